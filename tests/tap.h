@@ -1,0 +1,114 @@
+/*
+ * tap.h: the Test Anything Protocol for C tests, read by prove.
+ *
+ *	plan(N) or plan_lazy() ... done_testing();
+ *	ok(cond, "name %d", i);  is_int(a, b, "name");  is_str(a, b, "name");
+ *
+ * Everything is static inline so that a test is one .c file.  A failed
+ * check prints what was expected and what came, as Test::More does.
+ */
+#ifndef SHINDAN_TAP_H
+#define SHINDAN_TAP_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int	tap_n, tap_failed, tap_planned = -1;
+
+static inline void
+plan(int n)
+{
+	tap_planned = n;
+	printf("1..%d\n", n);
+	fflush(stdout);
+}
+
+static inline void
+plan_lazy(void)
+{
+	tap_planned = -1;
+}
+
+static inline int
+tap_vok(int cond, const char *fmt, va_list ap)
+{
+	tap_n++;
+	if (!cond)
+		tap_failed++;
+	printf("%sok %d - ", cond ? "" : "not ", tap_n);
+	vprintf(fmt, ap);
+	printf("\n");
+	fflush(stdout);
+	return cond;
+}
+
+static inline int __attribute__((format(printf, 2, 3)))
+ok(int cond, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 r;
+
+	va_start(ap, fmt);
+	r = tap_vok(cond, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+static inline void __attribute__((format(printf, 1, 2)))
+diag(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	printf("# ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+}
+
+#define is_int(got, want, ...) do {					\
+	long long tap_g_ = (long long)(got), tap_w_ = (long long)(want); \
+	if (!ok(tap_g_ == tap_w_, __VA_ARGS__))				\
+		diag("  got: %lld, expected: %lld", tap_g_, tap_w_);	\
+} while (0)
+
+#define is_str(got, want, ...) do {					\
+	const char *tap_g_ = (got), *tap_w_ = (want);			\
+	int tap_c_ = (tap_g_ == NULL || tap_w_ == NULL) ?		\
+	    tap_g_ == tap_w_ : strcmp(tap_g_, tap_w_) == 0;		\
+	if (!ok(tap_c_, __VA_ARGS__))					\
+		diag("  got: '%s'\n#   expected: '%s'",			\
+		    tap_g_ ? tap_g_ : "(null)", tap_w_ ? tap_w_ : "(null)"); \
+} while (0)
+
+#define like_str(got, needle, ...) do {					\
+	const char *tap_g_ = (got), *tap_w_ = (needle);			\
+	if (!ok(tap_g_ != NULL && strstr(tap_g_, tap_w_) != NULL,	\
+	    __VA_ARGS__))						\
+		diag("  '%s'\n#   does not contain '%s'",		\
+		    tap_g_ ? tap_g_ : "(null)", tap_w_);		\
+} while (0)
+
+#define unlike_str(got, needle, ...) do {				\
+	const char *tap_g_ = (got), *tap_w_ = (needle);			\
+	if (!ok(tap_g_ != NULL && strstr(tap_g_, tap_w_) == NULL,	\
+	    __VA_ARGS__))						\
+		diag("  '%s'\n#   contains '%s'",			\
+		    tap_g_ ? tap_g_ : "(null)", tap_w_);		\
+} while (0)
+
+static inline int
+done_testing(void)
+{
+	if (tap_planned < 0)
+		printf("1..%d\n", tap_n);
+	else if (tap_planned != tap_n)
+		diag("planned %d tests but ran %d", tap_planned, tap_n);
+	fflush(stdout);
+	return tap_failed != 0 || (tap_planned >= 0 && tap_planned != tap_n);
+}
+
+#endif
