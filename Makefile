@@ -57,6 +57,7 @@ all: build-all
 include lib/lib.mk
 -include detect/detect.mk
 -include cgi/cgi.mk
+-include admin/admin.mk
 -include mail/mail.mk
 -include scan/scan.mk
 -include report/report.mk
@@ -65,9 +66,13 @@ include tests/unit/unit.mk
 build-all: $(BINS)
 testbins: $(TESTBINS)
 
+# V=1 shows the commands.
+Q	:= $(if $(V),,@)
+
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 # Tests: the sanitizer build, a throw-away stack, every test via prove.
 test: deps-check

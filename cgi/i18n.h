@@ -1,0 +1,161 @@
+/*
+ * i18n: every word the portal shows, in English and Japanese.
+ *
+ * A message is X(id, English, Japanese).  Strings are our own literals
+ * (they may hold markup only where the id ends in _HTML); values from
+ * users are never formatted into them, they are written next to them
+ * through html_text().
+ */
+#ifndef SHINDAN_I18N_H
+#define SHINDAN_I18N_H
+
+enum lang {
+	LANG_EN,
+	LANG_JA,
+	LANG__MAX
+};
+
+#define I18N_MESSAGES \
+X(M_PRODUCT, "Shindan", "Shindan 診断") \
+X(M_TITLE, "Free cloud mail security check-up", \
+    "クラウドメールの無料セキュリティ診断") \
+X(M_LANGUAGE, "Language", "言語") \
+X(M_SKIP, "Skip to content", "本文へ移動") \
+X(M_FOOTER, "Shindan reads mail only to look for threats; it stores " \
+    "what it detects, never your mail.", \
+    "Shindan は脅威を探すためだけにメールを読み取ります。保存するのは検出結果だけで、" \
+    "メール本文は保存しません。") \
+/* sign-up */ \
+X(M_SIGNUP_LEAD, "Check the mailboxes of your Microsoft 365 organisation " \
+    "for phishing, malware and fraud mail from the last 30 days. Enter " \
+    "the address where we should send your confirmation number and the " \
+    "results.", \
+    "Microsoft 365 のメールボックスに届いた過去 30 日分のメールから、フィッシング、" \
+    "マルウェア、詐欺メールを探します。確認番号と診断結果をお送りするメールアドレスを" \
+    "入力してください。") \
+X(M_EMAIL, "Email address", "メールアドレス") \
+X(M_EMAIL_HINT, "Used to sign in and for notification mails. The mailbox " \
+    "to scan is chosen later.", \
+    "サインインと通知メールに使います。診断するメールボックスは後で選びます。") \
+X(M_TERMS_TITLE, "Terms of use and consent", "利用規約と同意事項") \
+X(M_TERMS_1, "Shindan reads the mail of the mailboxes you authorise, " \
+    "for the last 30 days, only to look for threats.", \
+    "Shindan は、あなたが許可したメールボックスの過去 30 日分のメールを、脅威を探す目的に" \
+    "限って読み取ります。") \
+X(M_TERMS_2, "It stores the detections (sender, subject, time and why " \
+    "the mail was flagged), never the mail itself, and deletes them " \
+    "automatically after the retention period.", \
+    "保存するのは検出結果（送信者、件名、日時、検出理由）だけで、メールそのものは" \
+    "保存しません。検出結果は保存期間が過ぎると自動的に削除されます。") \
+X(M_TERMS_3, "The organisation's audit log will show the reads. You can " \
+    "cancel before the scan starts and delete your data at any time.", \
+    "読み取りは組織の監査ログに記録されます。診断開始前の取り消しと、データの削除は" \
+    "いつでもできます。") \
+X(M_TERMS_4, "The check-up is provided as is, without warranty.", \
+    "本診断は現状のまま提供され、いかなる保証もありません。") \
+X(M_AGREE, "I have read the terms of use and agree to them.", \
+    "利用規約を読み、同意します。") \
+X(M_SIGNUP, "Sign up", "サインアップ") \
+X(M_HAVE_NUMBER, "Already have a confirmation number?", \
+    "確認番号をお持ちの方") \
+X(M_SIGNIN_LINK, "Sign in", "サインイン") \
+X(M_ERR_EMAIL, "Enter a valid email address, such as name@example.com.", \
+    "name@example.com のような正しいメールアドレスを入力してください。") \
+X(M_ERR_AGREE, "Tick the box to agree to the terms of use.", \
+    "利用規約に同意する場合はチェックを入れてください。") \
+/* confirmation */ \
+X(M_CONFIRM_TITLE, "Confirm your email address", \
+    "メールアドレスの確認") \
+X(M_CONFIRM_LEAD, "We will register this address and send it your " \
+    "confirmation number. Is it right?", \
+    "このアドレスを登録し、確認番号をお送りします。よろしいですか？") \
+X(M_CONFIRM, "Confirm", "確認") \
+X(M_BACK, "Back", "戻る") \
+/* mail sent */ \
+X(M_SENT_TITLE, "Check your mail", "メールをご確認ください") \
+X(M_SENT_LEAD, "We have sent a mail to this address with your " \
+    "confirmation number and a link to sign in. It should arrive within " \
+    "a few minutes; look in the junk mail folder if it does not.", \
+    "このアドレスに、確認番号とサインイン用のリンクを記載したメールをお送りしました。" \
+    "数分以内に届きます。届かない場合は迷惑メールフォルダーもご確認ください。") \
+/* sign-in */ \
+X(M_SIGNIN_TITLE, "Sign in", "サインイン") \
+X(M_SIGNIN_LEAD, "Enter your email address and the confirmation number " \
+    "from our mail.", \
+    "メールアドレスと、メールに記載された確認番号を入力してください。") \
+X(M_CODE, "Confirmation number", "確認番号") \
+X(M_CODE_HINT, "12 letters and digits, as in XXXX-XXXX-XXXX. Dashes and " \
+    "case do not matter.", \
+    "XXXX-XXXX-XXXX の形式の 12 文字の英数字です。ハイフンの有無、大文字小文字は問いません。") \
+X(M_SIGNIN_FAILED, "We could not sign you in with this address and " \
+    "number. Check both against our mail. After many attempts, signing in " \
+    "is paused for a while: wait 15 minutes and try again.", \
+    "このアドレスと確認番号ではサインインできませんでした。メールの記載と照らし合わせて" \
+    "ご確認ください。試行が多い場合はしばらくサインインが停止されます。15 分ほど待ってから" \
+    "再度お試しください。") \
+X(M_NO_NUMBER, "No number yet, or lost it?", "確認番号がない、または紛失した場合") \
+X(M_SIGNUP_AGAIN, "Sign up again with the same address: we will mail " \
+    "your number again.", \
+    "同じアドレスで再度サインアップしてください。確認番号を再送します。") \
+/* app */ \
+X(M_APP_TITLE, "Main screen", "メイン画面") \
+X(M_SIGNED_IN_AS, "Signed in as", "サインイン中:") \
+X(M_SIGNOUT, "Sign out", "サインアウト") \
+X(M_APP_LEAD, "Choose the cloud service whose mail should be checked.", \
+    "診断するクラウドメールのサービスを選択してください。") \
+X(M_SIGNED_OUT, "You have signed out.", "サインアウトしました。") \
+/* errors */ \
+X(M_ERR_TITLE, "Something is not right", "エラー") \
+X(M_ERR_400, "The request could not be understood: a field is missing, " \
+    "too long or contains characters that are not allowed. Go back and " \
+    "check what you entered.", \
+    "リクエストを処理できませんでした。入力項目が不足しているか、長すぎるか、" \
+    "使用できない文字が含まれています。前の画面に戻って入力内容をご確認ください。") \
+X(M_ERR_403, "This form has expired or was not sent from this site. " \
+    "Reload the page and try again.", \
+    "このフォームは有効期限が切れているか、このサイトから送信されたものではありません。" \
+    "ページを再読み込みしてもう一度お試しください。") \
+X(M_ERR_404, "There is no page at this address.", \
+    "このアドレスのページはありません。") \
+X(M_ERR_405, "This page cannot be used this way.", \
+    "このページはこの方法では利用できません。") \
+X(M_ERR_413, "What you sent is too large.", "送信された内容が大きすぎます。") \
+X(M_ERR_429, "Too many requests from your network. Wait a minute and " \
+    "try again.", \
+    "お使いのネットワークからのリクエストが多すぎます。1 分ほど待ってから再度お試しください。") \
+X(M_ERR_500, "Something went wrong on our side. Nothing you entered was " \
+    "lost; try again in a few minutes.", \
+    "サーバー側で問題が発生しました。入力内容は失われていません。数分後に再度お試しください。") \
+X(M_ERR_503, "The service is temporarily unavailable. Try again in a few " \
+    "minutes.", \
+    "サービスが一時的に利用できません。数分後に再度お試しください。") \
+X(M_SESSION_EXPIRED, "Your session has ended. Sign in again with your " \
+    "email address and confirmation number.", \
+    "セッションが終了しました。メールアドレスと確認番号で再度サインインしてください。") \
+X(M_HOME, "Back to the start", "トップに戻る") \
+/* unsupported browser */ \
+X(M_UNSUPPORTED_TITLE, "This browser is not supported", \
+    "このブラウザーには対応していません") \
+X(M_UNSUPPORTED_LEAD, "Please open this page in one of these browsers, " \
+    "in a current version:", \
+    "以下のいずれかのブラウザー（最新版）でこのページを開いてください。") \
+X(M_UNSUPPORTED_HELP, "If you see this page in one of them, update it " \
+    "and try again.", \
+    "これらのブラウザーでこの画面が表示される場合は、ブラウザーを更新してから再度お試しください。")
+
+#define X(id, en, ja) id,
+enum msgid {
+	I18N_MESSAGES
+	M__MAX
+};
+#undef X
+
+const char	*tr(enum lang, enum msgid);
+const char	*lang_code(enum lang);
+/* The language from ?lang=, the cookie, Accept-Language, the default. */
+enum lang	 lang_choose(const char *query, const char *cookie,
+		    const char *accept, const char *def);
+/* 0 and the language, or -1 when s is not a supported code. */
+int		 lang_parse(const char *, enum lang *);
+
+#endif
