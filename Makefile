@@ -22,7 +22,7 @@ DESTDIR	?=
 
 WARN	:= -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wpointer-arith \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wvla
-BASE	:= -std=gnu11 -D_GNU_SOURCE -g -Ilib -Itests -MMD -MP
+BASE	:= -std=gnu11 -D_GNU_SOURCE -g -Ilib -Imail -Itests -MMD -MP
 
 ifeq ($(BUILD),asan)
 OPT	:= -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \

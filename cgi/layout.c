@@ -17,9 +17,12 @@ lang_href(struct req *r, const char *code)
 	const char	*q = r->query_raw, *p, *end;
 	int		 first = 1;
 
-	buf_adds(b, r->method == M_POST ? "/" : r->path);
+	int	 here = r->method != M_POST &&
+	    strncmp(r->path, "/_error/", 8) != 0;
+
+	buf_adds(b, here ? r->path : "/");
 	buf_addc(b, '?');
-	if (r->method != M_POST) {
+	if (here) {
 		for (p = q; p != NULL && *p != '\0'; p = end) {
 			size_t	 n;
 

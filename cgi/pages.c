@@ -57,25 +57,27 @@ v_token(const char *s)
 	    "abcdefghijklmnopqrstuvwxyz0123456789-_") == strlen(s);
 }
 
+/* Any short tag: an unsupported language is ignored, not an error. */
 static int
 v_lang(const char *s)
 {
-	return strcmp(s, "en") == 0 || strcmp(s, "ja") == 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
+	    == strlen(s);
 }
 
 static const struct field q_lang[] = {
-	{ "lang", v_lang, 2 },
+	{ "lang", v_lang, 16 },
 	{ NULL, NULL, 0 }
 };
 
 static const struct field q_index[] = {
-	{ "lang", v_lang, 2 },
+	{ "lang", v_lang, 16 },
 	{ "email", v_text, 254 },
 	{ NULL, NULL, 0 }
 };
 
 static const struct field q_signin[] = {
-	{ "lang", v_lang, 2 },
+	{ "lang", v_lang, 16 },
 	{ "email", v_text, 254 },
 	{ NULL, NULL, 0 }
 };
@@ -282,9 +284,9 @@ dispatch(struct req *r)
 	lang = req_query(r, "lang");
 	r->lang = lang_choose(lang, r->cookie_lang, r->accept_lang,
 	    r->conf->default_lang);
-	r->lang_from_query = lang != NULL;
-	if (lang != NULL)
-		resp_cookie(r, "lang", lang, 365 * 86400, 0);
+	r->lang_from_query = lang_parse(lang, &r->lang) == 0;
+	if (r->lang_from_query)
+		resp_cookie(r, "lang", lang_code(r->lang), 365 * 86400, 0);
 
 	if (r->method == 0)
 		return page_error(r, 405, M_ERR_405);

@@ -34,12 +34,17 @@ plan_lazy(void)
 static inline int
 tap_vok(int cond, const char *fmt, va_list ap)
 {
+	char	 name[512], *p;
+
 	tap_n++;
 	if (!cond)
 		tap_failed++;
-	printf("%sok %d - ", cond ? "" : "not ", tap_n);
-	vprintf(fmt, ap);
-	printf("\n");
+	vsnprintf(name, sizeof(name), fmt, ap);
+	/* A name is one line, whatever the test put in it. */
+	for (p = name; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == '#')
+			*p = '?';
+	printf("%sok %d - %s\n", cond ? "" : "not ", tap_n, name);
 	fflush(stdout);
 	return cond;
 }
