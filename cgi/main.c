@@ -10,6 +10,7 @@
  * (capped), hands it to pages_dispatch() and writes the response; the
  * request's arena is reset afterwards.
  */
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -188,6 +189,10 @@ worker(int sock, struct conf *conf, struct keyring *kr)
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGPIPE, SIG_IGN);
+	/* A worker never outlives its parent. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() == 1)
+		_exit(0);
 	/* A failed connection is retried per request by db_q. */
 	if (db_open(&db, conf->database) == -1)
 		log_warn("portal: database not reachable yet");
@@ -235,6 +240,7 @@ main(int argc, char *argv[])
 	struct conf	 conf;
 	struct keyring	 kr;
 	struct rlimit	 rl = { 0, 0 };
+	struct sigaction sa;
 	pid_t		 pids[WORKERS_MAX], pid;
 	int		 ch, sock, i, status;
 	const char	*cpath = NULL;
@@ -266,8 +272,11 @@ main(int argc, char *argv[])
 	}
 	log_info("portal: listening on %s with %d workers", conf.listen,
 	    conf.workers);
-	signal(SIGTERM, on_stop);
-	signal(SIGINT, on_stop);
+	/* No SA_RESTART: wait() must return when a signal arrives. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	for (i = 0; i < conf.workers; i++) {
 		if ((pids[i] = fork()) == 0)

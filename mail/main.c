@@ -81,6 +81,7 @@ main(int argc, char *argv[])
 	struct mailer	 m;
 	struct db	 db;
 	struct rlimit	 rl = { 0, 0 };
+	struct sigaction sa;
 	const char	*cpath = NULL;
 	int		 ch, once = 0, fails = 0;
 
@@ -105,8 +106,11 @@ main(int argc, char *argv[])
 	setrlimit(RLIMIT_CORE, &rl);
 	if (mailer_init(&m, &conf, &kr) == -1)
 		return 1;
-	signal(SIGTERM, on_stop);
-	signal(SIGINT, on_stop);
+	/* No SA_RESTART: select() must return when a signal arrives. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	memset(&db, 0, sizeof(db));
 	if (once) {
