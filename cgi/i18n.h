@@ -104,6 +104,109 @@ X(M_SIGNOUT, "Sign out", "サインアウト") \
 X(M_APP_LEAD, "Choose the cloud service whose mail should be checked.", \
     "診断するクラウドメールのサービスを選択してください。") \
 X(M_SIGNED_OUT, "You have signed out.", "サインアウトしました。") \
+/* service and scope (steps 6-7) */ \
+X(M_SERVICE_LEGEND, "Cloud service", "クラウドサービス") \
+X(M_SVC_M365, "Microsoft 365 (Office 365)", "Microsoft 365 (Office 365)") \
+X(M_SVC_M365_NOTE, "Exchange Online mailboxes", "Exchange Online のメールボックス") \
+X(M_SVC_GSUITE, "Google Workspace (G Suite)", "Google Workspace (G Suite)") \
+X(M_SVC_WINDOWS, "Windows", "Windows") \
+X(M_SVC_MACOS, "macOS", "macOS") \
+X(M_SVC_OUT, "Not covered by this service", "本サービスの対象外") \
+X(M_OUT_OF_SCOPE, "Only Microsoft 365 can be checked here. Google " \
+    "Workspace, Windows and macOS are shown for reference but are out of " \
+    "scope for this service: choose Microsoft 365 to go on.", \
+    "本サービスで診断できるのは Microsoft 365 のみです。Google Workspace、Windows、" \
+    "macOS は参考として表示していますが対象外です。続けるには Microsoft 365 を選択してください。") \
+X(M_NEXT, "Next", "次へ") \
+X(M_SCOPE_TITLE, "What should be scanned?", "スキャンする範囲の選択") \
+X(M_SCOPE_LEAD, "Choose the mailboxes to check. You will then sign in at " \
+    "Microsoft and accept the permissions.", \
+    "診断するメールボックスの範囲を選択してください。続いて Microsoft でサインインし、" \
+    "アクセス許可を承諾します。") \
+X(M_SCOPE_ORG, "All mailboxes in the organisation", \
+    "組織内のすべてのメールボックスを検索") \
+X(M_SCOPE_ORG_NOTE, "Every mailbox of your Microsoft 365 tenant. A Global " \
+    "Administrator must sign in and consent for the organisation. This " \
+    "takes long: from an hour to several for large organisations.", \
+    "Microsoft 365 テナント内のすべてのメールボックスを検索します。全体管理者が" \
+    "サインインし、組織として同意する必要があります。非常に長い時間（大規模な組織では" \
+    "数時間）がかかります。") \
+X(M_SCOPE_MAILBOX, "My mailbox", "メールボックスをスキャン") \
+X(M_SCOPE_MAILBOX_NOTE, "Only the mailbox of the account that signs in " \
+    "at Microsoft. Faster; the time grows with the number of mails.", \
+    "Microsoft でサインインしたアカウントのメールボックスのみを検索します。組織全体より" \
+    "短時間で終わりますが、メールの件数に応じて時間がかかります。") \
+X(M_GRANT, "Grant permission", "権限の付与") \
+X(M_ERR_SCOPE, "Choose one of the two scopes.", "範囲をどちらか選択してください。") \
+X(M_PENDING_CONSENT, "You started granting permission at Microsoft. If " \
+    "that window was closed, choose again.", \
+    "Microsoft での権限付与の途中です。画面を閉じてしまった場合は、もう一度選択してください。") \
+X(M_CANCELLED, "The assessment was cancelled and its permission deleted. " \
+    "You can start again whenever you like.", \
+    "診断をキャンセルし、付与された権限を削除しました。いつでも再度開始できます。") \
+X(M_BUSY, "An assessment is already under way for this account.", \
+    "このアカウントではすでに診断が進行中です。") \
+/* granted and started (steps 10-12) */ \
+X(M_GRANTED_TITLE, "Permission granted", "権限の付与") \
+X(M_GRANTED_OK, "Permission granted successfully.", "権限が正常に付与されました。") \
+X(M_GRANTED_ORG, "Scope: every mailbox of the organisation (tenant)", \
+    "範囲: 組織（テナント）内のすべてのメールボックス") \
+X(M_GRANTED_MAILBOX, "Scope: the mailbox", "範囲: メールボックス") \
+X(M_GRANTED_AUTO, "The assessment starts by itself when the time below " \
+    "runs out. Press Start assessment to begin now, or Back to cancel and " \
+    "delete the permission.", \
+    "下の時間が経過すると診断は自動的に開始されます。すぐに開始するには「診断の開始」を、" \
+    "キャンセルして権限を削除するには「戻る」を押してください。") \
+X(M_TIME_LEFT, "Starts in", "開始まで") \
+X(M_STARTING, "Starting now.", "まもなく開始します。") \
+X(M_START, "Start assessment", "診断の開始") \
+X(M_STARTED_TITLE, "The assessment has started", "診断を開始しました") \
+X(M_STARTED_LEAD, "We will mail the results to this address:", \
+    "診断結果は次のメールアドレスに送付されます。") \
+X(M_STARTED_CLOSE, "You will get a mail when the scan starts and another " \
+    "when it ends. You may close the browser now.", \
+    "診断開始時と完了時にメールでお知らせします。ブラウザーは閉じて構いません。") \
+X(M_SEE_PROGRESS, "See the progress", "進捗を見る") \
+/* OAuth outcomes */ \
+X(M_OAUTH_TITLE, "Permission was not granted", "権限が付与されませんでした") \
+X(M_OAUTH_STATE, "This answer from Microsoft cannot be used: it was " \
+    "already used, it is older than 10 minutes, or it belongs to another " \
+    "browser session. Nothing was granted. Choose the scope again to " \
+    "start over.", \
+    "この Microsoft からの応答は使用できません。すでに使用済みか、10 分以上経過しているか、" \
+    "別のブラウザーセッションのものです。権限は付与されていません。範囲をもう一度選択して" \
+    "やり直してください。") \
+X(M_OAUTH_DENIED, "The permissions were not accepted at Microsoft " \
+    "(Cancel was pressed, or the account may not consent). Nothing was " \
+    "granted. To try again, choose the scope and accept the permissions.", \
+    "Microsoft でアクセス許可が承諾されませんでした（キャンセルが押されたか、このアカウント" \
+    "では同意できません）。権限は付与されていません。やり直すには範囲を選択し、" \
+    "アクセス許可を承諾してください。") \
+X(M_OAUTH_ADMIN, "Only a Global Administrator of the organisation can " \
+    "grant access to every mailbox. Sign in with such an account, or choose " \
+    "My mailbox.", \
+    "組織内のすべてのメールボックスへのアクセスを付与できるのは全体管理者のみです。" \
+    "全体管理者のアカウントでサインインするか、「メールボックスをスキャン」を選択してください。") \
+X(M_OAUTH_TENANT, "The organisation that signed in is not the one that " \
+    "granted the permission. Nothing was granted. Sign in with an " \
+    "account of the organisation you consented for.", \
+    "サインインした組織が、権限を付与した組織と一致しません。権限は付与されていません。" \
+    "同意した組織のアカウントでサインインしてください。") \
+X(M_OAUTH_PERSONAL, "This is a personal Microsoft account. Shindan checks " \
+    "Microsoft 365 work or school mailboxes: sign in with such an account.", \
+    "個人用 Microsoft アカウントです。Shindan が診断できるのは Microsoft 365 の職場または" \
+    "学校のメールボックスです。そのアカウントでサインインしてください。") \
+X(M_OAUTH_NOMAILBOX, "This account has no Exchange Online mailbox to " \
+    "check. Sign in with an account that has one.", \
+    "このアカウントには診断できる Exchange Online のメールボックスがありません。" \
+    "メールボックスのあるアカウントでサインインしてください。") \
+X(M_OAUTH_FAILED, "Microsoft did not confirm the permission (the " \
+    "answer was refused or could not be checked). Nothing was granted. " \
+    "Wait a minute and choose the scope again.", \
+    "Microsoft で権限を確認できませんでした（応答が拒否されたか、確認できませんでした）。" \
+    "権限は付与されていません。1 分ほど待ってから範囲をもう一度選択してください。") \
+X(M_OAUTH_MSERROR, "Microsoft reported:", "Microsoft からの応答:") \
+X(M_TRY_AGAIN, "Choose the scope again", "範囲を選び直す") \
 /* errors */ \
 X(M_ERR_TITLE, "Something is not right", "エラー") \
 X(M_ERR_400, "The request could not be understood: a field is missing, " \

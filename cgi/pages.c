@@ -65,46 +65,83 @@ v_lang(const char *s)
 	    == strlen(s);
 }
 
+static int
+v_service(const char *s)
+{
+	return strcmp(s, "m365") == 0 || strcmp(s, "gsuite") == 0 ||
+	    strcmp(s, "windows") == 0 || strcmp(s, "macos") == 0;
+}
+
 static const struct field q_lang[] = {
-	{ "lang", v_lang, 16 },
-	{ NULL, NULL, 0 }
+	{ "lang", v_lang, 16, 0 },
+	{ NULL, NULL, 0, 0 }
 };
 
 static const struct field q_index[] = {
-	{ "lang", v_lang, 16 },
-	{ "email", v_text, 254 },
-	{ NULL, NULL, 0 }
+	{ "lang", v_lang, 16, 0 },
+	{ "email", v_text, 254, 0 },
+	{ NULL, NULL, 0, 0 }
 };
 
 static const struct field q_signin[] = {
-	{ "lang", v_lang, 16 },
-	{ "email", v_text, 254 },
-	{ NULL, NULL, 0 }
+	{ "lang", v_lang, 16, 0 },
+	{ "email", v_text, 254, 0 },
+	{ NULL, NULL, 0, 0 }
 };
 
 static const struct field f_signup[] = {
-	{ "email", v_text, 254 },
-	{ "agree", v_one, 1 },
-	{ "csrf", v_token, 64 },
-	{ NULL, NULL, 0 }
+	{ "email", v_text, 254, 0 },
+	{ "agree", v_one, 1, 0 },
+	{ "csrf", v_token, 64, 0 },
+	{ NULL, NULL, 0, 0 }
 };
 
 static const struct field f_confirm[] = {
-	{ "email", v_text, 254 },
-	{ "csrf", v_token, 64 },
-	{ NULL, NULL, 0 }
+	{ "email", v_text, 254, 0 },
+	{ "csrf", v_token, 64, 0 },
+	{ NULL, NULL, 0, 0 }
 };
 
 static const struct field f_signin[] = {
-	{ "email", v_text, 254 },
-	{ "code", v_text, 40 },
-	{ "csrf", v_token, 64 },
-	{ NULL, NULL, 0 }
+	{ "email", v_text, 254, 0 },
+	{ "code", v_text, 40, 0 },
+	{ "csrf", v_token, 64, 0 },
+	{ NULL, NULL, 0, 0 }
+};
+
+static const struct field f_service[] = {
+	{ "service", v_service, 16, 0 },
+	{ "csrf", v_token, 64, 0 },
+	{ NULL, NULL, 0, 0 }
+};
+
+static const struct field f_scope[] = {
+	{ "scope", v_text, 16, 0 },
+	{ "csrf", v_token, 64, 0 },
+	{ NULL, NULL, 0, 0 }
+};
+
+/* What Microsoft may send to the redirect URI (MICROSOFT.md §1.2, §1.4);
+ * error_description carries CR LF before its trace ids. */
+static const struct field q_oauth[] = {
+	{ "lang", v_lang, 16, 0 },
+	{ "code", v_text, 8192, 0 },
+	{ "state", v_text, 256, 0 },
+	{ "session_state", v_text, 256, 0 },
+	{ "error", v_text, 128, 0 },
+	{ "error_description", v_text, 4096, 1 },
+	{ "error_uri", v_text, 2048, 0 },
+	{ "error_subcode", v_text, 128, 0 },
+	{ "admin_consent", v_text, 16, 0 },
+	{ "tenant", v_text, 128, 0 },
+	{ "scope", v_text, 4096, 0 },
+	{ "iss", v_text, 512, 0 },
+	{ NULL, NULL, 0, 0 }
 };
 
 static const struct field f_csrf[] = {
-	{ "csrf", v_token, 64 },
-	{ NULL, NULL, 0 }
+	{ "csrf", v_token, 64, 0 },
+	{ NULL, NULL, 0, 0 }
 };
 
 static const struct page pages[] = {
@@ -119,6 +156,20 @@ static const struct page pages[] = {
 	    f_csrf },
 	{ "/app", M_GET | M_HEAD, P_HTML | P_SESSION, page_app, q_lang,
 	    NULL },
+	{ "/app/service", M_POST, P_HTML | P_SESSION, page_app_service,
+	    q_lang, f_service },
+	{ "/app/scope", M_GET | M_HEAD | M_POST, P_HTML | P_SESSION,
+	    page_app_scope, q_lang, f_scope },
+	{ "/app/granted", M_GET | M_HEAD, P_HTML | P_SESSION,
+	    page_app_granted, q_lang, NULL },
+	{ "/app/start", M_POST, P_HTML | P_SESSION, page_app_start, q_lang,
+	    f_csrf },
+	{ "/app/cancel", M_POST, P_HTML | P_SESSION, page_app_cancel, q_lang,
+	    f_csrf },
+	{ "/app/started", M_GET | M_HEAD, P_HTML | P_SESSION,
+	    page_app_started, q_lang, NULL },
+	{ "/oauth/callback", M_GET, P_SESSION_OPT, page_oauth_callback,
+	    q_oauth, NULL },
 	{ "/healthz", M_GET | M_HEAD, 0, page_healthz, NULL, NULL },
 	/* nginx sends its own errors (413, 429, 5xx) here to be worded in
 	 * the user's language. */
@@ -196,7 +247,7 @@ parse_fields(struct req *r, const char *raw, size_t rawlen,
 			continue;	/* undeclared: dropped */
 		if ((vlen = url_decode(eq)) < 0 || (size_t)vlen != strlen(eq) ||
 		    (size_t)vlen > decl[i].max ||
-		    !str_valid_utf8(eq, (size_t)vlen, 0) ||
+		    !str_valid_utf8(eq, (size_t)vlen, decl[i].multiline) ||
 		    !decl[i].valid(eq))
 			return -1;
 		for (j = 0; j < n; j++)

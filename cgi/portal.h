@@ -39,6 +39,19 @@ struct field {
 	const char	*name;
 	int		 (*valid)(const char *);
 	size_t		 max;
+	int		 multiline;	/* CR, LF and tab allowed */
+};
+
+/* The account's assessment, as the pages see it. */
+struct assess {
+	long long	 id;
+	const char	*scope;
+	const char	*state;
+	const char	*tenant;
+	const char	*upn;
+	const char	*mail;
+	const char	*error;
+	long long	 start_in;	/* seconds until it starts by itself */
 };
 
 struct req {
@@ -120,6 +133,8 @@ void	 resp_cookie(struct req *, const char *name, const char *value,
 /* Shared page parts. */
 void	 signin_form(struct req *, const char *email, int failed);
 void	 app_header(struct req *);
+int	 assess_load(struct req *, struct assess *);
+int	 oauth_begin(struct req *, const char *scope);
 
 /* The pages. */
 int	 page_index(struct req *);
@@ -128,6 +143,13 @@ int	 page_signup_confirm(struct req *);
 int	 page_signin(struct req *);
 int	 page_signout(struct req *);
 int	 page_app(struct req *);
+int	 page_app_service(struct req *);
+int	 page_app_scope(struct req *);
+int	 page_app_granted(struct req *);
+int	 page_app_start(struct req *);
+int	 page_app_cancel(struct req *);
+int	 page_app_started(struct req *);
+int	 page_oauth_callback(struct req *);
 int	 page_healthz(struct req *);
 int	 page_http_error(struct req *);
 

@@ -121,6 +121,64 @@ static const struct stmt_def stmts[STMT__MAX] = {
 [STMT_OUTBOX_ACCOUNT] = { "outbox_account",
 	"SELECT email, lang, code_sealed FROM account WHERE id = $1::bigint" },
 [STMT_LISTEN_OUTBOX] = { "listen_outbox", "LISTEN shindan_outbox" },
+
+/* assessments and OAuth */
+[STMT_ASSESS_GET] = { "assess_get",
+	"SELECT id, scope, state, tenant_id, user_upn, user_mail, error,"
+	" greatest(0, ceil(extract(epoch FROM start_at - now())))::int"
+	" AS start_in, messages_scanned, threats, potentials,"
+	" mailboxes_total, mailboxes_done"
+	" FROM assessment WHERE account_id = $1::bigint" },
+[STMT_ASSESS_CLEAR] = { "assess_clear",
+	"DELETE FROM assessment WHERE account_id = $1::bigint"
+	" AND state IN ('consenting', 'granted', 'cancelled', 'failed')" },
+[STMT_ASSESS_INSERT] = { "assess_insert",
+	"INSERT INTO assessment (account_id, scope, state)"
+	" VALUES ($1::bigint, $2, 'consenting')"
+	" ON CONFLICT (account_id) DO NOTHING RETURNING id" },
+[STMT_ASSESS_SET_TENANT] = { "assess_set_tenant",
+	"UPDATE assessment SET tenant_id = $2, updated_at = now()"
+	" WHERE id = $1::bigint AND state = 'consenting'" },
+[STMT_ASSESS_GRANT] = { "assess_grant",
+	"UPDATE assessment SET state = 'granted', tenant_id = $2,"
+	" user_oid = $3, user_upn = $4, user_mail = $5, granted_at = now(),"
+	" start_at = now() + make_interval(secs => $6::int),"
+	" updated_at = now() WHERE id = $1::bigint AND state = 'consenting'" },
+[STMT_ASSESS_DROP_CONSENTING] = { "assess_drop_consenting",
+	"DELETE FROM assessment WHERE id = $1::bigint AND state = 'consenting'" },
+[STMT_ASSESS_START] = { "assess_start",
+	"UPDATE assessment SET start_at = now(), updated_at = now()"
+	" WHERE account_id = $1::bigint AND state = 'granted'"
+	" AND start_at > now()" },
+[STMT_ASSESS_CANCEL] = { "assess_cancel",
+	"UPDATE assessment SET state = 'cancelled', cancel_requested = true,"
+	" finished_at = now(), error = 'cancelled', updated_at = now()"
+	" WHERE account_id = $1::bigint"
+	" AND state IN ('consenting', 'granted', 'running') RETURNING id" },
+[STMT_FLOW_INSERT] = { "flow_insert",
+	"INSERT INTO oauth_flow (state_hash, session_hash, assessment_id, step,"
+	" verifier_sealed, nonce, expected_tenant, expires_at)"
+	" VALUES ($1::bytea, $2::bytea, $3::bigint, $4, $5::bytea, $6, $7,"
+	" now() + interval '10 minutes')" },
+[STMT_FLOW_TAKE] = { "flow_take",
+	"DELETE FROM oauth_flow WHERE state_hash = $1::bytea"
+	" AND session_hash = $2::bytea"
+	" RETURNING assessment_id, step, verifier_sealed, nonce,"
+	" expected_tenant, expires_at > now() AS live" },
+[STMT_FLOW_EXPIRE] = { "flow_expire",
+	"DELETE FROM oauth_flow WHERE expires_at < now()" },
+[STMT_CRED_UPSERT] = { "cred_upsert",
+	"INSERT INTO credential (assessment_id, kind, tenant_id, key_id,"
+	" refresh_sealed, access_sealed, access_expires)"
+	" VALUES ($1::bigint, $2, $3, $4::int, $5::bytea, $6::bytea,"
+	" now() + make_interval(secs => $7::int))"
+	" ON CONFLICT (assessment_id) DO UPDATE SET kind = EXCLUDED.kind,"
+	" tenant_id = EXCLUDED.tenant_id, key_id = EXCLUDED.key_id,"
+	" refresh_sealed = EXCLUDED.refresh_sealed,"
+	" access_sealed = EXCLUDED.access_sealed,"
+	" access_expires = EXCLUDED.access_expires, updated_at = now()" },
+[STMT_CRED_DELETE] = { "cred_delete",
+	"DELETE FROM credential WHERE assessment_id = $1::bigint" },
 };
 
 const char *
