@@ -8,6 +8,7 @@
 #define X(id, en, ja) [id] = { en, ja },
 static const char *const msgs[M__MAX][LANG__MAX] = {
 	I18N_MESSAGES
+	I18N_RESULTS
 };
 #undef X
 

@@ -246,9 +246,13 @@ X(M_UNSUPPORTED_HELP, "If you see this page in one of them, update it " \
     "and try again.", \
     "これらのブラウザーでこの画面が表示される場合は、ブラウザーを更新してから再度お試しください。")
 
+/* The results pages' words live in their own list. */
+#include "i18n_results.h"
+
 #define X(id, en, ja) id,
 enum msgid {
 	I18N_MESSAGES
+	I18N_RESULTS
 	M__MAX
 };
 #undef X

@@ -144,6 +144,8 @@ static const struct field f_csrf[] = {
 	{ NULL, NULL, 0, 0 }
 };
 
+#include "pages_results.h"
+
 static const struct page pages[] = {
 	{ "/", M_GET | M_HEAD, P_HTML | P_SESSION_OPT, page_index, q_index,
 	    NULL },
@@ -170,6 +172,9 @@ static const struct page pages[] = {
 	    page_app_started, q_lang, NULL },
 	{ "/oauth/callback", M_GET, P_SESSION_OPT, page_oauth_callback,
 	    q_oauth, NULL },
+	/* /results and the reports: their fields and routes live in
+	 * pages_results.h. */
+	PAGES_RESULTS
 	{ "/healthz", M_GET | M_HEAD, 0, page_healthz, NULL, NULL },
 	/* nginx sends its own errors (413, 429, 5xx) here to be worded in
 	 * the user's language. */

@@ -1,64 +1,29 @@
 /*
- * stmt: the names of every SQL statement; the text is in stmt.c.
- * Add a statement in both files, in the block of the part that uses it.
+ * stmt: every SQL statement of Shindan has a name (an enum stmt) and its
+ * text here, in one table made of per-part lists of X(id, name, sql):
+ *
+ *	stmt_portal.h	lib/, the portal (cgi/), the mailer (mail/)
+ *	stmt_runner.h	the runner (scan/)
+ *	stmt_results.h	the results pages and reports
+ *
+ * Parameters are $n with explicit casts where PostgreSQL cannot infer
+ * the type.  Add a statement to the list of the part that uses it.
  */
 #ifndef SHINDAN_STMT_H
 #define SHINDAN_STMT_H
 
+#include "stmt_portal.h"
+#include "stmt_runner.h"
+#include "stmt_results.h"
+
+#define STMT_ENUM_(id, name, sql) id,
 enum stmt {
-	/* db.c */
-	STMT_PING,
-	STMT_BEGIN,
-	STMT_COMMIT,
-	STMT_ROLLBACK,
-	STMT_MIGRATE_INIT,
-	STMT_MIGRATE_LOCK,
-	STMT_MIGRATE_APPLIED,
-	STMT_MIGRATE_RECORD,
-	/* accounts and sign-in (cgi/) */
-	STMT_ACCOUNT_NEXT_ID,
-	STMT_ACCOUNT_INSERT,
-	STMT_ACCOUNT_BY_EMAIL,
-	STMT_ACCOUNT_BY_EMAIL_LOCK,
-	STMT_ACCOUNT_LOCK,
-	STMT_ACCOUNT_SIGNED_IN,
-	STMT_ACCOUNT_DELETE,
-	STMT_ACCOUNT_SET_LANG,
-	STMT_SIGNIN_FAILURES,
-	STMT_SIGNIN_FAIL_ADD,
-	STMT_SESSION_INSERT,
-	STMT_SESSION_LOOKUP,
-	STMT_SESSION_TOUCH,
-	STMT_SESSION_DELETE,
-	STMT_SESSION_DELETE_ACCOUNT,
-	STMT_SESSION_EXPIRE,
-	/* outbox (lib/outbox.c, mail/) */
-	STMT_OUTBOX_INSERT,
-	STMT_OUTBOX_RECENT,
-	STMT_OUTBOX_CLAIM,
-	STMT_OUTBOX_SENT,
-	STMT_OUTBOX_RETRY,
-	STMT_OUTBOX_UNCLAIM,
-	STMT_OUTBOX_FAILED,
-	STMT_OUTBOX_NEXT_DUE,
-	STMT_OUTBOX_ACCOUNT,
-	STMT_LISTEN_OUTBOX,
-	/* assessments and OAuth (cgi/) */
-	STMT_ASSESS_GET,
-	STMT_ASSESS_CLEAR,
-	STMT_ASSESS_INSERT,
-	STMT_ASSESS_SET_TENANT,
-	STMT_ASSESS_GRANT,
-	STMT_ASSESS_DROP_CONSENTING,
-	STMT_ASSESS_START,
-	STMT_ASSESS_CANCEL,
-	STMT_FLOW_INSERT,
-	STMT_FLOW_TAKE,
-	STMT_FLOW_EXPIRE,
-	STMT_CRED_UPSERT,
-	STMT_CRED_DELETE,
+	STMT_PORTAL(STMT_ENUM_)
+	STMT_RUNNER(STMT_ENUM_)
+	STMT_RESULTS(STMT_ENUM_)
 	STMT__MAX
 };
+#undef STMT_ENUM_
 
 const char	*stmt_sql(enum stmt);
 const char	*stmt_name(enum stmt);
