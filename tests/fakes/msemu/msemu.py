@@ -420,7 +420,8 @@ async def serve_conn(app, reader, writer):
                 import traceback
                 traceback.print_exc()
                 resp = app.json(500, {"error": {"code": "generalException", "message": str(e)}})
-            app.record(req, 0 if resp.drop else resp.status)
+            if req.kind != "control":
+                app.record(req, 0 if resp.drop else resp.status)
             if resp.drop:
                 writer.transport.abort()
                 return
