@@ -187,4 +187,35 @@ try:
     t.is_(r.json().get("subject"), ph["subject"], "the same message id after a restart")
 finally:
     e2.stop()
+
+# benchmark tenants: synthetic, and a folder of files as one mailbox
+alexdir = os.path.join(TENANTS, "contoso.example", "mailboxes", "alex", "inbox")
+e3 = Emu("--synthetic-tenant", "syn.example:3x40:25", "--corpus-mailbox", "box@corpus.example=" + alexdir)
+try:
+    e3.admin_consent("admin@syn.example")
+    app = e3.app_token("syn.example").json()["access_token"]
+    us = e3.get("/v1.0/users?$select=userPrincipalName", app).json()["value"]
+    t.is_([u["userPrincipalName"] for u in us], ["admin@syn.example", "user0001@syn.example", "user0002@syn.example",
+                                                 "user0003@syn.example"], "a synthetic tenant: admin and 3 users")
+    allm = []
+    for u in us[1:]:
+        url = "/v1.0/users/%s/messages?$top=15&$select=subject,toRecipients,body" % u["userPrincipalName"]
+        while url:
+            b = e3.get(url, app).json()
+            allm += [(u["userPrincipalName"], m) for m in b["value"]]
+            url = b.get("@odata.nextLink")
+    t.is_(len(allm), 120, "3 x 40 messages, paged")
+    t.ok(all(m["toRecipients"][0]["emailAddress"]["address"] == upn for upn, m in allm), "each addressed to its mailbox owner")
+    syn = [x for x in e3.ctl("tenants")["tenants"] if x["domain"] == "syn.example"][0]["synthetic"]
+    t.ok(syn["expected"]["threat"] + syn["expected"]["clean"] == 120 and 10 <= syn["expected"]["threat"] <= 50,
+         "/_emu/tenants tells how many are threats (%d)" % syn["expected"]["threat"])
+    m0 = allm[0][1]
+    raw = e3.get("/v1.0/users/%s/messages/%s/$value" % (allm[0][0], m0["id"]), app).body
+    t.ok(allm[0][0].encode() in raw and b"Message-ID:" in raw, "a synthetic message's MIME names its owner")
+    e3.admin_consent("admin@corpus.example")
+    capp = e3.app_token("corpus.example").json()["access_token"]
+    n = len(e3.get("/v1.0/users/box@corpus.example/messages?$top=1000&$select=id", capp).json()["value"])
+    t.is_(n, len([f for f in os.listdir(alexdir) if not f.startswith(".")]), "--corpus-mailbox serves a folder's files as one mailbox")
+finally:
+    e3.stop()
 t.done()

@@ -121,6 +121,7 @@ class Emu:
         if cert:
             args += ["--client-cert-pem", cert]
         args += list(extra)
+        args = ([args[0], "-m", "cProfile", "-o", os.environ["EMU_PROF"]] + args[1:]) if os.environ.get("EMU_PROF") else args
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=open(os.path.join(self.dir, "stderr"), "w"),
                                      text=True)
         first = self.proc.stdout.readline().strip()

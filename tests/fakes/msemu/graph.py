@@ -728,12 +728,15 @@ class Graph:
         v = cache[key] = {"contentType": btype, "content": content}
         return v
 
+    NO_PARSE = {"id", "createdDateTime", "lastModifiedDateTime", "receivedDateTime", "changeKey", "categories",
+                "sentDateTime", "parentFolderId", "isDeliveryReceiptRequested", "isRead", "isDraft", "webLink", "flag"}
+
     def message_json(self, mbx, ref, sel, ctx, expand=None):
-        p = mbx.parsed(ref)
+        want = sel if sel is not None else MSG_DEFAULT[1:]
+        p = mbx.parsed(ref) if expand is not None or not self.NO_PARSE.issuperset(want) else None
         mid = mbx.msg_id(ref, ctx.immutable)
         rec = st.iso(ref.received)
         ck = "CQAAABYAAAD" + st.b64u(ref.key[:15])
-        want = sel if sel is not None else MSG_DEFAULT[1:]
         out = {"@odata.etag": 'W/"%s"' % ck, "id": mid}
         for prop in want:
             if prop == "id":

@@ -600,13 +600,11 @@ def synthetic_plan(upn, j, pct):
     return folder, tpl, own
 
 
-def synthetic_mime(tpl, user):
+def synthetic_mime(tpl, dom, tenant_id):
+    """The template's message for the neutral recipient user0000@dom."""
     import templates
     kind = tpl.split(":", 1)[1]
-    dom = user.upn.split("@")[1] if user is not None else "bench.example"
-    name = user.displayName if user is not None else "Bench User"
-    to = user.upn if user is not None else "user@" + dom
-    c = Ctx(random.Random(tpl), name, to, DATE_EPOCH - 3600, org=dom,
-            tenant_id=user.tenant.id if user is not None else None, org_name=dom.split(".")[0].title())
+    c = Ctx(random.Random(tpl), "Bench User 0000", "user0000@" + dom, DATE_EPOCH - 3600, org=dom,
+            tenant_id=tenant_id, org_name=dom.split(".")[0].title())
     raw, _cls, _kind, _cats = templates.build(kind, c)
     return raw

@@ -334,11 +334,30 @@ class App:
             out = []
             for t in self.store.tenants:
                 out.append({"id": t.id, "domain": t.domain, "displayName": t.displayName,
-                            "synthetic": t.synthetic,
+                            "synthetic": self.synthetic_summary(t),
                             "users": [{"upn": u.upn, "id": u.id, "hasMailbox": u.hasMailbox,
                                        "roles": u.roles} for u in t.users[:1000]]})
             return self.json(200, {"tenants": out})
         return self.json(404, {"error": "no such control"})
+
+    def synthetic_summary(self, t):
+        """A synthetic tenant's parameters and the classes its templates give."""
+        if not t.synthetic:
+            return None
+        import mailgen
+        syn = dict(t.synthetic)
+        cnt = {"clean": 0, "threat": 0}
+        kinds = {}
+        for u in t.users:
+            if u.mailbox is None:
+                continue
+            for j in range(t.synthetic["messages"]):
+                tpl = mailgen.synthetic_plan(u.upn, j, t.synthetic["threat_percent"])[1]
+                cnt[tpl.split(":")[0]] += 1
+                kinds[tpl] = kinds.get(tpl, 0) + 1
+        syn["expected"] = cnt
+        syn["templates"] = kinds
+        return syn
 
     def json(self, status, obj, headers=None):
         body = json.dumps(obj, ensure_ascii=False).encode()
@@ -531,6 +550,12 @@ def parse_args(argv):
 
 def main():
     args = parse_args(sys.argv[1:])
+    try:        # many mailboxes scanned in parallel need many sockets
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536) if hard != resource.RLIM_INFINITY else 65536, hard))
+    except (ImportError, ValueError, OSError):
+        pass
     try:
         asyncio.run(amain(args))
     except KeyboardInterrupt:

@@ -375,6 +375,8 @@ class Mailbox:
         return data
 
     def parsed(self, ref):
+        if isinstance(self.source, SyntheticSource):
+            return self.source.parse(ref, self)
         return self.store.cached((self.user.id, ref.key), lambda: self.source.parse(ref, self))
 
 
@@ -409,13 +411,18 @@ class FileSource:
 
 
 class SyntheticSource:
-    """n messages for a user, from mailgen's templates; a template's parse
-    is shared by every message built from it (only the envelope differs)."""
+    """n messages for a user, from mailgen's templates.  A template is built
+    and parsed once per tenant (for a neutral recipient, user0000@DOMAIN);
+    a message is that template with its recipient, Message-ID and Date."""
+
+    templates = {}      # (domain, tenant id, template) -> (raw bytes, parsed)
+    lock = threading.Lock()
 
     def __init__(self, user, n, pct):
         self.user = user
         self.n = n
         self.pct = pct
+        self.dom = user.upn.split("@")[1]
 
     def plan(self, j):
         import mailgen
@@ -426,30 +433,56 @@ class SyntheticSource:
             folder, _tpl, own = self.plan(j)
             yield folder, j, own
 
+    def template(self, tpl):
+        k = (self.dom, self.user.tenant.id, tpl)
+        v = self.templates.get(k)
+        if v is None:
+            import mailgen
+            raw = mailgen.synthetic_mime(tpl, self.dom, self.user.tenant.id)
+            base = parse_mime(raw)
+            base["_bodies"] = {}
+            base["_fix"] = [(i, n.lower()) for i, (n, v) in enumerate(base["headers"])
+                            if n.lower() in ("message-id", "date") or
+                            (n.lower() in ("to", "from") and ("user0000@" + self.dom) in v)]
+            v = (raw, base)
+            with self.lock:
+                self.templates[k] = v
+        return v
+
+    def msgid(self, item):
+        return "<%s.%d@%s>" % (b64u(h("mid", self.user.upn, item, n=12)), item, self.dom)
+
     def read(self, item):
-        import mailgen
-        folder, tpl, own = self.plan(item)
-        raw = mailgen.synthetic_mime(tpl, self.user)
-        raw = set_header(raw, "Message-ID", "<%s.%d@%s>" % (
-            b64u(h("mid", self.user.upn, item, n=12)), item, self.user.upn.split("@")[1]))
-        return raw
+        _folder, tpl, _own = self.plan(item)
+        raw = self.template(tpl)[0]
+        raw = raw.replace(("user0000@" + self.dom).encode(), self.user.upn.encode())
+        raw = raw.replace(b"Bench User 0000", self.user.displayName.encode())
+        return set_header(raw, "Message-ID", self.msgid(item))
 
     def parse(self, ref, mbx):
-        import mailgen
         _folder, tpl, _own = self.plan(ref.src)
-        base = mbx.store.cached(("tpl", self.user.id, tpl),
-                                lambda: parse_mime(mailgen.synthetic_mime(tpl, self.user)))
+        base = self.template(tpl)[1]
         p = dict(base)
-        p["internetMessageId"] = "<%s.%d@%s>" % (b64u(h("mid", self.user.upn, ref.src, n=12)),
-                                                  ref.src, self.user.upn.split("@")[1])
-        hd = []
-        for n, v in base["headers"]:
-            ln = n.lower()
+        p["internetMessageId"] = self.msgid(ref.src)
+        me = {"emailAddress": {"name": self.user.displayName, "address": self.user.upn}}
+        neutral = "user0000@" + self.dom
+        for k in ("toRecipients", "from", "sender"):
+            v = base[k]
+            if isinstance(v, list):
+                p[k] = [me if x["emailAddress"]["address"] == neutral else x for x in v]
+            elif v and v["emailAddress"]["address"] == neutral:
+                p[k] = me
+        hd = list(base["headers"])
+        for i, ln in base["_fix"]:
+            n, v = hd[i]
             if ln == "message-id":
                 v = p["internetMessageId"]
-            elif ln == "date" and ref.shifted:
-                v = email.utils.formatdate(ref.sent, usegmt=True)
-            hd.append((n, v))
+            elif ln == "date":
+                if ref.shifted:
+                    v = email.utils.formatdate(ref.sent, usegmt=True)
+            else:
+                v = v.replace(neutral, self.user.upn).replace("Bench User 0000", self.user.displayName)
+            hd[i] = (n, v)
         p["headers"] = hd
         return p
 
