@@ -735,7 +735,7 @@ class Graph:
         want = sel if sel is not None else MSG_DEFAULT[1:]
         p = mbx.parsed(ref) if expand is not None or not self.NO_PARSE.issuperset(want) else None
         mid = mbx.msg_id(ref, ctx.immutable)
-        rec = st.iso(ref.received)
+        rec = ref.riso
         ck = "CQAAABYAAAD" + st.b64u(ref.key[:15])
         out = {"@odata.etag": 'W/"%s"' % ck, "id": mid}
         for prop in want:
@@ -748,7 +748,7 @@ class Graph:
             elif prop == "categories":
                 v = []
             elif prop == "sentDateTime":
-                v = st.iso(ref.sent)
+                v = ref.siso
             elif prop in ("hasAttachments", "internetMessageId", "subject", "bodyPreview", "importance",
                           "isReadReceiptRequested", "replyTo", "toRecipients", "ccRecipients", "bccRecipients",
                           "unsubscribeData"):
@@ -814,7 +814,7 @@ class Graph:
         full = {"@odata.type": t}
         if not a["item"]:
             full["@odata.mediaContentType"] = a["contentType"]
-        full.update({"id": self.att_id(mbx, ref, i), "lastModifiedDateTime": st.iso(ref.received),
+        full.update({"id": self.att_id(mbx, ref, i), "lastModifiedDateTime": ref.riso,
                      "name": a["name"], "contentType": a["contentType"], "size": len(a["data"]),
                      "isInline": a["isInline"]})
         if sel is not None:

@@ -475,12 +475,12 @@ async def amain(args):
                                         int(port), limit=MAX_HEAD, backlog=1024)
     real_port = server.sockets[0].getsockname()[1]
     app.base = args.public_base.rstrip("/") if args.public_base else "http://%s:%d" % (host or "127.0.0.1", real_port)
-    print("msemu listening on http://%s:%d" % (host or "127.0.0.1", real_port), flush=True)
     if args.port_file:
         tmp = args.port_file + ".tmp"
         with open(tmp, "w") as f:
             f.write("%d\n" % real_port)
         os.replace(tmp, args.port_file)
+    print("msemu listening on http://%s:%d" % (host or "127.0.0.1", real_port), flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -269,11 +269,13 @@ class Store:
 # --- mailboxes --------------------------------------------------------------
 
 class MsgRef:
-    __slots__ = ("key", "folder", "received", "sent", "shifted", "src", "pos")
+    __slots__ = ("key", "folder", "received", "sent", "shifted", "src", "pos", "riso", "siso")
 
     def __init__(self, key, folder, received, sent, shifted, src, pos):
         self.key, self.folder, self.received, self.sent = key, folder, received, sent
         self.shifted, self.src, self.pos = shifted, src, pos
+        self.riso = iso(received)
+        self.siso = iso(sent)
 
 
 class Folder:
