@@ -188,6 +188,69 @@ try:
 finally:
     e2.stop()
 
+# the committed demo data: what tools/gen-demo-tenant writes, real files
+import filecmp, io, subprocess, tempfile, zipfile
+out = tempfile.mkdtemp(prefix="gen-demo.")
+subprocess.run(["/usr/bin/python3", os.path.join(SRC, "tools", "gen-demo-tenant"), out], check=True,
+               stdout=subprocess.DEVNULL)
+
+
+def same_tree(a, b):
+    c = filecmp.dircmp(a, b)
+    if c.left_only or c.right_only or c.diff_files or c.funny_files:
+        return False
+    _m, mism, err = filecmp.cmpfiles(a, b, c.common_files, shallow=False)
+    return not mism and not err and all(same_tree(os.path.join(a, d), os.path.join(b, d)) for d in c.common_dirs)
+t.ok(same_tree(out, TENANTS), "tests/data/tenants is exactly what tools/gen-demo-tenant writes")
+kinds = {m["kind"] for m in man["messages"]}
+need = {"phishing-lookalike-link-mismatch", "phishing-punycode-domain", "html-attachment-credential-form", "html-smuggling",
+        "office-macro", "zip-executable", "zip-javascript", "zip-shortcut", "encrypted-zip-password-in-body",
+        "encrypted-zip-ppap", "ppap-password", "iso-image", "eicar", "bec-giftcard-ceo-display-name",
+        "bec-bank-detail-change", "bec-wire-spoofed-ceo", "bec-ja-bank-change", "extortion", "internal-ja-iso-2022-jp",
+        "internal-ja-shift_jis", "newsletter"}
+t.ok(need <= kinds, "the manifest has every kind the demo needs (missing: %s)" % sorted(need - kinds))
+import email as _email, email.policy as _pol
+files = {}
+for m in man["messages"]:
+    raw = open(os.path.join(TENANTS, "contoso.example", "mailboxes", m["file"]), "rb").read()
+    msg = _email.message_from_bytes(raw, policy=_pol.default)
+    for part in msg.walk():
+        fn = part.get_filename()
+        if fn:
+            files.setdefault(m["kind"], []).append((fn, part.get_payload(decode=True)))
+docm = files["office-macro"][0][1]
+zf = zipfile.ZipFile(io.BytesIO(docm))
+vba = zf.read("word/vbaProject.bin")
+t.ok(vba[:8] == bytes.fromhex("D0CF11E0A1B11AE1") and b"V\x00B\x00A\x00" in vba and b"AutoOpen" not in vba,
+     "the .docm holds an OLE vbaProject.bin with a VBA storage (source compressed)")
+iso_img = files["iso-image"][0][1]
+t.ok(iso_img[32769:32774] == b"CD001" and b"INVOICE.LNK;1" in iso_img, "the .iso is an ISO 9660 image holding a .lnk")
+ez = zipfile.ZipFile(io.BytesIO(files["encrypted-zip-ppap"][0][1]))
+t.ok(ez.infolist()[0].flag_bits & 1 and ez.read(ez.infolist()[0], pwd=b"Nw7#q2Lp").startswith(b"PK"),
+     "the PPAP zip is encrypted, and the password mail's password opens it")
+t.ok(files["eicar"][0][1].startswith(b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR"), "the EICAR test file")
+lk = zipfile.ZipFile(io.BytesIO(files["zip-shortcut"][0][1]))
+t.ok(lk.read(lk.namelist()[0])[:4] == b"L\x00\x00\x00", "the zipped .lnk is a shell link")
+
+# every subject and body decodes (no replacement characters) through Graph
+e4 = Emu()
+try:
+    e4.admin_consent("admin@contoso.example")
+    app = e4.app_token("contoso.example").json()["access_token"]
+    bad = []
+    got_subjects = {}
+    for u in sorted({m["mailbox"] for m in man["messages"]}):
+        for m in e4.get("/v1.0/users/%s/messages?$top=1000&$select=subject,body,internetMessageId,from" % u, app,
+                        {"Prefer": "outlook.allow-unsafe-html"}).json()["value"]:
+            got_subjects[m["internetMessageId"]] = m["subject"]
+            if "\ufffd" in m["body"]["content"] or "\ufffd" in m["subject"]:
+                bad.append(m["subject"])
+    t.ok(not bad, "no body or subject with a replacement character (%s)" % bad[:3])
+    t.ok(all(got_subjects.get(m["messageId"]) == m["subject"] for m in man["messages"]),
+         "every manifest message is served, with its subject")
+finally:
+    e4.stop()
+
 # benchmark tenants: synthetic, and a folder of files as one mailbox
 alexdir = os.path.join(TENANTS, "contoso.example", "mailboxes", "alex", "inbox")
 e3 = Emu("--synthetic-tenant", "syn.example:3x40:25", "--corpus-mailbox", "box@corpus.example=" + alexdir)
