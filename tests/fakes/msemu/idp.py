@@ -488,8 +488,6 @@ class Idp:
         if f["tenant"] and f["tenant"] != u.tenant.id:
             t = self.app.store.tenant(f["tenant"])
             return self.error_page(50020, u.upn, u.tenant.id, t.displayName if t else f["seg"], self.app_name)
-        if u.userType == "Guest" and not f["tenant"]:
-            pass
         f["user"] = u.upn
         if f["kind"] == "adminconsent" and not u.is_global_admin:
             with self.lock:

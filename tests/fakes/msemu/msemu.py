@@ -517,7 +517,7 @@ def parse_args(argv):
     ap.add_argument("--state", help="JSON file that keeps consents, refresh tokens and the signing key across restarts")
     ap.add_argument("--synthetic-tenant", action="append", help="DOMAIN:MAILBOXESxMESSAGES[:THREAT%%]")
     ap.add_argument("--corpus-mailbox", action="append", help="UPN=DIR: DIR's files as one mailbox")
-    ap.add_argument("--requests-keep", type=int, default=200000, help="records kept for /_emu/requests")
+    ap.add_argument("--requests-keep", type=int, default=50000, help="records kept for /_emu/requests")
     ap.add_argument("--latency-ms", dest="latency_ms", type=float)
     ap.add_argument("--latency-jitter-ms", dest="latency_jitter_ms", type=float)
     ap.add_argument("--rate-429", dest="rate_429", type=float)

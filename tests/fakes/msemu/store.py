@@ -164,7 +164,7 @@ class Tenant:
 
 
 class Store:
-    def __init__(self, anchor, cache_size=4000):
+    def __init__(self, anchor, cache_size=4000, cache_bytes=64 << 20):
         self.anchor = anchor            # "now" for the date mapping
         self.tenants = []
         self.by_id = {}
@@ -172,6 +172,8 @@ class Store:
         self.lock = threading.RLock()
         self.cache = collections.OrderedDict()
         self.cache_size = cache_size
+        self.cache_bytes = cache_bytes
+        self.cached_bytes = 0
 
     def add_tenant(self, t):
         self.tenants.append(t)
@@ -251,9 +253,13 @@ class Store:
                 return v
         v = build()
         with self.lock:
-            self.cache[key] = v
-            while len(self.cache) > self.cache_size:
-                self.cache.popitem(last=False)
+            if key not in self.cache:
+                self.cache[key] = v
+                self.cached_bytes += v.get("size", 0)
+            while len(self.cache) > 1 and (len(self.cache) > self.cache_size or
+                                           self.cached_bytes > self.cache_bytes):
+                _k, old = self.cache.popitem(last=False)
+                self.cached_bytes -= old.get("size", 0)
         return v
 
     def map_date(self, own, key):
