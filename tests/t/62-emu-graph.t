@@ -251,6 +251,40 @@ try:
 finally:
     e4.stop()
 
+# odd MIME never gives a 500: raw 8-bit headers, no headers at all, a broken
+# multipart, an attached message, a header-only file
+odd = tempfile.mkdtemp(prefix="odd-tenant.")
+os.makedirs(os.path.join(odd, "odd.example", "mailboxes", "o", "inbox"))
+json.dump({"id": "0d0d0d0d-0000-4000-8000-000000000001", "displayName": "Odd",
+           "users": [{"userPrincipalName": "admin@odd.example", "roles": ["Global Administrator"], "hasMailbox": False},
+                     {"userPrincipalName": "o@odd.example"}]}, open(os.path.join(odd, "odd.example", "tenant.json"), "w"))
+samples = [b"Subject: caf\xc3\xa9 \xff\xfe\r\nFrom: \"J\xfcrgen\" <j@x.test>\r\nContent-Disposition: \xff\r\n\r\nbody\r\n",
+           b"just text, no header at all",
+           b"Subject: broken\r\nContent-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\nContent-Type: text/html\r\n\r\n<b>x",
+           b"Subject: outer\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+           b"--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: inner one\r\nFrom: a@b.test\r\n\r\ninner body\r\n--b--\r\n",
+           b"Subject: header only"]
+for i, raw in enumerate(samples):
+    open(os.path.join(odd, "odd.example", "mailboxes", "o", "inbox", "%d.eml" % i), "wb").write(raw)
+e5 = Emu(tenants=odd)
+try:
+    e5.admin_consent("admin@odd.example")
+    app = e5.app_token("odd.example").json()["access_token"]
+    r = e5.get("/v1.0/users/o@odd.example/messages?$top=10&$select=subject,body,from,internetMessageHeaders,hasAttachments", app)
+    t.ok(r.status == 200 and len(r.json()["value"]) == len(samples), "odd MIME: every message listed, no 500")
+    vals = r.json()["value"]
+    sts = {e5.get("/v1.0/users/o@odd.example/messages/%s/attachments" % m["id"], app).status for m in vals}
+    sts |= {e5.get("/v1.0/users/o@odd.example/messages/%s/$value" % m["id"], app).status for m in vals}
+    t.is_(sts, {200}, "their attachments and MIME too")
+    inner = [m for m in vals if m["subject"] == "outer"][0]
+    a = e5.get("/v1.0/users/o@odd.example/messages/%s/attachments" % inner["id"], app).json()["value"]
+    t.ok(inner["hasAttachments"] and a[0]["@odata.type"] == "#microsoft.graph.itemAttachment" and a[0]["name"] == "inner one",
+         "an attached message is an itemAttachment named by its subject")
+    v = e5.get("/v1.0/users/o@odd.example/messages/%s/attachments/%s/$value" % (inner["id"], a[0]["id"]), app)
+    t.ok(b"inner body" in v.body, "whose $value is its MIME")
+finally:
+    e5.stop()
+
 # benchmark tenants: synthetic, and a folder of files as one mailbox
 alexdir = os.path.join(TENANTS, "contoso.example", "mailboxes", "alex", "inbox")
 e3 = Emu("--synthetic-tenant", "syn.example:3x40:25", "--corpus-mailbox", "box@corpus.example=" + alexdir)

@@ -655,19 +655,43 @@ def utf8_meta(s):
     return s
 
 
+def hval(part, name):
+    v = part.get(name)
+    return None if v is None else fix_surrogates(str(v))
+
+
 def parse_mime(raw):
+    """The Graph view of raw MIME; a message that cannot be parsed still
+    becomes a message (its text as the body), as Exchange would keep it."""
+    try:
+        return _parse_mime(raw)
+    except Exception:
+        text = raw.decode("utf-8", "replace")
+        head, _, body = text.partition("\r\n\r\n") if "\r\n\r\n" in text else text.partition("\n\n")
+        m = re.search(r"(?im)^subject:[ \t]*(.*)$", head)
+        return {"subject": decode_words(m.group(1)) if m else "", "from": None, "sender": None, "replyTo": [],
+                "toRecipients": [], "ccRecipients": [], "bccRecipients": [], "internetMessageId": None,
+                "bodyType": "text", "bodyContent": body, "bodyPreview": re.sub(r"\s+", " ", body).strip()[:255],
+                "attachments": [], "hasAttachments": False,
+                "headers": [(ln.split(":", 1)[0], ln.split(":", 1)[1].strip()) for ln in
+                            re.sub(r"\r?\n[ \t]+", " ", head).splitlines() if ":" in ln],
+                "importance": "normal", "conversation": "", "isReadReceiptRequested": False,
+                "unsubscribeData": [], "newsletter": False, "size": len(raw)}
+
+
+def _parse_mime(raw):
     msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     body = {"html": None, "text": None}
     atts = []
 
     def walk(part, related):
         ctype = part.get_content_type()
-        if part.is_multipart():
+        if part.is_multipart() and ctype != "message/rfc822":
             rel = related or ctype == "multipart/related"
             for sub in part.get_payload() or []:
                 walk(sub, rel)
             return
-        disp = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
+        disp = (hval(part, "Content-Disposition") or "").split(";")[0].strip().lower()
         fname = part.get_filename()
         if fname:
             fname = decode_words(fname)
@@ -675,7 +699,7 @@ def parse_mime(raw):
             inner = part.get_payload()
             inner = inner[0] if isinstance(inner, list) and inner else inner
             data = inner.as_bytes() if hasattr(inner, "as_bytes") else b""
-            subj = decode_words(inner.get("Subject")) if hasattr(inner, "get") else None
+            subj = decode_words(hval(inner, "Subject")) if hasattr(inner, "get") else None
             atts.append({"item": True, "name": fname or subj or "Untitled message",
                          "contentType": "message/rfc822", "data": data, "isInline": False,
                          "contentId": None})
@@ -687,7 +711,7 @@ def parse_mime(raw):
                 body[k] = decode_bytes(payload, part.get_content_charset())
                 return
         data = part.get_payload(decode=True) or b""
-        cid = part.get("Content-ID")
+        cid = hval(part, "Content-ID")
         cid = cid.strip().strip("<>") if cid else None
         inline = disp == "inline" or (disp == "" and related and cid is not None)
         if disp == "attachment":
@@ -705,14 +729,14 @@ def parse_mime(raw):
     preview = re.sub(r"\s+", " ", plain).strip()[:255]
     headers = [(n, fix_surrogates(re.sub(r"\r?\n(?=[ \t])", "", str(v))).strip())
                for n, v in msg._headers]
-    prio = (msg.get("Importance") or "").strip().lower()
-    xp = (msg.get("X-Priority") or "").strip()[:1]
+    prio = (hval(msg, "Importance") or "").strip().lower()
+    xp = (hval(msg, "X-Priority") or "").strip()[:1]
     importance = "high" if prio == "high" or xp in ("1", "2") else \
         "low" if prio == "low" or xp in ("4", "5") else "normal"
-    subj = decode_words(msg.get("Subject")) or ""
+    subj = decode_words(hval(msg, "Subject")) or ""
     frm = addresses(msg, "From")
     snd = addresses(msg, "Sender") or frm
-    unsub = msg.get("List-Unsubscribe")
+    unsub = hval(msg, "List-Unsubscribe")
     unsub_data = re.findall(r"<(mailto:[^>]+)>", str(unsub)) if unsub else []
     norm = re.sub(r"(?i)^((re|fw|fwd|aw|wg|返信|転送)\s*[:：]\s*)+", "", subj).strip()
     return {
@@ -723,15 +747,15 @@ def parse_mime(raw):
         "toRecipients": addresses(msg, "To"),
         "ccRecipients": addresses(msg, "Cc"),
         "bccRecipients": addresses(msg, "Bcc"),
-        "internetMessageId": (msg.get("Message-ID") or "").strip() or None,
+        "internetMessageId": (hval(msg, "Message-ID") or "").strip() or None,
         "bodyType": btype, "bodyContent": content, "bodyPreview": preview,
         "attachments": atts,
         "hasAttachments": any(not a["isInline"] for a in atts),
         "headers": headers,
         "importance": importance,
         "conversation": norm.lower(),
-        "isReadReceiptRequested": msg.get("Disposition-Notification-To") is not None,
+        "isReadReceiptRequested": hval(msg, "Disposition-Notification-To") is not None,
         "unsubscribeData": unsub_data,
-        "newsletter": unsub is not None or (msg.get("Precedence") or "").lower() in ("bulk", "list"),
+        "newsletter": unsub is not None or (hval(msg, "Precedence") or "").lower() in ("bulk", "list"),
         "size": len(raw),
     }
