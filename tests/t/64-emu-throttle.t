@@ -58,6 +58,16 @@ try:
     e.get("/v1.0/users/alex@contoso.example/messages?$top=1", app)
     t.is_(e.ctl("stats")["retry_after_violations"], v1, "after waiting, no new violation (nor for another mailbox)")
 
+    e.ctl("config", {"rate_429": 1.0, "retry_after_min": 0.6, "retry_after_max": 0.6, "retry_after_grace_ms": 300})
+    e.get(U + "&g=1", app)
+    e.ctl("config", {"rate_429": 0.0})
+    e.get(U + "&g=2", app)
+    s = e.ctl("stats")
+    t.ok(s["retry_after_violations"] == v1 and s["retry_after_within_grace"] == 1,
+         "within retry_after_grace_ms: counted apart, not as a violation")
+    e.ctl("config", {"retry_after_grace_ms": 0})
+    time.sleep(0.7)
+
     # budget per window
     e.ctl("config", {"mailbox_budget": 3, "mailbox_window": 3.0})
     got = [e.get(U + "&b=%d" % i, app) for i in range(5)]

@@ -59,6 +59,7 @@ DEFAULTS = {
     "clock_offset": 0.0,          # seconds added to the emulator's clock
     "token_faults": [],           # [{"aadsts": 700082, "grant_type": "refresh_token", "count": 1}]
     "always_consent": True,       # show the consent page even when already granted
+    "retry_after_grace_ms": 0.0,  # requests this soon after a Retry-After was given are not violations
 }
 
 
@@ -94,7 +95,7 @@ class Bucket:
 
 
 class MboxState:
-    __slots__ = ("inflight", "max_inflight", "bucket", "not_before", "violations", "upn")
+    __slots__ = ("inflight", "max_inflight", "bucket", "not_before", "violations", "upn", "given_at", "grace")
 
     def __init__(self, upn, cap, now):
         self.inflight = 0
@@ -103,6 +104,8 @@ class MboxState:
         self.not_before = 0.0
         self.violations = 0
         self.upn = upn
+        self.given_at = 0.0
+        self.grace = 0
 
 
 class App:
@@ -140,6 +143,7 @@ class App:
         self.apps = {}
         self.attempts = collections.defaultdict(int)
         self.violations = 0
+        self.grace = 0
         self.throttled = collections.defaultdict(int)
         self.faults = collections.defaultdict(int)
         self.tokens_issued = collections.defaultdict(int)
@@ -170,12 +174,16 @@ class App:
         now = self.now()
         s = self.mstate(app, user) if user is not None else None
         if s is not None and now < s.not_before:
-            s.violations += 1
-            self.violations += 1
+            if (now - s.given_at) * 1000.0 < float(self.config.get("retry_after_grace_ms", 0)):
+                s.grace += 1
+                self.grace += 1
+            else:
+                s.violations += 1
+                self.violations += 1
         if s is not None and s.inflight - own >= int(self.config["max_concurrency"]):
             self.throttled["concurrency"] += 1
             ra = self.retry_after_value("conc", key, self.seq)
-            s.not_before = max(s.not_before, now + ra)
+            s.not_before, s.given_at = max(s.not_before, now + ra), now
             return 429, ra, "concurrency"
         a = self.apps.get(app)
         if a is None:
@@ -185,14 +193,14 @@ class App:
             self.throttled["app"] += 1
             ra = round(wait + 0.0005, 3)
             if s is not None:
-                s.not_before = max(s.not_before, now + ra)
+                s.not_before, s.given_at = max(s.not_before, now + ra), now
             return 429, ra, "app"
         if s is not None:
             wait = s.bucket.take(float(self.config["mailbox_budget"]), float(self.config["mailbox_window"]), now)
             if wait > 0:
                 self.throttled["budget"] += 1
                 ra = round(wait + 0.0005, 3)
-                s.not_before = max(s.not_before, now + ra)
+                s.not_before, s.given_at = max(s.not_before, now + ra), now
                 return 429, ra, "budget"
         # faults: the n-th attempt at the same request decides the same way
         # in every run with the same seed
@@ -210,7 +218,7 @@ class App:
                 if what in ("429", "503"):
                     ra = self.retry_after_value("fault", key, n)
                     if s is not None:
-                        s.not_before = max(s.not_before, now + ra)
+                        s.not_before, s.given_at = max(s.not_before, now + ra), now
                     return int(what), ra, "fault"
                 if what == "503-":
                     return 503, None, "fault"
@@ -277,6 +285,7 @@ class App:
             "token_requests": dict(self.token_requests),
             "retry_after_violations": self.violations,
             "retry_after_violations_by_mailbox": viol,
+            "retry_after_within_grace": self.grace,
             "throttled": dict(self.throttled),
             "faults": dict(self.faults),
             "admin_consents": {tid: sorted(g) for tid, g in self.idp.admin_grants.items()},
