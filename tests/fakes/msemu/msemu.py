@@ -288,7 +288,8 @@ class App:
             "retry_after_within_grace": self.grace,
             "throttled": dict(self.throttled),
             "faults": dict(self.faults),
-            "admin_consents": {tid: sorted(g) for tid, g in self.idp.admin_grants.items()},
+            "admin_consents": {tid: {"roles": g.get("roles", []), "scopes": g.get("scopes", [])}
+                               for tid, g in self.idp.admin_grants.items()},
             "config": self.config,
         }
 
