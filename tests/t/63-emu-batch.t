@@ -68,7 +68,10 @@ try:
     it = r.json()["responses"][0]
     t.ok(r.status == 200 and it["status"] == 429 and it["headers"].get("Retry-After") == "1.5"
          and it["body"]["error"]["code"] == "TooManyRequests", "a throttled item: 429 with Retry-After in its headers")
-    e.ctl("config", {"rate_429": 0.0})
+    e.ctl("config", {"rate_429": 0.0, "rate_504": 1.0})
+    r = batch([{"id": "1", "method": "GET", "url": "/users/alex@contoso.example/messages?$top=1"}])
+    t.is_(r.status, 504, "a fault drawn for the batch itself answers the whole batch")
+    e.ctl("config", {"rate_504": 0.0})
 
     r = batch([{"id": "1", "method": "GET", "url": "/me"}], headers={})
     t.is_(r.json()["responses"][0]["status"], 401, "no token: each item 401")

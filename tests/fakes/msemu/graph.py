@@ -337,6 +337,11 @@ class Graph:
             return self.to_response(ctx, Result(405, self.error_body(ctx, "Request_BadRequest",
                                                                      "Specified HTTP method is not allowed for the request target.")))
         adm = self.app.admit("batch", None, "POST %s %s" % (req.target, len(req.body)))
+        if adm is not None and adm[0]:
+            if lat:
+                await asyncio.sleep(lat)
+            req.retry_after = adm[1]
+            return self.to_response(ctx, self.err_result(ctx, self.throttle_err(adm[0], adm[1])))
         try:
             d = json.loads(req.body.decode("utf-8"))
             items = d["requests"]
