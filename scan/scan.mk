@@ -1,0 +1,36 @@
+# scan/: shindan-runner, the scan runner (cron, every minute), and its
+# tests (7x) and fuzz target.
+PKGS_SCAN := libcurl libcjson libsodium
+PKGS_ALL += $(PKGS_SCAN)
+SCAN_SRCS := scan/main.c scan/lease.c scan/auth.c scan/graph.c \
+	scan/setup.c scan/mbox.c scan/store.c scan/notify.c scan/house.c \
+	scan/link.c
+# The engine behind scan/engine.h: the built-in rules until the
+# detection library (detect/, issue 4's sibling) is linked instead.
+SCAN_ENGINE := scan/engine_min.c
+SCAN_OBJS := $(SCAN_SRCS:%.c=$(O)/%.o) $(SCAN_ENGINE:%.c=$(O)/%.o)
+BINS += $(O)/bin/shindan-runner
+
+$(O)/bin/shindan-runner: $(SCAN_OBJS) $(LIBMAIL) $(LIBSHINDAN)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(SCAN_OBJS) $(LIBMAIL) $(LIBSHINDAN) \
+	    $(MAIL_LDLIBS) $(call pc_libs,$(PKGS_SCAN)) $(LIB_LDLIBS)
+
+# C tests of the runner's pure parts: 7N-name.  Their sources and the
+# fuzz target include scan/'s headers.
+$(O)/scan/t/%.o $(O)/tests/fuzz/runner_%.o: CFLAGS += -Iscan
+SCAN_TESTS := $(O)/tests/70-link
+TESTBINS += $(SCAN_TESTS)
+
+$(O)/tests/70-link: $(O)/scan/t/70-link.o $(O)/scan/link.o $(LIBSHINDAN)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIB_LDLIBS)
+
+# libFuzzer target for the nextLink validator (make fuzz).
+FUZZERS += $(O)/fuzz/runner_link
+fuzzers: $(FUZZERS)
+
+$(O)/fuzz/runner_link: $(O)/tests/fuzz/runner_link.o $(O)/scan/link.o \
+	    $(O)/lib/buf.o $(O)/lib/util.o
+	@mkdir -p $(@D)
+	$(CC) -fsanitize=fuzzer,address,undefined -o $@ $^
