@@ -190,7 +190,7 @@ finally:
 
 # the committed demo data: what tools/gen-demo-tenant writes, real files
 import filecmp, io, subprocess, tempfile, zipfile
-out = tempfile.mkdtemp(prefix="gen-demo.")
+out = tmpdir("gen-demo.")
 subprocess.run(["/usr/bin/python3", os.path.join(SRC, "tools", "gen-demo-tenant"), out], check=True,
                stdout=subprocess.DEVNULL)
 
@@ -253,7 +253,7 @@ finally:
 
 # odd MIME never gives a 500: raw 8-bit headers, no headers at all, a broken
 # multipart, an attached message, a header-only file
-odd = tempfile.mkdtemp(prefix="odd-tenant.")
+odd = tmpdir("odd-tenant.")
 os.makedirs(os.path.join(odd, "odd.example", "mailboxes", "o", "inbox"))
 json.dump({"id": "0d0d0d0d-0000-4000-8000-000000000001", "displayName": "Odd",
            "users": [{"userPrincipalName": "admin@odd.example", "roles": ["Global Administrator"], "hasMailbox": False},

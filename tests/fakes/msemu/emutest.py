@@ -3,6 +3,7 @@
 Starts msemu on port 0 with the committed test tenants, and speaks HTTP to
 it without following redirects, so that every step can be checked.
 """
+import atexit
 import base64
 import hashlib
 import html.parser
@@ -10,6 +11,7 @@ import http.client
 import json
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,6 +27,22 @@ REDIRECT = "http://127.0.0.1:9/oauth/callback"
 PW = "shindan-demo"
 SCOPES = ("openid profile email offline_access https://graph.microsoft.com/Mail.Read "
           "https://graph.microsoft.com/User.Read")
+
+
+_TMP = []
+
+
+def tmpdir(prefix):
+    """A temporary folder removed when the test exits."""
+    d = tempfile.mkdtemp(prefix=prefix)
+    _TMP.append(d)
+    return d
+
+
+@atexit.register
+def _cleanup():
+    for d in _TMP:
+        shutil.rmtree(d, ignore_errors=True)
 
 
 class Tap:
@@ -107,7 +125,7 @@ class _Forms(html.parser.HTMLParser):
 
 class Emu:
     def __init__(self, *extra, tenants=TENANTS, cert=None, redirect=REDIRECT):
-        self.dir = tempfile.mkdtemp(prefix="msemu-test.")
+        self.dir = tmpdir("msemu-test.")
         self.secret = secrets.token_urlsafe(18)
         with open(os.path.join(self.dir, "secret"), "w") as f:
             f.write(self.secret + "\n")
