@@ -190,6 +190,10 @@ X(STMT_RUN_NOTIFY_DATA, "run_notify_data", \
 	" a.mailboxes_done, a.mailboxes_skipped, a.mailboxes_failed," \
 	" acc.email, acc.lang FROM assessment a JOIN account acc" \
 	" ON acc.id = a.account_id WHERE a.id = $1::bigint") \
+X(STMT_RUN_SETUPS_PENDING, "run_setups_pending", \
+	"SELECT EXISTS (SELECT 1 FROM assessment WHERE NOT cancel_requested" \
+	" AND ((state = 'granted' AND start_at <= now()) OR (state = 'running'" \
+	" AND NOT setup_done))) AS pending") \
 X(STMT_RUN_RETENTION, "run_retention", \
 	"DELETE FROM assessment WHERE state IN ('done', 'failed', 'cancelled')" \
 	" AND finished_at < now() - make_interval(days => $1::int)") \

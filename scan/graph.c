@@ -438,6 +438,27 @@ graph_idle(const struct runner *r)
 	return r->inflight == 0;
 }
 
+/* Milliseconds until a waiting request may start (at most ms). */
+static int
+next_wake(const struct runner *r, int ms)
+{
+	const struct task	*t;
+	const struct req	*q;
+	int64_t			 now = now_ms(), at;
+
+	for (t = r->tasks; t != NULL; t = t->next) {
+		if (t->finished || t->queue == NULL)
+			continue;
+		for (q = t->queue; q != NULL; q = q->next) {
+			at = q->not_before > t->not_before ? q->not_before :
+			    t->not_before;
+			if (at - now < ms)
+				ms = at - now < 1 ? 1 : (int)(at - now);
+		}
+	}
+	return ms;
+}
+
 int
 graph_step(struct runner *r, int ms)
 {
@@ -446,11 +467,12 @@ graph_step(struct runner *r, int ms)
 	struct req	*q;
 
 	pump(r);
-	if (r->inflight > 0) {
-		curl_multi_perform(r->multi, &running);
-		curl_multi_poll(r->multi, NULL, 0, ms, &numfds);
-		curl_multi_perform(r->multi, &running);
-	}
+	curl_multi_perform(r->multi, &running);
+	/* Waits for the network, or for the next gate to open: never a
+	 * busy loop while every request waits on a Retry-After. */
+	curl_multi_poll(r->multi, NULL, 0, r->inflight > 0 ? ms :
+	    next_wake(r, ms), &numfds);
+	curl_multi_perform(r->multi, &running);
 	while ((m = curl_multi_info_read(r->multi, &left)) != NULL) {
 		if (m->msg != CURLMSG_DONE)
 			continue;

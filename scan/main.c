@@ -116,6 +116,21 @@ dead_auths(struct runner *r)
 		}
 }
 
+static int
+setups_pending(struct runner *r)
+{
+	struct arena	 a;
+	PGresult	*res;
+	int		 yes;
+
+	arena_init(&a, 0);
+	res = db_qv(&r->db, &a, STMT_RUN_SETUPS_PENDING, 0);
+	yes = res != NULL && db_get(res, 0, "pending") != NULL &&
+	    strcmp(db_get(res, 0, "pending"), "t") == 0;
+	arena_release(&a);
+	return yes;
+}
+
 static void
 start_drain(struct runner *r)
 {
@@ -174,7 +189,7 @@ run(struct runner *r)
 			if (!r->draining && now < r->take_until &&
 			    now >= r->next_claim) {
 				claimed = claim(r);
-				r->next_claim = now + (claimed ? 250 : 2000);
+				r->next_claim = now + (claimed ? 250 : 1000);
 			}
 			if (now >= r->next_beat) {
 				lease_heartbeat(r);
@@ -197,9 +212,15 @@ run(struct runner *r)
 		}
 		reap(r, 0);
 		if (r->tasks == NULL) {
-			if (r->draining || now >= r->take_until || !claimed)
+			if (r->draining || now >= r->take_until)
 				break;
-			r->next_claim = 0;
+			/* Nothing here: stay only while another runner is
+			 * listing mailboxes that this one could share. */
+			if (!claimed && !setups_pending(r))
+				break;
+			r->next_claim = claimed ? 0 : now + 250;
+			if (!claimed)
+				usleep(250 * 1000);
 			continue;
 		}
 		graph_step(r, 100);

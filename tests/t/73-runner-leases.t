@@ -1,0 +1,98 @@
+#!/usr/bin/python3
+# 73-runner-leases: claims and leases.  A runner killed with SIGKILL in
+# the middle of a mailbox: while its lease lasts, another tick leaves the
+# mailbox alone; once it has expired, the next tick resumes from the
+# checkpoint (not from the start), and the result is exactly that of an
+# undisturbed scan: the same findings, none twice, the exact count.  Two
+# runners started together on one organisation: every mailbox is claimed
+# and scanned exactly once, and both take a share.
+import os, sys, re, time, signal
+sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "scan/t"))
+from runner_test import *
+
+if not emulator_present():
+    skip_all("no Microsoft emulator in this stack")
+t = Tap()
+emu_restore()
+want = expected_counts()["adele@contoso.example"]
+conf = runner_conf("73", graph_page_size=20, runner_lease=10)
+
+# An undisturbed scan of adele's mailbox: the reference.
+b0 = Browser(source_ip=source_ip(73, 0))
+_, _, ref = granted(b0, "mailbox", "adele@contoso.example", "run73a")
+rc, _ = run_runner(conf)
+ref_set = detections(ref)
+t.ok(rc == 0 and assessment(ref)["state"] == "done" and len(ref_set) > 0,
+     "the reference scan: done, %d findings" % len(ref_set))
+
+# The same mailbox, with a runner killed in the middle.
+b1 = Browser(source_ip=source_ip(73, 1))
+addr, _, aid = granted(b1, "mailbox", "adele@contoso.example", "run73b")
+emu_set(latency_ms=120)
+bg = Bg(conf)
+n = wait_until(lambda: int(psql1("SELECT coalesce(sum(messages_scanned), 0) FROM mailbox "
+                                 "WHERE assessment_id = :'a1'", aid)) >= 60, timeout=60)
+bg.kill(signal.SIGKILL)
+t.ok(n, "pages were committed before the kill")
+mb = psql("SELECT state, checkpoint, messages_scanned, attempts, lease_owner IS NOT NULL, "
+          "lease_until > now() FROM mailbox WHERE assessment_id = :'a1'", aid)[0]
+t.is_(mb[0], "running", "the killed runner's mailbox is still running")
+t.ok(mb[1] and "$skip=" in mb[1], "with a checkpoint (the next link): %s" % (mb[1] or "")[-30:])
+t.ok(int(mb[2]) < want, "part of the mailbox scanned (%s)" % mb[2])
+t.is_(mb[4:], ["t", "t"], "and a lease not yet expired")
+t.is_(psql1("SELECT state FROM assessment WHERE id = :'a1'", aid), "running", "the assessment is running")
+skip_at = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(mb[1]).query)).get("$skip")
+
+# A tick while the lease lasts: the mailbox is left alone.
+emu_set(latency_ms=0)
+rc, log = run_runner(conf)
+mb2 = psql("SELECT checkpoint, attempts, messages_scanned FROM mailbox WHERE assessment_id = :'a1'", aid)[0]
+t.is_(rc, 0, "a tick during the lease exits 0")
+t.is_(mb2, [mb[1], mb[3], mb[2]], "and leaves the mailbox alone (same checkpoint, attempts, count)")
+t.unlike(log, r"mailbox \d+: claimed", "claiming nothing")
+
+# Once the lease has expired: resumed from the checkpoint.
+t.ok(wait_until(lambda: psql1("SELECT lease_until < now() FROM mailbox WHERE assessment_id = :'a1'", aid)
+                == "t", timeout=20), "the dead runner's lease expires")
+seq0 = emu_seq()
+rc, log = run_runner(conf)
+t.is_(rc, 0, "the next tick exits 0")
+t.like(log, r"claimed \(assessment %d, attempt 2, from its checkpoint\)" % aid, "it resumes the mailbox")
+lists = [r for r in requests_since(seq0) if r["kind"] == "graph.messages"]
+first = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(lists[0]["path"]).query)) if lists else {}
+t.is_(first.get("$skip"), skip_at, "from the checkpoint, not from the start ($skip=%s)" % skip_at)
+a = assessment(aid)
+t.is_(a["state"], "done", "the assessment is done")
+t.is_(a["messages_scanned"], str(want), "the count is exact: %d (the lost page counted once)" % want)
+got = detections(aid)
+t.is_(len(got), len(set(got)), "no finding stored twice")
+t.is_(sorted(got), sorted(ref_set), "exactly the findings of the undisturbed scan")
+t.is_((a["threats"], a["potentials"]), tuple(assessment(ref)[k] for k in ("threats", "potentials")),
+      "and the same counts of threats and potential threats")
+t.is_(len(wait_mail(addr, 3, timeout=20)), 3, "the registration, start and completion mails, once each")
+
+# Two runners at once on one organisation, each holding at most 4.
+conf2 = runner_conf("73-two", graph_page_size=20, runner_lease=10, graph_inflight=4)
+b2 = Browser(source_ip=source_ip(73, 2))
+_, _, org = granted(b2, "org", "admin@contoso.example", "run73c")
+emu_set(latency_ms=60)
+seq0 = emu_seq()
+r1, r2 = Bg(conf2), Bg(conf2)
+rc1, rc2 = r1.wait(), r2.wait()
+emu_set(latency_ms=0)
+t.is_((rc1, rc2), (0, 0), "both runners exit 0")
+a = assessment(org)
+t.is_((a["state"], a["messages_scanned"]), ("done", str(sum(expected_counts().values()))),
+      "the organisation is done, its count exact")
+t.is_(psql1("SELECT string_agg(DISTINCT attempts::text, ',') FROM mailbox WHERE assessment_id = :'a1' "
+            "AND state <> 'skipped' OR assessment_id = :'a1' AND reason = 'no_mailbox'", org), "1",
+      "every mailbox was claimed exactly once")
+firsts = {}
+for r in requests_since(seq0):
+    if r["kind"] == "graph.messages" and "$skip" not in r["path"]:
+        firsts[r["mailbox"]] = firsts.get(r["mailbox"], 0) + 1
+t.is_(sorted(set(firsts.values())), [1], "and listed from its start exactly once (%d mailboxes)" % len(firsts))
+c1 = len(re.findall(r"mailbox \d+: claimed", r1.text()))
+c2 = len(re.findall(r"mailbox \d+: claimed", r2.text()))
+t.ok(c1 > 0 and c2 > 0 and c1 + c2 == 6, "both runners took a share (%d + %d)" % (c1, c2))
+t.done()
