@@ -181,6 +181,24 @@ graph_retry(struct req *q, const char *why)
 	return 0;
 }
 
+int
+graph_wait(struct req *q, double secs, const char *why)
+{
+	struct task	*t = q->task;
+
+	if (++q->throttles >= REQ_THROTTLES) {
+		log_warn("runner: mailbox %lld: %s %d times: giving up", t->id,
+		    why, q->throttles);
+		return -1;
+	}
+	q->not_before = now_ms() + (int64_t)ceil(secs * 1000.0) + RA_MARGIN_MS;
+	log_debug("runner: mailbox %lld: %s; waiting %.3f s", t->id, why,
+	    secs);
+	req_reset(q);
+	graph_queue(t, q, 1);
+	return 0;
+}
+
 static size_t
 on_body(char *p, size_t sz, size_t n, void *arg)
 {
@@ -354,11 +372,13 @@ finished(struct runner *r, struct req *q, CURLcode cc)
 		return;
 	}
 	if (q->status == 429 || (q->status == 503 && q->retry_after > 0)) {
+		double	 wait = q->retry_after > 0 ? q->retry_after :
+		    graph_backoff(q->throttles + 1);
+
 		r->n_throttled++;
 		/* The whole mailbox waits: Exchange counts per mailbox. */
-		graph_pause(t, q->retry_after > 0 ? q->retry_after :
-		    graph_backoff(q->tries + 1));
-		if (graph_retry(q, q->status == 429 ? "throttled (429)" :
+		graph_pause(t, wait);
+		if (graph_wait(q, wait, q->status == 429 ? "throttled (429)" :
 		    "unavailable (503)") == -1)
 			mbox_failed(t, q, "throttled");
 		return;

@@ -38,7 +38,8 @@ struct item {
 	struct page	*page;
 	cJSON		*msg;		/* in page->held */
 	enum engine_need need;
-	int		 tries;
+	int		 tries;		/* failed answers */
+	int		 throttles;	/* 429s with Retry-After */
 	char		*mime;		/* decoded, when the MIME was wanted */
 	size_t		 mimelen;
 };
@@ -512,12 +513,14 @@ batch_answer(struct task *t, struct req *q)
 			item_done(t, x, 1);
 		} else if (s == 429 || s >= 500 || s == 424 || s == 401) {
 			double v = item_retry_after(it);
+			int throttled = v > 0 && (s == 429 || s == 503);
 
 			if (v > ra)
 				ra = v;
 			if (s == 401)
 				auth_invalid(&t->as->auth, q->token_version);
-			if (++x->tries >= REQ_TRIES) {
+			if (throttled ? ++x->throttles >= REQ_THROTTLES :
+			    ++x->tries >= REQ_TRIES) {
 				log_warn("runner: mailbox %lld: a message's "
 				    "extras failed %d times; scanned without",
 				    t->id, x->tries);
@@ -546,7 +549,7 @@ batch_answer(struct task *t, struct req *q)
 			graph_pause(t, ra);
 		} else {
 			nb = now_ms() + (int64_t)(graph_backoff(
-			    retry[0]->tries) * 1000.0);
+			    retry[0]->tries > 0 ? retry[0]->tries : 1) * 1000.0);
 		}
 		queue_batch(t, retry, nr, nb);
 	}

@@ -46,7 +46,8 @@
 
 #define RESP_MAX	(64u * 1024 * 1024)	/* one Graph answer */
 #define BATCH_MAX	20			/* Graph's $batch limit */
-#define REQ_TRIES	6			/* per request, then give up */
+#define REQ_TRIES	8			/* failures per request */
+#define REQ_THROTTLES	100			/* Retry-After waits per request */
 #define PAGES_MAX	2			/* list pages held per mailbox */
 
 struct runner;
@@ -98,7 +99,8 @@ struct req {
 	char		*url;
 	char		*body;		/* POST body, NULL for GET */
 	int		 weight;	/* in-flight slots it takes */
-	int		 tries;
+	int		 tries;		/* failed answers */
+	int		 throttles;	/* 429s (and 503s) with Retry-After */
 	int		 auth_tries;	/* 401s in a row */
 	int64_t		 not_before;	/* monotonic ms */
 	void		*ctx;		/* the caller's; freed with it */
@@ -209,6 +211,8 @@ void	 req_free(struct req *);
 void	 graph_queue(struct task *, struct req *, int front);
 /* Back off a request whose answer was unusable; 0 requeued, -1 given up. */
 int	 graph_retry(struct req *, const char *why);
+/* Requeue a throttled request after its Retry-After; -1 given up. */
+int	 graph_wait(struct req *, double secs, const char *why);
 void	 graph_pause(struct task *, double secs);
 void	 graph_cancel(struct runner *, struct task *);
 /* Start what may start, wait up to ms for the network, hand finished

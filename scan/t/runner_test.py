@@ -147,13 +147,15 @@ def _ts(s):
         tzinfo=datetime.timezone.utc).timestamp()
 
 
-def retry_after_breaches(reqs, slack=0.002):
+def retry_after_breaches(reqs, slack=0.002, wire=0.010):
     """Requests for a mailbox that arrived after the runner was told to
     wait (a 429, or a 503 with Retry-After, answered for that mailbox)
     and before the wait was over.  The items of one $batch arrive
     together: an item after a throttled item of the same batch was sent
-    before the client could know, so it is not a breach.  Returns a list
-    of (mailbox, told at, wait, arrived at)."""
+    before the client could know, so it is not a breach; nor is a request
+    arriving within `wire` seconds of the answer (it was on its way
+    before the answer reached the client).  Returns a list of (mailbox,
+    told at, wait, arrived at)."""
     by_mb = {}
     for r in reqs:
         mb = r.get("mailbox")
@@ -183,7 +185,7 @@ def retry_after_breaches(reqs, slack=0.002):
                 continue
             told = _ts(r["time"])
             for at2, g2, r2 in events:
-                if g2 != g and told < at2 < told + ra - slack:
+                if g2 != g and told + wire < at2 < told + ra - slack:
                     out.append((mb, told, ra, at2))
     return out
 
