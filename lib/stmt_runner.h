@@ -84,7 +84,8 @@ X(STMT_RUN_BEAT_ASMT, "run_beat_asmt", \
 	" AND (id, epoch) IN (SELECT * FROM unnest($3::bigint[]," \
 	" $4::bigint[])) RETURNING id") \
 X(STMT_RUN_CANCELLED, "run_cancelled", \
-	"SELECT x.id FROM unnest($1::bigint[]) AS x(id) LEFT JOIN assessment a" \
+	"SELECT x.id, a.state FROM unnest($1::bigint[]) AS x(id)" \
+	" LEFT JOIN assessment a" \
 	" ON a.id = x.id WHERE a.id IS NULL OR a.cancel_requested" \
 	" OR a.state NOT IN ('granted', 'running')") \
 X(STMT_RUN_MBOX_RELEASE, "run_mbox_release", \
@@ -173,6 +174,12 @@ X(STMT_RUN_FAIL_MBOXES, "run_fail_mboxes", \
 	"UPDATE mailbox SET state = 'skipped', reason = 'not_scanned'," \
 	" finished_at = now(), lease_owner = NULL, lease_until = NULL" \
 	" WHERE assessment_id = $1::bigint AND state IN ('queued', 'running')") \
+X(STMT_RUN_CANCEL_MBOXES, "run_cancel_mboxes", \
+	"UPDATE mailbox m SET state = 'skipped', reason = 'cancelled'," \
+	" finished_at = now(), lease_owner = NULL, lease_until = NULL" \
+	" FROM assessment a WHERE a.id = m.assessment_id" \
+	" AND m.assessment_id = $1::bigint AND a.state = 'cancelled'" \
+	" AND m.state IN ('queued', 'running')") \
 X(STMT_RUN_CRED_DELETE, "run_cred_delete", \
 	"DELETE FROM credential WHERE assessment_id = $1::bigint") \
 X(STMT_RUN_SWEEP, "run_sweep", \

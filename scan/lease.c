@@ -346,13 +346,18 @@ lease_check_cancel(struct runner *r)
 	buf_release(&ids);
 	for (i = 0; res != NULL && i < PQntuples(res); i++) {
 		long long id = db_get_ll(res, i, "id", 0);
+		const char *st = db_get(res, i, "state");
 
 		for (as = r->asmts; as != NULL; as = as->next)
 			if (as->id == id && !as->cancelled) {
 				as->cancelled = 1;
-				log_info("runner: assessment %lld: cancelled or "
-				    "ended elsewhere; stopping its work", id);
+				log_info("runner: assessment %lld: %s; stopping "
+				    "its work", id, st != NULL ? st : "deleted");
 			}
+		/* Back while running: its mailboxes say so. */
+		if (st != NULL && strcmp(st, "cancelled") == 0)
+			(void)db_cmd(&r->db, &a, STMT_RUN_CANCEL_MBOXES, 1,
+			    arena_printf(&a, "%lld", id));
 	}
 	arena_release(&a);
 	for (t = r->tasks; t != NULL; t = n) {

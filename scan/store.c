@@ -211,8 +211,12 @@ store_page(struct runner *r, struct task *t, struct page *p)
 	if (n == 0) {
 		log_info("runner: mailbox %lld: its assessment is cancelled or "
 		    "over; stopping", t->id);
+		db_rollback(&r->db);
+		/* Back while running: its mailboxes say so. */
+		(void)db_cmd(&r->db, &a, STMT_RUN_CANCEL_MBOXES, 1, aid);
+		t->as->cancelled = 1;
 		rc = -2;
-		goto fail;
+		goto out;
 	}
 	if (p->next_link == NULL) {
 		if ((rc = end_in_tx(r, &a, t, "done", NULL)) != 0)
