@@ -29,6 +29,10 @@ X(M_ST_DONE, "Completed", "完了") \
 X(M_ST_FAILED, "Could not be completed", "完了できませんでした") \
 X(M_ST_CANCELLED, "Cancelled", "キャンセル") \
 X(M_ST_RUNNING, "Running", "実行中") \
+X(M_RES_SCOPE_LABEL, "Scope", "範囲") \
+X(M_RES_SCOPE_ORG, "Every mailbox of the organisation (tenant)", \
+    "組織（テナント）内のすべてのメールボックス") \
+X(M_RES_SCOPE_MAILBOX, "One mailbox", "1 つのメールボックス") \
 X(M_RES_PERIOD, "Period scanned", "診断対象期間") \
 X(M_RES_STARTED, "Started", "開始日時") \
 X(M_RES_FINISHED, "Finished", "終了日時") \

@@ -12,6 +12,7 @@
  */
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -97,6 +98,23 @@ parse_cookies(struct req *r, const char *h)
 	}
 }
 
+/* The sink of a streamed body (struct req.stream). */
+static int
+sink_fcgi(void *ctx, const void *p, size_t len)
+{
+	const char	*s = p;
+	int		 n;
+
+	while (len > 0) {
+		n = len > 1048576 ? 1048576 : (int)len;
+		if (FCGX_PutStr(s, n, ctx) != n)
+			return -1;
+		s += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 static int
 read_body(FCGX_Request *fr, struct buf *body)
 {
@@ -170,7 +188,14 @@ handle(FCGX_Request *fr, struct req *r)
 	buf_init(&out, PAGE_MAX + 65536);
 	resp_headers(r, &out, 0);
 	FCGX_PutStr(out.ptr, (int)out.len, fr->out);
-	if (r->method != M_HEAD)
+	if (r->method != M_HEAD && r->stream != NULL && r->status == 200) {
+		struct sink	 sk = { sink_fcgi, fr->out };
+
+		/* A body cut short must not look complete: drop the
+		 * connection without ending the FastCGI request. */
+		if (r->stream(r, &sk) == -1)
+			shutdown(fr->ipcFd, SHUT_RDWR);
+	} else if (r->method != M_HEAD)
 		FCGX_PutStr(r->body.ptr, (int)r->body.len, fr->out);
 	buf_release(&out);
 	buf_release(&r->body);

@@ -54,6 +54,15 @@ struct assess {
 	long long	 start_in;	/* seconds until it starts by itself */
 };
 
+/*
+ * Where a streamed body goes: write() sends len bytes on, 0 or -1 (the
+ * client or the connection is gone).  See req.stream.
+ */
+struct sink {
+	int		 (*write)(void *ctx, const void *, size_t len);
+	void		*ctx;
+};
+
 struct req {
 	struct arena		*a;
 	const struct conf	*conf;
@@ -98,6 +107,16 @@ struct req {
 	const char		*location;	/* for 303 */
 	int			 new_pre;	/* set the pre-session cookie */
 	const char		*pre_value;
+	/*
+	 * A body too large to hold (a download of any size): the handler
+	 * sets stream (and stream_ctx) and returns 200 with r->body empty;
+	 * main.c writes the headers, then calls stream(), which writes the
+	 * body through the sink in pieces.  When it returns -1 the
+	 * connection is cut, so that the client sees an incomplete
+	 * response rather than a short file.  Never called for HEAD.
+	 */
+	int			(*stream)(struct req *, struct sink *);
+	void			*stream_ctx;
 };
 
 /* pages.c */
@@ -152,5 +171,12 @@ int	 page_app_started(struct req *);
 int	 page_oauth_callback(struct req *);
 int	 page_healthz(struct req *);
 int	 page_http_error(struct req *);
+int	 page_results(struct req *);
+int	 page_results_detection(struct req *);
+int	 page_results_rescan(struct req *);
+int	 page_results_delete(struct req *);
+int	 page_report_pdf(struct req *);
+int	 page_report_csv(struct req *);
+int	 page_account_delete(struct req *);
 
 #endif
