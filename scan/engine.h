@@ -9,12 +9,17 @@
  * engine_min.c, or the detection library of detect/) without a change
  * to the runner.
  *
- * engine_needs() says, from the listed resource alone, whether the
- * message must be fetched further before engine_scan(): its attachments
- * (GET .../attachments, contentBytes included) or its MIME ($value).
- * engine_scan() never fails on hostile input: a message it cannot read
- * is reported clean with score 0 and scanned anyway.  Everything it
- * returns is allocated in the caller's arena.
+ * engine_needs() says, from the listed resource alone (attachments
+ * NULL), whether the message must be fetched further before
+ * engine_scan(): its attachments (GET .../attachments, contentBytes
+ * included) or its MIME ($value); asked again with the attachments, it
+ * says whether the MIME is needed as well (an attached item carries no
+ * bytes).  engine_scan() never fails on hostile input: a message it
+ * cannot read is reported clean with score 0 and scanned anyway.
+ * Everything it returns is allocated in the caller's arena.  A context
+ * (engine_ctx) belongs to one mailbox scan: what the engine learns from
+ * one message (a password mailed after an encrypted archive) serves the
+ * next ones of the same mailbox.
  */
 #ifndef SHINDAN_SCAN_ENGINE_H
 #define SHINDAN_SCAN_ENGINE_H
@@ -62,18 +67,22 @@ struct engine_result {
 };
 
 struct engine;
+struct engine_ctx;
 
 /* NULL (logged) when the engine cannot start (rules, databases). */
 struct engine	*engine_open(const struct conf *);
 void		 engine_close(struct engine *);
+struct engine_ctx *engine_ctx_new(struct engine *);
+void		 engine_ctx_free(struct engine_ctx *);
 /* Comma-separated message properties the engine reads ($select). */
 const char	*engine_select(const struct engine *);
-enum engine_need engine_needs(struct engine *, const cJSON *msg);
+enum engine_need engine_needs(struct engine *, const cJSON *msg,
+		    const cJSON *attachments);
 /* attachments: the "value" array of the attachments collection, or NULL;
  * mime: the raw message, or NULL. */
-int		 engine_scan(struct engine *, struct arena *, const cJSON *msg,
-		    const cJSON *attachments, const char *mime, size_t mimelen,
-		    struct engine_result *);
+int		 engine_scan(struct engine_ctx *, struct arena *,
+		    const cJSON *msg, const cJSON *attachments, const char *mime,
+		    size_t mimelen, struct engine_result *);
 /* A name for the logs: "min" or "detect x.y". */
 const char	*engine_name(const struct engine *);
 

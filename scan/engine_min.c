@@ -26,6 +26,10 @@ struct engine {
 	int	 unused;
 };
 
+struct engine_ctx {
+	struct engine	*e;
+};
+
 struct ctx {
 	struct arena		*a;
 	struct engine_finding	 f[FINDINGS_MAX];
@@ -51,6 +55,21 @@ engine_close(struct engine *e)
 	free(e);
 }
 
+struct engine_ctx *
+engine_ctx_new(struct engine *e)
+{
+	struct engine_ctx *c = xcalloc(1, sizeof(*c));
+
+	c->e = e;
+	return c;
+}
+
+void
+engine_ctx_free(struct engine_ctx *c)
+{
+	free(c);
+}
+
 const char *
 engine_select(const struct engine *e)
 {
@@ -66,9 +85,11 @@ engine_name(const struct engine *e)
 }
 
 enum engine_need
-engine_needs(struct engine *e, const cJSON *msg)
+engine_needs(struct engine *e, const cJSON *msg, const cJSON *atts)
 {
 	(void)e;
+	if (atts != NULL)
+		return ENGINE_NEED_NONE;
 	return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(msg,
 	    "hasAttachments")) ? ENGINE_NEED_ATTACHMENTS : ENGINE_NEED_NONE;
 }
@@ -128,7 +149,8 @@ find_ci(const char *s, size_t n, const char *needle)
 	return NULL;
 }
 
-static void
+/* The new finding, or NULL when the rule already fired (or too many). */
+static struct engine_finding *
 add(struct ctx *c, const char *cat, const char *sev, const char *rule,
     const char *en, const char *ja, int score)
 {
@@ -137,9 +159,9 @@ add(struct ctx *c, const char *cat, const char *sev, const char *rule,
 
 	for (i = 0; i < c->n; i++)
 		if (strcmp(c->f[i].rule, rule) == 0)
-			return;
+			return NULL;
 	if (c->n == FINDINGS_MAX)
-		return;
+		return NULL;
 	f = &c->f[c->n++];
 	memset(f, 0, sizeof(*f));
 	f->category = cat;
@@ -148,12 +170,7 @@ add(struct ctx *c, const char *cat, const char *sev, const char *rule,
 	f->evidence_en = arena_strdup(c->a, en);
 	f->evidence_ja = arena_strdup(c->a, ja);
 	c->score += score;
-}
-
-static struct engine_finding *
-last(struct ctx *c)
-{
-	return c->n > 0 ? &c->f[c->n - 1] : NULL;
+	return f;
 }
 
 static void
@@ -247,6 +264,7 @@ rule_body(struct ctx *c, const cJSON *msg)
 	const cJSON	*b = cJSON_GetObjectItemCaseSensitive(msg, "body");
 	const char	*s = jstr(b, "content"), *p, *end, *href, *gt, *close;
 	const char	*host;
+	struct engine_finding *f;
 	size_t		 n;
 	int		 links = 0;
 
@@ -279,23 +297,23 @@ rule_body(struct ctx *c, const cJSON *msg)
 		if (host == NULL)
 			continue;
 		if (find_ci(host, strlen(host), "xn--") != NULL) {
-			add(c, "impersonation", "high", "min.url.punycode",
+			f = add(c, "impersonation", "high", "min.url.punycode",
 			    "A link goes to a punycode (look-alike) domain.",
 			    "リンク先が Punycode の類似ドメインです。", 60);
-			if (last(c) != NULL && last(c)->domain == NULL)
-				last(c)->domain = host;
+			if (f != NULL)
+				f->domain = host;
 		}
 		close = find_ci(gt, (size_t)(end - gt), "</a");
 		if (close == NULL)
 			break;
 		if (text_names_other(gt + 1, (size_t)(close - gt - 1), host)) {
-			add(c, "phishing", "high", "min.url.text_mismatch",
+			f = add(c, "phishing", "high", "min.url.text_mismatch",
 			    "A link's text shows one address but it leads to "
 			    "another host.",
 			    "リンクの表示と実際のリンク先のホストが異なります。", 70);
-			if (last(c) != NULL && last(c)->url == NULL) {
-				last(c)->domain = host;
-				last(c)->url = arena_strndup(c->a, href,
+			if (f != NULL) {
+				f->domain = host;
+				f->url = arena_strndup(c->a, href,
 				    strcspn(href, "\"' >") > 2000 ? 2000 :
 				    strcspn(href, "\"' >"));
 			}
@@ -312,6 +330,7 @@ rule_sender(struct ctx *c, const cJSON *msg)
 	const char	*subj = jstr(msg, "subject");
 	const char	*body = jstr(cJSON_GetObjectItemCaseSensitive(msg,
 	    "body"), "content");
+	struct engine_finding *f;
 	static const char *money[] = { "gift card", "wire transfer",
 	    "bank details", "bank account", "振込", "口座", "至急" };
 	size_t		 i;
@@ -332,12 +351,13 @@ rule_sender(struct ctx *c, const cJSON *msg)
 		const char *rd = domain_of(ra);
 
 		if (pay && fd != NULL && rd != NULL && str_casecmp(fd, rd) != 0) {
-			add(c, "impersonation", "high", "min.bec.reply_to",
+			f = add(c, "impersonation", "high", "min.bec.reply_to",
 			    "A payment request whose replies go to another "
 			    "domain than the sender's.",
 			    "支払いに関する依頼で、返信先が差出人と別のドメインです。",
 			    60);
-			last(c)->domain = arena_strdup(c->a, rd);
+			if (f != NULL)
+				f->domain = arena_strdup(c->a, rd);
 		}
 	}
 }
@@ -362,6 +382,7 @@ static const char *const macro_exts[] = { ".docm", ".xlsm", ".pptm",
 static void
 rule_zip(struct ctx *c, const char *att, const unsigned char *d, size_t n)
 {
+	struct engine_finding *f;
 	size_t		 i;
 	unsigned	 flags, nlen;
 	char		 name[256];
@@ -376,19 +397,21 @@ rule_zip(struct ctx *c, const char *att, const unsigned char *d, size_t n)
 		snprintf(name, sizeof(name), "%.*s", (int)nlen,
 		    (const char *)d + i + 30);
 		if (flags & 1) {
-			add(c, "risky_attachment", "medium", "min.att.zip_encrypted",
+			f = add(c, "risky_attachment", "medium", "min.att.zip_encrypted",
 			    "An encrypted archive: its contents cannot be "
 			    "checked.",
 			    "暗号化された圧縮ファイルです。中身を検査できません。",
 			    30);
-			last(c)->attachment_name = arena_strdup(c->a, att);
+			if (f != NULL)
+				f->attachment_name = arena_strdup(c->a, att);
 		}
 		if (ext_is(name, exe_exts, nitems(exe_exts))) {
-			add(c, "malware", "high", "min.att.zip_executable",
+			f = add(c, "malware", "high", "min.att.zip_executable",
 			    "An archive holding a program or script.",
 			    "圧縮ファイルの中にプログラムまたはスクリプトがあります。",
 			    80);
-			last(c)->attachment_name = arena_strdup(c->a, att);
+			if (f != NULL)
+				f->attachment_name = arena_strdup(c->a, att);
 		}
 		i += 29 + nlen;
 	}
@@ -398,6 +421,7 @@ static void
 rule_attachments(struct ctx *c, const cJSON *atts)
 {
 	const cJSON	*it;
+	struct engine_finding *f;
 	static const char eicar[] = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE";
 
 	cJSON_ArrayForEach(it, atts) {
@@ -411,18 +435,20 @@ rule_attachments(struct ctx *c, const cJSON *atts)
 			name = "";
 		type = jstr(it, "contentType");
 		if (ext_is(name, exe_exts, nitems(exe_exts))) {
-			add(c, "malware", "high", "min.att.executable",
+			f = add(c, "malware", "high", "min.att.executable",
 			    "An attached program, script or disk image.",
 			    "プログラム、スクリプトまたはディスクイメージが添付されて"
 			    "います。", 80);
-			last(c)->attachment_name = arena_strdup(c->a, name);
+			if (f != NULL)
+				f->attachment_name = arena_strdup(c->a, name);
 		} else if (ext_is(name, macro_exts, nitems(macro_exts))) {
-			add(c, "risky_attachment", "medium", "min.att.risky_type",
+			f = add(c, "risky_attachment", "medium", "min.att.risky_type",
 			    "An attachment of a type often used for attacks "
 			    "(macros, HTML).",
 			    "攻撃によく使われる種類の添付ファイルです (マクロ、HTML)。",
 			    40);
-			last(c)->attachment_name = arena_strdup(c->a, name);
+			if (f != NULL)
+				f->attachment_name = arena_strdup(c->a, name);
 		}
 		if (b64 == NULL || (bl = strlen(b64)) > ATT_MAX / 3 * 4)
 			continue;
@@ -433,10 +459,11 @@ rule_attachments(struct ctx *c, const cJSON *atts)
 		crypt_sha256(d, len, h);
 		hex_encode(h, sizeof(h), hex);
 		if (find_ci((const char *)d, len, eicar) != NULL) {
-			add(c, "malware", "high", "min.att.eicar",
+			f = add(c, "malware", "high", "min.att.eicar",
 			    "An attachment carries the EICAR test signature.",
 			    "添付ファイルに EICAR テスト署名が含まれています。", 100);
-			last(c)->attachment_name = arena_strdup(c->a, name);
+			if (f != NULL)
+				f->attachment_name = arena_strdup(c->a, name);
 		}
 		if (len > 4 && memcmp(d, "PK\003\004", 4) == 0 &&
 		    !str_has_suffix_case(name, "x"))
@@ -455,7 +482,7 @@ rule_attachments(struct ctx *c, const cJSON *atts)
 }
 
 int
-engine_scan(struct engine *e, struct arena *a, const cJSON *msg,
+engine_scan(struct engine_ctx *ec, struct arena *a, const cJSON *msg,
     const cJSON *atts, const char *mime, size_t mimelen,
     struct engine_result *r)
 {
@@ -463,7 +490,7 @@ engine_scan(struct engine *e, struct arena *a, const cJSON *msg,
 	size_t		 i;
 	int		 high = 0;
 
-	(void)e;
+	(void)ec;
 	(void)mime;
 	(void)mimelen;
 	memset(&c, 0, sizeof(c));

@@ -132,6 +132,8 @@ task_free(struct runner *r, struct task *t)
 		free(p);
 	}
 	lease_asmt_unref(r, t->as);
+	if (t->ectx != NULL)
+		engine_ctx_free(t->ectx);
 	free(t->user_id);
 	free(t->upn);
 	free(t->path);

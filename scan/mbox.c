@@ -177,7 +177,9 @@ scan(struct task *t, struct page *p, const cJSON *msg, const char *mime,
 
 	arena_init(&a, MSG_ARENA_MAX);
 	atts = cJSON_GetObjectItemCaseSensitive(msg, "attachments");
-	if (engine_scan(r->eng, &a, msg, cJSON_IsArray(atts) ? atts : NULL,
+	if (t->ectx == NULL)
+		t->ectx = engine_ctx_new(r->eng);
+	if (engine_scan(t->ectx, &a, msg, cJSON_IsArray(atts) ? atts : NULL,
 	    mime, mimelen, &res) == 0 && res.verdict != ENGINE_CLEAN)
 		keep(p, msg, &res);
 	p->scanned++;
@@ -390,7 +392,7 @@ list_page(struct task *t, struct req *q)
 	/* The raw answer is not needed any more. */
 	buf_release(&q->resp);
 	while ((msg = cJSON_DetachItemFromArray(val, 0)) != NULL) {
-		enum engine_need need = engine_needs(r->eng, msg);
+		enum engine_need need = engine_needs(r->eng, msg, NULL);
 		struct item *it;
 
 		if (need == ENGINE_NEED_NONE) {
@@ -458,10 +460,10 @@ static void
 batch_answer(struct task *t, struct req *q)
 {
 	struct batch	*bc = q->ctx;
-	struct item	*retry[BATCH_MAX];
+	struct item	*retry[BATCH_MAX], *mime[BATCH_MAX];
 	cJSON		*root, *resps, *it;
 	double		 ra = -1;
-	int		 seen[BATCH_MAX], nr = 0, i;
+	int		 seen[BATCH_MAX], nr = 0, nm = 0, i;
 
 	memset(seen, 0, sizeof(seen));
 	if (q->status != 200 || (root = cJSON_ParseWithLength(q->resp.ptr,
@@ -503,9 +505,18 @@ batch_answer(struct task *t, struct req *q)
 				cJSON *v = cJSON_DetachItemFromObjectCaseSensitive(
 				    body, "value");
 
-				if (v != NULL)
+				if (v != NULL) {
 					cJSON_AddItemToObject(x->msg,
 					    "attachments", v);
+					/* An attached item has no bytes:
+					 * the MIME then, as well. */
+					if (engine_needs(t->r->eng, x->msg, v) ==
+					    ENGINE_NEED_MIME) {
+						x->need = ENGINE_NEED_MIME;
+						mime[nm++] = x;
+						continue;
+					}
+				}
 			}
 			item_done(t, x, 0);
 		} else if (s == 404) {
@@ -541,6 +552,7 @@ batch_answer(struct task *t, struct req *q)
 				retry[nr++] = bc->items[i];
 		}
 	cJSON_Delete(root);
+	queue_batch(t, mime, nm, 0);
 	if (nr > 0) {
 		int64_t nb = 0;
 

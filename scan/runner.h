@@ -142,6 +142,7 @@ struct task {
 	int64_t		 not_before;	/* monotonic ms: Retry-After */
 	int		 backoff;	/* consecutive failures */
 	/* mailbox scanning */
+	struct engine_ctx *ectx;	/* the engine's, for this mailbox */
 	char		*next_link;	/* next list page, NULL at the end */
 	int		 list_out;	/* a list request is queued or out */
 	int		 page_size;

@@ -5,16 +5,26 @@ PKGS_ALL += $(PKGS_SCAN)
 SCAN_SRCS := scan/main.c scan/lease.c scan/auth.c scan/graph.c \
 	scan/setup.c scan/mbox.c scan/store.c scan/notify.c scan/house.c \
 	scan/link.c
-# The engine behind scan/engine.h: the built-in rules until the
-# detection library (detect/, issue 4's sibling) is linked instead.
+# The engine behind scan/engine.h: the detection library when detect/
+# builds one (detect/detect.mk sets LIBDETECT), else a small built-in
+# rule set.  The runner itself knows only scan/engine.h.
+ifdef LIBDETECT
+SCAN_ENGINE := scan/engine_detect.c
+SCAN_ENGINE_LIBS = $(LIBDETECT) $(call pc_libs,$(PKGS_DETECT)) $(DETECT_LDLIBS)
+$(O)/scan/engine_detect.o: CFLAGS += -Idetect
+else
 SCAN_ENGINE := scan/engine_min.c
+SCAN_ENGINE_LIBS :=
+endif
 SCAN_OBJS := $(SCAN_SRCS:%.c=$(O)/%.o) $(SCAN_ENGINE:%.c=$(O)/%.o)
 BINS += $(O)/bin/shindan-runner
 
-$(O)/bin/shindan-runner: $(SCAN_OBJS) $(LIBMAIL) $(LIBSHINDAN)
+$(O)/bin/shindan-runner: $(SCAN_OBJS) $(if $(LIBDETECT),$(LIBDETECT)) \
+	    $(LIBMAIL) $(LIBSHINDAN)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS_ALL) -o $@ $(SCAN_OBJS) $(LIBMAIL) $(LIBSHINDAN) \
-	    $(MAIL_LDLIBS) $(call pc_libs,$(PKGS_SCAN)) $(LIB_LDLIBS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(SCAN_OBJS) $(SCAN_ENGINE_LIBS) $(LIBMAIL) \
+	    $(LIBSHINDAN) $(MAIL_LDLIBS) $(call pc_libs,$(PKGS_SCAN)) \
+	    $(LIB_LDLIBS)
 
 # C tests of the runner's pure parts: 7N-name.  Their sources and the
 # fuzz target include scan/'s headers.
