@@ -1,0 +1,335 @@
+/*
+ * archive: archives opened with libarchive, recursively and within
+ * bounds (depth, entries, inflated bytes, ratio), so that a zip bomb
+ * costs a few milliseconds.  Encrypted archives are tried with the PPAP
+ * passwords of the scan; what cannot be opened is reported with the
+ * names it lists.  OOXML and OpenDocument files are zips too: for them
+ * the entries that matter (macros, external relationships, DDE) are
+ * looked at instead.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include "internal.h"
+#include "util.h"
+
+#define READ_CHUNK	65536
+#define XML_MAX		(4u << 20)
+
+void	attach_name_check(struct detect_scan *, const char *, const char *);
+
+static struct archive *
+ar_open(struct detect_scan *s, const unsigned char *p, size_t n, int raw)
+{
+	struct archive	*a = archive_read_new();
+	size_t		 i;
+
+	if (a == NULL)
+		return NULL;
+	archive_read_support_filter_all(a);
+	if (raw) {
+		archive_read_support_format_raw(a);
+	} else {
+		archive_read_support_format_zip(a);
+		archive_read_support_format_7zip(a);
+		archive_read_support_format_rar(a);
+		archive_read_support_format_rar5(a);
+		archive_read_support_format_tar(a);
+		archive_read_support_format_cpio(a);
+		archive_read_support_format_iso9660(a);
+		archive_read_support_format_cab(a);
+		archive_read_support_format_lha(a);
+		archive_read_support_format_xar(a);
+	}
+	for (i = 0; i < s->npw; i++)
+		archive_read_add_passphrase(a, s->pw[i]);
+	if (archive_read_open_memory(a, p, n) != ARCHIVE_OK) {
+		archive_read_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+/* Read the current entry: at most max bytes kept, at most budget read.
+ * Returns bytes kept, or -1 when the data cannot be read (encrypted). */
+static ssize_t
+ar_read(struct archive *a, unsigned char **out, size_t max, size_t budget,
+    size_t *total, int *over)
+{
+	unsigned char	*buf = NULL, chunk[READ_CHUNK];
+	size_t		 kept = 0, cap = 0;
+	ssize_t		 r;
+
+	*total = 0;
+	*over = 0;
+	for (;;) {
+		r = archive_read_data(a, chunk, sizeof(chunk));
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (*total == 0) {
+				free(buf);
+				return -1;
+			}
+			break;
+		}
+		*total += (size_t)r;
+		if (*total > budget) {
+			*over = 1;
+			break;
+		}
+		if (kept < max) {
+			size_t k = (size_t)r < max - kept ? (size_t)r :
+			    max - kept;
+
+			if (kept + k > cap) {
+				cap = cap ? cap * 2 : READ_CHUNK * 2;
+				while (cap < kept + k)
+					cap *= 2;
+				buf = xrealloc(buf, cap + 1);
+			}
+			memcpy(buf + kept, chunk, k);
+			kept += k;
+		}
+	}
+	if (buf == NULL)
+		buf = xmalloc(1);
+	buf[kept] = '\0';
+	*out = buf;
+	return (ssize_t)kept;
+}
+
+static const char *
+entry_name(struct archive_entry *e)
+{
+	const char	*n = archive_entry_pathname_utf8(e);
+
+	if (n == NULL)
+		n = archive_entry_pathname(e);
+	return n != NULL ? n : "(no name)";
+}
+
+/* Office Open XML and OpenDocument: 1 when it was one. */
+static int
+office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t n)
+{
+	struct archive		*a;
+	struct archive_entry	*e;
+	int			 ooxml = 0, odf = 0, entries = 0;
+	int			 macro = 0, xlm = 0, dde = 0;
+	const char		*objects = NULL, *remote = NULL;
+
+	/* Cheap test first: the names are stored in clear in the zip. */
+	if (memmem(p, n, "[Content_Types].xml", 19) == NULL &&
+	    memmem(p, n, "mimetypeapplication/vnd.oasis", 29) == NULL &&
+	    memmem(p, n, "META-INF/manifest.xml", 21) == NULL)
+		return 0;
+	if ((a = ar_open(s, p, n, 0)) == NULL)
+		return 0;
+	while (archive_read_next_header(a, &e) == ARCHIVE_OK &&
+	    entries++ < DETECT_ARCHIVE_FILES) {
+		const char	*en = entry_name(e);
+		unsigned char	*buf;
+		size_t		 total;
+		ssize_t		 k;
+		int		 over;
+
+		if (strcmp(en, "[Content_Types].xml") == 0)
+			ooxml = 1;
+		if (strcmp(en, "mimetype") == 0 ||
+		    strcmp(en, "META-INF/manifest.xml") == 0)
+			odf = 1;
+		if (strstr(en, "vbaProject.bin") != NULL ||
+		    strncmp(en, "Basic/", 6) == 0)
+			macro = 1;
+		if (strstr(en, "macrosheets/") != NULL)
+			xlm = 1;
+		if ((strstr(en, "/embeddings/") != NULL ||
+		    strstr(en, "/activeX/") != NULL) && objects == NULL)
+			objects = arena_strdup(&s->a, en);
+		if (!(strstr(en, ".rels") != NULL ||
+		    strcmp(en, "word/document.xml") == 0 ||
+		    strcmp(en, "content.xml") == 0))
+			continue;
+		k = ar_read(a, &buf, XML_MAX, XML_MAX * 4, &total, &over);
+		if (k <= 0) {
+			if (k == 0)
+				free(buf);
+			continue;
+		}
+		s->arc_bytes += total;
+		if (strstr(en, ".rels") != NULL) {
+			/* External targets: links, and templates loaded. */
+			const char *q = (const char *)buf;
+
+			while ((q = strstr(q, "Target=\"")) != NULL) {
+				const char *v = q + 8, *end = strchr(v, '"');
+				const char *rel, *tag_end;
+
+				q = v;
+				if (end == NULL)
+					break;
+				tag_end = strchr(end, '>');
+				if (tag_end == NULL || (str_ncasecmp(v, "http", 4) !=
+				    0 && str_ncasecmp(v, "\\\\", 2) != 0 &&
+				    str_ncasecmp(v, "file:", 5) != 0))
+					continue;
+				/* The Type attribute of the same element. */
+				for (rel = v; rel > (const char *)buf &&
+				    *rel != '<'; rel--)
+					;
+				{
+					char *el = arena_strndup(&s->a, rel,
+					    (size_t)(tag_end - rel));
+
+					if (strstr(el, "attachedTemplate") ||
+					    strstr(el, "/oleObject") ||
+					    strstr(el, "/frame\"") ||
+					    strstr(el, "subDocument"))
+						remote = arena_strndup(&s->a, v,
+						    (size_t)(end - v));
+					else
+						url_add(s, v, (size_t)(end - v),
+						    UO_OFFICE, NULL, name);
+				}
+			}
+		} else if (memmem(buf, (size_t)k, "DDEAUTO", 7) != NULL ||
+		    memmem(buf, (size_t)k, " DDE ", 5) != NULL)
+			dde = 1;
+		free(buf);
+	}
+	archive_read_free(a);
+	if (!ooxml && !odf)
+		return 0;
+	if (macro)
+		finding_add(s, R_ATT_MACRO, &(struct fargs){ .name = name,
+		    .type = ooxml ? "Office Open XML document" :
+		    "OpenDocument", .sha256 = NULL });
+	if (xlm)
+		finding_add(s, R_ATT_XLM_MACRO, &(struct fargs){ .name = name });
+	if (remote != NULL)
+		finding_add(s, R_ATT_REMOTE_TEMPLATE, &(struct fargs){
+		    .name = name, .url = remote });
+	if (dde)
+		finding_add(s, R_ATT_DDE, &(struct fargs){ .name = name });
+	if (objects != NULL)
+		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
+		    .detail = objects });
+	return 1;
+}
+
+void
+archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t n)
+{
+	struct archive		*a;
+	struct archive_entry	*e;
+	int			 raw, encrypted = 0, opened = 0, bomb = 0;
+	int			 locked = 0;
+	size_t			 here = 0, listed = 0;
+	struct buf		 names;
+
+	if (s->depth >= DETECT_ARCHIVE_DEPTH) {
+		char d[8];
+
+		snprintf(d, sizeof(d), "%d", DETECT_ARCHIVE_DEPTH);
+		finding_add(s, R_ATT_ARCHIVE_DEEP, &(struct fargs){
+		    .name = name, .detail = d });
+		return;
+	}
+	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0 &&
+	    office_zip(s, name, p, n))
+		return;
+	/* A lone compressed stream (.gz, .bz2, .xz) is read raw. */
+	raw = (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) || (n >= 3 &&
+	    memcmp(p, "BZh", 3) == 0) || (n >= 6 &&
+	    memcmp(p, "\xfd" "7zXZ\0", 6) == 0);
+	if ((a = ar_open(s, p, n, 0)) == NULL &&
+	    (!raw || (a = ar_open(s, p, n, 1)) == NULL))
+		return;
+	buf_init(&names, 512);
+	while (!bomb && archive_read_next_header(a, &e) == ARCHIVE_OK) {
+		const char	*en = entry_name(e);
+		char		*full;
+		unsigned char	*buf;
+		size_t		 total, budget;
+		ssize_t		 k;
+		int		 over, enc;
+
+		if (s->arc_files++ >= DETECT_ARCHIVE_FILES) {
+			msg_truncated(s, s->m, "more archive entries than the "
+			    "limit");
+			break;
+		}
+		if (archive_entry_filetype(e) != AE_IFREG)
+			continue;
+		full = arena_printf(&s->a, "%s > %s", name, en);
+		if (listed++ < 5)
+			buf_addf(&names, "%s%s", listed > 1 ? ", " : "", en);
+		enc = archive_entry_is_encrypted(e);
+		if (enc)
+			encrypted = 1;
+		if (locked) {
+			attach_name_check(s, full, NULL);
+			continue;
+		}
+		budget = DETECT_ARCHIVE_TOTAL > s->arc_bytes ?
+		    DETECT_ARCHIVE_TOTAL - s->arc_bytes : 0;
+		{
+			/* The ratio, over the whole archive so far. */
+			size_t lim = (size_t)DETECT_ARCHIVE_RATIO * n +
+			    (1u << 20);
+
+			lim = here >= lim ? 0 : lim - here;
+			if (budget > lim)
+				budget = lim;
+		}
+		if (archive_entry_size_is_set(e) &&
+		    archive_entry_size(e) > (la_int64_t)budget) {
+			bomb = 1;
+			break;
+		}
+		k = ar_read(a, &buf, DETECT_PART_MAX, budget, &total, &over);
+		if (k < 0) {
+			/* Encrypted and no password of the scan opens it. */
+			encrypted = 1;
+			locked = 1;
+			attach_name_check(s, full, NULL);
+			continue;
+		}
+		s->arc_bytes += total;
+		here += total;
+		if (over) {
+			bomb = 1;
+			free(buf);
+			break;
+		}
+		if (enc)
+			opened = 1;
+		s->depth++;
+		attach_file(s, full, buf, (size_t)k, total, NULL, NULL, enc);
+		s->depth--;
+		free(buf);
+	}
+	archive_read_free(a);
+	if (bomb) {
+		char d[64];
+
+		snprintf(d, sizeof(d), "more than %zu MB from %zu KB",
+		    (here + (1u << 20) - 1) >> 20, n >> 10);
+		finding_add(s, R_ATT_ARCHIVE_BOMB, &(struct fargs){
+		    .name = name, .detail = d });
+	}
+	if (locked)
+		finding_add(s, R_ATT_ENCRYPTED_ARCHIVE, &(struct fargs){
+		    .name = name, .detail = arena_printf(&s->a, "it lists %s",
+		    names.ptr) });
+	else if (encrypted && opened)
+		finding_add(s, R_ATT_PPAP_OPENED, &(struct fargs){ .name = name });
+	buf_release(&names);
+}

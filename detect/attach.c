@@ -1,0 +1,602 @@
+/*
+ * attach: what each attachment (and each file inside an archive) is,
+ * by its content first (own magic checks, then libmagic), by its name
+ * second, and what in it is risky: programs, scripts, shortcuts, disk
+ * images, OneNote, macros, PDF actions, web pages that smuggle files or
+ * ask for passwords, names that lie.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <magic.h>
+#include <zlib.h>
+
+#include "internal.h"
+#include "util.h"
+
+#define SNIFF_MAX	(1u << 20)	/* bytes libmagic looks at */
+#define PDF_STREAMS_MAX	64
+#define PDF_INFLATE_MAX	(8u << 20)
+
+enum ftype {
+	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
+	FT_GZ, FT_BZ2, FT_XZ, FT_CAB, FT_PDF, FT_RTF, FT_LNK, FT_ISO, FT_VHD,
+	FT_VHDX, FT_ONENOTE, FT_HTML, FT_SVG, FT_PNG, FT_JPEG, FT_GIF,
+	FT_IMAGE, FT_TEXT, FT_URLFILE, FT_TAR, FT_MSI, FT_CHM
+};
+
+static const char *const ftname[] = {
+	"unknown data", "Windows program (PE)", "Linux program (ELF)",
+	"macOS program (Mach-O)", "Office document (OLE)", "ZIP archive",
+	"RAR archive", "7-Zip archive", "gzip file", "bzip2 file", "xz file",
+	"cabinet archive", "PDF document", "RTF document",
+	"Windows shortcut (LNK)", "ISO disk image", "VHD disk image",
+	"VHDX disk image", "OneNote document", "web page (HTML)",
+	"SVG image", "PNG image", "JPEG image", "GIF image", "image",
+	"text", "Internet shortcut (.url)", "tar archive",
+	"Windows installer (MSI)", "compiled HTML help (CHM)",
+};
+
+static int
+has(const unsigned char *p, size_t n, size_t off, const char *m, size_t ml)
+{
+	return n >= off + ml && memcmp(p + off, m, ml) == 0;
+}
+
+static int
+ci_find(const unsigned char *p, size_t n, const char *needle)
+{
+	size_t	 l = strlen(needle), i;
+
+	if (n < l)
+		return 0;
+	for (i = 0; i + l <= n; i++)
+		if (str_ncasecmp((const char *)p + i, needle, l) == 0)
+			return 1;
+	return 0;
+}
+
+static enum ftype
+sniff(const unsigned char *p, size_t n)
+{
+	size_t	 head = n < 4096 ? n : 4096, i;
+
+	if (has(p, n, 0, "MZ", 2)) {
+		if (n > 0x40) {
+			uint32_t off = (uint32_t)p[0x3c] | (uint32_t)p[0x3d] << 8 |
+			    (uint32_t)p[0x3e] << 16 | (uint32_t)p[0x3f] << 24;
+
+			if (off < n - 4 && memcmp(p + off, "PE\0\0", 4) == 0)
+				return FT_PE;
+		}
+		return FT_PE;
+	}
+	if (has(p, n, 0, "\x7f" "ELF", 4))
+		return FT_ELF;
+	if (has(p, n, 0, "\xcf\xfa\xed\xfe", 4) || has(p, n, 0,
+	    "\xce\xfa\xed\xfe", 4) || has(p, n, 0, "\xca\xfe\xba\xbe", 4))
+		return FT_MACHO;
+	if (has(p, n, 0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
+		return FT_OLE;
+	if (has(p, n, 0, "PK\x03\x04", 4) || has(p, n, 0, "PK\x05\x06", 4))
+		return FT_ZIP;
+	if (has(p, n, 0, "Rar!\x1a\x07", 6))
+		return FT_RAR;
+	if (has(p, n, 0, "7z\xbc\xaf\x27\x1c", 6))
+		return FT_7Z;
+	if (has(p, n, 0, "\x1f\x8b", 2))
+		return FT_GZ;
+	if (has(p, n, 0, "BZh", 3))
+		return FT_BZ2;
+	if (has(p, n, 0, "\xfd" "7zXZ\0", 6))
+		return FT_XZ;
+	if (has(p, n, 0, "MSCF", 4))
+		return FT_CAB;
+	if (has(p, n, 0, "ITSF", 4))
+		return FT_CHM;
+	if (has(p, n, 257, "ustar", 5))
+		return FT_TAR;
+	if (has(p, n, 0, "L\0\0\0\x01\x14\x02\0", 8))
+		return FT_LNK;
+	if (has(p, n, 0x8001, "CD001", 5) || has(p, n, 0x8801, "CD001", 5) ||
+	    has(p, n, 0x9001, "CD001", 5) || has(p, n, 0x8001, "BEA01", 5))
+		return FT_ISO;
+	if (has(p, n, 0, "conectix", 8))
+		return FT_VHD;
+	if (has(p, n, 0, "vhdxfile", 8))
+		return FT_VHDX;
+	if (has(p, n, 0, "\xe4\x52\x5c\x7b\x8c\xd8\xa7\x4d\xae\xb1\x53\x78"
+	    "\xd0\x29\x96\xd3", 16))
+		return FT_ONENOTE;
+	if (has(p, n, 0, "\x89PNG", 4))
+		return FT_PNG;
+	if (has(p, n, 0, "\xff\xd8\xff", 3))
+		return FT_JPEG;
+	if (has(p, n, 0, "GIF8", 4))
+		return FT_GIF;
+	if (has(p, n, 0, "BM", 2) || has(p, n, 8, "WEBP", 4))
+		return FT_IMAGE;
+	/* %PDF may come after some junk; readers accept 1024 bytes of it. */
+	for (i = 0; i + 5 <= (n < 1024 ? n : 1024); i++)
+		if (memcmp(p + i, "%PDF-", 5) == 0)
+			return FT_PDF;
+	if (has(p, n, 0, "{\\rt", 4))
+		return FT_RTF;
+	if (ci_find(p, head, "[InternetShortcut]"))
+		return FT_URLFILE;
+	if (ci_find(p, head, "<svg"))
+		return FT_SVG;
+	if (ci_find(p, head, "<html") || ci_find(p, head, "<!doctype html") ||
+	    ci_find(p, head, "<script") || ci_find(p, head, "<body") ||
+	    ci_find(p, head, "<form") || ci_find(p, head, "<meta http-equiv") ||
+	    ci_find(p, head, "<iframe"))
+		return FT_HTML;
+	return FT_UNKNOWN;
+}
+
+static const char *
+ext_of(const char *name, char *buf, size_t bufsz, int second)
+{
+	const char	*base, *dot, *prev;
+	size_t		 n;
+
+	buf[0] = '\0';
+	if (name == NULL)
+		return buf;
+	base = strrchr(name, '>');
+	base = base ? base + 1 : name;
+	if (strrchr(base, '/') != NULL)
+		base = strrchr(base, '/') + 1;
+	dot = strrchr(base, '.');
+	if (dot == NULL)
+		return buf;
+	if (second) {
+		for (prev = dot - 1; prev > base && *prev != '.'; prev--)
+			;
+		if (prev <= base || *prev != '.')
+			return buf;
+		n = (size_t)(dot - prev - 1);
+		dot = prev;
+	} else
+		n = strlen(dot + 1);
+	/* Trailing spaces hide an extension too. */
+	while (n > 0 && dot[n] == ' ')
+		n--;
+	if (n == 0 || n >= bufsz)
+		return buf;
+	memcpy(buf, dot + 1, n);
+	buf[n] = '\0';
+	str_lower(buf);
+	return buf;
+}
+
+static int
+in_list(const char *e, const char *const *l)
+{
+	for (; *l != NULL; l++)
+		if (strcmp(e, *l) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const SCRIPT_EXT[] = { "js", "jse", "vbs", "vbe", "wsf",
+    "wsh", "hta", "ps1", "psm1", "psd1", "bat", "cmd", "scr", "pif", "com",
+    "cpl", "reg", "jar", "msi", "msp", "msc", "iqy", "slk", "chm",
+    "library-ms", "xll", "appref-ms", "settingcontent-ms", "ws", "sct",
+    "hlp", "inf", "application", "gadget", "vb", "lnk", "url", "exe",
+    "dll", "sys", "ocx", "xbap", "appx", "msix", "appinstaller", "mht",
+    "mhtml", "wiz", "search-ms", NULL };
+static const char *const DOC_EXT[] = { "pdf", "doc", "docx", "xls", "xlsx",
+    "ppt", "pptx", "txt", "jpg", "jpeg", "png", "gif", "zip", "rar", "csv",
+    "rtf", "odt", "mp3", "mp4", "wav", NULL };
+static const char *const WEB_EXT[] = { "htm", "html", "shtml", "xhtml",
+    "svg", "mht", "mhtml", NULL };
+
+/* Name checks that need no content (also for encrypted entries). */
+void
+attach_name_check(struct detect_scan *s, const char *name, const char *sha);
+
+void
+attach_name_check(struct detect_scan *s, const char *name, const char *sha)
+{
+	char	 e1[32], e2[32];
+
+	if (name == NULL)
+		return;
+	if (strstr(name, "\xe2\x80\xae") != NULL)
+		finding_add(s, R_ATT_RTLO, &(struct fargs){ .name = name,
+		    .sha256 = sha });
+	ext_of(name, e1, sizeof(e1), 0);
+	ext_of(name, e2, sizeof(e2), 1);
+	if (e2[0] != '\0' && in_list(e2, DOC_EXT) &&
+	    (in_list(e1, SCRIPT_EXT) || in_list(e1, WEB_EXT)))
+		finding_add(s, R_ATT_DOUBLE_EXT, &(struct fargs){ .name = name,
+		    .sha256 = sha });
+	else if (in_list(e1, SCRIPT_EXT) && strcmp(e1, "lnk") != 0 &&
+	    strcmp(e1, "exe") != 0 && strcmp(e1, "dll") != 0) {
+		char t[64];
+
+		snprintf(t, sizeof(t), "script or program file (.%s)", e1);
+		finding_add(s, R_ATT_SCRIPT, &(struct fargs){ .name = name,
+		    .type = t, .sha256 = sha });
+	}
+}
+
+static void
+ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t n, const char *type, const char *sha)
+{
+	static const char vba[] = "_\0V\0B\0A\0_\0P\0R\0O\0J\0E\0C\0T\0";
+	static const char enc[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0";
+	static const char ole10[] = "O\0l\0e\0" "1\0" "0\0N\0a\0t\0i\0v\0e\0";
+	static const char macros[] = "M\0a\0c\0r\0o\0s\0";
+
+	if (memmem(p, n, vba, sizeof(vba) - 1) != NULL ||
+	    memmem(p, n, macros, sizeof(macros) - 1) != NULL)
+		finding_add(s, R_ATT_MACRO, &(struct fargs){ .name = name,
+		    .type = type, .sha256 = sha });
+	if (memmem(p, n, enc, sizeof(enc) - 1) != NULL)
+		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
+		    .name = name, .type = type, .sha256 = sha });
+	if (memmem(p, n, ole10, sizeof(ole10) - 1) != NULL)
+		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
+		    .detail = "Ole10Native package", .sha256 = sha });
+	/* Excel 4.0 macro sheets: BOUNDSHEET record with type 1 (macro). */
+	if (memmem(p, n, "W\0o\0r\0k\0b\0o\0o\0k\0", 16) != NULL) {
+		size_t i;
+
+		for (i = 0; i + 12 < n; i++)
+			if (p[i] == 0x85 && p[i + 1] == 0x00 &&
+			    p[i + 2] >= 8 && p[i + 2] < 0x40 && p[i + 3] == 0 &&
+			    p[i + 9] == 0x01 && p[i + 8] <= 2) {
+				finding_add(s, R_ATT_XLM_MACRO, &(struct fargs){
+				    .name = name, .sha256 = sha });
+				break;
+			}
+	}
+}
+
+/* PDF names may hide letters as #xx: "/J#61vaScript". */
+static void
+pdf_keys(const unsigned char *p, size_t n, int *js, int *launch, int *emb,
+    int *enc, int *pages)
+{
+	size_t	 i, k;
+	char	 name[24];
+
+	for (i = 0; i < n; i++) {
+		if (p[i] != '/')
+			continue;
+		for (k = 0, i++; i < n && k + 1 < sizeof(name); i++) {
+			unsigned char c = p[i];
+
+			if (c == '#' && i + 2 < n) {
+				int hi = p[i + 1], lo = p[i + 2];
+
+				hi = hi <= '9' ? hi - '0' : (hi | 0x20) - 'a' + 10;
+				lo = lo <= '9' ? lo - '0' : (lo | 0x20) - 'a' + 10;
+				c = (unsigned char)(hi * 16 + lo);
+				i += 2;
+			} else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' &&
+			    c <= 'z') || (c >= '0' && c <= '9')))
+				break;
+			name[k++] = (char)c;
+		}
+		name[k] = '\0';
+		i--;
+		if (strcmp(name, "JavaScript") == 0 || strcmp(name, "JS") == 0)
+			(*js)++;
+		else if (strcmp(name, "Launch") == 0)
+			(*launch)++;
+		else if (strcmp(name, "EmbeddedFile") == 0 ||
+		    strcmp(name, "EmbeddedFiles") == 0)
+			(*emb)++;
+		else if (strcmp(name, "Encrypt") == 0)
+			(*enc)++;
+		else if (strcmp(name, "Page") == 0)
+			(*pages)++;
+	}
+}
+
+static void
+pdf_uris(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t n, int *nuris, const char **first)
+{
+	const unsigned char	*q = p, *e = p + n;
+
+	while (q < e && (q = memmem(q, (size_t)(e - q), "/URI", 4)) != NULL) {
+		char	 u[2048];
+		size_t	 k = 0;
+		struct durl *d;
+
+		q += 4;
+		while (q < e && (*q == ' ' || *q == '\r' || *q == '\n'))
+			q++;
+		if (q >= e || *q != '(')
+			continue;
+		for (q++; q < e && *q != ')' && k + 1 < sizeof(u); q++) {
+			if (*q == '\\' && q + 1 < e)
+				q++;
+			u[k++] = (char)*q;
+		}
+		u[k] = '\0';
+		d = url_add(s, u, k, UO_PDF, NULL, name);
+		if (d != NULL) {
+			(*nuris)++;
+			if (*first == NULL)
+				*first = d->url;
+		}
+	}
+}
+
+static void
+pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t n, const char *sha)
+{
+	int		 js = 0, launch = 0, emb = 0, enc = 0, pages = 0;
+	int		 nuris = 0, streams = 0;
+	const char	*first = NULL;
+	size_t		 inflated = 0;
+	const unsigned char *q = p, *e = p + n;
+	unsigned char	*out = NULL;
+
+	pdf_keys(p, n, &js, &launch, &emb, &enc, &pages);
+	pdf_uris(s, name, p, n, &nuris, &first);
+	/* Compressed object streams hide the same keys: inflate some. */
+	while (q < e && streams < PDF_STREAMS_MAX && inflated <
+	    PDF_INFLATE_MAX && (q = memmem(q, (size_t)(e - q), "stream", 6)) !=
+	    NULL) {
+		z_stream	 z;
+		size_t		 cap = 1u << 20;
+		int		 r;
+
+		q += 6;
+		if (q[-7] == 'd')	/* endstream */
+			continue;
+		if (q < e && *q == '\r')
+			q++;
+		if (q < e && *q == '\n')
+			q++;
+		if (q + 2 >= e || q[0] != 0x78)
+			continue;
+		streams++;
+		if (out == NULL)
+			out = arena_alloc(&s->a, cap);
+		memset(&z, 0, sizeof(z));
+		if (inflateInit(&z) != Z_OK)
+			break;
+		z.next_in = (unsigned char *)(uintptr_t)q;
+		z.avail_in = (uInt)((size_t)(e - q) < (1u << 30) ?
+		    (size_t)(e - q) : (1u << 30));
+		z.next_out = out;
+		z.avail_out = (uInt)cap;
+		r = inflate(&z, Z_SYNC_FLUSH);
+		(void)r;
+		if (z.total_out > 0) {
+			pdf_keys(out, z.total_out, &js, &launch, &emb, &enc,
+			    &pages);
+			pdf_uris(s, name, out, z.total_out, &nuris, &first);
+			inflated += z.total_out;
+		}
+		inflateEnd(&z);
+	}
+	if (js)
+		finding_add(s, R_ATT_PDF_JS, &(struct fargs){ .name = name,
+		    .sha256 = sha, .detail = "/JavaScript action" });
+	if (launch)
+		finding_add(s, R_ATT_PDF_LAUNCH, &(struct fargs){ .name = name,
+		    .sha256 = sha });
+	if (emb)
+		finding_add(s, R_ATT_PDF_EMBEDDED, &(struct fargs){
+		    .name = name, .sha256 = sha });
+	if (enc)
+		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
+		    .name = name, .type = "PDF", .sha256 = sha });
+	if (nuris >= 1 && nuris <= 3 && pages <= 2)
+		finding_add(s, R_ATT_PDF_LURE, &(struct fargs){ .name = name,
+		    .url = first, .sha256 = sha });
+}
+
+static void
+html_attachment(struct detect_scan *s, const char *name,
+    const unsigned char *p, size_t n, int svg, const char *sha)
+{
+	struct html_info hi;
+	size_t		 ulen;
+	char		*u = text_to_utf8(&s->a, NULL, (const char *)p, n,
+	    DETECT_TEXT_MAX, &ulen);
+	char		 d[128];
+
+	memset(&hi, 0, sizeof(hi));
+	html_scan(s, u, ulen, name, NULL, &hi);
+	if ((hi.smuggle & (HS_ATOB | HS_BIGDATA)) && (hi.smuggle & (HS_BLOB |
+	    HS_OBJURL | HS_SAVEBLOB | HS_DOWNLOAD))) {
+		snprintf(d, sizeof(d), "%s%s%s%s%s",
+		    hi.smuggle & HS_ATOB ? "atob " : "",
+		    hi.smuggle & HS_BIGDATA ? "embedded base64 " : "",
+		    hi.smuggle & HS_BLOB ? "Blob " : "",
+		    hi.smuggle & HS_OBJURL ? "createObjectURL " : "",
+		    hi.smuggle & (HS_DOWNLOAD | HS_SAVEBLOB) ? "download" : "");
+		finding_add(s, R_ATT_HTML_SMUGGLING, &(struct fargs){
+		    .name = name, .detail = d, .sha256 = sha });
+	}
+	if (svg) {
+		if (hi.scripts || hi.handlers || hi.svg_embed) {
+			snprintf(d, sizeof(d), "%d scripts, %d event handlers, "
+			    "%d embedded documents", hi.scripts, hi.handlers,
+			    hi.svg_embed);
+			finding_add(s, R_ATT_SVG_SCRIPT, &(struct fargs){
+			    .name = name, .detail = d, .sha256 = sha });
+		}
+		return;
+	}
+	if (hi.pw_inputs > 0)
+		finding_add(s, R_ATT_HTML_CRED, &(struct fargs){ .name = name,
+		    .url = hi.form_action, .sha256 = sha });
+	else if (hi.redirect != NULL)
+		finding_add(s, R_ATT_HTML_REDIRECT, &(struct fargs){
+		    .name = name, .url = hi.redirect, .sha256 = sha });
+	else
+		finding_add(s, R_ATT_HTML, &(struct fargs){ .name = name,
+		    .sha256 = sha });
+}
+
+static const char *
+magic_type(struct detect_scan *s, const unsigned char *p, size_t n)
+{
+	const char	*t;
+
+	if (s->magic == NULL || n == 0)
+		return NULL;
+	t = magic_buffer(s->magic, p, n < SNIFF_MAX ? n : SNIFF_MAX);
+	return t != NULL ? arena_strdup(&s->a, t) : NULL;
+}
+
+void
+attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t len, size_t size, const char *sha, const char *ctype,
+    int from_encrypted)
+{
+	enum ftype	 ft = sniff(p, len);
+	const char	*mt = magic_type(s, p, len), *type;
+	char		 e1[32], tb[160], shabuf[65];
+	int		 svg;
+
+	(void)size;
+	if (sha == NULL) {
+		sha256_hex(p, len, shabuf);
+		sha = arena_strdup(&s->a, shabuf);
+	}
+	if (ft == FT_UNKNOWN && mt != NULL) {
+		if (strcmp(mt, "application/x-msi") == 0)
+			ft = FT_MSI;
+		else if (strstr(mt, "dosexec") || strstr(mt, "executable"))
+			ft = FT_PE;
+		else if (strcmp(mt, "text/html") == 0)
+			ft = FT_HTML;
+		else if (strcmp(mt, "image/svg+xml") == 0)
+			ft = FT_SVG;
+		else if (strncmp(mt, "image/", 6) == 0)
+			ft = FT_IMAGE;
+		else if (strncmp(mt, "text/", 5) == 0)
+			ft = FT_TEXT;
+	}
+	if (ft == FT_OLE && mt != NULL && strcmp(mt, "application/x-msi") == 0)
+		ft = FT_MSI;
+	snprintf(tb, sizeof(tb), "%s%s%s%s", ftname[ft], mt ? " (" : "",
+	    mt ? mt : "", mt ? ")" : "");
+	type = arena_strdup(&s->a, tb);
+	ext_of(name, e1, sizeof(e1), 0);
+	if (ctype != NULL && ft == FT_UNKNOWN && (strcmp(ctype, "text/html") ==
+	    0 || strcmp(e1, "htm") == 0 || strcmp(e1, "html") == 0) &&
+	    len > 0)
+		ft = FT_HTML;
+	svg = ft == FT_SVG || strcmp(e1, "svg") == 0 ||
+	    (ctype != NULL && strcmp(ctype, "image/svg+xml") == 0);
+
+	attach_name_check(s, name, sha);
+	av_scan(s, name, p, len, sha, s->depth == 0 || from_encrypted);
+
+	/* A document name on something else. */
+	if (in_list(e1, DOC_EXT) && (ft == FT_HTML || ft == FT_SVG ||
+	    ft == FT_LNK || ft == FT_URLFILE) &&
+	    !(ft == FT_SVG && strcmp(e1, "svg") == 0))
+		finding_add(s, R_ATT_TYPE_MISMATCH, &(struct fargs){
+		    .name = name, .type = type, .sha256 = sha });
+
+	switch (ft) {
+	case FT_PE:
+	case FT_ELF:
+	case FT_MACHO:
+	case FT_MSI:
+		finding_add(s, R_ATT_EXECUTABLE, &(struct fargs){ .name = name,
+		    .type = type, .sha256 = sha });
+		break;
+	case FT_LNK:
+		finding_add(s, R_ATT_SHORTCUT, &(struct fargs){ .name = name,
+		    .type = type, .sha256 = sha });
+		break;
+	case FT_CHM:
+		finding_add(s, R_ATT_SCRIPT, &(struct fargs){ .name = name,
+		    .type = type, .sha256 = sha });
+		break;
+	case FT_ISO:
+	case FT_VHD:
+	case FT_VHDX:
+		finding_add(s, R_ATT_DISK_IMAGE, &(struct fargs){ .name = name,
+		    .type = type, .sha256 = sha });
+		if (ft == FT_ISO)
+			archive_walk(s, name, p, len);
+		break;
+	case FT_ONENOTE:
+		finding_add(s, R_ATT_ONENOTE, &(struct fargs){ .name = name,
+		    .type = type, .sha256 = sha });
+		break;
+	case FT_OLE:
+		ole_check(s, name, p, len, type, sha);
+		break;
+	case FT_PDF:
+		pdf_check(s, name, p, len, sha);
+		break;
+	case FT_RTF:
+		if (ci_find(p, len, "\\objdata") || ci_find(p, len,
+		    "\\objupdate") || ci_find(p, len, "\\objemb"))
+			finding_add(s, R_ATT_RTF_OBJECT, &(struct fargs){
+			    .name = name, .sha256 = sha });
+		url_scan_text(s, (const char *)p, len, UO_ATTACH, name);
+		break;
+	case FT_HTML:
+	case FT_SVG:
+		html_attachment(s, name, p, len, ft == FT_SVG || svg, sha);
+		break;
+	case FT_URLFILE:
+		finding_add(s, R_ATT_SCRIPT, &(struct fargs){ .name = name,
+		    .type = type, .sha256 = sha });
+		url_scan_text(s, (const char *)p, len, UO_ATTACH, name);
+		break;
+	case FT_PNG:
+	case FT_JPEG:
+	case FT_GIF:
+	case FT_IMAGE:
+		qr_scan(s, name, p, len, mt);
+		break;
+	case FT_ZIP:
+	case FT_RAR:
+	case FT_7Z:
+	case FT_GZ:
+	case FT_BZ2:
+	case FT_XZ:
+	case FT_CAB:
+	case FT_TAR:
+		archive_walk(s, name, p, len);
+		break;
+	case FT_TEXT:
+		if (svg)
+			html_attachment(s, name, p, len, 1, sha);
+		else if (len <= DETECT_TEXT_MAX)
+			url_scan_text(s, (const char *)p, len, UO_ATTACH, name);
+		break;
+	default:
+		if (svg)
+			html_attachment(s, name, p, len, 1, sha);
+		break;
+	}
+}
+
+void
+attach_run(struct detect_scan *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->m->nparts; i++) {
+		const struct dpart *p = &s->m->parts[i];
+		const char *name = p->name;
+
+		if (name == NULL)
+			name = arena_printf(&s->a, "(unnamed %s)", p->ctype ?
+			    p->ctype : "part");
+		s->depth = 0;
+		attach_file(s, name, p->data, p->len, p->size, p->sha256,
+		    p->ctype, 0);
+	}
+}

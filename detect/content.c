@@ -1,0 +1,300 @@
+/*
+ * content: what the text says.  One Aho-Corasick pass over the
+ * normalised subject and visible text counts the distinct phrases of
+ * each class (phrases.h); classes combine into the content rules.  Also
+ * here: obfuscated words, hidden HTML text, and the passwords that PPAP
+ * mails send for the archive of another mail.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "phrases.h"
+#include "util.h"
+
+#define NPHRASES	nitems(PHRASES)
+#define EXAMPLES	3
+
+int
+content_build(struct detect_engine *e)
+{
+	size_t	 i;
+	struct buf b;
+
+	e->content_ac = ac_new();
+	buf_init(&b, 1024);
+	for (i = 0; i < NPHRASES; i++) {
+		const char *p = PHRASES[i].p;
+		size_t n = strlen(p);
+
+		if (n > 0 && p[n - 1] == '*')
+			n--;
+		buf_reset(&b);
+		text_norm(&b, p, n, NULL);
+		if (b.len == 0)
+			continue;
+		ac_add(e->content_ac, b.ptr, b.len, (int)i);
+	}
+	buf_release(&b);
+	ac_build(e->content_ac);
+	return 0;
+}
+
+struct cmatch {
+	const char	*s;
+	size_t		 n;
+	unsigned char	 seen[NPHRASES];
+	int		 score[PC__MAX];
+	int		 count[PC__MAX];
+	const char	*ex[PC__MAX][EXAMPLES];
+};
+
+static int
+wordc(unsigned char c)
+{
+	return isalnum(c);
+}
+
+static int
+cm_cb(void *arg, int id, size_t start, size_t end)
+{
+	struct cmatch		*cm = arg;
+	const struct phrase	*p = &PHRASES[id];
+	size_t			 pl = strlen(p->p);
+	int			 stem = pl > 0 && p->p[pl - 1] == '*';
+
+	if (cm->seen[id])
+		return 0;
+	/* ASCII phrases stand as words. */
+	if (!((unsigned char)p->p[0] & 0x80)) {
+		if (start > 0 && wordc((unsigned char)cm->s[start - 1]))
+			return 0;
+		if (!stem && end < cm->n && wordc((unsigned char)cm->s[end]))
+			return 0;
+	}
+	cm->seen[id] = 1;
+	cm->score[p->cls] += p->w;
+	if (cm->count[p->cls] < EXAMPLES)
+		cm->ex[p->cls][cm->count[p->cls]] = p->p;
+	cm->count[p->cls]++;
+	return 0;
+}
+
+/* "\"a\", \"b\"" for the evidence. */
+static const char *
+examples(struct detect_scan *s, const struct cmatch *cm, int c1, int c2)
+{
+	struct buf	 b;
+	const char	*r;
+	int		 i, c, n = 0;
+
+	buf_init(&b, 512);
+	for (c = 0; c < 2; c++) {
+		int cls = c == 0 ? c1 : c2;
+
+		if (cls < 0)
+			continue;
+		for (i = 0; i < cm->count[cls] && i < EXAMPLES; i++) {
+			const char *p = cm->ex[cls][i];
+			size_t l = strlen(p);
+
+			if (l > 0 && p[l - 1] == '*')
+				l--;
+			buf_addf(&b, "%s\"%.*s\"", n++ ? ", " : "", (int)l, p);
+		}
+	}
+	r = arena_strdup(&s->a, b.ptr);
+	buf_release(&b);
+	return r;
+}
+
+/* A Bitcoin address in the (lower-cased) text. */
+static int
+has_btc(const char *t, size_t n)
+{
+	size_t	 i, j;
+
+	for (i = 0; i + 26 < n; i++) {
+		if (i > 0 && isalnum((unsigned char)t[i - 1]))
+			continue;
+		if (t[i] == 'b' && t[i + 1] == 'c' && t[i + 2] == '1') {
+			for (j = i + 3; j < n && isalnum((unsigned char)t[j]);
+			    j++)
+				;
+			if (j - i >= 28 && j - i <= 64)
+				return 1;
+		} else if (t[i] == '1' || t[i] == '3') {
+			int digits = 0, letters = 0;
+
+			for (j = i; j < n && isalnum((unsigned char)t[j]); j++)
+				isdigit((unsigned char)t[j]) ? digits++ :
+				    letters++;
+			if (j - i >= 26 && j - i <= 35 && digits >= 4 &&
+			    letters >= 8)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+void
+content_run(struct detect_scan *s)
+{
+	struct cmatch	*cm = arena_zalloc(&s->a, sizeof(*cm));
+	size_t		 i, links = 0, atts = 0;
+	const struct html_info *h = &s->hbody;
+
+	cm->s = s->text.ptr;
+	cm->n = s->text.len;
+	ac_scan(s->eng->content_ac, s->text.ptr, s->text.len, cm_cb, cm);
+	for (i = 0; i < s->nu; i++)
+		if (s->u[i].origin != UO_SRC && s->u[i].origin != UO_CSS &&
+		    s->u[i].host != NULL)
+			links++;
+	for (i = 0; i < s->m->nparts; i++)
+		if (s->m->parts[i].name != NULL && !s->m->parts[i].inline_)
+			atts++;
+
+	if (cm->score[PC_EXTORT] >= 5 || (cm->score[PC_EXTORT] >= 3 &&
+	    has_btc(cm->s, cm->n)))
+		finding_add(s, R_CONTENT_EXTORTION, &(struct fargs){
+		    .detail = examples(s, cm, PC_EXTORT, -1) });
+	if (cm->score[PC_CRED] >= 2 && (links > 0 || h->forms > 0 ||
+	    atts > 0)) {
+		if (cm->score[PC_URGENT] >= 1)
+			finding_add(s, R_CONTENT_CRED_URGENT, &(struct fargs){
+			    .detail = examples(s, cm, PC_CRED, PC_URGENT) });
+		else
+			finding_add(s, R_CONTENT_CRED, &(struct fargs){
+			    .detail = examples(s, cm, PC_CRED, -1) });
+	}
+	if (cm->score[PC_PAYCHANGE] >= 2)
+		finding_add(s, R_CONTENT_PAYMENT_CHANGE, &(struct fargs){
+		    .detail = examples(s, cm, PC_PAYCHANGE, -1) });
+	if (cm->score[PC_GIFT] >= 3)
+		finding_add(s, R_CONTENT_GIFT_CARD, &(struct fargs){
+		    .detail = examples(s, cm, PC_GIFT, -1) });
+	if (cm->score[PC_WIRE] >= 1 && cm->score[PC_URGENT] +
+	    cm->score[PC_CONFID] >= 3)
+		finding_add(s, R_CONTENT_WIRE, &(struct fargs){
+		    .detail = examples(s, cm, PC_WIRE, PC_CONFID) });
+	if (cm->score[PC_CRYPTO] >= 3)
+		finding_add(s, R_CONTENT_CRYPTO, &(struct fargs){
+		    .detail = examples(s, cm, PC_CRYPTO, -1) });
+	if (cm->score[PC_ADVANCE] >= 5)
+		finding_add(s, R_CONTENT_ADVANCE_FEE, &(struct fargs){
+		    .detail = examples(s, cm, PC_ADVANCE, -1) });
+	if (cm->score[PC_PRIZE] >= 3 && links > 0)
+		finding_add(s, R_CONTENT_PRIZE, &(struct fargs){
+		    .detail = examples(s, cm, PC_PRIZE, -1) });
+	if (cm->score[PC_DELIVERY] >= 2 && links > 0)
+		finding_add(s, R_CONTENT_DELIVERY, &(struct fargs){
+		    .detail = examples(s, cm, PC_DELIVERY, -1) });
+	if (cm->score[PC_INVOICE] >= 2 && (links > 0 || atts > 0))
+		finding_add(s, R_CONTENT_INVOICE, &(struct fargs){
+		    .detail = examples(s, cm, PC_INVOICE, -1) });
+	if (cm->score[PC_URGENT] >= 2)
+		finding_add(s, R_CONTENT_URGENT, &(struct fargs){
+		    .detail = examples(s, cm, PC_URGENT, -1) });
+	if (cm->score[PC_SPAM] >= 4)
+		finding_add(s, R_CONTENT_SPAM, &(struct fargs){
+		    .detail = examples(s, cm, PC_SPAM, -1) });
+
+	if (s->ns.mixed_words >= 2 || s->ns.math_chars >= 6 ||
+	    s->ns.invisible_in_words >= 3) {
+		char d[128];
+
+		if (s->ns.mixed_words >= 2)
+			snprintf(d, sizeof(d), "%d words such as \"%s\"",
+			    s->ns.mixed_words, s->ns.example);
+		else if (s->ns.math_chars >= 6)
+			snprintf(d, sizeof(d), "%d styled letters",
+			    s->ns.math_chars);
+		else
+			snprintf(d, sizeof(d), "%d words with invisible "
+			    "characters", s->ns.invisible_in_words);
+		finding_add(s, R_CONTENT_OBFUSCATED, &(struct fargs){
+		    .detail = d });
+	}
+	if (h->hidden > 300 && h->hidden > h->visible * 2) {
+		char d[32];
+
+		snprintf(d, sizeof(d), "%zu", h->hidden);
+		finding_add(s, R_HTML_HIDDEN_STUFFING, &(struct fargs){
+		    .detail = d });
+	} else if (h->hidden > 60) {
+		char d[32];
+
+		snprintf(d, sizeof(d), "%zu", h->hidden);
+		finding_add(s, R_HTML_HIDDEN, &(struct fargs){ .detail = d });
+	}
+}
+
+/*
+ * PPAP: "パスワード：Abc123" or "password: Abc123" in a mail is kept
+ * for the encrypted archives of the scan (the runner lists a mailbox
+ * newest first, so the password usually comes before its archive).
+ */
+void
+content_passwords(struct detect_scan *s, const char *t, size_t n)
+{
+	static const char *const mark[] = { "パスワード", "password",
+	    "Password", "PASSWORD", "パスコード", "passcode", "Passcode",
+	    "暗証番号", "解凍キー", "senha", "Kennwort", "contraseña",
+	    "mot de passe" };
+	size_t	 i, found = 0;
+
+	for (i = 0; i < nitems(mark) && found < 4; i++) {
+		const char *p = t, *e = t + n;
+		size_t ml = strlen(mark[i]);
+
+		while (p < e && (p = memmem(p, (size_t)(e - p), mark[i], ml)) !=
+		    NULL) {
+			const char *q = p + ml, *tok;
+			char pw[65];
+			size_t k, skipped = 0;
+
+			p = q;
+			/* Separators, brackets, "is", "は", up to a line. */
+			while (q < e && skipped < 40) {
+				if (*q == ' ' || *q == ':' || *q == '=' ||
+				    *q == '\t' || *q == '"' || *q == '\'' ||
+				    *q == '\r' || *q == '\n' || *q == '-') {
+					q++;
+					skipped++;
+				} else if (e - q >= 3 && (memcmp(q, "：", 3) == 0 ||
+				    memcmp(q, "は", 3) == 0 ||
+				    memcmp(q, "「", 3) == 0 ||
+				    memcmp(q, "【", 3) == 0 ||
+				    memcmp(q, "】", 3) == 0 ||
+				    memcmp(q, "　", 3) == 0 ||
+				    memcmp(q, "＝", 3) == 0)) {
+					q += 3;
+					skipped++;
+				} else if (e - q >= 3 && (memcmp(q, "is ", 3) ==
+				    0)) {
+					q += 3;
+					skipped++;
+				} else
+					break;
+			}
+			tok = q;
+			for (k = 0; q < e && k < 64 && *q > 0x20 && *q < 0x7f &&
+			    *q != '"' && *q != '\'' && *q != ',' &&
+			    !(*q == '.' && (q + 1 == e || q[1] <= 0x20)); k++)
+				q++;
+			if (k < 4 || k > 64 || (q < e && (unsigned char)*q >= 0x80 &&
+			    memcmp(q, "」", 3) != 0 && memcmp(q, "】", 3) != 0 &&
+			    memcmp(q, "　", 3) != 0))
+				continue;
+			memcpy(pw, tok, k);
+			pw[k] = '\0';
+			if (str_ncasecmp(pw, "http", 4) == 0 ||
+			    strchr(pw, '@') != NULL)
+				continue;
+			detect_scan_add_password(s, pw);
+			found++;
+		}
+	}
+}

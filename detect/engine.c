@@ -1,0 +1,642 @@
+/*
+ * engine: the engine and scan context objects, the rule table, findings,
+ * the score and the verdict, and the public entry points of detect.h.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gmime/gmime.h>
+#include <libpsl.h>
+#include <magic.h>
+#include <sodium.h>
+
+#include "internal.h"
+#include "log.h"
+#include "util.h"
+
+#define SCAN_ARENA_MAX	(768u << 20)	/* last line of defence */
+#define FINDINGS_MAX	64
+#define PER_RULE_MAX	4
+
+struct rule_def {
+	const char		*id;
+	enum detect_category	 cat;
+	int			 weight;
+	const char		*what;
+	const char		*en, *ja;
+};
+
+#define RULE_DEF(e, id, cat, w, what, en, ja) { id, cat, w, what, en, ja },
+static const struct rule_def rules[R__MAX] = {
+	RULES(RULE_DEF)
+};
+#undef RULE_DEF
+
+static struct detect_rule_info rule_info[R__MAX];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static enum detect_severity
+sev_of(int weight)
+{
+	if (weight >= DETECT_SCORE_THREAT)
+		return DETECT_HIGH;
+	if (weight >= DETECT_SCORE_POTENTIAL)
+		return DETECT_MEDIUM;
+	return DETECT_LOW;
+}
+
+static void
+init_once(void)
+{
+	size_t	 i;
+
+	g_mime_init();
+	if (sodium_init() < 0)
+		abort();
+	for (i = 0; i < R__MAX; i++) {
+		rule_info[i].id = rules[i].id;
+		rule_info[i].category = rules[i].cat;
+		rule_info[i].severity = sev_of(rules[i].weight);
+		rule_info[i].weight = rules[i].weight;
+		rule_info[i].what = rules[i].what;
+	}
+}
+
+size_t
+detect_rules(const struct detect_rule_info **out)
+{
+	pthread_once(&once, init_once);
+	*out = rule_info;
+	return R__MAX;
+}
+
+const char *
+detect_verdict_name(enum detect_verdict v)
+{
+	static const char *const n[] = { "clean", "potential", "threat" };
+
+	return (unsigned)v < nitems(n) ? n[v] : "clean";
+}
+
+const char *
+detect_category_name(enum detect_category c)
+{
+	static const char *const n[] = { "malware", "phishing",
+	    "suspicious_url", "spoofing", "impersonation",
+	    "risky_attachment", "spam" };
+
+	return (unsigned)c < nitems(n) ? n[c] : "spam";
+}
+
+const char *
+detect_severity_name(enum detect_severity s)
+{
+	static const char *const n[] = { "low", "medium", "high" };
+
+	return (unsigned)s < nitems(n) ? n[s] : "low";
+}
+
+void
+detect_opts_init(struct detect_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->rules_dir = "detect/rules";
+}
+
+/* ---- the engine ---- */
+
+struct detect_engine *
+detect_engine_new(const struct detect_opts *o, char *err, size_t errlen)
+{
+	struct detect_engine	*e;
+	GMimeParserOptions	*po;
+	static const char	*fallback[] = { "UTF-8", "ISO-2022-JP",
+	    "EUC-JP", "CP932", "WINDOWS-1252", NULL };
+
+	pthread_once(&once, init_once);
+	if (errlen > 0)
+		err[0] = '\0';
+	e = xcalloc(1, sizeof(*e));
+	hset_init(&e->feed_url, NULL);
+	hset_init(&e->feed_host, NULL);
+	hset_init(&e->feed_domain, NULL);
+	hset_init(&e->brand_dom, NULL);
+	hset_init(&e->own, NULL);
+	hset_init(&e->corr, NULL);
+	hset_init(&e->freemail, NULL);
+	hset_init(&e->shorteners, NULL);
+	hset_init(&e->hosting, NULL);
+	hset_init(&e->risky_tld, NULL);
+	hset_init(&e->redirectors, NULL);
+	e->psl = psl_latest(NULL);
+	if (e->psl == NULL)
+		e->psl = (void *)psl_builtin();
+	if (e->psl == NULL) {
+		snprintf(err, errlen, "no public suffix list");
+		goto fail;
+	}
+	po = g_mime_parser_options_new();
+	g_mime_parser_options_set_fallback_charsets(po, fallback);
+	g_mime_parser_options_set_address_compliance_mode(po,
+	    GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_parameter_compliance_mode(po,
+	    GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_rfc2047_compliance_mode(po,
+	    GMIME_RFC_COMPLIANCE_LOOSE);
+	e->gmopts = po;
+	if (lists_build(e, o, err, errlen) == -1)
+		goto fail;
+	if (content_build(e) == -1) {
+		snprintf(err, errlen, "content patterns do not build");
+		goto fail;
+	}
+	if (av_open(e, o, err, errlen) == -1)
+		goto fail;
+	snprintf(e->describe, sizeof(e->describe),
+	    "detect %s: clamav %u signatures, yara %d rules, feeds %zu "
+	    "entries, %zu brands, %zu patterns", DETECT_VERSION,
+	    e->clam_sigs, e->yara_rules, e->feed_count, e->nbrands,
+	    ac_states(e->content_ac));
+	return e;
+fail:
+	detect_engine_free(e);
+	return NULL;
+}
+
+void
+detect_engine_free(struct detect_engine *e)
+{
+	if (e == NULL)
+		return;
+	av_close(e);
+	lists_free(e);
+	if (e->psl != NULL && e->psl != psl_builtin())
+		psl_free(e->psl);
+	if (e->gmopts != NULL)
+		g_mime_parser_options_free(e->gmopts);
+	free(e);
+}
+
+const char *
+detect_engine_describe(const struct detect_engine *e)
+{
+	return e->describe;
+}
+
+/* ---- the scan context ---- */
+
+struct detect_scan *
+detect_scan_new(struct detect_engine *e)
+{
+	struct detect_scan	*s = xcalloc(1, sizeof(*s));
+
+	s->eng = e;
+	arena_init(&s->a, SCAN_ARENA_MAX);
+	s->magic = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS |
+	    MAGIC_NO_CHECK_ELF | MAGIC_NO_CHECK_ENCODING | MAGIC_ERROR);
+	if (s->magic == NULL || magic_load(s->magic, NULL) == -1) {
+		log_warn("detect: libmagic: %s", s->magic ?
+		    magic_error(s->magic) : "cannot start");
+		if (s->magic != NULL)
+			magic_close(s->magic);
+		s->magic = NULL;
+	} else {
+		size_t	 bytes = 256 * 1024;
+
+		magic_setparam(s->magic, MAGIC_PARAM_BYTES_MAX, &bytes);
+	}
+	s->zbar = qr_new();
+	buf_init(&s->text, DETECT_TEXT_MAX);
+	return s;
+}
+
+void
+detect_scan_free(struct detect_scan *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	arena_release(&s->a);
+	if (s->magic != NULL)
+		magic_close(s->magic);
+	qr_free(s->zbar);
+	buf_release(&s->text);
+	for (i = 0; i < DETECT_PASSWORDS_MAX; i++)
+		free(s->pw[i]);
+	free(s);
+}
+
+void
+detect_scan_add_password(struct detect_scan *s, const char *pw)
+{
+	size_t	 i, n = strlen(pw);
+
+	if (n == 0 || n > 128)
+		return;
+	for (i = 0; i < s->npw; i++)
+		if (strcmp(s->pw[i], pw) == 0)
+			return;
+	/* A ring: the newest passwords win. */
+	free(s->pw[s->pwnext]);
+	s->pw[s->pwnext] = xstrdup(pw);
+	s->pwnext = (s->pwnext + 1) % DETECT_PASSWORDS_MAX;
+	if (s->npw < DETECT_PASSWORDS_MAX)
+		s->npw++;
+}
+
+/* ---- findings ---- */
+
+static void
+render(struct buf *b, const char *tpl, const struct fargs *fa,
+    const char *name)
+{
+	const char	*p = tpl, *q, *v;
+	size_t		 n;
+
+	while ((q = strchr(p, '{')) != NULL) {
+		buf_add(b, p, (size_t)(q - p));
+		p = strchr(q, '}');
+		if (p == NULL) {
+			p = q;
+			break;
+		}
+		n = (size_t)(p - q - 1);
+		p++;
+		v = NULL;
+#define F(k) if (n == sizeof(#k) - 1 && memcmp(q + 1, #k, n) == 0) v = fa->k;
+		F(url) F(domain) F(imitates) F(type) F(sha256) F(check) F(detail)
+#undef F
+		if (n == 4 && memcmp(q + 1, "name", 4) == 0)
+			v = name;
+		buf_adds(b, v != NULL && *v != '\0' ? v : "-");
+	}
+	buf_adds(b, p);
+}
+
+static const char *
+clip(struct detect_scan *s, const char *v, size_t max)
+{
+	return v == NULL ? NULL : text_clip(&s->a, v, max);
+}
+
+static void
+add(struct detect_scan *s, const char *rule, enum detect_category cat,
+    int weight, const char *en, const char *ja, const struct fargs *in)
+{
+	struct detect_finding	*f;
+	struct fargs		 fa = *in;
+	struct buf		 b;
+	size_t			 i, same = 0;
+
+	for (i = 0; i < s->nf; i++) {
+		if (strcmp(s->f[i].rule, rule) != 0)
+			continue;
+		/* The same thing said twice is said once. */
+		if ((fa.url == NULL || (s->f[i].url != NULL &&
+		    strcmp(fa.url, s->f[i].url) == 0)) &&
+		    (fa.name == NULL || (s->f[i].attachment != NULL &&
+		    strcmp(fa.name, s->f[i].attachment) == 0)))
+			return;
+		same++;
+	}
+	if (same >= PER_RULE_MAX || s->nf >= FINDINGS_MAX)
+		return;
+	if (s->nf == s->fcap) {
+		struct detect_finding *nf;
+
+		s->fcap = s->fcap ? s->fcap * 2 : 16;
+		nf = arena_alloc(&s->a, s->fcap * sizeof(*nf));
+		if (s->nf > 0)
+			memcpy(nf, s->f, s->nf * sizeof(*nf));
+		s->f = nf;
+	}
+	fa.url = clip(s, fa.url, 300);
+	fa.domain = clip(s, fa.domain, 200);
+	fa.imitates = clip(s, fa.imitates, 200);
+	fa.name = clip(s, fa.name, 200);
+	fa.type = clip(s, fa.type, 120);
+	fa.check = clip(s, fa.check, 200);
+	fa.detail = clip(s, fa.detail, 200);
+	f = &s->f[s->nf++];
+	memset(f, 0, sizeof(*f));
+	f->category = cat;
+	f->weight = weight;
+	f->severity = sev_of(weight);
+	f->rule = rule;
+	f->url = fa.url;
+	f->domain = fa.domain;
+	f->imitates = fa.imitates;
+	f->attachment = fa.name;
+	f->filetype = fa.type;
+	f->sha256 = fa.sha256;
+	f->check = fa.check;
+	{
+		/* Evidence quotes the URL shorter than the field keeps it. */
+		struct fargs ev = fa;
+
+		ev.url = clip(s, fa.url, 120);
+		buf_init(&b, 4096);
+		render(&b, en, &ev, fa.name);
+		f->evidence[DETECT_EN] = arena_strdup(&s->a, b.ptr);
+		buf_reset(&b);
+		render(&b, ja, &ev, fa.name);
+		f->evidence[DETECT_JA] = arena_strdup(&s->a, b.ptr);
+		buf_release(&b);
+	}
+}
+
+void
+finding_add(struct detect_scan *s, enum rule_id r, const struct fargs *fa)
+{
+	if ((unsigned)r >= R__MAX)
+		abort();
+	add(s, rules[r].id, rules[r].cat, rules[r].weight, rules[r].en,
+	    rules[r].ja, fa);
+}
+
+void
+finding_add_custom(struct detect_scan *s, const char *rule,
+    enum detect_category cat, int weight, const char *en, const char *ja,
+    const struct fargs *fa)
+{
+	add(s, arena_strdup(&s->a, rule), cat, weight, en, ja, fa);
+}
+
+int
+finding_has(const struct detect_scan *s, enum rule_id r)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->nf; i++)
+		if (strcmp(s->f[i].rule, rules[r].id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Score: each rule counts once, at its weight; capped at 100. */
+static void
+conclude(struct detect_scan *s, struct detect_result *r)
+{
+	size_t	 i, j;
+	int	 score = 0;
+
+	/* Strongest first; insertion sort keeps equal weights in order. */
+	for (i = 1; i < s->nf; i++) {
+		struct detect_finding t = s->f[i];
+
+		for (j = i; j > 0 && s->f[j - 1].weight < t.weight; j--)
+			s->f[j] = s->f[j - 1];
+		s->f[j] = t;
+	}
+	for (i = 0; i < s->nf; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(s->f[j].rule, s->f[i].rule) == 0)
+				break;
+		if (j == i)
+			score += s->f[i].weight;
+	}
+	if (score > 100)
+		score = 100;
+	r->score = score;
+	r->verdict = score >= DETECT_SCORE_THREAT ? DETECT_THREAT :
+	    score >= DETECT_SCORE_POTENTIAL ? DETECT_POTENTIAL : DETECT_CLEAN;
+	r->nfindings = s->nf;
+	r->findings = s->f;
+}
+
+static const char *
+dup_out(struct arena *out, const char *v)
+{
+	return v == NULL ? NULL : arena_strdup(out, v);
+}
+
+static void
+copy_out(struct arena *out, struct detect_result *r)
+{
+	struct detect_finding	*f;
+	size_t			 i;
+
+	if (r->nfindings == 0) {
+		r->findings = NULL;
+		return;
+	}
+	f = arena_alloc(out, r->nfindings * sizeof(*f));
+	for (i = 0; i < r->nfindings; i++) {
+		const struct detect_finding *o = &r->findings[i];
+
+		f[i] = *o;
+		f[i].rule = dup_out(out, o->rule);
+		f[i].evidence[0] = dup_out(out, o->evidence[0]);
+		f[i].evidence[1] = dup_out(out, o->evidence[1]);
+		f[i].url = dup_out(out, o->url);
+		f[i].domain = dup_out(out, o->domain);
+		f[i].imitates = dup_out(out, o->imitates);
+		f[i].attachment = dup_out(out, o->attachment);
+		f[i].filetype = dup_out(out, o->filetype);
+		f[i].sha256 = dup_out(out, o->sha256);
+		f[i].check = dup_out(out, o->check);
+	}
+	r->findings = f;
+}
+
+/* ---- the message model ---- */
+
+void
+msg_init(struct dmsg *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void
+msg_add_text(struct detect_scan *s, struct dmsg *m, const char *p,
+    size_t n, int html)
+{
+	if (m->ntexts == m->texts_cap) {
+		struct dtext *nt;
+
+		m->texts_cap = m->texts_cap ? m->texts_cap * 2 : 8;
+		nt = arena_alloc(&s->a, m->texts_cap * sizeof(*nt));
+		if (m->ntexts > 0)
+			memcpy(nt, m->texts, m->ntexts * sizeof(*nt));
+		m->texts = nt;
+	}
+	m->texts[m->ntexts].s = p;
+	m->texts[m->ntexts].len = n;
+	m->texts[m->ntexts].html = html;
+	m->ntexts++;
+}
+
+struct dpart *
+msg_add_part(struct detect_scan *s, struct dmsg *m)
+{
+	struct dpart	*p;
+
+	if (m->nparts >= DETECT_PARTS_MAX) {
+		msg_truncated(s, m, "more parts than the limit");
+		return NULL;
+	}
+	if (m->nparts == m->parts_cap) {
+		struct dpart *np;
+
+		m->parts_cap = m->parts_cap ? m->parts_cap * 2 : 8;
+		np = arena_alloc(&s->a, m->parts_cap * sizeof(*np));
+		if (m->nparts > 0)
+			memcpy(np, m->parts, m->nparts * sizeof(*np));
+		m->parts = np;
+	}
+	p = &m->parts[m->nparts++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
+void
+msg_set_addr(struct detect_scan *s, struct daddr *d, const char *name,
+    const char *addr)
+{
+	const char	*at;
+	char		*a;
+	size_t		 n;
+
+	d->name = name != NULL && *name != '\0' ?
+	    text_clip(&s->a, name, 256) : NULL;
+	d->addr = d->domain = NULL;
+	if (addr == NULL)
+		return;
+	while (*addr == ' ' || *addr == '<')
+		addr++;
+	n = strcspn(addr, "> \t\r\n");
+	if (n == 0 || n > 320)
+		return;
+	a = arena_strndup(&s->a, addr, n);
+	str_lower(a);
+	d->addr = a;
+	at = strrchr(a, '@');
+	if (at != NULL && at[1] != '\0')
+		d->domain = at + 1;
+}
+
+const char *
+msg_header(const struct dmsg *m, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nhdrs; i++)
+		if (str_casecmp(m->hdrs[i].name, name) == 0)
+			return m->hdrs[i].value;
+	return NULL;
+}
+
+void
+msg_truncated(struct detect_scan *s, struct dmsg *m, const char *why)
+{
+	(void)s;
+	if (m->truncated == NULL)
+		m->truncated = why;
+}
+
+void
+sha256_hex(const void *p, size_t n, char out[65])
+{
+	unsigned char	 h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, p, n);
+	hex_encode(h, sizeof(h), out);
+}
+
+/* ---- scanning ---- */
+
+static void
+scan_begin(struct detect_scan *s)
+{
+	arena_reset(&s->a);
+	s->m = arena_zalloc(&s->a, sizeof(*s->m));
+	msg_init(s->m);
+	s->f = NULL;
+	s->nf = s->fcap = 0;
+	s->u = NULL;
+	s->nu = s->ucap = 0;
+	hset_init(&s->useen, &s->a);
+	buf_reset(&s->text);
+	memset(&s->ns, 0, sizeof(s->ns));
+	memset(&s->hbody, 0, sizeof(s->hbody));
+	s->arc_files = s->arc_bytes = 0;
+	s->qr_images = 0;
+	s->depth = 0;
+}
+
+static void
+scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
+{
+	struct dmsg	*m = s->m;
+	size_t		 i;
+
+	/* Subject first in the text the phrases run on. */
+	if (m->subject != NULL) {
+		text_norm(&s->text, m->subject, strlen(m->subject), &s->ns);
+		buf_adds(&s->text, " \n ");
+	}
+	for (i = 0; i < m->ntexts; i++) {
+		const struct dtext *t = &m->texts[i];
+
+		if (t->html) {
+			struct buf vis;
+
+			buf_init(&vis, DETECT_TEXT_MAX);
+			html_scan(s, t->s, t->len, NULL, &vis, &s->hbody);
+			text_norm(&s->text, vis.ptr, vis.len, &s->ns);
+			content_passwords(s, vis.ptr, vis.len);
+			buf_release(&vis);
+		} else {
+			url_scan_text(s, t->s, t->len, UO_TEXT, NULL);
+			text_norm(&s->text, t->s, t->len, &s->ns);
+			content_passwords(s, t->s, t->len);
+		}
+		buf_adds(&s->text, " \n ");
+	}
+	sender_run(s);
+	attach_run(s);
+	urlcheck_run(s);
+	content_run(s);
+	if (m->truncated != NULL)
+		finding_add(s, R_TRUNCATED, &(struct fargs){
+		    .detail = m->truncated });
+	conclude(s, r);
+	if (out != NULL)
+		copy_out(out, r);
+}
+
+int
+detect_scan_mime(struct detect_scan *s, const void *mime, size_t len,
+    struct arena *out, struct detect_result *r)
+{
+	if (s == NULL || r == NULL || (mime == NULL && len > 0))
+		return -1;
+	memset(r, 0, sizeof(*r));
+	scan_begin(s);
+	if (len > DETECT_MIME_MAX) {
+		len = DETECT_MIME_MAX;
+		msg_truncated(s, s->m, "message larger than the limit");
+	}
+	mime_parse(s, mime, len, s->m);
+	scan_run(s, out, r);
+	return 0;
+}
+
+int
+detect_scan_graph(struct detect_scan *s, const cJSON *msg,
+    const cJSON *atts, const void *mime, size_t mimelen, struct arena *out,
+    struct detect_result *r)
+{
+	if (s == NULL || r == NULL || (msg == NULL && mime == NULL))
+		return -1;
+	if (mime != NULL)
+		return detect_scan_mime(s, mime, mimelen, out, r);
+	memset(r, 0, sizeof(*r));
+	scan_begin(s);
+	graph_parse(s, msg, atts, s->m);
+	scan_run(s, out, r);
+	return 0;
+}

@@ -1,0 +1,244 @@
+/*
+ * graph: the Microsoft Graph adapter (MICROSOFT.md §2.3-2.5).  The
+ * message resource gives the headers (internetMessageHeaders), the
+ * addresses and the body already in UTF-8; fileAttachment objects give
+ * the attachments as base64.  Anything missing or of the wrong JSON type
+ * is simply absent from the model.
+ */
+#include <string.h>
+
+#include <sodium.h>
+
+#include "internal.h"
+#include "util.h"
+
+#define GRAPH_HDRS_MAX	400
+
+static const char *
+jstr(const cJSON *o, const char *k)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	return cJSON_IsString(v) && v->valuestring != NULL ?
+	    v->valuestring : NULL;
+}
+
+static void
+jaddr(struct detect_scan *s, const cJSON *o, struct daddr *d)
+{
+	const cJSON	*ea;
+
+	if (cJSON_IsArray(o))
+		o = cJSON_GetArrayItem(o, 0);
+	ea = cJSON_GetObjectItemCaseSensitive(o, "emailAddress");
+	if (!cJSON_IsObject(ea))
+		return;
+	msg_set_addr(s, d, jstr(ea, "name"), jstr(ea, "address"));
+}
+
+static const signed char b64[256] = {
+	['A'] = 1, ['B'] = 2, ['C'] = 3, ['D'] = 4, ['E'] = 5, ['F'] = 6,
+	['G'] = 7, ['H'] = 8, ['I'] = 9, ['J'] = 10, ['K'] = 11, ['L'] = 12,
+	['M'] = 13, ['N'] = 14, ['O'] = 15, ['P'] = 16, ['Q'] = 17,
+	['R'] = 18, ['S'] = 19, ['T'] = 20, ['U'] = 21, ['V'] = 22,
+	['W'] = 23, ['X'] = 24, ['Y'] = 25, ['Z'] = 26, ['a'] = 27,
+	['b'] = 28, ['c'] = 29, ['d'] = 30, ['e'] = 31, ['f'] = 32,
+	['g'] = 33, ['h'] = 34, ['i'] = 35, ['j'] = 36, ['k'] = 37,
+	['l'] = 38, ['m'] = 39, ['n'] = 40, ['o'] = 41, ['p'] = 42,
+	['q'] = 43, ['r'] = 44, ['s'] = 45, ['t'] = 46, ['u'] = 47,
+	['v'] = 48, ['w'] = 49, ['x'] = 50, ['y'] = 51, ['z'] = 52,
+	['0'] = 53, ['1'] = 54, ['2'] = 55, ['3'] = 56, ['4'] = 57,
+	['5'] = 58, ['6'] = 59, ['7'] = 60, ['8'] = 61, ['9'] = 62,
+	['+'] = 63, ['/'] = 64, ['-'] = 63, ['_'] = 64,
+};
+
+void
+b64_decode_part(struct detect_scan *s, const char *in, size_t n,
+    struct dpart *p)
+{
+	crypto_hash_sha256_state hs;
+	unsigned char		 h[crypto_hash_sha256_BYTES], chunk[3072];
+	unsigned char		*keep;
+	size_t			 i, cap, kept = 0, total = 0, c = 0;
+	uint32_t		 acc = 0;
+	int			 bits = 0;
+
+	/* Everything is hashed; the first DETECT_PART_MAX bytes are kept. */
+	cap = n / 4 * 3 + 3;
+	if (cap > DETECT_PART_MAX)
+		cap = DETECT_PART_MAX;
+	keep = arena_alloc(&s->a, cap + 1);
+	crypto_hash_sha256_init(&hs);
+	for (i = 0; i < n; i++) {
+		int v = b64[(unsigned char)in[i]];
+
+		if (in[i] == '=')
+			break;
+		if (v == 0)
+			continue;
+		acc = (acc << 6) | (uint32_t)(v - 1);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			chunk[c++] = (unsigned char)(acc >> bits);
+			if (c == sizeof(chunk)) {
+				crypto_hash_sha256_update(&hs, chunk, c);
+				if (kept < cap) {
+					size_t k = c < cap - kept ? c :
+					    cap - kept;
+					memcpy(keep + kept, chunk, k);
+					kept += k;
+				}
+				total += c;
+				c = 0;
+			}
+		}
+	}
+	crypto_hash_sha256_update(&hs, chunk, c);
+	if (kept < cap) {
+		size_t k = c < cap - kept ? c : cap - kept;
+
+		memcpy(keep + kept, chunk, k);
+		kept += k;
+	}
+	total += c;
+	crypto_hash_sha256_final(&hs, h);
+	hex_encode(h, sizeof(h), p->sha256);
+	keep[kept] = '\0';
+	p->data = keep;
+	p->len = kept;
+	p->size = total;
+	p->truncated = kept < total;
+}
+
+static void
+attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
+{
+	const cJSON	*a;
+
+	cJSON_ArrayForEach(a, atts) {
+		const char	*type = jstr(a, "@odata.type");
+		const char	*bytes = jstr(a, "contentBytes");
+		const char	*v;
+		const cJSON	*il;
+		struct dpart	*p;
+
+		if (!cJSON_IsObject(a) || bytes == NULL)
+			continue;
+		if (type != NULL && strstr(type, "fileAttachment") == NULL)
+			continue;
+		if ((p = msg_add_part(s, m)) == NULL)
+			break;
+		v = jstr(a, "contentType");
+		p->ctype = arena_strdup(&s->a, v != NULL ? v :
+		    "application/octet-stream");
+		str_lower((char *)p->ctype);
+		v = jstr(a, "name");
+		p->name = v != NULL ? text_clip(&s->a, v, 255) : NULL;
+		v = jstr(a, "contentId");
+		p->cid = v != NULL ? arena_strdup(&s->a, v) : NULL;
+		il = cJSON_GetObjectItemCaseSensitive(a, "isInline");
+		p->inline_ = cJSON_IsTrue(il);
+		b64_decode_part(s, bytes, strlen(bytes), p);
+		if (p->truncated)
+			msg_truncated(s, m, "an attachment larger than the limit");
+	}
+}
+
+void
+graph_parse(struct detect_scan *s, const cJSON *msg, const cJSON *atts,
+    struct dmsg *m)
+{
+	const cJSON	*h, *body;
+	const char	*v;
+	size_t		 n = 0;
+
+	if (!cJSON_IsObject(msg))
+		return;
+	v = jstr(msg, "subject");
+	m->subject = v != NULL ? text_clip(&s->a, v, 2048) : NULL;
+	v = jstr(msg, "internetMessageId");
+	m->message_id = v != NULL ? text_clip(&s->a, v, 512) : NULL;
+	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "from"), &m->from);
+	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "sender"), &m->sender);
+	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "replyTo"),
+	    &m->reply_to);
+	h = cJSON_GetObjectItemCaseSensitive(msg, "internetMessageHeaders");
+	if (cJSON_IsArray(h)) {
+		const cJSON *e;
+		int cnt = cJSON_GetArraySize(h);
+
+		m->hdrs = arena_alloc(&s->a, (size_t)(cnt > GRAPH_HDRS_MAX ?
+		    GRAPH_HDRS_MAX : cnt) * sizeof(*m->hdrs) + 1);
+		cJSON_ArrayForEach(e, h) {
+			const char *hn = jstr(e, "name"), *hv = jstr(e, "value");
+
+			if (n >= GRAPH_HDRS_MAX)
+				break;
+			if (hn == NULL || hv == NULL)
+				continue;
+			m->hdrs[n].name = text_clip(&s->a, hn, 128);
+			m->hdrs[n].value = text_clip(&s->a, hv, 16384);
+			n++;
+		}
+		m->nhdrs = n;
+		v = msg_header(m, "Return-Path");
+		if (v != NULL) {
+			const char *lt = strchr(v, '<');
+
+			msg_set_addr(s, &m->return_path, NULL, lt ? lt + 1 : v);
+		}
+	}
+	body = cJSON_GetObjectItemCaseSensitive(msg, "body");
+	if (cJSON_IsObject(body) && (v = jstr(body, "content")) != NULL) {
+		const char	*ct = jstr(body, "contentType");
+		size_t		 ulen;
+		char		*u = text_to_utf8(&s->a, "UTF-8", v, strlen(v),
+		    DETECT_TEXT_MAX, &ulen);
+
+		msg_add_text(s, m, u, ulen, ct != NULL &&
+		    str_casecmp(ct, "html") == 0);
+	}
+	if (cJSON_IsArray(atts))
+		attachments(s, atts, m);
+}
+
+const char *
+detect_graph_select(void)
+{
+	return "id,subject,from,sender,replyTo,toRecipients,ccRecipients,"
+	    "internetMessageId,internetMessageHeaders,body,hasAttachments,"
+	    "receivedDateTime,webLink";
+}
+
+enum detect_need
+detect_needs(const struct detect_engine *e, const cJSON *msg,
+    const cJSON *atts)
+{
+	const cJSON	*a, *body;
+	const char	*v;
+
+	(void)e;
+	if (atts != NULL) {
+		/* Item and reference attachments carry no bytes. */
+		cJSON_ArrayForEach(a, atts) {
+			const char *t = jstr(a, "@odata.type");
+
+			if (t != NULL && (strstr(t, "itemAttachment") != NULL ||
+			    strstr(t, "referenceAttachment") != NULL))
+				return DETECT_NEED_MIME;
+		}
+		return DETECT_NEED_NONE;
+	}
+	if (!cJSON_IsObject(msg))
+		return DETECT_NEED_NONE;
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(msg,
+	    "hasAttachments")))
+		return DETECT_NEED_ATTACHMENTS;
+	/* Inline images (possible QR codes) do not set hasAttachments. */
+	body = cJSON_GetObjectItemCaseSensitive(msg, "body");
+	if (cJSON_IsObject(body) && (v = jstr(body, "content")) != NULL &&
+	    strstr(v, "cid:") != NULL)
+		return DETECT_NEED_ATTACHMENTS;
+	return DETECT_NEED_NONE;
+}

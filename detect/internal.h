@@ -1,0 +1,324 @@
+/*
+ * internal: what the files of detect/ share and nothing outside sees.
+ *
+ * A message is first turned into a struct dmsg (mime.c from RFC 5322,
+ * graph.c from a Graph resource), then every analyzer reads the model
+ * and adds findings to the scan context:
+ *
+ *	sender.c	headers: authentication, From/Reply-To, display names
+ *	html.c		HTML: links, forms, scripts, hidden and visible text
+ *	url.c		URL extraction and normalisation
+ *	urlcheck.c	URL heuristics and feeds
+ *	content.c	phrases (BEC, scams, credential requests), obfuscation
+ *	attach.c	attachments: type, risky content, documents
+ *	archive.c	archives (libarchive), bounded, PPAP
+ *	av.c		ClamAV and YARA
+ *	qr.c		QR codes in images (libpng/libjpeg + zbar)
+ *
+ * All per-message memory comes from s->a (reset per message).  Engine
+ * memory is malloc'd once in detect_engine_new() and read-only after.
+ */
+#ifndef SHINDAN_DETECT_INTERNAL_H
+#define SHINDAN_DETECT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "detect.h"
+#include "rules.h"
+
+/* ---- hset.c: string -> int map, open addressing ---- */
+struct hset {
+	struct hset_slot	*slots;
+	size_t			 cap;	/* power of two, 0 when empty */
+	size_t			 n;
+	struct arena		*a;	/* NULL: malloc (freed by hset_free) */
+};
+void	 hset_init(struct hset *, struct arena *);
+void	 hset_free(struct hset *);
+/* 1 added, 0 already there (value kept). */
+int	 hset_put(struct hset *, const char *, size_t, int val);
+/* 1 and *val when found, else 0. */
+int	 hset_get(const struct hset *, const char *, size_t, int *val);
+uint64_t hash_bytes(const void *, size_t);
+
+/* ---- ac.c: Aho-Corasick automaton over bytes ---- */
+struct ac;
+/* Called per match; end is one past the last byte.  Non-zero stops. */
+typedef int (*ac_fn)(void *arg, int id, size_t start, size_t end);
+struct ac	*ac_new(void);
+void		 ac_add(struct ac *, const char *pat, size_t len, int id);
+void		 ac_build(struct ac *);
+void		 ac_scan(const struct ac *, const char *, size_t, ac_fn, void *);
+size_t		 ac_states(const struct ac *);
+void		 ac_free(struct ac *);
+
+/* ---- text.c: charsets, UTF-8, normalisation ---- */
+/* Bytes in charset cs (NULL, wrong or unknown: guessed) to valid UTF-8
+ * in the arena, at most max bytes out.  Never fails. */
+char	*text_to_utf8(struct arena *, const char *cs, const char *in,
+	    size_t len, size_t max, size_t *outlen);
+/* One code point from s (n > 0); invalid bytes give U+FFFD, length 1. */
+size_t	 utf8_next(const char *s, size_t n, uint32_t *cp);
+size_t	 utf8_put(uint32_t cp, char out[4]);
+/* A code point folded for matching: full-width and mathematical forms,
+ * Latin with diacritics and Cyrillic/Greek homoglyphs to a lower-case
+ * ASCII letter or digit; 0 when it has no such fold. */
+uint32_t text_fold(uint32_t cp);
+int	 text_invisible(uint32_t cp);	/* zero-width, soft hyphen, ... */
+enum script { SC_OTHER, SC_LATIN, SC_CYRILLIC, SC_GREEK, SC_CJK };
+enum script text_script(uint32_t cp);
+struct norm_stats {
+	int	 mixed_words;	/* Latin mixed with Cyrillic/Greek in a word */
+	int	 math_chars;	/* mathematical alphanumerics, enclosed */
+	int	 invisible_in_words;
+	char	 example[64];	/* one mixed word, as written */
+};
+/* Append s to out, normalised for phrase matching: ASCII lower-cased,
+ * folds applied, invisible characters dropped, runs of white space one
+ * space.  Stats are added to *st when not NULL. */
+void	 text_norm(struct buf *out, const char *s, size_t n,
+	    struct norm_stats *st);
+/* Truncate to at most max bytes on a character boundary, in the arena,
+ * adding "..." when cut; control characters become spaces. */
+const char *text_clip(struct arena *, const char *, size_t max);
+
+/* ---- the message model ---- */
+struct dheader {
+	const char	*name;
+	const char	*value;		/* unfolded, as sent (not decoded) */
+};
+
+struct daddr {
+	const char	*name;		/* decoded display name, or NULL */
+	const char	*addr;		/* lower case, or NULL */
+	const char	*domain;	/* lower case part after @, or NULL */
+};
+
+struct dtext {
+	const char	*s;		/* UTF-8 */
+	size_t		 len;
+	int		 html;
+};
+
+struct dpart {
+	const char		*ctype;	/* declared type, lower case */
+	const char		*name;	/* file name (UTF-8) or NULL */
+	const unsigned char	*data;	/* decoded, at most DETECT_PART_MAX */
+	size_t			 len;
+	size_t			 size;	/* full decoded size */
+	char			 sha256[65];
+	int			 inline_;
+	const char		*cid;
+	int			 truncated;
+};
+
+struct dmsg {
+	const char	*subject;
+	struct daddr	 from, sender, reply_to, return_path;
+	const char	*message_id;
+	struct dheader	*hdrs;
+	size_t		 nhdrs;
+	struct dtext	*texts;
+	size_t		 ntexts, texts_cap;
+	struct dpart	*parts;
+	size_t		 nparts, parts_cap;
+	size_t		 kept;		/* decoded bytes kept so far */
+	const char	*truncated;	/* why, when something was cut */
+};
+
+void	 msg_init(struct dmsg *);
+void	 msg_add_text(struct detect_scan *, struct dmsg *, const char *,
+	    size_t, int html);
+struct dpart *msg_add_part(struct detect_scan *, struct dmsg *);
+void	 msg_set_addr(struct detect_scan *, struct daddr *, const char *name,
+	    const char *addr);
+const char *msg_header(const struct dmsg *, const char *name);
+void	 msg_truncated(struct detect_scan *, struct dmsg *, const char *why);
+
+/* mime.c, graph.c */
+void	 mime_parse(struct detect_scan *, const char *, size_t, struct dmsg *);
+void	 graph_parse(struct detect_scan *, const cJSON *msg,
+	    const cJSON *atts, struct dmsg *);
+/* base64 (bounded) into the arena; sha256 over the whole output. */
+void	 b64_decode_part(struct detect_scan *, const char *, size_t,
+	    struct dpart *);
+void	 sha256_hex(const void *, size_t, char out[65]);
+
+/* ---- URLs ---- */
+enum url_origin {
+	UO_TEXT, UO_HREF, UO_SRC, UO_FORM, UO_META, UO_CSS, UO_SCRIPT,
+	UO_ATTACH, UO_PDF, UO_OFFICE, UO_QR, UO_REDIRECT, UO__MAX
+};
+
+struct durl {
+	const char	*url;		/* normalised, clipped */
+	const char	*scheme;	/* lower case */
+	const char	*host;		/* lower case, ASCII (punycode) */
+	const char	*uhost;		/* Unicode form if IDN, else NULL */
+	const char	*domain;	/* registrable domain (or the host) */
+	const char	*path;		/* path, query and fragment */
+	const char	*userinfo;	/* or NULL */
+	int		 port;		/* 0: default */
+	int		 is_ip;
+	enum url_origin	 origin;
+	const char	*text;		/* link text, or NULL */
+	const char	*where;		/* attachment it came from, or NULL */
+	int		 form_pw;	/* a form with a password field */
+};
+
+/* Add one URL (raw as found); returns the entry or NULL when rejected
+ * (not a URL, duplicate with no new link text, over the limit). */
+struct durl *url_add(struct detect_scan *, const char *raw, size_t len,
+	    enum url_origin, const char *text, const char *where);
+/* Find every URL in plain text. */
+void	 url_scan_text(struct detect_scan *, const char *, size_t,
+	    enum url_origin, const char *where);
+/* Parse and normalise (exposed for tests and the fuzzer). */
+int	 url_parse(struct detect_scan *, const char *raw, size_t len,
+	    struct durl *);
+void	 urlcheck_run(struct detect_scan *);
+
+/* ---- HTML ---- */
+struct html_info {
+	int		 forms, pw_inputs, scripts, handlers, iframes;
+	int		 smuggle;	/* HS_* bits */
+	int		 svg_embed;	/* foreignObject or embedded HTML */
+	const char	*form_action;	/* of a form with a password, or any */
+	const char	*redirect;	/* meta refresh or location = "..." */
+	size_t		 hidden, visible;
+	int		 links;
+};
+#define HS_ATOB		0x01
+#define HS_BLOB		0x02
+#define HS_OBJURL	0x04
+#define HS_DOWNLOAD	0x08
+#define HS_SAVEBLOB	0x10
+#define HS_BIGDATA	0x20	/* a long base64 string literal */
+/* Scan HTML: URLs go to the scan's list (with origin and where), visible
+ * text is appended to vis (when not NULL), facts to *hi. */
+void	 html_scan(struct detect_scan *, const char *, size_t,
+	    const char *where, struct buf *vis, struct html_info *hi);
+
+/* ---- the engine and the scan context ---- */
+struct brand {
+	char	 *name;		/* as shown: "PayPal" */
+	char	 *key;		/* normalised for matching: "paypal" */
+	char	**domains;	/* registrable domains */
+	size_t	  ndomains;
+	int	  weak;		/* a common word too: needs more evidence */
+};
+
+enum prot_kind { PK_OWN, PK_CORR, PK_BRAND };
+struct protect {
+	char		*domain;	/* registrable, ASCII */
+	char		*label;		/* domain without its public suffix */
+	char		*skel;		/* skeleton of label */
+	enum prot_kind	 kind;
+	int		 brand;		/* index in brands, or -1 */
+};
+
+struct phrase_class;
+
+struct detect_engine {
+	void		*psl;		/* psl_ctx_t */
+	void		*clam;		/* struct cl_engine, or NULL */
+	unsigned int	 clam_sigs;
+	void		*yara;		/* YR_RULES, or NULL */
+	int		 yara_rules;
+	struct hset	 feed_url, feed_host, feed_domain;
+	char		**feed_names;
+	size_t		 nfeeds;
+	size_t		 feed_count;
+	struct brand	*brands;
+	size_t		 nbrands;
+	struct hset	 brand_dom;	/* registrable domain -> brand */
+	struct ac	*brand_ac;	/* brand keys -> brand */
+	struct protect	*prot;
+	size_t		 nprot;
+	struct hset	 own, corr;	/* registrable domains */
+	char		**people;	/* normalised names */
+	size_t		 npeople;
+	struct ac	*people_ac;
+	struct hset	 freemail, shorteners, hosting, risky_tld, redirectors;
+	struct ac	*content_ac;
+	struct ac	*role_ac;
+	void		*gmopts;	/* GMimeParserOptions */
+	char		 describe[256];
+};
+
+struct fargs {
+	const char	*url, *domain, *imitates, *name, *type, *sha256;
+	const char	*check, *detail;
+};
+
+struct detect_scan {
+	struct detect_engine	*eng;
+	struct arena		 a;
+	void			*magic;		/* magic_t */
+	void			*zbar;		/* zbar_image_scanner_t */
+	char			*pw[DETECT_PASSWORDS_MAX];
+	size_t			 npw, pwnext;
+	/* per message */
+	struct dmsg		*m;
+	struct detect_finding	*f;
+	size_t			 nf, fcap;
+	struct durl		*u;
+	size_t			 nu, ucap;
+	struct hset		 useen;
+	struct buf		 text;	/* normalised subject + visible text */
+	struct norm_stats	 ns;
+	struct html_info	 hbody;
+	size_t			 arc_files, arc_bytes;
+	int			 qr_images;
+	int			 depth;		/* archive depth now */
+};
+
+void	 finding_add(struct detect_scan *, enum rule_id, const struct fargs *);
+void	 finding_add_custom(struct detect_scan *, const char *rule,
+	    enum detect_category, int weight, const char *en, const char *ja,
+	    const struct fargs *);
+int	 finding_has(const struct detect_scan *, enum rule_id);
+
+/* Registrable domain of an ASCII host (in the arena), or the host. */
+const char *dom_registrable(struct detect_scan *, const char *host);
+/* Look-alike of a protected domain: the protection or NULL, with how
+ * ("homoglyph", "one letter changed", ...) in *how. */
+const struct protect *dom_lookalike(struct detect_scan *, const char *host,
+	    const char *uhost, const char *regdom, const char **how);
+/* Brand whose key appears in s (normalised text), or -1. */
+int	 brand_find(const struct detect_engine *, const char *s, size_t n,
+	    int whole);
+int	 brand_of_domain(const struct detect_engine *, const char *regdom);
+int	 dom_is_own(const struct detect_engine *, const char *regdom);
+int	 dom_is_freemail(const struct detect_engine *, const char *regdom);
+
+/* analyzers */
+void	 sender_run(struct detect_scan *);
+void	 content_run(struct detect_scan *);
+void	 content_passwords(struct detect_scan *, const char *, size_t);
+void	 attach_run(struct detect_scan *);
+/* Analyse one file (an attachment or an archive entry): name is its
+ * display name ("a.zip > b.exe"). */
+void	 attach_file(struct detect_scan *, const char *name,
+	    const unsigned char *, size_t len, size_t size, const char *sha256,
+	    const char *ctype, int from_encrypted);
+void	 archive_walk(struct detect_scan *, const char *name,
+	    const unsigned char *, size_t);
+void	 av_scan(struct detect_scan *, const char *name,
+	    const unsigned char *, size_t, const char *sha256, int clam);
+int	 av_open(struct detect_engine *, const struct detect_opts *,
+	    char *err, size_t errlen);
+void	 av_close(struct detect_engine *);
+void	 qr_scan(struct detect_scan *, const char *name,
+	    const unsigned char *, size_t, const char *mime);
+void	*qr_new(void);
+void	 qr_free(void *);
+int	 content_build(struct detect_engine *);
+int	 lists_build(struct detect_engine *, const struct detect_opts *,
+	    char *err, size_t errlen);
+void	 lists_free(struct detect_engine *);
+
+#endif

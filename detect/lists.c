@@ -1,0 +1,659 @@
+/*
+ * lists: what the engine knows about domains, built once: brands and
+ * their domains, the organisation's own domains, its correspondents and
+ * people, free mail, shorteners, hosting, feeds; and the look-alike test
+ * that compares a domain with all the protected ones.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <idn2.h>
+#include <libpsl.h>
+
+#include "brands.h"
+#include "internal.h"
+#include "log.h"
+#include "util.h"
+
+#define FEED_LINE_MAX	8192
+#define FEED_ENTRIES_MAX 5000000
+
+/* ---- small helpers ---- */
+
+static char *
+norm_dup(const char *s)
+{
+	struct buf	 b;
+
+	buf_init(&b, 4096);
+	text_norm(&b, s, strlen(s), NULL);
+	while (b.len > 0 && b.ptr[b.len - 1] == ' ')
+		b.ptr[--b.len] = '\0';
+	return buf_detach(&b, NULL);
+}
+
+/* Domain in ASCII lower case (Unicode ones through IDNA), or NULL. */
+static char *
+domain_ascii(const char *d)
+{
+	char	*out = NULL, *p;
+
+	while (*d == ' ' || *d == '\t' || *d == '.')
+		d++;
+	if (*d == '\0')
+		return NULL;
+	if (idn2_to_ascii_8z(d, &out, IDN2_NONTRANSITIONAL) != IDN2_OK) {
+		if (idn2_to_ascii_8z(d, &out, IDN2_TRANSITIONAL) != IDN2_OK)
+			return NULL;
+	}
+	p = xstrdup(out);
+	idn2_free(out);
+	str_lower(p);
+	while (*p != '\0' && p[strlen(p) - 1] == '.')
+		p[strlen(p) - 1] = '\0';
+	return p;
+}
+
+/* Skeleton of a label: folds, then digits and letter pairs that look
+ * alike (0/o, 1/l/i, rn/m, vv/w, cl/d) made equal, hyphens dropped. */
+static void
+skeleton(const char *s, char *out, size_t outsz)
+{
+	size_t	 i = 0, o = 0, n = strlen(s), k;
+	uint32_t c, f;
+
+	while (i < n && o + 2 < outsz) {
+		k = utf8_next(s + i, n - i, &c);
+		i += k;
+		f = c < 0x80 ? c : text_fold(c);
+		if (f >= 'A' && f <= 'Z')
+			f += 32;
+		switch (f) {
+		case '0': f = 'o'; break;
+		case '1': case 'i': case '|': case '!': f = 'l'; break;
+		case '5': f = 's'; break;
+		case '3': f = 'e'; break;
+		case '@': case '4': f = 'a'; break;
+		case '8': f = 'b'; break;
+		case '-': case '_': case '.': continue;
+		default: break;
+		}
+		if (f == 0)
+			f = '?';
+		if (o > 0 && out[o - 1] == 'r' && f == 'n') {
+			out[o - 1] = 'm';
+			continue;
+		}
+		if (o > 0 && out[o - 1] == 'v' && f == 'v') {
+			out[o - 1] = 'w';
+			continue;
+		}
+		if (o > 0 && out[o - 1] == 'c' && f == 'l') {
+			out[o - 1] = 'd';
+			continue;
+		}
+		out[o++] = (char)f;
+	}
+	out[o] = '\0';
+}
+
+/* Optimal string alignment distance, bounded: returns 2 for "more". */
+static int
+dist1(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i = 0;
+
+	if (la > lb + 1 || lb > la + 1)
+		return 2;
+	while (i < la && i < lb && a[i] == b[i])
+		i++;
+	if (i == la && i == lb)
+		return 0;
+	if (la == lb) {
+		/* substitution or transposition */
+		if (strcmp(a + i + 1, b + i + 1) == 0)
+			return 1;
+		if (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+		    strcmp(a + i + 2, b + i + 2) == 0)
+			return 1;
+		return 2;
+	}
+	if (la > lb)
+		return strcmp(a + i + 1, b + i) == 0 ? 1 : 2;
+	return strcmp(a + i, b + i + 1) == 0 ? 1 : 2;
+}
+
+const char *
+dom_registrable(struct detect_scan *s, const char *host)
+{
+	const char	*r;
+
+	if (host == NULL || *host == '\0')
+		return host;
+	r = psl_registrable_domain(s->eng->psl, host);
+	return r != NULL ? r : host;
+}
+
+static const char *
+label_of(const psl_ctx_t *psl, const char *regdom, char *buf, size_t bufsz)
+{
+	const char	*suf = psl_unregistrable_domain(psl, regdom);
+	size_t		 n;
+
+	if (suf == NULL || suf == regdom)
+		n = strcspn(regdom, ".");
+	else
+		n = (size_t)(suf - regdom) - 1;
+	if (n >= bufsz)
+		n = bufsz - 1;
+	memcpy(buf, regdom, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+protect_add(struct detect_engine *e, const char *dom, enum prot_kind kind,
+    int brand)
+{
+	char		 lb[256], sk[256];
+	struct protect	*p;
+	size_t		 i;
+
+	for (i = 0; i < e->nprot; i++)
+		if (strcmp(e->prot[i].domain, dom) == 0)
+			return;
+	e->prot = xrealloc(e->prot, (e->nprot + 1) * sizeof(*e->prot));
+	p = &e->prot[e->nprot++];
+	p->domain = xstrdup(dom);
+	label_of(e->psl, dom, lb, sizeof(lb));
+	p->label = xstrdup(lb);
+	skeleton(lb, sk, sizeof(sk));
+	p->skel = xstrdup(sk);
+	p->kind = kind;
+	p->brand = brand;
+}
+
+int
+dom_is_own(const struct detect_engine *e, const char *regdom)
+{
+	return regdom != NULL && hset_get(&e->own, regdom, strlen(regdom),
+	    NULL);
+}
+
+int
+dom_is_freemail(const struct detect_engine *e, const char *regdom)
+{
+	return regdom != NULL && hset_get(&e->freemail, regdom,
+	    strlen(regdom), NULL);
+}
+
+int
+brand_of_domain(const struct detect_engine *e, const char *regdom)
+{
+	int	 v;
+
+	if (regdom != NULL && hset_get(&e->brand_dom, regdom, strlen(regdom),
+	    &v))
+		return v;
+	return -1;
+}
+
+struct bfind {
+	const struct detect_engine	*e;
+	const char			*s;
+	size_t				 n;
+	int				 whole, found;
+};
+
+static int
+isword(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    (c & 0x80);
+}
+
+static int
+bfind_cb(void *arg, int id, size_t start, size_t end)
+{
+	struct bfind	*b = arg;
+	int		 weak = id & 1;
+
+	id >>= 1;
+
+	/* ASCII names must stand as words; Japanese ones need not. */
+	if (!(b->s[start] & 0x80)) {
+		if (start > 0 && isword((unsigned char)b->s[start - 1]) &&
+		    !(b->s[start - 1] & 0x80))
+			return 0;
+		if (end < b->n && isword((unsigned char)b->s[end]) &&
+		    !(b->s[end] & 0x80))
+			return 0;
+	}
+	if (b->whole && weak)
+		return 0;
+	b->found = id;
+	return 1;
+}
+
+int
+brand_find(const struct detect_engine *e, const char *s, size_t n, int strong)
+{
+	struct bfind	 b = { e, s, n, strong, -1 };
+
+	ac_scan(e->brand_ac, s, n, bfind_cb, &b);
+	return b.found;
+}
+
+/*
+ * Is regdom (the registrable domain of host) a look-alike of a protected
+ * domain?  The Unicode form of the host, when it has one, is what is
+ * compared, so that homoglyphs count.
+ */
+const struct protect *
+dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
+    const char *regdom, const char **how)
+{
+	const struct detect_engine	*e = s->eng;
+	char				 lb[256], ulb[256], sk[256];
+	const char			*lab, *ureg = NULL;
+	const struct protect		*best = NULL;
+	int				 mybrand;
+	size_t				 i;
+
+	(void)host;
+	if (regdom == NULL || strchr(regdom, '.') == NULL)
+		return NULL;
+	if (hset_get(&e->own, regdom, strlen(regdom), NULL) ||
+	    hset_get(&e->corr, regdom, strlen(regdom), NULL))
+		return NULL;
+	mybrand = brand_of_domain(e, regdom);
+	lab = label_of(e->psl, regdom, lb, sizeof(lb));
+	if (uhost != NULL) {
+		/* The Unicode label of the registrable domain. */
+		size_t nl = 0, nu = 0;
+		const char *p;
+
+		for (p = regdom; *p; p++)
+			nl += *p == '.';
+		for (p = uhost + strlen(uhost); p > uhost; p--)
+			if (p[-1] == '.' && nu++ == nl)
+				break;
+		ureg = p;
+		snprintf(ulb, sizeof(ulb), "%.*s", (int)strcspn(ureg, "."),
+		    ureg);
+	}
+	skeleton(ureg != NULL ? ulb : lab, sk, sizeof(sk));
+	if (strlen(sk) < 3)
+		return NULL;
+	for (i = 0; i < e->nprot; i++) {
+		const struct protect *p = &e->prot[i];
+		size_t pl = strlen(p->label);
+
+		if (mybrand >= 0 && p->brand == mybrand)
+			continue;
+		if (strcmp(p->domain, regdom) == 0)
+			continue;
+		if (strcmp(sk, p->skel) == 0 && strcmp(lab, p->label) != 0) {
+			*how = ureg != NULL ? "letters from other alphabets" :
+			    "look-alike characters";
+			best = p;
+			break;
+		}
+		if (strcmp(lab, p->label) == 0 && p->kind != PK_BRAND) {
+			*how = "the same name under another top-level domain";
+			best = p;
+			break;
+		}
+		if (pl >= (p->kind == PK_BRAND ? 6u : 5u) &&
+		    !(p->brand >= 0 && e->brands[p->brand].weak) &&
+		    dist1(lab, p->label) == 1) {
+			*how = "one character changed";
+			best = p;
+			break;
+		}
+		if (p->kind != PK_BRAND && pl >= 4 && strlen(lab) > pl + 2 &&
+		    strstr(lab, p->label) != NULL) {
+			*how = "the name with words added";
+			best = p;
+			break;
+		}
+	}
+	return best;
+}
+
+/* ---- building ---- */
+
+static void
+brand_add(struct detect_engine *e, const char *line)
+{
+	const char	*bar = strchr(line, '|');
+	char		*names, *doms, *tok, *save = NULL;
+	struct brand	*b;
+	int		 idx;
+
+	if (bar == NULL)
+		return;
+	e->brands = xrealloc(e->brands, (e->nbrands + 1) * sizeof(*e->brands));
+	idx = (int)e->nbrands++;
+	b = &e->brands[idx];
+	memset(b, 0, sizeof(*b));
+	names = xstrndup(line, (size_t)(bar - line));
+	doms = xstrdup(bar + 1);
+	for (tok = strtok_r(doms, " ,\t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ,\t", &save)) {
+		char *d = domain_ascii(tok);
+
+		if (d == NULL)
+			continue;
+		b->domains = xrealloc(b->domains, (b->ndomains + 1) *
+		    sizeof(char *));
+		b->domains[b->ndomains++] = d;
+		hset_put(&e->brand_dom, d, strlen(d), idx);
+		protect_add(e, d, PK_BRAND, idx);
+	}
+	/* The first name is the one shown; each name is a key. */
+	save = NULL;
+	for (tok = strtok_r(names, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		int weak = tok[0] == '!';
+		char *k = norm_dup(weak ? tok + 1 : tok);
+
+		if (b->name == NULL) {
+			b->name = xstrdup(weak ? tok + 1 : tok);
+			b->key = xstrdup(k);
+			b->weak = weak;
+		}
+		/* The id says which brand and whether the key is weak. */
+		if (strlen(k) >= 2)
+			ac_add(e->brand_ac, k, strlen(k), idx * 2 + weak);
+		free(k);
+	}
+	free(names);
+	free(doms);
+}
+
+static int
+brands_file(struct detect_engine *e, const char *path, char *err,
+    size_t errlen)
+{
+	FILE	*fp = fopen(path, "r");
+	char	 line[1024];
+
+	if (fp == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char	*p = line, *d, *name, tmp[2200];
+
+		line[strcspn(line, "\r\n")] = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '#' || *p == '\0')
+			continue;
+		d = p;
+		p += strcspn(p, " \t");
+		if (*p != '\0')
+			*p++ = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		name = *p != '\0' ? p : d;
+		snprintf(tmp, sizeof(tmp), "%s|%s", name, d);
+		brand_add(e, tmp);
+	}
+	fclose(fp);
+	return 0;
+}
+
+static void
+set_list(struct hset *h, const char *const *l, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		hset_put(h, l[i], strlen(l[i]), 1);
+}
+
+/* A feed line: the first field that holds "://" is the URL. */
+static char *
+feed_url(char *line)
+{
+	char	*p = strstr(line, "://"), *start, *end;
+
+	if (p == NULL)
+		return NULL;
+	start = p;
+	while (start > line && start[-1] != '"' && start[-1] != ',' &&
+	    start[-1] != ' ' && start[-1] != '\t')
+		start--;
+	end = p;
+	while (*end != '\0' && *end != '"' && *end != ' ' && *end != '\t' &&
+	    !(*end == ',' && start[-1] == ','))
+		end++;
+	*end = '\0';
+	return start;
+}
+
+static void
+feed_add(struct detect_engine *e, struct detect_scan *tmp, const char *u,
+    int fidx)
+{
+	struct durl	 d;
+	char		 key[2048];
+	const char	*reg;
+
+	if (e->feed_count >= FEED_ENTRIES_MAX)
+		return;
+	if (url_parse(tmp, u, strlen(u), &d) == -1 || d.host == NULL)
+		return;
+	snprintf(key, sizeof(key), "%s%s", d.host, d.path ? d.path : "/");
+	key[strcspn(key, "#")] = '\0';
+	if (hset_put(&e->feed_url, key, strlen(key), fidx))
+		e->feed_count++;
+	/* Hosts and domains only where they are the attacker's own. */
+	if (hset_get(&e->hosting, d.domain, strlen(d.domain), NULL) ||
+	    hset_get(&e->shorteners, d.domain, strlen(d.domain), NULL) ||
+	    brand_of_domain(e, d.domain) >= 0 || dom_is_freemail(e, d.domain))
+		return;
+	{
+		const char *h = d.host, *p;
+		int hosting = 0;
+
+		for (p = h; p != NULL; p = strchr(p + 1, '.')) {
+			const char *q = *p == '.' ? p + 1 : p;
+
+			if (hset_get(&e->hosting, q, strlen(q), NULL))
+				hosting = 1;
+		}
+		if (hosting)
+			return;
+	}
+	hset_put(&e->feed_host, d.host, strlen(d.host), fidx);
+	reg = d.domain;
+	if (strcmp(reg, d.host) == 0 || (strncmp(d.host, "www.", 4) == 0 &&
+	    strcmp(d.host + 4, reg) == 0))
+		hset_put(&e->feed_domain, reg, strlen(reg), fidx);
+}
+
+static int
+feed_load(struct detect_engine *e, const char *path, char *err,
+    size_t errlen)
+{
+	FILE			*fp = fopen(path, "r");
+	char			*line;
+	struct detect_scan	*tmp;
+	int			 fidx = (int)e->nfeeds, c;
+	const char		*base = strrchr(path, '/');
+
+	if (fp == NULL) {
+		snprintf(err, errlen, "feed %s: %s", path, strerror(errno));
+		return -1;
+	}
+	e->feed_names = xrealloc(e->feed_names, (e->nfeeds + 1) *
+	    sizeof(char *));
+	e->feed_names[e->nfeeds++] = xstrdup(base ? base + 1 : path);
+	tmp = detect_scan_new(e);
+	line = xmalloc(FEED_LINE_MAX);
+	c = fgetc(fp);
+	if (c == '[' || c == '{') {
+		/* PhishTank's JSON export: [{"url": ...}, ...] */
+		struct buf	 b;
+		cJSON		*j, *it;
+
+		buf_init(&b, 1u << 30);
+		buf_addc(&b, c);
+		while (fgets(line, FEED_LINE_MAX, fp) != NULL)
+			buf_adds(&b, line);
+		j = cJSON_ParseWithLength(b.ptr, b.len);
+		buf_release(&b);
+		if (j == NULL) {
+			snprintf(err, errlen, "feed %s: bad JSON", path);
+			goto fail;
+		}
+		cJSON_ArrayForEach(it, j) {
+			cJSON *u = cJSON_GetObjectItemCaseSensitive(it, "url");
+
+			if (cJSON_IsString(u))
+				feed_add(e, tmp, u->valuestring, fidx);
+			arena_reset(&tmp->a);
+		}
+		cJSON_Delete(j);
+	} else {
+		if (c != EOF)
+			ungetc(c, fp);
+		while (fgets(line, FEED_LINE_MAX, fp) != NULL) {
+			char *u;
+
+			if (line[0] == '#')
+				continue;
+			line[strcspn(line, "\r\n")] = '\0';
+			if ((u = feed_url(line)) != NULL)
+				feed_add(e, tmp, u, fidx);
+			if (tmp->a.used > (1u << 20))
+				arena_reset(&tmp->a);
+		}
+	}
+	free(line);
+	detect_scan_free(tmp);
+	fclose(fp);
+	return 0;
+fail:
+	free(line);
+	detect_scan_free(tmp);
+	fclose(fp);
+	return -1;
+}
+
+static const char *const ROLES[] = {
+	"ceo", "chief executive", "president", "managing director", "cfo",
+	"chief financial", "chairman", "founder", "owner", "director",
+	"executive", "vice president", "general manager",
+	"社長", "代表取締役", "専務", "常務", "取締役", "会長", "理事長",
+	"部長", "本部長", "役員",
+};
+
+int
+lists_build(struct detect_engine *e, const struct detect_opts *o,
+    char *err, size_t errlen)
+{
+	size_t	 i;
+	const char *const *l;
+
+	set_list(&e->freemail, FREEMAIL, nitems(FREEMAIL));
+	set_list(&e->shorteners, SHORTENERS, nitems(SHORTENERS));
+	set_list(&e->hosting, HOSTING, nitems(HOSTING));
+	set_list(&e->risky_tld, RISKY_TLDS, nitems(RISKY_TLDS));
+	set_list(&e->redirectors, REDIRECTORS, nitems(REDIRECTORS));
+	e->brand_ac = ac_new();
+	for (l = o->own_domains; l != NULL && *l != NULL; l++) {
+		char *d = domain_ascii(*l);
+
+		if (d == NULL)
+			continue;
+		hset_put(&e->own, d, strlen(d), 1);
+		protect_add(e, d, PK_OWN, -1);
+		free(d);
+	}
+	for (l = o->correspondents; l != NULL && *l != NULL; l++) {
+		char *d = domain_ascii(*l);
+
+		if (d == NULL)
+			continue;
+		hset_put(&e->corr, d, strlen(d), 1);
+		protect_add(e, d, PK_CORR, -1);
+		free(d);
+	}
+	if (!o->no_builtin_brands)
+		for (i = 0; i < nitems(BRANDS); i++)
+			brand_add(e, BRANDS[i]);
+	if (o->brands_file != NULL && *o->brands_file != '\0' &&
+	    brands_file(e, o->brands_file, err, errlen) == -1)
+		return -1;
+	ac_build(e->brand_ac);
+	e->people_ac = ac_new();
+	for (l = o->people; l != NULL && *l != NULL; l++) {
+		char *k = norm_dup(*l);
+
+		if (strlen(k) >= 3) {
+			e->people = xrealloc(e->people, (e->npeople + 1) *
+			    sizeof(char *));
+			ac_add(e->people_ac, k, strlen(k), (int)e->npeople);
+			e->people[e->npeople++] = k;
+		} else
+			free(k);
+	}
+	ac_build(e->people_ac);
+	e->role_ac = ac_new();
+	for (i = 0; i < nitems(ROLES); i++)
+		ac_add(e->role_ac, ROLES[i], strlen(ROLES[i]), (int)i);
+	ac_build(e->role_ac);
+	for (l = o->feeds; l != NULL && *l != NULL; l++)
+		if (**l != '\0' && feed_load(e, *l, err, errlen) == -1)
+			return -1;
+	return 0;
+}
+
+void
+lists_free(struct detect_engine *e)
+{
+	size_t	 i, j;
+
+	hset_free(&e->feed_url);
+	hset_free(&e->feed_host);
+	hset_free(&e->feed_domain);
+	hset_free(&e->brand_dom);
+	hset_free(&e->own);
+	hset_free(&e->corr);
+	hset_free(&e->freemail);
+	hset_free(&e->shorteners);
+	hset_free(&e->hosting);
+	hset_free(&e->risky_tld);
+	hset_free(&e->redirectors);
+	for (i = 0; i < e->nfeeds; i++)
+		free(e->feed_names[i]);
+	free(e->feed_names);
+	for (i = 0; i < e->nbrands; i++) {
+		free(e->brands[i].name);
+		free(e->brands[i].key);
+		for (j = 0; j < e->brands[i].ndomains; j++)
+			free(e->brands[i].domains[j]);
+		free(e->brands[i].domains);
+	}
+	free(e->brands);
+	for (i = 0; i < e->nprot; i++) {
+		free(e->prot[i].domain);
+		free(e->prot[i].label);
+		free(e->prot[i].skel);
+	}
+	free(e->prot);
+	for (i = 0; i < e->npeople; i++)
+		free(e->people[i]);
+	free(e->people);
+	ac_free(e->brand_ac);
+	ac_free(e->people_ac);
+	ac_free(e->role_ac);
+	ac_free(e->content_ac);
+}

@@ -1,0 +1,401 @@
+/*
+ * rules: every rule of the engine, one line each.
+ *
+ * RULE(enum, id, category, weight, what, evidence_en, evidence_ja)
+ *
+ * The id is stable (results and reports carry it).  The severity comes
+ * from the weight: DETECT_SCORE_THREAT or more is high, DETECT_SCORE_
+ * POTENTIAL or more medium, less low, so that a rule's severity is
+ * always the verdict it would give on its own.  Evidence templates name
+ * the finding's fields in braces: {url} {domain} {imitates} {name}
+ * {type} {sha256} {check} {detail}; an empty field leaves "-".
+ * YARA rules are not listed here: they carry the same data as metadata
+ * (detect/rules/README in detect/README.md).
+ */
+#ifndef SHINDAN_DETECT_RULES_H
+#define SHINDAN_DETECT_RULES_H
+
+#define RULES(RULE) \
+/* malware */ \
+RULE(R_AV_CLAMAV, "av.clamav", DETECT_MALWARE, 100, \
+    "ClamAV recognises the attachment", \
+    "ClamAV identifies the attachment \"{name}\" as {detail} (SHA-256 {sha256}).", \
+    "添付ファイル「{name}」は ClamAV により {detail} と判定されました (SHA-256 {sha256})。") \
+RULE(R_ATT_HTML_SMUGGLING, "attach.html_smuggling", DETECT_MALWARE, 80, \
+    "HTML or SVG attachment that assembles a file in the browser (Blob/atob/download)", \
+    "The attachment \"{name}\" is a web page whose script builds a file and saves it ({detail}): HTML smuggling, used to slip malware past filters.", \
+    "添付ファイル「{name}」はスクリプトでファイルを組み立てて保存させる Web ページです ({detail})。フィルターをすり抜けてマルウェアを届ける HTML スマグリングの手口です。") \
+/* risky attachments */ \
+RULE(R_ATT_EXECUTABLE, "attach.executable", DETECT_RISKY_ATTACHMENT, 80, \
+    "executable program (PE, ELF, Mach-O, MSI) by content", \
+    "The attachment \"{name}\" is a program ({type}); opening it runs code on the computer. SHA-256 {sha256}.", \
+    "添付ファイル「{name}」はプログラム ({type}) です。開くとコンピューター上でコードが実行されます。SHA-256 {sha256}") \
+RULE(R_ATT_SHORTCUT, "attach.shortcut", DETECT_RISKY_ATTACHMENT, 75, \
+    "Windows shortcut (LNK) that can run commands", \
+    "The attachment \"{name}\" is a Windows shortcut (LNK); shortcuts sent by mail are used to run commands. SHA-256 {sha256}.", \
+    "添付ファイル「{name}」は Windows ショートカット (LNK) です。メールで届くショートカットはコマンド実行に悪用されます。SHA-256 {sha256}") \
+RULE(R_ATT_SCRIPT, "attach.script", DETECT_RISKY_ATTACHMENT, 70, \
+    "script or other file type Windows runs when opened (.js .vbs .hta .ps1 .bat ...)", \
+    "The attachment \"{name}\" is a {type} that Windows runs when it is opened. SHA-256 {sha256}.", \
+    "添付ファイル「{name}」は開くだけで Windows が実行する形式 ({type}) です。SHA-256 {sha256}") \
+RULE(R_ATT_RTLO, "attach.rtlo", DETECT_RISKY_ATTACHMENT, 70, \
+    "file name with a right-to-left override that hides its real extension", \
+    "The attachment name \"{name}\" contains a right-to-left override character that disguises its real extension.", \
+    "添付ファイル名「{name}」には右から左への書字方向制御文字が含まれ、本当の拡張子を隠しています。") \
+RULE(R_ATT_XLM_MACRO, "attach.xlm_macro", DETECT_RISKY_ATTACHMENT, 70, \
+    "Excel 4.0 (XLM) macro sheet", \
+    "The spreadsheet \"{name}\" contains an Excel 4.0 macro sheet, a common way to run malicious code. SHA-256 {sha256}.", \
+    "スプレッドシート「{name}」には Excel 4.0 マクロシートが含まれています。悪意のあるコードの実行によく使われます。SHA-256 {sha256}") \
+RULE(R_ATT_REMOTE_TEMPLATE, "attach.remote_template", DETECT_RISKY_ATTACHMENT, 70, \
+    "Office document that loads a template or object from the Internet", \
+    "The document \"{name}\" loads a template or object from {url} when opened (remote template injection).", \
+    "文書「{name}」は開くと {url} からテンプレートやオブジェクトを読み込みます (リモートテンプレートインジェクション)。") \
+RULE(R_ATT_SVG_SCRIPT, "attach.svg_script", DETECT_RISKY_ATTACHMENT, 70, \
+    "SVG image with script, event handlers or embedded HTML", \
+    "The image \"{name}\" is an SVG file with script or embedded HTML ({detail}); it can open a phishing page in the browser.", \
+    "画像「{name}」はスクリプトや埋め込み HTML を含む SVG ファイルです ({detail})。ブラウザーでフィッシングページを開けます。") \
+RULE(R_ATT_PDF_LAUNCH, "attach.pdf_launch", DETECT_RISKY_ATTACHMENT, 70, \
+    "PDF with a Launch action", \
+    "The PDF \"{name}\" has a Launch action that starts a program when it is opened. SHA-256 {sha256}.", \
+    "PDF「{name}」には開いたときにプログラムを起動する Launch アクションがあります。SHA-256 {sha256}") \
+RULE(R_ATT_DISK_IMAGE, "attach.disk_image", DETECT_RISKY_ATTACHMENT, 65, \
+    "disk image (ISO, IMG, VHD, VHDX) used to carry programs past protections", \
+    "The attachment \"{name}\" is a disk image ({type}); disk images carry programs past Windows' protections. SHA-256 {sha256}.", \
+    "添付ファイル「{name}」はディスクイメージ ({type}) です。Windows の保護をすり抜けてプログラムを届けるのに使われます。SHA-256 {sha256}") \
+RULE(R_ATT_MACRO, "attach.macro", DETECT_RISKY_ATTACHMENT, 65, \
+    "Office document with VBA macros (OLE or OOXML)", \
+    "The document \"{name}\" ({type}) contains VBA macros, which run code when enabled. SHA-256 {sha256}.", \
+    "文書「{name}」({type}) には VBA マクロが含まれています。有効にするとコードが実行されます。SHA-256 {sha256}") \
+RULE(R_ATT_DOUBLE_EXT, "attach.double_extension", DETECT_RISKY_ATTACHMENT, 60, \
+    "double extension that hides a risky type (invoice.pdf.exe)", \
+    "The attachment name \"{name}\" uses a double extension to look like a harmless document.", \
+    "添付ファイル名「{name}」は二重拡張子で無害な文書に見せかけています。") \
+RULE(R_ATT_ONENOTE, "attach.onenote", DETECT_RISKY_ATTACHMENT, 60, \
+    "OneNote file (used in 2023 to deliver malware)", \
+    "The attachment \"{name}\" is a OneNote notebook; OneNote files sent by mail are used to deliver malware. SHA-256 {sha256}.", \
+    "添付ファイル「{name}」は OneNote ファイルです。メールで届く OneNote ファイルはマルウェア配布に使われます。SHA-256 {sha256}") \
+RULE(R_ATT_PDF_JS, "attach.pdf_javascript", DETECT_RISKY_ATTACHMENT, 60, \
+    "PDF with JavaScript", \
+    "The PDF \"{name}\" contains JavaScript ({detail}). SHA-256 {sha256}.", \
+    "PDF「{name}」には JavaScript が含まれています ({detail})。SHA-256 {sha256}") \
+RULE(R_ATT_DDE, "attach.dde", DETECT_RISKY_ATTACHMENT, 60, \
+    "Office document with a DDE field", \
+    "The document \"{name}\" has a DDE field that can start a program.", \
+    "文書「{name}」にはプログラムを起動できる DDE フィールドがあります。") \
+RULE(R_ATT_RTF_OBJECT, "attach.rtf_object", DETECT_RISKY_ATTACHMENT, 50, \
+    "RTF document embedding an OLE object", \
+    "The RTF document \"{name}\" embeds an OLE object, as exploits of Office do.", \
+    "RTF 文書「{name}」には OLE オブジェクトが埋め込まれています (Office の脆弱性攻撃の手口)。") \
+RULE(R_ATT_ARCHIVE_BOMB, "attach.archive_bomb", DETECT_RISKY_ATTACHMENT, 40, \
+    "archive that expands past the limits (zip bomb)", \
+    "The archive \"{name}\" expands far beyond its size ({detail}); it was not unpacked further.", \
+    "アーカイブ「{name}」は展開後のサイズが異常に大きくなります ({detail})。それ以上は展開していません。") \
+RULE(R_ATT_OLE_OBJECT, "attach.ole_object", DETECT_RISKY_ATTACHMENT, 35, \
+    "Office document embedding an OLE object or package", \
+    "The document \"{name}\" embeds an object or package ({detail}) that can hide a program.", \
+    "文書「{name}」にはプログラムを隠せるオブジェクトやパッケージが埋め込まれています ({detail})。") \
+RULE(R_ATT_PDF_EMBEDDED, "attach.pdf_embedded_file", DETECT_RISKY_ATTACHMENT, 35, \
+    "PDF with an embedded file", \
+    "The PDF \"{name}\" carries an embedded file.", \
+    "PDF「{name}」にはファイルが埋め込まれています。") \
+RULE(R_ATT_TYPE_MISMATCH, "attach.type_mismatch", DETECT_RISKY_ATTACHMENT, 35, \
+    "content type contradicts the name (a .pdf that is a web page)", \
+    "The attachment \"{name}\" is named like one type but is really {type}.", \
+    "添付ファイル「{name}」は名前と中身の形式が一致しません (実際は {type})。") \
+RULE(R_ATT_HTML, "attach.html", DETECT_RISKY_ATTACHMENT, 30, \
+    "HTML attachment (opens a local page outside the mail client's protection)", \
+    "The attachment \"{name}\" is a web page; pages sent as attachments open in the browser, outside the mail client's protection.", \
+    "添付ファイル「{name}」は Web ページです。添付された Web ページはメールソフトの保護の外にあるブラウザーで開きます。") \
+RULE(R_ATT_ENCRYPTED_ARCHIVE, "attach.encrypted_archive", DETECT_RISKY_ATTACHMENT, 30, \
+    "encrypted archive that could not be opened (no password seen in the scan)", \
+    "The archive \"{name}\" is encrypted and no password for it was found in the scanned mail, so its contents could not be checked ({detail}).", \
+    "アーカイブ「{name}」は暗号化されており、スキャンしたメールにパスワードが見つからなかったため中身を確認できません ({detail})。") \
+RULE(R_ATT_ENCRYPTED_DOC, "attach.encrypted_document", DETECT_RISKY_ATTACHMENT, 30, \
+    "password-protected Office or PDF document", \
+    "The document \"{name}\" is password-protected, which hides its content from inspection.", \
+    "文書「{name}」はパスワードで保護されており、中身を検査できません。") \
+RULE(R_ATT_ARCHIVE_DEEP, "attach.archive_deep", DETECT_RISKY_ATTACHMENT, 20, \
+    "archives nested deeper than the limit", \
+    "The archive \"{name}\" holds archives nested deeper than {detail} levels; the innermost were not opened.", \
+    "アーカイブ「{name}」は {detail} 段を超えて入れ子になっており、奥の部分は開いていません。") \
+RULE(R_ATT_PPAP_OPENED, "attach.ppap_opened", DETECT_RISKY_ATTACHMENT, 5, \
+    "encrypted archive opened with a password sent in another mail (PPAP)", \
+    "The encrypted archive \"{name}\" was opened with a password sent in another mail; its contents were checked.", \
+    "暗号化アーカイブ「{name}」を別のメールで送られたパスワードで開き、中身を確認しました。") \
+/* phishing by attachments */ \
+RULE(R_ATT_HTML_CRED, "attach.html_credential_form", DETECT_PHISHING, 75, \
+    "HTML attachment with a password form", \
+    "The attachment \"{name}\" is a web page with a password form that sends what is typed to {url}.", \
+    "添付ファイル「{name}」はパスワード入力欄のある Web ページで、入力内容を {url} に送信します。") \
+RULE(R_ATT_HTML_REDIRECT, "attach.html_redirect", DETECT_PHISHING, 60, \
+    "HTML attachment that redirects to a web site", \
+    "The attachment \"{name}\" is a web page that sends the browser to {url}.", \
+    "添付ファイル「{name}」はブラウザーを {url} へ移動させる Web ページです。") \
+RULE(R_ATT_PDF_LURE, "attach.pdf_link_lure", DETECT_PHISHING, 25, \
+    "short PDF whose point is a link", \
+    "The PDF \"{name}\" is a short document built around a link to {url}.", \
+    "PDF「{name}」は {url} へのリンクを押させるための短い文書です。") \
+RULE(R_QR_URL, "attach.qr_code", DETECT_PHISHING, 25, \
+    "image with a QR code that leads to a web site (quishing)", \
+    "The image \"{name}\" is a QR code leading to {url}; a QR code moves the link to a phone, out of reach of the company's protection.", \
+    "画像「{name}」は {url} に誘導する QR コードです。QR コードはリンクを社内の保護の届かないスマートフォンへ移します。") \
+/* URLs */ \
+RULE(R_URL_FEED_URL, "url.feed_url", DETECT_PHISHING, 90, \
+    "URL listed in a threat feed", \
+    "The link {url} is listed in the threat feed {detail}.", \
+    "リンク {url} は脅威フィード {detail} に掲載されています。") \
+RULE(R_URL_FEED_HOST, "url.feed_host", DETECT_PHISHING, 75, \
+    "host listed in a threat feed", \
+    "The link {url} goes to {domain}, a host listed in the threat feed {detail}.", \
+    "リンク {url} の接続先 {domain} は脅威フィード {detail} に掲載されています。") \
+RULE(R_URL_FEED_DOMAIN, "url.feed_domain", DETECT_SUSPICIOUS_URL, 45, \
+    "domain listed in a threat feed", \
+    "The link {url} is under the domain {domain}, listed in the threat feed {detail}.", \
+    "リンク {url} のドメイン {domain} は脅威フィード {detail} に掲載されています。") \
+RULE(R_URL_LOOKALIKE_OWN, "url.lookalike_own", DETECT_IMPERSONATION, 80, \
+    "link to a domain that imitates the organisation's own", \
+    "The link {url} goes to {domain}, which imitates the organisation's domain {imitates} ({detail}).", \
+    "リンク {url} の接続先 {domain} は自組織のドメイン {imitates} を模倣しています ({detail})。") \
+RULE(R_URL_LOOKALIKE_CORR, "url.lookalike_correspondent", DETECT_IMPERSONATION, 70, \
+    "link to a domain that imitates a frequent correspondent", \
+    "The link {url} goes to {domain}, which imitates the correspondent's domain {imitates} ({detail}).", \
+    "リンク {url} の接続先 {domain} は取引先のドメイン {imitates} を模倣しています ({detail})。") \
+RULE(R_URL_LOOKALIKE_BRAND, "url.lookalike_brand", DETECT_IMPERSONATION, 65, \
+    "link to a domain that imitates a brand", \
+    "The link {url} goes to {domain}, which imitates {imitates} ({detail}).", \
+    "リンク {url} の接続先 {domain} は {imitates} を模倣しています ({detail})。") \
+RULE(R_URL_USERINFO_DOMAIN, "url.userinfo_domain", DETECT_PHISHING, 65, \
+    "URL that puts a domain before @ to disguise the real host", \
+    "The link {url} shows \"{imitates}\" before an @, but really goes to {domain}.", \
+    "リンク {url} は @ の前に「{imitates}」と表示していますが、実際の接続先は {domain} です。") \
+RULE(R_URL_DATA_URI, "url.data_uri", DETECT_PHISHING, 50, \
+    "link to a data: URL holding a page", \
+    "A link opens a page carried inside the mail itself ({detail}), a trick to hide a phishing page from URL filters.", \
+    "リンクはメール自体に埋め込まれたページ ({detail}) を開きます。URL フィルターからフィッシングページを隠す手口です。") \
+RULE(R_URL_TEXT_MISMATCH_BRAND, "url.text_mismatch_brand", DETECT_PHISHING, 50, \
+    "link text shows a brand's or the organisation's domain, the link goes elsewhere", \
+    "A link reads \"{imitates}\" but goes to {url} ({domain}).", \
+    "リンクは「{imitates}」と表示されていますが、実際は {url} ({domain}) に移動します。") \
+RULE(R_URL_CRED_FORM, "url.credential_form", DETECT_PHISHING, 70, \
+    "form in the mail body asking for a password", \
+    "The mail itself contains a form asking for a password, sent to {url}.", \
+    "メール本文にパスワードを入力させるフォームがあり、入力内容は {url} に送信されます。") \
+RULE(R_URL_USERINFO, "url.userinfo", DETECT_SUSPICIOUS_URL, 40, \
+    "URL with user information before the host", \
+    "The link {url} hides its real host {domain} behind user information before an @.", \
+    "リンク {url} は @ の前に文字列を置いて本当の接続先 {domain} を分かりにくくしています。") \
+RULE(R_URL_EXE, "url.executable_download", DETECT_SUSPICIOUS_URL, 40, \
+    "link to a program, script or disk image", \
+    "The link {url} downloads a file of a risky type ({detail}).", \
+    "リンク {url} は危険な形式のファイル ({detail}) をダウンロードさせます。") \
+RULE(R_URL_IPFS, "url.ipfs", DETECT_SUSPICIOUS_URL, 40, \
+    "link to a page on IPFS, where phishing pages cannot be taken down", \
+    "The link {url} opens a page stored on IPFS, which phishing uses because pages there cannot be taken down.", \
+    "リンク {url} は IPFS 上のページを開きます。IPFS のページは削除できないためフィッシングに悪用されます。") \
+RULE(R_URL_IP, "url.ip_literal", DETECT_SUSPICIOUS_URL, 35, \
+    "link to a bare IP address", \
+    "The link {url} goes to the bare IP address {domain} instead of a named site.", \
+    "リンク {url} はサイト名ではなく IP アドレス {domain} に直接接続します。") \
+RULE(R_URL_MIXED_SCRIPT, "url.mixed_script", DETECT_SUSPICIOUS_URL, 35, \
+    "host name mixing writing systems", \
+    "The link {url} goes to {domain}, whose name mixes writing systems ({detail}).", \
+    "リンク {url} の接続先 {domain} は複数の文字体系を混ぜた名前です ({detail})。") \
+RULE(R_URL_BRAND_IN_HOST, "url.brand_in_host", DETECT_PHISHING, 35, \
+    "brand name in the host of an unrelated domain", \
+    "The link {url} puts \"{imitates}\" in its host name but belongs to {domain}.", \
+    "リンク {url} はホスト名に「{imitates}」を含めていますが、実際のドメインは {domain} です。") \
+RULE(R_URL_JAVASCRIPT, "url.javascript", DETECT_SUSPICIOUS_URL, 30, \
+    "link that runs JavaScript", \
+    "A link runs JavaScript instead of opening a page.", \
+    "リンクはページを開く代わりに JavaScript を実行します。") \
+RULE(R_URL_REDIRECT, "url.open_redirect", DETECT_SUSPICIOUS_URL, 25, \
+    "link through an open redirect to another site", \
+    "The link {url} passes through {domain} to reach {detail}; open redirects hide where a link goes.", \
+    "リンク {url} は {domain} を経由して {detail} に移動します。オープンリダイレクトはリンク先を隠すために使われます。") \
+RULE(R_URL_FREE_HOSTING, "url.free_hosting", DETECT_SUSPICIOUS_URL, 20, \
+    "page on free hosting or cloud storage", \
+    "The link {url} opens a page on {domain}, a free hosting or storage service anyone can publish on.", \
+    "リンク {url} は誰でも公開できる無料ホスティングやストレージ ({domain}) 上のページを開きます。") \
+RULE(R_URL_TEXT_MISMATCH, "url.text_mismatch", DETECT_SUSPICIOUS_URL, 20, \
+    "link text shows one domain, the link goes to another", \
+    "A link reads \"{imitates}\" but goes to {url} ({domain}).", \
+    "リンクは「{imitates}」と表示されていますが、実際は {url} ({domain}) に移動します。") \
+RULE(R_URL_FORM, "url.form", DETECT_SUSPICIOUS_URL, 20, \
+    "form in the mail body", \
+    "The mail contains a form that sends what is typed to {url}.", \
+    "メールには入力内容を {url} に送信するフォームがあります。") \
+RULE(R_URL_PUNYCODE, "url.punycode", DETECT_SUSPICIOUS_URL, 15, \
+    "internationalised (punycode) host", \
+    "The link {url} goes to the internationalised name {domain} ({detail}).", \
+    "リンク {url} の接続先は国際化ドメイン名 {domain} ({detail}) です。") \
+RULE(R_URL_SHORTENER, "url.shortener", DETECT_SUSPICIOUS_URL, 15, \
+    "link through a URL shortener", \
+    "The link {url} goes through the URL shortener {domain}, which hides its destination.", \
+    "リンク {url} は短縮 URL サービス {domain} を経由しており、移動先が分かりません。") \
+RULE(R_URL_IP_TEXT, "url.ip_literal_text", DETECT_SUSPICIOUS_URL, 10, \
+    "bare IP address URL in plain text", \
+    "The text mentions the address {url} on the bare IP address {domain}.", \
+    "本文に IP アドレス {domain} の URL {url} が書かれています。") \
+RULE(R_URL_RISKY_TLD, "url.risky_tld", DETECT_SUSPICIOUS_URL, 10, \
+    "link under a top-level domain abused by phishing", \
+    "The link {url} is under {detail}, a top-level domain much used by phishing.", \
+    "リンク {url} はフィッシングに多用されるトップレベルドメイン {detail} 配下です。") \
+RULE(R_URL_PORT, "url.nonstandard_port", DETECT_SUSPICIOUS_URL, 10, \
+    "link to an unusual port", \
+    "The link {url} uses the unusual port {detail}.", \
+    "リンク {url} は通常使われないポート {detail} に接続します。") \
+/* sender and authentication */ \
+RULE(R_SPOOF_OWN, "sender.spoof_own_domain", DETECT_SPOOFING, 75, \
+    "mail claims the organisation's own domain but fails authentication", \
+    "The sender claims the organisation's own domain {domain} but the message failed authentication ({check}).", \
+    "送信者は自組織のドメイン {domain} を名乗っていますが、認証に失敗しています ({check})。") \
+RULE(R_SPOOF_BRAND, "sender.spoof_brand", DETECT_SPOOFING, 65, \
+    "mail claims a brand's domain but fails authentication", \
+    "The sender claims {domain} ({imitates}) but the message failed authentication ({check}).", \
+    "送信者は {imitates} のドメイン {domain} を名乗っていますが、認証に失敗しています ({check})。") \
+RULE(R_SENDER_LOOKALIKE_OWN, "sender.lookalike_own", DETECT_IMPERSONATION, 80, \
+    "sender domain imitates the organisation's own", \
+    "The sender's domain {domain} imitates the organisation's domain {imitates} ({detail}).", \
+    "送信者のドメイン {domain} は自組織のドメイン {imitates} を模倣しています ({detail})。") \
+RULE(R_SENDER_LOOKALIKE_CORR, "sender.lookalike_correspondent", DETECT_IMPERSONATION, 70, \
+    "sender domain imitates a frequent correspondent", \
+    "The sender's domain {domain} imitates the correspondent's domain {imitates} ({detail}).", \
+    "送信者のドメイン {domain} は取引先のドメイン {imitates} を模倣しています ({detail})。") \
+RULE(R_SENDER_LOOKALIKE_BRAND, "sender.lookalike_brand", DETECT_IMPERSONATION, 65, \
+    "sender domain imitates a brand", \
+    "The sender's domain {domain} imitates {imitates} ({detail}).", \
+    "送信者のドメイン {domain} は {imitates} を模倣しています ({detail})。") \
+RULE(R_SENDER_DISPLAY_ADDR_BRAND, "sender.display_address_brand", DETECT_IMPERSONATION, 60, \
+    "display name shows a brand's or the organisation's address, the mail comes from elsewhere", \
+    "The sender's name shows the address \"{imitates}\" but the mail comes from {domain}.", \
+    "送信者名はアドレス「{imitates}」を表示していますが、実際の送信元は {domain} です。") \
+RULE(R_SENDER_DISPLAY_PERSON, "sender.display_person", DETECT_IMPERSONATION, 45, \
+    "display name names someone of the organisation, the address is outside", \
+    "The sender's name \"{imitates}\" is someone of the organisation, but the address is at {domain}.", \
+    "送信者名「{imitates}」は自組織の人物ですが、アドレスは外部の {domain} です。") \
+RULE(R_SENDER_DISPLAY_BRAND, "sender.display_brand", DETECT_IMPERSONATION, 40, \
+    "display name names a brand, the address is elsewhere", \
+    "The sender's name \"{detail}\" claims to be {imitates}, but the address is at {domain}.", \
+    "送信者名「{detail}」は {imitates} を名乗っていますが、アドレスは {domain} です。") \
+RULE(R_SENDER_FREEMAIL_EXEC, "sender.freemail_executive", DETECT_IMPERSONATION, 35, \
+    "executive or role name sending from a free mail service", \
+    "The sender calls itself \"{detail}\" but writes from the free mail service {domain}, a usual sign of CEO fraud.", \
+    "送信者は「{detail}」と名乗っていますが、フリーメール {domain} から送信しています。CEO 詐欺によく見られる特徴です。") \
+RULE(R_SENDER_REPLYTO_FREEMAIL, "sender.replyto_freemail", DETECT_IMPERSONATION, 30, \
+    "replies go to a free mail address, not to the sender's organisation", \
+    "Replies would go to the free mail address {imitates}, not to the sender's domain {domain}.", \
+    "返信はフリーメールのアドレス {imitates} に送られ、送信者のドメイン {domain} には届きません。") \
+RULE(R_SENDER_DISPLAY_ADDR, "sender.display_address", DETECT_IMPERSONATION, 15, \
+    "display name shows another address than the sender's", \
+    "The sender's name shows the address \"{imitates}\" but the mail comes from {domain}.", \
+    "送信者名はアドレス「{imitates}」を表示していますが、実際の送信元は {domain} です。") \
+RULE(R_AUTH_DMARC, "auth.dmarc_fail", DETECT_SPOOFING, 45, \
+    "DMARC failed and the domain asks to quarantine or reject", \
+    "The sender's domain {domain} failed DMARC and asks receivers to reject such mail ({check}).", \
+    "送信者のドメイン {domain} は DMARC に失敗しており、ドメインはこのようなメールの拒否を求めています ({check})。") \
+RULE(R_AUTH_COMPAUTH, "auth.compauth_fail", DETECT_SPOOFING, 35, \
+    "Exchange Online composite authentication failed", \
+    "Exchange Online could not confirm that the mail comes from {domain} ({check}).", \
+    "Exchange Online は送信元が {domain} であることを確認できませんでした ({check})。") \
+RULE(R_AUTH_DMARC_NONE, "auth.dmarc_fail_monitor", DETECT_SPOOFING, 15, \
+    "DMARC failed, the domain only monitors", \
+    "The sender's domain {domain} failed DMARC ({check}).", \
+    "送信者のドメイン {domain} は DMARC に失敗しています ({check})。") \
+RULE(R_AUTH_COMPAUTH_SOFT, "auth.compauth_softfail", DETECT_SPOOFING, 15, \
+    "Exchange Online composite authentication soft-failed", \
+    "Exchange Online could only weakly confirm that the mail comes from {domain} ({check}).", \
+    "Exchange Online は送信元が {domain} であることを十分に確認できませんでした ({check})。") \
+RULE(R_AUTH_SPF, "auth.spf_fail", DETECT_SPOOFING, 15, \
+    "SPF failed and no DKIM signature passed", \
+    "The sending server is not allowed to send for {domain} ({check}).", \
+    "送信サーバーは {domain} のメールを送信する許可を得ていません ({check})。") \
+RULE(R_SENDER_REPLYTO, "sender.replyto_mismatch", DETECT_SPOOFING, 10, \
+    "Reply-To under another domain than From", \
+    "Replies would go to {imitates}, another domain than the sender's {domain}.", \
+    "返信先 {imitates} は送信者のドメイン {domain} と異なります。") \
+RULE(R_AUTH_DKIM, "auth.dkim_fail", DETECT_SPOOFING, 10, \
+    "DKIM signature failed", \
+    "The message's DKIM signature did not verify ({check}).", \
+    "メールの DKIM 署名を検証できませんでした ({check})。") \
+RULE(R_SENDER_RETURNPATH, "sender.returnpath_mismatch", DETECT_SPOOFING, 5, \
+    "envelope sender under another domain than From", \
+    "The envelope sender {imitates} is under another domain than the From address ({domain}).", \
+    "エンベロープ送信者 {imitates} は From アドレスのドメイン ({domain}) と異なります。") \
+/* content */ \
+RULE(R_CONTENT_EXTORTION, "content.extortion", DETECT_PHISHING, 70, \
+    "extortion (claims of recordings or hacking, payment in crypto-currency)", \
+    "The text threatens the recipient and demands payment ({detail}): an extortion scam.", \
+    "本文は受信者を脅して支払いを要求しています ({detail})。脅迫詐欺です。") \
+RULE(R_CONTENT_CRED_URGENT, "content.credential_urgent", DETECT_PHISHING, 50, \
+    "asks to sign in or verify an account, under a threat or deadline", \
+    "The text asks the reader to sign in or confirm account details under pressure ({detail}).", \
+    "本文は期限や脅しで急がせながらサインインやアカウント情報の確認を求めています ({detail})。") \
+RULE(R_CONTENT_ADVANCE_FEE, "content.advance_fee", DETECT_PHISHING, 50, \
+    "advance-fee fraud (inheritance, lottery, funds to transfer)", \
+    "The text promises money in exchange for contact or fees ({detail}): an advance-fee scam.", \
+    "本文は連絡や手数料と引き換えに大金を約束しています ({detail})。前払い金詐欺です。") \
+RULE(R_CONTENT_PAYMENT_CHANGE, "content.payment_change", DETECT_PHISHING, 45, \
+    "asks to change bank details or pay to a new account (BEC)", \
+    "The text asks to pay to new or changed bank details ({detail}), the core of business email compromise.", \
+    "本文は振込先口座の変更や新しい口座への支払いを求めています ({detail})。ビジネスメール詐欺の典型です。") \
+RULE(R_CONTENT_GIFT_CARD, "content.gift_card", DETECT_PHISHING, 45, \
+    "asks to buy gift cards and send their codes", \
+    "The text asks the reader to buy gift cards or send card codes ({detail}).", \
+    "本文はギフトカードの購入やコードの送付を求めています ({detail})。") \
+RULE(R_CONTENT_WIRE, "content.wire_urgent", DETECT_PHISHING, 40, \
+    "urgent or confidential wire transfer request", \
+    "The text asks for an urgent or confidential money transfer ({detail}).", \
+    "本文は至急または内密の送金を求めています ({detail})。") \
+RULE(R_CONTENT_CRYPTO, "content.wallet_phrase", DETECT_PHISHING, 40, \
+    "asks for a crypto wallet's recovery phrase or to validate a wallet", \
+    "The text asks for a wallet's recovery phrase or to \"validate\" a crypto wallet ({detail}).", \
+    "本文は暗号資産ウォレットのリカバリーフレーズや「ウォレットの認証」を求めています ({detail})。") \
+RULE(R_CONTENT_CRED, "content.credential_request", DETECT_PHISHING, 35, \
+    "asks to sign in, verify or update an account, password or payment card", \
+    "The text asks the reader to sign in or confirm account, password or card details ({detail}).", \
+    "本文はサインインやアカウント・パスワード・カード情報の確認を求めています ({detail})。") \
+RULE(R_CONTENT_PRIZE, "content.prize", DETECT_PHISHING, 35, \
+    "prize, reward or survey bait", \
+    "The text baits with a prize, reward or refund ({detail}).", \
+    "本文は賞品・報酬・返金で誘っています ({detail})。") \
+RULE(R_CONTENT_OBFUSCATED, "content.obfuscated_text", DETECT_PHISHING, 35, \
+    "words written with look-alike letters from other scripts or invisible characters", \
+    "Words are written with look-alike letters or invisible characters to slip past filters ({detail}).", \
+    "フィルターを回避するため、単語が似た形の別の文字や不可視文字で書かれています ({detail})。") \
+RULE(R_CONTENT_DELIVERY, "content.delivery_lure", DETECT_PHISHING, 25, \
+    "parcel delivery or customs fee lure", \
+    "The text claims a parcel is held or a fee is due ({detail}).", \
+    "本文は荷物の保留や手数料の支払いを口実にしています ({detail})。") \
+RULE(R_CONTENT_INVOICE, "content.invoice_lure", DETECT_PHISHING, 20, \
+    "invoice, payment or document-sharing lure", \
+    "The text presents an invoice, payment or shared document to open ({detail}).", \
+    "本文は請求書・支払い・共有文書を開かせようとしています ({detail})。") \
+RULE(R_CONTENT_URGENT, "content.urgency", DETECT_PHISHING, 10, \
+    "pressure: deadlines, threats of suspension", \
+    "The text pressures the reader ({detail}).", \
+    "本文は読み手を急がせています ({detail})。") \
+RULE(R_CONTENT_SPAM, "content.spam", DETECT_SPAM, 20, \
+    "marketing spam phrases", \
+    "The text uses phrases typical of unsolicited bulk mail ({detail}).", \
+    "本文には迷惑メールに典型的な表現があります ({detail})。") \
+RULE(R_HTML_HIDDEN_STUFFING, "html.hidden_text_stuffing", DETECT_SPAM, 30, \
+    "much more hidden than visible text", \
+    "The HTML hides {detail} characters of text from the reader, to mislead filters.", \
+    "HTML は読み手に見えない文字を {detail} 文字含んでおり、フィルターを欺こうとしています。") \
+RULE(R_HTML_HIDDEN, "html.hidden_text", DETECT_SPAM, 10, \
+    "hidden text (zero font, display:none, invisible colour)", \
+    "The HTML contains {detail} characters of hidden text.", \
+    "HTML には見えない文字が {detail} 文字あります。") \
+RULE(R_TRUNCATED, "engine.truncated", DETECT_RISKY_ATTACHMENT, 5, \
+    "part of the message was past a limit and was analysed in part", \
+    "Part of the message was past a limit and was analysed in part ({detail}).", \
+    "メールの一部が上限を超えたため、部分的に解析しました ({detail})。")
+
+#define RULE_ENUM(e, id, cat, w, what, en, ja) e,
+enum rule_id {
+	RULES(RULE_ENUM)
+	R__MAX
+};
+#undef RULE_ENUM
+
+#endif

@@ -1,0 +1,296 @@
+/*
+ * sender: who the message claims to come from, and whether Exchange
+ * Online could confirm it.  Authentication-Results as Exchange Online
+ * stamps it (the topmost one, which the receiving server added; lower
+ * ones can be forged by the sender), ARC-Authentication-Results when it
+ * is missing, Received-SPF when both are; then From against Reply-To and
+ * Return-Path, and what the display name claims.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <idn2.h>
+
+#include "internal.h"
+#include "util.h"
+
+struct auth {
+	char	 spf[16], dkim[16], dmarc[16], compauth[16];
+	char	 action[16], reason[8];
+	int	 found;
+};
+
+static void
+word_after(const char *v, const char *key, char *out, size_t outsz)
+{
+	const char	*p = v;
+	size_t		 kl = strlen(key), n;
+
+	while ((p = strstr(p, key)) != NULL) {
+		/* key must start a token */
+		if (p == v || p[-1] == ' ' || p[-1] == ';' || p[-1] == '\t') {
+			p += kl;
+			n = strcspn(p, " ;\t()");
+			if (n >= outsz)
+				n = outsz - 1;
+			memcpy(out, p, n);
+			out[n] = '\0';
+			str_lower(out);
+			return;
+		}
+		p += kl;
+	}
+}
+
+static void
+parse_ar(const char *v, struct auth *a)
+{
+	word_after(v, "spf=", a->spf, sizeof(a->spf));
+	word_after(v, "dkim=", a->dkim, sizeof(a->dkim));
+	word_after(v, "dmarc=", a->dmarc, sizeof(a->dmarc));
+	word_after(v, "compauth=", a->compauth, sizeof(a->compauth));
+	word_after(v, "action=", a->action, sizeof(a->action));
+	word_after(v, "reason=", a->reason, sizeof(a->reason));
+	a->found = a->spf[0] || a->dkim[0] || a->dmarc[0] || a->compauth[0];
+}
+
+static void
+get_auth(const struct dmsg *m, struct auth *a)
+{
+	const char	*v;
+	size_t		 i;
+
+	memset(a, 0, sizeof(*a));
+	if ((v = msg_header(m, "Authentication-Results")) != NULL)
+		parse_ar(v, a);
+	if (!a->found) {
+		/* ARC-Authentication-Results: i=1 is the first sealer. */
+		for (i = 0; i < m->nhdrs; i++)
+			if (str_casecmp(m->hdrs[i].name,
+			    "ARC-Authentication-Results") == 0 &&
+			    strstr(m->hdrs[i].value, "i=1") != NULL) {
+				parse_ar(m->hdrs[i].value, a);
+				break;
+			}
+	}
+	if (a->spf[0] == '\0' && (v = msg_header(m, "Received-SPF")) != NULL) {
+		size_t n = strcspn(v, " ;(");
+
+		if (n >= sizeof(a->spf))
+			n = sizeof(a->spf) - 1;
+		memcpy(a->spf, v, n);
+		a->spf[n] = '\0';
+		str_lower(a->spf);
+		a->found = 1;
+	}
+}
+
+/* An address written inside the display name, or NULL. */
+static const char *
+name_address(struct detect_scan *s, const char *name)
+{
+	const char	*at = strchr(name, '@'), *b, *e;
+
+	if (at == NULL)
+		return NULL;
+	for (b = at; b > name && b[-1] != ' ' && b[-1] != '<' &&
+	    b[-1] != '"' && b[-1] != '(' && b[-1] != '\''; b--)
+		;
+	for (e = at + 1; *e != '\0' && *e != ' ' && *e != '>' && *e != '"' &&
+	    *e != ')' && *e != '\''; e++)
+		;
+	if (e - at < 4 || at == b || memchr(at + 1, '.', (size_t)(e - at)) ==
+	    NULL)
+		return NULL;
+	{
+		char *a = arena_strndup(&s->a, b, (size_t)(e - b));
+
+		str_lower(a);
+		return a;
+	}
+}
+
+static int
+has_service_word(const char *n)
+{
+	static const char *const w[] = { "support", "service", "team",
+	    "account", "security", "billing", "notification", "customer",
+	    "center", "centre", "help", "alert", "id", "store", "online",
+	    "no-reply", "noreply", "info", "card", "pay", "bank",
+	    "サポート", "カスタマー", "セキュリティ", "アカウント", "事務局",
+	    "センター", "お客様" };
+	size_t	 i, l;
+	const char *p;
+
+	for (i = 0; i < nitems(w); i++) {
+		l = strlen(w[i]);
+		for (p = n; (p = strstr(p, w[i])) != NULL; p += l) {
+			/* ASCII words must stand alone. */
+			if ((unsigned char)w[i][0] >= 0x80 ||
+			    ((p == n || !isalnum((unsigned char)p[-1])) &&
+			    !isalnum((unsigned char)p[l])))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+any_match(void *arg, int id, size_t start, size_t end)
+{
+	(void)start;
+	(void)end;
+	*(int *)arg = id;
+	return 1;
+}
+
+void
+sender_run(struct detect_scan *s)
+{
+	const struct detect_engine	*e = s->eng;
+	const struct dmsg		*m = s->m;
+	const char			*fdom = m->from.domain, *freg = NULL;
+	struct auth			 a;
+	char				 check[160];
+	int				 fail = 0, b;
+
+	if (fdom != NULL)
+		freg = dom_registrable(s, fdom);
+
+	/* Authentication, as the receiving Exchange Online saw it. */
+	get_auth(m, &a);
+	if (a.found) {
+		snprintf(check, sizeof(check), "spf=%s dkim=%s dmarc=%s%s%s "
+		    "compauth=%s%s%s", a.spf[0] ? a.spf : "-",
+		    a.dkim[0] ? a.dkim : "-", a.dmarc[0] ? a.dmarc : "-",
+		    a.action[0] ? " action=" : "", a.action,
+		    a.compauth[0] ? a.compauth : "-", a.reason[0] ?
+		    " reason=" : "", a.reason);
+		if (strcmp(a.dmarc, "fail") == 0) {
+			int enforce = strstr(a.action, "reject") != NULL ||
+			    strstr(a.action, "quarantine") != NULL;
+
+			finding_add(s, enforce ? R_AUTH_DMARC : R_AUTH_DMARC_NONE,
+			    &(struct fargs){ .domain = fdom, .check = check });
+			fail = 1;
+		}
+		if (strcmp(a.compauth, "fail") == 0) {
+			finding_add(s, R_AUTH_COMPAUTH, &(struct fargs){
+			    .domain = fdom, .check = check });
+			fail = 1;
+		} else if (strcmp(a.compauth, "softfail") == 0) {
+			finding_add(s, R_AUTH_COMPAUTH_SOFT, &(struct fargs){
+			    .domain = fdom, .check = check });
+			fail = 1;
+		}
+		if (strcmp(a.spf, "fail") == 0 && strcmp(a.dkim, "pass") != 0) {
+			finding_add(s, R_AUTH_SPF, &(struct fargs){
+			    .domain = fdom, .check = check });
+			fail = 1;
+		}
+		if (strcmp(a.dkim, "fail") == 0)
+			finding_add(s, R_AUTH_DKIM, &(struct fargs){
+			    .domain = fdom, .check = check });
+		if (fail && freg != NULL && dom_is_own(e, freg))
+			finding_add(s, R_SPOOF_OWN, &(struct fargs){
+			    .domain = fdom, .check = check });
+		else if (fail && freg != NULL && !dom_is_freemail(e, freg) &&
+		    (b = brand_of_domain(e, freg)) >= 0)
+			finding_add(s, R_SPOOF_BRAND, &(struct fargs){
+			    .domain = fdom, .imitates = e->brands[b].name,
+			    .check = check });
+	}
+
+	/* A sender domain that imitates a protected one. */
+	if (freg != NULL) {
+		const struct protect	*p;
+		const char		*how, *uh = NULL;
+		char			*uni = NULL;
+
+		if (strstr(fdom, "xn--") != NULL &&
+		    idn2_to_unicode_8z8z(fdom, &uni, 0) == IDN2_OK) {
+			uh = arena_strdup(&s->a, uni);
+			idn2_free(uni);
+		}
+		if ((p = dom_lookalike(s, fdom, uh, freg, &how)) != NULL) {
+			static const enum rule_id r[] = {
+			    R_SENDER_LOOKALIKE_OWN, R_SENDER_LOOKALIKE_CORR,
+			    R_SENDER_LOOKALIKE_BRAND };
+
+			finding_add(s, r[p->kind], &(struct fargs){
+			    .domain = uh ? uh : fdom, .imitates = p->domain,
+			    .detail = how });
+		}
+	}
+
+	/* What the display name claims. */
+	if (m->from.name != NULL && fdom != NULL) {
+		struct buf	 nb;
+		const char	*na = name_address(s, m->from.name);
+		int		 id = -1;
+
+		buf_init(&nb, 1024);
+		text_norm(&nb, m->from.name, strlen(m->from.name), NULL);
+		if (na != NULL && strstr(nb.ptr, " via ") == NULL) {
+			const char *nd = strrchr(na, '@') + 1;
+			const char *nreg = dom_registrable(s, nd);
+
+			if (strcmp(nreg, freg) != 0) {
+				int prot = brand_of_domain(e, nreg) >= 0 ||
+				    dom_is_own(e, nreg) ||
+				    hset_get(&e->corr, nreg, strlen(nreg), NULL);
+
+				finding_add(s, prot ? R_SENDER_DISPLAY_ADDR_BRAND :
+				    R_SENDER_DISPLAY_ADDR, &(struct fargs){
+				    .domain = fdom, .imitates = na });
+			}
+		}
+		b = brand_find(e, nb.ptr, nb.len, 1);
+		if (b < 0 && has_service_word(nb.ptr))
+			b = brand_find(e, nb.ptr, nb.len, 0);
+		if (b >= 0 && (brand_of_domain(e, freg) != b ||
+		    dom_is_freemail(e, freg)) && !dom_is_own(e, freg))
+			finding_add(s, R_SENDER_DISPLAY_BRAND, &(struct fargs){
+			    .domain = fdom, .imitates = e->brands[b].name,
+			    .detail = m->from.name });
+		if (e->npeople > 0 && !dom_is_own(e, freg)) {
+			ac_scan(e->people_ac, nb.ptr, nb.len, any_match, &id);
+			if (id >= 0)
+				finding_add(s, R_SENDER_DISPLAY_PERSON,
+				    &(struct fargs){ .domain = fdom,
+				    .imitates = m->from.name });
+		}
+		id = -1;
+		if (dom_is_freemail(e, freg)) {
+			ac_scan(e->role_ac, nb.ptr, nb.len, any_match, &id);
+			if (id >= 0)
+				finding_add(s, R_SENDER_FREEMAIL_EXEC,
+				    &(struct fargs){ .domain = freg,
+				    .detail = m->from.name });
+		}
+		buf_release(&nb);
+	}
+
+	/* Where replies and bounces go. */
+	if (freg != NULL && m->reply_to.domain != NULL) {
+		const char *rreg = dom_registrable(s, m->reply_to.domain);
+
+		if (strcmp(rreg, freg) != 0) {
+			if (dom_is_freemail(e, rreg) && !dom_is_freemail(e, freg))
+				finding_add(s, R_SENDER_REPLYTO_FREEMAIL,
+				    &(struct fargs){ .domain = freg,
+				    .imitates = m->reply_to.addr });
+			else
+				finding_add(s, R_SENDER_REPLYTO, &(struct fargs){
+				    .domain = freg, .imitates = rreg });
+		}
+	}
+	if (freg != NULL && m->return_path.domain != NULL) {
+		const char *rp = dom_registrable(s, m->return_path.domain);
+
+		if (strcmp(rp, freg) != 0)
+			finding_add(s, R_SENDER_RETURNPATH, &(struct fargs){
+			    .domain = freg, .imitates = m->return_path.addr });
+	}
+}

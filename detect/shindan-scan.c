@@ -1,0 +1,435 @@
+/*
+ * shindan-scan [options] PATH...: scan .eml files, mbox files, Maildirs
+ * and directories of them with the detection engine, and print one JSON
+ * object per message (DESIGN.md §3):
+ *
+ *	{"source": PATH[, "index": N], "verdict": "clean"|"potential"|
+ *	 "threat", "score": N, "findings": [{"category", "severity",
+ *	 "rule", "evidence"}]}
+ *
+ * or, with --text, a report a person reads.  N counts the messages of an
+ * mbox from 1.  Exit 0 when it ran (whatever it found), 2 on a usage or
+ * I/O error (the other paths are still scanned).
+ */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cJSON.h>
+
+#include "conf.h"
+#include "detect.h"
+#include "log.h"
+#include "util.h"
+
+#define DEPTH_MAX	16
+#define LIST_MAX	64
+
+struct run {
+	struct detect_scan	*scan;
+	enum detect_lang	 lang;
+	int			 text, detail, all;
+	int			 rc;
+	unsigned long		 n[DETECT_VERDICT__MAX];
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: shindan-scan [--text] [--lang en|ja] [--detail] [--all]\n"
+	    "           [-c config] [--clamav-db dir] [--rules dir] "
+	    "[--feed file]...\n"
+	    "           [--own-domain d]... [--correspondent d]... "
+	    "[--person name]...\n"
+	    "           [--brands file] [--no-builtin-brands] "
+	    "[--password pw]... PATH...\n");
+	exit(2);
+}
+
+static void
+add(const char **l, int *n, const char *v)
+{
+	/* Comma-separated values are several. */
+	char	*dup, *tok, *save = NULL;
+
+	dup = xstrdup(v);
+	for (tok = strtok_r(dup, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		if (*tok == '\0')
+			continue;
+		if (*n >= LIST_MAX - 1) {
+			fprintf(stderr, "shindan-scan: too many values\n");
+			exit(2);
+		}
+		l[(*n)++] = tok;
+		l[*n] = NULL;
+	}
+}
+
+static void
+print_text(struct run *r, const char *src, long idx,
+    const struct detect_result *res)
+{
+	size_t	 i;
+
+	printf("%s", src);
+	if (idx > 0)
+		printf(" #%ld", idx);
+	printf(": %s (score %d)\n", detect_verdict_name(res->verdict),
+	    res->score);
+	for (i = 0; i < res->nfindings; i++) {
+		const struct detect_finding *f = &res->findings[i];
+
+		if (res->verdict == DETECT_CLEAN && !r->all)
+			break;
+		printf("  %-6s %-16s %s\n    %s\n",
+		    detect_severity_name(f->severity),
+		    detect_category_name(f->category), f->rule,
+		    f->evidence[r->lang]);
+	}
+}
+
+static void
+print_json(struct run *r, const char *src, long idx,
+    const struct detect_result *res)
+{
+	cJSON	*o = cJSON_CreateObject(), *fa, *f;
+	char	*s;
+	size_t	 i;
+
+	cJSON_AddStringToObject(o, "source", src);
+	if (idx > 0)
+		cJSON_AddNumberToObject(o, "index", (double)idx);
+	cJSON_AddStringToObject(o, "verdict",
+	    detect_verdict_name(res->verdict));
+	cJSON_AddNumberToObject(o, "score", res->score);
+	fa = cJSON_AddArrayToObject(o, "findings");
+	for (i = 0; i < res->nfindings; i++) {
+		const struct detect_finding *d = &res->findings[i];
+
+		f = cJSON_CreateObject();
+		cJSON_AddStringToObject(f, "category",
+		    detect_category_name(d->category));
+		cJSON_AddStringToObject(f, "severity",
+		    detect_severity_name(d->severity));
+		cJSON_AddStringToObject(f, "rule", d->rule);
+		cJSON_AddStringToObject(f, "evidence", d->evidence[r->lang]);
+		if (r->detail) {
+#define FIELD(k, v) if ((v) != NULL) cJSON_AddStringToObject(f, k, v)
+			FIELD("url", d->url);
+			FIELD("domain", d->domain);
+			FIELD("imitates", d->imitates);
+			FIELD("attachment", d->attachment);
+			FIELD("filetype", d->filetype);
+			FIELD("sha256", d->sha256);
+			FIELD("check", d->check);
+#undef FIELD
+			cJSON_AddNumberToObject(f, "weight", d->weight);
+		}
+		cJSON_AddItemToArray(fa, f);
+	}
+	s = cJSON_PrintUnformatted(o);
+	if (s == NULL)
+		abort();
+	puts(s);
+	cJSON_free(s);
+	cJSON_Delete(o);
+}
+
+static void
+scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
+{
+	struct detect_result	 res;
+
+	if (detect_scan_mime(r->scan, p, n, NULL, &res) == -1)
+		abort();
+	r->n[res.verdict]++;
+	if (r->text)
+		print_text(r, src, idx, &res);
+	else
+		print_json(r, src, idx, &res);
+}
+
+/* An mbox separator: "From " at a line start, a postmark with a time. */
+static int
+from_line(const char *p, const char *e)
+{
+	const char	*nl;
+	int		 colons = 0;
+
+	if (e - p < 5 || memcmp(p, "From ", 5) != 0)
+		return 0;
+	nl = memchr(p, '\n', (size_t)(e - p));
+	if (nl == NULL)
+		nl = e;
+	for (; p < nl; p++)
+		colons += *p == ':';
+	return colons >= 2;
+}
+
+static void
+scan_mbox(struct run *r, const char *src, const char *p, size_t n)
+{
+	const char	*e = p + n, *msg, *q;
+	long		 idx = 0;
+
+	q = memchr(p, '\n', n);
+	msg = q ? q + 1 : e;
+	for (q = msg; q < e;) {
+		const char *nl = memchr(q, '\n', (size_t)(e - q));
+
+		if (nl == NULL)
+			break;
+		if (from_line(nl + 1, e)) {
+			scan_one(r, src, ++idx, msg, (size_t)(nl + 1 - msg));
+			q = memchr(nl + 1, '\n', (size_t)(e - nl - 1));
+			msg = q ? q + 1 : e;
+			if (q == NULL)
+				break;
+			continue;
+		}
+		q = nl + 1;
+	}
+	if (msg < e || idx == 0)
+		scan_one(r, src, ++idx, msg, (size_t)(e - msg));
+}
+
+static void
+scan_file(struct run *r, const char *path)
+{
+	struct stat	 st;
+	int		 fd;
+	void		*p;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &st) == -1) {
+		fprintf(stderr, "shindan-scan: %s: %s\n", path, strerror(errno));
+		r->rc = 2;
+		if (fd != -1)
+			close(fd);
+		return;
+	}
+	if (st.st_size == 0) {
+		close(fd);
+		scan_one(r, path, 0, "", 0);
+		return;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED) {
+		fprintf(stderr, "shindan-scan: %s: %s\n", path, strerror(errno));
+		r->rc = 2;
+		return;
+	}
+	if (from_line(p, (const char *)p + st.st_size))
+		scan_mbox(r, path, p, (size_t)st.st_size);
+	else
+		scan_one(r, path, 0, p, (size_t)st.st_size);
+	munmap(p, (size_t)st.st_size);
+}
+
+static int
+namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void scan_path(struct run *, const char *, int);
+
+static void
+scan_dir(struct run *r, const char *path, int depth, int files_only)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		**names = NULL;
+	size_t		 n = 0, cap = 0, i;
+
+	if ((d = opendir(path)) == NULL) {
+		fprintf(stderr, "shindan-scan: %s: %s\n", path, strerror(errno));
+		r->rc = 2;
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			names = xrealloc(names, cap * sizeof(*names));
+		}
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), namecmp);
+	for (i = 0; i < n; i++) {
+		char		*full;
+		struct stat	 st;
+		size_t		 l = strlen(path) + strlen(names[i]) + 2;
+
+		full = xmalloc(l);
+		snprintf(full, l, "%s%s%s", path,
+		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+		if (!files_only || (stat(full, &st) == 0 && S_ISREG(st.st_mode)))
+			scan_path(r, full, depth + 1);
+		free(full);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static int
+is_dir(const char *path, const char *sub)
+{
+	char		 p[4096];
+	struct stat	 st;
+
+	snprintf(p, sizeof(p), "%s/%s", path, sub);
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void
+scan_path(struct run *r, const char *path, int depth)
+{
+	struct stat	 st;
+
+	if (stat(path, &st) == -1) {
+		fprintf(stderr, "shindan-scan: %s: %s\n", path, strerror(errno));
+		r->rc = 2;
+		return;
+	}
+	if (S_ISREG(st.st_mode)) {
+		scan_file(r, path);
+		return;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return;
+	if (depth > DEPTH_MAX) {
+		fprintf(stderr, "shindan-scan: %s: too deep\n", path);
+		r->rc = 2;
+		return;
+	}
+	if (is_dir(path, "cur") && is_dir(path, "new")) {
+		/* A Maildir: its messages, and its sub-folders (.Sent). */
+		char p[4096];
+
+		snprintf(p, sizeof(p), "%s/cur", path);
+		scan_dir(r, p, depth, 1);
+		snprintf(p, sizeof(p), "%s/new", path);
+		scan_dir(r, p, depth, 1);
+		return;
+	}
+	scan_dir(r, path, depth, 0);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option lo[] = {
+		{ "text", no_argument, NULL, 't' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "detail", no_argument, NULL, 'd' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "clamav-db", required_argument, NULL, 'C' },
+		{ "rules", required_argument, NULL, 'R' },
+		{ "feed", required_argument, NULL, 'F' },
+		{ "own-domain", required_argument, NULL, 'O' },
+		{ "correspondent", required_argument, NULL, 'K' },
+		{ "person", required_argument, NULL, 'P' },
+		{ "brands", required_argument, NULL, 'B' },
+		{ "no-builtin-brands", no_argument, NULL, 'N' },
+		{ "password", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct detect_opts	 o;
+	struct detect_engine	*e;
+	struct run		 r;
+	struct conf		 conf;
+	const char		*feeds[LIST_MAX] = { NULL }, *own[LIST_MAX] = {
+	    NULL }, *corr[LIST_MAX] = { NULL }, *people[LIST_MAX] = { NULL };
+	const char		*pws[LIST_MAX] = { NULL };
+	int			 nfeeds = 0, nown = 0, ncorr = 0, npeople = 0;
+	int			 npw = 0, c, i, have_conf = 0;
+	char			 err[512];
+
+	log_init("shindan-scan");
+	memset(&r, 0, sizeof(r));
+	detect_opts_init(&o);
+	while ((c = getopt_long(argc, argv, "tl:dac:h", lo, NULL)) != -1) {
+		switch (c) {
+		case 't': r.text = 1; break;
+		case 'l':
+			if (strcmp(optarg, "ja") == 0)
+				r.lang = DETECT_JA;
+			else if (strcmp(optarg, "en") == 0)
+				r.lang = DETECT_EN;
+			else
+				usage();
+			break;
+		case 'd': r.detail = 1; break;
+		case 'a': r.all = 1; break;
+		case 'c':
+			if (conf_load(&conf, optarg) == -1)
+				return 2;
+			have_conf = 1;
+			o.clamav_db = conf.clamav_db;
+			o.rules_dir = conf.rules_dir;
+			o.brands_file = conf.brands_file;
+			if (conf.feeds != NULL && *conf.feeds != '\0')
+				add(feeds, &nfeeds, conf.feeds);
+			break;
+		case 'C': o.clamav_db = optarg; break;
+		case 'R': o.rules_dir = optarg; break;
+		case 'F': add(feeds, &nfeeds, optarg); break;
+		case 'O': add(own, &nown, optarg); break;
+		case 'K': add(corr, &ncorr, optarg); break;
+		case 'P':
+			if (npeople < LIST_MAX - 1)
+				people[npeople++] = optarg;
+			break;
+		case 'B': o.brands_file = optarg; break;
+		case 'N': o.no_builtin_brands = 1; break;
+		case 'p':
+			if (npw < LIST_MAX - 1)
+				pws[npw++] = optarg;
+			break;
+		default: usage();
+		}
+	}
+	if (optind >= argc)
+		usage();
+	o.feeds = feeds;
+	o.own_domains = own;
+	o.correspondents = corr;
+	o.people = people;
+	if ((e = detect_engine_new(&o, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "shindan-scan: %s\n", err);
+		return 2;
+	}
+	r.scan = detect_scan_new(e);
+	for (i = 0; i < npw; i++)
+		detect_scan_add_password(r.scan, pws[i]);
+	for (i = optind; i < argc; i++)
+		scan_path(&r, argv[i], 0);
+	if (r.text)
+		printf("\n%lu messages: %lu threat, %lu potential, %lu clean\n",
+		    r.n[0] + r.n[1] + r.n[2], r.n[DETECT_THREAT],
+		    r.n[DETECT_POTENTIAL], r.n[DETECT_CLEAN]);
+	detect_scan_free(r.scan);
+	detect_engine_free(e);
+	if (have_conf)
+		conf_free(&conf);
+	return fflush(stdout) == 0 ? r.rc : 2;
+}

@@ -1,0 +1,697 @@
+/*
+ * text: charsets to UTF-8 (Japanese ones with care), UTF-8 helpers and
+ * the normalisation every phrase match runs on.
+ *
+ * ISO-2022-JP is decoded here rather than by iconv: glibc's converter
+ * refuses the NEC and IBM rows that Windows puts in "ISO-2022-JP" mail
+ * (①, ㈱, ...), so the JIS pairs are mapped to Shift_JIS arithmetically
+ * and the result converted as CP932, which has them all.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+
+#include "internal.h"
+#include "util.h"
+
+size_t
+utf8_next(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	uint32_t		 c;
+	size_t			 len, i;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2;
+		c = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3;
+		c = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		c = p[0] & 0x07;
+	} else
+		goto bad;
+	if (n < len)
+		goto bad;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return len;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+size_t
+utf8_put(uint32_t c, char out[4])
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xc0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xe0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+static int
+utf8_valid(const char *s, size_t n)
+{
+	size_t	 i = 0, k;
+	uint32_t c;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_next(s + i, n - i, &c);
+		if (c == 0xfffd && k == 1)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+static int
+all_ascii(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || s[i] == 0x1b)
+			return 0;
+	return 1;
+}
+
+/* Canonical iconv name for a declared charset; "" for unknown/none. */
+static const char *
+cs_canon(const char *cs, char *tmp, size_t tmpsz)
+{
+	static const struct {
+		const char	*alias, *name;
+	} map[] = {
+		{ "utf-8", "UTF-8" }, { "utf8", "UTF-8" },
+		{ "unicode-1-1-utf-8", "UTF-8" },
+		{ "us-ascii", "ASCII" }, { "ascii", "ASCII" },
+		{ "ansi_x3.4-1968", "ASCII" }, { "default", "ASCII" },
+		{ "shift_jis", "CP932" }, { "shift-jis", "CP932" },
+		{ "sjis", "CP932" }, { "x-sjis", "CP932" },
+		{ "ms_kanji", "CP932" }, { "csshiftjis", "CP932" },
+		{ "windows-31j", "CP932" }, { "cp932", "CP932" },
+		{ "x-ms-cp932", "CP932" }, { "ms932", "CP932" },
+		{ "shift_jisx0213", "CP932" },
+		{ "euc-jp", "EUC-JP-MS" }, { "x-euc-jp", "EUC-JP-MS" },
+		{ "eucjp", "EUC-JP-MS" }, { "ujis", "EUC-JP-MS" },
+		{ "cseucpkdfmtjapanese", "EUC-JP-MS" },
+		{ "euc-jis-2004", "EUC-JP-MS" },
+		{ "iso-2022-jp", "ISO-2022-JP" },
+		{ "iso-2022-jp-1", "ISO-2022-JP" },
+		{ "iso-2022-jp-2", "ISO-2022-JP" },
+		{ "iso-2022-jp-3", "ISO-2022-JP" },
+		{ "csiso2022jp", "ISO-2022-JP" }, { "jis", "ISO-2022-JP" },
+		{ "cp50220", "ISO-2022-JP" }, { "cp50221", "ISO-2022-JP" },
+		{ "cp50222", "ISO-2022-JP" },
+		{ "iso-2022-jp-ms", "ISO-2022-JP" },
+		{ "iso-8859-1", "WINDOWS-1252" }, { "latin1", "WINDOWS-1252" },
+		{ "iso_8859-1", "WINDOWS-1252" }, { "l1", "WINDOWS-1252" },
+		{ "ks_c_5601-1987", "CP949" }, { "euc-kr", "CP949" },
+		{ "gb2312", "GB18030" }, { "gbk", "GB18030" },
+		{ "x-gbk", "GB18030" }, { "gb18030", "GB18030" },
+		{ "big5", "BIG5-HKSCS" },
+	};
+	size_t	 i, n = 0;
+
+	if (cs == NULL)
+		return "";
+	for (; *cs == ' ' || *cs == '"' || *cs == '\''; cs++)
+		;
+	for (; *cs != '\0' && n + 1 < tmpsz; cs++) {
+		if (*cs == '"' || *cs == '\'' || *cs == ' ' || *cs == ';')
+			break;
+		tmp[n++] = (char)((*cs >= 'A' && *cs <= 'Z') ?
+		    *cs + 32 : *cs);
+	}
+	tmp[n] = '\0';
+	if (n == 0)
+		return "";
+	for (i = 0; i < nitems(map); i++)
+		if (strcmp(tmp, map[i].alias) == 0)
+			return map[i].name;
+	return tmp;
+}
+
+/* Shift_JIS against EUC-JP: which reads the 8-bit bytes with fewer
+ * errors.  Returns the iconv name to use. */
+static const char *
+jp_guess(const unsigned char *p, size_t n)
+{
+	size_t	 i;
+	long	 sj = 0, euc = 0, hi = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if (c < 0x80)
+			continue;
+		hi++;
+		if (((c >= 0x81 && c <= 0x9f) || (c >= 0xe0 && c <= 0xfc)) &&
+		    i + 1 < n) {
+			unsigned char d = p[i + 1];
+
+			if (d >= 0x40 && d <= 0xfc && d != 0x7f)
+				sj += 2;
+			else
+				sj -= 4;
+		} else if (c >= 0xa1 && c <= 0xdf)
+			sj += 0;	/* half-width kana: rare, neutral */
+		else
+			sj -= 4;
+		i++;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if (c < 0x80)
+			continue;
+		if (c >= 0xa1 && c <= 0xfe && i + 1 < n &&
+		    p[i + 1] >= 0xa1 && p[i + 1] <= 0xfe)
+			euc += 2;
+		else if (c == 0x8e && i + 1 < n && p[i + 1] >= 0xa1 &&
+		    p[i + 1] <= 0xdf)
+			euc += 1;
+		else
+			euc -= 4;
+		i++;
+	}
+	if (hi == 0)
+		return "WINDOWS-1252";
+	/* Japanese text reads well in one of them; Latin text in neither. */
+	if (sj >= euc && sj > hi / 2)
+		return "CP932";
+	if (euc > sj && euc > hi / 2)
+		return "EUC-JP-MS";
+	return "WINDOWS-1252";
+}
+
+/* ISO-2022-JP to CP932 bytes (see the comment at the top). */
+static char *
+jis_to_sjis(struct arena *a, const char *in, size_t len, size_t *outlen)
+{
+	const unsigned char	*p = (const unsigned char *)in;
+	char			*out = arena_alloc(a, len + 1);
+	size_t			 i = 0, o = 0;
+	enum { M_ASCII, M_JIS, M_KANA, M_0212 } mode = M_ASCII;
+
+	while (i < len) {
+		unsigned char c = p[i];
+
+		if (c == 0x1b && i + 2 < len) {
+			if (p[i + 1] == '$' && (p[i + 2] == 'B' ||
+			    p[i + 2] == '@')) {
+				mode = M_JIS;
+				i += 3;
+				continue;
+			}
+			if (p[i + 1] == '$' && p[i + 2] == '(' && i + 3 < len) {
+				mode = p[i + 3] == 'D' ? M_0212 : M_JIS;
+				i += 4;
+				continue;
+			}
+			if (p[i + 1] == '(' && (p[i + 2] == 'B' ||
+			    p[i + 2] == 'J' || p[i + 2] == 'H')) {
+				mode = M_ASCII;
+				i += 3;
+				continue;
+			}
+			if (p[i + 1] == '(' && p[i + 2] == 'I') {
+				mode = M_KANA;
+				i += 3;
+				continue;
+			}
+		}
+		if (c == 0x0e) {	/* SO: kana */
+			mode = M_KANA;
+			i++;
+			continue;
+		}
+		if (c == 0x0f) {	/* SI */
+			mode = M_ASCII;
+			i++;
+			continue;
+		}
+		if (c < 0x21 || c >= 0x7f || mode == M_ASCII) {
+			/* Controls and stray 8-bit bytes pass as they are:
+			 * mislabelled Shift_JIS then still reads. */
+			if (c == '\n' || c == '\r')
+				mode = mode == M_KANA ? M_ASCII : mode;
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		if (mode == M_KANA) {
+			out[o++] = (char)(c <= 0x5f ? c + 0x80 : '?');
+			i++;
+			continue;
+		}
+		if (i + 1 >= len || p[i + 1] < 0x21 || p[i + 1] > 0x7e) {
+			out[o++] = '?';
+			i++;
+			continue;
+		}
+		if (mode == M_0212) {
+			/* No Shift_JIS equivalent: a geta mark. */
+			out[o++] = (char)0x81;
+			out[o++] = (char)0xac;
+			i += 2;
+			continue;
+		}
+		{
+			unsigned j1 = c, j2 = p[i + 1], s1, s2;
+
+			s1 = ((j1 + 1) >> 1) + (j1 <= 0x5e ? 0x70 : 0xb0);
+			if (j1 & 1)
+				s2 = j2 + (j2 >= 0x60 ? 0x20 : 0x1f);
+			else
+				s2 = j2 + 0x7e;
+			out[o++] = (char)s1;
+			out[o++] = (char)s2;
+			i += 2;
+		}
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+/* iconv with recovery: a bad byte becomes U+FFFD and the rest goes on. */
+static char *
+conv(struct arena *a, const char *from, const char *in, size_t len,
+    size_t max, size_t *outlen)
+{
+	iconv_t	 cd;
+	size_t	 cap, inleft = len, outleft;
+	char	*out, *ip = (char *)in, *op;
+
+	cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	cap = len > (max - 4) / 3 ? max : len * 3;
+	out = arena_alloc(a, cap + 4);
+	op = out;
+	outleft = cap;
+	while (inleft > 0) {
+		size_t r = iconv(cd, &ip, &inleft, &op, &outleft);
+
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			break;
+		/* EILSEQ or EINVAL (cut at the end): replace and go on. */
+		if (outleft < 3)
+			break;
+		memcpy(op, "\xef\xbf\xbd", 3);
+		op += 3;
+		outleft -= 3;
+		ip++;
+		inleft--;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	iconv_close(cd);
+	*op = '\0';
+	*outlen = (size_t)(op - out);
+	return out;
+}
+
+/* Copy valid UTF-8, replacing invalid bytes. */
+static char *
+utf8_fix(struct arena *a, const char *in, size_t len, size_t max,
+    size_t *outlen)
+{
+	size_t	 cap = len > (max - 4) / 3 ? max : len * 3, i = 0, o = 0, k;
+	char	*out = arena_alloc(a, cap + 4);
+	uint32_t c;
+
+	while (i < len && o + 4 <= cap) {
+		k = utf8_next(in + i, len - i, &c);
+		if (c == 0xfffd && k == 1) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+		} else {
+			memcpy(out + o, in + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+char *
+text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
+    size_t max, size_t *outlen)
+{
+	char		 tmp[64], *out;
+	const char	*name;
+	int		 jis;
+
+	if (len > max)
+		len = max;
+	if (max < 16)
+		max = 16;
+	name = cs_canon(cs, tmp, sizeof(tmp));
+	jis = memmem(in, len, "\x1b$B", 3) != NULL ||
+	    memmem(in, len, "\x1b$@", 3) != NULL ||
+	    memmem(in, len, "\x1b(I", 3) != NULL;
+	if (jis && (strcmp(name, "ISO-2022-JP") == 0 || name[0] == '\0' ||
+	    strcmp(name, "ASCII") == 0 || strcmp(name, "UTF-8") == 0 ||
+	    strcmp(name, "WINDOWS-1252") == 0)) {
+		size_t	 sl;
+		char	*sj = jis_to_sjis(a, in, len, &sl);
+
+		out = conv(a, "CP932", sj, sl, max, outlen);
+		if (out != NULL)
+			return out;
+	}
+	if (all_ascii(in, len)) {
+		*outlen = len;
+		return arena_strndup(a, in, len);
+	}
+	if (strcmp(name, "UTF-8") == 0 || strcmp(name, "ASCII") == 0 ||
+	    name[0] == '\0' || strcmp(name, "ISO-2022-JP") == 0) {
+		if (utf8_valid(in, len))
+			return utf8_fix(a, in, len, max, outlen);
+		name = jp_guess((const unsigned char *)in, len);
+	}
+	out = conv(a, name, in, len, max, outlen);
+	if (out == NULL) {
+		/* A charset iconv does not know: guess. */
+		if (utf8_valid(in, len))
+			return utf8_fix(a, in, len, max, outlen);
+		out = conv(a, jp_guess((const unsigned char *)in, len), in,
+		    len, max, outlen);
+	}
+	if (out == NULL)
+		out = utf8_fix(a, in, len, max, outlen);
+	return out;
+}
+
+/* Latin-1 supplement and Latin Extended-A to base letters. */
+static const char latin_base[] =
+    /* C0 */ "aaaaaaaceeeeiiii" /* D0 */ "dnooooo\0ouuuuyts"
+    /* E0 */ "aaaaaaaceeeeiiii" /* F0 */ "dnooooo\0ouuuuyty"
+    /* 100 */ "aaaaaaccccccccdd" /* 110 */ "ddeeeeeeeeeegggg"
+    /* 120 */ "gggghhhhiiiiiiii" /* 130 */ "iiiijjkkklllllll"
+    /* 140 */ "lllnnnnnnnnnoooo" /* 150 */ "oooorrrrrrssssss"
+    /* 160 */ "ssttttttuuuuuuuu" /* 170 */ "uuuuwwyyyzzzzzzs";
+
+uint32_t
+text_fold(uint32_t c)
+{
+	static const struct {
+		uint32_t	 cp;
+		char		 to;
+	} homo[] = {
+		/* Cyrillic */
+		{ 0x0405, 's' }, { 0x0406, 'i' }, { 0x0408, 'j' },
+		{ 0x0410, 'a' }, { 0x0412, 'b' }, { 0x0415, 'e' },
+		{ 0x041a, 'k' }, { 0x041c, 'm' }, { 0x041d, 'h' },
+		{ 0x041e, 'o' }, { 0x0420, 'p' }, { 0x0421, 'c' },
+		{ 0x0422, 't' }, { 0x0423, 'y' }, { 0x0425, 'x' },
+		{ 0x0430, 'a' }, { 0x0435, 'e' }, { 0x043e, 'o' },
+		{ 0x0440, 'p' }, { 0x0441, 'c' }, { 0x0443, 'y' },
+		{ 0x0445, 'x' }, { 0x0451, 'e' }, { 0x0455, 's' },
+		{ 0x0456, 'i' }, { 0x0457, 'i' }, { 0x0458, 'j' },
+		{ 0x04bb, 'h' }, { 0x04cf, 'l' }, { 0x0501, 'd' },
+		{ 0x051b, 'q' }, { 0x051d, 'w' },
+		/* Greek */
+		{ 0x0391, 'a' }, { 0x0392, 'b' }, { 0x0395, 'e' },
+		{ 0x0396, 'z' }, { 0x0397, 'h' }, { 0x0399, 'i' },
+		{ 0x039a, 'k' }, { 0x039c, 'm' }, { 0x039d, 'n' },
+		{ 0x039f, 'o' }, { 0x03a1, 'p' }, { 0x03a4, 't' },
+		{ 0x03a5, 'y' }, { 0x03a7, 'x' }, { 0x03b1, 'a' },
+		{ 0x03b9, 'i' }, { 0x03ba, 'k' }, { 0x03bd, 'v' },
+		{ 0x03bf, 'o' }, { 0x03c1, 'p' }, { 0x03c4, 't' },
+		{ 0x03c5, 'u' }, { 0x03c7, 'x' },
+		/* Latin odds */
+		{ 0x0180, 'b' }, { 0x0184, 'b' }, { 0x0185, 'b' },
+		{ 0x01a0, 'o' }, { 0x01a1, 'o' }, { 0x01af, 'u' },
+		{ 0x01b0, 'u' }, { 0x0251, 'a' }, { 0x0261, 'g' },
+		{ 0x0269, 'i' }, { 0x026a, 'i' }, { 0x0274, 'n' },
+		{ 0x0280, 'r' }, { 0x028f, 'y' }, { 0x1d00, 'a' },
+		{ 0x1d04, 'c' }, { 0x1d05, 'd' }, { 0x1d07, 'e' },
+		{ 0x1d0b, 'k' }, { 0x1d0d, 'm' }, { 0x1d0f, 'o' },
+		{ 0x1d18, 'p' }, { 0x1d1b, 't' }, { 0x1d1c, 'u' },
+		{ 0x1d20, 'v' }, { 0x1d21, 'w' }, { 0x1d22, 'z' },
+		/* letterlike */
+		{ 0x2102, 'c' }, { 0x210a, 'g' }, { 0x210b, 'h' },
+		{ 0x210c, 'h' }, { 0x210d, 'h' }, { 0x210e, 'h' },
+		{ 0x2110, 'i' }, { 0x2111, 'i' }, { 0x2112, 'l' },
+		{ 0x2113, 'l' }, { 0x2115, 'n' }, { 0x2119, 'p' },
+		{ 0x211a, 'q' }, { 0x211b, 'r' }, { 0x211c, 'r' },
+		{ 0x211d, 'r' }, { 0x2124, 'z' }, { 0x212c, 'b' },
+		{ 0x212d, 'c' }, { 0x212f, 'e' }, { 0x2130, 'e' },
+		{ 0x2131, 'f' }, { 0x2133, 'm' }, { 0x2134, 'o' },
+	};
+	size_t	 lo, hi, mid;
+
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z')
+			return c + 32;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			return c;
+		return 0;
+	}
+	if (c >= 0xc0 && c <= 0x17f)
+		return latin_base[c - 0xc0] ? (uint32_t)latin_base[c - 0xc0] : 0;
+	if (c >= 0x1e00 && c <= 0x1eff) {
+		/* Latin Extended Additional: the few common vowels. */
+		static const char ext[] =
+		    "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiii"
+		    "oooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
+		if (c >= 0x1ea0 && c - 0x1ea0 < sizeof(ext) - 1)
+			return (uint32_t)ext[c - 0x1ea0];
+		return 0;
+	}
+	if (c >= 0xff10 && c <= 0xff19)
+		return '0' + (c - 0xff10);
+	if (c >= 0xff21 && c <= 0xff3a)
+		return 'a' + (c - 0xff21);
+	if (c >= 0xff41 && c <= 0xff5a)
+		return 'a' + (c - 0xff41);
+	if (c >= 0x1d400 && c <= 0x1d6a3) {
+		uint32_t k = (c - 0x1d400) % 52;
+		return 'a' + (k < 26 ? k : k - 26);
+	}
+	if (c >= 0x1d7ce && c <= 0x1d7ff)
+		return '0' + (c - 0x1d7ce) % 10;
+	if (c >= 0x24b6 && c <= 0x24cf)
+		return 'a' + (c - 0x24b6);
+	if (c >= 0x24d0 && c <= 0x24e9)
+		return 'a' + (c - 0x24d0);
+	if (c >= 0x1f130 && c <= 0x1f189)
+		return 'a' + (c - 0x1f130) % 26;
+	if (c >= 0x1f1e6 && c <= 0x1f1ff)	/* regional indicators */
+		return 'a' + (c - 0x1f1e6);
+	lo = 0;
+	hi = nitems(homo);
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (homo[mid].cp == c)
+			return (uint32_t)homo[mid].to;
+		if (homo[mid].cp < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+int
+text_invisible(uint32_t c)
+{
+	return c == 0xad || c == 0x34f || c == 0x61c || c == 0x115f ||
+	    c == 0x1160 || c == 0x17b4 || c == 0x17b5 || c == 0x180e ||
+	    (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2060 && c <= 0x2064) || c == 0x3164 || c == 0xfeff ||
+	    c == 0xffa0 || (c >= 0xfe00 && c <= 0xfe0f);
+}
+
+enum script
+text_script(uint32_t c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) ||
+	    (c >= 0x1e00 && c <= 0x1eff))
+		return SC_LATIN;
+	if (c >= 0x400 && c <= 0x52f)
+		return SC_CYRILLIC;
+	if (c >= 0x370 && c <= 0x3ff)
+		return SC_GREEK;
+	if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) ||
+	    (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xff66 && c <= 0xff9f))
+		return SC_CJK;
+	return SC_OTHER;
+}
+
+static int
+is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v' || c == 0xa0 || c == 0x3000 || c == 0x1680 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f;
+}
+
+static int
+is_math(uint32_t c)
+{
+	return (c >= 0x1d400 && c <= 0x1d7ff) || (c >= 0x24b6 &&
+	    c <= 0x24e9) || (c >= 0x1f130 && c <= 0x1f189);
+}
+
+void
+text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
+{
+	size_t	 i = 0, k, wstart = 0;
+	uint32_t c, f;
+	int	 space = out->len == 0 || out->ptr[out->len - 1] == ' ';
+	int	 w_latin = 0, w_other = 0, w_inv = 0, in_word = 0;
+	char	 u[4];
+
+	while (i < n) {
+		k = utf8_next(s + i, n - i, &c);
+		if (text_invisible(c)) {
+			if (in_word)
+				w_inv = 1;
+			i += k;
+			continue;
+		}
+		if (is_space(c) || (c < 0x80 && !((c | 32) >= 'a' &&
+		    (c | 32) <= 'z') && !(c >= '0' && c <= '9'))) {
+			/* End of a word: was it mixed? */
+			if (in_word && st != NULL) {
+				if (w_latin && w_other) {
+					if (st->mixed_words++ == 0) {
+						size_t l = i - wstart;
+						if (l >= sizeof(st->example))
+							l = sizeof(st->example) - 1;
+						memcpy(st->example, s + wstart, l);
+						st->example[l] = '\0';
+					}
+				}
+				if (w_inv && w_latin)
+					st->invisible_in_words++;
+			}
+			in_word = w_latin = w_other = w_inv = 0;
+			if (is_space(c)) {
+				if (!space)
+					buf_addc(out, ' ');
+				space = 1;
+			} else {
+				buf_addc(out, (int)c);
+				space = 0;
+			}
+			i += k;
+			continue;
+		}
+		if (c == 0x2018 || c == 0x2019 || c == 0x2032)
+			c = '\'';
+		else if (c >= 0x2010 && c <= 0x2015)
+			c = '-';
+		if (c == '\'' || c == '-') {
+			buf_addc(out, (int)c);
+			space = 0;
+			i += k;
+			continue;
+		}
+		if (!in_word) {
+			in_word = 1;
+			wstart = i;
+		}
+		space = 0;
+		if (c < 0x80) {
+			w_latin = 1;
+			buf_addc(out, (int)((c >= 'A' && c <= 'Z') ? c + 32 : c));
+			i += k;
+			continue;
+		}
+		f = text_fold(c);
+		if (st != NULL) {
+			enum script sc = text_script(c);
+
+			if (sc == SC_LATIN)
+				w_latin = 1;
+			else if ((sc == SC_CYRILLIC || sc == SC_GREEK) && f)
+				w_other = 1;
+			else if (sc == SC_CYRILLIC || sc == SC_GREEK)
+				w_other = w_other ? 1 : 0;
+			if (is_math(c))
+				st->math_chars++;
+		}
+		if (f != 0)
+			buf_addc(out, (int)f);
+		else
+			buf_add(out, u, utf8_put(c, u));
+		i += k;
+	}
+	if (in_word && st != NULL && w_latin && w_other)
+		st->mixed_words++;
+}
+
+const char *
+text_clip(struct arena *a, const char *s, size_t max)
+{
+	size_t	 n, i, k;
+	uint32_t c;
+	char	*out;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s);
+	if (n > max) {
+		/* Back to a character boundary. */
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	out = arena_alloc(a, n + 4);
+	for (i = 0; i < n; i += k) {
+		k = utf8_next(s + i, n - i, &c);
+		if (c < 0x20 || c == 0x7f)
+			out[i] = ' ';
+		else
+			memcpy(out + i, s + i, k);
+	}
+	if (n < strlen(s)) {
+		memcpy(out + n, "...", 3);
+		n += 3;
+	}
+	out[n] = '\0';
+	return out;
+}

@@ -1,0 +1,406 @@
+/*
+ * urlcheck: what is wrong with each URL of the message.  Feeds first
+ * (exact URL, host, domain), then the heuristics; open redirects are
+ * followed to their target, which is checked in turn.
+ */
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "util.h"
+
+static int
+hexv(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Percent-decode (once or twice, as redirect chains nest) into arena. */
+static char *
+pct_decode(struct detect_scan *s, const char *p, size_t n)
+{
+	char	*out = arena_alloc(&s->a, n + 1);
+	size_t	 i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '%' && i + 2 < n + 0 && hexv((unsigned char)p[i +
+		    1]) >= 0 && hexv((unsigned char)p[i + 2]) >= 0) {
+			out[o++] = (char)(hexv((unsigned char)p[i + 1]) * 16 +
+			    hexv((unsigned char)p[i + 2]));
+			i += 2;
+		} else
+			out[o++] = p[i] == '+' ? ' ' : p[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* The first query parameter whose value is an http(s) URL. */
+static const char *
+redirect_target(struct detect_scan *s, const char *path)
+{
+	const char	*q = strchr(path, '?'), *p;
+
+	if (q == NULL)
+		return NULL;
+	for (p = q + 1; *p != '\0' && *p != '#';) {
+		size_t	 n = strcspn(p, "&#");
+		const char *eq = memchr(p, '=', n);
+
+		if (eq != NULL) {
+			char *v = pct_decode(s, eq + 1, n - (size_t)(eq + 1 - p));
+
+			if (strncmp(v, "http%", 5) == 0)
+				v = pct_decode(s, v, strlen(v));
+			if (str_ncasecmp(v, "http://", 7) == 0 ||
+			    str_ncasecmp(v, "https://", 8) == 0 ||
+			    str_ncasecmp(v, "https:\\", 7) == 0)
+				return v;
+		}
+		p += n;
+		if (*p == '&')
+			p++;
+	}
+	return NULL;
+}
+
+static int
+suffix_in(const struct hset *h, const char *host, const char **hit)
+{
+	const char	*p = host;
+
+	while (p != NULL) {
+		if (hset_get(h, p, strlen(p), NULL)) {
+			if (hit != NULL)
+				*hit = p;
+			return 1;
+		}
+		p = strchr(p, '.');
+		if (p != NULL)
+			p++;
+	}
+	return 0;
+}
+
+static int
+private_ip(const char *h)
+{
+	return strncmp(h, "10.", 3) == 0 || strncmp(h, "127.", 4) == 0 ||
+	    strncmp(h, "192.168.", 8) == 0 || strncmp(h, "169.254.", 8) == 0 ||
+	    (strncmp(h, "172.", 4) == 0 && atoi(h + 4) >= 16 &&
+	    atoi(h + 4) <= 31) || strncmp(h, "0.", 2) == 0 ||
+	    h[0] == '[';
+}
+
+/* Does the URL say where it goes (a link the reader follows)? */
+static int
+followed(const struct durl *u)
+{
+	return u->origin != UO_SRC && u->origin != UO_CSS;
+}
+
+/* A domain-looking token shown as link text, or NULL. */
+static const char *
+text_domain(struct detect_scan *s, const char *t)
+{
+	struct durl	 d;
+	const char	*p;
+	char		 tok[300];
+	size_t		 n;
+
+	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '<' || *t == '[')
+		t++;
+	n = strcspn(t, " \t\r\n<>\"'[]");
+	if (n < 4 || n >= sizeof(tok) - 8)
+		return NULL;
+	/* Only text that is a URL or a bare domain, not a sentence. */
+	if (t[n] != '\0' && strspn(t + n, " \t\r\n>]") != strlen(t + n))
+		return NULL;
+	memcpy(tok, t, n);
+	tok[n] = '\0';
+	p = strchr(tok, '.');
+	if (p == NULL || p == tok || p[1] == '\0' || strchr(tok, '@'))
+		return NULL;
+	if (strstr(tok, "://") == NULL && str_ncasecmp(tok, "www.", 4) != 0) {
+		char tmp[320];
+
+		/* A bare "paypal.com": must end in letters. */
+		if (!((tok[n - 1] | 0x20) >= 'a' && (tok[n - 1] | 0x20) <= 'z'))
+			return NULL;
+		snprintf(tmp, sizeof(tmp), "http://%s", tok);
+		if (url_parse(s, tmp, strlen(tmp), &d) == -1)
+			return NULL;
+	} else if (url_parse(s, tok, n, &d) == -1)
+		return NULL;
+	if (d.host == NULL || d.is_ip)
+		return NULL;
+	/* It must end in a known public suffix to be a domain at all. */
+	if (strcmp(d.domain, d.host) == 0 && strchr(d.host, '.') == NULL)
+		return NULL;
+	return d.domain;
+}
+
+struct bin {
+	const struct detect_engine	*e;
+	const char			*h;
+	size_t				 n;
+	int				 found;
+};
+
+static int
+bin_cb(void *arg, int id, size_t start, size_t end)
+{
+	struct bin	*b = arg;
+	char		 before = start > 0 ? b->h[start - 1] : '.';
+	char		 after = end < b->n ? b->h[end] : '.';
+
+	if (id & 1)
+		return 0;	/* weak names are common words */
+	if (end - start < 4)
+		return 0;
+	if ((before >= 'a' && before <= 'z') || (after >= 'a' && after <= 'z'))
+		return 0;
+	b->found = id >> 1;
+	return 1;
+}
+
+static void
+check_one(struct detect_scan *s, size_t idx)
+{
+	const struct detect_engine	*e = s->eng;
+	/* A copy: url_add() below may move the array. */
+	struct durl			 uu = s->u[idx], *u = &uu;
+	const struct protect		*p;
+	const char			*how, *hit, *t;
+	char				 key[2300];
+	int				 fi, shown = 0;
+
+	if (u->scheme != NULL && strcmp(u->scheme, "javascript") == 0) {
+		if (u->origin == UO_HREF)
+			finding_add(s, R_URL_JAVASCRIPT, &(struct fargs){
+			    .url = u->url });
+		return;
+	}
+	if (u->scheme != NULL && strcmp(u->scheme, "data") == 0) {
+		if (followed(u) && u->origin != UO_SCRIPT &&
+		    str_ncasecmp(u->path, "image/", 6) != 0) {
+			char mt[64];
+
+			snprintf(mt, sizeof(mt), "data:%.*s",
+			    (int)strcspn(u->path, ";,"), u->path);
+			finding_add(s, R_URL_DATA_URI, &(struct fargs){
+			    .url = mt, .detail = mt });
+		}
+		return;
+	}
+	if (u->host == NULL)
+		return;
+
+	/* Feeds. */
+	if (e->feed_count > 0) {
+		size_t	 n;
+
+		snprintf(key, sizeof(key), "%s%s", u->host, u->path);
+		key[strcspn(key, "#")] = '\0';
+		n = strlen(key);
+		if (hset_get(&e->feed_url, key, n, &fi) ||
+		    hset_get(&e->feed_url, key, strcspn(key, "?"), &fi) ||
+		    (n > 0 && key[n - 1] == '/' &&
+		    hset_get(&e->feed_url, key, n - 1, &fi))) {
+			finding_add(s, R_URL_FEED_URL, &(struct fargs){
+			    .url = u->url, .domain = u->host,
+			    .detail = e->feed_names[fi] });
+			return;
+		}
+		if (hset_get(&e->feed_host, u->host, strlen(u->host), &fi)) {
+			finding_add(s, R_URL_FEED_HOST, &(struct fargs){
+			    .url = u->url, .domain = u->host,
+			    .detail = e->feed_names[fi] });
+			return;
+		}
+		if (hset_get(&e->feed_domain, u->domain, strlen(u->domain),
+		    &fi))
+			finding_add(s, R_URL_FEED_DOMAIN, &(struct fargs){
+			    .url = u->url, .domain = u->domain,
+			    .detail = e->feed_names[fi] });
+	}
+
+	if (u->is_ip) {
+		if (!private_ip(u->host))
+			finding_add(s, followed(u) && u->origin != UO_TEXT ?
+			    R_URL_IP : R_URL_IP_TEXT, &(struct fargs){
+			    .url = u->url, .domain = u->host });
+		return;
+	}
+	if (u->userinfo != NULL && *u->userinfo != '\0' && followed(u)) {
+		const char *ui = u->userinfo;
+		const char *dot = strchr(ui, '.');
+
+		if (dot != NULL && strchr(ui, ':') == NULL && dot[1] != '\0' &&
+		    strlen(ui) >= 5)
+			finding_add(s, R_URL_USERINFO_DOMAIN, &(struct fargs){
+			    .url = u->url, .domain = u->host, .imitates = ui });
+		else if (strchr(ui, ':') == NULL || strlen(ui) > 40)
+			finding_add(s, R_URL_USERINFO, &(struct fargs){
+			    .url = u->url, .domain = u->host });
+	}
+	if ((p = dom_lookalike(s, u->host, u->uhost, u->domain, &how)) !=
+	    NULL) {
+		static const enum rule_id r[] = { R_URL_LOOKALIKE_OWN,
+		    R_URL_LOOKALIKE_CORR, R_URL_LOOKALIKE_BRAND };
+
+		finding_add(s, r[p->kind], &(struct fargs){ .url = u->url,
+		    .domain = u->uhost ? u->uhost : u->domain,
+		    .imitates = p->domain, .detail = how });
+		shown = 1;
+	}
+	if (u->uhost != NULL && !shown && followed(u)) {
+		const char	*q = u->uhost;
+		uint32_t	 c;
+		int		 sc = 0, mixed = 0;
+
+		/* Scripts mixed within one label. */
+		while (*q != '\0') {
+			size_t k = utf8_next(q, strlen(q), &c);
+			enum script x = text_script(c);
+
+			if (c == '.' || c == '-')
+				sc = 0;
+			else if (x == SC_LATIN || x == SC_CYRILLIC ||
+			    x == SC_GREEK) {
+				if (sc != 0 && sc != (int)x)
+					mixed = 1;
+				sc = (int)x;
+			}
+			q += k;
+		}
+		finding_add(s, mixed ? R_URL_MIXED_SCRIPT : R_URL_PUNYCODE,
+		    &(struct fargs){ .url = u->url, .domain = u->uhost,
+		    .detail = u->host });
+	}
+	if (!followed(u))
+		return;
+
+	/* A brand's name in the host of someone else's domain. */
+	if (brand_of_domain(e, u->domain) < 0 && !shown) {
+		struct bin b = { e, u->host, strlen(u->host), -1 };
+
+		ac_scan(e->brand_ac, u->host, b.n, bin_cb, &b);
+		if (b.found >= 0 && !suffix_in(&e->shorteners, u->host, NULL))
+			finding_add(s, R_URL_BRAND_IN_HOST, &(struct fargs){
+			    .url = u->url, .domain = u->domain,
+			    .imitates = e->brands[b.found].name });
+	}
+	/* Link text that names another domain. */
+	if (u->text != NULL && u->origin == UO_HREF &&
+	    (t = text_domain(s, u->text)) != NULL &&
+	    strcmp(t, u->domain) != 0) {
+		int tb = brand_of_domain(e, t), ub = brand_of_domain(e, u->domain);
+
+		if (!(tb >= 0 && tb == ub) &&
+		    !suffix_in(&e->redirectors, u->host, NULL)) {
+			if (tb >= 0 || dom_is_own(e, t) ||
+			    hset_get(&e->corr, t, strlen(t), NULL))
+				finding_add(s, R_URL_TEXT_MISMATCH_BRAND,
+				    &(struct fargs){ .url = u->url,
+				    .domain = u->domain, .imitates = t });
+			else
+				finding_add(s, R_URL_TEXT_MISMATCH,
+				    &(struct fargs){ .url = u->url,
+				    .domain = u->domain, .imitates = t });
+		}
+	}
+	if (suffix_in(&e->shorteners, u->host, &hit))
+		finding_add(s, R_URL_SHORTENER, &(struct fargs){ .url = u->url,
+		    .domain = hit });
+	{
+		const char *tgt = redirect_target(s, u->path);
+
+		if (tgt != NULL) {
+			struct durl *nu;
+
+			if (suffix_in(&e->redirectors, u->host, &hit) &&
+			    strstr(u->host, "safelinks") == NULL) {
+				struct durl d;
+
+				if (url_parse(s, tgt, strlen(tgt), &d) == 0 &&
+				    d.domain != NULL &&
+				    strcmp(d.domain, u->domain) != 0)
+					finding_add(s, R_URL_REDIRECT,
+					    &(struct fargs){ .url = u->url,
+					    .domain = hit, .detail = d.domain });
+			}
+			nu = url_add(s, tgt, strlen(tgt), UO_REDIRECT, u->text,
+			    u->where);
+			(void)nu;
+		}
+	}
+	if (strncmp(u->path, "/ipfs/", 6) == 0 || strstr(u->host, ".ipfs.") ||
+	    strncmp(u->host, "ipfs.", 5) == 0 || strstr(u->host, "-ipfs."))
+		finding_add(s, R_URL_IPFS, &(struct fargs){ .url = u->url,
+		    .domain = u->host });
+	else if (suffix_in(&e->hosting, u->host, &hit) ||
+	    (strncmp(u->host, "s3.", 3) == 0 &&
+	    strcmp(u->domain, "amazonaws.com") == 0)) {
+		/* Shared documents are what these are for; pages less so. */
+		finding_add(s, R_URL_FREE_HOSTING, &(struct fargs){
+		    .url = u->url, .domain = u->host });
+	}
+	{
+		const char *tld = strrchr(u->host, '.');
+
+		if (tld != NULL && hset_get(&e->risky_tld, tld + 1,
+		    strlen(tld + 1), NULL))
+			finding_add(s, R_URL_RISKY_TLD, &(struct fargs){
+			    .url = u->url, .domain = u->domain,
+			    .detail = tld });
+	}
+	if (u->port != 0 && u->port != 80 && u->port != 443) {
+		char pb[8];
+
+		snprintf(pb, sizeof(pb), "%d", u->port);
+		finding_add(s, R_URL_PORT, &(struct fargs){ .url = u->url,
+		    .domain = u->host, .detail = pb });
+	}
+	{
+		static const char *const ext[] = { ".exe", ".scr", ".msi",
+		    ".js", ".jse", ".vbs", ".vbe", ".hta", ".bat", ".cmd",
+		    ".ps1", ".iso", ".img", ".vhd", ".vhdx", ".lnk", ".jar",
+		    ".apk", ".wsf", ".cpl", ".msix", ".appx", ".one" };
+		size_t	 pl = strcspn(u->path, "?#"), i;
+
+		for (i = 0; i < nitems(ext); i++) {
+			size_t el = strlen(ext[i]);
+
+			if (pl > el && str_ncasecmp(u->path + pl - el, ext[i],
+			    el) == 0) {
+				finding_add(s, R_URL_EXE, &(struct fargs){
+				    .url = u->url, .domain = u->host,
+				    .detail = ext[i] });
+				break;
+			}
+		}
+	}
+}
+
+void
+urlcheck_run(struct detect_scan *s)
+{
+	size_t	 i;
+
+	/* check_one may add redirect targets: nu grows while we go. */
+	for (i = 0; i < s->nu; i++)
+		check_one(s, i);
+	if (s->hbody.pw_inputs > 0)
+		finding_add(s, R_URL_CRED_FORM, &(struct fargs){
+		    .url = s->hbody.form_action });
+	else if (s->hbody.forms > 0 && s->hbody.form_action != NULL &&
+	    (str_ncasecmp(s->hbody.form_action, "http", 4) == 0 ||
+	    strncmp(s->hbody.form_action, "//", 2) == 0))
+		finding_add(s, R_URL_FORM, &(struct fargs){
+		    .url = s->hbody.form_action });
+}
