@@ -382,7 +382,11 @@ dispatch(struct req *r)
 			return page_redirect(r, "/signin");
 	}
 	if (r->method == M_POST && !(pg->flags & P_NOCSRF)) {
-		if ((r->origin != NULL && !same_origin(r, r->origin)) ||
+		/* Under Referrer-Policy: no-referrer a browser sends
+		 * "Origin: null" with every form POST, its own too: then
+		 * Sec-Fetch-Site and the token decide. */
+		if ((r->origin != NULL && strcmp(r->origin, "null") != 0 &&
+		    !same_origin(r, r->origin)) ||
 		    (r->fetch_site != NULL &&
 		    strcmp(r->fetch_site, "cross-site") == 0) ||
 		    !csrf_check(r, req_field(r, "csrf"))) {
