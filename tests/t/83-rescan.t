@@ -42,6 +42,12 @@ t.is_(r.status, 403, "without the CSRF token: 403")
 r = b.post("/results/rescan", {"confirm": "1", "csrf": csrf_of(b.get("/results"))},
            headers={"Origin": "https://evil.example"})
 t.is_(r.status, 403, "from another origin: 403")
+r = b.post("/results/rescan", {"csrf": csrf_of(b.get("/results"))},
+           headers={"Origin": "null", "Sec-Fetch-Site": "cross-site"})
+t.is_(r.status, 403, "Origin null from another site: 403")
+r = b.post("/results/rescan", {"csrf": csrf_of(b.get("/results"))},
+           headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+t.is_(r.status, 200, "Origin null from this site (Referrer-Policy no-referrer): the token decides")
 t.ok(int(rows(aid)) > 30, "nothing was deleted so far")
 
 r = b.get("/results/rescan")
