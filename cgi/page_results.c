@@ -620,7 +620,7 @@ lines(struct req *r, const char *s)
 }
 
 static void
-list_row(struct req *r, const PGresult *res, int i)
+list_row(struct req *r, const PGresult *res, int i, int org)
 {
 	struct buf	*b = &r->body;
 	const char	*subj = db_get(res, i, "subject");
@@ -631,8 +631,10 @@ list_row(struct req *r, const PGresult *res, int i)
 	html_raw(b, "<tr><td class=\"nowrap\">");
 	html_text(b, db_get(res, i, "received"));
 	html_raw(b, "</td><td>");
-	html_text(b, db_get(res, i, "mailbox"));
-	html_raw(b, "</td><td>");
+	if (org) {
+		html_text(b, db_get(res, i, "mailbox"));
+		html_raw(b, "</td><td>");
+	}
 	html_text(b, res_sender(r, db_get(res, i, "sender_name"),
 	    db_get(res, i, "sender_address")));
 	html_raw(b, "</td><td><a href=\"/results/detection?id=");
@@ -666,6 +668,7 @@ detections(struct req *r, const struct res *rs, const struct res_counts *c)
 	PGresult	*res;
 	long long	 matching;
 	int		 more, back, n, i, k, first, last;
+	int		 org = strcmp(rs->scope, "org") == 0;
 
 	listq_read(r, &q);
 	html_raw(b, "<h2 id=\"detections\">");
@@ -720,6 +723,9 @@ detections(struct req *r, const struct res *rs, const struct res_counts *c)
 		size_t	 j;
 
 		for (j = 0; j < nitems(cols); j++) {
+			/* One mailbox: no column for it. */
+			if (cols[j] == M_COL_MAILBOX && !org)
+				continue;
 			html_raw(b, "<th scope=\"col\">");
 			msg(r, cols[j]);
 			html_raw(b, "</th>");
@@ -728,7 +734,7 @@ detections(struct req *r, const struct res *rs, const struct res_counts *c)
 	html_raw(b, "</tr></thead>\n<tbody>\n");
 	/* Read backwards: the rows came in reverse order. */
 	for (i = 0; i < n; i++)
-		list_row(r, res, back ? n - 1 - i : i);
+		list_row(r, res, back ? n - 1 - i : i, org);
 	html_raw(b, "</tbody>\n</table>\n<nav class=\"pager\">\n");
 	first = back ? n - 1 : 0;
 	last = back ? 0 : n - 1;
