@@ -104,13 +104,17 @@ ar_read(struct archive *a, unsigned char **out, size_t max, size_t budget,
 }
 
 static const char *
-entry_name(struct archive_entry *e)
+entry_name(struct detect_scan *s, struct archive_entry *e)
 {
 	const char	*n = archive_entry_pathname_utf8(e);
+	size_t		 len;
 
-	if (n == NULL)
-		n = archive_entry_pathname(e);
-	return n != NULL ? n : "(no name)";
+	if (n != NULL)
+		return n;
+	/* Names in the archive's own charset (CP932, CP866...): guess. */
+	if ((n = archive_entry_pathname(e)) == NULL)
+		return "(no name)";
+	return text_to_utf8(&s->a, NULL, n, strlen(n), 1024, &len);
 }
 
 /* Office Open XML and OpenDocument: 1 when it was one. */
@@ -133,7 +137,7 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 		return 0;
 	while (archive_read_next_header(a, &e) == ARCHIVE_OK &&
 	    entries++ < DETECT_ARCHIVE_FILES) {
-		const char	*en = entry_name(e);
+		const char	*en = entry_name(s, e);
 		unsigned char	*buf;
 		size_t		 total;
 		ssize_t		 k;
@@ -254,7 +258,7 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		return;
 	buf_init(&names, 512);
 	while (!bomb && archive_read_next_header(a, &e) == ARCHIVE_OK) {
-		const char	*en = entry_name(e);
+		const char	*en = entry_name(s, e);
 		char		*full;
 		unsigned char	*buf;
 		size_t		 total, budget;

@@ -183,7 +183,7 @@ static const char *const SCRIPT_EXT[] = { "js", "jse", "vbs", "vbe", "wsf",
     "wsh", "hta", "ps1", "psm1", "psd1", "bat", "cmd", "scr", "pif", "com",
     "cpl", "reg", "jar", "msi", "msp", "msc", "iqy", "slk", "chm",
     "library-ms", "xll", "appref-ms", "settingcontent-ms", "ws", "sct",
-    "hlp", "inf", "application", "gadget", "vb", "lnk", "url", "exe",
+    "hlp", "inf", "application", "gadget", "vb", "lnk", "exe",
     "dll", "sys", "ocx", "xbap", "appx", "msix", "appinstaller", "mht",
     "mhtml", "wiz", "search-ms", NULL };
 static const char *const DOC_EXT[] = { "pdf", "doc", "docx", "xls", "xlsx",
@@ -549,11 +549,15 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	case FT_SVG:
 		html_attachment(s, name, p, len, ft == FT_SVG || svg, sha);
 		break;
-	case FT_URLFILE:
-		finding_add(s, R_ATT_SCRIPT, &(struct fargs){ .name = name,
-		    .type = type, .sha256 = sha });
+	case FT_URLFILE: {
+		size_t before = s->nu;
+
 		url_scan_text(s, (const char *)p, len, UO_ATTACH, name);
+		finding_add(s, R_ATT_URLFILE, &(struct fargs){ .name = name,
+		    .type = type, .sha256 = sha, .url = s->nu > before ?
+		    s->u[before].url : NULL });
 		break;
+	}
 	case FT_PNG:
 	case FT_JPEG:
 	case FT_GIF:

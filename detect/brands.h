@@ -194,8 +194,7 @@ static const char *const HOSTING[] = {
 	"workers.dev", "r2.dev", "gitlab.io", "herokuapp.com",
 	"azurewebsites.net", "blob.core.windows.net", "web.core.windows.net",
 	"storage.googleapis.com", "firebasestorage.googleapis.com",
-	"s3.amazonaws.com", "amazonaws.com", "blogspot.com",
-	"wordpress.com", "godaddysites.com", "square.site",
+	"s3.amazonaws.com", "amazonaws.com", "godaddysites.com", "square.site",
 	"mystrikingly.com", "strikingly.com", "webflow.io", "carrd.co",
 	"sites.google.com", "forms.gle", "jotform.com", "typeform.com",
 	"ngrok.io", "ngrok-free.app", "ngrok.app", "trycloudflare.com",
@@ -210,6 +209,23 @@ static const char *const HOSTING[] = {
 	"filesusr.com", "backblazeb2.com", "digitaloceanspaces.com",
 	"cloudflare-ipfs.com", "translate.goog", "bubbleapps.io",
 	"glide.page", "wcomhost.com", "servehttp.com", "myftp.biz",
+	"run.app", "onrender.com", "fly.dev", "deno.dev", "surge.sh",
+	"pythonanywhere.com", "softr.app",
+	"sharepoint.com", "reamaze.com", "webwave.dev", "tiiny.site",
+	"getresponsepages.com", "systeme.io", "hpage.com", "ucraft.site",
+};
+
+/* Free image hosts: a sender's images there say it hides who it is. */
+static const char *const IMAGE_HOSTS[] = {
+	"imgur.com", "zupimages.net", "postimg.cc", "postimages.org",
+	"ibb.co", "imgbb.com", "tinypic.com", "photobucket.com",
+	"imageshack.com", "freeimage.host", "iili.io", "prnt.sc",
+	"gyazo.com", "imgbox.com", "pixhost.to", "lensdump.com",
+	"imagevenue.com", "imgchest.com", "img.ly", "imgpile.com",
+	"fastpic.org", "radikal.ru", "funkyimg.com", "imagebam.com",
+	"pictr.com", "servimg.com", "hostingpics.net", "casimages.com",
+	"noelshack.com", "imgflip.com", "snipboard.io", "paste.pics",
+	"picfile.org",
 };
 
 static const char *const RISKY_TLDS[] = {

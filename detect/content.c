@@ -138,6 +138,104 @@ has_btc(const char *t, size_t n)
 	return 0;
 }
 
+/* The reader's own address in the subject, or greeting them early on. */
+static void
+recipient(struct detect_scan *s)
+{
+	const char	*to = s->m->to.addr, *p, *t = s->text.ptr;
+	char		 local[80], g[128];
+	size_t		 ll, i;
+	static const char *const greet[] = { "dear ", "hello ", "hi ",
+	    "attention ", "olá ", "ola ", "hallo ", "bonjour ", "hola ",
+	    "caro ", "beste " };
+
+	if (to == NULL || strchr(to, '@') == NULL)
+		return;
+	if (s->m->subject != NULL && strcasestr(s->m->subject, to) != NULL) {
+		finding_add(s, R_CONTENT_RCPT_SUBJECT, &(struct fargs){
+		    .detail = to });
+		return;
+	}
+	/* The body is after the subject in s->text; look near its top. */
+	p = strstr(t, " \n ");
+	p = p != NULL ? p + 3 : t;
+	{
+		const char *hit = strstr(p, to);
+
+		if (hit != NULL && hit - p < 600) {
+			finding_add(s, R_CONTENT_RCPT_GREETING, &(struct fargs){
+			    .detail = to });
+			return;
+		}
+	}
+	ll = (size_t)(strchr(to, '@') - to);
+	if (ll < 3 || ll >= sizeof(local))
+		return;
+	memcpy(local, to, ll);
+	local[ll] = '\0';
+	for (i = 0; i < nitems(greet); i++) {
+		snprintf(g, sizeof(g), "%s%s", greet[i], local);
+		if ((p = strstr(t, g)) != NULL && !isalnum((unsigned char)
+		    p[strlen(g)]) && p[strlen(g)] != '@') {
+			finding_add(s, R_CONTENT_RCPT_GREETING, &(struct fargs){
+			    .detail = g });
+			return;
+		}
+	}
+}
+
+/* SHINDAN_DETECT_SIGNALS: one weightless finding with every measure, for
+ * tuning the rules on a corpus (never set in production). */
+static void
+signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
+{
+	static const char *const cn[PC__MAX] = { "cred", "urg", "pay", "gift",
+	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
+	    "spam" };
+	struct buf	 b;
+	struct hset	 doms;
+	size_t		 i, ndoms = 0, money = 0, excl = 0;
+	int		 c, html = 0, brand;
+	const char	*t = s->text.ptr, *to = s->m->to.addr;
+
+	buf_init(&b, 4096);
+	for (c = 0; c < PC__MAX; c++)
+		buf_addf(&b, "%s=%d ", cn[c], cm->score[c]);
+	hset_init(&doms, &s->a);
+	for (i = 0; i < s->nu; i++)
+		if (s->u[i].host != NULL && s->u[i].origin != UO_SRC &&
+		    s->u[i].origin != UO_CSS && hset_put(&doms, s->u[i].domain,
+		    strlen(s->u[i].domain), 1))
+			ndoms++;
+	for (i = 0; i < s->m->ntexts; i++)
+		html |= s->m->texts[i].html;
+	for (i = 0; i < s->text.len; i++) {
+		if (t[i] == '!')
+			excl++;
+		if (t[i] == '$' || (t[i] == '\xe2' && i + 2 < s->text.len &&
+		    t[i + 1] == '\x82' && t[i + 2] == '\xac'))
+			money++;
+	}
+	brand = brand_find(s->eng, t, s->text.len, 1);
+	buf_addf(&b, "links=%zu ldoms=%zu html=%d vis=%zu hid=%zu imgs=%d "
+	    "limgs=%d brandtxt=%d sendbrand=%d rcpt_subj=%d rcpt_body=%d "
+	    "mailto=%d from_free=%d btc=%d len=%zu money=%zu excl=%zu "
+	    "atts=%zu mixed=%d math=%d", links, ndoms, html,
+	    s->hbody.visible, s->hbody.hidden, s->hbody.images,
+	    s->hbody.linked_images, brand >= 0, brand >= 0 &&
+	    s->m->from.domain != NULL && brand_of_domain(s->eng,
+	    dom_registrable(s, s->m->from.domain)) == brand,
+	    to != NULL && s->m->subject != NULL && strstr(s->m->subject, to) !=
+	    NULL, to != NULL && strstr(t, to) != NULL, s->hbody.mailto != NULL,
+	    s->m->from.domain != NULL && dom_is_freemail(s->eng,
+	    dom_registrable(s, s->m->from.domain)), has_btc(t, s->text.len),
+	    s->text.len, money, excl, s->m->nparts, s->ns.mixed_words,
+	    s->ns.math_chars);
+	finding_add_custom(s, "signal", DETECT_SPAM, 0, b.ptr, b.ptr,
+	    &(struct fargs){ .detail = NULL });
+	buf_release(&b);
+}
+
 void
 content_run(struct detect_scan *s)
 {
@@ -156,12 +254,15 @@ content_run(struct detect_scan *s)
 		if (s->m->parts[i].name != NULL && !s->m->parts[i].inline_)
 			atts++;
 
+	if (s->eng->signals)
+		signals(s, cm, links);
 	if (cm->score[PC_EXTORT] >= 5 || (cm->score[PC_EXTORT] >= 3 &&
 	    has_btc(cm->s, cm->n)))
 		finding_add(s, R_CONTENT_EXTORTION, &(struct fargs){
 		    .detail = examples(s, cm, PC_EXTORT, -1) });
-	if (cm->score[PC_CRED] >= 2 && (links > 0 || h->forms > 0 ||
-	    atts > 0)) {
+	if (((cm->score[PC_CRED] >= 2 && cm->count[PC_CRED] >= 2) ||
+	    cm->score[PC_CRED] >= 3) && (links > 0 || h->forms > 0 ||
+	    atts > 0 || cm->score[PC_CRED] >= 4)) {
 		if (cm->score[PC_URGENT] >= 1)
 			finding_add(s, R_CONTENT_CRED_URGENT, &(struct fargs){
 			    .detail = examples(s, cm, PC_CRED, PC_URGENT) });
@@ -201,6 +302,7 @@ content_run(struct detect_scan *s)
 		finding_add(s, R_CONTENT_SPAM, &(struct fargs){
 		    .detail = examples(s, cm, PC_SPAM, -1) });
 
+	recipient(s);
 	if (s->ns.mixed_words >= 2 || s->ns.math_chars >= 6 ||
 	    s->ns.invisible_in_words >= 3) {
 		char d[128];

@@ -130,6 +130,7 @@ detect_engine_new(const struct detect_opts *o, char *err, size_t errlen)
 	hset_init(&e->hosting, NULL);
 	hset_init(&e->risky_tld, NULL);
 	hset_init(&e->redirectors, NULL);
+	hset_init(&e->imghosts, NULL);
 	e->psl = psl_latest(NULL);
 	if (e->psl == NULL)
 		e->psl = (void *)psl_builtin();
@@ -146,6 +147,7 @@ detect_engine_new(const struct detect_opts *o, char *err, size_t errlen)
 	g_mime_parser_options_set_rfc2047_compliance_mode(po,
 	    GMIME_RFC_COMPLIANCE_LOOSE);
 	e->gmopts = po;
+	e->signals = getenv("SHINDAN_DETECT_SIGNALS") != NULL;
 	if (lists_build(e, o, err, errlen) == -1)
 		goto fail;
 	if (content_build(e) == -1) {
@@ -564,6 +566,7 @@ scan_begin(struct detect_scan *s)
 	memset(&s->hbody, 0, sizeof(s->hbody));
 	s->arc_files = s->arc_bytes = 0;
 	s->qr_images = 0;
+	s->claim_brand = -1;
 	s->depth = 0;
 }
 

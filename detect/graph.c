@@ -163,6 +163,8 @@ graph_parse(struct detect_scan *s, const cJSON *msg, const cJSON *atts,
 	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "sender"), &m->sender);
 	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "replyTo"),
 	    &m->reply_to);
+	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "toRecipients"),
+	    &m->to);
 	h = cJSON_GetObjectItemCaseSensitive(msg, "internetMessageHeaders");
 	if (cJSON_IsArray(h)) {
 		const cJSON *e;

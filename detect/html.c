@@ -324,6 +324,13 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		v = attr(a, na, "href");
 		if (v == NULL)
 			v = attr(a, na, "xlink:href");
+		if (v != NULL && str_ncasecmp(v, "mailto:", 7) == 0 &&
+		    h->hi->mailto == NULL) {
+			size_t n = strcspn(v + 7, "?&");
+
+			h->hi->mailto = arena_strndup(&s->a, v + 7, n);
+			str_lower((char *)h->hi->mailto);
+		}
 		if (v != NULL) {
 			h->hi->links++;
 			if (strcmp(t, "area") == 0)
@@ -343,6 +350,11 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 			v = attr(a, na, "xlink:href");
 		if (v == NULL)
 			v = attr(a, na, "href");
+		if (strcmp(t, "img") == 0) {
+			h->hi->images++;
+			if (h->in_a)
+				h->hi->linked_images++;
+		}
 		if (v != NULL)
 			url_add(s, v, strlen(v), strcmp(t, "iframe") == 0 ||
 			    strcmp(t, "frame") == 0 ? UO_HREF : UO_SRC, NULL,

@@ -117,7 +117,7 @@ struct dpart {
 
 struct dmsg {
 	const char	*subject;
-	struct daddr	 from, sender, reply_to, return_path;
+	struct daddr	 from, sender, reply_to, return_path, to;
 	const char	*message_id;
 	struct dheader	*hdrs;
 	size_t		 nhdrs;
@@ -126,6 +126,7 @@ struct dmsg {
 	struct dpart	*parts;
 	size_t		 nparts, parts_cap;
 	size_t		 kept;		/* decoded bytes kept so far */
+	int		 nfrom;		/* addresses in From */
 	const char	*truncated;	/* why, when something was cut */
 };
 
@@ -190,6 +191,8 @@ struct html_info {
 	const char	*redirect;	/* meta refresh or location = "..." */
 	size_t		 hidden, visible;
 	int		 links;
+	int		 images, linked_images;
+	const char	*mailto;	/* first mailto: address of a link */
 };
 #define HS_ATOB		0x01
 #define HS_BLOB		0x02
@@ -218,6 +221,7 @@ struct protect {
 	char		*skel;		/* skeleton of label */
 	enum prot_kind	 kind;
 	int		 brand;		/* index in brands, or -1 */
+	int		 distinct;	/* its name is the brand's own */
 };
 
 struct phrase_class;
@@ -243,9 +247,11 @@ struct detect_engine {
 	size_t		 npeople;
 	struct ac	*people_ac;
 	struct hset	 freemail, shorteners, hosting, risky_tld, redirectors;
+	struct hset	 imghosts;
 	struct ac	*content_ac;
 	struct ac	*role_ac;
 	void		*gmopts;	/* GMimeParserOptions */
+	int		 signals;	/* SHINDAN_DETECT_SIGNALS: tuning aid */
 	char		 describe[256];
 };
 
@@ -273,6 +279,7 @@ struct detect_scan {
 	struct html_info	 hbody;
 	size_t			 arc_files, arc_bytes;
 	int			 qr_images;
+	int			 claim_brand;	/* brand the sender claims, -1 */
 	int			 depth;		/* archive depth now */
 };
 
@@ -294,6 +301,8 @@ int	 brand_find(const struct detect_engine *, const char *s, size_t n,
 int	 brand_of_domain(const struct detect_engine *, const char *regdom);
 int	 dom_is_own(const struct detect_engine *, const char *regdom);
 int	 dom_is_freemail(const struct detect_engine *, const char *regdom);
+/* 1 when a label of host looks machine-generated ("sdhbsvjld"). */
+int	 dom_random(const char *host);
 
 /* analyzers */
 void	 sender_run(struct detect_scan *);

@@ -174,6 +174,21 @@ protect_add(struct detect_engine *e, const char *dom, enum prot_kind kind,
 	p->skel = xstrdup(sk);
 	p->kind = kind;
 	p->brand = brand;
+	/* A brand's domain whose name is a word of its own ("windows",
+	 * "live") has relatives one letter away that owe it nothing. */
+	p->distinct = 1;
+	if (kind == PK_BRAND) {
+		char key[256];
+		size_t j, k = 0;
+		const char *bk = e->brands[brand].key;
+
+		for (j = 0; bk[j] != '\0' && k + 1 < sizeof(key); j++)
+			if (isalnum((unsigned char)bk[j]))
+				key[k++] = bk[j];
+		key[k] = '\0';
+		p->distinct = !e->brands[brand].weak &&
+		    strncmp(lb, key, k) == 0 && k >= 5;
+	}
 }
 
 int
@@ -188,6 +203,41 @@ dom_is_freemail(const struct detect_engine *e, const char *regdom)
 {
 	return regdom != NULL && hset_get(&e->freemail, regdom,
 	    strlen(regdom), NULL);
+}
+
+int
+dom_random(const char *host)
+{
+	const char	*p = host;
+	int		 run = 0, maxrun = 0, len = 0, vow = 0, dig = 0;
+
+	for (;; p++) {
+		char c = *p;
+
+		if (c == '.' || c == '\0') {
+			/* Judge the label just ended. */
+			if (len >= 8 && (maxrun >= 6 || (len >= 12 &&
+			    vow * 5 < len) || (dig >= 3 && len - dig >= 6 &&
+			    maxrun >= 5)))
+				return 1;
+			if (c == '\0')
+				return 0;
+			run = maxrun = len = vow = dig = 0;
+			continue;
+		}
+		len++;
+		if (c >= '0' && c <= '9') {
+			dig++;
+			run = 0;
+		} else if (strchr("aeiouy", c) != NULL) {
+			vow++;
+			run = 0;
+		} else if (c >= 'a' && c <= 'z') {
+			if (++run > maxrun)
+				maxrun = run;
+		} else
+			run = 0;
+	}
 }
 
 int
@@ -307,8 +357,7 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			best = p;
 			break;
 		}
-		if (pl >= (p->kind == PK_BRAND ? 6u : 5u) &&
-		    !(p->brand >= 0 && e->brands[p->brand].weak) &&
+		if (pl >= (p->kind == PK_BRAND ? 6u : 5u) && p->distinct &&
 		    dist1(lab, p->label) == 1) {
 			*how = "one character changed";
 			best = p;
@@ -342,20 +391,7 @@ brand_add(struct detect_engine *e, const char *line)
 	memset(b, 0, sizeof(*b));
 	names = xstrndup(line, (size_t)(bar - line));
 	doms = xstrdup(bar + 1);
-	for (tok = strtok_r(doms, " ,\t", &save); tok != NULL;
-	    tok = strtok_r(NULL, " ,\t", &save)) {
-		char *d = domain_ascii(tok);
-
-		if (d == NULL)
-			continue;
-		b->domains = xrealloc(b->domains, (b->ndomains + 1) *
-		    sizeof(char *));
-		b->domains[b->ndomains++] = d;
-		hset_put(&e->brand_dom, d, strlen(d), idx);
-		protect_add(e, d, PK_BRAND, idx);
-	}
 	/* The first name is the one shown; each name is a key. */
-	save = NULL;
 	for (tok = strtok_r(names, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
 		int weak = tok[0] == '!';
@@ -370,6 +406,19 @@ brand_add(struct detect_engine *e, const char *line)
 		if (strlen(k) >= 2)
 			ac_add(e->brand_ac, k, strlen(k), idx * 2 + weak);
 		free(k);
+	}
+	save = NULL;
+	for (tok = strtok_r(doms, " ,\t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ,\t", &save)) {
+		char *d = domain_ascii(tok);
+
+		if (d == NULL)
+			continue;
+		b->domains = xrealloc(b->domains, (b->ndomains + 1) *
+		    sizeof(char *));
+		b->domains[b->ndomains++] = d;
+		hset_put(&e->brand_dom, d, strlen(d), idx);
+		protect_add(e, d, PK_BRAND, idx);
 	}
 	free(names);
 	free(doms);
@@ -567,6 +616,7 @@ lists_build(struct detect_engine *e, const struct detect_opts *o,
 	set_list(&e->hosting, HOSTING, nitems(HOSTING));
 	set_list(&e->risky_tld, RISKY_TLDS, nitems(RISKY_TLDS));
 	set_list(&e->redirectors, REDIRECTORS, nitems(REDIRECTORS));
+	set_list(&e->imghosts, IMAGE_HOSTS, nitems(IMAGE_HOSTS));
 	e->brand_ac = ac_new();
 	for (l = o->own_domains; l != NULL && *l != NULL; l++) {
 		char *d = domain_ascii(*l);
@@ -632,6 +682,7 @@ lists_free(struct detect_engine *e)
 	hset_free(&e->hosting);
 	hset_free(&e->risky_tld);
 	hset_free(&e->redirectors);
+	hset_free(&e->imghosts);
 	for (i = 0; i < e->nfeeds; i++)
 		free(e->feed_names[i]);
 	free(e->feed_names);

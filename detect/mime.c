@@ -322,7 +322,12 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 	v = g_mime_message_get_message_id(msg);
 	m->message_id = v ? text_clip(&s->a, v, 512) : NULL;
 	first_addr(&w, g_mime_message_get_from(msg), &m->from);
+	if (g_mime_message_get_from(msg) != NULL)
+		m->nfrom = internet_address_list_length(
+		    g_mime_message_get_from(msg));
 	first_addr(&w, g_mime_message_get_sender(msg), &m->sender);
 	first_addr(&w, g_mime_message_get_reply_to(msg), &m->reply_to);
+	first_addr(&w, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_TO),
+	    &m->to);
 	walk(&w, g_mime_message_get_mime_part(msg), 0, 0);
 }

@@ -102,6 +102,10 @@ RULE(R_ATT_TYPE_MISMATCH, "attach.type_mismatch", DETECT_RISKY_ATTACHMENT, 35, \
     "content type contradicts the name (a .pdf that is a web page)", \
     "The attachment \"{name}\" is named like one type but is really {type}.", \
     "添付ファイル「{name}」は名前と中身の形式が一致しません (実際は {type})。") \
+RULE(R_ATT_URLFILE, "attach.internet_shortcut", DETECT_RISKY_ATTACHMENT, 30, \
+    "Internet shortcut (.url) attachment", \
+    "The attachment \"{name}\" is an Internet shortcut to {url}; shortcuts have been used to get past Windows' download warnings.", \
+    "添付ファイル「{name}」は {url} へのインターネットショートカットです。Windows のダウンロード警告の回避に悪用されてきました。") \
 RULE(R_ATT_HTML, "attach.html", DETECT_RISKY_ATTACHMENT, 30, \
     "HTML attachment (opens a local page outside the mail client's protection)", \
     "The attachment \"{name}\" is a web page; pages sent as attachments open in the browser, outside the mail client's protection.", \
@@ -204,7 +208,7 @@ RULE(R_URL_BRAND_IN_HOST, "url.brand_in_host", DETECT_PHISHING, 35, \
     "brand name in the host of an unrelated domain", \
     "The link {url} puts \"{imitates}\" in its host name but belongs to {domain}.", \
     "リンク {url} はホスト名に「{imitates}」を含めていますが、実際のドメインは {domain} です。") \
-RULE(R_URL_JAVASCRIPT, "url.javascript", DETECT_SUSPICIOUS_URL, 30, \
+RULE(R_URL_JAVASCRIPT, "url.javascript", DETECT_SUSPICIOUS_URL, 15, \
     "link that runs JavaScript", \
     "A link runs JavaScript instead of opening a page.", \
     "リンクはページを開く代わりに JavaScript を実行します。") \
@@ -220,7 +224,7 @@ RULE(R_URL_TEXT_MISMATCH, "url.text_mismatch", DETECT_SUSPICIOUS_URL, 20, \
     "link text shows one domain, the link goes to another", \
     "A link reads \"{imitates}\" but goes to {url} ({domain}).", \
     "リンクは「{imitates}」と表示されていますが、実際は {url} ({domain}) に移動します。") \
-RULE(R_URL_FORM, "url.form", DETECT_SUSPICIOUS_URL, 20, \
+RULE(R_URL_FORM, "url.form", DETECT_SUSPICIOUS_URL, 10, \
     "form in the mail body", \
     "The mail contains a form that sends what is typed to {url}.", \
     "メールには入力内容を {url} に送信するフォームがあります。") \
@@ -228,6 +232,18 @@ RULE(R_URL_PUNYCODE, "url.punycode", DETECT_SUSPICIOUS_URL, 15, \
     "internationalised (punycode) host", \
     "The link {url} goes to the internationalised name {domain} ({detail}).", \
     "リンク {url} の接続先は国際化ドメイン名 {domain} ({detail}) です。") \
+RULE(R_URL_MAILTO_FREEMAIL, "url.mailto_freemail", DETECT_PHISHING, 40, \
+    "a brand's message whose links write to a free mail address", \
+    "The message speaks for {imitates} but its links open a mail to the free mail address {domain}.", \
+    "メールは {imitates} を名乗っていますが、リンクはフリーメールのアドレス {domain} 宛てのメールを作成します。") \
+RULE(R_URL_IMAGE_HOSTING, "url.image_hosting", DETECT_SPAM, 15, \
+    "images loaded from a free image host", \
+    "The mail shows images from the free image host {domain}, where senders hide from whoever they claim to be.", \
+    "メールは無料画像ホスティング {domain} の画像を表示しています。送信者の正体を隠すためによく使われます。") \
+RULE(R_URL_RANDOM_HOST, "url.random_host", DETECT_SUSPICIOUS_URL, 10, \
+    "link to a host name that looks machine-generated", \
+    "The link {url} goes to {domain}, a name that looks machine-generated.", \
+    "リンク {url} の接続先 {domain} は機械的に生成された名前に見えます。") \
 RULE(R_URL_SHORTENER, "url.shortener", DETECT_SUSPICIOUS_URL, 15, \
     "link through a URL shortener", \
     "The link {url} goes through the URL shortener {domain}, which hides its destination.", \
@@ -285,7 +301,15 @@ RULE(R_SENDER_REPLYTO_FREEMAIL, "sender.replyto_freemail", DETECT_IMPERSONATION,
     "replies go to a free mail address, not to the sender's organisation", \
     "Replies would go to the free mail address {imitates}, not to the sender's domain {domain}.", \
     "返信はフリーメールのアドレス {imitates} に送られ、送信者のドメイン {domain} には届きません。") \
-RULE(R_SENDER_DISPLAY_ADDR, "sender.display_address", DETECT_IMPERSONATION, 15, \
+RULE(R_SENDER_MULTI_FROM, "sender.several_from", DETECT_SPOOFING, 20, \
+    "From holds several addresses or a malformed one", \
+    "The From header holds several or malformed addresses ({detail}), so mail programs may show a sender other than the real one.", \
+    "From ヘッダーに複数または不正な形式のアドレスがあり ({detail})、メールソフトが本当の送信者と異なる名前を表示することがあります。") \
+RULE(R_SENDER_RANDOM, "sender.random_domain", DETECT_SPAM, 15, \
+    "sender domain that looks machine-generated", \
+    "The sender's domain {domain} looks machine-generated, as throw-away spam domains do.", \
+    "送信者のドメイン {domain} は機械的に生成された名前に見えます (使い捨ての迷惑メール用ドメインの特徴)。") \
+RULE(R_SENDER_DISPLAY_ADDR, "sender.display_address", DETECT_IMPERSONATION, 10, \
     "display name shows another address than the sender's", \
     "The sender's name shows the address \"{imitates}\" but the mail comes from {domain}.", \
     "送信者名はアドレス「{imitates}」を表示していますが、実際の送信元は {domain} です。") \
@@ -362,6 +386,18 @@ RULE(R_CONTENT_OBFUSCATED, "content.obfuscated_text", DETECT_PHISHING, 35, \
     "words written with look-alike letters from other scripts or invisible characters", \
     "Words are written with look-alike letters or invisible characters to slip past filters ({detail}).", \
     "フィルターを回避するため、単語が似た形の別の文字や不可視文字で書かれています ({detail})。") \
+RULE(R_CONTENT_RCPT_SUBJECT, "content.address_in_subject", DETECT_PHISHING, 30, \
+    "the recipient's address written in the subject", \
+    "The subject addresses the reader by their mail address ({detail}), as mass phishing does instead of a name.", \
+    "件名が受信者を名前ではなくメールアドレス ({detail}) で呼んでいます。大量送信のフィッシングの特徴です。") \
+RULE(R_CONTENT_RCPT_GREETING, "content.address_greeting", DETECT_PHISHING, 20, \
+    "the text greets the reader by their mail address", \
+    "The text greets the reader by their mail address or its user name ({detail}) instead of a name.", \
+    "本文は受信者を名前ではなくメールアドレスやユーザー名 ({detail}) で呼んでいます。") \
+RULE(R_CONTENT_BRAND_SUBJECT, "content.brand_subject", DETECT_IMPERSONATION, 15, \
+    "the subject names a brand the sender has nothing to do with", \
+    "The subject names {imitates} but the mail comes from {domain}.", \
+    "件名は {imitates} を名乗っていますが、送信元は {domain} です。") \
 RULE(R_CONTENT_DELIVERY, "content.delivery_lure", DETECT_PHISHING, 25, \
     "parcel delivery or customs fee lure", \
     "The text claims a parcel is held or a fee is due ({detail}).", \

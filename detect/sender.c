@@ -202,6 +202,16 @@ sender_run(struct detect_scan *s)
 			    .check = check });
 	}
 
+	if (m->nfrom > 1) {
+		char d[32];
+
+		snprintf(d, sizeof(d), "%d addresses", m->nfrom);
+		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
+		    .domain = fdom, .detail = d });
+	}
+	if (fdom != NULL && dom_random(fdom) && !dom_is_freemail(e, freg))
+		finding_add(s, R_SENDER_RANDOM, &(struct fargs){ .domain = fdom });
+
 	/* A sender domain that imitates a protected one. */
 	if (freg != NULL) {
 		const struct protect	*p;
@@ -249,11 +259,16 @@ sender_run(struct detect_scan *s)
 		b = brand_find(e, nb.ptr, nb.len, 1);
 		if (b < 0 && has_service_word(nb.ptr))
 			b = brand_find(e, nb.ptr, nb.len, 0);
+		/* A brand's free mail (x@outlook.com) is anyone's; its own
+		 * mail comes from a name under it (reply.yahoo.com). */
 		if (b >= 0 && (brand_of_domain(e, freg) != b ||
-		    dom_is_freemail(e, freg)) && !dom_is_own(e, freg))
+		    (dom_is_freemail(e, freg) && strcmp(fdom, freg) == 0)) &&
+		    !dom_is_own(e, freg)) {
 			finding_add(s, R_SENDER_DISPLAY_BRAND, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[b].name,
 			    .detail = m->from.name });
+			s->claim_brand = b;
+		}
 		if (e->npeople > 0 && !dom_is_own(e, freg)) {
 			ac_scan(e->people_ac, nb.ptr, nb.len, any_match, &id);
 			if (id >= 0)
@@ -270,6 +285,24 @@ sender_run(struct detect_scan *s)
 				    .detail = m->from.name });
 		}
 		buf_release(&nb);
+	}
+
+	/* A brand in the subject that the sender has nothing to do with. */
+	if (m->subject != NULL && freg != NULL) {
+		struct buf	 sb;
+		int		 sbr;
+
+		buf_init(&sb, 4096);
+		text_norm(&sb, m->subject, strlen(m->subject), NULL);
+		sbr = brand_find(e, sb.ptr, sb.len, 1);
+		if (sbr >= 0 && (brand_of_domain(e, freg) != sbr ||
+		    dom_is_freemail(e, freg)) && !dom_is_own(e, freg)) {
+			finding_add(s, R_CONTENT_BRAND_SUBJECT, &(struct fargs){
+			    .domain = fdom, .imitates = e->brands[sbr].name });
+			if (s->claim_brand < 0)
+				s->claim_brand = sbr;
+		}
+		buf_release(&sb);
 	}
 
 	/* Where replies and bounces go. */

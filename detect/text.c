@@ -685,6 +685,8 @@ text_clip(struct arena *a, const char *s, size_t max)
 		k = utf8_next(s + i, n - i, &c);
 		if (c < 0x20 || c == 0x7f)
 			out[i] = ' ';
+		else if (c == 0xfffd && k == 1)
+			out[i] = '?';	/* never invalid UTF-8 out */
 		else
 			memcpy(out + i, s + i, k);
 	}

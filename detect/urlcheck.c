@@ -151,6 +151,25 @@ struct bin {
 	int				 found;
 };
 
+/* Words that phishing puts next to a brand in a host name. */
+static int
+phishy_host(const char *h)
+{
+	static const char *const w[] = { "login", "logon", "signin",
+	    "sign-in", "secure", "security", "verify", "verification",
+	    "account", "update", "support", "service", "auth", "billing",
+	    "wallet", "confirm", "online", "portal", "help", "center",
+	    "recovery", "unlock", "payment", "webmail", "helpdesk", "id-",
+	    "-id", ".com-", ".com.", "-com.", "customer", "alert", "notice",
+	    "app-", "-app", "official", "claim", "reward", "gift", "bonus" };
+	size_t	 i;
+
+	for (i = 0; i < nitems(w); i++)
+		if (strstr(h, w[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 static int
 bin_cb(void *arg, int id, size_t start, size_t end)
 {
@@ -160,7 +179,7 @@ bin_cb(void *arg, int id, size_t start, size_t end)
 
 	if (id & 1)
 		return 0;	/* weak names are common words */
-	if (end - start < 4)
+	if (end - start < 5)
 		return 0;
 	if ((before >= 'a' && before <= 'z') || (after >= 'a' && after <= 'z'))
 		return 0;
@@ -282,15 +301,22 @@ check_one(struct detect_scan *s, size_t idx)
 		    &(struct fargs){ .url = u->url, .domain = u->uhost,
 		    .detail = u->host });
 	}
+	if (suffix_in(&e->imghosts, u->host, &hit))
+		finding_add(s, R_URL_IMAGE_HOSTING, &(struct fargs){
+		    .url = u->url, .domain = hit });
 	if (!followed(u))
 		return;
+	if (dom_random(u->host) && !suffix_in(&e->shorteners, u->host, NULL))
+		finding_add(s, R_URL_RANDOM_HOST, &(struct fargs){
+		    .url = u->url, .domain = u->host });
 
 	/* A brand's name in the host of someone else's domain. */
 	if (brand_of_domain(e, u->domain) < 0 && !shown) {
 		struct bin b = { e, u->host, strlen(u->host), -1 };
 
 		ac_scan(e->brand_ac, u->host, b.n, bin_cb, &b);
-		if (b.found >= 0 && !suffix_in(&e->shorteners, u->host, NULL))
+		if (b.found >= 0 && !suffix_in(&e->shorteners, u->host, NULL) &&
+		    phishy_host(u->host))
 			finding_add(s, R_URL_BRAND_IN_HOST, &(struct fargs){
 			    .url = u->url, .domain = u->domain,
 			    .imitates = e->brands[b.found].name });
@@ -395,6 +421,15 @@ urlcheck_run(struct detect_scan *s)
 	/* check_one may add redirect targets: nu grows while we go. */
 	for (i = 0; i < s->nu; i++)
 		check_one(s, i);
+	if (s->hbody.mailto != NULL && s->claim_brand >= 0) {
+		const char *at = strrchr(s->hbody.mailto, '@');
+
+		if (at != NULL && dom_is_freemail(s->eng, dom_registrable(s,
+		    at + 1)))
+			finding_add(s, R_URL_MAILTO_FREEMAIL, &(struct fargs){
+			    .url = s->hbody.mailto, .domain = s->hbody.mailto,
+			    .imitates = s->eng->brands[s->claim_brand].name });
+	}
 	if (s->hbody.pw_inputs > 0)
 		finding_add(s, R_URL_CRED_FORM, &(struct fargs){
 		    .url = s->hbody.form_action });
