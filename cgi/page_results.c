@@ -680,7 +680,8 @@ detections(struct req *r, const struct res *rs, const struct res_counts *c)
 	}
 	if (filter_form(r, rs, &q) == -1)
 		return -1;
-	/* How many match: from the counts, or for one mailbox counted. */
+	/* How many match: from the counts (page_final computed them
+	 * before, for the whole result and per mailbox). */
 	if (q.mailbox != NULL) {
 		res = db_qv(r->db, r->a, STMT_RES_COUNT_MBOX, 4, rs->ids,
 		    q.category, q.sev_rank, q.mailbox);

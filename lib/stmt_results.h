@@ -75,14 +75,25 @@ X(STMT_RES_COUNTS_CACHED, "res_counts_cached", \
 	" jsonb_to_recordset(s.counts) AS c(category text, sev_rank int," \
 	" n bigint) WHERE s.assessment_id = $1::bigint") \
 X(STMT_RES_COUNTS, "res_counts", \
-	"WITH c AS (SELECT category, sev_rank, count(*) AS n FROM detection" \
-	" WHERE assessment_id = $1::bigint GROUP BY 1, 2)," \
+	"WITH c AS (SELECT mailbox_id, category, sev_rank, count(*) AS n" \
+	" FROM detection WHERE assessment_id = $1::bigint GROUP BY 1, 2, 3)," \
+	" t AS (SELECT category, sev_rank, sum(n)::bigint AS n FROM c" \
+	" GROUP BY 1, 2)," \
 	" s AS (INSERT INTO result_summary (assessment_id, counts)" \
-	" SELECT $1::bigint, coalesce((SELECT jsonb_agg(c) FROM c), '[]')" \
-	" WHERE $2::boolean ON CONFLICT (assessment_id) DO NOTHING)" \
-	" SELECT category, sev_rank, n FROM c") \
+	" SELECT $1::bigint, coalesce((SELECT jsonb_agg(t) FROM t), '[]')" \
+	" WHERE $2::boolean ON CONFLICT (assessment_id) DO NOTHING" \
+	" RETURNING 1)," \
+	" k AS (INSERT INTO result_count (assessment_id, mailbox_id," \
+	" category, sev_rank, n) SELECT $1::bigint, mailbox_id, category," \
+	" sev_rank, n FROM c WHERE EXISTS (SELECT 1 FROM s)" \
+	" ON CONFLICT DO NOTHING)" \
+	" SELECT category, sev_rank, n FROM t") \
 X(STMT_RES_COUNT_MBOX, "res_count_mbox", \
-	"SELECT count(*) AS n" RES_FILTER) \
+	"SELECT coalesce(sum(n), 0) AS n FROM result_count" \
+	" WHERE assessment_id = $1::bigint" \
+	" AND ($2::text IS NULL OR category = $2::text)" \
+	" AND ($3::smallint IS NULL OR sev_rank = $3::smallint)" \
+	" AND mailbox_id = $4::bigint") \
 X(STMT_RES_MAILBOX_CHOICES, "res_mailbox_choices", \
 	"SELECT m.id, m.upn FROM mailbox m WHERE m.assessment_id = $1::bigint" \
 	" AND EXISTS (SELECT 1 FROM detection d WHERE d.mailbox_id = m.id)" \
