@@ -156,6 +156,19 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 		if ((strstr(en, "/embeddings/") != NULL ||
 		    strstr(en, "/activeX/") != NULL) && objects == NULL)
 			objects = arena_strdup(&s->a, en);
+		if (strstr(en, "vbaProject.bin") != NULL) {
+			/* The macros themselves go to the YARA rules. */
+			k = ar_read(a, &buf, DETECT_PART_MAX, DETECT_PART_MAX,
+			    &total, &over);
+			if (k > 0) {
+				s->arc_bytes += total;
+				av_scan(s, arena_printf(&s->a, "%s > %s", name,
+				    en), buf, (size_t)k, NULL, 0);
+			}
+			if (k >= 0)
+				free(buf);
+			continue;
+		}
 		if (!(strstr(en, ".rels") != NULL ||
 		    strcmp(en, "word/document.xml") == 0 ||
 		    strcmp(en, "content.xml") == 0))

@@ -46,3 +46,7 @@ $(DETECT_FUZZERS): $(O)/fuzz/%: $(O)/tests/fuzz/%.o $(LIBDETECT) \
 	    $(LIBSHINDAN) $(DETECT_LDLIBS) $(LIB_LDLIBS)
 
 fuzzers: $(DETECT_FUZZERS)
+
+# Tests and fuzz targets include detect.h (and, for units, internal.h).
+$(O)/tests/detect/%.o: CFLAGS += -Idetect
+$(O)/tests/fuzz/detect_%.o: CFLAGS += -Idetect

@@ -363,6 +363,15 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			best = p;
 			break;
 		}
+		if (p->distinct && pl >= 5 && strlen(p->skel) >= 5 &&
+		    strstr(sk, p->skel) != NULL && strstr(lab, p->label) ==
+		    NULL) {
+			/* "micros0ft-login": the name, disguised, with more. */
+			*how = ureg != NULL ? "letters from other alphabets" :
+			    "look-alike characters";
+			best = p;
+			break;
+		}
 		if (p->kind != PK_BRAND && pl >= 4 && strlen(lab) > pl + 2 &&
 		    strstr(lab, p->label) != NULL) {
 			*how = "the name with words added";

@@ -51,7 +51,8 @@ usage(void)
 	    "           [--own-domain d]... [--correspondent d]... "
 	    "[--person name]...\n"
 	    "           [--brands file] [--no-builtin-brands] "
-	    "[--password pw]... PATH...\n");
+	    "[--password pw]... PATH...\n"
+	    "       shindan-scan --list-rules\n");
 	exit(2);
 }
 
@@ -332,6 +333,22 @@ scan_path(struct run *r, const char *path, int depth)
 	scan_dir(r, path, depth, 0);
 }
 
+/* The rule table as Markdown, for detect/README.md. */
+static void
+list_rules(void)
+{
+	const struct detect_rule_info	*ri;
+	size_t				 n = detect_rules(&ri), i;
+
+	printf("| rule | category | severity | weight | trigger |\n"
+	    "|---|---|---|---|---|\n");
+	for (i = 0; i < n; i++)
+		printf("| `%s` | %s | %s | %d | %s |\n", ri[i].id,
+		    detect_category_name(ri[i].category),
+		    detect_severity_name(ri[i].severity), ri[i].weight,
+		    ri[i].what);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -350,6 +367,7 @@ main(int argc, char *argv[])
 		{ "brands", required_argument, NULL, 'B' },
 		{ "no-builtin-brands", no_argument, NULL, 'N' },
 		{ "password", required_argument, NULL, 'p' },
+		{ "list-rules", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -401,6 +419,7 @@ main(int argc, char *argv[])
 			break;
 		case 'B': o.brands_file = optarg; break;
 		case 'N': o.no_builtin_brands = 1; break;
+		case 'L': list_rules(); return 0;
 		case 'p':
 			if (npw < LIST_MAX - 1)
 				pws[npw++] = optarg;

