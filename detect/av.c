@@ -124,6 +124,16 @@ out:
 	return rc;
 }
 
+/* libclamav talks on stderr; its messages go to the debug log. */
+static void
+clam_msg(enum cl_msg sev, const char *full, const char *msg, void *ctx)
+{
+	(void)sev;
+	(void)full;
+	(void)ctx;
+	log_debug("detect: libclamav: %s", msg);
+}
+
 static void
 clam_open(struct detect_engine *e, const char *dir)
 {
@@ -133,6 +143,7 @@ clam_open(struct detect_engine *e, const char *dir)
 
 	if (dir == NULL || *dir == '\0')
 		return;
+	cl_set_clcb_msg(clam_msg);
 	if (cl_init(CL_INIT_DEFAULT) != CL_SUCCESS) {
 		log_warn("detect: clamav: cannot initialise, going on without");
 		return;

@@ -56,13 +56,28 @@ usage(void)
 	exit(2);
 }
 
+/* Copies of option values the lists point into, freed at the end. */
+static char	*owned[LIST_MAX * 4];
+static int	 nowned;
+
+static void
+owned_free(void)
+{
+	while (nowned > 0)
+		free(owned[--nowned]);
+}
+
 static void
 add(const char **l, int *n, const char *v)
 {
 	/* Comma-separated values are several. */
 	char	*dup, *tok, *save = NULL;
 
-	dup = xstrdup(v);
+	if (nowned >= (int)nitems(owned)) {
+		fprintf(stderr, "shindan-scan: too many values\n");
+		exit(2);
+	}
+	dup = owned[nowned++] = xstrdup(v);
 	for (tok = strtok_r(dup, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
 		while (*tok == ' ')
@@ -435,6 +450,9 @@ main(int argc, char *argv[])
 	o.people = people;
 	if ((e = detect_engine_new(&o, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "shindan-scan: %s\n", err);
+		owned_free();
+		if (have_conf)
+			conf_free(&conf);
 		return 2;
 	}
 	r.scan = detect_scan_new(e);
@@ -450,5 +468,6 @@ main(int argc, char *argv[])
 	detect_engine_free(e);
 	if (have_conf)
 		conf_free(&conf);
+	owned_free();
 	return fflush(stdout) == 0 ? r.rc : 2;
 }

@@ -584,7 +584,8 @@ text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
 	while (i < n) {
 		k = utf8_next(s + i, n - i, &c);
 		if (text_invisible(c)) {
-			if (in_word)
+			/* A soft hyphen inside a word is typography. */
+			if (in_word && c != 0xad)
 				w_inv = 1;
 			i += k;
 			continue;

@@ -1,0 +1,199 @@
+/*
+ * 21-detect-text: charsets to UTF-8 (the Japanese ones above all, with
+ * the characters Windows adds to them), missing and wrong charsets,
+ * invalid bytes; the MIME adapter on the Japanese test mail; the
+ * normalisation phrases are matched on.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tap.h"
+#include "util.h"
+
+static struct arena	 A;
+
+static const char *
+conv(const char *cs, const char *in, size_t n)
+{
+	size_t	 len;
+
+	return text_to_utf8(&A, cs, in, n, 1 << 20, &len);
+}
+
+static int
+valid_utf8(const char *s)
+{
+	return str_valid_utf8(s, strlen(s), 1);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	*p;
+	long	 n;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	p = xmalloc((size_t)n + 1);
+	if (fread(p, 1, (size_t)n, fp) != (size_t)n)
+		n = 0;
+	p[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return p;
+}
+
+static void
+charsets(void)
+{
+	/* "あいう①㈱" in ISO-2022-JP as Windows writes it (NEC row 13). */
+	static const char jis[] = "\x1b$B$\"$$$&\x2d\x21\x2d\x6a\x1b(B ok";
+	/* "日本語ｶﾅ" in Shift_JIS with half-width kana. */
+	static const char sjis[] = "\x93\xfa\x96\x7b\x8c\xea\xb6\xc5";
+	/* "日本語" in EUC-JP. */
+	static const char euc[] = "\xc6\xfc\xcb\xdc\xb8\xec";
+	const char	*u;
+
+	is_str(conv("ISO-2022-JP", jis, sizeof(jis) - 1),
+	    "あいう①㈱ ok", "ISO-2022-JP with NEC special characters");
+	is_str(conv("iso-2022-jp", "\x1b$B%F%9%H\x1b(B", 12), "テスト",
+	    "lower-case charset name");
+	is_str(conv(NULL, jis, sizeof(jis) - 1), "あいう①㈱ ok",
+	    "ISO-2022-JP without a charset is recognised");
+	is_str(conv("us-ascii", jis, sizeof(jis) - 1), "あいう①㈱ ok",
+	    "ISO-2022-JP labelled us-ascii is recognised");
+	is_str(conv("Shift_JIS", sjis, sizeof(sjis) - 1), "日本語ｶﾅ",
+	    "Shift_JIS with half-width kana");
+	is_str(conv("x-sjis", sjis, 6), "日本語", "x-sjis alias");
+	is_str(conv("windows-31j", "\x87\x40", 2), "①",
+	    "windows-31j (CP932 extension)");
+	is_str(conv("EUC-JP", euc, sizeof(euc) - 1), "日本語", "EUC-JP");
+	is_str(conv(NULL, sjis, 6), "日本語", "Shift_JIS without a charset");
+	is_str(conv(NULL, euc, 6), "日本語", "EUC-JP without a charset");
+	is_str(conv("utf-8", euc, 6), "日本語",
+	    "EUC-JP mislabelled as UTF-8 is guessed");
+	is_str(conv("x-unknown-charset", "caf\xc3\xa9", 5), "café",
+	    "unknown charset, valid UTF-8");
+	is_str(conv("iso-8859-1", "caf\xe9", 4), "café", "Latin-1");
+	u = conv("utf-8", "ok \xff\xfe bad \xe3\x81", 12);
+	ok(valid_utf8(u) && strstr(u, "ok ") == u,
+	    "invalid UTF-8 comes out valid (%s)", u);
+	u = conv("ISO-2022-JP", "\x1b$B$\"\x1b$(D\x30\x21\x1b(B", 11);
+	ok(valid_utf8(u) && strncmp(u, "あ", 3) == 0,
+	    "JIS X 0212 is replaced, not fatal (%s)", u);
+	u = conv("ISO-2022-JP", "\x1b$B$", 4);
+	ok(valid_utf8(u), "ISO-2022-JP cut in a character");
+	u = conv("shift_jis", "\x82", 1);
+	ok(valid_utf8(u), "Shift_JIS cut in a character");
+	is_str(conv("utf-8", "", 0), "", "empty input");
+}
+
+static void
+norm(void)
+{
+	struct buf		 b;
+	struct norm_stats	 st;
+
+	buf_init(&b, 4096);
+	memset(&st, 0, sizeof(st));
+	text_norm(&b, "ＶＥＲＩＦＹ　Your  Account\n\tNOW",
+	    strlen("ＶＥＲＩＦＹ　Your  Account\n\tNOW"), &st);
+	is_str(b.ptr, "verify your account now", "full-width, case, spaces");
+	buf_reset(&b);
+	text_norm(&b, "P\xd0\xb0yP\xd0\xb0l v\xc3\xa9rifiez", 19, &st);
+	is_str(b.ptr, "paypal verifiez", "Cyrillic look-alikes and accents");
+	ok(st.mixed_words >= 1, "a word mixing scripts is counted");
+	buf_reset(&b);
+	memset(&st, 0, sizeof(st));
+	text_norm(&b, "pass\xe2\x80\x8bword \xf0\x9d\x90\x80\xf0\x9d\x90\x81",
+	    20, &st);
+	is_str(b.ptr, "password ab", "zero-width space and math letters");
+	ok(st.math_chars == 2, "mathematical letters are counted");
+	buf_reset(&b);
+	text_norm(&b, "お支払い情報を更新", 27, NULL);
+	is_str(b.ptr, "お支払い情報を更新", "Japanese is kept");
+	buf_release(&b);
+	is_str(text_clip(&A, "abcdef", 3), "abc...", "clip");
+	ok(valid_utf8(text_clip(&A, "あいう", 4)),
+	    "clip stops on a character boundary");
+	is_str(text_clip(&A, "a\x01\xffz", 10), "a ?z",
+	    "clip replaces controls and invalid bytes");
+}
+
+static void
+mime(struct detect_scan *s)
+{
+	static const struct {
+		const char	*file, *subject, *from, *body;
+	} t[] = {
+		{ "ja-01-phish-amazon-iso2022jp.eml",
+		    "【重要】Amazonアカウントの確認のお願い", "Amazon.co.jp",
+		    "① 下記のリンクからログインしてください" },
+		{ "ja-02-bec-sjis.eml", "至急のお願い",
+		    "代表取締役社長 鈴木一郎", "振込先の変更がありました" },
+		{ "ja-03-clean-eucjp.eml", "定例会議の議事録", "佐藤花子",
+		    "次回は11月10日（火）10時から第2会議室で行います" },
+		{ "ja-04-ppap-password-utf8.eml", "パスワードのお知らせ",
+		    "佐藤花子", "パスワード：Xk7pQ2mZ" },
+		{ "ja-06-delivery-sjis-nocharset.eml",
+		    "お荷物のお届けについて", "佐川急便",
+		    "再配達のご依頼は下記よりお願いします" },
+		{ "ja-07-wrong-charset.eml", "打ち合わせ資料", NULL,
+		    "来週の打ち合わせの資料を添付します" },
+	};
+	size_t	 i, j, len;
+
+	for (i = 0; i < nitems(t); i++) {
+		char		 path[256], *msg;
+		struct dmsg	 m;
+		int		 found = 0;
+
+		snprintf(path, sizeof(path), "tests/detect/data/%s", t[i].file);
+		msg = slurp(path, &len);
+		if (!ok(msg != NULL, "%s: read", t[i].file))
+			continue;
+		msg_init(&m);
+		s->m = &m;
+		mime_parse(s, msg, len, &m);
+		is_str(m.subject, t[i].subject, "%s: subject", t[i].file);
+		if (t[i].from != NULL)
+			is_str(m.from.name, t[i].from, "%s: display name",
+			    t[i].file);
+		for (j = 0; j < m.ntexts; j++)
+			if (strstr(m.texts[j].s, t[i].body) != NULL)
+				found = 1;
+		ok(found, "%s: body decoded", t[i].file);
+		arena_reset(&s->a);
+		free(msg);
+	}
+}
+
+int
+main(void)
+{
+	struct detect_opts	 o;
+	struct detect_engine	*e;
+	struct detect_scan	*s;
+	char			 err[256];
+
+	plan_lazy();
+	arena_init(&A, 0);
+	charsets();
+	norm();
+	detect_opts_init(&o);
+	e = detect_engine_new(&o, err, sizeof(err));
+	if (!ok(e != NULL, "engine (%s)", err))
+		return done_testing();
+	s = detect_scan_new(e);
+	mime(s);
+	detect_scan_free(s);
+	detect_engine_free(e);
+	arena_release(&A);
+	return done_testing();
+}

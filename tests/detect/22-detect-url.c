@@ -1,0 +1,244 @@
+/*
+ * 22-detect-url: URL parsing and normalisation as a browser reads URLs,
+ * extraction from text (Japanese sentences around them included),
+ * registrable domains, look-alikes of protected domains, machine-made
+ * names, and the HTML scanner (links with their text, forms, hidden
+ * text, smuggling).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tap.h"
+#include "util.h"
+
+static struct detect_scan *S;
+
+static void
+parse(void)
+{
+	static const struct {
+		const char	*in, *url, *host, *domain;
+		int		 ip;
+	} t[] = {
+		{ "HTTPS://WWW.Example.COM/a?b=1#c",
+		    "https://www.example.com/a?b=1#c", "www.example.com",
+		    "example.com", 0 },
+		{ "http:\\\\evil.example.co.uk\\path\\x",
+		    "http://evil.example.co.uk/path/x", "evil.example.co.uk",
+		    "example.co.uk", 0 },
+		{ "https:/ /login.example.org", NULL, NULL, NULL, 0 },
+		{ "http://3232235777/x", "http://192.168.1.1/x", "192.168.1.1",
+		    "192.168.1.1", 1 },
+		{ "http://0xC0.0xA8.1.1/", "http://192.168.1.1/", "192.168.1.1",
+		    "192.168.1.1", 1 },
+		{ "http://0300.0250.01.01/", "http://192.168.1.1/",
+		    "192.168.1.1", "192.168.1.1", 1 },
+		{ "https://www.paypal.com@evil.example.net/",
+		    "https://www.paypal.com@evil.example.net/",
+		    "evil.example.net", "example.net", 0 },
+		{ "www.example.com/page", "http://www.example.com/page",
+		    "www.example.com", "example.com", 0 },
+		{ "hxxps://bad.example.com/", "https://bad.example.com/",
+		    "bad.example.com", "example.com", 0 },
+		{ "https://例え.jp/", "https://xn--r8jz45g.jp/",
+		    "xn--r8jz45g.jp", "xn--r8jz45g.jp", 0 },
+		{ "https://example\xe3\x80\x82" "com/", "https://example.com/",
+		    "example.com", "example.com", 0 },
+		{ "https://ex%61mple.com:443/", "https://example.com/",
+		    "example.com", "example.com", 0 },
+		{ "https://example.com:8443/", "https://example.com:8443/",
+		    "example.com", "example.com", 0 },
+		{ "https://foo.web.app/x", "https://foo.web.app/x",
+		    "foo.web.app", "foo.web.app", 0 },
+		{ "ht\ttps://exa\nmple.com/", "https://example.com/",
+		    "example.com", "example.com", 0 },
+		{ "mailto:a@example.com", NULL, NULL, NULL, 0 },
+		{ "/relative/path", NULL, NULL, NULL, 0 },
+		{ "https://exa mple.com/", NULL, NULL, NULL, 0 },
+		{ "https://intranet/", NULL, NULL, NULL, 0 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < nitems(t); i++) {
+		struct durl	 d;
+		int		 r = url_parse(S, t[i].in, strlen(t[i].in), &d);
+
+		if (t[i].url == NULL) {
+			is_int(r, -1, "rejected: %s", t[i].in);
+			continue;
+		}
+		if (!ok(r == 0, "parsed: %s", t[i].in))
+			continue;
+		is_str(d.url, t[i].url, "url of %s", t[i].in);
+		is_str(d.host, t[i].host, "host of %s", t[i].in);
+		is_str(d.domain, t[i].domain, "domain of %s", t[i].in);
+		is_int(d.is_ip, t[i].ip, "ip of %s", t[i].in);
+	}
+	{
+		struct durl	 d;
+		const char	*u = "javascript:alert(1)";
+
+		is_int(url_parse(S, u, strlen(u), &d), 0, "javascript: kept");
+		is_str(d.scheme, "javascript", "its scheme");
+		ok(d.host == NULL, "and no host");
+	}
+}
+
+static void
+extract(void)
+{
+	static const char text[] =
+	    "See https://a.example.com/x.html, or (https://b.example.com/y). "
+	    "詳しくはhttps://c.example.jp/をクリック。Also www.d.example.org. "
+	    "Not:http//e.example.com nor example.com/z. "
+	    "Wiki: https://en.example.org/wiki/Foo_(bar) end";
+	static const char *const want[] = { "https://a.example.com/x.html",
+	    "https://b.example.com/y", "https://c.example.jp/",
+	    "http://www.d.example.org", "https://en.example.org/wiki/Foo_(bar)" };
+	size_t	 i;
+
+	S->nu = 0;
+	hset_init(&S->useen, &S->a);
+	url_scan_text(S, text, strlen(text), UO_TEXT, NULL);
+	is_int(S->nu, nitems(want), "%zu URLs found in text", nitems(want));
+	for (i = 0; i < S->nu && i < nitems(want); i++)
+		is_str(S->u[i].url, want[i], "URL %zu", i);
+	url_scan_text(S, text, strlen(text), UO_TEXT, NULL);
+	is_int(S->nu, nitems(want), "the same URLs are kept once");
+}
+
+static void
+lookalike(void)
+{
+	static const struct {
+		const char	*url;
+		const char	*imitates;	/* NULL: none */
+	} t[] = {
+		{ "https://c0ntoso.com/", "contoso.com" },
+		{ "https://contoso.co/", "contoso.com" },
+		{ "https://contoso-hr.com/", "contoso.com" },
+		{ "https://rnicrosoft.com/", "microsoft.com" },
+		{ "https://paypa1.com/", "paypal.com" },
+		{ "https://p\xd0\xb0ypal.com/", "paypal.com" },
+		{ "https://micros0ft-login.com/", "microsoft.com" },
+		{ "https://fabrikan.com/", "fabrikam.com" },
+		{ "https://www.microsoft.com/", NULL },
+		{ "https://login.microsoftonline.com/", NULL },
+		{ "https://www.amazon.co.jp/", NULL },
+		{ "https://lindows.com/", NULL },
+		{ "https://contoso.com/", NULL },
+		{ "https://example.com/", NULL },
+		{ "https://paypal-community.example.org/", NULL },
+	};
+	size_t	 i;
+
+	for (i = 0; i < nitems(t); i++) {
+		struct durl		 d;
+		const struct protect	*p;
+		const char		*how = NULL;
+
+		if (!ok(url_parse(S, t[i].url, strlen(t[i].url), &d) == 0,
+		    "parse %s", t[i].url))
+			continue;
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
+		if (t[i].imitates == NULL)
+			ok(p == NULL, "%s imitates nothing (%s)", t[i].url,
+			    p ? p->domain : "-");
+		else
+			is_str(p ? p->domain : NULL, t[i].imitates,
+			    "%s imitates %s (%s)", t[i].url, t[i].imitates,
+			    how ? how : "-");
+	}
+	ok(dom_random("asdhbsvjldmopsfjij4.geonational.live"),
+	    "a machine-made label");
+	ok(!dom_random("mail.northwindbooks.com") &&
+	    !dom_random("searchwin2000.techtarget.com") &&
+	    !dom_random("strengths.example.com"), "words are not random");
+}
+
+static void
+html(void)
+{
+	static const char h[] =
+	    "<html><head><style>.x{background:url('https://css.example.com/b.png')}"
+	    "</style><meta http-equiv=\"refresh\" content=\"0; URL='https://"
+	    "refresh.example.net/go'\"></head><body>"
+	    "<div style=\"display:none\">hidden words here</div>"
+	    "<p>Visible &amp; text</p>"
+	    "<a href=\"https://evil.example.net/login\">https://www.paypal.com"
+	    "</a><a href='https://ok.example.com/'><img src=\"https://img."
+	    "example.com/a.png\"></a>"
+	    "<form action=\"https://collect.example.net/post.php\">"
+	    "<input type=\"password\" name=\"p\"></form>"
+	    "<a href=\"mailto:someone@gmail.com?subject=x\">mail</a>"
+	    "<script>var d=atob('QUJD');var b=new Blob([d]);"
+	    "location.href='https://script.example.net/x';</script>"
+	    "<a href=\"https://unclosed.example.com/\">unclosed";
+	struct html_info	 hi;
+	struct buf		 vis;
+	size_t			 i;
+	int			 seen = 0;
+
+	S->nu = 0;
+	hset_init(&S->useen, &S->a);
+	memset(&hi, 0, sizeof(hi));
+	buf_init(&vis, 1 << 16);
+	html_scan(S, h, strlen(h), NULL, &vis, &hi);
+	ok(strstr(vis.ptr, "Visible & text") != NULL, "visible text decoded");
+	ok(strstr(vis.ptr, "hidden words") == NULL, "hidden text kept apart");
+	is_int(hi.hidden, 15, "hidden characters counted");
+	is_int(hi.pw_inputs, 1, "password field");
+	is_str(hi.form_action, "https://collect.example.net/post.php",
+	    "form action of the password form");
+	is_str(hi.mailto, "someone@gmail.com", "mailto address");
+	ok((hi.smuggle & (HS_ATOB | HS_BLOB)) == (HS_ATOB | HS_BLOB),
+	    "atob and Blob seen");
+	is_int(hi.linked_images, 1, "linked image");
+	ok(hi.redirect != NULL, "a redirect (meta refresh or script)");
+	for (i = 0; i < S->nu; i++) {
+		if (strcmp(S->u[i].url, "https://evil.example.net/login") == 0) {
+			is_str(S->u[i].text, "https://www.paypal.com",
+			    "link text kept with its link");
+			is_int(S->u[i].origin, UO_HREF, "href origin");
+			seen |= 1;
+		}
+		if (strcmp(S->u[i].url, "https://css.example.com/b.png") == 0)
+			seen |= 2;
+		if (strcmp(S->u[i].url, "https://refresh.example.net/go") == 0)
+			seen |= 4;
+		if (strcmp(S->u[i].url, "https://script.example.net/x") == 0)
+			seen |= 8;
+		if (strcmp(S->u[i].url, "https://unclosed.example.com/") == 0)
+			seen |= 16;
+	}
+	is_int(seen, 31, "links, CSS, meta refresh, script and unclosed links "
+	    "found");
+	buf_release(&vis);
+}
+
+int
+main(void)
+{
+	static const char *const own[] = { "contoso.com", NULL };
+	static const char *const corr[] = { "fabrikam.com", NULL };
+	struct detect_opts	 o;
+	struct detect_engine	*e;
+	char			 err[256];
+
+	plan_lazy();
+	detect_opts_init(&o);
+	o.own_domains = own;
+	o.correspondents = corr;
+	e = detect_engine_new(&o, err, sizeof(err));
+	if (!ok(e != NULL, "engine (%s)", err))
+		return done_testing();
+	S = detect_scan_new(e);
+	parse();
+	extract();
+	lookalike();
+	html();
+	detect_scan_free(S);
+	detect_engine_free(e);
+	return done_testing();
+}

@@ -1,0 +1,191 @@
+/*
+ * 23-detect-graph: the Microsoft Graph adapter: a message resource with
+ * its headers, addresses and HTML body, fileAttachment objects in
+ * base64, what must be fetched (detect_needs), and that the same mail
+ * through Graph and through MIME gets the same verdict.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "detect.h"
+#include "tap.h"
+#include "util.h"
+
+static const char MSG[] =
+    "{\"id\":\"AAMk1\",\"subject\":\"Unusual sign-in activity\","
+    "\"from\":{\"emailAddress\":{\"name\":\"Microsoft account team\","
+    "\"address\":\"no-reply@account-security-mail.top\"}},"
+    "\"sender\":{\"emailAddress\":{\"name\":\"x\",\"address\":"
+    "\"no-reply@account-security-mail.top\"}},"
+    "\"replyTo\":[],\"toRecipients\":[{\"emailAddress\":{\"name\":\"Taro\","
+    "\"address\":\"taro.yamada@contoso.com\"}}],"
+    "\"internetMessageId\":\"<1@test>\",\"hasAttachments\":true,"
+    "\"internetMessageHeaders\":[{\"name\":\"Authentication-Results\","
+    "\"value\":\"spf=pass (sender IP is 203.0.113.1) smtp.mailfrom=x.top; "
+    "dkim=none (message not signed) header.d=none;dmarc=none action=none "
+    "header.from=account-security-mail.top;compauth=fail reason=001\"}],"
+    "\"body\":{\"contentType\":\"html\",\"content\":\"<p>We detected "
+    "unusual sign-in activity on your Microsoft account. Verify your "
+    "account within 24 hours.</p><a href=\\\"https://micros0ft-login.com/"
+    "v\\\">https://account.microsoft.com</a>\"},"
+    "\"receivedDateTime\":\"2026-11-02T00:30:00Z\",\"webLink\":\"https://"
+    "outlook.office365.com/owa/?ItemID=AAMk1\"}";
+
+static const char *
+rule(const struct detect_result *r, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, id) == 0)
+			return r->findings[i].evidence[DETECT_EN];
+	return NULL;
+}
+
+static const struct detect_finding *
+finding(const struct detect_result *r, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, id) == 0)
+			return &r->findings[i];
+	return NULL;
+}
+
+int
+main(void)
+{
+	struct detect_opts	 o;
+	struct detect_engine	*e;
+	struct detect_scan	*s;
+	struct detect_result	 r;
+	struct arena		 out;
+	cJSON			*msg, *atts, *a;
+	char			 err[256], *b64;
+	unsigned char		 h[32];
+	char			 hex[65];
+	/* A fake Windows program inside nothing: bytes a PE starts with. */
+	unsigned char		 pe[256];
+	size_t			 b64len;
+
+	plan_lazy();
+	detect_opts_init(&o);
+	e = detect_engine_new(&o, err, sizeof(err));
+	if (!ok(e != NULL, "engine (%s)", err))
+		return done_testing();
+	s = detect_scan_new(e);
+	arena_init(&out, 0);
+	ok(strstr(detect_graph_select(), "internetMessageHeaders") != NULL &&
+	    strstr(detect_graph_select(), "body") != NULL,
+	    "the $select list has headers and body");
+
+	msg = cJSON_Parse(MSG);
+	if (!ok(msg != NULL, "test message parses"))
+		return done_testing();
+	is_int(detect_needs(e, msg, NULL), DETECT_NEED_ATTACHMENTS,
+	    "hasAttachments: attachments needed");
+	cJSON_ReplaceItemInObject(msg, "hasAttachments", cJSON_CreateFalse());
+	is_int(detect_needs(e, msg, NULL), DETECT_NEED_NONE,
+	    "no attachments: nothing more needed");
+	{
+		cJSON *m2 = cJSON_Parse("{\"hasAttachments\":false,\"body\":{"
+		    "\"contentType\":\"html\",\"content\":\"<img src="
+		    "\\\"cid:image001.png@01D9\\\">\"}}");
+
+		is_int(detect_needs(e, m2, NULL), DETECT_NEED_ATTACHMENTS,
+		    "inline cid: images: attachments needed (QR codes)");
+		cJSON_Delete(m2);
+	}
+	atts = cJSON_Parse("[{\"@odata.type\":\"#microsoft.graph."
+	    "itemAttachment\",\"name\":\"Fwd\",\"contentType\":null}]");
+	is_int(detect_needs(e, msg, atts), DETECT_NEED_MIME,
+	    "item attachment: MIME needed");
+	cJSON_Delete(atts);
+
+	/* The message alone. */
+	is_int(detect_scan_graph(s, msg, NULL, NULL, 0, &out, &r), 0,
+	    "graph scan");
+	is_str(detect_verdict_name(r.verdict), "threat", "verdict (%d)",
+	    r.score);
+	ok(rule(&r, "sender.display_brand") != NULL, "display name checked");
+	ok(rule(&r, "url.text_mismatch_brand") != NULL, "HTML body links");
+	ok(rule(&r, "auth.compauth_fail") != NULL,
+	    "internetMessageHeaders read");
+	ok(rule(&r, "content.credential_urgent") != NULL, "body text");
+
+	/* With a fileAttachment. */
+	memset(pe, 0, sizeof(pe));
+	memcpy(pe, "MZ", 2);
+	pe[0x3c] = 0x80;
+	memcpy(pe + 0x80, "PE\0\0", 4);
+	b64len = sodium_base64_encoded_len(sizeof(pe),
+	    sodium_base64_VARIANT_ORIGINAL);
+	b64 = xmalloc(b64len);
+	sodium_bin2base64(b64, b64len, pe, sizeof(pe),
+	    sodium_base64_VARIANT_ORIGINAL);
+	atts = cJSON_CreateArray();
+	a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "@odata.type",
+	    "#microsoft.graph.fileAttachment");
+	cJSON_AddStringToObject(a, "name", "scan_0412.pdf.exe");
+	cJSON_AddStringToObject(a, "contentType", "application/octet-stream");
+	cJSON_AddNumberToObject(a, "size", sizeof(pe));
+	cJSON_AddFalseToObject(a, "isInline");
+	cJSON_AddStringToObject(a, "contentBytes", b64);
+	cJSON_AddItemToArray(atts, a);
+	is_int(detect_needs(e, msg, atts), DETECT_NEED_NONE,
+	    "file attachments: nothing more needed");
+	arena_reset(&out);
+	is_int(detect_scan_graph(s, msg, atts, NULL, 0, &out, &r), 0,
+	    "graph scan with attachments");
+	{
+		const struct detect_finding *f = finding(&r, "attach.executable");
+
+		crypto_hash_sha256(h, pe, sizeof(pe));
+		hex_encode(h, sizeof(h), hex);
+		ok(f != NULL, "the attachment is decoded and typed");
+		is_str(f ? f->sha256 : NULL, hex, "its SHA-256");
+		is_str(f ? f->attachment : NULL, "scan_0412.pdf.exe",
+		    "its name");
+		ok(finding(&r, "attach.double_extension") != NULL,
+		    "its double extension");
+	}
+	/* Hostile JSON: wrong types everywhere. */
+	{
+		cJSON *bad = cJSON_Parse("{\"subject\":5,\"from\":\"x\","
+		    "\"internetMessageHeaders\":{\"a\":1},\"body\":[1,2],"
+		    "\"toRecipients\":7}");
+		cJSON *badatts = cJSON_Parse("[1,\"x\",{\"contentBytes\":5},"
+		    "{\"contentBytes\":\"!!!!\",\"name\":7}]");
+
+		is_int(detect_scan_graph(s, bad, badatts, NULL, 0, NULL, &r),
+		    0, "wrong JSON types give a verdict");
+		is_str(detect_verdict_name(r.verdict), "clean",
+		    "and nothing to report");
+		cJSON_Delete(bad);
+		cJSON_Delete(badatts);
+	}
+	/* MIME given: scanned from it. */
+	{
+		const char mime[] = "From: a@example.com\r\nSubject: hi\r\n\r\n"
+		    "hello\r\n";
+
+		is_int(detect_scan_graph(s, msg, NULL, mime, sizeof(mime) - 1,
+		    NULL, &r), 0, "graph scan with MIME");
+		is_str(detect_verdict_name(r.verdict), "clean",
+		    "the MIME is what is judged");
+	}
+	ok(detect_scan_graph(s, NULL, NULL, NULL, 0, NULL, &r) == -1,
+	    "no message: -1");
+	free(b64);
+	cJSON_Delete(atts);
+	cJSON_Delete(msg);
+	arena_release(&out);
+	detect_scan_free(s);
+	detect_engine_free(e);
+	return done_testing();
+}

