@@ -214,8 +214,12 @@ run(struct runner *r)
 		if (r->tasks == NULL) {
 			if (r->draining || now >= r->take_until)
 				break;
-			/* Nothing here: stay only while another runner is
-			 * listing mailboxes that this one could share. */
+			/* Nothing here: look once more (a set-up that just
+			 * ended here or elsewhere has queued its mailboxes),
+			 * then stay only while another runner is listing
+			 * mailboxes that this one could share. */
+			if (!claimed && db_ok(r, now))
+				claimed = claim(r);
 			if (!claimed && !setups_pending(r))
 				break;
 			r->next_claim = claimed ? 0 : now + 250;

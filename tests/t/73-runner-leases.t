@@ -75,7 +75,9 @@ t.is_(len(wait_mail(addr, 3, timeout=20)), 3, "the registration, start and compl
 conf2 = runner_conf("73-two", graph_page_size=20, runner_lease=10, graph_inflight=4)
 b2 = Browser(source_ip=source_ip(73, 2))
 _, _, org = granted(b2, "org", "admin@contoso.example", "run73c")
-emu_set(latency_ms=60)
+# The latency makes every mailbox outlast a runner's start-up even on a
+# loaded machine, so the second runner finds work left to claim.
+emu_set(latency_ms=300)
 seq0 = emu_seq()
 r1, r2 = Bg(conf2), Bg(conf2)
 rc1, rc2 = r1.wait(), r2.wait()

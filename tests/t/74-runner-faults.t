@@ -28,6 +28,12 @@ def scan(user, fault, secs, conf, what):
     seq0 = emu_seq()
     emu_set(**fault)
     bg = Bg(conf)
+    # The fault stays on for secs from the runner's first Graph request,
+    # however long a loaded machine takes to start it.
+    t0 = time.time()
+    while time.time() - t0 < 60 and bg.p.poll() is None and \
+            not any(r["kind"].startswith("graph") for r in requests_since(seq0)):
+        time.sleep(0.05)
     time.sleep(secs)
     emu_restore()
     rc = bg.wait()
