@@ -148,7 +148,8 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 		    strcmp(scheme, "data") == 0 || strcmp(scheme, "vbscript") ==
 		    0) {
 			d->scheme = arena_strdup(&s->a, scheme);
-			d->url = text_clip(&s->a, raw, 200);
+			d->url = text_clip(&s->a, arena_strndup(&s->a, raw,
+			    len), 200);
 			d->path = arena_strdup(&s->a, p);
 			return 0;
 		}
