@@ -205,6 +205,12 @@ X(M_OAUTH_FAILED, "Microsoft did not confirm the permission (the " \
     "Wait a minute and choose the scope again.", \
     "Microsoft で権限を確認できませんでした（応答が拒否されたか、確認できませんでした）。" \
     "権限は付与されていません。1 分ほど待ってから範囲をもう一度選択してください。") \
+X(M_OAUTH_CODE, "Microsoft did not accept the answer of the sign-in: it " \
+    "had expired, had already been used, or was issued to another " \
+    "browser. Nothing was granted. Choose the scope again to start over.", \
+    "Microsoft がサインインの応答を受け付けませんでした。有効期限切れ、使用済み、または" \
+    "別のブラウザーに発行されたものです。権限は付与されていません。範囲をもう一度選択して" \
+    "やり直してください。") \
 X(M_OAUTH_MSERROR, "Microsoft reported:", "Microsoft からの応答:") \
 X(M_TRY_AGAIN, "Choose the scope again", "範囲を選び直す") \
 /* errors */ \

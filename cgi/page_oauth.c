@@ -283,6 +283,35 @@ log_ms_error(long long id, const char *what, const struct msid_error *e)
 	    what, e->error, e->status, e->aadsts);
 }
 
+/* What the page shows of Microsoft's answer: its code and AADSTS number. */
+static const char *
+ms_shown(struct req *r, const struct msid_error *e)
+{
+	if (e->aadsts != 0)
+		return arena_printf(r->a, "%s AADSTS%ld", e->error, e->aadsts);
+	return e->error;
+}
+
+/* The error of a redirect, in the shape of a token endpoint's. */
+static const struct msid_error *
+ms_redirect_error(struct msid_error *e, const char *error, const char *desc)
+{
+	memset(e, 0, sizeof(*e));
+	snprintf(e->error, sizeof(e->error), "%s", error);
+	if (desc != NULL && strncmp(desc, "AADSTS", 6) == 0)
+		e->aadsts = strtol(desc + 6, NULL, 10);
+	return e;
+}
+
+/* A code Microsoft would not redeem: expired, used, or not this
+ * browser's (its PKCE verifier does not match); else a failure. */
+static enum msgid
+redeem_msg(const struct msid_error *e)
+{
+	return strcmp(e->error, "invalid_grant") == 0 ? M_OAUTH_CODE :
+	    M_OAUTH_FAILED;
+}
+
 /* GET {graph}/me with the delegated token: the mailbox's identity. */
 static int
 graph_me(struct req *r, struct msid *m, const char *access, const char **id,
@@ -358,7 +387,7 @@ cb_mailbox(struct req *r, struct msid *m, const struct flow *f,
 	if (msid_redeem(m, r->a, "organizations", code, f->verifier,
 	    redirect_uri(r), MAILBOX_SCOPES, &t, &e) == -1) {
 		log_ms_error(f->assessment_id, "code redemption", &e);
-		return oauth_refused(r, 403, M_OAUTH_FAILED, e.error);
+		return oauth_refused(r, 403, redeem_msg(&e), ms_shown(r, &e));
 	}
 	if ((bad = check_id_token(r, f, t.id_token, &c)) != 0)
 		return oauth_refused(r, 403, bad, NULL);
@@ -397,7 +426,7 @@ cb_org_consent(struct req *r, struct msid *m, const struct flow *f)
 	 * for it); its access token is kept sealed for the runner. */
 	if (msid_app_token(m, r->a, tenant, &t, &e) == -1) {
 		log_ms_error(f->assessment_id, "client credentials", &e);
-		return oauth_refused(r, 403, M_OAUTH_FAILED, e.error);
+		return oauth_refused(r, 403, M_OAUTH_FAILED, ms_shown(r, &e));
 	}
 	if (db_begin(r->db) == -1)
 		return page_error(r, 503, M_ERR_503);
@@ -433,7 +462,7 @@ cb_org_verify(struct req *r, struct msid *m, const struct flow *f,
 	if (msid_redeem(m, r->a, f->expected_tenant, code, f->verifier,
 	    redirect_uri(r), VERIFY_SCOPES, &t, &e) == -1) {
 		log_ms_error(f->assessment_id, "sign-in redemption", &e);
-		return oauth_refused(r, 403, M_OAUTH_FAILED, e.error);
+		return oauth_refused(r, 403, redeem_msg(&e), ms_shown(r, &e));
 	}
 	if ((bad = check_id_token(r, f, t.id_token, &c)) != 0)
 		return oauth_refused(r, 403, bad, NULL);
@@ -478,16 +507,14 @@ page_oauth_callback(struct req *r)
 	}
 	if (error != NULL) {
 		const char *desc = req_query(r, "error_description");
+		struct msid_error me;
 
 		log_info("oauth: assessment %lld: Microsoft answered %s",
 		    f.assessment_id, error);
 		(void)db_cmd(r->db, r->a, STMT_ASSESS_DROP_CONSENTING, 1,
 		    arena_printf(r->a, "%lld", f.assessment_id));
 		return oauth_refused(r, 403, ms_error_msg(error, desc),
-		    arena_printf(r->a, "%s%s%.12s", error,
-		    desc != NULL && strncmp(desc, "AADSTS", 6) == 0 ? " " : "",
-		    desc != NULL && strncmp(desc, "AADSTS", 6) == 0 ?
-		    desc : ""));
+		    ms_shown(r, ms_redirect_error(&me, error, desc)));
 	}
 	if (msid_init(&m, r->conf) == -1)
 		return page_error(r, 503, M_ERR_503);

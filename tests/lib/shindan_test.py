@@ -436,3 +436,34 @@ def emu(path, data=None):
     with urllib.request.urlopen(req, timeout=30) as r:
         body = r.read()
     return json.loads(body) if body else None
+
+
+def ms_callback_url(b, resp, user, accept=True, password="shindan-demo"):
+    """Through Microsoft's pages without going back to the portal: the
+    URL Microsoft redirects to (None when it stays on its own pages)."""
+    portal = urllib.parse.urlsplit(b.base).netloc
+    for _ in range(6):
+        f = _form_with(resp, lambda f: any(i.get("name") == "passwd" for i in f["inputs"]))
+        if f is not None:
+            r = b.submit(resp, f, {"login": user, "passwd": password}, follow=False)
+        else:
+            f = _form_with(resp, lambda f: any(x.get("name") == "consent" for x in f["buttons"]))
+            if f is None:
+                return None
+            r = b.submit(resp, f, button=("consent", "accept" if accept else "cancel"), follow=False)
+        if r.status in (301, 302, 303, 307):
+            loc = urllib.parse.urljoin(r.url, r.header("Location") or "")
+            if urllib.parse.urlsplit(loc).netloc == portal:
+                return loc
+            r = b.get(loc, follow=True)
+        resp = r
+    return None
+
+
+def start_flow(b, scope):
+    """Choose the scope: (the URL at Microsoft, its state)."""
+    r = b.get("/app/scope")
+    r = b.submit(r, r.form("/app/scope"), {"scope": scope}, follow=False)
+    loc = r.header("Location") or ""
+    q = urllib.parse.parse_qs(urllib.parse.urlsplit(loc).query)
+    return loc, q.get("state", [""])[0]

@@ -129,6 +129,48 @@ r = grant(b6, "mailbox", "nomail@contoso.example")
 t.is_(r.status, 403, "an account without a mailbox is refused")
 t.like(r.text, "no Exchange Online mailbox", "saying why")
 
+# An injected code (PKCE mismatch): a code issued to one browser's flow,
+# delivered with another browser's state.  The portal redeems it with
+# its own verifier and Microsoft refuses.
+b8 = Browser(source_ip=source_ip(66, 7))
+new_account(b8, "victim")
+loc8, _ = start_flow(b8, "mailbox")
+cb8 = ms_callback_url(b8, b8.get(loc8, follow=True), "alex@contoso.example")
+code8 = urllib.parse.parse_qs(urllib.parse.urlsplit(cb8 or "").query).get("code", [""])[0]
+t.ok(code8, "a code issued for the first browser")
+b9 = Browser(source_ip=source_ip(66, 8))
+a9, _ = new_account(b9, "inject")
+loc9, state9 = start_flow(b9, "mailbox")
+before = emu("/_emu/stats")
+r = b9.get("/oauth/callback?" + urllib.parse.urlencode({"code": code8, "state": state9}))
+t.is_(r.status, 403, "the code with another flow's state: refused")
+t.like(r.text, "did not accept the answer of the sign-in", "saying the answer was not accepted")
+t.like(r.text, "invalid_grant AADSTS501481", "with Microsoft's code for a PKCE mismatch")
+t.like(r.text, 'href="/app/scope"', "and how to start over")
+t.is_(sum(emu("/_emu/stats").get("token_requests", {}).values()) -
+      sum(before.get("token_requests", {}).values()), 1, "one redemption was tried")
+t.is_(psql1("SELECT count(*) FROM assessment a JOIN account c ON c.id = a.account_id "
+            "WHERE c.email = :'a1' AND a.state <> 'consenting'", a9), "0", "nothing was granted")
+t.is_(psql1("SELECT count(*) FROM credential c JOIN assessment a ON a.id = c.assessment_id "
+            "JOIN account u ON u.id = a.account_id WHERE u.email = :'a1'", a9), "0", "and no token kept")
+
+# An expired code: Microsoft's clock moves past the code's lifetime
+# between the redirect and the callback.
+b10 = Browser(source_ip=source_ip(66, 9))
+a10, _ = new_account(b10, "slow")
+loc10, _ = start_flow(b10, "mailbox")
+cb10 = ms_callback_url(b10, b10.get(loc10, follow=True), "megan@contoso.example")
+emu("/_emu/config", {"clock_offset": 3600.0})
+try:
+    r = b10.get(cb10)
+finally:
+    emu("/_emu/config", {"clock_offset": 0.0})
+t.is_(r.status, 403, "an expired code: refused")
+t.like(r.text, "invalid_grant AADSTS70008", "with Microsoft's code for an expired code")
+t.like(r.text, "had expired", "saying it may have expired")
+r = grant(b10, "mailbox", "megan@contoso.example")
+t.like(r.url, "/app/granted$", "starting over works")
+
 # Japanese error pages.
 b7 = Browser(source_ip=source_ip(66, 6))
 new_account(b7, "ja", lang="ja")
