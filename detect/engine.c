@@ -550,7 +550,7 @@ sha256_hex(const void *p, size_t n, char out[65])
 
 /* ---- scanning ---- */
 
-static void
+void
 scan_begin(struct detect_scan *s)
 {
 	arena_reset(&s->a);

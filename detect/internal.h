@@ -283,6 +283,9 @@ struct detect_scan {
 	int			 depth;		/* archive depth now */
 };
 
+/* Reset the per-message state: a fresh arena, an empty message in s->m,
+ * no findings, URLs or text (detect_scan_*() and the fuzz targets). */
+void	 scan_begin(struct detect_scan *);
 void	 finding_add(struct detect_scan *, enum rule_id, const struct fargs *);
 void	 finding_add_custom(struct detect_scan *, const char *rule,
 	    enum detect_category, int weight, const char *en, const char *ja,

