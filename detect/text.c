@@ -399,8 +399,12 @@ text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
 			return out;
 	}
 	if (all_ascii(in, len)) {
+		/* Every byte, NULs too: *outlen must be what is there. */
+		out = arena_alloc(a, len + 1);
+		memcpy(out, in, len);
+		out[len] = '\0';
 		*outlen = len;
-		return arena_strndup(a, in, len);
+		return out;
 	}
 	if (strcmp(name, "UTF-8") == 0 || strcmp(name, "ASCII") == 0 ||
 	    name[0] == '\0' || strcmp(name, "ISO-2022-JP") == 0) {

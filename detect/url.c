@@ -315,6 +315,15 @@ url_add(struct detect_scan *s, const char *raw, size_t len,
 	return u;
 }
 
+/* 1 when the n bytes at t start with p (ASCII, any case). */
+static int
+prefix(const char *t, size_t n, const char *p)
+{
+	size_t	 k = strlen(p);
+
+	return n >= k && str_ncasecmp(t, p, k) == 0;
+}
+
 static int
 url_char(unsigned char c)
 {
@@ -337,14 +346,14 @@ url_scan_text(struct detect_scan *s, const char *t, size_t n,
 		if (i > 0 && (((unsigned char)t[i - 1] | 0x20) >= 'a' &&
 		    ((unsigned char)t[i - 1] | 0x20) <= 'z'))
 			continue;
-		if (c == 'h' && !(str_ncasecmp(t + i, "http://", 7) == 0 ||
-		    str_ncasecmp(t + i, "https://", 8) == 0 ||
-		    str_ncasecmp(t + i, "hxxp://", 7) == 0 ||
-		    str_ncasecmp(t + i, "hxxps://", 8) == 0 ||
-		    str_ncasecmp(t + i, "http:\\\\", 7) == 0 ||
-		    str_ncasecmp(t + i, "https:\\\\", 8) == 0))
+		if (c == 'h' && !(prefix(t + i, n - i, "http://") ||
+		    prefix(t + i, n - i, "https://") ||
+		    prefix(t + i, n - i, "hxxp://") ||
+		    prefix(t + i, n - i, "hxxps://") ||
+		    prefix(t + i, n - i, "http:\\\\") ||
+		    prefix(t + i, n - i, "https:\\\\")))
 			continue;
-		if (c == 'w' && str_ncasecmp(t + i, "www.", 4) != 0)
+		if (c == 'w' && !prefix(t + i, n - i, "www."))
 			continue;
 		start = i;
 		for (j = i; j < n && j - i < URL_RAW_MAX; j++) {
@@ -354,13 +363,15 @@ url_scan_text(struct detect_scan *s, const char *t, size_t n,
 				/* Unicode host labels may go on; a Japanese
 				 * sentence after a URL may not. */
 				uint32_t cp;
+				size_t	 k = utf8_next(t + j, n - j, &cp);
 
-				utf8_next(t + j, n - j, &cp);
 				if (!inhost || text_script(cp) == SC_CJK ||
 				    (cp >= 0x3000 && cp <= 0x303f) ||
 				    (cp >= 0xff00 && cp <= 0xffef) ||
 				    cp == 0xfffd || cp == 0xa0)
 					break;
+				/* The whole character, not its first byte. */
+				j += k - 1;
 				continue;
 			}
 			if (!url_char(ch))

@@ -1,0 +1,106 @@
+/*
+ * 27-detect-fuzzed: the inputs the fuzz targets (tests/fuzz/detect_*.c,
+ * make fuzz) found to break the engine, each kept as the test that would
+ * have caught it.  Inputs are copied into heap buffers of their exact
+ * length, without a NUL after them, as the engine gets them from GMime
+ * or a fuzzer, so that ASan (make test) sees any read past their end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tap.h"
+#include "util.h"
+
+static struct detect_scan *S;
+
+/* A heap copy of n bytes with nothing after them. */
+static char *
+exact(const char *p, size_t n)
+{
+	char	*q = malloc(n > 0 ? n : 1);
+
+	if (q == NULL)
+		abort();
+	memcpy(q, p, n);
+	return q;
+}
+
+/*
+ * detect_url: url_scan_text compared "https://" (8 bytes) wherever 5
+ * bytes were left, reading past the end of the text; and stopped a URL
+ * at the second byte of a non-ASCII character, so that a Unicode host
+ * in plain text was never seen.
+ */
+static void
+url_text_end(void)
+{
+	static const char *const tails[] = { "https:/http:/", "xx http",
+	    "https:", "hxxps:/", "www", "https:\\" };
+	static const char idn[] = "Go to https://p\xd0\xb0ypal.com/login now";
+	size_t	 i;
+	char	*t;
+
+	for (i = 0; i < nitems(tails); i++) {
+		scan_begin(S);
+		t = exact(tails[i], strlen(tails[i]));
+		url_scan_text(S, t, strlen(tails[i]), UO_TEXT, NULL);
+		is_int(S->nu, 0, "no URL and no read past the end in \"%s\"",
+		    tails[i]);
+		free(t);
+	}
+	scan_begin(S);
+	t = exact(idn, strlen(idn));
+	url_scan_text(S, t, strlen(idn), UO_TEXT, NULL);
+	is_int(S->nu, 1, "a Unicode host (Cyrillic a) in text is one URL");
+	is_str(S->nu > 0 ? S->u[0].url : NULL,
+	    "https://xn--pypal-4ve.com/login", "and the whole of it");
+	free(t);
+}
+
+/*
+ * detect_html: text_to_utf8 returned ASCII text with a NUL in it cut at
+ * the NUL while *outlen said the whole length, so that its callers read
+ * past the string into whatever the arena held next.
+ */
+static void
+utf8_nul(void)
+{
+	static const char in[] = "<script>var b=ne\0\0\0w Blob([d]);</script>";
+	const char	*u;
+	size_t		 n = sizeof(in) - 1, len, i;
+	char		*t;
+
+	scan_begin(S);
+	t = exact(in, n);
+	u = text_to_utf8(&S->a, NULL, t, n, 1 << 20, &len);
+	is_int(len, n, "ASCII with NULs: the length given");
+	ok(memcmp(u, in, n) == 0, "is the length of what was copied");
+	ok(u[len] == '\0', "and a NUL follows it");
+	for (i = 0; i < len; i++)
+		if ((unsigned char)u[i] >= 0x80)
+			break;
+	is_int(i, len, "nothing but the input's bytes");
+	free(t);
+}
+
+int
+main(void)
+{
+	struct detect_opts	 o;
+	struct detect_engine	*e;
+	char			 err[256];
+
+	plan_lazy();
+	detect_opts_init(&o);
+	e = detect_engine_new(&o, err, sizeof(err));
+	if (!ok(e != NULL, "engine (%s)", err))
+		return done_testing();
+	S = detect_scan_new(e);
+	url_text_end();
+	utf8_nul();
+	detect_scan_free(S);
+	detect_engine_free(e);
+	return done_testing();
+}
