@@ -434,7 +434,7 @@ cb_org_consent(struct req *r, struct msid *m, const struct flow *f)
 	    arena_printf(r->a, "%lld", f->assessment_id), tenant) != 1 ||
 	    db_cmd(r->db, r->a, STMT_CRED_UPSERT, 7,
 	    arena_printf(r->a, "%lld", f->assessment_id), "app", tenant,
-	    arena_printf(r->a, "%u", r->kr->id[0]), NULL,
+	    arena_printf(r->a, "%u", r->kr->id[0]), (const char *)NULL,
 	    cred_seal(r->kr, r->a, CRED_ACCESS, f->assessment_id,
 	    t.access_token), arena_printf(r->a, "%ld", t.expires_in)) != 1 ||
 	    (url = flow_start(r, f->assessment_id, "org_verify", tenant)) ==
