@@ -117,7 +117,7 @@ static const char *const BRANDS[] = {
 	"Blockchain.com|blockchain.com",
 	"Crypto.com|crypto.com",
 	"OpenSea|opensea.io",
-	"Norton|norton.com nortonlifelock.com",
+	"Norton,Norton LifeLock,Norton 360|norton.com nortonlifelock.com",
 	"McAfee|mcafee.com",
 	"Geek Squad|geeksquad.com bestbuy.com",
 	"Walmart|walmart.com",
@@ -146,8 +146,27 @@ static const char *const BRANDS[] = {
 	"Mercado Livre,Mercado Libre|mercadolivre.com.br mercadolibre.com",
 	"Receita Federal|gov.br",
 	"Serasa|serasa.com.br",
-	"Norton LifeLock|nortonlifelock.com",
-	"Binance|binance.com",
+	"Proton Mail,ProtonMail,Proton.me|proton.me protonmail.com "
+	    "protonmail.ch",
+	"!Ripple,XRP Ledger|ripple.com xrpl.org",
+	"SushiSwap,!Sushi|sushi.com",
+	"Uniswap|uniswap.org",
+	"!Lido Finance|lido.fi",
+	"Arbitrum|arbitrum.io arbitrum.foundation",
+	"CoinPayments|coinpayments.net",
+	"CoinTracker|cointracker.io",
+	"!Kraken|kraken.com",
+	"Bybit|bybit.com",
+	"KuCoin|kucoin.com",
+	"Phantom Wallet|phantom.app",
+	"Exodus Wallet|exodus.com",
+	"Tether|tether.to",
+	"Europol|europol.europa.eu",
+	"Interpol|interpol.int",
+	"!FBI|fbi.gov ic3.gov",
+	"Carrefour|carrefour.com carrefour.fr carrefour.es carrefour.com.br",
+	"!GLS|gls-group.eu gls-group.com gls-pakete.de gls-spain.es "
+	    "gls-italy.com",
 };
 
 static const char *const FREEMAIL[] = {

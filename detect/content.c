@@ -138,6 +138,168 @@ has_btc(const char *t, size_t n)
 	return 0;
 }
 
+static int
+at_word(const char *t, size_t n, size_t i, const char *w)
+{
+	size_t	 k = strlen(w);
+
+	return i + k <= n && memcmp(t + i, w, k) == 0 &&
+	    (i + k == n || !isalpha((unsigned char)t[i + k]));
+}
+
+/*
+ * A large sum of money in the (normalised) text: a currency next to an
+ * amount of 100,000 or more, or to "N million".  Advance-fee scams name
+ * one; 1 when found.
+ */
+static int
+big_money(const char *t, size_t n)
+{
+	static const char *const mult[] = { "million", "millions", "milhoes",
+	    "millones", "millionen", "milioni", "miljoen", "billion",
+	    "bilhoes", "mln", "m " };
+	static const char *const cur[] = { "$", "usd", "us$", "eur", "euro",
+	    "\xe2\x82\xac", "\xc2\xa3", "gbp", "dollar", "pound", "r$",
+	    "reais", "pounds" };
+	size_t	 i, j, k, digits, intd;
+	int	 big;
+
+	for (i = 0; i < n; i = j + 1) {
+		j = i;
+		if (!isdigit((unsigned char)t[i]) || (i > 0 &&
+		    isalnum((unsigned char)t[i - 1])))
+			continue;
+		/* 1,500,000.00  3.500.000,00  18.5  4 500 000 */
+		digits = intd = 0;
+		for (j = i; j < n && (isdigit((unsigned char)t[j]) ||
+		    ((t[j] == ',' || t[j] == '.' || t[j] == ' ') && j + 1 < n &&
+		    isdigit((unsigned char)t[j + 1]))); j++) {
+			if (isdigit((unsigned char)t[j]))
+				digits++;
+			else if (j + 3 >= n || !isdigit((unsigned char)t[j + 3]) ||
+			    (j + 4 < n && isdigit((unsigned char)t[j + 4])))
+				intd = intd ? intd : digits; /* decimals */
+		}
+		if (intd == 0)
+			intd = digits;
+		big = intd >= 6 && intd <= 12;
+		k = j;
+		while (k < n && t[k] == ' ')
+			k++;
+		for (size_t m = 0; !big && m < nitems(mult); m++)
+			if (at_word(t, n, k, mult[m]) || (mult[m][1] == ' ' &&
+			    k + 1 < n && t[k] == 'm' && t[k + 1] == ' '))
+				big = 1;
+		if (!big)
+			continue;
+		/* A currency just before, or within a few bytes after. */
+		for (size_t c = 0; c < nitems(cur); c++) {
+			size_t cl = strlen(cur[c]);
+			size_t from = i > cl + 2 ? i - cl - 2 : 0;
+			const char *hit;
+
+			if (memmem(t + from, i - from, cur[c], cl) != NULL)
+				return 1;
+			hit = memmem(t + j, n - j < 24 ? n - j : 24, cur[c], cl);
+			if (hit != NULL)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* A free mail address written in the text ("contact me at x@gmail.com"). */
+static int
+text_freemail(struct detect_scan *s, const char *t, size_t n)
+{
+	const char	*p = t, *e = t + n, *at;
+	char		 dom[128];
+	size_t		 k;
+
+	while (p < e && (at = memchr(p, '@', (size_t)(e - p))) != NULL) {
+		p = at + 1;
+		if (at == t || !isalnum((unsigned char)at[-1]))
+			continue;
+		for (k = 0; at + 1 + k < e && k + 1 < sizeof(dom) &&
+		    (isalnum((unsigned char)at[1 + k]) || at[1 + k] == '.' ||
+		    at[1 + k] == '-'); k++)
+			dom[k] = at[1 + k];
+		while (k > 0 && dom[k - 1] == '.')
+			k--;
+		dom[k] = '\0';
+		if (k > 3 && dom_is_freemail(s->eng, dom_registrable(s, dom)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A telephone number offered to call: 10 to 13 digits in groups, after
+ * "call", "phone", "contact" or the like within the 80 bytes before it.
+ * Written into out (for the evidence); 1 when found.
+ */
+static int
+phone_to_call(const char *t, size_t n, char *out, size_t outsz)
+{
+	static const char *const cue[] = { "call", "phone", "contact",
+	    "dial", "toll", "helpline", "support", "number", "tel", "ligue",
+	    "llame", "anrufen" };
+	size_t	 i, j, digits, groups;
+
+	for (i = 0; i < n; i = j + 1) {
+		j = i;
+		if (!(isdigit((unsigned char)t[i]) || ((t[i] == '+' ||
+		    t[i] == '(') && i + 1 < n && isdigit((unsigned char)
+		    t[i + 1]))) || (i > 0 && isalnum((unsigned char)t[i - 1])))
+			continue;
+		digits = 0;
+		groups = 1;
+		for (j = i; j < n; j++) {
+			if (isdigit((unsigned char)t[j]))
+				digits++;
+			else if ((t[j] == ' ' || t[j] == '-' || t[j] == '.' ||
+			    t[j] == '(' || t[j] == ')' || t[j] == '+') &&
+			    j + 1 < n && (isdigit((unsigned char)t[j + 1]) ||
+			    t[j + 1] == '(' || t[j + 1] == ' '))
+				groups += t[j] != ' ' || t[j + 1] != ' ';
+			else
+				break;
+		}
+		if (digits < 10 || digits > 13 || groups < 2 ||
+		    (j < n && isalnum((unsigned char)t[j])))
+			continue;
+		for (size_t c = 0; c < nitems(cue); c++) {
+			size_t from = i > 80 ? i - 80 : 0;
+
+			if (memmem(t + from, i - from, cue[c], strlen(cue[c])) !=
+			    NULL) {
+				snprintf(out, outsz, "%.*s", (int)(j - i > 40 ?
+				    40 : j - i), t + i);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* 1 when a link of the message goes under the sender's own domain. */
+static int
+links_home(struct detect_scan *s)
+{
+	const char	*freg;
+	size_t		 i;
+
+	if (s->m->from.domain == NULL)
+		return 0;
+	freg = dom_registrable(s, s->m->from.domain);
+	for (i = 0; i < s->nu; i++)
+		if (s->u[i].host != NULL && s->u[i].origin != UO_SRC &&
+		    s->u[i].origin != UO_CSS && strcmp(s->u[i].domain,
+		    freg) == 0)
+			return 1;
+	return 0;
+}
+
 /* The reader's own address in the subject, or greeting them early on. */
 static void
 recipient(struct detect_scan *s)
@@ -191,7 +353,7 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 {
 	static const char *const cn[PC__MAX] = { "cred", "urg", "pay", "gift",
 	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
-	    "spam" };
+	    "spam", "callback", "coin", "giveaway" };
 	struct buf	 b;
 	struct hset	 doms;
 	size_t		 i, ndoms = 0, money = 0, excl = 0;
@@ -242,6 +404,7 @@ content_run(struct detect_scan *s)
 	struct cmatch	*cm = arena_zalloc(&s->a, sizeof(*cm));
 	size_t		 i, links = 0, atts = 0;
 	const struct html_info *h = &s->hbody;
+	int		 from_free;
 
 	cm->s = s->text.ptr;
 	cm->n = s->text.len;
@@ -254,6 +417,8 @@ content_run(struct detect_scan *s)
 		if (s->m->parts[i].name != NULL && !s->m->parts[i].inline_)
 			atts++;
 
+	from_free = s->m->from.domain != NULL && dom_is_freemail(s->eng,
+	    dom_registrable(s, s->m->from.domain));
 	if (s->eng->signals)
 		signals(s, cm, links);
 	if (cm->score[PC_EXTORT] >= 5 || (cm->score[PC_EXTORT] >= 3 &&
@@ -283,9 +448,34 @@ content_run(struct detect_scan *s)
 	if (cm->score[PC_CRYPTO] >= 3)
 		finding_add(s, R_CONTENT_CRYPTO, &(struct fargs){
 		    .detail = examples(s, cm, PC_CRYPTO, -1) });
-	if (cm->score[PC_ADVANCE] >= 5)
-		finding_add(s, R_CONTENT_ADVANCE_FEE, &(struct fargs){
-		    .detail = examples(s, cm, PC_ADVANCE, -1) });
+	{
+		/* Promised millions and a private address to write to
+		 * are an advance-fee scam with fewer of its words. */
+		int money = cm->n < 8000 && big_money(cm->s, cm->n);
+		int freecontact = money && (from_free || s->hbody.mailto != NULL ||
+		    (s->m->reply_to.domain != NULL && dom_is_freemail(s->eng,
+		    dom_registrable(s, s->m->reply_to.domain))) ||
+		    text_freemail(s, cm->s, cm->n));
+
+		if (cm->score[PC_ADVANCE] >= 5 ||
+		    (money && cm->score[PC_ADVANCE] >= 3) ||
+		    (freecontact && cm->score[PC_ADVANCE] >= 2))
+			finding_add(s, R_CONTENT_ADVANCE_FEE, &(struct fargs){
+			    .detail = examples(s, cm, PC_ADVANCE, -1) });
+	}
+	if (cm->score[PC_COIN] >= 2 && cm->score[PC_GIVEAWAY] >= 2 &&
+	    !finding_has(s, R_CONTENT_CRYPTO))
+		finding_add(s, R_CONTENT_CRYPTO_GIVEAWAY, &(struct fargs){
+		    .detail = examples(s, cm, PC_COIN, PC_GIVEAWAY) });
+	/* A real receipt links to its sender's own site; the callback
+	 * scam comes from free mail or anywhere else, a number its point. */
+	if (cm->score[PC_CALLBACK] >= 3 && (from_free || !links_home(s))) {
+		char tel[48];
+
+		if (phone_to_call(cm->s, cm->n, tel, sizeof(tel)))
+			finding_add(s, R_CONTENT_CALLBACK, &(struct fargs){
+			    .detail = tel });
+	}
 	if (cm->score[PC_PRIZE] >= 3 && links > 0)
 		finding_add(s, R_CONTENT_PRIZE, &(struct fargs){
 		    .detail = examples(s, cm, PC_PRIZE, -1) });

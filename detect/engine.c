@@ -567,6 +567,7 @@ scan_begin(struct detect_scan *s)
 	s->arc_files = s->arc_bytes = 0;
 	s->qr_images = 0;
 	s->claim_brand = -1;
+	s->claim_display = 0;
 	s->depth = 0;
 }
 

@@ -280,6 +280,7 @@ struct detect_scan {
 	size_t			 arc_files, arc_bytes;
 	int			 qr_images;
 	int			 claim_brand;	/* brand the sender claims, -1 */
+	int			 claim_display;	/* ... in its display name */
 	int			 depth;		/* archive depth now */
 };
 
@@ -302,6 +303,11 @@ const struct protect *dom_lookalike(struct detect_scan *, const char *host,
 int	 brand_find(const struct detect_engine *, const char *s, size_t n,
 	    int whole);
 int	 brand_of_domain(const struct detect_engine *, const char *regdom);
+/* Brand that s (normalised) names and nothing else, weak names too, or -1. */
+int	 brand_is_name(const struct detect_engine *, const char *s, size_t n);
+/* 1 when the last label of host is a top-level domain of the public
+ * suffix list (not merely allowed by its "*" rule). */
+int	 dom_known_tld(const struct detect_engine *, const char *host);
 int	 dom_is_own(const struct detect_engine *, const char *regdom);
 int	 dom_is_freemail(const struct detect_engine *, const char *regdom);
 /* 1 when a label of host looks machine-generated ("sdhbsvjld"). */

@@ -137,6 +137,16 @@ dom_registrable(struct detect_scan *s, const char *host)
 	return r != NULL ? r : host;
 }
 
+int
+dom_known_tld(const struct detect_engine *e, const char *host)
+{
+	const char	*tld = strrchr(host, '.');
+
+	return tld != NULL && tld != host && tld[1] != '\0' &&
+	    psl_is_public_suffix2(e->psl, tld + 1, PSL_TYPE_ANY |
+	    PSL_TYPE_NO_STAR_RULE);
+}
+
 static const char *
 label_of(const psl_ctx_t *psl, const char *regdom, char *buf, size_t bufsz)
 {
@@ -286,6 +296,39 @@ bfind_cb(void *arg, int id, size_t start, size_t end)
 		return 0;
 	b->found = id;
 	return 1;
+}
+
+struct bname {
+	size_t	 n;
+	int	 found;
+};
+
+static int
+bname_cb(void *arg, int id, size_t start, size_t end)
+{
+	struct bname	*b = arg;
+
+	if (start != 0 || end != b->n)
+		return 0;
+	b->found = id >> 1;
+	return 1;
+}
+
+int
+brand_is_name(const struct detect_engine *e, const char *s, size_t n)
+{
+	struct bname	 b = { 0, -1 };
+
+	/* What stands around the name does not count: "~ Ledger ~". */
+	while (n > 0 && !isword((unsigned char)*s))
+		s++, n--;
+	while (n > 0 && !isword((unsigned char)s[n - 1]))
+		n--;
+	if (n < 3)
+		return -1;
+	b.n = n;
+	ac_scan(e->brand_ac, s, n, bname_cb, &b);
+	return b.found;
 }
 
 int

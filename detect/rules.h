@@ -293,6 +293,14 @@ RULE(R_SENDER_DISPLAY_BRAND, "sender.display_brand", DETECT_IMPERSONATION, 40, \
     "display name names a brand, the address is elsewhere", \
     "The sender's name \"{detail}\" claims to be {imitates}, but the address is at {domain}.", \
     "送信者名「{detail}」は {imitates} を名乗っていますが、アドレスは {domain} です。") \
+RULE(R_SENDER_BRAND_FREEMAIL, "sender.brand_freemail", DETECT_IMPERSONATION, 30, \
+    "display name names a brand, the address is at a free mail service", \
+    "The sender calls itself {imitates} but writes from the free mail service {domain}, which {imitates} does not use.", \
+    "送信者は {imitates} を名乗っていますが、{imitates} が使わないフリーメール {domain} から送られています。") \
+RULE(R_SENDER_BRAND_ELSEWHERE, "sender.brand_links_elsewhere", DETECT_IMPERSONATION, 30, \
+    "display name names a brand, no link goes to the brand's sites", \
+    "The sender calls itself {imitates}, but none of the mail's links goes to a site of {imitates}: they lead to {domain}.", \
+    "送信者は {imitates} を名乗っていますが、メール内のリンクはどれも {imitates} のサイトではなく {domain} に向かいます。") \
 RULE(R_SENDER_FREEMAIL_EXEC, "sender.freemail_executive", DETECT_IMPERSONATION, 35, \
     "executive or role name sending from a free mail service", \
     "The sender calls itself \"{detail}\" but writes from the free mail service {domain}, a usual sign of CEO fraud.", \
@@ -374,6 +382,14 @@ RULE(R_CONTENT_CRYPTO, "content.wallet_phrase", DETECT_PHISHING, 40, \
     "asks for a crypto wallet's recovery phrase or to validate a wallet", \
     "The text asks for a wallet's recovery phrase or to \"validate\" a crypto wallet ({detail}).", \
     "本文は暗号資産ウォレットのリカバリーフレーズや「ウォレットの認証」を求めています ({detail})。") \
+RULE(R_CONTENT_CALLBACK, "content.callback", DETECT_PHISHING, 45, \
+    "a charge, renewal or order to dispute by calling a telephone number (callback phishing)", \
+    "The text reports a charge or renewal and asks to call {detail} to dispute it: callback phishing, where the caller is talked into paying or installing remote access.", \
+    "本文は請求や自動更新を知らせ、取り消すには {detail} に電話するよう求めています。電話口で支払いや遠隔操作ソフトの導入をさせるコールバック型フィッシングです。") \
+RULE(R_CONTENT_CRYPTO_GIVEAWAY, "content.crypto_giveaway", DETECT_PHISHING, 40, \
+    "crypto-currency giveaway, airdrop or reward to claim", \
+    "The text offers crypto-currency to claim ({detail}); such giveaways and airdrops lead to pages that empty the wallet connected to them.", \
+    "本文は暗号資産の受け取りを持ちかけています ({detail})。こうした配布やエアドロップは、接続したウォレットを空にするページへ誘導します。") \
 RULE(R_CONTENT_CRED, "content.credential_request", DETECT_PHISHING, 35, \
     "asks to sign in, verify or update an account, password or payment card", \
     "The text asks the reader to sign in or confirm account, password or card details ({detail}).", \

@@ -111,6 +111,47 @@ name_address(struct detect_scan *s, const char *name)
 	}
 }
 
+/*
+ * A domain written as the display name or in it ("Blockchain.com",
+ * "proton.me support"), as its registrable domain, or NULL.  It must end
+ * in a real top-level domain, so that "Mr.Smith" or "report.pdf" are not
+ * taken for one.
+ */
+static const char *
+name_domain(struct detect_scan *s, const char *name)
+{
+	const char	*p = name, *b;
+	char		 tok[256];
+	size_t		 n, i;
+
+	if (strchr(name, '@') != NULL)
+		return NULL;
+	while (*p != '\0') {
+		while (*p != '\0' && !isalnum((unsigned char)*p))
+			p++;
+		for (b = p; *p != '\0' && (isalnum((unsigned char)*p) ||
+		    *p == '.' || *p == '-'); p++)
+			;
+		n = (size_t)(p - b);
+		while (n > 0 && (b[n - 1] == '.' || b[n - 1] == '-'))
+			n--;
+		if (n < 4 || n >= sizeof(tok) || memchr(b, '.', n) == NULL ||
+		    (*p != '\0' && !isspace((unsigned char)*p) && *p != ')' &&
+		    *p != ']' && *p != '"' && *p != ',' && *p != '|' &&
+		    *p != ':' && *p != '-'))
+			continue;
+		for (i = 0; i < n; i++)
+			tok[i] = (char)tolower((unsigned char)b[i]);
+		tok[n] = '\0';
+		/* Two letters at least before the suffix, a real suffix. */
+		if (strchr(tok, '.') - tok < 2 || strstr(tok, "..") != NULL ||
+		    !dom_known_tld(s->eng, tok))
+			continue;
+		return dom_registrable(s, arena_strdup(&s->a, tok));
+	}
+	return NULL;
+}
+
 static int
 has_service_word(const char *n)
 {
@@ -237,7 +278,7 @@ sender_run(struct detect_scan *s)
 	/* What the display name claims. */
 	if (m->from.name != NULL && fdom != NULL) {
 		struct buf	 nb;
-		const char	*na = name_address(s, m->from.name);
+		const char	*na = name_address(s, m->from.name), *ndom;
 		int		 id = -1;
 
 		buf_init(&nb, 1024);
@@ -256,7 +297,22 @@ sender_run(struct detect_scan *s)
 				    .domain = fdom, .imitates = na });
 			}
 		}
+		if (na == NULL && (ndom = name_domain(s, m->from.name)) !=
+		    NULL && strcmp(ndom, freg) != 0 &&
+		    strstr(nb.ptr, " via ") == NULL) {
+			/* Only a protected one: a newsletter's name is often
+			 * its web site's ("Comics.com"), sent from a mailer's. */
+			if (brand_of_domain(e, ndom) >= 0 || dom_is_own(e, ndom) ||
+			    hset_get(&e->corr, ndom, strlen(ndom), NULL))
+				finding_add(s, R_SENDER_DISPLAY_ADDR_BRAND,
+				    &(struct fargs){ .domain = fdom,
+				    .imitates = ndom });
+		}
 		b = brand_find(e, nb.ptr, nb.len, 1);
+		/* A weak name ("Ledger") claims the brand when it is the
+		 * whole name or comes with a service word. */
+		if (b < 0)
+			b = brand_is_name(e, nb.ptr, nb.len);
 		if (b < 0 && has_service_word(nb.ptr))
 			b = brand_find(e, nb.ptr, nb.len, 0);
 		/* A brand's free mail (x@outlook.com) is anyone's; its own
@@ -268,6 +324,13 @@ sender_run(struct detect_scan *s)
 			    .domain = fdom, .imitates = e->brands[b].name,
 			    .detail = m->from.name });
 			s->claim_brand = b;
+			s->claim_display = 1;
+			/* No brand writes from a free mail service. */
+			if (dom_is_freemail(e, freg) &&
+			    brand_of_domain(e, freg) != b)
+				finding_add(s, R_SENDER_BRAND_FREEMAIL,
+				    &(struct fargs){ .domain = freg,
+				    .imitates = e->brands[b].name });
 		}
 		if (e->npeople > 0 && !dom_is_own(e, freg)) {
 			ac_scan(e->people_ac, nb.ptr, nb.len, any_match, &id);

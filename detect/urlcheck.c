@@ -415,6 +415,35 @@ check_one(struct detect_scan *s, size_t idx)
 	}
 }
 
+/*
+ * The sender's name claims brand b: do the links the reader would follow
+ * go anywhere of b's?  A brand's mail links to its own sites (through a
+ * mailing service's click tracker at worst, whose target is followed
+ * above); phishing in its name links to the phisher's.
+ */
+static void
+brand_elsewhere(struct detect_scan *s, int b)
+{
+	const struct detect_engine	*e = s->eng;
+	const struct durl		*other = NULL;
+	size_t				 i;
+
+	for (i = 0; i < s->nu; i++) {
+		const struct durl *u = &s->u[i];
+
+		if (u->host == NULL || !followed(u) || u->origin == UO_META)
+			continue;
+		if (brand_of_domain(e, u->domain) == b)
+			return;
+		if (other == NULL && u->origin != UO_REDIRECT)
+			other = u;
+	}
+	if (other != NULL)
+		finding_add(s, R_SENDER_BRAND_ELSEWHERE, &(struct fargs){
+		    .url = other->url, .domain = other->domain,
+		    .imitates = e->brands[b].name });
+}
+
 void
 urlcheck_run(struct detect_scan *s)
 {
@@ -432,6 +461,8 @@ urlcheck_run(struct detect_scan *s)
 			    .url = s->hbody.mailto, .domain = s->hbody.mailto,
 			    .imitates = s->eng->brands[s->claim_brand].name });
 	}
+	if (s->claim_display && s->claim_brand >= 0)
+		brand_elsewhere(s, s->claim_brand);
 	if (s->hbody.pw_inputs > 0)
 		finding_add(s, R_URL_CRED_FORM, &(struct fargs){
 		    .url = s->hbody.form_action });

@@ -243,7 +243,8 @@ def main():
         'Content-Type: image/png; name="qr.png"\nContent-ID: <qr1@test>\n'
         'Content-Disposition: inline; filename="qr.png"\n'
         "Content-Transfer-Encoding: base64\n\n" + b64(qr) + "\n--b1--\n",
-        "potential", "attach.qr_code", "url.risky_tld")
+        "threat", "attach.qr_code", "url.risky_tld",
+        "content.credential_urgent")
 
     pdf = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R "
            b"/OpenAction 4 0 R >> endobj\n2 0 obj << /Type /Pages /Kids "
@@ -326,6 +327,66 @@ def main():
         "as the beneficiary so that the funds can be transferred to you. "
         "Kindly reply with your full name and your phone number.\n\nGod "
         "bless,\nJames Cole\n", "potential", "content.advance_fee")
+
+    write("en-20-brand-freemail.eml", headers(
+        "DocuSign <docs.signing2291@gmail.com>", "Please review and sign") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>You have received a document to review and sign."
+        "</p><p><a href=\"https://review-docs.example.net/d/4471\">"
+        "REVIEW DOCUMENT</a></p></body></html>\n",
+        "threat", "sender.display_brand", "sender.brand_freemail",
+        "sender.brand_links_elsewhere")
+
+    write("en-21-callback.eml", headers(
+        "Billing Department <orders.desk@shopfast-billing.net>",
+        "Invoice no. 88120-A: subscription renewed") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Dear customer,\n\nYour yearly subscription has been renewed "
+        "successfully and $399.99 will be charged to your card within 24 "
+        "hours.\n\nIf you did not authorize this renewal, call us at "
+        "+1 (808) 555-0199 to cancel and get a full refund.\n\nBilling "
+        "Department\n", "potential", "content.callback")
+
+    write("en-22-crypto-airdrop.eml", headers(
+        "Community Team <news@token-drop-community.net>",
+        "Claim your XRP share today") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>The community XRP airdrop distribution is live. "
+        "Eligible wallets can claim your tokens now:</p>"
+        "<p><a href=\"https://xrp-drop.example.org/claim\">Claim now</a>"
+        "</p></body></html>\n", "potential", "content.crypto_giveaway")
+
+    write("en-23-display-domain.eml", headers(
+        '"Blockchain.com" <infoewb@energy-supplier.net>',
+        "Your wallet has been temporarily suspended") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "A new device was used to access your wallet. Open the app to "
+        "check it.\n", "threat", "sender.display_address_brand",
+        "sender.display_brand")
+
+    write("en-24-donation-freemail.eml", headers(
+        "Albert Kone <albert.kone.fdn@gmail.com>", "Hello") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Mr. Albert Kone has donated $ 3,500,000.00 USD to you for the "
+        "purpose of charity. Contact albert.kone.fdn@gmail.com for how to "
+        "receive your donation.\n", "potential", "content.advance_fee")
+
+    # Legitimate mail that looks a little like the above.
+    write("en-25-clean-site-newsletter.eml", headers(
+        "Comics.com <newsletter@mailer.example-media.net>",
+        "Today's strips") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Today's strips are up: https://www.comics.com/today\n\n"
+        "To stop these mails, reply with 'remove'.\n", "clean")
+
+    write("en-26-clean-receipt.eml", headers(
+        "Fabrikam Store <orders@store.fabrikam.com>",
+        "Your subscription has been renewed") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hello Taro,\n\nYour yearly subscription has been renewed and "
+        "$49.00 will be charged to your card on file. Manage it at "
+        "https://store.fabrikam.com/account\n\nIf you did not authorize "
+        "this renewal, call us at +1 (425) 555-0100 to cancel.\n", "clean")
 
     # --- Japanese ---
     subj = "【重要】Amazonアカウントの確認のお願い"
