@@ -385,7 +385,9 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 		const struct protect *p = &e->prot[i];
 		size_t pl = strlen(p->label);
 
-		if (mybrand >= 0 && p->brand == mybrand)
+		/* A brand's real domain imitates no other brand, however
+		 * close their names (paypal.com and paypay.ne.jp). */
+		if (mybrand >= 0 && (p->brand == mybrand || p->kind == PK_BRAND))
 			continue;
 		if (strcmp(p->domain, regdom) == 0)
 			continue;

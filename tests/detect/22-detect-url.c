@@ -130,6 +130,9 @@ lookalike(void)
 		{ "https://contoso.com/", NULL },
 		{ "https://example.com/", NULL },
 		{ "https://paypal-community.example.org/", NULL },
+		/* Two brands one letter apart imitate neither. */
+		{ "https://www.paypal.com/", NULL },
+		{ "https://www.paypay.ne.jp/", NULL },
 	};
 	size_t	 i;
 
