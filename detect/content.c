@@ -492,6 +492,50 @@ content_run(struct detect_scan *s)
 		finding_add(s, R_CONTENT_SPAM, &(struct fargs){
 		    .detail = examples(s, cm, PC_SPAM, -1) });
 
+	/* A lure that names a brand the sender and the links are not. */
+	if (!s->claim_display && (finding_has(s, R_CONTENT_CRED) ||
+	    finding_has(s, R_CONTENT_CRED_URGENT) ||
+	    finding_has(s, R_CONTENT_DELIVERY) ||
+	    finding_has(s, R_CONTENT_INVOICE) ||
+	    finding_has(s, R_CONTENT_CALLBACK) ||
+	    finding_has(s, R_CONTENT_PRIZE) ||
+	    finding_has(s, R_CONTENT_CRYPTO) ||
+	    finding_has(s, R_CONTENT_CRYPTO_GIVEAWAY))) {
+		/* Named at the top (subject, heading, logo), not in passing
+		 * at the foot. */
+		int b = brand_find(s->eng, cm->s, cm->n < 400 ? cm->n : 400, 1);
+		const struct durl *u;
+
+		if (b >= 0 && (s->m->from.domain == NULL ||
+		    brand_of_domain(s->eng, dom_registrable(s,
+		    s->m->from.domain)) != b) &&
+		    (u = url_brand_elsewhere(s, b)) != NULL)
+			finding_add(s, R_CONTENT_BRAND_ELSEWHERE,
+			    &(struct fargs){ .url = u->url,
+			    .domain = u->domain,
+			    .imitates = s->eng->brands[b].name });
+	}
+	/* One linked picture and next to no words, away from the sender. */
+	if (h->linked_images > 0 && links > 0 && !links_home(s)) {
+		const char *body = strstr(s->text.ptr, " \n ");
+		size_t chars = 0;
+
+		for (body = body != NULL ? body + 3 : s->text.ptr; *body != '\0';
+		    body++)
+			if ((unsigned char)*body > 0x20 &&
+			    ((unsigned char)*body & 0xc0) != 0x80)
+				chars++;
+		if (chars < 60) {
+			const char *d = NULL;
+
+			for (i = 0; i < s->nu && d == NULL; i++)
+				if (s->u[i].host != NULL &&
+				    s->u[i].origin == UO_HREF)
+					d = s->u[i].domain;
+			finding_add(s, R_HTML_IMAGE_ONLY, &(struct fargs){
+			    .domain = d });
+		}
+	}
 	recipient(s);
 	if (s->ns.mixed_words >= 2 || s->ns.math_chars >= 6 ||
 	    s->ns.invisible_in_words >= 3) {

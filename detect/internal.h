@@ -181,6 +181,10 @@ void	 url_scan_text(struct detect_scan *, const char *, size_t,
 int	 url_parse(struct detect_scan *, const char *raw, size_t len,
 	    struct durl *);
 void	 urlcheck_run(struct detect_scan *);
+/* The sender claims brand b: the first link the reader would follow to a
+ * domain of no brand, when there are more such links than links to b's
+ * domains (else NULL). */
+const struct durl *url_brand_elsewhere(struct detect_scan *, int b);
 
 /* ---- HTML ---- */
 struct html_info {

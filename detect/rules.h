@@ -298,9 +298,13 @@ RULE(R_SENDER_BRAND_FREEMAIL, "sender.brand_freemail", DETECT_IMPERSONATION, 30,
     "The sender calls itself {imitates} but writes from the free mail service {domain}, which {imitates} does not use.", \
     "送信者は {imitates} を名乗っていますが、{imitates} が使わないフリーメール {domain} から送られています。") \
 RULE(R_SENDER_BRAND_ELSEWHERE, "sender.brand_links_elsewhere", DETECT_IMPERSONATION, 30, \
-    "display name names a brand, no link goes to the brand's sites", \
-    "The sender calls itself {imitates}, but none of the mail's links goes to a site of {imitates}: they lead to {domain}.", \
-    "送信者は {imitates} を名乗っていますが、メール内のリンクはどれも {imitates} のサイトではなく {domain} に向かいます。") \
+    "display name names a brand, its links go elsewhere more than to the brand's sites", \
+    "The sender calls itself {imitates}, but the mail's links lead to {domain} rather than to a site of {imitates}.", \
+    "送信者は {imitates} を名乗っていますが、メール内のリンクは {imitates} のサイトではなく主に {domain} に向かいます。") \
+RULE(R_SENDER_BRAND_HOSTING, "sender.brand_domain_hosting", DETECT_SPOOFING, 30, \
+    "mail from a brand's own domain whose links go to free hosting, a bare IP or IPFS", \
+    "The mail claims to come from {imitates} ({domain}), yet it links to {url}, a page anyone can publish; {imitates} links to its own sites.", \
+    "メールは {imitates} ({domain}) から送られたとしていますが、誰でも公開できるページ {url} にリンクしています。{imitates} は自社のサイトにリンクします。") \
 RULE(R_SENDER_FREEMAIL_EXEC, "sender.freemail_executive", DETECT_IMPERSONATION, 35, \
     "executive or role name sending from a free mail service", \
     "The sender calls itself \"{detail}\" but writes from the free mail service {domain}, a usual sign of CEO fraud.", \
@@ -362,7 +366,7 @@ RULE(R_CONTENT_CRED_URGENT, "content.credential_urgent", DETECT_PHISHING, 50, \
     "asks to sign in or verify an account, under a threat or deadline", \
     "The text asks the reader to sign in or confirm account details under pressure ({detail}).", \
     "本文は期限や脅しで急がせながらサインインやアカウント情報の確認を求めています ({detail})。") \
-RULE(R_CONTENT_ADVANCE_FEE, "content.advance_fee", DETECT_PHISHING, 50, \
+RULE(R_CONTENT_ADVANCE_FEE, "content.advance_fee", DETECT_PHISHING, 60, \
     "advance-fee fraud (inheritance, lottery, funds to transfer)", \
     "The text promises money in exchange for contact or fees ({detail}): an advance-fee scam.", \
     "本文は連絡や手数料と引き換えに大金を約束しています ({detail})。前払い金詐欺です。") \
@@ -390,6 +394,10 @@ RULE(R_CONTENT_CRYPTO_GIVEAWAY, "content.crypto_giveaway", DETECT_PHISHING, 40, 
     "crypto-currency giveaway, airdrop or reward to claim", \
     "The text offers crypto-currency to claim ({detail}); such giveaways and airdrops lead to pages that empty the wallet connected to them.", \
     "本文は暗号資産の受け取りを持ちかけています ({detail})。こうした配布やエアドロップは、接続したウォレットを空にするページへ誘導します。") \
+RULE(R_CONTENT_BRAND_ELSEWHERE, "content.brand_links_elsewhere", DETECT_IMPERSONATION, 25, \
+    "a lure (sign-in, parcel, invoice, prize, crypto) in a brand's name whose links go elsewhere", \
+    "The mail speaks in the name of {imitates}, but it does not come from {imitates} and its links lead to {domain} rather than to a site of {imitates}.", \
+    "メールは {imitates} の名で書かれていますが、送信元は {imitates} ではなく、リンクも {imitates} のサイトではなく主に {domain} に向かいます。") \
 RULE(R_CONTENT_CRED, "content.credential_request", DETECT_PHISHING, 35, \
     "asks to sign in, verify or update an account, password or payment card", \
     "The text asks the reader to sign in or confirm account, password or card details ({detail}).", \
@@ -434,6 +442,10 @@ RULE(R_HTML_HIDDEN_STUFFING, "html.hidden_text_stuffing", DETECT_SPAM, 30, \
     "much more hidden than visible text", \
     "The HTML hides {detail} characters of text from the reader, to mislead filters.", \
     "HTML は読み手に見えない文字を {detail} 文字含んでおり、フィルターを欺こうとしています。") \
+RULE(R_HTML_IMAGE_ONLY, "html.image_only", DETECT_SPAM, 20, \
+    "a mail that is one linked picture, with next to no text, linking away from the sender", \
+    "The mail is a picture with almost no text that links to {domain}: a message in an image cannot be read by filters.", \
+    "本文はほとんど文字のない画像で、{domain} へリンクしています。画像の中のメッセージはフィルターが読めません。") \
 RULE(R_HTML_HIDDEN, "html.hidden_text", DETECT_SPAM, 10, \
     "hidden text (zero font, display:none, invisible colour)", \
     "The HTML contains {detail} characters of hidden text.", \

@@ -152,6 +152,34 @@ name_domain(struct detect_scan *s, const char *name)
 	return NULL;
 }
 
+/*
+ * A From whose display name holds a comma outside quotes and comments,
+ * "Gift card, <x@y>" or "Team ,_<x@y>": not one mailbox as RFC 5322 has
+ * it, though loose parsers make one of it (bulk-mail kits write them).
+ */
+static int
+from_malformed(const char *v)
+{
+	const char	*p, *lt;
+	int		 inq = 0, cmt = 0;
+
+	if (v == NULL || (lt = strrchr(v, '<')) == NULL)
+		return 0;
+	for (p = v; p < lt; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '"' && cmt == 0)
+			inq = !inq;
+		else if (!inq && *p == '(')
+			cmt++;
+		else if (!inq && *p == ')' && cmt > 0)
+			cmt--;
+		else if (!inq && cmt == 0 && *p == ',')
+			return 1;
+	}
+	return 0;
+}
+
 static int
 has_service_word(const char *n)
 {
@@ -249,7 +277,9 @@ sender_run(struct detect_scan *s)
 		snprintf(d, sizeof(d), "%d addresses", m->nfrom);
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = d });
-	}
+	} else if (from_malformed(msg_header(m, "From")))
+		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
+		    .domain = fdom, .detail = "a name cut by a comma" });
 	if (fdom != NULL && dom_random(fdom) && !dom_is_freemail(e, freg))
 		finding_add(s, R_SENDER_RANDOM, &(struct fargs){ .domain = fdom });
 

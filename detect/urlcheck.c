@@ -421,27 +421,77 @@ check_one(struct detect_scan *s, size_t idx)
  * mailing service's click tracker at worst, whose target is followed
  * above); phishing in its name links to the phisher's.
  */
-static void
-brand_elsewhere(struct detect_scan *s, int b)
+const struct durl *
+url_brand_elsewhere(struct detect_scan *s, int b)
 {
 	const struct detect_engine	*e = s->eng;
 	const struct durl		*other = NULL;
-	size_t				 i;
+	size_t				 i, home = 0, away = 0;
 
 	for (i = 0; i < s->nu; i++) {
 		const struct durl *u = &s->u[i];
+		int ub;
 
 		if (u->host == NULL || !followed(u) || u->origin == UO_META)
 			continue;
-		if (brand_of_domain(e, u->domain) == b)
-			return;
-		if (other == NULL && u->origin != UO_REDIRECT)
-			other = u;
+		/* Links to the brand, and to other brands (its pages on
+		 * social networks), are what its own mail has too; phishing
+		 * adds one to the real site for show, not most. */
+		if ((ub = brand_of_domain(e, u->domain)) == b)
+			home++;
+		else if (ub < 0 && u->origin != UO_REDIRECT) {
+			away++;
+			if (other == NULL)
+				other = u;
+		}
 	}
+	return away > home ? other : NULL;
+}
+
+static void
+brand_elsewhere(struct detect_scan *s, int b)
+{
+	const struct durl	*other = url_brand_elsewhere(s, b);
+
 	if (other != NULL)
 		finding_add(s, R_SENDER_BRAND_ELSEWHERE, &(struct fargs){
 		    .url = other->url, .domain = other->domain,
-		    .imitates = e->brands[b].name });
+		    .imitates = s->eng->brands[b].name });
+}
+
+/*
+ * The From domain is a brand's (not its free mail) and a link goes to
+ * free hosting, a bare IP or IPFS: a brand links to its own sites, so the
+ * address is forged (Exchange Online's verdict, when stamped, says so
+ * too; this holds when it is not).
+ */
+static void
+brand_hosting(struct detect_scan *s)
+{
+	const struct detect_engine	*e = s->eng;
+	const char			*fdom = s->m->from.domain, *freg;
+	size_t				 i;
+	int				 b;
+
+	if (fdom == NULL)
+		return;
+	freg = dom_registrable(s, fdom);
+	if (dom_is_freemail(e, freg) || (b = brand_of_domain(e, freg)) < 0)
+		return;
+	for (i = 0; i < s->nu; i++) {
+		const struct durl *u = &s->u[i];
+
+		if (u->host == NULL || !followed(u) || u->origin == UO_SRC)
+			continue;
+		if ((u->is_ip && !private_ip(u->host)) ||
+		    suffix_in(&e->hosting, u->host, NULL) ||
+		    strncmp(u->path, "/ipfs/", 6) == 0) {
+			finding_add(s, R_SENDER_BRAND_HOSTING, &(struct fargs){
+			    .url = u->url, .domain = fdom,
+			    .imitates = e->brands[b].name });
+			return;
+		}
+	}
 }
 
 void
@@ -463,6 +513,7 @@ urlcheck_run(struct detect_scan *s)
 	}
 	if (s->claim_display && s->claim_brand >= 0)
 		brand_elsewhere(s, s->claim_brand);
+	brand_hosting(s);
 	if (s->hbody.pw_inputs > 0)
 		finding_add(s, R_URL_CRED_FORM, &(struct fargs){
 		    .url = s->hbody.form_action });

@@ -98,8 +98,10 @@ def headers(frm, subject, extra=""):
 def main():
     os.makedirs(OUT, exist_ok=True)
 
+    # A comma in a quoted name is well-formed (sender.several_from not).
     write("en-01-clean-plain.eml", headers(
-        "Alice Brown <alice@fabrikam.com>", "Minutes of Tuesday's meeting") +
+        '"Brown, Alice" <alice@fabrikam.com>',
+        "Minutes of Tuesday's meeting") +
         "Content-Type: text/plain; charset=us-ascii\n\n"
         "Hi Taro,\n\nThe minutes are on our wiki as usual:\n"
         "https://wiki.fabrikam.com/meetings/2026-11-01\n\n"
@@ -326,7 +328,7 @@ def main():
         "dollars in a dormant account. I seek your consent to present you "
         "as the beneficiary so that the funds can be transferred to you. "
         "Kindly reply with your full name and your phone number.\n\nGod "
-        "bless,\nJames Cole\n", "potential", "content.advance_fee")
+        "bless,\nJames Cole\n", "threat", "content.advance_fee")
 
     write("en-20-brand-freemail.eml", headers(
         "DocuSign <docs.signing2291@gmail.com>", "Please review and sign") +
@@ -369,7 +371,35 @@ def main():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Mr. Albert Kone has donated $ 3,500,000.00 USD to you for the "
         "purpose of charity. Contact albert.kone.fdn@gmail.com for how to "
-        "receive your donation.\n", "potential", "content.advance_fee")
+        "receive your donation.\n", "threat", "content.advance_fee")
+
+    write("en-27-image-only.eml", headers(
+        "Gewinner Team, <news@promo-mailer.net>", "Ihr Gutschein wartet") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><body><a href="https://gutschein-gewinn.example.org/c?id=7">'
+        '<img src="https://i.imgur.com/Hr5TM3Y.png"></a></body></html>\n',
+        "potential", "html.image_only", "sender.several_from",
+        "url.image_hosting")
+
+    write("en-28-brand-domain-hosting.eml", headers(
+        "PayPal <service@paypal.com>", "Your account access is limited") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>We noticed unusual activity. Your account has been "
+        "limited until you confirm your identity.</p>"
+        '<p><a href="https://pp-review-4471.web.app/login">Confirm now</a>'
+        "</p></body></html>\n", "threat", "sender.brand_domain_hosting",
+        "url.free_hosting", "content.credential_request")
+
+    write("en-29-brand-lure.eml", headers(
+        "Parcel Service <tracking@parcel-status-center.net>",
+        "DHL: your parcel could not be delivered") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>DHL Express</p><p>Your parcel could not be "
+        "delivered: a customs fee of 2.99 EUR is due. Schedule delivery "
+        'here:</p><p><a href="https://dhl-redelivery.parcel-status-center'
+        '.net/pay">Schedule delivery</a></p></body></html>\n',
+        "threat", "content.delivery_lure", "content.brand_links_elsewhere",
+        "content.brand_subject")
 
     # Legitimate mail that looks a little like the above.
     write("en-25-clean-site-newsletter.eml", headers(
