@@ -53,6 +53,7 @@ static const struct key keys[] = {
 	S(smtp_starttls, "no"),
 	S(smtp_user, ""),
 	S(smtp_password_file, ""),
+	S(smtp_ca_file, ""),
 	S(templates_dir, "/usr/local/share/shindan/templates"),
 	I(mail_retry_base, 30, 1, 86400),
 	I(mail_retry_max, 3600, 1, 604800),
@@ -203,6 +204,23 @@ conf_load(struct conf *c, const char *path)
 	if (strcmp(c->default_lang, "en") != 0 &&
 	    strcmp(c->default_lang, "ja") != 0) {
 		log_err("conf: %s: default_lang must be en or ja", path);
+		rc = -1;
+	}
+	if (strcmp(c->smtp_starttls, "no") != 0 &&
+	    strcmp(c->smtp_starttls, "yes") != 0 &&
+	    strcmp(c->smtp_starttls, "required") != 0) {
+		log_err("conf: %s: smtp_starttls must be no, yes or required",
+		    path);
+		rc = -1;
+	}
+	/* A password crosses the network only inside TLS. */
+	if (*c->smtp_user != '\0' &&
+	    strcmp(c->smtp_starttls, "required") != 0 &&
+	    strcmp(c->smtp_host, "127.0.0.1") != 0 &&
+	    strcmp(c->smtp_host, "::1") != 0 &&
+	    strcmp(c->smtp_host, "localhost") != 0) {
+		log_err("conf: %s: smtp_user needs smtp_starttls = required "
+		    "(the password would cross the network in clear)", path);
 		rc = -1;
 	}
 	return rc;

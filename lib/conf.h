@@ -36,6 +36,7 @@ struct conf {
 	char	*smtp_starttls;	/* no, yes (when offered), required */
 	char	*smtp_user;
 	char	*smtp_password_file;
+	char	*smtp_ca_file;		/* CAs for the relay; "": the system's */
 	char	*templates_dir;
 	int	 mail_retry_base;	/* seconds */
 	int	 mail_retry_max;	/* seconds */

@@ -27,6 +27,7 @@ struct mailer {
 	const struct conf	*conf;
 	const struct keyring	*kr;
 	char			*smtp_password;
+	void			*tls;		/* SSL_CTX for STARTTLS */
 	long long		 down_until_ms;	/* relay backoff */
 	int			 down_count;
 };
@@ -57,8 +58,20 @@ int	 mail_compose(const char *from, const char *to, const char *subject,
 /* smtp.c: deliver one message.  Returns the SMTP reply code of the
  * transfer (250 sent, 4xx, 5xx), or 0 when the relay could not be
  * reached; the server's text goes into why. */
-int	 mail_smtp_send(const struct conf *, const char *password,
+/*
+ * One delivery.  Returns the SMTP code of the transfer (250 sent, 4xx
+ * or 0 try again later, 5xx refused); why says what happened.  tls is
+ * the context of mail_tls_new (NULL: no STARTTLS).
+ */
+int	 mail_smtp_send(const struct conf *, void *tls, const char *password,
 	    const char *from_addr, const char *to, const char *msg,
 	    struct buf *why);
+/* The STARTTLS context: TLS 1.2, the relay's certificate
+ * verified against smtp_ca_file or the system's CAs. */
+void	*mail_tls_new(const struct conf *);
+void	 mail_tls_free(void *);
+/* 1 when an SMTP answer blames the client's configuration (AUTH or TLS
+ * required, credentials refused): the mail is kept and retried. */
+int	 mail_smtp_config_error(int code, const char *why);
 
 #endif

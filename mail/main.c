@@ -99,13 +99,18 @@ main(int argc, char *argv[])
 			return 2;
 		}
 	}
-	if (conf_load(&conf, conf_path(cpath)) == -1)
+	memset(&kr, 0, sizeof(kr));
+	if (conf_load(&conf, conf_path(cpath)) == -1) {
+		conf_free(&conf);
 		return 1;
-	if (crypt_init() == -1 || crypt_keyring_load(&kr, conf.key_file) == -1)
+	}
+	if (crypt_init() == -1 || crypt_keyring_load(&kr, conf.key_file) == -1 ||
+	    mailer_init(&m, &conf, &kr) == -1) {
+		crypt_keyring_wipe(&kr);
+		conf_free(&conf);
 		return 1;
+	}
 	setrlimit(RLIMIT_CORE, &rl);
-	if (mailer_init(&m, &conf, &kr) == -1)
-		return 1;
 	/* No SA_RESTART: select() must return when a signal arrives. */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop;
@@ -114,11 +119,12 @@ main(int argc, char *argv[])
 	signal(SIGPIPE, SIG_IGN);
 	memset(&db, 0, sizeof(db));
 	if (once) {
-		if (db_open(&db, conf.database) == -1)
-			return 1;
-		ch = mailer_pass(&m, &db) < 0;
+		ch = db_open(&db, conf.database) == -1 ||
+		    mailer_pass(&m, &db) < 0;
 		db_close(&db);
 		mailer_free(&m);
+		crypt_keyring_wipe(&kr);
+		conf_free(&conf);
 		return ch;
 	}
 	log_info("mailer: started");

@@ -25,6 +25,11 @@ mailer_init(struct mailer *m, const struct conf *conf,
 	if (*conf->smtp_password_file != '\0' &&
 	    (m->smtp_password = conf_secret(conf->smtp_password_file)) == NULL)
 		return -1;
+	if (strcmp(conf->smtp_starttls, "no") != 0 &&
+	    (m->tls = mail_tls_new(conf)) == NULL) {
+		mailer_free(m);
+		return -1;
+	}
 	return 0;
 }
 
@@ -35,6 +40,8 @@ mailer_free(struct mailer *m)
 		crypt_wipe(m->smtp_password, strlen(m->smtp_password));
 		free(m->smtp_password);
 	}
+	if (m->tls != NULL)
+		mail_tls_free(m->tls);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -165,7 +172,7 @@ deliver(struct mailer *m, struct db *db, struct arena *a, PGresult *r,
 		log_err("mail: outbox %s (%s): not composed; failed", id, kind);
 		goto out;
 	}
-	code = mail_smtp_send(m->conf, m->smtp_password,
+	code = mail_smtp_send(m->conf, m->tls, m->smtp_password,
 	    addr_of(a, m->conf->mail_from), to, msg.ptr, &why);
 	if (code >= 200 && code < 300) {
 		if (db_cmd(db, a, STMT_OUTBOX_SENT, 1, id) < 0)
@@ -174,6 +181,16 @@ deliver(struct mailer *m, struct db *db, struct arena *a, PGresult *r,
 			log_info("mail: outbox %s (%s) sent", id, kind);
 			rc = 1;
 		}
+	} else if (code >= 500 && mail_smtp_config_error(code, why.ptr)) {
+		/* Not this mail's fault: the relay wants credentials or TLS
+		 * that the configuration does not give.  Kept, retried. */
+		secs = arena_printf(a, "%.3f", backoff(m->conf, attempts));
+		rc = db_cmd(db, a, STMT_OUTBOX_RETRY, 3, id, why.ptr, secs) < 0 ?
+		    -1 : 0;
+		log_err("mail: outbox %s (%s): %s: check smtp_user, "
+		    "smtp_password_file and smtp_starttls; retry in %s s", id,
+		    kind, why.ptr, secs);
+		*relay_down = 1;
 	} else if (code >= 500) {
 		rc = db_cmd(db, a, STMT_OUTBOX_FAILED, 2, id, why.ptr) < 0 ?
 		    -1 : 0;

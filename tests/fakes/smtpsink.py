@@ -7,6 +7,10 @@ Accepts every mail and stores it as one file under DIR/new/ (Maildir:
 written to DIR/tmp/ first, then renamed), with Return-Path and
 Delivered-To lines in front, as a local delivery agent would.
 
+With --tls-cert/--tls-key it offers STARTTLS and refuses mail before
+it (530); with --auth-user/--auth-password-file it requires AUTH (PLAIN
+or LOGIN, only inside TLS when TLS is on): 535 for wrong credentials.
+
 Faults for tests: when the file DIR/../smtpsink.reply exists, its first
 line (e.g. "451 4.3.0 Try again later" or "550 5.1.1 No such user") is
 the answer to DATA instead of 250, and nothing is stored.  Stopping the
@@ -19,10 +23,11 @@ import email.parser
 import os
 import signal
 import socket
+import ssl
 import sys
 import time
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Sink:
@@ -64,7 +69,10 @@ class Sink:
             f.flush()
             os.fsync(f.fileno())
         os.rename(tmp, os.path.join(self.maildir, "new", name))
-        log(f"stored {mid} for {','.join(envelope.rcpt_tos)}")
+        how = " over TLS" if session.ssl else ""
+        if session.authenticated:
+            how += " as %s" % session.auth_data.login.decode("utf-8", "replace")
+        log(f"stored {mid} for {','.join(envelope.rcpt_tos)}{how}")
         return "250 2.0.0 OK stored"
 
 
@@ -78,13 +86,33 @@ async def main():
     ap.add_argument("--listen", default="127.0.0.1:0")
     ap.add_argument("--maildir", required=True)
     ap.add_argument("--port-file")
+    ap.add_argument("--tls-cert")
+    ap.add_argument("--tls-key")
+    ap.add_argument("--auth-user")
+    ap.add_argument("--auth-password-file")
     a = ap.parse_args()
+    kw = {}
+    if a.tls_cert:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(a.tls_cert, a.tls_key)
+        kw.update(tls_context=ctx, require_starttls=True)
+    if a.auth_user:
+        with open(a.auth_password_file, encoding="utf-8") as f:
+            want = (a.auth_user.encode(), f.read().strip().encode())
+
+        def check(server, session, envelope, mechanism, data):
+            ok = isinstance(data, LoginPassword) and (data.login, data.password) == want
+            if not ok:
+                log("refused AUTH %s for %r" % (mechanism, getattr(data, "login", b"?")))
+            return AuthResult(success=ok, handled=False, auth_data=data if ok else None)
+        kw.update(authenticator=check, auth_required=True,
+                  auth_require_tls=bool(a.tls_cert))
     host, port = a.listen.rsplit(":", 1)
     sink = Sink(a.maildir)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: SMTP(sink, hostname="smtpsink.local", decode_data=False,
-                     data_size_limit=50 * 1024 * 1024),
+                     data_size_limit=50 * 1024 * 1024, **kw),
         host=host, port=int(port), reuse_address=True)
     real = server.sockets[0].getsockname()[1]
     print("smtpsink listening on %s:%d" % (host, real), flush=True)
