@@ -20,7 +20,7 @@ lang_href(struct req *r, const char *code)
 	int	 here = r->method != M_POST &&
 	    strncmp(r->path, "/_error/", 8) != 0;
 
-	buf_adds(b, here ? r->path : "/");
+	html_text(b, here ? r->path : "/");
 	buf_addc(b, '?');
 	if (here) {
 		for (p = q; p != NULL && *p != '\0'; p = end) {

@@ -472,6 +472,16 @@ cb_org_verify(struct req *r, struct msid *m, const struct flow *f,
 		(void)db_cmd(r->db, r->a, STMT_CRED_DELETE, 1, ids);
 		return oauth_refused(r, 403, M_OAUTH_TENANT, NULL);
 	}
+	/* The tenant's consent may be anyone's (an earlier administrator's,
+	 * another account's): whoever signs in here must be a Global
+	 * Administrator themself (the id_token's wids claim), or a user
+	 * could reach every mailbox by replaying an admin-consent answer. */
+	if (!c.global_admin) {
+		log_warn("oauth: assessment %lld: the account that signed in "
+		    "is not a Global Administrator; refused", f->assessment_id);
+		(void)db_cmd(r->db, r->a, STMT_CRED_DELETE, 1, ids);
+		return oauth_refused(r, 403, M_OAUTH_ADMIN, NULL);
+	}
 	cred_wipe(t.access_token);
 	cred_wipe(t.refresh_token);
 	if (db_begin(r->db) == -1)

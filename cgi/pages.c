@@ -351,8 +351,13 @@ dispatch(struct req *r)
 			pg = &pages[i];
 			break;
 		}
-	if (pg == NULL)
+	if (pg == NULL) {
+		/* Not one of ours: nothing of it is written back (the
+		 * language switch of the 404 page leads to the start). */
+		r->path = "/";
+		r->query_raw = "";
 		return page_error(r, 404, M_ERR_404);
+	}
 	if (pg->handler == page_http_error)
 		return page_http_error(r);
 	if (r->fail != 0)

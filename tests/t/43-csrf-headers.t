@@ -42,6 +42,12 @@ for m, p, d in cases:
 r = b.get("/nowhere")
 t.is_(r.status, 404, "an unknown path: 404")
 t.like(r.text, "There is no page at this address", "in words")
+# A path that tries to write markup (nginx hands the portal the decoded
+# path): nothing of it comes back, so no meta refresh to elsewhere.
+r = b.get('/%22%3E%3Cmeta%20http-equiv=%22refresh%22%20content=%220;url=https://evil.example/%22%3E?x=%22%3E%3Cb%3E')
+t.is_(r.status, 404, "a path with markup in it: 404")
+t.unlike(r.text, "evil.example|<meta http-equiv|<b>", "and none of it is written back")
+t.like(r.text, 'href="/\?lang=ja"', "the language switch leads to the start page")
 r = b.post("/app", {})
 t.is_(r.status, 405, "POST on a GET page: 405")
 t.like(r.header("Allow") or "", "GET", "with Allow")

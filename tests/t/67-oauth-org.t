@@ -4,7 +4,8 @@
 # consent proved by a client-credentials token for exactly that tenant
 # and by a sign-in at that tenant; a non-administrator, Cancel, a
 # callback whose tenant was swapped (for a tenant that never consented,
-# and for one that did), an answer without a tenant; Japanese pages.
+# and for one that did), a forged answer followed by an ordinary user's
+# sign-in, an answer without a tenant; Japanese pages.
 import os, sys
 sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "tests/lib"))
 from shindan_test import *
@@ -131,6 +132,21 @@ t.ok(assessment_of(a6) is None or assessment_of(a6)[0] == "consenting", "nothing
 t.ok(all(c[0] == "app" for c in creds_of(a6)), "no delegated token was issued")
 r = b6.get("/app")
 t.unlike(r.url, "/app/granted", "and /app does not show a grant")
+
+# A user who is not an administrator forges the admin-consent answer for
+# a tenant that did consent (Contoso, above): the client-credentials
+# proof passes, but whoever signs in at the tenant must be a Global
+# Administrator.
+b9 = Browser(source_ip=source_ip(67, 8))
+a9, _ = new_account(b9, "forger")
+_, state9 = start_flow(b9, "org")
+r = b9.get("/oauth/callback?" + urllib.parse.urlencode(
+    {"admin_consent": "True", "tenant": CONTOSO, "state": state9}), follow=True)
+r = ms_round(b9, r, "adele@contoso.example")
+t.is_(r.status, 403, "a forged consent answer, then an ordinary user's sign-in: refused")
+t.like(r.text, "Only a Global Administrator", "saying who can grant it")
+t.ok(assessment_of(a9) is None or assessment_of(a9)[0] != "granted", "nothing is granted")
+t.is_(creds_of(a9), [], "and the application token is not kept")
 
 # An admin-consent answer without a tenant, or with a malformed one.
 b7 = Browser(source_ip=source_ip(67, 6))
