@@ -94,17 +94,19 @@ X(STMT_OUTBOX_CLAIM, "outbox_claim", \
 	" extract(epoch FROM o.created_at)::bigint AS created") \
 X(STMT_OUTBOX_SENT, "outbox_sent", \
 	"UPDATE outbox SET state = 'sent', sent_at = now(), lease_until = NULL," \
-	" last_error = NULL WHERE id = $1::bigint") \
+	" last_error = NULL WHERE id = $1::bigint AND state = 'queued'" \
+	" AND attempts = $2::int") \
 X(STMT_OUTBOX_RETRY, "outbox_retry", \
-	"UPDATE outbox SET lease_until = NULL, last_error = $2," \
-	" next_at = now() + make_interval(secs => $3::double precision)" \
-	" WHERE id = $1::bigint") \
+	"UPDATE outbox SET lease_until = NULL, last_error = $3," \
+	" next_at = now() + make_interval(secs => $4::double precision)" \
+	" WHERE id = $1::bigint AND state = 'queued' AND attempts = $2::int") \
 X(STMT_OUTBOX_UNCLAIM, "outbox_unclaim", \
 	"UPDATE outbox SET lease_until = NULL, attempts = attempts - 1" \
-	" WHERE id = $1::bigint AND state = 'queued'") \
+	" WHERE id = $1::bigint AND state = 'queued' AND attempts = $2::int") \
 X(STMT_OUTBOX_FAILED, "outbox_failed", \
 	"UPDATE outbox SET state = 'failed', lease_until = NULL," \
-	" last_error = $2 WHERE id = $1::bigint") \
+	" last_error = $3 WHERE id = $1::bigint AND state = 'queued'" \
+	" AND attempts = $2::int") \
 X(STMT_OUTBOX_NEXT_DUE, "outbox_next_due", \
 	"SELECT greatest(0, extract(epoch FROM min(greatest(next_at," \
 	" coalesce(lease_until, next_at))) - now())) AS secs FROM outbox" \

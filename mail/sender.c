@@ -11,8 +11,10 @@
 #include "mail.h"
 #include "util.h"
 
-#define CLAIM_BATCH	20
-#define LEASE_SECS	"300"
+/* One mail per claim: its lease (longer than libesmtp's timeouts
+ * together, 270 s) never runs out while it waits its turn. */
+#define CLAIM_BATCH	1
+#define LEASE_SECS	"600"
 #define VARS_MAX	40
 
 int
@@ -147,6 +149,9 @@ deliver(struct mailer *m, struct db *db, struct arena *a, PGresult *r,
 	const char	*id = db_get(r, i, "id"), *kind = db_get(r, i, "kind");
 	const char	*lang = db_get(r, i, "lang");
 	const char	*to = db_get(r, i, "recipient");
+	/* The claim's fence: a row claimed again meanwhile (our lease ran
+	 * out) has another attempt number, and our updates change nothing. */
+	const char	*att = db_get(r, i, "attempts");
 	char		*mid, *secs, *dom;
 	size_t		 nv = 0;
 	int		 code, attempts, rc = 0;
@@ -156,7 +161,7 @@ deliver(struct mailer *m, struct db *db, struct arena *a, PGresult *r,
 	    db_get(r, i, "params"), v, &nv) == -1 ||
 	    mail_render(m->conf->templates_dir, kind, lang, v, nv, &subj,
 	    &text, &html) == -1) {
-		rc = db_cmd(db, a, STMT_OUTBOX_FAILED, 2, id,
+		rc = db_cmd(db, a, STMT_OUTBOX_FAILED, 3, id, att,
 		    "cannot render this mail (template or account)") < 0 ?
 		    -1 : 0;
 		log_err("mail: outbox %s (%s): not rendered; failed", id, kind);
@@ -167,7 +172,7 @@ deliver(struct mailer *m, struct db *db, struct arena *a, PGresult *r,
 	    dom != NULL ? dom + 1 : "localhost");
 	if (mail_compose(m->conf->mail_from, to, subj.ptr, text.ptr, html.ptr,
 	    db_get_ll(r, i, "created", 0), mid, &msg) == -1) {
-		rc = db_cmd(db, a, STMT_OUTBOX_FAILED, 2, id,
+		rc = db_cmd(db, a, STMT_OUTBOX_FAILED, 3, id, att,
 		    "cannot compose this mail (header value)") < 0 ? -1 : 0;
 		log_err("mail: outbox %s (%s): not composed; failed", id, kind);
 		goto out;
@@ -175,7 +180,7 @@ deliver(struct mailer *m, struct db *db, struct arena *a, PGresult *r,
 	code = mail_smtp_send(m->conf, m->tls, m->smtp_password,
 	    addr_of(a, m->conf->mail_from), to, msg.ptr, &why);
 	if (code >= 200 && code < 300) {
-		if (db_cmd(db, a, STMT_OUTBOX_SENT, 1, id) < 0)
+		if (db_cmd(db, a, STMT_OUTBOX_SENT, 2, id, att) < 0)
 			rc = -1;
 		else {
 			log_info("mail: outbox %s (%s) sent", id, kind);
@@ -185,26 +190,26 @@ deliver(struct mailer *m, struct db *db, struct arena *a, PGresult *r,
 		/* Not this mail's fault: the relay wants credentials or TLS
 		 * that the configuration does not give.  Kept, retried. */
 		secs = arena_printf(a, "%.3f", backoff(m->conf, attempts));
-		rc = db_cmd(db, a, STMT_OUTBOX_RETRY, 3, id, why.ptr, secs) < 0 ?
+		rc = db_cmd(db, a, STMT_OUTBOX_RETRY, 4, id, att, why.ptr, secs) < 0 ?
 		    -1 : 0;
 		log_err("mail: outbox %s (%s): %s: check smtp_user, "
 		    "smtp_password_file and smtp_starttls; retry in %s s", id,
 		    kind, why.ptr, secs);
 		*relay_down = 1;
 	} else if (code >= 500) {
-		rc = db_cmd(db, a, STMT_OUTBOX_FAILED, 2, id, why.ptr) < 0 ?
+		rc = db_cmd(db, a, STMT_OUTBOX_FAILED, 3, id, att, why.ptr) < 0 ?
 		    -1 : 0;
 		log_err("mail: outbox %s (%s): refused: %s", id, kind,
 		    why.ptr);
 	} else if (attempts >= m->conf->mail_max_attempts) {
-		rc = db_cmd(db, a, STMT_OUTBOX_FAILED, 2, id,
+		rc = db_cmd(db, a, STMT_OUTBOX_FAILED, 3, id, att,
 		    arena_printf(a, "gave up after %d attempts: %s", attempts,
 		    why.ptr)) < 0 ? -1 : 0;
 		log_err("mail: outbox %s (%s): gave up: %s", id, kind,
 		    why.ptr);
 	} else {
 		secs = arena_printf(a, "%.3f", backoff(m->conf, attempts));
-		rc = db_cmd(db, a, STMT_OUTBOX_RETRY, 3, id, why.ptr, secs) < 0 ?
+		rc = db_cmd(db, a, STMT_OUTBOX_RETRY, 4, id, att, why.ptr, secs) < 0 ?
 		    -1 : 0;
 		log_warn("mail: outbox %s (%s): %s; retry in %s s", id, kind,
 		    why.ptr, secs);
@@ -228,7 +233,8 @@ release_rest(struct db *db, struct arena *a, PGresult *r, int from)
 	int	 i;
 
 	for (i = from; i < PQntuples(r); i++)
-		(void)db_cmd(db, a, STMT_OUTBOX_UNCLAIM, 1, db_get(r, i, "id"));
+		(void)db_cmd(db, a, STMT_OUTBOX_UNCLAIM, 2, db_get(r, i, "id"),
+		    db_get(r, i, "attempts"));
 }
 
 int
