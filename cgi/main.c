@@ -92,6 +92,8 @@ parse_cookies(struct req *r, const char *h)
 				r->cookie_pre = v;
 			else if (IS("lang"))
 				r->cookie_lang = v;
+			else if (IS("__Host-dev") || (IS("dev") && !r->https))
+				r->cookie_dev = v;
 #undef IS
 		}
 		p = end != NULL ? end + 1 : NULL;

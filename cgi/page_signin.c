@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "email.h"
 #include "html.h"
@@ -84,6 +85,60 @@ page_signout(struct req *r)
 }
 
 /*
+ * The device cookie: a browser that has signed in to an account may
+ * still sign in to it while the account is paused, so that a stranger
+ * spending its failure budget cannot keep its owner out (the pause
+ * holds for every other browser).  "ID.DAY.MAC": the account id, the
+ * day it was issued, HMAC(subkey "device", "ID.DAY"); good for a year.
+ */
+#define DEVICE_DAYS	365
+
+static const char *
+device_mac(struct req *r, const char *what)
+{
+	unsigned char	 key[32], mac[32];
+	struct buf	 b = BUF_INIT;
+	const char	*s;
+
+	crypt_subkey(r->kr, "device", key);
+	crypt_hmac(key, what, strlen(what), mac);
+	crypt_b64url(mac, sizeof(mac), &b);
+	s = arena_strdup(r->a, b.ptr);
+	buf_release(&b);
+	crypt_wipe(key, sizeof(key));
+	return s;
+}
+
+static void
+device_set(struct req *r, const char *id)
+{
+	const char	*what = arena_printf(r->a, "%s.%lld", id,
+			    (long long)(time(NULL) / 86400));
+
+	resp_cookie(r, "dev", arena_printf(r->a, "%s.%s", what,
+	    device_mac(r, what)), DEVICE_DAYS * 86400, 1);
+}
+
+static int
+device_ok(struct req *r, const char *id)
+{
+	const char	*c = r->cookie_dev, *mac;
+	size_t		 n = strlen(id);
+	long long	 day;
+	char		*end;
+
+	if (c == NULL || strncmp(c, id, n) != 0 || c[n] != '.')
+		return 0;
+	day = strtoll(c + n + 1, &end, 10);
+	if (end == c + n + 1 || *end != '.' ||
+	    day + DEVICE_DAYS < (long long)(time(NULL) / 86400))
+		return 0;
+	mac = device_mac(r, arena_strndup(r->a, c, (size_t)(end - c)));
+	return strlen(end + 1) == strlen(mac) &&
+	    crypt_equal(end + 1, mac, strlen(mac));
+}
+
+/*
  * Check the number; 1 signed in, 0 refused, -1 database error.  Runs in
  * one transaction that locks the account row, so that concurrent
  * attempts cannot overspend the failure budget.
@@ -111,7 +166,7 @@ signin_check(struct req *r, const char *email, const char *code)
 	}
 	id = arena_strdup(r->a, db_get(res, 0, "id"));
 	hash = arena_strdup(r->a, db_get(res, 0, "code_hash"));
-	if (strcmp(db_get(res, 0, "locked"), "t") == 0) {
+	if (strcmp(db_get(res, 0, "locked"), "t") == 0 && !device_ok(r, id)) {
 		(void)crypt_code_verify(r->dummy_hash, code);
 		db_rollback(r->db);
 		log_info("signin: account %s: paused", id);
@@ -125,6 +180,7 @@ signin_check(struct req *r, const char *email, const char *code)
 			return -1;
 		if (session_create(r, strtoll(id, NULL, 10)) == -1)
 			return -1;
+		device_set(r, id);
 		log_info("signin: account %s: signed in", id);
 		return 1;
 	}

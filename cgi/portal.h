@@ -83,6 +83,7 @@ struct req {
 	const char		*cookie_sid;
 	const char		*cookie_pre;
 	const char		*cookie_lang;
+	const char		*cookie_dev;	/* a browser that signed in */
 	const char		*ua;
 	const char		*accept_lang;
 	const char		*origin;

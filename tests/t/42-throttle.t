@@ -80,4 +80,35 @@ security_headers_ok(t, r, "the 429 page")
 t.is_(b.get("/signin").status, 200, "reading the page is not limited")
 other = signin(Browser(source_ip=source_ip(42, 98)), addr, code)
 t.is_(other.status, 303, "other addresses are not affected")
+
+# A stranger spending the budget every day cannot keep the owner out: a
+# browser that has signed in to the account before still can (its
+# device cookie); every other browser waits, and a forged or another
+# account's device cookie is worth nothing.
+own = Browser(source_ip=source_ip(42, 60))
+addr2, code2 = new_account(own, "owner")
+acct2 = psql1("SELECT id FROM account WHERE email = :'a1'", addr2)
+dev = own.cookie("dev") or ""
+t.like(dev, r"^%s\.\d+\.[A-Za-z0-9_-]{43}$" % acct2, "signing in leaves a device cookie naming the account")
+own.post("/signout", {"csrf": csrf_of(own.get("/app"))})
+for i in range(10):
+    signin(Browser(source_ip=source_ip(42, 61 + i)), addr2, wrong)
+t.is_(psql1("SELECT locked_until > now() FROM account WHERE id = :'a1'", acct2), "t", "the account is paused")
+r = signin(Browser(source_ip=source_ip(42, 72)), addr2, code2)
+t.is_(r.status, 401, "a new browser with the right number waits")
+r = signin(own, addr2, code2)
+t.is_(r.status, 303, "the owner's browser signs in with the right number all the same")
+own.post("/signout", {"csrf": csrf_of(own.get("/app"))})
+for i in range(10):
+    signin(Browser(source_ip=source_ip(42, 73 + i)), addr2, wrong)
+r = signin(own, addr2, wrong)
+t.is_(r.status, 401, "but a wrong number from it is still wrong")
+forged = Browser(source_ip=source_ip(42, 84))
+forged.cookies[(urllib.parse.urlsplit(forged.base).netloc, "dev")] = \
+    "%s.%s.%s" % (acct2, dev.split(".")[1], "A" * 43)
+t.is_(signin(forged, addr2, code2).status, 401, "a forged device cookie does not help")
+theirs = Browser(source_ip=source_ip(42, 85))
+_, _ = new_account(theirs, "other")
+theirs.post("/signout", {"csrf": csrf_of(theirs.get("/app"))})
+t.is_(signin(theirs, addr2, code2).status, 401, "nor another account's")
 t.done()
