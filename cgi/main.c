@@ -289,6 +289,8 @@ main(int argc, char *argv[])
 		return 1;
 	/* Secrets live in this process: no core dumps. */
 	setrlimit(RLIMIT_CORE, &rl);
+	/* Keys and tokens in memory: no core, no ptrace by the same user. */
+	prctl(PR_SET_DUMPABLE, 0);
 	if (FCGX_Init() != 0) {
 		log_err("portal: FCGX_Init failed");
 		return 1;

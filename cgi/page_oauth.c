@@ -383,6 +383,7 @@ cb_mailbox(struct req *r, struct msid *m, const struct flow *f,
 	struct msid_claims c;
 	const char	*oid, *upn, *mail;
 	enum msgid	 bad;
+	int		 rc;
 
 	if (msid_redeem(m, r->a, "organizations", code, f->verifier,
 	    redirect_uri(r), MAILBOX_SCOPES, &t, &e) == -1) {
@@ -401,8 +402,11 @@ cb_mailbox(struct req *r, struct msid *m, const struct flow *f,
 		return oauth_refused(r, 403, M_OAUTH_FAILED, NULL);
 	if (mail == NULL)
 		return oauth_refused(r, 403, M_OAUTH_NOMAILBOX, NULL);
-	if (grant(r, f->assessment_id, "delegated", c.tid, &t, oid, upn,
-	    mail) == -1)
+	rc = grant(r, f->assessment_id, "delegated", c.tid, &t, oid, upn,
+	    mail);
+	cred_wipe(t.access_token);
+	cred_wipe(t.refresh_token);
+	if (rc == -1)
 		return page_error(r, 503, M_ERR_503);
 	return page_redirect(r, "/app/granted");
 }

@@ -87,7 +87,7 @@ resp_headers(struct req *r, struct buf *out, int status)
 	buf_addf(out, "Content-Language: %s\r\n", lang_code(r->lang));
 	buf_adds(out, "Cache-Control: no-store\r\n");
 	buf_adds(out, "Content-Security-Policy: default-src 'none'; "
-	    "script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	    "script-src 'self'; style-src 'self'; img-src 'self'; "
 	    "connect-src 'self'; form-action 'self'");
 	authority_origin(r, out);
 	buf_adds(out, "; frame-ancestors 'none'; base-uri 'none'; "

@@ -43,7 +43,9 @@ load_cert(struct msid *m)
 {
 	FILE		*f;
 	X509		*x;
+	BIO		*bio;
 	unsigned char	*der = NULL, h[32];
+	char		*pem;
 	int		 n;
 	struct buf	 b = BUF_INIT;
 
@@ -63,12 +65,16 @@ load_cert(struct msid *m)
 	m->x5t_s256 = buf_detach(&b, NULL);
 	OPENSSL_free(der);
 	X509_free(x);
-	if ((f = fopen(m->conf->ms_cert_key_file, "r")) == NULL) {
-		log_err("msid: cannot read %s", m->conf->ms_cert_key_file);
+	/* The private key is a secret like the others: a regular 0600
+	 * file, read the same checked way. */
+	if ((pem = conf_secret(m->conf->ms_cert_key_file)) == NULL)
 		return -1;
-	}
-	m->key = PEM_read_PrivateKey(f, NULL, NULL, NULL);
-	fclose(f);
+	bio = BIO_new_mem_buf(pem, -1);
+	m->key = bio != NULL ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) :
+	    NULL;
+	BIO_free(bio);
+	crypt_wipe(pem, strlen(pem));
+	free(pem);
 	if (m->key == NULL) {
 		log_err("msid: %s: not a PEM private key",
 		    m->conf->ms_cert_key_file);

@@ -11,6 +11,7 @@
  * re-established with backoff; nothing is lost meanwhile, since the
  * rows wait in PostgreSQL.
  */
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/select.h>
 
@@ -111,6 +112,8 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	setrlimit(RLIMIT_CORE, &rl);
+	/* Keys and tokens in memory: no core, no ptrace by the same user. */
+	prctl(PR_SET_DUMPABLE, 0);
 	/* No SA_RESTART: select() must return when a signal arrives. */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop;
