@@ -244,6 +244,7 @@ struct detect_engine {
 	size_t		 nbrands;
 	struct hset	 brand_dom;	/* registrable domain -> brand */
 	struct ac	*brand_ac;	/* brand keys -> brand */
+	struct ac	*brand_skel_ac;	/* their skeletons (look-alikes) */
 	struct protect	*prot;
 	size_t		 nprot;
 	struct hset	 own, corr;	/* registrable domains */
@@ -307,6 +308,9 @@ const struct protect *dom_lookalike(struct detect_scan *, const char *host,
 int	 brand_find(const struct detect_engine *, const char *s, size_t n,
 	    int whole);
 int	 brand_of_domain(const struct detect_engine *, const char *regdom);
+/* Brand whose name name's skeleton holds (1/l/I, 0/o, rn/m made equal):
+ * a name written to look like a brand's ("lCIoud"), or -1. */
+int	 brand_find_disguised(const struct detect_engine *, const char *name);
 /* Brand that s (normalised) names and nothing else, weak names too, or -1. */
 int	 brand_is_name(const struct detect_engine *, const char *s, size_t n);
 /* 1 when the last label of host is a top-level domain of the public

@@ -100,6 +100,17 @@ skeleton(const char *s, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
+/* Only ASCII letters, digits and spaces: a name skeletons can hold
+ * (anything else becomes '?' there, which would match anything). */
+static int
+all_latin(const char *k)
+{
+	for (; *k != '\0'; k++)
+		if (!isalnum((unsigned char)*k) && *k != ' ')
+			return 0;
+	return 1;
+}
+
 /* Optimal string alignment distance, bounded: returns 2 for "more". */
 static int
 dist1(const char *a, const char *b)
@@ -332,6 +343,18 @@ brand_is_name(const struct detect_engine *e, const char *s, size_t n)
 }
 
 int
+brand_find_disguised(const struct detect_engine *e, const char *name)
+{
+	char		 sk[512];
+	struct bfind	 b = { e, sk, 0, 1, -1 };
+
+	skeleton(name, sk, sizeof(sk));
+	b.n = strlen(sk);
+	ac_scan(e->brand_skel_ac, sk, b.n, bfind_cb, &b);
+	return b.found;
+}
+
+int
 brand_find(const struct detect_engine *e, const char *s, size_t n, int strong)
 {
 	struct bfind	 b = { e, s, n, strong, -1 };
@@ -459,6 +482,13 @@ brand_add(struct detect_engine *e, const char *line)
 		/* The id says which brand and whether the key is weak. */
 		if (strlen(k) >= 2)
 			ac_add(e->brand_ac, k, strlen(k), idx * 2 + weak);
+		/* Its skeleton, to see it disguised ("lCIoud", "PayPaI"). */
+		if (!weak && strlen(k) >= 5 && all_latin(k)) {
+			char sk[256];
+
+			skeleton(k, sk, sizeof(sk));
+			ac_add(e->brand_skel_ac, sk, strlen(sk), idx * 2);
+		}
 		free(k);
 	}
 	save = NULL;
@@ -672,6 +702,7 @@ lists_build(struct detect_engine *e, const struct detect_opts *o,
 	set_list(&e->redirectors, REDIRECTORS, nitems(REDIRECTORS));
 	set_list(&e->imghosts, IMAGE_HOSTS, nitems(IMAGE_HOSTS));
 	e->brand_ac = ac_new();
+	e->brand_skel_ac = ac_new();
 	for (l = o->own_domains; l != NULL && *l != NULL; l++) {
 		char *d = domain_ascii(*l);
 
@@ -697,6 +728,7 @@ lists_build(struct detect_engine *e, const struct detect_opts *o,
 	    brands_file(e, o->brands_file, err, errlen) == -1)
 		return -1;
 	ac_build(e->brand_ac);
+	ac_build(e->brand_skel_ac);
 	e->people_ac = ac_new();
 	for (l = o->people; l != NULL && *l != NULL; l++) {
 		char *k = norm_dup(*l);
@@ -758,6 +790,7 @@ lists_free(struct detect_engine *e)
 		free(e->people[i]);
 	free(e->people);
 	ac_free(e->brand_ac);
+	ac_free(e->brand_skel_ac);
 	ac_free(e->people_ac);
 	ac_free(e->role_ac);
 	ac_free(e->content_ac);

@@ -345,6 +345,8 @@ sender_run(struct detect_scan *s)
 			b = brand_is_name(e, nb.ptr, nb.len);
 		if (b < 0 && has_service_word(nb.ptr))
 			b = brand_find(e, nb.ptr, nb.len, 0);
+		if (b < 0)
+			b = brand_find_disguised(e, nb.ptr);
 		/* A brand's free mail (x@outlook.com) is anyone's; its own
 		 * mail comes from a name under it (reply.yahoo.com). */
 		if (b >= 0 && (brand_of_domain(e, freg) != b ||

@@ -160,6 +160,34 @@ lookalike(void)
 	    !dom_random("strengths.example.com"), "words are not random");
 }
 
+/* Display names written to look like a brand's, and names that are not. */
+static void
+disguised(void)
+{
+	static const struct {
+		const char	*name;		/* normalised (lower case) */
+		const char	*brand;		/* NULL: none */
+	} t[] = {
+		{ "lcioud almacenamiento", "Apple" },
+		{ "trust waiiet", "Trust Wallet" },
+		{ "paypa1 service", "PayPal" },
+		{ "arnazon prime", "Amazon" },
+		{ "icloud", "Apple" },
+		{ "cloud storage team", NULL },
+		{ "walter wallet", NULL },
+		{ "楽天 ポイント", NULL },
+		{ "田中 太郎", NULL },
+	};
+	size_t	 i;
+
+	for (i = 0; i < nitems(t); i++) {
+		int b = brand_find_disguised(S->eng, t[i].name);
+
+		is_str(b >= 0 ? S->eng->brands[b].name : NULL, t[i].brand,
+		    "disguised brand in \"%s\"", t[i].name);
+	}
+}
+
 static void
 html(void)
 {
@@ -240,6 +268,7 @@ main(void)
 	parse();
 	extract();
 	lookalike();
+	disguised();
 	html();
 	detect_scan_free(S);
 	detect_engine_free(e);
