@@ -111,6 +111,7 @@ yara_open(struct detect_engine *e, const char *dir, char *err, size_t errlen)
 		YR_RULES	*rules = e->yara;
 		YR_RULE		*r;
 
+		/* cppcheck-suppress unknownMacro */
 		yr_rules_foreach(rules, r)
 			e->yara_rules++;
 	}

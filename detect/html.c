@@ -544,6 +544,7 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 
 			if (vl > VALUE_MAX)
 				vl = VALUE_MAX;
+			/* cppcheck-suppress legacyUninitvar */
 			snprintf(a[na].name, sizeof(a[na].name), "%s", an);
 			buf_init(&vb, VALUE_MAX * 4);
 			if (vs != NULL)

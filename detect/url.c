@@ -182,7 +182,7 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 		if (q == NULL)
 			return -1;
 		if (q[1] == ':')
-			port = atoi(q + 2) & 0xffff;
+			port = (int)(strtol(q + 2, NULL, 10) & 0xffff);
 		q[1] = '\0';
 		d->is_ip = 1;
 	} else if ((q = strrchr(host, ':')) != NULL) {

@@ -89,11 +89,11 @@ suffix_in(const struct hset *h, const char *host, const char **hit)
 static int
 private_ip(const char *h)
 {
+	long	 b = strncmp(h, "172.", 4) == 0 ? strtol(h + 4, NULL, 10) : 0;
+
 	return strncmp(h, "10.", 3) == 0 || strncmp(h, "127.", 4) == 0 ||
 	    strncmp(h, "192.168.", 8) == 0 || strncmp(h, "169.254.", 8) == 0 ||
-	    (strncmp(h, "172.", 4) == 0 && atoi(h + 4) >= 16 &&
-	    atoi(h + 4) <= 31) || strncmp(h, "0.", 2) == 0 ||
-	    h[0] == '[';
+	    (b >= 16 && b <= 31) || strncmp(h, "0.", 2) == 0 || h[0] == '[';
 }
 
 /* Does the URL say where it goes (a link the reader follows)? */

@@ -110,7 +110,7 @@ main(void)
 	arena_init(&out, 0);
 	fp = fopen("tests/detect/data/expect.txt", "r");
 	if (!ok(fp != NULL, "expect.txt opens"))
-		return done_testing();
+		return done_testing();	/* cppcheck-suppress resourceLeak */
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		struct detect_result	 r;
 		char			 path[512], *tok, *save = NULL, *file;

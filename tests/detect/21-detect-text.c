@@ -159,7 +159,7 @@ mime(struct detect_scan *s)
 		if (!ok(msg != NULL, "%s: read", t[i].file))
 			continue;
 		msg_init(&m);
-		s->m = &m;
+		s->m = &m;	/* cppcheck-suppress autoVariables */
 		mime_parse(s, msg, len, &m);
 		is_str(m.subject, t[i].subject, "%s: subject", t[i].file);
 		if (t[i].from != NULL)
