@@ -369,7 +369,10 @@ msid_claims(struct arena *a, const char *jwt, struct msid_claims *c)
 	v = cJSON_GetObjectItemCaseSensitive(j, "aud");
 	c->aud = cJSON_IsString(v) ? arena_strdup(a, v->valuestring) : NULL;
 	v = cJSON_GetObjectItemCaseSensitive(j, "exp");
-	c->exp = cJSON_IsNumber(v) ? (long long)v->valuedouble : 0;
+	/* Seconds since 1970; anything else (1e300, -1, NaN) reads as 0,
+	 * an expired token, rather than overflowing the conversion. */
+	c->exp = cJSON_IsNumber(v) && v->valuedouble >= 0 &&
+	    v->valuedouble < 1e12 ? (long long)v->valuedouble : 0;
 	v = cJSON_GetObjectItemCaseSensitive(j, "wids");
 	cJSON_ArrayForEach(it, v)
 		if (cJSON_IsString(it) &&
