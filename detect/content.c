@@ -161,7 +161,7 @@ big_money(const char *t, size_t n)
 	static const char *const cur[] = { "$", "usd", "us$", "eur", "euro",
 	    "\xe2\x82\xac", "\xc2\xa3", "gbp", "dollar", "pound", "r$",
 	    "reais", "pounds" };
-	size_t	 i, j, k, digits, intd;
+	size_t	 i, j, k, c, mi, digits, intd;
 	int	 big;
 
 	for (i = 0; i < n; i = j + 1) {
@@ -186,14 +186,14 @@ big_money(const char *t, size_t n)
 		k = j;
 		while (k < n && t[k] == ' ')
 			k++;
-		for (size_t m = 0; !big && m < nitems(mult); m++)
-			if (at_word(t, n, k, mult[m]) || (mult[m][1] == ' ' &&
+		for (mi = 0; !big && mi < nitems(mult); mi++)
+			if (at_word(t, n, k, mult[mi]) || (mult[mi][1] == ' ' &&
 			    k + 1 < n && t[k] == 'm' && t[k + 1] == ' '))
 				big = 1;
 		if (!big)
 			continue;
 		/* A currency just before, or within a few bytes after. */
-		for (size_t c = 0; c < nitems(cur); c++) {
+		for (c = 0; c < nitems(cur); c++) {
 			size_t cl = strlen(cur[c]);
 			size_t from = i > cl + 2 ? i - cl - 2 : 0;
 			const char *hit;
@@ -244,7 +244,7 @@ phone_to_call(const char *t, size_t n, char *out, size_t outsz)
 	static const char *const cue[] = { "call", "phone", "contact",
 	    "dial", "toll", "helpline", "support", "number", "tel", "ligue",
 	    "llame", "anrufen" };
-	size_t	 i, j, digits, groups;
+	size_t	 i, j, c, digits, groups;
 
 	for (i = 0; i < n; i = j + 1) {
 		j = i;
@@ -268,7 +268,7 @@ phone_to_call(const char *t, size_t n, char *out, size_t outsz)
 		if (digits < 10 || digits > 13 || groups < 2 ||
 		    (j < n && isalnum((unsigned char)t[j])))
 			continue;
-		for (size_t c = 0; c < nitems(cue); c++) {
+		for (c = 0; c < nitems(cue); c++) {
 			size_t from = i > 80 ? i - 80 : 0;
 
 			if (memmem(t + from, i - from, cue[c], strlen(cue[c])) !=
