@@ -93,22 +93,6 @@ page_signout(struct req *r)
  */
 #define DEVICE_DAYS	365
 
-static const char *
-device_mac(struct req *r, const char *what)
-{
-	unsigned char	 key[32], mac[32];
-	struct buf	 b = BUF_INIT;
-	const char	*s;
-
-	crypt_subkey(r->kr, "device", key);
-	crypt_hmac(key, what, strlen(what), mac);
-	crypt_b64url(mac, sizeof(mac), &b);
-	s = arena_strdup(r->a, b.ptr);
-	buf_release(&b);
-	crypt_wipe(key, sizeof(key));
-	return s;
-}
-
 static void
 device_set(struct req *r, const char *id)
 {
@@ -116,7 +100,7 @@ device_set(struct req *r, const char *id)
 			    (long long)(time(NULL) / 86400));
 
 	resp_cookie(r, "dev", arena_printf(r->a, "%s.%s", what,
-	    device_mac(r, what)), DEVICE_DAYS * 86400, 1);
+	    session_mac(r, "device", what)), DEVICE_DAYS * 86400, 1);
 }
 
 static int
@@ -133,7 +117,8 @@ device_ok(struct req *r, const char *id)
 	if (end == c + n + 1 || *end != '.' ||
 	    day + DEVICE_DAYS < (long long)(time(NULL) / 86400))
 		return 0;
-	mac = device_mac(r, arena_strndup(r->a, c, (size_t)(end - c)));
+	mac = session_mac(r, "device", arena_strndup(r->a, c,
+	    (size_t)(end - c)));
 	return strlen(end + 1) == strlen(mac) &&
 	    crypt_equal(end + 1, mac, strlen(mac));
 }

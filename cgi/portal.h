@@ -132,6 +132,7 @@ int	 session_load(struct req *);
 int	 session_create(struct req *, long long account_id);
 void	 session_destroy(struct req *);
 const char *csrf_token(struct req *);
+const char *session_mac(struct req *, const char *label, const char *what);
 int	 csrf_check(struct req *, const char *token);
 
 /* layout.c */

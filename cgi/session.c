@@ -94,20 +94,27 @@ session_destroy(struct req *r)
 	resp_cookie(r, "sid", "", 0, 1);
 }
 
-static const char *
-csrf_for(struct req *r, const char *cookie)
+/* HMAC(subkey label, what) in base64url, in the request's arena. */
+const char *
+session_mac(struct req *r, const char *label, const char *what)
 {
 	unsigned char	 key[32], mac[32];
 	struct buf	 b = BUF_INIT;
 	const char	*tok;
 
-	crypt_subkey(r->kr, "csrf", key);
-	crypt_hmac(key, cookie, strlen(cookie), mac);
+	crypt_subkey(r->kr, label, key);
+	crypt_hmac(key, what, strlen(what), mac);
 	crypt_b64url(mac, sizeof(mac), &b);
 	tok = arena_strdup(r->a, b.ptr);
 	buf_release(&b);
 	crypt_wipe(key, sizeof(key));
 	return tok;
+}
+
+static const char *
+csrf_for(struct req *r, const char *cookie)
+{
+	return session_mac(r, "csrf", cookie);
 }
 
 const char *
