@@ -93,6 +93,7 @@ lint:
 	tools/lint
 
 fuzz:
+	tools/fuzz-run --deps
 	$(MAKE) BUILD=fuzz fuzzers
 	tools/fuzz-run build/fuzz
 

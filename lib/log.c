@@ -18,6 +18,9 @@ log_init(const char *prog)
 	log_dbg = getenv("SHINDAN_DEBUG") != NULL;
 }
 
+static void	log_v(const char *, const char *, va_list)
+		    __attribute__((format(printf, 2, 0)));
+
 static void
 log_v(const char *lvl, const char *fmt, va_list ap)
 {
