@@ -5,7 +5,10 @@
  * passwords of the scan; what cannot be opened is reported with the
  * names it lists.  OOXML and OpenDocument files are zips too: for them
  * the entries that matter (macros, external relationships, DDE) are
- * looked at instead.
+ * looked at instead, under the same budget: every byte inflated, by an
+ * archive or an Office document, is charged to the message
+ * (DETECT_ARCHIVE_TOTAL) and to the ratio of the file it came from, and
+ * a file that wants more is a bomb.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,20 +57,26 @@ ar_open(struct detect_scan *s, const unsigned char *p, size_t n, int raw)
 	return a;
 }
 
-/* Read the current entry: at most max bytes kept, at most budget read.
- * Returns bytes kept, or -1 when the data cannot be read (encrypted). */
+/*
+ * Read the current entry: at most max bytes kept, at most budget read.
+ * *over is set when the entry holds more than budget (one byte past it
+ * is read to know, and not counted).  Returns bytes kept, or -1 when the
+ * data cannot be read (encrypted).
+ */
 static ssize_t
 ar_read(struct archive *a, unsigned char **out, size_t max, size_t budget,
     size_t *total, int *over)
 {
 	unsigned char	*buf = NULL, chunk[READ_CHUNK];
-	size_t		 kept = 0, cap = 0;
+	size_t		 kept = 0, cap = 0, want;
 	ssize_t		 r;
 
 	*total = 0;
 	*over = 0;
 	for (;;) {
-		r = archive_read_data(a, chunk, sizeof(chunk));
+		want = budget - *total + 1;
+		r = archive_read_data(a, chunk, want < sizeof(chunk) ? want :
+		    sizeof(chunk));
 		if (r == 0)
 			break;
 		if (r < 0) {
@@ -77,11 +86,11 @@ ar_read(struct archive *a, unsigned char **out, size_t max, size_t budget,
 			}
 			break;
 		}
-		*total += (size_t)r;
-		if (*total > budget) {
+		if ((size_t)r > budget - *total) {
+			r = (ssize_t)(budget - *total);
 			*over = 1;
-			break;
 		}
+		*total += (size_t)r;
 		if (kept < max) {
 			size_t k = (size_t)r < max - kept ? (size_t)r :
 			    max - kept;
@@ -95,12 +104,46 @@ ar_read(struct archive *a, unsigned char **out, size_t max, size_t budget,
 			memcpy(buf + kept, chunk, k);
 			kept += k;
 		}
+		if (*over)
+			break;
 	}
 	if (buf == NULL)
 		buf = xmalloc(1);
 	buf[kept] = '\0';
 	*out = buf;
 	return (ssize_t)kept;
+}
+
+/*
+ * What a file of n stored bytes that has inflated here bytes so far may
+ * still inflate: what is left of the message's budget, and of the ratio
+ * over the whole file so far.
+ */
+static size_t
+ar_budget(const struct detect_scan *s, size_t n, size_t here)
+{
+	size_t	 left, lim;
+
+	left = DETECT_ARCHIVE_TOTAL > s->inflated ?
+	    DETECT_ARCHIVE_TOTAL - s->inflated : 0;
+	lim = (size_t)DETECT_ARCHIVE_RATIO * n + (1u << 20);
+	lim = here >= lim ? 0 : lim - here;
+	return left < lim ? left : lim;
+}
+
+static void
+ar_bomb(struct detect_scan *s, const char *name, size_t here, size_t n)
+{
+	char	 d[96];
+
+	if (here < DETECT_ARCHIVE_TOTAL && s->inflated >= DETECT_ARCHIVE_TOTAL)
+		snprintf(d, sizeof(d), "the %u MB a message may inflate are "
+		    "spent", DETECT_ARCHIVE_TOTAL >> 20);
+	else
+		snprintf(d, sizeof(d), "more than %zu MB from %zu KB",
+		    (here + (1u << 20) - 1) >> 20, n >> 10);
+	finding_add(s, R_ATT_ARCHIVE_BOMB, &(struct fargs){ .name = name,
+	    .detail = d });
 }
 
 static const char *
@@ -117,7 +160,85 @@ entry_name(struct detect_scan *s, struct archive_entry *e)
 	return text_to_utf8(&s->a, NULL, n, strlen(n), 1024, &len);
 }
 
-/* Office Open XML and OpenDocument: 1 when it was one. */
+/*
+ * Read one part of an Office zip of n bytes: at most cap bytes (the rest
+ * of a longer part is not looked at), within the budget of ar_budget().
+ * Returns bytes kept (in *buf, to free), or -1 with nothing to free: the
+ * part is encrypted, the message's entries are spent, or the budget is
+ * (*bomb set: this part alone, as far as it would be read, is over it).
+ */
+static ssize_t
+office_part(struct detect_scan *s, struct archive *a, struct archive_entry *e,
+    size_t n, size_t cap, size_t *here, unsigned char **buf, int *bomb)
+{
+	size_t		 budget = ar_budget(s, n, *here), total;
+	la_int64_t	 declared;
+	ssize_t		 k;
+	int		 over;
+
+	if (s->arc_files++ >= DETECT_ARCHIVE_FILES) {
+		msg_truncated(s, s->m, "more archive entries than the limit");
+		return -1;
+	}
+	if (archive_entry_size_is_set(e)) {
+		declared = archive_entry_size(e);
+		if (declared > (la_int64_t)cap)
+			declared = (la_int64_t)cap;
+		if (declared > (la_int64_t)budget) {
+			*bomb = 1;
+			return -1;
+		}
+	}
+	k = ar_read(a, buf, cap, budget < cap ? budget : cap, &total, &over);
+	if (k < 0)
+		return -1;
+	s->inflated += total;
+	*here += total;
+	if (over && budget < cap)
+		*bomb = 1;
+	return k;
+}
+
+/* External targets of a .rels part: links, and templates loaded. */
+static void
+office_rels(struct detect_scan *s, const char *name, const char *buf,
+    const char **remote)
+{
+	const char	*q = buf;
+
+	while ((q = strstr(q, "Target=\"")) != NULL) {
+		const char	*v = q + 8, *end = strchr(v, '"');
+		const char	*rel, *tag_end;
+		char		*el;
+
+		q = v;
+		if (end == NULL)
+			break;
+		tag_end = strchr(end, '>');
+		if (tag_end == NULL || (str_ncasecmp(v, "http", 4) != 0 &&
+		    str_ncasecmp(v, "\\\\", 2) != 0 &&
+		    str_ncasecmp(v, "file:", 5) != 0))
+			continue;
+		/* The Type attribute of the same element. */
+		for (rel = v; rel > buf && *rel != '<'; rel--)
+			;
+		el = arena_strndup(&s->a, rel, (size_t)(tag_end - rel));
+		if (strstr(el, "attachedTemplate") ||
+		    strstr(el, "/oleObject") || strstr(el, "/frame\"") ||
+		    strstr(el, "subDocument"))
+			*remote = arena_strndup(&s->a, v, (size_t)(end - v));
+		else
+			url_add(s, v, (size_t)(end - v), UO_OFFICE, NULL, name);
+	}
+}
+
+/*
+ * Office Open XML and OpenDocument: 1 when it was one.  Only the parts
+ * that matter are inflated (macros, relationships, the main text), each
+ * charged like an archive entry; once the budget is spent the names are
+ * still read (macros, macro sheets and embedded objects show in them)
+ * and the document is reported as a bomb.
+ */
 static int
 office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n)
@@ -125,8 +246,9 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 	struct archive		*a;
 	struct archive_entry	*e;
 	int			 ooxml = 0, odf = 0, entries = 0;
-	int			 macro = 0, xlm = 0, dde = 0;
+	int			 macro = 0, xlm = 0, dde = 0, bomb = 0;
 	const char		*objects = NULL, *remote = NULL;
+	size_t			 here = 0;
 
 	/* Cheap test first: the names are stored in clear in the zip. */
 	if (memmem(p, n, "[Content_Types].xml", 19) == NULL &&
@@ -139,83 +261,38 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 	    entries++ < DETECT_ARCHIVE_FILES) {
 		const char	*en = entry_name(s, e);
 		unsigned char	*buf;
-		size_t		 total;
 		ssize_t		 k;
-		int		 over;
+		int		 vba, rels;
 
 		if (strcmp(en, "[Content_Types].xml") == 0)
 			ooxml = 1;
 		if (strcmp(en, "mimetype") == 0 ||
 		    strcmp(en, "META-INF/manifest.xml") == 0)
 			odf = 1;
-		if (strstr(en, "vbaProject.bin") != NULL ||
-		    strncmp(en, "Basic/", 6) == 0)
+		vba = strstr(en, "vbaProject.bin") != NULL;
+		rels = strstr(en, ".rels") != NULL;
+		if (vba || strncmp(en, "Basic/", 6) == 0)
 			macro = 1;
 		if (strstr(en, "macrosheets/") != NULL)
 			xlm = 1;
 		if ((strstr(en, "/embeddings/") != NULL ||
 		    strstr(en, "/activeX/") != NULL) && objects == NULL)
 			objects = arena_strdup(&s->a, en);
-		if (strstr(en, "vbaProject.bin") != NULL) {
-			/* The macros themselves go to the YARA rules. */
-			k = ar_read(a, &buf, DETECT_PART_MAX, DETECT_PART_MAX,
-			    &total, &over);
-			if (k > 0) {
-				s->arc_bytes += total;
-				av_scan(s, arena_printf(&s->a, "%s > %s", name,
-				    en), buf, (size_t)k, NULL, 0);
-			}
-			if (k >= 0)
-				free(buf);
-			continue;
-		}
-		if (!(strstr(en, ".rels") != NULL ||
+		if (bomb || !(vba || rels ||
 		    strcmp(en, "word/document.xml") == 0 ||
 		    strcmp(en, "content.xml") == 0))
 			continue;
-		k = ar_read(a, &buf, XML_MAX, XML_MAX * 4, &total, &over);
-		if (k <= 0) {
-			if (k == 0)
-				free(buf);
+		/* The macros themselves go to the YARA rules. */
+		k = office_part(s, a, e, n, vba ? DETECT_PART_MAX : XML_MAX,
+		    &here, &buf, &bomb);
+		if (k < 0)
 			continue;
-		}
-		s->arc_bytes += total;
-		if (strstr(en, ".rels") != NULL) {
-			/* External targets: links, and templates loaded. */
-			const char *q = (const char *)buf;
-
-			while ((q = strstr(q, "Target=\"")) != NULL) {
-				const char *v = q + 8, *end = strchr(v, '"');
-				const char *rel, *tag_end;
-
-				q = v;
-				if (end == NULL)
-					break;
-				tag_end = strchr(end, '>');
-				if (tag_end == NULL || (str_ncasecmp(v, "http", 4) !=
-				    0 && str_ncasecmp(v, "\\\\", 2) != 0 &&
-				    str_ncasecmp(v, "file:", 5) != 0))
-					continue;
-				/* The Type attribute of the same element. */
-				for (rel = v; rel > (const char *)buf &&
-				    *rel != '<'; rel--)
-					;
-				{
-					char *el = arena_strndup(&s->a, rel,
-					    (size_t)(tag_end - rel));
-
-					if (strstr(el, "attachedTemplate") ||
-					    strstr(el, "/oleObject") ||
-					    strstr(el, "/frame\"") ||
-					    strstr(el, "subDocument"))
-						remote = arena_strndup(&s->a, v,
-						    (size_t)(end - v));
-					else
-						url_add(s, v, (size_t)(end - v),
-						    UO_OFFICE, NULL, name);
-				}
-			}
-		} else if (memmem(buf, (size_t)k, "DDEAUTO", 7) != NULL ||
+		if (vba && k > 0)
+			av_scan(s, arena_printf(&s->a, "%s > %s", name, en), buf,
+			    (size_t)k, NULL, 0);
+		else if (rels)
+			office_rels(s, name, (const char *)buf, &remote);
+		else if (memmem(buf, (size_t)k, "DDEAUTO", 7) != NULL ||
 		    memmem(buf, (size_t)k, " DDE ", 5) != NULL)
 			dde = 1;
 		free(buf);
@@ -223,6 +300,8 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 	archive_read_free(a);
 	if (!ooxml && !odf)
 		return 0;
+	if (bomb)
+		ar_bomb(s, name, here, n);
 	if (macro)
 		finding_add(s, R_ATT_MACRO, &(struct fargs){ .name = name,
 		    .type = ooxml ? "Office Open XML document" :
@@ -295,17 +374,7 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 			attach_name_check(s, full, NULL);
 			continue;
 		}
-		budget = DETECT_ARCHIVE_TOTAL > s->arc_bytes ?
-		    DETECT_ARCHIVE_TOTAL - s->arc_bytes : 0;
-		{
-			/* The ratio, over the whole archive so far. */
-			size_t lim = (size_t)DETECT_ARCHIVE_RATIO * n +
-			    (1u << 20);
-
-			lim = here >= lim ? 0 : lim - here;
-			if (budget > lim)
-				budget = lim;
-		}
+		budget = ar_budget(s, n, here);
 		if (archive_entry_size_is_set(e) &&
 		    archive_entry_size(e) > (la_int64_t)budget) {
 			bomb = 1;
@@ -319,7 +388,7 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 			attach_name_check(s, full, NULL);
 			continue;
 		}
-		s->arc_bytes += total;
+		s->inflated += total;
 		here += total;
 		if (over) {
 			bomb = 1;
@@ -334,14 +403,8 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		free(buf);
 	}
 	archive_read_free(a);
-	if (bomb) {
-		char d[64];
-
-		snprintf(d, sizeof(d), "more than %zu MB from %zu KB",
-		    (here + (1u << 20) - 1) >> 20, n >> 10);
-		finding_add(s, R_ATT_ARCHIVE_BOMB, &(struct fargs){
-		    .name = name, .detail = d });
-	}
+	if (bomb)
+		ar_bomb(s, name, here, n);
 	if (locked)
 		finding_add(s, R_ATT_ENCRYPTED_ARCHIVE, &(struct fargs){
 		    .name = name, .detail = arena_printf(&s->a, "it lists %s",

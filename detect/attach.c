@@ -16,7 +16,8 @@
 
 #define SNIFF_MAX	(1u << 20)	/* bytes libmagic looks at */
 #define PDF_STREAMS_MAX	64
-#define PDF_INFLATE_MAX	(8u << 20)
+#define PDF_INFLATE_MAX	(8u << 20)	/* per PDF */
+#define PDF_STREAM_MAX	(1u << 20)	/* per stream */
 
 enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
@@ -347,11 +348,11 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	    PDF_INFLATE_MAX && (q = memmem(q, (size_t)(e - q), "stream", 6)) !=
 	    NULL) {
 		z_stream	 z;
-		size_t		 cap = 1u << 20;
+		size_t		 cap = PDF_STREAM_MAX;
 		int		 r;
 
 		q += 6;
-		if (q[-7] == 'd')	/* endstream */
+		if (q - p >= 7 && q[-7] == 'd')	/* endstream */
 			continue;
 		if (q < e && *q == '\r')
 			q++;
@@ -359,9 +360,17 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 			q++;
 		if (q + 2 >= e || q[0] != 0x78)
 			continue;
+		/* Charged to the message like archives (DETECT_ARCHIVE_TOTAL). */
+		if (s->inflated >= DETECT_ARCHIVE_TOTAL) {
+			msg_truncated(s, s->m, "more inflated bytes than the "
+			    "limit");
+			break;
+		}
+		if (cap > DETECT_ARCHIVE_TOTAL - s->inflated)
+			cap = DETECT_ARCHIVE_TOTAL - s->inflated;
 		streams++;
 		if (out == NULL)
-			out = arena_alloc(&s->a, cap);
+			out = arena_alloc(&s->a, PDF_STREAM_MAX);
 		memset(&z, 0, sizeof(z));
 		if (inflateInit(&z) != Z_OK)
 			break;
@@ -377,6 +386,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 			    &pages);
 			pdf_uris(s, name, out, z.total_out, &nuris, &first);
 			inflated += z.total_out;
+			s->inflated += z.total_out;
 		}
 		inflateEnd(&z);
 	}

@@ -56,8 +56,11 @@
 #define DETECT_URLS_MAX		300	/* distinct URLs analysed */
 #define DETECT_ARCHIVE_DEPTH	4	/* archives within archives */
 #define DETECT_ARCHIVE_FILES	500	/* entries per message */
-#define DETECT_ARCHIVE_TOTAL	(64u << 20)	/* bytes inflated per message */
-#define DETECT_ARCHIVE_RATIO	200	/* inflated / stored, per entry */
+#define DETECT_ARCHIVE_TOTAL	(64u << 20)	/* bytes inflated per message:
+						   archive entries, Office
+						   parts, PDF streams */
+#define DETECT_ARCHIVE_RATIO	200	/* inflated / stored, per file
+					   (archive or Office document) */
 #define DETECT_PASSWORDS_MAX	64	/* PPAP passwords kept per scan */
 
 enum detect_verdict {

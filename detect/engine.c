@@ -564,7 +564,7 @@ scan_begin(struct detect_scan *s)
 	buf_reset(&s->text);
 	memset(&s->ns, 0, sizeof(s->ns));
 	memset(&s->hbody, 0, sizeof(s->hbody));
-	s->arc_files = s->arc_bytes = 0;
+	s->arc_files = s->inflated = 0;
 	s->qr_images = 0;
 	s->claim_brand = -1;
 	s->claim_display = 0;

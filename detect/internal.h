@@ -282,7 +282,8 @@ struct detect_scan {
 	struct buf		 text;	/* normalised subject + visible text */
 	struct norm_stats	 ns;
 	struct html_info	 hbody;
-	size_t			 arc_files, arc_bytes;
+	size_t			 arc_files;	/* archive entries opened */
+	size_t			 inflated;	/* bytes inflated, all kinds */
 	int			 qr_images;
 	int			 claim_brand;	/* brand the sender claims, -1 */
 	int			 claim_display;	/* ... in its display name */

@@ -3,7 +3,10 @@
  * encrypted zip opened with the password another mail of the scan
  * sent), zips nested 20 deep, a zip bomb, gzip, 7z and tar.gz, an OOXML
  * file with a remote template; the EICAR file through YARA, and ClamAV
- * with a one-signature database written at run time (and an empty one).
+ * with a one-signature database written at run time (and an empty one);
+ * an OOXML zip bomb (many big .rels parts), which must cost no more than
+ * the message's inflate budget and be reported like any other bomb, and
+ * PDFs whose compressed streams charge the same budget.
  */
 #include <sys/stat.h>
 
@@ -15,8 +18,9 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <sodium.h>
+#include <zlib.h>
 
-#include "detect.h"
+#include "internal.h"
 #include "tap.h"
 #include "util.h"
 
@@ -231,6 +235,133 @@ bomb(struct detect_scan *s)
 	free(zeros);
 }
 
+/*
+ * A .docx holding [Content_Types].xml and nparts .rels parts of each
+ * bytes (spaces: they deflate a thousandfold).  Written with a buffer
+ * sized for the compressed output, not for the 100 MB it inflates to.
+ */
+static unsigned char *
+office_bomb(int nparts, size_t each, size_t *outlen)
+{
+	static const char ct[] = "<Types><Override PartName=\"/word/"
+	    "document.xml\"/></Types>";
+	struct archive		*a = archive_write_new();
+	struct archive_entry	*ae;
+	size_t			 cap = (size_t)nparts * (each / 256 + 4096) +
+	    65536, used = 0;
+	unsigned char		*buf = xmalloc(cap), *sp = xmalloc(each);
+	char			 name[64];
+	int			 i;
+
+	memset(sp, ' ', each);
+	archive_write_set_format_zip(a);
+	archive_write_open_memory(a, buf, cap, &used);
+	for (i = -1; i < nparts; i++) {
+		ae = archive_entry_new();
+		if (i < 0)
+			snprintf(name, sizeof(name), "[Content_Types].xml");
+		else
+			snprintf(name, sizeof(name),
+			    "word/_rels/part%d.xml.rels", i);
+		archive_entry_set_pathname_utf8(ae, name);
+		archive_entry_set_size(ae, (la_int64_t)(i < 0 ? sizeof(ct) - 1 :
+		    each));
+		archive_entry_set_filetype(ae, AE_IFREG);
+		archive_entry_set_perm(ae, 0644);
+		if (archive_write_header(a, ae) != ARCHIVE_OK)
+			abort();
+		if (i < 0)
+			archive_write_data(a, ct, sizeof(ct) - 1);
+		else
+			archive_write_data(a, sp, each);
+		archive_entry_free(ae);
+	}
+	if (archive_write_close(a) != ARCHIVE_OK)
+		abort();
+	archive_write_free(a);
+	free(sp);
+	*outlen = used;
+	return buf;
+}
+
+static void
+ooxml_bomb(struct detect_scan *s)
+{
+	struct detect_result	 r;
+	unsigned char		*z;
+	size_t			 zl, len;
+	char			*m;
+
+	/* 8 parts of 16 MB: each under what one part may inflate to, all
+	 * together twice the message's budget. */
+	z = office_bomb(8, 16u << 20, &zl);
+	diag("a .docx of 8 x 16 MB of .rels: %zu bytes", zl);
+	m = mail("report.docx", z, zl, &len);
+	detect_scan_mime(s, m, len, NULL, &r);
+	ok(find(&r, "attach.archive_bomb") != NULL,
+	    "an OOXML zip bomb is reported as one");
+	ok(r.verdict != DETECT_CLEAN, "and the message is not clean (%s)",
+	    detect_verdict_name(r.verdict));
+	/* Bytes, not seconds: what the scan inflated for this message. */
+	ok(s->inflated <= DETECT_ARCHIVE_TOTAL,
+	    "it inflated no more than the message's budget (%zu MB)",
+	    s->inflated >> 20);
+	free(m);
+	free(z);
+}
+
+/*
+ * A message with nattach PDFs, each of streams that inflate to 1 MB of
+ * zeros: 8 MB per PDF (all a PDF may inflate), 72 MB for nine of them.
+ */
+static void
+pdf_streams(struct detect_scan *s)
+{
+	static unsigned char	 zeros[1u << 20];
+	unsigned char		 z[8192];
+	uLongf			 zl = sizeof(z);
+	struct buf		 m, pdf;
+	struct detect_result	 r;
+	size_t			 bl;
+	char			*b;
+	int			 i, j;
+
+	if (compress(z, &zl, zeros, sizeof(zeros)) != Z_OK)
+		abort();
+	buf_init(&pdf, 1u << 20);
+	buf_adds(&pdf, "%PDF-1.7\n");
+	for (j = 0; j < 8; j++) {
+		buf_addf(&pdf, "%d 0 obj\n<< /Length %lu /Filter /FlateDecode "
+		    ">>\nstream\n", j + 1, (unsigned long)zl);
+		buf_add(&pdf, z, zl);
+		buf_adds(&pdf, "\nendstream\nendobj\n");
+	}
+	buf_adds(&pdf, "%%EOF\n");
+	bl = sodium_base64_encoded_len(pdf.len, sodium_base64_VARIANT_ORIGINAL);
+	b = xmalloc(bl);
+	sodium_bin2base64(b, bl, (unsigned char *)pdf.ptr, pdf.len,
+	    sodium_base64_VARIANT_ORIGINAL);
+	buf_init(&m, 1u << 20);
+	buf_adds(&m, "From: Sato <sato@fabrikam.com>\r\nTo: taro@contoso.com\r\n"
+	    "Subject: files\r\nMIME-Version: 1.0\r\nContent-Type: "
+	    "multipart/mixed; boundary=\"zz\"\r\n\r\n--zz\r\n"
+	    "Content-Type: text/plain\r\n\r\nattached\r\n");
+	for (i = 0; i < 9; i++)
+		buf_addf(&m, "--zz\r\nContent-Type: application/pdf\r\n"
+		    "Content-Disposition: attachment; filename=\"%d.pdf\"\r\n"
+		    "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n", i, b);
+	buf_adds(&m, "--zz--\r\n");
+	detect_scan_mime(s, m.ptr, m.len, NULL, &r);
+	ok(find(&r, "engine.truncated") != NULL,
+	    "nine PDFs of 8 MB of streams: past the budget, said so");
+	ok(s->inflated <= DETECT_ARCHIVE_TOTAL,
+	    "the streams inflated no more than the message's budget (%zu MB)",
+	    s->inflated >> 20);
+	free(b);
+	buf_release(&m);
+	buf_release(&pdf);
+}
+
 static void
 formats(struct detect_scan *s)
 {
@@ -376,6 +507,8 @@ main(void)
 	bomb(s);
 	formats(s);
 	ooxml(s);
+	ooxml_bomb(s);
+	pdf_streams(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
 	av();
