@@ -32,7 +32,8 @@
  * Threads: an engine is immutable once detect_engine_new() returns and
  * may be shared by any number of threads.  A struct detect_scan (the
  * per-scan context: arena, libmagic cookie, zbar scanner, the passwords
- * seen so far) belongs to one thread at a time.
+ * seen so far, the organisation's lists when detect_scan_set_org() gave
+ * some) belongs to one thread at a time.
  */
 #ifndef SHINDAN_DETECT_H
 #define SHINDAN_DETECT_H
@@ -62,6 +63,8 @@
 #define DETECT_ARCHIVE_RATIO	200	/* inflated / stored, per file
 					   (archive or Office document) */
 #define DETECT_PASSWORDS_MAX	64	/* PPAP passwords kept per scan */
+#define DETECT_ORG_MAX		100000	/* entries per list of the organisation
+					   given to a scan */
 
 enum detect_verdict {
 	DETECT_CLEAN,
@@ -163,6 +166,21 @@ struct detect_scan *detect_scan_new(struct detect_engine *);
 void	detect_scan_free(struct detect_scan *);
 /* Remember a password as if read in a mail of this scan (tests, tools). */
 void	detect_scan_add_password(struct detect_scan *, const char *);
+
+/*
+ * The organisation, for this scan only: its domains (own_domains), the
+ * display names of its users and executives (people) and the domains it
+ * writes to often (correspondents), each a NULL-terminated array as in
+ * struct detect_opts, copied.  A list given replaces the engine's for the
+ * scan's later messages; NULL keeps the engine's (so a call with three
+ * NULLs undoes an earlier one), and an empty list ({ NULL }) means none.
+ * Each call replaces the whole of the previous one.  A domain IDNA
+ * refuses and a name of fewer than three letters are left out.  Returns
+ * 0, or -1 (nothing changed) when s is NULL or a list holds more than
+ * DETECT_ORG_MAX entries.
+ */
+int	detect_scan_set_org(struct detect_scan *, const char *const *own_domains,
+	    const char *const *people, const char *const *correspondents);
 
 /* Scan RFC 5322 bytes (any charset GMime knows; Japanese ones included). */
 int	detect_scan_mime(struct detect_scan *, const void *mime, size_t len,

@@ -123,8 +123,6 @@ detect_engine_new(const struct detect_opts *o, char *err, size_t errlen)
 	hset_init(&e->feed_host, NULL);
 	hset_init(&e->feed_domain, NULL);
 	hset_init(&e->brand_dom, NULL);
-	hset_init(&e->own, NULL);
-	hset_init(&e->corr, NULL);
 	hset_init(&e->freemail, NULL);
 	hset_init(&e->shorteners, NULL);
 	hset_init(&e->hosting, NULL);
@@ -195,6 +193,9 @@ detect_scan_new(struct detect_engine *e)
 	struct detect_scan	*s = xcalloc(1, sizeof(*s));
 
 	s->eng = e;
+	s->own = &e->own;
+	s->corr = &e->corr;
+	s->people = &e->people;
 	arena_init(&s->a, SCAN_ARENA_MAX);
 	s->magic = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS |
 	    MAGIC_NO_CHECK_ELF | MAGIC_NO_CHECK_ENCODING | MAGIC_ERROR);
@@ -214,6 +215,65 @@ detect_scan_new(struct detect_engine *e)
 	return s;
 }
 
+/* Back to the engine's lists of the organisation. */
+static void
+org_clear(struct detect_scan *s)
+{
+	if (s->set_own != NULL)
+		org_domains_free(s->set_own);
+	if (s->set_corr != NULL)
+		org_domains_free(s->set_corr);
+	if (s->set_people != NULL)
+		org_people_free(s->set_people);
+	free(s->set_own);
+	free(s->set_corr);
+	free(s->set_people);
+	s->set_own = s->set_corr = NULL;
+	s->set_people = NULL;
+	s->own = &s->eng->own;
+	s->corr = &s->eng->corr;
+	s->people = &s->eng->people;
+}
+
+static size_t
+org_count(const char *const *l)
+{
+	size_t	 n = 0;
+
+	while (l != NULL && l[n] != NULL)
+		n++;
+	return n;
+}
+
+int
+detect_scan_set_org(struct detect_scan *s, const char *const *own_domains,
+    const char *const *people, const char *const *correspondents)
+{
+	if (s == NULL)
+		return -1;
+	if (org_count(own_domains) > DETECT_ORG_MAX ||
+	    org_count(people) > DETECT_ORG_MAX ||
+	    org_count(correspondents) > DETECT_ORG_MAX)
+		return -1;
+	org_clear(s);
+	if (own_domains != NULL) {
+		s->set_own = xmalloc(sizeof(*s->set_own));
+		org_domains_build(s->eng, s->set_own, own_domains, PK_OWN);
+		s->own = s->set_own;
+	}
+	if (correspondents != NULL) {
+		s->set_corr = xmalloc(sizeof(*s->set_corr));
+		org_domains_build(s->eng, s->set_corr, correspondents, PK_CORR);
+		s->corr = s->set_corr;
+	}
+	if (people != NULL) {
+		s->set_people = xmalloc(sizeof(*s->set_people));
+		org_people_build(s->set_people, people);
+		s->people = s->set_people;
+	}
+	return 0;
+}
+
 void
 detect_scan_free(struct detect_scan *s)
 {
@@ -228,6 +288,7 @@ detect_scan_free(struct detect_scan *s)
 	buf_release(&s->text);
 	for (i = 0; i < DETECT_PASSWORDS_MAX; i++)
 		free(s->pw[i]);
+	org_clear(s);
 	free(s);
 }
 

@@ -228,6 +228,23 @@ struct protect {
 	int		 distinct;	/* its name is the brand's own */
 };
 
+/*
+ * The organisation: its domains, its correspondents' and its people.
+ * The engine holds the lists of detect_opts; a scan may hold its own
+ * (detect_scan_set_org()), and the analyzers read the scan's pointers,
+ * never the engine's lists directly.
+ */
+struct org_domains {
+	struct hset	 set;		/* registrable domains, ASCII */
+	struct protect	*prot;		/* the same, for dom_lookalike() */
+	size_t		 nprot;
+};
+struct org_people {
+	char		**names;	/* normalised (text_norm) */
+	size_t		  n;
+	struct ac	 *ac;		/* names -> index */
+};
+
 struct phrase_class;
 
 struct detect_engine {
@@ -245,12 +262,10 @@ struct detect_engine {
 	struct hset	 brand_dom;	/* registrable domain -> brand */
 	struct ac	*brand_ac;	/* brand keys -> brand */
 	struct ac	*brand_skel_ac;	/* their skeletons (look-alikes) */
-	struct protect	*prot;
+	struct protect	*prot;		/* brands' domains */
 	size_t		 nprot;
-	struct hset	 own, corr;	/* registrable domains */
-	char		**people;	/* normalised names */
-	size_t		 npeople;
-	struct ac	*people_ac;
+	struct org_domains own, corr;	/* of detect_opts */
+	struct org_people people;
 	struct hset	 freemail, shorteners, hosting, risky_tld, redirectors;
 	struct hset	 imghosts;
 	struct ac	*content_ac;
@@ -267,6 +282,11 @@ struct fargs {
 
 struct detect_scan {
 	struct detect_engine	*eng;
+	/* The organisation: the engine's lists, or the scan's own. */
+	const struct org_domains *own, *corr;
+	const struct org_people	*people;
+	struct org_domains	*set_own, *set_corr;	/* NULL: the engine's */
+	struct org_people	*set_people;
 	struct arena		 a;
 	void			*magic;		/* magic_t */
 	void			*zbar;		/* zbar_image_scanner_t */
@@ -317,7 +337,10 @@ int	 brand_is_name(const struct detect_engine *, const char *s, size_t n);
 /* 1 when the last label of host is a top-level domain of the public
  * suffix list (not merely allowed by its "*" rule). */
 int	 dom_known_tld(const struct detect_engine *, const char *host);
-int	 dom_is_own(const struct detect_engine *, const char *regdom);
+/* Registrable domain regdom is the organisation's own, or a frequent
+ * correspondent's, for this scan. */
+int	 dom_is_own(const struct detect_scan *, const char *regdom);
+int	 dom_is_corr(const struct detect_scan *, const char *regdom);
 int	 dom_is_freemail(const struct detect_engine *, const char *regdom);
 /* 1 when a label of host looks machine-generated ("sdhbsvjld"). */
 int	 dom_random(const char *host);
@@ -347,5 +370,13 @@ int	 content_build(struct detect_engine *);
 int	 lists_build(struct detect_engine *, const struct detect_opts *,
 	    char *err, size_t errlen);
 void	 lists_free(struct detect_engine *);
+/* Build the lists of the organisation (NULL-terminated; NULL: none);
+ * what cannot be read (a domain IDNA refuses, a name of fewer than 3
+ * letters) is left out.  Free with org_*_free(). */
+void	 org_domains_build(const struct detect_engine *, struct org_domains *,
+	    const char *const *, enum prot_kind);
+void	 org_domains_free(struct org_domains *);
+void	 org_people_build(struct org_people *, const char *const *);
+void	 org_people_free(struct org_people *);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * lists: what the engine knows about domains, built once: brands and
  * their domains, the organisation's own domains, its correspondents and
- * people, free mail, shorteners, hosting, feeds; and the look-alike test
- * that compares a domain with all the protected ones.
+ * people (also per scan: detect_scan_set_org()), free mail, shorteners,
+ * hosting, feeds; and the look-alike test that compares a domain with
+ * all the protected ones.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -176,18 +177,18 @@ label_of(const psl_ctx_t *psl, const char *regdom, char *buf, size_t bufsz)
 }
 
 static void
-protect_add(struct detect_engine *e, const char *dom, enum prot_kind kind,
-    int brand)
+protect_add(const struct detect_engine *e, struct protect **arr, size_t *n,
+    const char *dom, enum prot_kind kind, int brand)
 {
 	char		 lb[256], sk[256];
 	struct protect	*p;
 	size_t		 i;
 
-	for (i = 0; i < e->nprot; i++)
-		if (strcmp(e->prot[i].domain, dom) == 0)
+	for (i = 0; i < *n; i++)
+		if (strcmp((*arr)[i].domain, dom) == 0)
 			return;
-	e->prot = xrealloc(e->prot, (e->nprot + 1) * sizeof(*e->prot));
-	p = &e->prot[e->nprot++];
+	*arr = xrealloc(*arr, (*n + 1) * sizeof(**arr));
+	p = &(*arr)[(*n)++];
 	p->domain = xstrdup(dom);
 	label_of(e->psl, dom, lb, sizeof(lb));
 	p->label = xstrdup(lb);
@@ -212,11 +213,89 @@ protect_add(struct detect_engine *e, const char *dom, enum prot_kind kind,
 	}
 }
 
-int
-dom_is_own(const struct detect_engine *e, const char *regdom)
+static void
+protect_free(struct protect *arr, size_t n)
 {
-	return regdom != NULL && hset_get(&e->own, regdom, strlen(regdom),
-	    NULL);
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(arr[i].domain);
+		free(arr[i].label);
+		free(arr[i].skel);
+	}
+	free(arr);
+}
+
+/* ---- the organisation ---- */
+
+void
+org_domains_build(const struct detect_engine *e, struct org_domains *o,
+    const char *const *l, enum prot_kind kind)
+{
+	memset(o, 0, sizeof(*o));
+	hset_init(&o->set, NULL);
+	for (; l != NULL && *l != NULL; l++) {
+		char *d = domain_ascii(*l);
+
+		if (d == NULL)
+			continue;
+		hset_put(&o->set, d, strlen(d), 1);
+		protect_add(e, &o->prot, &o->nprot, d, kind, -1);
+		free(d);
+	}
+}
+
+void
+org_domains_free(struct org_domains *o)
+{
+	hset_free(&o->set);
+	protect_free(o->prot, o->nprot);
+	memset(o, 0, sizeof(*o));
+}
+
+void
+org_people_build(struct org_people *o, const char *const *l)
+{
+	memset(o, 0, sizeof(*o));
+	o->ac = ac_new();
+	for (; l != NULL && *l != NULL; l++) {
+		char *k = norm_dup(*l);
+
+		if (strlen(k) >= 3) {
+			o->names = xrealloc(o->names, (o->n + 1) *
+			    sizeof(char *));
+			ac_add(o->ac, k, strlen(k), (int)o->n);
+			o->names[o->n++] = k;
+		} else
+			free(k);
+	}
+	ac_build(o->ac);
+}
+
+void
+org_people_free(struct org_people *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->n; i++)
+		free(o->names[i]);
+	free(o->names);
+	ac_free(o->ac);
+	memset(o, 0, sizeof(*o));
+}
+
+int
+dom_is_own(const struct detect_scan *s, const char *regdom)
+{
+	return regdom != NULL && hset_get(&s->own->set, regdom,
+	    strlen(regdom), NULL);
+}
+
+int
+dom_is_corr(const struct detect_scan *s, const char *regdom)
+{
+	return regdom != NULL && hset_get(&s->corr->set, regdom,
+	    strlen(regdom), NULL);
 }
 
 int
@@ -382,8 +461,7 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	(void)host;
 	if (regdom == NULL || strchr(regdom, '.') == NULL)
 		return NULL;
-	if (hset_get(&e->own, regdom, strlen(regdom), NULL) ||
-	    hset_get(&e->corr, regdom, strlen(regdom), NULL))
+	if (dom_is_own(s, regdom) || dom_is_corr(s, regdom))
 		return NULL;
 	mybrand = brand_of_domain(e, regdom);
 	lab = label_of(e->psl, regdom, lb, sizeof(lb));
@@ -404,9 +482,26 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	skeleton(ureg != NULL ? ulb : lab, sk, sizeof(sk));
 	if (strlen(sk) < 3)
 		return NULL;
-	for (i = 0; i < e->nprot; i++) {
-		const struct protect *p = &e->prot[i];
-		size_t pl = strlen(p->label);
+	/* The organisation's first, then its correspondents', then the
+	 * brands' (a domain in two lists counts as the first). */
+	for (i = 0; i < s->own->nprot + s->corr->nprot + e->nprot; i++) {
+		const struct protect *p;
+		size_t pl;
+
+		if (i < s->own->nprot)
+			p = &s->own->prot[i];
+		else if (i < s->own->nprot + s->corr->nprot)
+			p = &s->corr->prot[i - s->own->nprot];
+		else {
+			p = &e->prot[i - s->own->nprot - s->corr->nprot];
+			if (dom_is_own(s, p->domain))
+				continue;
+		}
+		if (p->kind == PK_CORR && dom_is_own(s, p->domain))
+			continue;
+		if (p->kind == PK_BRAND && dom_is_corr(s, p->domain))
+			continue;
+		pl = strlen(p->label);
 
 		/* A brand's real domain imitates no other brand, however
 		 * close their names (paypal.com and paypay.ne.jp). */
@@ -502,7 +597,7 @@ brand_add(struct detect_engine *e, const char *line)
 		    sizeof(char *));
 		b->domains[b->ndomains++] = d;
 		hset_put(&e->brand_dom, d, strlen(d), idx);
-		protect_add(e, d, PK_BRAND, idx);
+		protect_add(e, &e->prot, &e->nprot, d, PK_BRAND, idx);
 	}
 	free(names);
 	free(doms);
@@ -703,24 +798,8 @@ lists_build(struct detect_engine *e, const struct detect_opts *o,
 	set_list(&e->imghosts, IMAGE_HOSTS, nitems(IMAGE_HOSTS));
 	e->brand_ac = ac_new();
 	e->brand_skel_ac = ac_new();
-	for (l = o->own_domains; l != NULL && *l != NULL; l++) {
-		char *d = domain_ascii(*l);
-
-		if (d == NULL)
-			continue;
-		hset_put(&e->own, d, strlen(d), 1);
-		protect_add(e, d, PK_OWN, -1);
-		free(d);
-	}
-	for (l = o->correspondents; l != NULL && *l != NULL; l++) {
-		char *d = domain_ascii(*l);
-
-		if (d == NULL)
-			continue;
-		hset_put(&e->corr, d, strlen(d), 1);
-		protect_add(e, d, PK_CORR, -1);
-		free(d);
-	}
+	org_domains_build(e, &e->own, o->own_domains, PK_OWN);
+	org_domains_build(e, &e->corr, o->correspondents, PK_CORR);
 	if (!o->no_builtin_brands)
 		for (i = 0; i < nitems(BRANDS); i++)
 			brand_add(e, BRANDS[i]);
@@ -729,19 +808,7 @@ lists_build(struct detect_engine *e, const struct detect_opts *o,
 		return -1;
 	ac_build(e->brand_ac);
 	ac_build(e->brand_skel_ac);
-	e->people_ac = ac_new();
-	for (l = o->people; l != NULL && *l != NULL; l++) {
-		char *k = norm_dup(*l);
-
-		if (strlen(k) >= 3) {
-			e->people = xrealloc(e->people, (e->npeople + 1) *
-			    sizeof(char *));
-			ac_add(e->people_ac, k, strlen(k), (int)e->npeople);
-			e->people[e->npeople++] = k;
-		} else
-			free(k);
-	}
-	ac_build(e->people_ac);
+	org_people_build(&e->people, o->people);
 	e->role_ac = ac_new();
 	for (i = 0; i < nitems(ROLES); i++)
 		ac_add(e->role_ac, ROLES[i], strlen(ROLES[i]), (int)i);
@@ -761,8 +828,9 @@ lists_free(struct detect_engine *e)
 	hset_free(&e->feed_host);
 	hset_free(&e->feed_domain);
 	hset_free(&e->brand_dom);
-	hset_free(&e->own);
-	hset_free(&e->corr);
+	org_domains_free(&e->own);
+	org_domains_free(&e->corr);
+	org_people_free(&e->people);
 	hset_free(&e->freemail);
 	hset_free(&e->shorteners);
 	hset_free(&e->hosting);
@@ -780,18 +848,9 @@ lists_free(struct detect_engine *e)
 		free(e->brands[i].domains);
 	}
 	free(e->brands);
-	for (i = 0; i < e->nprot; i++) {
-		free(e->prot[i].domain);
-		free(e->prot[i].label);
-		free(e->prot[i].skel);
-	}
-	free(e->prot);
-	for (i = 0; i < e->npeople; i++)
-		free(e->people[i]);
-	free(e->people);
+	protect_free(e->prot, e->nprot);
 	ac_free(e->brand_ac);
 	ac_free(e->brand_skel_ac);
-	ac_free(e->people_ac);
 	ac_free(e->role_ac);
 	ac_free(e->content_ac);
 }

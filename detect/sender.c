@@ -261,7 +261,7 @@ sender_run(struct detect_scan *s)
 		if (strcmp(a.dkim, "fail") == 0)
 			finding_add(s, R_AUTH_DKIM, &(struct fargs){
 			    .domain = fdom, .check = check });
-		if (fail && freg != NULL && dom_is_own(e, freg))
+		if (fail && freg != NULL && dom_is_own(s, freg))
 			finding_add(s, R_SPOOF_OWN, &(struct fargs){
 			    .domain = fdom, .check = check });
 		else if (fail && freg != NULL && !dom_is_freemail(e, freg) &&
@@ -319,8 +319,8 @@ sender_run(struct detect_scan *s)
 
 			if (strcmp(nreg, freg) != 0) {
 				int prot = brand_of_domain(e, nreg) >= 0 ||
-				    dom_is_own(e, nreg) ||
-				    hset_get(&e->corr, nreg, strlen(nreg), NULL);
+				    dom_is_own(s, nreg) ||
+				    dom_is_corr(s, nreg);
 
 				finding_add(s, prot ? R_SENDER_DISPLAY_ADDR_BRAND :
 				    R_SENDER_DISPLAY_ADDR, &(struct fargs){
@@ -332,8 +332,8 @@ sender_run(struct detect_scan *s)
 		    strstr(nb.ptr, " via ") == NULL) {
 			/* Only a protected one: a newsletter's name is often
 			 * its web site's ("Comics.com"), sent from a mailer's. */
-			if (brand_of_domain(e, ndom) >= 0 || dom_is_own(e, ndom) ||
-			    hset_get(&e->corr, ndom, strlen(ndom), NULL))
+			if (brand_of_domain(e, ndom) >= 0 || dom_is_own(s, ndom) ||
+			    dom_is_corr(s, ndom))
 				finding_add(s, R_SENDER_DISPLAY_ADDR_BRAND,
 				    &(struct fargs){ .domain = fdom,
 				    .imitates = ndom });
@@ -351,7 +351,7 @@ sender_run(struct detect_scan *s)
 		 * mail comes from a name under it (reply.yahoo.com). */
 		if (b >= 0 && (brand_of_domain(e, freg) != b ||
 		    (dom_is_freemail(e, freg) && strcmp(fdom, freg) == 0)) &&
-		    !dom_is_own(e, freg)) {
+		    !dom_is_own(s, freg)) {
 			finding_add(s, R_SENDER_DISPLAY_BRAND, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[b].name,
 			    .detail = m->from.name });
@@ -364,8 +364,8 @@ sender_run(struct detect_scan *s)
 				    &(struct fargs){ .domain = freg,
 				    .imitates = e->brands[b].name });
 		}
-		if (e->npeople > 0 && !dom_is_own(e, freg)) {
-			ac_scan(e->people_ac, nb.ptr, nb.len, any_match, &id);
+		if (s->people->n > 0 && !dom_is_own(s, freg)) {
+			ac_scan(s->people->ac, nb.ptr, nb.len, any_match, &id);
 			if (id >= 0)
 				finding_add(s, R_SENDER_DISPLAY_PERSON,
 				    &(struct fargs){ .domain = fdom,
@@ -391,7 +391,7 @@ sender_run(struct detect_scan *s)
 		text_norm(&sb, m->subject, strlen(m->subject), NULL);
 		sbr = brand_find(e, sb.ptr, sb.len, 1);
 		if (sbr >= 0 && (brand_of_domain(e, freg) != sbr ||
-		    dom_is_freemail(e, freg)) && !dom_is_own(e, freg)) {
+		    dom_is_freemail(e, freg)) && !dom_is_own(s, freg)) {
 			finding_add(s, R_CONTENT_BRAND_SUBJECT, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[sbr].name });
 			if (s->claim_brand < 0)

@@ -331,8 +331,8 @@ check_one(struct detect_scan *s, size_t idx)
 
 		if (!(tb >= 0 && tb == ub) &&
 		    !suffix_in(&e->redirectors, u->host, NULL)) {
-			if (tb >= 0 || dom_is_own(e, t) ||
-			    hset_get(&e->corr, t, strlen(t), NULL))
+			if (tb >= 0 || dom_is_own(s, t) ||
+			    dom_is_corr(s, t))
 				finding_add(s, R_URL_TEXT_MISMATCH_BRAND,
 				    &(struct fargs){ .url = u->url,
 				    .domain = u->domain, .imitates = t });
