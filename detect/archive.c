@@ -411,5 +411,9 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		    names.ptr) });
 	else if (encrypted && opened)
 		finding_add(s, R_ATT_PPAP_OPENED, &(struct fargs){ .name = name });
+	/* Its password in the same mail: the encryption is for scanners. */
+	if (encrypted && s->msg_passwords > 0)
+		finding_add(s, R_ATT_PASSWORD_SAME_MAIL, &(struct fargs){
+		    .name = name });
 	buf_release(&names);
 }

@@ -300,6 +300,46 @@ links_home(struct detect_scan *s)
 	return 0;
 }
 
+/* Does w (lower case) stand as a word in s (normalised)? */
+static int
+has_word(const char *s, const char *w)
+{
+	const char	*p = s;
+	size_t		 n = strlen(w);
+
+	while ((p = strstr(p, w)) != NULL) {
+		if ((p == s || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/*
+ * Is w, the user name of the recipient's address, a word of a person's
+ * name: the recipient's own display name, or one of the organisation's
+ * people?  Then a greeting by it is a greeting by name.
+ */
+static int
+is_name_word(struct detect_scan *s, const char *w)
+{
+	size_t	 i;
+	int	 found = 0;
+
+	if (s->m->to.name != NULL) {
+		struct buf nb;
+
+		buf_init(&nb, 1024);
+		text_norm(&nb, s->m->to.name, strlen(s->m->to.name), NULL);
+		found = has_word(nb.ptr, w);
+		buf_release(&nb);
+	}
+	for (i = 0; !found && i < s->people->n; i++)
+		found = has_word(s->people->names[i], w);
+	return found;
+}
+
 /* The reader's own address in the subject, or greeting them early on. */
 static void
 recipient(struct detect_scan *s)
@@ -335,6 +375,9 @@ recipient(struct detect_scan *s)
 		return;
 	memcpy(local, to, ll);
 	local[ll] = '\0';
+	/* adele@ greeted "Hi Adele" by a colleague: a name, not an address. */
+	if (is_name_word(s, local))
+		return;
 	for (i = 0; i < nitems(greet); i++) {
 		snprintf(g, sizeof(g), "%s%s", greet[i], local);
 		if ((p = strstr(t, g)) != NULL && !isalnum((unsigned char)
@@ -630,6 +673,7 @@ content_passwords(struct detect_scan *s, const char *t, size_t n)
 			    strchr(pw, '@') != NULL)
 				continue;
 			detect_scan_add_password(s, pw);
+			s->msg_passwords++;
 			found++;
 		}
 	}

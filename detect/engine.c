@@ -627,6 +627,7 @@ scan_begin(struct detect_scan *s)
 	memset(&s->hbody, 0, sizeof(s->hbody));
 	s->arc_files = s->inflated = 0;
 	s->qr_images = 0;
+	s->msg_passwords = 0;
 	s->claim_brand = -1;
 	s->claim_display = 0;
 	s->depth = 0;

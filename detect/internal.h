@@ -305,6 +305,7 @@ struct detect_scan {
 	size_t			 arc_files;	/* archive entries opened */
 	size_t			 inflated;	/* bytes inflated, all kinds */
 	int			 qr_images;
+	int			 msg_passwords;	/* PPAP passwords in this one */
 	int			 claim_brand;	/* brand the sender claims, -1 */
 	int			 claim_display;	/* ... in its display name */
 	int			 depth;		/* archive depth now */
@@ -322,9 +323,17 @@ int	 finding_has(const struct detect_scan *, enum rule_id);
 /* Registrable domain of an ASCII host (in the arena), or the host. */
 const char *dom_registrable(struct detect_scan *, const char *host);
 /* Look-alike of a protected domain: the protection or NULL, with how
- * ("homoglyph", "one letter changed", ...) in *how. */
+ * ("homoglyph", "one letter changed", ...) in *how, and *words set when
+ * the only likeness is the organisation's or a correspondent's name with
+ * words added ("contoso-billing"): weaker, since their own services are
+ * often named so too. */
 const struct protect *dom_lookalike(struct detect_scan *, const char *host,
-	    const char *uhost, const char *regdom, const char **how);
+	    const char *uhost, const char *regdom, const char **how,
+	    int *words);
+/* host is the organisation's own SharePoint: <tenant>.sharepoint.com or
+ * <tenant>-my.sharepoint.com, where tenant is the name of one of its
+ * domains (contoso.co.jp, contoso.onmicrosoft.com: "contoso"). */
+int	 dom_own_sharepoint(const struct detect_scan *, const char *host);
 /* Brand whose key appears in s (normalised text), or -1. */
 int	 brand_find(const struct detect_engine *, const char *s, size_t n,
 	    int whole);

@@ -449,7 +449,7 @@ brand_find(const struct detect_engine *e, const char *s, size_t n, int strong)
  */
 const struct protect *
 dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
-    const char *regdom, const char **how)
+    const char *regdom, const char **how, int *words)
 {
 	const struct detect_engine	*e = s->eng;
 	char				 lb[256], ulb[256], sk[256];
@@ -459,6 +459,7 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	size_t				 i;
 
 	(void)host;
+	*words = 0;
 	if (regdom == NULL || strchr(regdom, '.') == NULL)
 		return NULL;
 	if (dom_is_own(s, regdom) || dom_is_corr(s, regdom))
@@ -538,11 +539,36 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 		if (p->kind != PK_BRAND && pl >= 4 && strlen(lab) > pl + 2 &&
 		    strstr(lab, p->label) != NULL) {
 			*how = "the name with words added";
+			*words = 1;
 			best = p;
 			break;
 		}
 	}
 	return best;
+}
+
+int
+dom_own_sharepoint(const struct detect_scan *s, const char *host)
+{
+	static const char	*const sfx[] = { ".sharepoint.com",
+	    "-my.sharepoint.com" };
+	size_t			 i, j, n;
+
+	for (i = 0; i < s->own->nprot; i++) {
+		const char *l = s->own->prot[i].label;
+
+		/* A tenant's name is letters and digits only. */
+		n = strcspn(l, ".");
+		for (j = 0; j < n; j++)
+			if (!isalnum((unsigned char)l[j]))
+				break;
+		if (n == 0 || j < n || strncmp(host, l, n) != 0)
+			continue;
+		for (j = 0; j < nitems(sfx); j++)
+			if (strcmp(host + n, sfx[j]) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 /* ---- building ---- */

@@ -192,6 +192,8 @@ static const struct phrase PHRASES[] = {
 	{ PC_PAYCHANGE, 2, "振込先の変更" }, { PC_PAYCHANGE, 2, "振込先を変更" },
 	{ PC_PAYCHANGE, 1, "振込先口座" }, { PC_PAYCHANGE, 2, "口座の変更" },
 	{ PC_PAYCHANGE, 2, "口座を変更" }, { PC_PAYCHANGE, 2, "新しい口座" },
+	{ PC_PAYCHANGE, 2, "口座が変更" }, { PC_PAYCHANGE, 2, "口座変更" },
+	{ PC_PAYCHANGE, 2, "振込先が変更" }, { PC_PAYCHANGE, 2, "振込先変更" },
 	{ PC_PAYCHANGE, 1, "振込口座" }, { PC_PAYCHANGE, 2, "口座情報の変更" },
 	{ PC_PAYCHANGE, 1, "送金先" }, { PC_PAYCHANGE, 2, "入金先の変更" },
 	{ PC_PAYCHANGE, 2, "nova conta bancaria" }, { PC_PAYCHANGE, 2, "nueva cuenta bancaria" },

@@ -122,10 +122,14 @@ RULE(R_ATT_ARCHIVE_DEEP, "attach.archive_deep", DETECT_RISKY_ATTACHMENT, 20, \
     "archives nested deeper than the limit", \
     "The archive \"{name}\" holds archives nested deeper than {detail} levels; the innermost were not opened.", \
     "アーカイブ「{name}」は {detail} 段を超えて入れ子になっており、奥の部分は開いていません。") \
-RULE(R_ATT_PPAP_OPENED, "attach.ppap_opened", DETECT_RISKY_ATTACHMENT, 5, \
-    "encrypted archive opened with a password sent in another mail (PPAP)", \
-    "The encrypted archive \"{name}\" was opened with a password sent in another mail; its contents were checked.", \
-    "暗号化アーカイブ「{name}」を別のメールで送られたパスワードで開き、中身を確認しました。") \
+RULE(R_ATT_PPAP_OPENED, "attach.ppap_opened", DETECT_RISKY_ATTACHMENT, 30, \
+    "encrypted archive (PPAP): opened with a password seen in the scan, but hidden from mail scanners at delivery", \
+    "The encrypted archive \"{name}\" was opened with a password found in the scanned mail and its contents were checked; at delivery no mail scanner could look inside it.", \
+    "暗号化アーカイブ「{name}」はスキャンしたメールにあったパスワードで開いて中身を確認しましたが、配信時にはどのメールスキャナーも中身を検査できませんでした。") \
+RULE(R_ATT_PASSWORD_SAME_MAIL, "attach.password_in_same_mail", DETECT_RISKY_ATTACHMENT, 35, \
+    "encrypted archive whose password is in the same mail (the encryption only blinds scanners)", \
+    "The encrypted archive \"{name}\" comes with its password in the same mail: the encryption protects nothing and only keeps mail scanners out, as malware senders (Emotet) do.", \
+    "暗号化アーカイブ「{name}」のパスワードが同じメールに書かれています。暗号化は何も守らず、メールスキャナーの検査を避けるだけです (Emotet などのマルウェア送信の手口)。") \
 /* phishing by attachments */ \
 RULE(R_ATT_HTML_CRED, "attach.html_credential_form", DETECT_PHISHING, 75, \
     "HTML attachment with a password form", \
@@ -168,6 +172,10 @@ RULE(R_URL_LOOKALIKE_BRAND, "url.lookalike_brand", DETECT_IMPERSONATION, 65, \
     "link to a domain that imitates a brand", \
     "The link {url} goes to {domain}, which imitates {imitates} ({detail}).", \
     "リンク {url} の接続先 {domain} は {imitates} を模倣しています ({detail})。") \
+RULE(R_URL_NAME_IN_DOMAIN, "url.name_in_domain", DETECT_IMPERSONATION, 40, \
+    "link to a domain that holds the organisation's or a correspondent's name with words added", \
+    "The link {url} goes to {domain}, which holds the name of {imitates} with words added but is not one of its domains; it may imitate it.", \
+    "リンク {url} の接続先 {domain} は {imitates} の名前に語を足したドメインですが、そのドメインではありません。なりすましの可能性があります。") \
 RULE(R_URL_USERINFO_DOMAIN, "url.userinfo_domain", DETECT_PHISHING, 65, \
     "URL that puts a domain before @ to disguise the real host", \
     "The link {url} shows \"{imitates}\" before an @, but really goes to {domain}.", \
@@ -281,6 +289,10 @@ RULE(R_SENDER_LOOKALIKE_BRAND, "sender.lookalike_brand", DETECT_IMPERSONATION, 6
     "sender domain imitates a brand", \
     "The sender's domain {domain} imitates {imitates} ({detail}).", \
     "送信者のドメイン {domain} は {imitates} を模倣しています ({detail})。") \
+RULE(R_SENDER_NAME_IN_DOMAIN, "sender.name_in_domain", DETECT_IMPERSONATION, 40, \
+    "sender domain that holds the organisation's or a correspondent's name with words added", \
+    "The sender's domain {domain} holds the name of {imitates} with words added but is not one of its domains; it may imitate it.", \
+    "送信者のドメイン {domain} は {imitates} の名前に語を足したドメインですが、そのドメインではありません。なりすましの可能性があります。") \
 RULE(R_SENDER_DISPLAY_ADDR_BRAND, "sender.display_address_brand", DETECT_IMPERSONATION, 60, \
     "display name shows a brand's or the organisation's address, the mail comes from elsewhere", \
     "The sender's name shows the address \"{imitates}\" but the mail comes from {domain}.", \
@@ -353,6 +365,10 @@ RULE(R_AUTH_DKIM, "auth.dkim_fail", DETECT_SPOOFING, 10, \
     "DKIM signature failed", \
     "The message's DKIM signature did not verify ({check}).", \
     "メールの DKIM 署名を検証できませんでした ({check})。") \
+RULE(R_AUTH_EOP_SPAM, "auth.eop_spam", DETECT_SPAM, 30, \
+    "Exchange Online rated the mail spam (SCL 5 or more)", \
+    "Exchange Online's own filter rated this mail spam ({check}).", \
+    "Exchange Online のフィルターがこのメールを迷惑メールと判定しています ({check})。") \
 RULE(R_SENDER_RETURNPATH, "sender.returnpath_mismatch", DETECT_SPOOFING, 5, \
     "envelope sender under another domain than From", \
     "The envelope sender {imitates} is under another domain than the From address ({domain}).", \

@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <idn2.h>
@@ -214,6 +215,38 @@ any_match(void *arg, int id, size_t start, size_t end)
 	return 1;
 }
 
+/*
+ * Exchange Online's spam confidence level (0..9, -1 for mail it does not
+ * filter) as the receiving tenant stamped it: X-MS-Exchange-Organization-
+ * SCL, which Exchange removes from mail that comes in from outside, else
+ * the SCL field of the first X-Forefront-Antispam-Report.  -2: not said.
+ */
+static int
+eop_scl(const struct dmsg *m)
+{
+	const char	*v = msg_header(m, "X-MS-Exchange-Organization-SCL");
+	const char	*r;
+	char		*end;
+	long		 scl;
+
+	if (v == NULL && (r = msg_header(m, "X-Forefront-Antispam-Report")) !=
+	    NULL) {
+		for (v = r; (v = strstr(v, "SCL:")) != NULL; v += 4)
+			if (v == r || v[-1] == ';' || v[-1] == ' ')
+				break;
+		if (v != NULL)
+			v += 4;
+	}
+	if (v == NULL)
+		return -2;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	scl = strtol(v, &end, 10);
+	if (end == v || scl < -1 || scl > 9)
+		return -2;
+	return (int)scl;
+}
+
 void
 sender_run(struct detect_scan *s)
 {
@@ -226,6 +259,13 @@ sender_run(struct detect_scan *s)
 
 	if (fdom != NULL)
 		freg = dom_registrable(s, fdom);
+
+	/* Exchange Online's own verdict: spam it filed as such. */
+	if ((b = eop_scl(m)) >= 5) {
+		snprintf(check, sizeof(check), "SCL %d", b);
+		finding_add(s, R_AUTH_EOP_SPAM, &(struct fargs){
+		    .domain = fdom, .check = check });
+	}
 
 	/* Authentication, as the receiving Exchange Online saw it. */
 	get_auth(m, &a);
@@ -288,18 +328,21 @@ sender_run(struct detect_scan *s)
 		const struct protect	*p;
 		const char		*how, *uh = NULL;
 		char			*uni = NULL;
+		int			 words;
 
 		if (strstr(fdom, "xn--") != NULL &&
 		    idn2_to_unicode_8z8z(fdom, &uni, 0) == IDN2_OK) {
 			uh = arena_strdup(&s->a, uni);
 			idn2_free(uni);
 		}
-		if ((p = dom_lookalike(s, fdom, uh, freg, &how)) != NULL) {
+		if ((p = dom_lookalike(s, fdom, uh, freg, &how, &words)) !=
+		    NULL) {
 			static const enum rule_id r[] = {
 			    R_SENDER_LOOKALIKE_OWN, R_SENDER_LOOKALIKE_CORR,
 			    R_SENDER_LOOKALIKE_BRAND };
 
-			finding_add(s, r[p->kind], &(struct fargs){
+			finding_add(s, words ? R_SENDER_NAME_IN_DOMAIN :
+			    r[p->kind], &(struct fargs){
 			    .domain = uh ? uh : fdom, .imitates = p->domain,
 			    .detail = how });
 		}

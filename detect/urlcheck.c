@@ -198,7 +198,7 @@ check_one(struct detect_scan *s, size_t idx)
 	const struct protect		*p;
 	const char			*how, *hit, *t;
 	char				 key[2300];
-	int				 fi, shown = 0;
+	int				 fi, shown = 0, words;
 
 	if (u->scheme != NULL && strcmp(u->scheme, "javascript") == 0) {
 		if (u->origin == UO_HREF)
@@ -269,14 +269,20 @@ check_one(struct detect_scan *s, size_t idx)
 			finding_add(s, R_URL_USERINFO, &(struct fargs){
 			    .url = u->url, .domain = u->host });
 	}
-	if ((p = dom_lookalike(s, u->host, u->uhost, u->domain, &how)) !=
-	    NULL) {
+	if ((p = dom_lookalike(s, u->host, u->uhost, u->domain, &how,
+	    &words)) != NULL) {
 		static const enum rule_id r[] = { R_URL_LOOKALIKE_OWN,
 		    R_URL_LOOKALIKE_CORR, R_URL_LOOKALIKE_BRAND };
+		const char *fdom = s->m->from.domain;
 
-		finding_add(s, r[p->kind], &(struct fargs){ .url = u->url,
-		    .domain = u->uhost ? u->uhost : u->domain,
-		    .imitates = p->domain, .detail = how });
+		/* A name with words added is weighed once: on the sender
+		 * when the link goes to the sender's own domain. */
+		if (!words || fdom == NULL ||
+		    strcmp(dom_registrable(s, fdom), u->domain) != 0)
+			finding_add(s, words ? R_URL_NAME_IN_DOMAIN :
+			    r[p->kind], &(struct fargs){ .url = u->url,
+			    .domain = u->uhost ? u->uhost : u->domain,
+			    .imitates = p->domain, .detail = how });
 		shown = 1;
 	}
 	if (u->uhost != NULL && !shown && followed(u)) {
@@ -371,7 +377,8 @@ check_one(struct detect_scan *s, size_t idx)
 	    strncmp(u->host, "ipfs.", 5) == 0 || strstr(u->host, "-ipfs."))
 		finding_add(s, R_URL_IPFS, &(struct fargs){ .url = u->url,
 		    .domain = u->host });
-	else if (suffix_in(&e->hosting, u->host, &hit) ||
+	else if ((suffix_in(&e->hosting, u->host, &hit) &&
+	    !dom_own_sharepoint(s, u->host)) ||
 	    (strncmp(u->host, "s3.", 3) == 0 &&
 	    strcmp(u->domain, "amazonaws.com") == 0)) {
 		/* Shared documents are what these are for; pages less so. */
@@ -484,7 +491,8 @@ brand_hosting(struct detect_scan *s)
 		if (u->host == NULL || !followed(u) || u->origin == UO_SRC)
 			continue;
 		if ((u->is_ip && !private_ip(u->host)) ||
-		    suffix_in(&e->hosting, u->host, NULL) ||
+		    (suffix_in(&e->hosting, u->host, NULL) &&
+		    !dom_own_sharepoint(s, u->host)) ||
 		    strncmp(u->path, "/ipfs/", 6) == 0) {
 			finding_add(s, R_SENDER_BRAND_HOSTING, &(struct fargs){
 			    .url = u->url, .domain = fdom,

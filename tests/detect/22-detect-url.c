@@ -114,25 +114,27 @@ lookalike(void)
 	static const struct {
 		const char	*url;
 		const char	*imitates;	/* NULL: none */
+		int		 words;		/* the name with words added */
 	} t[] = {
-		{ "https://c0ntoso.com/", "contoso.com" },
-		{ "https://contoso.co/", "contoso.com" },
-		{ "https://contoso-hr.com/", "contoso.com" },
-		{ "https://rnicrosoft.com/", "microsoft.com" },
-		{ "https://paypa1.com/", "paypal.com" },
-		{ "https://p\xd0\xb0ypal.com/", "paypal.com" },
-		{ "https://micros0ft-login.com/", "microsoft.com" },
-		{ "https://fabrikan.com/", "fabrikam.com" },
-		{ "https://www.microsoft.com/", NULL },
-		{ "https://login.microsoftonline.com/", NULL },
-		{ "https://www.amazon.co.jp/", NULL },
-		{ "https://lindows.com/", NULL },
-		{ "https://contoso.com/", NULL },
-		{ "https://example.com/", NULL },
-		{ "https://paypal-community.example.org/", NULL },
+		{ "https://c0ntoso.com/", "contoso.com", 0 },
+		{ "https://contoso.co/", "contoso.com", 0 },
+		{ "https://contoso-hr.com/", "contoso.com", 1 },
+		{ "https://fabrikam-billing.com/", "fabrikam.com", 1 },
+		{ "https://rnicrosoft.com/", "microsoft.com", 0 },
+		{ "https://paypa1.com/", "paypal.com", 0 },
+		{ "https://p\xd0\xb0ypal.com/", "paypal.com", 0 },
+		{ "https://micros0ft-login.com/", "microsoft.com", 0 },
+		{ "https://fabrikan.com/", "fabrikam.com", 0 },
+		{ "https://www.microsoft.com/", NULL, 0 },
+		{ "https://login.microsoftonline.com/", NULL, 0 },
+		{ "https://www.amazon.co.jp/", NULL, 0 },
+		{ "https://lindows.com/", NULL, 0 },
+		{ "https://contoso.com/", NULL, 0 },
+		{ "https://example.com/", NULL, 0 },
+		{ "https://paypal-community.example.org/", NULL, 0 },
 		/* Two brands one letter apart imitate neither. */
-		{ "https://www.paypal.com/", NULL },
-		{ "https://www.paypay.ne.jp/", NULL },
+		{ "https://www.paypal.com/", NULL, 0 },
+		{ "https://www.paypay.ne.jp/", NULL, 0 },
 	};
 	size_t	 i;
 
@@ -140,18 +142,23 @@ lookalike(void)
 		struct durl		 d;
 		const struct protect	*p;
 		const char		*how = NULL;
+		int			 words = -1;
 
 		if (!ok(url_parse(S, t[i].url, strlen(t[i].url), &d) == 0,
 		    "parse %s", t[i].url))
 			continue;
-		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &words);
 		if (t[i].imitates == NULL)
 			ok(p == NULL, "%s imitates nothing (%s)", t[i].url,
 			    p ? p->domain : "-");
-		else
+		else {
 			is_str(p ? p->domain : NULL, t[i].imitates,
 			    "%s imitates %s (%s)", t[i].url, t[i].imitates,
 			    how ? how : "-");
+			is_int(words, t[i].words, "%s: %s", t[i].url,
+			    t[i].words ? "only the name with words added" :
+			    "a look-alike, not only the name");
+		}
 	}
 	ok(dom_random("asdhbsvjldmopsfjij4.geonational.live"),
 	    "a machine-made label");

@@ -74,9 +74,10 @@ make(int fmt, int gz, const struct ent *e, size_t n, const char *pass,
 	return buf;
 }
 
-/* A message with one base64 attachment. */
+/* A message with a text and one base64 attachment. */
 static char *
-mail(const char *fname, const unsigned char *p, size_t n, size_t *len)
+mail_text(const char *text, const char *fname, const unsigned char *p,
+    size_t n, size_t *len)
 {
 	size_t	 bl = sodium_base64_encoded_len(n,
 	    sodium_base64_VARIANT_ORIGINAL);
@@ -84,14 +85,15 @@ mail(const char *fname, const unsigned char *p, size_t n, size_t *len)
 	size_t	 i, o = 0, cap = bl + bl / 76 * 2 + 1024;
 
 	sodium_bin2base64(b, bl, p, n, sodium_base64_VARIANT_ORIGINAL);
+	cap += strlen(text);
 	m = xmalloc(cap);
 	o = (size_t)snprintf(m, cap, "From: Sato <sato@fabrikam.com>\r\n"
 	    "To: taro@contoso.com\r\nSubject: files\r\nMIME-Version: 1.0\r\n"
 	    "Content-Type: multipart/mixed; boundary=\"zz\"\r\n\r\n--zz\r\n"
-	    "Content-Type: text/plain\r\n\r\nattached\r\n--zz\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n--zz\r\n"
 	    "Content-Type: application/octet-stream\r\n"
 	    "Content-Disposition: attachment; filename=\"%s\"\r\n"
-	    "Content-Transfer-Encoding: base64\r\n\r\n", fname);
+	    "Content-Transfer-Encoding: base64\r\n\r\n", text, fname);
 	for (i = 0; i < bl - 1 && b[i] != '\0'; i += 76) {
 		size_t k = strnlen(b + i, 76);
 
@@ -104,6 +106,12 @@ mail(const char *fname, const unsigned char *p, size_t n, size_t *len)
 	free(b);
 	*len = o;
 	return m;
+}
+
+static char *
+mail(const char *fname, const unsigned char *p, size_t n, size_t *len)
+{
+	return mail_text("attached", fname, p, n, len);
 }
 
 static const struct detect_finding *
@@ -169,6 +177,57 @@ ppap(struct detect_engine *e)
 	is_str(f ? f->attachment : NULL, "見積書.zip > 見積書.exe",
 	    "named inside its archive");
 	is_str(detect_verdict_name(r.verdict), "threat", "a threat");
+	free(z);
+	detect_scan_free(s);
+}
+
+/*
+ * PPAP whose archive holds nothing risky: a potential threat whether or
+ * not its password was seen (scanners at delivery saw nothing inside),
+ * and a threat when the password is in the same mail, where encryption
+ * only keeps scanners out (Emotet's way).
+ */
+static void
+ppap_plain(struct detect_engine *e)
+{
+	static const unsigned char quote[] = "Quotation 2026-11: 12 units.\n";
+	struct detect_scan	*s = detect_scan_new(e);
+	struct detect_result	 r;
+	struct ent		 ent = { "見積書.txt", quote, sizeof(quote) - 1 };
+	unsigned char		*z;
+	size_t			 zl, len;
+	char			*m;
+
+	z = make(0, 0, &ent, 1, "Nw7#q2Lp", &zl);
+	scan(s, "見積書.zip", z, zl, &r);
+	ok(find(&r, "attach.encrypted_archive") != NULL &&
+	    r.verdict == DETECT_POTENTIAL, "not opened: potential");
+	detect_scan_add_password(s, "Nw7#q2Lp");
+	scan(s, "見積書.zip", z, zl, &r);
+	ok(find(&r, "attach.ppap_opened") != NULL,
+	    "opened with a password of another mail");
+	is_str(detect_verdict_name(r.verdict), "potential",
+	    "still potential: nothing risky inside, but hidden at delivery");
+	ok(find(&r, "attach.password_in_same_mail") == NULL,
+	    "the password was not in this mail");
+	detect_scan_free(s);
+
+	s = detect_scan_new(e);
+	m = mail_text("請求書を送付いたします。\r\n解凍パスワード: Nw7#q2Lp\r\n",
+	    "見積書.zip", z, zl, &len);
+	detect_scan_mime(s, m, len, NULL, &r);
+	ok(find(&r, "attach.ppap_opened") != NULL,
+	    "the password in the same mail opens it");
+	ok(find(&r, "attach.password_in_same_mail") != NULL,
+	    "and that is said");
+	is_str(detect_verdict_name(r.verdict), "threat", "a threat");
+	free(m);
+	m = mail_text("パスワードは別途お送りいたします。", "見積書.zip", z, zl,
+	    &len);
+	detect_scan_mime(s, m, len, NULL, &r);
+	ok(find(&r, "attach.password_in_same_mail") == NULL,
+	    "\"the password follows in another mail\" is no password");
+	free(m);
 	free(z);
 	detect_scan_free(s);
 }
@@ -503,6 +562,7 @@ main(void)
 		return done_testing();
 	s = detect_scan_new(e);
 	ppap(e);
+	ppap_plain(e);
 	nested(s);
 	bomb(s);
 	formats(s);

@@ -85,8 +85,16 @@ main(void)
 	ok(scan(s, "Sato", "sato@c0ntoso.com", "https://example.org/",
 	    "sender.lookalike_own"),
 	    "a sender imitating the scan's own domain (strings copied)");
-	ok(scan(s, "Sato", "sato@example.org", "https://contoso-login.com/a",
+	ok(scan(s, "Sato", "sato@example.org", "https://c0nt0so.com/a",
 	    "url.lookalike_own"), "a link imitating it");
+	ok(scan(s, "Sato", "sato@example.org", "https://contoso-login.com/a",
+	    "url.name_in_domain"), "a link to its name with words added");
+	ok(!scan(s, "Sato", "sato@example.org",
+	    "https://contoso.sharepoint.com/sites/team", "url.free_hosting"),
+	    "its own SharePoint is not free hosting");
+	ok(scan(t, "Sato", "sato@example.org",
+	    "https://contoso.sharepoint.com/sites/team", "url.free_hosting"),
+	    "to a scan that does not know the organisation, it may be");
 	ok(!scan(s, "Sato", "sato@fabrikarn.com", "https://example.org/",
 	    "sender.lookalike_own"), "the engine's own domain is replaced");
 	ok(scan(s, "Yamada Taro", "yamada.taro@gmail.com",

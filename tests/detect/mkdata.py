@@ -141,7 +141,7 @@ def main():
         "SWIFT code: BUKBGB22\n\nThis is urgent, the old account is "
         "currently under audit.\n\nRegards,\nAccounts Receivable\n",
         "threat", "content.payment_change", "sender.replyto_freemail",
-        "sender.lookalike_correspondent")
+        "sender.name_in_domain")
 
     write("en-05-extortion.eml", headers(
         "<hacker@anon-mailer.net>", "Your account was hacked") +

@@ -37,6 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 	struct buf		 b;
 	struct norm_stats	 st;
 	const char		*how;
+	int			 words;
 	size_t			 i;
 
 	arena_reset(&S->a);
@@ -46,7 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 	if (url_parse(S, (const char *)p, n, &d) == 0 && d.host != NULL) {
 		if (d.url == NULL || d.domain == NULL)
 			abort();
-		(void)dom_lookalike(S, d.host, d.uhost, d.domain, &how);
+		(void)dom_lookalike(S, d.host, d.uhost, d.domain, &how, &words);
 		(void)dom_random(d.host);
 	}
 	url_scan_text(S, (const char *)p, n, UO_TEXT, NULL);

@@ -1,0 +1,210 @@
+/*
+ * 29-detect-context: what the context of a mail says about it, from the
+ * false alarms and misses of the demo tenant (tools/eval's demo set),
+ * on mail written here: a greeting by the reader's name that is also
+ * the user name of the address, the organisation's own SharePoint,
+ * Exchange Online's own spam verdict, a domain that holds the
+ * organisation's name with words added (weaker than a look-alike, and
+ * weighed once when the mail links to its own domain), a change of bank
+ * account written with the particle が, and Graph's headers for the
+ * spam verdict.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "detect.h"
+#include "tap.h"
+#include "util.h"
+
+static struct detect_scan	*S;
+static struct detect_result	 R;
+
+static int
+has(const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < R.nfindings; i++)
+		if (strcmp(R.findings[i].rule, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Scan headers + a plain-text body. */
+static void
+scan(const char *hdrs, const char *body)
+{
+	char	 m[4096];
+	int	 n;
+
+	n = snprintf(m, sizeof(m), "%sDate: Mon, 30 Nov 2026 10:00:00 +0900\r\n"
+	    "Message-ID: <1@x>\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n\r\n%s", hdrs, body);
+	if (n < 0 || (size_t)n >= sizeof(m) ||
+	    detect_scan_mime(S, m, (size_t)n, NULL, &R) != 0)
+		abort();
+}
+
+static void
+greeting(void)
+{
+	scan("From: Megan Bowen <megan@contoso.com>\r\n"
+	    "To: Adele Vance <adele@contoso.com>\r\nSubject: notes\r\n",
+	    "Hi Adele,\r\n\r\nThe notes are on the team site.\r\n");
+	ok(!has("content.address_greeting"),
+	    "\"Hi Adele\" to Adele Vance <adele@...>: a greeting by name");
+	scan("From: IT <it@example.net>\r\nTo: adele@contoso.com\r\n"
+	    "Subject: mailbox\r\n",
+	    "Dear adele,\r\n\r\nYour mailbox is full.\r\n");
+	ok(has("content.address_greeting"),
+	    "\"Dear adele\" to a bare address: still the address's user name");
+	scan("From: IT <it@example.net>\r\n"
+	    "To: Adele Vance <avance@contoso.com>\r\nSubject: mailbox\r\n",
+	    "Dear avance,\r\n\r\nYour mailbox is full.\r\n");
+	ok(has("content.address_greeting"),
+	    "\"Dear avance\" to Adele Vance <avance@...>: the user name");
+	scan("From: IT <it@example.net>\r\nTo: lee@contoso.com\r\n"
+	    "Subject: notes\r\n", "Hi Lee,\r\n\r\nSee you.\r\n");
+	ok(!has("content.address_greeting"),
+	    "\"Hi Lee\" to lee@...: Lee is one of the organisation's people");
+}
+
+static void
+sharepoint(void)
+{
+	static const char *const link[] = {
+		"https://contoso.sharepoint.com/sites/team/Shared%20Documents",
+		"https://contoso-my.sharepoint.com/personal/adele/Documents",
+		"https://contosojp.sharepoint.com/sites/sales",
+	};
+	static const char *const other[] = {
+		"https://contosoo.sharepoint.com/sites/x",
+		"https://contoso-files.sharepoint.com/x",
+		"https://evil.sharepoint.com/:b:/g/contoso.sharepoint.com",
+	};
+	char	 body[256];
+	size_t	 i;
+
+	for (i = 0; i < nitems(link); i++) {
+		snprintf(body, sizeof(body), "The file is here: %s\r\n",
+		    link[i]);
+		scan("From: Megan Bowen <megan@contoso.com>\r\n"
+		    "To: Adele Vance <adele@contoso.com>\r\nSubject: file\r\n",
+		    body);
+		ok(!has("url.free_hosting"), "%s: the organisation's own",
+		    link[i]);
+	}
+	for (i = 0; i < nitems(other); i++) {
+		snprintf(body, sizeof(body), "The file is here: %s\r\n",
+		    other[i]);
+		scan("From: Megan Bowen <megan@contoso.com>\r\n"
+		    "To: Adele Vance <adele@contoso.com>\r\nSubject: file\r\n",
+		    body);
+		ok(has("url.free_hosting"), "%s: someone else's", other[i]);
+	}
+}
+
+static void
+eop(void)
+{
+	scan("From: Best Deals <promo@deals.example.net>\r\n"
+	    "To: adele@contoso.com\r\nSubject: prices\r\n"
+	    "X-MS-Exchange-Organization-SCL: 6\r\n",
+	    "Big savings this week.\r\n");
+	ok(has("auth.eop_spam"), "SCL 6: Exchange Online's spam");
+	is_str(detect_verdict_name(R.verdict), "potential", "potential");
+	scan("From: Best Deals <promo@deals.example.net>\r\n"
+	    "To: adele@contoso.com\r\nSubject: prices\r\n"
+	    "X-Forefront-Antispam-Report: CIP:192.0.2.1;CTRY:US;LANG:en;"
+	    "SCL:5;SRV:;IPV:NLI;SFV:SPM;CAT:SPM;DIR:INB;\r\n",
+	    "Big savings this week.\r\n");
+	ok(has("auth.eop_spam"), "SCL:5 in X-Forefront-Antispam-Report");
+	scan("From: Megan Bowen <megan@contoso.com>\r\n"
+	    "To: adele@contoso.com\r\nSubject: notes\r\n"
+	    "X-MS-Exchange-Organization-SCL: -1\r\n"
+	    "X-Forefront-Antispam-Report: SFV:SKI;BCL:5;PCL:7;\r\n",
+	    "Notes attached.\r\n");
+	ok(!has("auth.eop_spam"), "SCL -1 (internal) is no verdict, and "
+	    "BCL or PCL are not SCL");
+}
+
+static void
+name_in_domain(void)
+{
+	scan("From: News <news@mail.contoso-news-jp.com>\r\n"
+	    "To: adele@contoso.com\r\nSubject: news\r\n",
+	    "Our news: https://www.contoso-news-jp.com/news/ and "
+	    "https://mail.contoso-news-jp.com/optout\r\n");
+	ok(has("sender.name_in_domain"),
+	    "the organisation's name with words added, from outside");
+	ok(!has("sender.lookalike_own") && !has("url.lookalike_own"),
+	    "is not a look-alike of it");
+	ok(!has("url.name_in_domain"),
+	    "and its links to its own domain do not count it twice");
+	is_str(detect_verdict_name(R.verdict), "potential",
+	    "a potential threat, not a threat");
+	scan("From: News <news@contoso-news-jp.com>\r\n"
+	    "To: adele@contoso.com\r\nSubject: news\r\n",
+	    "Sign in: https://c0ntoso.com/login\r\n");
+	ok(has("url.lookalike_own"), "a real look-alike link still is one");
+	is_str(detect_verdict_name(R.verdict), "threat", "a threat");
+}
+
+static void
+bank_ja(void)
+{
+	scan("From: =?UTF-8?B?57WM55CG6YOo?= <keiri@example.co.jp>\r\n"
+	    "To: adele@contoso.com\r\n"
+	    "Subject: =?UTF-8?B?5oyv6L685YWI44Gu44GK55+l44KJ44Gb?=\r\n",
+	    "弊社の振込先口座が変更となりましたので、ご連絡いたします。\r\n");
+	ok(has("content.payment_change"), "振込先口座が変更: a change of "
+	    "bank account");
+}
+
+static void
+graph(void)
+{
+	static const char msg[] = "{\"subject\":\"prices\",\"from\":"
+	    "{\"emailAddress\":{\"name\":\"Deals\",\"address\":"
+	    "\"promo@deals.example.net\"}},\"toRecipients\":[{\"emailAddress\":"
+	    "{\"address\":\"adele@contoso.com\"}}],\"internetMessageHeaders\":"
+	    "[{\"name\":\"X-MS-Exchange-Organization-SCL\",\"value\":\"9\"}],"
+	    "\"body\":{\"contentType\":\"text\",\"content\":\"Big savings.\"}}";
+	cJSON	*j = cJSON_Parse(msg);
+
+	if (j == NULL)
+		abort();
+	if (detect_scan_graph(S, j, NULL, NULL, 0, NULL, &R) != 0)
+		abort();
+	ok(has("auth.eop_spam"), "the SCL from Graph's internetMessageHeaders");
+	cJSON_Delete(j);
+}
+
+int
+main(void)
+{
+	static const char *const own[] = { "contoso.com",
+	    "contosojp.onmicrosoft.com", NULL };
+	static const char *const people[] = { "Lee Gu", NULL };
+	struct detect_opts	 o;
+	struct detect_engine	*e;
+	char			 err[256];
+
+	plan_lazy();
+	detect_opts_init(&o);
+	o.own_domains = own;
+	o.people = people;
+	e = detect_engine_new(&o, err, sizeof(err));
+	if (!ok(e != NULL, "engine (%s)", err))
+		return done_testing();
+	S = detect_scan_new(e);
+	greeting();
+	sharepoint();
+	eop();
+	name_in_domain();
+	bank_ja();
+	graph();
+	detect_scan_free(S);
+	detect_engine_free(e);
+	return done_testing();
+}
