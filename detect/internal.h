@@ -235,9 +235,11 @@ struct protect {
  * never the engine's lists directly.
  */
 struct org_domains {
-	struct hset	 set;		/* registrable domains, ASCII */
-	struct protect	*prot;		/* the same, for dom_lookalike() */
+	struct hset	 set;		/* as given and registrable, ASCII */
+	struct protect	*prot;		/* registrable, for dom_lookalike() */
 	size_t		 nprot;
+	char		**tenants;	/* "contoso" of contoso.onmicrosoft.com */
+	size_t		 ntenants;
 };
 struct org_people {
 	char		**names;	/* normalised (text_norm) */
@@ -346,10 +348,13 @@ int	 brand_is_name(const struct detect_engine *, const char *s, size_t n);
 /* 1 when the last label of host is a top-level domain of the public
  * suffix list (not merely allowed by its "*" rule). */
 int	 dom_known_tld(const struct detect_engine *, const char *host);
-/* Registrable domain regdom is the organisation's own, or a frequent
- * correspondent's, for this scan. */
-int	 dom_is_own(const struct detect_scan *, const char *regdom);
-int	 dom_is_corr(const struct detect_scan *, const char *regdom);
+/* dom (a host, or its registrable domain) is the organisation's own, or
+ * a frequent correspondent's, for this scan: it or a domain above it was
+ * given (contoso.com for mail.contoso.com; contoso.onmicrosoft.com is
+ * matched whole, onmicrosoft.com being every tenant's).  Pass the whole
+ * host where there is one. */
+int	 dom_is_own(const struct detect_scan *, const char *dom);
+int	 dom_is_corr(const struct detect_scan *, const char *dom);
 int	 dom_is_freemail(const struct detect_engine *, const char *regdom);
 /* 1 when a label of host looks machine-generated ("sdhbsvjld"). */
 int	 dom_random(const char *host);

@@ -228,6 +228,28 @@ protect_free(struct protect *arr, size_t n)
 
 /* ---- the organisation ---- */
 
+/*
+ * Domains under which every tenant of a service has its own name: the
+ * name is the organisation's, the registrable domain everyone's.
+ */
+static const char *const MULTI_TENANT[] = { "onmicrosoft.com" };
+
+static int
+multi_tenant(const char *regdom)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(MULTI_TENANT); i++)
+		if (strcmp(regdom, MULTI_TENANT[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Each domain is kept as given (jp.contoso.com, contoso.onmicrosoft.com)
+ * and by its registrable domain (contoso.com), unless that is a service's
+ * every tenant shares; a public suffix alone ("com") is no one's.
+ */
 void
 org_domains_build(const struct detect_engine *e, struct org_domains *o,
     const char *const *l, enum prot_kind kind)
@@ -235,12 +257,27 @@ org_domains_build(const struct detect_engine *e, struct org_domains *o,
 	memset(o, 0, sizeof(*o));
 	hset_init(&o->set, NULL);
 	for (; l != NULL && *l != NULL; l++) {
-		char *d = domain_ascii(*l);
+		char		*d = domain_ascii(*l);
+		const char	*reg;
 
-		if (d == NULL)
+		if (d == NULL || strchr(d, '.') == NULL ||
+		    psl_is_public_suffix(e->psl, d)) {
+			free(d);
 			continue;
+		}
 		hset_put(&o->set, d, strlen(d), 1);
-		protect_add(e, &o->prot, &o->nprot, d, kind, -1);
+		reg = psl_registrable_domain(e->psl, d);
+		if (reg != NULL && multi_tenant(reg)) {
+			/* A tenant's name, not a domain to imitate: only its
+			 * SharePoint is known by it. */
+			o->tenants = xrealloc(o->tenants, (o->ntenants + 1) *
+			    sizeof(char *));
+			o->tenants[o->ntenants++] = xstrndup(d, strcspn(d, "."));
+		} else if (reg != NULL && strcmp(reg, d) != 0) {
+			hset_put(&o->set, reg, strlen(reg), 1);
+			protect_add(e, &o->prot, &o->nprot, reg, kind, -1);
+		} else
+			protect_add(e, &o->prot, &o->nprot, d, kind, -1);
 		free(d);
 	}
 }
@@ -248,6 +285,11 @@ org_domains_build(const struct detect_engine *e, struct org_domains *o,
 void
 org_domains_free(struct org_domains *o)
 {
+	size_t	 i;
+
+	for (i = 0; i < o->ntenants; i++)
+		free(o->tenants[i]);
+	free(o->tenants);
 	hset_free(&o->set);
 	protect_free(o->prot, o->nprot);
 	memset(o, 0, sizeof(*o));
@@ -284,18 +326,28 @@ org_people_free(struct org_people *o)
 	memset(o, 0, sizeof(*o));
 }
 
-int
-dom_is_own(const struct detect_scan *s, const char *regdom)
+/* dom or a domain above it is in the set. */
+static int
+org_has(const struct org_domains *o, const char *dom)
 {
-	return regdom != NULL && hset_get(&s->own->set, regdom,
-	    strlen(regdom), NULL);
+	const char	*p;
+
+	for (p = dom; p != NULL; p = strchr(p, '.'), p = p ? p + 1 : NULL)
+		if (hset_get(&o->set, p, strlen(p), NULL))
+			return 1;
+	return 0;
 }
 
 int
-dom_is_corr(const struct detect_scan *s, const char *regdom)
+dom_is_own(const struct detect_scan *s, const char *dom)
 {
-	return regdom != NULL && hset_get(&s->corr->set, regdom,
-	    strlen(regdom), NULL);
+	return dom != NULL && org_has(s->own, dom);
+}
+
+int
+dom_is_corr(const struct detect_scan *s, const char *dom)
+{
+	return dom != NULL && org_has(s->corr, dom);
 }
 
 int
@@ -458,11 +510,11 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	int				 mybrand;
 	size_t				 i;
 
-	(void)host;
 	*words = 0;
 	if (regdom == NULL || strchr(regdom, '.') == NULL)
 		return NULL;
-	if (dom_is_own(s, regdom) || dom_is_corr(s, regdom))
+	if (dom_is_own(s, host != NULL ? host : regdom) ||
+	    dom_is_corr(s, host != NULL ? host : regdom))
 		return NULL;
 	mybrand = brand_of_domain(e, regdom);
 	lab = label_of(e->psl, regdom, lb, sizeof(lb));
@@ -552,10 +604,12 @@ dom_own_sharepoint(const struct detect_scan *s, const char *host)
 {
 	static const char	*const sfx[] = { ".sharepoint.com",
 	    "-my.sharepoint.com" };
+	const struct org_domains *o = s->own;
 	size_t			 i, j, n;
 
-	for (i = 0; i < s->own->nprot; i++) {
-		const char *l = s->own->prot[i].label;
+	for (i = 0; i < o->nprot + o->ntenants; i++) {
+		const char *l = i < o->nprot ? o->prot[i].label :
+		    o->tenants[i - o->nprot];
 
 		/* A tenant's name is letters and digits only. */
 		n = strcspn(l, ".");

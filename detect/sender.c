@@ -301,7 +301,7 @@ sender_run(struct detect_scan *s)
 		if (strcmp(a.dkim, "fail") == 0)
 			finding_add(s, R_AUTH_DKIM, &(struct fargs){
 			    .domain = fdom, .check = check });
-		if (fail && freg != NULL && dom_is_own(s, freg))
+		if (fail && freg != NULL && dom_is_own(s, fdom))
 			finding_add(s, R_SPOOF_OWN, &(struct fargs){
 			    .domain = fdom, .check = check });
 		else if (fail && freg != NULL && !dom_is_freemail(e, freg) &&
@@ -362,8 +362,8 @@ sender_run(struct detect_scan *s)
 
 			if (strcmp(nreg, freg) != 0) {
 				int prot = brand_of_domain(e, nreg) >= 0 ||
-				    dom_is_own(s, nreg) ||
-				    dom_is_corr(s, nreg);
+				    dom_is_own(s, nd) ||
+				    dom_is_corr(s, nd);
 
 				finding_add(s, prot ? R_SENDER_DISPLAY_ADDR_BRAND :
 				    R_SENDER_DISPLAY_ADDR, &(struct fargs){
@@ -394,7 +394,7 @@ sender_run(struct detect_scan *s)
 		 * mail comes from a name under it (reply.yahoo.com). */
 		if (b >= 0 && (brand_of_domain(e, freg) != b ||
 		    (dom_is_freemail(e, freg) && strcmp(fdom, freg) == 0)) &&
-		    !dom_is_own(s, freg)) {
+		    !dom_is_own(s, fdom)) {
 			finding_add(s, R_SENDER_DISPLAY_BRAND, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[b].name,
 			    .detail = m->from.name });
@@ -407,7 +407,7 @@ sender_run(struct detect_scan *s)
 				    &(struct fargs){ .domain = freg,
 				    .imitates = e->brands[b].name });
 		}
-		if (s->people->n > 0 && !dom_is_own(s, freg)) {
+		if (s->people->n > 0 && !dom_is_own(s, fdom)) {
 			ac_scan(s->people->ac, nb.ptr, nb.len, any_match, &id);
 			if (id >= 0)
 				finding_add(s, R_SENDER_DISPLAY_PERSON,
@@ -434,7 +434,7 @@ sender_run(struct detect_scan *s)
 		text_norm(&sb, m->subject, strlen(m->subject), NULL);
 		sbr = brand_find(e, sb.ptr, sb.len, 1);
 		if (sbr >= 0 && (brand_of_domain(e, freg) != sbr ||
-		    dom_is_freemail(e, freg)) && !dom_is_own(s, freg)) {
+		    dom_is_freemail(e, freg)) && !dom_is_own(s, fdom)) {
 			finding_add(s, R_CONTENT_BRAND_SUBJECT, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[sbr].name });
 			if (s->claim_brand < 0)

@@ -3,7 +3,9 @@
  * engine, as the runner has, and scans that each know their own tenant's
  * domains, people and correspondents; NULL keeps the engine's lists, an
  * empty list means none, a call replaces the one before, the strings are
- * copied, and one scan's lists never leak into another's.
+ * copied, and one scan's lists never leak into another's; a subdomain
+ * stands for its registrable domain, a tenant's onmicrosoft.com name for
+ * itself and its SharePoint, and a public suffix alone for no one.
  */
 #include <stdio.h>
 #include <string.h>
@@ -51,6 +53,8 @@ main(void)
 	static const char *const none[] = { NULL };
 	static const char *const own[] = { "contoso.com", NULL };
 	static const char *const corr[] = { "northwindtraders.com", NULL };
+	static const char *const tenant[] = { "jp.northwind.com",
+	    "contoso.onmicrosoft.com", "com", NULL };
 	struct detect_opts	 o;
 	struct detect_engine	*e;
 	struct detect_scan	*s, *t;
@@ -142,6 +146,28 @@ main(void)
 	is_int(detect_scan_set_org(s, NULL, NULL, NULL), 0, "three NULLs");
 	ok(scan(s, "Sato", "sato@fabrikarn.com", "https://example.org/",
 	    "sender.lookalike_own"), "undo: the engine's lists");
+
+	/* The domains M365 verifies: a subdomain, the tenant's own name. */
+	snprintf(pbuf, sizeof(pbuf), "Yamada Taro");
+	is_int(detect_scan_set_org(s, tenant, people, NULL), 0,
+	    "a subdomain and an onmicrosoft.com name");
+	ok(!scan(s, "Yamada Taro", "yamada.taro@contoso.onmicrosoft.com",
+	    "https://example.org/", "sender.display_person"),
+	    "a user of the tenant's onmicrosoft.com name is inside");
+	ok(scan(s, "Yamada Taro", "yamada.taro@fabrikam.onmicrosoft.com",
+	    "https://example.org/", "sender.display_person"),
+	    "another tenant's is outside");
+	ok(!scan(s, "Yamada Taro", "yamada.taro@northwind.com",
+	    "https://northwind-my.sharepoint.com/personal/x",
+	    "url.free_hosting"), "the tenant's own OneDrive");
+	ok(!scan(s, "Sato", "sato@contoso.com", "https://example.org/",
+	    "sender.lookalike_own"),
+	    "a tenant's name is no domain that others imitate");
+	ok(!scan(s, "Yamada Taro", "yamada.taro@northwind.com",
+	    "https://example.org/", "sender.display_person"),
+	    "jp.northwind.com given: northwind.com is the organisation's");
+	ok(scan(s, "Sato", "sato@n0rthwind.com", "https://example.org/",
+	    "sender.lookalike_own"), "and what imitates it is a look-alike");
 
 	is_int(detect_scan_set_org(NULL, own, NULL, NULL), -1, "no scan: -1");
 	detect_scan_free(t);
