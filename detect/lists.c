@@ -30,6 +30,8 @@ norm_dup(const char *s)
 	struct buf	 b;
 
 	buf_init(&b, 4096);
+	while (*s == ' ' || *s == '\t')
+		s++;
 	text_norm(&b, s, strlen(s), NULL);
 	while (b.len > 0 && b.ptr[b.len - 1] == ' ')
 		b.ptr[--b.len] = '\0';
@@ -295,6 +297,26 @@ org_domains_free(struct org_domains *o)
 	memset(o, 0, sizeof(*o));
 }
 
+/*
+ * A name a person is known by: three letters or more, and in Latin
+ * letters two words or more ("Adele Vance"); one word is a shared
+ * mailbox's or a room's ("Sales", "Reception") and names half the
+ * world's mail.
+ */
+static int
+person_name(const char *k)
+{
+	const char	*p;
+	int		 ascii = 1;
+
+	if (strlen(k) < 3)
+		return 0;
+	for (p = k; *p != '\0'; p++)
+		if (*p & 0x80)
+			ascii = 0;
+	return !ascii || strchr(k, ' ') != NULL;
+}
+
 void
 org_people_build(struct org_people *o, const char *const *l)
 {
@@ -303,7 +325,7 @@ org_people_build(struct org_people *o, const char *const *l)
 	for (; l != NULL && *l != NULL; l++) {
 		char *k = norm_dup(*l);
 
-		if (strlen(k) >= 3) {
+		if (person_name(k)) {
 			o->names = xrealloc(o->names, (o->n + 1) *
 			    sizeof(char *));
 			ac_add(o->ac, k, strlen(k), (int)o->n);

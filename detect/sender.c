@@ -247,6 +247,29 @@ eop_scl(const struct dmsg *m)
 	return (int)scl;
 }
 
+struct pmatch {
+	const char	*s;
+	size_t		 n;
+	int		 found;
+};
+
+/* A person's name as words of the display name, not inside others
+ * ("Lee Gu" is not in "Ashlee Gunther"); names in Japanese need not. */
+static int
+person_match(void *arg, int id, size_t start, size_t end)
+{
+	struct pmatch	*m = arg;
+
+	if (start > 0 && !(m->s[start] & 0x80) &&
+	    isalnum((unsigned char)m->s[start - 1]))
+		return 0;
+	if (end < m->n && !(m->s[end - 1] & 0x80) &&
+	    isalnum((unsigned char)m->s[end]))
+		return 0;
+	m->found = id;
+	return 1;
+}
+
 void
 sender_run(struct detect_scan *s)
 {
@@ -408,8 +431,11 @@ sender_run(struct detect_scan *s)
 				    .imitates = e->brands[b].name });
 		}
 		if (s->people->n > 0 && !dom_is_own(s, fdom)) {
-			ac_scan(s->people->ac, nb.ptr, nb.len, any_match, &id);
-			if (id >= 0)
+			struct pmatch pm = { nb.ptr, nb.len, -1 };
+
+			ac_scan(s->people->ac, nb.ptr, nb.len, person_match,
+			    &pm);
+			if ((id = pm.found) >= 0)
 				finding_add(s, R_SENDER_DISPLAY_PERSON,
 				    &(struct fargs){ .domain = fdom,
 				    .imitates = m->from.name });

@@ -2,7 +2,8 @@
  * 29-detect-context: what the context of a mail says about it, from the
  * false alarms and misses of the demo tenant (tools/eval's demo set),
  * on mail written here: a greeting by the reader's name that is also
- * the user name of the address, the organisation's own SharePoint,
+ * the user name of the address, a colleague's name only as whole words
+ * and of two words or more, the organisation's own SharePoint,
  * Exchange Online's own spam verdict, a domain that holds the
  * organisation's name with words added (weaker than a look-alike, and
  * weighed once when the mail links to its own domain), a change of bank
@@ -67,6 +68,25 @@ greeting(void)
 	    "Subject: notes\r\n", "Hi Lee,\r\n\r\nSee you.\r\n");
 	ok(!has("content.address_greeting"),
 	    "\"Hi Lee\" to lee@...: Lee is one of the organisation's people");
+}
+
+static void
+colleagues(void)
+{
+	scan("From: Lee Gu <lee.51d@outlook-mail.example>\r\n"
+	    "To: adele@contoso.com\r\nSubject: request\r\n",
+	    "Can you send me the customer list?\r\n");
+	ok(has("sender.display_person"), "a colleague's name from outside");
+	scan("From: Ashlee Gunther <ashlee@example.net>\r\n"
+	    "To: adele@contoso.com\r\nSubject: request\r\n",
+	    "Can you send me the catalogue?\r\n");
+	ok(!has("sender.display_person"),
+	    "\"Lee Gu\" inside \"Ashlee Gunther\" is not that name");
+	scan("From: Sales Team <sales@vendor.example>\r\n"
+	    "To: adele@contoso.com\r\nSubject: offer\r\n",
+	    "Our offer for next month.\r\n");
+	ok(!has("sender.display_person"),
+	    "a one-word name (a shared mailbox's: Sales) is no person's");
 }
 
 static void
@@ -185,7 +205,7 @@ main(void)
 {
 	static const char *const own[] = { "contoso.com",
 	    "contosojp.onmicrosoft.com", NULL };
-	static const char *const people[] = { "Lee Gu", NULL };
+	static const char *const people[] = { "Lee Gu", " Sales ", NULL };
 	struct detect_opts	 o;
 	struct detect_engine	*e;
 	char			 err[256];
@@ -199,6 +219,7 @@ main(void)
 		return done_testing();
 	S = detect_scan_new(e);
 	greeting();
+	colleagues();
 	sharepoint();
 	eop();
 	name_in_domain();
