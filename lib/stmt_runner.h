@@ -197,6 +197,15 @@ X(STMT_RUN_NOTIFY_DATA, "run_notify_data", \
 	" a.mailboxes_done, a.mailboxes_skipped, a.mailboxes_failed," \
 	" acc.email, acc.lang FROM assessment a JOIN account acc" \
 	" ON acc.id = a.account_id WHERE a.id = $1::bigint") \
+X(STMT_RUN_ORG, "run_org", \
+	"WITH x AS (SELECT upn AS addr, display_name AS name FROM mailbox" \
+	" WHERE assessment_id = $1::bigint AND upn NOT LIKE '%#EXT#%'" \
+	" AND coalesce(reason, '') <> 'guest' UNION ALL SELECT unnest(ARRAY[" \
+	" user_mail, user_upn]), NULL FROM assessment WHERE id = $1::bigint)" \
+	" (SELECT 'd' AS k, lower(split_part(addr, '@', 2)) AS v FROM x" \
+	" WHERE addr LIKE '%_@_%' GROUP BY 2 LIMIT 1000) UNION ALL" \
+	" (SELECT 'p', name FROM x WHERE name IS NOT NULL AND name <> ''" \
+	" GROUP BY 2 LIMIT 50000)") \
 X(STMT_RUN_SETUPS_PENDING, "run_setups_pending", \
 	"SELECT EXISTS (SELECT 1 FROM assessment WHERE NOT cancel_requested" \
 	" AND ((state = 'granted' AND start_at <= now()) OR (state = 'running'" \

@@ -85,6 +85,16 @@ engine_ctx_new(struct engine *e)
 	return c;
 }
 
+int
+engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
+    const char *const *people)
+{
+	static const char *const none[] = { NULL };
+
+	return detect_scan_set_org(c->ds, domains != NULL ? domains : none,
+	    people != NULL ? people : none, NULL);
+}
+
 void
 engine_ctx_free(struct engine_ctx *c)
 {

@@ -64,6 +64,17 @@ engine_ctx_new(struct engine *e)
 	return c;
 }
 
+int
+engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
+    const char *const *people)
+{
+	/* The minimal engine judges no sender: nothing to keep. */
+	(void)c;
+	(void)domains;
+	(void)people;
+	return 0;
+}
+
 void
 engine_ctx_free(struct engine_ctx *c)
 {

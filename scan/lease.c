@@ -90,6 +90,7 @@ lease_asmt_unref(struct runner *r, struct asmt *as)
 	free(as->auth.tenant);
 	free(as->window_from);
 	free(as->window_to);
+	mbox_org_free(as);
 	free(as);
 }
 

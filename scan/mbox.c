@@ -166,6 +166,60 @@ keep(struct page *p, const cJSON *msg, const struct engine_result *res)
 	p->dets = d;
 }
 
+void
+mbox_org_free(struct asmt *as)
+{
+	char	**v;
+
+	for (v = as->org_domains; v != NULL && *v != NULL; v++)
+		free(*v);
+	free(as->org_domains);
+	for (v = as->org_people; v != NULL && *v != NULL; v++)
+		free(*v);
+	free(as->org_people);
+	as->org_domains = as->org_people = NULL;
+	as->org_loaded = 0;
+}
+
+/*
+ * The organisation the engine judges this assessment's mail for, read
+ * once per assessment: the domains of its users' addresses and of the
+ * consenting account, and its users' display names (guests left out: a
+ * guest's own address is outside, as an impostor's would be).  The
+ * engine then knows what is "ours" (look-alikes of our domains, a
+ * colleague's name on an outside address, our own SharePoint).
+ */
+static void
+org_load(struct runner *r, struct asmt *as)
+{
+	struct arena	 a;
+	PGresult	*res;
+	int		 i, n, nd = 0, np = 0;
+
+	if (as->org_loaded)
+		return;
+	as->org_loaded = 1;
+	arena_init(&a, 0);
+	res = db_qv(&r->db, &a, STMT_RUN_ORG, 1,
+	    arena_printf(&a, "%lld", as->id));
+	n = res != NULL ? PQntuples(res) : 0;
+	as->org_domains = xcalloc((size_t)n + 1, sizeof(char *));
+	as->org_people = xcalloc((size_t)n + 1, sizeof(char *));
+	for (i = 0; i < n; i++) {
+		const char *k = db_get(res, i, "k"), *v = db_get(res, i, "v");
+
+		if (k == NULL || v == NULL || *v == '\0')
+			continue;
+		if (*k == 'd')
+			as->org_domains[nd++] = xstrdup(v);
+		else
+			as->org_people[np++] = xstrdup(v);
+	}
+	arena_release(&a);
+	log_info("runner: assessment %lld: the organisation: %d domains, "
+	    "%d people", as->id, nd, np);
+}
+
 static void
 scan(struct task *t, struct page *p, const cJSON *msg, const char *mime,
     size_t mimelen)
@@ -177,8 +231,15 @@ scan(struct task *t, struct page *p, const cJSON *msg, const char *mime,
 
 	arena_init(&a, MSG_ARENA_MAX);
 	atts = cJSON_GetObjectItemCaseSensitive(msg, "attachments");
-	if (t->ectx == NULL)
+	if (t->ectx == NULL) {
 		t->ectx = engine_ctx_new(r->eng);
+		org_load(r, t->as);
+		if (engine_ctx_set_org(t->ectx,
+		    (const char *const *)t->as->org_domains,
+		    (const char *const *)t->as->org_people) == -1)
+			log_warn("runner: mailbox %lld: the engine did not take "
+			    "the organisation's lists", t->id);
+	}
 	if (engine_scan(t->ectx, &a, msg, cJSON_IsArray(atts) ? atts : NULL,
 	    mime, mimelen, &res) == 0 && res.verdict != ENGINE_CLEAN)
 		keep(p, msg, &res);

@@ -84,6 +84,11 @@ struct asmt {
 	struct auth	 auth;
 	int		 refs;		/* tasks using it */
 	int		 cancelled;
+	/* The organisation for the engine (mbox.c, loaded once): its
+	 * domains and its people's names, NULL-terminated. */
+	int		 org_loaded;
+	char		**org_domains;
+	char		**org_people;
 	struct asmt	*next;
 };
 
@@ -231,6 +236,7 @@ void	 mbox_begin(struct runner *, struct task *);
 void	 mbox_done(struct task *, struct req *);
 void	 mbox_failed(struct task *, struct req *, const char *reason);
 void	 mbox_flush(struct task *);
+void	 mbox_org_free(struct asmt *);
 
 /* store.c */
 int	 store_page(struct runner *, struct task *, struct page *);
