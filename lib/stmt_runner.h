@@ -14,7 +14,8 @@ X(STMT_RUN_SETUP_CLAIM, "run_setup_claim", \
 	" epoch = a.epoch + 1, attempts = a.attempts + 1, updated_at = now()" \
 	" FROM c WHERE a.id = c.id RETURNING a.id, a.account_id, a.scope," \
 	" a.state, a.tenant_id, a.user_oid, a.user_upn, a.user_mail, a.epoch," \
-	" a.attempts, a.users_checkpoint") \
+	" a.attempts, a.attempts - a.progress_attempt AS stalls," \
+	" a.users_checkpoint") \
 X(STMT_RUN_START, "run_start", \
 	"UPDATE assessment SET state = 'running', started_at = now()," \
 	" window_to = date_trunc('second', now()), window_from =" \
@@ -31,7 +32,7 @@ X(STMT_RUN_USERS_PAGE, "run_users_page", \
 	" CASE WHEN guest THEN now() END FROM u" \
 	" ON CONFLICT (assessment_id, user_id) DO NOTHING RETURNING state)" \
 	" UPDATE assessment a SET users_checkpoint = $4," \
-	" setup_done = $5::boolean," \
+	" setup_done = $5::boolean, progress_attempt = a.attempts," \
 	" mailboxes_total = a.mailboxes_total + (SELECT count(*) FROM ins)," \
 	" mailboxes_skipped = a.mailboxes_skipped +" \
 	" (SELECT count(*) FROM ins WHERE state = 'skipped')," \
@@ -60,7 +61,8 @@ X(STMT_RUN_MBOX_CLAIM, "run_mbox_claim", \
 	" epoch = m.epoch + 1, attempts = m.attempts + 1," \
 	" started_at = coalesce(m.started_at, now()) FROM c WHERE m.id = c.id" \
 	" RETURNING m.id, m.assessment_id, m.user_id, m.upn, m.checkpoint," \
-	" m.epoch, m.attempts, m.reason") \
+	" m.epoch, m.attempts, m.attempts - m.progress_attempt AS stalls," \
+	" m.reason") \
 X(STMT_RUN_CRED_LOCK, "run_cred_lock", \
 	"SELECT kind, tenant_id, refresh_sealed, access_sealed," \
 	" (extract(epoch FROM access_expires) * 1000)::bigint AS expires_ms," \
@@ -92,11 +94,13 @@ X(STMT_RUN_MBOX_RELEASE, "run_mbox_release", \
 	"UPDATE mailbox SET state = 'queued', lease_owner = NULL," \
 	" lease_until = NULL, next_at = now() + make_interval(secs =>" \
 	" $3::int), reason = coalesce($4, reason)," \
-	" attempts = attempts - $5::int" \
+	" attempts = attempts - $5::int," \
+	" progress_attempt = least(progress_attempt, attempts - $5::int)" \
 	" WHERE id = $1::bigint AND epoch = $2::bigint AND state = 'running'") \
 X(STMT_RUN_SETUP_RELEASE, "run_setup_release", \
 	"UPDATE assessment SET lease_owner = NULL, lease_until = now() +" \
-	" make_interval(secs => $4::int), attempts = attempts - $3::int" \
+	" make_interval(secs => $4::int), attempts = attempts - $3::int," \
+	" progress_attempt = least(progress_attempt, attempts - $3::int)" \
 	" WHERE id = $1::bigint" \
 	" AND epoch = $2::bigint AND state IN ('granted', 'running')") \
 X(STMT_RUN_PAGE_DETS, "run_page_dets", \
@@ -134,7 +138,7 @@ X(STMT_RUN_PAGE_MBOX, "run_page_mbox", \
 	" messages_skipped = messages_skipped + $5::int," \
 	" messages_failed = messages_failed + $6::int," \
 	" threats = threats + $7::int, potentials = potentials + $8::int," \
-	" requests = requests + $9::int," \
+	" requests = requests + $9::int, progress_attempt = attempts," \
 	" lease_until = now() + make_interval(secs => $10::int)" \
 	" WHERE id = $1::bigint AND epoch = $2::bigint AND state = 'running'") \
 X(STMT_RUN_PAGE_ASMT, "run_page_asmt", \

@@ -7,9 +7,12 @@
  * claim.  A runner killed at any moment leaves leases that expire; the
  * next claim takes the work from its last checkpoint.  Every later write
  * names the epoch, so a runner that was paused past its lease and lost
- * the work to another changes nothing.  A claim also counts an attempt:
- * work that keeps killing its runners ends, after scan_max_attempts, as
- * failed with the last reason instead of running forever.
+ * the work to another changes nothing.  A claim also counts an attempt,
+ * and a commit (a page of messages, a page of users) marks the attempt
+ * that made progress: work whose runners die scan_max_attempts times in
+ * a row without committing anything (it kills them, or they cannot get
+ * through) ends as failed with the last reason instead of running
+ * forever, while work that moves on between kills goes on.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,7 +158,7 @@ lease_claim_setup(struct runner *r)
 	struct asmt	*as;
 	struct task	*t;
 	long long	 id, epoch;
-	int		 attempts, rc = 0;
+	int		 attempts, stalls, rc = 0;
 
 	arena_init(&a, 0);
 	res = db_qv(&r->db, &a, STMT_RUN_SETUP_CLAIM, 2, r->owner,
@@ -170,9 +173,10 @@ lease_claim_setup(struct runner *r)
 	id = db_get_ll(res, 0, "id", 0);
 	epoch = db_get_ll(res, 0, "epoch", 0);
 	attempts = (int)db_get_ll(res, 0, "attempts", 1);
+	stalls = (int)db_get_ll(res, 0, "stalls", attempts);
 	log_info("runner: assessment %lld: claimed (%s, attempt %d)", id,
 	    db_get(res, 0, "state"), attempts);
-	if (attempts > r->conf->scan_max_attempts) {
+	if (stalls > r->conf->scan_max_attempts) {
 		store_fail_assessment(r, id, epoch, "setup_failed");
 		goto out;
 	}
@@ -217,6 +221,7 @@ lease_claim_mailboxes(struct runner *r, int max)
 		long long aid = db_get_ll(res, i, "assessment_id", 0);
 		long long epoch = db_get_ll(res, i, "epoch", 0);
 		int attempts = (int)db_get_ll(res, i, "attempts", 1);
+		int stalls = (int)db_get_ll(res, i, "stalls", attempts);
 		const char *cp = db_get(res, i, "checkpoint");
 
 		if ((as = lease_asmt(r, aid)) == NULL) {
@@ -230,11 +235,11 @@ lease_claim_mailboxes(struct runner *r, int max)
 		t->user_id = xstrdup(db_get(res, i, "user_id"));
 		t->upn = xstrdup(db_get(res, i, "upn"));
 		t->next_link = cp != NULL ? xstrdup(cp) : NULL;
-		if (attempts > r->conf->scan_max_attempts) {
+		if (stalls > r->conf->scan_max_attempts) {
 			const char *why = db_get(res, i, "reason");
 
-			log_warn("runner: mailbox %lld: %d attempts: failed",
-			    id, attempts - 1);
+			log_warn("runner: mailbox %lld: %d attempts without "
+			    "progress: failed", id, stalls - 1);
 			store_mailbox_end(r, t, "failed", why != NULL ? why :
 			    "too_many_attempts");
 			task_free(r, t);

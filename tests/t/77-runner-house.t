@@ -6,8 +6,9 @@
 # hour, expired OAuth round trips, expired sessions and day-old sign-in
 # failures are deleted.  A mailbox whose runners kept dying is failed
 # with its last reason after scan_max_attempts, which ends its
-# assessment (failed, failure mail, tokens deleted); an assessment whose
-# set-up kept failing likewise.
+# assessment (failed, failure mail, tokens deleted); one whose runners
+# died as often but committed a page each time goes on; an assessment
+# whose set-up kept failing is failed likewise.
 import os, sys, re, time, hashlib
 sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "scan/t"))
 from runner_test import *
@@ -109,6 +110,24 @@ t.is_(len(ms), 1, "a failure mail")
 if ms:
     t.like(mail_body(ms[0]), r"What to do:\s+Sign in to Shindan and start the check-up again later",
            "saying what to do")
+
+# A mailbox whose runners died as often, but each after committing a
+# page (the bench kills one runner after another in one scan): it goes
+# on, since only attempts in a row without progress count.
+b5 = Browser(source_ip=source_ip(77, 9))
+addr5, _, aid5 = granted(b5, "mailbox", "alex@contoso.example", "run77f", start=False)
+oid = psql1("SELECT user_oid FROM assessment WHERE id = :'a1'", aid5)
+psql("UPDATE assessment SET state = 'running', started_at = now() - interval '2 hours', window_to = now(), "
+     "window_from = now() - interval '30 days', setup_done = true, mailboxes_total = 1 WHERE id = :'a1'", aid5)
+psql("INSERT INTO mailbox (assessment_id, user_id, upn, state, lease_owner, lease_until, attempts, "
+     "progress_attempt, reason) VALUES (:'a1', :'a2', 'alex@contoso.example', 'running', 'dead:1:x', "
+     "now() - interval '1 minute', 3, 3, 'network')", aid5, oid)
+rc, log = run_runner(conf)
+t.like(log, r"mailbox \d+: claimed \(assessment %d, attempt 4\)" % aid5,
+       "a mailbox claimed %d times, the last one with progress, is claimed again" % 3)
+t.is_(psql("SELECT state, messages_scanned, attempts FROM mailbox WHERE assessment_id = :'a1'", aid5),
+      [["done", str(expected_counts()["alex@contoso.example"]), "4"]], "and scanned to its end")
+t.is_(assessment(aid5)["state"], "done", "its assessment is done")
 
 # A set-up that kept failing.
 b4 = Browser(source_ip=source_ip(77, 8))
