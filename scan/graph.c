@@ -204,7 +204,15 @@ on_body(char *p, size_t sz, size_t n, void *arg)
 {
 	struct req	*q = arg;
 	size_t		 len = sz * n;
+	curl_off_t	 cl = -1;
 
+	/* The whole answer at once when its length is known (a list page
+	 * is a megabyte or more): no chain of reallocations and copies.
+	 * Only a hint: the cap still holds, whatever the server says. */
+	if (q->resp.cap == 0 && curl_easy_getinfo(q->easy,
+	    CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK &&
+	    cl > (curl_off_t)len && (size_t)cl < q->resp.max)
+		(void)buf_grow(&q->resp, (size_t)cl);
 	if (buf_add(&q->resp, p, len) == -1)
 		return 0;	/* too large: the transfer fails */
 	q->task->r->held_bytes += len;

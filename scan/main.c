@@ -38,6 +38,7 @@
 #define DRAIN_MS	20000
 #define HARD_STOP_S	3600
 #define SETUP_MAX	4
+#define CLAIM_STEP	8	/* mailboxes claimed at a time */
 
 volatile int	 runner_stopping;
 
@@ -88,7 +89,12 @@ db_ok(struct runner *r, int64_t now)
 	return PQstatus(r->db.conn) == CONNECTION_OK;
 }
 
-/* Claim what this runner has room for.  1 when something was taken. */
+/*
+ * Claim what this runner has room for, a few mailboxes at a time (every
+ * quarter of a second while it gets some): runners started together,
+ * or on other hosts, take turns and share a tenant instead of the first
+ * one holding all of it.  1 when something was taken.
+ */
 static int
 claim(struct runner *r)
 {
@@ -98,6 +104,8 @@ claim(struct runner *r)
 	    (n = lease_claim_setup(r)) == 1)
 		got = 1;
 	room = r->conf->graph_inflight - count_tasks(r, TASK_MBOX);
+	if (room > CLAIM_STEP)
+		room = CLAIM_STEP;
 	if (room > 0 && (n = lease_claim_mailboxes(r, room)) > 0)
 		got = 1;
 	return got;
@@ -306,11 +314,14 @@ main(int argc, char *argv[])
 	if (r.n_requests > 0 || r.n_messages > 0)
 		log_info("runner: tick: %ld messages, %ld pages, %ld requests "
 		    "(%.1f per 1000 messages), %ld throttled, %ld retries, "
-		    "%.1f s, peak %ld MB", r.n_messages, r.n_pages,
+		    "%.1f s, cpu %.1f s, peak %ld MB", r.n_messages, r.n_pages,
 		    r.n_requests, r.n_messages > 0 ? 1000.0 *
 		    (double)r.n_requests / (double)r.n_messages : 0.0,
 		    r.n_throttled, r.n_retries,
-		    (double)(now_ms() - r.t0) / 1000.0, ru.ru_maxrss / 1024);
+		    (double)(now_ms() - r.t0) / 1000.0,
+		    (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+		    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+		    ru.ru_maxrss / 1024);
 	graph_free(&r);
 	engine_close(r.eng);
 	mailer_free(&r.mailer);
