@@ -1,7 +1,11 @@
 /*
  * stmt_runner: the statements of the runner (scan/), as X(id, name, sql).
  * See stmt.h.  Every statement that writes on behalf of a claim names
- * the claim's epoch: a runner that lost its lease changes nothing.
+ * the claim's epoch: a runner that lost its lease changes nothing.  A
+ * page's commit also names the checkpoint it continues from: a runner
+ * whose earlier commit the database no longer has (a restart that lost
+ * its last transactions, a failover to a standby that was behind)
+ * changes nothing either, and starts again from what the database has.
  */
 #define STMT_RUNNER(X) \
 X(STMT_RUN_SETUP_CLAIM, "run_setup_claim", \
@@ -40,7 +44,8 @@ X(STMT_RUN_USERS_PAGE, "run_users_page", \
 	" lease_until = CASE WHEN $5::boolean THEN NULL ELSE now() +" \
 	" make_interval(secs => $6::int) END, updated_at = now()" \
 	" WHERE a.id = $1::bigint AND a.epoch = $2::bigint" \
-	" AND a.state = 'running' AND NOT a.cancel_requested") \
+	" AND a.state = 'running' AND NOT a.cancel_requested" \
+	" AND a.users_checkpoint IS NOT DISTINCT FROM $7") \
 X(STMT_RUN_ASMT_GET, "run_asmt_get", \
 	"SELECT a.id, a.account_id, a.scope, a.state, a.cancel_requested," \
 	" c.kind, c.tenant_id, to_char(a.window_from AT TIME ZONE 'UTC'," \
@@ -140,7 +145,8 @@ X(STMT_RUN_PAGE_MBOX, "run_page_mbox", \
 	" threats = threats + $7::int, potentials = potentials + $8::int," \
 	" requests = requests + $9::int, progress_attempt = attempts," \
 	" lease_until = now() + make_interval(secs => $10::int)" \
-	" WHERE id = $1::bigint AND epoch = $2::bigint AND state = 'running'") \
+	" WHERE id = $1::bigint AND epoch = $2::bigint AND state = 'running'" \
+	" AND checkpoint IS NOT DISTINCT FROM $11") \
 X(STMT_RUN_PAGE_ASMT, "run_page_asmt", \
 	"UPDATE assessment SET messages_scanned = messages_scanned + $2::bigint," \
 	" threats = threats + $3::int, potentials = potentials + $4::int," \

@@ -58,8 +58,8 @@ auth_invalid(struct auth *au, unsigned version)
 		au->stale = 1;
 }
 
-static int
-usable(const struct auth *au)
+int
+auth_usable(const struct auth *au)
 {
 	return au->token != NULL && !au->stale &&
 	    time_real_ms() + au->margin_ms < au->expires_ms;
@@ -112,7 +112,7 @@ auth_get(struct runner *r, struct auth *au, const char **tokp)
 	*tokp = NULL;
 	if (au->dead)
 		return -2;
-	if (usable(au)) {
+	if (auth_usable(au)) {
 		*tokp = au->token;
 		return 0;
 	}
@@ -121,6 +121,11 @@ auth_get(struct runner *r, struct auth *au, const char **tokp)
 	if (!r->msid_ok) {
 		snprintf(au->error, sizeof(au->error), "client_not_configured");
 		return temporary(au, "no client credentials configured");
+	}
+	if (!store_db_up(r)) {
+		/* Not the token's fault: no try counted, a look again soon. */
+		au->retry_ms = now_ms() + 2000;
+		return -1;
 	}
 	arena_init(&a, 0);
 	ids = arena_printf(&a, "%lld", au->assessment_id);

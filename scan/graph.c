@@ -466,7 +466,9 @@ graph_idle(const struct runner *r)
 	return r->inflight == 0;
 }
 
-/* Milliseconds until a waiting request may start (at most ms). */
+/* Milliseconds until a waiting request may start (at most ms): its
+ * Retry-After or backoff, or its token's next try (a token endpoint or
+ * database that failed is not asked again in a loop). */
 static int
 next_wake(const struct runner *r, int ms)
 {
@@ -480,6 +482,9 @@ next_wake(const struct runner *r, int ms)
 		for (q = t->queue; q != NULL; q = q->next) {
 			at = q->not_before > t->not_before ? q->not_before :
 			    t->not_before;
+			if (!auth_usable(&t->as->auth) &&
+			    t->as->auth.retry_ms > at)
+				at = t->as->auth.retry_ms;
 			if (at - now < ms)
 				ms = at - now < 1 ? 1 : (int)(at - now);
 		}

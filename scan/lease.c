@@ -142,6 +142,7 @@ task_free(struct runner *r, struct task *t)
 	free(t->upn);
 	free(t->path);
 	free(t->next_link);
+	free(t->checkpoint);
 	free(t);
 }
 
@@ -235,6 +236,7 @@ lease_claim_mailboxes(struct runner *r, int max)
 		t->user_id = xstrdup(db_get(res, i, "user_id"));
 		t->upn = xstrdup(db_get(res, i, "upn"));
 		t->next_link = cp != NULL ? xstrdup(cp) : NULL;
+		t->checkpoint = cp != NULL ? xstrdup(cp) : NULL;
 		if (stalls > r->conf->scan_max_attempts) {
 			const char *why = db_get(res, i, "reason");
 
@@ -388,6 +390,8 @@ lease_release(struct runner *r, struct task *t, int delay_secs,
 	struct arena	 a;
 	const char	*uncount = reason == NULL ? "1" : "0";
 
+	if (!store_db_up(r))
+		return;		/* the lease expires instead */
 	arena_init(&a, 0);
 	if (t->type == TASK_MBOX)
 		(void)db_cmd(&r->db, &a, STMT_RUN_MBOX_RELEASE, 5,

@@ -193,18 +193,20 @@ run(struct runner *r)
 			reap(r, 1);
 			break;
 		}
+		/* Each step again only while the database answers: one that
+		 * fails leaves the reconnection to db_ok(). */
 		if (db_ok(r, now)) {
 			if (!r->draining && now < r->take_until &&
 			    now >= r->next_claim) {
 				claimed = claim(r);
 				r->next_claim = now + (claimed ? 250 : 1000);
 			}
-			if (now >= r->next_beat) {
+			if (now >= r->next_beat && store_db_up(r)) {
 				lease_heartbeat(r);
 				r->next_beat = now +
 				    r->conf->runner_lease * 1000L / 3;
 			}
-			if (now >= r->next_cancel) {
+			if (now >= r->next_cancel && store_db_up(r)) {
 				lease_check_cancel(r);
 				dead_auths(r);
 				r->next_cancel = now + 1000;
@@ -213,7 +215,7 @@ run(struct runner *r)
 				if (t->type == TASK_MBOX && !t->finished &&
 				    t->pages != NULL && t->pages->pending == 0)
 					mbox_flush(t);
-			if (now >= next_mail) {
+			if (now >= next_mail && store_db_up(r)) {
 				(void)mailer_pass(&r->mailer, &r->db);
 				next_mail = now + 30000;
 			}

@@ -149,6 +149,8 @@ struct task {
 	/* mailbox scanning */
 	struct engine_ctx *ectx;	/* the engine's, for this mailbox */
 	char		*next_link;	/* next list page, NULL at the end */
+	char		*checkpoint;	/* as this task's last commit left it
+					   (NULL: from the start) */
 	int		 list_out;	/* a list request is queued or out */
 	int		 page_size;
 	struct page	*pages;		/* in arrival order */
@@ -206,6 +208,8 @@ void	 task_free(struct runner *, struct task *);
 /* auth.c: 0 with *token set, -1 not now (task waits), -2 never. */
 int	 auth_get(struct runner *, struct auth *, const char **token);
 void	 auth_invalid(struct auth *, unsigned version);
+/* 1 when the token in hand may be used now. */
+int	 auth_usable(const struct auth *);
 void	 auth_drop(struct auth *);
 
 /* graph.c */
@@ -239,6 +243,10 @@ void	 mbox_flush(struct task *);
 void	 mbox_org_free(struct asmt *);
 
 /* store.c */
+/* 1 when the database connection is up.  While it is down the runner
+ * tries nothing against it (the tick reconnects, every two seconds at
+ * most): no storm of reconnections from every waiting page. */
+int	 store_db_up(const struct runner *);
 int	 store_page(struct runner *, struct task *, struct page *);
 int	 store_mailbox_end(struct runner *, struct task *, const char *state,
 	    const char *reason);

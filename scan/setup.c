@@ -33,21 +33,33 @@ users_page(struct runner *r, struct task *t, const char *json,
 	long		 n;
 	int		 rc = -1;
 
+	if (!store_db_up(r))
+		return -1;
 	arena_init(&a, 0);
 	if (db_begin(&r->db) == -1)
 		goto out;
-	n = db_cmd(&r->db, &a, STMT_RUN_USERS_PAGE, 6,
+	n = db_cmd(&r->db, &a, STMT_RUN_USERS_PAGE, 7,
 	    arena_printf(&a, "%lld", t->id),
 	    arena_printf(&a, "%lld", t->epoch), json, next,
 	    next == NULL ? "true" : "false",
-	    arena_printf(&a, "%d", r->conf->runner_lease));
+	    arena_printf(&a, "%d", r->conf->runner_lease), t->checkpoint);
 	if (n != 1) {
 		db_rollback(&r->db);
 		rc = n == 0 ? -2 : -1;
+		if (n == 0) {
+			/* The claim is lost, or the database lost our last
+			 * page of users: the listing continues from what
+			 * it has (given back at once; fenced). */
+			log_warn("runner: assessment %lld: its lease is lost, "
+			    "or the database lost a commit of ours", t->id);
+			lease_release(r, t, 0, NULL);
+		}
 		goto out;
 	}
 	if (db_commit(&r->db) == -1)
 		goto out;
+	free(t->checkpoint);
+	t->checkpoint = next != NULL ? xstrdup(next) : NULL;
 	rc = 0;
 out:
 	arena_release(&a);
@@ -131,11 +143,11 @@ setup_begin(struct runner *r, struct task *t, const PGresult *res)
 			cJSON_AddItemToArray(arr, u);
 			json = cJSON_PrintUnformatted(arr);
 			cJSON_Delete(arr);
-			n = db_cmd(&r->db, &a, STMT_RUN_USERS_PAGE, 6,
+			n = db_cmd(&r->db, &a, STMT_RUN_USERS_PAGE, 7,
 			    arena_printf(&a, "%lld", t->id),
 			    arena_printf(&a, "%lld", t->epoch), json, NULL,
 			    "true", arena_printf(&a, "%d",
-			    r->conf->runner_lease));
+			    r->conf->runner_lease), NULL);
 			cJSON_free(json);
 			if (n != 1) {
 				db_rollback(&r->db);
@@ -151,6 +163,11 @@ setup_begin(struct runner *r, struct task *t, const PGresult *res)
 			return 1;
 		}
 	}
+	/* The next commit continues from the stored checkpoint, even one
+	 * that is not followed (not a Graph link: the listing starts again,
+	 * and users already inserted are not inserted twice). */
+	if (cp != NULL)
+		t->checkpoint = xstrdup(cp);
 	if (cp != NULL && link_ok(r->conf->graph_base, cp))
 		buf_adds(&url, cp);
 	else

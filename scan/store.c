@@ -163,6 +163,12 @@ end_in_tx(struct runner *r, struct arena *a, struct task *t,
 }
 
 int
+store_db_up(const struct runner *r)
+{
+	return r->db.conn != NULL && PQstatus(r->db.conn) == CONNECTION_OK;
+}
+
+int
 store_page(struct runner *r, struct task *t, struct page *p)
 {
 	struct arena	 a;
@@ -172,6 +178,8 @@ store_page(struct runner *r, struct task *t, struct page *p)
 	long		 threats = 0, potentials = 0, n;
 	int		 rc = -1;
 
+	if (!store_db_up(r))
+		return -1;
 	arena_init(&a, 0);
 	ids = arena_printf(&a, "%lld", t->id);
 	aid = arena_printf(&a, "%lld", t->as->id);
@@ -185,7 +193,7 @@ store_page(struct runner *r, struct task *t, struct page *p)
 		threats = (long)db_get_ll(res, 0, "threats", 0);
 		potentials = (long)db_get_ll(res, 0, "potentials", 0);
 	}
-	n = db_cmd(&r->db, &a, STMT_RUN_PAGE_MBOX, 10, ids,
+	n = db_cmd(&r->db, &a, STMT_RUN_PAGE_MBOX, 11, ids,
 	    arena_printf(&a, "%lld", t->epoch), p->next_link,
 	    arena_printf(&a, "%ld", p->scanned),
 	    arena_printf(&a, "%ld", p->skipped),
@@ -193,14 +201,22 @@ store_page(struct runner *r, struct task *t, struct page *p)
 	    arena_printf(&a, "%ld", threats),
 	    arena_printf(&a, "%ld", potentials),
 	    arena_printf(&a, "%ld", p->next_link == NULL ? 0 : t->requests),
-	    arena_printf(&a, "%d", r->conf->runner_lease));
+	    arena_printf(&a, "%d", r->conf->runner_lease), t->checkpoint);
 	if (n == -1)
 		goto fail;
 	if (n == 0) {
-		log_warn("runner: mailbox %lld: lease lost before a commit; "
-		    "the page is left to its new owner", t->id);
+		/* Another runner has the mailbox, or the database does not
+		 * have our last commit any more: either way, what we hold
+		 * goes, and the mailbox continues from its checkpoint as
+		 * the database has it (given back at once: the release is
+		 * fenced, so it changes nothing if the lease is lost). */
+		log_warn("runner: mailbox %lld: its lease is lost, or the "
+		    "database lost a commit of ours; the mailbox continues "
+		    "from the checkpoint the database has", t->id);
+		db_rollback(&r->db);
+		lease_release(r, t, 0, NULL);
 		rc = -2;
-		goto fail;
+		goto out;
 	}
 	n = db_cmd(&r->db, &a, STMT_RUN_PAGE_ASMT, 4, aid,
 	    arena_printf(&a, "%ld", p->scanned),
@@ -225,6 +241,8 @@ store_page(struct runner *r, struct task *t, struct page *p)
 	}
 	if (db_commit(&r->db) == -1)
 		goto out;
+	free(t->checkpoint);
+	t->checkpoint = p->next_link != NULL ? xstrdup(p->next_link) : NULL;
 	if (p->next_link != NULL)
 		t->requests = 0;
 	else
@@ -246,6 +264,8 @@ store_mailbox_end(struct runner *r, struct task *t, const char *state,
 	struct arena	 a;
 	int		 rc;
 
+	if (!store_db_up(r))
+		return -1;
 	arena_init(&a, 0);
 	if (db_begin(&r->db) == -1) {
 		arena_release(&a);
@@ -266,6 +286,8 @@ store_finalize(struct runner *r, long long aid)
 	struct arena	 a;
 	int		 rc;
 
+	if (!store_db_up(r))
+		return -1;
 	arena_init(&a, 0);
 	if (db_begin(&r->db) == -1) {
 		arena_release(&a);
@@ -295,6 +317,8 @@ store_fail_assessment(struct runner *r, long long aid, long long epoch,
 	int		 rc = -1;
 
 	(void)epoch;
+	if (!store_db_up(r))
+		return -1;
 	arena_init(&a, 0);
 	ids = arena_printf(&a, "%lld", aid);
 	if (db_begin(&r->db) == -1)

@@ -71,6 +71,35 @@ t.is_((a["threats"], a["potentials"]), tuple(assessment(ref)[k] for k in ("threa
       "and the same counts of threats and potential threats")
 t.is_(len(wait_mail(addr, 3, timeout=20)), 3, "the registration, start and completion mails, once each")
 
+# The database loses the commits of a mailbox in the middle of its scan
+# (a restart that lost its last transactions with synchronous_commit
+# off, a failover to a standby that was behind): the runner, still
+# running, notices at its next commit (the checkpoint it continues from
+# is not the database's), drops what it holds and scans the mailbox
+# again from what the database has; nothing is lost.
+b5 = Browser(source_ip=source_ip(73, 5))
+addr5, _, aid5 = granted(b5, "mailbox", "adele@contoso.example", "run73e")
+emu_set(latency_ms=120)
+bg = Bg(conf)
+n = wait_until(lambda: int(psql1("SELECT coalesce(sum(messages_scanned), 0) FROM mailbox "
+                                 "WHERE assessment_id = :'a1'", aid5)) >= 60, timeout=60)
+t.ok(n, "pages were committed")
+psql("BEGIN; DELETE FROM detection WHERE assessment_id = :'a1'; "
+     "UPDATE mailbox SET checkpoint = NULL, messages_scanned = 0, threats = 0, potentials = 0, requests = 0 "
+     "WHERE assessment_id = :'a1'; "
+     "UPDATE assessment SET messages_scanned = 0, threats = 0, potentials = 0 WHERE id = :'a1'; COMMIT", aid5)
+rc = bg.wait()
+emu_set(latency_ms=0)
+t.is_(rc, 0, "the runner exits 0")
+t.like(bg.text(), r"mailbox \d+: its lease is lost, or the database lost a commit of ours",
+       "it notices that the database lost its commits")
+a = assessment(aid5)
+t.is_((a["state"], a["messages_scanned"]), ("done", str(want)), "the scan ends with the exact count")
+got = detections(aid5)
+t.is_(sorted(got), sorted(ref_set), "and exactly the findings of the undisturbed scan, none twice")
+t.is_((a["threats"], a["potentials"]), tuple(assessment(ref)[k] for k in ("threats", "potentials")),
+      "and the same counts")
+
 # Two runners at once on one organisation, each holding at most 4.
 conf2 = runner_conf("73-two", graph_page_size=20, runner_lease=10, graph_inflight=4)
 b2 = Browser(source_ip=source_ip(73, 2))
