@@ -211,9 +211,12 @@ run(struct runner *r)
 				dead_auths(r);
 				r->next_cancel = now + 1000;
 			}
+			/* Every mailbox: its complete pages committed, its
+			 * next page asked for when the memory budget has room
+			 * again (a mailbox claimed while the budget was full
+			 * has nothing else that would start it). */
 			for (t = r->tasks; t != NULL; t = t->next)
-				if (t->type == TASK_MBOX && !t->finished &&
-				    t->pages != NULL && t->pages->pending == 0)
+				if (t->type == TASK_MBOX && !t->finished)
 					mbox_flush(t);
 			if (now >= next_mail && store_db_up(r)) {
 				(void)mailer_pass(&r->mailer, &r->db);

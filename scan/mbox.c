@@ -31,7 +31,7 @@
 
 #define MSG_ARENA_MAX	(256u * 1024 * 1024)
 #define MIME_MAX	(64u * 1024 * 1024)
-#define MEM_BUDGET	(48u * 1024 * 1024)	/* list answers held */
+#define MEM_BUDGET	(48u * 1024 * 1024)	/* list answers queued or held */
 #define TEXT_CAP	1000			/* stored subjects, names */
 
 struct item {
@@ -350,19 +350,38 @@ pages_held(const struct task *t)
 	return n;
 }
 
-/* Fetch the next list page when there is one, room for it and memory. */
+/* List pages queued or being fetched, for every mailbox held. */
+static int
+lists_wanted(const struct runner *r)
+{
+	const struct task	*t;
+	int			 n = 0;
+
+	for (t = r->tasks; t != NULL; t = t->next)
+		if (t->type == TASK_MBOX && !t->finished && t->list_out)
+			n++;
+	return n;
+}
+
+/*
+ * Fetch the next list page when there is one, room for it and memory.
+ * A mailbox refused for memory is asked again by the tick's loop
+ * (mbox_flush()) until the budget lets it go on.
+ */
 static void
 queue_list(struct task *t)
 {
 	struct runner	*r = t->r;
 	struct req	*q;
 	size_t		 avg = r->avg_page > 0 ? r->avg_page : 1024 * 1024;
+	int		 n;
 
 	if (t->finished || t->stop || t->list_out || t->next_link == NULL ||
 	    pages_held(t) >= PAGES_MAX)
 		return;
-	/* Bounded memory: answers in flight times their usual size. */
-	if (r->list_out > 0 && (size_t)(r->list_out + 1) * avg > MEM_BUDGET)
+	/* Bounded memory: answers queued or in flight times their usual
+	 * size (at least one, however large a page is). */
+	if ((n = lists_wanted(r)) > 0 && (size_t)(n + 1) * avg > MEM_BUDGET)
 		return;
 	q = req_new(t, REQ_LIST, t->next_link, NULL, 1);
 	t->list_out = 1;
@@ -659,6 +678,7 @@ try_commit(struct task *t)
 	queue_list(t);
 }
 
+/* Commit what is complete; fetch the next page when there is room. */
 void
 mbox_flush(struct task *t)
 {
