@@ -57,7 +57,8 @@ X(STMT_RUN_ASMT_GET, "run_asmt_get", \
 X(STMT_RUN_MBOX_CLAIM, "run_mbox_claim", \
 	"WITH c AS (SELECT m.id FROM mailbox m JOIN assessment a" \
 	" ON a.id = m.assessment_id WHERE a.state = 'running'" \
-	" AND NOT a.cancel_requested AND ((m.state = 'queued'" \
+	" AND a.setup_done AND NOT a.cancel_requested" \
+	" AND ((m.state = 'queued'" \
 	" AND m.next_at <= now()) OR (m.state = 'running'" \
 	" AND m.lease_until < now())) ORDER BY m.next_at, m.id" \
 	" LIMIT $3::int FOR UPDATE OF m SKIP LOCKED)" \

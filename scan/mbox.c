@@ -187,9 +187,13 @@ mbox_org_free(struct asmt *as)
  * consenting account, and its users' display names (guests left out: a
  * guest's own address is outside, as an impostor's would be).  The
  * engine then knows what is "ours" (look-alikes of our domains, a
- * colleague's name on an outside address, our own SharePoint).
+ * colleague's name on an outside address, our own SharePoint).  Read
+ * when a mailbox is claimed, once the list of users is complete
+ * (mailboxes are claimed only then), so every mailbox of an assessment
+ * is judged against the same organisation; -1 when the database cannot
+ * tell now (the mailbox is given back rather than scanned without).
  */
-static void
+static int
 org_load(struct runner *r, struct asmt *as)
 {
 	struct arena	 a;
@@ -197,12 +201,18 @@ org_load(struct runner *r, struct asmt *as)
 	int		 i, n, nd = 0, np = 0;
 
 	if (as->org_loaded)
-		return;
-	as->org_loaded = 1;
+		return 0;
+	if (!store_db_up(r))
+		return -1;
 	arena_init(&a, 0);
 	res = db_qv(&r->db, &a, STMT_RUN_ORG, 1,
 	    arena_printf(&a, "%lld", as->id));
-	n = res != NULL ? PQntuples(res) : 0;
+	if (res == NULL) {
+		arena_release(&a);
+		return -1;
+	}
+	as->org_loaded = 1;
+	n = PQntuples(res);
 	as->org_domains = xcalloc((size_t)n + 1, sizeof(char *));
 	as->org_people = xcalloc((size_t)n + 1, sizeof(char *));
 	for (i = 0; i < n; i++) {
@@ -218,6 +228,7 @@ org_load(struct runner *r, struct asmt *as)
 	arena_release(&a);
 	log_info("runner: assessment %lld: the organisation: %d domains, "
 	    "%d people", as->id, nd, np);
+	return 0;
 }
 
 static void
@@ -233,7 +244,6 @@ scan(struct task *t, struct page *p, const cJSON *msg, const char *mime,
 	atts = cJSON_GetObjectItemCaseSensitive(msg, "attachments");
 	if (t->ectx == NULL) {
 		t->ectx = engine_ctx_new(r->eng);
-		org_load(r, t->as);
 		if (engine_ctx_set_org(t->ectx,
 		    (const char *const *)t->as->org_domains,
 		    (const char *const *)t->as->org_people) == -1)
@@ -401,6 +411,13 @@ mbox_begin(struct runner *r, struct task *t)
 		t->path = buf_detach(&b, NULL);
 	}
 	buf_release(&b);
+	if (org_load(r, t->as) == -1) {
+		log_warn("runner: mailbox %lld: the organisation cannot be "
+		    "read now; given back", t->id);
+		lease_release(r, t, 5, NULL);
+		t->finished = 1;
+		return;
+	}
 	if (t->next_link != NULL && !link_ok(r->conf->graph_base,
 	    t->next_link)) {
 		log_err("runner: mailbox %lld: its checkpoint is not a Graph "

@@ -11,8 +11,9 @@
  * guests are recorded as skipped without a request; everyone else is
  * queued, and a user without a mailbox is found out by its first list
  * request (MailboxNotEnabledForRESTAPI) and counted as skipped.
- * Mailboxes can be claimed, by this runner or another, as soon as their
- * page of users is committed.
+ * Mailboxes are claimed, by this runner or another, once the list is
+ * complete, so that every mailbox is judged against the same
+ * organisation (its domains and people: mbox.c).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,9 +3,12 @@
 # the middle of a mailbox: while its lease lasts, another tick leaves the
 # mailbox alone; once it has expired, the next tick resumes from the
 # checkpoint (not from the start), and the result is exactly that of an
-# undisturbed scan: the same findings, none twice, the exact count.  Two
-# runners started together on one organisation: every mailbox is claimed
-# and scanned exactly once, and both take a share.
+# undisturbed scan: the same findings, none twice, the exact count.  A
+# database that loses a mailbox's commits mid-scan: the runner notices
+# and scans it again from what the database has.  An organisation still
+# being listed: its mailboxes wait for the whole list.  Two runners
+# started together on one organisation: every mailbox is claimed and
+# scanned exactly once, and both take a share.
 import os, sys, re, time, signal
 sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "scan/t"))
 from runner_test import *
@@ -99,6 +102,31 @@ got = detections(aid5)
 t.is_(sorted(got), sorted(ref_set), "and exactly the findings of the undisturbed scan, none twice")
 t.is_((a["threats"], a["potentials"]), tuple(assessment(ref)[k] for k in ("threats", "potentials")),
       "and the same counts")
+
+# An organisation whose list of users another (live) runner is still
+# writing: its queued mailboxes are not claimed before the list is
+# complete, so every mailbox is judged against the whole organisation.
+b6 = Browser(source_ip=source_ip(73, 6))
+_, _, aid6 = granted(b6, "org", "admin@contoso.example", "run73f", start=False)
+psql("UPDATE assessment SET state = 'running', started_at = now(), window_to = now(), "
+     "window_from = now() - interval '30 days', setup_done = false, lease_owner = 'other:1:x', "
+     "lease_until = now() + interval '1 hour', mailboxes_total = 1 WHERE id = :'a1'", aid6)
+psql("INSERT INTO mailbox (assessment_id, user_id, upn, display_name, state) VALUES (:'a1', "
+     "'1d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6', 'alex@contoso.example', 'Alex Wilber', 'queued')", aid6)
+seq0 = emu_seq()
+# (A tick waits for a list being written elsewhere while it may take
+# work: 3 s here.)
+rc, log = run_runner(runner_conf("73-wait", graph_page_size=20, runner_lease=10, runner_budget=3))
+t.is_(psql1("SELECT state || ' ' || attempts FROM mailbox WHERE assessment_id = :'a1'", aid6), "queued 0",
+      "a mailbox of an organisation still being listed is not claimed")
+t.is_([r for r in requests_since(seq0) if r.get("mailbox") == "alex@contoso.example"], [],
+      "and not read")
+psql("UPDATE assessment SET setup_done = true, lease_owner = NULL, lease_until = NULL WHERE id = :'a1'", aid6)
+rc, log = run_runner(conf)
+t.is_(psql1("SELECT state || ' ' || messages_scanned FROM mailbox WHERE assessment_id = :'a1'", aid6),
+      "done %d" % expected_counts()["alex@contoso.example"], "once the list is complete, it is scanned")
+t.like(log, r"assessment %d: the organisation: \d+ domains, \d+ people" % aid6,
+       "against the organisation read then")
 
 # Two runners at once on one organisation, each holding at most 4.
 conf2 = runner_conf("73-two", graph_page_size=20, runner_lease=10, graph_inflight=4)
