@@ -690,7 +690,8 @@ detections(struct req *r, const struct res *rs, const struct res_counts *c)
 		matching = db_get_ll(res, 0, "n", 0);
 	} else {
 		k = res_cat_index(q.category);
-		i = q.sev_rank != NULL ? atoi(q.sev_rank) : 0;
+		/* sev_rank is one of our own "1".."3" (query_parse). */
+		i = q.sev_rank != NULL ? q.sev_rank[0] - '0' : 0;
 		if (k >= 0)
 			matching = c->n[k][i];
 		else if (i > 0)

@@ -229,7 +229,8 @@ lease_claim_mailboxes(struct runner *r, int max)
 			/* Released unchanged; a later tick tries again. */
 			(void)db_cmd(&r->db, &a, STMT_RUN_MBOX_RELEASE, 5,
 			    arena_printf(&a, "%lld", id),
-			    arena_printf(&a, "%lld", epoch), "0", NULL, "1");
+			    arena_printf(&a, "%lld", epoch), "0",
+			    (const char *)NULL, "1");
 			continue;
 		}
 		t = task_new(r, TASK_MBOX, as, id, epoch, attempts);

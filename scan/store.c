@@ -323,7 +323,8 @@ store_fail_assessment(struct runner *r, long long aid, long long epoch,
 	ids = arena_printf(&a, "%lld", aid);
 	if (db_begin(&r->db) == -1)
 		goto out;
-	n = db_cmd(&r->db, &a, STMT_RUN_FAIL, 3, ids, reason, NULL);
+	n = db_cmd(&r->db, &a, STMT_RUN_FAIL, 3, ids, reason,
+	    (const char *)NULL);
 	if (n == -1)
 		goto fail;
 	if (n == 1 && (db_cmd(&r->db, &a, STMT_RUN_FAIL_MBOXES, 1, ids) == -1 ||
