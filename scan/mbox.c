@@ -31,7 +31,7 @@
 
 #define MSG_ARENA_MAX	(256u * 1024 * 1024)
 #define MIME_MAX	(64u * 1024 * 1024)
-#define MEM_BUDGET	(48u * 1024 * 1024)	/* list answers queued or held */
+#define MEM_BUDGET	(24u * 1024 * 1024)	/* list answers queued or held */
 #define TEXT_CAP	1000			/* stored subjects, names */
 
 struct item {
