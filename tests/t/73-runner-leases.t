@@ -87,7 +87,10 @@ bg = Bg(conf)
 n = wait_until(lambda: int(psql1("SELECT coalesce(sum(messages_scanned), 0) FROM mailbox "
                                  "WHERE assessment_id = :'a1'", aid5)) >= 60, timeout=60)
 t.ok(n, "pages were committed")
-psql("BEGIN; DELETE FROM detection WHERE assessment_id = :'a1'; "
+# (The mailbox's row is locked first: a commit of the runner's in flight
+# then either ends before the rewind, or finds it and rolls back.)
+psql("BEGIN; SELECT 1 FROM mailbox WHERE assessment_id = :'a1' FOR UPDATE; "
+     "DELETE FROM detection WHERE assessment_id = :'a1'; "
      "UPDATE mailbox SET checkpoint = NULL, messages_scanned = 0, threats = 0, potentials = 0, requests = 0 "
      "WHERE assessment_id = :'a1'; "
      "UPDATE assessment SET messages_scanned = 0, threats = 0, potentials = 0 WHERE id = :'a1'; COMMIT", aid5)
