@@ -146,9 +146,9 @@ setup_begin(struct runner *r, struct task *t, const PGresult *res)
 			cJSON_Delete(arr);
 			n = db_cmd(&r->db, &a, STMT_RUN_USERS_PAGE, 7,
 			    arena_printf(&a, "%lld", t->id),
-			    arena_printf(&a, "%lld", t->epoch), json, NULL,
-			    "true", arena_printf(&a, "%d",
-			    r->conf->runner_lease), NULL);
+			    arena_printf(&a, "%lld", t->epoch), json,
+			    (const char *)NULL, "true", arena_printf(&a, "%d",
+			    r->conf->runner_lease), (const char *)NULL);
 			cJSON_free(json);
 			if (n != 1) {
 				db_rollback(&r->db);
