@@ -108,8 +108,8 @@ X(STMT_OUTBOX_FAILED, "outbox_failed", \
 	" last_error = $3 WHERE id = $1::bigint AND state = 'queued'" \
 	" AND attempts = $2::int") \
 X(STMT_OUTBOX_NEXT_DUE, "outbox_next_due", \
-	"SELECT greatest(0, extract(epoch FROM min(greatest(next_at," \
-	" coalesce(lease_until, next_at))) - now())) AS secs FROM outbox" \
+	"SELECT extract(epoch FROM min(greatest(next_at," \
+	" coalesce(lease_until, next_at))) - now()) AS secs FROM outbox" \
 	" WHERE state = 'queued'") \
 X(STMT_OUTBOX_ACCOUNT, "outbox_account", \
 	"SELECT email, lang, code_sealed FROM account WHERE id = $1::bigint") \

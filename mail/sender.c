@@ -291,6 +291,8 @@ mailer_next_due(struct mailer *m, struct db *db, double max)
 	double		 d = max, w;
 
 	arena_init(&a, 0);
+	/* NULL when nothing is queued: wait the longest (a NOTIFY wakes
+	 * the daemon sooner). */
 	if ((r = db_q(db, &a, STMT_OUTBOX_NEXT_DUE, 0, NULL)) != NULL &&
 	    (v = db_get(r, 0, "secs")) != NULL)
 		d = strtod(v, NULL);
