@@ -47,13 +47,18 @@ http_retry_after(const char *v)
 		v++;
 	d = strtod(v, &end);
 	if (end != v && (*end == '\0' || *end == '\r' || *end == '\n' ||
-	    *end == ' '))
-		return d < 0 ? -1 : d;
+	    *end == ' ')) {
+		/* NaN and negatives say nothing; "inf" or 1e300 is at most
+		 * an hour, so that every caller converts it safely. */
+		if (!(d >= 0))
+			return -1;
+		return d > RETRY_AFTER_MAX ? RETRY_AFTER_MAX : d;
+	}
 	memset(&tm, 0, sizeof(tm));
 	if (strptime(v, "%a, %d %b %Y %H:%M:%S GMT", &tm) == NULL)
 		return -1;
 	t = timegm(&tm) - time(NULL);
-	return t < 0 ? 0 : (double)t;
+	return t < 0 ? 0 : t > RETRY_AFTER_MAX ? RETRY_AFTER_MAX : (double)t;
 }
 
 static size_t

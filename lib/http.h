@@ -34,6 +34,7 @@ int	http_request(const struct http_opts *, const char *method,
 	    struct http_resp *);
 /* Parse a Retry-After value: seconds (fractional allowed) or an
  * HTTP-date; -1 when unparseable. */
+#define RETRY_AFTER_MAX	3600.0	/* seconds: a longer wait is read as this */
 double	http_retry_after(const char *);
 
 #endif

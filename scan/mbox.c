@@ -489,9 +489,17 @@ list_page(struct task *t, struct req *q)
 	/* The raw answer is not needed any more. */
 	buf_release(&q->resp);
 	while ((msg = cJSON_DetachItemFromArray(val, 0)) != NULL) {
-		enum engine_need need = engine_needs(r->eng, msg, NULL);
+		enum engine_need need;
 		struct item *it;
 
+		/* Without an id a message can be neither fetched nor
+		 * recorded: counted as skipped, never dereferenced. */
+		if (jstr(msg, "id") == NULL || *jstr(msg, "id") == '\0') {
+			p->skipped++;
+			cJSON_Delete(msg);
+			continue;
+		}
+		need = engine_needs(r->eng, msg, NULL);
 		if (need == ENGINE_NEED_NONE) {
 			scan(t, p, msg, NULL, 0);
 			cJSON_Delete(msg);
