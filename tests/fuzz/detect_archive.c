@@ -5,25 +5,14 @@
 #include <stdlib.h>
 
 #include "internal.h"
-
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-static struct detect_engine	*E;
-static struct detect_scan	*S;
+#include "detect_fuzz.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct detect_opts	 o;
-	char			 err[256];
-
 	(void)argc;
 	(void)argv;
-	detect_opts_init(&o);
-	if ((E = detect_engine_new(&o, err, sizeof(err))) == NULL)
-		abort();
-	S = detect_scan_new(E);
+	detect_fuzz_init(NULL);
 	detect_scan_add_password(S, "infected");
 	return 0;
 }

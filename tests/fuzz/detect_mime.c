@@ -4,27 +4,16 @@
 #include <stdlib.h>
 
 #include "detect.h"
-
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-static struct detect_engine	*E;
-static struct detect_scan	*S;
+#include "detect_fuzz.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static const char *const own[] = { "contoso.com", NULL };
-	struct detect_opts	 o;
-	char			 err[256];
 
 	(void)argc;
 	(void)argv;
-	detect_opts_init(&o);
-	o.own_domains = own;
-	if ((E = detect_engine_new(&o, err, sizeof(err))) == NULL)
-		abort();
-	S = detect_scan_new(E);
+	detect_fuzz_init(own);
 	detect_scan_add_password(S, "infected");
 	return 0;
 }
