@@ -1,5 +1,6 @@
 /* 12-html: escaping, bidi neutralisation, URL encoding. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "html.h"
@@ -54,12 +55,12 @@ main(void)
 
 	url_encode(&b, "a b&c=d/é~");
 	is_str(b.ptr, "a%20b%26c%3Dd%2F%C3%A9~", "url_encode");
-	strcpy(s, "a+b%20c%2Fd");
+	snprintf(s, sizeof(s), "%s", "a+b%20c%2Fd");
 	is_int(url_decode(s), 7, "url_decode length");
 	is_str(s, "a b c/d", "url_decode");
-	strcpy(s, "bad%2");
+	snprintf(s, sizeof(s), "%s", "bad%2");
 	is_int(url_decode(s), -1, "a truncated escape is an error");
-	strcpy(s, "x%00y");
+	snprintf(s, sizeof(s), "%s", "x%00y");
 	ok(url_decode(s) == 3 && strlen(s) == 1, "an escaped NUL shows as a length mismatch");
 	buf_release(&b);
 	buf_init(&b, 1024);
