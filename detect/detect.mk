@@ -51,10 +51,3 @@ fuzzers: $(DETECT_FUZZERS)
 $(O)/tests/detect/%.o: CFLAGS += -Idetect
 $(O)/tests/fuzz/detect_%.o: CFLAGS += -Idetect
 
-ifeq ($(BUILD),fuzz)
-# clang reads -Wformat=2 more strictly than gcc: lib/log.c's log_v passes
-# its va_list format on without a printf attribute.  Until lib/ marks it
-# (__attribute__((format(printf, 2, 0)))), the fuzz build of that one
-# file is spared the warning.
-$(O)/lib/log.o: CFLAGS += -Wno-format-nonliteral
-endif
