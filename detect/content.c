@@ -242,7 +242,8 @@ static int
 phone_to_call(const char *t, size_t n, char *out, size_t outsz)
 {
 	static const char *const cue[] = { "call", "phone", "contact",
-	    "dial", "toll", "helpline", "support", "number", "tel", "ligue",
+	    "dial", "toll", "helpline", "support", "number", "tel", "reach us",
+	    "ligue",
 	    "llame", "anrufen" };
 	size_t	 i, j, c, digits, groups;
 
@@ -254,16 +255,34 @@ phone_to_call(const char *t, size_t n, char *out, size_t outsz)
 			continue;
 		digits = 0;
 		groups = 1;
-		for (j = i; j < n; j++) {
-			if (isdigit((unsigned char)t[j]))
+		/* Groups of digits, between them a few of " -.()+" or a
+		 * dash: "+1 (888) 596-1028", "+1 – (888) - (596) - (1028)". */
+		for (j = i; j < n;) {
+			size_t k = j, seps = 0;
+
+			if (isdigit((unsigned char)t[j])) {
 				digits++;
-			else if ((t[j] == ' ' || t[j] == '-' || t[j] == '.' ||
-			    t[j] == '(' || t[j] == ')' || t[j] == '+') &&
-			    j + 1 < n && (isdigit((unsigned char)t[j + 1]) ||
-			    t[j + 1] == '(' || t[j + 1] == ' '))
-				groups += t[j] != ' ' || t[j + 1] != ' ';
-			else
+				j++;
+				continue;
+			}
+			while (k < n && seps < 6) {
+				if (t[k] == ' ' || t[k] == '-' || t[k] == '.' ||
+				    t[k] == '(' || t[k] == ')' || t[k] == '+')
+					k++;
+				else if (n - k >= 3 && memcmp(t + k, "\xe2\x80",
+				    2) == 0 && (t[k + 2] == '\x93' ||
+				    t[k + 2] == '\x94'))
+					k += 3;
+				else
+					break;
+				seps++;
+			}
+			if (k == j || k >= n || !isdigit((unsigned char)t[k]) ||
+			    seps > 5)
 				break;
+			if (j > i)
+				groups++;
+			j = k;
 		}
 		if (digits < 10 || digits > 13 || groups < 2 ||
 		    (j < n && isalnum((unsigned char)t[j])))
@@ -396,7 +415,8 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 {
 	static const char *const cn[PC__MAX] = { "cred", "urg", "pay", "gift",
 	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
-	    "spam", "callback", "coin", "giveaway" };
+	    "spam", "callback", "coin", "giveaway", "adult", "health",
+	    "gamble", "bet", "tools" };
 	struct buf	 b;
 	struct hset	 doms;
 	size_t		 i, ndoms = 0, money = 0, excl = 0;
@@ -534,6 +554,25 @@ content_run(struct detect_scan *s)
 	if (cm->score[PC_SPAM] >= 4)
 		finding_add(s, R_CONTENT_SPAM, &(struct fargs){
 		    .detail = examples(s, cm, PC_SPAM, -1) });
+	/* Unwanted offers: several words of one trade, one of them
+	 * telling (weight 2: score - count is how many such), and a way
+	 * to it. */
+	if (cm->score[PC_TOOLS] >= 8 && cm->count[PC_TOOLS] >= 4)
+		finding_add(s, R_CONTENT_TOOLS, &(struct fargs){
+		    .detail = examples(s, cm, PC_TOOLS, -1) });
+	if (cm->score[PC_ADULT] >= 3 && cm->count[PC_ADULT] >= 2 &&
+	    cm->score[PC_ADULT] > cm->count[PC_ADULT] &&
+	    (links > 0 || h->mailto != NULL || from_free))
+		finding_add(s, R_CONTENT_ADULT, &(struct fargs){
+		    .detail = examples(s, cm, PC_ADULT, -1) });
+	if (cm->score[PC_HEALTH] >= 4 && cm->count[PC_HEALTH] >= 2 &&
+	    cm->score[PC_HEALTH] > cm->count[PC_HEALTH] &&
+	    links > 0)
+		finding_add(s, R_CONTENT_HEALTH, &(struct fargs){
+		    .detail = examples(s, cm, PC_HEALTH, -1) });
+	if (cm->score[PC_BET] >= 1 && cm->score[PC_GAMBLE] >= 2 && links > 0)
+		finding_add(s, R_CONTENT_GAMBLING, &(struct fargs){
+		    .detail = examples(s, cm, PC_GAMBLE, -1) });
 
 	/* A lure that names a brand the sender and the links are not. */
 	if (!s->claim_display && (finding_has(s, R_CONTENT_CRED) ||
@@ -561,10 +600,14 @@ content_run(struct detect_scan *s)
 	/* One linked picture and next to no words, away from the sender. */
 	if (h->linked_images > 0 && links > 0 && !links_home(s)) {
 		const char *body = strstr(s->text.ptr, " \n ");
+		const char *end = s->text.ptr + s->text_body;
 		size_t chars = 0;
 
-		for (body = body != NULL ? body + 3 : s->text.ptr; *body != '\0';
-		    body++)
+		if (body == NULL || body > end)
+			body = s->text.ptr;
+		else
+			body += 3;
+		for (; body < end; body++)
 			if ((unsigned char)*body > 0x20 &&
 			    ((unsigned char)*body & 0xc0) != 0x80)
 				chars++;

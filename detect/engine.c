@@ -652,6 +652,9 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 
 			buf_init(&vis, DETECT_TEXT_MAX);
 			html_scan(s, t->s, t->len, NULL, &vis, &s->hbody);
+			/* An address written out is a link once the mail
+			 * program makes it one, as Outlook does. */
+			url_scan_text(s, vis.ptr, vis.len, UO_TEXT, NULL);
 			text_norm(&s->text, vis.ptr, vis.len, &s->ns);
 			content_passwords(s, vis.ptr, vis.len);
 			buf_release(&vis);
@@ -662,6 +665,19 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 		}
 		buf_adds(&s->text, " \n ");
 	}
+	/* Then what else the sender wrote: the name on the From line and
+	 * the attachments' names ("Viagra 0,36$", "Mining balance 0.75 BTC.pdf"). */
+	s->text_body = s->text.len;
+	if (m->from.name != NULL) {
+		text_norm(&s->text, m->from.name, strlen(m->from.name), NULL);
+		buf_adds(&s->text, " \n ");
+	}
+	for (i = 0; i < m->nparts && s->text.len < DETECT_TEXT_MAX / 2; i++)
+		if (m->parts[i].name != NULL) {
+			text_norm(&s->text, m->parts[i].name,
+			    strlen(m->parts[i].name), NULL);
+			buf_adds(&s->text, " \n ");
+		}
 	sender_run(s);
 	attach_run(s);
 	urlcheck_run(s);

@@ -301,7 +301,10 @@ struct detect_scan {
 	struct durl		*u;
 	size_t			 nu, ucap;
 	struct hset		 useen;
-	struct buf		 text;	/* normalised subject + visible text */
+	struct buf		 text;	/* normalised subject + visible text,
+					   then the sender's name and the
+					   attachments' names */
+	size_t			 text_body;	/* where the names begin */
 	struct norm_stats	 ns;
 	struct html_info	 hbody;
 	size_t			 arc_files;	/* archive entries opened */

@@ -450,6 +450,22 @@ RULE(R_CONTENT_URGENT, "content.urgency", DETECT_PHISHING, 10, \
     "pressure: deadlines, threats of suspension", \
     "The text pressures the reader ({detail}).", \
     "本文は読み手を急がせています ({detail})。") \
+RULE(R_CONTENT_TOOLS, "content.crime_shop", DETECT_PHISHING, 45, \
+    "advertises stolen accounts or tools for intrusion and mass mailing", \
+    "The mail sells stolen accounts or tools for breaking in and mass mailing ({detail}); it comes from the people who run phishing.", \
+    "このメールは盗まれたアカウントや不正侵入・大量送信の道具を売っています ({detail})。フィッシングを行う者からのメールです。") \
+RULE(R_CONTENT_ADULT, "content.adult", DETECT_SPAM, 35, \
+    "adult contact or dating offer", \
+    "The mail offers sex or dating contacts ({detail}); such mail leads to paid sites and fraud.", \
+    "本文は性的な出会いや交際相手を持ちかけています ({detail})。有料サイトや詐欺へ誘導するメールです。") \
+RULE(R_CONTENT_HEALTH, "content.health_offer", DETECT_SPAM, 35, \
+    "medicine without prescription, diet pills or miracle cures", \
+    "The mail sells medicine without prescription, slimming products or cures ({detail}).", \
+    "本文は処方箋なしの医薬品、痩身商品や治療法を売り込んでいます ({detail})。") \
+RULE(R_CONTENT_GAMBLING, "content.gambling", DETECT_SPAM, 35, \
+    "casino or betting bonus", \
+    "The mail advertises a casino or betting with bonuses ({detail}).", \
+    "本文はボーナス付きのカジノや賭博を宣伝しています ({detail})。") \
 RULE(R_CONTENT_SPAM, "content.spam", DETECT_SPAM, 20, \
     "marketing spam phrases", \
     "The text uses phrases typical of unsolicited bulk mail ({detail}).", \

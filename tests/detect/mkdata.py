@@ -524,6 +524,7 @@ def main():
            (base64.b64encode(jis("打ち合わせ資料")).decode(), DATE)
            ).encode() + body.encode("euc_jp"), "clean")
 
+    content_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -531,6 +532,75 @@ def main():
                 "\n# (engine: own domain contoso.com, correspondent "
                 "fabrikam.com, person \"John Smith\")\n")
         f.write("\n".join(EXPECT) + "\n")
+
+
+def content_samples():
+    """Unwanted offers, account alerts in Portuguese, callback numbers."""
+    write("en-30-adult-dating.eml", headers(
+        "Lonely Katya <katya.meets@heart-match.example>",
+        "I am so lonely tonight") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Hi! I saw your profile and I am looking for a "
+        "casual sex date, no strings.</p><p>Hot singles are waiting near "
+        "you: <a href=\"https://heart-match.example/join\">see profiles"
+        "</a></p></body></html>\n", "potential", "content.adult")
+
+    # The sender's name carries half of the offer.
+    write("en-31-health-offer.eml", headers(
+        '"Viagra/Cialis from $0.40" <orders.pharm@medsdirect-shop.example>',
+        "Your discount is waiting") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Dear customer,\n\nAll medications without prescription, "
+        "delivered discreetly. Levitra $0.99 per pill.\n\n"
+        "https://medsdirect-shop.example/order\n", "potential",
+        "content.health_offer")
+
+    write("en-32-gambling.eml", headers(
+        "Royal Spin <vip@royal-spin-club.example>",
+        "400% welcome bonus and 100 free spins") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><h1>Royal Spin Casino</h1><p>Make your first deposit "
+        "today and we triple it, plus free spins on every slot.</p>"
+        "<p><a href=\"https://royal-spin-club.example/play\">Play now</a>"
+        "</p></body></html>\n", "potential", "content.gambling")
+
+    write("en-33-crime-shop.eml", headers(
+        "Shop Update <news@toolbox-market.example>",
+        "New stock: RDPs, cPanels, SMTPs") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Fresh stock in our shop today: RDPs from every country, cPanels "
+        "and shells, SMTPs and webmails for your mailers, verified "
+        "leads, fullz. Pay in crypto.\n", "potential", "content.crime_shop")
+
+    # Outlook would link the address written out in the HTML text.
+    write("pt-01-account-alert.eml", headers(
+        "Central de Seguranca <alerta.conta2024@hotmail.com>",
+        "Alerta de seguranca: novo acesso a sua conta") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Detectamos um novo acesso à sua conta a partir de "
+        "um novo dispositivo.</p><p>Não reconhece este acesso? Entre com "
+        "seu e-mail e senha para verificar:</p>"
+        "<p>https://conta-verificacao.example/login</p></body></html>\n",
+        "potential", "content.credential_request")
+
+    write("en-34-callback-spaced.eml", headers(
+        "Billing Dept <billing.dept.desk@gmail.com>",
+        "Order AX-2231 confirmed") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your membership has been renewed and $449.99 will be charged "
+        "today. To cancel and claim a refund, you can reach us on\n"
+        "+1 \u2013 (808) - (555) - (0142)\n", "potential",
+        "content.callback")
+
+    # Words of the trades in passing are not an offer.
+    write("en-35-clean-casino-news.eml", headers(
+        "Weekly Tech Digest <digest@fabrikam.com>",
+        "This week: odds, poker bots and a lucky bug") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "A researcher showed a poker bot that keeps winning against "
+        "casual players; a lucky find in a lottery app's random numbers; "
+        "and why a casino's loyalty app leaked its users' data.\n\n"
+        "Read more: https://www.fabrikam.com/digest/42\n", "clean")
 
 
 def seeds(docm, zipexe, pdf, png):
