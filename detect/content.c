@@ -416,7 +416,7 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	static const char *const cn[PC__MAX] = { "cred", "urg", "pay", "gift",
 	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
 	    "spam", "callback", "coin", "giveaway", "adult", "health",
-	    "gamble", "bet", "tools" };
+	    "gamble", "bet", "tools", "legal" };
 	struct buf	 b;
 	struct hset	 doms;
 	size_t		 i, ndoms = 0, money = 0, excl = 0;
@@ -465,7 +465,7 @@ void
 content_run(struct detect_scan *s)
 {
 	struct cmatch	*cm = arena_zalloc(&s->a, sizeof(*cm));
-	size_t		 i, links = 0, atts = 0;
+	size_t		 i, links = 0, atts = 0, named = 0;
 	const struct html_info *h = &s->hbody;
 	int		 from_free;
 
@@ -477,8 +477,11 @@ content_run(struct detect_scan *s)
 		    s->u[i].host != NULL)
 			links++;
 	for (i = 0; i < s->m->nparts; i++)
-		if (s->m->parts[i].name != NULL && !s->m->parts[i].inline_)
-			atts++;
+		if (s->m->parts[i].name != NULL) {
+			named++;
+			if (!s->m->parts[i].inline_)
+				atts++;
+		}
 
 	from_free = s->m->from.domain != NULL && dom_is_freemail(s->eng,
 	    dom_registrable(s, s->m->from.domain));
@@ -526,7 +529,8 @@ content_run(struct detect_scan *s)
 			finding_add(s, R_CONTENT_ADVANCE_FEE, &(struct fargs){
 			    .detail = examples(s, cm, PC_ADVANCE, -1) });
 	}
-	if (cm->score[PC_COIN] >= 2 && cm->score[PC_GIVEAWAY] >= 2 &&
+	if (((cm->score[PC_COIN] >= 2 && cm->score[PC_GIVEAWAY] >= 2) ||
+	    (cm->score[PC_COIN] >= 1 && cm->score[PC_GIVEAWAY] >= 5)) &&
 	    !finding_has(s, R_CONTENT_CRYPTO))
 		finding_add(s, R_CONTENT_CRYPTO_GIVEAWAY, &(struct fargs){
 		    .detail = examples(s, cm, PC_COIN, PC_GIVEAWAY) });
@@ -554,6 +558,12 @@ content_run(struct detect_scan *s)
 	if (cm->score[PC_SPAM] >= 4)
 		finding_add(s, R_CONTENT_SPAM, &(struct fargs){
 		    .detail = examples(s, cm, PC_SPAM, -1) });
+	/* A summons by mail, from free mail or with something to open. */
+	if ((cm->score[PC_LEGAL] >= 3 && cm->count[PC_LEGAL] >= 2 &&
+	    (links > 0 || named > 0)) || (cm->score[PC_LEGAL] >= 2 &&
+	    from_free && named > 0))
+		finding_add(s, R_CONTENT_LEGAL, &(struct fargs){
+		    .detail = examples(s, cm, PC_LEGAL, -1) });
 	/* Unwanted offers: several words of one trade, one of them
 	 * telling (weight 2: score - count is how many such), and a way
 	 * to it. */
@@ -570,7 +580,9 @@ content_run(struct detect_scan *s)
 	    links > 0)
 		finding_add(s, R_CONTENT_HEALTH, &(struct fargs){
 		    .detail = examples(s, cm, PC_HEALTH, -1) });
-	if (cm->score[PC_BET] >= 1 && cm->score[PC_GAMBLE] >= 2 && links > 0)
+	if (((cm->score[PC_BET] >= 1 && cm->score[PC_GAMBLE] >= 2) ||
+	    (cm->score[PC_GAMBLE] >= 4 && cm->score[PC_GAMBLE] >
+	    cm->count[PC_GAMBLE])) && links > 0)
 		finding_add(s, R_CONTENT_GAMBLING, &(struct fargs){
 		    .detail = examples(s, cm, PC_GAMBLE, -1) });
 

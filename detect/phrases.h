@@ -13,7 +13,7 @@ enum pclass {
 	PC_CRED, PC_URGENT, PC_PAYCHANGE, PC_GIFT, PC_WIRE, PC_CONFID,
 	PC_INVOICE, PC_EXTORT, PC_ADVANCE, PC_PRIZE, PC_DELIVERY, PC_CRYPTO,
 	PC_SPAM, PC_CALLBACK, PC_COIN, PC_GIVEAWAY, PC_ADULT, PC_HEALTH,
-	PC_GAMBLE, PC_BET, PC_TOOLS, PC__MAX
+	PC_GAMBLE, PC_BET, PC_TOOLS, PC_LEGAL, PC__MAX
 };
 
 struct phrase {
@@ -160,6 +160,10 @@ static const struct phrase PHRASES[] = {
 	{ PC_CRED, 1, "if this was you" }, { PC_CRED, 1, "if this wasn't you" },
 	{ PC_CRED, 1, "this wasn't me" }, { PC_CRED, 1, "secure your account" },
 	{ PC_CRED, 1, "your account has been" }, { PC_CRED, 2, "account verification required" },
+	{ PC_CRED, 1, "almacenamiento" }, { PC_CRED, 1, "esta lleno" },
+	{ PC_CRED, 1, "sin espacio" }, { PC_CRED, 1, "armazenamento" },
+	{ PC_CRED, 1, "esta cheio" }, { PC_CRED, 1, "espace de stockage" },
+	{ PC_CRED, 1, "speicherplatz" }, { PC_CRED, 1, "confirme as informacoes" },
 	/* pressure */
 	{ PC_URGENT, 1, "urgent" }, { PC_URGENT, 1, "immediately" },
 	{ PC_URGENT, 1, "immediate action" }, { PC_URGENT, 1, "action required" },
@@ -266,6 +270,9 @@ static const struct phrase PHRASES[] = {
 	{ PC_INVOICE, 1, "factura" }, { PC_INVOICE, 1, "rechnung" },
 	{ PC_INVOICE, 1, "facture" }, { PC_INVOICE, 1, "fattura" },
 	{ PC_INVOICE, 1, "nota fiscal" },
+	{ PC_INVOICE, 2, "multa de transito" }, { PC_INVOICE, 2, "multa pendente" },
+	{ PC_INVOICE, 2, "regularize o pagamento" }, { PC_INVOICE, 1, "pagamento pendente" },
+	{ PC_INVOICE, 1, "debito pendente" }, { PC_INVOICE, 1, "debitos pendentes" },
 	/* extortion */
 	{ PC_EXTORT, 2, "i have access to your" }, { PC_EXTORT, 2, "hacked your" },
 	{ PC_EXTORT, 2, "your device was infected" }, { PC_EXTORT, 2, "infected your" },
@@ -428,6 +435,8 @@ static const struct phrase PHRASES[] = {
 	{ PC_CALLBACK, 2, "did not authorize" }, { PC_CALLBACK, 2, "didn't authorize" },
 	{ PC_CALLBACK, 2, "did not make this" }, { PC_CALLBACK, 2, "didn't make this" },
 	{ PC_CALLBACK, 2, "do not recognize" }, { PC_CALLBACK, 2, "don't recognize" },
+	{ PC_CALLBACK, 2, "did not order" }, { PC_CALLBACK, 2, "didn't order" },
+	{ PC_CALLBACK, 2, "believe you ordered" }, { PC_CALLBACK, 1, "ordered this" },
 	{ PC_CALLBACK, 1, "to cancel" }, { PC_CALLBACK, 1, "cancellation" },
 	{ PC_CALLBACK, 1, "refund" }, { PC_CALLBACK, 1, "renewal" },
 	{ PC_CALLBACK, 1, "subscription" }, { PC_CALLBACK, 1, "membership" },
@@ -484,7 +493,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_ADULT, 2, "ukrainian women" }, { PC_ADULT, 2, "russian women" },
 	{ PC_ADULT, 2, "russian beauties" }, { PC_ADULT, 2, "ukrainian beauties" },
 	{ PC_ADULT, 2, "heisse singles" }, { PC_ADULT, 2, "heise singles" },
-	{ PC_ADULT, 1, "russische singles" }, { PC_ADULT, 1, "sexkontakt*" },
+	{ PC_ADULT, 2, "russische singles" }, { PC_ADULT, 1, "sexkontakt*" },
 	{ PC_ADULT, 1, "seitensprung" }, { PC_ADULT, 1, "private fotos" },
 	{ PC_ADULT, 2, "filles ukrainiennes" }, { PC_ADULT, 2, "beautes ukrainiennes" },
 	{ PC_ADULT, 2, "rendez-vous chaud" }, { PC_ADULT, 1, "rencontre*" },
@@ -501,6 +510,12 @@ static const struct phrase PHRASES[] = {
 	{ PC_ADULT, 2, "femmes ukrainiennes" }, { PC_ADULT, 1, "privebericht" },
 	{ PC_ADULT, 1, "afspraakje" }, { PC_ADULT, 1, "sortir avec" },
 	{ PC_ADULT, 1, "live cam*" }, { PC_ADULT, 1, "cams" },
+	{ PC_ADULT, 2, "sex with you" }, { PC_ADULT, 2, "rough sex" }, { PC_ADULT, 2, "lustful" },
+	{ PC_ADULT, 2, "looking for a man" }, { PC_ADULT, 2, "suitable gentleman" },
+	{ PC_ADULT, 1, "gentleman" }, { PC_ADULT, 1, "unmarried" }, { PC_ADULT, 1, "handsome" },
+	{ PC_ADULT, 1, "chat with me" }, { PC_ADULT, 1, "free to talk" },
+	{ PC_ADULT, 1, "talk with me" }, { PC_ADULT, 1, "serious relationship" },
+	{ PC_ADULT, 1, "my photos" }, { PC_ADULT, 1, "lonely" },
 	/* medicines without prescription, diet pills and cures */
 	{ PC_HEALTH, 2, "viagra" }, { PC_HEALTH, 2, "cialis" }, { PC_HEALTH, 2, "levitra" },
 	{ PC_HEALTH, 2, "no prescription" }, { PC_HEALTH, 2, "without prescription" },
@@ -529,6 +544,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_HEALTH, 2, "perder peso" }, { PC_HEALTH, 2, "adelgazar" },
 	{ PC_HEALTH, 1, "sem receita" }, { PC_HEALTH, 1, "sin receta" },
 	{ PC_HEALTH, 2, "痩せる" }, { PC_HEALTH, 1, "ダイエット" }, { PC_HEALTH, 1, "精力" },
+	{ PC_HEALTH, 2, "kg weniger" }, { PC_HEALTH, 1, "kalorien" }, { PC_HEALTH, 1, "calories" },
 	/* casinos and betting: the venue, and the offer */
 	{ PC_BET, 1, "casino*" }, { PC_BET, 1, "slots" }, { PC_BET, 1, "poker" },
 	{ PC_BET, 1, "roulette" }, { PC_BET, 1, "blackjack" }, { PC_BET, 1, "betting" },
@@ -543,6 +559,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_GAMBLE, 1, "deposit" }, { PC_GAMBLE, 1, "bonus" }, { PC_GAMBLE, 1, "jackpot" },
 	{ PC_GAMBLE, 1, "wager*" }, { PC_GAMBLE, 1, "coupon code" },
 	{ PC_GAMBLE, 1, "play now" }, { PC_GAMBLE, 1, "bonus code" },
+	{ PC_BET, 1, "spins" }, { PC_GAMBLE, 2, "no deposit" },
 	/* shops of stolen accounts and tools for spam and intrusion */
 	{ PC_TOOLS, 2, "cpanels" }, { PC_TOOLS, 2, "cpanel" }, { PC_TOOLS, 2, "shells" },
 	{ PC_TOOLS, 2, "rdps" }, { PC_TOOLS, 1, "rdp" }, { PC_TOOLS, 2, "smtps" },
@@ -553,6 +570,27 @@ static const struct phrase PHRASES[] = {
 	{ PC_GIVEAWAY, 1, "claim" }, { PC_GIVEAWAY, 1, "voucher" },
 	{ PC_GIVEAWAY, 1, "vouchers" }, { PC_GIVEAWAY, 2, "mining balance" },
 	{ PC_GIVEAWAY, 1, "transfer to your" },
+	{ PC_TOOLS, 2, "spamming tools" }, { PC_TOOLS, 2, "spam tools" },
+	{ PC_GIVEAWAY, 2, "you are now rich" }, { PC_GIVEAWAY, 1, "on your balance" },
+	{ PC_GIVEAWAY, 1, "been earning" }, { PC_GIVEAWAY, 1, "been collecting" },
+	{ PC_GIVEAWAY, 1, "bitcoin mining" }, { PC_GIVEAWAY, 1, "cloud mining" },
+	/* summonses and charges from a police or court that never wrote */
+	{ PC_LEGAL, 2, "anklageschrift" }, { PC_LEGAL, 2, "anklageschreiben" },
+	{ PC_LEGAL, 2, "vorladung" }, { PC_LEGAL, 1, "strafverfahren" },
+	{ PC_LEGAL, 1, "jugendschutz" }, { PC_LEGAL, 1, "polizei" },
+	{ PC_LEGAL, 2, "intimacao" }, { PC_LEGAL, 1, "convocatoria" },
+	{ PC_LEGAL, 2, "convocacao" }, { PC_LEGAL, 1, "testemunha" },
+	{ PC_LEGAL, 1, "audiencia" }, { PC_LEGAL, 1, "coercitivamente" },
+	{ PC_LEGAL, 1, "queixa" }, { PC_LEGAL, 1, "policia" },
+	{ PC_LEGAL, 1, "processo judicial" }, { PC_LEGAL, 1, "citacion judicial" },
+	{ PC_LEGAL, 2, "convocation" }, { PC_LEGAL, 1, "gendarmerie" },
+	{ PC_LEGAL, 1, "europol" }, { PC_LEGAL, 1, "interpol" },
+	{ PC_LEGAL, 1, "cybercriminalite" }, { PC_LEGAL, 1, "cybercrime" },
+	{ PC_LEGAL, 2, "pedopornograph*" }, { PC_LEGAL, 2, "child pornography" },
+	{ PC_LEGAL, 2, "arrest warrant" }, { PC_LEGAL, 2, "subpoena" },
+	{ PC_LEGAL, 1, "summons" }, { PC_LEGAL, 1, "court hearing" },
+	{ PC_LEGAL, 1, "legal action" }, { PC_LEGAL, 1, "lawsuit" },
+	{ PC_LEGAL, 2, "出頭" }, { PC_LEGAL, 1, "逮捕" }, { PC_LEGAL, 1, "警察" },
 	/* bulk mail */
 	{ PC_SPAM, 1, "unsubscribe" }, { PC_SPAM, 1, "opt out" },
 	{ PC_SPAM, 1, "opt-out" }, { PC_SPAM, 1, "remove yourself" },

@@ -244,7 +244,7 @@ RULE(R_URL_MAILTO_FREEMAIL, "url.mailto_freemail", DETECT_PHISHING, 40, \
     "a brand's message whose links write to a free mail address", \
     "The message speaks for {imitates} but its links open a mail to the free mail address {domain}.", \
     "メールは {imitates} を名乗っていますが、リンクはフリーメールのアドレス {domain} 宛てのメールを作成します。") \
-RULE(R_URL_IMAGE_HOSTING, "url.image_hosting", DETECT_SPAM, 15, \
+RULE(R_URL_IMAGE_HOSTING, "url.image_hosting", DETECT_SPAM, 20, \
     "images loaded from a free image host", \
     "The mail shows images from the free image host {domain}, where senders hide from whoever they claim to be.", \
     "メールは無料画像ホスティング {domain} の画像を表示しています。送信者の正体を隠すためによく使われます。") \
@@ -260,7 +260,7 @@ RULE(R_URL_IP_TEXT, "url.ip_literal_text", DETECT_SUSPICIOUS_URL, 10, \
     "bare IP address URL in plain text", \
     "The text mentions the address {url} on the bare IP address {domain}.", \
     "本文に IP アドレス {domain} の URL {url} が書かれています。") \
-RULE(R_URL_RISKY_TLD, "url.risky_tld", DETECT_SUSPICIOUS_URL, 10, \
+RULE(R_URL_RISKY_TLD, "url.risky_tld", DETECT_SUSPICIOUS_URL, 15, \
     "link under a top-level domain abused by phishing", \
     "The link {url} is under {detail}, a top-level domain much used by phishing.", \
     "リンク {url} はフィッシングに多用されるトップレベルドメイン {detail} 配下です。") \
@@ -450,6 +450,10 @@ RULE(R_CONTENT_URGENT, "content.urgency", DETECT_PHISHING, 10, \
     "pressure: deadlines, threats of suspension", \
     "The text pressures the reader ({detail}).", \
     "本文は読み手を急がせています ({detail})。") \
+RULE(R_CONTENT_LEGAL, "content.legal_threat", DETECT_PHISHING, 40, \
+    "a summons, charge or court case from a police force or court", \
+    "The mail claims to be a summons or charge from a police force or court ({detail}); these never come by mail like this, and the link or attachment leads to a payment demand or malware.", \
+    "本文は警察や裁判所からの呼び出しや告発を装っています ({detail})。このような連絡がメールで届くことはなく、リンクや添付は支払い要求やマルウェアにつながります。") \
 RULE(R_CONTENT_TOOLS, "content.crime_shop", DETECT_PHISHING, 45, \
     "advertises stolen accounts or tools for intrusion and mass mailing", \
     "The mail sells stolen accounts or tools for breaking in and mass mailing ({detail}); it comes from the people who run phishing.", \

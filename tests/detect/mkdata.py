@@ -373,12 +373,13 @@ def main():
         "purpose of charity. Contact albert.kone.fdn@gmail.com for how to "
         "receive your donation.\n", "threat", "content.advance_fee")
 
+    # Three ways of hiding who sends it and what it says: a threat.
     write("en-27-image-only.eml", headers(
         "Gewinner Team, <news@promo-mailer.net>", "Ihr Gutschein wartet") +
         "Content-Type: text/html; charset=utf-8\n\n"
         '<html><body><a href="https://gutschein-gewinn.example.org/c?id=7">'
         '<img src="https://i.imgur.com/Hr5TM3Y.png"></a></body></html>\n',
-        "potential", "html.image_only", "sender.several_from",
+        "threat", "html.image_only", "sender.several_from",
         "url.image_hosting")
 
     write("en-28-brand-domain-hosting.eml", headers(
@@ -591,6 +592,16 @@ def content_samples():
         "today. To cancel and claim a refund, you can reach us on\n"
         "+1 \u2013 (808) - (555) - (0142)\n", "potential",
         "content.callback")
+
+    write("en-36-police-summons.eml", headers(
+        "Cybercrime Unit <cyber.unit.office@outlook.com>",
+        "Summons: case 2291/26") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "You are summoned to answer charges of child pornography found by "
+        "the Europol cybercrime unit. Read the summons and reply within 72 "
+        "hours, or an arrest warrant will be issued:\n"
+        "https://case-files-2291.example/summons\n", "potential",
+        "content.legal_threat")
 
     # Words of the trades in passing are not an offer.
     write("en-35-clean-casino-news.eml", headers(
