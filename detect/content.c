@@ -148,19 +148,20 @@ at_word(const char *t, size_t n, size_t i, const char *w)
 }
 
 /*
- * A large sum of money in the (normalised) text: a currency next to an
- * amount of 100,000 or more, or to "N million".  Advance-fee scams name
- * one; 1 when found.
+ * A sum of money in the (normalised) text: a currency next to an amount
+ * of at least mind digits before the decimals, or to "N million".
+ * Advance-fee scams name a large one (mind 6: 100,000 or more); 1 when
+ * found.
  */
 static int
-big_money(const char *t, size_t n)
+money(const char *t, size_t n, size_t mind)
 {
 	static const char *const mult[] = { "million", "millions", "milhoes",
 	    "millones", "millionen", "milioni", "miljoen", "billion",
 	    "bilhoes", "mln", "m " };
 	static const char *const cur[] = { "$", "usd", "us$", "eur", "euro",
 	    "\xe2\x82\xac", "\xc2\xa3", "gbp", "dollar", "pound", "r$",
-	    "reais", "pounds" };
+	    "reais", "pounds", "btc" };
 	size_t	 i, j, k, c, mi, digits, intd;
 	int	 big;
 
@@ -182,7 +183,7 @@ big_money(const char *t, size_t n)
 		}
 		if (intd == 0)
 			intd = digits;
-		big = intd >= 6 && intd <= 12;
+		big = intd >= mind && intd <= 12;
 		k = j;
 		while (k < n && t[k] == ' ')
 			k++;
@@ -377,7 +378,16 @@ recipient(struct detect_scan *s)
 		    .detail = to });
 		return;
 	}
-	/* The body is after the subject in s->text; look near its top. */
+	/* The body is after the subject in s->text; look near its top,
+	 * for the address as the text was normalised ("_" a space). */
+	{
+		struct buf tn;
+
+		buf_init(&tn, 256);
+		text_norm(&tn, to, strlen(to), NULL);
+		to = arena_strdup(&s->a, tn.ptr);
+		buf_release(&tn);
+	}
 	p = strstr(t, " \n ");
 	p = p != NULL ? p + 3 : t;
 	{
@@ -517,14 +527,14 @@ content_run(struct detect_scan *s)
 	{
 		/* Promised millions and a private address to write to
 		 * are an advance-fee scam with fewer of its words. */
-		int money = cm->n < 8000 && big_money(cm->s, cm->n);
-		int freecontact = money && (from_free || s->hbody.mailto != NULL ||
+		int big = cm->n < 8000 && money(cm->s, cm->n, 6);
+		int freecontact = big && (from_free || s->hbody.mailto != NULL ||
 		    (s->m->reply_to.domain != NULL && dom_is_freemail(s->eng,
 		    dom_registrable(s, s->m->reply_to.domain))) ||
 		    text_freemail(s, cm->s, cm->n));
 
 		if (cm->score[PC_ADVANCE] >= 5 ||
-		    (money && cm->score[PC_ADVANCE] >= 3) ||
+		    (big && cm->score[PC_ADVANCE] >= 3) ||
 		    (freecontact && cm->score[PC_ADVANCE] >= 2))
 			finding_add(s, R_CONTENT_ADVANCE_FEE, &(struct fargs){
 			    .detail = examples(s, cm, PC_ADVANCE, -1) });
@@ -558,6 +568,13 @@ content_run(struct detect_scan *s)
 	if (cm->score[PC_SPAM] >= 4)
 		finding_add(s, R_CONTENT_SPAM, &(struct fargs){
 		    .detail = examples(s, cm, PC_SPAM, -1) });
+	/* Money said to be waiting in an account, a short mail from free
+	 * mail with a link to collect it. */
+	if (cm->score[PC_GIVEAWAY] >= 3 && from_free && links > 0 &&
+	    s->text_body < 3000 && money(cm->s, s->text_body, 3) &&
+	    !finding_has(s, R_CONTENT_CRYPTO_GIVEAWAY))
+		finding_add(s, R_CONTENT_MONEY_BAIT, &(struct fargs){
+		    .detail = examples(s, cm, PC_GIVEAWAY, PC_COIN) });
 	/* A summons by mail, from free mail or with something to open. */
 	if ((cm->score[PC_LEGAL] >= 3 && cm->count[PC_LEGAL] >= 2 &&
 	    (links > 0 || named > 0)) || (cm->score[PC_LEGAL] >= 2 &&

@@ -450,6 +450,10 @@ RULE(R_CONTENT_URGENT, "content.urgency", DETECT_PHISHING, 10, \
     "pressure: deadlines, threats of suspension", \
     "The text pressures the reader ({detail}).", \
     "本文は読み手を急がせています ({detail})。") \
+RULE(R_CONTENT_MONEY_BAIT, "content.money_bait", DETECT_PHISHING, 40, \
+    "money said to be waiting in an account, to collect through a link", \
+    "The mail says a sum is waiting in an account for the reader ({detail}) and sends them to a link to collect it: the page asks for a fee or for card details.", \
+    "本文は受信者の口座に金額が入っていると告げ ({detail})、受け取るためのリンクへ誘導しています。リンク先では手数料やカード情報を求められます。") \
 RULE(R_CONTENT_LEGAL, "content.legal_threat", DETECT_PHISHING, 40, \
     "a summons, charge or court case from a police force or court", \
     "The mail claims to be a summons or charge from a police force or court ({detail}); these never come by mail like this, and the link or attachment leads to a payment demand or malware.", \

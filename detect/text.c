@@ -563,7 +563,9 @@ text_script(uint32_t c)
 static int
 is_space(uint32_t c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	/* An underscore too: "Your_Reward_Worth" is three words. */
+	return c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' ||
 	    c == '\v' || c == 0xa0 || c == 0x3000 || c == 0x1680 ||
 	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
 	    c == 0x202f || c == 0x205f;

@@ -603,6 +603,16 @@ def content_samples():
         "https://case-files-2291.example/summons\n", "potential",
         "content.legal_threat")
 
+    # Underscores for spaces, as such subjects come.
+    write("en-37-money-bait.eml", headers(
+        "Laura Benton <laura.benton.earn77@gmail.com>",
+        "Your_balance_has_been_credited_+$12,480") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your account on our automated earning platform has been credited "
+        "with $12,480. You have 24 hours to withdraw your balance before "
+        "it is returned:\nhttps://drive.google.com/file/d/1x2y3z4w5v/"
+        "view\n", "threat", "content.money_bait", "url.free_hosting")
+
     # Words of the trades in passing are not an offer.
     write("en-35-clean-casino-news.eml", headers(
         "Weekly Tech Digest <digest@fabrikam.com>",
