@@ -526,6 +526,7 @@ def main():
            ).encode() + body.encode("euc_jp"), "clean")
 
     content_samples()
+    sender_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -725,6 +726,39 @@ def seeds(docm, zipexe, pdf, png):
     for name, data in blobs.items():
         with open(os.path.join(d, name), "wb") as f:
             f.write(data)
+
+
+def sender_samples():
+    """What the sender and HTML analyzers see: brands, display names,
+    sender domains, text pushed out of view."""
+    # A brand of the list's latest additions, named on free mail.
+    write("en-40-brand-mercadopago-freemail.eml", headers(
+        "Mercado Pago <alertas.mercadopago@hotmail.com>",
+        "Alerta de seguranca: novo acesso a sua conta") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Detectamos um acesso de um novo dispositivo.</p>"
+        '<p><a href="https://mp-acesso.example-verify.net/conta">'
+        "Verificar agora</a></p></body></html>\n",
+        "threat", "sender.display_brand", "sender.brand_freemail",
+        "sender.brand_links_elsewhere")
+
+    # The brand's own mail, from its own domain, stays clean.
+    write("en-41-clean-mercadopago.eml", headers(
+        "Mercado Pago <info@mercadopago.com.br>",
+        "Seu comprovante de pagamento") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Ola, Taro.</p><p>Voce pagou R$ 52,90 a Loja "
+        "Exemplo.</p><p><a href=\"https://www.mercadopago.com.br/activities"
+        "\">Ver atividade</a></p></body></html>\n", "clean")
+
+    # A brand whose name is a common word: with a service word it is a
+    # claim; alone in a sentence-like name it is not.
+    write("en-42-weak-brand-team.eml", headers(
+        "Team Lido <news@staking-rewards.example.net>",
+        "Discover the new platform") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Stake with us: https://staking-rewards.example.net/lido\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
 
 
 if __name__ == "__main__":
