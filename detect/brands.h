@@ -181,6 +181,18 @@ static const char *const BRANDS[] = {
 	    "gls-italy.com",
 };
 
+/*
+ * Words of English, German, French, Spanish, Portuguese, Italian and
+ * Dutch (the Debian word lists) that are a brand's name with one letter
+ * dropped, swapped or doubled: ordinary words, not misspellings.  Check
+ * a new brand of 6 letters or more against the lists and add its own.
+ */
+static const char *const NOT_MISSPELT[] = {
+	"acrobaat", "correis", "corres", "costo", "decatlon", "livello",
+	"mercar", "papal", "posbank", "postbak", "rauten", "revolt", "revolu",
+	"seras", "sparasse", "titter", "verzon",
+};
+
 static const char *const FREEMAIL[] = {
 	"gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.jp",
 	"yahoo.co.uk", "yahoo.fr", "yahoo.de", "yahoo.com.br", "ymail.com",

@@ -344,7 +344,9 @@ int	 brand_find(const struct detect_engine *, const char *s, size_t n,
 	    int whole);
 int	 brand_of_domain(const struct detect_engine *, const char *regdom);
 /* Brand whose name name's skeleton holds (1/l/I, 0/o, rn/m made equal):
- * a name written to look like a brand's ("lCIoud"), or -1. */
+ * a name written to look like a brand's ("lCIoud"); else a word of name
+ * (normalised) that is a strong brand name of 6 letters or more with one
+ * letter dropped, swapped or doubled ("Microsft"); or -1. */
 int	 brand_find_disguised(const struct detect_engine *, const char *name);
 /* Brand that s (normalised) names and nothing else, weak names too, or -1. */
 int	 brand_is_name(const struct detect_engine *, const char *s, size_t n);

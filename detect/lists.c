@@ -495,6 +495,127 @@ brand_is_name(const struct detect_engine *e, const char *s, size_t n)
 	return b.found;
 }
 
+/* The whole of s is a brand's key; strong only: 1 when weak keys
+ * count too. */
+struct bexact {
+	size_t	 n;
+	int	 weak, found;
+};
+
+static int
+bexact_cb(void *arg, int id, size_t start, size_t end)
+{
+	struct bexact	*b = arg;
+
+	if (start != 0 || end != b->n || ((id & 1) && !b->weak))
+		return 0;
+	b->found = id >> 1;
+	return 1;
+}
+
+static int
+brand_exact(const struct detect_engine *e, const char *s, size_t n,
+    int weak)
+{
+	struct bexact	 b = { n, weak, -1 };
+
+	ac_scan(e->brand_ac, s, n, bexact_cb, &b);
+	return b.found;
+}
+
+static int
+not_misspelt(const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(NOT_MISSPELT); i++)
+		if (strlen(NOT_MISSPELT[i]) == n &&
+		    memcmp(NOT_MISSPELT[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The word w (n lower-case ASCII letters) is a brand's name of 6 letters
+ * or more, strong, misspelt: one letter dropped ("microsft"), two next to
+ * each other swapped ("amzaon"), or one doubled ("paypall").  The first
+ * letter stays, as it does in such names; a dropped final 's' is the
+ * singular, a word of its own ("Barclay", "correo"); the words of the
+ * languages the engine reads that happen to be one letter from a brand
+ * are listed in NOT_MISSPELT.  Candidates are made from w and looked up
+ * whole: 26 per position, at most 24 letters, so bounded.
+ */
+static int
+brand_misspelt_word(const struct detect_engine *e, const char *w, size_t n)
+{
+	char	 c[32];
+	size_t	 i;
+	int	 ch, b;
+
+	if (n < 5 || n > 24 || brand_exact(e, w, n, 1) >= 0 ||
+	    not_misspelt(w, n))
+		return -1;
+	/* A letter dropped: put one back, after the first. */
+	for (i = 1; i <= n; i++) {
+		memcpy(c, w, i);
+		memcpy(c + i + 1, w + i, n - i);
+		for (ch = 'a'; ch <= 'z'; ch++) {
+			if (i == n && ch == 's')
+				continue;
+			c[i] = (char)ch;
+			if ((b = brand_exact(e, c, n + 1, 0)) >= 0)
+				return b;
+		}
+	}
+	/* Two letters swapped, the first one not among them. */
+	for (i = 1; n >= 6 && i + 1 < n; i++) {
+		if (w[i] == w[i + 1])
+			continue;
+		memcpy(c, w, n);
+		c[i] = w[i + 1];
+		c[i + 1] = w[i];
+		if ((b = brand_exact(e, c, n, 0)) >= 0)
+			return b;
+	}
+	/* A letter doubled: take one away. */
+	for (i = 0; n >= 7 && i + 1 < n; i++) {
+		if (w[i] != w[i + 1])
+			continue;
+		memcpy(c, w, i);
+		memcpy(c + i, w + i + 1, n - i - 1);
+		if ((b = brand_exact(e, c, n - 1, 0)) >= 0)
+			return b;
+	}
+	return -1;
+}
+
+/* A whole word of name (normalised) that is a brand's name misspelt;
+ * words of other letters, or with digits, are not judged. */
+static int
+brand_misspelt(const struct detect_engine *e, const char *name)
+{
+	const char	*p = name, *w;
+	size_t		 n;
+	int		 words = 0, b;
+
+	while (*p != '\0' && words < 16) {
+		while (*p != '\0' && !isword((unsigned char)*p))
+			p++;
+		for (w = p; isword((unsigned char)*p); p++)
+			;
+		n = (size_t)(p - w);
+		if (n == 0)
+			break;
+		words++;
+		for (b = 0; (size_t)b < n; b++)
+			if (w[b] < 'a' || w[b] > 'z')
+				break;
+		if ((size_t)b == n && (b = brand_misspelt_word(e, w, n)) >= 0)
+			return b;
+	}
+	return -1;
+}
+
 int
 brand_find_disguised(const struct detect_engine *e, const char *name)
 {
@@ -504,6 +625,8 @@ brand_find_disguised(const struct detect_engine *e, const char *name)
 	skeleton(name, sk, sizeof(sk));
 	b.n = strlen(sk);
 	ac_scan(e->brand_skel_ac, sk, b.n, bfind_cb, &b);
+	if (b.found < 0)
+		b.found = brand_misspelt(e, name);
 	return b.found;
 }
 

@@ -375,7 +375,7 @@ sender_run(struct detect_scan *s)
 	if (m->from.name != NULL && fdom != NULL) {
 		struct buf	 nb;
 		const char	*na = name_address(s, m->from.name), *ndom;
-		int		 id = -1;
+		int		 id = -1, disguised = 0;
 
 		buf_init(&nb, 1024);
 		text_norm(&nb, m->from.name, strlen(m->from.name), NULL);
@@ -411,8 +411,8 @@ sender_run(struct detect_scan *s)
 			b = brand_is_name(e, nb.ptr, nb.len);
 		if (b < 0 && has_service_word(nb.ptr))
 			b = brand_find(e, nb.ptr, nb.len, 0);
-		if (b < 0)
-			b = brand_find_disguised(e, nb.ptr);
+		if (b < 0 && (b = brand_find_disguised(e, nb.ptr)) >= 0)
+			disguised = 1;
 		/* A brand's free mail (x@outlook.com) is anyone's; its own
 		 * mail comes from a name under it (reply.yahoo.com). */
 		if (b >= 0 && (brand_of_domain(e, freg) != b ||
@@ -420,7 +420,8 @@ sender_run(struct detect_scan *s)
 		    !dom_is_own(s, fdom)) {
 			finding_add(s, R_SENDER_DISPLAY_BRAND, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[b].name,
-			    .detail = m->from.name });
+			    .detail = disguised ? arena_printf(&s->a,
+			    "%s (disguised)", m->from.name) : m->from.name });
 			s->claim_brand = b;
 			s->claim_display = 1;
 			/* No brand writes from a free mail service. */

@@ -182,6 +182,22 @@ disguised(void)
 		{ "icloud", "Apple" },
 		{ "cloud storage team", NULL },
 		{ "walter wallet", NULL },
+		/* one letter dropped, swapped or doubled, in a whole word */
+		{ "conta microsft - atendimento", "Microsoft" },
+		{ "amzaon prime", "Amazon" },
+		{ "paypall service", "PayPal" },
+		{ "netflx", "Netflix" },
+		/* and what is not one: words, singulars, the first letter,
+		 * weak names, short names, parts of longer words */
+		{ "papal nuncio", NULL },
+		{ "revolt records", NULL },
+		{ "john barclay", NULL },
+		{ "correo de juan", NULL },
+		{ "tunes weekly", NULL },
+		{ "outlok team", NULL },
+		{ "costo zero", NULL },
+		{ "microsftware", NULL },
+		{ "gogl", NULL },
 		{ "楽天 ポイント", NULL },
 		{ "田中 太郎", NULL },
 	};

@@ -761,5 +761,23 @@ def sender_samples():
         "threat", "sender.display_brand", "sender.brand_links_elsewhere")
 
 
+    # A brand's name misspelt in the display name, on free mail.
+    write("en-43-brand-misspelt.eml", headers(
+        '"Microsft Account - Support" <acct.support.desk@gmail.com>',
+        "Unusual access to your account") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "We noticed a sign-in from a new device. If this was not you, "
+        "review it here: https://review-access.example-desk.net/\n",
+        "threat", "sender.display_brand", "sender.brand_freemail")
+
+    # Ordinary words one letter from a brand's name are not one.
+    write("en-44-clean-word-near-brand.eml", headers(
+        '"Papal Visit Committee" <events@diocese.example.org>',
+        "Timetable for Sunday") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "The timetable for Sunday is on our site: "
+        "https://diocese.example.org/visit\n", "clean")
+
+
 if __name__ == "__main__":
     main()
