@@ -206,6 +206,64 @@ has_service_word(const char *n)
 	return 0;
 }
 
+/*
+ * The tenant's name of a sender at <tenant>.onmicrosoft.com looks made by
+ * a machine.  The domain is every tenant's (so it is listed as free mail
+ * and dom_random() is not asked about it), but the name is one a person
+ * chooses for an organisation ("contoso", "fabrikam365", "team4you");
+ * trial tenants made in bulk to send spam get "9980080836134",
+ * "yx2nqoz", "vahk1237rh": digits only, or digits inside short bits of
+ * letters of which one cannot be said (no vowel: "yx", "rh").
+ */
+static int
+tenant_random(const char *fdom, const char *freg)
+{
+	static const char	 suf[] = ".onmicrosoft.com";
+	size_t			 n = strlen(fdom), sl = sizeof(suf) - 1, i;
+	size_t			 seg = 0, segv = 0;
+	const char		*l;
+	int			 dig = 0, inside = 0, mute = 0;
+
+	if (strcmp(freg, suf + 1) != 0 || n <= sl)
+		return 0;
+	n -= sl;
+	for (l = fdom + n; l > fdom && l[-1] != '.'; l--)
+		;
+	n -= (size_t)(l - fdom);
+	if (n < 6 || n > 63)
+		return 0;
+	{
+		char lab[64];
+
+		memcpy(lab, l, n);
+		lab[n] = '\0';
+		if (dom_random(lab))
+			return 1;
+	}
+	/* Bits of letters between digits, and what they are like. */
+	for (i = 0; i <= n; i++) {
+		int c = i < n ? (unsigned char)l[i] : '\0';
+
+		if (c >= 'a' && c <= 'z') {
+			seg++;
+			segv += strchr("aeiou", c) != NULL;
+			continue;
+		}
+		if (seg > 4 || (c != '\0' && (c < '0' || c > '9')))
+			return 0;
+		if (seg >= 2 && segv == 0)
+			mute = 1;
+		/* Letters after digits after letters. */
+		if (seg > 0 && i > seg && l[0] >= 'a')
+			inside = 1;
+		dig += c != '\0';
+		seg = segv = 0;
+	}
+	if (dig == (int)n)
+		return 1;
+	return inside && mute;
+}
+
 static int
 any_match(void *arg, int id, size_t start, size_t end)
 {
@@ -343,7 +401,8 @@ sender_run(struct detect_scan *s)
 	} else if (from_malformed(msg_header(m, "From")))
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = "a name cut by a comma" });
-	if (fdom != NULL && dom_random(fdom) && !dom_is_freemail(e, freg))
+	if (fdom != NULL && ((dom_random(fdom) && !dom_is_freemail(e, freg)) ||
+	    (tenant_random(fdom, freg) && !dom_is_own(s, fdom))))
 		finding_add(s, R_SENDER_RANDOM, &(struct fargs){ .domain = fdom });
 
 	/* A sender domain that imitates a protected one. */

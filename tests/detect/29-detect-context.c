@@ -7,8 +7,8 @@
  * Exchange Online's own spam verdict, a domain that holds the
  * organisation's name with words added (weaker than a look-alike, and
  * weighed once when the mail links to its own domain), a change of bank
- * account written with the particle が, and Graph's headers for the
- * spam verdict.
+ * account written with the particle が, a Microsoft 365 tenant's name
+ * that a machine made, and Graph's headers for the spam verdict.
  */
 #include <stdio.h>
 #include <string.h>
@@ -181,6 +181,42 @@ bank_ja(void)
 	    "bank account");
 }
 
+/* The name of a Microsoft 365 tenant: machine-made trial tenants, not
+ * the names organisations choose. */
+static void
+tenants(void)
+{
+	static const struct {
+		const char	*from;
+		int		 random;
+	} t[] = {
+		{ "Support <4169158863407@9980080836134.onmicrosoft.com>", 1 },
+		{ "Airdrop <a@yx2nqoz.onmicrosoft.com>", 1 },
+		{ "Airdrop <a@vahk1237rh.onmicrosoft.com>", 1 },
+		{ "Airdrop <a@d5m5rl7x.onmicrosoft.com>", 1 },
+		{ "Airdrop <a@sdhbsvjldmopsf.onmicrosoft.com>", 1 },
+		/* developer sandboxes are named by a machine too */
+		{ "Dev <dev@m365x12345678.onmicrosoft.com>", 1 },
+		{ "Sales <sales@fabrikam365.onmicrosoft.com>", 0 },
+		{ "Sales <sales@northwindtraders.onmicrosoft.com>", 0 },
+		{ "Sales <sales@contoso2019ltd.onmicrosoft.com>", 0 },
+		{ "IT <it@tailspin.onmicrosoft.com>", 0 },
+		{ "Team <hi@team4you.onmicrosoft.com>", 0 },
+
+	};
+	char	 h[256];
+	size_t	 i;
+
+	for (i = 0; i < nitems(t); i++) {
+		snprintf(h, sizeof(h), "From: %s\r\nTo: adele@contoso.com\r\n"
+		    "Subject: hello\r\n", t[i].from);
+		scan(h, "Hello.\r\n");
+		is_int(has("sender.random_domain"), t[i].random, "%s: %s",
+		    t[i].from, t[i].random ? "a machine-made tenant" :
+		    "a tenant named by people");
+	}
+}
+
 static void
 graph(void)
 {
@@ -224,6 +260,7 @@ main(void)
 	eop();
 	name_in_domain();
 	bank_ja();
+	tenants();
 	graph();
 	detect_scan_free(S);
 	detect_engine_free(e);

@@ -779,5 +779,13 @@ def sender_samples():
         "https://diocese.example.org/visit\n", "clean")
 
 
+    # A machine-made Microsoft 365 trial tenant as the sender.
+    write("en-45-random-tenant.eml", headers(
+        "Support <4169158863407@9980080836134.onmicrosoft.com>",
+        "notification") +
+        "Content-Type: text/plain; charset=utf-8\n\nHello.\n",
+        "clean", "sender.random_domain")
+
+
 if __name__ == "__main__":
     main()
