@@ -14,6 +14,14 @@
 #define ATTRS_MAX	64
 #define VALUE_MAX	8192
 #define ATEXT_MAX	512
+#define OFF_RULES	16	/* class and id rules that push out of view */
+#define OFF_CSS_MAX	(256 * 1024)	/* CSS read for them, per body */
+#define OFF_PX		10000	/* an offset this far is out of view */
+
+/* What an offset does: hide the element's own text, and the text after
+ * the element (pushed down by it). */
+#define OFF_IN		0x01
+#define OFF_AFTER	0x02
 
 struct hattr {
 	char		 name[24];
@@ -29,8 +37,15 @@ struct hstate {
 	struct {
 		char	 name[16];
 		int	 hidden;
+		int	 after;		/* closing it hides the rest */
 	}			 st[STACK_MAX];
 	int			 depth, hidden;
+	int			 rest;	/* the rest is out of view */
+	struct {
+		char	 sel[48];	/* ".name" or "#name", lower case */
+		int	 off;		/* OFF_* */
+	}			 off[OFF_RULES];
+	int			 noff;
 	const char		*href;		/* of the open <a> */
 	struct buf		 atext;
 	int			 in_a;
@@ -163,6 +178,283 @@ style_hidden(const char *st)
 	return 0;
 }
 
+/*
+ * A length in CSS as pixels, roughly (a viewport unit as 10 pixels, of a
+ * screen 1000 high): 0 for what is not a length.
+ */
+static double
+css_px(const char *v)
+{
+	static const struct {
+		const char	*unit;
+		double		 px;
+	} u[] = { { "px", 1 }, { "pt", 4.0 / 3 }, { "em", 16 }, { "rem", 16 },
+	    { "vh", 10 }, { "vw", 10 }, { "vmax", 10 }, { "in", 96 },
+	    { "cm", 38 }, { "mm", 3.8 } };
+	double		 x = 0, f = 0.1;
+	int		 neg = 0, digits = 0;
+	size_t		 i, l;
+
+	if (*v == '-' || *v == '+')
+		neg = *v++ == '-';
+	for (; *v >= '0' && *v <= '9' && digits < 12; v++, digits++)
+		x = x * 10 + (*v - '0');
+	if (*v == '.')
+		for (v++; *v >= '0' && *v <= '9'; v++, f /= 10)
+			x += (*v - '0') * f;
+	if (digits == 0)
+		return 0;
+	for (i = 0; i < nitems(u); i++) {
+		l = strlen(u[i].unit);
+		if (strncmp(v, u[i].unit, l) == 0 && !(v[l] >= 'a' &&
+		    v[l] <= 'z'))
+			return (neg ? -x : x) * u[i].px;
+	}
+	return 0;
+}
+
+/*
+ * Declarations (lower case, no white space or comments) that push the
+ * element's text or what follows it out of view: margins, padding,
+ * heights or positions of ten thousand pixels or more, as spam writes
+ * them to bury a pasted newsletter or keep a block of text off screen
+ * (".belowView { margin-top: 470500px }", "height: 10000vh").  OFF_*
+ * bits, 0 for none.
+ */
+static int
+css_offscreen(const char *d)
+{
+	static const struct {
+		const char	*prop;
+		int		 pos, neg;	/* when huge and positive/negative */
+	} pr[] = {
+		{ "margin-top", OFF_IN | OFF_AFTER, OFF_IN },
+		{ "padding-top", OFF_IN | OFF_AFTER, 0 },
+		{ "margin", OFF_IN | OFF_AFTER, OFF_IN },
+		{ "padding", OFF_IN | OFF_AFTER, 0 },
+		{ "top", OFF_IN, OFF_IN },
+		{ "left", OFF_IN, OFF_IN },
+		{ "right", OFF_IN, OFF_IN },
+		{ "margin-left", OFF_IN, OFF_IN },
+		{ "text-indent", OFF_IN, OFF_IN },
+		{ "height", OFF_AFTER, 0 },
+		{ "min-height", OFF_AFTER, 0 },
+		{ "margin-bottom", OFF_AFTER, 0 },
+		{ "padding-bottom", OFF_AFTER, 0 },
+	};
+	const char	*p = d, *c, *v;
+	size_t		 i, l;
+	int		 off = 0, out = 0;
+
+	for (; *p != '\0'; p = *c != '\0' ? c + 1 : c) {
+		c = p + strcspn(p, ";");
+		if ((v = memchr(p, ':', (size_t)(c - p))) == NULL)
+			continue;
+		l = (size_t)(v - p);
+		if (l == 8 && strncmp(p, "position", 8) == 0 &&
+		    (strncmp(v + 1, "absolute", 8) == 0 ||
+		    strncmp(v + 1, "fixed", 5) == 0))
+			out = 1;
+		for (i = 0; i < nitems(pr); i++) {
+			const char *q = v + 1;
+			double px;
+
+			if (strlen(pr[i].prop) != l ||
+			    strncmp(p, pr[i].prop, l) != 0)
+				continue;
+			/* Shorthands: any of their values. */
+			while (q < c) {
+				px = css_px(q);
+				if (px >= OFF_PX)
+					off |= pr[i].pos;
+				else if (px <= -OFF_PX)
+					off |= pr[i].neg;
+				q += strcspn(q, " ;!");
+				if (*q != ' ')
+					break;
+				q++;
+			}
+		}
+	}
+	/* Out of the flow, it pushes nothing after it. */
+	return out ? off & ~OFF_AFTER : off;
+}
+
+/*
+ * Copy CSS into b lower case, without comments, white space only where it
+ * separates values ("margin:0 0 470500px;height:10000vh").
+ */
+static void
+css_squeeze(const char *p, size_t n, char *b, size_t bsz)
+{
+	size_t	 i, o = 0;
+	int	 sp = 0;
+
+	for (i = 0; i < n && o + 2 < bsz; i++) {
+		char ch = p[i];
+
+		if (ch == '/' && i + 1 < n && p[i + 1] == '*') {
+			const char *e = memmem(p + i + 2, n - i - 2, "*/", 2);
+
+			i = e != NULL ? (size_t)(e - p) + 1 : n;
+			sp = 1;
+			continue;
+		}
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+		    ch == '\f') {
+			sp = 1;
+			continue;
+		}
+		if (sp && o > 0 && strchr(":;,{(", b[o - 1]) == NULL &&
+		    strchr(":;,}!)", ch) == NULL)
+			b[o++] = ' ';
+		sp = 0;
+		b[o++] = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+	}
+	b[o] = '\0';
+}
+
+/* Remember the class and id selectors of a rule that push out of view. */
+static void
+off_rule(struct hstate *h, const char *sel, size_t sn, int off)
+{
+	char	 b[512], *t, *save = NULL;
+	size_t	 k;
+
+	css_squeeze(sel, sn, b, sizeof(b));
+	for (t = strtok_r(b, ",", &save); t != NULL && h->noff < OFF_RULES;
+	    t = strtok_r(NULL, ",", &save)) {
+		/* "div.name", ".name", "#name": one element, no more. */
+		t += strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789");
+		if ((*t != '.' && *t != '#') || (k = strlen(t)) < 2 ||
+		    k >= sizeof(h->off[0].sel) || strspn(t + 1,
+		    "abcdefghijklmnopqrstuvwxyz0123456789_-") != k - 1)
+			continue;
+		memcpy(h->off[h->noff].sel, t, k + 1);
+		h->off[h->noff++].off = off;
+	}
+}
+
+/* Read a style sheet for rules that push out of view (nested @media
+ * blocks read through). */
+static void
+off_sheet(struct hstate *h, const char *p, size_t n)
+{
+	const char	*e = p + n, *sel = p, *q;
+	char		 d[1024];
+
+	while (p < e && h->noff < OFF_RULES) {
+		if (*p == '/' && p + 1 < e && p[1] == '*') {
+			q = memmem(p + 2, (size_t)(e - p - 2), "*/", 2);
+			p = q != NULL ? q + 2 : e;
+			continue;
+		}
+		if (*p == '}' || *p == ';') {
+			sel = ++p;
+			continue;
+		}
+		if (*p != '{') {
+			p++;
+			continue;
+		}
+		while (sel < p && (*sel == ' ' || *sel == '\n' ||
+		    *sel == '\r' || *sel == '\t'))
+			sel++;
+		if (sel < p && *sel == '@') {
+			sel = ++p;	/* @media: its rules follow */
+			continue;
+		}
+		q = memchr(p, '}', (size_t)(e - p));
+		if (q == NULL)
+			q = e;
+		css_squeeze(p + 1, (size_t)(q - p - 1), d, sizeof(d));
+		{
+			int off = css_offscreen(d);
+
+			if (off != 0)
+				off_rule(h, sel, (size_t)(p - sel), off);
+		}
+		p = q;
+	}
+}
+
+/* Every <style> of the page, before the elements they apply to. */
+static void
+off_sheets(struct hstate *h, const char *p, size_t n)
+{
+	const char	*e = p + n, *q, *c;
+	size_t		 read = 0;
+
+	while (p < e && read < OFF_CSS_MAX &&
+	    (p = memchr(p, '<', (size_t)(e - p))) != NULL) {
+		p++;
+		if ((size_t)(e - p) < 6 || str_ncasecmp(p, "style", 5) != 0 ||
+		    (p[5] != '>' && p[5] != ' ' && p[5] != '\t' &&
+		    p[5] != '\n' && p[5] != '\r'))
+			continue;
+		if ((q = memchr(p, '>', (size_t)(e - p))) == NULL)
+			return;
+		q++;
+		for (c = q; c < e; c++) {
+			c = memchr(c, '<', (size_t)(e - c));
+			if (c == NULL || ((size_t)(e - c) >= 7 &&
+			    str_ncasecmp(c, "</style", 7) == 0))
+				break;
+		}
+		if (c == NULL)
+			c = e;
+		if ((size_t)(c - q) > OFF_CSS_MAX - read)
+			c = q + (OFF_CSS_MAX - read);
+		off_sheet(h, q, (size_t)(c - q));
+		read += (size_t)(c - q);
+		p = c;
+	}
+}
+
+/* What the element's style, classes and id do to what is in view. */
+static int
+off_element(struct hstate *h, const struct hattr *a, int na)
+{
+	const char	*v;
+	char		 b[512], tok[48];
+	int		 off = 0, i;
+
+	if ((v = attr(a, na, "style")) != NULL) {
+		css_squeeze(v, strlen(v), b, sizeof(b));
+		off |= css_offscreen(b);
+	}
+	if (h->noff == 0)
+		return off;
+	if ((v = attr(a, na, "id")) != NULL && strlen(v) + 1 < sizeof(tok)) {
+		snprintf(tok, sizeof(tok), "#%s", v);
+		str_lower(tok);
+		for (i = 0; i < h->noff; i++)
+			if (strcmp(h->off[i].sel, tok) == 0)
+				off |= h->off[i].off;
+	}
+	if ((v = attr(a, na, "class")) != NULL) {
+		int words = 0;
+
+		while (*v != '\0' && words++ < 16) {
+			size_t k;
+
+			v += strspn(v, " \t\n\r\f");
+			k = strcspn(v, " \t\n\r\f");
+			if (k > 0 && k + 1 < sizeof(tok)) {
+				tok[0] = '.';
+				memcpy(tok + 1, v, k);
+				tok[k + 1] = '\0';
+				str_lower(tok);
+				for (i = 0; i < h->noff; i++)
+					if (strcmp(h->off[i].sel, tok) == 0)
+						off |= h->off[i].off;
+			}
+			v += k;
+		}
+	}
+	return off;
+}
+
 static void
 css_urls(struct hstate *h, const char *p, size_t n)
 {
@@ -242,7 +534,7 @@ text_out(struct hstate *h, const char *p, size_t n)
 		if ((unsigned char)b.ptr[i] > 0x20 &&
 		    ((unsigned char)b.ptr[i] & 0xc0) != 0x80)
 			chars++;
-	if (h->hidden > 0) {
+	if (h->hidden > 0 || h->rest) {
 		h->hi->hidden += chars;
 	} else {
 		h->hi->visible += chars;
@@ -302,7 +594,7 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 {
 	struct detect_scan	*s = h->s;
 	const char		*v;
-	int			 i, hid = 0;
+	int			 i, hid = 0, off;
 
 	if (h->vis != NULL && is_block(t))
 		buf_addc(h->vis, ' ');
@@ -316,6 +608,9 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		css_urls(h, v, strlen(v));
 	}
 	if (attr(a, na, "hidden") != NULL)
+		hid = 1;
+	off = off_element(h, a, na);
+	if (off & OFF_IN)
 		hid = 1;
 	if ((v = attr(a, na, "background")) != NULL)
 		url_add(s, v, strlen(v), UO_SRC, NULL, h->where);
@@ -421,11 +716,15 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		if ((v = attr(a, na, "href")) != NULL)
 			url_add(s, v, strlen(v), UO_SRC, NULL, h->where);
 	}
-	if (self || is_void(t))
+	if (self || is_void(t)) {
+		if (off & OFF_AFTER)
+			h->rest = 1;
 		return;
+	}
 	if (h->depth < STACK_MAX) {
 		snprintf(h->st[h->depth].name, sizeof(h->st[0].name), "%s", t);
 		h->st[h->depth].hidden = hid;
+		h->st[h->depth].after = (off & OFF_AFTER) != 0;
 		h->depth++;
 		h->hidden += hid;
 	}
@@ -450,6 +749,8 @@ end_tag(struct hstate *h, const char *t)
 			while (h->depth > i) {
 				h->depth--;
 				h->hidden -= h->st[h->depth].hidden;
+				if (h->st[h->depth].after)
+					h->rest = 1;
 			}
 			return;
 		}
@@ -579,6 +880,7 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 	h.vis = vis;
 	h.hi = hi;
 	buf_init(&h.atext, ATEXT_MAX * 2);
+	off_sheets(&h, p, n);
 	while (p < e) {
 		if (*p != '<') {
 			q = memchr(p, '<', (size_t)(e - p));

@@ -271,6 +271,44 @@ html(void)
 	buf_release(&vis);
 }
 
+/* Text pushed out of view by huge offsets counts as hidden; ordinary
+ * layouts do not. */
+static void
+offscreen(void)
+{
+	static const struct {
+		const char	*html;
+		size_t		 hidden;	/* characters hidden */
+		const char	*what;
+	} t[] = {
+		{ "<style>.belowView { margin-top: 470500px; /* as needed */ }"
+		  "</style><p>Seen.</p><div class=\"x belowView\">buried</div>"
+		  "after", 11, "a class rule's margin: inside and after" },
+		{ "<style>@media screen{.w{display:flex;height:10000vh}}"
+		  ".w{width:100%}</style><p>Seen.</p><div class=w><div></div>"
+		  "</div>pushed down", 10, "a height in viewports: after it" },
+		{ "<p>Seen.</p><div style=\"position:absolute;left:-99999px\">"
+		  "aside</div>back", 5, "off to the left, out of the flow" },
+		{ "<p>Seen.</p><span style=\"margin:0 0 0 0;padding:0 0 "
+		  "20000px\"></span>below", 5, "a shorthand's bottom padding" },
+		{ "<style>#hide,div.off{text-indent:-9999em}</style>"
+		  "<p id=HIDE>gone</p><div class=off>gone</div>Seen.", 8,
+		  "id and tag.class selectors" },
+		{ "<style>.hero{height:600px;margin-top:40px}.pad{padding:"
+		  "9999px}</style><div class=hero>Seen.</div><div class=pad>"
+		  "Seen.</div><div style=\"height:100vh\">Seen.</div>", 0,
+		  "heights and padding of a page stay in view" },
+	};
+	struct html_info	 hi;
+	size_t			 i;
+
+	for (i = 0; i < nitems(t); i++) {
+		memset(&hi, 0, sizeof(hi));
+		html_scan(S, t[i].html, strlen(t[i].html), NULL, NULL, &hi);
+		is_int(hi.hidden, t[i].hidden, "out of view: %s", t[i].what);
+	}
+}
+
 int
 main(void)
 {
@@ -293,6 +331,7 @@ main(void)
 	lookalike();
 	disguised();
 	html();
+	offscreen();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();

@@ -787,5 +787,33 @@ def sender_samples():
         "clean", "sender.random_domain")
 
 
+    # A picture that links away, over a newsletter pushed far below the
+    # screen by a class rule: what the filter reads is not what is seen.
+    news = ("<p>This week in the harbour: the new ferry timetable starts "
+            "on Monday, the fish market moves to the east quay while the "
+            "roof is repaired, and the sailing club opens its winter "
+            "courses for beginners and families.</p>") * 3
+    write("en-46-offscreen-newsletter.eml", headers(
+        '"Energy Savings" <offers@savings-deals.example.net>',
+        "Cut your bills this winter") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><head><style>\n.belowView {\n  margin-top: 470500px; '
+        "/* out of sight */\n}\n</style></head><body>"
+        '<a href="https://savings-deals.example.net/go?id=7">'
+        '<img src="https://savings-deals.example.net/banner.png"></a>'
+        '<div class="belowView">' + news + "</div></body></html>\n",
+        "potential", "html.hidden_text_stuffing")
+
+    # A newsletter's own tall layout stays in view.
+    write("en-47-clean-tall-layout.eml", headers(
+        "Harbour News <news@harbour-news.example.org>",
+        "This week in the harbour") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><head><style>.hero{height:640px;background:#036}"
+        ".wrapper{min-height:100vh;padding:24px 0 48px}</style></head>"
+        '<body><div class="wrapper"><div class="hero"><h1>Harbour News'
+        "</h1></div>" + news + "</div></body></html>\n", "clean")
+
+
 if __name__ == "__main__":
     main()
