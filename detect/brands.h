@@ -44,6 +44,7 @@ static const char *const BRANDS[] = {
 	"Correos|correos.es",
 	"La Poste|laposte.fr laposte.net",
 	"PostNL|postnl.nl",
+	"Evri|evri.com",
 	"Correios|correios.com.br",
 	"Japan Post,日本郵便,ゆうパック,郵便局|japanpost.jp post.japanpost.jp",
 	"ヤマト運輸,クロネコヤマト,Yamato Transport|kuronekoyamato.co.jp "
@@ -119,6 +120,7 @@ static const char *const BRANDS[] = {
 	"Crypto.com|crypto.com",
 	"OpenSea|opensea.io",
 	"DeBank|debank.com",
+	"De.Fi|de.fi",
 	"!Stellar,Stellar Development Foundation,Stellar Lumens|stellar.org",
 	"Norton,Norton LifeLock,Norton 360|norton.com nortonlifelock.com",
 	"McAfee|mcafee.com",
