@@ -181,6 +181,24 @@ from_malformed(const char *v)
 	return 0;
 }
 
+/*
+ * The domain of an address can be a host's name: letters, digits, hyphens
+ * and dots (and any non-ASCII letter, for names in Unicode), or an
+ * address literal.  "x@naoresponder70129%atendimento.com" cannot be
+ * written back to; bulk-mail kits make such Froms.
+ */
+static int
+host_name(const char *d)
+{
+	if (*d == '[')
+		return 1;
+	for (; *d != '\0'; d++)
+		if (!((unsigned char)*d >= 0x80 || isalnum((unsigned char)*d) ||
+		    *d == '.' || *d == '-'))
+			return 0;
+	return 1;
+}
+
 static int
 has_service_word(const char *n)
 {
@@ -401,6 +419,9 @@ sender_run(struct detect_scan *s)
 	} else if (from_malformed(msg_header(m, "From")))
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = "a name cut by a comma" });
+	else if (fdom != NULL && !host_name(fdom))
+		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
+		    .domain = fdom, .detail = "a domain that is no host name" });
 	if (fdom != NULL && ((dom_random(fdom) && !dom_is_freemail(e, freg)) ||
 	    (tenant_random(fdom, freg) && !dom_is_own(s, fdom))))
 		finding_add(s, R_SENDER_RANDOM, &(struct fargs){ .domain = fdom });
@@ -437,7 +458,7 @@ sender_run(struct detect_scan *s)
 		int		 id = -1, disguised = 0;
 
 		buf_init(&nb, 1024);
-		text_norm(&nb, m->from.name, strlen(m->from.name), NULL);
+		text_norm(&nb, m->from.name, strlen(m->from.name), &s->ns);
 		if (na != NULL && strstr(nb.ptr, " via ") == NULL) {
 			const char *nd = strrchr(na, '@') + 1;
 			const char *nreg = dom_registrable(s, nd);

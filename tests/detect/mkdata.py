@@ -815,5 +815,26 @@ def sender_samples():
         "</h1></div>" + news + "</div></body></html>\n", "clean")
 
 
+    # An address whose domain is no host name: nobody can write back.
+    write("en-48-from-not-host.eml", headers(
+        "Atendimento <aviso@naoresponder70129%atendimento.example>",
+        "Aviso de pendencia") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Consulte sua pendencia no portal.\n",
+        "clean", "sender.several_from")
+
+    # A display name whose words carry invisible characters, as the
+    # subject's and the text's would.
+    cgj = "\u034f"
+    name = " ".join(cgj.join(w) for w in ("Parcel", "Service", "Notice")) \
+        + " Team"
+    write("en-49-display-invisible.eml", headers(
+        "%s <notice@parcel-notice.example.net>" %
+        ew(None, "UTF-8", name.encode()), "Notice") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Details: https://parcel-notice.example.net/p\n",
+        "potential", "content.obfuscated_text")
+
+
 if __name__ == "__main__":
     main()
