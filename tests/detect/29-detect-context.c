@@ -8,7 +8,8 @@
  * organisation's name with words added (weaker than a look-alike, and
  * weighed once when the mail links to its own domain), a change of bank
  * account written with the particle が, a Microsoft 365 tenant's name
- * that a machine made, and Graph's headers for the spam verdict.
+ * that a machine made, a From domain that is no host name, and Graph's
+ * headers for the spam verdict.
  */
 #include <stdio.h>
 #include <string.h>
@@ -217,6 +218,35 @@ tenants(void)
 	}
 }
 
+/* A From whose domain is no host name on the Internet. */
+static void
+from_host(void)
+{
+	static const struct {
+		const char	*from;
+		int		 bad;
+	} t[] = {
+		{ "Aviso <a@naoresponder70129%atendimento.com>", 1 },
+		{ "Aviso <a@resgate__livelo.com.br>", 1 },
+		{ "Confirm <a@skyfon-varna.eu-NEW>", 1 },
+		{ "Correios <a@correios>", 1 },
+		{ "C. Lee <leet@leenx.co.za>", 0 },
+		{ "Anna <anna@example.co.uk>", 0 },
+		{ "Jan <jan@xn--bcher-kva.de>", 0 },
+		{ "Jan <jan@[192.0.2.1]>", 0 },
+	};
+	char	 h[256];
+	size_t	 i;
+
+	for (i = 0; i < nitems(t); i++) {
+		snprintf(h, sizeof(h), "From: %s\r\nTo: adele@contoso.com\r\n"
+		    "Subject: hello\r\n", t[i].from);
+		scan(h, "Hello.\r\n");
+		is_int(has("sender.several_from"), t[i].bad, "%s: %s",
+		    t[i].from, t[i].bad ? "no host name" : "a host's name");
+	}
+}
+
 static void
 graph(void)
 {
@@ -261,6 +291,7 @@ main(void)
 	name_in_domain();
 	bank_ja();
 	tenants();
+	from_host();
 	graph();
 	detect_scan_free(S);
 	detect_engine_free(e);
