@@ -300,6 +300,55 @@ tenant_random(const char *fdom, const char *freg)
 	return inside && mute;
 }
 
+/*
+ * A From with a name and no address ("Facebook" <>): the name, or NULL.
+ * GMime gives no mailbox for it, so the name is read from the header as
+ * sent, when it is plain (quoted or not, no encoded words).
+ */
+static const char *
+bare_name(struct detect_scan *s)
+{
+	const struct dmsg	*m = s->m;
+	const char		*v = msg_header(m, "From"), *lt, *b, *e;
+
+	if (m->from.addr != NULL || m->nfrom > 1)
+		return NULL;
+	if (m->from.name != NULL)
+		return m->from.name;
+	if (v == NULL || (lt = strchr(v, '<')) == NULL ||
+	    strchr(lt, '@') != NULL || strstr(v, "=?") != NULL)
+		return NULL;
+	for (b = v; b < lt && (*b == ' ' || *b == '\t' || *b == '"'); b++)
+		;
+	for (e = lt; e > b && (e[-1] == ' ' || e[-1] == '\t' ||
+	    e[-1] == '"'); e--)
+		;
+	if (e - b < 2 || e - b > 200)
+		return NULL;
+	return arena_strndup(&s->a, b, (size_t)(e - b));
+}
+
+/* The brand a display name (normalised) claims, or -1; *disguised set
+ * when it is written to look like it rather than named. */
+static int
+name_brand(const struct detect_engine *e, const struct buf *nb,
+    int *disguised)
+{
+	int	 b;
+
+	*disguised = 0;
+	b = brand_find(e, nb->ptr, nb->len, 1);
+	/* A weak name ("Ledger") claims the brand when it is the whole
+	 * name or comes with a service word. */
+	if (b < 0)
+		b = brand_is_name(e, nb->ptr, nb->len);
+	if (b < 0 && has_service_word(nb->ptr))
+		b = brand_find(e, nb->ptr, nb->len, 0);
+	if (b < 0 && (b = brand_find_disguised(e, nb->ptr)) >= 0)
+		*disguised = 1;
+	return b;
+}
+
 static int
 any_match(void *arg, int id, size_t start, size_t end)
 {
@@ -370,6 +419,7 @@ sender_run(struct detect_scan *s)
 	const struct detect_engine	*e = s->eng;
 	const struct dmsg		*m = s->m;
 	const char			*fdom = m->from.domain, *freg = NULL;
+	const char			*fname = NULL;
 	struct auth			 a;
 	char				 check[160];
 	int				 fail = 0, b;
@@ -440,6 +490,9 @@ sender_run(struct detect_scan *s)
 	else if (fdom != NULL && !host_name(e, fdom))
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = "a domain that is no host name" });
+	else if (fdom == NULL && (fname = bare_name(s)) != NULL)
+		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
+		    .detail = "a name without an address" });
 	if (fdom != NULL && ((dom_random(fdom) && !dom_is_freemail(e, freg)) ||
 	    (tenant_random(fdom, freg) && !dom_is_own(s, fdom))))
 		finding_add(s, R_SENDER_RANDOM, &(struct fargs){ .domain = fdom });
@@ -467,6 +520,26 @@ sender_run(struct detect_scan *s)
 			    .domain = uh ? uh : fdom, .imitates = p->domain,
 			    .detail = how });
 		}
+	}
+
+	/* A name and no address ("Facebook" <>): a brand's name there is
+	 * a claim nothing backs. */
+	if (fname != NULL) {
+		struct buf	 nb;
+		int		 disguised;
+
+		buf_init(&nb, 1024);
+		text_norm(&nb, fname, strlen(fname), &s->ns);
+		if ((b = name_brand(e, &nb, &disguised)) >= 0) {
+			finding_add(s, R_SENDER_DISPLAY_BRAND, &(struct fargs){
+			    .domain = "(no address)",
+			    .imitates = e->brands[b].name,
+			    .detail = disguised ? arena_printf(&s->a,
+			    "%s (disguised)", fname) : fname });
+			s->claim_brand = b;
+			s->claim_display = 1;
+		}
+		buf_release(&nb);
 	}
 
 	/* What the display name claims. */
@@ -502,15 +575,7 @@ sender_run(struct detect_scan *s)
 				    &(struct fargs){ .domain = fdom,
 				    .imitates = ndom });
 		}
-		b = brand_find(e, nb.ptr, nb.len, 1);
-		/* A weak name ("Ledger") claims the brand when it is the
-		 * whole name or comes with a service word. */
-		if (b < 0)
-			b = brand_is_name(e, nb.ptr, nb.len);
-		if (b < 0 && has_service_word(nb.ptr))
-			b = brand_find(e, nb.ptr, nb.len, 0);
-		if (b < 0 && (b = brand_find_disguised(e, nb.ptr)) >= 0)
-			disguised = 1;
+		b = name_brand(e, &nb, &disguised);
 		/* A brand's free mail (x@outlook.com) is anyone's; its own
 		 * mail comes from a name under it (reply.yahoo.com). */
 		if (b >= 0 && (brand_of_domain(e, freg) != b ||

@@ -230,6 +230,7 @@ from_host(void)
 		{ "Aviso <a@resgate__livelo.com.br>", 1 },
 		{ "Confirm <a@skyfon-varna.eu-NEW>", 1 },
 		{ "Correios <a@correios>", 1 },
+		{ "\"Security Team\" <>", 1 },
 		{ "C. Lee <leet@leenx.co.za>", 0 },
 		{ "Anna <anna@example.co.uk>", 0 },
 		{ "Jan <jan@xn--bcher-kva.de>", 0 },

@@ -836,5 +836,13 @@ def sender_samples():
         "potential", "content.obfuscated_text")
 
 
+    # A brand's name and no address at all.
+    write("en-50-brand-no-address.eml", headers(
+        '"Facebook" <>', "Your page will be removed") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Appeal here: https://page-appeal.example.net/form\n",
+        "threat", "sender.display_brand", "sender.several_from")
+
+
 if __name__ == "__main__":
     main()
