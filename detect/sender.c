@@ -328,6 +328,38 @@ bare_name(struct detect_scan *s)
 	return arena_strndup(&s->a, b, (size_t)(e - b));
 }
 
+/*
+ * A strong brand's name written letter by letter ("A D A C", "F.e.d.E.x",
+ * "I T A Ú"): runs of three or more single letters or digits, apart by
+ * spaces or dots, read as one word.  -1 when there is none.
+ */
+static int
+spaced_brand(const struct detect_engine *e, const char *n)
+{
+	char		 out[512];
+	const char	*p = n, *q;
+	size_t		 o = 0, k;
+	int		 runs = 0;
+
+	while (*p != '\0' && o + 2 < sizeof(out)) {
+		for (q = p, k = 0; (q == n || q[-1] == ' ' || q[-1] == '.') &&
+		    isalnum((unsigned char)q[0]) && (q[1] == ' ' ||
+		    q[1] == '.' || q[1] == '\0'); k++)
+			q += q[1] == '\0' ? 1 : 2;
+		if (k >= 3 && o + k + 2 < sizeof(out)) {
+			for (; p < q; p++)
+				if (*p != ' ' && *p != '.')
+					out[o++] = *p;
+			out[o++] = ' ';
+			runs++;
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	out[o] = '\0';
+	return runs > 0 ? brand_find(e, out, o, 1) : -1;
+}
+
 /* The brand a display name (normalised) claims, or -1; *disguised set
  * when it is written to look like it rather than named. */
 static int
@@ -345,6 +377,8 @@ name_brand(const struct detect_engine *e, const struct buf *nb,
 	if (b < 0 && has_service_word(nb->ptr))
 		b = brand_find(e, nb->ptr, nb->len, 0);
 	if (b < 0 && (b = brand_find_disguised(e, nb->ptr)) >= 0)
+		*disguised = 1;
+	if (b < 0 && (b = spaced_brand(e, nb->ptr)) >= 0)
 		*disguised = 1;
 	return b;
 }

@@ -844,5 +844,19 @@ def sender_samples():
         "threat", "sender.display_brand", "sender.several_from")
 
 
+    # A brand's name spelt out letter by letter; initials are not one.
+    write("en-51-brand-spelt-out.eml", headers(
+        '"D H L Express" <notice@parcel-desk.example.net>',
+        "Shipment on hold") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Details: https://parcel-desk.example.net/hold\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    write("en-52-clean-initials.eml", headers(
+        '"J. R. R. Tolkien Society" <news@tolkien-society.example.org>',
+        "Reading group dates") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Dates: https://tolkien-society.example.org/reading\n", "clean")
+
+
 if __name__ == "__main__":
     main()
