@@ -224,6 +224,12 @@ has_service_word(const char *n)
 	    "account", "security", "billing", "notification", "customer",
 	    "center", "centre", "help", "alert", "id", "store", "online",
 	    "no-reply", "noreply", "info", "card", "pay", "bank",
+	    /* the same in the other languages read, accents folded */
+	    "atendimento", "suporte", "soporte", "servicio", "servico",
+	    "kundenservice", "kundendienst", "klantenservice", "conta",
+	    "cuenta", "konto", "compte", "equipe", "equipo", "seguranca",
+	    "seguridad", "sicherheit", "securite", "assistance",
+	    "assistenza", "notificacao", "notificacion", "seguimiento",
 	    "サポート", "カスタマー", "セキュリティ", "アカウント", "事務局",
 	    "センター", "お客様" };
 	size_t	 i, l;
@@ -366,7 +372,8 @@ static int
 name_brand(const struct detect_engine *e, const struct buf *nb,
     int *disguised)
 {
-	int	 b;
+	const char	*p, *q;
+	int		 b;
 
 	*disguised = 0;
 	b = brand_find(e, nb->ptr, nb->len, 1);
@@ -376,6 +383,13 @@ name_brand(const struct detect_engine *e, const struct buf *nb,
 		b = brand_is_name(e, nb->ptr, nb->len);
 	if (b < 0 && has_service_word(nb->ptr))
 		b = brand_find(e, nb->ptr, nb->len, 0);
+	/* Or ends the name after "from": "Hilan from Ledger". */
+	if (b < 0 && (p = strstr(nb->ptr, " from ")) != NULL) {
+		while ((q = strstr(p + 1, " from ")) != NULL)
+			p = q;
+		p += 6;
+		b = brand_is_name(e, p, nb->len - (size_t)(p - nb->ptr));
+	}
 	if (b < 0 && (b = brand_find_disguised(e, nb->ptr)) >= 0)
 		*disguised = 1;
 	if (b < 0 && (b = spaced_brand(e, nb->ptr)) >= 0)

@@ -858,5 +858,27 @@ def sender_samples():
         "Dates: https://tolkien-society.example.org/reading\n", "clean")
 
 
+    # A brand whose name is a common word, after "from" at the end of the
+    # name, or with a service word in another language, is a claim; a
+    # place called so is not.
+    write("en-53-weak-brand-from.eml", headers(
+        '"Hilan from Ledger" <ledger@wallet-upgrade.example.net>',
+        "Upgrade your device") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Upgrade: https://wallet-upgrade.example.net/start\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    write("en-54-weak-brand-service-es.eml", headers(
+        '"GLS | Seguimiento del paquete" <envios@paq-estado.example.net>',
+        "Estado de su envio") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Consulte: https://paq-estado.example.net/estado\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    write("en-55-clean-from-place.eml", headers(
+        '"Greetings from Apple Valley" <news@applevalley.example.org>',
+        "Town fair on Saturday") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Programme: https://applevalley.example.org/fair\n", "clean")
+
+
 if __name__ == "__main__":
     main()
