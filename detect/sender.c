@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include <idn2.h>
-#include <libpsl.h>
 
 #include "internal.h"
 #include "util.h"
@@ -183,38 +182,23 @@ from_malformed(const char *v)
 }
 
 /*
- * The domain of an address can be a host's name on the Internet: letters,
- * digits, hyphens and dots (and any non-ASCII letter, for names in
- * Unicode) under a real top-level domain, or an address literal.
- * "x@naoresponder70129%atendimento.com", "x@correios" and
- * "x@skyfon-varna.eu-NEW" cannot be written back to; bulk-mail kits make
- * such Froms.
+ * The domain of an address can be a host's name: letters, digits, hyphens
+ * and dots (and any non-ASCII letter, for names in Unicode), or an
+ * address literal.  "x@naoresponder70129%atendimento.com" cannot be
+ * written back to; bulk-mail kits make such Froms.  The top-level domain
+ * is not judged: printers and servers inside an organisation write from
+ * names under .local or .corp, and test tenants under .example.
  */
 static int
-host_name(const struct detect_engine *e, const char *d)
+host_name(const char *d)
 {
-	const char	*p;
-	int		 ascii = 1;
-
 	if (*d == '[')
 		return 1;
-	for (p = d; *p != '\0'; p++) {
-		if ((unsigned char)*p >= 0x80)
-			ascii = 0;
-		else if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-')
+	for (; *d != '\0'; d++)
+		if (!((unsigned char)*d >= 0x80 || isalnum((unsigned char)*d) ||
+		    *d == '.' || *d == '-'))
 			return 0;
-	}
-	if (!ascii || dom_known_tld(e, d))
-		return 1;
-	/* Countries that list only names under their code: co.za. */
-	for (p = d + strlen(d); p > d && p[-1] != '.'; p--)
-		;
-	if (p == d)
-		return 0;
-	for (p -= 1; p > d && p[-1] != '.'; p--)
-		;
-	return p > d && psl_is_public_suffix2(e->psl, p, PSL_TYPE_ANY |
-	    PSL_TYPE_NO_STAR_RULE);
+	return 1;
 }
 
 static int
@@ -535,7 +519,7 @@ sender_run(struct detect_scan *s)
 	} else if (from_malformed(msg_header(m, "From")))
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = "a name cut by a comma" });
-	else if (fdom != NULL && !host_name(e, fdom))
+	else if (fdom != NULL && !host_name(fdom))
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = "a domain that is no host name" });
 	else if (fdom == NULL && (fname = bare_name(s)) != NULL)

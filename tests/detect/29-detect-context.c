@@ -228,13 +228,14 @@ from_host(void)
 	} t[] = {
 		{ "Aviso <a@naoresponder70129%atendimento.com>", 1 },
 		{ "Aviso <a@resgate__livelo.com.br>", 1 },
-		{ "Confirm <a@skyfon-varna.eu-NEW>", 1 },
-		{ "Correios <a@correios>", 1 },
 		{ "\"Security Team\" <>", 1 },
 		{ "C. Lee <leet@leenx.co.za>", 0 },
 		{ "Anna <anna@example.co.uk>", 0 },
 		{ "Jan <jan@xn--bcher-kva.de>", 0 },
 		{ "Jan <jan@[192.0.2.1]>", 0 },
+		/* a top-level domain of no one's is not judged */
+		{ "Scanner <scan@printer.contoso.local>", 0 },
+		{ "Adele <adele@contoso.example>", 0 },
 	};
 	char	 h[256];
 	size_t	 i;
