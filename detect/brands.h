@@ -194,13 +194,16 @@ static const char *const BRANDS[] = {
 /*
  * Words of English, German, French, Spanish, Portuguese, Italian and
  * Dutch (the Debian word lists) that are a brand's name with one letter
- * dropped, swapped or doubled: ordinary words, not misspellings.  Check
- * a new brand of 6 letters or more against the lists and add its own.
+ * dropped, swapped or doubled, and surnames that are: ordinary words and
+ * people, not misspellings.  Check a new brand of 6 letters or more
+ * against the lists and add its own.
  */
 static const char *const NOT_MISSPELT[] = {
 	"acrobaat", "correis", "corres", "costo", "decatlon", "livello",
 	"mercar", "papal", "posbank", "postbak", "rauten", "revolt", "revolu",
 	"seras", "sparasse", "titter", "verzon",
+	/* surnames */
+	"marriot", "mariott", "sison", "teter",
 };
 
 static const char *const FREEMAIL[] = {

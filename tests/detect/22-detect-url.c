@@ -198,6 +198,7 @@ disguised(void)
 		{ "costo zero", NULL },
 		{ "microsftware", NULL },
 		{ "gogl", NULL },
+		{ "anna marriot", NULL },
 		{ "楽天 ポイント", NULL },
 		{ "田中 太郎", NULL },
 	};
