@@ -587,9 +587,12 @@ content_run(struct detect_scan *s)
 	if (cm->score[PC_TOOLS] >= 8 && cm->count[PC_TOOLS] >= 4)
 		finding_add(s, R_CONTENT_TOOLS, &(struct fargs){
 		    .detail = examples(s, cm, PC_TOOLS, -1) });
-	if (cm->score[PC_ADULT] >= 3 && cm->count[PC_ADULT] >= 2 &&
+	/* ... or, for the romance scam, an address to write to instead. */
+	if ((cm->score[PC_ADULT] >= 3 && cm->count[PC_ADULT] >= 2 &&
 	    cm->score[PC_ADULT] > cm->count[PC_ADULT] &&
-	    (links > 0 || h->mailto != NULL || from_free))
+	    (links > 0 || h->mailto != NULL || from_free)) ||
+	    (cm->count[PC_ADULT] >= 3 && text_freemail(s, cm->s,
+	    s->text_body)))
 		finding_add(s, R_CONTENT_ADULT, &(struct fargs){
 		    .detail = examples(s, cm, PC_ADULT, -1) });
 	if (cm->score[PC_HEALTH] >= 4 && cm->count[PC_HEALTH] >= 2 &&

@@ -516,6 +516,11 @@ static const struct phrase PHRASES[] = {
 	{ PC_ADULT, 1, "chat with me" }, { PC_ADULT, 1, "free to talk" },
 	{ PC_ADULT, 1, "talk with me" }, { PC_ADULT, 1, "serious relationship" },
 	{ PC_ADULT, 1, "my photos" }, { PC_ADULT, 1, "lonely" },
+	{ PC_ADULT, 1, "my photo" }, { PC_ADULT, 1, "my picture" },
+	{ PC_ADULT, 1, "how old are you" }, { PC_ADULT, 1, "how old r you" },
+	{ PC_ADULT, 1, "where are you from" }, { PC_ADULT, 1, "where r you from" },
+	{ PC_ADULT, 1, "what state are you from" }, { PC_ADULT, 1, "charming" },
+	{ PC_ADULT, 1, "single" }, { PC_ADULT, 1, "mistress" },
 	/* medicines without prescription, diet pills and cures */
 	{ PC_HEALTH, 2, "viagra" }, { PC_HEALTH, 2, "cialis" }, { PC_HEALTH, 2, "levitra" },
 	{ PC_HEALTH, 2, "no prescription" }, { PC_HEALTH, 2, "without prescription" },

@@ -614,6 +614,16 @@ def content_samples():
         "it is returned:\nhttps://drive.google.com/file/d/1x2y3z4w5v/"
         "view\n", "threat", "content.money_bait", "url.free_hosting")
 
+    # No link: the way in is another address to write to.
+    write("en-38-romance.eml", headers(
+        "Olena <support@garden-tools-shop.example>",
+        "Good evening, how have you been?") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi! I am a single charming woman from Kyiv, looking for a kind "
+        "man. Where are you from and how old are you? I will send you my "
+        "photo, write me at olena.kind.heart@gmail.com\n", "potential",
+        "content.adult")
+
     # Words of the trades in passing are not an offer.
     write("en-35-clean-casino-news.eml", headers(
         "Weekly Tech Digest <digest@fabrikam.com>",
