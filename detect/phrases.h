@@ -479,7 +479,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_ADULT, 2, "hot singles" }, { PC_ADULT, 2, "singles in your area" },
 	{ PC_ADULT, 2, "meet hot" }, { PC_ADULT, 2, "hot women" },
 	{ PC_ADULT, 2, "hot girls" }, { PC_ADULT, 2, "horny" },
-	{ PC_ADULT, 2, "hookup" }, { PC_ADULT, 2, "hook up" },
+	{ PC_ADULT, 2, "hookup" }, { PC_ADULT, 1, "hook up" },
 	{ PC_ADULT, 2, "sex dating" }, { PC_ADULT, 2, "casual sex" },
 	{ PC_ADULT, 2, "sexy" }, { PC_ADULT, 1, "sex" }, { PC_ADULT, 1, "nude*" },
 	{ PC_ADULT, 1, "naked" }, { PC_ADULT, 2, "pussy" }, { PC_ADULT, 2, "orgasm*" },
