@@ -325,7 +325,7 @@ RULE(R_SENDER_REPLYTO_FREEMAIL, "sender.replyto_freemail", DETECT_IMPERSONATION,
     "replies go to a free mail address, not to the sender's organisation", \
     "Replies would go to the free mail address {imitates}, not to the sender's domain {domain}.", \
     "返信はフリーメールのアドレス {imitates} に送られ、送信者のドメイン {domain} には届きません。") \
-RULE(R_SENDER_MULTI_FROM, "sender.several_from", DETECT_SPOOFING, 20, \
+RULE(R_SENDER_MULTI_FROM, "sender.several_from", DETECT_SPOOFING, 30, \
     "From holds several addresses or a malformed one", \
     "The From header holds several or malformed addresses ({detail}), so mail programs may show a sender other than the real one.", \
     "From ヘッダーに複数または不正な形式のアドレスがあり ({detail})、メールソフトが本当の送信者と異なる名前を表示することがあります。") \

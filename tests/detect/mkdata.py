@@ -825,13 +825,14 @@ def sender_samples():
         "</h1></div>" + news + "</div></body></html>\n", "clean")
 
 
-    # An address whose domain is no host name: nobody can write back.
+    # An address whose domain is no host name: nobody can write back,
+    # and no real sender writes so; alone a potential threat.
     write("en-48-from-not-host.eml", headers(
         "Atendimento <aviso@naoresponder70129%atendimento.example>",
         "Aviso de pendencia") +
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Consulte sua pendencia no portal.\n",
-        "clean", "sender.several_from")
+        "potential", "sender.several_from")
 
     # A display name whose words carry invisible characters, as the
     # subject's and the text's would.
