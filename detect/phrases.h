@@ -526,6 +526,8 @@ static const struct phrase PHRASES[] = {
 	{ PC_ADULT, 1, "where are you from" }, { PC_ADULT, 1, "where r you from" },
 	{ PC_ADULT, 1, "what state are you from" }, { PC_ADULT, 1, "charming" },
 	{ PC_ADULT, 1, "single" }, { PC_ADULT, 1, "mistress" },
+	{ PC_ADULT, 1, "出会い系" }, { PC_ADULT, 2, "割り切り" }, { PC_ADULT, 1, "エッチ" },
+	{ PC_ADULT, 1, "人妻" }, { PC_ADULT, 1, "即会い" },
 	/* medicines without prescription, diet pills and cures */
 	{ PC_HEALTH, 2, "viagra" }, { PC_HEALTH, 2, "cialis" }, { PC_HEALTH, 2, "levitra" },
 	{ PC_HEALTH, 2, "no prescription" }, { PC_HEALTH, 2, "without prescription" },
@@ -555,6 +557,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_HEALTH, 1, "sem receita" }, { PC_HEALTH, 1, "sin receta" },
 	{ PC_HEALTH, 2, "痩せる" }, { PC_HEALTH, 1, "ダイエット" }, { PC_HEALTH, 1, "精力" },
 	{ PC_HEALTH, 2, "kg weniger" }, { PC_HEALTH, 1, "kalorien" }, { PC_HEALTH, 1, "calories" },
+	{ PC_HEALTH, 2, "処方箋不要" }, { PC_HEALTH, 2, "バイアグラ" }, { PC_HEALTH, 1, "医薬品" },
 	/* casinos and betting: the venue, and the offer */
 	{ PC_BET, 1, "casino*" }, { PC_BET, 1, "slots" }, { PC_BET, 1, "poker" },
 	{ PC_BET, 1, "roulette" }, { PC_BET, 1, "blackjack" }, { PC_BET, 1, "betting" },
@@ -570,6 +573,8 @@ static const struct phrase PHRASES[] = {
 	{ PC_GAMBLE, 1, "wager*" }, { PC_GAMBLE, 1, "coupon code" },
 	{ PC_GAMBLE, 1, "play now" }, { PC_GAMBLE, 1, "bonus code" },
 	{ PC_BET, 1, "spins" }, { PC_GAMBLE, 2, "no deposit" },
+	{ PC_BET, 1, "オンラインカジノ" }, { PC_GAMBLE, 2, "入金不要ボーナス" },
+	{ PC_GAMBLE, 2, "フリースピン" }, { PC_GAMBLE, 2, "初回入金" }, { PC_GAMBLE, 1, "ボーナス" },
 	/* shops of stolen accounts and tools for spam and intrusion */
 	{ PC_TOOLS, 2, "cpanels" }, { PC_TOOLS, 2, "cpanel" }, { PC_TOOLS, 2, "shells" },
 	{ PC_TOOLS, 2, "rdps" }, { PC_TOOLS, 1, "rdp" }, { PC_TOOLS, 2, "smtps" },
@@ -601,6 +606,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_LEGAL, 1, "summons" }, { PC_LEGAL, 1, "court hearing" },
 	{ PC_LEGAL, 1, "legal action" }, { PC_LEGAL, 1, "lawsuit" },
 	{ PC_LEGAL, 2, "出頭" }, { PC_LEGAL, 1, "逮捕" }, { PC_LEGAL, 1, "警察" },
+	{ PC_GIVEAWAY, 1, "残高" }, { PC_GIVEAWAY, 1, "出金" }, { PC_GIVEAWAY, 1, "受け取り" },
 	/* bulk mail */
 	{ PC_SPAM, 1, "unsubscribe" }, { PC_SPAM, 1, "opt out" },
 	{ PC_SPAM, 1, "opt-out" }, { PC_SPAM, 1, "remove yourself" },

@@ -624,6 +624,18 @@ def content_samples():
         "photo, write me at olena.kind.heart@gmail.com\n", "potential",
         "content.adult")
 
+    write("ja-08-casino-utf8.eml", headers(
+        "=?UTF-8?B?%s?= <info@lucky-spin-jp.example>" % base64.b64encode(
+            "ラッキースピン".encode()).decode(),
+        "=?UTF-8?B?%s?=" % base64.b64encode(
+            "入金不要ボーナス3000円プレゼント".encode()).decode()) +
+        "Content-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: 8bit\n\n"
+        "オンラインカジノ「ラッキースピン」に今すぐ登録して、"
+        "入金不要ボーナスとフリースピン50回を受け取りましょう。\n"
+        "https://lucky-spin-jp.example/start\n", "potential",
+        "content.gambling")
+
     # Words of the trades in passing are not an offer.
     write("en-35-clean-casino-news.eml", headers(
         "Weekly Tech Digest <digest@fabrikam.com>",
