@@ -379,11 +379,18 @@ dom_is_freemail(const struct detect_engine *e, const char *regdom)
 	    strlen(regdom), NULL);
 }
 
+/*
+ * A label of many consonants in a row, of few vowels, or of letters and
+ * digits mixed; or a run of four or more labels of one letter each
+ * ("r.a.g.n.a.r.x7.example"): a name spelt out that way is made to slip
+ * past lists of domains, not to be read.
+ */
 int
 dom_random(const char *host)
 {
 	const char	*p = host;
 	int		 run = 0, maxrun = 0, len = 0, vow = 0, dig = 0;
+	int		 single = 0;
 
 	for (;; p++) {
 		char c = *p;
@@ -394,6 +401,11 @@ dom_random(const char *host)
 			    vow * 5 < len) || (dig >= 3 && len - dig >= 6 &&
 			    maxrun >= 5)))
 				return 1;
+			if (len == 1 && p[-1] >= 'a' && p[-1] <= 'z') {
+				if (++single >= 4)
+					return 1;
+			} else
+				single = 0;
 			if (c == '\0')
 				return 0;
 			run = maxrun = len = vow = dig = 0;

@@ -333,6 +333,14 @@ RULE(R_SENDER_RANDOM, "sender.random_domain", DETECT_SPAM, 15, \
     "sender domain that looks machine-generated", \
     "The sender's domain {domain} looks machine-generated, as throw-away spam domains do.", \
     "送信者のドメイン {domain} は機械的に生成された名前に見えます (使い捨ての迷惑メール用ドメインの特徴)。") \
+RULE(R_SENDER_ORG_MISMATCH, "sender.org_name_mismatch", DETECT_IMPERSONATION, 20, \
+    "display name names an organisation the address shares no word with", \
+    "The sender calls itself \"{detail}\", an organisation's name, but writes from {domain}, whose address shares no word with it.", \
+    "送信者は組織名「{detail}」を名乗っていますが、送信元 {domain} のアドレスにはその名前の語が一つも含まれていません。") \
+RULE(R_SENDER_RISKY_TLD, "sender.risky_tld", DETECT_SPAM, 15, \
+    "sender domain under a top-level domain abused by phishing", \
+    "The sender's domain {domain} is under {detail}, a top-level domain much used by phishing and throw-away spam domains.", \
+    "送信者のドメイン {domain} はフィッシングや使い捨ての迷惑メールに多用されるトップレベルドメイン {detail} 配下です。") \
 RULE(R_SENDER_DISPLAY_ADDR, "sender.display_address", DETECT_IMPERSONATION, 10, \
     "display name shows another address than the sender's", \
     "The sender's name shows the address \"{imitates}\" but the mail comes from {domain}.", \

@@ -233,6 +233,123 @@ has_service_word(const char *n)
 }
 
 /*
+ * Words that make a display name an organisation's ("Team Lido", "USA
+ * Mechanic Masters", "Prime Customer Support"), in the languages read,
+ * accents folded; and the words that name nothing: small ones, and what
+ * the mail is ("Shop Update" names no one).
+ */
+static int
+org_word(const char *w, size_t n)
+{
+	static const char *const ow[] = { "team", "support", "service",
+	    "services", "customer", "center", "centre", "help", "helpdesk",
+	    "security", "billing", "account", "accounts", "notification",
+	    "notifications", "alert", "alerts", "news", "newsletter", "media",
+	    "foundation", "club", "shop", "store", "bank", "deals",
+	    "savings", "masters", "official", "department", "group",
+	    "company", "inc", "ltd", "llc", "gmbh", "corp", "administration",
+	    "atendimento", "suporte", "soporte", "servicio", "servico",
+	    "kundenservice", "kundendienst", "klantenservice", "equipe",
+	    "equipo", "seguranca", "seguridad", "sicherheit", "securite" };
+	size_t	 i;
+
+	for (i = 0; i < nitems(ow); i++)
+		if (strlen(ow[i]) == n && memcmp(ow[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+stop_word(const char *w, size_t n)
+{
+	static const char *const sw[] = { "the", "of", "and", "for", "your",
+	    "my", "our", "a", "an", "de", "do", "da", "del", "la", "le",
+	    "les", "des", "el", "en", "und", "der", "die", "das", "von",
+	    "van", "du", "di", "il", "from", "by", "at", "to",
+	    /* what a mail is, not whose: "Shop Update", "Billing Notice" */
+	    "update", "updates", "notice", "message", "messages", "mail",
+	    "email", "reminder", "new", "important", "info", "information",
+	    "order", "orders", "confirmation", "payment", "payments",
+	    "invoice", "delivery", "daily", "weekly", "monthly", "digest",
+	    "online", "desk", "care", "portal", "system", "no", "reply",
+	    "noreply", "auto", "client", "clients", "user", "users" };
+	size_t	 i;
+
+	for (i = 0; i < nitems(sw); i++)
+		if (strlen(sw[i]) == n && memcmp(sw[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The display name (normalised) names an organisation, a word of the
+ * kind above and a word of its own, and the address (local part and
+ * domain) holds none of its words, its initials or, the other way, a
+ * label of the address inside the name: "Team Lido" <x@unique-mgmt.ae>.
+ * An organisation writes from its name ("Wide World Importers"
+ * <news@wideworldimporters.com>), a mailing service from an address made
+ * of it (club-gmail.com@shared1.ccsend.com), a helpdesk from its tenant
+ * (acme.zendesk.com).
+ */
+static int
+org_mismatch(const char *name, const char *addr)
+{
+	char		 hay[256], joined[256], ini[64];
+	const char	*p, *b;
+	size_t		 n, h = 0, j = 0, k = 0, i;
+	int		 org = 0, own = 0;
+
+	for (p = addr; *p != '\0' && h + 1 < sizeof(hay); p++)
+		if (isalnum((unsigned char)*p))
+			hay[h++] = *p;
+	hay[h] = '\0';
+	if (h == 0)
+		return 0;
+	for (p = name; *p != '\0';) {
+		while (*p != '\0' && !isalnum((unsigned char)*p))
+			p++;
+		for (b = p; isalnum((unsigned char)*p); p++)
+			;
+		if ((n = (size_t)(p - b)) == 0)
+			continue;
+		if (org_word(b, n))
+			org = 1;
+		else if (!stop_word(b, n) && n >= 2 && strspn(b, "0123456789") <
+		    n)
+			own = 1;
+		/* A word of the name in the address. */
+		if (n >= 3 && memmem(hay, h, b, n) != NULL)
+			return 0;
+		if (j + n < sizeof(joined)) {
+			memcpy(joined + j, b, n);
+			j += n;
+		}
+		if (!stop_word(b, n) && k + 1 < sizeof(ini))
+			ini[k++] = *b;
+	}
+	joined[j] = '\0';
+	ini[k] = '\0';
+	if (!org || !own)
+		return 0;
+	if (k >= 2 && strstr(hay, ini) != NULL)
+		return 0;
+	/* A label of the address in the name ("wwi" of "w.w.importers"). */
+	for (p = addr; *p != '\0';) {
+		while (*p != '\0' && !isalnum((unsigned char)*p))
+			p++;
+		for (b = p; isalnum((unsigned char)*p); p++)
+			;
+		n = (size_t)(p - b);
+		if (n >= 4 && j >= n) {
+			for (i = 0; i + n <= j; i++)
+				if (memcmp(joined + i, b, n) == 0)
+					return 0;
+		}
+	}
+	return 1;
+}
+
+/*
  * The tenant's name of a sender at <tenant>.onmicrosoft.com looks made by
  * a machine.  The domain is every tenant's (so it is listed as free mail
  * and dom_random() is not asked about it), but the name is one a person
@@ -528,6 +645,15 @@ sender_run(struct detect_scan *s)
 	if (fdom != NULL && ((dom_random(fdom) && !dom_is_freemail(e, freg)) ||
 	    (tenant_random(fdom, freg) && !dom_is_own(s, fdom))))
 		finding_add(s, R_SENDER_RANDOM, &(struct fargs){ .domain = fdom });
+	/* The same top-level domains as links (url.risky_tld). */
+	if (fdom != NULL && !dom_is_own(s, fdom) && !dom_is_corr(s, fdom)) {
+		const char *tld = strrchr(fdom, '.');
+
+		if (tld != NULL && hset_get(&e->risky_tld, tld + 1,
+		    strlen(tld + 1), NULL))
+			finding_add(s, R_SENDER_RISKY_TLD, &(struct fargs){
+			    .domain = fdom, .detail = tld });
+	}
 
 	/* A sender domain that imitates a protected one. */
 	if (freg != NULL) {
@@ -626,6 +752,15 @@ sender_run(struct detect_scan *s)
 				    &(struct fargs){ .domain = freg,
 				    .imitates = e->brands[b].name });
 		}
+		/* An organisation's name the address knows nothing of;
+		 * brands are weighed above, free mail by its own rules. */
+		if (b < 0 && na == NULL && m->from.addr != NULL &&
+		    strstr(nb.ptr, " via ") == NULL &&
+		    !dom_is_freemail(e, freg) && brand_of_domain(e, freg) < 0 &&
+		    !dom_is_own(s, fdom) && !dom_is_corr(s, fdom) &&
+		    org_mismatch(nb.ptr, m->from.addr))
+			finding_add(s, R_SENDER_ORG_MISMATCH, &(struct fargs){
+			    .domain = fdom, .detail = m->from.name });
 		if (s->people->n > 0 && !dom_is_own(s, fdom)) {
 			struct pmatch pm = { nb.ptr, nb.len, -1 };
 

@@ -388,8 +388,13 @@ check_one(struct detect_scan *s, size_t idx)
 	{
 		const char *tld = strrchr(u->host, '.');
 
+		const char *fdom = s->m->from.domain;
+
+		/* The sender's own site is weighed with the sender. */
 		if (tld != NULL && hset_get(&e->risky_tld, tld + 1,
-		    strlen(tld + 1), NULL))
+		    strlen(tld + 1), NULL) && !(fdom != NULL &&
+		    finding_has(s, R_SENDER_RISKY_TLD) &&
+		    strcmp(dom_registrable(s, fdom), u->domain) == 0))
 			finding_add(s, R_URL_RISKY_TLD, &(struct fargs){
 			    .url = u->url, .domain = u->domain,
 			    .detail = tld });

@@ -165,6 +165,12 @@ lookalike(void)
 	ok(!dom_random("mail.northwindbooks.com") &&
 	    !dom_random("searchwin2000.techtarget.com") &&
 	    !dom_random("strengths.example.com"), "words are not random");
+	ok(dom_random("r.a.g.n.a.r.r.65.whitte.example") &&
+	    dom_random("b.r.a.b.o.s.r.1.example.beauty"),
+	    "a name spelt out in one-letter labels");
+	ok(!dom_random("a.b.c.example.com") && !dom_random("x.1.2.3.example") &&
+	    !dom_random("1.2.3.4.in-addr.arpa"),
+	    "three one-letter labels, or digits, are not");
 }
 
 /* Display names written to look like a brand's, and names that are not. */

@@ -527,6 +527,7 @@ def main():
 
     content_samples()
     sender_samples()
+    sender2_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -901,6 +902,51 @@ def sender_samples():
         "Town fair on Saturday") +
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Programme: https://applevalley.example.org/fair\n", "clean")
+
+
+def sender2_samples():
+    """Sender and URL signals that corroborate others: an organisation's
+    name the address knows nothing of, sender domains under risky
+    top-level domains or spelt out in one-letter labels."""
+    # An organisation's name (a word of organisations and a name) from an
+    # address that holds none of its words: a low finding, to add up.
+    write("en-80-org-name-elsewhere.eml", headers(
+        "Harbour Mechanic Masters <promo@quickmail-relay.example.net>",
+        "Your winter check-up") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Book your check-up: https://quickmail-relay.example.net/book\n",
+        "clean", "sender.org_name_mismatch")
+
+    # The same kind of name, written by the organisation's own address:
+    # its initials, or a mailing service's address made of its name.
+    write("en-81-clean-org-initials.eml", headers(
+        "Royal Bank of Canada <alerts@rbc.example>",
+        "Your statement is ready") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your statement is ready in online banking: "
+        "https://www.rbc.example/statements\n", "clean")
+    write("en-82-clean-org-via-mailer.eml", headers(
+        "Riverside Garden Club <riversidegardenclub-gmail.com"
+        "@shared1.mailer.example>", "Plant sale on Saturday") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Our plant sale is on Saturday: "
+        "https://riverside-garden.example.org/sale\n", "clean")
+
+    # A sender under a top-level domain much used by phishing, linking to
+    # its own site there: one fact, weighed once (on the sender).
+    write("en-83-sender-risky-tld.eml", headers(
+        "Nerve Relief <offers@relief-daily.beauty>", "Feel better today") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Read more: https://relief-daily.beauty/article\n",
+        "clean", "sender.risky_tld")
+
+    # A sender domain spelt out in one-letter labels.
+    write("en-84-spelt-out-domain.eml", headers(
+        "Hearing Aid <news@h.e.a.r.i.n.g.k56.example-offers.net>",
+        "Hear again") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "See the offer: https://example-offers.net/hear\n",
+        "clean", "sender.random_domain")
 
 
 if __name__ == "__main__":
