@@ -208,6 +208,10 @@ RULE(R_URL_IP, "url.ip_literal", DETECT_SUSPICIOUS_URL, 35, \
     "link to a bare IP address", \
     "The link {url} goes to the bare IP address {domain} instead of a named site.", \
     "リンク {url} はサイト名ではなく IP アドレス {domain} に直接接続します。") \
+RULE(R_URL_IP_HOST, "url.ip_host", DETECT_SUSPICIOUS_URL, 35, \
+    "link to a server's generic name that holds its IP address", \
+    "The link {url} goes to {domain}, a server's generic name made of its IP address {detail}, not a named site.", \
+    "リンク {url} の接続先 {domain} はサイト名ではなく、IP アドレス {detail} から機械的に付けられたサーバー名です。") \
 RULE(R_URL_MIXED_SCRIPT, "url.mixed_script", DETECT_SUSPICIOUS_URL, 35, \
     "host name mixing writing systems", \
     "The link {url} goes to {domain}, whose name mixes writing systems ({detail}).", \
@@ -314,9 +318,9 @@ RULE(R_SENDER_BRAND_ELSEWHERE, "sender.brand_links_elsewhere", DETECT_IMPERSONAT
     "The sender calls itself {imitates}, but the mail's links lead to {domain} rather than to a site of {imitates}.", \
     "送信者は {imitates} を名乗っていますが、メール内のリンクは {imitates} のサイトではなく主に {domain} に向かいます。") \
 RULE(R_SENDER_BRAND_HOSTING, "sender.brand_domain_hosting", DETECT_SPOOFING, 30, \
-    "mail from a brand's own domain whose links go to free hosting, a bare IP or IPFS", \
-    "The mail claims to come from {imitates} ({domain}), yet it links to {url}, a page anyone can publish; {imitates} links to its own sites.", \
-    "メールは {imitates} ({domain}) から送られたとしていますが、誰でも公開できるページ {url} にリンクしています。{imitates} は自社のサイトにリンクします。") \
+    "mail from a brand's own domain whose links go to free hosting, a bare IP or IPFS, or that shows pictures from a free image host and nothing of the brand's sites", \
+    "The mail claims to come from {imitates} ({domain}), yet it uses {url}, which anyone can publish or rent; {imitates} uses its own sites.", \
+    "メールは {imitates} ({domain}) から送られたとしていますが、誰でも公開・利用できる {url} を使っています。{imitates} は自社のサイトを使います。") \
 RULE(R_SENDER_FREEMAIL_EXEC, "sender.freemail_executive", DETECT_IMPERSONATION, 35, \
     "executive or role name sending from a free mail service", \
     "The sender calls itself \"{detail}\" but writes from the free mail service {domain}, a usual sign of CEO fraud.", \

@@ -96,6 +96,43 @@ private_ip(const char *h)
 	    (b >= 16 && b <= 31) || strncmp(h, "0.", 2) == 0 || h[0] == '[';
 }
 
+/*
+ * A host name made of an IPv4 address, four numbers of 0 to 255 apart by
+ * dots or hyphens and followed by more of the name: the generic name a
+ * provider gives a rented server (97.74.91.240.host.example.net,
+ * ec2-3-138-125-44.compute.example.com, shop.168-119-251-236.example.page).
+ * The address, dotted, in out; 0 when there is none.
+ */
+static int
+ip_in_host(const char *h, char out[16])
+{
+	const char	*p, *q;
+	long		 v[4];
+	int		 i;
+	char		*end;
+
+	for (p = h; *p != '\0'; p++) {
+		if ((p != h && p[-1] != '.' && p[-1] != '-') ||
+		    *p < '0' || *p > '9')
+			continue;
+		for (q = p, i = 0; i < 4; i++) {
+			if (*q < '0' || *q > '9')
+				break;
+			v[i] = strtol(q, &end, 10);
+			if (end - q > 3 || v[i] > 255 || (*end != '.' &&
+			    *end != '-'))
+				break;
+			q = end + 1;
+		}
+		if (i == 4 && *q != '\0') {
+			snprintf(out, 16, "%ld.%ld.%ld.%ld", v[0], v[1], v[2],
+			    v[3]);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Does the URL say where it goes (a link the reader follows)? */
 static int
 followed(const struct durl *u)
@@ -314,17 +351,28 @@ check_one(struct detect_scan *s, size_t idx)
 		    .url = u->url, .domain = hit });
 	if (!followed(u))
 		return;
+	{
+		char ip[16];
+
+		if (u->origin != UO_TEXT && ip_in_host(u->host, ip) &&
+		    !private_ip(ip))
+			finding_add(s, R_URL_IP_HOST, &(struct fargs){
+			    .url = u->url, .domain = u->host, .detail = ip });
+	}
 	if (dom_random(u->host) && !suffix_in(&e->shorteners, u->host, NULL))
 		finding_add(s, R_URL_RANDOM_HOST, &(struct fargs){
 		    .url = u->url, .domain = u->host });
 
-	/* A brand's name in the host of someone else's domain. */
+	/* A brand's name in the host of someone else's domain, with words
+	 * of phishing or as the name of a site on free hosting: a brand's
+	 * pages are on its own domains. */
 	if (brand_of_domain(e, u->domain) < 0 && !shown) {
 		struct bin b = { e, u->host, strlen(u->host), -1 };
 
 		ac_scan(e->brand_ac, u->host, b.n, bin_cb, &b);
 		if (b.found >= 0 && !suffix_in(&e->shorteners, u->host, NULL) &&
-		    phishy_host(u->host))
+		    (phishy_host(u->host) || suffix_in(&e->hosting, u->host,
+		    NULL)))
 			finding_add(s, R_URL_BRAND_IN_HOST, &(struct fargs){
 			    .url = u->url, .domain = u->domain,
 			    .imitates = e->brands[b.found].name });
@@ -473,17 +521,22 @@ brand_elsewhere(struct detect_scan *s, int b)
 
 /*
  * The From domain is a brand's (not its free mail) and a link goes to
- * free hosting, a bare IP or IPFS: a brand links to its own sites, so the
- * address is forged (Exchange Online's verdict, when stamped, says so
- * too; this holds when it is not).
+ * free hosting, a bare IP (or a server's name made of one) or IPFS: a
+ * brand links to its own sites, so the address is forged (Exchange
+ * Online's verdict, when stamped, says so too; this holds when it is
+ * not).  So too when its pictures come from a free image host and
+ * nothing of the mail is on the brand's sites: a brand keeps its
+ * pictures itself, and the mail it relays from its users (a comment on
+ * GitHub with an imgur picture) still links to the brand.
  */
 static void
 brand_hosting(struct detect_scan *s)
 {
 	const struct detect_engine	*e = s->eng;
 	const char			*fdom = s->m->from.domain, *freg;
+	const struct durl		*img = NULL;
 	size_t				 i;
-	int				 b;
+	int				 b, home = 0;
 
 	if (fdom == NULL)
 		return;
@@ -493,9 +546,27 @@ brand_hosting(struct detect_scan *s)
 	for (i = 0; i < s->nu; i++) {
 		const struct durl *u = &s->u[i];
 
+		if (u->host != NULL && brand_of_domain(e, u->domain) == b)
+			home = 1;
+		else if (u->host != NULL && img == NULL &&
+		    u->origin == UO_SRC && suffix_in(&e->imghosts, u->host,
+		    NULL))
+			img = u;
+	}
+	if (img != NULL && !home) {
+		finding_add(s, R_SENDER_BRAND_HOSTING, &(struct fargs){
+		    .url = img->url, .domain = fdom,
+		    .imitates = e->brands[b].name });
+		return;
+	}
+	for (i = 0; i < s->nu; i++) {
+		const struct durl	*u = &s->u[i];
+		char			 ip[16];
+
 		if (u->host == NULL || !followed(u) || u->origin == UO_SRC)
 			continue;
 		if ((u->is_ip && !private_ip(u->host)) ||
+		    (ip_in_host(u->host, ip) && !private_ip(ip)) ||
 		    (suffix_in(&e->hosting, u->host, NULL) &&
 		    !dom_own_sharepoint(s, u->host)) ||
 		    strncmp(u->path, "/ipfs/", 6) == 0) {

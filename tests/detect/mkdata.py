@@ -907,7 +907,9 @@ def sender_samples():
 def sender2_samples():
     """Sender and URL signals that corroborate others: an organisation's
     name the address knows nothing of, sender domains under risky
-    top-level domains or spelt out in one-letter labels."""
+    top-level domains or spelt out in one-letter labels, servers' generic
+    names made of an IP, a brand's mail with borrowed pictures, a brand's
+    name as a site on free hosting."""
     # An organisation's name (a word of organisations and a name) from an
     # address that holds none of its words: a low finding, to add up.
     write("en-80-org-name-elsewhere.eml", headers(
@@ -947,6 +949,53 @@ def sender2_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "See the offer: https://example-offers.net/hear\n",
         "clean", "sender.random_domain")
+
+    # A link to a rented server's generic name, made of its IP address;
+    # from a brand's own domain, the address is forged.  An internal
+    # server's name (a private address) is none (its name, mostly digits
+    # and hyphens, looks machine-made: a low finding of its own).
+    write("en-85-ip-host-brand.eml", headers(
+        "Banco do Brasil <aviso@bb.com.br>", "Seus pontos") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Consulte seus pontos.</p>"
+        '<p><a href="http://198.51.100.24.host.example-hosting.net/home/">'
+        "Consultar</a></p></body></html>\n",
+        "threat", "url.ip_host", "sender.brand_domain_hosting")
+    write("en-86-clean-private-ip-host.eml", headers(
+        "Build Server <ci@builds.example.org>", "Build 812 passed") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Build 812 passed. Logs: "
+        "http://ip-10-0-3-17.builds.example.org/logs/812\n", "clean",
+        "url.random_host")
+
+    # A brand's own domain whose pictures come from a free image host and
+    # nothing from the brand's sites; the brand relaying a user's comment
+    # with such a picture still links to itself.
+    write("en-87-brand-image-host.eml", headers(
+        "Bradesco <aviso@bradesco.com.br>", "Comunicado") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><body><img src="https://i.imgur.com/Q9aBc1x.png">'
+        '<p><a href="https://comunicado-cliente.example.net/">Ver</a>'
+        "</p></body></html>\n",
+        "potential", "sender.brand_domain_hosting", "url.image_hosting")
+    write("en-88-clean-brand-relay-image.eml", headers(
+        "octocat <notifications@github.com>",
+        "Re: [example/widgets] Button is misaligned (#42)") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Here is a screenshot:</p>"
+        '<p><img src="https://i.imgur.com/Zx81Lmq.png"></p>'
+        '<p><a href="https://github.com/example/widgets/issues/42">'
+        "View it on GitHub</a></p></body></html>\n",
+        "clean", "url.image_hosting")
+
+    # A brand's name as the name of a site on free hosting.
+    write("en-89-brand-free-hosting.eml", headers(
+        "Notifications <notifications@forms-service.example>",
+        "You have a new response") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Private access to the new platform: "
+        "https://metamask-us.weebly.com/\n",
+        "potential", "url.brand_in_host", "url.free_hosting")
 
 
 if __name__ == "__main__":
