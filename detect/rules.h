@@ -318,7 +318,7 @@ RULE(R_SENDER_BRAND_ELSEWHERE, "sender.brand_links_elsewhere", DETECT_IMPERSONAT
     "The sender calls itself {imitates}, but the mail's links lead to {domain} rather than to a site of {imitates}.", \
     "送信者は {imitates} を名乗っていますが、メール内のリンクは {imitates} のサイトではなく主に {domain} に向かいます。") \
 RULE(R_SENDER_BRAND_HOSTING, "sender.brand_domain_hosting", DETECT_SPOOFING, 30, \
-    "mail from a brand's own domain whose links go to free hosting, a bare IP or IPFS, or that shows pictures from a free image host and nothing of the brand's sites", \
+    "mail from a brand's own domain whose links go to a bare IP or IPFS, or to free hosting or pictures on a free image host while nothing of the mail is on the brand's sites", \
     "The mail claims to come from {imitates} ({domain}), yet it uses {url}, which anyone can publish or rent; {imitates} uses its own sites.", \
     "メールは {imitates} ({domain}) から送られたとしていますが、誰でも公開・利用できる {url} を使っています。{imitates} は自社のサイトを使います。") \
 RULE(R_SENDER_FREEMAIL_EXEC, "sender.freemail_executive", DETECT_IMPERSONATION, 35, \

@@ -524,10 +524,11 @@ brand_elsewhere(struct detect_scan *s, int b)
  * free hosting, a bare IP (or a server's name made of one) or IPFS: a
  * brand links to its own sites, so the address is forged (Exchange
  * Online's verdict, when stamped, says so too; this holds when it is
- * not).  So too when its pictures come from a free image host and
- * nothing of the mail is on the brand's sites: a brand keeps its
- * pictures itself, and the mail it relays from its users (a comment on
- * GitHub with an imgur picture) still links to the brand.
+ * not).  Free hosting and free image hosts count only when nothing of
+ * the mail is on the brand's sites: a brand keeps its pages and
+ * pictures itself, and the mail it relays from its users (a deploy
+ * preview in a GitHub pull request, an imgur picture in a comment)
+ * still links to the brand.
  */
 static void
 brand_hosting(struct detect_scan *s)
@@ -567,7 +568,7 @@ brand_hosting(struct detect_scan *s)
 			continue;
 		if ((u->is_ip && !private_ip(u->host)) ||
 		    (ip_in_host(u->host, ip) && !private_ip(ip)) ||
-		    (suffix_in(&e->hosting, u->host, NULL) &&
+		    (suffix_in(&e->hosting, u->host, NULL) && !home &&
 		    !dom_own_sharepoint(s, u->host)) ||
 		    strncmp(u->path, "/ipfs/", 6) == 0) {
 			finding_add(s, R_SENDER_BRAND_HOSTING, &(struct fargs){

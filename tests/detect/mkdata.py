@@ -637,6 +637,17 @@ def content_samples():
         "https://lucky-spin-jp.example/start\n", "potential",
         "content.gambling")
 
+    # A brand relaying its users' links (a deploy preview in a pull
+    # request) links to itself too: not a forged brand.
+    write("en-39-clean-github-preview.eml", headers(
+        "octo-dev <notifications@github.com>",
+        "Re: [tailspin/web] Update the pricing page (PR #212)") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Deploy preview ready: https://deploy-preview-212--tailspin-web."
+        "netlify.app/pricing\n\n-- \nReply to this email directly or "
+        "view it on GitHub:\nhttps://github.com/tailspin/web/pull/212\n",
+        "clean")
+
     # Words of the trades in passing are not an offer.
     write("en-35-clean-casino-news.eml", headers(
         "Weekly Tech Digest <digest@fabrikam.com>",
