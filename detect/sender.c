@@ -239,6 +239,17 @@ has_service_word(const char *n)
  * the mail is ("Shop Update" names no one).
  */
 static int
+word_in(const char *const *list, size_t nl, const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < nl; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
 org_word(const char *w, size_t n)
 {
 	static const char *const ow[] = { "team", "support", "service",
@@ -251,12 +262,8 @@ org_word(const char *w, size_t n)
 	    "atendimento", "suporte", "soporte", "servicio", "servico",
 	    "kundenservice", "kundendienst", "klantenservice", "equipe",
 	    "equipo", "seguranca", "seguridad", "sicherheit", "securite" };
-	size_t	 i;
 
-	for (i = 0; i < nitems(ow); i++)
-		if (strlen(ow[i]) == n && memcmp(ow[i], w, n) == 0)
-			return 1;
-	return 0;
+	return word_in(ow, nitems(ow), w, n);
 }
 
 static int
@@ -273,12 +280,8 @@ stop_word(const char *w, size_t n)
 	    "invoice", "delivery", "daily", "weekly", "monthly", "digest",
 	    "online", "desk", "care", "portal", "system", "no", "reply",
 	    "noreply", "auto", "client", "clients", "user", "users" };
-	size_t	 i;
 
-	for (i = 0; i < nitems(sw); i++)
-		if (strlen(sw[i]) == n && memcmp(sw[i], w, n) == 0)
-			return 1;
-	return 0;
+	return word_in(sw, nitems(sw), w, n);
 }
 
 /*
