@@ -468,11 +468,16 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
     int from_encrypted)
 {
 	enum ftype	 ft = sniff(p, len);
-	const char	*mt = magic_type(s, p, len), *type;
+	const char	*mt = NULL, *type;
 	char		 e1[32], tb[160], shabuf[65];
 	int		 svg;
 
 	(void)size;
+	/* libmagic only where the engine's own checks say too little: it
+	 * is the costliest step of a plain attachment (its regular
+	 * expressions are compiled at every call). */
+	if (ft == FT_UNKNOWN || ft == FT_OLE)
+		mt = magic_type(s, p, len);
 	if (sha == NULL) {
 		sha256_hex(p, len, shabuf);
 		sha = arena_strdup(&s->a, shabuf);
@@ -572,7 +577,7 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	case FT_JPEG:
 	case FT_GIF:
 	case FT_IMAGE:
-		qr_scan(s, name, p, len, mt);
+		qr_scan(s, name, p, len);
 		break;
 	case FT_ZIP:
 	case FT_RAR:

@@ -382,7 +382,7 @@ int	 av_open(struct detect_engine *, const struct detect_opts *,
 	    char *err, size_t errlen);
 void	 av_close(struct detect_engine *);
 void	 qr_scan(struct detect_scan *, const char *name,
-	    const unsigned char *, size_t, const char *mime);
+	    const unsigned char *, size_t);
 void	*qr_new(void);
 void	 qr_free(void *);
 int	 content_build(struct detect_engine *);

@@ -133,14 +133,13 @@ fail:
 
 void
 qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
-    size_t n, const char *mime)
+    size_t n)
 {
 	unsigned char		*grey = NULL;
 	unsigned		 w = 0, h = 0;
 	zbar_image_t		*img;
 	const zbar_symbol_t	*sym;
 
-	(void)mime;
 	if (s->zbar == NULL || s->qr_images >= QR_IMAGES_MAX || n < 100)
 		return;
 	if (n >= 8 && memcmp(p, "\x89PNG", 4) == 0)
