@@ -604,7 +604,7 @@ content_run(struct detect_scan *s)
 	    (cm->score[PC_GAMBLE] >= 4 && cm->score[PC_GAMBLE] >
 	    cm->count[PC_GAMBLE])) && links > 0)
 		finding_add(s, R_CONTENT_GAMBLING, &(struct fargs){
-		    .detail = examples(s, cm, PC_GAMBLE, -1) });
+		    .detail = examples(s, cm, PC_BET, PC_GAMBLE) });
 
 	/* A lure that names a brand the sender and the links are not. */
 	if (!s->claim_display && (finding_has(s, R_CONTENT_CRED) ||
