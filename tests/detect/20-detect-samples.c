@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "detect.h"
+#include "dtest.h"
 #include "tap.h"
 #include "util.h"
 
@@ -30,17 +31,6 @@ slurp(const char *path, size_t *len)
 	fclose(fp);
 	*len = (size_t)n;
 	return p;
-}
-
-static const struct detect_finding *
-find(const struct detect_result *r, const char *rule)
-{
-	size_t	 i;
-
-	for (i = 0; i < r->nfindings; i++)
-		if (strcmp(r->findings[i].rule, rule) == 0)
-			return &r->findings[i];
-	return NULL;
 }
 
 static int
@@ -89,22 +79,16 @@ main(void)
 	static const char *const own[] = { "contoso.com", NULL };
 	static const char *const corr[] = { "fabrikam.com", NULL };
 	static const char *const people[] = { "John Smith", NULL };
-	struct detect_opts	 o;
 	struct detect_engine	*e;
 	struct detect_scan	*s;
 	struct arena		 out;
-	char			 err[256], line[1024];
+	char			 line[1024];
 	FILE			*fp;
 	int			 n = 0;
 
 	plan_lazy();
 	rule_table();
-	detect_opts_init(&o);
-	o.own_domains = own;
-	o.correspondents = corr;
-	o.people = people;
-	e = detect_engine_new(&o, err, sizeof(err));
-	if (!ok(e != NULL, "engine starts (%s)", err))
+	if ((e = dt_engine(own, corr, people)) == NULL)
 		return done_testing();
 	s = detect_scan_new(e);
 	arena_init(&out, 0);
@@ -133,7 +117,7 @@ main(void)
 		is_str(detect_verdict_name(r.verdict), verdict, "%s: verdict "
 		    "(score %d)", file, r.score);
 		while ((tok = strtok_r(NULL, " ", &save)) != NULL) {
-			const struct detect_finding *f = find(&r, tok);
+			const struct detect_finding *f = dt_find(&r, tok);
 
 			if (!ok(f != NULL, "%s: %s", file, tok))
 				continue;

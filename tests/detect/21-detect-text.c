@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dtest.h"
 #include "internal.h"
 #include "tap.h"
 #include "util.h"
@@ -177,18 +178,14 @@ mime(struct detect_scan *s)
 int
 main(void)
 {
-	struct detect_opts	 o;
 	struct detect_engine	*e;
 	struct detect_scan	*s;
-	char			 err[256];
 
 	plan_lazy();
 	arena_init(&A, 0);
 	charsets();
 	norm();
-	detect_opts_init(&o);
-	e = detect_engine_new(&o, err, sizeof(err));
-	if (!ok(e != NULL, "engine (%s)", err))
+	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
 		return done_testing();
 	s = detect_scan_new(e);
 	mime(s);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dtest.h"
 #include "internal.h"
 #include "tap.h"
 #include "util.h"
@@ -321,16 +322,10 @@ main(void)
 {
 	static const char *const own[] = { "contoso.com", NULL };
 	static const char *const corr[] = { "fabrikam.com", NULL };
-	struct detect_opts	 o;
 	struct detect_engine	*e;
-	char			 err[256];
 
 	plan_lazy();
-	detect_opts_init(&o);
-	o.own_domains = own;
-	o.correspondents = corr;
-	e = detect_engine_new(&o, err, sizeof(err));
-	if (!ok(e != NULL, "engine (%s)", err))
+	if ((e = dt_engine(own, corr, NULL)) == NULL)
 		return done_testing();
 	S = detect_scan_new(e);
 	parse();

@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "detect.h"
+#include "dtest.h"
 #include "tap.h"
 #include "util.h"
 
@@ -37,35 +38,20 @@ static const char MSG[] =
 static const char *
 rule(const struct detect_result *r, const char *id)
 {
-	size_t	 i;
+	const struct detect_finding *f = dt_find(r, id);
 
-	for (i = 0; i < r->nfindings; i++)
-		if (strcmp(r->findings[i].rule, id) == 0)
-			return r->findings[i].evidence[DETECT_EN];
-	return NULL;
-}
-
-static const struct detect_finding *
-finding(const struct detect_result *r, const char *id)
-{
-	size_t	 i;
-
-	for (i = 0; i < r->nfindings; i++)
-		if (strcmp(r->findings[i].rule, id) == 0)
-			return &r->findings[i];
-	return NULL;
+	return f != NULL ? f->evidence[DETECT_EN] : NULL;
 }
 
 int
 main(void)
 {
-	struct detect_opts	 o;
 	struct detect_engine	*e;
 	struct detect_scan	*s;
 	struct detect_result	 r;
 	struct arena		 out;
 	cJSON			*msg, *atts, *a;
-	char			 err[256], *b64;
+	char			 *b64;
 	unsigned char		 h[32];
 	char			 hex[65];
 	/* A fake Windows program inside nothing: bytes a PE starts with. */
@@ -73,9 +59,7 @@ main(void)
 	size_t			 b64len;
 
 	plan_lazy();
-	detect_opts_init(&o);
-	e = detect_engine_new(&o, err, sizeof(err));
-	if (!ok(e != NULL, "engine (%s)", err))
+	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
 		return done_testing();
 	s = detect_scan_new(e);
 	arena_init(&out, 0);
@@ -143,7 +127,7 @@ main(void)
 	is_int(detect_scan_graph(s, msg, atts, NULL, 0, &out, &r), 0,
 	    "graph scan with attachments");
 	{
-		const struct detect_finding *f = finding(&r, "attach.executable");
+		const struct detect_finding *f = dt_find(&r, "attach.executable");
 
 		crypto_hash_sha256(h, pe, sizeof(pe));
 		hex_encode(h, sizeof(h), hex);
@@ -151,7 +135,7 @@ main(void)
 		is_str(f ? f->sha256 : NULL, hex, "its SHA-256");
 		is_str(f ? f->attachment : NULL, "scan_0412.pdf.exe",
 		    "its name");
-		ok(finding(&r, "attach.double_extension") != NULL,
+		ok(dt_find(&r, "attach.double_extension") != NULL,
 		    "its double extension");
 	}
 	/* Hostile JSON: wrong types everywhere. */

@@ -20,6 +20,7 @@
 #include <sodium.h>
 #include <zlib.h>
 
+#include "dtest.h"
 #include "internal.h"
 #include "tap.h"
 #include "util.h"
@@ -114,17 +115,6 @@ mail(const char *fname, const unsigned char *p, size_t n, size_t *len)
 	return mail_text("attached", fname, p, n, len);
 }
 
-static const struct detect_finding *
-find(const struct detect_result *r, const char *id)
-{
-	size_t	 i;
-
-	for (i = 0; i < r->nfindings; i++)
-		if (strcmp(r->findings[i].rule, id) == 0)
-			return &r->findings[i];
-	return NULL;
-}
-
 static void
 scan(struct detect_scan *s, const char *fname, const unsigned char *p,
     size_t n, struct detect_result *r)
@@ -153,12 +143,12 @@ ppap(struct detect_engine *e)
 
 	z = make(0, 0, &ent, 1, "Xk7pQ2mZ", &zl);
 	scan(s, "見積書.zip", z, zl, &r);
-	f = find(&r, "attach.encrypted_archive");
+	f = dt_find(&r, "attach.encrypted_archive");
 	ok(f != NULL, "an encrypted zip, no password yet: reported");
 	ok(f != NULL && strstr(f->evidence[DETECT_EN], "見積書.exe") != NULL,
 	    "with the names it lists");
 	is_str(detect_verdict_name(r.verdict), "potential", "as potential");
-	ok(find(&r, "attach.executable") == NULL, "its content unseen");
+	ok(dt_find(&r, "attach.executable") == NULL, "its content unseen");
 
 	/* The password mail (newest first: it comes before the zip). */
 	fp = fopen("tests/detect/data/ja-04-ppap-password-utf8.eml", "rb");
@@ -170,9 +160,9 @@ ppap(struct detect_engine *e)
 	    "the password mail is clean");
 	free(pw);
 	scan(s, "見積書.zip", z, zl, &r);
-	ok(find(&r, "attach.ppap_opened") != NULL,
+	ok(dt_find(&r, "attach.ppap_opened") != NULL,
 	    "the zip is opened with the password of the other mail");
-	f = find(&r, "attach.executable");
+	f = dt_find(&r, "attach.executable");
 	ok(f != NULL, "and the program inside is found");
 	is_str(f ? f->attachment : NULL, "見積書.zip > 見積書.exe",
 	    "named inside its archive");
@@ -200,15 +190,15 @@ ppap_plain(struct detect_engine *e)
 
 	z = make(0, 0, &ent, 1, "Nw7#q2Lp", &zl);
 	scan(s, "見積書.zip", z, zl, &r);
-	ok(find(&r, "attach.encrypted_archive") != NULL &&
+	ok(dt_find(&r, "attach.encrypted_archive") != NULL &&
 	    r.verdict == DETECT_POTENTIAL, "not opened: potential");
 	detect_scan_add_password(s, "Nw7#q2Lp");
 	scan(s, "見積書.zip", z, zl, &r);
-	ok(find(&r, "attach.ppap_opened") != NULL,
+	ok(dt_find(&r, "attach.ppap_opened") != NULL,
 	    "opened with a password of another mail");
 	is_str(detect_verdict_name(r.verdict), "potential",
 	    "still potential: nothing risky inside, but hidden at delivery");
-	ok(find(&r, "attach.password_in_same_mail") == NULL,
+	ok(dt_find(&r, "attach.password_in_same_mail") == NULL,
 	    "the password was not in this mail");
 	detect_scan_free(s);
 
@@ -216,16 +206,16 @@ ppap_plain(struct detect_engine *e)
 	m = mail_text("請求書を送付いたします。\r\n解凍パスワード: Nw7#q2Lp\r\n",
 	    "見積書.zip", z, zl, &len);
 	detect_scan_mime(s, m, len, NULL, &r);
-	ok(find(&r, "attach.ppap_opened") != NULL,
+	ok(dt_find(&r, "attach.ppap_opened") != NULL,
 	    "the password in the same mail opens it");
-	ok(find(&r, "attach.password_in_same_mail") != NULL,
+	ok(dt_find(&r, "attach.password_in_same_mail") != NULL,
 	    "and that is said");
 	is_str(detect_verdict_name(r.verdict), "threat", "a threat");
 	free(m);
 	m = mail_text("パスワードは別途お送りいたします。", "見積書.zip", z, zl,
 	    &len);
 	detect_scan_mime(s, m, len, NULL, &r);
-	ok(find(&r, "attach.password_in_same_mail") == NULL,
+	ok(dt_find(&r, "attach.password_in_same_mail") == NULL,
 	    "\"the password follows in another mail\" is no password");
 	free(m);
 	free(z);
@@ -257,9 +247,9 @@ nested(struct detect_scan *s)
 		cl = nl;
 	}
 	scan(s, "deep.zip", cur, cl, &r);
-	ok(find(&r, "attach.archive_deep") != NULL,
+	ok(dt_find(&r, "attach.archive_deep") != NULL,
 	    "zips nested 20 deep: the depth limit is reported");
-	ok(r.verdict != DETECT_THREAT || find(&r, "attach.executable") == NULL,
+	ok(r.verdict != DETECT_THREAT || dt_find(&r, "attach.executable") == NULL,
 	    "and what is deeper is not opened");
 	free(cur);
 
@@ -273,7 +263,7 @@ nested(struct detect_scan *s)
 	ent.len = cl;
 	next = make(0, 0, &ent, 1, NULL, &nl);
 	scan(s, "outer.zip", next, nl, &r);
-	ok(find(&r, "attach.executable") != NULL, "two levels are opened");
+	ok(dt_find(&r, "attach.executable") != NULL, "two levels are opened");
 	free(cur);
 	free(next);
 }
@@ -289,7 +279,7 @@ bomb(struct detect_scan *s)
 	z = make(0, 0, &ent, 1, NULL, &zl);
 	diag("64 MB of zeros zip to %zu bytes", zl);
 	scan(s, "bomb.zip", z, zl, &r);
-	ok(find(&r, "attach.archive_bomb") != NULL, "a zip bomb is reported");
+	ok(dt_find(&r, "attach.archive_bomb") != NULL, "a zip bomb is reported");
 	free(z);
 	free(zeros);
 }
@@ -357,7 +347,7 @@ ooxml_bomb(struct detect_scan *s)
 	diag("a .docx of 8 x 16 MB of .rels: %zu bytes", zl);
 	m = mail("report.docx", z, zl, &len);
 	detect_scan_mime(s, m, len, NULL, &r);
-	ok(find(&r, "attach.archive_bomb") != NULL,
+	ok(dt_find(&r, "attach.archive_bomb") != NULL,
 	    "an OOXML zip bomb is reported as one");
 	ok(r.verdict != DETECT_CLEAN, "and the message is not clean (%s)",
 	    detect_verdict_name(r.verdict));
@@ -411,7 +401,7 @@ pdf_streams(struct detect_scan *s)
 		    "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n", i, b);
 	buf_adds(&m, "--zz--\r\n");
 	detect_scan_mime(s, m.ptr, m.len, NULL, &r);
-	ok(find(&r, "engine.truncated") != NULL,
+	ok(dt_find(&r, "engine.truncated") != NULL,
 	    "nine PDFs of 8 MB of streams: past the budget, said so");
 	ok(s->inflated <= DETECT_ARCHIVE_TOTAL,
 	    "the streams inflated no more than the message's budget (%zu MB)",
@@ -434,15 +424,15 @@ formats(struct detect_scan *s)
 
 	z = make(1, 0, &ent, 1, NULL, &zl);
 	scan(s, "invoice.7z", z, zl, &r);
-	ok(find(&r, "attach.script") != NULL, "a script inside a 7z");
+	ok(dt_find(&r, "attach.script") != NULL, "a script inside a 7z");
 	free(z);
 	z = make(2, 1, &ent, 1, NULL, &zl);
 	scan(s, "invoice.tar.gz", z, zl, &r);
-	ok(find(&r, "attach.script") != NULL, "a script inside a tar.gz");
+	ok(dt_find(&r, "attach.script") != NULL, "a script inside a tar.gz");
 	free(z);
 	z = make(3, 1, &raw, 1, NULL, &zl);
 	scan(s, "update.gz", z, zl, &r);
-	ok(find(&r, "attach.executable") != NULL, "a program in a .gz");
+	ok(dt_find(&r, "attach.executable") != NULL, "a program in a .gz");
 	free(z);
 }
 
@@ -477,11 +467,11 @@ ooxml(struct detect_scan *s)
 
 	z = make(0, 0, e, nitems(e), NULL, &zl);
 	scan(s, "offer.docx", z, zl, &r);
-	f = find(&r, "attach.remote_template");
+	f = dt_find(&r, "attach.remote_template");
 	ok(f != NULL, "remote template injection");
 	is_str(f ? f->url : NULL, "http://198.51.100.7/t.dotm",
 	    "its template URL");
-	ok(find(&r, "url.risky_tld") != NULL,
+	ok(dt_find(&r, "url.risky_tld") != NULL,
 	    "links of the document are checked");
 	free(z);
 }
@@ -515,7 +505,7 @@ av(void)
 	    e ? detect_engine_describe(e) : err);
 	s = detect_scan_new(e);
 	scan(s, "eicar.com", (const unsigned char *)eicar, strlen(eicar), &r);
-	f = find(&r, "yara.eicar_test_file");
+	f = dt_find(&r, "yara.eicar_test_file");
 	ok(f != NULL && f->category == DETECT_MALWARE,
 	    "EICAR through YARA: malware");
 	is_str(detect_verdict_name(r.verdict), "threat", "a threat");
@@ -534,7 +524,7 @@ av(void)
 	    e ? detect_engine_describe(e) : err);
 	s = detect_scan_new(e);
 	scan(s, "payload.bin", payload, sizeof(payload) - 1, &r);
-	f = find(&r, "av.clamav");
+	f = dt_find(&r, "av.clamav");
 	ok(f != NULL && strstr(f->evidence[DETECT_EN],
 	    "Shindan.Test.Payload") != NULL, "ClamAV names the attachment");
 	is_str(f ? f->sha256 : NULL, hex, "with its SHA-256");
@@ -547,18 +537,14 @@ av(void)
 int
 main(void)
 {
-	struct detect_opts	 o;
 	struct detect_engine	*e;
 	struct detect_scan	*s;
-	char			 err[256];
 
 	plan_lazy();
 	memcpy(PE, "MZ", 2);
 	PE[0x3c] = 0x80;
 	memcpy(PE + 0x80, "PE\0\0", 4);
-	detect_opts_init(&o);
-	e = detect_engine_new(&o, err, sizeof(err));
-	if (!ok(e != NULL, "engine (%s)", err))
+	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
 		return done_testing();
 	s = detect_scan_new(e);
 	ppap(e);

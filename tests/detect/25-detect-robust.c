@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "detect.h"
+#include "dtest.h"
 #include "tap.h"
 #include "util.h"
 
@@ -33,12 +34,7 @@ run(const char *name, const char *m, size_t n, struct detect_result *r)
 static int
 has(const struct detect_result *r, const char *id)
 {
-	size_t	 i;
-
-	for (i = 0; i < r->nfindings; i++)
-		if (strcmp(r->findings[i].rule, id) == 0)
-			return 1;
-	return 0;
+	return dt_find(r, id) != NULL;
 }
 
 static void
@@ -237,14 +233,10 @@ noise(void)
 int
 main(void)
 {
-	struct detect_opts	 o;
 	struct detect_engine	*e;
-	char			 err[256];
 
 	plan_lazy();
-	detect_opts_init(&o);
-	e = detect_engine_new(&o, err, sizeof(err));
-	if (!ok(e != NULL, "engine (%s)", err))
+	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
 		return done_testing();
 	S = detect_scan_new(e);
 	malformed();

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dtest.h"
 #include "internal.h"
 #include "tap.h"
 #include "util.h"
@@ -88,14 +89,10 @@ utf8_nul(void)
 int
 main(void)
 {
-	struct detect_opts	 o;
 	struct detect_engine	*e;
-	char			 err[256];
 
 	plan_lazy();
-	detect_opts_init(&o);
-	e = detect_engine_new(&o, err, sizeof(err));
-	if (!ok(e != NULL, "engine (%s)", err))
+	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
 		return done_testing();
 	S = detect_scan_new(e);
 	url_text_end();

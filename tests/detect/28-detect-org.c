@@ -11,18 +11,14 @@
 #include <string.h>
 
 #include "detect.h"
+#include "dtest.h"
 #include "tap.h"
 #include "util.h"
 
 static int
 has(const struct detect_result *r, const char *id)
 {
-	size_t	 i;
-
-	for (i = 0; i < r->nfindings; i++)
-		if (strcmp(r->findings[i].rule, id) == 0)
-			return 1;
-	return 0;
+	return dt_find(r, id) != NULL;
 }
 
 /* A plain mail from name <addr> with one link. */
@@ -55,18 +51,14 @@ main(void)
 	static const char *const corr[] = { "northwindtraders.com", NULL };
 	static const char *const tenant[] = { "jp.northwind.com",
 	    "contoso.onmicrosoft.com", "com", NULL };
-	struct detect_opts	 o;
 	struct detect_engine	*e;
 	struct detect_scan	*s, *t;
-	char			 err[256], pbuf[64], dbuf[64];
+	char			 pbuf[64], dbuf[64];
 	const char		*people[] = { pbuf, NULL };
 	const char		*own2[] = { dbuf, NULL };
 
 	plan_lazy();
-	detect_opts_init(&o);
-	o.own_domains = eng_own;
-	e = detect_engine_new(&o, err, sizeof(err));
-	if (!ok(e != NULL, "engine (%s)", err))
+	if ((e = dt_engine(eng_own, NULL, NULL)) == NULL)
 		return done_testing();
 	s = detect_scan_new(e);
 	t = detect_scan_new(e);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "detect.h"
+#include "dtest.h"
 #include "tap.h"
 #include "util.h"
 
@@ -24,12 +25,7 @@ static struct detect_result	 R;
 static int
 has(const char *id)
 {
-	size_t	 i;
-
-	for (i = 0; i < R.nfindings; i++)
-		if (strcmp(R.findings[i].rule, id) == 0)
-			return 1;
-	return 0;
+	return dt_find(&R, id) != NULL;
 }
 
 /* Scan headers + a plain-text body. */
@@ -275,16 +271,10 @@ main(void)
 	static const char *const own[] = { "contoso.com",
 	    "contosojp.onmicrosoft.com", NULL };
 	static const char *const people[] = { "Lee Gu", " Sales ", NULL };
-	struct detect_opts	 o;
 	struct detect_engine	*e;
-	char			 err[256];
 
 	plan_lazy();
-	detect_opts_init(&o);
-	o.own_domains = own;
-	o.people = people;
-	e = detect_engine_new(&o, err, sizeof(err));
-	if (!ok(e != NULL, "engine (%s)", err))
+	if ((e = dt_engine(own, NULL, people)) == NULL)
 		return done_testing();
 	S = detect_scan_new(e);
 	greeting();
