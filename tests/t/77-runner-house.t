@@ -86,15 +86,24 @@ rc, log = run_runner(conf)
 t.is_(psql("SELECT encode(state_hash, 'hex') FROM oauth_flow WHERE assessment_id = :'a1'", aid_c), [[f2]],
       "an expired OAuth round trip is deleted, a live one stays")
 
+
+
+def dying_mailbox(aid, progress_attempt):
+    """The assessment running for two hours, its one mailbox claimed three
+    times by runners that died (the last lease expired), the last of them
+    having committed a page at attempt progress_attempt (0: never)."""
+    oid = psql1("SELECT user_oid FROM assessment WHERE id = :'a1'", aid)
+    psql("UPDATE assessment SET state = 'running', started_at = now() - interval '2 hours', window_to = now(), "
+         "window_from = now() - interval '30 days', setup_done = true, mailboxes_total = 1 WHERE id = :'a1'", aid)
+    psql("INSERT INTO mailbox (assessment_id, user_id, upn, state, lease_owner, lease_until, attempts, "
+         "progress_attempt, reason) VALUES (:'a1', :'a2', 'alex@contoso.example', 'running', 'dead:1:x', "
+         "now() - interval '1 minute', 3, :'a3', 'network')", aid, oid, str(progress_attempt))
+
+
 # A mailbox whose runners kept dying.
 b3 = Browser(source_ip=source_ip(77, 7))
 addr3, code3, aid3 = granted(b3, "mailbox", "alex@contoso.example", "run77d", start=False)
-oid = psql1("SELECT user_oid FROM assessment WHERE id = :'a1'", aid3)
-psql("UPDATE assessment SET state = 'running', started_at = now() - interval '2 hours', window_to = now(), "
-     "window_from = now() - interval '30 days', setup_done = true, mailboxes_total = 1 WHERE id = :'a1'", aid3)
-psql("INSERT INTO mailbox (assessment_id, user_id, upn, state, lease_owner, lease_until, attempts, reason) "
-     "VALUES (:'a1', :'a2', 'alex@contoso.example', 'running', 'dead:1:x', now() - interval '1 minute', 3, "
-     "'network')", aid3, oid)
+dying_mailbox(aid3, 0)
 seq0 = emu_seq()
 rc, log = run_runner(conf)
 t.is_(psql("SELECT state, reason FROM mailbox WHERE assessment_id = :'a1'", aid3), [["failed", "network"]],
@@ -116,12 +125,7 @@ if ms:
 # on, since only attempts in a row without progress count.
 b5 = Browser(source_ip=source_ip(77, 9))
 addr5, _, aid5 = granted(b5, "mailbox", "alex@contoso.example", "run77f", start=False)
-oid = psql1("SELECT user_oid FROM assessment WHERE id = :'a1'", aid5)
-psql("UPDATE assessment SET state = 'running', started_at = now() - interval '2 hours', window_to = now(), "
-     "window_from = now() - interval '30 days', setup_done = true, mailboxes_total = 1 WHERE id = :'a1'", aid5)
-psql("INSERT INTO mailbox (assessment_id, user_id, upn, state, lease_owner, lease_until, attempts, "
-     "progress_attempt, reason) VALUES (:'a1', :'a2', 'alex@contoso.example', 'running', 'dead:1:x', "
-     "now() - interval '1 minute', 3, 3, 'network')", aid5, oid)
+dying_mailbox(aid5, 3)
 rc, log = run_runner(conf)
 t.like(log, r"mailbox \d+: claimed \(assessment %d, attempt 4\)" % aid5,
        "a mailbox claimed %d times, the last one with progress, is claimed again" % 3)
