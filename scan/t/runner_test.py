@@ -69,9 +69,14 @@ def run_runner(conf, timeout=150):
 class Bg:
     """A runner in the background."""
 
+    started = 0
+
     def __init__(self, conf):
+        # A count, not the time: two runners started in one millisecond
+        # shared one log file and wrote over each other's lines.
+        Bg.started += 1
         self.path = os.path.join(ENV["SHINDAN_ROOT"], "log",
-                                 "runner-bg-%d-%d.log" % (os.getpid(), int(time.time() * 1000)))
+                                 "runner-bg-%d-%d.log" % (os.getpid(), Bg.started))
         self.f = open(self.path, "w")
         self.p = subprocess.Popen([ENV["SHINDAN_BIN"] + "/shindan-runner", "-c", conf],
                                   stdout=self.f, stderr=subprocess.STDOUT)
