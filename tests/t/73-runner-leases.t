@@ -29,12 +29,22 @@ t.ok(rc == 0 and assessment(ref)["state"] == "done" and len(ref_set) > 0,
      "the reference scan: done, %d findings" % len(ref_set))
 
 # The same mailbox, with a runner killed in the middle.
-b1 = Browser(source_ip=source_ip(73, 1))
-addr, _, aid = granted(b1, "mailbox", "adele@contoso.example", "run73b")
-emu_set(latency_ms=120)
-bg = Bg(conf)
-n = wait_until(lambda: int(psql1("SELECT coalesce(sum(messages_scanned), 0) FROM mailbox "
-                                 "WHERE assessment_id = :'a1'", aid)) >= 60, timeout=60)
+
+
+def scanning(n_ip, code):
+    """Adele's mailbox granted and a runner in the background scanning it
+    slowly (120 ms a request); returns the assessment, the user's address,
+    the runner and whether 60 messages were committed within a minute."""
+    b = Browser(source_ip=source_ip(73, n_ip))
+    addr, _, a = granted(b, "mailbox", "adele@contoso.example", code)
+    emu_set(latency_ms=120)
+    runner = Bg(conf)
+    committed = wait_until(lambda: int(psql1("SELECT coalesce(sum(messages_scanned), 0) FROM mailbox "
+                                             "WHERE assessment_id = :'a1'", a)) >= 60, timeout=60)
+    return a, addr, runner, committed
+
+
+aid, addr, bg, n = scanning(1, "run73b")
 bg.kill(signal.SIGKILL)
 t.ok(n, "pages were committed before the kill")
 mb = psql("SELECT state, checkpoint, messages_scanned, attempts, lease_owner IS NOT NULL, "
@@ -80,12 +90,7 @@ t.is_(len(wait_mail(addr, 3, timeout=20)), 3, "the registration, start and compl
 # running, notices at its next commit (the checkpoint it continues from
 # is not the database's), drops what it holds and scans the mailbox
 # again from what the database has; nothing is lost.
-b5 = Browser(source_ip=source_ip(73, 5))
-addr5, _, aid5 = granted(b5, "mailbox", "adele@contoso.example", "run73e")
-emu_set(latency_ms=120)
-bg = Bg(conf)
-n = wait_until(lambda: int(psql1("SELECT coalesce(sum(messages_scanned), 0) FROM mailbox "
-                                 "WHERE assessment_id = :'a1'", aid5)) >= 60, timeout=60)
+aid5, _, bg, n = scanning(5, "run73e")
 t.ok(n, "pages were committed")
 # (The mailbox's row is locked first: a commit of the runner's in flight
 # then either ends before the rewind, or finds it and rolls back.)
