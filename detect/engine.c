@@ -439,6 +439,86 @@ finding_has(const struct detect_scan *s, enum rule_id r)
 	return 0;
 }
 
+/*
+ * Independent checks that agree.  A rule of one analyzer is one kind of
+ * evidence; a sender that is not who it says, links that go where they
+ * should not and a text written to deceive are three.  When findings of
+ * CORROB_MIN or more come from two or more of these families, the
+ * message gets CORROB_WEIGHT more, as a finding of its own that names
+ * them, in the category of the strongest finding.  Weak findings (less
+ * than CORROB_MIN) corroborate nothing.
+ */
+#define CORROB_MIN	15
+#define CORROB_WEIGHT	10
+
+enum family { FAM_SENDER, FAM_LINKS, FAM_TEXT, FAM_ATTACH, FAM__MAX };
+
+static int
+family_of(const char *rule)
+{
+	static const struct { const char *p; enum family f; } map[] = {
+		{ "sender.", FAM_SENDER }, { "auth.", FAM_SENDER },
+		{ "url.", FAM_LINKS }, { "content.", FAM_TEXT },
+		{ "html.", FAM_TEXT }, { "attach.", FAM_ATTACH },
+		{ "av.", FAM_ATTACH }, { "yara.", FAM_ATTACH } };
+	/* Rules whose evidence is the links, whatever else they read. */
+	static const char *const links[] = { "sender.brand_domain_hosting",
+		"sender.brand_links_elsewhere", "content.brand_links_elsewhere" };
+	size_t	 i;
+
+	for (i = 0; i < nitems(links); i++)
+		if (strcmp(rule, links[i]) == 0)
+			return FAM_LINKS;
+	for (i = 0; i < nitems(map); i++)
+		if (strncmp(rule, map[i].p, strlen(map[i].p)) == 0)
+			return map[i].f;
+	return -1;
+}
+
+static void
+corroborate(struct detect_scan *s)
+{
+	static const char *const name[FAM__MAX][2] = {
+		{ "the sender", "送信者" }, { "the links", "リンク" },
+		{ "the text", "本文" }, { "the attachments", "添付ファイル" } };
+	const struct detect_finding *top = NULL;
+	struct buf en = BUF_INIT, ja = BUF_INIT;
+	int	 seen[FAM__MAX] = { 0 }, n = 0, k = 0, f;
+	size_t	 i;
+
+	for (i = 0; i < s->nf; i++) {
+		if (s->f[i].weight < CORROB_MIN ||
+		    (f = family_of(s->f[i].rule)) < 0)
+			continue;
+		if (top == NULL || s->f[i].weight > top->weight)
+			top = &s->f[i];
+		if (!seen[f]++)
+			n++;
+	}
+	if (n < 2)
+		return;
+	buf_adds(&en, "Independent checks agree: ");
+	buf_adds(&ja, "独立した検査の結果が一致しています: ");
+	for (f = 0; f < FAM__MAX; f++) {
+		if (!seen[f])
+			continue;
+		k++;
+		buf_adds(&en, k == 1 ? "" : k == n ? " and " : ", ");
+		buf_adds(&en, name[f][0]);
+		buf_adds(&ja, k == 1 ? "" : "、");
+		buf_adds(&ja, name[f][1]);
+	}
+	buf_adds(&en, " each show signs of deceit; together they weigh more "
+	    "than each alone.");
+	buf_adds(&ja, "のそれぞれに不審な点があり、合わせると一つずつより強い"
+	    "根拠になります。");
+	if (en.ptr != NULL && ja.ptr != NULL)
+		add(s, rules[R_CORROBORATED].id, top->category, CORROB_WEIGHT,
+		    en.ptr, ja.ptr, &(struct fargs){ 0 });
+	buf_release(&en);
+	buf_release(&ja);
+}
+
 /* Score: each rule counts once, at its weight; capped at 100. */
 static void
 conclude(struct detect_scan *s, struct detect_result *r)
@@ -685,6 +765,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 	if (m->truncated != NULL)
 		finding_add(s, R_TRUNCATED, &(struct fargs){
 		    .detail = m->truncated });
+	corroborate(s);
 	conclude(s, r);
 	if (out != NULL)
 		copy_out(out, r);

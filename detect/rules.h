@@ -502,6 +502,10 @@ RULE(R_HTML_HIDDEN, "html.hidden_text", DETECT_SPAM, 10, \
     "hidden text (zero font, display:none, invisible colour)", \
     "The HTML contains {detail} characters of hidden text.", \
     "HTML には見えない文字が {detail} 文字あります。") \
+RULE(R_CORROBORATED, "engine.corroborated", DETECT_PHISHING, 10, \
+    "findings of 15 or more from two or more of the sender, link, text and attachment checks (takes the category of the strongest)", \
+    "Independent checks agree.", \
+    "独立した検査の結果が一致しています。") \
 RULE(R_TRUNCATED, "engine.truncated", DETECT_RISKY_ATTACHMENT, 5, \
     "part of the message was past a limit and was analysed in part", \
     "Part of the message was past a limit and was analysed in part ({detail}).", \

@@ -528,6 +528,7 @@ def main():
     content_samples()
     sender_samples()
     sender2_samples()
+    corroboration_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1007,6 +1008,38 @@ def sender2_samples():
         "Private access to the new platform: "
         "https://metamask-us.weebly.com/\n",
         "potential", "url.brand_in_host", "url.free_hosting")
+
+
+def corroboration_samples():
+    """Findings of different checks add a little when they agree; two of
+    one check, or a weak one, do not."""
+    # A malformed sender address (the sender) and a page on free hosting
+    # (the links): 30 + 20, and 10 for the agreement: a threat.
+    write("en-90-corroborated.eml", headers(
+        "Accounts <accounts@ledger_notice.example>",
+        "Statement available") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your statement: https://ledger-statement.weebly.com/\n",
+        "threat", "sender.several_from", "url.free_hosting",
+        "engine.corroborated")
+    # The same name with replies going elsewhere: a weak sign (10) agrees
+    # with nothing, and it stays a potential threat.
+    write("en-91-weak-not-corroborating.eml", headers(
+        "Netflix <billing@streamhelp-account.example>",
+        "Notice about your membership",
+        "Reply-To: desk@membership-help.example.org\n") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your membership notice is ready. Reply to this mail with "
+        "questions.\n", "potential", "sender.display_brand",
+        "sender.replyto_mismatch")
+    # Two signs of the links alone (free hosting behind a shortener) are
+    # one kind of evidence: a potential threat.
+    write("en-92-one-check-twice.eml", headers(
+        "Mia Jones <mia.jones@quill-post.example>", "Photos") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Photos of the trip: https://bit.ly/3pRt8Yv and "
+        "https://trip-photos-mia.weebly.com/\n",
+        "potential", "url.shortener", "url.free_hosting")
 
 
 if __name__ == "__main__":
