@@ -148,6 +148,86 @@ at_word(const char *t, size_t n, size_t i, const char *w)
 }
 
 /*
+ * A password handed out in the (normalised) text: "password: bx5vbi99",
+ * "pass : thvb862m", "senha: ...": the word, a colon, and a token of 5
+ * to 40 characters holding letters and digits.  1 when found.
+ */
+static int
+gives_password(const char *t, size_t n)
+{
+	static const char *const w[] = { "password", "passwd", "pass",
+	    "senha", "contrasena", "passwort", "mot de passe", "wachtwoord",
+	    "\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc"
+	    "\xe3\x83\x89" };	/* パスワード */
+	size_t	 i, j, k, c, len;
+	int	 alpha, digit;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && isalnum((unsigned char)t[i - 1]))
+			continue;
+		for (c = 0; c < nitems(w); c++) {
+			len = strlen(w[c]);
+			if (i + len >= n || memcmp(t + i, w[c], len) != 0)
+				continue;
+			j = i + len;
+			while (j < n && t[j] == ' ')
+				j++;
+			if (j < n && t[j] == ':')
+				j++;
+			else if (j + 3 <= n && memcmp(t + j, "\xef\xbc\x9a",
+			    3) == 0)	/* a full-width colon */
+				j += 3;
+			else
+				continue;
+			while (j < n && t[j] == ' ')
+				j++;
+			alpha = digit = 0;
+			for (k = j; k < n && t[k] != ' ' && t[k] != '\n' &&
+			    k - j <= 40; k++) {
+				if (isdigit((unsigned char)t[k]))
+					digit = 1;
+				else if (isalpha((unsigned char)t[k]))
+					alpha = 1;
+			}
+			if (k - j >= 5 && k - j <= 40 && alpha && digit)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A balance in crypto-currency: an amount and a coin's name after it
+ * ("75 btc", "90.8 bitcoin", "12,000 usdt").  The amount as written, in
+ * the arena, or NULL.
+ */
+static const char *
+coin_balance(struct detect_scan *s, const char *t, size_t n)
+{
+	static const char *const coin[] = { "btc", "bitcoin", "bitcoins",
+	    "usdt", "eth", "ethereum" };
+	size_t	 i, j, k, c;
+
+	for (i = 0; i < n; i = j + 1) {
+		j = i;
+		if (!isdigit((unsigned char)t[i]) || (i > 0 &&
+		    isalnum((unsigned char)t[i - 1])))
+			continue;
+		for (j = i; j < n && (isdigit((unsigned char)t[j]) ||
+		    ((t[j] == ',' || t[j] == '.') && j + 1 < n &&
+		    isdigit((unsigned char)t[j + 1]))); j++)
+			;
+		for (k = j; k < n && t[k] == ' '; k++)
+			;
+		for (c = 0; c < nitems(coin); c++)
+			if (at_word(t, n, k, coin[c]))
+				return arena_strndup(&s->a, t + i,
+				    k + strlen(coin[c]) - i);
+	}
+	return NULL;
+}
+
+/*
  * A sum of money in the (normalised) text: a currency next to an amount
  * of at least mind digits before the decimals, or to "N million".
  * Advance-fee scams name a large one (mind 6: 100,000 or more); 1 when
@@ -544,6 +624,15 @@ content_run(struct detect_scan *s)
 	    !finding_has(s, R_CONTENT_CRYPTO))
 		finding_add(s, R_CONTENT_CRYPTO_GIVEAWAY, &(struct fargs){
 		    .detail = examples(s, cm, PC_COIN, PC_GIVEAWAY) });
+	/* The login of a wallet or exchange account with a fortune in it,
+	 * given away: the site then asks for a fee to withdraw. */
+	if (s->text_body < 6000 && gives_password(cm->s, s->text_body)) {
+		const char *bal = coin_balance(s, cm->s, s->text_body);
+
+		if (bal != NULL)
+			finding_add(s, R_CONTENT_CRYPTO_LOGIN, &(struct fargs){
+			    .detail = bal });
+	}
 	/* A real receipt links to its sender's own site; the callback
 	 * scam comes from free mail or anywhere else, a number its point. */
 	if (cm->score[PC_CALLBACK] >= 3 && (from_free || !links_home(s))) {

@@ -418,6 +418,10 @@ RULE(R_CONTENT_CALLBACK, "content.callback", DETECT_PHISHING, 45, \
     "a charge, renewal or order to dispute by calling a telephone number (callback phishing)", \
     "The text reports a charge or renewal and asks to call {detail} to dispute it: callback phishing, where the caller is talked into paying or installing remote access.", \
     "本文は請求や自動更新を知らせ、取り消すには {detail} に電話するよう求めています。電話口で支払いや遠隔操作ソフトの導入をさせるコールバック型フィッシングです。") \
+RULE(R_CONTENT_CRYPTO_LOGIN, "content.crypto_login", DETECT_PHISHING, 60, \
+    "the login and password of a crypto-currency account holding a balance, given away", \
+    "The mail hands over the login and password of a crypto-currency account said to hold {detail}. Nobody gives away a fortune to a stranger: the site asks for a \"fee\" to withdraw, and that money is gone.", \
+    "本文は {detail} の残高があるという暗号資産口座のログイン情報とパスワードを渡しています。見知らぬ人に大金を譲る人はいません。サイトは引き出しの「手数料」を求め、払ったお金は戻りません。") \
 RULE(R_CONTENT_CRYPTO_GIVEAWAY, "content.crypto_giveaway", DETECT_PHISHING, 40, \
     "crypto-currency giveaway, airdrop or reward to claim", \
     "The text offers crypto-currency to claim ({detail}); such giveaways and airdrops lead to pages that empty the wallet connected to them.", \

@@ -1032,6 +1032,43 @@ def corroboration_samples():
         "Your membership notice is ready. Reply to this mail with "
         "questions.\n", "potential", "sender.display_brand",
         "sender.replyto_mismatch")
+    # A stranger hands over the login of a wallet with a fortune in it
+    # (the site written out so that it is no link); then, in Japanese.
+    write("en-93-crypto-login.eml", headers(
+        "Dana Whitfield <dana.w@harbor-freight-lines.example>",
+        "Re: wallet details") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hello, I found these details in a bag left at the airport. I know "
+        "nothing about crypto, let us cash it out together.\n"
+        "Website: vaultcoin . net\nCustomer ID: 48213377\n"
+        "Password: qk7tr29x\nThe current balance is 64.2 BTC.\n",
+        "threat", "content.crypto_login")
+    write("ja-09-crypto-login-utf8.eml", headers(
+        "=?UTF-8?B?%s?= <sato.k@tokai-butsuryu.example>" % base64.b64encode(
+            "佐藤 健".encode()).decode(),
+        "=?UTF-8?B?%s?=" % base64.b64encode(
+            "ウォレットの件".encode()).decode()) +
+        "Content-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: 8bit\n\n"
+        "ウォレットに 12.5 BTC の残高があります。"
+        "以下のログイン情報で確認してください。\n"
+        "ID：73310284\nパスワード：mz83kd1q\n", "threat",
+        "content.crypto_login")
+    # A new account's first password, and an exchange's statement with
+    # its balance: each half of the scam alone is ordinary mail.
+    write("en-94-clean-first-password.eml", headers(
+        "IT Service Desk <servicedesk@contoso.com>",
+        "Your new account") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Welcome! Your account is ready.\nUser name: j.smith\n"
+        "Temporary password: Wn4ps82q (you will be asked to change it "
+        "when you first sign in).\n", "clean")
+    write("en-95-clean-exchange-statement.eml", headers(
+        "Kraken <noreply@kraken.com>", "Your monthly statement") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your balance on 30 November: 0.42 BTC.\n"
+        "Sign in to see your statement: https://www.kraken.com/sign-in\n",
+        "clean")
     # Two signs of the links alone (free hosting behind a shortener) are
     # one kind of evidence: a potential threat.
     write("en-92-one-check-twice.eml", headers(
