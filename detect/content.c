@@ -150,15 +150,15 @@ at_word(const char *t, size_t n, size_t i, const char *w)
 /*
  * A password handed out in the (normalised) text: "password: bx5vbi99",
  * "pass : thvb862m", "senha: ...": the word, a colon, and a token of 5
- * to 40 characters holding letters and digits.  1 when found.
+ * to 40 characters holding letters and digits (the last word is
+ * パスワード).  1 when found.
  */
 static int
 gives_password(const char *t, size_t n)
 {
 	static const char *const w[] = { "password", "passwd", "pass",
 	    "senha", "contrasena", "passwort", "mot de passe", "wachtwoord",
-	    "\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc"
-	    "\xe3\x83\x89" };	/* パスワード */
+	    "\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89" };
 	size_t	 i, j, k, c, len;
 	int	 alpha, digit;
 
