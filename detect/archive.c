@@ -8,8 +8,10 @@
  * looked at instead, under the same budget: every byte inflated, by an
  * archive or an Office document, is charged to the message
  * (DETECT_ARCHIVE_TOTAL) and to the ratio of the file it came from, and
- * a file that wants more is a bomb.
+ * a file that wants more is a bomb.  No filter that runs a program
+ * (lrzip, grzip, lzop) is enabled.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,38 @@
 
 void	attach_name_check(struct detect_scan *, const char *, const char *);
 
+/*
+ * The decompression filters, those libarchive runs itself only.  Its
+ * lrzip, grzip and (without liblzo2) lzop filters, and any other whose
+ * library it was built without, run a program of that name on the PATH
+ * instead (archive_read_support_filter_all enables them): hostile mail
+ * must never start a program, so a filter that answers ARCHIVE_WARN
+ * ("using external program") on a scratch handle is left out.
+ */
+static int (*const filters[])(struct archive *) = {
+	archive_read_support_filter_gzip, archive_read_support_filter_bzip2,
+	archive_read_support_filter_compress, archive_read_support_filter_xz,
+	archive_read_support_filter_lzma, archive_read_support_filter_lzip,
+	archive_read_support_filter_zstd, archive_read_support_filter_lz4,
+	archive_read_support_filter_uu
+};
+static int filter_ok[nitems(filters)];
+static pthread_once_t filters_once = PTHREAD_ONCE_INIT;
+
+static void
+filters_probe(void)
+{
+	struct archive	*a;
+	size_t		 i;
+
+	for (i = 0; i < nitems(filters); i++) {
+		if ((a = archive_read_new()) == NULL)
+			continue;
+		filter_ok[i] = filters[i](a) == ARCHIVE_OK;
+		archive_read_free(a);
+	}
+}
+
 static struct archive *
 ar_open(struct detect_scan *s, const unsigned char *p, size_t n, int raw)
 {
@@ -33,7 +67,10 @@ ar_open(struct detect_scan *s, const unsigned char *p, size_t n, int raw)
 
 	if (a == NULL)
 		return NULL;
-	archive_read_support_filter_all(a);
+	pthread_once(&filters_once, filters_probe);
+	for (i = 0; i < nitems(filters); i++)
+		if (filter_ok[i])
+			filters[i](a);
 	if (raw) {
 		archive_read_support_format_raw(a);
 	} else {

@@ -436,6 +436,53 @@ formats(struct detect_scan *s)
 	free(z);
 }
 
+/*
+ * libarchive decompresses lrzip, grzip and lzop (without liblzo2) by
+ * running the program of that name.  A .gz that holds lrzip data, or an
+ * lrzip file itself, must never start one: a stand-in "lrzip" on the
+ * PATH leaves a mark when it runs.
+ */
+static void
+no_programs(struct detect_scan *s)
+{
+	static const unsigned char lrz[64] = "LRZI\0\x06";
+	struct ent		 ent = { "data", lrz, sizeof(lrz) };
+	struct detect_result	 r;
+	char			 dir[] = "/tmp/shindan-24-XXXXXX", path[256];
+	char			 mark[256], *old, *np;
+	size_t			 npl;
+	unsigned char		*z;
+	size_t			 zl;
+	FILE			*fp;
+
+	if (!ok(mkdtemp(dir) != NULL, "a folder for a stand-in lrzip"))
+		return;
+	snprintf(path, sizeof(path), "%s/lrzip", dir);
+	snprintf(mark, sizeof(mark), "%s/ran", dir);
+	if ((fp = fopen(path, "w")) == NULL)
+		abort();
+	fprintf(fp, "#!/bin/sh\ntouch '%s'\ncat >/dev/null\n", mark);
+	fclose(fp);
+	chmod(path, 0755);
+	old = xstrdup(getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	npl = strlen(dir) + strlen(old) + 2;
+	np = xmalloc(npl);
+	snprintf(np, npl, "%s:%s", dir, old);
+	setenv("PATH", np, 1);
+	z = make(3, 1, &ent, 1, NULL, &zl);
+	scan(s, "data.gz", z, zl, &r);
+	free(z);
+	scan(s, "data.lrz", lrz, sizeof(lrz), &r);
+	setenv("PATH", old, 1);
+	ok(access(mark, F_OK) != 0, "no program is run to decompress "
+	    "(lrzip in a .gz, and alone)");
+	unlink(mark);
+	unlink(path);
+	rmdir(dir);
+	free(np);
+	free(old);
+}
+
 static void
 ooxml(struct detect_scan *s)
 {
@@ -552,6 +599,7 @@ main(void)
 	nested(s);
 	bomb(s);
 	formats(s);
+	no_programs(s);
 	ooxml(s);
 	ooxml_bomb(s);
 	pdf_streams(s);
