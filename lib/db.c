@@ -40,26 +40,90 @@ db_close(struct db *db)
 	memset(db, 0, sizeof(*db));
 }
 
+/* The SQLSTATE of a failure (08006 when the connection is gone without
+ * one, XX000 when there is none). */
 static void
-db_log(struct db *db, const char *name, const PGresult *r)
+db_state(struct db *db, const PGresult *r)
 {
-	const char	*msg, *st;
-	char		 line[512];
-	size_t		 n;
+	const char	*st;
 
-	msg = r != NULL ? PQresultErrorMessage(r) : PQerrorMessage(db->conn);
 	st = r != NULL ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
 	snprintf(db->sqlstate, sizeof(db->sqlstate), "%s",
 	    st != NULL ? st : (PQstatus(db->conn) == CONNECTION_BAD ?
 	    "08006" : "XX000"));
+}
+
+/* Log a failure whose state db_state() noted; retried: not an error. */
+static void
+db_log(struct db *db, const char *name, const PGresult *r, int retried)
+{
+	const char	*msg;
+	char		 line[512];
+	size_t		 n;
+
+	msg = r != NULL ? PQresultErrorMessage(r) : PQerrorMessage(db->conn);
 	snprintf(line, sizeof(line), "%s", msg != NULL ? msg : "");
 	n = strcspn(line, "\n");
 	line[n] = '\0';
 	/* A unique violation is an answer the caller expects, not news. */
 	if (strcmp(db->sqlstate, "23505") == 0)
 		log_debug("db: %s: %s", name, line);
+	else if (retried)
+		log_info("db: %s: %s; the connection broke: once more on a "
+		    "new one", name, line);
 	else
 		log_err("db: %s: %s", name, line);
+}
+
+/* A new connection in place of a broken one.  0, or -1 (logged). */
+static int
+db_reconnect(struct db *db)
+{
+	if (db->conninfo == NULL)
+		return -1;
+	if (db->conn == NULL)
+		db->conn = PQconnectdb(db->conninfo);
+	else
+		PQreset(db->conn);
+	if (PQstatus(db->conn) != CONNECTION_OK)
+		return -1;
+	log_info("db: reconnected");
+	return 0;
+}
+
+/*
+ * Outside a transaction: has the server closed this connection since its
+ * last statement (a restart, an administrator's pg_terminate_backend)?
+ * Its socket then holds the end of the stream (and often the server's
+ * FATAL message), which PQconsumeInput() reads without a round trip and
+ * without blocking; PQstatus() then says CONNECTION_BAD, and the
+ * statement runs on a new connection instead of failing on the old one.
+ */
+static void
+db_check(struct db *db)
+{
+	if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(db->conn) == PQTRANS_IDLE)
+		(void)PQconsumeInput(db->conn);
+}
+
+/*
+ * A statement that failed because its connection broke is run again,
+ * once, on a new connection, when nothing is lost or repeated by doing
+ * so: outside a transaction, or first in a transaction that has done
+ * nothing else yet (BEGIN is run again first).  Never COMMIT or
+ * ROLLBACK, and never a statement of a transaction that already did
+ * work: its earlier statements went with the old connection, and
+ * whether a COMMIT took effect cannot be known; the caller redoes the
+ * whole unit (every unit of work is idempotent: dedupe keys, epochs,
+ * checkpoints).
+ */
+static int
+db_may_retry(const struct db *db, enum stmt s)
+{
+	if (s == STMT_COMMIT || s == STMT_ROLLBACK)
+		return 0;
+	return !db->in_tx || db->tx_work == 0;
 }
 
 PGresult *
@@ -68,38 +132,53 @@ db_q(struct db *db, struct arena *a, enum stmt s, int n,
 {
 	PGresult	*r;
 	ExecStatusType	 st;
-	int		 tries;
+	int		 tries, retry;
 
 	if ((int)s < 0 || s >= STMT__MAX || n > DB_MAX_PARAMS)
 		abort();
 	db->sqlstate[0] = '\0';
+	if (!db->in_tx)
+		db_check(db);
 	for (tries = 0; tries < 2; tries++) {
-		if (db->conn == NULL || PQstatus(db->conn) == CONNECTION_BAD) {
-			if (db->in_tx || tries > 0 || db->conninfo == NULL)
+		if (db->conn == NULL || PQstatus(db->conn) == CONNECTION_BAD ||
+		    tries > 0) {
+			/* A transaction does not survive its connection:
+			 * only one that has done nothing yet starts again. */
+			if (!db_may_retry(db, s) || db_reconnect(db) == -1)
 				break;
-			if (db->conn == NULL)
-				db->conn = PQconnectdb(db->conninfo);
-			else
-				PQreset(db->conn);
-			if (PQstatus(db->conn) != CONNECTION_OK)
-				break;
-			log_info("db: reconnected");
+			if (db->in_tx) {
+				r = PQexecParams(db->conn, stmt_sql(STMT_BEGIN),
+				    0, NULL, NULL, NULL, NULL, 0);
+				st = PQresultStatus(r);
+				PQclear(r);
+				if (st != PGRES_COMMAND_OK)
+					break;
+			}
 		}
 		r = PQexecParams(db->conn, stmt_sql(s), n, NULL, params, NULL,
 		    NULL, 0);
 		st = PQresultStatus(r);
 		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+			if (db->in_tx)
+				db->tx_work++;
 			arena_defer(a, db_clear, r);
 			return r;
 		}
-		db_log(db, stmt_name(s), r);
+		db_state(db, r);
+		/* Once more, on a new connection, when the old one broke
+		 * under the statement (the result is then NULL or a fatal
+		 * error of class 08 or 57P01..57P03, or libpq found the
+		 * connection bad) and doing so repeats nothing. */
+		retry = tries == 0 && db_conn_lost(db) && db_may_retry(db, s);
+		db_log(db, stmt_name(s), r, retry);
 		PQclear(r);
-		/* Retry once only when the connection itself broke. */
-		if (PQstatus(db->conn) != CONNECTION_BAD || db->in_tx)
+		if (!retry)
 			return NULL;
 	}
-	if (db->sqlstate[0] == '\0')
-		db_log(db, stmt_name(s), NULL);
+	if (db->sqlstate[0] == '\0') {
+		db_state(db, NULL);
+		db_log(db, stmt_name(s), NULL, 0);
+	}
 	return NULL;
 }
 
@@ -161,6 +240,7 @@ db_begin(struct db *db)
 	if (db_simple(db, STMT_BEGIN) == -1)
 		return -1;
 	db->in_tx = 1;
+	db->tx_work = 0;
 	return 0;
 }
 
@@ -276,7 +356,9 @@ int
 db_conn_lost(const struct db *db)
 {
 	return strncmp(db->sqlstate, "08", 2) == 0 ||
-	    strncmp(db->sqlstate, "57P0", 4) == 0 ||
+	    strcmp(db->sqlstate, "57P01") == 0 ||
+	    strcmp(db->sqlstate, "57P02") == 0 ||
+	    strcmp(db->sqlstate, "57P03") == 0 ||
 	    (db->conn != NULL && PQstatus(db->conn) == CONNECTION_BAD);
 }
 

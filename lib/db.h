@@ -9,8 +9,12 @@
  * ERROR: ..."), and the caller gets NULL or -1.
  *
  * Results are registered with the caller's arena and freed with it.
- * A broken connection is reset once before a statement that runs
- * outside a transaction; inside one, the caller retries the unit.
+ * A connection the server has closed (a restart: class 08, 57P01..57P03)
+ * is replaced by a new one, and the statement that found it broken is
+ * run again once, when that repeats nothing: outside a transaction, or
+ * as the first statement of one (BEGIN again first).  Never COMMIT or
+ * ROLLBACK, nor a statement of a transaction that already did work:
+ * the caller redoes that unit.
  */
 #ifndef SHINDAN_DB_H
 #define SHINDAN_DB_H
@@ -27,6 +31,7 @@ struct db {
 	PGconn		*conn;
 	char		*conninfo;
 	int		 in_tx;
+	int		 tx_work;	/* statements done since BEGIN */
 	char		 sqlstate[6];	/* of the last failure */
 };
 
