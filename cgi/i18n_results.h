@@ -12,6 +12,12 @@ X(M_RES_RUNNING_LEAD, "The scan is running. This page refreshes itself; " \
 X(M_RES_WAITING, "Waiting for the scan to start: it begins within a " \
     "minute or two.", \
     "スキャンの開始を待っています。1〜2 分以内に始まります。") \
+X(M_RES_PAUSED, "The scan is paused: Microsoft's sign-in service is not " \
+    "answering at the moment. It goes on by itself when the service is " \
+    "back, from where it stopped; nothing found so far is lost.", \
+    "スキャンを一時停止しています。現在 Microsoft のサインイン サービスが応答" \
+    "していません。サービスが復旧すると、中断したところから自動的に再開します。" \
+    "これまでに見つかった結果は失われません。") \
 X(M_RES_MBOX_DONE, "Mailboxes finished", "完了したメールボックス") \
 X(M_RES_MAILS, "Mails scanned", "スキャンしたメール") \
 X(M_RES_THREATS, "Threats", "脅威") \

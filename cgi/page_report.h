@@ -23,6 +23,7 @@ struct res {
 	long long	 mb_total, mb_done, mb_skipped, mb_failed;
 	long long	 msgs, threats, potentials;
 	int		 setup_done;
+	int		 paused;	/* Microsoft's token endpoint is down */
 };
 
 /* Detections by category and severity rank (1 low .. 3 high). */

@@ -105,6 +105,8 @@ res_load(struct req *r, struct res *rs)
 	rs->potentials = db_get_ll(res, 0, "potentials", 0);
 	sd = db_get(res, 0, "setup_done");
 	rs->setup_done = sd != NULL && strcmp(sd, "t") == 0;
+	sd = db_get(res, 0, "paused");
+	rs->paused = sd != NULL && strcmp(sd, "t") == 0;
 	return 1;
 }
 
@@ -363,6 +365,8 @@ page_progress(struct req *r, const struct res *rs)
 	layout_p(r, M_RES_RUNNING_LEAD, "lead");
 	if (rs->started == NULL)
 		layout_p(r, M_RES_WAITING, "notice");
+	if (rs->paused)
+		layout_p(r, M_RES_PAUSED, "notice");
 	html_raw(b, "<p>");
 	scope_line(r, rs);
 	html_raw(b, "</p>\n<p><label for=\"mbox-progress\">");
@@ -379,7 +383,9 @@ page_progress(struct req *r, const struct res *rs)
 	html_raw(b, "</div>\n<p><strong>");
 	msg(r, M_RES_ETA);
 	html_raw(b, ":</strong> <span id=\"eta\">");
-	if (rs->setup_done && rs->mb_total > 0 && fin > 0 &&
+	if (rs->paused)
+		msg(r, M_RES_ETA_UNKNOWN);
+	else if (rs->setup_done && rs->mb_total > 0 && fin > 0 &&
 	    fin < rs->mb_total && rs->elapsed > 0)
 		duration(r, rs->elapsed * (rs->mb_total - fin) / fin);
 	else if (rs->setup_done && rs->mb_total > 0 && fin >= rs->mb_total)

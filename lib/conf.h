@@ -59,6 +59,12 @@ struct conf {
 	int	 graph_mailbox_inflight;
 	int	 graph_page_size;
 	int	 scan_max_attempts;
+	/* the token endpoint down: work given back after token_retry_base
+	 * seconds, doubling up to token_retry_max; the scan fails after
+	 * token_outage_max seconds of failures in a row */
+	int	 token_retry_base;
+	int	 token_retry_max;
+	int	 token_outage_max;
 	/* detection */
 	char	*clamav_db;
 	char	*rules_dir;

@@ -50,6 +50,7 @@
 X(STMT_RES_ASSESS, "res_assess", \
 	"SELECT id, scope, state, tenant_id, user_upn, user_mail, error," \
 	" setup_done, cancel_requested," \
+	" token_failing_since IS NOT NULL AS paused," \
 	" to_char(window_from AT TIME ZONE $2::interval," \
 	" 'YYYY-MM-DD HH24:MI') AS wfrom," \
 	" to_char(window_to AT TIME ZONE $2::interval," \

@@ -1,7 +1,9 @@
 /*
  * stmt_runner: the statements of the runner (scan/), as X(id, name, sql).
  * See stmt.h.  Every statement that writes on behalf of a claim names
- * the claim's epoch: a runner that lost its lease changes nothing.  A
+ * the claim's epoch: a runner that lost its lease changes nothing (a
+ * scan is failed on behalf of the assessment's claim, for its set-up,
+ * or of one of its mailboxes' claims: run_fail names either).  A
  * page's commit also names the checkpoint it continues from: a runner
  * whose earlier commit the database no longer has (a restart that lost
  * its last transactions, a failover to a standby that was behind)
@@ -12,6 +14,7 @@ X(STMT_RUN_SETUP_CLAIM, "run_setup_claim", \
 	"WITH c AS (SELECT id FROM assessment WHERE NOT cancel_requested AND" \
 	" ((state = 'granted' AND start_at <= now()) OR (state = 'running'" \
 	" AND NOT setup_done)) AND (lease_until IS NULL OR lease_until < now())" \
+	" AND (token_retry_at IS NULL OR token_retry_at <= now())" \
 	" ORDER BY start_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)" \
 	" UPDATE assessment a SET lease_owner = $1," \
 	" lease_until = now() + make_interval(secs => $2::int)," \
@@ -58,6 +61,7 @@ X(STMT_RUN_MBOX_CLAIM, "run_mbox_claim", \
 	"WITH c AS (SELECT m.id FROM mailbox m JOIN assessment a" \
 	" ON a.id = m.assessment_id WHERE a.state = 'running'" \
 	" AND a.setup_done AND NOT a.cancel_requested" \
+	" AND (a.token_retry_at IS NULL OR a.token_retry_at <= now())" \
 	" AND ((m.state = 'queued'" \
 	" AND m.next_at <= now()) OR (m.state = 'running'" \
 	" AND m.lease_until < now())) ORDER BY m.next_at, m.id" \
@@ -81,6 +85,22 @@ X(STMT_RUN_CRED_SAVE, "run_cred_save", \
 	" access_sealed = $4::bytea," \
 	" access_expires = now() + make_interval(secs => $5::int)," \
 	" updated_at = now() WHERE assessment_id = $1::bigint") \
+X(STMT_RUN_TOKEN_FAIL, "run_token_fail", \
+	"UPDATE assessment SET token_failures = token_failures + 1," \
+	" token_failing_since = coalesce(token_failing_since, now())," \
+	" token_retry_at = now() + make_interval(secs => CASE" \
+	" WHEN token_failures + 1 < $2::int THEN token_failures + 1" \
+	" ELSE least($4::int, $3::int * power(2, least(token_failures + 1" \
+	" - $2::int, 20))) END), updated_at = now()" \
+	" WHERE id = $1::bigint AND state IN ('granted', 'running')" \
+	" AND NOT cancel_requested RETURNING token_failures," \
+	" ceil(extract(epoch FROM token_retry_at - now()))::int AS delay," \
+	" now() - token_failing_since >= make_interval(secs => $5::int)" \
+	" AS expired") \
+X(STMT_RUN_TOKEN_OK, "run_token_ok", \
+	"UPDATE assessment SET token_failures = 0, token_failing_since = NULL," \
+	" token_retry_at = NULL WHERE id = $1::bigint AND (token_failures > 0" \
+	" OR token_retry_at IS NOT NULL)") \
 X(STMT_RUN_BEAT_MBOX, "run_beat_mbox", \
 	"UPDATE mailbox SET lease_until = now() + make_interval(secs =>" \
 	" $2::int) WHERE lease_owner = $1 AND state = 'running'" \
@@ -177,10 +197,13 @@ X(STMT_RUN_FINALIZE, "run_finalize", \
 	" AND NOT EXISTS (SELECT 1 FROM mailbox WHERE assessment_id = a.id" \
 	" AND state IN ('queued', 'running')) RETURNING a.state") \
 X(STMT_RUN_FAIL, "run_fail", \
-	"UPDATE assessment SET state = 'failed', error = $2," \
+	"UPDATE assessment a SET state = 'failed', error = $2," \
 	" error_detail = $3, finished_at = now(), lease_owner = NULL," \
-	" lease_until = NULL, updated_at = now() WHERE id = $1::bigint" \
-	" AND state IN ('granted', 'running') AND NOT cancel_requested") \
+	" lease_until = NULL, updated_at = now() WHERE a.id = $1::bigint" \
+	" AND a.state IN ('granted', 'running') AND NOT a.cancel_requested" \
+	" AND (a.epoch = $4::bigint OR EXISTS (SELECT 1 FROM mailbox m" \
+	" WHERE m.id = $5::bigint AND m.assessment_id = a.id" \
+	" AND m.epoch = $6::bigint AND m.state = 'running'))") \
 X(STMT_RUN_FAIL_MBOXES, "run_fail_mboxes", \
 	"UPDATE mailbox SET state = 'skipped', reason = 'not_scanned'," \
 	" finished_at = now(), lease_owner = NULL, lease_until = NULL" \

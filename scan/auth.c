@@ -9,9 +9,14 @@
  * refresh token is sealed and written in the same transaction that used
  * the old one; if the process dies before the commit, the old one still
  * works since Microsoft does not revoke it), client credentials for an
- * organisation.  invalid_grant and the like end the scan (the user must
- * grant again); a network or server failure waits and retries.  Plain
- * tokens live only here, in memory, and are wiped when replaced.
+ * organisation.  invalid_grant and the like end the scan at once (the
+ * user must grant again); a failure that may pass (5xx, throttling, the
+ * network, temporarily_unavailable) is recorded in the assessment and
+ * waited out: a few seconds in place, then the scan's work is given
+ * back for a later tick, a little later each time, with its checkpoints
+ * kept, and it fails only after token_outage_max seconds (a day) of
+ * failures in a row; a token obtained clears the record.  Plain tokens
+ * live only here, in memory, and are wiped when replaced.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +28,7 @@
 #include "util.h"
 
 #define MARGIN_MS	(120 * 1000)
+#define AUTH_QUICK	3	/* failures in a row before work is given back */
 #define REFRESH_SCOPE	"offline_access https://graph.microsoft.com/Mail.Read " \
 			"https://graph.microsoft.com/User.Read"
 
@@ -38,7 +44,6 @@ set_token(struct auth *au, const char *tok, int64_t expires_ms,
 		au->margin_ms = lifetime_ms / 4;
 	au->version++;
 	au->stale = 0;
-	au->fails = 0;
 }
 
 void
@@ -80,21 +85,77 @@ fatal_error(const struct msid_error *e)
 	return 0;
 }
 
+/* Our database, not Microsoft: nothing recorded, a look again soon. */
 static int
-temporary(struct auth *au, const char *what)
+db_trouble(struct auth *au)
 {
-	au->fails++;
-	au->retry_ms = now_ms() + (int64_t)(graph_backoff(au->fails + 2) *
-	    1000.0);
-	log_warn("runner: assessment %lld: %s; trying again later",
-	    au->assessment_id, what);
-	/* About ten minutes of trying, then the scan cannot go on. */
-	if (au->fails >= 10) {
+	au->retry_ms = now_ms() + 2000;
+	return -1;
+}
+
+/*
+ * A failure that may pass: the token endpoint answered 5xx, throttled,
+ * timed out or could not be reached, or said temporarily_unavailable.
+ * Recorded in the assessment (token_failures, token_failing_since and
+ * token_retry_at, before which no runner claims its work), so that it
+ * survives this tick: the first AUTH_QUICK - 1 failures in a row are
+ * waited out in place, a second or two each (-1); after that the work
+ * is given back for token_retry_base seconds, doubling up to
+ * token_retry_max (-3, au->defer_secs), keeping every checkpoint; and
+ * once the failures have lasted token_outage_max seconds the scan
+ * fails (-2, token_unavailable).
+ */
+static int
+temporary(struct runner *r, struct auth *au, const char *what)
+{
+	struct arena	 a;
+	PGresult	*res;
+	const char	*exp;
+	long long	 n, delay;
+	int		 rc;
+
+	if (!store_db_up(r))
+		return db_trouble(au);
+	arena_init(&a, 0);
+	res = db_qv(&r->db, &a, STMT_RUN_TOKEN_FAIL, 5,
+	    arena_printf(&a, "%lld", au->assessment_id),
+	    arena_printf(&a, "%d", AUTH_QUICK),
+	    arena_printf(&a, "%d", r->conf->token_retry_base),
+	    arena_printf(&a, "%d", r->conf->token_retry_max),
+	    arena_printf(&a, "%d", r->conf->token_outage_max));
+	if (res == NULL || PQntuples(res) != 1) {
+		/* Trouble, or the assessment is over or cancelled (the
+		 * tick's look at cancellations stops its work). */
+		rc = db_trouble(au);
+		goto out;
+	}
+	n = db_get_ll(res, 0, "token_failures", 1);
+	delay = db_get_ll(res, 0, "delay", 1);
+	if (delay < 1)
+		delay = 1;
+	exp = db_get(res, 0, "expired");
+	au->retry_ms = now_ms() + delay * 1000;
+	if (exp != NULL && strcmp(exp, "t") == 0) {
 		au->dead = 1;
 		snprintf(au->error, sizeof(au->error), "token_unavailable");
-		return -2;
+		log_warn("runner: assessment %lld: %s; the token endpoint has "
+		    "failed for more than %d s in a row: giving up",
+		    au->assessment_id, what, r->conf->token_outage_max);
+		rc = -2;
+	} else if (n < AUTH_QUICK) {
+		log_warn("runner: assessment %lld: %s; trying again in %lld s",
+		    au->assessment_id, what, delay);
+		rc = -1;
+	} else {
+		au->defer_secs = (int)delay;
+		log_warn("runner: assessment %lld: %s (%lld failures in a "
+		    "row); its work is given back for %lld s",
+		    au->assessment_id, what, n, delay);
+		rc = -3;
 	}
-	return -1;
+out:
+	arena_release(&a);
+	return rc;
 }
 
 int
@@ -118,25 +179,20 @@ auth_get(struct runner *r, struct auth *au, const char **tokp)
 	}
 	if (now_ms() < au->retry_ms)
 		return -1;
-	if (!r->msid_ok) {
-		snprintf(au->error, sizeof(au->error), "client_not_configured");
-		return temporary(au, "no client credentials configured");
-	}
-	if (!store_db_up(r)) {
-		/* Not the token's fault: no try counted, a look again soon. */
-		au->retry_ms = now_ms() + 2000;
-		return -1;
-	}
+	if (!r->msid_ok)
+		return temporary(r, au, "no client credentials configured");
+	if (!store_db_up(r))
+		return db_trouble(au);
 	arena_init(&a, 0);
 	ids = arena_printf(&a, "%lld", au->assessment_id);
 	if (db_begin(&r->db) == -1) {
-		rc = temporary(au, "database unavailable");
+		rc = db_trouble(au);
 		goto out;
 	}
 	res = db_qv(&r->db, &a, STMT_RUN_CRED_LOCK, 1, ids);
 	if (res == NULL) {
 		db_rollback(&r->db);
-		rc = temporary(au, "database unavailable");
+		rc = db_trouble(au);
 		goto out;
 	}
 	if (PQntuples(res) != 1) {
@@ -197,7 +253,7 @@ auth_get(struct runner *r, struct auth *au, const char **tokp)
 			    e.error, e.aadsts);
 			rc = -2;
 		} else
-			rc = temporary(au, e.error);
+			rc = temporary(r, au, e.error);
 		goto out;
 	}
 	if (db_cmd(&r->db, &a, STMT_RUN_CRED_SAVE, 5, ids,
@@ -206,11 +262,14 @@ auth_get(struct runner *r, struct auth *au, const char **tokp)
 	    t.refresh_token),
 	    cred_seal(&r->kr, &a, CRED_ACCESS, au->assessment_id,
 	    t.access_token), arena_printf(&a, "%ld", t.expires_in)) != 1 ||
+	    db_cmd(&r->db, &a, STMT_RUN_TOKEN_OK, 1, ids) == -1 ||
 	    db_commit(&r->db) == -1) {
+		/* The old refresh token still works: Microsoft does not
+		 * revoke it when it issues a new one. */
 		db_rollback(&r->db);
 		cred_wipe(t.access_token);
 		cred_wipe(t.refresh_token);
-		rc = temporary(au, "cannot store the new token");
+		rc = db_trouble(au);
 		goto out;
 	}
 	log_info("runner: assessment %lld: new access token (%s)",

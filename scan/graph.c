@@ -245,8 +245,10 @@ start(struct runner *r, struct req *q)
 	int		 rc;
 
 	if ((rc = auth_get(r, &t->as->auth, &tok)) != 0) {
-		if (rc == -2)
-			t->as->cancelled = 1;	/* the scan fails */
+		/* The scan fails, or its work is given back: its tasks
+		 * are marked finished here and freed by the tick. */
+		if (rc < -1)
+			lease_auth_lost(r, t->as);
 		return -1;
 	}
 	if (!link_ok(r->conf->graph_base, q->url)) {

@@ -177,15 +177,17 @@ lease_claim_setup(struct runner *r)
 	stalls = (int)db_get_ll(res, 0, "stalls", attempts);
 	log_info("runner: assessment %lld: claimed (%s, attempt %d)", id,
 	    db_get(res, 0, "state"), attempts);
-	if (stalls > r->conf->scan_max_attempts) {
-		store_fail_assessment(r, id, epoch, "setup_failed");
-		goto out;
-	}
 	if ((as = lease_asmt(r, id)) == NULL) {
 		rc = -1;
 		goto out;
 	}
 	t = task_new(r, TASK_SETUP, as, id, epoch, attempts);
+	if (stalls > r->conf->scan_max_attempts) {
+		/* On behalf of this claim (fenced by its epoch). */
+		(void)store_fail_assessment(r, t, "setup_failed");
+		task_free(r, t);
+		goto out;
+	}
 	if (setup_begin(r, t, res) != 0)
 		task_free(r, t);
 out:
@@ -379,17 +381,12 @@ lease_check_cancel(struct runner *r)
 	return res == NULL ? -1 : 0;
 }
 
-/*
- * Give a task's work back: queued again after delay_secs, with reason
- * kept as the last error.  A release on the way out (delay 0, no
- * reason) does not count as an attempt.
- */
-void
-lease_release(struct runner *r, struct task *t, int delay_secs,
-    const char *reason)
+static void
+release(struct runner *r, struct task *t, int delay_secs, const char *reason,
+    int counted)
 {
 	struct arena	 a;
-	const char	*uncount = reason == NULL ? "1" : "0";
+	const char	*uncount = counted ? "0" : "1";
 
 	if (!store_db_up(r))
 		return;		/* the lease expires instead */
@@ -405,4 +402,63 @@ lease_release(struct runner *r, struct task *t, int delay_secs,
 		    arena_printf(&a, "%lld", t->epoch), uncount,
 		    arena_printf(&a, "%d", delay_secs));
 	arena_release(&a);
+}
+
+/*
+ * Give a task's work back: queued again after delay_secs, with reason
+ * kept as the last error.  A release on the way out (delay 0, no
+ * reason) does not count as an attempt.
+ */
+void
+lease_release(struct runner *r, struct task *t, int delay_secs,
+    const char *reason)
+{
+	release(r, t, delay_secs, reason, reason != NULL);
+}
+
+void
+lease_defer(struct runner *r, struct task *t, int delay_secs,
+    const char *reason)
+{
+	release(r, t, delay_secs, reason, 0);
+}
+
+/*
+ * The assessment's token cannot be had.  Never (the grant is gone, or
+ * the token endpoint has been down for token_outage_max): the scan
+ * fails, once, on behalf of a claim this runner holds for it, and its
+ * work here stops.  Not now (the endpoint is down): each of its tasks
+ * commits the pages it has complete and gives its work back until
+ * token_retry_at, not counted as an attempt (scan_max_attempts is about
+ * work that kills runners or that Graph refuses, not about the identity
+ * platform), the mailboxes keeping their checkpoints.
+ */
+void
+lease_auth_lost(struct runner *r, struct asmt *as)
+{
+	struct task	*t;
+
+	if (as->cancelled)
+		return;
+	if (as->auth.dead) {
+		for (t = r->tasks; t != NULL; t = t->next)
+			if (t->as == as && !t->finished)
+				break;
+		/* Database trouble: tried again by the next look. */
+		if (t == NULL || store_fail_assessment(r, t,
+		    as->auth.error) != -1)
+			as->cancelled = 1;
+		return;
+	}
+	for (t = r->tasks; t != NULL; t = t->next) {
+		if (t->as != as || t->finished)
+			continue;
+		t->stop = 1;
+		if (t->type == TASK_MBOX)
+			mbox_flush(t);
+		if (t->finished)
+			continue;
+		lease_defer(r, t, as->auth.defer_secs, "token_unavailable");
+		t->finished = 1;
+	}
 }

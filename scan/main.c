@@ -118,10 +118,8 @@ dead_auths(struct runner *r)
 	struct asmt	*as;
 
 	for (as = r->asmts; as != NULL; as = as->next)
-		if (as->auth.dead && !as->cancelled) {
-			store_fail_assessment(r, as->id, 0, as->auth.error);
-			as->cancelled = 1;
-		}
+		if (as->auth.dead && !as->cancelled)
+			lease_auth_lost(r, as);	/* fenced by a claim held */
 }
 
 static int

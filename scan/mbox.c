@@ -780,7 +780,7 @@ mbox_failed(struct task *t, struct req *q, const char *reason)
 		if (i < nitems(passing))
 			lease_release(r, t, 60, reason);
 		else
-			store_fail_assessment(r, t->as->id, t->epoch, reason);
+			store_fail_assessment(r, t, reason);
 		t->finished = 1;
 		return;
 	}

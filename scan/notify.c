@@ -67,6 +67,15 @@ static const struct reason reasons[] = {
 	  "Sign in to Shindan and start the check-up again.",
 	  "この診断のために保存したアクセス許可を読み取れませんでした。",
 	  "Shindan にサインインして、もう一度診断を開始してください。" },
+	{ "token_unavailable",
+	  "Microsoft's sign-in service stayed unavailable for too long (Shindan "
+	  "kept trying for a day), so your mail could no longer be read.",
+	  "Sign in to Shindan and start the check-up again later. If it fails "
+	  "again, contact the operator of this service.",
+	  "Microsoft のサインイン サービスが長時間 (1 日にわたって再試行しまし"
+	  "た) 利用できなかったため、メールを読み取れなくなりました。",
+	  "時間をおいて Shindan にサインインし、もう一度診断を開始してください。"
+	  "再び失敗する場合は、このサービスの運営者にお問い合わせください。" },
 	{ NULL,
 	  "The check-up could not be completed: Microsoft 365 did not answer "
 	  "reliably enough, even after many attempts.",

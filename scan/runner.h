@@ -69,7 +69,7 @@ struct auth {
 	unsigned	 version;	/* bumped per new token */
 	int		 stale;		/* a 401 answered this version */
 	int64_t		 retry_ms;	/* after a temporary failure */
-	int		 fails;
+	int		 defer_secs;	/* the work given back for so long */
 	int		 dead;		/* cannot get one: the scan fails */
 	char		 error[64];	/* why dead */
 };
@@ -201,11 +201,19 @@ int	 lease_heartbeat(struct runner *);
 int	 lease_check_cancel(struct runner *);
 void	 lease_release(struct runner *, struct task *, int delay_secs,
 	    const char *reason);
+/* The same, not counted as an attempt (the work was not the trouble). */
+void	 lease_defer(struct runner *, struct task *, int delay_secs,
+	    const char *reason);
+/* auth_get() said -2 or -3 for the assessment: fail it or give back
+ * its work. */
+void	 lease_auth_lost(struct runner *, struct asmt *);
 struct asmt *lease_asmt(struct runner *, long long id);
 void	 lease_asmt_unref(struct runner *, struct asmt *);
 void	 task_free(struct runner *, struct task *);
 
-/* auth.c: 0 with *token set, -1 not now (task waits), -2 never. */
+/* auth.c: 0 with *token set, -1 not now (the task waits), -2 never (the
+ * scan fails: au->error), -3 the token endpoint is down: the work is
+ * given back for au->defer_secs (lease_auth_lost() does both). */
 int	 auth_get(struct runner *, struct auth *, const char **token);
 void	 auth_invalid(struct auth *, unsigned version);
 /* 1 when the token in hand may be used now. */
@@ -251,8 +259,8 @@ int	 store_page(struct runner *, struct task *, struct page *);
 int	 store_mailbox_end(struct runner *, struct task *, const char *state,
 	    const char *reason);
 int	 store_finalize(struct runner *, long long assessment_id);
-int	 store_fail_assessment(struct runner *, long long assessment_id,
-	    long long epoch, const char *reason);
+int	 store_fail_assessment(struct runner *, const struct task *,
+	    const char *reason);
 void	 store_sweep(struct runner *);
 
 /* notify.c */

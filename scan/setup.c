@@ -103,13 +103,19 @@ setup_begin(struct runner *r, struct task *t, const PGresult *res)
 	long		 n;
 	int		 rc;
 
+	/* A grant withdrawn fails the scan (fenced by this claim); a token
+	 * endpoint that is down gives the set-up back, not counted as an
+	 * attempt, until the assessment's token_retry_at. */
 	rc = auth_get(r, &t->as->auth, &tok);
-	if (rc == -2) {
-		store_fail_assessment(r, t->id, t->epoch, t->as->auth.error);
+	if (rc < -1) {
+		lease_auth_lost(r, t->as);
 		return -1;
 	}
 	if (rc == -1) {
-		lease_release(r, t, 30, "token_unavailable");
+		int64_t wait = t->as->auth.retry_ms - now_ms();
+
+		lease_defer(r, t, wait > 1000 ? (int)(wait / 1000) : 1,
+		    "token_unavailable");
 		return -1;
 	}
 	arena_init(&a, 0);

@@ -303,39 +303,56 @@ store_finalize(struct runner *r, long long aid)
 }
 
 /*
- * The assessment cannot go on (the grant is gone, its set-up failed too
- * often): failed with the reason, mailboxes not yet scanned marked so,
- * tokens deleted, the failure mail queued; once only.
+ * The assessment cannot go on (the grant is gone, the token endpoint has
+ * been down too long, its set-up failed too often): failed with the
+ * reason, mailboxes not yet scanned marked so, tokens deleted, the
+ * failure mail queued; once only, and only on behalf of a claim this
+ * runner still holds (t's: the assessment's own for a set-up, else its
+ * mailbox's), so that a runner that lost its lease cannot fail a scan
+ * another runner is now running.  0 failed (or already over), -1
+ * database trouble, -2 the claim is lost.
  */
 int
-store_fail_assessment(struct runner *r, long long aid, long long epoch,
+store_fail_assessment(struct runner *r, const struct task *t,
     const char *reason)
 {
 	struct arena	 a;
-	const char	*ids;
+	const char	*ids, *ep;
 	long		 n;
 	int		 rc = -1;
 
-	(void)epoch;
 	if (!store_db_up(r))
 		return -1;
 	arena_init(&a, 0);
-	ids = arena_printf(&a, "%lld", aid);
+	ids = arena_printf(&a, "%lld", t->as->id);
+	ep = arena_printf(&a, "%lld", t->epoch);
 	if (db_begin(&r->db) == -1)
 		goto out;
-	n = db_cmd(&r->db, &a, STMT_RUN_FAIL, 3, ids, reason,
-	    (const char *)NULL);
+	if (t->type == TASK_SETUP)
+		n = db_cmd(&r->db, &a, STMT_RUN_FAIL, 6, ids, reason,
+		    (const char *)NULL, ep, (const char *)NULL,
+		    (const char *)NULL);
+	else
+		n = db_cmd(&r->db, &a, STMT_RUN_FAIL, 6, ids, reason,
+		    (const char *)NULL, (const char *)NULL,
+		    arena_printf(&a, "%lld", t->id), ep);
 	if (n == -1)
 		goto fail;
 	if (n == 1 && (db_cmd(&r->db, &a, STMT_RUN_FAIL_MBOXES, 1, ids) == -1 ||
 	    db_cmd(&r->db, &a, STMT_RUN_CRED_DELETE, 1, ids) == -1 ||
-	    notify_finished(r, &a, aid) == -1))
+	    notify_finished(r, &a, t->as->id) == -1))
 		goto fail;
 	if (db_commit(&r->db) == -1)
 		goto out;
-	if (n == 1)
-		log_warn("runner: assessment %lld: failed (%s)", aid, reason);
-	rc = 0;
+	if (n == 1) {
+		log_warn("runner: assessment %lld: failed (%s)", t->as->id,
+		    reason);
+		rc = 0;
+	} else {
+		log_warn("runner: assessment %lld: not failed (%s): it is "
+		    "over, or our claim on it is lost", t->as->id, reason);
+		rc = -2;
+	}
 	goto out;
 fail:
 	db_rollback(&r->db);

@@ -26,7 +26,8 @@ EMU_DEFAULTS = {"latency_ms": 0.0, "latency_jitter_ms": 0.0, "rate_429": 0.0,
                 "rate_503": 0.0, "rate_503_no_retry_after": 0.0, "rate_504": 0.0,
                 "rate_drop": 0.0, "rate_malformed": 0.0, "retry_after_min": 1.0,
                 "retry_after_max": 3.0, "token_faults": [], "refresh_rotation": "entra",
-                "token_lifetime": "3600-5400", "clock_offset": 0.0, "max_concurrency": 4}
+                "token_lifetime": "3600-5400", "clock_offset": 0.0, "max_concurrency": 4,
+                "token_latency_ms": 0.0}
 
 # contoso.example, from tests/data/tenants/contoso.example/manifest.json
 MANIFEST = os.path.join(ENV["SHINDAN_SRC"], "tests/data/tenants/contoso.example/manifest.json")

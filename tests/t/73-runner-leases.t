@@ -8,7 +8,10 @@
 # and scans it again from what the database has.  An organisation still
 # being listed: its mailboxes wait for the whole list.  Two runners
 # started together on one organisation: every mailbox is claimed and
-# scanned exactly once, and both take a share.
+# scanned exactly once, and both take a share.  A runner whose claim (on
+# a set-up, or on a mailbox) was taken over while it waited for a token
+# that then turned out to be refused cannot fail the scan the new holder
+# is running: the failure is fenced by its claim's epoch.
 import os, sys, re, time, signal
 sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "scan/t"))
 from runner_test import *
@@ -162,4 +165,55 @@ t.is_(sorted(set(firsts.values())), [1], "and listed from its start exactly once
 c1 = len(re.findall(r"mailbox \d+: claimed", r1.text()))
 c2 = len(re.findall(r"mailbox \d+: claimed", r2.text()))
 t.ok(c1 > 0 and c2 > 0 and c1 + c2 == 6, "both runners took a share (%d + %d)" % (c1, c2))
+
+# Fencing of the failure: runner A claims, asks for a token (the token
+# endpoint takes 3 s), loses its claim to runner B meanwhile (the epoch
+# moves on, as B's claim would move it), then is told invalid_grant.
+fconf = runner_conf("73-fence", runner_lease=10)
+
+
+def fenced(what, n_ip, tag):
+    b = Browser(source_ip=source_ip(73, n_ip))
+    addr, _, a = granted(b, "mailbox", "alex@contoso.example", tag, start=(what == "set-up"))
+    if what == "mailbox":
+        # Set up already; its one mailbox queued.
+        oid = psql1("SELECT user_oid FROM assessment WHERE id = :'a1'", a)
+        psql("UPDATE assessment SET state = 'running', started_at = now(), window_to = now(), "
+             "window_from = now() - interval '30 days', setup_done = true, mailboxes_total = 1 "
+             "WHERE id = :'a1'", a)
+        psql("INSERT INTO mailbox (assessment_id, user_id, upn) VALUES (:'a1', :'a2', "
+             "'alex@contoso.example')", a, oid)
+        table, where = "mailbox", "assessment_id"
+    else:
+        table, where = "assessment", "id"
+    psql("UPDATE credential SET access_expires = now() - interval '1 minute' WHERE assessment_id = :'a1'", a)
+    emu_set(token_latency_ms=3000, token_faults=[{"aadsts": 70008, "grant_type": "refresh_token", "count": 1}])
+    runner = Bg(fconf)
+    claimed = wait_until(lambda: psql1("SELECT lease_owner IS NOT NULL FROM %s WHERE %s = :'a1'" % (table, where),
+                                       a) == "t", timeout=30)
+    psql("UPDATE %s SET epoch = epoch + 1, lease_owner = 'runner-b', lease_until = now() + interval '5 minutes' "
+         "WHERE %s = :'a1'" % (table, where), a)
+    runner.wait()
+    emu_set(token_latency_ms=0)
+    t.ok(claimed, "%s: runner A claimed it and asked for a token" % what)
+    t.like(runner.text(), r"assessment %d: not failed \(reauth_required\): it is over, or our claim on it is "
+           "lost" % a, "%s: A, told invalid_grant after losing its claim, does not fail the scan" % what)
+    st = assessment(a)
+    t.is_((st["state"], st["error"]), ("granted" if what == "set-up" else "running", ""),
+          "%s: the scan runner B holds is untouched" % what)
+    t.is_(psql1("SELECT lease_owner FROM %s WHERE %s = :'a1'" % (table, where), a), "runner-b",
+          "%s: B's lease stands" % what)
+    t.is_(psql1("SELECT count(*) FROM credential WHERE assessment_id = :'a1'", a), "1",
+          "%s: its tokens are kept" % what)
+    t.is_([m.subject for m in wait_mail(addr, 2, timeout=2) if "could not" in m.subject], [],
+          "%s: no failure mail" % what)
+    # B's lease runs out (B died): the next tick gets a token and ends it.
+    psql("UPDATE %s SET lease_until = now() - interval '1 second' WHERE %s = :'a1'" % (table, where), a)
+    run_runner(fconf)
+    t.is_(assessment(a)["state"], "done", "%s: the next holder scans it to its end" % what)
+
+
+fenced("set-up", 10, "run73f")
+fenced("mailbox", 11, "run73g")
+emu_restore()
 t.done()

@@ -635,6 +635,24 @@ class Idp:
         return self.app.json(status or st_, body, [("Cache-Control", "no-store, no-cache"), ("Pragma", "no-cache"),
                                                    ("x-ms-request-id", trace)])
 
+    def token_unavailable(self, status, grant, retry_after=None):
+        """An outage of the token endpoint: 503 (and 429) answer
+        temporarily_unavailable in JSON, other statuses an HTML error page
+        as a front end would."""
+        self.app.token_requests["%s:%d" % (grant or "?", status)] += 1
+        hdrs = [("Cache-Control", "no-store, no-cache")]
+        if retry_after is not None:
+            hdrs.append(("Retry-After", str(retry_after)))
+        if status in (429, 503):
+            trace, now = str(uuid.uuid4()), time.time()
+            body = {"error": "temporarily_unavailable",
+                    "error_description": "The service is temporarily unavailable. Trace ID: %s "
+                                         "Timestamp: %s" % (trace, stamp(now)),
+                    "timestamp": stamp(now), "trace_id": trace}
+            return self.app.json(status, body, hdrs)
+        return Response(status, [("Content-Type", "text/html; charset=utf-8")] + hdrs,
+                        b"<html><body><h1>Service unavailable</h1></body></html>")
+
     def client_auth(self, req, form, seg, tenant_ids):
         """None when the client authenticated, else an error Response."""
         cid = form.get("client_id")
@@ -709,6 +727,13 @@ class Idp:
             if f.get("count", 1) <= 0:
                 continue
             f["count"] = f.get("count", 1) - 1
+            if f.get("drop"):
+                # The connection closed without an answer.
+                self.app.token_requests["%s:drop" % grant] += 1
+                return Response(0, drop=True)
+            if f.get("status"):
+                # The identity platform down: 5xx, temporarily_unavailable.
+                return self.token_unavailable(int(f["status"]), grant, f.get("retry_after"))
             code = int(f["aadsts"])
             args = {700016: (self.client_id, "tenant"), 70011: ("(injected)",),
                     7000215: (self.client_id,), 7000222: (self.client_id,),

@@ -58,6 +58,8 @@ DEFAULTS = {
     "refresh_rotation": "entra",  # entra: old refresh tokens stay valid; strict: revoked
     "clock_offset": 0.0,          # seconds added to the emulator's clock
     "token_faults": [],           # [{"aadsts": 700082, "grant_type": "refresh_token", "count": 1}]
+                                  # or {"status": 503, ...} (temporarily_unavailable), {"drop": true, ...}
+    "token_latency_ms": 0.0,      # added to every token endpoint answer
     "always_consent": True,       # show the consent page even when already granted
     "retry_after_grace_ms": 0.0,  # requests this soon after a Retry-After was given are not violations
 }
@@ -385,6 +387,8 @@ class App:
             return Response(200, [("Content-Type", "text/html; charset=utf-8")],
                             b"<!doctype html><title>msemu</title><p>Microsoft emulator: identity under "
                             b"/{tenant}/oauth2/v2.0/, Graph under /v1.0/.</p>")
+        if path.endswith("/oauth2/v2.0/token") and float(self.config.get("token_latency_ms") or 0) > 0:
+            await asyncio.sleep(float(self.config["token_latency_ms"]) / 1000.0)
         return self.idp.handle(req)
 
 
