@@ -81,6 +81,7 @@ static const struct key keys[] = {
 	S(rules_dir, "/usr/local/share/shindan/rules"),
 	S(feeds, ""),
 	S(brands_file, ""),
+	I(engine_timeout, 60, 1, 3600),
 };
 
 static char **

@@ -70,6 +70,7 @@ struct conf {
 	char	*rules_dir;
 	char	*feeds;			/* comma-separated files */
 	char	*brands_file;
+	int	 engine_timeout;	/* seconds per message, sandboxed */
 
 	char	*path;			/* the file read */
 };

@@ -1,5 +1,5 @@
 /*
- * engine_detect: engine.h over the detection library (detect/detect.h):
+ * engine_detect: engine_impl.h over the detection library (detect/detect.h):
  * one detect_engine per runner (rules, signatures, feeds and brands
  * loaded once), one detect_scan context per mailbox, results copied
  * into the caller's arena.  Nothing of detect/'s internals is used.
@@ -9,26 +9,26 @@
 #include <string.h>
 
 #include "detect.h"
-#include "engine.h"
+#include "engine_impl.h"
 #include "log.h"
 #include "util.h"
 
 #define FEEDS_MAX	32
 
-struct engine {
+struct impl {
 	struct detect_engine	*de;
 	char			 name[160];
 };
 
-struct engine_ctx {
+struct impl_ctx {
 	struct detect_scan	*ds;
 };
 
-struct engine *
-engine_open(const struct conf *c)
+struct impl *
+impl_open(const struct conf *c)
 {
 	struct detect_opts	 o;
-	struct engine		*e;
+	struct impl		*e;
 	const char		*feeds[FEEDS_MAX + 1];
 	char			*list = NULL, *p, *save = NULL, err[256];
 	size_t			 n = 0;
@@ -67,7 +67,7 @@ engine_open(const struct conf *c)
 }
 
 void
-engine_close(struct engine *e)
+impl_close(struct impl *e)
 {
 	if (e == NULL)
 		return;
@@ -75,10 +75,10 @@ engine_close(struct engine *e)
 	free(e);
 }
 
-struct engine_ctx *
-engine_ctx_new(struct engine *e)
+struct impl_ctx *
+impl_ctx_new(struct impl *e)
 {
-	struct engine_ctx	*c = xcalloc(1, sizeof(*c));
+	struct impl_ctx	*c = xcalloc(1, sizeof(*c));
 
 	if ((c->ds = detect_scan_new(e->de)) == NULL)
 		abort();
@@ -86,7 +86,7 @@ engine_ctx_new(struct engine *e)
 }
 
 int
-engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
+impl_ctx_set_org(struct impl_ctx *c, const char *const *domains,
     const char *const *people)
 {
 	static const char *const none[] = { NULL };
@@ -96,7 +96,7 @@ engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
 }
 
 void
-engine_ctx_free(struct engine_ctx *c)
+impl_ctx_free(struct impl_ctx *c)
 {
 	if (c == NULL)
 		return;
@@ -105,20 +105,20 @@ engine_ctx_free(struct engine_ctx *c)
 }
 
 const char *
-engine_select(const struct engine *e)
+impl_select(const struct impl *e)
 {
 	(void)e;
 	return detect_graph_select();
 }
 
 const char *
-engine_name(const struct engine *e)
+impl_name(const struct impl *e)
 {
 	return e->name;
 }
 
 enum engine_need
-engine_needs(struct engine *e, const cJSON *msg, const cJSON *atts)
+impl_needs(struct impl *e, const cJSON *msg, const cJSON *atts)
 {
 	switch (detect_needs(e->de, msg, atts)) {
 	case DETECT_NEED_ATTACHMENTS:
@@ -137,7 +137,7 @@ dup(struct arena *a, const char *s)
 }
 
 int
-engine_scan(struct engine_ctx *c, struct arena *a, const cJSON *msg,
+impl_scan(struct impl_ctx *c, struct arena *a, const cJSON *msg,
     const cJSON *atts, const char *mime, size_t mimelen,
     struct engine_result *r)
 {

@@ -1,5 +1,5 @@
 /*
- * engine_min: a small built-in rule set behind engine.h, used until the
+ * engine_min: a small built-in rule set behind engine_impl.h, used until the
  * detection library (detect/) is linked in its place.  A handful of
  * obvious rules over what Graph gives: the authentication verdicts
  * Exchange stamps, the spam confidence level, attachment names and
@@ -15,19 +15,19 @@
 #include <sodium.h>
 
 #include "crypt.h"
-#include "engine.h"
+#include "engine_impl.h"
 #include "util.h"
 
 #define BODY_MAX	(1024u * 1024)
 #define ATT_MAX		(8u * 1024 * 1024)
 #define FINDINGS_MAX	16
 
-struct engine {
+struct impl {
 	int	 unused;
 };
 
-struct engine_ctx {
-	struct engine	*e;
+struct impl_ctx {
+	struct impl	*e;
 };
 
 struct ctx {
@@ -42,30 +42,30 @@ static const char *select_list =
     "toRecipients,ccRecipients,internetMessageId,internetMessageHeaders,"
     "body,hasAttachments,webLink,parentFolderId";
 
-struct engine *
-engine_open(const struct conf *c)
+struct impl *
+impl_open(const struct conf *c)
 {
 	(void)c;
-	return xcalloc(1, sizeof(struct engine));
+	return xcalloc(1, sizeof(struct impl));
 }
 
 void
-engine_close(struct engine *e)
+impl_close(struct impl *e)
 {
 	free(e);
 }
 
-struct engine_ctx *
-engine_ctx_new(struct engine *e)
+struct impl_ctx *
+impl_ctx_new(struct impl *e)
 {
-	struct engine_ctx *c = xcalloc(1, sizeof(*c));
+	struct impl_ctx *c = xcalloc(1, sizeof(*c));
 
 	c->e = e;
 	return c;
 }
 
 int
-engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
+impl_ctx_set_org(struct impl_ctx *c, const char *const *domains,
     const char *const *people)
 {
 	/* The minimal engine judges no sender: nothing to keep. */
@@ -76,27 +76,27 @@ engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
 }
 
 void
-engine_ctx_free(struct engine_ctx *c)
+impl_ctx_free(struct impl_ctx *c)
 {
 	free(c);
 }
 
 const char *
-engine_select(const struct engine *e)
+impl_select(const struct impl *e)
 {
 	(void)e;
 	return select_list;
 }
 
 const char *
-engine_name(const struct engine *e)
+impl_name(const struct impl *e)
 {
 	(void)e;
 	return "min";
 }
 
 enum engine_need
-engine_needs(struct engine *e, const cJSON *msg, const cJSON *atts)
+impl_needs(struct impl *e, const cJSON *msg, const cJSON *atts)
 {
 	(void)e;
 	if (atts != NULL)
@@ -493,7 +493,7 @@ rule_attachments(struct ctx *c, const cJSON *atts)
 }
 
 int
-engine_scan(struct engine_ctx *ec, struct arena *a, const cJSON *msg,
+impl_scan(struct impl_ctx *ec, struct arena *a, const cJSON *msg,
     const cJSON *atts, const char *mime, size_t mimelen,
     struct engine_result *r)
 {

@@ -31,6 +31,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine_sandbox.h"
 #include "log.h"
 #include "runner.h"
 #include "util.h"
@@ -255,6 +256,7 @@ main(int argc, char *argv[])
 	unsigned char	 rb[4];
 	int		 ch;
 
+	engine_sandbox_child(argc, argv);	/* returns unless the child */
 	log_init("shindan-runner");
 	while ((ch = getopt(argc, argv, "c:")) != -1) {
 		switch (ch) {
@@ -272,6 +274,12 @@ main(int argc, char *argv[])
 	r.conf = &conf;
 	setrlimit(RLIMIT_CORE, &rl);
 	prctl(PR_SET_DUMPABLE, 0);
+	/* The engine's sandboxed child first, while nothing secret is
+	 * loaded (it is a fresh program anyway: engine_sandbox.h). */
+	if ((r.eng = engine_open(&conf)) == NULL) {
+		log_err("runner: cannot start the engine");
+		return 1;
+	}
 	if (crypt_init() == -1 || crypt_keyring_load(&r.kr, conf.key_file) == -1)
 		return 1;
 	memset(&sa, 0, sizeof(sa));
@@ -294,8 +302,8 @@ main(int argc, char *argv[])
 		log_err("runner: no Microsoft client credentials: scans wait");
 	if (mailer_init(&r.mailer, &conf, &r.kr) == -1)
 		return 1;
-	if ((r.eng = engine_open(&conf)) == NULL || graph_init(&r) == -1) {
-		log_err("runner: cannot start the engine or libcurl");
+	if (graph_init(&r) == -1) {
+		log_err("runner: cannot start libcurl");
 		return 1;
 	}
 	r.t0 = now_ms();

@@ -1,0 +1,477 @@
+/*
+ * 70-sandbox: the engine in its sandboxed child (scan/engine_sandbox.c)
+ * against the same engine in process (scan/engine_impl.h).
+ *
+ * The child is another process, locked down (NoNewPrivs 1, Seccomp 2,
+ * not root, only its socket open); every message the team wrote for the
+ * engine (tests/detect/data), every message of the synthetic tenant and
+ * a set of broken and hostile ones get the same needs, verdict, score
+ * and findings, field by field, with no child lost on the way; then the
+ * child is made to break the rules (a socket, exec, abort, a file
+ * opened for writing) and each time a fresh child takes over with
+ * the organisation set again; a child lost in the middle of a scan
+ * (abort, a forbidden call, a hang past engine_timeout) gives the
+ * message the finding engine.failed and the next messages are scanned.  Built with the test hooks in every build:
+ * tests/t/70-sandbox-release.t runs the release build's copy, where the
+ * filter is the allowlist.
+ */
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "engine_impl.h"
+#include "engine_sandbox.h"
+#include "tap.h"
+#include "util.h"
+
+static const char *const own[] = { "contoso.com", NULL };
+static const char *const people[] = { "John Smith", NULL };
+
+static struct engine	*E;
+static struct engine_ctx *EC;
+static struct impl	*I;
+static struct impl_ctx	*IC;
+static int		 ndiff;
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	*p;
+	long	 n;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	p = xmalloc((size_t)n + 1);
+	if (fread(p, 1, (size_t)n, fp) != (size_t)n)
+		n = 0;
+	p[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return p;
+}
+
+/* The value of a "Key:" line of /proc/PID/status, or "" */
+static const char *
+status_of(pid_t pid, const char *key)
+{
+	static char	 val[256];
+	char		 path[64], line[512];
+	FILE		*fp;
+	size_t		 kl = strlen(key);
+
+	val[0] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return val;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (strncmp(line, key, kl) == 0 && line[kl] == ':') {
+			snprintf(val, sizeof(val), "%s", line + kl + 1 +
+			    strspn(line + kl + 1, " \t"));
+			val[strcspn(val, "\n")] = '\0';
+			break;
+		}
+	fclose(fp);
+	return val;
+}
+
+static int
+open_fds(pid_t pid, char *list, size_t len)
+{
+	char		 path[64];
+	DIR		*d;
+	struct dirent	*de;
+	int		 n = 0;
+
+	list[0] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	if ((d = opendir(path)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		n++;
+		if (snprintf(list + strlen(list), len - strlen(list), " %s",
+		    de->d_name) < 0)
+			break;
+	}
+	closedir(d);
+	return n;
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) ||
+	    (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static int
+same_result(const struct engine_result *a, const struct engine_result *b)
+{
+	size_t	 i;
+
+	if (a->verdict != b->verdict || a->score != b->score ||
+	    a->nfindings != b->nfindings)
+		return 0;
+	for (i = 0; i < a->nfindings; i++) {
+		const struct engine_finding *x = &a->findings[i];
+		const struct engine_finding *y = &b->findings[i];
+
+		if (!same_str(x->category, y->category) ||
+		    !same_str(x->severity, y->severity) ||
+		    !same_str(x->rule, y->rule) ||
+		    !same_str(x->evidence_en, y->evidence_en) ||
+		    !same_str(x->evidence_ja, y->evidence_ja) ||
+		    !same_str(x->url, y->url) ||
+		    !same_str(x->domain, y->domain) ||
+		    !same_str(x->imitates, y->imitates) ||
+		    !same_str(x->attachment_name, y->attachment_name) ||
+		    !same_str(x->attachment_type, y->attachment_type) ||
+		    !same_str(x->attachment_sha256, y->attachment_sha256))
+			return 0;
+	}
+	return 1;
+}
+
+static const char *
+verdict(enum engine_verdict v)
+{
+	return v == ENGINE_THREAT ? "threat" : v == ENGINE_POTENTIAL ?
+	    "potential" : "clean";
+}
+
+/* One message both ways; 1 when the two agree.  quiet: no test line
+ * unless they differ. */
+static int
+compare(const char *name, const cJSON *msg, const char *mime, size_t len,
+    int quiet, struct engine_result *out, struct arena *a)
+{
+	struct engine_result	 rs, ri;
+	enum engine_need	 ns, ni;
+	int			 rcs, rci, same;
+
+	ns = engine_needs(E, msg, NULL);
+	ni = impl_needs(I, msg, NULL);
+	rcs = engine_scan(EC, a, msg, NULL, mime, len, &rs);
+	rci = impl_scan(IC, a, msg, NULL, mime, len, &ri);
+	same = ns == ni && rcs == rci && (rcs != 0 || same_result(&rs, &ri));
+	if (!same || !quiet)
+		ok(same, "%s: the same in the sandbox and in process (%s %d, "
+		    "%zu findings)", name, verdict(ri.verdict), ri.score,
+		    ri.nfindings);
+	if (!same) {
+		ndiff++;
+		diag("needs %d/%d rc %d/%d sandbox %s %d %zu", ns, ni, rcs,
+		    rci, verdict(rs.verdict), rs.score, rs.nfindings);
+	}
+	if (out != NULL)
+		*out = rs;
+	return same;
+}
+
+static int
+compare_file(const char *path, int quiet)
+{
+	struct arena	 a;
+	cJSON		*msg;
+	char		*m;
+	size_t		 len;
+	int		 same;
+
+	if ((m = slurp(path, &len)) == NULL)
+		return ok(0, "%s: read", path);
+	arena_init(&a, 0);
+	msg = cJSON_CreateObject();
+	cJSON_AddStringToObject(msg, "id", path);
+	same = compare(path, msg, m, len, quiet, NULL, &a);
+	cJSON_Delete(msg);
+	arena_release(&a);
+	free(m);
+	return same;
+}
+
+static void
+samples(void)
+{
+	FILE	*fp = fopen("tests/detect/data/expect.txt", "r");
+	char	 line[1024], path[600];
+	int	 n = 0;
+
+	if (!ok(fp != NULL, "tests/detect/data/expect.txt opens"))
+		return;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		line[strcspn(line, " \n")] = '\0';
+		if (snprintf(path, sizeof(path), "tests/detect/data/%s",
+		    line) >= (int)sizeof(path))
+			continue;
+		compare_file(path, 0);
+		n++;
+	}
+	fclose(fp);
+	ok(n >= 60, "%d hand-written samples", n);
+}
+
+static void
+tenant(void)
+{
+	const char	*root = "tests/data/tenants/contoso.example/mailboxes";
+	char		 path[1024];
+	DIR		*d1, *d2, *d3;
+	struct dirent	*u, *f, *m;
+	int		 n = 0, same = 0;
+
+	if ((d1 = opendir(root)) == NULL) {
+		ok(0, "%s opens", root);
+		return;
+	}
+	while ((u = readdir(d1)) != NULL) {
+		if (u->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", root, u->d_name);
+		if ((d2 = opendir(path)) == NULL)
+			continue;
+		while ((f = readdir(d2)) != NULL) {
+			if (f->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "%s/%s/%s", root,
+			    u->d_name, f->d_name);
+			if ((d3 = opendir(path)) == NULL)
+				continue;
+			while ((m = readdir(d3)) != NULL) {
+				if (m->d_name[0] == '.')
+					continue;
+				snprintf(path, sizeof(path), "%s/%s/%s/%s",
+				    root, u->d_name, f->d_name, m->d_name);
+				n++;
+				same += compare_file(path, 1);
+			}
+			closedir(d3);
+		}
+		closedir(d2);
+	}
+	closedir(d1);
+	ok(n > 300 && same == n, "the synthetic tenant's %d messages: %d the "
+	    "same in the sandbox and in process", n, same);
+}
+
+/* Broken and hostile messages, made here. */
+static void
+hostile(void)
+{
+	struct arena	 a;
+	struct buf	 b;
+	cJSON		*msg;
+	unsigned char	 r[4096];
+	size_t		 i;
+	char		 name[64];
+
+	arena_init(&a, 0);
+	msg = cJSON_CreateObject();
+	cJSON_AddStringToObject(msg, "id", "hostile");
+
+	compare("an empty message", msg, "", 0, 0, NULL, &a);
+	for (i = 0; i < sizeof(r); i++)
+		r[i] = (unsigned char)(i * 7919 + (i >> 3) * 31);
+	compare("4 KB of binary noise", msg, (const char *)r, sizeof(r), 0,
+	    NULL, &a);
+
+	buf_init(&b, 64u << 20);
+	buf_adds(&b, "From: a@b.example\r\nSubject: deep\r\n");
+	for (i = 0; i < 300; i++)
+		buf_addf(&b, "Content-Type: multipart/mixed; boundary=b%zu"
+		    "\r\n\r\n--b%zu\r\n", i, i);
+	buf_adds(&b, "Content-Type: text/plain\r\n\r\nhi\r\n");
+	compare("300 nested multiparts", msg, b.ptr, b.len, 0, NULL, &a);
+
+	buf_reset(&b);
+	buf_adds(&b, "From: a@b.example\r\nContent-Type: multipart/mixed; "
+	    "boundary=x\r\n\r\n");
+	for (i = 0; i < 5000; i++)
+		buf_addf(&b, "--x\r\nContent-Type: application/zip\r\n"
+		    "Content-Transfer-Encoding: base64\r\nContent-Disposition: "
+		    "attachment; filename=\"a%zu.zip\"\r\n\r\nUEsDBBQAAAAI\r\n",
+		    i);
+	compare("5,000 truncated zip attachments", msg, b.ptr, b.len, 0, NULL,
+	    &a);
+
+	buf_reset(&b);
+	buf_adds(&b, "From: =?ISO-2022-JP?B?GyRCJCIbKEI=?= <\xff\xfe@x>\r\n"
+	    "Subject: =?X-UNKNOWN-CS?Q?=E3=81?=\r\nContent-Type: text/html; "
+	    "charset=x-no-such-charset\r\n\r\n");
+	for (i = 0; i < 20000; i++)
+		buf_adds(&b, "<a href=\"http://\xe3\x81\x82.example/\">x</a>");
+	compare("bad charsets, invalid UTF-8, 20,000 links", msg, b.ptr,
+	    b.len, 0, NULL, &a);
+
+	buf_reset(&b);
+	buf_adds(&b, "Subject: ");
+	for (i = 0; i < (1u << 20); i++)
+		buf_addc(&b, 'A' + (char)(i % 26));
+	buf_adds(&b, "\r\n\r\nbody");
+	compare("a 1 MB header", msg, b.ptr, b.len, 0, NULL, &a);
+
+	/* Graph resources of the wrong shapes, no MIME. */
+	cJSON_AddNumberToObject(msg, "subject", 5);
+	cJSON_AddItemToObject(msg, "body", cJSON_CreateArray());
+	cJSON_AddStringToObject(msg, "hasAttachments", "yes");
+	compare("a Graph resource of the wrong shapes", msg, NULL, 0, 0, NULL,
+	    &a);
+	for (i = 0; i < 3; i++) {
+		snprintf(name, sizeof(name), "the same again (%zu)", i);
+		compare(name, msg, NULL, 0, 1, NULL, &a);
+	}
+	buf_release(&b);
+	cJSON_Delete(msg);
+	arena_release(&a);
+}
+
+static void
+lockdown(pid_t pid)
+{
+	char	 fds[256];
+	int	 n;
+
+	ok(pid > 0 && pid != getpid() && pid != getppid(), "the engine runs "
+	    "in a child process (%d, the test is %d)", (int)pid,
+	    (int)getpid());
+	is_str(status_of(pid, "NoNewPrivs"), "1", "child: NoNewPrivs 1");
+	is_str(status_of(pid, "Seccomp"), "2", "child: Seccomp 2 (a filter, "
+	    "the %s)", engine_sandbox_filter());
+	if (geteuid() == 0)
+		ok(strncmp(status_of(pid, "Uid"), "65534", 5) == 0, "child: "
+		    "the user nobody, not root (Uid %s)", status_of(pid, "Uid"));
+	n = open_fds(pid, fds, sizeof(fds));
+	ok(n >= 0 && n <= 4, "child: only stdin, stdout, stderr and its "
+	    "socket open (%s)", fds);
+}
+
+/* The child breaks a rule: it is replaced, the organisation set again. */
+static void
+breaks(const char *what, int dies)
+{
+	pid_t		 before = engine_sandbox_pid(E);
+	unsigned long	 d = engine_sandbox_deaths(E);
+	int		 rc = engine_sandbox_test(E, what);
+
+	if (dies) {
+		ok(rc == -1 && engine_sandbox_deaths(E) == d + 1, "%s: the "
+		    "child is killed", what);
+	} else {
+		ok(rc == 0 && engine_sandbox_deaths(E) == d &&
+		    engine_sandbox_pid(E) == before, "%s: refused, the child "
+		    "goes on", what);
+		return;
+	}
+	ok(compare_file("tests/detect/data/en-12-spoof-own.eml", 0),
+	    "%s: a fresh child scans, the organisation set again", what);
+	ok(engine_sandbox_pid(E) != before && engine_sandbox_pid(E) > 0,
+	    "%s: it is another process (%d, was %d)", what,
+	    (int)engine_sandbox_pid(E), (int)before);
+	is_str(status_of(engine_sandbox_pid(E), "Seccomp"), "2",
+	    "%s: locked down as the first", what);
+}
+
+/* A child lost in the middle of a scan (SHINDAN_TEST_ENGINE_FAULT). */
+static void
+lost_in_scan(const struct conf *c, const char *fault, const char *why)
+{
+	struct engine		*e;
+	struct engine_ctx	*ec;
+	struct engine_result	 r;
+	struct arena		 a;
+	cJSON			*msg = cJSON_CreateObject();
+	const char		*ok_mime = "From: a@fabrikam.com\r\nSubject: "
+				    "hello\r\n\r\nhello\r\n";
+	size_t			 n = strlen(ok_mime);
+
+	arena_init(&a, 0);
+	cJSON_AddStringToObject(msg, "id", "x");
+	setenv("SHINDAN_TEST_ENGINE_FAULT", fault, 1);
+	e = engine_open(c);
+	unsetenv("SHINDAN_TEST_ENGINE_FAULT");
+	if (!ok(e != NULL, "%s: engine starts", fault))
+		return;
+	ec = engine_ctx_new(e);
+	engine_ctx_set_org(ec, own, people);
+	ok(engine_scan(ec, &a, msg, NULL, ok_mime, n, &r) == 0 &&
+	    r.verdict == ENGINE_CLEAN, "%s: message 1 scanned", fault);
+	ok(engine_scan(ec, &a, msg, NULL, ok_mime, n, &r) == 0 &&
+	    r.verdict == ENGINE_POTENTIAL && r.nfindings == 1 &&
+	    strcmp(r.findings[0].rule, "engine.failed") == 0 &&
+	    strcmp(r.findings[0].category, "malware") == 0,
+	    "%s: message 2: potential, engine.failed", fault);
+	ok(r.nfindings == 1 && strstr(r.findings[0].evidence_en, why) !=
+	    NULL && strstr(r.findings[0].evidence_ja, "解析") != NULL,
+	    "%s: evidence in English (%s) and Japanese", fault, why);
+	ok(engine_sandbox_deaths(e) == 1, "%s: one child lost", fault);
+	ok(engine_scan(ec, &a, msg, NULL, ok_mime, n, &r) == 0 &&
+	    r.verdict == ENGINE_CLEAN, "%s: message 3 scanned by a fresh "
+	    "child", fault);
+	engine_ctx_free(ec);
+	engine_close(e);
+	cJSON_Delete(msg);
+	arena_release(&a);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct conf	 c;
+
+	engine_sandbox_child(argc, argv);
+	plan_lazy();
+	if (conf_load(&c, NULL) == -1)
+		return done_testing();
+	free(c.rules_dir);
+	c.rules_dir = xstrdup("detect/rules");
+	c.engine_timeout = 60;	/* sanitizer builds are slow */
+	if (!ok((E = engine_open(&c)) != NULL, "the sandboxed engine starts"))
+		return done_testing();
+	diag("engine %s, seccomp %s", engine_name(E), engine_sandbox_filter());
+	ok((I = impl_open(&c)) != NULL, "the engine starts in process");
+	is_str(engine_select(E), impl_select(I), "the same $select");
+	is_str(engine_name(E), impl_name(I), "the same name");
+	lockdown(engine_sandbox_pid(E));
+	EC = engine_ctx_new(E);
+	IC = impl_ctx_new(I);
+	ok(engine_ctx_set_org(EC, own, people) == 0 &&
+	    impl_ctx_set_org(IC, own, people) == 0, "the organisation set");
+
+	samples();
+	tenant();
+	hostile();
+	is_int(ndiff, 0, "no message judged differently");
+	is_int((long long)engine_sandbox_deaths(E), 0, "0 sandbox kills "
+	    "over all of that");
+
+	breaks("open-write", 0);
+	breaks("socket", 1);
+	breaks("exec", 1);
+	breaks("abort", 1);
+	ok(compare_file("tests/detect/data/ja-02-bec-sjis.eml", 0),
+	    "Japanese charsets in a restarted child");
+
+	lost_in_scan(&c, "abort@2", "stopped with an error");
+	lost_in_scan(&c, "socket@2", "stopped with an error");
+	c.engine_timeout = 2;
+	lost_in_scan(&c, "hang@2", "longer than 2 seconds");
+
+	engine_ctx_free(EC);
+	impl_ctx_free(IC);
+	engine_close(E);
+	impl_close(I);
+	conf_free(&c);
+	return done_testing();
+}
