@@ -4,7 +4,7 @@
  *
  * The wire: each request and each reply is one frame,
  *
- *	struct frame_hdr { u32 op, id, jlen, blen; }  JSON (jlen)  bytes (blen)
+ *	struct frame_hdr { u32 op, id, jlen, blen; }, JSON, bytes
  *
  * in host byte order (both ends are the same program).  Requests:
  * OP_OPEN (the engine's options; the reply names the engine and its
@@ -56,9 +56,9 @@
 #define OPEN_TIMEOUT_MS	(600 * 1000)	/* loading every signature */
 #define FINDINGS_MAX	256
 #define SCAN_ARENA_MAX	(256u << 20)
-#define AS_HEADROOM	(3ULL << 30)	/* address space beyond the loaded
-					   engine: a message, its parse */
-#define CPU_MAX		(4 * 3600)	/* seconds; a tick lasts one hour */
+/* Address space beyond the loaded engine: a message and its parse. */
+#define AS_HEADROOM	(3ULL << 30)
+#define CPU_MAX		(4 * 3600)	/* s; a tick lasts one hour */
 #define NOBODY		65534
 
 enum op {
@@ -103,7 +103,7 @@ enum fail {
 
 struct engine {
 	char			*opts;		/* OP_OPEN's JSON */
-	enum fail		 fail;		/* of the last child_call() */
+	enum fail		 fail;		/* of the last call */
 	int			 timeout_ms;
 	pid_t			 pid;
 	int			 fd;
@@ -246,8 +246,8 @@ child_lost(struct engine *e, const char *why)
 		snprintf(how, sizeof(how), "did not answer within %d s: killed",
 		    e->timeout_ms / 1000);
 	else if (WIFSIGNALED(st) && WTERMSIG(st) == SIGSYS)
-		snprintf(how, sizeof(how), "was killed by the sandbox (a system "
-		    "call it may not make)");
+		snprintf(how, sizeof(how), "was killed by the sandbox (a "
+		    "system call it may not make)");
 	else if (WIFSIGNALED(st) && WTERMSIG(st) != SIGKILL)
 		snprintf(how, sizeof(how), "died of signal %d", WTERMSIG(st));
 	else if (WIFEXITED(st))
@@ -634,8 +634,8 @@ failed_result(struct arena *a, struct engine_result *r, enum fail why,
 	f->severity = "medium";
 	f->rule = "engine.failed";
 	if (why == FAIL_SIZE) {
-		f->evidence_en = "Shindan could not analyse this message: it is "
-		    "larger than the engine accepts.  It was not checked for "
+		f->evidence_en = "Shindan could not analyse this message: it "
+		    "is larger than the engine accepts.  It was not checked for "
 		    "threats; open it with care.";
 		f->evidence_ja = "このメッセージは解析できませんでした。エンジンが"
 		    "受け付ける大きさを超えています。脅威の有無は確認されていま"
