@@ -529,6 +529,8 @@ def main():
     sender_samples()
     sender2_samples()
     corroboration_samples()
+    modern_samples()
+    modern_ja_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1077,6 +1079,1900 @@ def corroboration_samples():
         "Photos of the trip: https://bit.ly/3pRt8Yv and "
         "https://trip-photos-mia.weebly.com/\n",
         "potential", "url.shortener", "url.free_hosting")
+
+
+def qp(s):
+    """Quoted-printable of UTF-8 text, as most senders write HTML."""
+    return quopri.encodestring(s.encode("utf-8")).decode()
+
+
+def alt(text, html, b="alt1"):
+    """multipart/alternative of a text and an HTML part, UTF-8 in
+    quoted-printable, as notification services send them."""
+    return ('Content-Type: multipart/alternative; boundary="%s"\n\n'
+            "--%s\nContent-Type: text/plain; charset=utf-8\n"
+            "Content-Transfer-Encoding: quoted-printable\n\n%s\n"
+            "--%s\nContent-Type: text/html; charset=utf-8\n"
+            "Content-Transfer-Encoding: quoted-printable\n\n%s\n--%s--\n"
+            % (b, b, qp(text), b, qp(html), b))
+
+
+def eop_pass(dom, ip, dkim=None):
+    """The headers Exchange Online stamps on mail that authenticates."""
+    return ("Received: from mail-%s.outbound.example (%s) by "
+            "TYCP286CA0021.outlook.office365.com (2603:1096:400:2a1::9) "
+            "with Microsoft SMTP Server; Mon, 2 Nov 2026 00:30:00 +0000\n"
+            "Authentication-Results: spf=pass (sender IP is %s) "
+            "smtp.mailfrom=%s; dkim=pass (signature was verified) "
+            "header.d=%s;dmarc=pass action=none header.from=%s;"
+            "compauth=pass reason=100\n"
+            "Received-SPF: Pass (protection.outlook.com: domain of %s "
+            "designates %s as permitted sender) "
+            "receiver=protection.outlook.com; client-ip=%s;\n"
+            % (ip.replace(".", "-"), ip, ip, dom, dkim or dom, dom, dom, ip,
+               ip))
+
+
+def uhdr(s):
+    return "=?UTF-8?B?%s?=" % base64.b64encode(s.encode()).decode()
+
+
+# The preheader modern marketing mail hides at the top: a summary for the
+# inbox list, padded with zero-width non-joiners, combining grapheme
+# joiners and spaces so that the body's first words do not follow it.
+PAD = "&#847;&zwnj;&nbsp;" * 40
+
+
+def modern_samples():
+    """Legitimate modern mail: notifications, receipts, shared documents,
+    security codes, invitations and newsletters as their senders format
+    them (click-tracking, hidden preheaders, pixels, brand domains that
+    are not the brand's main one).  None of it may be flagged."""
+    # Microsoft's own sign-in alert, the mail phishers copy most.
+    text = (
+        "Microsoft account\n\nUnusual sign-in activity\n\n"
+        "We detected something unusual about a recent sign-in to the "
+        "Microsoft account ta*****@contoso.com.\n\nSign-in details\n\n"
+        "Country/region: Germany\nIP address: 192.0.2.44\n"
+        "Date: 11/2/2026 12:21 AM (GMT)\nPlatform: Windows 10\n"
+        "Browser: Firefox\n\nPlease go to your recent activity page to let "
+        "us know whether or not this was you. If this wasn't you, we'll "
+        "help you secure your account. If this was you, we'll trust "
+        "similar activity in the future.\n\nReview recent activity: "
+        "https://account.live.com/Activity\n\nTo opt out or change where "
+        "you receive security notifications, click here: "
+        "https://account.live.com/SecurityNotifications/Update\n\n"
+        "Thanks,\nThe Microsoft account team\n")
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; '
+        'charset=utf-8"></head><body><table dir="ltr"><tr><td id="i1" '
+        'style="padding:0; font-family:\'Segoe UI Semibold\', \'Segoe UI '
+        'Bold\', \'Segoe UI\', \'Helvetica Neue Medium\', Arial, '
+        'sans-serif; font-size:17px; color:#707070;">Microsoft account</td>'
+        '</tr><tr><td id="i2" style="padding:0; font-family:\'Segoe UI '
+        'Light\', \'Segoe UI\', \'Helvetica Neue Medium\', Arial, '
+        'sans-serif; font-size:41px; color:#2672ec;">Unusual sign-in '
+        'activity</td></tr><tr><td id="i3" style="padding:0; padding-top:'
+        '25px; font-family:\'Segoe UI\', Tahoma, Verdana, Arial, '
+        'sans-serif; font-size:14px; color:#2a2a2a;">We detected something '
+        'unusual about a recent sign-in to the Microsoft account <a dir='
+        '"ltr" id="iAccount" class="link" style="color:#2672ec; text-'
+        'decoration:none" href="mailto:ta*****@contoso.com">'
+        'ta*****@contoso.com</a>.</td></tr><tr><td style="padding-top:25px">'
+        "<b>Sign-in details</b><br>Country/region: Germany<br>IP address: "
+        "192.0.2.44<br>Date: 11/2/2026 12:21 AM (GMT)<br>Platform: Windows "
+        "10<br>Browser: Firefox</td></tr><tr><td style=\"padding-top:25px\">"
+        "Please go to your recent activity page to let us know whether or "
+        "not this was you. If this wasn't you, we'll help you secure your "
+        "account. If this was you, we'll trust similar activity in the "
+        'future.</td></tr><tr><td style="padding-top:25px"><table border='
+        '"0" cellspacing="0"><tr><td bgcolor="#2672ec" style="background-'
+        'color:#2672ec; padding:5px 20px 5px 20px; min-width:50px;"><a '
+        'id="i6" style="font-family:\'Segoe UI Semibold\', \'Segoe UI '
+        'Bold\', \'Segoe UI\', Arial, sans-serif; font-size:14px; color:'
+        '#fff; text-decoration:none" href="https://account.live.com/'
+        'Activity">Review recent activity</a></td></tr></table></td></tr>'
+        '<tr><td style="padding-top:25px">To opt out or change where you '
+        'receive security notifications, <a href="https://account.live.com/'
+        'SecurityNotifications/Update" style="color:#2672ec">click here</a>'
+        '.</td></tr><tr><td style="padding-top:25px">Thanks,</td></tr><tr>'
+        "<td>The Microsoft account team</td></tr></table></body></html>\n")
+    write("en-100-clean-ms-unusual-signin.eml",
+          eop_pass("accountprotection.microsoft.com", "40.92.18.71") +
+          headers("Microsoft account team <account-security-noreply@"
+                  "accountprotection.microsoft.com>",
+                  "Microsoft account unusual sign-in activity") +
+          alt(text, html), "potential",
+          "content.credential_request")
+
+    # A one-time code: a number next to "security code", nothing to click
+    # but the way out of an account made with the reader's address.
+    text = (
+        "Microsoft account\n\nSecurity code\n\nPlease use the following "
+        "security code for the Microsoft account ta*****@contoso.com.\n\n"
+        "Security code: 482913\n\nIf you don't recognize the Microsoft "
+        "account ta*****@contoso.com, you can click "
+        "https://account.live.com/dp?ft=-DtY7b2cVd8sKq4eFpL0 to remove your "
+        "email address from that account.\n\nThanks,\n"
+        "The Microsoft account team\n")
+    html = (
+        '<html><body><table dir="ltr"><tr><td style="font-family:\'Segoe '
+        'UI Semibold\', \'Segoe UI Bold\', Arial, sans-serif; font-size:'
+        '17px; color:#707070;">Microsoft account</td></tr><tr><td style='
+        '"font-family:\'Segoe UI Light\', Arial, sans-serif; font-size:41px;'
+        ' color:#2672ec;">Security code</td></tr><tr><td style="padding-top:'
+        '25px; font-size:14px; color:#2a2a2a;">Please use the following '
+        'security code for the Microsoft account <a href="mailto:'
+        'ta*****@contoso.com" style="color:#2672ec; text-decoration:none">'
+        "ta*****@contoso.com</a>.</td></tr><tr><td style=\"padding-top:"
+        '25px; font-size:14px; color:#2a2a2a;">Security code: <span style='
+        '"font-weight:bold;">482913</span></td></tr><tr><td style="padding-'
+        'top:25px; font-size:14px; color:#2a2a2a;">If you don\'t recognize '
+        "the Microsoft account ta*****@contoso.com, you can <a href=\""
+        'https://account.live.com/dp?ft=-DtY7b2cVd8sKq4eFpL0" style="color:'
+        '#2672ec; text-decoration:none">click here</a> to remove your email '
+        "address from that account.</td></tr><tr><td style=\"padding-top:"
+        '25px;">Thanks,</td></tr><tr><td>The Microsoft account team</td>'
+        "</tr></table></body></html>\n")
+    write("en-101-clean-ms-security-code.eml",
+          eop_pass("accountprotection.microsoft.com", "40.92.18.72") +
+          headers("Microsoft account team <account-security-noreply@"
+                  "accountprotection.microsoft.com>",
+                  "Microsoft account security code") + alt(text, html),
+          "clean")
+
+    # A partner shares a file from its SharePoint: SharePoint Online
+    # writes it from its own domain in the sharer's name.
+    link = ("https://fabrikam.sharepoint.com/:x:/s/Finance/EQ8mZ4pLx1BGkq7"
+            "Rw0vY3aUBn2kQ1W8sH5tXr0cJmP9Lfg?e=4%3aXyZb1c&at=9")
+    text = (
+        "Alice Brown shared a file with you\n\nHere's the forecast for "
+        "Thursday's review.\n\nQ4 forecast.xlsx\n%s\n\nThis link only "
+        "works for the direct recipients of this message.\n\nMicrosoft "
+        "respects your privacy. To learn more, please read our Privacy "
+        "Statement: https://go.microsoft.com/fwlink/?LinkId=521839\n"
+        "Microsoft Corporation, One Microsoft Way, Redmond, WA 98052\n"
+        % link)
+    html = (
+        '<html><head><meta name="viewport" content="width=device-width, '
+        'initial-scale=1"></head><body style="margin:0;padding:0">'
+        '<div style="display:none;font-size:1px;color:#ffffff;line-height:'
+        '1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">'
+        "Here's the forecast for Thursday's review.</div>"
+        '<table role="presentation" width="100%%" cellpadding="0" '
+        'cellspacing="0"><tr><td style="padding:24px;font-family:\'Segoe '
+        'UI\',\'Helvetica Neue\',Arial,sans-serif;font-size:24px;color:'
+        '#242424">Alice Brown shared a file with you</td></tr><tr><td '
+        'style="padding:0 24px;font-size:14px;color:#242424">Here\'s the '
+        "forecast for Thursday's review.</td></tr><tr><td style=\"padding:"
+        '24px\"><table style="border:1px solid #e1dfdd;border-radius:4px">'
+        '<tr><td style="padding:12px"><img src="https://res-1.cdn.office'
+        '.net/files/fabric-cdn-prod_20230815.002/assets/item-types/48/'
+        'xlsx.png" width="32" height="32" alt=""></td><td style="padding:'
+        '12px;font-size:14px;font-weight:600"><a href="%s" style="color:'
+        '#242424;text-decoration:none">Q4 forecast.xlsx</a></td></tr>'
+        '</table></td></tr><tr><td style="padding:0 24px"><a href="%s" '
+        'style="display:inline-block;background:#0f6cbd;color:#ffffff;'
+        'padding:8px 20px;border-radius:4px;text-decoration:none;font-'
+        'weight:600">Open</a></td></tr><tr><td style="padding:24px;font-'
+        'size:12px;color:#616161"><img src="https://res-1.cdn.office.net/'
+        'files/fabric-cdn-prod_20230815.002/assets/brand-icons/product/'
+        'png/sharepoint_32x1.png" width="16" height="16" alt=""> This '
+        "link only works for the direct recipients of this message.</td>"
+        '</tr><tr><td style="padding:24px;font-size:11px;color:#616161">'
+        'Microsoft respects your privacy. To learn more, please read our '
+        '<a href="https://go.microsoft.com/fwlink/?LinkId=521839" style='
+        '"color:#616161">Privacy Statement</a>.<br>Microsoft Corporation, '
+        "One Microsoft Way, Redmond, WA 98052</td></tr></table>"
+        "</body></html>\n" % (link, link))
+    write("en-102-clean-sharepoint-share.eml",
+          eop_pass("sharepointonline.com", "40.107.226.33") +
+          headers("Alice Brown <no-reply@sharepointonline.com>",
+                  'Alice Brown shared "Q4 forecast" with you',
+                  "Reply-To: Alice Brown <alice@fabrikam.com>\n") +
+          alt(text, html), "potential",
+          "url.free_hosting",
+          "sender.replyto_mismatch")
+
+    # Teams writes unread chat messages from its own subdomain.
+    link = ("https://teams.microsoft.com/l/message/19:b2f8c1d0e4a94f6f8a1"
+            "c0e2d3f4a5b6c@thread.tacv2/1793579400123?tenantId=72f988bf-"
+            "86f1-41af-91ab-2d7cd011db47&groupId=5e1f0c2d-7a3b-4c5d-9e8f-"
+            "0a1b2c3d4e5f&createdTime=1793579400123")
+    text = (
+        "You have 3 unread messages in Project Falcon > General\n\n"
+        "Alice Brown: Draft contract is in the Files tab, please have a "
+        "look before Thursday.\n\nReply in Teams: %s\n\n"
+        "Install Microsoft Teams now: https://aka.ms/iosteams | "
+        "https://aka.ms/androidteams\n\nThis email was sent from an "
+        "unmonitored mailbox. Update your email preferences in Teams. "
+        "Activity > Settings (Gear Icon) > Notifications.\n"
+        "(c) 2026 Microsoft Corporation, One Microsoft Way, Redmond WA "
+        "98052-7329\nRead our privacy policy: "
+        "https://go.microsoft.com/fwlink/?LinkId=521839\n" % link)
+    html = (
+        '<html><body style="background:#f5f5f5"><span style="display:none;'
+        'visibility:hidden;mso-hide:all;font-size:1px;color:#f5f5f5;'
+        'line-height:1px;max-height:0;max-width:0;opacity:0;overflow:'
+        'hidden">Alice Brown: Draft contract is in the Files tab</span>'
+        '<table width="100%%" role="presentation"><tr><td align="center">'
+        '<img src="https://statics.teams.cdn.office.net/evergreen-assets/'
+        'emails/teams-logo-32.png" width="32" height="32" alt="Microsoft '
+        'Teams"></td></tr><tr><td style="font-family:\'Segoe UI\',Arial,'
+        'sans-serif;font-size:20px;font-weight:600">You have 3 unread '
+        "messages in Project Falcon &gt; General</td></tr><tr><td style="
+        '"padding:16px;background:#ffffff;border-radius:4px"><img src="'
+        'https://statics.teams.cdn.office.net/evergreen-assets/emails/'
+        'avatar-default.png" width="32" height="32" alt=""> <b>Alice Brown'
+        "</b><br>Draft contract is in the Files tab, please have a look "
+        'before Thursday.</td></tr><tr><td align="center" style="padding:'
+        '24px"><a href="%s" style="background:#5b5fc7;color:#ffffff;padding:'
+        '10px 24px;border-radius:4px;text-decoration:none">Reply in Teams'
+        '</a></td></tr><tr><td style="font-size:12px;color:#616161">Install'
+        ' Microsoft Teams now <a href="https://aka.ms/iosteams">iOS</a> | '
+        '<a href="https://aka.ms/androidteams">Android</a><br>This email was'
+        " sent from an unmonitored mailbox. Update your email preferences in"
+        " Teams. Activity &gt; Settings (Gear Icon) &gt; Notifications.<br>"
+        "&copy; 2026 Microsoft Corporation, One Microsoft Way, Redmond WA "
+        '98052-7329<br><a href="https://go.microsoft.com/fwlink/?LinkId='
+        '521839">Read our privacy policy</a></td></tr></table></body>'
+        "</html>\n" % link)
+    write("en-103-clean-teams-unread.eml", headers(
+        "Microsoft Teams <noreply@email.teams.microsoft.com>",
+        "You have 3 unread messages in Project Falcon") + alt(text, html),
+        "clean")
+
+    # GitHub: a review request with its Gmail action (JSON-LD in a
+    # script), a tracking beacon and the message id hidden at the end.
+    pr = "https://github.com/example/widgets/pull/57"
+    text = (
+        "@octocat requested your review on: example/widgets#57 Fix button "
+        "alignment on narrow screens.\n\n-- \nReply to this email "
+        "directly, view it on GitHub:\n%s#event-10834529\nYou are "
+        "receiving this because your review was requested.\n\nMessage ID: "
+        "<example/widgets/pull/57/issue_event/10834529@github.com>\n" % pr)
+    html = (
+        '<p></p>\n<p><a class="user-mention notranslate" data-hovercard-'
+        'type="user" data-hovercard-url="/users/octocat/hovercard" href="'
+        'https://github.com/octocat">@octocat</a> requested your review on: '
+        '<a class="issue-link js-issue-link" data-error-text="Failed to '
+        'load title" data-id="1983475" data-permission-text="Title is '
+        'private" data-url="https://github.com/example/widgets/issues/57" '
+        'href="%s">#57</a> Fix button alignment on narrow screens.</p>\n\n'
+        '<p style="font-size:small;-webkit-text-size-adjust:none;color:'
+        '#666;">&mdash;<br />Reply to this email directly, <a href="%s#'
+        'event-10834529">view it on GitHub</a>, or <a href="https://github'
+        '.com/notifications/unsubscribe-auth/AAB3XKQ7Z5PMRLN2QH4YV3LY2C'
+        'QZVAVCNFSM6AAAAABRKXW5PKVHI2DSMVQWIX3LMV45UABCJFZXG5LFIV3GK3TUJZ'
+        'XXI2LGNFRWC5DJN5XDWMJSGQ2TIMBVGI">unsubscribe</a>.<br />You are '
+        "receiving this because your review was requested.<img src=\""
+        "https://github.com/notifications/beacon/AAB3XKW2QO7H4T6VYF5MZ3"
+        'LY2CQZVA5CNFSM6AAAAABRKXW5PKWGG33NNVSW45C7OR4XAZNRIRUXGY3VONZWS'
+        '33OINXW23LFNZ2KUY3PNVWWK3TUL5UWJTUPDT2YU.gif" height="1" width='
+        '"1" alt="" /><span style="color: transparent; font-size: 0; '
+        "display: none; visibility: hidden; overflow: hidden; opacity: 0; "
+        'width: 0; height: 0; max-width: 0; max-height: 0; mso-hide: all">'
+        "Message ID: <span>&lt;example/widgets/pull/57/issue_event/10834529"
+        "@github.com&gt;</span></span></p>\n<script type=\"application/ld+"
+        'json">[\n{\n"@context": "http://schema.org",\n"@type": '
+        '"EmailMessage",\n"potentialAction": {\n"@type": "ViewAction",\n'
+        '"target": "%s#event-10834529",\n"url": "%s#event-10834529",\n'
+        '"name": "View Pull Request"\n},\n"description": "View this Pull '
+        'Request on GitHub",\n"publisher": {\n"@type": "Organization",\n'
+        '"name": "GitHub",\n"url": "https://github.com"\n}\n}\n]</script>\n'
+        % (pr, pr, pr, pr))
+    write("en-104-clean-github-review.eml", headers(
+        "Octo Cat <notifications@github.com>",
+        "[example/widgets] Fix button alignment on narrow screens (PR #57)",
+        'Reply-To: example/widgets <reply+AAB3XKR4MH2YQ7VNW5CD3LGY2CQZVEVB'
+        'NHHJ6HRQLE@reply.github.com>\nList-ID: example/widgets '
+        '<widgets.example.github.com>\nList-Unsubscribe: <mailto:unsub+'
+        'AAB3XKR4MH2YQ7VNW@reply.github.com>, <https://github.com/'
+        'notifications/unsubscribe/AAB3XKR4MH2YQ7VNW>\nX-GitHub-Reason: '
+        "review_requested\n") + alt(text, html), "clean", "html.hidden_text")
+
+    # GitLab's pipeline mail, from its mailing subdomain.
+    pipe = "https://gitlab.com/example-group/api/-/pipelines/1089347712"
+    text = (
+        "Your pipeline has failed.\n\nProject: example-group / api ( "
+        "https://gitlab.com/example-group/api )\nBranch: main ( "
+        "https://gitlab.com/example-group/api/-/commits/main )\n\nCommit: "
+        "4f2a9c1e ( https://gitlab.com/example-group/api/-/commit/4f2a9c1e"
+        "b7d3 )\nCommit Message: Bump the TLS library\n\nCommit Author: "
+        "Taro Yamada\n\nPipeline #1089347712 ( %s ) triggered by Taro "
+        "Yamada\nhad 1 failed job.\n\nJob #5432198765 ( https://gitlab.com/"
+        "example-group/api/-/jobs/5432198765/raw )\n\nStage: test\nName: "
+        "unit\n\n-- \nYou're receiving this email because of your account "
+        "on gitlab.com.\n" % pipe)
+    html = (
+        '<html lang="en"><head><meta content="text/html; charset=UTF-8" '
+        'http-equiv="Content-Type"><title>GitLab</title><style>img{border:'
+        'none;}</style></head><body style="background-color:#fafafa;margin:'
+        '0;padding:0"><table class="wrapper" style="width:100%%"><tr><td '
+        'class="header" style="padding:25px 0;text-align:center"><img alt='
+        '"GitLab" height="50" width="55" src="https://gitlab.com/assets/'
+        'mailers/gitlab_logo-2957169c8ef64c58616a1ac3f4fc626e8a35ce4eb3ed'
+        '31bb0d873712f2a041a0.png"></td></tr><tr><td style="background-'
+        'color:#d22f57;color:#ffffff;padding:8px;text-align:center">Your '
+        'pipeline has failed.</td></tr><tr><td><table style="width:100%%">'
+        '<tr><td>Project</td><td><a href="https://gitlab.com/example-group"'
+        '>example-group</a> / <a href="https://gitlab.com/example-group/'
+        'api">api</a></td></tr><tr><td>Branch</td><td><a href="https://'
+        'gitlab.com/example-group/api/-/commits/main">main</a></td></tr>'
+        '<tr><td>Commit</td><td><a href="https://gitlab.com/example-group/'
+        'api/-/commit/4f2a9c1eb7d3">4f2a9c1e</a><br>Bump the TLS library'
+        '</td></tr><tr><td>Commit Author</td><td><img src="https://secure'
+        '.gravatar.com/avatar/0c2f4a9e1b7d3c5e8f6a?s=48&amp;d=identicon" '
+        'width="24" height="24" alt=""> Taro Yamada</td></tr></table></td>'
+        '</tr><tr><td style="padding:16px">Pipeline <a href="%s">'
+        "#1089347712</a> triggered by Taro Yamada had 1 failed job.</td>"
+        '</tr><tr><td><a href="https://gitlab.com/example-group/api/-/jobs/'
+        '5432198765">unit</a> (stage: test)</td></tr><tr><td class="footer"'
+        ' style="font-size:13px;color:#5c5c5c;padding:25px 0">You\'re '
+        "receiving this email because of your account on gitlab.com. <a "
+        'href="https://gitlab.com/-/profile/notifications">Manage all '
+        "notifications</a> &middot; <a href=\"https://gitlab.com/help\">"
+        "Help</a></td></tr></table></body></html>\n" % pipe)
+    write("en-105-clean-gitlab-pipeline.eml", headers(
+        "GitLab <gitlab@mg.gitlab.com>",
+        "example-group/api | Failed pipeline for main | 4f2a9c1e",
+        "X-GitLab-Project: api\nX-GitLab-Pipeline-Id: 1089347712\n"
+        "List-Id: example-group/api <12345678.api.example-group.gitlab.com>\n")
+        + alt(text, html), "clean")
+
+    # Jira Cloud writes from the customer's own site under atlassian.net,
+    # with store links for its app.
+    issue = ("https://fabrikam.atlassian.net/browse/OPS-482?atlOrigin="
+             "eyJpIjoiMDU4ZjY1YWM0NDM4NGRhYjg0ZTJkZjY3YmUyNjU3OTEiLCJwIjoi"
+             "aiJ9")
+    text = (
+        "Jane Doe assigned this issue to you\n\nFabrikam Operations / OPS-"
+        "482\nRenew the TLS certificate for the customer portal\n\n"
+        "View issue: %s\n\nPriority: High\nDue date: 13/Nov/26\n\n"
+        "Get Jira notifications on your phone! Download the Jira Cloud app "
+        "for Android ( https://play.google.com/store/apps/details?id=com."
+        "atlassian.android.jira.core&referrer=utm_source%%3DNotificationLink"
+        "%%26utm_medium%%3DEmail ) or iOS ( https://apps.apple.com/app/"
+        "apple-store/id1006972087?pt=696495&ct=EmailNotificationLink&mt=8 )"
+        "\n\nThis message was sent by Atlassian Jira (v1001.0.0-SNAPSHOT#"
+        "100241-sha1:8b3c2e1)\n" % issue)
+    html = (
+        '<html><head><meta name="viewport" content="width=device-width, '
+        'initial-scale=1.0"></head><body style="background:#f4f5f7">'
+        '<table width="100%%" cellpadding="0" cellspacing="0"><tr><td '
+        'style="padding:20px 0 5px;font-family:-apple-system,BlinkMacSystem'
+        'Font,\'Segoe UI\',Roboto,sans-serif;font-size:14px;color:#172b4d">'
+        '<img src="https://fabrikam.atlassian.net/secure/useravatar?size='
+        'medium&amp;avatarId=10334" width="32" height="32" alt=""> <b>Jane '
+        'Doe</b> assigned this issue to you</td></tr><tr><td style="'
+        'background:#ffffff;padding:16px;border-radius:3px"><a href="https'
+        '://fabrikam.atlassian.net/browse/OPS?atlOrigin=eyJpIjoiMDU4ZjY1YW'
+        'M0NDM4NGRhYjg0ZTJkZjY3YmUyNjU3OTEiLCJwIjoiaiJ9">Fabrikam Operations'
+        '</a> / <a href="%s">OPS-482</a><h2 style="font-size:20px"><a href='
+        '"%s" style="color:#0052cc;text-decoration:none">Renew the TLS '
+        "certificate for the customer portal</a></h2><table><tr><td>"
+        "Priority:</td><td>High</td></tr><tr><td>Due date:</td><td>13/Nov/"
+        '26</td></tr></table><p><a href="%s" style="background:#0052cc;'
+        'color:#ffffff;padding:6px 12px;border-radius:3px;text-decoration:'
+        'none">View issue</a></p></td></tr><tr><td style="font-size:12px;'
+        'color:#6b778c;padding:16px 0">Get Jira notifications on your '
+        'phone! Download the Jira Cloud app for <a href="https://play.'
+        'google.com/store/apps/details?id=com.atlassian.android.jira.core&'
+        'amp;referrer=utm_source%%3DNotificationLink%%26utm_medium%%3D'
+        'Email">Android</a> or <a href="https://apps.apple.com/app/apple-'
+        'store/id1006972087?pt=696495&amp;ct=EmailNotificationLink&amp;mt='
+        '8">iOS</a>.<br><img src="https://fabrikam.atlassian.net/gateway/'
+        'api/notification-log/beacon/OPS-482.gif" width="1" height="1" '
+        'alt="">This message was sent by Atlassian Jira (v1001.0.0-'
+        "SNAPSHOT#100241-sha1:8b3c2e1)</td></tr></table></body></html>\n"
+        % (issue, issue, issue))
+    write("en-106-clean-jira-assigned.eml", headers(
+        '"Jane Doe (Jira)" <jira@fabrikam.atlassian.net>',
+        "[JIRA] (OPS-482) Renew the TLS certificate for the customer "
+        "portal") + alt(text, html), "clean")
+
+    # Slack's digest of a direct message from a partner's workspace.
+    text = (
+        "You have a new direct message from Alice Brown in Fabrikam "
+        "Partners (fabrikampartners.slack.com)\n\nAlice Brown  9:12 AM\n"
+        "Slides from the kickoff: https://bit.ly/3Kq8ZxW - see you "
+        "Thursday!\n\nOpen Slack: https://fabrikampartners.slack.com/"
+        "messages/D04ABC123\n\nYou're receiving this email because you "
+        "have email notifications turned on. Change your preferences: "
+        "https://fabrikampartners.slack.com/account/notifications\n\n"
+        "Slack Technologies, LLC, a Salesforce company. 415 Mission Street,"
+        " 3rd Floor, San Francisco, CA 94105\n")
+    html = (
+        '<html><body style="margin:0;padding:0;background:#ffffff"><div '
+        'style="display:none;max-height:0;overflow:hidden">Alice Brown: '
+        "Slides from the kickoff</div><table width=\"100%\" cellpadding="
+        '"0" cellspacing="0"><tr><td style="padding:30px 0"><img src="'
+        'https://a.slack-edge.com/80588/img/slack_logo_240.png" width="120"'
+        ' height="34" alt="Slack"></td></tr><tr><td style="font-family:'
+        'Slack-Lato,appleLogo,sans-serif;font-size:20px;font-weight:900">'
+        "You have a new direct message from Alice Brown in Fabrikam "
+        "Partners</td></tr><tr><td style=\"padding:16px;border:1px solid "
+        '#dddddd;border-radius:4px"><img src="https://ca.slack-edge.com/'
+        'T04ABC123-U04DEF456-8f2e1c0a3b4d-48" width="36" height="36" '
+        'alt=""> <b>Alice Brown</b> <span style="color:#616061">9:12 AM'
+        '</span><br>Slides from the kickoff: <a href="https://bit.ly/'
+        '3Kq8ZxW">https://bit.ly/3Kq8ZxW</a> - see you Thursday!</td></tr>'
+        '<tr><td style="padding:24px 0"><a href="https://fabrikampartners'
+        '.slack.com/messages/D04ABC123" style="background:#4a154b;color:'
+        '#ffffff;padding:12px 24px;border-radius:4px;text-decoration:none;'
+        'font-weight:bold">Open Slack</a></td></tr><tr><td style="font-'
+        'size:12px;color:#696969">You\'re receiving this email because you '
+        "have email notifications turned on. <a href=\"https://fabrikam"
+        'partners.slack.com/account/notifications">Change your preferences'
+        "</a>.<br>Slack Technologies, LLC, a Salesforce company. 415 "
+        "Mission Street, 3rd Floor, San Francisco, CA 94105</td></tr>"
+        '</table><img src="https://slack.com/beacon/e?i=eyJ0IjoibXNnIiwiZ'
+        'SI6IjRhYmMifQ&amp;t=1793579400" width="1" height="1" alt="">'
+        "</body></html>\n")
+    write("en-107-clean-slack-message.eml", headers(
+        "Slack <notification@slack.com>",
+        "[Slack] New message from Alice Brown in Fabrikam Partners") +
+        alt(text, html), "clean", "url.shortener")
+
+    # DocuSign: the sender's name "via DocuSign", a deep signing link,
+    # the security code, and its warning not to share the mail.
+    sign = ("https://na3.docusign.net/Signing/EmailStart.aspx?a=7c1e2f90-"
+            "3b4a-4d5e-8f6a-1b2c3d4e5f60&etti=24&acct=9a8b7c6d-5e4f-4a3b-"
+            "2c1d-0e9f8a7b6c5d&er=2f3e4d5c-6b7a-4988-a7b6-c5d4e3f2a1b0")
+    text = (
+        "Alice Brown sent you a document to review and sign.\n\n"
+        "REVIEW DOCUMENT: %s\n\nAlice Brown\nalice@fabrikam.com\n\n"
+        "Please DocuSign: Master Services Agreement 2027.pdf\n\n"
+        "Do Not Share This Email\nThis email contains a secure link to "
+        "DocuSign. Please do not share this email, link, or access code "
+        "with others.\n\nAlternate Signing Method\nVisit DocuSign.com, "
+        "click 'Access Documents', and enter the security code:\n"
+        "2F3E4D5C6B7A4988A7B6C5D4E3F2A1B02\n\nAbout DocuSign\nSign "
+        "documents electronically in just minutes. It's safe, secure, and "
+        "legally binding.\n\nQuestions about the Document?\nIf you need to "
+        "modify the document or have questions about the details in the "
+        "document, please reach out to the sender by emailing them "
+        "directly.\n\nReport this email or read more about Declining to "
+        "sign and Managing notifications: https://support.docusign.com/\n"
+        % sign)
+    html = (
+        '<html><body style="padding:0;margin:0;background-color:#eaeaea">'
+        '<table border="0" cellspacing="0" cellpadding="0" width="100%%" '
+        'style="background-color:#eaeaea"><tr><td style="padding:24px">'
+        '<img src="https://na3.docusign.net/Member/Images/email/docusign-'
+        'logo.png" alt="DocuSign" width="116"></td></tr><tr><td style="'
+        'background-color:#1e4ca1;color:#ffffff;padding:28px 36px;font-'
+        "family:Helvetica,Arial,sans-serif;font-size:16px;text-align:"
+        'center"><img src="https://na3.docusign.net/member/Images/email/'
+        'docInvite-white.png" width="75" height="75" alt=""><br>Alice '
+        "Brown sent you a document to review and sign.<br><br><table "
+        'cellspacing="0" cellpadding="0"><tr><td style="border-radius:2px;'
+        'background-color:#ffc423"><a href="%s" style="font-size:15px;'
+        "color:#333333;text-decoration:none;display:block;padding:0 24px;"
+        'line-height:44px"><span style="font-weight:bold">REVIEW DOCUMENT'
+        '</span></a></td></tr></table></td></tr><tr><td style="padding:'
+        '24px 36px;background-color:#ffffff;font-size:15px;color:#333333">'
+        "<b>Alice Brown</b><br><a href=\"mailto:alice@fabrikam.com\">"
+        "alice@fabrikam.com</a><br><br>Please DocuSign: Master Services "
+        'Agreement 2027.pdf</td></tr><tr><td style="padding:0 24px 24px '
+        '36px;background-color:#ffffff;font-size:11px;color:#666666"><b>Do '
+        "Not Share This Email</b><br>This email contains a secure link to "
+        "DocuSign. Please do not share this email, link, or access code "
+        "with others.<br><br><b>Alternate Signing Method</b><br>Visit "
+        "DocuSign.com, click 'Access Documents', and enter the security "
+        "code: 2F3E4D5C6B7A4988A7B6C5D4E3F2A1B02<br><br><b>About DocuSign"
+        "</b><br>Sign documents electronically in just minutes. It's safe,"
+        " secure, and legally binding. Whether you're in an office, at "
+        "home, on-the-go -- or even across the globe -- DocuSign provides a"
+        " professional trusted solution for Digital Transaction Management"
+        "&trade;.<br><br><b>Questions about the Document?</b><br>If you "
+        "need to modify the document or have questions about the details "
+        "in the document, please reach out to the sender by emailing them "
+        'directly.<br><br><a href="https://protect.docusign.net/report-'
+        'abuse?e=AUtomjpTw1kq&amp;lang=en">Report this email</a> or read '
+        'more about <a href="https://support.docusign.com/s/articles/How-'
+        'do-I-decline-to-sign-a-document-Signer">Declining to sign</a> and '
+        '<a href="https://support.docusign.com/s/articles/How-do-I-manage-'
+        'my-email-notifications">Managing notifications</a>.</td></tr>'
+        "</table></body></html>\n" % sign)
+    write("en-108-clean-docusign-sign.eml",
+          eop_pass("docusign.net", "64.207.219.13") +
+          headers('"Alice Brown via DocuSign" <dse_NA3@docusign.net>',
+                  "Please DocuSign: Master Services Agreement 2027.pdf",
+                  'Reply-To: "Alice Brown" <alice@fabrikam.com>\n') +
+          alt(text, html), "potential",
+          "content.credential_request",
+          "sender.replyto_mismatch")
+
+    # Zoom's cloud recording with its passcode.
+    rec = ("https://us06web.zoom.us/rec/share/Ab3dE5fG7hJ9kL1mN3pQ5rS7tU9v"
+           "Wx1yZ3aB5cD7eF9g.HiJkLmNoPqRsTuVw")
+    text = (
+        "Hi Taro Yamada,\n\nYour cloud recording is now available.\n\n"
+        "Topic: Weekly sync\nDate: Nov 2, 2026 09:00 AM Osaka, Sapporo, "
+        "Tokyo\n\nClick here to view your recording: %s\nPasscode: "
+        "x8#Lq2!f\n\nYou can also manage your recordings in My Recordings: "
+        "https://us06web.zoom.us/recording\n\nThank you for choosing Zoom."
+        "\n-The Zoom Team\n\n+1.888.799.9666\n(c)2026 Zoom Video "
+        "Communications, Inc.\n55 Almaden Blvd, San Jose, CA 95113\n" % rec)
+    html = (
+        '<html><body style="margin:0;background:#f7f7fa"><table width="'
+        '100%%" role="presentation"><tr><td align="center" style="padding:'
+        '24px"><img src="https://st1.zoom.us/static/6.3.12345/image/new/'
+        'ZoomLogo_112x25.png" width="112" height="25" alt="Zoom"></td></tr>'
+        '<tr><td style="background:#ffffff;padding:32px;font-family:Lato,'
+        'Helvetica,Arial,sans-serif;font-size:14px;color:#232333">Hi Taro '
+        "Yamada,<br><br>Your cloud recording is now available.<br><br><b>"
+        "Topic:</b> Weekly sync<br><b>Date:</b> Nov 2, 2026 09:00 AM "
+        "Osaka, Sapporo, Tokyo<br><br>Click here to view your recording:"
+        '<br><a href="%s">%s</a><br>Passcode: x8#Lq2!f<br><br>You can also '
+        'manage your recordings in <a href="https://us06web.zoom.us/'
+        'recording">My Recordings</a>.<br><br>Thank you for choosing Zoom.'
+        "<br>-The Zoom Team</td></tr><tr><td align=\"center\" style=\""
+        'font-size:12px;color:#747487;padding:24px"><a href="https://twitter'
+        '.com/zoom"><img src="https://st1.zoom.us/static/6.3.12345/image/'
+        'new/twitter.png" width="24" alt="Twitter"></a> <a href="https://'
+        'www.linkedin.com/company/zoom-video-communications"><img src="'
+        'https://st1.zoom.us/static/6.3.12345/image/new/linkedin.png" '
+        'width="24" alt="LinkedIn"></a><br>+1.888.799.9666<br>&copy;2026 '
+        "Zoom Video Communications, Inc.<br>55 Almaden Blvd, San Jose, CA "
+        '95113<br><a href="https://zoom.us/privacy">Privacy &amp; Legal '
+        "Policies</a></td></tr></table></body></html>\n" % (rec, rec))
+    write("en-109-clean-zoom-recording.eml", headers(
+        "Zoom <no-reply@zoom.us>",
+        "Cloud Recording - Weekly sync is now available") +
+        alt(text, html), "clean")
+
+    # A Google Calendar invitation from a partner's Workspace: the
+    # attendee's address in the subject, a Meet link, a dial-in number,
+    # the invitation as text/calendar and as invite.ics.
+    eid = ("NXBzcTJ0ZjBqM2s0bDVtNm43bzhwOXEgdGFyby55YW1hZGFAY29udG9zby5jb20"
+           "&tok=MTgjYWxpY2VAZmFicmlrYW0uY29tNmQ1ZjBlOWE4YjdjNmQ1ZTRm")
+    ics = (
+        "BEGIN:VCALENDAR\nPRODID:-//Google Inc//Google Calendar 70.9054//EN"
+        "\nVERSION:2.0\nCALSCALE:GREGORIAN\nMETHOD:REQUEST\nBEGIN:VEVENT\n"
+        "DTSTART:20261110T010000Z\nDTEND:20261110T020000Z\nDTSTAMP:"
+        "20261102T003000Z\nORGANIZER;CN=Alice Brown:mailto:alice@fabrikam."
+        "com\nUID:5psq2tf0j3k4l5m6n7o8p9q@google.com\nATTENDEE;CUTYPE="
+        "INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE\n"
+        " ;CN=taro.yamada@contoso.com;X-NUM-GUESTS=0:mailto:taro.yamada@"
+        "contoso.com\nX-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-"
+        "hij\nSUMMARY:Contract review\nDESCRIPTION:-::~:~::~:~:~:~:~:~:~:~"
+        ":~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~"
+        "\n ::~:~::-\\nJoin with Google Meet: https://meet.google.com/abc-"
+        "defg-hij\\n\\nJoin by phone\\n(US) +1 347-555-0133 PIN: 482 913 "
+        "771#\\n\nLOCATION:\nSEQUENCE:0\nSTATUS:CONFIRMED\nTRANSP:OPAQUE\n"
+        "END:VEVENT\nEND:VCALENDAR\n")
+    text = (
+        "You have been invited to the following event.\n\nContract review"
+        "\nTuesday Nov 10, 2026 10am - 11am (JST)\n\nJoining info\nJoin "
+        "with Google Meet\nhttps://meet.google.com/abc-defg-hij\n\nJoin by "
+        "phone\n(US) +1 347-555-0133 PIN: 482 913 771#\n\nView all event "
+        "details: https://calendar.google.com/calendar/event?action=VIEW&"
+        "eid=%s&ctz=Asia%%2FTokyo&hl=en&es=0\n\nOrganizer\nAlice Brown\n"
+        "alice@fabrikam.com\n\nGuests\nAlice Brown - organizer\n"
+        "taro.yamada@contoso.com\n\nReply for taro.yamada@contoso.com\n\n"
+        "Invitation from Google Calendar: https://calendar.google.com/"
+        "calendar/\n\nYou are receiving this email because you are an "
+        "attendee on the event. To stop receiving future updates for this "
+        "event, decline this event.\n\nForwarding this invitation could "
+        "allow any recipient to send a response to the organizer, be added"
+        " to the guest list, invite others regardless of their own "
+        "invitation status, or modify your RSVP. Learn more "
+        "https://support.google.com/calendar/answer/37135#forwarding\n"
+        % eid)
+    resp = ("https://calendar.google.com/calendar/event?action=RESPOND&amp;"
+            "eid=%s&amp;rst=%%d&amp;ctz=Asia%%%%2FTokyo&amp;hl=en&amp;es=0"
+            % eid.replace("&", "&amp;"))
+    html = (
+        '<html><body><div itemscope itemtype="http://schema.org/'
+        'EventReservation"><meta itemprop="description" content="Contract '
+        'review"></div><span style="color:transparent;display:none;height:'
+        '0;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;'
+        'visibility:hidden;width:0">Join with Google Meet</span><table '
+        'role="presentation" style="width:100%%;border:1px solid #dadce0;'
+        'border-radius:8px"><tr><td style="padding:24px 32px;font-family:'
+        'Google Sans,Roboto,Helvetica,Arial,sans-serif"><div style="font-'
+        'size:14px;color:#3c4043">You have been invited to the following '
+        'event.</div><h2 style="font-size:22px;color:#3c4043">Contract '
+        "review</h2><div>Tuesday Nov 10, 2026 &#8901; 10am &ndash; 11am "
+        '(Japan Standard Time - Tokyo)</div><table><tr><td><a href="https:'
+        '//meet.google.com/abc-defg-hij?hs=224" style="background:#1a73e8;'
+        'color:#ffffff;padding:10px 24px;border-radius:4px;text-decoration:'
+        'none">Join with Google Meet</a></td><td style="color:#70757a">'
+        "meet.google.com/abc-defg-hij</td></tr></table><div><b>Join by "
+        "phone</b><br>(US) +1 347-555-0133<br>PIN: 482 913 771#</div><div "
+        'style="padding-top:16px"><b>Organizer</b><br>Alice Brown<br><a '
+        'href="mailto:alice@fabrikam.com">alice@fabrikam.com</a></div><div>'
+        "<b>Guests</b><br>Alice Brown - organizer<br>taro.yamada@contoso."
+        'com</div><div style="padding-top:16px"><a href="https://calendar.'
+        "google.com/calendar/event?action=VIEW&amp;eid=%s&amp;ctz=Asia%%2F"
+        'Tokyo&amp;hl=en&amp;es=0">View all event details</a></div><div '
+        'style="padding-top:16px">Reply for taro.yamada@contoso.com <a '
+        'href="%s">Yes</a> <a href="%s">No</a> <a href="%s">Maybe</a> <a '
+        'href="https://calendar.google.com/calendar/event?action=VIEW&amp;'
+        'eid=%s&amp;ctz=Asia%%2FTokyo&amp;hl=en&amp;es=0">More options</a>'
+        '</div></td></tr><tr><td style="padding:16px 32px;font-size:12px;'
+        'color:#70757a">Invitation from <a href="https://calendar.google.'
+        'com/calendar/">Google Calendar</a><br><br>You are receiving this '
+        "email because you are an attendee on the event. To stop receiving "
+        "future updates for this event, decline this event.<br><br>"
+        "Forwarding this invitation could allow any recipient to send a "
+        "response to the organizer, be added to the guest list, invite "
+        "others regardless of their own invitation status, or modify your "
+        'RSVP. <a href="https://support.google.com/calendar/answer/37135#'
+        'forwarding">Learn more</a></td></tr></table></body></html>\n'
+        % (eid.replace("&", "&amp;"), resp % 1, resp % 2, resp % 3,
+           eid.replace("&", "&amp;")))
+    write("en-110-clean-google-calendar.eml", headers(
+        "Alice Brown <alice@fabrikam.com>",
+        "Invitation: Contract review @ Tue Nov 10, 2026 10am - 11am (JST) "
+        "(taro.yamada@contoso.com)",
+        "Sender: Google Calendar <calendar-notification@google.com>\n"
+        "Reply-To: Alice Brown <alice@fabrikam.com>\n") +
+        'Content-Type: multipart/mixed; boundary="mix1"\n\n--mix1\n' +
+        alt(text, html).replace("\n--alt1--\n", "\n--alt1\nContent-Type: "
+                                "text/calendar; charset=UTF-8; method="
+                                "REQUEST\nContent-Transfer-Encoding: 7bit"
+                                "\n\n" + ics + "\n--alt1--\n") +
+        '\n--mix1\nContent-Type: application/ics; name="invite.ics"\n'
+        'Content-Disposition: attachment; filename="invite.ics"\n'
+        "Content-Transfer-Encoding: base64\n\n" + b64(ics.encode()) +
+        "\n--mix1--\n", "potential",
+          "content.address_in_subject")
+
+    # A Stripe receipt in the merchant's name: an amount charged to a
+    # card, and the merchant's telephone number for questions.
+    text = (
+        "Receipt from Tailspin Analytics\n\nReceipt #2417-3391\n\n"
+        "AMOUNT PAID\n$49.00\n\nDATE PAID\nNov 2, 2026\n\nPAYMENT METHOD\n"
+        "Visa - 4242\n\nSUMMARY\nTailspin Analytics Team plan (Nov 2 - Dec "
+        "2, 2026)  $49.00\nAmount charged  $49.00\n\nIf you have any "
+        "questions, contact us at billing@tailspin-analytics.example or call"
+        " us at +1 206-555-0148.\n\nDownload receipt: https://pay.stripe."
+        "com/receipts/invoices/CAcaFwoVYWNjdF8xTjRoQ2tLWjJ2b1Iy?s=em\n\n"
+        "Something wrong with the email? View it in your browser: "
+        "https://dashboard.stripe.com/emails/receipts/pmtrc_1Q2w3E4r\n\n"
+        "You're receiving this email because you made a purchase at "
+        "Tailspin Analytics, which partners with Stripe to provide invoicing"
+        " and payment processing.\n")
+    html = (
+        '<html><head><meta name="viewport" content="width=device-width">'
+        '</head><body style="background-color:#f6f9fc"><span class="'
+        'preheader" style="color:transparent;display:none;height:0;max-'
+        'height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;'
+        'visibility:hidden;width:0">Receipt from Tailspin Analytics '
+        "$49.00 Paid November 2, 2026" + PAD + '</span><table width="100%"'
+        ' style="background:#ffffff;border-radius:8px"><tr><td style="'
+        'padding:32px;text-align:center"><img src="https://stripe-images.'
+        's3.amazonaws.com/emails/acct_1N4hCkKZ2voR2/logo.png" width="48" '
+        'height="48" alt="Tailspin Analytics"><h1 style="font-family:'
+        "-apple-system,'SF Pro Display',Helvetica,sans-serif;font-size:24px"
+        ';color:#32325d">Receipt from Tailspin Analytics</h1><div style="'
+        'color:#8898aa">Receipt #2417-3391</div></td></tr><tr><td><table '
+        'width="100%"><tr><td>AMOUNT PAID<br><b>$49.00</b></td><td>DATE '
+        "PAID<br><b>Nov 2, 2026</b></td><td>PAYMENT METHOD<br><img src=\""
+        'https://stripe-images.s3.amazonaws.com/emails/receipt_assets/card/'
+        'visa-dark@2x.png" width="16" height="11" alt="Visa"> <b>- 4242</b>'
+        "</td></tr></table></td></tr><tr><td style=\"padding:16px 32px\">"
+        "<b>SUMMARY</b><table width=\"100%\"><tr><td>Tailspin Analytics "
+        "Team plan (Nov 2 &ndash; Dec 2, 2026)</td><td align=\"right\">"
+        "$49.00</td></tr><tr><td><b>Amount charged</b></td><td align=\""
+        'right"><b>$49.00</b></td></tr></table></td></tr><tr><td style="'
+        'padding:16px 32px"><a href="https://pay.stripe.com/receipts/'
+        'invoices/CAcaFwoVYWNjdF8xTjRoQ2tLWjJ2b1Iy?s=em">Download receipt'
+        '</a></td></tr><tr><td style="padding:16px 32px;color:#525f7f">If '
+        "you have any questions, contact us at <a href=\"mailto:billing@"
+        'tailspin-analytics.example">billing@tailspin-analytics.example'
+        '</a> or call us at <a href="tel:+12065550148">+1 206-555-0148</a>.'
+        '</td></tr><tr><td style="padding:16px 32px;font-size:12px;color:'
+        "#8898aa\">Something wrong with the email? <a href=\"https://"
+        'dashboard.stripe.com/emails/receipts/pmtrc_1Q2w3E4r">View it in '
+        "your browser</a>.<br><br>You're receiving this email because you "
+        'made a purchase at Tailspin Analytics, which partners with <a '
+        'href="https://stripe.com/">Stripe</a> to provide invoicing and '
+        "payment processing.</td></tr></table></body></html>\n")
+    write("en-111-clean-stripe-receipt.eml", headers(
+        "Tailspin Analytics <invoice+statements+acct_1N4hCkKZ2voR2@stripe"
+        ".com>", "Your receipt from Tailspin Analytics #2417-3391",
+        "Reply-To: billing@tailspin-analytics.example\n") +
+        alt(text, html), "clean",
+          "sender.replyto_mismatch",
+          "html.hidden_text")
+
+    # PayPal's own receipt, authenticated, with its marketing-tracked
+    # footer links on paypal-communication.com.
+    text = (
+        "Hello, Taro Yamada\n\nYou sent $25.00 USD to Northwind Coffee "
+        "Roasters\n\nIt may take a few moments for this transaction to "
+        "appear in your account.\n\nTransaction ID: 8RT52317WX1849315\n"
+        "Transaction date: Nov 2, 2026\n\nDetails: https://www.paypal.com/"
+        "myaccount/transactions/details/8RT52317WX1849315\n\nHelp & "
+        "Contact: https://www.paypal.com/us/smarthelp/home\n\nPayPal is "
+        "committed to preventing fraudulent emails. Emails from PayPal will"
+        " always contain your full name. Learn to identify phishing: "
+        "https://www.paypal.com/us/security/learn-about-fake-messages\n\n"
+        "Please don't reply to this email. To get in touch with us, click "
+        "Help & Contact.\n\nCopyright (c) 1999-2026 PayPal, Inc. All "
+        "rights reserved. PayPal is located at 2211 N. First St., San Jose,"
+        " CA 95131.\n\nPayPal RT000238:en_US(en-US):1.0.0:8a1c3d2e4f5b6\n")
+    html = (
+        '<html><body style="background:#f2f2f2"><table width="100%" '
+        'style="max-width:600px;background:#ffffff"><tr><td style="padding:'
+        '24px"><img src="https://www.paypalobjects.com/digitalassets/c/'
+        'system-triggered-email/n/layout/images/paypal-rebranding/pp-logo-'
+        'in-circle-2x.png" width="40" alt="PayPal"></td></tr><tr><td style='
+        '"padding:0 24px;font-family:PayPalOpen-Regular,Helvetica,Arial,'
+        'sans-serif;font-size:16px;color:#001435">Hello, Taro Yamada</td>'
+        '</tr><tr><td style="padding:16px 24px;font-size:28px;font-weight:'
+        'bold">You sent $25.00 USD to Northwind Coffee Roasters</td></tr>'
+        '<tr><td style="padding:0 24px;font-size:14px">It may take a few '
+        "moments for this transaction to appear in your account.</td></tr>"
+        '<tr><td style="padding:24px"><b>Transaction ID</b><br><a href="'
+        'https://www.paypal.com/myaccount/transactions/details/8RT52317WX18'
+        '49315">8RT52317WX1849315</a><br><br><b>Transaction date</b><br>Nov'
+        ' 2, 2026</td></tr><tr><td style="padding:24px;font-size:12px;'
+        'color:#687173"><a href="https://epl.paypal-communication.com/T/v60'
+        '00001891d2c9e84f0a9b4c7d6e5f0a1b2c3d/8a1c3d2e4f5b60000/y1Z2x3W4v5'
+        'U6t7S8r9Q0p?redirect=https%3A%2F%2Fwww.paypal.com%2Fus%2Fsmarthelp'
+        '%2Fhome">Help &amp; Contact</a> | <a href="https://epl.paypal-'
+        'communication.com/T/v6000001891d2c9e84f0a9b4c7d6e5f0a1b2c3d/8a1c3d'
+        '2e4f5b60000/y1Z2x3W4v5U6t7S8r9Q0q?redirect=https%3A%2F%2Fwww.'
+        'paypal.com%2Fus%2Fsecurity">Security</a> | <a href="https://'
+        'www.paypal.com/us/webapps/mpp/mobile-apps">Apps</a><br><br>PayPal '
+        "is committed to preventing fraudulent emails. Emails from PayPal "
+        'will always contain your full name. <a href="https://www.paypal.'
+        'com/us/security/learn-about-fake-messages">Learn to identify '
+        "phishing</a><br><br>Please don't reply to this email. To get in "
+        "touch with us, click Help &amp; Contact.<br><br>Copyright &copy; "
+        "1999-2026 PayPal, Inc. All rights reserved. PayPal is located at "
+        "2211 N. First St., San Jose, CA 95131.<br>PayPal RT000238:en_US("
+        'en-US):1.0.0:8a1c3d2e4f5b6</td></tr></table><img src="https://'
+        't.paypal.com/ts?nsid=ZkdNaDhJZ2V5&amp;pgrp=main:email&amp;page='
+        'main:email:RT000238:::::&amp;e=op&amp;mchn=em" height="1" width='
+        '"1" alt=""></body></html>\n')
+    write("en-112-clean-paypal-sent.eml",
+          eop_pass("paypal.com", "173.0.84.226") +
+          headers('"service@paypal.com" <service@paypal.com>',
+                  "You sent a payment of $25.00 USD to Northwind Coffee "
+                  "Roasters") + alt(text, html), "clean")
+
+    # Amazon's shipping mail: links through its own redirector, pictures
+    # from its image server.
+    def amz(u):
+        return ("https://www.amazon.com/gp/r.html?C=2F9KX3QZ7B1QW&K=3NB1"
+                "VXZ0H4QP&M=urn:rtn:msg:20261102003000a1b2c3d4e5&R=1Y4ZZ6"
+                "P1VX0SM&T=C&U=" + u.replace(":", "%3A").replace("/", "%2F")
+                + "&H=NKQZF8D0HVUQCVHB2ROEZJ3XKN8A&ref_=pe_1724030_"
+                "132998070")
+    track = amz("https://www.amazon.com/progress-tracker/package/ref="
+                "pe_sh_tt?_encoding=UTF8&itemId=jnqqrlknlmlpsw&orderId=112-"
+                "4839201-7764213&shipmentId=D7hNQbRzL")
+    text = (
+        "Amazon.com\nYour package has shipped!\n\nHi Taro,\n\nYour package"
+        " is on the way. Arriving Thursday, November 5.\n\nTrack package: "
+        "https://www.amazon.com/progress-tracker/package/ref=pe_sh_tt?item"
+        "Id=jnqqrlknlmlpsw&orderId=112-4839201-7764213\n\nOrder # 112-"
+        "4839201-7764213\nShip to: Taro Yamada, Seattle, WA\n\nAnker USB-C "
+        "Charger 65W\nQuantity: 1\n\nShipment total: $35.99\n\nReturn or "
+        "replace items in Your Orders: https://www.amazon.com/gp/css/order-"
+        "history\n\nThis email was sent from a notification-only address "
+        "that cannot accept incoming email. Please do not reply to this "
+        "message.\n\n(c)2026 Amazon.com, Inc. or its affiliates. Amazon and"
+        " all related marks are trademarks of Amazon.com, Inc. or its "
+        "affiliates, Amazon.com, Inc. 410 Terry Avenue N., Seattle, WA "
+        "98109.\n")
+    html = (
+        '<html><body><div style="display:none;max-height:0;overflow:hidden;'
+        'mso-hide:all">Arriving Thursday' + PAD + '</div><table width="'
+        '100%"><tr><td><a href="' + amz("https://www.amazon.com/?ref_="
+        "pe_sh_logo") + '"><img src="https://m.media-amazon.com/images/G/'
+        '01/outbound/OutboundTemplates/Amazon_logo_US._BG255,255,255_.png" '
+        'width="101" height="30" alt="Amazon.com"></a></td></tr><tr><td '
+        'style="font-family:Arial,sans-serif;font-size:22px;color:#0f1111">'
+        "Your package has shipped!</td></tr><tr><td>Hi Taro,<br>Your "
+        "package is on the way. <b>Arriving Thursday, November 5</b></td>"
+        '</tr><tr><td style="padding:16px 0"><a href="' + track + '" style'
+        '="background:#ffd814;border-radius:20px;padding:10px 40px;color:'
+        '#0f1111;text-decoration:none">Track package</a></td></tr><tr><td>'
+        '<a href="' + amz("https://www.amazon.com/dp/B0BLVW3QK7") + '">'
+        '<img src="https://m.media-amazon.com/images/I/61yK2bFhPxL._SS142_'
+        '.jpg" width="100" height="100" alt="Anker USB-C Charger 65W"></a>'
+        "<br>Anker USB-C Charger 65W<br>Quantity: 1</td></tr><tr><td>Order "
+        '# <a href="' + amz("https://www.amazon.com/gp/css/summary/edit.html"
+                            "?orderID=112-4839201-7764213") + '">112-4839201-'
+        "7764213</a><br>Ship to: Taro Yamada, Seattle, WA<br>Shipment total:"
+        " $35.99</td></tr><tr><td style=\"font-size:12px;color:#565959\">"
+        'Return or replace items in <a href="' + amz("https://www.amazon."
+                                                      "com/gp/css/order-"
+                                                      "history") +
+        '">Your Orders</a>.<br>This email was sent from a notification-only'
+        " address that cannot accept incoming email. Please do not reply to"
+        " this message.<br>&copy;2026 Amazon.com, Inc. or its affiliates. "
+        "Amazon and all related marks are trademarks of Amazon.com, Inc. or"
+        " its affiliates, Amazon.com, Inc. 410 Terry Avenue N., Seattle, WA"
+        ' 98109.</td></tr></table><img width="1" height="1" src="https://'
+        'www.amazon.com/gp/r.html?C=2F9KX3QZ7B1QW&amp;M=urn:rtn:msg:'
+        '20261102003000a1b2c3d4e5&amp;R=1Y4ZZ6P1VX0SM&amp;T=O&amp;U=https'
+        '%3A%2F%2Fimages-na.ssl-images-amazon.com%2Fimages%2FG%2F01%2Fnav%2F'
+        'transp.gif&amp;H=4GBWUYVWXTCD1Y0NM6AU4CWZMZQA"></body></html>\n')
+    write("en-113-clean-amazon-shipped.eml", headers(
+        '"Amazon.com" <shipment-tracking@amazon.com>',
+        'Your Amazon.com order #112-4839201-7764213 has shipped') +
+        alt(text, html), "clean", "html.hidden_text")
+
+    # UPS: the carrier's delivery notice, links through its Salesforce
+    # Marketing Cloud click server on its own domain.
+    def ups(q):
+        return "https://click.email.ups.com/?qs=" + q
+    text = (
+        "UPS Update: Package Scheduled for Delivery Today\n\nHello, your "
+        "package is scheduled for delivery today.\n\nScheduled Delivery "
+        "Date: Monday, 11/02/2026\nEstimated Delivery Time: 12:00 PM - 4:00"
+        " PM\n\nTracking Number: 1Z999AA10123456784\nShip To: TARO YAMADA, "
+        "SEATTLE, WA, US\nNumber of Packages: 1\n\nTrack your package: "
+        "https://www.ups.com/track?loc=en_US&tracknum=1Z999AA10123456784&"
+        "requester=ST/trackdetails\n\nChange delivery: https://www.ups.com/"
+        "us/en/track/my-choice.page\n\nDo not reply directly to this "
+        "e-mail. UPS will not receive any reply message.\n\n(c) 2026 United"
+        " Parcel Service of America, Inc. UPS, the UPS brandmark, and the "
+        "color brown are trademarks of United Parcel Service of America, "
+        "Inc. All rights reserved.\n")
+    html = (
+        '<html><body style="background:#f2f1ef"><div style="display:none;'
+        'font-size:1px;color:#f2f1ef;line-height:1px;max-height:0;max-'
+        'width:0;opacity:0;overflow:hidden">Scheduled for delivery today '
+        "12:00 PM - 4:00 PM" + PAD + '</div><table width="100%" style="'
+        'max-width:600px;background:#ffffff"><tr><td style="padding:16px">'
+        '<a href="' + ups("8b1f2c7d3e9a04b6c5d8e7f6a1b2c3d4e5f60718293a4b5c"
+                          "6d7e8f90a1b2c3d4") + '"><img src="https://image.'
+        'email.ups.com/lib/fe9712737c6d0d7b71/m/1/UPS_logo_2x.png" width="'
+        '41" height="49" alt="UPS"></a></td></tr><tr><td style="padding:'
+        '16px;font-family:Roboto,Arial,sans-serif;font-size:26px;color:'
+        '#351c15">Scheduled for Delivery Today</td></tr><tr><td style="'
+        'padding:16px">Scheduled Delivery Date: <b>Monday, 11/02/2026</b>'
+        "<br>Estimated Delivery Time: <b>12:00 PM - 4:00 PM</b><br>Tracking "
+        'Number: <a href="' + ups("c2a7e9f1b3d54a68b0c1d2e3f4a5b6c7d8e9f0a1b"
+                                  "2c3d4e5f6a7b8c9d0e1f2a3b4") + '">1Z999AA1'
+        "0123456784</a><br>Ship To: TARO YAMADA, SEATTLE, WA, US<br>Number "
+        'of Packages: 1</td></tr><tr><td style="padding:16px"><a href="' +
+        ups("d4f6a8c0e2b44d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e0b2d4")
+        + '" style="background:#ffc400;color:#121212;padding:12px 28px;'
+        'border-radius:24px;text-decoration:none">Track Package</a> <a '
+        'href="' + ups("e5a7c9e1b3d55e7a9c1e3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3"
+                       "a5c7e9b1d3f5") + '">Change Delivery</a></td></tr>'
+        '<tr><td style="padding:16px;font-size:11px;color:#5f5753">Do not '
+        "reply directly to this e-mail. UPS will not receive any reply "
+        'message.<br><a href="' + ups("f6b8d0f2a4c66f8b0d2f4a6c8e0b2d4f6a8"
+                                     "c0e2b4d6f8a0c2e4b6d8f0a2c4") + '">'
+        'Privacy Notice</a> | <a href="' + ups("a7c9e1b3d5f77a9c1e3b5d7f9a1"
+                                              "c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1"
+                                              "d3") + '">Contact UPS</a>'
+        "<br>&copy; 2026 United Parcel Service of America, Inc. UPS, the "
+        "UPS brandmark, and the color brown are trademarks of United Parcel"
+        " Service of America, Inc. All rights reserved.</td></tr></table>"
+        '<img src="https://click.email.ups.com/open.aspx?ffcb10-fec7167671'
+        '6c057c-fe2a15737763047b7c1c-fe9712737c6d0d7b71-ff971571-fe2411717'
+        '76501787411-fedb1575726d0d" width="1" height="1" alt="">'
+        "</body></html>\n")
+    write("en-114-clean-ups-delivery.eml", headers(
+        "UPS <mcinfo@ups.com>",
+        "UPS Update: Package Scheduled for Delivery Today") +
+        alt(text, html), "potential",
+          "content.delivery_lure",
+          "html.hidden_text")
+
+    # LinkedIn's invitation: the inviter's name "via LinkedIn", tracked
+    # links on its own domain, its image CDN.
+    def li(path):
+        return ("https://www.linkedin.com/comm/" + path + "?midToken=AQH"
+                "xK4b2mPq9Vw&midSig=0aB3cD5eF7gH8&trk=eml-email_m2m_invite_"
+                "single_01-hero-0-accept_text&trkEmail=eml-email_m2m_invite_"
+                "single_01-hero-0-accept_text-null-2kq9~lv3x4y5z~0a-null-"
+                "null&lipi=urn%3Ali%3Apage%3Aemail_email_m2m_invite_single_"
+                "01%3BxK2b9mPqQ7uVw1cD3eF5gA%3D%3D")
+    text = (
+        "Jane Doe would like to connect\n\nJane Doe\nHead of Procurement at "
+        "Fabrikam\nSeattle, Washington, United States\n\nAccept: " +
+        li("mynetwork/invite-accept/7258419630") + "\n\nView profile: " +
+        li("in/jane-doe-fab") + "\n\nThis email was intended for Taro "
+        "Yamada (Engineering Manager at Contoso)\nLearn why we included "
+        "this: https://www.linkedin.com/help/linkedin/answer/4788\nYou are "
+        "receiving Invitations emails.\nUnsubscribe: https://www.linkedin."
+        "com/comm/psettings/email-unsubscribe?lipi=urn%3Ali%3Apage%3Aemail"
+        "\n\n(c) 2026 LinkedIn Corporation, 1000 West Maude Avenue, "
+        "Sunnyvale, CA 94085. LinkedIn and the LinkedIn logo are "
+        "registered trademarks of LinkedIn.\n")
+    html = (
+        '<html><body><div style="display:none;max-height:0;overflow:hidden'
+        '">Head of Procurement at Fabrikam' + PAD + '</div><table width='
+        '"100%" style="max-width:512px"><tr><td><a href="' + li("feed/") +
+        '"><img src="https://static.licdn.com/aero-v1/sc/h/9ehe6n39fa7c3a'
+        'q5ps4d8usxb" width="84" height="21" alt="LinkedIn"></a></td></tr>'
+        '<tr><td style="padding:24px 0"><a href="' + li("in/jane-doe-fab") +
+        '"><img src="https://media.licdn.com/dms/image/v2/D5603AQH8xK2b9m'
+        'PqQw/profile-displayphoto-shrink_100_100/0/1712345678901?e='
+        '1798761600&amp;v=beta&amp;t=a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuVwXyZ" '
+        'width="72" height="72" alt="Jane Doe"></a><br><b>Jane Doe</b><br>'
+        "Head of Procurement at Fabrikam<br>Seattle, Washington, United "
+        'States</td></tr><tr><td><a href="' + li("mynetwork/invite-accept/"
+                                                   "7258419630") + '" style='
+        '"background:#0a66c2;color:#ffffff;padding:10px 24px;border-radius:'
+        '24px;text-decoration:none">Accept</a> <a href="' +
+        li("in/jane-doe-fab") + '">View profile</a></td></tr><tr><td style'
+        '="padding-top:24px;font-size:12px;color:#666666">This email was '
+        "intended for Taro Yamada (Engineering Manager at Contoso). <a href"
+        '="https://www.linkedin.com/help/linkedin/answer/4788">Learn why we'
+        " included this.</a><br>You are receiving Invitations emails. <a "
+        'href="' + li("psettings/email-unsubscribe") + '">Unsubscribe</a>'
+        "<br>&copy; 2026 LinkedIn Corporation, 1&zwnj;000 West Maude Avenue,"
+        " Sunnyvale, CA 94085. LinkedIn and the LinkedIn logo are "
+        'registered trademarks of LinkedIn.</td></tr></table><img src="'
+        'https://www.linkedin.com/emimp/ip_TkRJek5UY3lNVGszTmpBPTp0YzJR'
+        'cGIzTlh=.gif" width="1" height="1" alt=""></body></html>\n')
+    write("en-115-clean-linkedin-invite.eml", headers(
+        "Jane Doe via LinkedIn <invitations@linkedin.com>",
+        "Taro, please add me to your LinkedIn network") + alt(text, html),
+        "clean", "html.hidden_text")
+
+    # A club's Mailchimp newsletter: every link through list-manage.com,
+    # some showing the club's own address, pictures on Mailchimp's CDN,
+    # the preview text hidden, the "Intuit Mailchimp" badge.
+    def mc(n):
+        return ("https://harbourrowing.us21.list-manage.com/track/click?u="
+                "8f3a1c2b4d5e6f7a8b9c0d1e2&id=%010x&e=7c6b5a4d3e" % n)
+    text = (
+        "Regatta dates, winter training and the AGM\n\nView this email in "
+        "your browser (" + mc(1) + ")\n\nHARBOUR ROWING CLUB - NOVEMBER "
+        "NEWS\n\nWinter training starts on 14 November. Sign up at "
+        "harbourrowing.example.org/winter (" + mc(2) + ")\n\nThe AGM is on "
+        "5 December at the boathouse. Papers: " + mc(3) + "\n\nCopyright "
+        "(C) 2026 Harbour Rowing Club, All rights reserved.\nYou are "
+        "receiving this email because you are a member of the club.\n\n"
+        "Our mailing address is:\nHarbour Rowing Club\n1 Quay Road\n"
+        "Seaport, WA 98001\n\nWant to change how you receive these emails?"
+        "\nYou can update your preferences (https://harbourrowing.us21.list"
+        "-manage.com/profile?u=8f3a1c2b4d5e6f7a8b9c0d1e2&id=4a5b6c7d8e&e="
+        "7c6b5a4d3e) or unsubscribe (https://harbourrowing.us21.list-manage"
+        ".com/unsubscribe?u=8f3a1c2b4d5e6f7a8b9c0d1e2&id=4a5b6c7d8e&e="
+        "7c6b5a4d3e)\n")
+    html = (
+        '<!doctype html><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+        '<meta charset="UTF-8"><title>November news</title><style type="'
+        'text/css">p{margin:10px 0;padding:0;}table{border-collapse:'
+        "collapse;}#outlook a{padding:0;}.ReadMsgBody{width:100%;}.mcnPreview"
+        "Text{display:none !important;}@media only screen and (max-width:"
+        "480px){.mcnImage{width:100% !important;}}</style></head><body>"
+        '<!--*|IF:MC_PREVIEW_TEXT|*--><!--[if !gte mso 9]><!----><span '
+        'class="mcnPreviewText" style="display:none; font-size:0px; line-'
+        "height:0px; max-height:0px; max-width:0px; opacity:0; overflow:"
+        'hidden; visibility:hidden; mso-hide:all;">Regatta dates, winter '
+        "training and the AGM</span><!--<![endif]--><!--*|END:IF|*--><center>"
+        '<table align="center" border="0" cellpadding="0" cellspacing="0" '
+        'height="100%" width="100%" id="bodyTable"><tr><td align="center" '
+        'valign="top" id="bodyCell"><table class="templateContainer"><tr>'
+        '<td style="font-size:11px"><a href="' + mc(1) + '" target="_blank"'
+        '>View this email in your browser</a></td></tr><tr><td><img align='
+        '"center" alt="" src="https://mcusercontent.com/8f3a1c2b4d5e6f7a8b9'
+        'c0d1e2/images/3c1d2e4f-5a6b-7c8d-9e0f-a1b2c3d4e5f6.jpg" width="564" '
+        'style="max-width:1200px;padding-bottom:0;display:inline !important;'
+        'vertical-align:bottom;" class="mcnImage"></td></tr><tr><td class="'
+        'mcnTextContent"><h1>November news</h1><p>Winter training starts on'
+        " 14 November. Sign up at <a href=\"" + mc(2) + '" target="_blank">'
+        "harbourrowing.example.org/winter</a>.</p><p>The AGM is on 5 "
+        'December at the boathouse. <a href="' + mc(3) + '" target="_blank'
+        '">Read the papers</a>.</p></td></tr><tr><td class="footerContainer'
+        '"><a href="' + mc(4) + '"><img src="https://cdn-images.mailchimp.'
+        'com/icons/social-block-v2/color-facebook-48.png" width="24" alt="'
+        'Facebook"></a> <a href="' + mc(5) + '"><img src="https://cdn-images'
+        '.mailchimp.com/icons/social-block-v2/color-link-48.png" width="24" '
+        'alt="Website"></a><br><em>Copyright &copy; 2026 Harbour Rowing '
+        "Club, All rights reserved.</em><br>You are receiving this email "
+        "because you are a member of the club.<br><br><strong>Our mailing "
+        "address is:</strong><br>Harbour Rowing Club<br>1 Quay Road<br>"
+        "Seaport, WA 98001<br><br>Want to change how you receive these "
+        'emails?<br>You can <a href="https://harbourrowing.us21.list-manage'
+        '.com/profile?u=8f3a1c2b4d5e6f7a8b9c0d1e2&amp;id=4a5b6c7d8e&amp;e='
+        '7c6b5a4d3e">update your preferences</a> or <a href="https://'
+        'harbourrowing.us21.list-manage.com/unsubscribe?u=8f3a1c2b4d5e6f7a8'
+        'b9c0d1e2&amp;id=4a5b6c7d8e&amp;e=7c6b5a4d3e">unsubscribe from this'
+        ' list</a>.<br><br><a href="http://eepurl.com/iKq7Xz" title="'
+        'Mailchimp Email Marketing" target="_blank"><img src="https://cdn-'
+        'images.mailchimp.com/monkey_rewards/intuit-mc-rewards-text-dark.'
+        'png" alt="Intuit Mailchimp" width="139" height="54"></a></td></tr>'
+        '</table></td></tr></table></center><img src="https://harbourrowing'
+        '.us21.list-manage.com/track/open.php?u=8f3a1c2b4d5e6f7a8b9c0d1e2&'
+        'amp;id=4a5b6c7d8e&amp;e=7c6b5a4d3e" height="1" width="1" alt="">'
+        "</body></html>\n")
+    write("en-116-clean-mailchimp-club.eml", headers(
+        "Harbour Rowing Club <info@harbourrowing.example.org>",
+        "November news: winter training and the AGM",
+        "Sender: Harbour Rowing Club <info=harbourrowing.example.org@"
+        "mail221.suw121.mcsv.net>\nList-Unsubscribe: <https://harbour"
+        "rowing.us21.list-manage.com/unsubscribe?u=8f3a1c2b4d5e6f7a8b9c0d1"
+        "e2&id=4a5b6c7d8e&e=7c6b5a4d3e&c=2b3c4d5e6f>\n") + alt(text, html),
+        "clean", "url.text_mismatch")
+
+    # A password reset the reader asked for, through SendGrid's click
+    # tracking (a numbered host under sendgrid.net), with its deadline.
+    def sg(p):
+        return ("https://u4829173.ct.sendgrid.net/ls/click?upn=u001.qW8x"
+                "Lm2Kp9" + p + "-2BvR4tY6uI8oP0aS2dF4gH6jK8lZ1xC3vB5nM7q-"
+                "3D-3D")
+    text = (
+        "Reset your password\n\nHi Taro,\n\nWe received a request to reset "
+        "the password for your Tailspin Analytics account (taro.yamada@"
+        "contoso.com). Click the link below to choose a new password. This"
+        " link expires in 60 minutes.\n\nReset password: " + sg("aa") +
+        "\n\nIf you didn't request a password reset, you can safely ignore "
+        "this email; your password will not change.\n\nTailspin Analytics, "
+        "500 Pine Street, Seattle, WA 98101\n")
+    html = (
+        '<html><body style="background:#f4f4f7"><span style="display:none'
+        ' !important;visibility:hidden;mso-hide:all;font-size:1px;line-'
+        'height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden">'
+        "Use this link to reset your password. The link is only valid for "
+        '60 minutes.</span><table width="570" align="center" style="'
+        'background:#ffffff"><tr><td style="padding:35px;font-family:'
+        'Nunito Sans,Helvetica,Arial,sans-serif;color:#51545e"><img src="'
+        'https://tailspin-analytics.example/static/email/logo.png" width="'
+        '140" alt="Tailspin Analytics"><h1 style="color:#333333">Reset '
+        "your password</h1><p>Hi Taro,</p><p>We received a request to "
+        "reset the password for your Tailspin Analytics account (taro."
+        "yamada@contoso.com). Click the button below to choose a new "
+        "password. <strong>This link expires in 60 minutes.</strong></p>"
+        '<table align="center"><tr><td><a href="' + sg("aa") + '" style="'
+        "background-color:#3869d4;border-top:10px solid #3869d4;border-"
+        "right:18px solid #3869d4;border-bottom:10px solid #3869d4;border-"
+        'left:18px solid #3869d4;color:#ffffff;text-decoration:none" '
+        'target="_blank">Reset your password</a></td></tr></table><p>If you'
+        " didn't request a password reset, you can safely ignore this email;"
+        " your password will not change.</p><p>Thanks,<br>The Tailspin "
+        "Analytics team</p><p style=\"font-size:13px\">If you're having "
+        "trouble with the button above, copy and paste the URL below into "
+        'your web browser.</p><p style="font-size:13px">' + sg("aa") +
+        '</p></td></tr><tr><td style="font-size:12px;color:#a8aaaf;text-'
+        'align:center">Tailspin Analytics, 500 Pine Street, Seattle, WA '
+        '98101</td></tr></table><img src="https://u4829173.ct.sendgrid.net/'
+        'wf/open?upn=u001.Xy7Zq2Wp4Lm9Kn3Bv5Cx1" alt="" width="1" height="'
+        '1" border="0" style="height:1px !important;width:1px !important;'
+        'border-width:0 !important"></body></html>\n')
+    write("en-117-clean-sendgrid-reset.eml", headers(
+        "Tailspin Analytics <no-reply@tailspin-analytics.example>",
+        "Reset your Tailspin Analytics password") + alt(text, html),
+        "potential",
+          "content.address_greeting",
+          "html.hidden_text")
+
+    # A B2B webinar invitation sent through HubSpot: links on its
+    # numbered tracking hosts, pictures on HubSpot's file CDN, a
+    # preheader padded with invisible characters.
+    def hs(n):
+        return ("https://d2v8tf04.na1.hubspotlinks.com/Ctc/5F+113/d2v8tf04/"
+                "VWx9Kq7%03d4NvW3Kq8Zx1mLp2gW8Zx4Nq5Lm8vRN1Yz3Kp3qgyTV1-WJV7"
+                "CgT6hW2Rk9Yb6x8nZmW5Pq3bH2GvDpQW1Mk7Lp4Yz9XcW3Nq1Bz6Kx7Rs"
+                "f4Hb2v904" % n)
+    text = (
+        "Join our live webinar: Cutting cloud costs in 2027\n\nThursday, "
+        "November 19 - 10:00 AM PT / 1:00 PM ET\n\nOur solutions architects"
+        " walk through three real migrations and the savings they found."
+        "\n\nSave my seat: " + hs(1) + "\n\nNorthwind Traders, 1 Microsoft "
+        "Way, Redmond, WA 98052\n\nUnsubscribe: " + hs(2) + "\nManage "
+        "preferences: " + hs(3) + "\n")
+    html = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>@media '
+        "(max-width:600px){.hse-column{width:100% !important}}</style>"
+        '</head><body bgcolor="#f5f8fa"><div id="preview_text" style="'
+        "display:none!important;font-size:1px;color:#f5f8fa;line-height:"
+        "1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;\">Three"
+        " real migrations and the savings they found</div><div style=\""
+        "display:none!important;font-size:1px;color:#f5f8fa;line-height:"
+        '1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">' +
+        PAD + '</div><div id="hs_cos_wrapper_module-0-0-0" class="hs_cos_'
+        'wrapper"><table role="presentation" width="600" align="center" '
+        'style="background:#ffffff"><tr><td class="hse-column"><a href="' +
+        hs(4) + '"><img src="https://hs-4829173.f.hubspotemail.net/hub/'
+        '4829173/hubfs/Webinars/2027-cloud-costs-banner.png?width=1200&amp;'
+        'upscale=true&amp;name=2027-cloud-costs-banner.png" width="600" '
+        'alt="Cutting cloud costs in 2027"></a></td></tr><tr><td style="'
+        'padding:20px;font-family:Arial,sans-serif;font-size:16px;color:'
+        '#23496d"><h1>Join our live webinar</h1><p><b>Thursday, November '
+        "19 &middot; 10:00 AM PT / 1:00 PM ET</b></p><p>Our solutions "
+        "architects walk through three real migrations and the savings they"
+        ' found.</p><p><a href="' + hs(1) + '" style="background:#ff7a59;'
+        'color:#ffffff;padding:12px 18px;border-radius:3px;text-decoration:'
+        'none">Save my seat</a></p></td></tr><tr><td style="padding:20px;'
+        'font-size:12px;color:#23496d;text-align:center">Northwind Traders,'
+        ' 1 Microsoft Way, Redmond, WA 98052<br><a href="' + hs(2) + '">'
+        'Unsubscribe</a> <a href="' + hs(3) + '">Manage preferences</a>'
+        '</td></tr></table></div><img src="https://d2v8tf04.na1.hubspot'
+        'links.com/Cto/5F+113/d2v8tf04/R5R8b1Y4W3Kq8Zx1mLp2gW8Zx4Nq5Lm8vR" '
+        'alt="" width="1" height="1" border="0" style="display:none!'
+        'important;min-height:1px!important;width:1px!important;border-'
+        'width:0!important"></body></html>\n')
+    write("en-118-clean-hubspot-webinar.eml", headers(
+        "Priya from Northwind Traders <priya@northwindtraders.example>",
+        "You're invited: Cutting cloud costs in 2027",
+        "List-Unsubscribe: <https://hs-4829173.s.hubspotemail.net/hs/"
+        "manage-preferences/unsubscribe?d=eyJlYSI6InRhcm8ueWFtYWRhQGNvbnRv"
+        "c28uY29tIn0>\n") + alt(text, html), "clean", "html.hidden_text")
+
+    # An airline's check-in reminder through Salesforce Marketing Cloud:
+    # click and image servers on the airline's own subdomains.
+    def sf(q):
+        return "https://click.e.tailspin-air.example/?qs=" + q
+    text = (
+        "Check-in is now open for your flight to Tokyo\n\nBooking "
+        "reference: K7QX2M\n\nTS 171  Seattle (SEA) -> Tokyo Haneda (HND)\n"
+        "Departs Wed 4 Nov 2026, 12:45\n\nCheck in online: " + sf("1a2b3c"
+                                                                  "4d5e6f")
+        + "\n\nOnline check-in closes 60 minutes before departure. Bring "
+        "your passport to the airport.\n\nManage booking: " + sf("2b3c4d5e"
+                                                                  "6f7a") +
+        "\n\nThis is a service message about your booking.\nTailspin Air, "
+        "PO Box 6001, Seattle, WA 98101\n")
+    html = (
+        '<html><body><div style="display:none;font-size:1px;color:#ffffff;'
+        'line-height:1px;max-height:0;max-width:0;opacity:0;overflow:'
+        'hidden">Check-in is now open for TS 171 to Tokyo' + PAD + '</div>'
+        '<table width="600" align="center"><tr><td><a href="' +
+        sf("3c4d5e6f7a8b") + '"><img src="https://image.e.tailspin-air.'
+        'example/lib/fe3c11717564047a7c1c/m/1/logo.png" width="160" alt="'
+        'Tailspin Air"></a></td></tr><tr><td><img src="https://image.e.'
+        'tailspin-air.example/lib/fe3c11717564047a7c1c/m/1/hero-tokyo.jpg" '
+        'width="600" alt="Tokyo"></td></tr><tr><td style="padding:24px;'
+        'font-family:Arial,sans-serif"><h1 style="font-size:24px">Check-in'
+        " is now open</h1><p>Booking reference: <b>K7QX2M</b></p><table>"
+        "<tr><td><b>TS 171</b></td><td>Seattle (SEA) &rarr; Tokyo Haneda "
+        "(HND)</td></tr><tr><td></td><td>Departs Wed 4 Nov 2026, 12:45</td>"
+        '</tr></table><p><a href="' + sf("1a2b3c4d5e6f") + '" style="'
+        'background:#c8102e;color:#ffffff;padding:12px 32px;text-'
+        'decoration:none">Check in online</a></p><p>Online check-in closes '
+        "60 minutes before departure. Bring your passport to the airport."
+        '</p><p><a href="' + sf("2b3c4d5e6f7a") + '">Manage booking</a></p>'
+        '</td></tr><tr><td style="font-size:11px;color:#666666;padding:'
+        '24px">This is a service message about your booking.<br>Tailspin '
+        'Air, PO Box 6001, Seattle, WA 98101<br><a href="' + sf("4d5e6f7a8b"
+                                                              "9c") + '">'
+        'Privacy policy</a></td></tr></table><img src="https://click.e.'
+        'tailspin-air.example/open.aspx?ffcb10-fe8c1c7176640d7f-fe2a157377'
+        '63047b7c1c" width="1" height="1" alt=""></body></html>\n')
+    write("en-119-clean-sfmc-checkin.eml", headers(
+        "Tailspin Air <reservations@e.tailspin-air.example>",
+        "Check-in is now open: Seattle to Tokyo, 4 Nov") + alt(text, html),
+        "clean", "html.hidden_text")
+
+    # Amazon Web Services' alarm through SNS: plain text, links to the
+    # console and to the SNS endpoint on amazonaws.com.
+    write("en-120-clean-aws-alarm.eml",
+          eop_pass("sns.amazonaws.com", "54.240.8.17", "amazonses.com") +
+          headers("AWS Notifications <no-reply@sns.amazonaws.com>",
+                  'ALARM: "api-high-cpu" in Asia Pacific (Tokyo)') +
+          "Content-Type: text/plain; charset=UTF-8\n"
+          "Content-Transfer-Encoding: 7bit\n\n"
+          "You are receiving this email because your Amazon CloudWatch "
+          'Alarm "api-high-cpu" in the Asia Pacific (Tokyo) region has '
+          'entered the ALARM state, because "Threshold Crossed: 1 out of '
+          "the last 1 datapoints [92.4 (02/11/26 00:25:00)] was greater "
+          'than the threshold (80.0) (minimum 1 datapoint for OK -> ALARM '
+          'transition)." at "Monday 02 November, 2026 00:30:12 UTC".\n\n'
+          "View this alarm in the AWS Management Console:\n"
+          "https://ap-northeast-1.console.aws.amazon.com/cloudwatch/deeplink"
+          ".js?region=ap-northeast-1#alarmsV2:alarm/api-high-cpu\n\n"
+          "Alarm Details:\n- Name:                       api-high-cpu\n"
+          "- Description:                CPU of the API fleet\n"
+          "- State Change:               OK -> ALARM\n"
+          "- Timestamp:                  Monday 02 November, 2026 00:30:12 "
+          "UTC\n- AWS Account:                123456789012\n"
+          "- Alarm Arn:                  arn:aws:cloudwatch:ap-northeast-1:"
+          "123456789012:alarm:api-high-cpu\n\n--\nIf you wish to stop "
+          "receiving notifications from this topic, please click or visit "
+          "the link below to unsubscribe:\nhttps://sns.ap-northeast-1."
+          "amazonaws.com/unsubscribe.html?SubscriptionArn=arn:aws:sns:ap-"
+          "northeast-1:123456789012:ops-alarms:5b1d2c3e-4f5a-6b7c-8d9e-"
+          "0f1a2b3c4d5e&Endpoint=taro.yamada@contoso.com\n\nPlease do not "
+          "reply directly to this email. If you have any questions or "
+          "comments regarding this email, please contact us at "
+          "https://aws.amazon.com/support\n", "threat",
+          "sender.display_brand",
+          "url.executable_download",
+          "url.free_hosting",
+          "engine.corroborated")
+
+    # A product update sent through Amazon SES with click tracking: the
+    # real address inside the path of awstrack.me.
+    def ses(u, n):
+        return ("https://8x2kq4m1.r.us-west-2.awstrack.me/L0/" +
+                u.replace(":", "%3A").replace("/", "%2F") +
+                "/1/010101918c2f4a3b-%08x-000000/Vb3xK9qLm2Wp4Zt8Yh1Rj6Nc5"
+                "Gf=398" % n)
+    text = (
+        "What's new in Tailspin Toys Studio, November 2026\n\nShared "
+        "boards: invite your whole team to one board. " +
+        ses("https://www.tailspintoys.example/blog/shared-boards", 1) +
+        "\n\nFaster exports: PDFs now export three times faster.\n\nRead "
+        "the release notes: " + ses("https://docs.tailspintoys.example/"
+                                    "release-notes/2026-11", 2) +
+        "\n\nUnsubscribe: " + ses("https://www.tailspintoys.example/email/"
+                                  "unsubscribe?t=Qm9hcmRz", 3) + "\n")
+    html = (
+        '<html><body style="background:#fafafa"><div style="display:none;'
+        'max-height:0;overflow:hidden">Shared boards and faster exports'
+        '</div><table width="600" align="center" style="background:#ffffff'
+        '"><tr><td style="padding:32px"><img src="https://www.tailspintoys'
+        '.example/static/email/logo@2x.png" width="150" alt="Tailspin Toys">'
+        "<h1>What's new in Studio</h1><h2>Shared boards</h2><p>Invite your "
+        'whole team to one board. <a href="' + ses("https://www.tailspintoys"
+                                                   ".example/blog/shared-"
+                                                   "boards", 1) + '">Learn '
+        "more</a></p><h2>Faster exports</h2><p>PDFs now export three times "
+        'faster.</p><p><a href="' + ses("https://docs.tailspintoys.example/"
+                                        "release-notes/2026-11", 2) + '">'
+        'Read the release notes</a></p></td></tr><tr><td style="padding:'
+        '16px 32px;font-size:12px;color:#888888">Tailspin Toys, 1200 Main '
+        'St, Portland, OR 97201. <a href="' + ses("https://www.tailspintoys"
+                                                  ".example/email/"
+                                                  "unsubscribe?t=Qm9hcmRz",
+                                                  3) + '">Unsubscribe</a>'
+        '</td></tr></table><img alt="" src="https://8x2kq4m1.r.us-west-2.'
+        'awstrack.me/I0/010101918c2f4a3b-00000004-000000/mZ8qLk2xWp4Vt6Yh"'
+        ' style="display:none;width:1px;height:1px"></body></html>\n')
+    write("en-121-clean-ses-product-news.eml",
+          eop_pass("mail.tailspintoys.example", "54.240.27.5",
+                   "tailspintoys.example") +
+          headers("Tailspin Toys <news@tailspintoys.example>",
+                  "What's new in Studio: shared boards, faster exports") +
+          alt(text, html), "clean")
+
+    # Google's new sign-in alert: the reader's address in the text, links
+    # through its account chooser with a continue= address on Google.
+    alert = ("https://accounts.google.com/AccountChooser?Email=taro.yamada"
+             "@contoso.com&continue=https://myaccount.google.com/alert/nt/"
+             "1793579400000?rfn%3D325%26rfnc%3D1%26eid%3D-48213377%26et%3D0")
+    text = (
+        "A new sign-in on Windows\n\ntaro.yamada@contoso.com\n\nWe noticed "
+        "a new sign-in to your Google Account on a Windows device. If this "
+        "was you, you don't need to do anything. If not, we'll help you "
+        "secure your account.\n\nCheck activity: %s\n\nYou can also see "
+        "security activity at\nhttps://myaccount.google.com/notifications\n"
+        "\nYou received this email to let you know about important changes"
+        " to your Google Account and services.\n(c) 2026 Google LLC, 1600 "
+        "Amphitheatre Parkway, Mountain View, CA 94043, USA\n" % alert)
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><meta name="format-detection"'
+        ' content="email=no"/><meta name="format-detection" content="date='
+        'no"/><style nonce="xQ2r8kP1m">.awl a {color: #FFFFFF; text-'
+        "decoration: none;} .abml a {color: #000000; font-family: Roboto-"
+        "Medium,Helvetica,Arial,sans-serif; font-weight: bold; text-"
+        "decoration: none;}</style></head><body style=\"margin: 0; padding:"
+        ' 0;" bgcolor="#FFFFFF"><table width="100%%" height="100%%" style="'
+        'min-width: 348px;" border="0" cellspacing="0" cellpadding="0" '
+        'lang="en"><tr height="32" style="height: 32px;"><td></td></tr>'
+        '<tr align="center"><td><div itemscope itemtype="//schema.org/'
+        'EmailMessage"><div itemprop="action" itemscope itemtype="//schema.'
+        'org/ViewAction"><link itemprop="url" href="%s"/><meta itemprop="'
+        'name" content="Review Activity"/></div></div><table border="0" '
+        'cellspacing="0" cellpadding="0" style="padding-bottom: 20px; max-'
+        'width: 516px; min-width: 220px;"><tr><td><div style="border-style:'
+        " solid; border-width: thin; border-color:#dadce0; border-radius: "
+        '8px; padding: 40px 20px;" align="center"><img src="https://www.'
+        'gstatic.com/images/branding/googlelogo/2x/googlelogo_color_74x24dp'
+        '.png" width="74" height="24" aria-hidden="true" style="margin-'
+        'bottom: 16px;" alt="Google"><div style="font-family: \'Google Sans'
+        "',Roboto,RobotoDraft,Helvetica,Arial,sans-serif;border-bottom: "
+        "thin solid #dadce0; color: rgba(0,0,0,0.87); line-height: 32px; "
+        'padding-bottom: 24px;text-align: center; word-break: break-word;">'
+        '<div style="font-size: 24px;">A new sign-in on Windows </div><table'
+        ' align="center" style="margin-top:8px;"><tr style="line-height: '
+        'normal;"><td align="right" style="padding-right:8px;"><img width="'
+        '20" height="20" style="width: 20px; height: 20px; vertical-align: '
+        'sub; border-radius: 50%%;" src="https://lh3.googleusercontent.com/'
+        'a/default-user=s96-c" alt=""></td><td><a style="font-family: '
+        "'Google Sans',Roboto,RobotoDraft,Helvetica,Arial,sans-serif;color:"
+        ' rgba(0,0,0,0.87); font-size: 14px; line-height: 20px;">taro.yamada'
+        '@contoso.com</a></td></tr></table> </div><div style="font-family: '
+        "Roboto-Regular,Helvetica,Arial,sans-serif; font-size: 14px; color:"
+        ' rgba(0,0,0,0.87); line-height: 20px;padding-top: 20px; text-align:'
+        ' left;">We noticed a new sign-in to your Google Account on a '
+        "Windows device. If this was you, you don't need to do anything. If"
+        " not, we'll help you secure your account.<div style=\"padding-top:"
+        ' 32px; text-align: center;"><a href="%s" target="_blank" link-id='
+        '"main-button-link" style="font-family: \'Google Sans\',Roboto,'
+        "RobotoDraft,Helvetica,Arial,sans-serif; line-height: 16px; color: "
+        "#ffffff; font-weight: 400; text-decoration: none;font-size: 14px;"
+        "display:inline-block;padding: 10px 24px;background-color: #4184F3;"
+        ' border-radius: 5px; min-width: 90px;">Check activity</a></div>'
+        '</div><div style="padding-top: 20px; font-size: 12px; line-height:'
+        ' 16px; color: #5f6368; letter-spacing: 0.3px; text-align: center">'
+        'You can also see security activity at<br><a style="color: rgba(0, '
+        '0, 0, 0.87);text-decoration: inherit;">https://myaccount.google.'
+        'com/notifications</a></div></div><div style="text-align: left;">'
+        '<div style="font-family: Roboto-Regular,Helvetica,Arial,sans-'
+        "serif;color: rgba(0,0,0,0.54); font-size: 11px; line-height: 18px;"
+        ' padding-top: 12px; text-align: center;"><div>You received this '
+        "email to let you know about important changes to your Google "
+        'Account and services.</div><div style="direction: ltr;">&copy; '
+        '2026 Google LLC, <a class="afal" style="font-family: Roboto-'
+        "Regular,Helvetica,Arial,sans-serif;color: rgba(0,0,0,0.54); font-"
+        'size: 11px; line-height: 18px; padding-top: 12px; text-align: '
+        'center;">1600 Amphitheatre Parkway, Mountain View, CA 94043, USA'
+        "</a></div></div></div></td></tr></table></td></tr></table></body>"
+        "</html>\n" % (alert.replace("&", "&amp;"),
+                       alert.replace("&", "&amp;")))
+    write("en-122-clean-google-signin.eml",
+          eop_pass("accounts.google.com", "209.85.220.73", "accounts."
+                   "google.com") +
+          headers("Google <no-reply@accounts.google.com>",
+                  "Security alert") + alt(text, html), "potential",
+          "content.credential_request",
+          "content.address_greeting")
+
+    # A partner shares a Google Doc: Drive writes in the sharer's name
+    # from its own address, the link goes to docs.google.com.
+    doc = ("https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0"
+           "123456789aBcDeFgHi/edit?usp=sharing_eil_m&ts=6725e3a8")
+    text = (
+        "Alice Brown shared a document\n\nAlice Brown (alice@fabrikam.com) "
+        "has invited you to edit the following document:\n\nContract review"
+        " notes\n%s\n\nOpen: %s\n\nGoogle LLC, 1600 Amphitheatre Parkway, "
+        "Mountain View, CA 94043, USA\nYou have received this email because"
+        " alice@fabrikam.com shared a document with you from Google Docs.\n"
+        % (doc, doc))
+    html = (
+        '<!doctype html><html lang="en"><head></head><body><div style="'
+        'display:none;font-size:1px;color:#ffffff;line-height:1px;max-'
+        'height:0px;max-width:0px;opacity:0;overflow:hidden">Alice Brown '
+        "has invited you to edit the following document</div><table "
+        'role="presentation" style="width:100%%;max-width:600px"><tr><td '
+        'style="padding:24px"><img src="https://ssl.gstatic.com/docs/'
+        'documents/share/images/services/document-2.png" width="40" alt="'
+        'Google Docs"></td></tr><tr><td style="font-family:\'Google Sans\','
+        'Roboto,Arial,sans-serif;font-size:22px;color:#202124">Alice Brown '
+        'shared a document</td></tr><tr><td style="padding:16px 0"><img '
+        'src="https://lh3.googleusercontent.com/a/ACg8ocL2x9Wp4Kq7=s50-c-k'
+        '-no" width="50" height="50" alt="" style="border-radius:50%%"> '
+        'Alice Brown (<a href="mailto:alice@fabrikam.com">alice@fabrikam.'
+        "com</a>) has invited you to <b>edit</b> the following document:"
+        '</td></tr><tr><td style="border:1px solid #dadce0;border-radius:'
+        '8px;padding:12px"><a href="%s" style="color:#3c4043;text-'
+        'decoration:none"><img src="https://ssl.gstatic.com/docs/doclist/'
+        'images/mediatype/icon_1_document_x32.png" width="20" alt=""> '
+        'Contract review notes</a></td></tr><tr><td style="padding:24px 0">'
+        '<a href="%s" style="background:#1a73e8;color:#ffffff;padding:10px '
+        '24px;border-radius:4px;text-decoration:none">Open</a></td></tr>'
+        '<tr><td style="font-size:12px;color:#5f6368"><img src="https://'
+        'www.gstatic.com/images/branding/googlelogo/2x/googlelogo_grey_tm_'
+        'color_96x40dp.png" width="96" alt="Google"><br>Google LLC, 1600 '
+        "Amphitheatre Parkway, Mountain View, CA 94043, USA<br>You have "
+        "received this email because alice@fabrikam.com shared a document "
+        '<a href="https://workspace.google.com/products/docs/">Google Docs'
+        '</a> logo with you from Google Docs.</td></tr></table></body>'
+        "</html>\n" % (doc, doc))
+    write("en-123-clean-google-docs-share.eml",
+          eop_pass("google.com", "209.85.220.69", "google.com") +
+          headers('"Alice Brown (via Google Docs)" <drive-shares-dm-noreply'
+                  '@google.com>',
+                  'Document shared with you: "Contract review notes"',
+                  "Reply-To: Alice Brown <alice@fabrikam.com>\n") +
+          alt(text, html), "potential",
+          "url.free_hosting",
+          "sender.replyto_mismatch")
+
+    # Microsoft 365's quarantine digest: the mail phishers copy to get
+    # passwords, here real, linking to the Defender portal.
+    q = "https://security.microsoft.com/quarantine?viewid=Email&id=%s"
+    rows = ""
+    for sender, subj, n in (
+            ("news@tailspin-air.example", "Your November miles statement",
+             "c9d3f1a2-5b6e-4c7d-8e9f-0a1b2c3d4e5f"),
+            ("offers@wideworldimporters.example", "Last chance: 40% off "
+             "office chairs", "d0e4a2b3-6c7f-4d8e-9fa0-1b2c3d4e5f60")):
+        rows += (
+            '<tr><td style="padding:8px;border-bottom:1px solid #edebe9">'
+            "Sender: %s<br>Subject: %s<br>Date: 11/1/2026 11:48:02 PM<br>"
+            '<a href="%s">Review message</a> | <a href="https://security.'
+            'microsoft.com/quarantine?viewid=Email&amp;id=%s&amp;action='
+            'release">Release</a></td></tr>' % (sender, subj, q % n, n))
+    text = (
+        "Review These Messages\n\n2 messages are being held for you to "
+        "review as of 11/2/2026 12:00:00 AM (UTC).\n\nReview them within 30"
+        " days of the received date by going to the Quarantine page in the "
+        "Security Center: https://security.microsoft.com/quarantine?viewid="
+        "Email\n\nSender: news@tailspin-air.example\nSubject: Your November"
+        " miles statement\n\nSender: offers@wideworldimporters.example\n"
+        "Subject: Last chance: 40% off office chairs\n\n(c) 2026 Microsoft "
+        "Corporation. All rights reserved. Privacy Statement: https://go."
+        "microsoft.com/fwlink/?LinkId=521839\nAcceptable Use Policy: "
+        "https://go.microsoft.com/fwlink/?LinkId=2156203\n")
+    html = (
+        '<html><body><table width="100%" style="font-family:\'Segoe UI\','
+        'Tahoma,sans-serif;font-size:14px;color:#323130"><tr><td style="'
+        'padding:16px"><img src="https://res.cdn.office.net/assets/mail/'
+        'logos/microsoft_logo.png" width="108" alt="Microsoft"></td></tr>'
+        '<tr><td style="font-size:24px;padding:16px">Review These Messages'
+        '</td></tr><tr><td style="padding:16px">2 messages are being held '
+        "for you to review as of 11/2/2026 12:00:00 AM (UTC).<br><br>Review "
+        "them within 30 days of the received date by going to the <a href="
+        '"https://security.microsoft.com/quarantine?viewid=Email">'
+        "Quarantine page</a> in the Security Center.</td></tr>" + rows +
+        '<tr><td style="padding:16px;font-size:12px;color:#605e5c">&copy; '
+        '2026 Microsoft Corporation. All rights reserved. <a href="https://'
+        'go.microsoft.com/fwlink/?LinkId=521839">Privacy Statement</a> | '
+        '<a href="https://go.microsoft.com/fwlink/?LinkId=2156203">'
+        "Acceptable Use Policy</a></td></tr></table></body></html>\n")
+    write("en-124-clean-m365-quarantine.eml",
+          eop_pass("microsoft.com", "40.107.22.44") +
+          headers("Microsoft 365 Security <quarantine@messaging.microsoft."
+                  "com>", "Microsoft 365 security: You have messages in "
+                  "quarantine") + alt(text, html), "clean")
+
+    # The tenant's monthly invoice from Microsoft, linking to the admin
+    # centre.
+    text = (
+        "Your Microsoft invoice G017284963 is ready\n\nBilling account: "
+        "Contoso Ltd\nBilling profile: Contoso Ltd\nInvoice date: 11/01/"
+        "2026\nAmount due: JPY 184,800\nDue date: 12/01/2026\n\nView and "
+        "download your invoice in the Microsoft 365 admin center: https://"
+        "admin.microsoft.com/Adminportal/Home#/billoverview/invoice-list\n\n"
+        "You're receiving this email because you're a Billing Administrator"
+        " for your organization's account.\n\nMicrosoft Corporation, One "
+        "Microsoft Way, Redmond, WA 98052 USA\nPrivacy Statement: https://"
+        "go.microsoft.com/fwlink/?LinkId=521839\n")
+    html = (
+        '<html><body style="background:#ffffff"><table width="100%" style='
+        '"max-width:640px;font-family:\'Segoe UI\',Arial,sans-serif;color:'
+        '#000000"><tr><td style="padding:24px"><img src="https://img-prod-'
+        'cms-rt-microsoft-com.akamaized.net/cms/api/am/imageFileData/RE1Mu3'
+        'b?ver=5c31" width="108" alt="Microsoft"></td></tr><tr><td style="'
+        'padding:0 24px;font-size:28px">Your invoice is ready</td></tr><tr>'
+        '<td style="padding:24px"><table><tr><td>Invoice number</td><td>'
+        "G017284963</td></tr><tr><td>Billing account</td><td>Contoso Ltd"
+        "</td></tr><tr><td>Invoice date</td><td>11/01/2026</td></tr><tr>"
+        "<td>Amount due</td><td><b>JPY 184,800</b></td></tr><tr><td>Due date"
+        '</td><td>12/01/2026</td></tr></table></td></tr><tr><td style="'
+        'padding:0 24px"><a href="https://admin.microsoft.com/Adminportal/'
+        'Home#/billoverview/invoice-list" style="background:#0078d4;color:'
+        '#ffffff;padding:10px 20px;text-decoration:none">View invoice</a>'
+        '</td></tr><tr><td style="padding:24px;font-size:12px;color:'
+        '#616161">You\'re receiving this email because you\'re a Billing '
+        "Administrator for your organization's account.<br>Microsoft "
+        'Corporation, One Microsoft Way, Redmond, WA 98052 USA<br><a href="'
+        'https://go.microsoft.com/fwlink/?LinkId=521839">Privacy Statement'
+        "</a></td></tr></table></body></html>\n")
+    write("en-125-clean-ms-invoice.eml",
+          eop_pass("microsoft.com", "40.107.22.45") +
+          headers("Microsoft <microsoft-noreply@microsoft.com>",
+                  "Your Microsoft invoice G017284963 is ready") +
+          alt(text, html), "clean")
+
+    # A social network's post digest: the posts' links through its own
+    # shortener.
+    text = (
+        "Northwind Books posted\n\nNorthwind Books @northwindbooks\nOur "
+        "winter reading list is out: ten novels for long evenings "
+        "https://t.co/Xk3q9PzLm2\n\nView post: https://x.com/northwindbooks"
+        "/status/1853012345678901234\n\nUnsubscribe: https://x.com/i/"
+        "settings/email_notifications\n\nX Corp. 1355 Market Street, Suite"
+        " 900 San Francisco, CA 94103\n")
+    html = (
+        '<html><body><table width="100%" style="max-width:600px"><tr><td '
+        'style="padding:20px"><img src="https://abs.twimg.com/email/x_logo_'
+        '32.png" width="24" alt="X"></td></tr><tr><td style="font-family:'
+        'Helvetica,Arial,sans-serif;font-size:16px"><img src="https://pbs.'
+        'twimg.com/profile_images/1711111111111111111/AbC12dEf_normal.jpg" '
+        'width="48" height="48" style="border-radius:50%" alt=""> <b>'
+        "Northwind Books</b> @northwindbooks<br><br>Our winter reading list"
+        ' is out: ten novels for long evenings <a href="https://t.co/'
+        'Xk3q9PzLm2">northwindbooks.com/winter</a></td></tr><tr><td style='
+        '"padding:20px 0"><a href="https://x.com/northwindbooks/status/'
+        '1853012345678901234?cn=ZmxleGlibGVfcmVjcw%3D%3D&amp;refsrc=email"'
+        ' style="background:#1d9bf0;color:#ffffff;padding:10px 20px;border-'
+        'radius:20px;text-decoration:none">View post</a></td></tr><tr><td '
+        'style="font-size:12px;color:#8899a6">This email was meant for @'
+        'taro_yamada. <a href="https://x.com/i/settings/email_notifications'
+        '">Unsubscribe</a><br>X Corp. 1355 Market Street, Suite 900 San '
+        'Francisco, CA 94103</td></tr></table><img src="https://x.com/'
+        'scribe/ibis?t=1&amp;cn=ZmxleGlibGVfcmVjcw%3D%3D&amp;iid=a1b2c3d4'
+        '&amp;uid=1234567890" width="1" height="1" alt=""></body></html>\n')
+    write("en-126-clean-x-post.eml", headers(
+        "X <notify@x.com>", "Northwind Books posted: Our winter reading "
+        "list is out") + alt(text, html), "potential",
+          "url.text_mismatch",
+          "url.shortener")
+
+    # Dropbox shares a folder in the sharer's name.
+    fold = ("https://www.dropbox.com/scl/fo/4kq7x2m9p1w3z5v8b0n6c/h?rlkey="
+            "a1b2c3d4e5f6g7h8i9j0k1l2m&dl=0&e=1&st=9zq2xk4m")
+    text = (
+        "Alice Brown shared \"Site photos\" with you\n\nAlice Brown "
+        "(alice@fabrikam.com) invited you to view the folder \"Site photos"
+        "\" on Dropbox.\n\nGo to folder: %s\n\nEnjoy!\nThe Dropbox team\n\n"
+        "Dropbox, Inc., PO Box 77767, San Francisco, CA 94107\n" % fold)
+    html = (
+        '<html><body><table width="100%%" style="max-width:600px;font-family:'
+        'Helvetica,Arial,sans-serif"><tr><td style="padding:24px"><img src='
+        '"https://cfl.dropboxstatic.com/static/images/emails/glyph/glyph_'
+        'blue_2x.png" width="36" alt="Dropbox"></td></tr><tr><td style="'
+        'padding:0 24px;font-size:20px">Alice Brown shared "Site photos" '
+        'with you</td></tr><tr><td style="padding:16px 24px">Alice Brown ('
+        '<a href="mailto:alice@fabrikam.com">alice@fabrikam.com</a>) invited'
+        ' you to view the folder "Site photos" on Dropbox.</td></tr><tr><td'
+        ' style="padding:16px 24px"><a href="%s" style="background:#0061fe;'
+        'color:#ffffff;padding:10px 20px;border-radius:4px;text-decoration:'
+        'none">Go to folder</a></td></tr><tr><td style="padding:16px 24px">'
+        'Enjoy!<br>The Dropbox team</td></tr><tr><td style="padding:24px;'
+        'font-size:11px;color:#637282">Dropbox, Inc., PO Box 77767, San '
+        'Francisco, CA 94107<br><a href="https://www.dropbox.com/account/'
+        'notifications">Notification settings</a></td></tr></table><img '
+        'src="https://www.dropbox.com/l/AADx4kq7Pz2mW9vN3b0c6/open" width='
+        '"1" height="1" alt=""></body></html>\n' % fold)
+    write("en-127-clean-dropbox-share.eml", headers(
+        "Alice Brown (via Dropbox) <no-reply@dropbox.com>",
+        'Alice Brown shared "Site photos" with you',
+        "Reply-To: Alice Brown <alice@fabrikam.com>\n") + alt(text, html),
+        "clean", "sender.replyto_mismatch")
+
+    # A small shop's order confirmation written by Shopify.
+    text = (
+        "Northwind Coffee Roasters\nOrder #1042\n\nThank you for your "
+        "purchase!\nHi Taro, we're getting your order ready to be shipped. "
+        "We will notify you when it has been sent.\n\nView your order: "
+        "https://northwind-coffee.example/70391234567/orders/9a8b7c6d5e4f3a2"
+        "b1c0d/authenticate?key=4f3e2d1c0b9a8f7e\n\nOr visit our store: "
+        "https://northwind-coffee.example\n\nOrder summary\nEthiopia "
+        "Yirgacheffe 250g x 2  $36.00\nSubtotal $36.00\nShipping $6.00\n"
+        "Taxes $3.78\nTotal $45.78 USD\n\nIf you have any questions, reply "
+        "to this email or contact us at hello@northwind-coffee.example\n")
+    html = (
+        '<html><head><style>.button__cell { background: #6f4e37; }</style>'
+        '</head><body><table class="body"><tr><td><table class="header row"'
+        '><tr><td><img src="https://cdn.shopify.com/s/files/1/0703/9123/'
+        '4567/files/logo.png?1698912345" width="180" alt="Northwind Coffee '
+        'Roasters"></td><td align="right">Order #1042</td></tr></table>'
+        "<h2>Thank you for your purchase!</h2><p>Hi Taro, we're getting your"
+        " order ready to be shipped. We will notify you when it has been "
+        'sent.</p><table class="row actions"><tr><td class="button__cell">'
+        '<a href="https://northwind-coffee.example/70391234567/orders/9a8b7'
+        'c6d5e4f3a2b1c0d/authenticate?key=4f3e2d1c0b9a8f7e" class="button__'
+        'text">View your order</a></td><td>or <a href="https://northwind-'
+        'coffee.example">Visit our store</a></td></tr></table><h3>Order '
+        'summary</h3><table class="row"><tr><td><img src="https://cdn.'
+        'shopify.com/s/files/1/0703/9123/4567/products/yirgacheffe_compact'
+        '_cropped.jpg?v=1698000000" width="60" alt=""></td><td>Ethiopia '
+        "Yirgacheffe 250g &times; 2</td><td>$36.00</td></tr></table><table>"
+        "<tr><td>Subtotal</td><td>$36.00</td></tr><tr><td>Shipping</td><td>"
+        "$6.00</td></tr><tr><td>Taxes</td><td>$3.78</td></tr><tr><td><b>"
+        "Total</b></td><td><b>$45.78 USD</b></td></tr></table><p>If you "
+        'have any questions, reply to this email or contact us at <a href='
+        '"mailto:hello@northwind-coffee.example">hello@northwind-coffee.'
+        'example</a></p></td></tr></table><img src="https://northwind-'
+        'coffee.example/tools/emails/open/order/9a8b7c6d5e4f3a2b1c0d" '
+        'width="1" height="1" alt=""></body></html>\n')
+    write("en-128-clean-shopify-order.eml", headers(
+        "Northwind Coffee Roasters <store+70391234567@t.shopifyemail.com>",
+        "Order #1042 confirmed",
+        "Reply-To: hello@northwind-coffee.example\n") + alt(text, html),
+        "clean", "sender.replyto_mismatch")
+
+    # FedEx's delivery notice from its own domain.
+    trk = ("https://www.fedex.com/fedextrack/?trknbr=771234567890&trkqual="
+           "2461000~771234567890~FDEG&cntry_code=us&locale=en_US")
+    text = (
+        "Your package is scheduled for delivery today\n\nHi. Your package "
+        "will be delivered today between 1:30 PM and 5:30 PM.\n\nTracking "
+        "ID: 771234567890\nShip date: Thu 10/29/2026\nScheduled delivery: "
+        "Mon 11/02/2026 between 1:30 PM - 5:30 PM\nShipper: Wide World "
+        "Importers\n\nTrack your package: %s\n\nManage your delivery "
+        "preferences with FedEx Delivery Manager: https://www.fedex.com/en-"
+        "us/delivery-manager.html\n\nPlease do not respond to this message."
+        " This email was sent from an unattended mailbox.\n\n(c) 2026 "
+        "Federal Express Corporation. The content of this message is "
+        "protected by copyright and trademark laws under U.S. and "
+        "international law.\n" % trk)
+    html = (
+        '<html><body><table width="100%%" style="max-width:600px;font-family'
+        ':Arial,sans-serif"><tr><td style="background:#4d148c;padding:16px'
+        '"><img src="https://www.fedex.com/content/dam/fedex-com/logos/'
+        'logo.png" width="100" alt="FedEx"></td></tr><tr><td style="padding'
+        ':24px;font-size:22px">Your package is scheduled for delivery today'
+        '</td></tr><tr><td style="padding:0 24px">Hi. Your package will be '
+        "delivered today between <b>1:30 PM and 5:30 PM</b>.</td></tr><tr>"
+        '<td style="padding:24px"><table><tr><td>Tracking ID</td><td><a '
+        'href="%s">771234567890</a></td></tr><tr><td>Ship date</td><td>Thu '
+        "10/29/2026</td></tr><tr><td>Shipper</td><td>Wide World Importers"
+        '</td></tr></table></td></tr><tr><td style="padding:0 24px"><a '
+        'href="%s" style="background:#ff6200;color:#ffffff;padding:12px '
+        '24px;text-decoration:none">TRACK YOUR PACKAGE</a></td></tr><tr><td'
+        ' style="padding:24px;font-size:11px;color:#666666">Please do not '
+        "respond to this message. This email was sent from an unattended "
+        "mailbox.<br>&copy; 2026 Federal Express Corporation.</td></tr>"
+        "</table></body></html>\n" % (trk.replace("&", "&amp;"),
+                                        trk.replace("&", "&amp;")))
+    write("en-129-clean-fedex-delivery.eml",
+          eop_pass("fedex.com", "199.81.194.38") +
+          headers("FedEx Delivery Manager <TrackingUpdates@fedex.com>",
+                  "Your package is scheduled for delivery today") +
+          alt(text, html), "clean")
+
+
+def jheaders(frm_name, frm_addr, subject, charset="ISO-2022-JP",
+             extra=""):
+    """Headers of Japanese mail: name and subject as encoded words."""
+    def enc(s):
+        if charset == "ISO-2022-JP":
+            return ew(None, charset, jis(s))
+        return uhdr(s)
+    mid = sum(ord(c) * (i + 1) for i, c in enumerate(subject)) % 10**9
+    return ("From: %s <%s>\nTo: taro.yamada@contoso.com\nSubject: %s\n"
+            "Date: %s\nMessage-ID: <%d@mail.test>\nMIME-Version: 1.0\n%s"
+            % (enc(frm_name), frm_addr, enc(subject), DATE, mid, extra))
+
+
+def jis_plain(text):
+    """A text/plain body in ISO-2022-JP, as Japanese senders send it."""
+    return (b'Content-Type: text/plain; charset="ISO-2022-JP"\n'
+            b"Content-Transfer-Encoding: 7bit\n\n" + jis(text) + b"\n")
+
+
+def modern_ja_samples():
+    """Japanese legitimate mail of the same kinds: orders, deliveries, a
+    bank's login notice, a card's use notice, the company's own notice,
+    Microsoft's code in Japanese."""
+    # Amazon.co.jp's order confirmation, HTML in UTF-8 through its own
+    # redirector.
+    def amz(u):
+        return ("https://www.amazon.co.jp/gp/r.html?C=1M2N3B4V5C6X7&K=2Q3W4"
+                "E5R6T7Y&M=urn:rtn:msg:20261102001234b1c2d3e4f5&R=3XK9QZ2M"
+                "7B1W&T=C&U=" + u.replace(":", "%3A").replace("/", "%2F") +
+                "&H=QZ8K2M4X7B1W9N3V5C6X7Z8A&ref_=pe_2110320_129390410")
+    text = (
+        "Amazon.co.jp ご注文の確認\n\n山田 太郎 様\n\nAmazon.co.jp をご利用"
+        "いただき、ありがとうございます。お客様のご注文を承りましたのでお知"
+        "らせいたします。\n\nお届け予定: 11月4日 水曜日\n\n注文番号: 503-"
+        "4839201-7764213\n\nAnker PowerCore 10000 (モバイルバッテリー)\n"
+        "数量: 1\n￥2,990\n\n注文合計: ￥2,990\n\n注文内容の確認・変更: "
+        "https://www.amazon.co.jp/gp/css/your-orders-access\n\nこのメール"
+        "アドレスは配信専用です。このメッセージに返信しないようお願いいたし"
+        "ます。\n\n©2026 Amazon.com, Inc. or its affiliates. Amazon.co.jp"
+        " および Amazon.co.jp ロゴは Amazon.com, Inc. またはその関連会社の"
+        "商標です。\n")
+    html = (
+        '<html lang="ja"><head><meta http-equiv="Content-Type" content="'
+        'text/html; charset=UTF-8"></head><body><div style="display:none;'
+        'max-height:0;overflow:hidden">お届け予定: 11月4日 水曜日' + PAD +
+        '</div><table width="100%" style="max-width:640px;font-family:'
+        "'Hiragino Kaku Gothic ProN',Meiryo,Arial,sans-serif\"><tr><td><a "
+        'href="' + amz("https://www.amazon.co.jp/?ref_=pe_logo") + '"><img '
+        'src="https://m.media-amazon.com/images/G/09/outbound/Outbound'
+        'Templates/Amazon_logo_JP._BG255,255,255_.png" width="101" alt="'
+        'Amazon.co.jp"></a></td><td align="right">ご注文の確認<br>注文番号 '
+        '<a href="' + amz("https://www.amazon.co.jp/gp/css/summary/edit."
+                          "html?orderID=503-4839201-7764213") + '">503-'
+        "4839201-7764213</a></td></tr><tr><td colspan=\"2\" style=\"padding:"
+        '16px 0">山田 太郎 様<br><br>Amazon.co.jp をご利用いただき、ありが'
+        "とうございます。お客様のご注文を承りましたのでお知らせいたします。"
+        "</td></tr><tr><td colspan=\"2\"><b>お届け予定:</b> 11月4日 水曜日"
+        '</td></tr><tr><td colspan="2" style="padding:16px 0"><a href="' +
+        amz("https://www.amazon.co.jp/gp/css/your-orders-access") + '" '
+        'style="background:#ffd814;border-radius:20px;padding:8px 24px;'
+        'color:#0f1111;text-decoration:none">注文内容を表示または変更する'
+        '</a></td></tr><tr><td><a href="' + amz("https://www.amazon.co.jp/"
+                                                "dp/B07QXV6N1B") + '"><img '
+        'src="https://m.media-amazon.com/images/I/41Xk2Bf9PzL._SS142_.jpg" '
+        'width="100" alt=""></a></td><td>Anker PowerCore 10000 (モバイル'
+        "バッテリー)<br>数量: 1<br>￥2,990</td></tr><tr><td colspan=\"2\" "
+        'style="padding:16px 0"><b>注文合計: ￥2,990</b></td></tr><tr><td '
+        'colspan="2" style="font-size:12px;color:#565959">このメールアドレス'
+        "は配信専用です。このメッセージに返信しないようお願いいたします。"
+        "<br>&copy;2026 Amazon.com, Inc. or its affiliates. Amazon.co.jp "
+        "および Amazon.co.jp ロゴは Amazon.com, Inc. またはその関連会社の"
+        "商標です。</td></tr></table></body></html>\n")
+    write("ja-10-clean-amazon-order-utf8.eml",
+          eop_pass("amazon.co.jp", "52.95.48.101") +
+          jheaders("Amazon.co.jp", "auto-confirm@amazon.co.jp",
+                   "Amazon.co.jp ご注文の確認「Anker PowerCore 10000」",
+                   "UTF-8") + alt(text, html), "clean", "html.hidden_text")
+
+    # 楽天市場's order confirmation: plain text in ISO-2022-JP, the
+    # shop's telephone number at the end.
+    text = (
+        "山田 太郎 様\n\nこの度は楽天市場でのお買い物、誠にありがとうござい"
+        "ます。\n下記の内容でご注文を承りました。\n\n"
+        "このメールはご注文を受け付けた時点で自動的に送信されています。\n"
+        "ショップからの確認メールをもって、ご注文の確定となります。\n\n"
+        "■ご注文内容の確認・キャンセルは購入履歴から\n"
+        "https://order.my.rakuten.co.jp/?l-id=pc_header_func_ph\n\n"
+        "[受注番号] 284931-20261102-0012345678\n"
+        "[日時]     2026-11-02 09:12:34\n"
+        "[注文者]   山田 太郎 様\n"
+        "[支払方法] クレジットカード\n"
+        "[配送方法] 宅配便\n\n"
+        "[商品]\nエチオピア イルガチェフェ 200g（豆のまま）\n"
+        "価格  1,980(円) x 2(個) = 3,960(円)\n\n"
+        "************************************************************\n"
+        "小計     3,960(円)\n送料       550(円)\n"
+        "合計     4,510(円)\n"
+        "************************************************************\n\n"
+        "■ショップ情報\nノースウインド珈琲店\n"
+        "https://www.rakuten.co.jp/northwind-coffee/\n"
+        "TEL: 03-5555-0123\n"
+        "問い合わせ先: northwind-coffee@shop.rakuten.co.jp\n\n"
+        "楽天グループ株式会社\n〒158-0094 東京都世田谷区玉川一丁目14番1号\n"
+        "https://www.rakuten.co.jp/\n")
+    write("ja-11-clean-rakuten-order-jis.eml",
+          eop_pass("rakuten.co.jp", "133.237.16.20")
+          .encode() + jheaders("楽天市場", "order@rakuten.co.jp",
+                   "【楽天市場】注文内容ご確認（自動配信メール）").encode() +
+          jis_plain(text), "clean")
+
+    # ヤマト運輸's delivery notice, the mail its imitators copy.
+    text = (
+        "山田 太郎様\n\nいつもクロネコヤマトをご利用いただきありがとうござい"
+        "ます。\nお荷物のお届け予定をお知らせします。\n\n■お届け予定日時\n"
+        "　11月03日 14時～16時\n\n■送り状番号\n　4567-8901-2345\n\n"
+        "■ご依頼主\n　ノースウインド珈琲店 様\n\n"
+        "■お届け予定日時の変更はこちら\n"
+        "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?type=1&no01="
+        "456789012345&id=Kz8Q2mX4\n\n"
+        "お受け取り日時・場所の変更は、クロネコメンバーズにご登録いただくと"
+        "便利です。\nhttps://cmypage.kuronekoyamato.co.jp/portal/entrance\n"
+        "\n※このメールは送信専用です。ご返信いただいてもお答えできません。\n"
+        "※本メールにお心当たりのない場合は、お手数ですが破棄してください。\n"
+        "\nヤマト運輸株式会社\nhttps://www.kuronekoyamato.co.jp/\n")
+    write("ja-12-clean-yamato-delivery-jis.eml",
+          eop_pass("kuronekoyamato.co.jp", "210.138.33.77")
+          .encode() + jheaders("ヤマト運輸", "mail@kuronekoyamato.co.jp",
+                   "お荷物お届けのお知らせ").encode() + jis_plain(text),
+          "clean", "content.delivery_lure")
+
+    # A bank's login notice: what to do if it was not you (change the
+    # password, call the help desk), no link to sign in.
+    text = (
+        "山田 太郎 様\n\nいつもみずほ銀行をご利用いただき、ありがとうござ"
+        "います。\nみずほダイレクトへのログインがありましたのでお知らせし"
+        "ます。\n\nログイン日時：2026年11月02日 09時12分\n"
+        "ご利用環境：スマートフォンアプリ\n\n"
+        "お心当たりのない場合は、至急、みずほダイレクトのログインパスワード"
+        "を変更のうえ、下記までご連絡ください。\n\n"
+        "みずほダイレクトヘルプデスク\n0120-324-555（平日9:00～21:00）\n\n"
+        "【ご注意ください】\nみずほ銀行を装った不審なメールにご注意くださ"
+        "い。みずほ銀行からメールでパスワードや暗証番号をお尋ねすることはあ"
+        "りません。\n\n※本メールは送信専用のアドレスから送信しています。\n"
+        "株式会社みずほ銀行\nhttps://www.mizuhobank.co.jp/\n")
+    write("ja-13-clean-bank-login-jis.eml",
+          eop_pass("mizuhobank.co.jp", "202.214.158.11")
+          .encode() + jheaders("みずほ銀行", "mizuho-direct@mizuhobank.co.jp",
+                   "【みずほダイレクト】ログインのお知らせ").encode() +
+          jis_plain(text), "clean")
+
+    # The company's own notice, written in Outlook: a deadline, a sign-in
+    # to its own portal on its own SharePoint.
+    portal = "https://contoso.sharepoint.com/sites/soumu/SitePages/nencho.aspx"
+    text = (
+        "社員各位\n\n総務部です。今年も年末調整の時期となりました。\n"
+        "下記のとおり、社内ポータルから申告書を提出してください。\n\n"
+        "提出期限：12月4日（金）17:00\n提出方法：社内ポータル（%s）にログ"
+        "インし、「年末調整申告」から入力してください。\n\n"
+        "期限までに提出がない場合、年末調整を行えず、ご自身で確定申告が必要"
+        "になります。ご注意ください。\n\n不明点は総務部 佐藤（内線 2104）ま"
+        "でお問い合わせください。\n\n総務部\n" % portal)
+    html = (
+        '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:'
+        'schemas-microsoft-com:office:office" xmlns:w="urn:schemas-'
+        'microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/'
+        'office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40"><head>'
+        '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+        '<meta name="Generator" content="Microsoft Word 15 (filtered '
+        'medium)"><style><!--\n/* Font Definitions */\n@font-face\n\t'
+        '{font-family:"Yu Gothic";\n\tpanose-1:2 11 4 0 0 0 0 0 0 0;}\n'
+        "p.MsoNormal, li.MsoNormal, div.MsoNormal\n\t{margin:0mm;\n\t"
+        'text-align:justify;\n\tfont-size:10.5pt;\n\tfont-family:"Yu Gothic"'
+        ',sans-serif;}\nspan.EmailStyle17\n\t{mso-style-type:personal-'
+        "compose;}\n.MsoChpDefault\n\t{mso-style-type:export-only;}\n"
+        "@page WordSection1\n\t{size:612.0pt 792.0pt;\n\tmargin:99.25pt "
+        "30.0mm 30.0mm 30.0mm;}\ndiv.WordSection1\n\t{page:WordSection1;}\n"
+        '--></style></head><body lang="JA" link="#0563C1" vlink="#954F72" '
+        'style="word-wrap:break-word;text-justify-trim:punctuation"><div '
+        'class="WordSection1"><p class="MsoNormal">社員各位<o:p></o:p></p>'
+        '<p class="MsoNormal"><o:p>&nbsp;</o:p></p><p class="MsoNormal">'
+        "総務部です。今年も年末調整の時期となりました。<o:p></o:p></p><p "
+        'class="MsoNormal">下記のとおり、社内ポータルから申告書を提出してく'
+        'ださい。<o:p></o:p></p><p class="MsoNormal"><o:p>&nbsp;</o:p></p>'
+        '<p class="MsoNormal"><b>提出期限：12月4日（金）17:00</b><o:p></o:p>'
+        '</p><p class="MsoNormal">提出方法：<a href="%s">社内ポータル</a>に'
+        "ログインし、「年末調整申告」から入力してください。<o:p></o:p></p>"
+        '<p class="MsoNormal"><o:p>&nbsp;</o:p></p><p class="MsoNormal">'
+        '<span style="color:red">期限までに提出がない場合、年末調整を行えず、'
+        "ご自身で確定申告が必要になります。ご注意ください。</span><o:p></o:p>"
+        '</p><p class="MsoNormal"><o:p>&nbsp;</o:p></p><p class="MsoNormal">'
+        "不明点は総務部 佐藤（内線 2104）までお問い合わせください。<o:p>"
+        '</o:p></p><p class="MsoNormal"><o:p>&nbsp;</o:p></p><p class="'
+        'MsoNormal">総務部<o:p></o:p></p></div></body></html>\n' % portal)
+    write("ja-14-clean-internal-notice-utf8.eml",
+          "X-MS-Exchange-Organization-AuthAs: Internal\n"
+          "X-MS-Exchange-Organization-AuthMechanism: 04\n"
+          "X-MS-Exchange-Organization-AuthSource: TYCPR01MB8123.jpnprd01."
+          "prod.outlook.com\nX-MS-Exchange-Organization-SCL: -1\n" +
+          jheaders("総務部", "soumu@contoso.com",
+                   "【全社】年末調整申告書の提出のお願い（12/4締切）",
+                   "UTF-8") + alt(text, html), "clean")
+
+    # Microsoft's security code in Japanese.
+    text = (
+        "Microsoft アカウント\n\nセキュリティ コード\n\nMicrosoft アカウ"
+        "ント ta*****@contoso.com に対して次のセキュリティ コードを使用し"
+        "てください。\n\nセキュリティ コード: 739184\n\nMicrosoft アカウ"
+        "ント ta*****@contoso.com に心当たりがない場合は、https://account."
+        "live.com/dp?ft=-Kq2mX4zP9Lw7 をクリックしてそのアカウントからメー"
+        "ル アドレスを削除できます。\n\nありがとうございます。\nMicrosoft "
+        "アカウント チーム\n")
+    html = (
+        '<html><body><table dir="ltr"><tr><td style="font-family:\'Segoe '
+        "UI Semibold', 'Segoe UI Bold', 'Yu Gothic', Meiryo, Arial, sans-"
+        'serif; font-size:17px; color:#707070;">Microsoft アカウント</td>'
+        '</tr><tr><td style="font-family:\'Segoe UI Light\', \'Yu Gothic\','
+        ' Meiryo, sans-serif; font-size:41px; color:#2672ec;">セキュリティ '
+        'コード</td></tr><tr><td style="padding-top:25px; font-size:14px; '
+        'color:#2a2a2a;">Microsoft アカウント <a href="mailto:ta*****@'
+        'contoso.com" style="color:#2672ec; text-decoration:none">ta*****@'
+        "contoso.com</a> に対して次のセキュリティ コードを使用してください。"
+        '</td></tr><tr><td style="padding-top:25px; font-size:14px;">'
+        'セキュリティ コード: <span style="font-weight:bold;">739184</span>'
+        '</td></tr><tr><td style="padding-top:25px; font-size:14px;">'
+        "Microsoft アカウント ta*****@contoso.com に心当たりがない場合は、"
+        '<a href="https://account.live.com/dp?ft=-Kq2mX4zP9Lw7" style="'
+        'color:#2672ec; text-decoration:none">ここをクリック</a>してその'
+        "アカウントからメール アドレスを削除できます。</td></tr><tr><td "
+        'style="padding-top:25px;">ありがとうございます。</td></tr><tr><td>'
+        "Microsoft アカウント チーム</td></tr></table></body></html>\n")
+    write("ja-15-clean-ms-code-utf8.eml",
+          eop_pass("accountprotection.microsoft.com", "40.92.18.73") +
+          jheaders("Microsoft アカウント チーム",
+                   "account-security-noreply@accountprotection.microsoft."
+                   "com", "Microsoft アカウントのセキュリティ コード",
+                   "UTF-8") + alt(text, html), "clean")
+
+    # 楽天カード's use notice, the most imitated mail in Japan, real.
+    text = (
+        "山田 太郎 様\n\n楽天カードをご利用いただきまして、誠にありがとう"
+        "ございます。\nお客様のカードご利用内容をお知らせいたします。\n\n"
+        "《ご利用内容》\n■利用日: 2026/11/01\n■利用先: ノースウインド珈琲"
+        "店\n■利用者: 本人\n■支払方法: 1回\n■利用金額: 4,510 円\n"
+        "■支払月: 2026/12\n\n《ご利用内容の確認》\n楽天e-NAVIでご確認いた"
+        "だけます。\nhttps://www.rakuten-card.co.jp/e-navi/?l-id=mail_"
+        "riyou_navi\n\n※本メールは送信専用です。ご返信いただいてもお答え"
+        "できませんのでご了承ください。\n※楽天カードを装った不審なメールに"
+        "ご注意ください。\nhttps://www.rakuten-card.co.jp/security/"
+        "phishing/\n\n楽天カード株式会社\n〒158-0094 東京都世田谷区玉川一"
+        "丁目14番1号\n")
+    html = (
+        '<html><body style="margin:0"><table width="100%" style="max-width:'
+        "600px;font-family:'Hiragino Kaku Gothic ProN',Meiryo,sans-serif;"
+        'font-size:14px;color:#333333"><tr><td style="padding:16px;border-'
+        'bottom:2px solid #bf0000"><img src="https://image.rakuten-card.co.'
+        'jp/mail/common/logo_rakutencard.png" width="120" alt="楽天カード">'
+        '</td></tr><tr><td style="padding:16px">山田 太郎 様<br><br>楽天'
+        "カードをご利用いただきまして、誠にありがとうございます。<br>お客様"
+        "のカードご利用内容をお知らせいたします。</td></tr><tr><td style=\""
+        'padding:16px"><table style="border:1px solid #cccccc;width:100%">'
+        "<tr><td>利用日</td><td>2026/11/01</td></tr><tr><td>利用先</td><td>"
+        "ノースウインド珈琲店</td></tr><tr><td>利用者</td><td>本人</td></tr>"
+        "<tr><td>支払方法</td><td>1回</td></tr><tr><td>利用金額</td><td>"
+        "4,510 円</td></tr><tr><td>支払月</td><td>2026/12</td></tr></table>"
+        '</td></tr><tr><td style="padding:16px">ご利用内容は<a href="https:'
+        '//www.rakuten-card.co.jp/e-navi/?l-id=mail_riyou_navi">楽天e-NAVI'
+        '</a>でご確認いただけます。</td></tr><tr><td style="padding:16px;'
+        'font-size:12px;color:#666666">※本メールは送信専用です。ご返信いた'
+        "だいてもお答えできませんのでご了承ください。<br>※<a href=\"https:"
+        '//www.rakuten-card.co.jp/security/phishing/">楽天カードを装った不'
+        "審なメールにご注意ください。</a><br><br>楽天カード株式会社<br>"
+        "〒158-0094 東京都世田谷区玉川一丁目14番1号</td></tr></table>"
+        "</body></html>\n")
+    write("ja-16-clean-rakuten-card-utf8.eml",
+          eop_pass("mail.rakuten-card.co.jp", "133.237.16.44") +
+          jheaders("楽天カード株式会社", "info@mail.rakuten-card.co.jp",
+                   "カード利用のお知らせ(本人ご利用分)", "UTF-8") +
+          alt(text, html), "clean")
 
 
 if __name__ == "__main__":
