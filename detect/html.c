@@ -17,6 +17,7 @@
 #define OFF_RULES	16	/* class and id rules that push out of view */
 #define OFF_CSS_MAX	(256 * 1024)	/* CSS read for them, per body */
 #define OFF_PX		10000	/* an offset this far is out of view */
+#define PREVIEW_MAX	250	/* characters of a hidden preheader */
 
 /* What an offset does: hide the element's own text, and the text after
  * the element (pushed down by it). */
@@ -41,6 +42,9 @@ struct hstate {
 	}			 st[STACK_MAX];
 	int			 depth, hidden;
 	int			 rest;	/* the rest is out of view */
+	int			 in_title;
+	int			 seen;	/* visible text of the body met */
+	size_t			 preview;	/* hidden text before it */
 	struct {
 		char	 sel[48];	/* ".name" or "#name", lower case */
 		int	 off;		/* OFF_* */
@@ -530,13 +534,33 @@ text_out(struct hstate *h, const char *p, size_t n)
 		return;
 	buf_init(&b, n * 4 + 16);
 	decode_entities(p, n, &b);
-	for (i = 0; i < b.len; i++)
-		if ((unsigned char)b.ptr[i] > 0x20 &&
-		    ((unsigned char)b.ptr[i] & 0xc0) != 0x80)
+	/* Characters that show nothing (zero-width, combining grapheme
+	 * joiners, soft hyphens) are no text, hidden or not: marketing
+	 * mail pads its preheader with hundreds of them. */
+	for (i = 0; i < b.len; ) {
+		uint32_t c;
+
+		i += utf8_next(b.ptr + i, b.len - i, &c);
+		if (c > 0x20 && c != 0xa0 && !text_invisible(c))
 			chars++;
+	}
 	if (h->hidden > 0 || h->rest) {
-		h->hi->hidden += chars;
+		/* Hidden before any text of the body: the preheader, the
+		 * summary mail programs show in the message list.  The
+		 * reader sees it there, so it hides nothing; longer, it is
+		 * no preheader and all of it is hidden. */
+		if (h->seen || h->rest)
+			h->hi->hidden += chars;
+		else if (h->preview + chars <= PREVIEW_MAX)
+			h->preview += chars;
+		else {
+			h->hi->hidden += chars + h->preview;
+			h->preview = 0;
+			h->seen = 1;
+		}
 	} else {
+		if (chars > 0 && !h->in_title)
+			h->seen = 1;
 		h->hi->visible += chars;
 		if (h->vis != NULL)
 			buf_add(h->vis, b.ptr, b.len);
@@ -933,8 +957,11 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 				script_facts(&h, p, (size_t)(q - p));
 			else if (name[1] == 't')
 				css_urls(&h, p, (size_t)(q - p));
-			else
+			else {
+				h.in_title = name[1] == 'i';
 				text_out(&h, p, (size_t)(q - p));
+				h.in_title = 0;
+			}
 			end_tag(&h, name);
 			p = q;
 			if (p < e) {
@@ -944,5 +971,8 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 		}
 	}
 	a_close(&h);
+	/* Hidden text that nothing visible follows previews nothing. */
+	if (!h.seen)
+		hi->hidden += h.preview;
 	buf_release(&h.atext);
 }

@@ -226,8 +226,8 @@ html(void)
 	    "<html><head><style>.x{background:url('https://css.example.com/b.png')}"
 	    "</style><meta http-equiv=\"refresh\" content=\"0; URL='https://"
 	    "refresh.example.net/go'\"></head><body>"
-	    "<div style=\"display:none\">hidden words here</div>"
 	    "<p>Visible &amp; text</p>"
+	    "<div style=\"display:none\">hidden words here</div>"
 	    "<a href=\"https://evil.example.net/login\">https://www.paypal.com"
 	    "</a><a href='https://ok.example.com/'><img src=\"https://img."
 	    "example.com/a.png\"></a>"
@@ -300,7 +300,8 @@ offscreen(void)
 		{ "<p>Seen.</p><span style=\"margin:0 0 0 0;padding:0 0 "
 		  "20000px\"></span>below", 5, "a shorthand's bottom padding" },
 		{ "<style>#hide,div.off{text-indent:-9999em}</style>"
-		  "<p id=HIDE>gone</p><div class=off>gone</div>Seen.", 8,
+		  "<p>Seen.</p><p id=HIDE>gone</p><div class=off>gone</div>"
+		  "Seen.", 8,
 		  "id and tag.class selectors" },
 		{ "<style>.hero{height:600px;margin-top:40px}.pad{padding:"
 		  "9999px}</style><div class=hero>Seen.</div><div class=pad>"
@@ -315,6 +316,43 @@ offscreen(void)
 		html_scan(S, t[i].html, strlen(t[i].html), NULL, NULL, &hi);
 		is_int(hi.hidden, t[i].hidden, "out of view: %s", t[i].what);
 	}
+}
+
+/* The preheader: hidden text before the body's first words is the
+ * summary mail programs show in the message list; characters that show
+ * nothing (its padding) are no text anywhere. */
+static void
+preheader(void)
+{
+	static const char pad[] = "&#847;&zwnj;&nbsp;&#8203;\xc2\xad";
+	char			 big[2048], h[1024];
+	struct html_info	 hi;
+	size_t			 i, n;
+
+	snprintf(h, sizeof(h), "<html><head><title>November news</title>"
+	    "</head><body><span style=\"display:none;max-height:0;overflow:"
+	    "hidden\">Your order has shipped and arrives Thursday%s%s%s"
+	    "</span><p>Hello.</p><div style=\"display:none\">%s%s</div>"
+	    "</body></html>", pad, pad, pad, pad, pad);
+	memset(&hi, 0, sizeof(hi));
+	html_scan(S, h, strlen(h), NULL, NULL, &hi);
+	is_int(hi.hidden, 0, "preheader: not hidden, its padding no text");
+	is_int(hi.visible, 18, "preheader: the title and the text seen");
+
+	n = (size_t)snprintf(big, sizeof(big), "<div style=\"display:none\">");
+	for (i = 0; i < 30; i++)
+		n += (size_t)snprintf(big + n, sizeof(big) - n,
+		    "<p>salted words</p>");
+	snprintf(big + n, sizeof(big) - n, "</div><p>Hello.</p>");
+	memset(&hi, 0, sizeof(hi));
+	html_scan(S, big, strlen(big), NULL, NULL, &hi);
+	is_int(hi.hidden, 30 * 11, "preheader: longer than one is hidden");
+
+	snprintf(h, sizeof(h), "<p>Hello.</p><span style=\"display:none\">"
+	    "Your order has shipped</span>");
+	memset(&hi, 0, sizeof(hi));
+	html_scan(S, h, strlen(h), NULL, NULL, &hi);
+	is_int(hi.hidden, 19, "preheader: hidden after the text is hidden");
 }
 
 int
@@ -333,6 +371,7 @@ main(void)
 	lookalike();
 	disguised();
 	html();
+	preheader();
 	offscreen();
 	detect_scan_free(S);
 	detect_engine_free(e);

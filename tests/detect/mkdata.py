@@ -1776,9 +1776,7 @@ def modern_samples():
         "Tailspin Analytics <invoice+statements+acct_1N4hCkKZ2voR2@stripe"
         ".com>", "Your receipt from Tailspin Analytics #2417-3391",
         "Reply-To: billing@tailspin-analytics.example\n") +
-        alt(text, html), "clean",
-          "sender.replyto_mismatch",
-          "html.hidden_text")
+        alt(text, html), "clean", "sender.replyto_mismatch")
 
     # PayPal's own receipt, authenticated, with its marketing-tracked
     # footer links on paypal-communication.com.
@@ -1899,7 +1897,7 @@ def modern_samples():
     write("en-113-clean-amazon-shipped.eml", headers(
         '"Amazon.com" <shipment-tracking@amazon.com>',
         'Your Amazon.com order #112-4839201-7764213 has shipped') +
-        alt(text, html), "clean", "html.hidden_text")
+        alt(text, html), "clean")
 
     # UPS: the carrier's delivery notice, links through its Salesforce
     # Marketing Cloud click server on its own domain.
@@ -1958,9 +1956,7 @@ def modern_samples():
     write("en-114-clean-ups-delivery.eml", headers(
         "UPS <mcinfo@ups.com>",
         "UPS Update: Package Scheduled for Delivery Today") +
-        alt(text, html), "potential",
-          "content.delivery_lure",
-          "html.hidden_text")
+        alt(text, html), "clean", "content.delivery_lure")
 
     # LinkedIn's invitation: the inviter's name "via LinkedIn", tracked
     # links on its own domain, its image CDN.
@@ -2013,7 +2009,7 @@ def modern_samples():
     write("en-115-clean-linkedin-invite.eml", headers(
         "Jane Doe via LinkedIn <invitations@linkedin.com>",
         "Taro, please add me to your LinkedIn network") + alt(text, html),
-        "clean", "html.hidden_text")
+        "clean")
 
     # A club's Mailchimp newsletter: every link through list-manage.com,
     # some showing the club's own address, pictures on Mailchimp's CDN,
@@ -2140,9 +2136,7 @@ def modern_samples():
     write("en-117-clean-sendgrid-reset.eml", headers(
         "Tailspin Analytics <no-reply@tailspin-analytics.example>",
         "Reset your Tailspin Analytics password") + alt(text, html),
-        "potential",
-          "content.address_greeting",
-          "html.hidden_text")
+        "clean", "content.address_greeting")
 
     # A B2B webinar invitation sent through HubSpot: links on its
     # numbered tracking hosts, pictures on HubSpot's file CDN, a
@@ -2195,7 +2189,7 @@ def modern_samples():
         "You're invited: Cutting cloud costs in 2027",
         "List-Unsubscribe: <https://hs-4829173.s.hubspotemail.net/hs/"
         "manage-preferences/unsubscribe?d=eyJlYSI6InRhcm8ueWFtYWRhQGNvbnRv"
-        "c28uY29tIn0>\n") + alt(text, html), "clean", "html.hidden_text")
+        "c28uY29tIn0>\n") + alt(text, html), "clean")
 
     # An airline's check-in reminder through Salesforce Marketing Cloud:
     # click and image servers on the airline's own subdomains.
@@ -2240,7 +2234,7 @@ def modern_samples():
     write("en-119-clean-sfmc-checkin.eml", headers(
         "Tailspin Air <reservations@e.tailspin-air.example>",
         "Check-in is now open: Seattle to Tokyo, 4 Nov") + alt(text, html),
-        "clean", "html.hidden_text")
+        "clean")
 
     # Amazon Web Services' alarm through SNS: plain text, links to the
     # console and to the SNS endpoint on amazonaws.com.
@@ -2771,7 +2765,7 @@ def modern_ja_samples():
           eop_pass("amazon.co.jp", "52.95.48.101") +
           jheaders("Amazon.co.jp", "auto-confirm@amazon.co.jp",
                    "Amazon.co.jp ご注文の確認「Anker PowerCore 10000」",
-                   "UTF-8") + alt(text, html), "clean", "html.hidden_text")
+                   "UTF-8") + alt(text, html), "clean")
 
     # 楽天市場's order confirmation: plain text in ISO-2022-JP, the
     # shop's telephone number at the end.
