@@ -557,7 +557,7 @@ content_run(struct detect_scan *s)
 	struct cmatch	*cm = arena_zalloc(&s->a, sizeof(*cm));
 	size_t		 i, links = 0, atts = 0, named = 0;
 	const struct html_info *h = &s->hbody;
-	int		 from_free;
+	int		 from_free, home;
 
 	cm->s = s->text.ptr;
 	cm->n = s->text.len;
@@ -575,13 +575,17 @@ content_run(struct detect_scan *s)
 
 	from_free = s->m->from.domain != NULL && dom_is_freemail(s->eng,
 	    dom_registrable(s, s->m->from.domain));
+	/* A brand's own notice that links only to the brand: its account,
+	 * parcel and document wording is what phishing copies, not a
+	 * lure (the links, the sender and the rest are still weighed). */
+	home = url_brand_home(s);
 	if (s->eng->signals)
 		signals(s, cm, links);
 	if (cm->score[PC_EXTORT] >= 5 || (cm->score[PC_EXTORT] >= 3 &&
 	    has_btc(cm->s, cm->n)))
 		finding_add(s, R_CONTENT_EXTORTION, &(struct fargs){
 		    .detail = examples(s, cm, PC_EXTORT, -1) });
-	if (((cm->score[PC_CRED] >= 2 && cm->count[PC_CRED] >= 2) ||
+	if (!home && ((cm->score[PC_CRED] >= 2 && cm->count[PC_CRED] >= 2) ||
 	    cm->score[PC_CRED] >= 3) && (links > 0 || h->forms > 0 ||
 	    atts > 0 || cm->score[PC_CRED] >= 4)) {
 		if (cm->score[PC_URGENT] >= 1)
@@ -645,10 +649,10 @@ content_run(struct detect_scan *s)
 	if (cm->score[PC_PRIZE] >= 3 && links > 0)
 		finding_add(s, R_CONTENT_PRIZE, &(struct fargs){
 		    .detail = examples(s, cm, PC_PRIZE, -1) });
-	if (cm->score[PC_DELIVERY] >= 2 && links > 0)
+	if (cm->score[PC_DELIVERY] >= 2 && links > 0 && !home)
 		finding_add(s, R_CONTENT_DELIVERY, &(struct fargs){
 		    .detail = examples(s, cm, PC_DELIVERY, -1) });
-	if (cm->score[PC_INVOICE] >= 2 && (links > 0 || atts > 0))
+	if (cm->score[PC_INVOICE] >= 2 && (links > 0 || atts > 0) && !home)
 		finding_add(s, R_CONTENT_INVOICE, &(struct fargs){
 		    .detail = examples(s, cm, PC_INVOICE, -1) });
 	if (cm->score[PC_URGENT] >= 2)

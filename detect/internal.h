@@ -185,6 +185,10 @@ void	 urlcheck_run(struct detect_scan *);
  * domain of no brand, when there are more such links than links to b's
  * domains (else NULL). */
 const struct durl *url_brand_elsewhere(struct detect_scan *, int b);
+/* 1 when the mail is from a brand's domain, not found forged, and every
+ * link the reader would follow goes to that brand's sites (none on free
+ * hosting); else 0. */
+int	 url_brand_home(struct detect_scan *);
 
 /* ---- HTML ---- */
 struct html_info {

@@ -508,6 +508,41 @@ url_brand_elsewhere(struct detect_scan *s, int b)
 	return away > home ? other : NULL;
 }
 
+/*
+ * Is the mail a brand's own, about the reader's account with it?  The
+ * From is under one of the brand's domains (not its free mail), Exchange
+ * Online did not find it forged, and every link the reader would follow
+ * goes to that brand's sites, none on free hosting (sharepoint.com is
+ * Microsoft's and anyone's).  Then "review the sign-in", "sign the
+ * document" or "track your parcel" sends the reader nowhere a phisher
+ * controls: what a phisher copies is the wording, not the links.
+ */
+int
+url_brand_home(struct detect_scan *s)
+{
+	const struct detect_engine	*e = s->eng;
+	const char			*fdom = s->m->from.domain, *freg;
+	size_t				 i, home = 0;
+	int				 b;
+
+	if (fdom == NULL || finding_has(s, R_SPOOF_BRAND))
+		return 0;
+	freg = dom_registrable(s, fdom);
+	if (dom_is_freemail(e, freg) || (b = brand_of_domain(e, freg)) < 0)
+		return 0;
+	for (i = 0; i < s->nu; i++) {
+		const struct durl *u = &s->u[i];
+
+		if (u->host == NULL || !followed(u))
+			continue;
+		if (u->is_ip || brand_of_domain(e, u->domain) != b ||
+		    suffix_in(&e->hosting, u->host, NULL))
+			return 0;
+		home++;
+	}
+	return home > 0;
+}
+
 static void
 brand_elsewhere(struct detect_scan *s, int b)
 {

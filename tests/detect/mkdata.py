@@ -1182,8 +1182,7 @@ def modern_samples():
           headers("Microsoft account team <account-security-noreply@"
                   "accountprotection.microsoft.com>",
                   "Microsoft account unusual sign-in activity") +
-          alt(text, html), "potential",
-          "content.credential_request")
+          alt(text, html), "clean")
 
     # A one-time code: a number next to "security code", nothing to click
     # but the way out of an account made with the reader's address.
@@ -1580,9 +1579,7 @@ def modern_samples():
           headers('"Alice Brown via DocuSign" <dse_NA3@docusign.net>',
                   "Please DocuSign: Master Services Agreement 2027.pdf",
                   'Reply-To: "Alice Brown" <alice@fabrikam.com>\n') +
-          alt(text, html), "potential",
-          "content.credential_request",
-          "sender.replyto_mismatch")
+          alt(text, html), "clean", "sender.replyto_mismatch")
 
     # Zoom's cloud recording with its passcode.
     rec = ("https://us06web.zoom.us/rec/share/Ab3dE5fG7hJ9kL1mN3pQ5rS7tU9v"
@@ -1956,7 +1953,7 @@ def modern_samples():
     write("en-114-clean-ups-delivery.eml", headers(
         "UPS <mcinfo@ups.com>",
         "UPS Update: Package Scheduled for Delivery Today") +
-        alt(text, html), "clean", "content.delivery_lure")
+        alt(text, html), "clean")
 
     # LinkedIn's invitation: the inviter's name "via LinkedIn", tracked
     # links on its own domain, its image CDN.
@@ -2397,9 +2394,7 @@ def modern_samples():
           eop_pass("accounts.google.com", "209.85.220.73", "accounts."
                    "google.com") +
           headers("Google <no-reply@accounts.google.com>",
-                  "Security alert") + alt(text, html), "potential",
-          "content.credential_request",
-          "content.address_greeting")
+                  "Security alert") + alt(text, html), "clean", "content.address_greeting")
 
     # A partner shares a Google Doc: Drive writes in the sharer's name
     # from its own address, the link goes to docs.google.com.
@@ -2817,7 +2812,7 @@ def modern_ja_samples():
           eop_pass("kuronekoyamato.co.jp", "210.138.33.77")
           .encode() + jheaders("ヤマト運輸", "mail@kuronekoyamato.co.jp",
                    "お荷物お届けのお知らせ").encode() + jis_plain(text),
-          "clean", "content.delivery_lure")
+          "clean")
 
     # A bank's login notice: what to do if it was not you (change the
     # password, call the help desk), no link to sign in.
