@@ -3,7 +3,11 @@
  * by commas (a leading '!' marks a name that is also a common word, which
  * then needs more evidence); domains are registrable domains separated by
  * spaces.  Free mail domains of a brand (outlook.com) are listed here and
- * in FREEMAIL: an address there proves nothing about the brand.
+ * in FREEMAIL: an address there proves nothing about the brand.  A
+ * leading '@' marks a domain the brand sends its mail from whose hosts
+ * are its customers' sites, not the brand's (AWS writes from
+ * sns.amazonaws.com, anyone publishes on s3.amazonaws.com): it backs a
+ * sender's name, never a link.
  */
 #ifndef SHINDAN_DETECT_BRANDS_H
 #define SHINDAN_DETECT_BRANDS_H
@@ -15,6 +19,7 @@ static const char *const BRANDS[] = {
 	    "live.com hotmail.com msn.com microsoftonline.com sharepoint.com "
 	    "onedrive.com azure.com windows.net skype.com bing.com xbox.com "
 	    "microsoft365.com office.net aka.ms microsoftstore.com "
+	    "sharepointonline.com "
 	    "windowsupdate.com dynamics.com outlook.jp live.jp",
 	"Google,Gmail,YouTube,Google Drive,グーグル|google.com gmail.com "
 	    "googlemail.com youtube.com google.co.jp google.de google.fr "
@@ -24,16 +29,16 @@ static const char *const BRANDS[] = {
 	"Amazon,Amazon Prime,Prime Video,AWS,アマゾン|amazon.com amazon.co.jp "
 	    "amazon.de amazon.co.uk amazon.fr amazon.it amazon.es amazon.ca "
 	    "amazon.com.br amazon.in amazon.nl amazon.com.mx amazon.jobs "
-	    "primevideo.com a2z.com amazon.com.au",
+	    "primevideo.com a2z.com amazon.com.au @amazonaws.com",
 	"PayPal,ペイパル|paypal.com paypal.me paypal.de paypal.co.jp paypal.fr "
 	    "paypal-communication.com paypalobjects.com paypal.co.uk",
 	"Netflix,ネットフリックス|netflix.com netflix.net",
 	"Facebook,!Meta,Instagram,WhatsApp,Messenger|facebook.com "
 	    "facebookmail.com fb.com meta.com instagram.com whatsapp.com "
 	    "messenger.com",
-	"LinkedIn|linkedin.com licdn.com",
+	"LinkedIn|linkedin.com licdn.com lnkd.in",
 	"GitHub|github.com githubusercontent.com",
-	"Twitter|twitter.com x.com",
+	"Twitter|twitter.com x.com t.co",
 	"DHL|dhl.com dhl.de dhl.co.jp dhl.fr dhl.nl dhl.co.uk dpdhl.com "
 	    "deutschepost.de dhl.es dhl.it",
 	"FedEx|fedex.com",

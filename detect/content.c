@@ -714,7 +714,7 @@ content_run(struct detect_scan *s)
 		const struct durl *u;
 
 		if (b >= 0 && (s->m->from.domain == NULL ||
-		    brand_of_domain(s->eng, dom_registrable(s,
+		    brand_of_sender(s->eng, dom_registrable(s,
 		    s->m->from.domain)) != b) &&
 		    (u = url_brand_elsewhere(s, b)) != NULL)
 			finding_add(s, R_CONTENT_BRAND_ELSEWHERE,

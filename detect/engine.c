@@ -123,6 +123,7 @@ detect_engine_new(const struct detect_opts *o, char *err, size_t errlen)
 	hset_init(&e->feed_host, NULL);
 	hset_init(&e->feed_domain, NULL);
 	hset_init(&e->brand_dom, NULL);
+	hset_init(&e->brand_mail, NULL);
 	hset_init(&e->freemail, NULL);
 	hset_init(&e->shorteners, NULL);
 	hset_init(&e->hosting, NULL);

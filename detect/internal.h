@@ -266,6 +266,7 @@ struct detect_engine {
 	struct brand	*brands;
 	size_t		 nbrands;
 	struct hset	 brand_dom;	/* registrable domain -> brand */
+	struct hset	 brand_mail;	/* ... it only sends mail from */
 	struct ac	*brand_ac;	/* brand keys -> brand */
 	struct ac	*brand_skel_ac;	/* their skeletons (look-alikes) */
 	struct protect	*prot;		/* brands' domains */
@@ -347,6 +348,9 @@ int	 dom_own_sharepoint(const struct detect_scan *, const char *host);
 int	 brand_find(const struct detect_engine *, const char *s, size_t n,
 	    int whole);
 int	 brand_of_domain(const struct detect_engine *, const char *regdom);
+/* The brand a sender's registrable domain belongs to: one of its sites,
+ * or a domain it only sends mail from ('@' in brands.h); or -1. */
+int	 brand_of_sender(const struct detect_engine *, const char *regdom);
 /* Brand whose name name's skeleton holds (1/l/I, 0/o, rn/m made equal):
  * a name written to look like a brand's ("lCIoud"); else a word of name
  * (normalised) that is a strong brand name of 6 letters or more with one

@@ -437,6 +437,17 @@ brand_of_domain(const struct detect_engine *e, const char *regdom)
 	return -1;
 }
 
+int
+brand_of_sender(const struct detect_engine *e, const char *regdom)
+{
+	int	 v = brand_of_domain(e, regdom);
+
+	if (v < 0 && regdom != NULL && hset_get(&e->brand_mail, regdom,
+	    strlen(regdom), &v))
+		return v;
+	return v;
+}
+
 struct bfind {
 	const struct detect_engine	*e;
 	const char			*s;
@@ -673,7 +684,7 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	if (dom_is_own(s, host != NULL ? host : regdom) ||
 	    dom_is_corr(s, host != NULL ? host : regdom))
 		return NULL;
-	mybrand = brand_of_domain(e, regdom);
+	mybrand = brand_of_sender(e, regdom);
 	lab = label_of(e->psl, regdom, lb, sizeof(lb));
 	if (uhost != NULL) {
 		/* The Unicode label of the registrable domain. */
@@ -826,10 +837,18 @@ brand_add(struct detect_engine *e, const char *line)
 	save = NULL;
 	for (tok = strtok_r(doms, " ,\t", &save); tok != NULL;
 	    tok = strtok_r(NULL, " ,\t", &save)) {
-		char *d = domain_ascii(tok);
+		int mail = tok[0] == '@';
+		char *d = domain_ascii(mail ? tok + 1 : tok);
 
 		if (d == NULL)
 			continue;
+		if (mail) {
+			/* Its mail only; still imitated as a sender. */
+			hset_put(&e->brand_mail, d, strlen(d), idx);
+			protect_add(e, &e->prot, &e->nprot, d, PK_BRAND, idx);
+			free(d);
+			continue;
+		}
 		b->domains = xrealloc(b->domains, (b->ndomains + 1) *
 		    sizeof(char *));
 		b->domains[b->ndomains++] = d;
@@ -1065,6 +1084,7 @@ lists_free(struct detect_engine *e)
 	hset_free(&e->feed_host);
 	hset_free(&e->feed_domain);
 	hset_free(&e->brand_dom);
+	hset_free(&e->brand_mail);
 	org_domains_free(&e->own);
 	org_domains_free(&e->corr);
 	org_people_free(&e->people);

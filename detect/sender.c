@@ -624,7 +624,7 @@ sender_run(struct detect_scan *s)
 			finding_add(s, R_SPOOF_OWN, &(struct fargs){
 			    .domain = fdom, .check = check });
 		else if (fail && freg != NULL && !dom_is_freemail(e, freg) &&
-		    (b = brand_of_domain(e, freg)) >= 0)
+		    (b = brand_of_sender(e, freg)) >= 0)
 			finding_add(s, R_SPOOF_BRAND, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[b].name,
 			    .check = check });
@@ -739,7 +739,7 @@ sender_run(struct detect_scan *s)
 		b = name_brand(e, &nb, &disguised);
 		/* A brand's free mail (x@outlook.com) is anyone's; its own
 		 * mail comes from a name under it (reply.yahoo.com). */
-		if (b >= 0 && (brand_of_domain(e, freg) != b ||
+		if (b >= 0 && (brand_of_sender(e, freg) != b ||
 		    (dom_is_freemail(e, freg) && strcmp(fdom, freg) == 0)) &&
 		    !dom_is_own(s, fdom)) {
 			finding_add(s, R_SENDER_DISPLAY_BRAND, &(struct fargs){
@@ -759,7 +759,7 @@ sender_run(struct detect_scan *s)
 		 * brands are weighed above, free mail by its own rules. */
 		if (b < 0 && na == NULL && m->from.addr != NULL &&
 		    strstr(nb.ptr, " via ") == NULL &&
-		    !dom_is_freemail(e, freg) && brand_of_domain(e, freg) < 0 &&
+		    !dom_is_freemail(e, freg) && brand_of_sender(e, freg) < 0 &&
 		    !dom_is_own(s, fdom) && !dom_is_corr(s, fdom) &&
 		    org_mismatch(nb.ptr, m->from.addr))
 			finding_add(s, R_SENDER_ORG_MISMATCH, &(struct fargs){
@@ -793,7 +793,7 @@ sender_run(struct detect_scan *s)
 		buf_init(&sb, 4096);
 		text_norm(&sb, m->subject, strlen(m->subject), NULL);
 		sbr = brand_find(e, sb.ptr, sb.len, 1);
-		if (sbr >= 0 && (brand_of_domain(e, freg) != sbr ||
+		if (sbr >= 0 && (brand_of_sender(e, freg) != sbr ||
 		    dom_is_freemail(e, freg)) && !dom_is_own(s, fdom)) {
 			finding_add(s, R_CONTENT_BRAND_SUBJECT, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[sbr].name });
@@ -803,16 +803,22 @@ sender_run(struct detect_scan *s)
 		buf_release(&sb);
 	}
 
-	/* Where replies and bounces go. */
+	/* Where replies and bounces go.  A brand's service that Exchange
+	 * Online found authentic (DMARC or composite authentication passed)
+	 * writes for a person: SharePoint, Google Docs and DocuSign send
+	 * replies to the one who shared or asked to sign. */
 	if (freg != NULL && m->reply_to.domain != NULL) {
 		const char *rreg = dom_registrable(s, m->reply_to.domain);
+		int vouched = a.found && (strcmp(a.dmarc, "pass") == 0 ||
+		    strcmp(a.compauth, "pass") == 0) &&
+		    !dom_is_freemail(e, freg) && brand_of_sender(e, freg) >= 0;
 
 		if (strcmp(rreg, freg) != 0) {
 			if (dom_is_freemail(e, rreg) && !dom_is_freemail(e, freg))
 				finding_add(s, R_SENDER_REPLYTO_FREEMAIL,
 				    &(struct fargs){ .domain = freg,
 				    .imitates = m->reply_to.addr });
-			else
+			else if (!vouched)
 				finding_add(s, R_SENDER_REPLYTO, &(struct fargs){
 				    .domain = freg, .imitates = rreg });
 		}

@@ -181,6 +181,46 @@ text_domain(struct detect_scan *s, const char *t)
 	return d.domain;
 }
 
+/*
+ * The brand the mail is from: its From under a brand's domain (not the
+ * brand's free mail) that Exchange Online did not find forged; or -1.
+ */
+static int
+sender_brand(struct detect_scan *s)
+{
+	const char	*fdom = s->m->from.domain, *freg;
+
+	if (fdom == NULL || finding_has(s, R_SPOOF_BRAND))
+		return -1;
+	freg = dom_registrable(s, fdom);
+	if (dom_is_freemail(s->eng, freg))
+		return -1;
+	return brand_of_sender(s->eng, freg);
+}
+
+/*
+ * AWS's notification service, sns.<region>.amazonaws.com: its own
+ * subscription pages (every SNS mail links to them to unsubscribe), under
+ * a domain that is otherwise its customers' (buckets, servers).  A
+ * region is two letters, a word and a number ("ap-northeast-1"); a
+ * bucket called sns is sns.s3.amazonaws.com.
+ */
+static int
+aws_sns(const char *host)
+{
+	const char	*r = host + 4, *dot;
+	size_t		 n;
+
+	if (strncmp(host, "sns.", 4) != 0 || (dot = strchr(r, '.')) == NULL ||
+	    strcmp(dot, ".amazonaws.com") != 0)
+		return 0;
+	n = (size_t)(dot - r);
+	return n >= 9 && r[0] >= 'a' && r[0] <= 'z' && r[1] >= 'a' &&
+	    r[1] <= 'z' && r[2] == '-' && r[n - 1] >= '0' && r[n - 1] <= '9' &&
+	    r[n - 2] == '-' && strspn(r, "abcdefghijklmnopqrstuvwxyz0123456789-")
+	    == n;
+}
+
 struct bin {
 	const struct detect_engine	*e;
 	const char			*h;
@@ -383,7 +423,10 @@ check_one(struct detect_scan *s, size_t idx)
 	    strcmp(t, u->domain) != 0) {
 		int tb = brand_of_domain(e, t), ub = brand_of_domain(e, u->domain);
 
-		if (!(tb >= 0 && tb == ub) &&
+		/* A brand's mail shows where its links go and sends them
+		 * through its own redirector or shortener (X's t.co). */
+		if (!(tb >= 0 && tb == ub) && !(tb < 0 && ub >= 0 &&
+		    ub == sender_brand(s)) &&
 		    !suffix_in(&e->redirectors, u->host, NULL)) {
 			if (tb >= 0 || dom_is_own(s, t) ||
 			    dom_is_corr(s, t))
@@ -396,7 +439,11 @@ check_one(struct detect_scan *s, size_t idx)
 				    .domain = u->domain, .imitates = t });
 		}
 	}
-	if (suffix_in(&e->shorteners, u->host, &hit))
+	/* A brand's own shortener in its own mail (X's t.co, LinkedIn's
+	 * lnkd.in in the posts they relay) hides nothing from the brand. */
+	if (suffix_in(&e->shorteners, u->host, &hit) &&
+	    !(brand_of_domain(e, u->domain) >= 0 &&
+	    brand_of_domain(e, u->domain) == sender_brand(s)))
 		finding_add(s, R_URL_SHORTENER, &(struct fargs){ .url = u->url,
 		    .domain = hit });
 	{
@@ -426,7 +473,7 @@ check_one(struct detect_scan *s, size_t idx)
 		finding_add(s, R_URL_IPFS, &(struct fargs){ .url = u->url,
 		    .domain = u->host });
 	else if ((suffix_in(&e->hosting, u->host, &hit) &&
-	    !dom_own_sharepoint(s, u->host)) ||
+	    !dom_own_sharepoint(s, u->host) && !aws_sns(u->host)) ||
 	    (strncmp(u->host, "s3.", 3) == 0 &&
 	    strcmp(u->domain, "amazonaws.com") == 0)) {
 		/* Shared documents are what these are for; pages less so. */
@@ -460,7 +507,13 @@ check_one(struct detect_scan *s, size_t idx)
 		    ".ps1", ".iso", ".img", ".vhd", ".vhdx", ".lnk", ".jar",
 		    ".apk", ".wsf", ".cpl", ".msix", ".appx", ".one" };
 		size_t	 pl = strcspn(u->path, "?#"), i;
+		int	 ub = brand_of_domain(e, u->domain);
 
+		/* A brand's mail linking to its own site (AWS's console
+		 * deep links end in deeplink.js) downloads nothing. */
+		if (ub >= 0 && ub == sender_brand(s) &&
+		    !suffix_in(&e->hosting, u->host, NULL))
+			return;
 		for (i = 0; i < nitems(ext); i++) {
 			size_t el = strlen(ext[i]);
 
@@ -497,7 +550,10 @@ url_brand_elsewhere(struct detect_scan *s, int b)
 		/* Links to the brand, and to other brands (its pages on
 		 * social networks), are what its own mail has too; phishing
 		 * adds one to the real site for show, not most. */
-		if ((ub = brand_of_domain(e, u->domain)) == b)
+		/* A brand's shortener (t.co) goes where anyone wants. */
+		ub = suffix_in(&e->shorteners, u->host, NULL) ? -1 :
+		    brand_of_domain(e, u->domain);
+		if (ub == b)
 			home++;
 		else if (ub < 0 && u->origin != UO_REDIRECT) {
 			away++;
@@ -528,7 +584,7 @@ url_brand_home(struct detect_scan *s)
 	if (fdom == NULL || finding_has(s, R_SPOOF_BRAND))
 		return 0;
 	freg = dom_registrable(s, fdom);
-	if (dom_is_freemail(e, freg) || (b = brand_of_domain(e, freg)) < 0)
+	if (dom_is_freemail(e, freg) || (b = brand_of_sender(e, freg)) < 0)
 		return 0;
 	for (i = 0; i < s->nu; i++) {
 		const struct durl *u = &s->u[i];
@@ -536,7 +592,8 @@ url_brand_home(struct detect_scan *s)
 		if (u->host == NULL || !followed(u))
 			continue;
 		if (u->is_ip || brand_of_domain(e, u->domain) != b ||
-		    suffix_in(&e->hosting, u->host, NULL))
+		    suffix_in(&e->hosting, u->host, NULL) ||
+		    suffix_in(&e->shorteners, u->host, NULL))
 			return 0;
 		home++;
 	}
