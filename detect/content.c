@@ -440,6 +440,19 @@ is_name_word(struct detect_scan *s, const char *w)
 	return found;
 }
 
+/* Does the message carry a calendar invitation (text/calendar)? */
+static int
+has_calendar(const struct dmsg *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nparts; i++)
+		if (m->parts[i].ctype != NULL &&
+		    strcmp(m->parts[i].ctype, "text/calendar") == 0)
+			return 1;
+	return 0;
+}
+
 /* The reader's own address in the subject, or greeting them early on. */
 static void
 recipient(struct detect_scan *s)
@@ -451,7 +464,10 @@ recipient(struct detect_scan *s)
 	    "attention ", "olá ", "ola ", "hallo ", "bonjour ", "hola ",
 	    "caro ", "beste " };
 
-	if (to == NULL || strchr(to, '@') == NULL)
+	/* An invitation names its attendees by address: Google Calendar
+	 * in its subject ("Invitation: ... (taro@contoso.com)") and every
+	 * calendar in its guest list. */
+	if (to == NULL || strchr(to, '@') == NULL || has_calendar(s->m))
 		return;
 	if (s->m->subject != NULL && strcasestr(s->m->subject, to) != NULL) {
 		finding_add(s, R_CONTENT_RCPT_SUBJECT, &(struct fargs){

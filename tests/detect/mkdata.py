@@ -1713,8 +1713,7 @@ def modern_samples():
         '\n--mix1\nContent-Type: application/ics; name="invite.ics"\n'
         'Content-Disposition: attachment; filename="invite.ics"\n'
         "Content-Transfer-Encoding: base64\n\n" + b64(ics.encode()) +
-        "\n--mix1--\n", "potential",
-          "content.address_in_subject")
+        "\n--mix1--\n", "clean")
 
     # A Stripe receipt in the merchant's name: an amount charged to a
     # card, and the merchant's telephone number for questions.
