@@ -442,8 +442,9 @@ finding_has(const struct detect_scan *s, enum rule_id r)
 
 /*
  * Independent checks that agree.  A rule of one analyzer is one kind of
- * evidence; a sender that is not who it says, links that go where they
- * should not and a text written to deceive are three.  When findings of
+ * evidence; a sender that is not who it says, a greeting by the reader's
+ * mail address (a harvested list), links that go where they should not
+ * and a text written to deceive are four.  When findings of
  * CORROB_MIN or more come from two or more of these families, the
  * message gets CORROB_WEIGHT more, as a finding of its own that names
  * them, in the category of the strongest finding.  Weak findings (less
@@ -452,7 +453,8 @@ finding_has(const struct detect_scan *s, enum rule_id r)
 #define CORROB_MIN	15
 #define CORROB_WEIGHT	10
 
-enum family { FAM_SENDER, FAM_LINKS, FAM_TEXT, FAM_ATTACH, FAM__MAX };
+enum family { FAM_SENDER, FAM_RECIPIENT, FAM_LINKS, FAM_TEXT, FAM_ATTACH,
+	FAM__MAX };
 
 static int
 family_of(const char *rule)
@@ -465,11 +467,18 @@ family_of(const char *rule)
 	/* Rules whose evidence is the links, whatever else they read. */
 	static const char *const links[] = { "sender.brand_domain_hosting",
 		"sender.brand_links_elsewhere", "content.brand_links_elsewhere" };
+	/* How the mail addresses the reader (by their address, as a
+	 * harvested list does), whatever it says. */
+	static const char *const recipient[] = { "content.address_greeting",
+		"content.address_in_subject" };
 	size_t	 i;
 
 	for (i = 0; i < nitems(links); i++)
 		if (strcmp(rule, links[i]) == 0)
 			return FAM_LINKS;
+	for (i = 0; i < nitems(recipient); i++)
+		if (strcmp(rule, recipient[i]) == 0)
+			return FAM_RECIPIENT;
 	for (i = 0; i < nitems(map); i++)
 		if (strncmp(rule, map[i].p, strlen(map[i].p)) == 0)
 			return map[i].f;
@@ -480,7 +489,9 @@ static void
 corroborate(struct detect_scan *s)
 {
 	static const char *const name[FAM__MAX][2] = {
-		{ "the sender", "送信者" }, { "the links", "リンク" },
+		{ "the sender", "送信者" },
+		{ "the way it addresses the reader", "宛名の書き方" },
+		{ "the links", "リンク" },
 		{ "the text", "本文" }, { "the attachments", "添付ファイル" } };
 	const struct detect_finding *top = NULL;
 	struct buf en = BUF_INIT, ja = BUF_INIT;

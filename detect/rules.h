@@ -507,7 +507,7 @@ RULE(R_HTML_HIDDEN, "html.hidden_text", DETECT_SPAM, 10, \
     "The HTML contains {detail} characters of hidden text.", \
     "HTML には見えない文字が {detail} 文字あります。") \
 RULE(R_CORROBORATED, "engine.corroborated", DETECT_PHISHING, 10, \
-    "findings of 15 or more from two or more of the sender, link, text and attachment checks (takes the category of the strongest)", \
+    "findings of 15 or more from two or more of the sender, the greeting, link, text and attachment checks (takes the category of the strongest)", \
     "Independent checks agree.", \
     "独立した検査の結果が一致しています。") \
 RULE(R_TRUNCATED, "engine.truncated", DETECT_RISKY_ATTACHMENT, 5, \

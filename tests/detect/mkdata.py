@@ -1071,6 +1071,17 @@ def corroboration_samples():
         "Your balance on 30 November: 0.42 BTC.\n"
         "Sign in to see your statement: https://www.kraken.com/sign-in\n",
         "clean")
+    # A greeting by the reader's address (a harvested list) and a text
+    # that asks for the password: two kinds of evidence, 20 + 35 + 10.
+    write("en-96-greeting-and-lure.eml", headers(
+        "Mail Administrator <admin@mailbox-notice.example>",
+        "Mailbox notice") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Dear taro.yamada@contoso.com,\n\nYour mailbox is full and "
+        "incoming messages are pending. Verify your account to release "
+        "them: https://mailbox-notice.example/release\n",
+        "threat", "content.address_greeting", "content.credential_request",
+        "engine.corroborated")
     # Two signs of the links alone (free hosting behind a shortener) are
     # one kind of evidence: a potential threat.
     write("en-92-one-check-twice.eml", headers(
