@@ -494,29 +494,53 @@ next_wake(const struct runner *r, int ms)
 	return ms;
 }
 
+/*
+ * Read what has come in and handle every finished transfer; again while
+ * handling them took long enough for more to arrive (the engine scans
+ * each message as its transfer finishes), at most a few rounds.  A 429
+ * that arrived while the engine worked is thus seen before pump() starts
+ * the mailbox's next request, not after it.
+ */
+static void
+drain(struct runner *r)
+{
+	CURLMsg		*m;
+	int		 running, left, n, rounds;
+	int64_t		 t0;
+	struct req	*q;
+
+	for (rounds = 0; rounds < 8; rounds++) {
+		t0 = now_ms();
+		curl_multi_perform(r->multi, &running);
+		n = 0;
+		while ((m = curl_multi_info_read(r->multi, &left)) != NULL) {
+			if (m->msg != CURLMSG_DONE)
+				continue;
+			q = NULL;
+			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE,
+			    (char **)&q);
+			if (q != NULL) {
+				finished(r, q, m->data.result);
+				n++;
+			}
+		}
+		if (n == 0 || now_ms() - t0 < 5)
+			break;
+	}
+}
+
 int
 graph_step(struct runner *r, int ms)
 {
-	CURLMsg		*m;
-	int		 running, left, numfds;
-	struct req	*q;
+	int		 numfds;
 
+	drain(r);
 	pump(r);
-	curl_multi_perform(r->multi, &running);
 	/* Waits for the network, or for the next gate to open: never a
 	 * busy loop while every request waits on a Retry-After. */
 	curl_multi_poll(r->multi, NULL, 0, r->inflight > 0 ? ms :
 	    next_wake(r, ms), &numfds);
-	curl_multi_perform(r->multi, &running);
-	while ((m = curl_multi_info_read(r->multi, &left)) != NULL) {
-		if (m->msg != CURLMSG_DONE)
-			continue;
-		q = NULL;
-		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE,
-		    (char **)&q);
-		if (q != NULL)
-			finished(r, q, m->data.result);
-	}
+	drain(r);
 	pump(r);
 	return 0;
 }
