@@ -3,6 +3,7 @@
  *
  *	plan(N) or plan_lazy() ... done_testing();
  *	ok(cond, "name %d", i);  is_int(a, b, "name");  is_str(a, b, "name");
+ *	tap_slurp(path, &len): a test data file, whole
  *
  * Everything is static inline so that a test is one .c file.  A failed
  * check prints what was expected and what came, as Test::More does.
@@ -104,6 +105,31 @@ diag(const char *fmt, ...)
 		diag("  '%s'\n#   contains '%s'",			\
 		    tap_g_ ? tap_g_ : "(null)", tap_w_);		\
 } while (0)
+
+/* A whole file, NUL-terminated, in *len bytes (malloc'd; NULL when it
+ * cannot be read): the test data a check reads. */
+static inline char *
+tap_slurp(const char *path, size_t *len)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	*p;
+	long	 n;
+
+	if (fp == NULL)
+		return NULL;
+	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
+	    fseek(fp, 0, SEEK_SET) != 0 || (p = malloc((size_t)n + 1)) ==
+	    NULL) {
+		fclose(fp);
+		return NULL;
+	}
+	if (fread(p, 1, (size_t)n, fp) != (size_t)n)
+		n = 0;
+	p[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return p;
+}
 
 static inline int
 done_testing(void)

@@ -12,27 +12,6 @@
 #include "tap.h"
 #include "util.h"
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*fp = fopen(path, "rb");
-	char	*p;
-	long	 n;
-
-	if (fp == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	p = xmalloc((size_t)n + 1);
-	if (fread(p, 1, (size_t)n, fp) != (size_t)n)
-		n = 0;
-	p[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return p;
-}
-
 static int
 has_non_ascii(const char *s)
 {
@@ -49,7 +28,7 @@ rule_table(void)
 	size_t				 n = detect_rules(&ri), i, j;
 	int				 bad = 0, dup = 0, missing = 0;
 	size_t				 rlen;
-	char				*readme = slurp("detect/README.md", &rlen);
+	char				*readme = tap_slurp("detect/README.md", &rlen);
 
 	ok(n > 60, "the rule table has %zu rules", n);
 	for (i = 0; i < n; i++) {
@@ -107,7 +86,7 @@ main(void)
 		file = strtok_r(line, " ", &save);
 		verdict = strtok_r(NULL, " ", &save);
 		snprintf(path, sizeof(path), "tests/detect/data/%s", file);
-		msg = slurp(path, &len);
+		msg = tap_slurp(path, &len);
 		if (!ok(msg != NULL, "%s: read", file))
 			continue;
 		n++;

@@ -29,27 +29,6 @@ valid_utf8(const char *s)
 	return str_valid_utf8(s, strlen(s), 1);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*fp = fopen(path, "rb");
-	char	*p;
-	long	 n;
-
-	if (fp == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	p = xmalloc((size_t)n + 1);
-	if (fread(p, 1, (size_t)n, fp) != (size_t)n)
-		n = 0;
-	p[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return p;
-}
-
 static void
 charsets(void)
 {
@@ -156,7 +135,7 @@ mime(struct detect_scan *s)
 		int		 found = 0;
 
 		snprintf(path, sizeof(path), "tests/detect/data/%s", t[i].file);
-		msg = slurp(path, &len);
+		msg = tap_slurp(path, &len);
 		if (!ok(msg != NULL, "%s: read", t[i].file))
 			continue;
 		msg_init(&m);
