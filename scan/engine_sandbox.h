@@ -44,10 +44,22 @@ pid_t		 engine_sandbox_pid(const struct engine *);
 unsigned long	 engine_sandbox_deaths(const struct engine *);
 const char	*engine_sandbox_filter(void);
 
+/* The child's private directory (its TMPDIR, the one place it may
+ * write, removed when the child is gone; NULL: none), and the Landlock
+ * ABI that confines its writes to it (0: none, the child may write
+ * nowhere). */
+const char	*engine_sandbox_tmpdir(const struct engine *);
+int		 engine_sandbox_landlock(const struct engine *);
+
 #ifdef SHINDAN_TEST_HOOKS
 /* Test builds only: make the child do something it must not ("socket",
- * "exec", "open-write", "abort", "hang").  0 when it answered, -1 when
- * it died (and was replaced). */
+ * "exec", "open-write", "abort", "hang"), or try a write: "write-tmpdir"
+ * (a file and a folder in its TMPDIR, left there), "write-at:PATH"
+ * (create PATH), "mkdir-at:PATH", "trunc-at:PATH" (open it read-only
+ * with O_TRUNC).  -1 when the child died (and was replaced), else the
+ * errno the child's attempt met (0: it succeeded, or no attempt).
+ * SHINDAN_TEST_NO_LANDLOCK in the environment of engine_open(): the
+ * children do without Landlock, as on a kernel without it. */
 int		 engine_sandbox_test(struct engine *, const char *what);
 #endif
 

@@ -15,9 +15,15 @@
  * Built with the test hooks in every build: tests/t/70-sandbox-release.t
  * runs the release build's copy, where the filter is the allowlist.
  */
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 
+#include <linux/landlock.h>
+
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +31,7 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "crypt.h"
 #include "engine_impl.h"
 #include "engine_sandbox.h"
 #include "tap.h"
@@ -371,9 +378,9 @@ breaks(const char *what, int dies)
 		ok(rc == -1 && engine_sandbox_deaths(E) == d + 1, "%s: the "
 		    "child is killed", what);
 	} else {
-		ok(rc == 0 && engine_sandbox_deaths(E) == d &&
-		    engine_sandbox_pid(E) == before, "%s: refused, the child "
-		    "goes on", what);
+		ok(rc == EACCES && engine_sandbox_deaths(E) == d &&
+		    engine_sandbox_pid(E) == before, "%s: refused (%s), the "
+		    "child goes on", what, rc > 0 ? strerror(rc) : "not refused");
 		return;
 	}
 	ok(compare_file("tests/detect/data/en-12-spoof-own.eml", 0),
@@ -383,6 +390,259 @@ breaks(const char *what, int dies)
 	    (int)engine_sandbox_pid(E), (int)before);
 	is_str(status_of(engine_sandbox_pid(E), "Seccomp"), "2",
 	    "%s: locked down as the first", what);
+}
+
+static int
+kernel_landlock(void)
+{
+	long	 abi = syscall(SYS_landlock_create_ruleset, NULL, 0,
+		    LANDLOCK_CREATE_RULESET_VERSION);
+
+	return abi < 1 ? 0 : (int)abi;
+}
+
+static int
+file_is(const char *path, const char *want)
+{
+	char	*got;
+	size_t	 n;
+	int	 same;
+
+	if ((got = slurp(path, &n)) == NULL)
+		return 0;
+	same = n == strlen(want) && memcmp(got, want, n) == 0;
+	free(got);
+	return same;
+}
+
+static int
+gone(const char *path)
+{
+	struct stat	 st;
+
+	return lstat(path, &st) == -1 && errno == ENOENT;
+}
+
+static void
+put(const char *path, const char *s, mode_t mode)
+{
+	FILE	*fp = fopen(path, "w");
+
+	if (fp == NULL)
+		abort();
+	fputs(s, fp);
+	fclose(fp);
+	chmod(path, mode);
+}
+
+/*
+ * The child's private directory: its TMPDIR, 0700 and the child's user's,
+ * the one place it may write (Landlock) while a world-writable folder
+ * elsewhere stays closed to it; planted symbolic links, deep and closed
+ * folders are removed with it when the child is replaced, and what the
+ * links point to is not touched.
+ */
+static void
+private_dir(void)
+{
+	struct stat	 st;
+	char		 out[] = "/tmp/shindan-out.XXXXXX", p[1024], q[1100];
+	char		*dir;
+	const char	*nd;
+	uid_t		 uid = geteuid() == 0 ? 65534 : geteuid();
+	pid_t		 pid = engine_sandbox_pid(E);
+	unsigned long	 d = engine_sandbox_deaths(E);
+	int		 kabi = kernel_landlock(), ll = engine_sandbox_landlock(E);
+	int		 rc, i, k;
+
+	diag("Landlock: ABI %d in the kernel, %d in force in the child", kabi,
+	    ll);
+	if (!ok(engine_sandbox_tmpdir(E) != NULL, "the child has a private "
+	    "directory (%s)", engine_sandbox_tmpdir(E) ?
+	    engine_sandbox_tmpdir(E) : "none"))
+		return;
+	dir = xstrdup(engine_sandbox_tmpdir(E));
+	if (lstat(dir, &st) == -1)
+		memset(&st, 0, sizeof(st));
+	ok(S_ISDIR(st.st_mode) &&
+	    (st.st_mode & 07777) == 0700 && st.st_uid == uid, "it exists, "
+	    "0700, the child's user's (mode %o, uid %d)",
+	    (unsigned)(st.st_mode & 07777), (int)st.st_uid);
+	if (kabi > 0)
+		is_int(ll, kabi, "Landlock in force in the child");
+	else
+		is_int(ll, 0, "no Landlock in this kernel: none claimed");
+
+	if (mkdtemp(out) == NULL || chmod(out, 0777) == -1)
+		abort();
+	snprintf(p, sizeof(p), "%s/victim", out);
+	put(p, "keep", 0666);
+	rc = engine_sandbox_test(E, "write-tmpdir");
+	if (ll > 0) {
+		is_int(rc, 0, "the child makes, writes, truncates and removes "
+		    "files and folders in its TMPDIR (%s)", strerror(rc));
+		snprintf(p, sizeof(p), "%s/left/file", dir);
+		ok(lstat(p, &st) == 0 && st.st_uid == uid, "what it left "
+		    "there is its own");
+	} else
+		is_int(rc, EACCES, "without Landlock it writes nowhere, "
+		    "TMPDIR included");
+	snprintf(q, sizeof(q), "write-at:%s/new", out);
+	rc = engine_sandbox_test(E, q);
+	snprintf(p, sizeof(p), "%s/new", out);
+	ok((rc == EACCES || rc == EPERM) && gone(p), "creating a file in a "
+	    "world-writable folder elsewhere: refused (%s)", strerror(rc));
+	snprintf(q, sizeof(q), "mkdir-at:%s/dir", out);
+	rc = engine_sandbox_test(E, q);
+	snprintf(p, sizeof(p), "%s/dir", out);
+	ok((rc == EACCES || rc == EPERM) && gone(p), "making a folder "
+	    "there: refused (%s)", strerror(rc));
+	snprintf(q, sizeof(q), "trunc-at:%s/victim", out);
+	rc = engine_sandbox_test(E, q);
+	snprintf(p, sizeof(p), "%s/victim", out);
+	ok((rc == EACCES || rc == EPERM) && file_is(p, "keep"), "truncating "
+	    "a world-writable file there (read-only open, O_TRUNC): refused "
+	    "(%s), the file intact", strerror(rc));
+	snprintf(q, sizeof(q), "write-at:%s/x", dir);
+	ok(engine_sandbox_test(E, q) == (ll > 0 ? 0 : EACCES), "a file "
+	    "made by path in the private directory: %s",
+	    ll > 0 ? "made" : "refused");
+	ok(engine_sandbox_pid(E) == pid && engine_sandbox_deaths(E) == d,
+	    "the child was killed for none of it");
+
+	/* What a hostile child may leave behind. */
+	snprintf(p, sizeof(p), "%s/victim", out);
+	snprintf(q, sizeof(q), "%s/link-file", dir);
+	i = symlink(p, q);
+	snprintf(q, sizeof(q), "%s/link-dir", dir);
+	i |= symlink(out, q);
+	snprintf(p, sizeof(p), "%s", dir);
+	for (k = 0; k < 8; k++) {
+		if (strlen(p) + 3 >= sizeof(p))
+			break;
+		memcpy(p + strlen(p), "/d", 3);
+		i |= mkdir(p, 0700);
+	}
+	snprintf(q, sizeof(q), "%s/f", p);
+	put(q, "deep", 0600);
+	snprintf(q, sizeof(q), "%s/closed", dir);
+	i |= mkdir(q, 0700);
+	snprintf(p, sizeof(p), "%s/closed/f", dir);
+	put(p, "closed", 0600);
+	i |= chmod(q, 0);
+	ok(i == 0, "planted in it: a link to a file outside, a link to a "
+	    "folder outside, 8 nested folders, a folder with mode 0");
+	breaks("abort", 1);
+	ok(gone(dir), "the replaced child's directory is gone, with all of "
+	    "that");
+	snprintf(p, sizeof(p), "%s/victim", out);
+	ok(file_is(p, "keep") && lstat(out, &st) == 0 &&
+	    (st.st_mode & 0777) == 0777, "the file and folder the links "
+	    "pointed to are untouched");
+	nd = engine_sandbox_tmpdir(E);
+	ok(nd != NULL && strcmp(nd, dir) != 0 && lstat(nd, &st) == 0 &&
+	    S_ISDIR(st.st_mode) && (st.st_mode & 07777) == 0700 &&
+	    st.st_uid == uid, "the fresh child has a fresh private "
+	    "directory (%s)", nd ? nd : "none");
+	ok(engine_sandbox_landlock(E) == ll, "Landlock in force in it too");
+	unlink(p);
+	rmdir(out);
+	free(dir);
+}
+
+/*
+ * ClamAV end to end: a one-signature database (the SHA-256 of a payload)
+ * and a message whose attachment is that payload gzipped.  The engine
+ * gives ClamAV the attachment only (not what it unpacks itself), so only
+ * ClamAV's own gunzip, which writes the payload to a temporary file,
+ * finds it; libclamav also makes a temporary folder for every scan.
+ */
+static void
+clamav_tmp(const struct conf *c0, int no_landlock)
+{
+	static const char payload[] = "Shindan test payload inside a gzip: "
+	    "harmless bytes that only ClamAV, unpacking to a temporary file, "
+	    "sees.";
+	static const char gz[] = "H4sIAAAAAAACAw3LwQ0CMQwEwFa2gBMF8EOUgHT/hZi"
+	    "LheNEsXmE6rn/zKOqFzpSIjG4rLNAPbQIiOOn44rK2Uwi8FwnQ1YmutvC3dhu+4"
+	    "avD74+6geynyuljT45F95qsiFE4vIH1JmOzWkAAAA=";
+	char		 db[] = "/tmp/shindan-clamdb.XXXXXX", path[256];
+	char		 hex[65], mime[1024], *td;
+	struct conf	 c = *c0;
+	struct engine	*e;
+	struct engine_ctx *ec;
+	struct impl	*im;
+	struct impl_ctx	*ic;
+	struct engine_result rs, ri;
+	struct arena	 a;
+	cJSON		*msg;
+	size_t		 i;
+	int		 hs = 0, hi = 0, ll;
+	const char	*how = no_landlock ? "without Landlock" : "Landlock";
+
+	if (mkdtemp(db) == NULL || chmod(db, 0755) == -1)
+		abort();
+	crypt_sha256_hex(payload, hex);
+	snprintf(path, sizeof(path), "%s/shindan.hsb", db);
+	snprintf(mime, sizeof(mime), "%s:%zu:Shindan.Test.Gzipped\n", hex,
+	    sizeof(payload) - 1);
+	put(path, mime, 0644);
+	snprintf(mime, sizeof(mime), "From: a@fabrikam.com\r\nTo: "
+	    "b@contoso.com\r\nSubject: report\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+	    "Content-Type: text/plain\r\n\r\nsee attached\r\n--b\r\n"
+	    "Content-Type: application/gzip; name=\"report.gz\"\r\n"
+	    "Content-Disposition: attachment; filename=\"report.gz\"\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n--b--\r\n", gz);
+	c.clamav_db = db;
+	arena_init(&a, 0);
+	msg = cJSON_CreateObject();
+	cJSON_AddStringToObject(msg, "id", "clamav");
+	if (no_landlock)
+		setenv("SHINDAN_TEST_NO_LANDLOCK", "1", 1);
+	e = engine_open(&c);
+	unsetenv("SHINDAN_TEST_NO_LANDLOCK");
+	im = impl_open(&c);
+	if (!ok(e != NULL && im != NULL, "%s: engines with a one-signature "
+	    "ClamAV database start", how))
+		goto out;
+	ll = engine_sandbox_landlock(e);
+	if (no_landlock)
+		is_int(ll, 0, "%s: none in force", how);
+	ec = engine_ctx_new(e);
+	ic = impl_ctx_new(im);
+	engine_scan(ec, &a, msg, NULL, mime, strlen(mime), &rs);
+	impl_scan(ic, &a, msg, NULL, mime, strlen(mime), &ri);
+	for (i = 0; i < ri.nfindings; i++)
+		hi |= strcmp(ri.findings[i].rule, "av.clamav") == 0 &&
+		    strstr(ri.findings[i].evidence_en, "Shindan.Test.Gzipped") !=
+		    NULL;
+	for (i = 0; i < rs.nfindings; i++)
+		hs |= strcmp(rs.findings[i].rule, "av.clamav") == 0 &&
+		    strstr(rs.findings[i].evidence_en, "Shindan.Test.Gzipped") !=
+		    NULL;
+	ok(hi, "%s: in process, ClamAV finds the payload in the gzip", how);
+	if (ll > 0)
+		ok(hs && same_result(&rs, &ri), "%s: in the sandbox too, with "
+		    "the same findings: its temporary files go to the private "
+		    "directory", how);
+	else
+		ok(!hs, "%s: the child may not write, and ClamAV finds "
+		    "nothing (the known limitation)", how);
+	ok(engine_sandbox_deaths(e) == 0, "%s: no child lost", how);
+	td = xstrdup(engine_sandbox_tmpdir(e) ? engine_sandbox_tmpdir(e) :
+	    "/nonexistent");
+	engine_ctx_free(ec);
+	impl_ctx_free(ic);
+	engine_close(e);
+	impl_close(im);
+	ok(gone(td), "%s: engine_close removes the private directory", how);
+	free(td);
+out:
+	cJSON_Delete(msg);
+	arena_release(&a);
+	unlink(path);
+	rmdir(db);
 }
 
 /* A child lost in the middle of a scan (SHINDAN_TEST_ENGINE_FAULT). */
@@ -431,6 +691,7 @@ int
 main(int argc, char *argv[])
 {
 	struct conf	 c;
+	char		*td;
 
 	engine_sandbox_child(argc, argv);
 	plan_lazy();
@@ -459,6 +720,7 @@ main(int argc, char *argv[])
 	    "over all of that");
 
 	breaks("open-write", 0);
+	private_dir();
 	breaks("socket", 1);
 	breaks("exec", 1);
 	breaks("abort", 1);
@@ -470,9 +732,16 @@ main(int argc, char *argv[])
 	c.engine_timeout = 2;
 	lost_in_scan(&c, "hang@2", "longer than 2 seconds");
 
+	clamav_tmp(&c, 0);
+	clamav_tmp(&c, 1);
 	engine_ctx_free(EC);
 	impl_ctx_free(IC);
+	td = xstrdup(engine_sandbox_tmpdir(E) ? engine_sandbox_tmpdir(E) :
+	    "/nonexistent");
 	engine_close(E);
+	ok(gone(td), "engine_close removes the last child's private "
+	    "directory");
+	free(td);
 	impl_close(I);
 	conf_free(&c);
 	return done_testing();
