@@ -1291,7 +1291,7 @@ child_seccomp(int writable)
 	 * cannot do without Landlock. */
 	static const char *const tmp_files[] = { "unlink", "unlinkat",
 	    "mkdir", "mkdirat", "rmdir", "ftruncate", "fsync",
-	    "fdatasync" };
+	    "fdatasync", "getdents64" };
 	/* Landlock does not govern permissions: a change would reach any
 	 * file of the user's; libclamav's chmod 0700 of its own directory
 	 * before removing it succeeds without doing anything. */

@@ -12,6 +12,11 @@
  * the organisation set again; a child lost in the middle of a scan
  * (abort, a forbidden call, a hang past engine_timeout) gives the
  * message the finding engine.failed and the next messages are scanned.
+ * ClamAV runs on every message (a one-signature database, or the one
+ * SHINDAN_TEST_CLAMAV_DB names), so its temporary files are made in the
+ * child's private directory all along; the private directory itself
+ * (private_dir) and ClamAV's own unpacking end to end (clamav_tmp), with
+ * and without Landlock, are checked last.
  * Built with the test hooks in every build: tests/t/70-sandbox-release.t
  * runs the release build's copy, where the filter is the allowlist.
  */
@@ -557,17 +562,32 @@ private_dir(void)
  * ClamAV's own gunzip, which writes the payload to a temporary file,
  * finds it; libclamav also makes a temporary folder for every scan.
  */
+static const char gz_payload[] = "Shindan test payload inside a gzip: "
+    "harmless bytes that only ClamAV, unpacking to a temporary file, sees.";
+static const char gz_b64[] = "H4sIAAAAAAACAw3LwQ0CMQwEwFa2gBMF8EOUgHT/hZi"
+    "LheNEsXmE6rn/zKOqFzpSIjG4rLNAPbQIiOOn44rK2Uwi8FwnQ1YmutvC3dhu+4"
+    "avD74+6geynyuljT45F95qsiFE4vIH1JmOzWkAAAA=";
+
+/* A ClamAV database of one signature: the SHA-256 of gz_payload. */
+static void
+clamav_db_make(char *dir, char *path, size_t len)
+{
+	char	 hex[65], line[256];
+
+	if (mkdtemp(dir) == NULL || chmod(dir, 0755) == -1)
+		abort();
+	crypt_sha256_hex(gz_payload, hex);
+	snprintf(path, len, "%s/shindan.hsb", dir);
+	snprintf(line, sizeof(line), "%s:%zu:Shindan.Test.Gzipped\n", hex,
+	    sizeof(gz_payload) - 1);
+	put(path, line, 0644);
+}
+
 static void
 clamav_tmp(const struct conf *c0, int no_landlock)
 {
-	static const char payload[] = "Shindan test payload inside a gzip: "
-	    "harmless bytes that only ClamAV, unpacking to a temporary file, "
-	    "sees.";
-	static const char gz[] = "H4sIAAAAAAACAw3LwQ0CMQwEwFa2gBMF8EOUgHT/hZi"
-	    "LheNEsXmE6rn/zKOqFzpSIjG4rLNAPbQIiOOn44rK2Uwi8FwnQ1YmutvC3dhu+4"
-	    "avD74+6geynyuljT45F95qsiFE4vIH1JmOzWkAAAA=";
 	char		 db[] = "/tmp/shindan-clamdb.XXXXXX", path[256];
-	char		 hex[65], mime[1024], *td;
+	char		 mime[1024], *td;
 	struct conf	 c = *c0;
 	struct engine	*e;
 	struct engine_ctx *ec;
@@ -580,20 +600,15 @@ clamav_tmp(const struct conf *c0, int no_landlock)
 	int		 hs = 0, hi = 0, ll;
 	const char	*how = no_landlock ? "without Landlock" : "Landlock";
 
-	if (mkdtemp(db) == NULL || chmod(db, 0755) == -1)
-		abort();
-	crypt_sha256_hex(payload, hex);
-	snprintf(path, sizeof(path), "%s/shindan.hsb", db);
-	snprintf(mime, sizeof(mime), "%s:%zu:Shindan.Test.Gzipped\n", hex,
-	    sizeof(payload) - 1);
-	put(path, mime, 0644);
 	snprintf(mime, sizeof(mime), "From: a@fabrikam.com\r\nTo: "
 	    "b@contoso.com\r\nSubject: report\r\nMIME-Version: 1.0\r\n"
 	    "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
 	    "Content-Type: text/plain\r\n\r\nsee attached\r\n--b\r\n"
 	    "Content-Type: application/gzip; name=\"report.gz\"\r\n"
 	    "Content-Disposition: attachment; filename=\"report.gz\"\r\n"
-	    "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n--b--\r\n", gz);
+	    "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n--b--\r\n",
+	    gz_b64);
+	clamav_db_make(db, path, sizeof(path));
 	c.clamav_db = db;
 	arena_init(&a, 0);
 	msg = cJSON_CreateObject();
@@ -691,7 +706,7 @@ int
 main(int argc, char *argv[])
 {
 	struct conf	 c;
-	char		*td;
+	char		*td, db[] = "/tmp/shindan-clamdb.XXXXXX", dbfile[256];
 
 	engine_sandbox_child(argc, argv);
 	plan_lazy();
@@ -699,6 +714,16 @@ main(int argc, char *argv[])
 		return done_testing();
 	free(c.rules_dir);
 	c.rules_dir = xstrdup("detect/rules");
+	/* ClamAV on every message, with a real database if one is named
+	 * (e.g. SHINDAN_TEST_CLAMAV_DB=/var/lib/clamav), else one of one
+	 * signature: either way libclamav makes its temporary files. */
+	free(c.clamav_db);
+	if (getenv("SHINDAN_TEST_CLAMAV_DB") != NULL)
+		c.clamav_db = xstrdup(getenv("SHINDAN_TEST_CLAMAV_DB"));
+	else {
+		clamav_db_make(db, dbfile, sizeof(dbfile));
+		c.clamav_db = xstrdup(db);
+	}
 	c.engine_timeout = 60;	/* sanitizer builds are slow */
 	if (!ok((E = engine_open(&c)) != NULL, "the sandboxed engine starts"))
 		return done_testing();
@@ -744,5 +769,9 @@ main(int argc, char *argv[])
 	free(td);
 	impl_close(I);
 	conf_free(&c);
+	if (db[strlen(db) - 1] != 'X') {
+		unlink(dbfile);
+		rmdir(db);
+	}
 	return done_testing();
 }
