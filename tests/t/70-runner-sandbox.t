@@ -3,13 +3,15 @@
 # end (scan/engine_sandbox.c).  The release runner (seccomp allowlist)
 # scans megan's mailbox: the engine is a child process of the runner,
 # another program image (--engine-child), locked down (NoNewPrivs 1,
-# Seccomp 2, the user nobody), no child lost, and the same detections as
-# the sanitizer runner (denylist).  Then the test build's fault hook
-# (SHINDAN_TEST_ENGINE_FAULT, not compiled into release builds, never
-# read from mail) makes the first child abort, make a forbidden system
-# call, or hang past engine_timeout at one message: the runner logs it,
-# goes on with a fresh child, scans every message, and that one message
-# is recorded as a potential threat with the finding engine.failed.
+# Seccomp 2, the user nobody, its private directory 0700 and nobody's
+# while it runs, gone when the runner is), no child lost, and the same
+# detections as the sanitizer runner (denylist).  Then the test build's
+# fault hook (SHINDAN_TEST_ENGINE_FAULT, not compiled into release
+# builds, never read from mail) makes the first child abort, make a
+# forbidden system call, or hang past engine_timeout at one message: the
+# runner logs it, goes on with a fresh child (the lost one's private
+# directory removed), scans every message, and that one message is
+# recorded as a potential threat with the finding engine.failed.
 import os, sys, re, time, subprocess
 sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "scan/t"))
 from runner_test import *
@@ -53,8 +55,21 @@ def engine_child(ppid):
         except OSError:
             continue
         if b"--engine-child" in cmd and st.get("Seccomp") == "2":
-            return int(d), cmd, st
+            try:
+                tmp = os.lstat(cmd[2].decode()) if len(cmd) > 2 and cmd[2] else None
+            except OSError:
+                tmp = None
+            return int(d), cmd, st, tmp
     return None
+
+
+def landlock_in_kernel():
+    """The kernel's Landlock ABI (landlock_create_ruleset(NULL, 0,
+    VERSION), x86-64 number 444), 0 without it."""
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    abi = libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1))
+    return abi if abi > 0 else 0
 
 
 def scan(conf, binary=None, env=None, watch=False):
@@ -102,13 +117,19 @@ t.is_((rc, a["state"], a["messages_scanned"]), (0, "done", str(want)),
       "release runner: done, all %d messages scanned" % want)
 t.ok(seen is not None, "release runner: its engine runs in a child process")
 if seen:
-    pid, cmd, st = seen
+    pid, cmd, st, tmp = seen
     t.ok(cmd[:2] == [b"shindan-engine", b"--engine-child"],
          "the child is the program re-executed (%s), not a fork sharing the runner's memory"
          % b" ".join(x for x in cmd if x).decode())
     t.is_(st.get("NoNewPrivs"), "1", "the child: NoNewPrivs 1")
     t.is_(st.get("Seccomp"), "2", "the child: Seccomp 2 (a filter)")
     t.ok(st.get("Uid", "").split()[:1] == ["65534"], "the child runs as nobody (Uid %s)" % st.get("Uid"))
+    tdir = cmd[2].decode() if len(cmd) > 2 else ""
+    t.ok(tmp is not None and (tmp.st_mode & 0o7777) == 0o700 and tmp.st_uid == 65534,
+         "while it runs, its private directory %s exists, 0700, nobody's" % tdir)
+    t.ok(tdir and not os.path.lexists(tdir), "the runner gone, the directory is gone")
+if landlock_in_kernel():
+    t.unlike(log, r"no Landlock", "Landlock in force: no warning that ClamAV is blind")
 t.unlike(log, r"engine: child|sandbox", "release runner: 0 sandbox kills, no child lost")
 t.ok(len(dets(ref)) > 0, "the reference found something (%d findings)" % len(dets(ref)))
 t.is_(sorted(dets(aid)), sorted(dets(ref)), "release runner: the same detections and findings as the reference")
@@ -125,12 +146,14 @@ cases = [("abort@5", {}, r"engine: child \d+ died of signal 6; a fresh one takes
           "longer than 2 seconds")]
 for fault, over, logre, why in cases:
     c = runner_conf("70-" + fault.split("@")[0], graph_page_size=10, **over)
-    aid, rc, log, _ = scan(c, env={"SHINDAN_TEST_ENGINE_FAULT": fault})
+    aid, rc, log, seen = scan(c, env={"SHINDAN_TEST_ENGINE_FAULT": fault}, watch=True)
     a = assessment(aid)
     t.is_((rc, a["state"], a["messages_scanned"]), (0, "done", str(want)),
           "%s: the runner goes on: done, all %d messages scanned" % (fault, want))
     t.like(log, logre, "%s: the runner logs the lost child" % fault)
     t.is_(len(re.findall(r"engine: child", log)), 1, "%s: once" % fault)
+    t.ok(seen is not None and len(seen[1]) > 2 and seen[1][2] and not os.path.lexists(seen[1][2]),
+         "%s: the lost child's private directory is gone" % fault)
     failed = psql("SELECT d.message_id, d.verdict, f.category, f.severity, f.evidence_en, f.evidence_ja "
                   "FROM detection d JOIN finding f ON f.detection_id = d.id "
                   "WHERE d.assessment_id = :'a1' AND f.rule = 'engine.failed'", aid)
