@@ -1250,13 +1250,14 @@ rule(scmp_filter_ctx f, uint32_t action, const char *name, unsigned n,
  * The seccomp filter, after the engine is loaded.  Release builds: an
  * allowlist in the style of OpenSSH's (memory, reading what is already
  * open, time, exiting); opening files read-only is allowed (libmagic
- * loads its database per scan context, iconv its modules), opening for
- * writing fails with EACCES (ClamAV's temporary files: it then skips
- * what it would have unpacked to disk), executable mappings fail with
- * EPERM, and anything else kills the child.  Sanitizer builds: the
- * runtimes need more (threads, /proc, ptrace for LeakSanitizer), so a
- * denylist of what an attacker wants most: exec, network, ptrace,
- * writing files.  SHINDAN_SANDBOX_DEBUG=log or trap replaces the kill
+ * loads its database per scan context, iconv its modules), writing
+ * files (ClamAV's temporary files) is allowed when Landlock confines it
+ * to the private directory (writable) and fails with EACCES otherwise,
+ * executable mappings fail with EPERM, and anything else kills the
+ * child.  Sanitizer builds: the runtimes need more (threads, /proc,
+ * ptrace for LeakSanitizer), so a denylist of what an attacker wants
+ * most: exec, network, ptrace, and writing files as in release builds.
+ * SHINDAN_SANDBOX_DEBUG=log or trap replaces the kill
  * by a kernel log line or a SIGSYS that names the call.
  */
 static int

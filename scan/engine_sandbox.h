@@ -10,9 +10,10 @@
  * layout) and with only its socket (fd 3) and stdin/stdout/stderr open.
  * The child loads the engine (signatures, rules), then locks itself
  * down (no new privileges, not dumpable, no core, resource limits, the
- * user nobody when started as root, and a seccomp filter) and serves
- * requests over a socketpair: length-prefixed frames holding JSON and
- * the MIME bytes.
+ * user nobody when started as root, Landlock that confines its writes
+ * to a private directory the parent made and removes, and a seccomp
+ * filter) and serves requests over a socketpair: length-prefixed
+ * frames holding JSON and the MIME bytes.
  *
  * Every request has a deadline (engine_timeout seconds).  A child that
  * dies (crash, seccomp violation) or misses a deadline is killed,
