@@ -72,6 +72,7 @@
 #define LANDLOCK_ACCESS_FS_TRUNCATE	(1ULL << 14)
 #endif
 /* The child's private directory: what the parent removes at most. */
+#define TMP_PREFIX	"shindan-engine."
 #define TMP_DEPTH	32
 #define TMP_ENTRIES	100000
 
@@ -257,7 +258,8 @@ tmpdir_make(void)
 
 	if (base == NULL || base[0] != '/' || strlen(base) > 1024)
 		base = "/tmp";
-	snprintf(path, sizeof(path), "%s/shindan-engine.XXXXXX", base);
+	snprintf(path, sizeof(path), "%s/" TMP_PREFIX "%d.XXXXXX", base,
+	    (int)getpid());
 	if (mkdtemp(path) == NULL) {
 		log_warn("runner: engine: mkdtemp in %s: %s", base,
 		    strerror(errno));
@@ -327,6 +329,47 @@ tmpdir_rm(int dfd, const char *name, int depth, long *left)
 		return -1;
 	errno = e;
 	return rc;
+}
+
+/*
+ * Directories left by runners that were killed (SIGKILL, the machine
+ * stopped): TMP_PREFIX, then the pid of a runner no longer running,
+ * then mkdtemp's suffix; a directory, nobody's or ours.  Once per
+ * process, at the first engine_open().
+ */
+static void
+tmpdir_sweep(void)
+{
+	const char	*base = getenv("TMPDIR");
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*d;
+	char		*end;
+	long		 pid, left;
+	int		 n = 0;
+
+	if (base == NULL || base[0] != '/' || strlen(base) > 1024)
+		base = "/tmp";
+	if ((d = opendir(base)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
+			continue;
+		pid = strtol(de->d_name + strlen(TMP_PREFIX), &end, 10);
+		if (*end != '.' || pid <= 1 || pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH ||
+		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) ==
+		    -1 || !S_ISDIR(st.st_mode) || (st.st_uid != NOBODY &&
+		    st.st_uid != geteuid()))
+			continue;
+		left = TMP_ENTRIES;
+		if (tmpdir_rm(dirfd(d), de->d_name, 0, &left) == 0)
+			n++;
+	}
+	closedir(d);
+	if (n > 0)
+		log_info("runner: engine: removed %d directories of runners "
+		    "that were killed", n);
 }
 
 /* The child is gone: its directory goes too (a failure is logged). */
@@ -553,6 +596,7 @@ engine_open(const struct conf *c)
 {
 	struct engine	*e = xcalloc(1, sizeof(*e));
 	cJSON		*j = cJSON_CreateObject();
+	static int	 swept;
 
 	cJSON_AddStringToObject(j, "clamav_db", c->clamav_db);
 	cJSON_AddStringToObject(j, "rules_dir", c->rules_dir);
@@ -563,6 +607,8 @@ engine_open(const struct conf *c)
 	e->timeout_ms = (c->engine_timeout > 0 ? c->engine_timeout : 60) *
 	    1000;
 	e->fd = -1;
+	if (!swept++)
+		tmpdir_sweep();
 	if (child_start(e) == -1) {
 		log_err("runner: engine: the sandboxed engine did not start");
 		engine_close(e);

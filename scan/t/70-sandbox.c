@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include <linux/landlock.h>
 
@@ -660,6 +661,46 @@ out:
 	rmdir(db);
 }
 
+/*
+ * Before the first engine_open(): directories as a killed runner leaves
+ * them (a file, a link to a file outside, a folder), one of a runner
+ * still running (this test's parent) and one of a dead runner's that is
+ * a link; *dead and *live are the first two, *link the third.
+ */
+static void
+leftovers(char *dead, char *live, char *link, size_t len, char *target,
+    size_t tlen)
+{
+	const char	*base = getenv("TMPDIR") != NULL &&
+			    getenv("TMPDIR")[0] == '/' ? getenv("TMPDIR") :
+			    "/tmp";
+	char		 p[1100];
+	pid_t		 pid;
+
+	if ((pid = fork()) == 0)
+		_exit(0);
+	waitpid(pid, NULL, 0);
+	snprintf(dead, len, "%s/shindan-engine.%d.AbCdEf", base, (int)pid);
+	snprintf(live, len, "%s/shindan-engine.%d.AbCdEf", base,
+	    (int)getppid());
+	snprintf(link, len, "%s/shindan-engine.%d.GhIjKl", base, (int)pid);
+	snprintf(target, tlen, "/tmp/shindan-out.XXXXXX");
+	if (mkdtemp(target) == NULL || mkdir(dead, 0700) == -1 ||
+	    mkdir(live, 0700) == -1 || symlink(target, link) == -1)
+		abort();
+	snprintf(p, sizeof(p), "%s/keep", target);
+	put(p, "keep", 0644);
+	snprintf(p, sizeof(p), "%s/file", dead);
+	put(p, "x", 0600);
+	snprintf(p, sizeof(p), "%s/link", dead);
+	snprintf(p + 600, sizeof(p) - 600, "%s/keep", target);
+	if (symlink(p + 600, p) == -1)
+		abort();
+	snprintf(p, sizeof(p), "%s/sub", dead);
+	if (mkdir(p, 0700) == -1)
+		abort();
+}
+
 /* A child lost in the middle of a scan (SHINDAN_TEST_ENGINE_FAULT). */
 static void
 lost_in_scan(const struct conf *c, const char *fault, const char *why)
@@ -707,6 +748,7 @@ main(int argc, char *argv[])
 {
 	struct conf	 c;
 	char		*td, db[] = "/tmp/shindan-clamdb.XXXXXX", dbfile[256];
+	char		 dead[512], live[512], link[512], target[64], keep[128];
 
 	engine_sandbox_child(argc, argv);
 	plan_lazy();
@@ -725,8 +767,20 @@ main(int argc, char *argv[])
 		c.clamav_db = xstrdup(db);
 	}
 	c.engine_timeout = 60;	/* sanitizer builds are slow */
+	leftovers(dead, live, link, sizeof(dead), target, sizeof(target));
 	if (!ok((E = engine_open(&c)) != NULL, "the sandboxed engine starts"))
 		return done_testing();
+	ok(gone(dead), "a killed runner's directory left behind is removed "
+	    "at the first engine_open");
+	ok(!gone(live) && !gone(link), "a running runner's is kept, and so "
+	    "is a link in its name");
+	snprintf(keep, sizeof(keep), "%s/keep", target);
+	ok(file_is(keep, "keep"), "the file a link in it pointed to is "
+	    "untouched");
+	unlink(keep);
+	rmdir(target);
+	rmdir(live);
+	unlink(link);
 	diag("engine %s, seccomp %s", engine_name(E), engine_sandbox_filter());
 	ok((I = impl_open(&c)) != NULL, "the engine starts in process");
 	is_str(engine_select(E), impl_select(I), "the same $select");
