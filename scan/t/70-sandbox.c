@@ -52,27 +52,6 @@ static struct impl	*I;
 static struct impl_ctx	*IC;
 static int		 ndiff;
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*fp = fopen(path, "rb");
-	char	*p;
-	long	 n;
-
-	if (fp == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	p = xmalloc((size_t)n + 1);
-	if (fread(p, 1, (size_t)n, fp) != (size_t)n)
-		n = 0;
-	p[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return p;
-}
-
 /* The value of a "Key:" line of /proc/PID/status, or "" */
 static const char *
 status_of(pid_t pid, const char *key)
@@ -201,7 +180,7 @@ compare_file(const char *path, int quiet)
 	size_t		 len;
 	int		 same;
 
-	if ((m = slurp(path, &len)) == NULL)
+	if ((m = tap_slurp(path, &len)) == NULL)
 		return ok(0, "%s: read", path);
 	arena_init(&a, 0);
 	msg = cJSON_CreateObject();
@@ -414,7 +393,7 @@ file_is(const char *path, const char *want)
 	size_t	 n;
 	int	 same;
 
-	if ((got = slurp(path, &n)) == NULL)
+	if ((got = tap_slurp(path, &n)) == NULL)
 		return 0;
 	same = n == strlen(want) && memcmp(got, want, n) == 0;
 	free(got);
