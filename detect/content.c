@@ -289,6 +289,138 @@ money(const char *t, size_t n, size_t mind)
 	return 0;
 }
 
+/*
+ * A sum shown as already credited to the reader: a plus sign (or the
+ * full-width one) glued to an amount with its currency ("+$354",
+ * "+17,794$", "+0.3034 btc", "＋35,000円"), how balance and bonus scams
+ * show money that is not there.  At least three digits before the
+ * decimals, or a coin; a "+" after a letter or digit (a sum, "c++") or
+ * followed by a space ("phone + $50 cash back") is not one.  The sum as
+ * written, or NULL.
+ */
+static const char *
+credited(struct detect_scan *s, const char *t, size_t n)
+{
+	static const char *const cur[] = { "$", "us$", "usd", "eur",
+	    "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xef\xbf\xa5", "r$",
+	    "\xe5\x86\x86", "btc", "usdt", "eth" };
+	size_t	 i, j, k, c, intd, frac, cl;
+	int	 coin, sep;
+
+	for (i = 0; i + 1 < n; i++) {
+		/* "+", or the full-width one Japanese text uses. */
+		if (t[i] == '+')
+			j = i + 1;
+		else if (i + 3 < n && memcmp(t + i, "\xef\xbc\x8b", 3) == 0)
+			j = i + 3;
+		else
+			continue;
+		if (i > 0 && (isalnum((unsigned char)t[i - 1]) ||
+		    t[i - 1] == '+'))
+			continue;
+		coin = 0;
+		/* A currency before the amount ... */
+		for (c = 0, cl = 0; c < nitems(cur); c++) {
+			size_t l = strlen(cur[c]);
+
+			if (j + l < n && memcmp(t + j, cur[c], l) == 0 &&
+			    isdigit((unsigned char)t[j + l]) && l > cl)
+				cl = l;
+		}
+		j += cl;
+		if (j >= n || !isdigit((unsigned char)t[j]))
+			continue;
+		/* Digits before the decimals: "17,794" 5, "354.20" 3. */
+		for (k = j, intd = frac = 0, sep = 0; k < n &&
+		    (isdigit((unsigned char)t[k]) || ((t[k] == ',' ||
+		    t[k] == '.') && k + 1 < n &&
+		    isdigit((unsigned char)t[k + 1]))); k++) {
+			if (isdigit((unsigned char)t[k])) {
+				intd++;
+				frac++;
+			} else {
+				sep = 1;
+				frac = 0;
+			}
+		}
+		if (sep && frac != 3)
+			intd -= frac;
+		/* ... or after it, glued or after one space. */
+		if (cl == 0) {
+			size_t a = k < n && t[k] == ' ' ? k + 1 : k;
+
+			for (c = 0; c < nitems(cur); c++) {
+				size_t l = strlen(cur[c]);
+
+				if (a + l <= n && memcmp(t + a, cur[c], l) == 0 &&
+				    (a + l == n || !isalpha((unsigned char)
+				    t[a + l])) && l > cl) {
+					cl = l;
+					coin = c >= nitems(cur) - 3;
+				}
+			}
+			if (cl == 0)
+				continue;
+			k = a + cl;
+		}
+		if (!coin && intd < 3)
+			continue;
+		return arena_strndup(&s->a, t + i, k - i);
+	}
+	return NULL;
+}
+
+/*
+ * A subject whose words are joined by underscores, dots or tildes and
+ * that begins or ends with the joint ("_Your_Reward_Worth",
+ * "Your.transaction.0.7495.Bitcoin."): bulk tools write subjects so, to
+ * slip past filters that read words.  Three words of two letters or
+ * more, no space; a dot-joined one needs a capitalised word, which a
+ * host name ("www.example.com.") does not have, and a file name has no
+ * joint at either end.  1 when found.
+ */
+static int
+subject_disguised(const char *subj)
+{
+	const char	*p, *e;
+	size_t		 letters = 0, words = 0;
+	int		 dot = 0, cap = 0, start = 1;
+
+	if (subj == NULL)
+		return 0;
+	for (p = subj; *p == ' ' || *p == '\t'; p++)
+		;
+	for (e = p + strlen(p); e > p && (e[-1] == ' ' || e[-1] == '\t' ||
+	    e[-1] == '\r' || e[-1] == '\n'); e--)
+		;
+	if (e - p < 8)
+		return 0;
+	if (!(*p == '_' || *p == '~' || e[-1] == '_' || e[-1] == '~' ||
+	    e[-1] == '.'))
+		return 0;
+	for (; p <= e; p++) {
+		if (p == e || *p == '_' || *p == '.' || *p == '~') {
+			if (letters >= 2)
+				words++;
+			if (p < e && *p == '.')
+				dot = 1;
+			letters = 0;
+			start = 1;
+			continue;
+		}
+		if (*p == ' ' || *p == '\t')
+			return 0;
+		if (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80) {
+			if (start && isupper((unsigned char)*p) && p + 1 < e &&
+			    islower((unsigned char)p[1]))
+				cap = 1;
+			letters++;
+		}
+		start = 0;
+	}
+	return words >= 3 && (!dot || cap);
+}
+
 /* A free mail address written in the text ("contact me at x@gmail.com"). */
 static int
 text_freemail(struct detect_scan *s, const char *t, size_t n)
@@ -684,6 +816,19 @@ content_run(struct detect_scan *s)
 	    !finding_has(s, R_CONTENT_CRYPTO_GIVEAWAY))
 		finding_add(s, R_CONTENT_MONEY_BAIT, &(struct fargs){
 		    .detail = examples(s, cm, PC_GIVEAWAY, PC_COIN) });
+	/* A sum already "credited", in a short mail that is not a
+	 * brand's own notice. */
+	if (s->text_body < 4000 && !home &&
+	    !finding_has(s, R_CONTENT_MONEY_BAIT)) {
+		const char *sum = credited(s, cm->s, s->text_body);
+
+		if (sum != NULL)
+			finding_add(s, R_CONTENT_CREDITED, &(struct fargs){
+			    .detail = sum });
+	}
+	if (subject_disguised(s->m->subject))
+		finding_add(s, R_CONTENT_SUBJECT_DISGUISED, &(struct fargs){
+		    .detail = text_clip(&s->a, s->m->subject, 120) });
 	/* A summons by mail, from free mail or with something to open. */
 	if ((cm->score[PC_LEGAL] >= 3 && cm->count[PC_LEGAL] >= 2 &&
 	    (links > 0 || named > 0)) || (cm->score[PC_LEGAL] >= 2 &&

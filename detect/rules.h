@@ -470,6 +470,14 @@ RULE(R_CONTENT_MONEY_BAIT, "content.money_bait", DETECT_PHISHING, 40, \
     "money said to be waiting in an account, to collect through a link", \
     "The mail says a sum is waiting in an account for the reader ({detail}) and sends them to a link to collect it: the page asks for a fee or for card details.", \
     "本文は受信者の口座に金額が入っていると告げ ({detail})、受け取るためのリンクへ誘導しています。リンク先では手数料やカード情報を求められます。") \
+RULE(R_CONTENT_CREDITED, "content.credited_sum", DETECT_PHISHING, 30, \
+    "a sum shown as already credited to the reader (\"+$354\", \"+17,794$\")", \
+    "The mail shows a sum as already credited to the reader ({detail}), the way balance and bonus scams show money that is not there: collecting it costs a fee or card details.", \
+    "本文は受信者に入金済みであるかのように金額を示しています ({detail})。残高やボーナスを装う詐欺の手口で、受け取るには手数料やカード情報を求められます。") \
+RULE(R_CONTENT_SUBJECT_DISGUISED, "content.subject_disguised", DETECT_SPAM, 20, \
+    "a subject with its words joined by underscores or dots instead of spaces", \
+    "The subject joins its words with underscores or dots instead of spaces ({detail}), as bulk-mail tools do to slip past filters that read words.", \
+    "件名の単語が空白ではなくアンダースコアやドットでつながれています ({detail})。単語を読むフィルターをすり抜けるための大量送信ツールの書き方です。") \
 RULE(R_CONTENT_LEGAL, "content.legal_threat", DETECT_PHISHING, 40, \
     "a summons, charge or court case from a police force or court", \
     "The mail claims to be a summons or charge from a police force or court ({detail}); these never come by mail like this, and the link or attachment leads to a payment demand or malware.", \

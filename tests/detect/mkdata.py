@@ -529,6 +529,7 @@ def main():
     sender_samples()
     sender2_samples()
     corroboration_samples()
+    lure_form_samples()
     modern_samples()
     modern_ja_samples()
     seeds(docm, z, pdf, qr)
@@ -1090,6 +1091,65 @@ def corroboration_samples():
         "Photos of the trip: https://bit.ly/3pRt8Yv and "
         "https://trip-photos-mia.weebly.com/\n",
         "potential", "url.shortener", "url.free_hosting")
+
+
+def lure_form_samples():
+    """Two tricks of bulk scams that are not in their words: a sum shown
+    as already credited, and a subject with its spaces replaced."""
+    # "+$1,540" on a page on free hosting, from free mail: 30 + 20 and
+    # the agreement of the text and the links, 10.
+    write("en-97-credited-sum.eml", headers(
+        "Rewards Desk <rewards.desk.2291@gmail.com>",
+        "Score released") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your score has been released: +$1,540.\n"
+        "Details: https://score-details-2291.weebly.com/\n",
+        "threat", "content.credited_sum", "url.free_hosting",
+        "engine.corroborated")
+    # The same in Japanese, with the full-width plus sign.
+    write("ja-17-credited-sum-utf8.eml", headers(
+        "=?UTF-8?B?%s?= <point.center.88@gmail.com>" % base64.b64encode(
+            "ポイントセンター".encode()).decode(),
+        "=?UTF-8?B?%s?=" % base64.b64encode(
+            "入金のお知らせ".encode()).decode()) +
+        "Content-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: 8bit\n\n"
+        "お客様の残高に＋35,000円が入金されました。\n"
+        "受け取りはこちら: https://point-uketori-88.weebly.com/\n",
+        "threat", "content.credited_sum", "url.free_hosting",
+        "engine.corroborated")
+    # Words joined by underscores, images on an image host and links
+    # behind a shortener: 20 + 20 + 15, and 10 for the agreement.
+    write("en-98-subject-disguised.eml", headers(
+        "Member Services <offers@ridgeway-members.example>",
+        "_Your_Reward_Is_Waiting_") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><a href=\"https://bit.ly/4kQw9Zr\"><img src=\""
+        "https://i.imgur.com/Qm7Zt2L.png\" alt=\"\"></a></body></html>\n",
+        "threat", "content.subject_disguised", "url.image_hosting",
+        "url.shortener", "engine.corroborated")
+    # A payment received, as PayPal writes it: the brand's own notice,
+    # linking only to the brand.
+    write("en-99-clean-payment-received.eml", headers(
+        "PayPal <service@paypal.com>", "You've got money") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hello Taro Yamada,\nKenji Sato sent you +$1,250.00 USD.\n"
+        "See the details of this payment in your account: "
+        "https://www.paypal.com/myaccount/transactions\n"
+        "Help Center: https://www.paypal.com/us/smarthelp/home\n",
+        "clean")
+    # A file name and a host name as subjects, a sum and "+ $50".
+    write("en-132-clean-file-subject.eml", headers(
+        "Kenji Sato <kenji.sato@contoso.com>", "Q3_sales_report_final") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi Taro,\nthe Q3 figures are on the share: 4,200 + $1,300 for "
+        "the new office, and the C++ team's licences + $50 each.\n"
+        "Kenji\n", "clean")
+    write("en-133-clean-host-subject.eml", headers(
+        "Web Team <web@contoso.com>", "intranet.contoso.com.") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "The intranet moves to its new host tonight; nothing to do on "
+        "your side.\n", "clean")
 
 
 def qp(s):
