@@ -760,14 +760,16 @@ content_run(struct detect_scan *s)
 		/* Promised millions and a private address to write to
 		 * are an advance-fee scam with fewer of its words. */
 		int big = cm->n < 8000 && money(cm->s, cm->n, 6);
-		int freecontact = big && (from_free || s->hbody.mailto != NULL ||
+		int freecontact = from_free || s->hbody.mailto != NULL ||
 		    (s->m->reply_to.domain != NULL && dom_is_freemail(s->eng,
 		    dom_registrable(s, s->m->reply_to.domain))) ||
-		    text_freemail(s, cm->s, cm->n));
+		    text_freemail(s, cm->s, cm->n);
 
 		if (cm->score[PC_ADVANCE] >= 5 ||
 		    (big && cm->score[PC_ADVANCE] >= 3) ||
-		    (freecontact && cm->score[PC_ADVANCE] >= 2))
+		    (big && freecontact && cm->score[PC_ADVANCE] >= 2) ||
+		    (freecontact && cm->n < 3000 &&
+		    cm->score[PC_ADVANCE] >= 3))
 			finding_add(s, R_CONTENT_ADVANCE_FEE, &(struct fargs){
 			    .detail = examples(s, cm, PC_ADVANCE, -1) });
 	}

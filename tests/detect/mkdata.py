@@ -1128,6 +1128,19 @@ def lure_form_samples():
         "https://i.imgur.com/Qm7Zt2L.png\" alt=\"\"></a></body></html>\n",
         "threat", "content.subject_disguised", "url.image_hosting",
         "url.shortener", "engine.corroborated")
+    # An inheritance offer with no sum named, replies going to free
+    # mail: the words of the scam and the address to answer to.
+    write("en-134-advance-fee-reply-free.eml", headers(
+        "Kelvin Roberts <info@meridian-trust-group.example>",
+        "I seek your approval",
+        "Reply-To: kelvin.roberts.1961@gmail.com\n") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "I seek your approval to present you as next of kin to the "
+        "pending inheritance funds in my bank. If you are interested, let "
+        "me know and I will tell you the next procedure.\n"
+        "Mr. Kelvin Roberts\n",
+        "threat", "content.advance_fee", "sender.replyto_freemail",
+        "engine.corroborated")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
