@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db.h"
 #include "log.h"
@@ -111,7 +112,8 @@ db_check(struct db *db)
  * A statement that failed because its connection broke is run again,
  * once, on a new connection, when nothing is lost or repeated by doing
  * so: outside a transaction, or first in a transaction that has done
- * nothing else yet (BEGIN is run again first).  Never COMMIT or
+ * nothing else yet (BEGIN is run again first); outside one, only when
+ * it is known not to have taken effect (db_not_done).  Never COMMIT or
  * ROLLBACK, and never a statement of a transaction that already did
  * work: its earlier statements went with the old connection, and
  * whether a COMMIT took effect cannot be known; the caller redoes the
@@ -124,6 +126,27 @@ db_may_retry(const struct db *db, enum stmt s)
 	if (s == STMT_COMMIT || s == STMT_ROLLBACK)
 		return 0;
 	return !db->in_tx || db->tx_work == 0;
+}
+
+/*
+ * Outside a transaction a statement is one of its own, committed as it
+ * ends; when its connection broke under it, was it done?  Not when the
+ * server said it ended the session (57P01..57P03 in the answer: the
+ * statement was cut and rolled back).  When the connection went without
+ * a word, it may have committed before its answer was lost: only a
+ * SELECT, which changes nothing, is safe to run again.  1 when running
+ * it again repeats nothing.
+ */
+static int
+db_not_done(const struct db *db, enum stmt s)
+{
+	const char	*sql = stmt_sql(s);
+
+	if (strncmp(db->sqlstate, "57P0", 4) == 0)
+		return 1;
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n')
+		sql++;
+	return strncasecmp(sql, "SELECT", 6) == 0;
 }
 
 PGresult *
@@ -169,7 +192,8 @@ db_q(struct db *db, struct arena *a, enum stmt s, int n,
 		 * under the statement (the result is then NULL or a fatal
 		 * error of class 08 or 57P01..57P03, or libpq found the
 		 * connection bad) and doing so repeats nothing. */
-		retry = tries == 0 && db_conn_lost(db) && db_may_retry(db, s);
+		retry = tries == 0 && db_conn_lost(db) && db_may_retry(db, s) &&
+		    (db->in_tx || db_not_done(db, s));
 		db_log(db, stmt_name(s), r, retry);
 		PQclear(r);
 		if (!retry)

@@ -11,10 +11,12 @@
  * Results are registered with the caller's arena and freed with it.
  * A connection the server has closed (a restart: class 08, 57P01..57P03)
  * is replaced by a new one, and the statement that found it broken is
- * run again once, when that repeats nothing: outside a transaction, or
- * as the first statement of one (BEGIN again first).  Never COMMIT or
- * ROLLBACK, nor a statement of a transaction that already did work:
- * the caller redoes that unit.
+ * run again once, when that repeats nothing: as the first statement of
+ * a transaction (BEGIN again first), or outside one when it cannot have
+ * taken effect (the server ended the session, or it is a SELECT).
+ * Never COMMIT or ROLLBACK, nor a statement of a transaction that
+ * already did work, nor an INSERT or UPDATE whose answer was lost (it
+ * may have committed): the caller gets the error, or redoes the unit.
  */
 #ifndef SHINDAN_DB_H
 #define SHINDAN_DB_H
