@@ -159,6 +159,12 @@ X(M_GRANTED_AUTO, "The assessment starts by itself when the time below " \
     "キャンセルして権限を削除するには「戻る」を押してください。") \
 X(M_TIME_LEFT, "Starts in", "開始まで") \
 X(M_STARTING, "Starting now.", "まもなく開始します。") \
+X(M_START_WAITING, "The scan has not started yet: Microsoft's sign-in " \
+    "service is not answering at the moment. It starts by itself when the " \
+    "service is back; there is nothing you need to do.", \
+    "スキャンはまだ開始していません。現在 Microsoft のサインイン サービスが" \
+    "応答していません。サービスが復旧すると自動的に開始します。操作は必要" \
+    "ありません。") \
 X(M_START, "Start assessment", "診断の開始") \
 X(M_STARTED_TITLE, "The assessment has started", "診断を開始しました") \
 X(M_STARTED_LEAD, "We will mail the results to this address:", \

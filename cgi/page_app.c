@@ -13,7 +13,9 @@
  *                    303 /app when an assessment runs or is done
  * GET  /app/granted  "Permission granted", the time left before the
  *                    automatic start, Start and Back (200); it refreshes
- *                    itself, so it works without JavaScript
+ *                    itself, so it works without JavaScript; when due but
+ *                    Microsoft's sign-in service is down (the set-up is
+ *                    waiting for a token), it says so instead
  * POST /app/start    csrf: starts now; 303 /app/started
  * POST /app/cancel   csrf: cancels and deletes the tokens; 303 /app
  * GET  /app/started  where the results will be mailed (200)
@@ -47,6 +49,8 @@ assess_load(struct req *r, struct assess *as)
 	as->mail = arena_strdup(r->a, db_get(res, 0, "user_mail"));
 	as->error = arena_strdup(r->a, db_get(res, 0, "error"));
 	as->start_in = db_get_ll(res, 0, "start_in", 0);
+	as->paused = db_get(res, 0, "paused") != NULL &&
+	    strcmp(db_get(res, 0, "paused"), "t") == 0;
 	return 1;
 }
 
@@ -226,7 +230,8 @@ page_app_granted(struct req *r)
 	/* The server decides when it starts: the page only counts down,
 	 * and refreshes itself (no JavaScript needed) when time is up. */
 	snprintf(t, sizeof(t), "%lld", as.start_in + 1);
-	buf_addf(&r->headers, "Refresh: %s\r\n", as.start_in > 0 ? t : "5");
+	buf_addf(&r->headers, "Refresh: %s\r\n", as.start_in > 0 ? t :
+	    as.paused ? "30" : "5");
 	layout_begin(r, M_GRANTED_TITLE);
 	app_header(r);
 	html_raw(b, "<div class=\"card\">\n<p class=\"ok\">");
@@ -245,16 +250,24 @@ page_app_granted(struct req *r)
 	}
 	html_raw(b, "</p>\n");
 	layout_p(r, M_GRANTED_AUTO, NULL);
-	html_raw(b, "<p>");
-	layout_msg(r, as.start_in > 0 ? M_TIME_LEFT : M_STARTING);
-	if (as.start_in > 0) {
-		html_raw(b, " <span class=\"countdown\" data-countdown=\"");
-		buf_addf(b, "%lld", as.start_in);
-		html_raw(b, "\">");
-		buf_addf(b, "%lld:%02lld", as.start_in / 60, as.start_in % 60);
-		html_raw(b, "</span>");
+	/* Due, but Microsoft's token endpoint is down: say why it waits. */
+	if (as.start_in == 0 && as.paused)
+		layout_p(r, M_START_WAITING, "notice");
+	else {
+		html_raw(b, "<p>");
+		layout_msg(r, as.start_in > 0 ? M_TIME_LEFT : M_STARTING);
+		if (as.start_in > 0) {
+			html_raw(b, " <span class=\"countdown\" "
+			    "data-countdown=\"");
+			buf_addf(b, "%lld", as.start_in);
+			html_raw(b, "\">");
+			buf_addf(b, "%lld:%02lld", as.start_in / 60,
+			    as.start_in % 60);
+			html_raw(b, "</span>");
+		}
+		html_raw(b, "</p>\n");
 	}
-	html_raw(b, "</p>\n<form method=\"post\" action=\"/app/start\" "
+	html_raw(b, "<form method=\"post\" action=\"/app/start\" "
 	    "class=\"inline\">\n");
 	layout_csrf(r);
 	html_raw(b, "<button type=\"submit\" class=\"primary\">");
@@ -331,6 +344,8 @@ page_app_started(struct req *r)
 	html_text(b, r->email);
 	html_raw(b, "</p>\n");
 	layout_p(r, M_STARTED_CLOSE, NULL);
+	if (strcmp(as.state, "granted") == 0 && as.paused)
+		layout_p(r, M_START_WAITING, "notice");
 	html_raw(b, "<p><a href=\"/results\">");
 	layout_msg(r, M_SEE_PROGRESS);
 	html_raw(b, "</a></p>\n</div>\n");

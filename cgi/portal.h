@@ -52,6 +52,7 @@ struct assess {
 	const char	*mail;
 	const char	*error;
 	long long	 start_in;	/* seconds until it starts by itself */
+	int		 paused;	/* Microsoft's token endpoint is down */
 };
 
 /*

@@ -119,7 +119,8 @@ X(STMT_ASSESS_GET, "assess_get", \
 	"SELECT id, scope, state, tenant_id, user_upn, user_mail, error," \
 	" greatest(0, ceil(extract(epoch FROM start_at - now())))::int" \
 	" AS start_in, messages_scanned, threats, potentials," \
-	" mailboxes_total, mailboxes_done" \
+	" mailboxes_total, mailboxes_done," \
+	" token_failing_since IS NOT NULL AS paused" \
 	" FROM assessment WHERE account_id = $1::bigint") \
 X(STMT_ASSESS_CLEAR, "assess_clear", \
 	"DELETE FROM assessment WHERE account_id = $1::bigint" \

@@ -184,6 +184,39 @@ t.is_(sorted(re.sub(r".*check-up ", "", m.subject) for m in ms if "check-up" in 
       ["has started", "is finished"], "one start mail and one completion mail, no failure mail")
 emu_restore()
 
+# The token endpoint down before the scan has started (the set-up's
+# first token): the scan waits, and the pages the person sees after
+# Start say why instead of "Starting now." every five seconds.
+b = Browser(source_ip=source_ip(75, 6))
+addr, code, aid = granted(b, "mailbox", "megan@contoso.example", "run75g")
+psql("UPDATE credential SET access_expires = now() - interval '1 minute' WHERE assessment_id = :'a1'", aid)
+r = b.get("/app/granted")
+t.unlike(r.text, "sign-in service is not answering", "before any failure the page has no outage note")
+emu_set(token_faults=[{"status": 503, "grant_type": "refresh_token", "count": 10}])
+# Three failures in a row give the set-up back, to be tried again a
+# minute later (so not within this tick).
+rc, log = run_runner(runner_conf("75-wait", token_retry_base=60, token_retry_max=120))
+t.is_(assessment(aid)["state"], "granted", "the token endpoint down at the set-up: the scan has not started")
+t.is_(psql1("SELECT token_failing_since IS NOT NULL FROM assessment WHERE id = :'a1'", aid), "t",
+      "the outage is recorded")
+r = b.get("/app/granted")
+t.is_(r.status, 200, "/app/granted answers 200")
+t.like(r.text, r"has not started yet: Microsoft(?:'|&#39;)s sign-in service is not answering",
+       "/app/granted says the scan waits for Microsoft's sign-in service")
+t.unlike(r.text, "Starting now", "and not that it is starting now")
+t.is_(r.header("Refresh"), "30", "it refreshes itself every 30 seconds while it waits")
+r = b.get("/app/started")
+t.like(r.text, r"has not started yet: Microsoft(?:'|&#39;)s sign-in service is not answering",
+       "/app/started says so too")
+r = b.get("/app/granted?lang=ja")
+t.like(r.text, "スキャンはまだ開始していません", "in Japanese too")
+emu_restore()
+psql("UPDATE assessment SET token_retry_at = now() WHERE id = :'a1'", aid)
+rc, log = run_runner(oconf)
+t.is_(assessment(aid)["state"], "done", "the endpoint back: the scan starts and finishes")
+r = b.get("/app/started")
+t.unlike(r.text, "sign-in service is not answering", "the note is gone")
+
 # A day of failures in a row: the scan fails, once.
 b = Browser(source_ip=source_ip(75, 5))
 addr, code, aid = granted(b, "mailbox", "alex@contoso.example", "run75f")
