@@ -349,6 +349,10 @@ RULE(R_SENDER_DISPLAY_ADDR, "sender.display_address", DETECT_IMPERSONATION, 10, 
     "display name shows another address than the sender's", \
     "The sender's name shows the address \"{imitates}\" but the mail comes from {domain}.", \
     "送信者名はアドレス「{imitates}」を表示していますが、実際の送信元は {domain} です。") \
+RULE(R_SENDER_DISPLAY_NUMBER, "sender.display_number", DETECT_PHISHING, 30, \
+    "display name carries a long reference number", \
+    "The sender's name \"{detail}\" carries a long reference number, which the name of a person or a company does not: bulk phishing stamps one on each mail so that it looks like an official notice.", \
+    "送信者名「{detail}」には長い参照番号が含まれています。人や会社の名前には含まれないもので、大量送信のフィッシングは公式の通知に見せるため一通ごとに番号を付けます。") \
 RULE(R_AUTH_DMARC, "auth.dmarc_fail", DETECT_SPOOFING, 45, \
     "DMARC failed and the domain asks to quarantine or reject", \
     "The sender's domain {domain} failed DMARC and asks receivers to reject such mail ({check}).", \

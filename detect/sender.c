@@ -542,6 +542,31 @@ eop_scl(const struct dmsg *m)
 	return (int)scl;
 }
 
+/* The longest run of ASCII digits in s (full-width ones too: "０"-"９"). */
+static size_t
+digit_run(const char *s)
+{
+	size_t	 run = 0, best = 0;
+
+	while (*s != '\0') {
+		if (isdigit((unsigned char)*s)) {
+			run++;
+			s++;
+		} else if ((unsigned char)s[0] == 0xef &&
+		    (unsigned char)s[1] == 0xbc &&
+		    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+			run++;
+			s += 3;
+		} else {
+			run = 0;
+			s++;
+		}
+		if (run > best)
+			best = run;
+	}
+	return best;
+}
+
 struct pmatch {
 	const char	*s;
 	size_t		 n;
@@ -702,6 +727,13 @@ sender_run(struct detect_scan *s)
 		}
 		buf_release(&nb);
 	}
+
+	/* A protocol or case number in the name ("Protocolo:
+	 * 7164942633959263", "Cod. 707382225672"): nine digits in a row,
+	 * more than a phone number written with its separators has. */
+	if (m->from.name != NULL && digit_run(m->from.name) >= 9)
+		finding_add(s, R_SENDER_DISPLAY_NUMBER, &(struct fargs){
+		    .detail = text_clip(&s->a, m->from.name, 120) });
 
 	/* What the display name claims. */
 	if (m->from.name != NULL && fdom != NULL) {

@@ -1141,6 +1141,21 @@ def lure_form_samples():
         "Mr. Kelvin Roberts\n",
         "threat", "content.advance_fee", "sender.replyto_freemail",
         "engine.corroborated")
+    # A case number in the sender's name, as bulk phishing stamps on
+    # each mail to look official; a phone number written with its
+    # separators, or a ticket number, is not one.
+    write("en-135-display-number.eml", headers(
+        "\"Atendimento - Protocolo: 7164942633959\" <atendimento.centro88@gmail.com>",
+        "Your request") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your request has been received and is being processed.\n",
+        "potential", "sender.display_number")
+    write("en-136-clean-numbers-in-name.eml", headers(
+        "Kenji Sato 090-1234-5678 <kenji.sato@contoso.com>",
+        "Re: Support Ticket #45128") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Thanks, the printer works again. Call me if it fails.\nKenji\n",
+        "clean")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
