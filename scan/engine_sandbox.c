@@ -1292,6 +1292,20 @@ rule(scmp_filter_ctx f, uint32_t action, const char *name, unsigned n,
 	return 0;
 }
 
+/* The same action for each system call of a list, unless it is the
+ * filter's default (libseccomp refuses a rule that changes nothing). */
+static int
+rule_each(scmp_filter_ctx f, uint32_t action, uint32_t dflt,
+    const char *const *names, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; action != dflt && i < n; i++)
+		if (rule(f, action, names[i], 0, NULL) == -1)
+			return -1;
+	return 0;
+}
+
 /*
  * The seccomp filter, after the engine is loaded.  Release builds: an
  * allowlist in the style of OpenSSH's (memory, reading what is already
@@ -1365,16 +1379,14 @@ child_seccomp(int writable)
 #ifdef SANITIZED
 	if ((f = seccomp_init(dflt = SCMP_ACT_ALLOW)) == NULL)
 		return -1;
-	for (i = 0; i < nitems(deny_kill); i++)
-		if (rule(f, kill_act, deny_kill[i], 0, NULL) == -1)
-			goto out;
+	if (rule_each(f, kill_act, dflt, deny_kill, nitems(deny_kill)) == -1)
+		goto out;
 #else
 	if ((f = seccomp_init(dflt = kill_act)) == NULL)
 		return -1;
 	(void)deny_kill;	/* the default action */
-	for (i = 0; i < nitems(allow); i++)
-		if (rule(f, SCMP_ACT_ALLOW, allow[i], 0, NULL) == -1)
-			goto out;
+	if (rule_each(f, SCMP_ACT_ALLOW, dflt, allow, nitems(allow)) == -1)
+		goto out;
 	/* Memory, never executable. */
 	c[0] = SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0);
 	if (rule(f, SCMP_ACT_ALLOW, "mmap", 1, c) == -1 ||
@@ -1418,14 +1430,10 @@ child_seccomp(int writable)
 			if (act != dflt && rule(f, act, "openat", 1, c) == -1)
 				goto out;
 		}
-		for (i = 0; i < nitems(tmp_files); i++)
-			if (SCMP_ACT_ALLOW != dflt && rule(f, SCMP_ACT_ALLOW,
-			    tmp_files[i], 0, NULL) == -1)
-				goto out;
-		for (i = 0; i < nitems(chmods); i++)
-			if (rule(f, SCMP_ACT_ERRNO(0), chmods[i], 0,
-			    NULL) == -1)
-				goto out;
+		if (rule_each(f, SCMP_ACT_ALLOW, dflt, tmp_files,
+		    nitems(tmp_files)) == -1 || rule_each(f, SCMP_ACT_ERRNO(0),
+		    dflt, chmods, nitems(chmods)) == -1)
+			goto out;
 	} else {
 		/* Opening to write, creating or removing files: EACCES. */
 		for (i = 0; i < nitems(wbits); i++) {
@@ -1435,19 +1443,15 @@ child_seccomp(int writable)
 			    c) == -1)
 				goto out;
 		}
-		for (i = 0; i < nitems(tmp_files); i++)
-			if (rule(f, SCMP_ACT_ERRNO(EACCES), tmp_files[i], 0,
-			    NULL) == -1)
-				goto out;
-		for (i = 0; i < nitems(chmods); i++)
-			if (rule(f, SCMP_ACT_ERRNO(EACCES), chmods[i], 0,
-			    NULL) == -1)
-				goto out;
-	}
-	for (i = 0; i < nitems(deny_files); i++)
-		if (rule(f, SCMP_ACT_ERRNO(EACCES), deny_files[i], 0,
-		    NULL) == -1)
+		if (rule_each(f, SCMP_ACT_ERRNO(EACCES), dflt, tmp_files,
+		    nitems(tmp_files)) == -1 ||
+		    rule_each(f, SCMP_ACT_ERRNO(EACCES), dflt, chmods,
+		    nitems(chmods)) == -1)
 			goto out;
+	}
+	if (rule_each(f, SCMP_ACT_ERRNO(EACCES), dflt, deny_files,
+	    nitems(deny_files)) == -1)
+		goto out;
 	(void)allow;
 	rc = seccomp_load(f) == 0 ? 0 : -1;
 	if (rc == -1)
