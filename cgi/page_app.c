@@ -49,8 +49,7 @@ assess_load(struct req *r, struct assess *as)
 	as->mail = arena_strdup(r->a, db_get(res, 0, "user_mail"));
 	as->error = arena_strdup(r->a, db_get(res, 0, "error"));
 	as->start_in = db_get_ll(res, 0, "start_in", 0);
-	as->paused = db_get(res, 0, "paused") != NULL &&
-	    strcmp(db_get(res, 0, "paused"), "t") == 0;
+	as->paused = db_get_bool(res, 0, "paused");
 	return 1;
 }
 

@@ -71,7 +71,6 @@ int
 res_load(struct req *r, struct res *rs)
 {
 	PGresult	*res;
-	const char	*sd;
 
 	memset(rs, 0, sizeof(*rs));
 	res = db_qv(r->db, r->a, STMT_RES_ASSESS, 3,
@@ -103,10 +102,8 @@ res_load(struct req *r, struct res *rs)
 	rs->msgs = db_get_ll(res, 0, "messages_scanned", 0);
 	rs->threats = db_get_ll(res, 0, "threats", 0);
 	rs->potentials = db_get_ll(res, 0, "potentials", 0);
-	sd = db_get(res, 0, "setup_done");
-	rs->setup_done = sd != NULL && strcmp(sd, "t") == 0;
-	sd = db_get(res, 0, "paused");
-	rs->paused = sd != NULL && strcmp(sd, "t") == 0;
+	rs->setup_done = db_get_bool(res, 0, "setup_done");
+	rs->paused = db_get_bool(res, 0, "paused");
 	return 1;
 }
 

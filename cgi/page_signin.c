@@ -151,7 +151,7 @@ signin_check(struct req *r, const char *email, const char *code)
 	}
 	id = arena_strdup(r->a, db_get(res, 0, "id"));
 	hash = arena_strdup(r->a, db_get(res, 0, "code_hash"));
-	if (strcmp(db_get(res, 0, "locked"), "t") == 0 && !device_ok(r, id)) {
+	if (db_get_bool(res, 0, "locked") && !device_ok(r, id)) {
 		(void)crypt_code_verify(r->dummy_hash, code);
 		db_rollback(r->db);
 		log_info("signin: account %s: paused", id);

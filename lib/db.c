@@ -326,6 +326,14 @@ db_get_ll(const PGresult *r, int row, const char *col, long long def)
 	return n;
 }
 
+int
+db_get_bool(const PGresult *r, int row, const char *col)
+{
+	const char	*v = db_get(r, row, col);
+
+	return v != NULL && strcmp(v, "t") == 0;
+}
+
 static int
 hexv(int c)
 {

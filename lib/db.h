@@ -56,6 +56,8 @@ void	 db_rollback(struct db *);
 const char *db_get(const PGresult *, int row, const char *col);
 long long db_get_ll(const PGresult *, int row, const char *col,
 	    long long def);
+/* 1 when a boolean column is true; 0 when false, NULL or missing. */
+int	 db_get_bool(const PGresult *, int row, const char *col);
 /* bytea in text form ("\x..") decoded into out; -1 if not bytea. */
 int	 db_get_bytea(const PGresult *, int row, const char *col,
 	    struct buf *out);

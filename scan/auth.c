@@ -110,7 +110,6 @@ temporary(struct runner *r, struct auth *au, const char *what)
 {
 	struct arena	 a;
 	PGresult	*res;
-	const char	*exp;
 	long long	 n, delay;
 	int		 rc;
 
@@ -133,9 +132,8 @@ temporary(struct runner *r, struct auth *au, const char *what)
 	delay = db_get_ll(res, 0, "delay", 1);
 	if (delay < 1)
 		delay = 1;
-	exp = db_get(res, 0, "expired");
 	au->retry_ms = now_ms() + delay * 1000;
-	if (exp != NULL && strcmp(exp, "t") == 0) {
+	if (db_get_bool(res, 0, "expired")) {
 		au->dead = 1;
 		snprintf(au->error, sizeof(au->error), "token_unavailable");
 		log_warn("runner: assessment %lld: %s; the token endpoint has "

@@ -52,7 +52,7 @@ asmt_load(struct runner *r, long long id)
 	st = db_get(res, 0, "state");
 	if (st == NULL || (strcmp(st, "running") != 0 &&
 	    strcmp(st, "granted") != 0) ||
-	    strcmp(db_get(res, 0, "cancel_requested"), "t") == 0)
+	    db_get_bool(res, 0, "cancel_requested"))
 		as->cancelled = 1;
 out:
 	arena_release(&a);

@@ -132,8 +132,7 @@ setups_pending(struct runner *r)
 
 	arena_init(&a, 0);
 	res = db_qv(&r->db, &a, STMT_RUN_SETUPS_PENDING, 0);
-	yes = res != NULL && db_get(res, 0, "pending") != NULL &&
-	    strcmp(db_get(res, 0, "pending"), "t") == 0;
+	yes = res != NULL && db_get_bool(res, 0, "pending");
 	arena_release(&a);
 	return yes;
 }

@@ -86,11 +86,9 @@ class Proxy:
                 c.sendall(d)
         except OSError:
             pass
+        self.close(c, u)
         if mute.is_set():
-            self.close(c, u)
             self.over.set()
-        else:
-            self.close(c, u)
 
     def up(self, c, u, mute):
         """Client to server; the armed cut starts here."""
