@@ -337,6 +337,10 @@ RULE(R_SENDER_RANDOM, "sender.random_domain", DETECT_SPAM, 15, \
     "sender domain that looks machine-generated", \
     "The sender's domain {domain} looks machine-generated, as throw-away spam domains do.", \
     "送信者のドメイン {domain} は機械的に生成された名前に見えます (使い捨ての迷惑メール用ドメインの特徴)。") \
+RULE(R_SENDER_GENERATED, "sender.generated_address", DETECT_SPAM, 20, \
+    "sender address made of words and a serial number", \
+    "The sender's address {detail} is words joined by underscores and a serial number (name_name_12345), as spam tools make one for each mail from a list of names.", \
+    "送信者のアドレス {detail} は単語をアンダースコアでつなぎ、連番を付けた形 (name_name_12345) です。迷惑メールの送信ツールが名前の一覧から一通ごとに作るアドレスの特徴です。") \
 RULE(R_SENDER_ORG_MISMATCH, "sender.org_name_mismatch", DETECT_IMPERSONATION, 20, \
     "display name names an organisation the address shares no word with", \
     "The sender calls itself \"{detail}\", an organisation's name, but writes from {domain}, whose address shares no word with it.", \

@@ -542,6 +542,34 @@ eop_scl(const struct dmsg *m)
 	return (int)scl;
 }
 
+/*
+ * "word_word[_word...]_12345@": letters in two or more words, then three
+ * to six digits, all joined by underscores.
+ */
+static int
+generated_local(const char *addr)
+{
+	const char	*p = addr;
+	size_t		 n;
+	int		 words = 0;
+
+	if (addr == NULL)
+		return 0;
+	for (;;) {
+		for (n = 0; isalpha((unsigned char)p[n]); n++)
+			;
+		if (n == 0)
+			break;
+		if (p[n] != '_')
+			return 0;
+		words++;
+		p += n + 1;
+	}
+	for (n = 0; isdigit((unsigned char)p[n]); n++)
+		;
+	return words >= 2 && n >= 3 && n <= 6 && p[n] == '@';
+}
+
 /* The longest run of ASCII digits in s (full-width ones too: "０"-"９"). */
 static size_t
 digit_run(const char *s)
@@ -673,6 +701,14 @@ sender_run(struct detect_scan *s)
 	if (fdom != NULL && ((dom_random(fdom) && !dom_is_freemail(e, freg)) ||
 	    (tenant_random(fdom, freg) && !dom_is_own(s, fdom))))
 		finding_add(s, R_SENDER_RANDOM, &(struct fargs){ .domain = fdom });
+	/* A local part that a spam tool made: two words or more and a
+	 * serial number, joined by underscores ("Ramos_Todd_50742",
+	 * "join_now_1293").  On free mail it is a person's own choice. */
+	if (fdom != NULL && generated_local(m->from.addr) &&
+	    !dom_is_freemail(e, freg) && !dom_is_own(s, fdom) &&
+	    !dom_is_corr(s, fdom))
+		finding_add(s, R_SENDER_GENERATED, &(struct fargs){
+		    .domain = fdom, .detail = m->from.addr });
 	/* The same top-level domains as links (url.risky_tld). */
 	if (fdom != NULL && !dom_is_own(s, fdom) && !dom_is_corr(s, fdom)) {
 		const char *tld = strrchr(fdom, '.');

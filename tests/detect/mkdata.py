@@ -1156,6 +1156,28 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Thanks, the printer works again. Call me if it fails.\nKenji\n",
         "clean")
+    # A sender address that a spam tool made from a list of names and
+    # a serial number; a person's own free mail address with digits, or
+    # a shop's order mailbox with its number, is not one.
+    write("en-137-generated-address.eml", headers(
+        "Autodeals <Ramos_Todd_50742@news.autodeals-mail.com>",
+        "Need auto coverage?") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Choose the top vehicle protection plan in the USA.\n"
+        "Get your quote: https://bit.ly/3xCarQ7\n",
+        "potential", "sender.generated_address", "url.shortener",
+        "engine.corroborated")
+    write("en-138-clean-freemail-digits.eml", headers(
+        "Paige Turner <paige_turner_455@aol.com>", "Saturday") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi Taro, are we still on for the hike on Saturday? Paige\n",
+        "clean")
+    write("en-139-clean-order-mailbox.eml", headers(
+        "Contoso Shop <order_20231@shop.contoso.com>",
+        "Your order 20231 has shipped") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hello Taro, your order 20231 left our warehouse today.\n",
+        "clean")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
