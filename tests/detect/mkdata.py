@@ -590,6 +590,18 @@ def content_samples():
         "<p>https://conta-verificacao.example/login</p></body></html>\n",
         "potential", "content.credential_request")
 
+    # A health plan's name on a broker's address, linking to the broker.
+    write("pt-02-health-plan-name.eml", headers(
+        "Plano Amil <contato@cotacao-planos.example>",
+        "Proposta exclusiva para você") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Tabela promocional 2024 atualizada: reduza o custo "
+        "do seu plano de saúde.</p><p><a href=\"https://cotacao-planos."
+        "example/amil\">Clique aqui e acesse sua cotação</a></p>"
+        "</body></html>\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere",
+        "engine.corroborated")
+
     write("en-34-callback-spaced.eml", headers(
         "Billing Dept <billing.dept.desk@gmail.com>",
         "Order AX-2231 confirmed") +
