@@ -357,6 +357,10 @@ RULE(R_SENDER_DISPLAY_NUMBER, "sender.display_number", DETECT_PHISHING, 30, \
     "display name carries a long reference number", \
     "The sender's name \"{detail}\" carries a long reference number, which the name of a person or a company does not: bulk phishing stamps one on each mail so that it looks like an official notice.", \
     "送信者名「{detail}」には長い参照番号が含まれています。人や会社の名前には含まれないもので、大量送信のフィッシングは公式の通知に見せるため一通ごとに番号を付けます。") \
+RULE(R_SENDER_DISPLAY_MARKS, "sender.display_decorated", DETECT_SPAM, 20, \
+    "display name framed by marks (#Deals#, *Limited#)", \
+    "The sender's name \"{detail}\" begins or ends with marks (#, *, _ or ~), which no person's or company's name does: bulk senders frame their names so that they stand out, and so that filters that read names miss them.", \
+    "送信者名「{detail}」は記号 (#、*、_、~) で始まるか終わっています。人や会社の名前にはないもので、大量送信者が名前を目立たせ、名前を読むフィルターを逃れるために付けます。") \
 RULE(R_AUTH_DMARC, "auth.dmarc_fail", DETECT_SPOOFING, 45, \
     "DMARC failed and the domain asks to quarantine or reject", \
     "The sender's domain {domain} failed DMARC and asks receivers to reject such mail ({check}).", \

@@ -570,6 +570,27 @@ generated_local(const char *addr)
 	return words >= 2 && n >= 3 && n <= 6 && p[n] == '@';
 }
 
+/* The name, less spaces and quotes, begins or ends with #, *, _ or ~
+ * and has a letter. */
+static int
+name_framed(const char *n)
+{
+	static const char marks[] = "#*_~", skip[] = " \t\"'";
+	size_t	 a, z, i;
+	int	 letter = 0;
+
+	for (i = 0; n[i] != '\0'; i++)
+		if (isalpha((unsigned char)n[i]) || (n[i] & 0x80))
+			letter = 1;
+	if (!letter)
+		return 0;
+	a = strspn(n, skip);
+	for (z = strlen(n); z > a && strchr(skip, n[z - 1]) != NULL; z--)
+		;
+	return z > a && (strchr(marks, n[a]) != NULL ||
+	    strchr(marks, n[z - 1]) != NULL);
+}
+
 /* The longest run of ASCII digits in s (full-width ones too: "０"-"９"). */
 static size_t
 digit_run(const char *s)
@@ -769,6 +790,11 @@ sender_run(struct detect_scan *s)
 	 * more than a phone number written with its separators has. */
 	if (m->from.name != NULL && digit_run(m->from.name) >= 9)
 		finding_add(s, R_SENDER_DISPLAY_NUMBER, &(struct fargs){
+		    .detail = text_clip(&s->a, m->from.name, 120) });
+
+	/* A name framed by marks: "#Deals#", "*Limited#", "__C0NGrATS__". */
+	if (m->from.name != NULL && name_framed(m->from.name))
+		finding_add(s, R_SENDER_DISPLAY_MARKS, &(struct fargs){
 		    .detail = text_clip(&s->a, m->from.name, 120) });
 
 	/* What the display name claims. */

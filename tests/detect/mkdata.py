@@ -1190,6 +1190,20 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Hello Taro, your order 20231 left our warehouse today.\n",
         "clean")
+    # A sender's name framed by marks; marks inside a name are not that.
+    write("en-140-display-decorated.eml", headers(
+        "\"*Limited#\" <deals.limited.store@gmail.com>",
+        "Notifications#7643") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your reward is waiting: https://bit.ly/3rWd7Qx\n",
+        "potential", "sender.display_decorated", "url.shortener",
+        "engine.corroborated")
+    write("en-141-clean-marks-in-name.eml", headers(
+        "\"Sato_Kenji (R&D #3)\" <kenji.sato@contoso.com>",
+        "Lab schedule") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi Taro, the lab is booked for Thursday. Kenji\n",
+        "clean")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
