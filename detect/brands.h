@@ -291,7 +291,8 @@ static const char *const IMAGE_HOSTS[] = {
 	"fastpic.org", "radikal.ru", "funkyimg.com", "imagebam.com",
 	"pictr.com", "servimg.com", "hostingpics.net", "casimages.com",
 	"noelshack.com", "imgflip.com", "snipboard.io", "paste.pics",
-	"picfile.org",
+	"picfile.org", "goopics.net", "uploaddeimagens.com.br", "imgsupload.com",
+	"pasteboard.co",
 };
 
 static const char *const RISKY_TLDS[] = {
