@@ -277,6 +277,7 @@ struct detect_engine {
 	struct hset	 imghosts;
 	struct ac	*content_ac;
 	struct ac	*role_ac;
+	struct ac	*authority_ac;
 	void		*gmopts;	/* GMimeParserOptions */
 	int		 signals;	/* SHINDAN_DETECT_SIGNALS: tuning aid */
 	char		 describe[256];

@@ -1039,6 +1039,22 @@ static const char *const ROLES[] = {
 	"部長", "本部長", "役員",
 };
 
+/* Authorities whose names scams borrow (police summons, court and tax
+ * notices), as whole words of normalised text: they never write from
+ * free mail.  Words that are also given names or surnames ("Court",
+ * "Justice", "Zoll") only inside a longer name. */
+static const char *const AUTHORITIES[] = {
+	"police", "policia", "polizei", "politie", "polizia", "gendarmerie",
+	"guardia civil", "carabinieri", "fbi", "interpol", "europol",
+	"tribunal", "court of", "district court", "supreme court",
+	"high court", "ministry", "ministere", "ministerio",
+	"ministero", "ministerium", "department of justice", "justica",
+	"justicia", "justiz", "jugendschutz", "prosecutor", "procuradoria", "fiscalia",
+	"staatsanwaltschaft", "receita federal", "irs", "hmrc", "customs",
+	"douane", "aduana", "alfandega", "zollamt", "cybercriminalite",
+	"警察", "警視庁", "裁判所", "検察", "国税庁", "税務署", "税関",
+};
+
 int
 lists_build(struct detect_engine *e, const struct detect_opts *o,
     char *err, size_t errlen)
@@ -1069,6 +1085,11 @@ lists_build(struct detect_engine *e, const struct detect_opts *o,
 	for (i = 0; i < nitems(ROLES); i++)
 		ac_add(e->role_ac, ROLES[i], strlen(ROLES[i]), (int)i);
 	ac_build(e->role_ac);
+	e->authority_ac = ac_new();
+	for (i = 0; i < nitems(AUTHORITIES); i++)
+		ac_add(e->authority_ac, AUTHORITIES[i], strlen(AUTHORITIES[i]),
+		    (int)i);
+	ac_build(e->authority_ac);
 	for (l = o->feeds; l != NULL && *l != NULL; l++)
 		if (**l != '\0' && feed_load(e, *l, err, errlen) == -1)
 			return -1;
@@ -1109,5 +1130,6 @@ lists_free(struct detect_engine *e)
 	ac_free(e->brand_ac);
 	ac_free(e->brand_skel_ac);
 	ac_free(e->role_ac);
+	ac_free(e->authority_ac);
 	ac_free(e->content_ac);
 }

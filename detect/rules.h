@@ -325,6 +325,10 @@ RULE(R_SENDER_FREEMAIL_EXEC, "sender.freemail_executive", DETECT_IMPERSONATION, 
     "executive or role name sending from a free mail service", \
     "The sender calls itself \"{detail}\" but writes from the free mail service {domain}, a usual sign of CEO fraud.", \
     "送信者は「{detail}」と名乗っていますが、フリーメール {domain} から送信しています。CEO 詐欺によく見られる特徴です。") \
+RULE(R_SENDER_FREEMAIL_AUTHORITY, "sender.freemail_authority", DETECT_IMPERSONATION, 35, \
+    "police, court or tax office name sending from a free mail service", \
+    "The sender calls itself \"{detail}\", an authority, but writes from the free mail service {domain}: police, courts and tax offices write from their own domains, and summons from them by free mail are a known scam.", \
+    "送信者は公的機関「{detail}」を名乗っていますが、フリーメール {domain} から送信しています。警察・裁判所・税務当局は自らのドメインから送信します。フリーメールでの呼出状は典型的な詐欺です。") \
 RULE(R_SENDER_REPLYTO_FREEMAIL, "sender.replyto_freemail", DETECT_IMPERSONATION, 30, \
     "replies go to a free mail address, not to the sender's organisation", \
     "Replies would go to the free mail address {imitates}, not to the sender's domain {domain}.", \

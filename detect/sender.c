@@ -875,6 +875,17 @@ sender_run(struct detect_scan *s)
 				finding_add(s, R_SENDER_FREEMAIL_EXEC,
 				    &(struct fargs){ .domain = freg,
 				    .detail = m->from.name });
+			{
+				struct pmatch pm = { nb.ptr, nb.len, -1 };
+
+				ac_scan(e->authority_ac, nb.ptr, nb.len,
+				    person_match, &pm);
+				if (pm.found >= 0)
+					finding_add(s,
+					    R_SENDER_FREEMAIL_AUTHORITY,
+					    &(struct fargs){ .domain = freg,
+					    .detail = m->from.name });
+			}
 		}
 		buf_release(&nb);
 	}

@@ -1204,6 +1204,19 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Hi Taro, the lab is booked for Thursday. Kenji\n",
         "clean")
+    # A police summons from free mail; a person named Court is no court.
+    write("en-142-freemail-authority.eml", headers(
+        "Policia Nacional <policia.nacional.citacao@gmail.com>",
+        "Convocation") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "You are summoned to answer the attached complaint within 72 "
+        "hours.\n",
+        "potential", "sender.freemail_authority")
+    write("en-143-clean-name-court.eml", headers(
+        "Court Johnson <court.johnson@gmail.com>", "Dinner on Friday") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Taro, dinner at our place on Friday? Court\n",
+        "clean")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
