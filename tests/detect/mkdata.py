@@ -1217,6 +1217,16 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Taro, dinner at our place on Friday? Court\n",
         "clean")
+    # A loan offered by a stranger, replies to free mail.
+    write("en-144-loan-offer.eml", headers(
+        "info@lending-partners.example", "Hi",
+        "Reply-To: lendingpartners.desk@gmail.com\n") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Are you looking for a reliable partner for your financial needs? "
+        "We offer loans of all sizes: a personal loan, a mortgage or a "
+        "business loan.\nContact: lendingpartners.desk@gmail.com\n",
+        "threat", "content.advance_fee", "sender.replyto_freemail",
+        "engine.corroborated")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
