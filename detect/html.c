@@ -38,9 +38,11 @@ struct hstate {
 	struct {
 		char	 name[16];
 		int	 hidden;
+		int	 tiny;		/* the font-size of the one before */
 		int	 after;		/* closing it hides the rest */
 	}			 st[STACK_MAX];
 	int			 depth, hidden;
+	int			 tiny;	/* the font is too small to read */
 	int			 rest;	/* the rest is out of view */
 	int			 in_title;
 	int			 seen;	/* visible text of the body met */
@@ -167,19 +169,37 @@ style_hidden(const char *st)
 	    (strstr(b, "opacity:0") && b[n - 1] == '0' &&
 	    strstr(b, "opacity:0.") == NULL))
 		return 1;
-	if ((p = strstr(b, "font-size:")) != NULL) {
-		p += 10;
-		if ((p[0] == '0' && (p[1] != '.' || p[2] == '0')) ||
-		    (p[0] == '1' && (p[1] == 'p' || p[1] == ';' ||
-		    p[1] == '\0')))
-			return 1;
-	}
 	if ((strstr(b, "max-height:0") || strstr(b, "height:0")) &&
 	    strstr(b, "overflow:hidden"))
 		return 1;
 	if (strstr(b, "width:0") && strstr(b, "height:0"))
 		return 1;
 	return 0;
+}
+
+/*
+ * The font size a style sets: 1 too small to read (0, 0px, 1px), 0 one
+ * that can be read, -1 none (the element keeps its parent's).  Unlike
+ * display:none, a size is inherited only until an element sets its own:
+ * templates put font-size:0 on a cell, against the gaps between its
+ * blocks, and set the size of the text in each block.
+ */
+static int
+style_font(const char *st)
+{
+	char	 b[512];
+	size_t	 n = 0;
+	const char *p;
+
+	for (p = st; *p != '\0' && n + 1 < sizeof(b); p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			b[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+	b[n] = '\0';
+	if ((p = strstr(b, "font-size:")) == NULL)
+		return -1;
+	p += 10;
+	return (p[0] == '0' && (p[1] != '.' || p[2] == '0')) ||
+	    (p[0] == '1' && (p[1] == 'p' || p[1] == ';' || p[1] == '\0'));
 }
 
 /*
@@ -544,7 +564,7 @@ text_out(struct hstate *h, const char *p, size_t n)
 		if (c > 0x20 && c != 0xa0 && !text_invisible(c))
 			chars++;
 	}
-	if (h->hidden > 0 || h->rest) {
+	if (h->hidden > 0 || h->tiny || h->rest) {
 		/* Hidden before any text of the body: the preheader, the
 		 * summary mail programs show in the message list.  The
 		 * reader sees it there, so it hides nothing; longer, it is
@@ -618,7 +638,7 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 {
 	struct detect_scan	*s = h->s;
 	const char		*v;
-	int			 i, hid = 0, off;
+	int			 i, hid = 0, off, fs, tiny = h->tiny;
 
 	if (h->vis != NULL && is_block(t))
 		buf_addc(h->vis, ' ');
@@ -629,6 +649,8 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	if ((v = attr(a, na, "style")) != NULL) {
 		if (style_hidden(v))
 			hid = 1;
+		if ((fs = style_font(v)) >= 0)
+			tiny = fs;
 		css_urls(h, v, strlen(v));
 	}
 	if (attr(a, na, "hidden") != NULL)
@@ -748,9 +770,11 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	if (h->depth < STACK_MAX) {
 		snprintf(h->st[h->depth].name, sizeof(h->st[0].name), "%s", t);
 		h->st[h->depth].hidden = hid;
+		h->st[h->depth].tiny = h->tiny;
 		h->st[h->depth].after = (off & OFF_AFTER) != 0;
 		h->depth++;
 		h->hidden += hid;
+		h->tiny = tiny;
 	}
 }
 
@@ -773,6 +797,7 @@ end_tag(struct hstate *h, const char *t)
 			while (h->depth > i) {
 				h->depth--;
 				h->hidden -= h->st[h->depth].hidden;
+				h->tiny = h->st[h->depth].tiny;
 				if (h->st[h->depth].after)
 					h->rest = 1;
 			}

@@ -318,6 +318,39 @@ offscreen(void)
 	}
 }
 
+/* A font too small to read hides text until an element inside sets a
+ * size of its own (templates put font-size:0 on every cell); display:none
+ * hides all that is inside, whatever its size. */
+static void
+tiny_font(void)
+{
+	static const struct {
+		const char	*html;
+		size_t		 hidden;
+		const char	*what;
+	} t[] = {
+		{ "<p>Seen.</p><table><tr><td style=\"font-size:0px\"><div "
+		  "style=\"font-size:14px\">read</div></td></tr></table>", 0,
+		  "a cell of size 0, its block sized again" },
+		{ "<p>Seen.</p><div style=\"font-size:0\">tiny<span>still "
+		  "tiny</span></div>after", 13, "size 0 inherited" },
+		{ "<p>Seen.</p><div style=\"font-size:14px\">big<span style="
+		  "\"font-size:1px\">small</span>big</div>", 5,
+		  "a small span in readable text" },
+		{ "<p>Seen.</p><div style=\"display:none\"><span style=\""
+		  "font-size:14px\">gone</span></div>", 4,
+		  "display:none, whatever the size inside" },
+	};
+	struct html_info	 hi;
+	size_t			 i;
+
+	for (i = 0; i < nitems(t); i++) {
+		memset(&hi, 0, sizeof(hi));
+		html_scan(S, t[i].html, strlen(t[i].html), NULL, NULL, &hi);
+		is_int(hi.hidden, t[i].hidden, "tiny font: %s", t[i].what);
+	}
+}
+
 /* The preheader: hidden text before the body's first words is the
  * summary mail programs show in the message list; characters that show
  * nothing (its padding) are no text anywhere. */
@@ -373,6 +406,7 @@ main(void)
 	html();
 	preheader();
 	offscreen();
+	tiny_font();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();

@@ -1227,6 +1227,28 @@ def lure_form_samples():
         "business loan.\nContact: lendingpartners.desk@gmail.com\n",
         "threat", "content.advance_fee", "sender.replyto_freemail",
         "engine.corroborated")
+    # A newsletter as MJML and most builders write it: font-size:0 on
+    # each cell (against the gaps between inline blocks), the size of
+    # the text set again in the block inside.  The text is seen.
+    cell = ('<td align="left" style="font-size:0px;padding:10px 25px;'
+            'word-break:break-word;"><div style="font-family:Arial,'
+            'sans-serif;font-size:14px;line-height:1.5;color:#333333;">'
+            '%s</div></td>')
+    paras = ["This month the team shipped offline mode for the mobile "
+             "app, so notes you write on a plane are saved and synced "
+             "when you land.",
+             "We also rebuilt search: results now show up while you type, "
+             "and they include the text of attached PDFs.",
+             "Thank you for the feedback many of you sent after the last "
+             "issue; the dark theme is next on our list."]
+    write("en-145-clean-mjml-newsletter.eml", headers(
+        "Contoso Notes <news@notes.contoso.com>", "What's new in November") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><table role=\"presentation\" width=\"100%%\">"
+        + "".join("<tr>" + cell % p + "</tr>" for p in paras) +
+        "<tr>" + cell % ('<a href="https://notes.contoso.com/blog/'
+                          'november">Read the full post</a>') + "</tr>"
+        "</table></body></html>\n", "clean")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
