@@ -5,6 +5,7 @@
  * text a reader sees from the text hidden from them.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -14,7 +15,8 @@
 #define ATTRS_MAX	64
 #define VALUE_MAX	8192
 #define ATEXT_MAX	512
-#define OFF_RULES	16	/* class and id rules that push out of view */
+#define OFF_RULES	64	/* class and id rules that push out of view
+				   or set a background */
 #define OFF_CSS_MAX	(256 * 1024)	/* CSS read for them, per body */
 #define OFF_PX		10000	/* an offset this far is out of view */
 #define PREVIEW_MAX	250	/* characters of a hidden preheader */
@@ -23,6 +25,9 @@
  * the element (pushed down by it). */
 #define OFF_IN		0x01
 #define OFF_AFTER	0x02
+/* A class or id rule that sets a background: the element's background is
+ * then not known (text on it is never judged by its colour). */
+#define OFF_BG		0x04
 
 struct hattr {
 	char		 name[24];
@@ -39,10 +44,15 @@ struct hstate {
 		char	 name[16];
 		int	 hidden;
 		int	 tiny;		/* the font-size of the one before */
+		long	 fg, bg;	/* the colours of the one before */
 		int	 after;		/* closing it hides the rest */
 	}			 st[STACK_MAX];
 	int			 depth, hidden;
 	int			 tiny;	/* the font is too small to read */
+	long			 fg, bg;	/* text and background colours
+					   (0xRRGGBB), -1 not known */
+	int			 bg_unknown;	/* a style sheet sets
+					   backgrounds it cannot say where */
 	int			 rest;	/* the rest is out of view */
 	int			 in_title;
 	int			 seen;	/* visible text of the body met */
@@ -203,6 +213,98 @@ style_font(const char *st)
 }
 
 /*
+ * A CSS or HTML colour as 0xRRGGBB: "#fff", "#ffffff", "rgb(255,255,255)",
+ * "white", "black"; -1 for any other (not known), -2 for "transparent".
+ * v is lower case, without white space (css_squeeze), or an attribute.
+ */
+static long
+css_color(const char *v)
+{
+	char	 b[32];
+	size_t	 n = 0;
+	unsigned r, g, bl;
+	char	 end;
+
+	for (; *v != '\0' && *v != ';' && *v != '!' && n + 1 < sizeof(b); v++)
+		if (*v != ' ' && *v != '"' && *v != '\'')
+			b[n++] = (char)((*v >= 'A' && *v <= 'Z') ? *v + 32 : *v);
+	b[n] = '\0';
+	if (strcmp(b, "white") == 0)
+		return 0xffffff;
+	if (strcmp(b, "black") == 0)
+		return 0;
+	if (strcmp(b, "transparent") == 0)
+		return -2;
+	if (b[0] == '#' && (n == 4 || n == 7) &&
+	    strspn(b + 1, "0123456789abcdef") == n - 1) {
+		unsigned long x = strtoul(b + 1, NULL, 16);
+
+		if (n == 7)
+			return (long)x;
+		return (long)(((x >> 8 & 0xf) * 0x110000) |
+		    ((x >> 4 & 0xf) * 0x1100) | ((x & 0xf) * 0x11));
+	}
+	if (sscanf(b, "rgb(%u,%u,%u%c", &r, &g, &bl, &end) == 4 &&
+	    end == ')' && r < 256 && g < 256 && bl < 256)
+		return (long)(r << 16 | g << 8 | bl);
+	return -1;
+}
+
+/* The value of property prop in a squeezed declaration list, or NULL. */
+static const char *
+css_prop(const char *d, const char *prop)
+{
+	size_t		 l = strlen(prop);
+	const char	*p;
+
+	for (p = d; (p = strstr(p, prop)) != NULL; p += l)
+		if ((p == d || p[-1] == ';' || p[-1] == '{') && p[l] == ':')
+			return p + l + 1;
+	return NULL;
+}
+
+/*
+ * The background a squeezed declaration list sets: its colour, -1 when
+ * it sets one that is not known (a picture, a gradient, a colour by
+ * name), -3 when it sets none.
+ */
+static long
+css_background(const char *d)
+{
+	const char	*v;
+	long		 c;
+
+	if (css_prop(d, "background-image") != NULL)
+		return -1;
+	if ((v = css_prop(d, "background")) != NULL) {
+		if (strncmp(v, "url(", 4) == 0 || strstr(v, "gradient") !=
+		    NULL || (c = css_color(v)) == -1)
+			return -1;
+		return c == -2 ? -3 : c;
+	}
+	if ((v = css_prop(d, "background-color")) != NULL)
+		return (c = css_color(v)) == -2 ? -3 : c;
+	return -3;
+}
+
+/* Text this colour on that background cannot be read. */
+static int
+color_hides(long fg, long bg)
+{
+	long	 d = 0;
+	int	 k;
+
+	if (fg < 0 || bg < 0)
+		return 0;
+	for (k = 0; k < 24; k += 8) {
+		long x = (fg >> k & 0xff) - (bg >> k & 0xff);
+
+		d += x < 0 ? -x : x;
+	}
+	return d <= 24;
+}
+
+/*
  * A length in CSS as pixels, roughly (a viewport unit as 10 pixels, of a
  * screen 1000 high): 0 for what is not a length.
  */
@@ -346,14 +448,21 @@ off_rule(struct hstate *h, const char *sel, size_t sn, int off)
 	size_t	 k;
 
 	css_squeeze(sel, sn, b, sizeof(b));
-	for (t = strtok_r(b, ",", &save); t != NULL && h->noff < OFF_RULES;
+	for (t = strtok_r(b, ",", &save); t != NULL;
 	    t = strtok_r(NULL, ",", &save)) {
-		/* "div.name", ".name", "#name": one element, no more. */
+		/* "div.name", ".name", "#name": one element, no more.  A
+		 * background set anywhere else (body, td, ".a .b"), or on
+		 * more selectors than there is room for, leaves every
+		 * background of the page unknown. */
 		t += strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789");
 		if ((*t != '.' && *t != '#') || (k = strlen(t)) < 2 ||
 		    k >= sizeof(h->off[0].sel) || strspn(t + 1,
-		    "abcdefghijklmnopqrstuvwxyz0123456789_-") != k - 1)
+		    "abcdefghijklmnopqrstuvwxyz0123456789_-") != k - 1 ||
+		    h->noff >= OFF_RULES) {
+			if (off & OFF_BG)
+				h->bg_unknown = 1;
 			continue;
+		}
 		memcpy(h->off[h->noff].sel, t, k + 1);
 		h->off[h->noff++].off = off;
 	}
@@ -367,7 +476,7 @@ off_sheet(struct hstate *h, const char *p, size_t n)
 	const char	*e = p + n, *sel = p, *q;
 	char		 d[1024];
 
-	while (p < e && h->noff < OFF_RULES) {
+	while (p < e) {
 		if (*p == '/' && p + 1 < e && p[1] == '*') {
 			q = memmem(p + 2, (size_t)(e - p - 2), "*/", 2);
 			p = q != NULL ? q + 2 : e;
@@ -395,6 +504,8 @@ off_sheet(struct hstate *h, const char *p, size_t n)
 		{
 			int off = css_offscreen(d);
 
+			if (css_background(d) != -3)
+				off |= OFF_BG;
 			if (off != 0)
 				off_rule(h, sel, (size_t)(p - sel), off);
 		}
@@ -564,7 +675,8 @@ text_out(struct hstate *h, const char *p, size_t n)
 		if (c > 0x20 && c != 0xa0 && !text_invisible(c))
 			chars++;
 	}
-	if (h->hidden > 0 || h->tiny || h->rest) {
+	if (h->hidden > 0 || h->tiny || h->rest ||
+	    (!h->bg_unknown && color_hides(h->fg, h->bg))) {
 		/* Hidden before any text of the body: the preheader, the
 		 * summary mail programs show in the message list.  The
 		 * reader sees it there, so it hides nothing; longer, it is
@@ -638,7 +750,8 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 {
 	struct detect_scan	*s = h->s;
 	const char		*v;
-	int			 i, hid = 0, off, fs, tiny = h->tiny;
+	int			 i, hid = 0, off, fs, tiny = h->tiny, fg_set = 0;
+	long			 fg = h->fg, bg = h->bg, col;
 
 	if (h->vis != NULL && is_block(t))
 		buf_addc(h->vis, ' ');
@@ -647,17 +760,45 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		    a[i].name[2] != '\0')
 			h->hi->handlers++;
 	if ((v = attr(a, na, "style")) != NULL) {
+		char		 b[512];
+		const char	*cv;
+
 		if (style_hidden(v))
 			hid = 1;
 		if ((fs = style_font(v)) >= 0)
 			tiny = fs;
+		css_squeeze(v, strlen(v), b, sizeof(b));
+		if ((col = css_background(b)) != -3)
+			bg = col;
+		if ((cv = css_prop(b, "color")) != NULL) {
+			fg_set = 1;
+			if ((col = css_color(cv)) == -2)
+				hid = 1;	/* color:transparent */
+			else
+				fg = col;
+		}
 		css_urls(h, v, strlen(v));
 	}
 	if (attr(a, na, "hidden") != NULL)
 		hid = 1;
+	if ((v = attr(a, na, "bgcolor")) != NULL && (col = css_color(v)) != -2)
+		bg = col;
+	if (attr(a, na, "background") != NULL)
+		bg = -1;
+	/* A link is blue unless its style says otherwise. */
+	if (!fg_set && strcmp(t, "a") == 0 && attr(a, na, "href") != NULL)
+		fg = 0x0000ee;
+	if (strcmp(t, "font") == 0 && (v = attr(a, na, "color")) != NULL &&
+	    (col = css_color(v)) != -2)
+		fg = col;
+	if (strcmp(t, "body") == 0 && (v = attr(a, na, "text")) != NULL &&
+	    (col = css_color(v)) != -2)
+		fg = col;
 	off = off_element(h, a, na);
 	if (off & OFF_IN)
 		hid = 1;
+	if (off & OFF_BG)
+		bg = -1;
 	if ((v = attr(a, na, "background")) != NULL)
 		url_add(s, v, strlen(v), UO_SRC, NULL, h->where);
 	if (strcmp(t, "a") == 0 || strcmp(t, "area") == 0) {
@@ -771,10 +912,14 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		snprintf(h->st[h->depth].name, sizeof(h->st[0].name), "%s", t);
 		h->st[h->depth].hidden = hid;
 		h->st[h->depth].tiny = h->tiny;
+		h->st[h->depth].fg = h->fg;
+		h->st[h->depth].bg = h->bg;
 		h->st[h->depth].after = (off & OFF_AFTER) != 0;
 		h->depth++;
 		h->hidden += hid;
 		h->tiny = tiny;
+		h->fg = fg;
+		h->bg = bg;
 	}
 }
 
@@ -798,6 +943,8 @@ end_tag(struct hstate *h, const char *t)
 				h->depth--;
 				h->hidden -= h->st[h->depth].hidden;
 				h->tiny = h->st[h->depth].tiny;
+				h->fg = h->st[h->depth].fg;
+				h->bg = h->st[h->depth].bg;
 				if (h->st[h->depth].after)
 					h->rest = 1;
 			}
@@ -928,6 +1075,8 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 	h.where = where;
 	h.vis = vis;
 	h.hi = hi;
+	h.fg = 0;		/* black on white, unless the mail says */
+	h.bg = 0xffffff;
 	buf_init(&h.atext, ATEXT_MAX * 2);
 	off_sheets(&h, p, n);
 	while (p < e) {

@@ -320,7 +320,8 @@ offscreen(void)
 
 /* A font too small to read hides text until an element inside sets a
  * size of its own (templates put font-size:0 on every cell); display:none
- * hides all that is inside, whatever its size. */
+ * hides all that is inside, whatever its size.  Text the colour of its
+ * background is hidden, when the background is known. */
 static void
 tiny_font(void)
 {
@@ -340,6 +341,30 @@ tiny_font(void)
 		{ "<p>Seen.</p><div style=\"display:none\"><span style=\""
 		  "font-size:14px\">gone</span></div>", 4,
 		  "display:none, whatever the size inside" },
+		/* Colours. */
+		{ "<p>Seen.</p><p style=\"color:#FFF\">white</p><p style=\""
+		  "color: rgb(254, 254, 254)\">white</p>", 10,
+		  "white on the white of the page" },
+		{ "<p>Seen.</p><table bgcolor=\"#1a73e8\"><tr><td><a style=\""
+		  "color:#ffffff\">Open</a></td></tr></table>", 0,
+		  "white on a coloured cell" },
+		{ "<body bgcolor=black text=white><p>Seen.</p><font color=\"#000000\">"
+		  "dark</font><p style=\"color:white\">light</p></body>", 4,
+		  "black on a black page, white on it seen" },
+		{ "<p>Seen.</p><td style=\"background:url(x.png) #fff\"><p "
+		  "style=\"color:#fff\">on a picture</p></td>", 0,
+		  "a picture behind the text" },
+		{ "<style>.hero{background-color:#000}</style><p>Seen.</p>"
+		  "<div class=\"x hero\"><p style=\"color:#fff\">on the hero"
+		  "</p></div>", 0, "a background set by a class" },
+		{ "<style>td{background:#222}</style><p>Seen.</p><td><p "
+		  "style=\"color:#fff\">cell</p></td>", 0,
+		  "a background set by tag: every colour unknown" },
+		{ "<p>Seen.</p><table bgcolor=\"#000000\"><tr><td><a href="
+		  "\"https://example.com/\">Open</a></td></tr></table>", 0,
+		  "a link unstyled is blue" },
+		{ "<p>Seen.</p><span style=\"color:transparent\">clear"
+		  "</span>", 5, "color:transparent" },
 	};
 	struct html_info	 hi;
 	size_t			 i;
@@ -347,7 +372,7 @@ tiny_font(void)
 	for (i = 0; i < nitems(t); i++) {
 		memset(&hi, 0, sizeof(hi));
 		html_scan(S, t[i].html, strlen(t[i].html), NULL, NULL, &hi);
-		is_int(hi.hidden, t[i].hidden, "tiny font: %s", t[i].what);
+		is_int(hi.hidden, t[i].hidden, "tiny font, colour: %s", t[i].what);
 	}
 }
 

@@ -1249,6 +1249,29 @@ def lure_form_samples():
         "<tr>" + cell % ('<a href="https://notes.contoso.com/blog/'
                           'november">Read the full post</a>') + "</tr>"
         "</table></body></html>\n", "clean")
+    # Text written white on the white page, many times the text shown;
+    # white on a coloured button is seen.
+    filler = ("The quarterly meeting of the garden club moved to the "
+              "library hall, and the bake sale raised enough for new "
+              "benches along the river path. ") * 6
+    write("en-146-white-text-stuffing.eml", headers(
+        "Prize Center <win@prize-center.example>", "Claim today") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Your gift card is waiting.</p>"
+        "<p><a href=\"https://prize-center.example/c\">Claim</a></p>"
+        "<div style=\"color:#ffffff;font-size:12px\">" + filler +
+        "</div></body></html>\n",
+        "potential", "html.hidden_text_stuffing")
+    write("en-147-clean-white-button.eml", headers(
+        "Contoso Notes <news@notes.contoso.com>", "Your weekly digest") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Three notes were shared with you this week.</p>"
+        "<table><tr><td bgcolor=\"#0b57d0\" style=\"padding:10px\">"
+        "<a href=\"https://notes.contoso.com/shared\" style=\"color:"
+        "#ffffff\">See what was shared with you this week</a></td></tr>"
+        "</table><table style=\"background-color:#202124\"><tr><td "
+        "style=\"color:#ffffff\">Contoso Notes, 1 Main Street, Springfield"
+        "</td></tr></table></body></html>\n", "clean")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
