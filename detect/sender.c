@@ -719,6 +719,10 @@ sender_run(struct detect_scan *s)
 	else if (fdom == NULL && (fname = bare_name(s)) != NULL)
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .detail = "a name without an address" });
+	else if (m->nhdrs > 0 && m->from.addr == NULL && m->from.name ==
+	    NULL && msg_header(m, "From") == NULL)
+		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
+		    .detail = "no From header at all" });
 	if (fdom != NULL && ((dom_random(fdom) && !dom_is_freemail(e, freg)) ||
 	    (tenant_random(fdom, freg) && !dom_is_own(s, fdom))))
 		finding_add(s, R_SENDER_RANDOM, &(struct fargs){ .domain = fdom });

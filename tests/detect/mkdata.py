@@ -1272,6 +1272,13 @@ def lure_form_samples():
         "</table><table style=\"background-color:#202124\"><tr><td "
         "style=\"color:#ffffff\">Contoso Notes, 1 Main Street, Springfield"
         "</td></tr></table></body></html>\n", "clean")
+    # No From header at all, which every mail must have.
+    write("en-148-no-from.eml",
+        "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
+        "Date: %s\nMessage-ID: <148@mail.test>\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "How are you? Write to me.\n" % DATE,
+        "potential", "sender.several_from")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
