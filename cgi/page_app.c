@@ -266,13 +266,17 @@ page_app_granted(struct req *r)
 		}
 		html_raw(b, "</p>\n");
 	}
-	html_raw(b, "<form method=\"post\" action=\"/app/start\" "
+	/* Start is for not waiting; once due there is nothing to hasten. */
+	if (as.start_in > 0) {
+		html_raw(b, "<form method=\"post\" action=\"/app/start\" "
+		    "class=\"inline\">\n");
+		layout_csrf(r);
+		html_raw(b, "<button type=\"submit\" class=\"primary\">");
+		layout_msg(r, M_START);
+		html_raw(b, "</button>\n</form>\n");
+	}
+	html_raw(b, "<form method=\"post\" action=\"/app/cancel\" "
 	    "class=\"inline\">\n");
-	layout_csrf(r);
-	html_raw(b, "<button type=\"submit\" class=\"primary\">");
-	layout_msg(r, M_START);
-	html_raw(b, "</button>\n</form>\n<form method=\"post\" "
-	    "action=\"/app/cancel\" class=\"inline\">\n");
 	layout_csrf(r);
 	html_raw(b, "<button type=\"submit\">");
 	layout_msg(r, M_BACK);

@@ -205,6 +205,8 @@ t.like(r.text, r"has not started yet: Microsoft(?:'|&#39;)s sign-in service is n
        "/app/granted says the scan waits for Microsoft's sign-in service")
 t.unlike(r.text, "Starting now", "and not that it is starting now")
 t.is_(r.header("Refresh"), "30", "it refreshes itself every 30 seconds while it waits")
+t.ok(r.form("/app/start") is None and r.form("/app/cancel"),
+     "with Back, and no Start button (it is due already)")
 r = b.get("/app/started")
 t.like(r.text, r"has not started yet: Microsoft(?:'|&#39;)s sign-in service is not answering",
        "/app/started says so too")
