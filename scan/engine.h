@@ -90,5 +90,8 @@ int		 engine_scan(struct engine_ctx *, struct arena *,
 		    size_t mimelen, struct engine_result *);
 /* A name for the logs: "min" or "detect x.y". */
 const char	*engine_name(const struct engine *);
+/* A finding as a JSON object of its fields, under their names in struct
+ * engine_finding; a NULL field is left out, or written null if nulls. */
+cJSON		*engine_finding_json(const struct engine_finding *, int nulls);
 
 #endif

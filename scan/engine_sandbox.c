@@ -1018,11 +1018,29 @@ strv_of(const cJSON *a)
 	return v;
 }
 
-static void
-add_opt(cJSON *o, const char *k, const char *v)
+cJSON *
+engine_finding_json(const struct engine_finding *x, int nulls)
 {
-	if (v != NULL)
-		cJSON_AddStringToObject(o, k, v);
+	const struct {
+		const char	*k, *v;
+	} f[] = {
+		{ "category", x->category }, { "severity", x->severity },
+		{ "rule", x->rule }, { "evidence_en", x->evidence_en },
+		{ "evidence_ja", x->evidence_ja }, { "url", x->url },
+		{ "domain", x->domain }, { "imitates", x->imitates },
+		{ "attachment_name", x->attachment_name },
+		{ "attachment_type", x->attachment_type },
+		{ "attachment_sha256", x->attachment_sha256 },
+	};
+	cJSON	*o = cJSON_CreateObject();
+	size_t	 i;
+
+	for (i = 0; o != NULL && i < nitems(f); i++)
+		if (f[i].v != NULL)
+			cJSON_AddStringToObject(o, f[i].k, f[i].v);
+		else if (nulls)
+			cJSON_AddNullToObject(o, f[i].k);
+	return o;
 }
 
 static void
@@ -1031,7 +1049,7 @@ child_scan(struct child_ctx *c, const struct frame *f, const cJSON *req)
 	struct arena		 a;
 	struct engine_result	 r;
 	const cJSON		*msg, *atts;
-	cJSON			*j, *fs, *o;
+	cJSON			*j, *fs;
 	size_t			 i;
 
 	msg = cJSON_GetObjectItemCaseSensitive(req, "msg");
@@ -1048,23 +1066,8 @@ child_scan(struct child_ctx *c, const struct frame *f, const cJSON *req)
 	cJSON_AddNumberToObject(j, "verdict", r.verdict);
 	cJSON_AddNumberToObject(j, "score", r.score);
 	fs = cJSON_AddArrayToObject(j, "findings");
-	for (i = 0; i < r.nfindings; i++) {
-		const struct engine_finding *x = &r.findings[i];
-
-		o = cJSON_CreateObject();
-		add_opt(o, "category", x->category);
-		add_opt(o, "severity", x->severity);
-		add_opt(o, "rule", x->rule);
-		add_opt(o, "evidence_en", x->evidence_en);
-		add_opt(o, "evidence_ja", x->evidence_ja);
-		add_opt(o, "url", x->url);
-		add_opt(o, "domain", x->domain);
-		add_opt(o, "imitates", x->imitates);
-		add_opt(o, "attachment_name", x->attachment_name);
-		add_opt(o, "attachment_type", x->attachment_type);
-		add_opt(o, "attachment_sha256", x->attachment_sha256);
-		cJSON_AddItemToArray(fs, o);
-	}
+	for (i = 0; i < r.nfindings; i++)
+		cJSON_AddItemToArray(fs, engine_finding_json(&r.findings[i], 0));
 	arena_release(&a);
 	reply_json(j);
 }

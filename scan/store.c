@@ -62,7 +62,8 @@ static char *
 dets_json(const struct page *p)
 {
 	const struct det	*d;
-	cJSON			*arr = cJSON_CreateArray(), *o, *fs, *f;
+	cJSON			*arr = cJSON_CreateArray(), *o, *fs;
+	struct engine_finding	 y;
 	char			*out;
 	size_t			 i;
 
@@ -81,21 +82,13 @@ dets_json(const struct page *p)
 				sev = x->severity;
 				cat = x->category;
 			}
-			f = cJSON_CreateObject();
-			cJSON_AddStringToObject(f, "rule", x->rule);
-			cJSON_AddStringToObject(f, "category", x->category);
-			cJSON_AddStringToObject(f, "severity", x->severity);
-			add_opt(f, "evidence_en", x->evidence_en != NULL ?
-			    x->evidence_en : "");
-			add_opt(f, "evidence_ja", x->evidence_ja != NULL ?
-			    x->evidence_ja : "");
-			add_opt(f, "url", x->url);
-			add_opt(f, "domain", x->domain);
-			add_opt(f, "imitates", x->imitates);
-			add_opt(f, "attachment_name", x->attachment_name);
-			add_opt(f, "attachment_type", x->attachment_type);
-			add_opt(f, "attachment_sha256", x->attachment_sha256);
-			cJSON_AddItemToArray(fs, f);
+			/* Evidence is stored as text, "" when there is none. */
+			y = *x;
+			if (y.evidence_en == NULL)
+				y.evidence_en = "";
+			if (y.evidence_ja == NULL)
+				y.evidence_ja = "";
+			cJSON_AddItemToArray(fs, engine_finding_json(&y, 1));
 		}
 		if (cat == NULL) {
 			cJSON_Delete(fs);
