@@ -301,6 +301,9 @@ money(const char *t, size_t n, size_t mind)
 static const char *
 credited(struct detect_scan *s, const char *t, size_t n)
 {
+	/* The crypto-currencies last: NCOINS of them (a sum of coins
+	 * counts with fewer digits). */
+	enum { NCOINS = 3 };
 	static const char *const cur[] = { "$", "us$", "usd", "eur",
 	    "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xef\xbf\xa5", "r$",
 	    "\xe5\x86\x86", "btc", "usdt", "eth" };
@@ -356,7 +359,7 @@ credited(struct detect_scan *s, const char *t, size_t n)
 				    (a + l == n || !isalpha((unsigned char)
 				    t[a + l])) && l > cl) {
 					cl = l;
-					coin = c >= nitems(cur) - 3;
+					coin = c >= nitems(cur) - NCOINS;
 				}
 			}
 			if (cl == 0)
