@@ -914,11 +914,15 @@ content_run(struct detect_scan *s)
 		}
 	}
 	recipient(s);
-	if (s->ns.mixed_words >= 2 || s->ns.math_chars >= 6 ||
-	    s->ns.invisible_in_words >= 3) {
+	/* Two such words, or one in the sender's name: a name is short. */
+	if (s->ns.mixed_words >= 2 || s->name_mixed ||
+	    s->ns.math_chars >= 6 || s->ns.invisible_in_words >= 3) {
 		char d[128];
 
-		if (s->ns.mixed_words >= 2)
+		if (s->name_mixed && s->ns.mixed_words == 1)
+			snprintf(d, sizeof(d), "the sender's name, in \"%s\"",
+			    s->ns.example);
+		else if (s->ns.mixed_words >= 2)
 			snprintf(d, sizeof(d), "%d words such as \"%s\"",
 			    s->ns.mixed_words, s->ns.example);
 		else if (s->ns.math_chars >= 6)

@@ -722,6 +722,7 @@ scan_begin(struct detect_scan *s)
 	s->msg_passwords = 0;
 	s->claim_brand = -1;
 	s->claim_display = 0;
+	s->name_mixed = 0;
 	s->depth = 0;
 }
 

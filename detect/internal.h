@@ -319,6 +319,8 @@ struct detect_scan {
 	int			 msg_passwords;	/* PPAP passwords in this one */
 	int			 claim_brand;	/* brand the sender claims, -1 */
 	int			 claim_display;	/* ... in its display name */
+	int			 name_mixed;	/* look-alike letters of other
+						   scripts in a word of it */
 	int			 depth;		/* archive depth now */
 };
 

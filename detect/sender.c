@@ -808,7 +808,10 @@ sender_run(struct detect_scan *s)
 		int		 id = -1, disguised = 0;
 
 		buf_init(&nb, 1024);
+		id = s->ns.mixed_words;
 		text_norm(&nb, m->from.name, strlen(m->from.name), &s->ns);
+		s->name_mixed = s->ns.mixed_words > id;
+		id = -1;
 		if (na != NULL && strstr(nb.ptr, " via ") == NULL) {
 			const char *nd = strrchr(na, '@') + 1;
 			const char *nreg = dom_registrable(s, nd);

@@ -465,6 +465,13 @@ text_fold(uint32_t c)
 		{ 0x0455, 's' }, { 0x0456, 'i' }, { 0x0457, 'i' },
 		{ 0x0458, 'j' }, { 0x04bb, 'h' }, { 0x04cf, 'l' },
 		{ 0x0501, 'd' }, { 0x051b, 'q' }, { 0x051d, 'w' },
+		{ 0x0566, 'q' }, { 0x0570, 'h' }, { 0x0578, 'n' },
+		{ 0x057d, 'u' }, { 0x0581, 'g' }, { 0x0585, 'o' },
+		{ 0x13a2, 't' }, { 0x13aa, 'a' }, { 0x13ab, 'j' },
+		{ 0x13ac, 'e' }, { 0x13b3, 'w' }, { 0x13b7, 'm' },
+		{ 0x13bb, 'h' }, { 0x13d9, 'v' }, { 0x13da, 's' },
+		{ 0x13de, 'l' }, { 0x13df, 'c' }, { 0x13e2, 'p' },
+		{ 0x13e6, 'k' }, { 0x13f4, 'b' }, { 0x1974, 'c' },
 		{ 0x1d00, 'a' }, { 0x1d04, 'c' }, { 0x1d05, 'd' },
 		{ 0x1d07, 'e' }, { 0x1d0b, 'k' }, { 0x1d0d, 'm' },
 		{ 0x1d0f, 'o' }, { 0x1d18, 'p' }, { 0x1d1b, 't' },
@@ -477,7 +484,14 @@ text_fold(uint32_t c)
 		{ 0x211c, 'r' }, { 0x211d, 'r' }, { 0x2124, 'z' },
 		{ 0x212c, 'b' }, { 0x212d, 'c' }, { 0x212f, 'e' },
 		{ 0x2130, 'e' }, { 0x2131, 'f' }, { 0x2133, 'm' },
-		{ 0x2134, 'o' },
+		{ 0x2134, 'o' }, { 0xa4d0, 'b' }, { 0xa4d1, 'p' },
+		{ 0xa4d3, 'd' }, { 0xa4d4, 't' }, { 0xa4d6, 'g' },
+		{ 0xa4d7, 'k' }, { 0xa4d9, 'j' }, { 0xa4da, 'c' },
+		{ 0xa4dc, 'z' }, { 0xa4dd, 'f' }, { 0xa4df, 'm' },
+		{ 0xa4e0, 'n' }, { 0xa4e1, 'l' }, { 0xa4e2, 's' },
+		{ 0xa4e3, 'r' }, { 0xa4e6, 'v' }, { 0xa4e7, 'h' },
+		{ 0xa4ea, 'w' }, { 0xa4eb, 'x' }, { 0xa4ec, 'y' },
+		{ 0xa4f0, 'e' }, { 0xa4f2, 'i' }, { 0xa4f4, 'u' }
 	};
 	size_t	 lo, hi, mid;
 
@@ -571,6 +585,15 @@ is_space(uint32_t c)
 	    c == 0x202f || c == 0x205f;
 }
 
+/* Armenian, Cherokee, Tai Le and Lisu: scripts whose letters pass for
+ * Latin ones ("aᥴcount", "ꓟetaꓟask") and are no language of our mail. */
+static int
+lookalike_script(uint32_t c)
+{
+	return (c >= 0x0531 && c <= 0x058f) || (c >= 0x13a0 && c <= 0x13ff) ||
+	    (c >= 0x1950 && c <= 0x197f) || (c >= 0xa4d0 && c <= 0xa4ff);
+}
+
 static int
 is_math(uint32_t c)
 {
@@ -651,7 +674,8 @@ text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
 
 			if (sc == SC_LATIN)
 				w_latin = 1;
-			else if ((sc == SC_CYRILLIC || sc == SC_GREEK) && f)
+			else if ((sc == SC_CYRILLIC || sc == SC_GREEK ||
+			    lookalike_script(c)) && f)
 				w_other = 1;
 			else if (sc == SC_CYRILLIC || sc == SC_GREEK)
 				w_other = w_other ? 1 : 0;

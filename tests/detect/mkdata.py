@@ -1279,6 +1279,21 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "How are you? Write to me.\n" % DATE,
         "potential", "sender.several_from")
+    # One word of the sender's name with a letter of another script
+    # that passes for a Latin one (Tai Le U+1974 for "c"); names in
+    # Armenian or Greek letters, a word each, are names.
+    write("en-149-name-lookalike.eml", headers(
+        "\"Support a\u1974count team\" <noreply@campus-housing.example>",
+        "Your new user agreement") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Please read and sign the new user agreement for your account.\n",
+        "potential", "content.obfuscated_text")
+    write("en-150-clean-names-other-scripts.eml", headers(
+        "\"\u0531\u0580\u0561\u0574 Petrosyan, \u039c\u03b1\u03c1\u03af\u03b1\" "
+        "<aram.petrosyan@contoso.com>", "Minutes of Monday") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi Taro, the minutes of Monday's meeting are attached. Aram\n",
+        "clean")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
