@@ -279,6 +279,14 @@ static const char *const HOSTING[] = {
 	"pythonanywhere.com", "softr.app",
 	"sharepoint.com", "reamaze.com", "webwave.dev", "tiiny.site",
 	"getresponsepages.com", "systeme.io", "hpage.com", "ucraft.site",
+	"github.io",
+	/* free dynamic DNS and tunnels: a name on someone's own machine */
+	"dns.army", "mooo.com", "us.to", "chickenkiller.com", "crabdance.com",
+	"strangled.net", "dynu.net", "freeddns.org", "ddnsking.com",
+	"dynv6.net", "sytes.net", "serveftp.com", "loca.lt", "serveo.net",
+	/* free web hosts whose sites are subdomains */
+	"infinityfreeapp.com", "epizy.com", "rf.gd", "42web.io", "free.nf",
+	"wuaze.com",
 };
 
 /* Free image hosts: a sender's images there say it hides who it is. */
