@@ -449,6 +449,13 @@ check_one(struct detect_scan *s, size_t idx)
 	{
 		const char *tgt = redirect_target(s, u->path);
 
+		/* Google's AMP viewer: google.com/amp/s/host/path opens
+		 * https://host/path. */
+		if (tgt == NULL && strncmp(u->path, "/amp/s/", 7) == 0 &&
+		    u->path[7] != '\0' && u->domain != NULL &&
+		    strncmp(u->domain, "google.", 7) == 0)
+			tgt = arena_printf(&s->a, "https://%s", u->path + 7);
+
 		if (tgt != NULL) {
 			struct durl *nu;
 

@@ -1294,6 +1294,18 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Hi Taro, the minutes of Monday's meeting are attached. Aram\n",
         "clean")
+    # Links through Google's AMP viewer and its /url redirect.
+    write("en-151-google-redirects.eml", headers(
+        "Lido Finance Team <support@unique-mgmt.example>",
+        "Discover Lido V2") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>The first wave of applicants receives vouchers.</p>"
+        "<p><a href=\"https://google.com/amp/s/mailserver.example/lido\">"
+        "Reserve your spot</a> or <a href=\"https://www.google.com/url?q="
+        "https%3A%2F%2Fmailserver.example%2Fv2\">read more</a></p>"
+        "</body></html>\n",
+        "threat", "sender.display_brand", "url.open_redirect",
+        "engine.corroborated")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
