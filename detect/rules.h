@@ -365,6 +365,10 @@ RULE(R_SENDER_DISPLAY_MARKS, "sender.display_decorated", DETECT_SPAM, 20, \
     "display name framed by marks (#Deals#, *Limited#)", \
     "The sender's name \"{detail}\" begins or ends with marks (#, *, _ or ~), which no person's or company's name does: bulk senders frame their names so that they stand out, and so that filters that read names miss them.", \
     "送信者名「{detail}」は記号 (#、*、_、~) で始まるか終わっています。人や会社の名前にはないもので、大量送信者が名前を目立たせ、名前を読むフィルターを逃れるために付けます。") \
+RULE(R_SENDER_DISPLAY_OFFER, "sender.display_offer", DETECT_SPAM, 20, \
+    "display name carries a price or a discount", \
+    "The sender's name \"{detail}\" carries a price or a discount, which the name of a person or a company does not: bulk offers put them there to be read in the list of messages.", \
+    "送信者名「{detail}」には価格や割引が含まれています。人や会社の名前には含まれないもので、大量送信の広告がメール一覧で目に付くように入れるものです。") \
 RULE(R_AUTH_DMARC, "auth.dmarc_fail", DETECT_SPOOFING, 45, \
     "DMARC failed and the domain asks to quarantine or reject", \
     "The sender's domain {domain} failed DMARC and asks receivers to reject such mail ({check}).", \

@@ -591,6 +591,36 @@ name_framed(const char *n)
 	    strchr(marks, n[z - 1]) != NULL);
 }
 
+/* A digit next to a currency sign (one space between at most), or a
+ * percent sign after a digit. */
+static int
+name_offer(const char *n)
+{
+	static const char *const cur[] = { "$", "\xe2\x82\xac", "\xc2\xa3",
+	    "\xc2\xa5", "\xef\xbf\xa5", "\xe5\x86\x86" };
+	size_t	 i, c, l, len = strlen(n);
+
+	for (i = 0; i < len; i++) {
+		if (n[i] == '%' && i > 0 && (isdigit((unsigned char)n[i - 1]) ||
+		    (i > 1 && n[i - 1] == ' ' &&
+		    isdigit((unsigned char)n[i - 2]))))
+			return 1;
+		for (c = 0; c < nitems(cur); c++) {
+			l = strlen(cur[c]);
+			if (strncmp(n + i, cur[c], l) != 0)
+				continue;
+			if ((i > 0 && isdigit((unsigned char)n[i - 1])) ||
+			    (i > 1 && n[i - 1] == ' ' &&
+			    isdigit((unsigned char)n[i - 2])) ||
+			    isdigit((unsigned char)n[i + l]) ||
+			    (n[i + l] == ' ' &&
+			    isdigit((unsigned char)n[i + l + 1])))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* The longest run of ASCII digits in s (full-width ones too: "０"-"９"). */
 static size_t
 digit_run(const char *s)
@@ -794,6 +824,11 @@ sender_run(struct detect_scan *s)
 	 * more than a phone number written with its separators has. */
 	if (m->from.name != NULL && digit_run(m->from.name) >= 9)
 		finding_add(s, R_SENDER_DISPLAY_NUMBER, &(struct fargs){
+		    .detail = text_clip(&s->a, m->from.name, 120) });
+
+	/* A price or a discount: "Viagra/Cialis-0,36$/0,54$", "Prints 93%". */
+	if (m->from.name != NULL && name_offer(m->from.name))
+		finding_add(s, R_SENDER_DISPLAY_OFFER, &(struct fargs){
 		    .detail = text_clip(&s->a, m->from.name, 120) });
 
 	/* A name framed by marks: "#Deals#", "*Limited#", "__C0NGrATS__". */

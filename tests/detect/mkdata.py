@@ -552,15 +552,15 @@ def content_samples():
         "you: <a href=\"https://heart-match.example/join\">see profiles"
         "</a></p></body></html>\n", "potential", "content.adult")
 
-    # The sender's name carries half of the offer.
+    # The sender's name carries half of the offer, with its price.
     write("en-31-health-offer.eml", headers(
         '"Viagra/Cialis from $0.40" <orders.pharm@medsdirect-shop.example>',
         "Your discount is waiting") +
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Dear customer,\n\nAll medications without prescription, "
         "delivered discreetly. Levitra $0.99 per pill.\n\n"
-        "https://medsdirect-shop.example/order\n", "potential",
-        "content.health_offer")
+        "https://medsdirect-shop.example/order\n", "threat",
+        "content.health_offer", "sender.display_offer", "engine.corroborated")
 
     write("en-32-gambling.eml", headers(
         "Royal Spin <vip@royal-spin-club.example>",
@@ -1306,6 +1306,18 @@ def lure_form_samples():
         "</body></html>\n",
         "threat", "sender.display_brand", "url.open_redirect",
         "engine.corroborated")
+    # A price in the sender's name; a name with a number is no offer.
+    write("en-152-display-offer.eml", headers(
+        "\"Canvas Prints 93% off\" <deals@canvas-prints.example>",
+        "Up to 93% off custom canvas prints") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Order today: https://canvas-prints.example/sale\n",
+        "clean", "sender.display_offer")
+    write("en-153-clean-name-number.eml", headers(
+        "\"Team 7 (Osaka)\" <team7@contoso.com>", "Schedule for week 48") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi Taro, the schedule for week 48 is on the share.\n",
+        "clean")
     # A payment received, as PayPal writes it: the brand's own notice,
     # linking only to the brand.
     write("en-99-clean-payment-received.eml", headers(
