@@ -162,18 +162,25 @@ attr(const struct hattr *a, int na, const char *name)
 	return NULL;
 }
 
-/* Does this style hide the element's text? */
-static int
-style_hidden(const char *st)
+/* A style attribute lower case, without white space, into b. */
+static void
+style_squash(const char *st, char *b, size_t bsz)
 {
-	char	 b[512];
 	size_t	 n = 0;
-	const char *p;
 
-	for (p = st; *p != '\0' && n + 1 < sizeof(b); p++)
-		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-			b[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+	for (; *st != '\0' && n + 1 < bsz; st++)
+		if (*st != ' ' && *st != '\t' && *st != '\n' && *st != '\r')
+			b[n++] = (char)((*st >= 'A' && *st <= 'Z') ? *st + 32 :
+			    *st);
 	b[n] = '\0';
+}
+
+/* Does this style (squashed) hide the element's text? */
+static int
+style_hidden(const char *b)
+{
+	size_t	 n = strlen(b);
+
 	if (strstr(b, "display:none") || strstr(b, "visibility:hidden") ||
 	    strstr(b, "mso-hide:all") || strstr(b, "opacity:0;") ||
 	    (strstr(b, "opacity:0") && b[n - 1] == '0' &&
@@ -188,23 +195,17 @@ style_hidden(const char *st)
 }
 
 /*
- * The font size a style sets: 1 too small to read (0, 0px, 1px), 0 one
+ * The font size a style (squashed) sets: 1 too small to read (0, 0px, 1px), 0 one
  * that can be read, -1 none (the element keeps its parent's).  Unlike
  * display:none, a size is inherited only until an element sets its own:
  * templates put font-size:0 on a cell, against the gaps between its
  * blocks, and set the size of the text in each block.
  */
 static int
-style_font(const char *st)
+style_font(const char *b)
 {
-	char	 b[512];
-	size_t	 n = 0;
 	const char *p;
 
-	for (p = st; *p != '\0' && n + 1 < sizeof(b); p++)
-		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-			b[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-	b[n] = '\0';
 	if ((p = strstr(b, "font-size:")) == NULL)
 		return -1;
 	p += 10;
@@ -763,9 +764,10 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		char		 b[512];
 		const char	*cv;
 
-		if (style_hidden(v))
+		style_squash(v, b, sizeof(b));
+		if (style_hidden(b))
 			hid = 1;
-		if ((fs = style_font(v)) >= 0)
+		if ((fs = style_font(b)) >= 0)
 			tiny = fs;
 		css_squeeze(v, strlen(v), b, sizeof(b));
 		if ((col = css_background(b)) != -3)

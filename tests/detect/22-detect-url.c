@@ -279,16 +279,32 @@ html(void)
 	buf_release(&vis);
 }
 
+/* HTML and the characters of its text that are hidden. */
+struct hcase {
+	const char	*html;
+	size_t		 hidden;
+	const char	*what;
+};
+
+static void
+hidden_cases(const char *label, const struct hcase *t, size_t n)
+{
+	struct html_info	 hi;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		memset(&hi, 0, sizeof(hi));
+		html_scan(S, t[i].html, strlen(t[i].html), NULL, NULL, &hi);
+		is_int(hi.hidden, t[i].hidden, "%s: %s", label, t[i].what);
+	}
+}
+
 /* Text pushed out of view by huge offsets counts as hidden; ordinary
  * layouts do not. */
 static void
 offscreen(void)
 {
-	static const struct {
-		const char	*html;
-		size_t		 hidden;	/* characters hidden */
-		const char	*what;
-	} t[] = {
+	static const struct hcase t[] = {
 		{ "<style>.belowView { margin-top: 470500px; /* as needed */ }"
 		  "</style><p>Seen.</p><div class=\"x belowView\">buried</div>"
 		  "after", 11, "a class rule's margin: inside and after" },
@@ -308,14 +324,8 @@ offscreen(void)
 		  "Seen.</div><div style=\"height:100vh\">Seen.</div>", 0,
 		  "heights and padding of a page stay in view" },
 	};
-	struct html_info	 hi;
-	size_t			 i;
 
-	for (i = 0; i < nitems(t); i++) {
-		memset(&hi, 0, sizeof(hi));
-		html_scan(S, t[i].html, strlen(t[i].html), NULL, NULL, &hi);
-		is_int(hi.hidden, t[i].hidden, "out of view: %s", t[i].what);
-	}
+	hidden_cases("out of view", t, nitems(t));
 }
 
 /* A font too small to read hides text until an element inside sets a
@@ -325,11 +335,7 @@ offscreen(void)
 static void
 tiny_font(void)
 {
-	static const struct {
-		const char	*html;
-		size_t		 hidden;
-		const char	*what;
-	} t[] = {
+	static const struct hcase t[] = {
 		{ "<p>Seen.</p><table><tr><td style=\"font-size:0px\"><div "
 		  "style=\"font-size:14px\">read</div></td></tr></table>", 0,
 		  "a cell of size 0, its block sized again" },
@@ -366,14 +372,8 @@ tiny_font(void)
 		{ "<p>Seen.</p><span style=\"color:transparent\">clear"
 		  "</span>", 5, "color:transparent" },
 	};
-	struct html_info	 hi;
-	size_t			 i;
 
-	for (i = 0; i < nitems(t); i++) {
-		memset(&hi, 0, sizeof(hi));
-		html_scan(S, t[i].html, strlen(t[i].html), NULL, NULL, &hi);
-		is_int(hi.hidden, t[i].hidden, "tiny font, colour: %s", t[i].what);
-	}
+	hidden_cases("tiny font, colour", t, nitems(t));
 }
 
 /* The preheader: hidden text before the body's first words is the
