@@ -215,7 +215,8 @@ style_font(const char *b)
 
 /*
  * A CSS or HTML colour as 0xRRGGBB: "#fff", "#ffffff", "rgb(255,255,255)",
- * "white", "black"; -1 for any other (not known), -2 for "transparent".
+ * "rgba(255,255,255,1)", "white", "black"; -1 for any other (not known),
+ * -2 for "transparent" or an alpha of 0.
  * v is lower case, without white space (css_squeeze), or an attribute.
  */
 static long
@@ -248,6 +249,16 @@ css_color(const char *v)
 	if (sscanf(b, "rgb(%u,%u,%u%c", &r, &g, &bl, &end) == 4 &&
 	    end == ')' && r < 256 && g < 256 && bl < 256)
 		return (long)(r << 16 | g << 8 | bl);
+	/* rgba(): an alpha of 0 is transparent; any other, the colour. */
+	if (sscanf(b, "rgba(%u,%u,%u,%c", &r, &g, &bl, &end) == 4 &&
+	    r < 256 && g < 256 && bl < 256) {
+		const char *al = strrchr(b, ',') + 1;
+
+		if (strspn(al, "0.") == strlen(al) - 1 && al[strlen(al) - 1] ==
+		    ')')
+			return -2;
+		return (long)(r << 16 | g << 8 | bl);
+	}
 	return -1;
 }
 

@@ -371,6 +371,9 @@ tiny_font(void)
 		  "a link unstyled is blue" },
 		{ "<p>Seen.</p><span style=\"color:transparent\">clear"
 		  "</span>", 5, "color:transparent" },
+		{ "<p>Seen.</p><span style=\"color: rgba(0, 0, 0, 0)\">clear"
+		  "</span><span style=\"color:rgba(0,0,0,0.8)\">dark</span>", 5,
+		  "rgba() of alpha 0, and of 0.8" },
 	};
 
 	hidden_cases("tiny font, colour", t, nitems(t));
