@@ -195,11 +195,11 @@ style_hidden(const char *b)
 }
 
 /*
- * The font size a style (squashed) sets: 1 too small to read (0, 0px, 1px), 0 one
- * that can be read, -1 none (the element keeps its parent's).  Unlike
- * display:none, a size is inherited only until an element sets its own:
- * templates put font-size:0 on a cell, against the gaps between its
- * blocks, and set the size of the text in each block.
+ * The font size a style (squashed) sets: 1 too small to read (0, 0px,
+ * 1px), 0 one that can be read, -1 none (the element keeps its
+ * parent's).  Unlike display:none, a size is inherited only until an
+ * element sets its own: templates put font-size:0 on a cell, against the
+ * gaps between its blocks, and set the size of the text in each block.
  */
 static int
 style_font(const char *b)
