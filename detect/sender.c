@@ -543,14 +543,15 @@ eop_scl(const struct dmsg *m)
 }
 
 /*
- * "word_word[_word...]_12345@": letters in two or more words, then three
- * to six digits, all joined by underscores.
+ * "word_word[_word...]_12345@": two words of letters or more, then three
+ * to six digits, all joined by underscores; a short number may stand
+ * between ("NEW_OFFRE_1_89227").
  */
 static int
 generated_local(const char *addr)
 {
 	const char	*p = addr;
-	size_t		 n;
+	size_t		 n, d;
 	int		 words = 0;
 
 	if (addr == NULL)
@@ -558,12 +559,15 @@ generated_local(const char *addr)
 	for (;;) {
 		for (n = 0; isalpha((unsigned char)p[n]); n++)
 			;
-		if (n == 0)
+		for (d = 0; n == 0 && isdigit((unsigned char)p[d]); d++)
+			;
+		if (n == 0 && (d == 0 || d > 2 || words < 2 ||
+		    p[d] != '_'))
 			break;
-		if (p[n] != '_')
+		if (p[n + d] != '_')
 			return 0;
-		words++;
-		p += n + 1;
+		words += n > 0;
+		p += n + d + 1;
 	}
 	for (n = 0; isdigit((unsigned char)p[n]); n++)
 		;

@@ -1179,6 +1179,13 @@ def lure_form_samples():
         "Get your quote: https://bit.ly/3xCarQ7\n",
         "potential", "sender.generated_address", "url.shortener",
         "engine.corroborated")
+    write("en-154-generated-address-numbered.eml", headers(
+        "Car Kit <NEW_OFFRE_1_12626@news.autodeals-mail.com>",
+        "Car emergency kit") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Be ready for the road: https://bit.ly/3xCarK1\n",
+        "potential", "sender.generated_address", "url.shortener",
+        "engine.corroborated")
     write("en-138-clean-freemail-digits.eml", headers(
         "Paige Turner <paige_turner_455@aol.com>", "Saturday") +
         "Content-Type: text/plain; charset=utf-8\n\n"
