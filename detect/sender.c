@@ -155,8 +155,10 @@ name_domain(struct detect_scan *s, const char *name)
 
 /*
  * A From whose display name holds a comma outside quotes and comments,
- * "Gift card, <x@y>" or "Team ,_<x@y>": not one mailbox as RFC 5322 has
- * it, though loose parsers make one of it (bulk-mail kits write them).
+ * "Gift card, <x@y>" or "Team ,_<x@y>" (1), or leaves a quote open,
+ * "\"Energy Team\"\" <x@y>" (2): not one mailbox as RFC 5322 has it,
+ * though loose parsers make one of it (bulk-mail kits write them;
+ * Exchange Online then finds no From domain to check).  0 when sound.
  */
 static int
 from_malformed(const char *v)
@@ -178,7 +180,7 @@ from_malformed(const char *v)
 		else if (!inq && cmt == 0 && *p == ',')
 			return 1;
 	}
-	return 0;
+	return inq ? 2 : 0;
 }
 
 /*
@@ -744,9 +746,10 @@ sender_run(struct detect_scan *s)
 		snprintf(d, sizeof(d), "%d addresses", m->nfrom);
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = d });
-	} else if (from_malformed(msg_header(m, "From")))
+	} else if ((b = from_malformed(msg_header(m, "From"))) != 0)
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
-		    .domain = fdom, .detail = "a name cut by a comma" });
+		    .domain = fdom, .detail = b == 1 ? "a name cut by a comma" :
+		    "a quote left open in the name" });
 	else if (fdom != NULL && !host_name(fdom))
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = "a domain that is no host name" });

@@ -1279,6 +1279,13 @@ def lure_form_samples():
         "</table><table style=\"background-color:#202124\"><tr><td "
         "style=\"color:#ffffff\">Contoso Notes, 1 Main Street, Springfield"
         "</td></tr></table></body></html>\n", "clean")
+    # A quote left open in the sender's name.
+    write("en-155-from-open-quote.eml", headers(
+        '"Uw Energie Advies Team"" <energie@advies-team.example>',
+        "Besparen op uw energierekening?") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Profiteer nu van de gedaalde energietarieven.\n",
+        "potential", "sender.several_from")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
