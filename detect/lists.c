@@ -1052,6 +1052,7 @@ static const char *const AUTHORITIES[] = {
 	"justiz", "jugendschutz", "prosecutor", "procuradoria", "fiscalia",
 	"staatsanwaltschaft", "receita federal", "irs", "hmrc", "customs",
 	"douane", "aduana", "alfandega", "zollamt", "cybercriminalite",
+	"judicial", "judiciaire", "tribunale",
 	"警察", "警視庁", "裁判所", "検察", "国税庁", "税務署", "税関",
 };
 

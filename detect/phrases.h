@@ -617,6 +617,8 @@ static const struct phrase PHRASES[] = {
 	{ PC_LEGAL, 1, "audiencia" }, { PC_LEGAL, 1, "coercitivamente" },
 	{ PC_LEGAL, 1, "queixa" }, { PC_LEGAL, 1, "policia" },
 	{ PC_LEGAL, 1, "processo judicial" }, { PC_LEGAL, 1, "citacion judicial" },
+	{ PC_LEGAL, 2, "notificacao judicial" }, { PC_LEGAL, 2, "notificacion judicial" },
+	{ PC_LEGAL, 2, "carta de demanda" }, { PC_LEGAL, 1, "demanda judicial" },
 	{ PC_LEGAL, 2, "convocation" }, { PC_LEGAL, 1, "gendarmerie" },
 	{ PC_LEGAL, 1, "europol" }, { PC_LEGAL, 1, "interpol" },
 	{ PC_LEGAL, 1, "cybercriminalite" }, { PC_LEGAL, 1, "cybercrime" },
