@@ -209,8 +209,9 @@ has_service_word(const char *n)
 	static const char *const w[] = { "support", "service", "team",
 	    "account", "security", "billing", "notification", "customer",
 	    "center", "centre", "help", "alert", "id", "store", "online",
-	    "no-reply", "noreply", "info", "card", "pay", "bank",
+	    "no-reply", "noreply", "info", "card", "pay", "bank", "invoice",
 	    /* the same in the other languages read, accents folded */
+	    "fatura", "factura", "facture", "rechnung", "boleto",
 	    "atendimento", "suporte", "soporte", "servicio", "servico",
 	    "kundenservice", "kundendienst", "klantenservice", "conta",
 	    "cuenta", "konto", "compte", "equipe", "equipo", "seguranca",

@@ -602,6 +602,15 @@ def content_samples():
         "threat", "sender.display_brand", "sender.brand_links_elsewhere",
         "engine.corroborated")
 
+    # A brand whose name is also a common name (a city), claimed with an
+    # invoice word, from free mail.
+    write("pt-03-weak-brand-invoice.eml", headers(
+        "Fatura Porto Seguro <faturas.cliente2024@hotmail.com>",
+        "Fatura Porto Seguro - EYJALAB1") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Sua fatura do seguro auto vence hoje.\n",
+        "threat", "sender.display_brand", "sender.brand_freemail")
+
     write("en-34-callback-spaced.eml", headers(
         "Billing Dept <billing.dept.desk@gmail.com>",
         "Order AX-2231 confirmed") +
