@@ -184,6 +184,7 @@ static const char *const BRANDS[] = {
 	"Uniswap|uniswap.org",
 	"Lido Finance,!Lido|lido.fi",
 	"FTX|ftx.com ftx.us",
+	"!Stake|stake.com stake.us",
 	"ether.fi,Etherfi|ether.fi",
 	"Arbitrum|arbitrum.io arbitrum.foundation",
 	"!Optimism|optimism.io",
