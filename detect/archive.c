@@ -171,16 +171,21 @@ ar_budget(const struct detect_scan *s, size_t n, size_t here)
 static void
 ar_bomb(struct detect_scan *s, const char *name, size_t here, size_t n)
 {
-	char	 d[96];
+	char	 d[96], dj[128];
 
-	if (here < DETECT_ARCHIVE_TOTAL && s->inflated >= DETECT_ARCHIVE_TOTAL)
+	if (here < DETECT_ARCHIVE_TOTAL && s->inflated >= DETECT_ARCHIVE_TOTAL) {
 		snprintf(d, sizeof(d), "the %u MB a message may inflate are "
 		    "spent", DETECT_ARCHIVE_TOTAL >> 20);
-	else
+		snprintf(dj, sizeof(dj), "1 通で展開できる %u MB を使い切った",
+		    DETECT_ARCHIVE_TOTAL >> 20);
+	} else {
 		snprintf(d, sizeof(d), "more than %zu MB from %zu KB",
 		    (here + (1u << 20) - 1) >> 20, n >> 10);
+		snprintf(dj, sizeof(dj), "%zu KB から %zu MB 超",
+		    n >> 10, (here + (1u << 20) - 1) >> 20);
+	}
 	finding_add(s, R_ATT_ARCHIVE_BOMB, &(struct fargs){ .name = name,
-	    .detail = d });
+	    .detail = d, .detail_ja = dj });
 }
 
 static const char *

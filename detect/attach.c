@@ -436,7 +436,10 @@ html_attachment(struct detect_scan *s, const char *name,
 			    "%d embedded documents", hi.scripts, hi.handlers,
 			    hi.svg_embed);
 			finding_add(s, R_ATT_SVG_SCRIPT, &(struct fargs){
-			    .name = name, .detail = d, .sha256 = sha });
+			    .name = name, .detail = d, .sha256 = sha,
+			    .detail_ja = arena_printf(&s->a, "スクリプト %d 個、"
+			    "イベントハンドラー %d 個、埋め込み文書 %d 個",
+			    hi.scripts, hi.handlers, hi.svg_embed) });
 		}
 		return;
 	}

@@ -917,22 +917,31 @@ content_run(struct detect_scan *s)
 	/* Two such words, or one in the sender's name: a name is short. */
 	if (s->ns.mixed_words >= 2 || s->name_mixed ||
 	    s->ns.math_chars >= 6 || s->ns.invisible_in_words >= 3) {
-		char d[128];
+		const char *d, *dj;
 
-		if (s->name_mixed && s->ns.mixed_words == 1)
-			snprintf(d, sizeof(d), "the sender's name, in \"%s\"",
+		if (s->name_mixed && s->ns.mixed_words == 1) {
+			d = arena_printf(&s->a, "the sender's name, in \"%s\"",
 			    s->ns.example);
-		else if (s->ns.mixed_words >= 2)
-			snprintf(d, sizeof(d), "%d words such as \"%s\"",
+			dj = arena_printf(&s->a, "送信者名の「%s」",
+			    s->ns.example);
+		} else if (s->ns.mixed_words >= 2) {
+			d = arena_printf(&s->a, "%d words such as \"%s\"",
 			    s->ns.mixed_words, s->ns.example);
-		else if (s->ns.math_chars >= 6)
-			snprintf(d, sizeof(d), "%d styled letters",
+			dj = arena_printf(&s->a, "「%s」など %d 語",
+			    s->ns.example, s->ns.mixed_words);
+		} else if (s->ns.math_chars >= 6) {
+			d = arena_printf(&s->a, "%d styled letters",
 			    s->ns.math_chars);
-		else
-			snprintf(d, sizeof(d), "%d words with invisible "
+			dj = arena_printf(&s->a, "装飾文字 %d 字",
+			    s->ns.math_chars);
+		} else {
+			d = arena_printf(&s->a, "%d words with invisible "
 			    "characters", s->ns.invisible_in_words);
+			dj = arena_printf(&s->a, "不可視文字を含む語 %d 語",
+			    s->ns.invisible_in_words);
+		}
 		finding_add(s, R_CONTENT_OBFUSCATED, &(struct fargs){
-		    .detail = d });
+		    .detail = d, .detail_ja = dj });
 	}
 	if (h->hidden > 300 && h->hidden > h->visible * 2) {
 		char d[32];

@@ -384,6 +384,7 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 	fa.type = clip(s, fa.type, 120);
 	fa.check = clip(s, fa.check, 200);
 	fa.detail = clip(s, fa.detail, 200);
+	fa.detail_ja = clip(s, fa.detail_ja, 200);
 	f = &s->f[s->nf++];
 	memset(f, 0, sizeof(*f));
 	f->category = cat;
@@ -406,6 +407,8 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 		render(&b, en, &ev, fa.name);
 		f->evidence[DETECT_EN] = arena_strdup(&s->a, b.ptr);
 		buf_reset(&b);
+		if (fa.detail_ja != NULL)
+			ev.detail = fa.detail_ja;
 		render(&b, ja, &ev, fa.name);
 		f->evidence[DETECT_JA] = arena_strdup(&s->a, b.ptr);
 		buf_release(&b);

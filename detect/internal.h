@@ -286,6 +286,8 @@ struct detect_engine {
 struct fargs {
 	const char	*url, *domain, *imitates, *name, *type, *sha256;
 	const char	*check, *detail;
+	const char	*detail_ja;	/* {detail} in the Japanese evidence,
+					   when detail is words, not data */
 };
 
 struct detect_scan {

@@ -746,21 +746,26 @@ sender_run(struct detect_scan *s)
 
 		snprintf(d, sizeof(d), "%d addresses", m->nfrom);
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
-		    .domain = fdom, .detail = d });
+		    .domain = fdom, .detail = d, .detail_ja = arena_printf(&s->a,
+		    "アドレスが %d 個", m->nfrom) });
 	} else if ((b = from_malformed(msg_header(m, "From"))) != 0)
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = b == 1 ? "a name cut by a comma" :
-		    "a quote left open in the name" });
+		    "a quote left open in the name", .detail_ja = b == 1 ?
+		    "名前がカンマで区切られている" : "名前の引用符が閉じていない" });
 	else if (fdom != NULL && !host_name(fdom))
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
-		    .domain = fdom, .detail = "a domain that is no host name" });
+		    .domain = fdom, .detail = "a domain that is no host name",
+		    .detail_ja = "ホスト名になり得ないドメイン" });
 	else if (fdom == NULL && (fname = bare_name(s)) != NULL)
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
-		    .detail = "a name without an address" });
+		    .detail = "a name without an address",
+		    .detail_ja = "アドレスのない名前だけ" });
 	else if (m->nhdrs > 0 && m->from.addr == NULL && m->from.name ==
 	    NULL && msg_header(m, "From") == NULL)
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
-		    .detail = "no From header at all" });
+		    .detail = "no From header at all",
+		    .detail_ja = "From ヘッダーそのものがない" });
 	if (fdom != NULL && ((dom_random(fdom) && !dom_is_freemail(e, freg)) ||
 	    (tenant_random(fdom, freg) && !dom_is_own(s, fdom))))
 		finding_add(s, R_SENDER_RANDOM, &(struct fargs){ .domain = fdom });

@@ -52,6 +52,42 @@ rule_table(void)
 	free(readme);
 }
 
+/* Details that are words, not data, are said in Japanese in the
+ * Japanese evidence. */
+static void
+ja_details(struct detect_scan *s, struct arena *out)
+{
+	static const struct {
+		const char	*file, *rule, *en, *ja;
+	} t[] = {
+		{ "en-155-from-open-quote.eml", "sender.several_from",
+		  "a quote left open", "引用符が閉じていない" },
+		{ "en-148-no-from.eml", "sender.several_from",
+		  "no From header", "From ヘッダーそのものがない" },
+		{ "en-149-name-lookalike.eml", "content.obfuscated_text",
+		  "the sender's name", "送信者名の「" },
+	};
+	struct detect_result	 r;
+	const struct detect_finding *f;
+	char			 path[512], *msg;
+	size_t			 i, len;
+
+	for (i = 0; i < nitems(t); i++) {
+		snprintf(path, sizeof(path), "tests/detect/data/%s", t[i].file);
+		if (!ok((msg = tap_slurp(path, &len)) != NULL, "%s: read",
+		    t[i].file))
+			continue;
+		arena_reset(out);
+		detect_scan_mime(s, msg, len, out, &r);
+		f = dt_find(&r, t[i].rule);
+		ok(f != NULL && strstr(f->evidence[DETECT_EN], t[i].en) != NULL &&
+		    strstr(f->evidence[DETECT_JA], t[i].ja) != NULL &&
+		    strstr(f->evidence[DETECT_JA], t[i].en) == NULL,
+		    "%s: %s: the detail in each language", t[i].file, t[i].rule);
+		free(msg);
+	}
+}
+
 int
 main(void)
 {
@@ -120,6 +156,7 @@ main(void)
 	}
 	fclose(fp);
 	ok(n >= 20, "%d samples", n);
+	ja_details(s, &out);
 	arena_release(&out);
 	detect_scan_free(s);
 	detect_engine_free(e);
