@@ -187,20 +187,27 @@ from_malformed(const char *v)
  * The domain of an address can be a host's name: letters, digits, hyphens
  * and dots (and any non-ASCII letter, for names in Unicode), or an
  * address literal.  "x@naoresponder70129%atendimento.com" cannot be
- * written back to; bulk-mail kits make such Froms.  The top-level domain
- * is not judged: printers and servers inside an organisation write from
- * names under .local or .corp, and test tenants under .example.
+ * written back to; bulk-mail kits make such Froms.  Whether the top-level
+ * domain exists is not judged (printers and servers inside an
+ * organisation write from names under .local or .corp, and test tenants
+ * under .example), only that it could: no hyphen in it but an IDN's
+ * "xn--".
  */
 static int
 host_name(const char *d)
 {
+	const char *tld = strrchr(d, '.');
+
 	if (*d == '[')
 		return 1;
 	for (; *d != '\0'; d++)
 		if (!((unsigned char)*d >= 0x80 || isalnum((unsigned char)*d) ||
 		    *d == '.' || *d == '-'))
 			return 0;
-	return 1;
+	/* No top-level domain has a hyphen but an IDN's ("xn--"):
+	 * "skyfon-varna.eu-NEW" is a kit's typing, not a domain. */
+	return tld == NULL || strchr(tld, '-') == NULL ||
+	    strncmp(tld + 1, "xn--", 4) == 0;
 }
 
 static int
@@ -496,6 +503,17 @@ name_brand(const struct detect_engine *e, const struct buf *nb,
 			p = q;
 		p += 6;
 		b = brand_is_name(e, p, nb->len - (size_t)(p - nb->ptr));
+	}
+	/* A possessive put in the name: "Prime's Video". */
+	if (b < 0 && (p = strstr(nb->ptr, "'s ")) != NULL) {
+		struct buf	 c;
+
+		buf_init(&c, nb->len + 1);
+		buf_add(&c, nb->ptr, (size_t)(p - nb->ptr));
+		buf_adds(&c, p + 2);
+		if ((b = brand_find(e, c.ptr, c.len, 1)) >= 0)
+			*disguised = 1;
+		buf_release(&c);
 	}
 	if (b < 0 && (b = brand_find_disguised(e, nb->ptr)) >= 0)
 		*disguised = 1;

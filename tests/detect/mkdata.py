@@ -1295,6 +1295,19 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Profiteer nu van de gedaalde energietarieven.\n",
         "potential", "sender.several_from")
+    # A top-level domain with a hyphen, which none has.
+    write("en-156-from-tld-hyphen.eml", headers(
+        "Confirnation@skyfon-varna.eu-NEW", "your parcel has been shipment") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your package will be sent back.\n",
+        "potential", "sender.several_from")
+    # A brand's name with a possessive put in it.
+    write("en-157-brand-possessive.eml", headers(
+        "Prime's Video Suspended <billing@renewals-center.example>",
+        "Unauthorized payment") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your membership is on hold.\n",
+        "potential", "sender.display_brand")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
