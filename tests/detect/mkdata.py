@@ -651,10 +651,8 @@ def content_samples():
         "content.adult")
 
     write("ja-08-casino-utf8.eml", headers(
-        "=?UTF-8?B?%s?= <info@lucky-spin-jp.example>" % base64.b64encode(
-            "ラッキースピン".encode()).decode(),
-        "=?UTF-8?B?%s?=" % base64.b64encode(
-            "入金不要ボーナス3000円プレゼント".encode()).decode()) +
+        uhdr("ラッキースピン") + " <info@lucky-spin-jp.example>",
+        uhdr("入金不要ボーナス3000円プレゼント")) +
         "Content-Type: text/plain; charset=utf-8\n"
         "Content-Transfer-Encoding: 8bit\n\n"
         "オンラインカジノ「ラッキースピン」に今すぐ登録して、"
@@ -1068,10 +1066,8 @@ def corroboration_samples():
         "Password: qk7tr29x\nThe current balance is 64.2 BTC.\n",
         "threat", "content.crypto_login")
     write("ja-09-crypto-login-utf8.eml", headers(
-        "=?UTF-8?B?%s?= <sato.k@tokai-butsuryu.example>" % base64.b64encode(
-            "佐藤 健".encode()).decode(),
-        "=?UTF-8?B?%s?=" % base64.b64encode(
-            "ウォレットの件".encode()).decode()) +
+        uhdr("佐藤 健") + " <sato.k@tokai-butsuryu.example>",
+        uhdr("ウォレットの件")) +
         "Content-Type: text/plain; charset=utf-8\n"
         "Content-Transfer-Encoding: 8bit\n\n"
         "ウォレットに 12.5 BTC の残高があります。"
@@ -1129,10 +1125,8 @@ def lure_form_samples():
         "engine.corroborated")
     # The same in Japanese, with the full-width plus sign.
     write("ja-17-credited-sum-utf8.eml", headers(
-        "=?UTF-8?B?%s?= <point.center.88@gmail.com>" % base64.b64encode(
-            "ポイントセンター".encode()).decode(),
-        "=?UTF-8?B?%s?=" % base64.b64encode(
-            "入金のお知らせ".encode()).decode()) +
+        uhdr("ポイントセンター") + " <point.center.88@gmail.com>",
+        uhdr("入金のお知らせ")) +
         "Content-Type: text/plain; charset=utf-8\n"
         "Content-Transfer-Encoding: 8bit\n\n"
         "お客様の残高に＋35,000円が入金されました。\n"
