@@ -162,20 +162,7 @@ attr(const struct hattr *a, int na, const char *name)
 	return NULL;
 }
 
-/* A style attribute lower case, without white space, into b. */
-static void
-style_squash(const char *st, char *b, size_t bsz)
-{
-	size_t	 n = 0;
-
-	for (; *st != '\0' && n + 1 < bsz; st++)
-		if (*st != ' ' && *st != '\t' && *st != '\n' && *st != '\r')
-			b[n++] = (char)((*st >= 'A' && *st <= 'Z') ? *st + 32 :
-			    *st);
-	b[n] = '\0';
-}
-
-/* Does this style (squashed) hide the element's text? */
+/* Does this style (css_squeeze()d) hide the element's text? */
 static int
 style_hidden(const char *b)
 {
@@ -195,7 +182,7 @@ style_hidden(const char *b)
 }
 
 /*
- * The font size a style (squashed) sets: 1 too small to read (0, 0px,
+ * The font size a style (css_squeeze()d) sets: 1 too small to read (0, 0px,
  * 1px), 0 one that can be read, -1 none (the element keeps its
  * parent's).  Unlike display:none, a size is inherited only until an
  * element sets its own: templates put font-size:0 on a cell, against the
@@ -558,18 +545,18 @@ off_sheets(struct hstate *h, const char *p, size_t n)
 	}
 }
 
-/* What the element's style, classes and id do to what is in view. */
+/* What the element's style (squeezed, or NULL), classes and id do to
+ * what is in view. */
 static int
-off_element(struct hstate *h, const struct hattr *a, int na)
+off_element(struct hstate *h, const struct hattr *a, int na,
+    const char *style)
 {
 	const char	*v;
-	char		 b[512], tok[48];
+	char		 tok[48];
 	int		 off = 0, i;
 
-	if ((v = attr(a, na, "style")) != NULL) {
-		css_squeeze(v, strlen(v), b, sizeof(b));
-		off |= css_offscreen(b);
-	}
+	if (style != NULL)
+		off |= css_offscreen(style);
 	if (h->noff == 0)
 		return off;
 	if ((v = attr(a, na, "id")) != NULL && strlen(v) + 1 < sizeof(tok)) {
@@ -764,6 +751,8 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	const char		*v;
 	int			 i, hid = 0, off, fs, tiny = h->tiny, fg_set = 0;
 	long			 fg = h->fg, bg = h->bg, col;
+	char			 b[512];	/* the style, squeezed */
+	const char		*sq = NULL;
 
 	if (h->vis != NULL && is_block(t))
 		buf_addc(h->vis, ' ');
@@ -772,15 +761,14 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		    a[i].name[2] != '\0')
 			h->hi->handlers++;
 	if ((v = attr(a, na, "style")) != NULL) {
-		char		 b[512];
 		const char	*cv;
 
-		style_squash(v, b, sizeof(b));
+		css_squeeze(v, strlen(v), b, sizeof(b));
+		sq = b;
 		if (style_hidden(b))
 			hid = 1;
 		if ((fs = style_font(b)) >= 0)
 			tiny = fs;
-		css_squeeze(v, strlen(v), b, sizeof(b));
 		if ((col = css_background(b)) != -3)
 			bg = col;
 		if ((cv = css_prop(b, "color")) != NULL) {
@@ -807,7 +795,7 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	if (strcmp(t, "body") == 0 && (v = attr(a, na, "text")) != NULL &&
 	    (col = css_color(v)) != -2)
 		fg = col;
-	off = off_element(h, a, na);
+	off = off_element(h, a, na, sq);
 	if (off & OFF_IN)
 		hid = 1;
 	if (off & OFF_BG)
