@@ -872,12 +872,11 @@ sender_run(struct detect_scan *s)
 		struct buf	 nb;
 		const char	*na = name_address(s, m->from.name), *ndom;
 		int		 id = -1, disguised = 0;
+		int		 mixed = s->ns.mixed_words;
 
 		buf_init(&nb, 1024);
-		id = s->ns.mixed_words;
 		text_norm(&nb, m->from.name, strlen(m->from.name), &s->ns);
-		s->name_mixed = s->ns.mixed_words > id;
-		id = -1;
+		s->name_mixed = s->ns.mixed_words > mixed;
 		if (na != NULL && strstr(nb.ptr, " via ") == NULL) {
 			const char *nd = strrchr(na, '@') + 1;
 			const char *nreg = dom_registrable(s, nd);
