@@ -210,6 +210,45 @@ host_name(const char *d)
 	    strncmp(tld + 1, "xn--", 4) == 0;
 }
 
+/*
+ * An address whose local part holds an "@" of its own,
+ * "newsletter.reader@example.org@mailer.example": RFC 5322 allows one
+ * only inside a quoted local part, which is left alone.  Kits write the
+ * reader's own address (or a brand's) before their domain, so that it is
+ * what a glance at the sender shows; GMime keeps the part before the
+ * second "@", so the header's own text is read (the address between the
+ * last angle brackets, or the whole value), then the address as given
+ * (Graph's).  The domain that really sends, after the last "@", is
+ * returned; NULL when the address is sound.
+ */
+static const char *
+addr_in_addr(struct detect_scan *s, const char *hdr, const char *addr)
+{
+	const char	*v[2] = { hdr, addr }, *p, *end, *at;
+	size_t		 i, n;
+	int		 ats, inq;
+
+	for (i = 0; i < nitems(v); i++) {
+		if ((p = v[i]) == NULL)
+			continue;
+		if ((at = strrchr(p, '<')) != NULL)
+			p = at + 1;
+		n = strcspn(p, ">");
+		end = p + n;
+		for (ats = inq = 0, at = NULL; p < end; p++)
+			if (*p == '"')
+				inq = !inq;
+			else if (*p == '@' && !inq) {
+				ats++;
+				at = p;
+			}
+		if (ats >= 2 && at + 1 < end)
+			return arena_strndup(&s->a, at + 1,
+			    (size_t)(end - at - 1));
+	}
+	return NULL;
+}
+
 static int
 has_service_word(const char *n)
 {
@@ -701,6 +740,7 @@ sender_run(struct detect_scan *s)
 	const struct dmsg		*m = s->m;
 	const char			*fdom = m->from.domain, *freg = NULL;
 	const char			*fname = NULL;
+	const char			*realdom;
 	struct auth			 a;
 	char				 check[160];
 	int				 fail = 0, b;
@@ -771,6 +811,11 @@ sender_run(struct detect_scan *s)
 		    .domain = fdom, .detail = b == 1 ? "a name cut by a comma" :
 		    "a quote left open in the name", .detail_ja = b == 1 ?
 		    "名前がカンマで区切られている" : "名前の引用符が閉じていない" });
+	else if ((realdom = addr_in_addr(s, msg_header(m, "From"),
+	    m->from.addr)) != NULL)
+		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
+		    .domain = realdom, .detail = "an address inside the address",
+		    .detail_ja = "アドレスの中に別のアドレスがある" });
 	else if (fdom != NULL && !host_name(fdom))
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = "a domain that is no host name",

@@ -1302,6 +1302,47 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Your membership is on hold.\n",
         "potential", "sender.display_brand")
+    # The reader's own address as the local part of the sender's: an
+    # "@" outside quotes in a local part, which no address can hold.
+    write("en-158-from-address-inside.eml", headers(
+        "Noticias Diarias <taro.yamada@contoso.com@boletin-diario.example>",
+        "La inversion de la que todos hablan") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Lea la entrevista completa en nuestro sitio.\n",
+        "potential", "sender.several_from")
+    # ... where a quoted local part may hold one.
+    write("en-159-clean-quoted-at.eml", headers(
+        '"Taro (home)" <"taro@home"@contoso.com>', "Lunch tomorrow?") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Shall we meet at noon at the usual place?\n", "clean")
+    # A sign-in alert in French, in Microsoft's words, from somewhere
+    # else with a link elsewhere; and Microsoft's own, which links home.
+    fr = ("Compte Microsoft\nActivit\u00e9s de connexion inhabituelles\n"
+          "Nous avons d\u00e9tect\u00e9 quelque chose d'inhabituel \u00e0 "
+          "propos d'une connexion r\u00e9cente au compte Microsoft "
+          "ta*****@contoso.com.\nPays/r\u00e9gion : Unknown\nVeuillez "
+          "acc\u00e9der \u00e0 votre page d'activit\u00e9 r\u00e9cente "
+          "et nous faire savoir s'il s'agissait de vous ou non. Si ce "
+          "n'\u00e9tait pas vous, nous vous aiderons \u00e0 s\u00e9curiser "
+          "votre compte.\n")
+    write("en-160-fr-signin-alert.eml", headers(
+        "Service Clients <info@avis-clients.example>",
+        "Activit\u00e9 inhabituelle") +
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><p>" +
+        fr.replace("\n", "<br>") + '</p><p><a href="https://revue-'
+        'activite.example/fr">Passer en revue les activit\u00e9s r\u00e9'
+        "centes</a></p></body></html>\n",
+        "threat", "content.credential_request",
+        "content.brand_links_elsewhere")
+    write("en-161-clean-fr-signin-microsoft.eml",
+          eop_pass("accountprotection.microsoft.com", "40.92.18.73") +
+          headers("Compte Microsoft <account-security-noreply@"
+                  "accountprotection.microsoft.com>",
+                  "Activit\u00e9 de connexion inhabituelle") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>" +
+          fr.replace("\n", "<br>") + '</p><p><a href="https://account.'
+          'live.com/activity">Passer en revue les activit\u00e9s r\u00e9'
+          "centes</a></p></body></html>\n", "clean")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
