@@ -588,6 +588,40 @@ has_calendar(const struct dmsg *m)
 	return 0;
 }
 
+/*
+ * Is the address at hit (in normalised text beginning at t) the value of
+ * a To or Cc line, as a forwarded mail's header block writes it ("to:",
+ * "para:", "an:", "aan:", "a:", "cc:", "宛先:"), a name or "<" before
+ * it allowed on the same line?
+ */
+static int
+to_line(const char *t, const char *hit)
+{
+	static const char *const lab[] = { "to:", "para:", "an:", "aan:",
+	    "a:", "cc:", "\xe5\xae\x9b\xe5\x85\x88:" };
+	const char	*q = hit;
+	size_t		 i, l, back = 0;
+
+	/* Back over the line's value before the address, 120 bytes at
+	 * most, to the label that begins it. */
+	while (q > t && back < 120 && q[-1] != '\n') {
+		q--;
+		back++;
+		for (i = 0; i < nitems(lab); i++) {
+			l = strlen(lab[i]);
+			if ((size_t)(q - t) >= l - 1 && q[0] == ':' &&
+			    strncmp(q - (l - 1), lab[i], l) == 0 &&
+			    (q - (l - 1) == t || q[-(ptrdiff_t)l] == ' ' ||
+			    q[-(ptrdiff_t)l] == '*' || q[-(ptrdiff_t)l] == '\n'))
+				return 1;
+		}
+		/* Another label on the way: the address is not its value. */
+		if (q[0] == ':' && q > t && isalpha((unsigned char)q[-1]))
+			return 0;
+	}
+	return 0;
+}
+
 /* The reader's own address in the subject, or greeting them early on. */
 static void
 recipient(struct detect_scan *s)
@@ -624,6 +658,10 @@ recipient(struct detect_scan *s)
 	{
 		const char *hit = strstr(p, to);
 
+		/* "To: taro@contoso.com" in the header block of a mail
+		 * forwarded in the text addresses nobody. */
+		while (hit != NULL && hit - p < 600 && to_line(p, hit))
+			hit = strstr(hit + 1, to);
 		if (hit != NULL && hit - p < 600) {
 			finding_add(s, R_CONTENT_RCPT_GREETING, &(struct fargs){
 			    .detail = to });

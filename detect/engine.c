@@ -404,11 +404,16 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 
 		ev.url = clip(s, fa.url, 120);
 		buf_init(&b, 4096);
+		/* Checks of a forwarded message's sender say so. */
+		if (s->fwd_now)
+			buf_adds(&b, "In the message forwarded in the text: ");
 		render(&b, en, &ev, fa.name);
 		f->evidence[DETECT_EN] = arena_strdup(&s->a, b.ptr);
 		buf_reset(&b);
 		if (fa.detail_ja != NULL)
 			ev.detail = fa.detail_ja;
+		if (s->fwd_now)
+			buf_adds(&b, "本文中で転送されたメッセージについて: ");
 		render(&b, ja, &ev, fa.name);
 		f->evidence[DETECT_JA] = arena_strdup(&s->a, b.ptr);
 		buf_release(&b);
@@ -727,6 +732,8 @@ scan_begin(struct detect_scan *s)
 	s->claim_display = 0;
 	s->name_mixed = 0;
 	s->depth = 0;
+	memset(&s->fwd_from, 0, sizeof(s->fwd_from));
+	s->fwd_found = s->fwd_now = 0;
 }
 
 static void
@@ -751,11 +758,13 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 			/* An address written out is a link once the mail
 			 * program makes it one, as Outlook does. */
 			url_scan_text(s, vis.ptr, vis.len, UO_TEXT, NULL);
+			sender_fwd_find(s, vis.ptr, vis.len);
 			text_norm(&s->text, vis.ptr, vis.len, &s->ns);
 			content_passwords(s, vis.ptr, vis.len);
 			buf_release(&vis);
 		} else {
 			url_scan_text(s, t->s, t->len, UO_TEXT, NULL);
+			sender_fwd_find(s, t->s, t->len);
 			text_norm(&s->text, t->s, t->len, &s->ns);
 			content_passwords(s, t->s, t->len);
 		}
@@ -775,6 +784,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 			buf_adds(&s->text, " \n ");
 		}
 	sender_run(s);
+	sender_fwd_run(s);
 	attach_run(s);
 	urlcheck_run(s);
 	content_run(s);

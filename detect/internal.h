@@ -324,6 +324,10 @@ struct detect_scan {
 	int			 name_mixed;	/* look-alike letters of other
 						   scripts in a word of it */
 	int			 depth;		/* archive depth now */
+	/* The sender of a message forwarded inline in the text (the first
+	 * header block found), and whether its checks are running now. */
+	struct daddr		 fwd_from;
+	int			 fwd_found, fwd_now;
 };
 
 /* Reset the per-message state: a fresh arena, an empty message in s->m,
@@ -379,6 +383,11 @@ int	 dom_random(const char *host);
 
 /* analyzers */
 void	 sender_run(struct detect_scan *);
+/* A forwarded message's header block in a text (plain, or an HTML
+ * part's visible text), kept when it is the first; then the sender
+ * checks run on its From. */
+void	 sender_fwd_find(struct detect_scan *, const char *, size_t);
+void	 sender_fwd_run(struct detect_scan *);
 void	 content_run(struct detect_scan *);
 void	 content_passwords(struct detect_scan *, const char *, size_t);
 void	 attach_run(struct detect_scan *);

@@ -1053,3 +1053,213 @@ sender_run(struct detect_scan *s)
 			    .domain = freg, .imitates = m->return_path.addr });
 	}
 }
+
+/*
+ * A message forwarded inline: the reader (or a colleague) forwards a
+ * mail, and the mail program writes its header block into the text,
+ * "From: ... Sent: ... To: ... Subject: ..." in the program's language
+ * ("De: ... Enviado: ... Assunto:", "Von: ... Gesendet: ... Betreff:",
+ * "差出人: ... 送信日時: ... 件名:").  The forwarded sender is who wrote
+ * what the text holds, so the checks of the sender run on it too.
+ * A block is a From label, then a date label and a subject label within
+ * FWD_SPAN bytes, in any order (Apple Mail puts the subject first); in
+ * an HTML part's visible text the lines are run together, so a label is
+ * found anywhere a word begins.  The From value runs to the end of its
+ * line or to the next label.
+ */
+#define FWD_SPAN	600
+
+enum fwd_label { FL_NONE, FL_FROM, FL_DATE, FL_TO, FL_SUBJECT };
+
+static enum fwd_label
+fwd_label(const char *t, size_t n, size_t i, size_t *end)
+{
+	static const struct { enum fwd_label l; const char *w; } labels[] = {
+		{ FL_FROM, "from" }, { FL_FROM, "de" }, { FL_FROM, "von" },
+		{ FL_FROM, "van" }, { FL_FROM, "da" },
+		{ FL_FROM, "\xe5\xb7\xae\xe5\x87\xba\xe4\xba\xba" },	/* 差出人 */
+		{ FL_FROM, "\xe9\x80\x81\xe4\xbf\xa1\xe8\x80\x85" },	/* 送信者 */
+		{ FL_DATE, "sent" }, { FL_DATE, "date" }, { FL_DATE, "enviado" },
+		{ FL_DATE, "enviada em" }, { FL_DATE, "fecha" },
+		{ FL_DATE, "gesendet" }, { FL_DATE, "datum" },
+		{ FL_DATE, "verzonden" }, { FL_DATE, "inviato" },
+		{ FL_DATE, "data" }, { FL_DATE, "envoy\xc3\xa9" },
+		{ FL_DATE, "\xe9\x80\x81\xe4\xbf\xa1\xe6\x97\xa5\xe6\x99\x82" },
+		{ FL_DATE, "\xe6\x97\xa5\xe4\xbb\x98" },		/* 日付 */
+		{ FL_TO, "to" }, { FL_TO, "para" }, { FL_TO, "an" },
+		{ FL_TO, "aan" }, { FL_TO, "a" }, { FL_TO, "\xc3\xa0" },
+		{ FL_TO, "cc" },
+		{ FL_TO, "\xe5\xae\x9b\xe5\x85\x88" },			/* 宛先 */
+		{ FL_SUBJECT, "subject" }, { FL_SUBJECT, "assunto" },
+		{ FL_SUBJECT, "asunto" }, { FL_SUBJECT, "betreff" },
+		{ FL_SUBJECT, "onderwerp" }, { FL_SUBJECT, "oggetto" },
+		{ FL_SUBJECT, "objet" },
+		{ FL_SUBJECT, "\xe4\xbb\xb6\xe5\x90\x8d" } };		/* 件名 */
+	size_t	 k, l, j;
+
+	/* A label begins a word: at the start, after white space, a
+	 * quote mark of a reply ('>') or Gmail's bold ('*'). */
+	if (i > 0 && !isspace((unsigned char)t[i - 1]) && t[i - 1] != '>' &&
+	    t[i - 1] != '*')
+		return FL_NONE;
+	for (k = 0; k < nitems(labels); k++) {
+		l = strlen(labels[k].w);
+		if (i + l >= n || strncasecmp(t + i, labels[k].w, l) != 0)
+			continue;
+		j = i + l;
+		while (j < n && (t[j] == ' ' || t[j] == '*'))
+			j++;
+		if (j < n && t[j] == ':')
+			j++;
+		else if (j + 2 < n && memcmp(t + j, "\xef\xbc\x9a", 3) == 0)
+			j += 3;		/* a full-width colon */
+		else
+			continue;
+		*end = j;
+		return labels[k].l;
+	}
+	return FL_NONE;
+}
+
+void
+sender_fwd_find(struct detect_scan *s, const char *t, size_t n)
+{
+	size_t	 i, j, k, end, vend, lim;
+	int	 date, subj;
+	char	*val, *name, *addr, *lt, *gt, *v;
+
+	if (s->fwd_found || t == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (fwd_label(t, n, i, &end) != FL_FROM)
+			continue;
+		/* The value: to the end of the line or the next label. */
+		for (vend = end; vend < n && t[vend] != '\n' && t[vend] != '\r';
+		    vend++) {
+			enum fwd_label l = fwd_label(t, n, vend, &k);
+
+			if (vend > end && l != FL_NONE && l != FL_FROM)
+				break;
+		}
+		lim = n - i > FWD_SPAN ? i + FWD_SPAN : n;
+		for (date = subj = 0, j = vend; j < lim; j++)
+			switch (fwd_label(t, n, j, &k)) {
+			case FL_DATE:
+				date = 1;
+				break;
+			case FL_SUBJECT:
+				subj = 1;
+				break;
+			default:
+				break;
+			}
+		if (!date || !subj || vend - end > 320)
+			continue;
+		val = arena_strndup(&s->a, t + end, vend - end);
+		/* "Name <a@b>", "Name [mailto:a@b]" or "a@b", Gmail's
+		 * bold marks and quotes around the name left out. */
+		for (v = val; *v != '\0'; v++)
+			if (*v == '*')
+				*v = ' ';
+		if ((lt = strrchr(val, '<')) != NULL ||
+		    (lt = strstr(val, "[mailto:")) != NULL) {
+			addr = lt + (*lt == '<' ? 1 : 8);
+			if ((gt = strpbrk(addr, ">]")) != NULL)
+				*gt = '\0';
+			*lt = '\0';
+			name = val;
+		} else {
+			addr = val;
+			name = NULL;
+		}
+		addr += strspn(addr, " \t\"'");
+		addr[strcspn(addr, " \t\"'")] = '\0';
+		if (strchr(addr, '@') == NULL || strchr(strrchr(addr, '@'),
+		    '.') == NULL)
+			continue;
+		if (name != NULL) {
+			name += strspn(name, " \t\"'");
+			for (k = strlen(name); k > 0 && strchr(" \t\"'",
+			    name[k - 1]) != NULL; k--)
+				name[k - 1] = '\0';
+		}
+		msg_set_addr(s, &s->fwd_from, name, addr);
+		if (s->fwd_from.domain != NULL)
+			s->fwd_found = 1;
+		return;
+	}
+}
+
+/*
+ * A forward, not a reply quoting the mail it answers: the subject says
+ * so ("Fw:", "Fwd:", "TR:", "WG:", "Enc:", "RV:", "Doorst:", "転送:")
+ * or the text does ("Forwarded message", "Mensagem encaminhada", ...).
+ */
+static int
+forwarded(const struct detect_scan *s)
+{
+	static const char *const pre[] = { "fw", "fwd", "tr", "wg", "enc",
+	    "rv", "doorst", "vs", "\xe8\xbb\xa2\xe9\x80\x81" /* 転送 */ };
+	static const char *const mark[] = { "forwarded message",
+	    "begin forwarded message", "mensagem encaminhada",
+	    "mensaje reenviado", "weitergeleitete nachricht",
+	    "message transfere", "doorgestuurd bericht",
+	    "messaggio inoltrato", "\xe8\xbb\xa2\xe9\x80\x81\xe3\x83\xa1"
+	    "\xe3\x83\x83\xe3\x82\xbb\xe3\x83\xbc\xe3\x82\xb8" };
+	const char	*sub = s->m->subject;
+	size_t		 i, l;
+
+	while (sub != NULL && (*sub == ' ' || *sub == '\t'))
+		sub++;
+	for (i = 0; sub != NULL && i < nitems(pre); i++) {
+		l = strlen(pre[i]);
+		if (strncasecmp(sub, pre[i], l) == 0 && (sub[l] == ':' ||
+		    memcmp(sub + l, "\xef\xbc\x9a", 3) == 0 ||
+		    (sub[l] == ' ' && sub[l + 1] == ':')))
+			return 1;
+	}
+	for (i = 0; i < nitems(mark); i++)
+		if (memmem(s->text.ptr, s->text_body, mark[i],
+		    strlen(mark[i])) != NULL)
+			return 1;
+	return 0;
+}
+
+void
+sender_fwd_run(struct detect_scan *s)
+{
+	struct dmsg		 inner;
+	struct dmsg		*outer = s->m;
+	struct norm_stats	 ns = s->ns;
+	int			 cb = s->claim_brand, cd = s->claim_display;
+	int			 nm = s->name_mixed;
+
+	if (!s->fwd_found || s->text.ptr == NULL || !forwarded(s) ||
+	    (outer->from.addr != NULL && strcmp(outer->from.addr,
+	    s->fwd_from.addr) == 0))
+		return;
+	/* The forwarded sender alone: no headers (they were the
+	 * forwarder's), no Reply-To or Return-Path. */
+	msg_init(&inner);
+	inner.subject = outer->subject;
+	inner.from = s->fwd_from;
+	inner.nfrom = 1;
+	inner.texts = outer->texts;
+	inner.ntexts = outer->ntexts;
+	inner.parts = outer->parts;
+	inner.nparts = outer->nparts;
+	s->m = &inner;
+	s->fwd_now = 1;
+	sender_run(s);
+	s->fwd_now = 0;
+	s->m = outer;
+	/* The text's statistics are the text's; a brand the forwarded
+	 * sender claims is what the links are weighed against, unless the
+	 * forwarder claims one. */
+	s->ns = ns;
+	s->name_mixed = nm;
+	if (cb >= 0) {
+		s->claim_brand = cb;
+		s->claim_display = cd;
+	}
+}

@@ -1343,6 +1343,38 @@ def lure_form_samples():
           fr.replace("\n", "<br>") + '</p><p><a href="https://account.'
           'live.com/activity">Passer en revue les activit\u00e9s r\u00e9'
           "centes</a></p></body></html>\n", "clean")
+    # A phishing mail the reader forwarded to themselves: the mailbox
+    # still holds it, and its sender is read from the header block the
+    # mail program wrote into the text.
+    write("en-162-fwd-brand-sender.eml", headers(
+        "Taro Yamada <taro.yamada@contoso.com>", "Fwd: Your account is on "
+        "hold") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "is this real?\n\n---------- Forwarded message ---------\n"
+        "From: PayPal Service <service@account-hold-notice.example>\n"
+        "Date: Mon, Nov 2, 2026 at 9:12 AM\nSubject: Your account is on "
+        "hold\nTo: <taro.yamada@contoso.com>\n\nWe could not process your"
+        " last payment. Review it here:\nhttps://review-center."
+        "example/login\n", "threat", "sender.display_brand")
+    # Outlook's block in Portuguese, a machine-made sender domain.
+    write("en-163-fwd-pt-random-sender.eml", headers(
+        "Taro Yamada <taro.yamada@contoso.com>", "ENC: confirmation "
+        "receipt") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "________________________________\nDe: Senior Discounts <info@"
+        "zyfgsxfrzhkwbwlwoynhvqwvlx.example>\nEnviado: segunda-feira, 2 "
+        "de novembro de 2026 09:12\nPara: taro.yamada@contoso.com\n"
+        "Assunto: confirmation receipt\n\nYour reward is waiting:\n"
+        "https://s3.amazonaws.com/rewards-7781/claim.html\n",
+        "potential", "sender.random_domain", "url.free_hosting")
+    # A reply quotes the mail it answers; only forwards are read so.
+    write("en-164-clean-reply-quote.eml", headers(
+        "Hanako Sato <hanako.sato@northwind.example>", "RE: rpm list") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Thanks, that fixed it.\n\n-----Original Message-----\nFrom: "
+        "rpm-list-admin@zyfgsxfrzhkwbwlwoynhvqwvlx.example\nSent: Monday, "
+        "November 2, 2026 9:12 AM\nTo: rpm-list@zyfgsxfrzhkwbwlwoynhvqwvlx."
+        "example\nSubject: rpm list\n\nTry the new package.\n", "clean")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
