@@ -1068,6 +1068,7 @@ sender_run(struct detect_scan *s)
  * line or to the next label.
  */
 #define FWD_SPAN	600
+#define FWD_TRIES	16
 
 enum fwd_label { FL_NONE, FL_FROM, FL_DATE, FL_TO, FL_SUBJECT };
 
@@ -1124,7 +1125,7 @@ fwd_label(const char *t, size_t n, size_t i, size_t *end)
 void
 sender_fwd_find(struct detect_scan *s, const char *t, size_t n)
 {
-	size_t	 i, j, k, end, vend, lim;
+	size_t	 i, j, k, end, vend, lim, tries = 0;
 	int	 date, subj;
 	char	*val, *name, *addr, *lt, *gt, *v;
 
@@ -1133,6 +1134,9 @@ sender_fwd_find(struct detect_scan *s, const char *t, size_t n)
 	for (i = 0; i < n; i++) {
 		if (fwd_label(t, n, i, &end) != FL_FROM)
 			continue;
+		/* Hostile text full of "de:" costs FWD_TRIES windows. */
+		if (++tries > FWD_TRIES)
+			return;
 		/* The value: to the end of the line or the next label. */
 		for (vend = end; vend < n && t[vend] != '\n' && t[vend] != '\r';
 		    vend++) {
