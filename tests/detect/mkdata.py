@@ -3346,6 +3346,18 @@ def modern_ja_samples():
           jheaders("楽天カード株式会社", "info@mail.rakuten-card.co.jp",
                    "カード利用のお知らせ(本人ご利用分)", "UTF-8") +
           alt(text, html), "clean")
+    # Outlook's Japanese header block in a forward (転送:), ISO-2022-JP.
+    text = ("確認お願いします。\n\n-----Original Message-----\n"
+            "差出人: Amazon カスタマーサービス <info@account-check-jp.example>\n"
+            "送信日時: 2026年11月2日 9:12\n宛先: taro.yamada@contoso.com\n"
+            "件名: お支払い方法の確認\n\nお支払い方法を確認できませんでした。"
+            "\nhttps://payment-check-center.example/jp\n")
+    write("ja-18-fwd-outlook-block.eml",
+          jheaders("山田 太郎", "taro.yamada@contoso.com",
+                   "転送: お支払い方法の確認") +
+          'Content-Type: text/plain; charset="ISO-2022-JP"\n'
+          "Content-Transfer-Encoding: 7bit\n\n" + jis(text).decode("ascii"),
+          "threat", "sender.display_brand")
 
 
 if __name__ == "__main__":
