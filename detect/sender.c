@@ -1196,8 +1196,13 @@ sender_fwd_find(struct detect_scan *s, const char *t, size_t n)
 		}
 		addr += strspn(addr, " \t\"'");
 		addr[strcspn(addr, " \t\"'")] = '\0';
-		if (strchr(addr, '@') == NULL || strchr(strrchr(addr, '@'),
-		    '.') == NULL)
+		/* Outlook writes a name alone for some senders ("De:
+		 * Facebook"): a claim to weigh the links against. */
+		if (name == NULL && strchr(vs, '@') == NULL) {
+			name = vs;
+			addr = NULL;
+		} else if (strchr(addr, '@') == NULL ||
+		    strchr(strrchr(addr, '@'), '.') == NULL)
 			continue;
 		if (name != NULL) {
 			name += strspn(name, " \t\"'");
@@ -1206,7 +1211,8 @@ sender_fwd_find(struct detect_scan *s, const char *t, size_t n)
 				name[k - 1] = '\0';
 		}
 		msg_set_addr(s, &s->fwd_from, name, addr);
-		if (s->fwd_from.domain != NULL)
+		if (s->fwd_from.domain != NULL || (addr == NULL &&
+		    s->fwd_from.name != NULL && strlen(s->fwd_from.name) <= 80))
 			s->fwd_found = 1;
 		return;
 	}
@@ -1256,9 +1262,36 @@ sender_fwd_run(struct detect_scan *s)
 	int			 cb = s->claim_brand, cd = s->claim_display;
 	int			 nm = s->name_mixed;
 
-	if (!s->fwd_found || s->text.ptr == NULL || !forwarded(s) ||
-	    (outer->from.addr != NULL && strcmp(outer->from.addr,
-	    s->fwd_from.addr) == 0))
+	if (!s->fwd_found || s->text.ptr == NULL || !forwarded(s))
+		return;
+	/* A name alone: no address to check, but a brand it names is
+	 * what the links are weighed against, unless the forwarder
+	 * claims one. */
+	if (s->fwd_from.addr == NULL) {
+		struct buf	 nb;
+		int		 b, disguised;
+
+		if (cb >= 0)
+			return;
+		buf_init(&nb, 1024);
+		text_norm(&nb, s->fwd_from.name, strlen(s->fwd_from.name),
+		    NULL);
+		if ((b = name_brand(s->eng, &nb, &disguised)) >= 0) {
+			s->claim_brand = b;
+			s->claim_display = 1;
+			s->fwd_brand = b;
+		}
+		buf_release(&nb);
+		return;
+	}
+	{
+		const char *freg = dom_registrable(s, s->fwd_from.domain);
+
+		if (!dom_is_freemail(s->eng, freg))
+			s->fwd_brand = brand_of_sender(s->eng, freg);
+	}
+	if (outer->from.addr != NULL && strcmp(outer->from.addr,
+	    s->fwd_from.addr) == 0)
 		return;
 	/* The forwarded sender alone: no headers (they were the
 	 * forwarder's), no Reply-To or Return-Path. */

@@ -1375,6 +1375,24 @@ def lure_form_samples():
         "rpm-list-admin@zyfgsxfrzhkwbwlwoynhvqwvlx.example\nSent: Monday, "
         "November 2, 2026 9:12 AM\nTo: rpm-list@zyfgsxfrzhkwbwlwoynhvqwvlx."
         "example\nSubject: rpm list\n\nTry the new package.\n", "clean")
+    # Outlook writes the name alone for some senders: a claim the links
+    # are weighed against, and nothing more.
+    blk = ("________________________________\nDe: Facebook\nEnviado: "
+           "segunda-feira, 2 de novembro de 2026 09:12\nPara: taro.yamada@"
+           "contoso.com\nAssunto: Someone tried to log in to your account"
+           "\n\nA user just logged into your account from a new device.\n")
+    write("en-165-fwd-name-only.eml", headers(
+        "Taro Yamada <taro.yamada@contoso.com>", "ENC: Someone tried to "
+        "log in to your account") +
+        "Content-Type: text/plain; charset=utf-8\n\n" + blk +
+        "Check it: https://fb-login-check.example/secure\n",
+        "threat", "sender.brand_links_elsewhere")
+    write("en-166-clean-fwd-name-only-home.eml", headers(
+        "Taro Yamada <taro.yamada@contoso.com>", "ENC: Someone tried to "
+        "log in to your account") +
+        "Content-Type: text/plain; charset=utf-8\n\n" + blk +
+        "Check it: https://www.facebook.com/login/device-based/\n",
+        "clean")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
