@@ -424,7 +424,45 @@ subject_disguised(const char *subj)
 	return words >= 3 && (!dot || cap);
 }
 
-/* A free mail address written in the text ("contact me at x@gmail.com"). */
+/*
+ * Is the address at hit (in normalised text beginning at t) the value of
+ * a To or Cc line, as a forwarded mail's header block writes it ("to:",
+ * "para:", "an:", "aan:", "a:", "cc:", "宛先:"), a name or "<" before
+ * it allowed on the same line?
+ */
+static int
+to_line(const char *t, const char *hit)
+{
+	static const char *const lab[] = { "to:", "para:", "an:", "aan:",
+	    "a:", "cc:", "\xe5\xae\x9b\xe5\x85\x88:" };
+	const char	*q = hit;
+	size_t		 i, l, back = 0;
+
+	/* Back over the line's value before the address, 120 bytes at
+	 * most, to the label that begins it. */
+	while (q > t && back < 120 && q[-1] != '\n') {
+		q--;
+		back++;
+		for (i = 0; i < nitems(lab); i++) {
+			l = strlen(lab[i]);
+			if ((size_t)(q - t) >= l - 1 && q[0] == ':' &&
+			    strncmp(q - (l - 1), lab[i], l) == 0 &&
+			    (q - (l - 1) == t || q[-(ptrdiff_t)l] == ' ' ||
+			    q[-(ptrdiff_t)l] == '*' || q[-(ptrdiff_t)l] == '\n'))
+				return 1;
+		}
+		/* Another label on the way: the address is not its value. */
+		if (q[0] == ':' && q > t && isalpha((unsigned char)q[-1]))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A free mail address written in the text ("contact me at x@gmail.com"),
+ * not one on the To or Cc line of a forwarded mail's header block, which
+ * is the reader's or a colleague's.
+ */
 static int
 text_freemail(struct detect_scan *s, const char *t, size_t n)
 {
@@ -436,6 +474,16 @@ text_freemail(struct detect_scan *s, const char *t, size_t n)
 		p = at + 1;
 		if (at == t || !isalnum((unsigned char)at[-1]))
 			continue;
+		{
+			const char *lp = at;
+
+			while (lp > t && (isalnum((unsigned char)lp[-1]) ||
+			    lp[-1] == '.' || lp[-1] == '_' || lp[-1] == '-' ||
+			    lp[-1] == '+'))
+				lp--;
+			if (to_line(t, lp))
+				continue;
+		}
 		for (k = 0; at + 1 + k < e && k + 1 < sizeof(dom) &&
 		    (isalnum((unsigned char)at[1 + k]) || at[1 + k] == '.' ||
 		    at[1 + k] == '-'); k++)
@@ -585,40 +633,6 @@ has_calendar(const struct dmsg *m)
 		if (m->parts[i].ctype != NULL &&
 		    strcmp(m->parts[i].ctype, "text/calendar") == 0)
 			return 1;
-	return 0;
-}
-
-/*
- * Is the address at hit (in normalised text beginning at t) the value of
- * a To or Cc line, as a forwarded mail's header block writes it ("to:",
- * "para:", "an:", "aan:", "a:", "cc:", "宛先:"), a name or "<" before
- * it allowed on the same line?
- */
-static int
-to_line(const char *t, const char *hit)
-{
-	static const char *const lab[] = { "to:", "para:", "an:", "aan:",
-	    "a:", "cc:", "\xe5\xae\x9b\xe5\x85\x88:" };
-	const char	*q = hit;
-	size_t		 i, l, back = 0;
-
-	/* Back over the line's value before the address, 120 bytes at
-	 * most, to the label that begins it. */
-	while (q > t && back < 120 && q[-1] != '\n') {
-		q--;
-		back++;
-		for (i = 0; i < nitems(lab); i++) {
-			l = strlen(lab[i]);
-			if ((size_t)(q - t) >= l - 1 && q[0] == ':' &&
-			    strncmp(q - (l - 1), lab[i], l) == 0 &&
-			    (q - (l - 1) == t || q[-(ptrdiff_t)l] == ' ' ||
-			    q[-(ptrdiff_t)l] == '*' || q[-(ptrdiff_t)l] == '\n'))
-				return 1;
-		}
-		/* Another label on the way: the address is not its value. */
-		if (q[0] == ':' && q > t && isalpha((unsigned char)q[-1]))
-			return 0;
-	}
 	return 0;
 }
 

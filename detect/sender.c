@@ -1232,8 +1232,8 @@ forwarded(const struct detect_scan *s)
 	    "begin forwarded message", "mensagem encaminhada",
 	    "mensaje reenviado", "weitergeleitete nachricht",
 	    "message transfere", "doorgestuurd bericht",
-	    "messaggio inoltrato", "\xe8\xbb\xa2\xe9\x80\x81\xe3\x83\xa1"
-	    "\xe3\x83\x83\xe3\x82\xbb\xe3\x83\xbc\xe3\x82\xb8" };
+	    "messaggio inoltrato", ("\xe8\xbb\xa2\xe9\x80\x81\xe3\x83"
+	    "\xa1\xe3\x83\x83\xe3\x82\xbb\xe3\x83\xbc\xe3\x82\xb8") };
 	const char	*sub = s->m->subject;
 	size_t		 i, l;
 

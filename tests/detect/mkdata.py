@@ -1393,6 +1393,17 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n" + blk +
         "Check it: https://www.facebook.com/login/device-based/\n",
         "clean")
+    # A colleague's free mail address on the To line of a forwarded
+    # block is nobody's private address to write to.
+    write("en-167-clean-fwd-to-freemail.eml", headers(
+        "Hanako Sato <hanako.sato@contoso.com>", "Fwd: estate of my aunt") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "FYI, the notary's letter below.\n\n---------- Forwarded message "
+        "---------\nFrom: Notary Office <office@notary-kyoto.example>\n"
+        "Date: Mon, Nov 2, 2026 at 9:12 AM\nSubject: estate of your aunt"
+        "\nTo: <hanako.sato.home@gmail.com>\n\nAs the beneficiary of the "
+        "inheritance of the deceased, please bring your seal to our office."
+        "\n", "clean")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
