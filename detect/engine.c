@@ -2,6 +2,7 @@
  * engine: the engine and scan context objects, the rule table, findings,
  * the score and the verdict, and the public entry points of detect.h.
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -406,8 +407,19 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 		buf_init(&b, 4096);
 		/* Checks of a forwarded message's sender say so. */
 		if (s->fwd_now)
-			buf_adds(&b, "In the message forwarded in the text: ");
-		render(&b, en, &ev, fa.name);
+			buf_adds(&b, "In the message forwarded in the text, ");
+		{
+			size_t at = b.len;
+
+			render(&b, en, &ev, fa.name);
+			/* "..., the sender's name", not "The": a word
+			 * with more capitals ("URL", "PayPal") stays. */
+			if (s->fwd_now && b.len > at + 1 &&
+			    isupper((unsigned char)b.ptr[at]) &&
+			    islower((unsigned char)b.ptr[at + 1]))
+				b.ptr[at] = (char)tolower((unsigned char)
+				    b.ptr[at]);
+		}
 		f->evidence[DETECT_EN] = arena_strdup(&s->a, b.ptr);
 		buf_reset(&b);
 		if (fa.detail_ja != NULL)
