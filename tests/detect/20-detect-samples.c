@@ -53,7 +53,8 @@ rule_table(void)
 }
 
 /* Details that are words, not data, are said in Japanese in the
- * Japanese evidence. */
+ * Japanese evidence; so is the note that a finding is about the sender
+ * of a message forwarded in the text. */
 static void
 ja_details(struct detect_scan *s, struct arena *out)
 {
@@ -66,6 +67,12 @@ ja_details(struct detect_scan *s, struct arena *out)
 		  "no From header", "From ヘッダーそのものがない" },
 		{ "en-149-name-lookalike.eml", "content.obfuscated_text",
 		  "the sender's name", "送信者名の「" },
+		{ "en-162-fwd-brand-sender.eml", "sender.display_brand",
+		  "In the message forwarded in the text, the sender's name",
+		  "本文中で転送されたメッセージについて: " },
+		{ "ja-18-fwd-outlook-block.eml", "sender.display_brand",
+		  "In the message forwarded in the text, the sender's name",
+		  "本文中で転送されたメッセージについて: " },
 	};
 	struct detect_result	 r;
 	const struct detect_finding *f;
