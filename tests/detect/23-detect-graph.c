@@ -1,7 +1,8 @@
 /*
  * 23-detect-graph: the Microsoft Graph adapter: a message resource with
  * its headers, addresses and HTML body, fileAttachment objects in
- * base64, what must be fetched (detect_needs), and that the same mail
+ * base64, what must be fetched (detect_needs), a forward's header block
+ * in the HTML body, and that the same mail
  * through Graph and through MIME gets the same verdict.
  */
 #include <stdio.h>
@@ -137,6 +138,35 @@ main(void)
 		    "its name");
 		ok(dt_find(&r, "attach.double_extension") != NULL,
 		    "its double extension");
+	}
+	/* A forward as Outlook on the web writes it, through Graph: the
+	 * header block in the HTML body gives the forwarded sender. */
+	{
+		cJSON *fw = cJSON_Parse("{\"subject\":\"FW: Your account is "
+		    "on hold\",\"from\":{\"emailAddress\":{\"name\":\"Taro\","
+		    "\"address\":\"taro.yamada@contoso.com\"}},"
+		    "\"toRecipients\":[{\"emailAddress\":{\"address\":"
+		    "\"taro.yamada@contoso.com\"}}],\"body\":{\"contentType\":"
+		    "\"html\",\"content\":\"<div>is this real?</div><hr><div "
+		    "id=\\\"divRplyFwdMsg\\\"><b>From:</b> PayPal Service "
+		    "&lt;service@account-hold-notice.example&gt;<br><b>Sent:"
+		    "</b> Monday, November 2, 2026 9:12 AM<br><b>To:</b> Taro "
+		    "&lt;taro.yamada@contoso.com&gt;<br><b>Subject:</b> Your "
+		    "account is on hold</div><p>Review your payment: <a href="
+		    "\\\"https://review-center.example/login\\\">Review</a></p>"
+		    "\"}}");
+		const struct detect_finding *f;
+
+		is_int(detect_scan_graph(s, fw, NULL, NULL, 0, &out, &r), 0,
+		    "graph scan of a forward");
+		ok((f = dt_find(&r, "sender.display_brand")) != NULL &&
+		    strstr(f->evidence[DETECT_EN], "forwarded") != NULL,
+		    "the forwarded sender's name is checked");
+		ok(dt_find(&r, "content.address_greeting") == NULL,
+		    "the block's To line greets nobody");
+		is_str(detect_verdict_name(r.verdict), "threat",
+		    "a forwarded phishing mail is a threat");
+		cJSON_Delete(fw);
 	}
 	/* Hostile JSON: wrong types everywhere. */
 	{
