@@ -2,8 +2,8 @@
  * 23-detect-graph: the Microsoft Graph adapter: a message resource with
  * its headers, addresses and HTML body, fileAttachment objects in
  * base64, what must be fetched (detect_needs), a forward's header block
- * in the HTML body, and that the same mail
- * through Graph and through MIME gets the same verdict.
+ * in the HTML body, and that the same mail through Graph and through
+ * MIME gets the same verdict.
  */
 #include <stdio.h>
 #include <stdlib.h>
