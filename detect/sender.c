@@ -1146,6 +1146,9 @@ fwd_next(const char *t, size_t n, size_t i, size_t *at, size_t *val)
 void
 sender_fwd_find(struct detect_scan *s, const char *t, size_t n)
 {
+	static const char *const behalf[] = { " on behalf of ",
+	    " em nome de ", " en nombre de ", " im auftrag von ",
+	    " au nom de ", " namens ", " per conto di " };
 	size_t	 i, j, k, at, val, vend, tries = 0;
 	int	 date, subj;
 	enum fwd_label l;
@@ -1178,6 +1181,13 @@ sender_fwd_find(struct detect_scan *s, const char *t, size_t n)
 		if (!date || !subj || vend - val > 320)
 			continue;
 		vs = arena_strndup(&s->a, t + val, vend - val);
+		/* Outlook's "sender on behalf of From": the From is the
+		 * mailbox after the words. */
+		for (k = 0; k < nitems(behalf); k++)
+			if ((v = strcasestr(vs, behalf[k])) != NULL) {
+				vs = v + strlen(behalf[k]);
+				break;
+			}
 		/* "Name <a@b>", "Name [mailto:a@b]" or "a@b", Gmail's
 		 * bold marks and quotes around the name left out. */
 		for (v = vs; *v != '\0'; v++)

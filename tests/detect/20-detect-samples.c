@@ -139,8 +139,15 @@ main(void)
 		is_str(detect_verdict_name(r.verdict), verdict, "%s: verdict "
 		    "(score %d)", file, r.score);
 		while ((tok = strtok_r(NULL, " ", &save)) != NULL) {
-			const struct detect_finding *f = dt_find(&r, tok);
+			const struct detect_finding *f;
 
+			/* "!rule": a reading the sample guards against. */
+			if (tok[0] == '!') {
+				ok(dt_find(&r, tok + 1) == NULL, "%s: no %s",
+				    file, tok + 1);
+				continue;
+			}
+			f = dt_find(&r, tok);
 			if (!ok(f != NULL, "%s: %s", file, tok))
 				continue;
 			ok(f->evidence[DETECT_EN] != NULL &&

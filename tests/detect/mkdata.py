@@ -7,7 +7,9 @@ that nothing opaque is committed.  Japanese mail is encoded the way mail
 programs send it: ISO-2022-JP (with NEC special characters, as Windows
 sends them), Shift_JIS in base64, EUC-JP in 8 bits, UTF-8 in quoted-
 printable.  Run it again after a change (needs python3 and qrencode); the
-output is deterministic.  expect.txt pins the verdict and rules of each.
+output is deterministic.  expect.txt pins the verdict and rules of each
+(a rule written "!rule" is one that must not fire: a reading it guards
+against).
 """
 import base64
 import io
@@ -1366,7 +1368,8 @@ def lure_form_samples():
         "de novembro de 2026 09:12\nPara: taro.yamada@contoso.com\n"
         "Assunto: confirmation receipt\n\nYour reward is waiting:\n"
         "https://s3.amazonaws.com/rewards-7781/claim.html\n",
-        "potential", "sender.random_domain", "url.free_hosting")
+        "potential", "sender.random_domain", "url.free_hosting",
+        "!content.address_greeting")
     # A reply quotes the mail it answers; only forwards are read so.
     write("en-164-clean-reply-quote.eml", headers(
         "Hanako Sato <hanako.sato@northwind.example>", "RE: rpm list") +
@@ -1404,6 +1407,17 @@ def lure_form_samples():
         "\nTo: <hanako.sato.home@gmail.com>\n\nAs the beneficiary of the "
         "inheritance of the deceased, please bring your seal to our office."
         "\n", "clean")
+    # Outlook's "sender on behalf of From" in a forwarded block: the
+    # From is the mailbox after the words.
+    write("en-168-fwd-on-behalf.eml", headers(
+        "Taro Yamada <taro.yamada@contoso.com>", "FW: Your parcel") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "________________________________\nFrom: bounce-7781@mailer-"
+        "relay.example <bounce-7781@mailer-relay.example> on behalf of DHL "
+        "Express <notice@parcel-status-desk.example>\nSent: Monday, "
+        "November 2, 2026 9:12 AM\nTo: Taro Yamada\nSubject: Your parcel"
+        "\n\nYour parcel is waiting for you.\n",
+        "potential", "sender.display_brand", "!sender.display_address")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
