@@ -1252,7 +1252,7 @@ forwarded(const struct detect_scan *s)
 	for (i = 0; sub != NULL && i < nitems(pre); i++) {
 		l = strlen(pre[i]);
 		if (strncasecmp(sub, pre[i], l) == 0 && (sub[l] == ':' ||
-		    memcmp(sub + l, "\xef\xbc\x9a", 3) == 0 ||
+		    strncmp(sub + l, "\xef\xbc\x9a", 3) == 0 ||
 		    (sub[l] == ' ' && sub[l + 1] == ':')))
 			return 1;
 	}
