@@ -746,7 +746,6 @@ scan_begin(struct detect_scan *s)
 	s->depth = 0;
 	memset(&s->fwd_from, 0, sizeof(s->fwd_from));
 	s->fwd_found = s->fwd_now = 0;
-	s->fwd_brand = -1;
 }
 
 static void

@@ -328,7 +328,6 @@ struct detect_scan {
 	 * header block found), and whether its checks are running now. */
 	struct daddr		 fwd_from;
 	int			 fwd_found, fwd_now;
-	int			 fwd_brand;	/* the brand it is or names, -1 */
 };
 
 /* Reset the per-message state: a fresh arena, an empty message in s->m,

@@ -1289,16 +1289,9 @@ sender_fwd_run(struct detect_scan *s)
 		if ((b = name_brand(s->eng, &nb, &disguised)) >= 0) {
 			s->claim_brand = b;
 			s->claim_display = 1;
-			s->fwd_brand = b;
 		}
 		buf_release(&nb);
 		return;
-	}
-	{
-		const char *freg = dom_registrable(s, s->fwd_from.domain);
-
-		if (!dom_is_freemail(s->eng, freg))
-			s->fwd_brand = brand_of_sender(s->eng, freg);
 	}
 	if (outer->from.addr != NULL && strcmp(outer->from.addr,
 	    s->fwd_from.addr) == 0)

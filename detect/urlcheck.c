@@ -588,14 +588,10 @@ url_brand_home(struct detect_scan *s)
 	size_t				 i, home = 0;
 	int				 b;
 
-	if (finding_has(s, R_SPOOF_BRAND))
+	if (fdom == NULL || finding_has(s, R_SPOOF_BRAND))
 		return 0;
-	freg = fdom != NULL ? dom_registrable(s, fdom) : NULL;
-	/* A forward's brand is the forwarded sender's (sender_fwd_run). */
-	if (freg == NULL || dom_is_freemail(e, freg) ||
-	    (b = brand_of_sender(e, freg)) < 0)
-		b = s->fwd_brand;
-	if (b < 0)
+	freg = dom_registrable(s, fdom);
+	if (dom_is_freemail(e, freg) || (b = brand_of_sender(e, freg)) < 0)
 		return 0;
 	for (i = 0; i < s->nu; i++) {
 		const struct durl *u = &s->u[i];

@@ -1390,12 +1390,16 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n" + blk +
         "Check it: https://fb-login-check.example/secure\n",
         "threat", "sender.brand_links_elsewhere")
-    write("en-166-clean-fwd-name-only-home.eml", headers(
+    # ... and only that: what the block says is the forwarder's text,
+    # never a reason to trust the mail more, so a brand's wording stays
+    # weighed as it is (the links go home: no claim elsewhere).
+    write("en-166-fwd-name-only-home.eml", headers(
         "Taro Yamada <taro.yamada@contoso.com>", "ENC: Someone tried to "
         "log in to your account") +
         "Content-Type: text/plain; charset=utf-8\n\n" + blk +
         "Check it: https://www.facebook.com/login/device-based/\n",
-        "clean")
+        "potential", "content.credential_request",
+        "!sender.brand_links_elsewhere")
     # A colleague's free mail address on the To line of a forwarded
     # block is nobody's private address to write to.
     write("en-167-clean-fwd-to-freemail.eml", headers(
