@@ -425,19 +425,43 @@ subject_disguised(const char *subj)
 }
 
 /*
+ * A header block's From or date line in the 250 bytes before lb (the To
+ * label): "write to: x@gmail.com" in a scam's own words is no To line.
+ */
+static int
+block_before(const char *t, const char *lb)
+{
+	static const char *const lab[] = { "from:", "de:", "von:", "van:",
+	    "da:", "sent:", "date:", "enviado:", "enviada em:", "fecha:",
+	    "gesendet:", "verzonden:", "inviato:", "data:", "envoye:",
+	    "\xe5\xb7\xae\xe5\x87\xba\xe4\xba\xba:",	/* 差出人 */
+	    "\xe9\x80\x81\xe4\xbf\xa1\xe6\x97\xa5\xe6\x99\x82:" };
+	const char	*from = lb - t > 250 ? lb - 250 : t;
+	size_t		 i;
+
+	for (i = 0; i < nitems(lab); i++)
+		if (memmem(from, (size_t)(lb - from), lab[i],
+		    strlen(lab[i])) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
  * Is the address at hit (in normalised text beginning at t) the value of
  * a To or Cc line, as a forwarded mail's header block writes it ("to:",
  * "para:", "an:", "aan:", "a:", "cc:", "宛先:"), a name or "<" before
  * it allowed on the same line?
  */
 static int
-to_line(const char *t, const char *hit)
+to_line(const struct detect_scan *s, const char *t, const char *hit)
 {
 	static const char *const lab[] = { "to:", "para:", "an:", "aan:",
 	    "a:", "cc:", "\xe5\xae\x9b\xe5\x85\x88:" };
 	const char	*q = hit;
 	size_t		 i, l, back = 0;
 
+	if (!s->fwd_active)
+		return 0;
 	/* Back over the line's value before the address, 120 bytes at
 	 * most, to the label that begins it. */
 	while (q > t && back < 120 && q[-1] != '\n') {
@@ -449,7 +473,7 @@ to_line(const char *t, const char *hit)
 			    strncmp(q - (l - 1), lab[i], l) == 0 &&
 			    (q - (l - 1) == t || q[-(ptrdiff_t)l] == ' ' ||
 			    q[-(ptrdiff_t)l] == '*' || q[-(ptrdiff_t)l] == '\n'))
-				return 1;
+				return block_before(t, q - (l - 1));
 		}
 		/* Another label on the way: the address is not its value. */
 		if (q[0] == ':' && q > t && isalpha((unsigned char)q[-1]))
@@ -481,7 +505,7 @@ text_freemail(struct detect_scan *s, const char *t, size_t n)
 			    lp[-1] == '.' || lp[-1] == '_' || lp[-1] == '-' ||
 			    lp[-1] == '+'))
 				lp--;
-			if (to_line(t, lp))
+			if (to_line(s, t, lp))
 				continue;
 		}
 		for (k = 0; at + 1 + k < e && k + 1 < sizeof(dom) &&
@@ -674,7 +698,7 @@ recipient(struct detect_scan *s)
 
 		/* "To: taro@contoso.com" in the header block of a mail
 		 * forwarded in the text addresses nobody. */
-		while (hit != NULL && hit - p < 600 && to_line(p, hit))
+		while (hit != NULL && hit - p < 600 && to_line(s, p, hit))
 			hit = strstr(hit + 1, to);
 		if (hit != NULL && hit - p < 600) {
 			finding_add(s, R_CONTENT_RCPT_GREETING, &(struct fargs){

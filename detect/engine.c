@@ -745,7 +745,7 @@ scan_begin(struct detect_scan *s)
 	s->name_mixed = 0;
 	s->depth = 0;
 	memset(&s->fwd_from, 0, sizeof(s->fwd_from));
-	s->fwd_found = s->fwd_now = 0;
+	s->fwd_found = s->fwd_now = s->fwd_active = 0;
 }
 
 static void

@@ -328,6 +328,7 @@ struct detect_scan {
 	 * header block found), and whether its checks are running now. */
 	struct daddr		 fwd_from;
 	int			 fwd_found, fwd_now;
+	int			 fwd_active;	/* found, and the mail a forward */
 };
 
 /* Reset the per-message state: a fresh arena, an empty message in s->m,

@@ -1274,6 +1274,7 @@ sender_fwd_run(struct detect_scan *s)
 
 	if (!s->fwd_found || s->text.ptr == NULL || !forwarded(s))
 		return;
+	s->fwd_active = 1;
 	/* A name alone: no address to check, but a brand it names is
 	 * what the links are weighed against, unless the forwarder
 	 * claims one. */

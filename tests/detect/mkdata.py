@@ -1422,6 +1422,21 @@ def lure_form_samples():
         "November 2, 2026 9:12 AM\nTo: Taro Yamada\nSubject: Your parcel"
         "\n\nYour parcel is waiting for you.\n",
         "potential", "sender.display_brand", "!sender.display_address")
+    # In a forward, "to: x@gmail.com" in the scam's own words (no
+    # header block's From or date line before it) is still a private
+    # address to write to.
+    write("en-169-fwd-write-to-freemail.eml", headers(
+        "Taro Yamada <taro.yamada@contoso.com>", "Fwd: a family matter") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "---------- Forwarded message ---------\nFrom: Law Office "
+        "<office@law-desk.example>\nDate: Mon, Nov 2, 2026 at 9:12 AM\n"
+        "Subject: a family matter\nTo: <taro.yamada@contoso.com>\n\n"
+        "Good day. I write about the inheritance of a deceased relative "
+        "of yours who lived abroad and left no will; our office has "
+        "searched for his family for two years. You can be named the "
+        "beneficiary once we have your details.\nSend your full name and "
+        "address to: law.office.2026@gmail.com\n", "threat",
+        "content.advance_fee")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
