@@ -440,6 +440,14 @@ static const struct phrase PHRASES[] = {
 	{ PC_DELIVERY, 1, "trackingmelding" }, { PC_DELIVERY, 1, "track and trace" },
 	{ PC_DELIVERY, 1, "customs" }, { PC_DELIVERY, 1, "import fee" },
 	{ PC_DELIVERY, 1, "package is waiting" }, { PC_DELIVERY, 1, "pending delivery" },
+	/* a delay, the other lure of the kind, in the languages read */
+	{ PC_DELIVERY, 1, "delivery delayed" }, { PC_DELIVERY, 1, "shipment delayed" },
+	{ PC_DELIVERY, 1, "order has been delayed" }, { PC_DELIVERY, 1, "su pedido" },
+	{ PC_DELIVERY, 1, "se ha retrasado" }, { PC_DELIVERY, 1, "entrega atrasada" },
+	{ PC_DELIVERY, 1, "pedido atrasado" }, { PC_DELIVERY, 1, "lieferung verzogert" },
+	{ PC_DELIVERY, 1, "verzogerte lieferung" }, { PC_DELIVERY, 1, "livraison retardee" },
+	{ PC_DELIVERY, 1, "colis retarde" }, { PC_DELIVERY, 1, "bezorging vertraagd" },
+	{ PC_DELIVERY, 1, "pakket vertraagd" },
 	/* crypto wallets */
 	{ PC_CRYPTO, 2, "recovery phrase" }, { PC_CRYPTO, 2, "seed phrase" },
 	{ PC_CRYPTO, 2, "secret phrase" }, { PC_CRYPTO, 1, "12-word" },

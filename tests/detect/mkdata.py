@@ -1437,6 +1437,14 @@ def lure_form_samples():
         "beneficiary once we have your details.\nSend your full name and "
         "address to: law.office.2026@gmail.com\n", "threat",
         "content.advance_fee")
+    # A delivery delayed, the delivery lure's other form, in Spanish.
+    write("en-170-delivery-delay-es.eml", headers(
+        "Aviso de Entrega <avisos@envios-estado.example>",
+        "Su pedido se ha retrasado") +
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><p>"
+        "Confirme su direcci\u00f3n para recibirlo.</p><p><a href=\""
+        "https://confirmar-direccion.example/es\">Confirmar</a></p>"
+        "</body></html>\n", "clean", "content.delivery_lure")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
