@@ -413,6 +413,12 @@ static const struct phrase PHRASES[] = {
 	{ PC_PRIZE, 2, "je bent gekozen" }, { PC_PRIZE, 1, "enquete" },
 	{ PC_PRIZE, 1, "neem deel" }, { PC_PRIZE, 1, "claimen" },
 	{ PC_PRIZE, 1, "ontvangen" }, { PC_PRIZE, 1, "win een" },
+	/* "win a ..." as the Dutch above, in the other languages read */
+	{ PC_PRIZE, 1, "win a" }, { PC_PRIZE, 1, "gewinne einen" },
+	{ PC_PRIZE, 1, "gewinne eine" }, { PC_PRIZE, 1, "gana un" },
+	{ PC_PRIZE, 1, "gana una" }, { PC_PRIZE, 1, "gagnez un" },
+	{ PC_PRIZE, 1, "gagnez une" }, { PC_PRIZE, 1, "ganhe um" },
+	{ PC_PRIZE, 1, "ganhe uma" }, { PC_PRIZE, 1, "vinci un" },
 	/* parcels */
 	{ PC_DELIVERY, 1, "your package" }, { PC_DELIVERY, 1, "your parcel" },
 	{ PC_DELIVERY, 1, "your shipment" }, { PC_DELIVERY, 2, "delivery failed" },

@@ -1445,6 +1445,15 @@ def lure_form_samples():
         "Confirme su direcci\u00f3n para recibirlo.</p><p><a href=\""
         "https://confirmar-direccion.example/es\">Confirmar</a></p>"
         "</body></html>\n", "clean", "content.delivery_lure")
+    # "Win a ..." in German, with a voucher and a survey: a prize lure.
+    write("en-171-prize-de.eml", headers(
+        "Kundenumfrage <team@umfrage-aktion.example>",
+        "Gewinne einen 500 Euro Gutschein") +
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><p>"
+        "Nimm an unserer kurzen Umfrage teil und gewinne einen Gutschein "
+        "f\u00fcr deinen n\u00e4chsten Einkauf.</p><p><a href=\"https://"
+        "umfrage-aktion.example/start\">Jetzt mitmachen</a></p></body>"
+        "</html>\n", "potential", "content.prize")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
