@@ -663,6 +663,32 @@ brand_find(const struct detect_engine *e, const char *s, size_t n, int strong)
 }
 
 /*
+ * Does the label (its skeleton sk) hold the protected name's skeleton
+ * ps?  A name of six letters or more anywhere ("secure-paypa1-login",
+ * "micros0ftonline"); one of five only where a word of the label begins,
+ * its start or after a hyphen ("amel1-remboursement", "secure-amel1"):
+ * five letters inside a longer word are too often another word's
+ * ("carnell" holds "ameli" once "rn" reads as "m" and "i" as "l").
+ */
+static int
+skel_inside(const char *label, const char *sk, const char *ps)
+{
+	char		 ws[256];
+	const char	*w;
+	size_t		 n = strlen(ps);
+
+	if (n >= 6)
+		return strstr(sk, ps) != NULL;
+	for (w = label; w != NULL; w = strchr(w, '-')) {
+		w += *w == '-';
+		skeleton(w, ws, sizeof(ws));
+		if (strncmp(ws, ps, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Is regdom (the registrable domain of host) a look-alike of a protected
  * domain?  The Unicode form of the host, when it has one, is what is
  * compared, so that homoglyphs count.
@@ -748,8 +774,8 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			break;
 		}
 		if (p->distinct && pl >= 5 && strlen(p->skel) >= 5 &&
-		    strstr(sk, p->skel) != NULL && strstr(lab, p->label) ==
-		    NULL) {
+		    skel_inside(ureg != NULL ? ulb : lab, sk, p->skel) &&
+		    strstr(lab, p->label) == NULL) {
 			/* "micros0ft-login": the name, disguised, with more. */
 			*how = ureg != NULL ? "letters from other alphabets" :
 			    "look-alike characters";

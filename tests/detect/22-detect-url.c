@@ -125,6 +125,12 @@ lookalike(void)
 		{ "https://paypa1.com/", "paypal.com", 0 },
 		{ "https://p\xd0\xb0ypal.com/", "paypal.com", 0 },
 		{ "https://micros0ft-login.com/", "microsoft.com", 0 },
+		/* A name of five letters, disguised, where a word begins;
+		 * inside another word it is that word's ("carnell" reads
+		 * "camell" and holds "ameli"). */
+		{ "https://amel1-remboursement.com/", "ameli.fr", 0 },
+		{ "https://secure-amel1.com/", "ameli.fr", 0 },
+		{ "https://brian.carnell.com/", NULL, 0 },
 		{ "https://fabrikan.com/", "fabrikam.com", 0 },
 		{ "https://www.microsoft.com/", NULL, 0 },
 		{ "https://login.microsoftonline.com/", NULL, 0 },

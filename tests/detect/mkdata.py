@@ -1454,6 +1454,13 @@ def lure_form_samples():
         "f\u00fcr deinen n\u00e4chsten Einkauf.</p><p><a href=\"https://"
         "umfrage-aktion.example/start\">Jetzt mitmachen</a></p></body>"
         "</html>\n", "potential", "content.prize")
+    # A brand added from the phishing reports' lists (Roblox).
+    write("en-172-brand-roblox.eml", headers(
+        "Roblox Support <noreply@robux-rewards.example>",
+        "Your free Robux are waiting") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Log in to claim them before they expire.\n",
+        "potential", "sender.display_brand")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
