@@ -331,6 +331,15 @@ static const char *const FREEMAIL[] = {
 	"bigpond.com", "rambler.ru", "inbox.ru", "list.ru", "bk.ru",
 	"ukr.net", "tiscali.it", "alice.it", "sfr.fr", "wanadoo.fr",
 	"nifty.com", "excite.co.jp", "goo.jp",
+	/* more providers anyone can open an address at, and throw-away ones */
+	"yahoo.es", "yahoo.it", "pm.me", "protonmail.ch", "gmx.at", "gmx.ch",
+	"ya.ru", "zohomail.com", "tuta.io", "tutamail.com", "tuta.com",
+	"inbox.lv", "hanmail.net", "fastmail.com", "mailfence.com",
+	"yopmail.com", "guerrillamail.com", "sharklasers.com",
+	"mailinator.com", "freenet.de", "arcor.de", "posteo.de", "mailbox.org",
+	"kakao.com", "aliyun.com", "139.com", "sohu.com", "yeah.net",
+	"hotmail.es", "outlook.es", "outlook.it", "live.co.uk", "live.de",
+	"abv.bg",
 };
 
 static const char *const SHORTENERS[] = {
@@ -343,6 +352,9 @@ static const char *const SHORTENERS[] = {
 	"shorte.st", "adf.ly", "ouo.io", "1url.com", "qr.de", "qr-codes.io",
 	"l.ead.me", "0rz.tw", "reurl.cc", "ppt.cc", "x.co", "snip.ly",
 	"y2u.be", "dub.sh", "urlzs.com", "heylink.me", "did.li",
+	/* more public shorteners */
+	"short.gy", "tr.ee", "kutt.it", "spoo.me", "qr.net", "tiny.pl",
+	"zpr.io",
 };
 
 /* Host suffixes where anyone can publish a page. */
@@ -381,6 +393,13 @@ static const char *const HOSTING[] = {
 	/* free web hosts whose sites are subdomains */
 	"infinityfreeapp.com", "epizy.com", "rf.gd", "42web.io", "free.nf",
 	"wuaze.com",
+	/* IPFS gateways, free site builders and form services, more hosts */
+	"ipfs.io", "dweb.link", "w3s.link", "nftstorage.link", "neocities.org",
+	"ucoz.net", "ucoz.ru", "narod.ru", "freehostia.com", "x10host.com",
+	"awardspace.net", "wufoo.com", "formstack.com", "cognitoforms.com",
+	"paperform.co", "zohopublic.com", "hs-sites.com", "railway.app",
+	"cyclic.app", "express.adobe.com", "spark.adobe.com", "webstarts.com",
+	"no-ip.org",
 };
 
 /* Free image hosts: a sender's images there say it hides who it is. */
@@ -395,6 +414,7 @@ static const char *const IMAGE_HOSTS[] = {
 	"noelshack.com", "imgflip.com", "snipboard.io", "paste.pics",
 	"picfile.org", "goopics.net", "uploaddeimagens.com.br", "imgsupload.com",
 	"pasteboard.co",
+	"catbox.moe", "vgy.me",
 };
 
 static const char *const RISKY_TLDS[] = {

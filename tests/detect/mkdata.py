@@ -1461,6 +1461,20 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Log in to claim them before they expire.\n",
         "potential", "sender.display_brand")
+    # A page made with a free site builder (Adobe Express's web pages).
+    write("en-173-free-site-builder.eml", headers(
+        "Mail Admin <admin@mail-quota-notice.example>",
+        "Your mailbox is almost full") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Keep your messages: https://new.express.adobe.com/webpage/"
+        "Q7mX2kLp9\n", "clean", "url.free_hosting")
+    # A brand's name on a mail provider anyone can open an address at.
+    write("en-174-brand-on-proton.eml", headers(
+        "PayPal Service <paypal.service.desk@pm.me>",
+        "Your account is limited") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Reply to this mail to restore access.\n",
+        "threat", "sender.display_brand", "sender.brand_freemail")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
