@@ -3446,6 +3446,24 @@ def modern_ja_samples():
           jheaders("楽天カード株式会社", "info@mail.rakuten-card.co.jp",
                    "カード利用のお知らせ(本人ご利用分)", "UTF-8") +
           alt(text, html), "clean")
+    # The wording the anti-phishing council quotes: an account limited
+    # "for security", and an unpaid charge with legal steps.
+    text = ("セキュリティ強化のため、お客様のアカウントを一時的に制限しております。"
+            "\n登録情報の確認をお願いいたします。\nhttps://account-kakunin-"
+            "center.example/jp\n")
+    write("ja-19-cred-restricted-utf8.eml",
+          jheaders("アカウントサポート", "support@account-kakunin-center."
+                   "example", "【重要】アカウント利用制限のお知らせ", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n" + text,
+          "potential", "content.credential_urgent")
+    text = ("お客様の未払い料金についてお知らせします。\nお支払いが確認できません"
+            "。支払期限までにお支払いがない場合、法的措置に移行します。\n"
+            "https://mibarai-ryokin.example/pay\n")
+    write("ja-20-unpaid-charge-utf8.eml",
+          jheaders("料金センター", "info@mibarai-ryokin.example",
+                   "未払い料金のお知らせ", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n" + text,
+          "clean", "content.invoice_lure")
     # Outlook's Japanese header block in a forward (転送:), ISO-2022-JP.
     text = ("確認お願いします。\n\n-----Original Message-----\n"
             "差出人: Amazon カスタマーサービス <info@account-check-jp.example>\n"
