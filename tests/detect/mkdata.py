@@ -3464,6 +3464,13 @@ def modern_ja_samples():
                    "未払い料金のお知らせ", "UTF-8") +
           "Content-Type: text/plain; charset=utf-8\n\n" + text,
           "clean", "content.invoice_lure")
+    # A Japanese card brand added from the council's reports.
+    write("ja-21-brand-viewcard-utf8.eml",
+          jheaders("ビューカード", "info@view-card-kakunin.example",
+                   "ご利用確認のお願い", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "カードのご利用内容をご確認ください。\n", "potential",
+          "sender.display_brand")
     # Outlook's Japanese header block in a forward (転送:), ISO-2022-JP.
     text = ("確認お願いします。\n\n-----Original Message-----\n"
             "差出人: Amazon カスタマーサービス <info@account-check-jp.example>\n"
