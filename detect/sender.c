@@ -249,6 +249,24 @@ addr_in_addr(struct detect_scan *s, const char *hdr, const char *addr)
 	return NULL;
 }
 
+/*
+ * Is the (normalised) display name one word that is also the first word
+ * of the address's local part ("chase" and "chase.miller@", "chase@")?
+ */
+static int
+own_first_name(const char *name, const char *addr)
+{
+	size_t	 n;
+
+	while (*name == ' ')
+		name++;
+	n = strcspn(name, " ");
+	if (n < 2 || name[n + strspn(name + n, " ")] != '\0' || addr == NULL)
+		return 0;
+	return strncasecmp(addr, name, n) == 0 && (addr[n] == '@' ||
+	    addr[n] == '.' || addr[n] == '_' || addr[n] == '-');
+}
+
 static int
 has_service_word(const char *n)
 {
@@ -278,6 +296,56 @@ has_service_word(const char *n)
 				return 1;
 		}
 	}
+	return 0;
+}
+
+/*
+ * Is the display name a person's first and last name that the address
+ * is made of ("Amil Khan" <amil.khan@, amil_khan@, amilkhan@, a.khan@,
+ * akhan@)?  Then a brand's name as the first name is the person's.
+ */
+static int
+person_address(const char *name, const char *addr)
+{
+	char		 f[64], l[64], cand[6][132];
+	const char	*at;
+	size_t		 nf, nl, i, n;
+
+	if (addr == NULL || (at = strchr(addr, '@')) == NULL)
+		return 0;
+	while (*name == ' ')
+		name++;
+	nf = strcspn(name, " ");
+	if (nf < 2 || nf >= sizeof(f))
+		return 0;
+	memcpy(f, name, nf);
+	f[nf] = '\0';
+	name += nf;
+	name += strspn(name, " ");
+	nl = strcspn(name, " ");
+	if (nl < 2 || nl >= sizeof(l) || name[nl + strspn(name + nl, " ")] !=
+	    '\0')
+		return 0;
+	memcpy(l, name, nl);
+	l[nl] = '\0';
+	for (i = 0; i < nf; i++)
+		if (!islower((unsigned char)f[i]))
+			return 0;
+	for (i = 0; i < nl; i++)
+		if (!islower((unsigned char)l[i]))
+			return 0;
+	if (has_service_word(l))
+		return 0;
+	snprintf(cand[0], sizeof(cand[0]), "%s.%s", f, l);
+	snprintf(cand[1], sizeof(cand[1]), "%s_%s", f, l);
+	snprintf(cand[2], sizeof(cand[2]), "%s%s", f, l);
+	snprintf(cand[3], sizeof(cand[3]), "%s-%s", f, l);
+	snprintf(cand[4], sizeof(cand[4]), "%c.%s", f[0], l);
+	snprintf(cand[5], sizeof(cand[5]), "%c%s", f[0], l);
+	n = (size_t)(at - addr);
+	for (i = 0; i < nitems(cand); i++)
+		if (strlen(cand[i]) == n && strncasecmp(addr, cand[i], n) == 0)
+			return 1;
 	return 0;
 }
 
@@ -948,6 +1016,12 @@ sender_run(struct detect_scan *s)
 				    .imitates = ndom });
 		}
 		b = name_brand(e, &nb, &disguised);
+		/* "Chase <chase.miller@...>": a weak brand's name that is
+		 * the first word of the address is the person's own. */
+		if (b >= 0 && !disguised && ((e->brands[b].weak &&
+		    own_first_name(nb.ptr, m->from.addr)) ||
+		    person_address(nb.ptr, m->from.addr)))
+			b = -1;
 		/* A brand's free mail (x@outlook.com) is anyone's; its own
 		 * mail comes from a name under it (reply.yahoo.com). */
 		if (b >= 0 && (brand_of_sender(e, freg) != b ||

@@ -1475,6 +1475,20 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Reply to this mail to restore access.\n",
         "threat", "sender.display_brand", "sender.brand_freemail")
+    # People whose names are brands' names: a weak brand's name that is
+    # the first word of the address, a first and last name the address
+    # is made of; and the brand's name on an address that is not.
+    lunch = ("Content-Type: text/plain; charset=utf-8\n\n"
+             "See you at noon: https://northwind.example/menu\n")
+    write("en-175-clean-person-chase.eml", headers(
+        "Chase <chase@northwind.example>", "lunch") + lunch, "clean",
+        "!sender.display_brand")
+    write("en-176-clean-person-amil.eml", headers(
+        "Amil Khan <amil.khan@northwind.example>", "lunch") + lunch,
+        "clean", "!sender.display_brand")
+    write("en-177-weak-brand-other-address.eml", headers(
+        "Chase <alerts@card-notice-desk.example>", "Card alert") + lunch,
+        "threat", "sender.display_brand")
     # No From header at all, which every mail must have.
     write("en-148-no-from.eml",
         "To: taro.yamada@contoso.com\nSubject: I wrote you a long time ago\n"
