@@ -612,6 +612,25 @@ def content_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Sua fatura do seguro auto vence hoje.\n",
         "threat", "sender.display_brand", "sender.brand_freemail")
+    # A driving licence "suspended" over a traffic fine: Brazil's usual
+    # pretexts as the banks' and Febraban's alerts describe them.
+    write("pt-04-cnh-suspensa.eml", headers(
+        "Notificacoes de Transito <avisos@consulta-multas.example>",
+        "Aviso: suspens\u00e3o da CNH") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Consta um auto de infra\u00e7\u00e3o em seu nome. Sem o pagamento "
+        "da infra\u00e7\u00e3o de tr\u00e2nsito, sua CNH suspensa n\u00e3o "
+        "poder\u00e1 ser usada.\nhttps://consulta-multas.example/pagar\n",
+        "potential", "content.legal_threat")
+    # "Valores a receber": money the central bank is said to hold for
+    # the reader.
+    write("pt-05-valores-a-receber.eml", headers(
+        "Consulta de Valores <contato@valores-consulta.example>",
+        "Voc\u00ea tem valores a receber") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Identificamos valores a receber em seu CPF. Clique para resgatar "
+        "antes do prazo final.\nhttps://valores-consulta.example/resgate\n",
+        "potential", "content.prize")
 
     write("en-34-callback-spaced.eml", headers(
         "Billing Dept <billing.dept.desk@gmail.com>",
