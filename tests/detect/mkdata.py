@@ -631,6 +631,14 @@ def content_samples():
         "Identificamos valores a receber em seu CPF. Clique para resgatar "
         "antes do prazo final.\nhttps://valores-consulta.example/resgate\n",
         "potential", "content.prize")
+    # The documents invoice malware comes as, in Portuguese.
+    write("pt-06-segunda-via.eml", headers(
+        "Financeiro <financeiro@cobranca-digital.example>",
+        "Segunda via e comprovante") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Segue a segunda via solicitada e o comprovante do pagamento:\n"
+        "https://arquivos-cobranca.example/doc/8812\n",
+        "clean", "content.invoice_lure")
 
     write("en-34-callback-spaced.eml", headers(
         "Billing Dept <billing.dept.desk@gmail.com>",
