@@ -10,6 +10,7 @@
 
 #include "dtest.h"
 #include "internal.h"
+#include "phrases.h"
 #include "tap.h"
 #include "util.h"
 
@@ -154,6 +155,23 @@ mime(struct detect_scan *s)
 	}
 }
 
+/* A phrase listed twice in one class would count twice (each entry is
+ * its own pattern): "lonely" and two Japanese words once did. */
+static void
+phrase_table(void)
+{
+	size_t	i, j, dup = 0;
+
+	for (i = 0; i < nitems(PHRASES); i++)
+		for (j = i + 1; j < nitems(PHRASES); j++)
+			if (PHRASES[i].cls == PHRASES[j].cls &&
+			    strcmp(PHRASES[i].p, PHRASES[j].p) == 0) {
+				diag("\"%s\" twice in one class", PHRASES[i].p);
+				dup++;
+			}
+	is_int((int)dup, 0, "no phrase is listed twice in one class");
+}
+
 int
 main(void)
 {
@@ -164,6 +182,7 @@ main(void)
 	arena_init(&A, 0);
 	charsets();
 	norm();
+	phrase_table();
 	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
 		return done_testing();
 	s = detect_scan_new(e);
