@@ -1274,20 +1274,23 @@ sender_fwd_find(struct detect_scan *s, const char *t, size_t n)
 				*gt = '\0';
 			*lt = '\0';
 			name = vs;
+		} else if (strchr(vs, '@') == NULL) {
+			/* Outlook writes a name alone for some senders
+			 * ("De: Banco do Brasil"): a claim to weigh the
+			 * links against. */
+			addr = NULL;
+			name = vs;
 		} else {
 			addr = vs;
 			name = NULL;
 		}
-		addr += strspn(addr, " \t\"'");
-		addr[strcspn(addr, " \t\"'")] = '\0';
-		/* Outlook writes a name alone for some senders ("De:
-		 * Facebook"): a claim to weigh the links against. */
-		if (name == NULL && strchr(vs, '@') == NULL) {
-			name = vs;
-			addr = NULL;
-		} else if (strchr(addr, '@') == NULL ||
-		    strchr(strrchr(addr, '@'), '.') == NULL)
-			continue;
+		if (addr != NULL) {
+			addr += strspn(addr, " \t\"'");
+			addr[strcspn(addr, " \t\"'")] = '\0';
+			if (strchr(addr, '@') == NULL ||
+			    strchr(strrchr(addr, '@'), '.') == NULL)
+				continue;
+		}
 		if (name != NULL) {
 			name += strspn(name, " \t\"'");
 			for (k = strlen(name); k > 0 && strchr(" \t\"'",

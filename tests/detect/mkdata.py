@@ -1427,6 +1427,15 @@ def lure_form_samples():
         "Check it: https://www.facebook.com/login/device-based/\n",
         "potential", "content.credential_request",
         "!sender.brand_links_elsewhere")
+    # A name of several words written alone is read whole: "Banco do
+    # Brasil", not "Banco".
+    write("en-178-fwd-name-only-words.eml", headers(
+        "Taro Yamada <taro.yamada@contoso.com>", "ENC: aviso") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "________________________________\nDe: Banco do Brasil\nEnviado: "
+        "segunda-feira, 2 de novembro de 2026 09:12\nPara: taro.yamada@"
+        "contoso.com\nAssunto: aviso\n\nAcesse https://bb-aviso.example/"
+        "login\n", "potential", "sender.brand_links_elsewhere")
     # A colleague's free mail address on the To line of a forwarded
     # block is nobody's private address to write to.
     write("en-167-clean-fwd-to-freemail.eml", headers(
