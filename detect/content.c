@@ -424,62 +424,11 @@ subject_disguised(const char *subj)
 	return words >= 3 && (!dot || cap);
 }
 
-/*
- * A header block's From or date line in the 250 bytes before lb (the To
- * label): "write to: x@gmail.com" in a scam's own words is no To line.
- */
-static int
-block_before(const char *t, const char *lb)
-{
-	static const char *const lab[] = { "from:", "de:", "von:", "van:",
-	    "da:", "sent:", "date:", "enviado:", "enviada em:", "fecha:",
-	    "gesendet:", "verzonden:", "inviato:", "data:", "envoye:",
-	    "\xe5\xb7\xae\xe5\x87\xba\xe4\xba\xba:",	/* 差出人 */
-	    "\xe9\x80\x81\xe4\xbf\xa1\xe6\x97\xa5\xe6\x99\x82:" };
-	const char	*from = lb - t > 250 ? lb - 250 : t;
-	size_t		 i;
-
-	for (i = 0; i < nitems(lab); i++)
-		if (memmem(from, (size_t)(lb - from), lab[i],
-		    strlen(lab[i])) != NULL)
-			return 1;
-	return 0;
-}
-
-/*
- * Is the address at hit (in normalised text beginning at t) the value of
- * a To or Cc line, as a forwarded mail's header block writes it ("to:",
- * "para:", "an:", "aan:", "a:", "cc:", "宛先:"), a name or "<" before
- * it allowed on the same line?
- */
+/* The reader's or a colleague's address on a forward's To line. */
 static int
 to_line(const struct detect_scan *s, const char *t, const char *hit)
 {
-	static const char *const lab[] = { "to:", "para:", "an:", "aan:",
-	    "a:", "cc:", "\xe5\xae\x9b\xe5\x85\x88:" };
-	const char	*q = hit;
-	size_t		 i, l, back = 0;
-
-	if (!s->fwd_active)
-		return 0;
-	/* Back over the line's value before the address, 120 bytes at
-	 * most, to the label that begins it. */
-	while (q > t && back < 120 && q[-1] != '\n') {
-		q--;
-		back++;
-		for (i = 0; i < nitems(lab); i++) {
-			l = strlen(lab[i]);
-			if ((size_t)(q - t) >= l - 1 && q[0] == ':' &&
-			    strncmp(q - (l - 1), lab[i], l) == 0 &&
-			    (q - (l - 1) == t || q[-(ptrdiff_t)l] == ' ' ||
-			    q[-(ptrdiff_t)l] == '*' || q[-(ptrdiff_t)l] == '\n'))
-				return block_before(t, q - (l - 1));
-		}
-		/* Another label on the way: the address is not its value. */
-		if (q[0] == ':' && q > t && isalpha((unsigned char)q[-1]))
-			return 0;
-	}
-	return 0;
+	return s->fwd_active && fwd_to_value(t, hit);
 }
 
 /*

@@ -389,6 +389,8 @@ void	 sender_run(struct detect_scan *);
  * checks run on its From. */
 void	 sender_fwd_find(struct detect_scan *, const char *, size_t);
 void	 sender_fwd_run(struct detect_scan *);
+/* Is the address at hit (in t) on the To or Cc line of such a block? */
+int	 fwd_to_value(const char *t, const char *hit);
 void	 content_run(struct detect_scan *);
 void	 content_passwords(struct detect_scan *, const char *, size_t);
 void	 attach_run(struct detect_scan *);

@@ -1164,6 +1164,7 @@ fwd_next(const char *t, size_t n, size_t i, size_t *at, size_t *val)
 		{ FL_DATE, "gesendet" }, { FL_DATE, "datum" },
 		{ FL_DATE, "verzonden" }, { FL_DATE, "inviato" },
 		{ FL_DATE, "data" }, { FL_DATE, "envoy\xc3\xa9" },
+		{ FL_DATE, "envoye" },		/* as normalised text has it */
 		{ FL_DATE, "\xe9\x80\x81\xe4\xbf\xa1\xe6\x97\xa5\xe6\x99\x82" },
 		{ FL_DATE, "\xe6\x97\xa5\xe4\xbb\x98" },		/* 日付 */
 		{ FL_TO, "to" }, { FL_TO, "para" }, { FL_TO, "an" },
@@ -1215,6 +1216,35 @@ fwd_next(const char *t, size_t n, size_t i, size_t *at, size_t *val)
 		}
 	}
 	return FL_NONE;
+}
+
+/*
+ * Is the address at hit (in t, raw or normalised text) the value of a To
+ * or Cc line of a forward's header block?  The last label before it is
+ * To or Cc, on the same line and at most 120 bytes back, and a From or
+ * date label begins within 250 bytes before that one: "send your details
+ * to: x@gmail.com" in a scam's own words is no To line.
+ */
+int
+fwd_to_value(const char *t, const char *hit)
+{
+	size_t		 n = (size_t)(hit - t), i, at, val;
+	size_t		 head = SIZE_MAX, to_at = 0, to_val = 0, to_head = SIZE_MAX;
+	enum fwd_label	 l, last = FL_NONE;
+
+	for (i = n > 500 ? n - 500 : 0; (l = fwd_next(t, n, i, &at, &val)) !=
+	    FL_NONE; i = val) {
+		if (l == FL_TO) {
+			to_at = at;
+			to_val = val;
+			to_head = head;
+		} else if (l == FL_FROM || l == FL_DATE)
+			head = at;
+		last = l;
+	}
+	return last == FL_TO && n - to_val <= 120 &&
+	    memchr(t + to_val, '\n', n - to_val) == NULL &&
+	    to_head != SIZE_MAX && to_at - to_head <= 250;
 }
 
 void
