@@ -252,6 +252,10 @@ RULE(R_URL_IMAGE_HOSTING, "url.image_hosting", DETECT_SPAM, 20, \
     "images loaded from a free image host", \
     "The mail shows images from the free image host {domain}, where senders hide from whoever they claim to be.", \
     "メールは無料画像ホスティング {domain} の画像を表示しています。送信者の正体を隠すためによく使われます。") \
+RULE(R_URL_ANON_ONLY, "url.anonymous_only", DETECT_SUSPICIOUS_URL, 15, \
+    "every link and picture is on services anyone can use anonymously", \
+    "Every link and picture of the mail is on free hosting, free image hosts, URL shorteners or bare addresses ({detail}); nothing is on a site of the sender's own.", \
+    "メールのリンクと画像はすべて無料ホスティング、無料画像ホスティング、短縮 URL または IP アドレス上にあり ({detail})、送信者自身のサイトはありません。") \
 RULE(R_URL_RANDOM_HOST, "url.random_host", DETECT_SUSPICIOUS_URL, 10, \
     "link to a host name that looks machine-generated", \
     "The link {url} goes to {domain}, a name that looks machine-generated.", \

@@ -678,6 +678,63 @@ brand_hosting(struct detect_scan *s)
 	}
 }
 
+/*
+ * Every link and picture of the mail is on services anyone can use
+ * without saying who they are: free hosting, free image hosts, URL
+ * shorteners, bare IP addresses, IPFS.  A sender with a name to keep has
+ * a site of its own and links to it (or its mailing service's tracker);
+ * mail that shows nothing of its own hides who sent it.
+ */
+static void
+anon_only(struct detect_scan *s)
+{
+	const struct detect_engine	*e = s->eng;
+	const char			*first = NULL, *fdom = s->m->from.domain;
+	const char			*freg = NULL;
+	size_t				 i, n = 1;
+	int				 fb = -1, any = 0;
+
+	/* Free mail is anyone's: gmail.com owns no docs.google.com page. */
+	if (fdom != NULL && !dom_is_freemail(e, (freg = dom_registrable(s,
+	    fdom))))
+		fb = brand_of_sender(e, freg);
+	else
+		freg = NULL;
+
+	for (i = 0; i < s->nu; i++) {
+		const struct durl	*u = &s->u[i];
+		char			 ip[16];
+
+		if (u->host == NULL || u->origin == UO_REDIRECT ||
+		    u->origin == UO_META)
+			continue;
+		/* The sender's own storage (a Google Drive share from
+		 * google.com) is its own site. */
+		if (u->domain != NULL && ((freg != NULL &&
+		    strcmp(u->domain, freg) == 0) || (fb >= 0 &&
+		    brand_of_domain(e, u->domain) == fb)))
+			return;
+		if (!(u->is_ip || (ip_in_host(u->host, ip) &&
+		    !private_ip(ip)) || suffix_in(&e->imghosts, u->host,
+		    NULL) || suffix_in(&e->hosting, u->host, NULL) ||
+		    suffix_in(&e->shorteners, u->host, NULL) ||
+		    strncmp(u->path, "/ipfs/", 6) == 0))
+			return;
+		/* Name up to three of the services. */
+		if (first == NULL)
+			first = u->host;
+		else if (n < 3 && strstr(first, u->host) == NULL) {
+			first = arena_printf(&s->a, "%s, %s", first,
+			    u->host);
+			n++;
+		}
+		any = 1;
+	}
+	if (any)
+		finding_add(s, R_URL_ANON_ONLY, &(struct fargs){
+		    .detail = first });
+}
+
 void
 urlcheck_run(struct detect_scan *s)
 {
@@ -698,6 +755,7 @@ urlcheck_run(struct detect_scan *s)
 	if (s->claim_display && s->claim_brand >= 0)
 		brand_elsewhere(s, s->claim_brand);
 	brand_hosting(s);
+	anon_only(s);
 	if (s->hbody.pw_inputs > 0)
 		finding_add(s, R_URL_CRED_FORM, &(struct fargs){
 		    .url = s->hbody.form_action });

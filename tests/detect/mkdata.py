@@ -1051,14 +1051,16 @@ def sender2_samples():
         "View it on GitHub</a></p></body></html>\n",
         "clean", "url.image_hosting")
 
-    # A brand's name as the name of a site on free hosting.
+    # A brand's name as the name of a site on free hosting, the mail's
+    # only link.
     write("en-89-brand-free-hosting.eml", headers(
         "Notifications <notifications@forms-service.example>",
         "You have a new response") +
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Private access to the new platform: "
         "https://metamask-us.weebly.com/\n",
-        "potential", "url.brand_in_host", "url.free_hosting")
+        "threat", "url.brand_in_host", "url.free_hosting",
+        "url.anonymous_only")
 
 
 def corroboration_samples():
@@ -1209,14 +1211,16 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Choose the top vehicle protection plan in the USA.\n"
         "Get your quote: https://bit.ly/3xCarQ7\n",
-        "potential", "sender.generated_address", "url.shortener",
+        "threat", "sender.generated_address", "url.shortener",
+        "url.anonymous_only",
         "engine.corroborated")
     write("en-154-generated-address-numbered.eml", headers(
         "Car Kit <NEW_OFFRE_1_12626@news.autodeals-mail.com>",
         "Car emergency kit") +
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Be ready for the road: https://bit.ly/3xCarK1\n",
-        "potential", "sender.generated_address", "url.shortener",
+        "threat", "sender.generated_address", "url.shortener",
+        "url.anonymous_only",
         "engine.corroborated")
     write("en-138-clean-freemail-digits.eml", headers(
         "Paige Turner <paige_turner_455@aol.com>", "Saturday") +
@@ -1235,7 +1239,8 @@ def lure_form_samples():
         "Notifications#7643") +
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Your reward is waiting: https://bit.ly/3rWd7Qx\n",
-        "potential", "sender.display_decorated", "url.shortener",
+        "threat", "sender.display_decorated", "url.shortener",
+        "url.anonymous_only",
         "engine.corroborated")
     write("en-141-clean-marks-in-name.eml", headers(
         "\"Sato_Kenji (R&D #3)\" <kenji.sato@contoso.com>",
@@ -1395,8 +1400,8 @@ def lure_form_samples():
         "de novembro de 2026 09:12\nPara: taro.yamada@contoso.com\n"
         "Assunto: confirmation receipt\n\nYour reward is waiting:\n"
         "https://s3.amazonaws.com/rewards-7781/claim.html\n",
-        "potential", "sender.random_domain", "url.free_hosting",
-        "!content.address_greeting")
+        "threat", "sender.random_domain", "url.free_hosting",
+        "url.anonymous_only", "!content.address_greeting")
     # A reply quotes the mail it answers; only forwards are read so.
     write("en-164-clean-reply-quote.eml", headers(
         "Hanako Sato <hanako.sato@northwind.example>", "RE: rpm list") +
@@ -1497,13 +1502,15 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Log in to claim them before they expire.\n",
         "potential", "sender.display_brand")
-    # A page made with a free site builder (Adobe Express's web pages).
+    # A page made with a free site builder (Adobe Express's web pages),
+    # and no other link: nothing of the sender's own.
     write("en-173-free-site-builder.eml", headers(
         "Mail Admin <admin@mail-quota-notice.example>",
         "Your mailbox is almost full") +
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Keep your messages: https://new.express.adobe.com/webpage/"
-        "Q7mX2kLp9\n", "clean", "url.free_hosting")
+        "Q7mX2kLp9\n", "potential", "url.free_hosting",
+        "url.anonymous_only")
     # A brand's name on a mail provider anyone can open an address at.
     write("en-174-brand-on-proton.eml", headers(
         "PayPal Service <paypal.service.desk@pm.me>",
@@ -1593,6 +1600,43 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "The intranet moves to its new host tonight; nothing to do on "
         "your side.\n", "clean")
+    # Every picture on a free image host and every link on a free site
+    # builder: nothing of the sender's own anywhere (20 + 15).
+    write("en-179-anonymous-only.eml", headers(
+        "Spring Catalogue <catalogue@garden-store-news.example>",
+        "Our spring catalogue") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><body><p><img src="https://i.ibb.co/Xk2mPq7/spring.png">'
+        '</p><p><a href="https://garden-deals-2026.weebly.com/">See the '
+        'catalogue</a></p><p><a href="https://garden-deals-2026.weebly.'
+        'com/optout">Unsubscribe</a></p></body></html>\n',
+        "potential", "url.anonymous_only", "url.image_hosting")
+    # The same picture host in a shop's mail that links to its own site.
+    write("en-180-clean-image-host-own-site.eml", headers(
+        "Garden Store <news@garden-store.example>",
+        "Our spring catalogue") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><body><p><img src="https://i.ibb.co/Xk2mPq7/spring.png">'
+        '</p><p><a href="https://www.garden-store.example/spring">See the '
+        "catalogue</a></p></body></html>\n",
+        "clean", "url.image_hosting", "!url.anonymous_only")
+    # A document shared from Google Drive comes from google.com and links
+    # to docs.google.com: the sender's own storage.  The same link from a
+    # free mail address is anyone's.
+    write("en-181-clean-drive-share.eml", headers(
+        "\"Kenji Sato (via Google Docs)\" <drive-shares-dm-noreply@google"
+        ".com>", "Document shared with you: \"Q3 plan\"") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Kenji Sato shared a document with you.\nQ3 plan\nOpen: https://"
+        "docs.google.com/document/d/1xQ7mPz9LkR2vT5w/edit?usp=sharing\n",
+        "clean", "!url.anonymous_only")
+    write("en-182-drive-link-from-freemail.eml", headers(
+        "Accounts Desk <accounts.desk.2026@gmail.com>",
+        "Remittance advice") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Please find the remittance advice here: https://docs.google.com/"
+        "document/d/1xQ7mPz9LkR2vT5w/edit?usp=sharing\n",
+        "potential", "url.anonymous_only", "url.free_hosting")
 
 
 def qp(s):
