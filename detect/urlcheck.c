@@ -182,6 +182,22 @@ text_domain(struct detect_scan *s, const char *t)
 }
 
 /*
+ * A mailing service's click tracker that names the shown domain as where
+ * it goes (user.com/emails/c/...?to=https://lukka.tech/...): the text
+ * tells the truth.  Where the tracker then sends the reader is checked
+ * as a link of its own (check_one adds the target).
+ */
+static int
+tracks_to(struct detect_scan *s, const struct durl *u, const char *shown)
+{
+	const char	*tgt = redirect_target(s, u->path);
+	struct durl	 d;
+
+	return tgt != NULL && url_parse(s, tgt, strlen(tgt), &d) == 0 &&
+	    d.domain != NULL && strcmp(d.domain, shown) == 0;
+}
+
+/*
  * The brand the mail is from: its From under a brand's domain (not the
  * brand's free mail) that Exchange Online did not find forged; or -1.
  */
@@ -427,7 +443,8 @@ check_one(struct detect_scan *s, size_t idx)
 		 * through its own redirector or shortener (X's t.co). */
 		if (!(tb >= 0 && tb == ub) && !(tb < 0 && ub >= 0 &&
 		    ub == sender_brand(s)) &&
-		    !suffix_in(&e->redirectors, u->host, NULL)) {
+		    !suffix_in(&e->redirectors, u->host, NULL) &&
+		    !tracks_to(s, u, t)) {
 			if (tb >= 0 || dom_is_own(s, t) ||
 			    dom_is_corr(s, t))
 				finding_add(s, R_URL_TEXT_MISMATCH_BRAND,

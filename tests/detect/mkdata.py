@@ -1638,6 +1638,27 @@ def lure_form_samples():
         "document/d/1xQ7mPz9LkR2vT5w/edit?usp=sharing\n",
         "potential", "url.anonymous_only", "url.free_hosting")
 
+    # A mailing service's click tracker that names the shown domain as
+    # its destination tells the truth; one that goes elsewhere does not.
+    write("en-183-clean-tracker-to-shown.eml", headers(
+        "Lumen Newsletter <newsletter@lumen-data.example>",
+        "Lumen Insights: November") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><body><p>Hi Taro, this month\'s insights are online.</p>'
+        '<p><a href="https://mailer.user.com/emails/c/Z4B6WE/?to=https%3A'
+        '%2F%2Flumen-data.example%2Finsights%3Futm_source%3Dnl">lumen-'
+        "data.example</a></p></body></html>\n",
+        "clean", "!url.text_mismatch")
+    write("en-184-tracker-elsewhere.eml", headers(
+        "Lumen Newsletter <newsletter@lumen-data.example>",
+        "Lumen Insights: November") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><body><p>Hi Taro, this month\'s insights are online.</p>'
+        '<p><a href="https://mailer.user.com/emails/c/Z4B6WE/?to=https%3A'
+        '%2F%2Flumen-insights-login.example%2F">lumen-data.example</a>'
+        "</p></body></html>\n",
+        "clean", "url.text_mismatch")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
