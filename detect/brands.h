@@ -392,7 +392,17 @@ static const char *const FREEMAIL[] = {
 	"mailinator.com", "freenet.de", "arcor.de", "posteo.de", "mailbox.org",
 	"kakao.com", "aliyun.com", "139.com", "sohu.com", "yeah.net",
 	"hotmail.es", "outlook.es", "outlook.it", "live.co.uk", "live.de",
-	"abv.bg",
+	"abv.bg", "inbox.eu", "inbox.lt", "mail.ee", "hotmail.com.br",
+	"outlook.com.br", "hotmail.ca", "live.ca", "hotmail.nl", "live.nl",
+	"hotmail.be", "live.be", "live.it", "live.com.mx", "yahoo.ca",
+	"yahoo.com.au", "yahoo.co.in", "yahoo.com.mx", "yahoo.com.ar",
+	"yahoo.com.ph", "yandex.ua", "yandex.by", "yandex.kz", "i.ua",
+	"meta.ua", "gmx.fr", "gmx.es", "gmx.co.uk", "freemail.hu",
+	"citromail.hu", "azet.sk", "centrum.cz", "email.cz", "atlas.cz",
+	"op.pl", "tlen.pl", "mail.bg", "dir.bg", "lycos.com", "aim.com",
+	"netscape.net", "myself.com", "consultant.com", "engineer.com",
+	"europe.com", "asia.com", "writeme.com", "cock.li", "disroot.org",
+	"10minutemail.com", "temp-mail.org", "getnada.com", "dispostable.com",
 };
 
 static const char *const SHORTENERS[] = {
