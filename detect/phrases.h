@@ -606,6 +606,23 @@ static const struct phrase PHRASES[] = {
 	{ PC_ADULT, 1, "where are you from" }, { PC_ADULT, 1, "where r you from" },
 	{ PC_ADULT, 1, "what state are you from" }, { PC_ADULT, 1, "charming" },
 	{ PC_ADULT, 1, "single" }, { PC_ADULT, 1, "mistress" },
+	/* the romance scam's opening, as warnings from police and dating
+	 * sites quote it, in the languages read */
+	{ PC_ADULT, 1, "sincere girl" }, { PC_ADULT, 1, "lonely girl" },
+	{ PC_ADULT, 1, "looking for love" }, { PC_ADULT, 1, "soulmate" },
+	{ PC_ADULT, 1, "soul mate" }, { PC_ADULT, 1, "get acquainted" },
+	{ PC_ADULT, 1, "get to know each other" }, { PC_ADULT, 1, "older men" },
+	{ PC_ADULT, 1, "age is not a problem" }, { PC_ADULT, 1, "age doesn't matter" },
+	{ PC_ADULT, 1, "kind and caring" }, { PC_ADULT, 1, "caring man" },
+	{ PC_ADULT, 1, "waiting for your reply" }, { PC_ADULT, 1, "waiting for your answer" },
+	{ PC_ADULT, 1, "procuro um homem" }, { PC_ADULT, 1, "namoro serio" },
+	{ PC_ADULT, 1, "relacionamento serio" }, { PC_ADULT, 1, "minhas fotos" },
+	{ PC_ADULT, 1, "busco un hombre" }, { PC_ADULT, 1, "relacion seria" },
+	{ PC_ADULT, 1, "mis fotos" }, { PC_ADULT, 1, "je cherche un homme" },
+	{ PC_ADULT, 1, "relation serieuse" }, { PC_ADULT, 1, "mes photos" },
+	{ PC_ADULT, 1, "ich suche einen mann" }, { PC_ADULT, 1, "ernsthafte beziehung" },
+	{ PC_ADULT, 1, "meine fotos" }, { PC_ADULT, 1, "ik zoek een man" },
+	{ PC_ADULT, 1, "serieuze relatie" }, { PC_ADULT, 1, "mijn foto's" },
 	{ PC_ADULT, 1, "出会い系" }, { PC_ADULT, 2, "割り切り" }, { PC_ADULT, 1, "エッチ" },
 	/* medicines without prescription, diet pills and cures */
 	{ PC_HEALTH, 2, "viagra" }, { PC_HEALTH, 2, "cialis" }, { PC_HEALTH, 2, "levitra" },

@@ -1659,6 +1659,17 @@ def lure_form_samples():
         "</p></body></html>\n",
         "clean", "url.text_mismatch")
 
+    # The romance scam's opening in its own words, an address to write
+    # to instead of a link.
+    write("en-185-romance-opener.eml", headers(
+        "Darya <darya@greetings-daily.example>",
+        "Good morning! How have you been?") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi! How is everything? I am a sincere girl and I am looking for "
+        "love. I can send you my photos. Write to me at "
+        "darya.sunny.2026@gmail.com\nHave a nice day :)\n",
+        "potential", "content.adult")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
