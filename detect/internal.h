@@ -183,7 +183,8 @@ int	 url_parse(struct detect_scan *, const char *raw, size_t len,
 void	 urlcheck_run(struct detect_scan *);
 /* The sender claims brand b: the first link the reader would follow to a
  * domain of no brand, when there are more such links than links to b's
- * domains (else NULL). */
+ * domains, or else the first such link whose text is an action on an
+ * account ("Verify now"); NULL when neither. */
 const struct durl *url_brand_elsewhere(struct detect_scan *, int b);
 /* 1 when the mail is from a brand's domain, not found forged, and every
  * link the reader would follow goes to that brand's sites (none on free

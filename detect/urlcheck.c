@@ -3,6 +3,7 @@
  * (exact URL, host, domain), then the heuristics; open redirects are
  * followed to their target, which is checked in turn.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -553,16 +554,52 @@ check_one(struct detect_scan *s, size_t idx)
 }
 
 /*
+ * Link text that asks the reader to act on their account, the verb first
+ * as buttons put it ("Verify now", "Sign in", "Atualizar cadastro"): the
+ * button a phishing page copies with the brand's own footer links around
+ * it ("Help" and "Terms" to the brand).
+ */
+static int
+action_text(const char *t)
+{
+	static const char *const w[] = { "verify", "confirm", "log in",
+	    "login", "sign in", "unlock", "restore", "validate",
+	    "reactivate", "verificar", "confirmar", "atualizar", "acessar",
+	    "desbloquear", "regularizar", "actualizar", "acceder",
+	    "verifier", "vérifier", "confirmer", "bestätigen", "anmelden",
+	    "verifieren", "bevestigen", "inloggen", "確認", "ログイン",
+	    "認証" };
+	size_t	 i, n;
+
+	if (t == NULL)
+		return 0;
+	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '>' ||
+	    *t == '[')
+		t++;
+	/* A button, not a paragraph that happens to hold the word. */
+	if (strlen(t) > 40)
+		return 0;
+	for (i = 0; i < nitems(w); i++) {
+		n = strlen(w[i]);
+		if (str_ncasecmp(t, w[i], n) == 0 && !isalnum((unsigned char)
+		    t[n]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The sender's name claims brand b: do the links the reader would follow
  * go anywhere of b's?  A brand's mail links to its own sites (through a
  * mailing service's click tracker at worst, whose target is followed
- * above); phishing in its name links to the phisher's.
+ * above); phishing in its name links to the phisher's, or puts the
+ * phisher's behind the button among the brand's own help and terms.
  */
 const struct durl *
 url_brand_elsewhere(struct detect_scan *s, int b)
 {
 	const struct detect_engine	*e = s->eng;
-	const struct durl		*other = NULL;
+	const struct durl		*other = NULL, *cta = NULL;
 	size_t				 i, home = 0, away = 0;
 
 	for (i = 0; i < s->nu; i++) {
@@ -583,9 +620,14 @@ url_brand_elsewhere(struct detect_scan *s, int b)
 			away++;
 			if (other == NULL)
 				other = u;
+			if (cta == NULL && u->origin == UO_HREF &&
+			    action_text(u->text))
+				cta = u;
 		}
 	}
-	return away > home ? other : NULL;
+	if (away > home)
+		return other;
+	return cta;
 }
 
 /*

@@ -1670,6 +1670,31 @@ def lure_form_samples():
         "darya.sunny.2026@gmail.com\nHave a nice day :)\n",
         "potential", "content.adult")
 
+    # The brand's own help and terms around a button that goes to the
+    # phisher: the button is the link the mail is for.
+    write("en-186-brand-button-elsewhere.eml", headers(
+        "\"MetaMask\" <support@wallet-notices-desk.example>",
+        "Action required") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Hi, our system shows that your wallet has not yet "
+        "been checked. Please do it before 24 September.</p>"
+        '<p><a href="https://wallet-check-center.example/start">Verify '
+        'now</a></p><p><a href="https://support.metamask.io/">Help</a> | '
+        '<a href="https://metamask.io/terms-of-use/">Terms</a></p>'
+        "</body></html>\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    # Another page named in passing, not the button, is no such sign.
+    write("en-187-brand-other-link-not-button.eml", headers(
+        "\"MetaMask\" <support@wallet-notices-desk.example>",
+        "Our new release") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Version 12 is out.</p><p><a href=\"https://"
+        "metamask.io/download/\">Get it now</a></p><p>Read what the "
+        'press said: <a href="https://www.techdaily.example/metamask-12">'
+        'the review at Tech Daily</a></p><p><a href="https://support.'
+        'metamask.io/">Help</a></p></body></html>\n',
+        "potential", "sender.display_brand", "!sender.brand_links_elsewhere")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
