@@ -890,8 +890,12 @@ content_run(struct detect_scan *s)
 		finding_add(s, R_CONTENT_GAMBLING, &(struct fargs){
 		    .detail = examples(s, cm, PC_BET, PC_GAMBLE) });
 
-	/* A lure that names a brand the sender and the links are not. */
-	if (!s->claim_display && (finding_has(s, R_CONTENT_CRED) ||
+	/* A lure that names a brand the sender and the links are not; a
+	 * prize in a brand's name ("your free Lidl voucher", "win a 500 EUR
+	 * gift card") needs fewer of its words when the brand is named at
+	 * the top. */
+	if (!s->claim_display && ((cm->score[PC_PRIZE] >= 2 && links > 0) ||
+	    finding_has(s, R_CONTENT_CRED) ||
 	    finding_has(s, R_CONTENT_CRED_URGENT) ||
 	    finding_has(s, R_CONTENT_DELIVERY) ||
 	    finding_has(s, R_CONTENT_INVOICE) ||

@@ -1695,6 +1695,24 @@ def lure_form_samples():
         'metamask.io/">Help</a></p></body></html>\n',
         "potential", "sender.display_brand", "!sender.brand_links_elsewhere")
 
+    # A prize in a brand's name, the brand named at the top, the links
+    # going elsewhere: two words of the prize are enough then.
+    write("en-188-brand-prize-elsewhere.eml", headers(
+        "Supermarket Team <newsletter@weekly-deals-mail.example>",
+        "Your free Lidl voucher") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><h1>Win a 500 EUR Lidl voucher</h1><p>Sign up now; it "
+        'takes only a few seconds.</p><p><a href="https://deal-entry-'
+        'portal.example/r/81723">Join now</a></p></body></html>\n',
+        "threat", "content.brand_links_elsewhere", "content.brand_subject")
+    write("en-189-clean-brand-own-prize.eml", headers(
+        "Lidl <newsletter@lidl.de>", "Your free Lidl voucher") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><h1>Win a 500 EUR Lidl voucher</h1><p>Sign up now; it "
+        'takes only a few seconds.</p><p><a href="https://www.lidl.de/'
+        'gewinnspiel">Join now</a></p></body></html>\n',
+        "clean", "!content.brand_links_elsewhere")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
