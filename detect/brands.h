@@ -25,20 +25,22 @@ static const char *const BRANDS[] = {
 	    "googlemail.com youtube.com google.co.jp google.de google.fr "
 	    "google.co.uk gstatic.com withgoogle.com",
 	"!Apple,iCloud,iTunes,Apple ID,App Store,アップル|apple.com icloud.com "
-	    "me.com mac.com itunes.com apple.co.jp",
+	    "me.com mac.com itunes.com apple.co.jp mzstatic.com",
 	"Amazon,Amazon Prime,Prime Video,AWS,アマゾン|amazon.com amazon.co.jp "
 	    "amazon.de amazon.co.uk amazon.fr amazon.it amazon.es amazon.ca "
 	    "amazon.com.br amazon.in amazon.nl amazon.com.mx amazon.jobs "
-	    "primevideo.com a2z.com amazon.com.au @amazonaws.com",
+	    "primevideo.com a2z.com amazon.com.au media-amazon.com "
+	    "ssl-images-amazon.com @amazonaws.com",
 	"PayPal,ペイパル|paypal.com paypal.me paypal.de paypal.co.jp paypal.fr "
 	    "paypal-communication.com paypalobjects.com paypal.co.uk",
-	"Netflix,ネットフリックス|netflix.com netflix.net",
+	"Netflix,ネットフリックス|netflix.com netflix.net nflxext.com "
+	    "nflximg.net nflxso.net",
 	"Facebook,!Meta,Instagram,WhatsApp,Messenger|facebook.com "
 	    "facebookmail.com fb.com meta.com instagram.com whatsapp.com "
-	    "messenger.com",
+	    "messenger.com fbcdn.net cdninstagram.com",
 	"LinkedIn|linkedin.com licdn.com lnkd.in",
 	"GitHub|github.com githubusercontent.com",
-	"Twitter|twitter.com x.com t.co",
+	"Twitter|twitter.com x.com t.co twimg.com",
 	"DHL|dhl.com dhl.de dhl.co.jp dhl.fr dhl.nl dhl.co.uk dpdhl.com "
 	    "deutschepost.de dhl.es dhl.it",
 	"FedEx|fedex.com",
@@ -448,7 +450,7 @@ static const char *const HOSTING[] = {
 	"pythonanywhere.com", "softr.app",
 	"sharepoint.com", "reamaze.com", "webwave.dev", "tiiny.site",
 	"getresponsepages.com", "systeme.io", "hpage.com", "ucraft.site",
-	"github.io",
+	"github.io", "raw.githubusercontent.com", "gist.githubusercontent.com",
 	/* free dynamic DNS and tunnels: a name on someone's own machine */
 	"dns.army", "mooo.com", "us.to", "chickenkiller.com", "crabdance.com",
 	"strangled.net", "dynu.net", "freeddns.org", "ddnsking.com",
