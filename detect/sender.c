@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <idn2.h>
 
@@ -1081,7 +1082,9 @@ sender_run(struct detect_scan *s)
 		buf_release(&nb);
 	}
 
-	/* A brand in the subject that the sender has nothing to do with. */
+	/* A brand in the subject that the sender has nothing to do with.
+	 * Its free mail is anyone's, but not a host under it: nobody gets a
+	 * mailbox at reply.yahoo.com, the brand's services write from it. */
 	if (m->subject != NULL && freg != NULL) {
 		struct buf	 sb;
 		int		 sbr;
@@ -1090,7 +1093,8 @@ sender_run(struct detect_scan *s)
 		text_norm(&sb, m->subject, strlen(m->subject), NULL);
 		sbr = brand_find(e, sb.ptr, sb.len, 1);
 		if (sbr >= 0 && (brand_of_sender(e, freg) != sbr ||
-		    dom_is_freemail(e, freg)) && !dom_is_own(s, fdom)) {
+		    (dom_is_freemail(e, freg) && strcasecmp(fdom, freg) ==
+		    0)) && !dom_is_own(s, fdom)) {
 			finding_add(s, R_CONTENT_BRAND_SUBJECT, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[sbr].name });
 			if (s->claim_brand < 0)

@@ -1713,6 +1713,23 @@ def lure_form_samples():
         'gewinnspiel">Join now</a></p></body></html>\n',
         "clean", "!content.brand_links_elsewhere")
 
+    # A brand's service writes from a host under its free mail domain,
+    # where nobody has a mailbox; the free mail itself is anyone's.
+    write("en-190-clean-brand-service-host.eml", headers(
+        "\"Yahoo! News\" <news-story@reply.yahoo.com>",
+        "Yahoo! News Story - Storm reaches the coast") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Kenji Sato has sent you a news article.\nStorm reaches the coast"
+        "\nhttps://news.yahoo.com/storm-reaches-coast-091200.html\n",
+        "clean", "!content.brand_subject")
+    write("en-191-brand-subject-freemail.eml", headers(
+        "Account Desk <account.desk.2026@yahoo.com>",
+        "Yahoo account closure notice") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your mailbox will be closed today. Reply with your details to "
+        "keep it.\n",
+        "clean", "content.brand_subject")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
