@@ -673,6 +673,13 @@ static const struct phrase PHRASES[] = {
 	{ PC_GAMBLE, 1, "wager*" }, { PC_GAMBLE, 1, "coupon code" },
 	{ PC_GAMBLE, 1, "play now" }, { PC_GAMBLE, 1, "bonus code" },
 	{ PC_BET, 1, "spins" }, { PC_GAMBLE, 2, "no deposit" },
+	/* Brazil's betting "platforms" of 2023 (Fortune Tiger, "tigrinho"),
+	 * as the consumer agencies' warnings name them */
+	{ PC_BET, 1, "fortune tiger" }, { PC_BET, 1, "tigrinho" },
+	{ PC_BET, 1, "plataforma de jogos" }, { PC_BET, 1, "jogos de azar" },
+	{ PC_BET, 1, "aposta" }, { PC_BET, 1, "apuesta" },
+	{ PC_GAMBLE, 2, "rodadas gratis" }, { PC_GAMBLE, 2, "bonus de cadastro" },
+	{ PC_GAMBLE, 1, "deposito minimo" }, { PC_GAMBLE, 1, "saque imediato" },
 	{ PC_BET, 1, "オンラインカジノ" }, { PC_GAMBLE, 2, "入金不要ボーナス" },
 	{ PC_GAMBLE, 2, "フリースピン" }, { PC_GAMBLE, 2, "初回入金" }, { PC_GAMBLE, 1, "ボーナス" },
 	/* shops of stolen accounts and tools for spam and intrusion */

@@ -1730,6 +1730,16 @@ def lure_form_samples():
         "keep it.\n",
         "clean", "content.brand_subject")
 
+    # Brazil's betting platforms: the game and the offer, no English word.
+    write("pt-07-betting-platform.eml", headers(
+        "Plataforma VIP <vip@jogos-premios.example>",
+        "Nova plataforma pagando agora") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "A plataforma que mais paga! Jogue Fortune Tiger com rodadas "
+        "grátis e bônus de cadastro. Depósito mínimo de R$ 1.\n"
+        "https://jogos-premios.example/cadastro\n",
+        "potential", "content.gambling")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
