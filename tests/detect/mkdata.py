@@ -1740,6 +1740,29 @@ def lure_form_samples():
         "https://jogos-premios.example/cadastro\n",
         "potential", "content.gambling")
 
+    # Brazil's banks and public bodies by the names their warnings give.
+    write("pt-08-brand-banco-inter.eml", headers(
+        "Banco Inter <aviso@seguranca-conta-cliente.example>",
+        "Seu acesso foi bloqueado") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Identificamos um acesso incomum. Regularize em "
+        "https://regularizar-acesso.example/inter\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    write("pt-09-brand-detran.eml", headers(
+        "DETRAN-SP <notificacao@multas-aviso-online.example>",
+        "Notificação de multa") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Consta uma multa de trânsito no seu CPF. Consulte em "
+        "https://consulta-multas-online.example/\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    write("pt-10-clean-detran-own.eml", headers(
+        "DETRAN-SP <naoresponda@detran.sp.gov.br>",
+        "Seu agendamento foi confirmado") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Seu agendamento para a vistoria foi confirmado. Detalhes em "
+        "https://www.detran.sp.gov.br/agendamento\n",
+        "clean", "!sender.display_brand")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
