@@ -1763,6 +1763,25 @@ def lure_form_samples():
         "https://www.detran.sp.gov.br/agendamento\n",
         "clean", "!sender.display_brand")
 
+    # The survey and reward scam in a shop's name.
+    write("en-192-brand-survey-walgreens.eml", headers(
+        "Walgreens Rewards <survey@customer-feedback-center.example>",
+        "Your reward is waiting") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Answer 4 questions about your last visit and get a $90 reward.\n"
+        "https://feedback-reward-center.example/start\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    # Words a brand's name is one letter from, and a surname, are no
+    # claim: "Human" is not Humana, "Trust" not Truist, "Direct" not
+    # DirecTV, "Phillips" not Philips.
+    write("en-193-clean-brand-near-words.eml", headers(
+        "Human Resources Trust Direct Team <hr.trust@contoso.com>",
+        "Benefits enrolment") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi Taro, enrolment for next year's benefits opens on Monday. "
+        "Questions go to Jane Phillips.\nhttps://benefits.example/enrol\n",
+        "clean", "!sender.display_brand")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
