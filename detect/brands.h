@@ -478,6 +478,10 @@ static const char *const NOT_MISSPELT[] = {
 	"acrobaat", "correis", "corres", "costo", "decatlon", "livello",
 	"mercar", "papal", "posbank", "postbak", "rauten", "revolt", "revolu",
 	"seras", "sparasse", "titter", "verzon",
+	/* words of the languages read, one letter from a brand's name, found
+	 * by running every name against their dictionaries */
+	"americans", "conectar", "decola", "havida", "intermedia", "intui",
+	"inuit", "medicar", "sabes",
 	/* surnames */
 	"marriot", "mariott", "sison", "teter",
 };

@@ -1782,6 +1782,19 @@ def lure_form_samples():
         "Questions go to Jane Phillips.\nhttps://benefits.example/enrol\n",
         "clean", "!sender.display_brand")
 
+    write("en-194-clean-words-near-brands.eml", headers(
+        "Americans United <news@au-example.org>", "Our newsletter") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "This month: https://au-example.org/news\n", "clean",
+        "!sender.display_brand")
+    write("pt-11-clean-words-near-brands.eml", headers(
+        "Decola Conectar Consultoria <contato@decola-conectar.example>",
+        "Convite para o evento") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Olá Taro, sabes que o evento é amanhã? "
+        "https://decola-conectar.example/evento\n", "clean",
+        "!sender.display_brand")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
