@@ -541,7 +541,8 @@ static const char *const SHORTENERS[] = {
 	"y2u.be", "dub.sh", "urlzs.com", "heylink.me", "did.li",
 	/* more public shorteners */
 	"short.gy", "tr.ee", "kutt.it", "spoo.me", "qr.net", "tiny.pl",
-	"zpr.io",
+	"zpr.io", "cli.re", "2.gp", "urlr.me", "lstu.fr", "me-qr.com", "qr1.be",
+	"cutt.us", "tny.im", "bc.vc", "shorter.me",
 };
 
 /* Host suffixes where anyone can publish a page. */
@@ -601,7 +602,9 @@ static const char *const IMAGE_HOSTS[] = {
 	"noelshack.com", "imgflip.com", "snipboard.io", "paste.pics",
 	"picfile.org", "goopics.net", "uploaddeimagens.com.br", "imgsupload.com",
 	"pasteboard.co",
-	"catbox.moe", "vgy.me",
+	"catbox.moe", "vgy.me", "imagetwist.com", "imgsrc.ru", "vfl.ru",
+	"directupload.net", "abload.de", "bilder-upload.eu", "postimg.org",
+	"fastpic.ru",
 };
 
 static const char *const RISKY_TLDS[] = {
