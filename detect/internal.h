@@ -228,6 +228,7 @@ struct protect {
 	char		*domain;	/* registrable, ASCII */
 	char		*label;		/* domain without its public suffix */
 	char		*skel;		/* skeleton of label */
+	size_t		 label_len, skel_len;
 	enum prot_kind	 kind;
 	int		 brand;		/* index in brands, or -1 */
 	int		 distinct;	/* its name is the brand's own */

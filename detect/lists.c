@@ -196,6 +196,8 @@ protect_add(const struct detect_engine *e, struct protect **arr, size_t *n,
 	p->label = xstrdup(lb);
 	skeleton(lb, sk, sizeof(sk));
 	p->skel = xstrdup(sk);
+	p->label_len = strlen(p->label);
+	p->skel_len = strlen(p->skel);
 	p->kind = kind;
 	p->brand = brand;
 	/* A brand's domain whose name is a word of its own ("windows",
@@ -702,6 +704,9 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	const char			*lab, *ureg = NULL;
 	const struct protect		*best = NULL;
 	int				 mybrand;
+	/* Most scans have no organisation's lists: ask them only if any. */
+	int				 own = s->own->set.n > 0;
+	int				 corr = s->corr->set.n > 0;
 	size_t				 i;
 
 	*words = 0;
@@ -741,14 +746,14 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			p = &s->corr->prot[i - s->own->nprot];
 		else {
 			p = &e->prot[i - s->own->nprot - s->corr->nprot];
-			if (dom_is_own(s, p->domain))
+			if (own && dom_is_own(s, p->domain))
 				continue;
 		}
-		if (p->kind == PK_CORR && dom_is_own(s, p->domain))
+		if (own && p->kind == PK_CORR && dom_is_own(s, p->domain))
 			continue;
-		if (p->kind == PK_BRAND && dom_is_corr(s, p->domain))
+		if (corr && p->kind == PK_BRAND && dom_is_corr(s, p->domain))
 			continue;
-		pl = strlen(p->label);
+		pl = p->label_len;
 
 		/* A brand's real domain imitates no other brand, however
 		 * close their names (paypal.com and paypay.ne.jp). */
@@ -773,7 +778,7 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			best = p;
 			break;
 		}
-		if (p->distinct && pl >= 5 && strlen(p->skel) >= 5 &&
+		if (p->distinct && pl >= 5 && p->skel_len >= 5 &&
 		    skel_inside(ureg != NULL ? ulb : lab, sk, p->skel) &&
 		    strstr(lab, p->label) == NULL) {
 			/* "micros0ft-login": the name, disguised, with more. */
