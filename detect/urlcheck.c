@@ -737,6 +737,20 @@ brand_hosting(struct detect_scan *s)
 	}
 }
 
+/* host is a site on a shared service named as the registrable domain
+ * freg is ("contoso.sharepoint.com" or "contoso-my.sharepoint.com" for
+ * contoso.example): a name of four letters or more, whole. */
+static int
+named_as(const char *host, const char *freg)
+{
+	size_t	 n;
+
+	if (freg == NULL || (n = strcspn(freg, ".")) < 4 ||
+	    strncmp(host, freg, n) != 0)
+		return 0;
+	return host[n] == '.' || strncmp(host + n, "-my.", 4) == 0;
+}
+
 /*
  * Every link and picture of the mail is on services anyone can use
  * without saying who they are: free hosting, free image hosts, URL
@@ -768,10 +782,13 @@ anon_only(struct detect_scan *s)
 		    u->origin == UO_META)
 			continue;
 		/* The sender's own storage (a Google Drive share from
-		 * google.com) is its own site. */
+		 * google.com) is its own site, and so is a site named as the
+		 * sender is (contoso.sharepoint.com, contoso-my.sharepoint.com
+		 * from contoso.example). */
 		if (u->domain != NULL && ((freg != NULL &&
 		    strcmp(u->domain, freg) == 0) || (fb >= 0 &&
-		    brand_of_domain(e, u->domain) == fb)))
+		    brand_of_domain(e, u->domain) == fb) ||
+		    named_as(u->host, freg)))
 			return;
 		if (!(u->is_ip || (ip_in_host(u->host, ip) &&
 		    !private_ip(ip)) || suffix_in(&e->imghosts, u->host,

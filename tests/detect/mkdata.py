@@ -1630,6 +1630,15 @@ def lure_form_samples():
         "Kenji Sato shared a document with you.\nQ3 plan\nOpen: https://"
         "docs.google.com/document/d/1xQ7mPz9LkR2vT5w/edit?usp=sharing\n",
         "clean", "!url.anonymous_only")
+    # A colleague's mail whose only links are the company's SharePoint,
+    # named as the company's domain is, read without the organisation.
+    write("en-195-clean-sharepoint-named-as-sender.eml", headers(
+        "Kenji Sato <kenji.sato@northwind.example>", "Q3 plan") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi Taro, the plan is here: https://northwind.sharepoint.com/sites/"
+        "plans/Q3.docx and my notes: https://northwind-my.sharepoint.com/"
+        "personal/kenji/notes.docx\n",
+        "clean", "url.free_hosting", "!url.anonymous_only")
     write("en-182-drive-link-from-freemail.eml", headers(
         "Accounts Desk <accounts.desk.2026@gmail.com>",
         "Remittance advice") +
