@@ -1804,6 +1804,29 @@ def lure_form_samples():
         "https://decola-conectar.example/evento\n", "clean",
         "!sender.display_brand")
 
+    # Europe's brands by the names their national warnings give.
+    write("en-196-brand-colissimo.eml", headers(
+        "Colissimo <suivi@colis-livraison-info.example>",
+        "Votre colis est en attente") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Votre colis n'a pas pu être livré. Reprogrammez la livraison : "
+        "https://reprogrammer-colis.example/fr\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    write("en-197-brand-belastingdienst.eml", headers(
+        "Belastingdienst <teruggave@belasting-info-nl.example>",
+        "Uw teruggave staat klaar") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "U heeft recht op een teruggave. Vraag deze aan via "
+        "https://teruggave-aanvragen.example/nl\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+
+    # A first name one letter from a brand's (Ester, ELSTER).
+    write("pt-12-clean-first-name-near-brand.eml", headers(
+        "Ester Souza <ester.souza@ribeiro-adv.example>", "Reunião") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Oi Taro, a pauta está em https://ribeiro-adv.example/agenda\n",
+        "clean", "!sender.display_brand")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
