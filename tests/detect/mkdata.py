@@ -3754,6 +3754,21 @@ def modern_ja_samples():
           "Content-Type: text/plain; charset=utf-8\n\n"
           "カードのご利用内容をご確認ください。\n", "potential",
           "sender.display_brand")
+    # More brands the anti-phishing council's reports name: NHK's fee,
+    # a card company's points.
+    write("ja-22-brand-nhk-utf8.eml",
+          jheaders("NHK受信料窓口", "info@nhk-jushinryo.example",
+                   "受信料のお支払いについて", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "受信料のお支払いが確認できません。"
+          "https://jushinryo-payment.example/nhk\n", "threat",
+          "sender.display_brand", "sender.brand_links_elsewhere")
+    write("ja-23-clean-ponta-city-utf8.eml",
+          jheaders("Ponta Grossa Turismo", "contato@pontagrossa-tur.example",
+                   "Roteiro", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "Segue o roteiro: https://pontagrossa-tur.example/roteiro\n",
+          "clean", "!sender.display_brand")
     # Outlook's Japanese header block in a forward (転送:), ISO-2022-JP.
     text = ("確認お願いします。\n\n-----Original Message-----\n"
             "差出人: Amazon カスタマーサービス <info@account-check-jp.example>\n"
