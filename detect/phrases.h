@@ -318,6 +318,13 @@ static const struct phrase PHRASES[] = {
 	{ PC_INVOICE, 1, "bon de commande" }, { PC_INVOICE, 1, "ordine di acquisto" },
 	{ PC_INVOICE, 2, "multa de transito" }, { PC_INVOICE, 2, "multa pendente" },
 	{ PC_INVOICE, 2, "regularize o pagamento" }, { PC_INVOICE, 1, "pagamento pendente" },
+	/* Brazil's tax and debt pretexts as the Receita Federal, Serasa and
+	 * the Desenrola programme warn of them */
+	{ PC_INVOICE, 2, "malha fina" }, { PC_INVOICE, 1, "imposto de renda" },
+	{ PC_INVOICE, 1, "darf" }, { PC_INVOICE, 1, "boleto vencido" },
+	{ PC_INVOICE, 1, "divida ativa" }, { PC_INVOICE, 1, "limpa nome" },
+	{ PC_INVOICE, 1, "limpe seu nome" }, { PC_INVOICE, 1, "desenrola" },
+	{ PC_INVOICE, 1, "quitar sua divida" },
 	{ PC_INVOICE, 1, "debito pendente" }, { PC_INVOICE, 1, "debitos pendentes" },
 	/* extortion */
 	{ PC_EXTORT, 2, "i have access to your" }, { PC_EXTORT, 2, "hacked your" },
@@ -434,6 +441,14 @@ static const struct phrase PHRASES[] = {
 	{ PC_PRIZE, 1, "resgate" }, { PC_PRIZE, 1, "resgatar" },
 	{ PC_PRIZE, 2, "valores a receber" }, { PC_PRIZE, 1, "fgts liberado" },
 	{ PC_PRIZE, 1, "saque liberado" }, { PC_PRIZE, 1, "restituicao" },
+	/* points about to expire and benefits released, Brazil's favourite
+	 * baits (Livelo, Esfera, Smiles; PIS/PASEP, CNH Social) */
+	{ PC_PRIZE, 2, "pontos expiram" }, { PC_PRIZE, 2, "pontos vao expirar" },
+	{ PC_PRIZE, 2, "resgate seus pontos" }, { PC_PRIZE, 1, "seus pontos" },
+	{ PC_PRIZE, 2, "milhas expiram" }, { PC_PRIZE, 1, "abono salarial" },
+	{ PC_PRIZE, 1, "pis pasep" }, { PC_PRIZE, 1, "cnh social" },
+	{ PC_PRIZE, 1, "auxilio brasil" }, { PC_PRIZE, 1, "bolsa familia" },
+	{ PC_PRIZE, 1, "saque aniversario" },
 	{ PC_PRIZE, 1, "dinheiro esquecido" },
 	{ PC_PRIZE, 1, "brinde" }, { PC_PRIZE, 1, "felicidades" },
 	{ PC_PRIZE, 1, "has ganado" }, { PC_PRIZE, 1, "ganador" },

@@ -1827,6 +1827,22 @@ def lure_form_samples():
         "Oi Taro, a pauta está em https://ribeiro-adv.example/agenda\n",
         "clean", "!sender.display_brand")
 
+    # Points about to expire, and a tax return "in the fine mesh".
+    write("pt-13-points-expire.eml", headers(
+        "Clube de Vantagens <avisos@clube-vantagens-online.example>",
+        "Seus pontos expiram hoje") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Seus pontos expiram hoje! Resgate seus pontos agora em "
+        "https://resgate-pontos-agora.example/\n",
+        "potential", "content.prize")
+    write("pt-14-malha-fina.eml", headers(
+        "Declaração IRPF <aviso@declaracao-irpf-online.example>",
+        "Sua declaração caiu na malha fina") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Sua declaração do imposto de renda caiu na malha fina. Emita o "
+        "DARF em https://emitir-darf-online.example/\n",
+        "clean", "content.invoice_lure")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
