@@ -135,6 +135,17 @@ ip_in_host(const char *h, char out[16])
 }
 
 /* Does the URL say where it goes (a link the reader follows)? */
+/* The link's host is a public IP address, bare or written into a
+ * server's name ("ec2-52-1-2-3.compute-1.amazonaws.com"). */
+static int
+public_ip_host(const struct durl *u)
+{
+	char	 ip[16];
+
+	return (u->is_ip && !private_ip(u->host)) ||
+	    (ip_in_host(u->host, ip) && !private_ip(ip));
+}
+
 static int
 followed(const struct durl *u)
 {
@@ -720,12 +731,10 @@ brand_hosting(struct detect_scan *s)
 	}
 	for (i = 0; i < s->nu; i++) {
 		const struct durl	*u = &s->u[i];
-		char			 ip[16];
 
 		if (u->host == NULL || !followed(u) || u->origin == UO_SRC)
 			continue;
-		if ((u->is_ip && !private_ip(u->host)) ||
-		    (ip_in_host(u->host, ip) && !private_ip(ip)) ||
+		if (public_ip_host(u) ||
 		    (suffix_in(&e->hosting, u->host, NULL) && !home &&
 		    !dom_own_sharepoint(s, u->host)) ||
 		    strncmp(u->path, "/ipfs/", 6) == 0) {
@@ -762,10 +771,10 @@ static void
 anon_only(struct detect_scan *s)
 {
 	const struct detect_engine	*e = s->eng;
-	const char			*first = NULL, *fdom = s->m->from.domain;
+	const char			*names = NULL, *fdom = s->m->from.domain;
 	const char			*freg = NULL;
-	size_t				 i, n = 1;
-	int				 fb = -1, any = 0;
+	size_t				 i, named = 0;
+	int				 fb = -1;
 
 	/* Free mail is anyone's: gmail.com owns no docs.google.com page. */
 	if (fdom != NULL && !dom_is_freemail(e, (freg = dom_registrable(s,
@@ -776,7 +785,6 @@ anon_only(struct detect_scan *s)
 
 	for (i = 0; i < s->nu; i++) {
 		const struct durl	*u = &s->u[i];
-		char			 ip[16];
 
 		if (u->host == NULL || u->origin == UO_REDIRECT ||
 		    u->origin == UO_META)
@@ -790,25 +798,25 @@ anon_only(struct detect_scan *s)
 		    brand_of_domain(e, u->domain) == fb) ||
 		    named_as(u->host, freg)))
 			return;
-		if (!(u->is_ip || (ip_in_host(u->host, ip) &&
-		    !private_ip(ip)) || suffix_in(&e->imghosts, u->host,
+		/* A private address (the office's printer) is nobody's
+		 * service; a link anywhere else is a site of someone's. */
+		if (!(public_ip_host(u) || suffix_in(&e->imghosts, u->host,
 		    NULL) || suffix_in(&e->hosting, u->host, NULL) ||
 		    suffix_in(&e->shorteners, u->host, NULL) ||
 		    strncmp(u->path, "/ipfs/", 6) == 0))
 			return;
 		/* Name up to three of the services. */
-		if (first == NULL)
-			first = u->host;
-		else if (n < 3 && strstr(first, u->host) == NULL) {
-			first = arena_printf(&s->a, "%s, %s", first,
-			    u->host);
-			n++;
+		if (names == NULL) {
+			names = u->host;
+			named = 1;
+		} else if (named < 3 && strstr(names, u->host) == NULL) {
+			names = arena_printf(&s->a, "%s, %s", names, u->host);
+			named++;
 		}
-		any = 1;
 	}
-	if (any)
+	if (names != NULL)
 		finding_add(s, R_URL_ANON_ONLY, &(struct fargs){
-		    .detail = first });
+		    .detail = names });
 }
 
 void

@@ -1639,6 +1639,13 @@ def lure_form_samples():
         "plans/Q3.docx and my notes: https://northwind-my.sharepoint.com/"
         "personal/kenji/notes.docx\n",
         "clean", "url.free_hosting", "!url.anonymous_only")
+    # A link to a private address (the office's printer) is nobody's
+    # anonymous service.
+    write("en-198-clean-private-ip-link.eml", headers(
+        "IT Desk <it.desk@northwind.example>", "New printer") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "The new printer on the 3rd floor is set up: http://192.168.10.5/"
+        "setup\n", "clean", "!url.anonymous_only")
     write("en-182-drive-link-from-freemail.eml", headers(
         "Accounts Desk <accounts.desk.2026@gmail.com>",
         "Remittance advice") +
