@@ -721,7 +721,9 @@ def seeds(docm, zipexe, pdf, png):
     os.makedirs(d, exist_ok=True)
     for f in ("en-02-phish-microsoft", "en-06-zip-exe", "en-09-docm-macro",
               "en-10-qr", "en-12-spoof-own", "ja-01-phish-amazon-iso2022jp",
-              "ja-02-bec-sjis", "ja-06-delivery-sjis-nocharset"):
+              "ja-02-bec-sjis", "ja-06-delivery-sjis-nocharset",
+              "en-163-fwd-pt-random-sender", "ja-18-fwd-outlook-block",
+              "en-179-anonymous-only", "en-186-brand-button-elsewhere"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
