@@ -134,7 +134,11 @@ static const struct phrase PHRASES[] = {
 	{ PC_CRED, 1, "uw account is" },
 	{ PC_CRED, 2, "アカウントを確認" }, { PC_CRED, 1, "アカウント確認" },
 	{ PC_CRED, 1, "アカウント情報" }, { PC_CRED, 1, "本人確認" },
-	{ PC_CRED, 1, "ログインして" }, { PC_CRED, 1, "ログイン情報" },
+	{ PC_CRED, 1, "ログインし" }, { PC_CRED, 1, "ログイン情報" },
+	/* an account closed or disabled unless the reader acts, as the
+	 * council's reports quote ETC, えきねっと and card phishing */
+	{ PC_CRED, 1, "自動退会" }, { PC_CRED, 1, "退会となります" },
+	{ PC_CRED, 1, "無効になりました" }, { PC_CRED, 1, "ご利用いただけなくなります" },
 	{ PC_CRED, 2, "パスワードの有効期限" }, { PC_CRED, 1, "パスワードを更新" },
 	{ PC_CRED, 1, "お支払い情報" }, { PC_CRED, 1, "お支払い方法" },
 	{ PC_CRED, 1, "支払い方法を更新" }, { PC_CRED, 1, "カード情報" },
@@ -291,6 +295,7 @@ static const struct phrase PHRASES[] = {
 	/* invoices and documents */
 	{ PC_INVOICE, 1, "invoice" }, { PC_INVOICE, 2, "overdue invoice" },
 	{ PC_INVOICE, 1, "未払い料金" }, { PC_INVOICE, 1, "未納" },
+	{ PC_INVOICE, 1, "未払い税金" }, { PC_INVOICE, 1, "納付が確認できて" },
 	{ PC_INVOICE, 1, "お支払いが確認できません" }, { PC_INVOICE, 1, "支払期限" },
 	{ PC_INVOICE, 1, "滞納" },
 	{ PC_INVOICE, 2, "unpaid invoice" }, { PC_INVOICE, 1, "payment remittance" },
@@ -715,6 +720,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_LEGAL, 2, "anklageschrift" }, { PC_LEGAL, 2, "anklageschreiben" },
 	{ PC_LEGAL, 1, "法的措置" }, { PC_LEGAL, 1, "差し押さえ" },
 	{ PC_LEGAL, 1, "差押" }, { PC_LEGAL, 1, "督促" },
+	{ PC_LEGAL, 2, "財産の差押" },
 	{ PC_LEGAL, 2, "vorladung" }, { PC_LEGAL, 1, "strafverfahren" },
 	{ PC_LEGAL, 1, "jugendschutz" }, { PC_LEGAL, 1, "polizei" },
 	{ PC_LEGAL, 2, "intimacao" }, { PC_LEGAL, 1, "convocatoria" },

@@ -3794,6 +3794,34 @@ def modern_ja_samples():
           "Content-Type: text/plain; charset=utf-8\n\n"
           "Segue o roteiro: https://pontagrossa-tur.example/roteiro\n",
           "clean", "!sender.display_brand")
+    # A service disabled or an account closed unless the reader logs in,
+    # and a tax office's "final notice" of seizure, with no brand named:
+    # the wording alone.
+    write("ja-24-account-disabled-utf8.eml",
+          jheaders("サービスセンター", "info@service-center-jp.example",
+                   "【重要】サービスの利用停止のお知らせ", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "お客様のサービスは無効になりました。引き続きご利用いただく場合は、"
+          "下記のリンクよりログインし、お手続きください。\n"
+          "https://service-center-jp.example/login\n", "potential",
+          "content.credential_urgent")
+    write("ja-25-tax-seizure-utf8.eml",
+          jheaders("納税課", "info@nozei-ka.example", "差押最終通知",
+                   "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "未払い税金のお知らせ。所得税の納付が確認できておりません。本日中に"
+          "納付がない場合、財産の差押えを行います。\n"
+          "https://nozei-ka.example/pay\n", "threat",
+          "content.legal_threat", "content.invoice_lure")
+    # A service's own notice asks to log in too; one such phrase is no
+    # lure.
+    write("ja-26-clean-saas-login-utf8.eml",
+          jheaders("クラウド会計 サポート", "support@cloud-kaikei.example",
+                   "請求書発行のお知らせ", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "11月分の請求書を発行しました。マイページにログインし、内容をご確認"
+          "ください。\nhttps://cloud-kaikei.example/mypage\n", "clean",
+          "!content.credential_request")
     # Outlook's Japanese header block in a forward (転送:), ISO-2022-JP.
     text = ("確認お願いします。\n\n-----Original Message-----\n"
             "差出人: Amazon カスタマーサービス <info@account-check-jp.example>\n"
