@@ -135,6 +135,9 @@ static const struct phrase PHRASES[] = {
 	{ PC_CRED, 2, "アカウントを確認" }, { PC_CRED, 1, "アカウント確認" },
 	{ PC_CRED, 1, "アカウント情報" }, { PC_CRED, 1, "本人確認" },
 	{ PC_CRED, 1, "ログインし" }, { PC_CRED, 1, "ログイン情報" },
+	{ PC_CRED, 1, "service has been disabled" }, { PC_CRED, 1, "account has been disabled" },
+	{ PC_CRED, 1, "due to inactivity" }, { PC_CRED, 1, "log in via" },
+	{ PC_CRED, 1, "sign in via" }, { PC_CRED, 1, "login via" },
 	/* an account closed or disabled unless the reader acts, as the
 	 * council's reports quote ETC, えきねっと and card phishing */
 	{ PC_CRED, 1, "自動退会" }, { PC_CRED, 1, "退会となります" },
@@ -296,6 +299,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_INVOICE, 1, "invoice" }, { PC_INVOICE, 2, "overdue invoice" },
 	{ PC_INVOICE, 1, "未払い料金" }, { PC_INVOICE, 1, "未納" },
 	{ PC_INVOICE, 1, "未払い税金" }, { PC_INVOICE, 1, "納付が確認できて" },
+	{ PC_INVOICE, 1, "unpaid tax" }, { PC_INVOICE, 1, "has not been confirmed" },
 	{ PC_INVOICE, 1, "お支払いが確認できません" }, { PC_INVOICE, 1, "支払期限" },
 	{ PC_INVOICE, 1, "滞納" },
 	{ PC_INVOICE, 2, "unpaid invoice" }, { PC_INVOICE, 1, "payment remittance" },
@@ -721,6 +725,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_LEGAL, 1, "法的措置" }, { PC_LEGAL, 1, "差し押さえ" },
 	{ PC_LEGAL, 1, "差押" }, { PC_LEGAL, 1, "督促" },
 	{ PC_LEGAL, 2, "財産の差押" },
+	{ PC_LEGAL, 2, "assets will be seized" }, { PC_LEGAL, 1, "will be seized" },
 	{ PC_LEGAL, 2, "vorladung" }, { PC_LEGAL, 1, "strafverfahren" },
 	{ PC_LEGAL, 1, "jugendschutz" }, { PC_LEGAL, 1, "polizei" },
 	{ PC_LEGAL, 2, "intimacao" }, { PC_LEGAL, 1, "convocatoria" },

@@ -1852,6 +1852,24 @@ def lure_form_samples():
         "DARF em https://emitir-darf-online.example/\n",
         "clean", "content.invoice_lure")
 
+    # The same two, in English.
+    write("en-199-service-disabled.eml", headers(
+        "Service Center <info@service-center-notice.example>",
+        "[Important] Notice of service suspension") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your service has been disabled. To keep using it, log in via the "
+        "link below and complete the procedure.\n"
+        "https://service-center-notice.example/login\n",
+        "potential", "content.credential_urgent")
+    write("en-200-tax-seizure.eml", headers(
+        "Tax Office <notice@tax-office-notice.example>",
+        "Final notice of seizure") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Notice of unpaid tax. Payment of your income tax has not been "
+        "confirmed. If payment is not made today, your assets will be "
+        "seized.\nhttps://tax-office-notice.example/pay\n",
+        "threat", "content.legal_threat", "content.invoice_lure")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
