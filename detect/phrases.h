@@ -154,8 +154,10 @@ static const struct phrase PHRASES[] = {
 	{ PC_CRED, 1, "再認証" }, { PC_CRED, 1, "確認手続き" },
 	/* more of the Japanese wording the anti-phishing council's
 	 * reports quote (フィッシング対策協議会) */
-	{ PC_CRED, 1, "一時的に制限" }, { PC_CRED, 1, "利用制限を解除" },
+	{ PC_CRED, 1, "一時的に制限" }, { PC_CRED, 1, "制限を解除" },
 	{ PC_CRED, 1, "不正利用の可能性" }, { PC_CRED, 1, "不正利用を検知" },
+	{ PC_CRED, 1, "不正利用の疑い" }, { PC_CRED, 1, "不審な取引" },
+	{ PC_CRED, 1, "取引を制限" },
 	{ PC_CRED, 1, "セキュリティ強化のため" }, { PC_CRED, 1, "お客様情報の確認" },
 	{ PC_CRED, 1, "登録情報の確認" }, { PC_CRED, 1, "登録情報を更新" },
 	{ PC_CRED, 1, "パスワードを再設定" }, { PC_CRED, 1, "暗証番号" },

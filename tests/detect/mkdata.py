@@ -3831,6 +3831,24 @@ def modern_ja_samples():
           "納付がない場合、財産の差押えを行います。\n"
           "https://nozei-ka.example/pay\n", "threat",
           "content.legal_threat", "content.invoice_lure")
+    # A bank's dealings restricted, a card stopped for suspected misuse:
+    # the smishing texts of the council's reports, as mail.
+    write("ja-27-bank-restricted-utf8.eml",
+          jheaders("ネットバンキング", "info@netbank-kakunin.example",
+                   "【重要】お取引を制限しました", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "お客様の口座で不審な取引が確認されたため、お取引を制限しました。"
+          "制限を解除するには、以下のURLよりご本人様確認を行ってください。\n"
+          "https://netbank-kakunin.example/verify\n", "potential",
+          "content.credential_request")
+    write("ja-28-card-stopped-utf8.eml",
+          jheaders("カード会員サービス", "info@card-member.example",
+                   "【緊急】カードのご利用を一時停止しました", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "お客様のカードに不正利用の疑いがあるため、ご利用を一時停止しました。"
+          "再開をご希望の場合は、下記よりカード情報をご確認ください。\n"
+          "https://card-member.example/confirm\n", "threat",
+          "content.credential_urgent")
     # A service's own notice asks to log in too; one such phrase is no
     # lure.
     write("ja-26-clean-saas-login-utf8.eml",
