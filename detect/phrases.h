@@ -141,7 +141,7 @@ static const struct phrase PHRASES[] = {
 	/* an account closed or disabled unless the reader acts, as the
 	 * council's reports quote ETC, えきねっと and card phishing */
 	{ PC_CRED, 1, "自動退会" }, { PC_CRED, 1, "退会となります" },
-	{ PC_CRED, 1, "無効になりました" }, { PC_CRED, 1, "ご利用いただけなくなります" },
+	{ PC_CRED, 1, "無効になりました" },
 	{ PC_CRED, 2, "パスワードの有効期限" }, { PC_CRED, 1, "パスワードを更新" },
 	{ PC_CRED, 1, "お支払い情報" }, { PC_CRED, 1, "お支払い方法" },
 	{ PC_CRED, 1, "支払い方法を更新" }, { PC_CRED, 1, "カード情報" },

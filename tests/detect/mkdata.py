@@ -3851,6 +3851,14 @@ def modern_ja_samples():
           "content.credential_urgent")
     # A service's own notice asks to log in too; one such phrase is no
     # lure.
+    write("ja-29-clean-app-end-utf8.eml",
+          jheaders("家計簿アプリ", "news@kakeibo-app.example",
+                   "旧バージョンのサポート終了のお知らせ", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "2026年12月末をもちまして、旧バージョンのアプリはご利用いただけなく"
+          "なります。最新版に更新のうえ、ログインしてご利用ください。\n"
+          "https://kakeibo-app.example/update\n", "clean",
+          "!content.credential_request")
     write("ja-26-clean-saas-login-utf8.eml",
           jheaders("クラウド会計 サポート", "support@cloud-kaikei.example",
                    "請求書発行のお知らせ", "UTF-8") +
