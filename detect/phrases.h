@@ -135,6 +135,9 @@ static const struct phrase PHRASES[] = {
 	{ PC_CRED, 2, "アカウントを確認" }, { PC_CRED, 1, "アカウント確認" },
 	{ PC_CRED, 1, "アカウント情報" }, { PC_CRED, 1, "本人確認" },
 	{ PC_CRED, 1, "ログインし" }, { PC_CRED, 1, "ログイン情報" },
+	/* the payroll portal lure: the reader's own salary account */
+	{ PC_CRED, 2, "update your direct deposit" }, { PC_CRED, 1, "direct deposit details" },
+	{ PC_CRED, 1, "direct deposit information" },
 	{ PC_CRED, 1, "service has been disabled" }, { PC_CRED, 1, "account has been disabled" },
 	{ PC_CRED, 1, "due to inactivity" }, { PC_CRED, 1, "log in via" },
 	{ PC_CRED, 1, "sign in via" }, { PC_CRED, 1, "login via" },

@@ -1870,6 +1870,18 @@ def lure_form_samples():
         "seized.\nhttps://tax-office-notice.example/pay\n",
         "threat", "content.legal_threat", "content.invoice_lure")
 
+    # The payroll portal lure: the reader's own direct deposit to update
+    # (the diversion fraud, "change my direct deposit", is content.
+    # payment_change).
+    write("en-201-payroll-portal.eml", headers(
+        "HR Department <hr@payroll-portal-notice.example>",
+        "Action required: update your direct deposit") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Payroll is moving to a new system. Update your direct deposit "
+        "details before Friday to avoid a delay in your salary: "
+        "https://payroll-portal-notice.example/update\n",
+        "threat", "content.credential_urgent", "sender.org_name_mismatch")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
