@@ -57,13 +57,16 @@ main(void)
 	ok(okchars, "every symbol is Crockford base32 (no I, L, O, U)");
 	is_int(dup, 0, "2000 numbers, no repeats");
 	{
-		/* Chi-square over 24000 symbols, 31 degrees of freedom:
-		 * 61.1 is the 0.1% critical value. */
+		/* Chi-square over 24000 symbols, 31 degrees of freedom.
+		 * The 0.1% critical value (61.1) failed one CI run in a
+		 * thousand, as it must; 150 is beyond 1e-15, and the faults
+		 * it is here for are far above it: a symbol never drawn adds
+		 * 750, one drawn twice as often as the others about 700. */
 		double	 e = 24000.0 / 32, chi = 0;
 
 		for (i = 0; i < 32; i++)
 			chi += (counts[i] - e) * (counts[i] - e) / e;
-		ok(chi < 61.1, "symbols are uniform (chi-square %.1f)", chi);
+		ok(chi < 150, "symbols are uniform (chi-square %.1f)", chi);
 	}
 	free(seen);
 
