@@ -355,6 +355,10 @@ const struct protect *dom_lookalike(struct detect_scan *, const char *host,
 /* host is the organisation's own SharePoint: <tenant>.sharepoint.com or
  * <tenant>-my.sharepoint.com, where tenant is the name of one of its
  * domains (contoso.co.jp, contoso.onmicrosoft.com: "contoso"). */
+/* host is a site named name[0..n), or name-my, on a shared service
+ * ("contoso.sharepoint.com", "contoso-my.sharepoint.com"): the rest of
+ * the host from its '.', else NULL. */
+const char *host_named(const char *host, const char *name, size_t n);
 int	 dom_own_sharepoint(const struct detect_scan *, const char *host);
 /* Brand whose key appears in s (normalised text), or -1. */
 int	 brand_find(const struct detect_engine *, const char *s, size_t n,

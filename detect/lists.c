@@ -798,12 +798,22 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	return best;
 }
 
+const char *
+host_named(const char *host, const char *name, size_t n)
+{
+	if (n == 0 || strncmp(host, name, n) != 0)
+		return NULL;
+	host += n;
+	if (strncmp(host, "-my.", 4) == 0)
+		host += 3;
+	return *host == '.' ? host : NULL;
+}
+
 int
 dom_own_sharepoint(const struct detect_scan *s, const char *host)
 {
-	static const char	*const sfx[] = { ".sharepoint.com",
-	    "-my.sharepoint.com" };
 	const struct org_domains *o = s->own;
+	const char		*rest;
 	size_t			 i, j, n;
 
 	for (i = 0; i < o->nprot + o->ntenants; i++) {
@@ -815,11 +825,9 @@ dom_own_sharepoint(const struct detect_scan *s, const char *host)
 		for (j = 0; j < n; j++)
 			if (!isalnum((unsigned char)l[j]))
 				break;
-		if (n == 0 || j < n || strncmp(host, l, n) != 0)
-			continue;
-		for (j = 0; j < nitems(sfx); j++)
-			if (strcmp(host + n, sfx[j]) == 0)
-				return 1;
+		if (j == n && (rest = host_named(host, l, n)) != NULL &&
+		    strcmp(rest, ".sharepoint.com") == 0)
+			return 1;
 	}
 	return 0;
 }

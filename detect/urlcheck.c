@@ -754,10 +754,8 @@ named_as(const char *host, const char *freg)
 {
 	size_t	 n;
 
-	if (freg == NULL || (n = strcspn(freg, ".")) < 4 ||
-	    strncmp(host, freg, n) != 0)
-		return 0;
-	return host[n] == '.' || strncmp(host + n, "-my.", 4) == 0;
+	return freg != NULL && (n = strcspn(freg, ".")) >= 4 &&
+	    host_named(host, freg, n) != NULL;
 }
 
 /*
