@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <idn2.h>
 
@@ -1093,7 +1092,7 @@ sender_run(struct detect_scan *s)
 		text_norm(&sb, m->subject, strlen(m->subject), NULL);
 		sbr = brand_find(e, sb.ptr, sb.len, 1);
 		if (sbr >= 0 && (brand_of_sender(e, freg) != sbr ||
-		    (dom_is_freemail(e, freg) && strcasecmp(fdom, freg) ==
+		    (dom_is_freemail(e, freg) && str_casecmp(fdom, freg) ==
 		    0)) && !dom_is_own(s, fdom)) {
 			finding_add(s, R_CONTENT_BRAND_SUBJECT, &(struct fargs){
 			    .domain = fdom, .imitates = e->brands[sbr].name });
