@@ -15,6 +15,8 @@
 
 #define NPHRASES	nitems(PHRASES)
 #define EXAMPLES	3
+/* How far into the text (subject first) a safety notice is a banner. */
+#define SAFE_TOP	800
 
 int
 content_build(struct detect_engine *e)
@@ -47,6 +49,7 @@ struct cmatch {
 	unsigned char	 seen[NPHRASES];
 	int		 score[PC__MAX];
 	int		 count[PC__MAX];
+	size_t		 first[PC__MAX];	/* where the first began, + 1 */
 	const char	*ex[PC__MAX][EXAMPLES];
 };
 
@@ -74,6 +77,8 @@ cm_cb(void *arg, int id, size_t start, size_t end)
 			return 0;
 	}
 	cm->seen[id] = 1;
+	if (cm->first[p->cls] == 0 || start + 1 < cm->first[p->cls])
+		cm->first[p->cls] = start + 1;
 	cm->score[p->cls] += p->w;
 	if (cm->count[p->cls] < EXAMPLES)
 		cm->ex[p->cls][cm->count[p->cls]] = p->p;
@@ -682,7 +687,7 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	static const char *const cn[PC__MAX] = { "cred", "urg", "pay", "gift",
 	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
 	    "spam", "callback", "coin", "giveaway", "adult", "health",
-	    "gamble", "bet", "tools", "legal" };
+	    "gamble", "bet", "tools", "legal", "safe" };
 	struct buf	 b;
 	struct hset	 doms;
 	size_t		 i, ndoms = 0, money = 0, excl = 0;
@@ -856,6 +861,12 @@ content_run(struct detect_scan *s)
 			finding_add(s, R_CONTENT_CREDITED, &(struct fargs){
 			    .detail = sum });
 	}
+	/* A safety notice at the top of the text, as a mail program's
+	 * banner sits: the subject and the first lines. */
+	if (cm->first[PC_SAFE] > 0 && cm->first[PC_SAFE] <= SAFE_TOP &&
+	    cm->first[PC_SAFE] <= s->text_body)
+		finding_add(s, R_CONTENT_FAKE_SAFE, &(struct fargs){
+		    .detail = examples(s, cm, PC_SAFE, -1) });
 	if (subject_disguised(s->m->subject))
 		finding_add(s, R_CONTENT_SUBJECT_DISGUISED, &(struct fargs){
 		    .detail = text_clip(&s->a, s->m->subject, 120) });

@@ -13,7 +13,7 @@ enum pclass {
 	PC_CRED, PC_URGENT, PC_PAYCHANGE, PC_GIFT, PC_WIRE, PC_CONFID,
 	PC_INVOICE, PC_EXTORT, PC_ADVANCE, PC_PRIZE, PC_DELIVERY, PC_CRYPTO,
 	PC_SPAM, PC_CALLBACK, PC_COIN, PC_GIVEAWAY, PC_ADULT, PC_HEALTH,
-	PC_GAMBLE, PC_BET, PC_TOOLS, PC_LEGAL, PC__MAX
+	PC_GAMBLE, PC_BET, PC_TOOLS, PC_LEGAL, PC_SAFE, PC__MAX
 };
 
 struct phrase {
@@ -752,6 +752,21 @@ static const struct phrase PHRASES[] = {
 	{ PC_LEGAL, 1, "legal action" }, { PC_LEGAL, 1, "lawsuit" },
 	{ PC_LEGAL, 2, "出頭" }, { PC_LEGAL, 1, "逮捕" }, { PC_LEGAL, 1, "警察" },
 	{ PC_GIVEAWAY, 1, "残高" }, { PC_GIVEAWAY, 1, "出金" }, { PC_GIVEAWAY, 1, "受け取り" },
+	/* A notice that the mail is safe, written into the mail itself: mail
+	 * programs show theirs in their own window, never in the text, and
+	 * no sender writes one but to imitate them (the fake "trusted
+	 * sender" banner).  Only at the top of the text counts. */
+	{ PC_SAFE, 1, "from a trusted sender" }, { PC_SAFE, 1, "this message is safe" },
+	{ PC_SAFE, 1, "this email is safe" }, { PC_SAFE, 1, "this e-mail is safe" },
+	{ PC_SAFE, 1, "this mail is safe" }, { PC_SAFE, 1, "certified by outlook" },
+	{ PC_SAFE, 1, "verified by outlook" }, { PC_SAFE, 1, "de um remetente confiavel" },
+	{ PC_SAFE, 1, "esta mensagem e segura" }, { PC_SAFE, 1, "de un remitente de confianza" },
+	{ PC_SAFE, 1, "este mensaje es seguro" }, { PC_SAFE, 1, "d'un expediteur de confiance" },
+	{ PC_SAFE, 1, "von einem vertrauenswurdigen absender" },
+	{ PC_SAFE, 1, "diese nachricht ist sicher" }, { PC_SAFE, 1, "van een vertrouwde afzender" },
+	{ PC_SAFE, 1, "dit bericht is veilig" }, { PC_SAFE, 1, "da un mittente attendibile" },
+	{ PC_SAFE, 1, "questo messaggio e sicuro" }, { PC_SAFE, 1, "信頼できる送信者からの" },
+	{ PC_SAFE, 1, "このメッセージは安全です" }, { PC_SAFE, 1, "このメールは安全です" },
 	/* bulk mail */
 	{ PC_SPAM, 1, "unsubscribe" }, { PC_SPAM, 1, "opt out" },
 	{ PC_SPAM, 1, "opt-out" }, { PC_SPAM, 1, "remove yourself" },

@@ -522,6 +522,10 @@ RULE(R_CONTENT_GAMBLING, "content.gambling", DETECT_SPAM, 35, \
     "casino or betting bonus", \
     "The mail advertises a casino or betting with bonuses ({detail}).", \
     "本文はボーナス付きのカジノや賭博を宣伝しています ({detail})。") \
+RULE(R_CONTENT_FAKE_SAFE, "content.fake_safety_notice", DETECT_PHISHING, 35, \
+    "the mail says of itself, at the top, that it is safe or from a trusted sender", \
+    "The top of the mail says it is safe or comes from a trusted sender ({detail}). Mail programs show such notices in their own window, never inside a message: a mail that writes one itself imitates them to lower the reader's guard.", \
+    "メールの冒頭に、このメールは安全である、または信頼できる送信者からのものであると書かれています ({detail})。メールソフトはこのような表示を自分の画面に出し、メール本文の中には出しません。本文に自ら書くのは、その表示をまねて読み手の警戒を解くためです。") \
 RULE(R_CONTENT_SPAM, "content.spam", DETECT_SPAM, 20, \
     "marketing spam phrases", \
     "The text uses phrases typical of unsolicited bulk mail ({detail}).", \

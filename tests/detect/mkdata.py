@@ -1881,6 +1881,32 @@ def lure_form_samples():
         "details before Friday to avoid a delay in your salary: "
         "https://payroll-portal-notice.example/update\n",
         "threat", "content.credential_urgent", "sender.org_name_mismatch")
+    # A "trusted sender" banner written into the mail, where a mail
+    # program would show its own: the text under it says little.
+    write("en-202-fake-trusted-banner.eml", headers(
+        "Mail Delivery <notice@held-mail-center.example>",
+        "3 incoming messages are waiting") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><div style=\"background:#dff6dd;padding:6px\">"
+        "&#10004; This message is from a trusted sender.</div>"
+        "<p>Hello, 3 incoming messages are waiting for you.</p>"
+        "<p><a href=\"https://held-mail-center.example/inbox\">"
+        "See them</a></p></body></html>\n",
+        "potential", "content.fake_safety_notice")
+    # The same words far down an IT newsletter, explaining what Outlook
+    # shows, are no banner.
+    write("en-203-clean-trusted-sender-advice.eml", headers(
+        "IT Service Desk <servicedesk@mapleton-it.example>",
+        "IT news for December") +
+        "Content-Type: text/plain; charset=utf-8\n\n" +
+        ("The service desk will be closed on 24 and 25 December; urgent "
+         "calls go to the on-call engineer as usual. The new printers on "
+         "the second floor are now installed and take badges. ") * 6 +
+        "\nA reminder: Outlook itself tells you when mail comes from a "
+        "trusted sender or from outside; a notice written inside a "
+        "message proves nothing.\n"
+        "https://mapleton-it.example/news\n",
+        "clean", "!content.fake_safety_notice")
 
 
 def qp(s):
@@ -3878,6 +3904,15 @@ def modern_ja_samples():
           "11月分の請求書を発行しました。マイページにログインし、内容をご確認"
           "ください。\nhttps://cloud-kaikei.example/mypage\n", "clean",
           "!content.credential_request")
+    # A safety notice written at the top of the mail, in Japanese.
+    write("ja-30-fake-safe-banner-utf8.eml",
+          jheaders("メールセンター", "info@mail-hokan.example",
+                   "未受信のメールが3件あります", "UTF-8") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "このメールは安全です。\n"
+          "未受信のメールが3件あります。以下から確認してください。\n"
+          "https://mail-hokan.example/inbox\n", "potential",
+          "content.fake_safety_notice")
     # Outlook's Japanese header block in a forward (転送:), ISO-2022-JP.
     text = ("確認お願いします。\n\n-----Original Message-----\n"
             "差出人: Amazon カスタマーサービス <info@account-check-jp.example>\n"
