@@ -267,12 +267,11 @@ own_first_name(const char *name, const char *addr)
 	    addr[n] == '.' || addr[n] == '_' || addr[n] == '-');
 }
 
-static int
-has_service_word(const char *n)
-{
-	static const char *const w[] = { "support", "service", "team",
+static const char *const SERVICE_WORDS[] = { "support", "service", "team",
 	    "account", "security", "billing", "notification", "customer",
 	    "center", "centre", "help", "alert", "id", "store", "online",
+	    "news", "official", "delivery", "rewards", "member", "members",
+	    "alerta", "aviso", "avis", "hinweis",
 	    "no-reply", "noreply", "info", "card", "pay", "bank", "invoice",
 	    /* the same in the other languages read, accents folded */
 	    "fatura", "factura", "facture", "rechnung", "boleto",
@@ -283,20 +282,100 @@ has_service_word(const char *n)
 	    "assistenza", "notificacao", "notificacion", "seguimiento",
 	    "サポート", "カスタマー", "セキュリティ", "アカウント", "事務局",
 	    "センター", "お客様" };
+
+/* Where a service word begins in n, its length in *len; NULL if none. */
+static const char *
+service_word(const char *n, size_t *len)
+{
+	const char	*w, *p;
+	size_t		 i, l;
+
+	for (i = 0; i < nitems(SERVICE_WORDS); i++) {
+		w = SERVICE_WORDS[i];
+		l = strlen(w);
+		for (p = n; (p = strstr(p, w)) != NULL; p += l) {
+			/* ASCII words must stand alone. */
+			if ((unsigned char)w[0] >= 0x80 ||
+			    ((p == n || !isalnum((unsigned char)p[-1])) &&
+			    !isalnum((unsigned char)p[l]))) {
+				*len = l;
+				return p;
+			}
+		}
+	}
+	return NULL;
+}
+
+static int
+has_service_word(const char *n)
+{
+	size_t	 l;
+
+	return service_word(n, &l) != NULL;
+}
+
+/* The length of an article, possessive or "client" opening n ("Your",
+ * "Service Client", "Votre", "Seu"), or 0. */
+static size_t
+lead_in(const char *n)
+{
+	static const char *const w[] = { "the", "your", "my", "our",
+	    "votre", "mon", "notre", "le", "la", "les", "seu", "sua", "o",
+	    "a", "os", "as", "su", "tu", "el", "la", "los", "ihr", "ihre",
+	    "dein", "deine", "uw", "jouw", "il", "lo", "client", "cliente",
+	    "clientes", "kunden", "klant", "espace", "area", "mein",
+	    "meine", "secure", "message", "mensagem", "mensaje", "notice",
+	    "important", "urgent", "mail", "email", "e-mail", "mobile",
+	    "app" };
 	size_t	 i, l;
-	const char *p;
 
 	for (i = 0; i < nitems(w); i++) {
 		l = strlen(w[i]);
-		for (p = n; (p = strstr(p, w[i])) != NULL; p += l) {
-			/* ASCII words must stand alone. */
-			if ((unsigned char)w[i][0] >= 0x80 ||
-			    ((p == n || !isalnum((unsigned char)p[-1])) &&
-			    !isalnum((unsigned char)p[l])))
-				return 1;
-		}
+		if (strncmp(n, w[i], l) == 0 && !isalnum((unsigned char)n[l]))
+			return l;
 	}
 	return 0;
+}
+
+/*
+ * The brand a name with a service word claims: the weak brand's name
+ * must open it, after any service words and signs ("Ledger News", "Team
+ * Lido", "💳 Fatura Porto Seguro", "UPS Delivery Team"), not stand
+ * inside another name ("General Ledger News", an accounting letter, "Big
+ * Apple Store", "Life Line Screening").  -1 when there is none.
+ */
+static int
+brand_with_service_words(const struct detect_engine *e, const char *n)
+{
+	const char	*p = n, *w;
+	size_t		 l, k;
+	int		 b;
+
+	if (!has_service_word(n))
+		return -1;
+	for (;;) {
+		while (*p != '\0' && !isalnum((unsigned char)*p) &&
+		    (unsigned char)*p < 0x80)
+			p++;
+		/* An emoji or a sign before the name is no word. */
+		if ((unsigned char)*p >= 0xf0) {
+			p += strcspn(p, " ");
+			continue;
+		}
+		if ((w = service_word(p, &l)) == p || (l = lead_in(p)) > 0) {
+			p += l;
+			continue;
+		}
+		break;
+	}
+	/* The first one to five words. */
+	for (k = 0, l = 0; k < 5 && p[l] != '\0'; k++) {
+		l += strcspn(p + l, " ");
+		if ((b = brand_is_name(e, p, l)) >= 0)
+			return b;
+		l += strspn(p + l, " ");
+	}
+	return -1;
 }
 
 /*
@@ -599,11 +678,11 @@ name_brand(const struct detect_engine *e, const struct buf *nb,
 	*disguised = 0;
 	b = brand_find(e, nb->ptr, nb->len, 1);
 	/* A weak name ("Ledger") claims the brand when it is the whole
-	 * name or comes with a service word. */
+	 * name, or the whole name but for service words. */
 	if (b < 0)
 		b = brand_is_name(e, nb->ptr, nb->len);
-	if (b < 0 && has_service_word(nb->ptr))
-		b = brand_find(e, nb->ptr, nb->len, 0);
+	if (b < 0)
+		b = brand_with_service_words(e, nb->ptr);
 	/* Or ends the name after "from": "Hilan from Ledger". */
 	if (b < 0 && (p = strstr(nb->ptr, " from ")) != NULL) {
 		while ((q = strstr(p + 1, " from ")) != NULL)

@@ -1907,6 +1907,25 @@ def lure_form_samples():
         "message proves nothing.\n"
         "https://mapleton-it.example/news\n",
         "clean", "!content.fake_safety_notice")
+    # A brand whose name is a word ("Ledger") is claimed by a name that
+    # opens with it and adds a service word; inside another name ("General
+    # Ledger News", an accounting letter) it is that name's word.
+    write("en-204-weak-brand-news.eml", headers(
+        "Ledger News <news@wallet-bulletin.example>",
+        "Upgrade your Ledger") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Ledger suffered a data breach. Your funds could be at risk: "
+        "upgrade your device to the latest version now.\n"
+        "https://wallet-bulletin.example/upgrade\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    write("en-205-clean-general-ledger-news.eml", headers(
+        "General Ledger News <news@closing-books.example>",
+        "Month-end close: five habits") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "This month: reconciling accounts before the close, accruals "
+        "that auditors question, and a checklist for the year end.\n"
+        "https://closing-books.example/issue/12\n",
+        "clean", "!sender.display_brand")
 
 
 def qp(s):
