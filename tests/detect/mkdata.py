@@ -1926,6 +1926,23 @@ def lure_form_samples():
         "that auditors question, and a checklist for the year end.\n"
         "https://closing-books.example/issue/12\n",
         "clean", "!sender.display_brand")
+    # A casino's "play for free, win for real": real money is the
+    # betting word when no game is named.
+    write("en-206-casino-win-for-real.eml", headers(
+        "Lucky Reels <offers@lucky-reels.example>",
+        "No deposit required tonight") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "No deposit required. Play for free and win for real money "
+        "tonight!\nhttps://lucky-reels.example/join\n",
+        "potential", "content.gambling")
+    # A bank's savings bonus on every deposit is no casino.
+    write("en-207-clean-savings-bonus.eml", headers(
+        "Harbour Savings <news@harbour-savings.example>",
+        "Your savings plan this winter") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "This winter our saver plan pays a 1% bonus on every deposit you "
+        "make before 31 January.\nhttps://harbour-savings.example/saver\n",
+        "clean", "!content.gambling")
 
 
 def qp(s):
