@@ -690,6 +690,21 @@ name_brand(const struct detect_engine *e, const struct buf *nb,
 		p += 6;
 		b = brand_is_name(e, p, nb->len - (size_t)(p - nb->ptr));
 	}
+	/* Or ends it after a dash or a bar: "Giveaways Information - CVS",
+	 * "Account Update | Chase". */
+	if (b < 0) {
+		const char *seps[] = { " - ", " | ", " \xe2\x80\x93 " };
+		size_t i;
+
+		for (i = 0; i < nitems(seps) && b < 0; i++)
+			if ((p = strstr(nb->ptr, seps[i])) != NULL) {
+				while ((q = strstr(p + 1, seps[i])) != NULL)
+					p = q;
+				p += strlen(seps[i]);
+				b = brand_is_name(e, p,
+				    nb->len - (size_t)(p - nb->ptr));
+			}
+	}
 	/* A possessive put in the name: "Prime's Video". */
 	if (b < 0 && (p = strstr(nb->ptr, "'s ")) != NULL) {
 		struct buf	 c;

@@ -1943,6 +1943,21 @@ def lure_form_samples():
         "This winter our saver plan pays a 1% bonus on every deposit you "
         "make before 31 January.\nhttps://harbour-savings.example/saver\n",
         "clean", "!content.gambling")
+    # A brand's name after a dash ends the display name as its signature.
+    write("en-208-brand-after-dash.eml", headers(
+        "Giveaway Desk - CVS <promo@survey-gifts.example>",
+        "Your pharmacy survey") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Take part in our marketing survey and get a $90 promo reward.\n"
+        "https://survey-gifts.example/start\n",
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    write("en-209-clean-name-after-dash.eml", headers(
+        "Orders - Big Apple Bagels <orders@bigapplebagels.example>",
+        "Your order is ready") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your order of a dozen bagels is ready for pick-up.\n"
+        "https://bigapplebagels.example/orders\n",
+        "clean", "!sender.display_brand")
 
 
 def qp(s):
