@@ -895,8 +895,10 @@ content_run(struct detect_scan *s)
 	    links > 0)
 		finding_add(s, R_CONTENT_HEALTH, &(struct fargs){
 		    .detail = examples(s, cm, PC_HEALTH, -1) });
+	/* A casino: a game and a bonus, or bonus words of which one is
+	 * telling ("first deposit", "free spins") when no game is named. */
 	if (((cm->score[PC_BET] >= 1 && cm->score[PC_GAMBLE] >= 2) ||
-	    (cm->score[PC_GAMBLE] >= 4 && cm->score[PC_GAMBLE] >
+	    (cm->score[PC_GAMBLE] >= 3 && cm->score[PC_GAMBLE] >
 	    cm->count[PC_GAMBLE])) && links > 0)
 		finding_add(s, R_CONTENT_GAMBLING, &(struct fargs){
 		    .detail = examples(s, cm, PC_BET, PC_GAMBLE) });

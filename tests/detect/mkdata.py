@@ -1958,6 +1958,15 @@ def lure_form_samples():
         "Your order of a dozen bagels is ready for pick-up.\n"
         "https://bigapplebagels.example/orders\n",
         "clean", "!sender.display_brand")
+    # A betting "platform" that names no game: a first-deposit bonus
+    # (a telling phrase) and another bonus word are enough.
+    write("pt-15-plataforma-bonus.eml", headers(
+        "lucky <lucky188@plataforma-nova.example>",
+        "Vamos para a nova plataforma") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Novos cadastros pagam mais! Bônus de primeiro depósito. Receba "
+        "bônus todos os dias.\nhttps://plataforma-nova.example/entrar\n",
+        "potential", "content.gambling")
 
 
 def qp(s):
