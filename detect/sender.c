@@ -314,6 +314,23 @@ has_service_word(const char *n)
 	return service_word(n, &l) != NULL;
 }
 
+/* The length of a service word opening n, or 0. */
+static size_t
+service_word_at(const char *n)
+{
+	const char	*w;
+	size_t		 i, l;
+
+	for (i = 0; i < nitems(SERVICE_WORDS); i++) {
+		w = SERVICE_WORDS[i];
+		l = strlen(w);
+		if (strncmp(n, w, l) == 0 && ((unsigned char)w[0] >= 0x80 ||
+		    !isalnum((unsigned char)n[l])))
+			return l;
+	}
+	return 0;
+}
+
 /* The length of an article, possessive or "client" opening n ("Your",
  * "Service Client", "Votre", "Seu"), or 0. */
 static size_t
@@ -347,7 +364,7 @@ lead_in(const char *n)
 static int
 brand_with_service_words(const struct detect_engine *e, const char *n)
 {
-	const char	*p = n, *w;
+	const char	*p = n;
 	size_t		 l, k;
 	int		 b;
 
@@ -357,12 +374,15 @@ brand_with_service_words(const struct detect_engine *e, const char *n)
 		while (*p != '\0' && !isalnum((unsigned char)*p) &&
 		    (unsigned char)*p < 0x80)
 			p++;
-		/* An emoji or a sign before the name is no word. */
+		/* An emoji before the name is no word (four bytes each). */
 		if ((unsigned char)*p >= 0xf0) {
-			p += strcspn(p, " ");
+			for (l = 1; l < 4 && ((unsigned char)p[l] & 0xc0) ==
+			    0x80; l++)
+				;
+			p += l;
 			continue;
 		}
-		if ((w = service_word(p, &l)) == p || (l = lead_in(p)) > 0) {
+		if ((l = service_word_at(p)) > 0 || (l = lead_in(p)) > 0) {
 			p += l;
 			continue;
 		}

@@ -1926,6 +1926,14 @@ def lure_form_samples():
         "that auditors question, and a checklist for the year end.\n"
         "https://closing-books.example/issue/12\n",
         "clean", "!sender.display_brand")
+    # Two service words and a sign glued on before the weak brand.
+    write("en-210-weak-brand-after-service.eml", headers(
+        "\U0001F381Team Support Lido <promo@lido-gifts.example>",
+        "Your voucher") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Claim your free gift card today.\n"
+        "https://lido-gifts.example/claim\n",
+        "threat", "sender.display_brand")
     # A casino's "play for free, win for real": real money is the
     # betting word when no game is named.
     write("en-206-casino-win-for-real.eml", headers(
