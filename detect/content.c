@@ -59,6 +59,53 @@ wordc(unsigned char c)
 	return isalnum(c);
 }
 
+/*
+ * Does the safety notice at [start, end) stand as the banner does?  Its
+ * wording (weight 2) anywhere but in a question or a clause ("?" or ","
+ * after it); a plain sentence (weight 1) only alone: no words of a
+ * sentence before it, and none that carries it on after it ("this
+ * email is safe to open", "... safe, you can open it", "安全ですか").
+ * Line ends are spaces in the normalised text, so a banner's line may
+ * run into the next.
+ */
+static int
+safe_alone(const char *s, size_t n, size_t start, size_t end, int banner)
+{
+	static const char *const cont[] = { "to", "and", "or", "but",
+	    "because", "for", "if", "as", "since", "so", "enough", "now",
+	    "when", "though", "although", "unless", "until" };
+	unsigned char	 b = 0, a;
+	size_t		 i, l;
+
+	while (end < n && s[end] == ' ')
+		end++;
+	a = end < n ? (unsigned char)s[end] : '.';
+	if (a == '?' || a == ',' || a == ';' || (a == 0xef && end + 1 < n &&
+	    (unsigned char)s[end + 1] == 0xbc))	/* full-width ？ ， */
+		return 0;
+	if (banner)
+		return 1;
+	/* "か", "が", "けど": the Japanese sentence goes on. */
+	if (a == 0xe3 && end + 2 < n && (unsigned char)s[end + 1] == 0x81 &&
+	    ((unsigned char)s[end + 2] == 0x8b ||
+	    (unsigned char)s[end + 2] == 0x8c))
+		return 0;
+	if (a == 0xe3 && end + 2 < n && (unsigned char)s[end + 1] == 0x81 &&
+	    (unsigned char)s[end + 2] == 0x91)
+		return 0;
+	for (i = 0; i < nitems(cont); i++) {
+		l = strlen(cont[i]);
+		if (end + l <= n && memcmp(s + end, cont[i], l) == 0 &&
+		    (end + l == n || !isalnum((unsigned char)s[end + l])))
+			return 0;
+	}
+	while (start > 0 && s[start - 1] == ' ')
+		start--;
+	if (start > 0)
+		b = (unsigned char)s[start - 1];
+	return !(isalnum(b) || b == ',' || b == ';' || b == ':');
+}
+
 static int
 cm_cb(void *arg, int id, size_t start, size_t end)
 {
@@ -76,6 +123,9 @@ cm_cb(void *arg, int id, size_t start, size_t end)
 		if (!stem && end < cm->n && wordc((unsigned char)cm->s[end]))
 			return 0;
 	}
+	if (p->cls == PC_SAFE && !safe_alone(cm->s, cm->n, start, end,
+	    p->w == 2))
+		return 0;
 	cm->seen[id] = 1;
 	if (cm->first[p->cls] == 0 || start + 1 < cm->first[p->cls])
 		cm->first[p->cls] = start + 1;
@@ -895,10 +945,12 @@ content_run(struct detect_scan *s)
 	    links > 0)
 		finding_add(s, R_CONTENT_HEALTH, &(struct fargs){
 		    .detail = examples(s, cm, PC_HEALTH, -1) });
-	/* A casino: a game and a bonus, or bonus words of which one is
-	 * telling ("first deposit", "free spins") when no game is named. */
+	/* A casino: a game and a bonus, or, when no game is named, bonus
+	 * words of which one is telling ("first deposit", "free spins"):
+	 * four points, as a telling phrase scores its words too ("welcome
+	 * bonus" is "bonus" as well: a bank's welcome bonus is no casino). */
 	if (((cm->score[PC_BET] >= 1 && cm->score[PC_GAMBLE] >= 2) ||
-	    (cm->score[PC_GAMBLE] >= 3 && cm->score[PC_GAMBLE] >
+	    (cm->score[PC_GAMBLE] >= 4 && cm->score[PC_GAMBLE] >
 	    cm->count[PC_GAMBLE])) && links > 0)
 		finding_add(s, R_CONTENT_GAMBLING, &(struct fargs){
 		    .detail = examples(s, cm, PC_BET, PC_GAMBLE) });

@@ -712,7 +712,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_BET, 1, "plataforma de jogos" }, { PC_BET, 1, "jogos de azar" },
 	{ PC_BET, 1, "aposta" }, { PC_BET, 1, "apuesta" },
 	{ PC_GAMBLE, 2, "rodadas gratis" }, { PC_GAMBLE, 2, "bonus de cadastro" },
-	{ PC_GAMBLE, 1, "deposito minimo" }, { PC_GAMBLE, 1, "saque imediato" },
+	{ PC_GAMBLE, 1, "deposito" }, { PC_GAMBLE, 1, "deposito minimo" }, { PC_GAMBLE, 1, "saque imediato" },
 	{ PC_BET, 1, "オンラインカジノ" }, { PC_GAMBLE, 2, "入金不要ボーナス" },
 	{ PC_GAMBLE, 2, "フリースピン" }, { PC_GAMBLE, 2, "初回入金" }, { PC_GAMBLE, 1, "ボーナス" },
 	/* shops of stolen accounts and tools for spam and intrusion */
@@ -759,17 +759,29 @@ static const struct phrase PHRASES[] = {
 	/* A notice that the mail is safe, written into the mail itself: mail
 	 * programs show theirs in their own window, never in the text, and
 	 * no sender writes one but to imitate them (the fake "trusted
-	 * sender" banner).  Only at the top of the text counts. */
-	{ PC_SAFE, 1, "from a trusted sender" }, { PC_SAFE, 1, "this message is safe" },
-	{ PC_SAFE, 1, "this email is safe" }, { PC_SAFE, 1, "this e-mail is safe" },
-	{ PC_SAFE, 1, "this mail is safe" }, { PC_SAFE, 1, "certified by outlook" },
-	{ PC_SAFE, 1, "verified by outlook" }, { PC_SAFE, 1, "de um remetente confiavel" },
-	{ PC_SAFE, 1, "esta mensagem e segura" }, { PC_SAFE, 1, "de un remitente de confianza" },
-	{ PC_SAFE, 1, "este mensaje es seguro" }, { PC_SAFE, 1, "d'un expediteur de confiance" },
-	{ PC_SAFE, 1, "von einem vertrauenswurdigen absender" },
-	{ PC_SAFE, 1, "diese nachricht ist sicher" }, { PC_SAFE, 1, "van een vertrouwde afzender" },
-	{ PC_SAFE, 1, "dit bericht is veilig" }, { PC_SAFE, 1, "da un mittente attendibile" },
-	{ PC_SAFE, 1, "questo messaggio e sicuro" }, { PC_SAFE, 1, "信頼できる送信者からの" },
+	 * sender" banner).  Only at the top of the text counts; weight 2 is
+	 * the banner's wording, 1 a sentence that must stand alone ("This
+	 * email is safe." and not "I checked it: this email is safe, open
+	 * it" nor "is this email is safe to open?"). */
+	{ PC_SAFE, 2, "message is from a trusted sender" },
+	{ PC_SAFE, 2, "mail is from a trusted sender" },
+	{ PC_SAFE, 2, "message is sent from a trusted sender" },
+	{ PC_SAFE, 2, "message was sent from a trusted sender" },
+	{ PC_SAFE, 2, "certified by outlook" }, { PC_SAFE, 2, "verified by outlook" },
+	{ PC_SAFE, 1, "this message is safe" }, { PC_SAFE, 1, "this email is safe" },
+	{ PC_SAFE, 1, "this e-mail is safe" }, { PC_SAFE, 1, "this mail is safe" },
+	{ PC_SAFE, 1, "esta mensagem e de um remetente confiavel" },
+	{ PC_SAFE, 1, "esta mensagem e segura" },
+	{ PC_SAFE, 1, "este mensaje es de un remitente de confianza" },
+	{ PC_SAFE, 1, "este mensaje es seguro" },
+	{ PC_SAFE, 1, "ce message provient d'un expediteur de confiance" },
+	{ PC_SAFE, 1, "diese nachricht stammt von einem vertrauenswurdigen absender" },
+	{ PC_SAFE, 1, "diese nachricht ist sicher" },
+	{ PC_SAFE, 1, "dit bericht is afkomstig van een vertrouwde afzender" },
+	{ PC_SAFE, 1, "dit bericht is veilig" },
+	{ PC_SAFE, 1, "questo messaggio proviene da un mittente attendibile" },
+	{ PC_SAFE, 1, "questo messaggio e sicuro" },
+	{ PC_SAFE, 1, "このメッセージは信頼できる送信者からのものです" },
 	{ PC_SAFE, 1, "このメッセージは安全です" }, { PC_SAFE, 1, "このメールは安全です" },
 	/* bulk mail */
 	{ PC_SPAM, 1, "unsubscribe" }, { PC_SPAM, 1, "opt out" },

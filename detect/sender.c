@@ -283,9 +283,8 @@ static const char *const SERVICE_WORDS[] = { "support", "service", "team",
 	    "サポート", "カスタマー", "セキュリティ", "アカウント", "事務局",
 	    "センター", "お客様" };
 
-/* Where a service word begins in n, its length in *len; NULL if none. */
-static const char *
-service_word(const char *n, size_t *len)
+static int
+has_service_word(const char *n)
 {
 	const char	*w, *p;
 	size_t		 i, l;
@@ -293,107 +292,95 @@ service_word(const char *n, size_t *len)
 	for (i = 0; i < nitems(SERVICE_WORDS); i++) {
 		w = SERVICE_WORDS[i];
 		l = strlen(w);
-		for (p = n; (p = strstr(p, w)) != NULL; p += l) {
+		for (p = n; (p = strstr(p, w)) != NULL; p += l)
 			/* ASCII words must stand alone. */
 			if ((unsigned char)w[0] >= 0x80 ||
 			    ((p == n || !isalnum((unsigned char)p[-1])) &&
-			    !isalnum((unsigned char)p[l]))) {
-				*len = l;
-				return p;
-			}
-		}
-	}
-	return NULL;
-}
-
-static int
-has_service_word(const char *n)
-{
-	size_t	 l;
-
-	return service_word(n, &l) != NULL;
-}
-
-/* The length of a service word opening n, or 0. */
-static size_t
-service_word_at(const char *n)
-{
-	const char	*w;
-	size_t		 i, l;
-
-	for (i = 0; i < nitems(SERVICE_WORDS); i++) {
-		w = SERVICE_WORDS[i];
-		l = strlen(w);
-		if (strncmp(n, w, l) == 0 && ((unsigned char)w[0] >= 0x80 ||
-		    !isalnum((unsigned char)n[l])))
-			return l;
+			    !isalnum((unsigned char)p[l])))
+				return 1;
 	}
 	return 0;
 }
 
-/* The length of an article, possessive or "client" opening n ("Your",
- * "Service Client", "Votre", "Seu"), or 0. */
-static size_t
-lead_in(const char *n)
-{
-	static const char *const w[] = { "the", "your", "my", "our",
-	    "votre", "mon", "notre", "le", "la", "les", "seu", "sua", "o",
-	    "a", "os", "as", "su", "tu", "el", "la", "los", "ihr", "ihre",
-	    "dein", "deine", "uw", "jouw", "il", "lo", "client", "cliente",
-	    "clientes", "kunden", "klant", "espace", "area", "mein",
-	    "meine", "secure", "message", "mensagem", "mensaje", "notice",
-	    "important", "urgent", "mail", "email", "e-mail", "mobile",
-	    "app" };
-	size_t	 i, l;
+static int	word_in(const char *const *, size_t, const char *, size_t);
+static int	stop_word(const char *, size_t);
 
-	for (i = 0; i < nitems(w); i++) {
-		l = strlen(w[i]);
-		if (strncmp(n, w[i], l) == 0 && !isalnum((unsigned char)n[l]))
-			return l;
+/* The length of the sign at p (an emoji, a mark, "™": a character of no
+ * script) or of the ASCII punctuation or space, 0 at a letter or the end. */
+static size_t
+name_sign(const char *p)
+{
+	uint32_t	 c;
+	size_t		 k;
+
+	if (*p == '\0')
+		return 0;
+	if ((unsigned char)*p < 0x80)
+		return isalnum((unsigned char)*p) ? 0 : 1;
+	k = utf8_next(p, strlen(p), &c);
+	return text_script(c) == SC_OTHER ? k : 0;
+}
+
+/* The length of the word at p: letters and digits up to a sign. */
+static size_t
+name_word(const char *p)
+{
+	size_t	 l = 0, k;
+
+	while (p[l] != '\0' && name_sign(p + l) == 0) {
+		k = (unsigned char)p[l] < 0x80 ? 1 : utf8_next(p + l,
+		    strlen(p + l), &(uint32_t){ 0 });
+		l += k > 0 ? k : 1;
 	}
-	return 0;
+	return l;
 }
 
 /*
  * The brand a name with a service word claims: the weak brand's name
- * must open it, after any service words and signs ("Ledger News", "Team
- * Lido", "💳 Fatura Porto Seguro", "UPS Delivery Team"), not stand
- * inside another name ("General Ledger News", an accounting letter, "Big
- * Apple Store", "Life Line Screening").  -1 when there is none.
+ * must open it, after service words, words that say what a mail is
+ * ("Your", "Secure Message", stop_word()) and signs ("Ledger News",
+ * "Team Lido", "💳 Fatura Porto Seguro", "⚠️ Ledger™ Support", "UPS
+ * Delivery Team"), not stand inside another name ("General Ledger News",
+ * an accounting letter, "Big Apple Store", "Life Line Screening").  -1
+ * when there is none.
  */
 static int
 brand_with_service_words(const struct detect_engine *e, const char *n)
 {
-	const char	*p = n;
-	size_t		 l, k;
+	const char	*p = n, *w;
+	size_t		 l, k, i;
 	int		 b;
 
 	if (!has_service_word(n))
 		return -1;
 	for (;;) {
-		while (*p != '\0' && !isalnum((unsigned char)*p) &&
-		    (unsigned char)*p < 0x80)
-			p++;
-		/* An emoji before the name is no word (four bytes each). */
-		if ((unsigned char)*p >= 0xf0) {
-			for (l = 1; l < 4 && ((unsigned char)p[l] & 0xc0) ==
-			    0x80; l++)
-				;
+		while ((l = name_sign(p)) > 0)
+			p += l;
+		if ((l = name_word(p)) == 0)
+			return -1;
+		if (word_in(SERVICE_WORDS, nitems(SERVICE_WORDS), p, l) ||
+		    stop_word(p, l)) {
 			p += l;
 			continue;
 		}
-		if ((l = service_word_at(p)) > 0 || (l = lead_in(p)) > 0) {
-			p += l;
-			continue;
+		/* Japanese service words open a run of letters. */
+		for (i = 0; i < nitems(SERVICE_WORDS); i++) {
+			w = SERVICE_WORDS[i];
+			if ((unsigned char)w[0] >= 0x80 &&
+			    strncmp(p, w, strlen(w)) == 0)
+				break;
 		}
-		break;
+		if (i == nitems(SERVICE_WORDS))
+			break;
+		p += strlen(SERVICE_WORDS[i]);
 	}
-	/* The first one to five words. */
+	/* The first one to five words, each ended at a sign. */
 	for (k = 0, l = 0; k < 5 && p[l] != '\0'; k++) {
-		l += strcspn(p + l, " ");
+		l += name_word(p + l);
 		if ((b = brand_is_name(e, p, l)) >= 0)
 			return b;
-		l += strspn(p + l, " ");
+		while (name_sign(p + l) > 0)
+			l += name_sign(p + l);
 	}
 	return -1;
 }
@@ -495,7 +482,13 @@ stop_word(const char *w, size_t n)
 	    "order", "orders", "confirmation", "payment", "payments",
 	    "invoice", "delivery", "daily", "weekly", "monthly", "digest",
 	    "online", "desk", "care", "portal", "system", "no", "reply",
-	    "noreply", "auto", "client", "clients", "user", "users" };
+	    "noreply", "auto", "client", "clients", "user", "users",
+	    "secure", "urgent", "mobile", "app", "espace", "area",
+	    /* the same in the other languages read */
+	    "votre", "vos", "mon", "notre", "seu", "sua", "su", "tu", "o",
+	    "os", "as", "los", "las", "ihr", "ihre", "dein", "deine", "mein",
+	    "meine", "uw", "jouw", "cliente", "clientes", "kunden", "klant",
+	    "mensagem", "mensaje" };
 
 	return word_in(sw, nitems(sw), w, n);
 }
@@ -713,7 +706,8 @@ name_brand(const struct detect_engine *e, const struct buf *nb,
 	/* Or ends it after a dash or a bar: "Giveaways Information - CVS",
 	 * "Account Update | Chase". */
 	if (b < 0) {
-		const char *seps[] = { " - ", " | ", " \xe2\x80\x93 " };
+		/* text_norm() made every dash a hyphen. */
+		static const char *const seps[] = { " - ", " | " };
 		size_t i;
 
 		for (i = 0; i < nitems(seps) && b < 0; i++)

@@ -1907,6 +1907,15 @@ def lure_form_samples():
         "message proves nothing.\n"
         "https://mapleton-it.example/news\n",
         "clean", "!content.fake_safety_notice")
+    # A helpdesk's answer that a mail is safe is a clause of its own
+    # sentence, not a banner.
+    write("en-213-clean-helpdesk-safe.eml", headers(
+        "IT Help <help@mapleton-it.example>",
+        "Re: is this invoice real?") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hi Jane, I checked it: this email is safe, you can open the "
+        "invoice.\nhttps://mapleton-it.example/tickets/4411\n",
+        "clean", "!content.fake_safety_notice")
     # A brand whose name is a word ("Ledger") is claimed by a name that
     # opens with it and adds a service word; inside another name ("General
     # Ledger News", an accounting letter) it is that name's word.
@@ -1934,6 +1943,14 @@ def lure_form_samples():
         "Claim your free gift card today.\n"
         "https://lido-gifts.example/claim\n",
         "threat", "sender.display_brand")
+    # Signs of three bytes before the name and a mark glued after it.
+    write("en-211-weak-brand-signs.eml", headers(
+        "\u26a0\ufe0f Ledger\u2122 Support <help@wallet-care.example>",
+        "Your device needs an update") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Update your device firmware today.\n"
+        "https://wallet-care.example/update\n",
+        "threat", "sender.display_brand")
     # A casino's "play for free, win for real": real money is the
     # betting word when no game is named.
     write("en-206-casino-win-for-real.eml", headers(
@@ -1950,6 +1967,15 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "This winter our saver plan pays a 1% bonus on every deposit you "
         "make before 31 January.\nhttps://harbour-savings.example/saver\n",
+        "clean", "!content.gambling")
+    # "No deposit" is a telling phrase and "deposit" a word of it: a
+    # letting agent's flat without a deposit is no casino.
+    write("en-212-clean-no-deposit-flat.eml", headers(
+        "Parkside Lettings <lettings@parkside-lettings.example>",
+        "Two-bedroom flat, no deposit required") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "The flat on Mill Road is free from January, no deposit required.\n"
+        "https://parkside-lettings.example/mill-road\n",
         "clean", "!content.gambling")
     # A brand's name after a dash ends the display name as its signature.
     write("en-208-brand-after-dash.eml", headers(
