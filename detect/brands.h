@@ -723,6 +723,32 @@ static const char *const IMAGE_HOSTS[] = {
 	"fastpic.ru",
 };
 
+/* Mailing services: their click trackers, archives and image hosts
+ * carry every customer's newsletter, so a link there is the sender's. */
+static const char *const MAILERS[] = {
+	"list-manage.com", "mailchi.mp", "campaign-archive.com",
+	"mcusercontent.com", "mailchimp.com", "sendgrid.net", "rs6.net",
+	"constantcontact.com", "ccsend.com", "exct.net", "exacttarget.com",
+	"mktomail.com", "mkto.com", "hubspotlinks.com", "hubspotemail.net",
+	"hs-sites.com", "sendibt2.com", "sendibt3.com", "sendibm1.com",
+	"brevo.com", "sendinblue.com", "mailgun.org", "amazonses.com",
+	"awstrack.me", "klclick.com", "klclick1.com", "klclick2.com",
+	"createsend.com", "createsend1.com", "cmail19.com", "cmail20.com",
+	"mandrillapp.com", "sparkpostmail.com", "mjt.lu", "mailjet.com",
+	"gr8.com", "getresponse.com", "activehosted.com", "acemlna.com",
+	"acemlnb.com", "acemlnc.com", "acemlnd.com", "convertkit-mail.com",
+	"convertkit-mail2.com", "ck.page", "substack.com", "beehiiv.com",
+	"aweber.com", "icptrack.com", "zcsend.net", "pardot.com",
+	"en25.com", "eloqua.com", "mailerlite.com", "mlsend.com",
+	"moosend.com", "omnisend.com", "iterable.com", "customeriomail.com",
+	"emarsys.net", "bmetrack.com", "benchmarkemail.com", "vresp.com",
+	"shopifyemail.com", "squarespace-mail.com", "wixemails.com",
+	"flodesk.com", "e2ma.net", "myemma.com", "sendpulse.com",
+	"mailpoet.com", "emlnk.com", "rsgsv.net", "ymlp.com", "mailup.com",
+	"cleverreach.com", "newsletter2go.com", "rapidmail.de",
+	"sendcloud.net", "blueshiftmail.com", "bnc.lt", "app.link",
+};
+
 static const char *const RISKY_TLDS[] = {
 	"top", "xyz", "click", "link", "buzz", "monster", "cfd", "sbs", "rest",
 	"icu", "cyou", "tk", "ml", "ga", "cf", "gq", "work", "fit", "loan",

@@ -131,6 +131,7 @@ detect_engine_new(const struct detect_opts *o, char *err, size_t errlen)
 	hset_init(&e->risky_tld, NULL);
 	hset_init(&e->redirectors, NULL);
 	hset_init(&e->imghosts, NULL);
+	hset_init(&e->mailers, NULL);
 	e->psl = psl_latest(NULL);
 	if (e->psl == NULL)
 		e->psl = (void *)psl_builtin();

@@ -276,7 +276,7 @@ struct detect_engine {
 	struct org_domains own, corr;	/* of detect_opts */
 	struct org_people people;
 	struct hset	 freemail, shorteners, hosting, risky_tld, redirectors;
-	struct hset	 imghosts;
+	struct hset	 imghosts, mailers;
 	struct ac	*content_ac;
 	struct ac	*role_ac;
 	struct ac	*authority_ac;

@@ -1108,6 +1108,7 @@ lists_build(struct detect_engine *e, const struct detect_opts *o,
 	set_list(&e->risky_tld, RISKY_TLDS, nitems(RISKY_TLDS));
 	set_list(&e->redirectors, REDIRECTORS, nitems(REDIRECTORS));
 	set_list(&e->imghosts, IMAGE_HOSTS, nitems(IMAGE_HOSTS));
+	set_list(&e->mailers, MAILERS, nitems(MAILERS));
 	e->brand_ac = ac_new();
 	e->brand_skel_ac = ac_new();
 	org_domains_build(e, &e->own, o->own_domains, PK_OWN);
@@ -1155,6 +1156,7 @@ lists_free(struct detect_engine *e)
 	hset_free(&e->risky_tld);
 	hset_free(&e->redirectors);
 	hset_free(&e->imghosts);
+	hset_free(&e->mailers);
 	for (i = 0; i < e->nfeeds; i++)
 		free(e->feed_names[i]);
 	free(e->feed_names);

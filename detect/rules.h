@@ -256,6 +256,10 @@ RULE(R_URL_ANON_ONLY, "url.anonymous_only", DETECT_SUSPICIOUS_URL, 15, \
     "every link and picture is on services anyone can use anonymously", \
     "Every link and picture of the mail is on free hosting, free image hosts, URL shorteners or bare addresses ({detail}); nothing is on a site of the sender's own.", \
     "メールのリンクと画像はすべて無料ホスティング、無料画像ホスティング、短縮 URL または IP アドレス上にあり ({detail})、送信者自身のサイトはありません。") \
+RULE(R_URL_COPIED_LETTER, "url.copied_newsletter", DETECT_SUSPICIOUS_URL, 30, \
+    "another's newsletter copied to carry one link at its top", \
+    "Most of the mail's links ({detail}) go to {domain}, whose newsletter it is, yet {domain} did not send it and the sender links nowhere to itself; the link above them, {url}, goes elsewhere. A publisher's letter copied whole gets past filters and carries that one link.", \
+    "メールのリンクの大半 ({detail}) は {domain} へのもので、これは {domain} のニュースレターですが、送信者は {domain} ではなく、自分のサイトへのリンクもありません。その上にあるリンク {url} だけが別のサイトへ向かいます。他者のニュースレターを丸ごとコピーしてフィルターを通り抜け、そのリンクを運ばせるメールです。") \
 RULE(R_URL_RANDOM_HOST, "url.random_host", DETECT_SUSPICIOUS_URL, 10, \
     "link to a host name that looks machine-generated", \
     "The link {url} goes to {domain}, a name that looks machine-generated.", \

@@ -817,6 +817,89 @@ anon_only(struct detect_scan *s)
 		    .detail = names });
 }
 
+/*
+ * Another's newsletter copied to carry one link: most of the mail's
+ * links (four or more, at least half) go to one site, which did not send
+ * it; the sender's own domain is linked nowhere; and above that site's
+ * first link stands a link, once or twice, to a third site: the
+ * spammer's, put at the top of a publisher's letter (variety.com,
+ * hbr.org) that no filter would stop.  A company's own letter links to
+ * its domain, or goes through its mailing service (list-manage.com,
+ * sendgrid.net: not counted, nor brands' sites, where the social icons
+ * go, nor shorteners).  A site that shares the sender's name is its own.
+ */
+#define LETTER_SITES	32
+
+/* The name of registrable domain a (four letters or more) is in the
+ * name of b: "filmclub.example" in "email-filmclub.example". */
+static int
+shares_name(const char *a, const char *b)
+{
+	size_t		 n = strcspn(a, "."), m = strcspn(b, ".");
+	const char	*p;
+
+	if (n < 4 || m < n)
+		return 0;
+	for (p = b; p + n <= b + m; p++)
+		if (strncmp(p, a, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+copied_letter(struct detect_scan *s)
+{
+	const struct detect_engine	*e = s->eng;
+	struct { const char *d; size_t n, first; } site[LETTER_SITES];
+	const struct durl		*u, *stray = NULL;
+	const char			*freg;
+	size_t				 i, j, ns = 0, total = 0, top = 0;
+
+	if (s->m->from.domain == NULL)
+		return;
+	freg = dom_registrable(s, s->m->from.domain);
+	for (i = 0; i < s->nu; i++) {
+		u = &s->u[i];
+		if (u->host == NULL || u->domain == NULL || u->is_ip ||
+		    u->origin != UO_HREF)
+			continue;
+		if (strcmp(u->domain, freg) == 0 || named_as(u->host, freg))
+			return;
+		if (suffix_in(&e->mailers, u->host, NULL) ||
+		    suffix_in(&e->shorteners, u->host, NULL) ||
+		    brand_of_domain(e, u->domain) >= 0)
+			continue;
+		for (j = 0; j < ns && strcmp(site[j].d, u->domain) != 0; j++)
+			;
+		if (j == ns) {
+			if (ns == LETTER_SITES)
+				return;
+			site[ns].d = u->domain;
+			site[ns].n = 0;
+			site[ns++].first = i;
+		}
+		site[j].n++;
+		total++;
+	}
+	if (total < 4)
+		return;
+	for (j = 1; j < ns; j++)
+		if (site[j].n > site[top].n)
+			top = j;
+	if (site[top].n * 2 < total || named_as(site[top].d, freg) ||
+	    shares_name(site[top].d, freg))
+		return;
+	for (j = 0; j < ns && stray == NULL; j++)
+		if (j != top && site[j].first < site[top].first &&
+		    site[j].n <= 2)
+			stray = &s->u[site[j].first];
+	if (stray != NULL)
+		finding_add(s, R_URL_COPIED_LETTER, &(struct fargs){
+		    .url = stray->url, .domain = site[top].d,
+		    .detail = arena_printf(&s->a, "%zu/%zu", site[top].n,
+		    total) });
+}
+
 void
 urlcheck_run(struct detect_scan *s)
 {
@@ -838,6 +921,7 @@ urlcheck_run(struct detect_scan *s)
 		brand_elsewhere(s, s->claim_brand);
 	brand_hosting(s);
 	anon_only(s);
+	copied_letter(s);
 	if (s->hbody.pw_inputs > 0)
 		finding_add(s, R_URL_CRED_FORM, &(struct fargs){
 		    .url = s->hbody.form_action });

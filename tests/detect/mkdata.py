@@ -1916,6 +1916,48 @@ def lure_form_samples():
         "Hi Jane, I checked it: this email is safe, you can open the "
         "invoice.\nhttps://mapleton-it.example/tickets/4411\n",
         "clean", "!content.fake_safety_notice")
+    # A publisher's newsletter copied whole under another sender, one
+    # link of the spammer's put at its top.
+    arts = "".join(
+        '<p><a href="https://www.dailyfilmnews.example/%s">%s</a></p>'
+        % (a, t) for a, t in (
+            ("festival-line-up", "The festival line-up is out"),
+            ("box-office", "Box office: a quiet weekend"),
+            ("interview-director", "An interview with the director"),
+            ("reviews", "This week's reviews"),
+            ("unsubscribe", "Unsubscribe")))
+    write("en-214-copied-newsletter.eml", headers(
+        "PowerFlow <jurni@powerflow-deals.example>",
+        "The secret to savings!") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><body><p><a href="https://cut-your-bills.example/go">'
+        '<img src="https://cut-your-bills.example/b.png" alt="Save now">'
+        "</a></p><h1>Daily Film News</h1>" + arts +
+        "<p>This email was sent by Daily Film News.</p></body></html>\n",
+        "potential", "url.copied_newsletter")
+    # The publisher's own letter through its mailing service: its
+    # "view online" page and trackers are the service's.
+    trk = "".join(
+        '<p><a href="https://dfn-media.us1.list-manage.com/track/click'
+        '?u=1&amp;id=%d">%s</a></p>' % (i, t) for i, t in enumerate((
+            "The festival line-up is out", "Box office: a quiet weekend",
+            "An interview with the director", "This week's reviews",
+            "Unsubscribe")))
+    write("en-215-clean-newsletter-mailer.eml", headers(
+        "Daily Film News <news@dailyfilmnews.example>",
+        "This week in film") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><body><p><a href="https://mailchi.mp/dailyfilmnews/week">'
+        "View this email in your browser</a></p>" + trk +
+        "</body></html>\n", "clean", "!url.copied_newsletter")
+    # A letter sent from the company's mail domain, named as its site.
+    write("en-216-clean-newsletter-mail-domain.eml", headers(
+        "Daily Film News <news@email-dailyfilmnews.example>",
+        "This week in film") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        '<html><body><p><a href="https://view.letterpress-archive.example/'
+        'w/123">View online</a></p>' + arts +
+        "</body></html>\n", "clean", "!url.copied_newsletter")
     # A brand whose name is a word ("Ledger") is claimed by a name that
     # opens with it and adds a service word; inside another name ("General
     # Ledger News", an accounting letter) it is that name's word.
