@@ -46,6 +46,14 @@ static const char *const BRANDS[] = {
 	"FedEx|fedex.com",
 	"!UPS|ups.com",
 	"USPS|usps.com usps.gov",
+	/* toll roads whose names the toll-text scams use */
+	"E-ZPass,EZPass|e-zpassny.com e-zpassiag.com ezpassnj.com "
+	    "ezpassva.com ezpassmd.com paturnpike.com ezdrivema.com",
+	"SunPass|sunpass.com",
+	"!FasTrak|bayareafastrak.org thetollroads.com",
+	"TxTag|txtag.org",
+	"NTTA|ntta.org",
+	"Dart Charge|dartford-crossing-charge.service.gov.uk",
 	"Royal Mail|royalmail.com",
 	"DPD|dpd.com dpd.de dpd.co.uk dpd.fr",
 	"Correos|correos.es",

@@ -56,6 +56,17 @@ static const struct phrase PHRASES[] = {
 	{ PC_CRED, 1, "voice message" }, { PC_CRED, 1, "incoming fax" },
 	{ PC_CRED, 2, "pending messages" }, { PC_CRED, 2, "undelivered messages" },
 	{ PC_CRED, 2, "messages are pending" }, { PC_CRED, 2, "release messages" },
+	/* a social network's page "reported" and to be deleted unless its
+	 * owner appeals (Meta's business pages, 2023-2024) */
+	{ PC_CRED, 2, "violated our community standards" },
+	{ PC_CRED, 2, "violates our community standards" },
+	{ PC_CRED, 2, "violating our community standards" },
+	{ PC_CRED, 2, "scheduled for deletion" }, { PC_CRED, 2, "permanently disabled" },
+	{ PC_CRED, 2, "will be permanently deleted" }, { PC_CRED, 1, "submit an appeal" },
+	{ PC_CRED, 1, "request a review" }, { PC_CRED, 2, "violou nossos padroes" },
+	{ PC_CRED, 2, "padroes da comunidade" }, { PC_CRED, 2, "normas comunitarias" },
+	{ PC_CRED, 2, "sera excluida permanentemente" },
+	{ PC_CRED, 2, "sera eliminada permanentemente" },
 	{ PC_CRED, 1, "incoming messages" }, { PC_CRED, 2, "quarantined messages" },
 	{ PC_CRED, 1, "restore access" }, { PC_CRED, 1, "restore your account" },
 	{ PC_CRED, 1, "recover your account" }, { PC_CRED, 1, "account verification" },
@@ -332,6 +343,17 @@ static const struct phrase PHRASES[] = {
 	{ PC_INVOICE, 1, "bon de commande" }, { PC_INVOICE, 1, "ordine di acquisto" },
 	{ PC_INVOICE, 2, "multa de transito" }, { PC_INVOICE, 2, "multa pendente" },
 	{ PC_INVOICE, 2, "regularize o pagamento" }, { PC_INVOICE, 1, "pagamento pendente" },
+	/* unpaid tolls (the FTC's and the FBI's warnings of 2024: E-ZPass,
+	 * SunPass, FasTrak) and the domain "renewal" that sells a search
+	 * engine listing */
+	{ PC_INVOICE, 2, "unpaid toll" }, { PC_INVOICE, 2, "outstanding toll" },
+	{ PC_INVOICE, 2, "toll balance" }, { PC_INVOICE, 2, "toll violation" },
+	{ PC_INVOICE, 1, "toll charges" }, { PC_INVOICE, 1, "toll invoice" },
+	{ PC_INVOICE, 2, "domain expiration notice" },
+	{ PC_INVOICE, 2, "domain name expiration" },
+	{ PC_INVOICE, 2, "search engine submission" },
+	{ PC_INVOICE, 1, "seo submission" },
+	{ PC_INVOICE, 2, "pedagio em aberto" }, { PC_INVOICE, 1, "pedagio" },
 	/* Brazil's tax and debt pretexts as the Receita Federal, Serasa and
 	 * the Desenrola programme warn of them */
 	{ PC_INVOICE, 2, "malha fina" }, { PC_INVOICE, 1, "imposto de renda" },

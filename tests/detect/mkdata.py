@@ -1958,6 +1958,34 @@ def lure_form_samples():
         '<html><body><p><a href="https://view.letterpress-archive.example/'
         'w/123">View online</a></p>' + arts +
         "</body></html>\n", "clean", "!url.copied_newsletter")
+    # Lures from public warnings that the corpus does not hold: a
+    # business page "reported" and to be deleted unless its owner
+    # appeals, an unpaid toll, and a domain "renewal" that sells a
+    # search engine listing.
+    write("en-217-page-violation.eml", headers(
+        "Page Support <support@pages-review-center.example>",
+        "Your page has been scheduled for deletion") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your page violated our community standards and has been scheduled "
+        "for deletion. If you think this is a mistake, submit an appeal "
+        "within 24 hours: https://pages-review-center.example/appeal\n",
+        "potential", "content.credential_urgent")
+    write("en-218-unpaid-toll.eml", headers(
+        "E-ZPass <billing@ezpass-tollpay.example>",
+        "Unpaid toll: pay today to avoid a fee") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "We have an unpaid toll of $4.15 on record for your vehicle. Pay "
+        "the outstanding toll today to avoid a $50 late fee: "
+        "https://ezpass-tollpay.example/pay\n",
+        "threat", "sender.display_brand", "content.invoice_lure")
+    write("en-219-domain-seo-renewal.eml", headers(
+        "Domain Services <notice@domain-registry-services.example>",
+        "Domain expiration notice: mapleton-it.example") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Final notice. Domain name expiration: the search engine submission "
+        "for mapleton-it.example expires today. Pay now: "
+        "https://domain-registry-services.example/renew\n",
+        "potential", "content.invoice_lure", "content.urgency")
     # A brand whose name is a word ("Ledger") is claimed by a name that
     # opens with it and adds a service word; inside another name ("General
     # Ledger News", an accounting letter) it is that name's word.
