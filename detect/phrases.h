@@ -56,6 +56,15 @@ static const struct phrase PHRASES[] = {
 	{ PC_CRED, 1, "voice message" }, { PC_CRED, 1, "incoming fax" },
 	{ PC_CRED, 2, "pending messages" }, { PC_CRED, 2, "undelivered messages" },
 	{ PC_CRED, 2, "messages are pending" }, { PC_CRED, 2, "release messages" },
+	/* know-your-customer checks of crypto exchanges and wallets, unread
+	 * messages held somewhere, and the salary and bonus "letters" that
+	 * HR never sent */
+	{ PC_CRED, 2, "kyc verification" }, { PC_CRED, 2, "complete your kyc" },
+	{ PC_CRED, 2, "update your kyc" }, { PC_CRED, 2, "kyc update" },
+	{ PC_CRED, 2, "kyc updated" }, { PC_CRED, 1, "kyc regulation" },
+	{ PC_CRED, 1, "unread messages" }, { PC_CRED, 1, "salary adjustment" },
+	{ PC_CRED, 1, "salary increase" }, { PC_CRED, 1, "compensation adjustment" },
+	{ PC_CRED, 1, "pay adjustment" }, { PC_CRED, 1, "bonus disbursement" },
 	/* a social network's page "reported" and to be deleted unless its
 	 * owner appeals (Meta's business pages, 2023-2024) */
 	{ PC_CRED, 2, "violated our community standards" },

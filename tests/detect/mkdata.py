@@ -1986,6 +1986,21 @@ def lure_form_samples():
         "for mapleton-it.example expires today. Pay now: "
         "https://domain-registry-services.example/renew\n",
         "potential", "content.invoice_lure", "content.urgency")
+    write("en-220-salary-adjustment.eml", headers(
+        "HR Department <hr@staff-letters-portal.example>",
+        "Q4 salary adjustment letter") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Your salary adjustment letter is ready. Sign in to your account "
+        "to review it: https://staff-letters-portal.example/letter\n",
+        "threat", "content.credential_request", "sender.org_name_mismatch")
+    write("en-221-kyc-wallet.eml", headers(
+        "Wallet Compliance <compliance@wallet-kyc-desk.example>",
+        "Action needed: KYC verification") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Our records show your wallet has not been KYC updated. Complete "
+        "your KYC verification here: "
+        "https://wallet-kyc-desk.example/kyc\n",
+        "potential", "content.credential_urgent")
     # A brand whose name is a word ("Ledger") is claimed by a name that
     # opens with it and adds a service word; inside another name ("General
     # Ledger News", an accounting letter) it is that name's word.
