@@ -267,6 +267,65 @@ own_first_name(const char *name, const char *addr)
 	    addr[n] == '.' || addr[n] == '_' || addr[n] == '-');
 }
 
+/*
+ * Words that make a display name an organisation's ("Team Lido", "USA
+ * Mechanic Masters", "Prime Customer Support"), in the languages read,
+ * accents folded; and the words that name nothing: small ones, and what
+ * the mail is ("Shop Update" names no one).
+ */
+static int
+word_in(const char *const *list, size_t nl, const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < nl; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+org_word(const char *w, size_t n)
+{
+	static const char *const ow[] = { "team", "support", "service",
+	    "services", "customer", "center", "centre", "help", "helpdesk",
+	    "security", "billing", "account", "accounts", "notification",
+	    "notifications", "alert", "alerts", "news", "newsletter", "media",
+	    "foundation", "club", "shop", "store", "bank", "deals",
+	    "savings", "masters", "official", "department", "group",
+	    "company", "inc", "ltd", "llc", "gmbh", "corp", "administration",
+	    "atendimento", "suporte", "soporte", "servicio", "servico",
+	    "kundenservice", "kundendienst", "klantenservice", "equipe",
+	    "equipo", "seguranca", "seguridad", "sicherheit", "securite" };
+
+	return word_in(ow, nitems(ow), w, n);
+}
+
+static int
+stop_word(const char *w, size_t n)
+{
+	static const char *const sw[] = { "the", "of", "and", "for", "your",
+	    "my", "our", "a", "an", "de", "do", "da", "del", "la", "le",
+	    "les", "des", "el", "en", "und", "der", "die", "das", "von",
+	    "van", "du", "di", "il", "from", "by", "at", "to",
+	    /* what a mail is, not whose: "Shop Update", "Billing Notice" */
+	    "update", "updates", "notice", "message", "messages", "mail",
+	    "email", "reminder", "new", "important", "info", "information",
+	    "order", "orders", "confirmation", "payment", "payments",
+	    "invoice", "delivery", "daily", "weekly", "monthly", "digest",
+	    "online", "desk", "care", "portal", "system", "no", "reply",
+	    "noreply", "auto", "client", "clients", "user", "users",
+	    "secure", "urgent", "mobile", "app", "espace", "area",
+	    /* the same in the other languages read */
+	    "votre", "vos", "mon", "notre", "seu", "sua", "su", "tu", "o",
+	    "os", "as", "los", "las", "ihr", "ihre", "dein", "deine", "mein",
+	    "meine", "uw", "jouw", "cliente", "clientes", "kunden", "klant",
+	    "mensagem", "mensaje" };
+
+	return word_in(sw, nitems(sw), w, n);
+}
+
+/* Words a service puts by its name ("Apple Support", "GLS Seguimiento"). */
 static const char *const SERVICE_WORDS[] = { "support", "service", "team",
 	    "account", "security", "billing", "notification", "customer",
 	    "center", "centre", "help", "alert", "id", "store", "online",
@@ -301,9 +360,6 @@ has_service_word(const char *n)
 	}
 	return 0;
 }
-
-static int	word_in(const char *const *, size_t, const char *, size_t);
-static int	stop_word(const char *, size_t);
 
 /* The length of the sign at p (an emoji, a mark, "™": a character of no
  * script) or of the ASCII punctuation or space, 0 at a letter or the end. */
@@ -435,63 +491,6 @@ person_address(const char *name, const char *addr)
 	return 0;
 }
 
-/*
- * Words that make a display name an organisation's ("Team Lido", "USA
- * Mechanic Masters", "Prime Customer Support"), in the languages read,
- * accents folded; and the words that name nothing: small ones, and what
- * the mail is ("Shop Update" names no one).
- */
-static int
-word_in(const char *const *list, size_t nl, const char *w, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < nl; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-org_word(const char *w, size_t n)
-{
-	static const char *const ow[] = { "team", "support", "service",
-	    "services", "customer", "center", "centre", "help", "helpdesk",
-	    "security", "billing", "account", "accounts", "notification",
-	    "notifications", "alert", "alerts", "news", "newsletter", "media",
-	    "foundation", "club", "shop", "store", "bank", "deals",
-	    "savings", "masters", "official", "department", "group",
-	    "company", "inc", "ltd", "llc", "gmbh", "corp", "administration",
-	    "atendimento", "suporte", "soporte", "servicio", "servico",
-	    "kundenservice", "kundendienst", "klantenservice", "equipe",
-	    "equipo", "seguranca", "seguridad", "sicherheit", "securite" };
-
-	return word_in(ow, nitems(ow), w, n);
-}
-
-static int
-stop_word(const char *w, size_t n)
-{
-	static const char *const sw[] = { "the", "of", "and", "for", "your",
-	    "my", "our", "a", "an", "de", "do", "da", "del", "la", "le",
-	    "les", "des", "el", "en", "und", "der", "die", "das", "von",
-	    "van", "du", "di", "il", "from", "by", "at", "to",
-	    /* what a mail is, not whose: "Shop Update", "Billing Notice" */
-	    "update", "updates", "notice", "message", "messages", "mail",
-	    "email", "reminder", "new", "important", "info", "information",
-	    "order", "orders", "confirmation", "payment", "payments",
-	    "invoice", "delivery", "daily", "weekly", "monthly", "digest",
-	    "online", "desk", "care", "portal", "system", "no", "reply",
-	    "noreply", "auto", "client", "clients", "user", "users",
-	    "secure", "urgent", "mobile", "app", "espace", "area",
-	    /* the same in the other languages read */
-	    "votre", "vos", "mon", "notre", "seu", "sua", "su", "tu", "o",
-	    "os", "as", "los", "las", "ihr", "ihre", "dein", "deine", "mein",
-	    "meine", "uw", "jouw", "cliente", "clientes", "kunden", "klant",
-	    "mensagem", "mensaje" };
-
-	return word_in(sw, nitems(sw), w, n);
-}
 
 /*
  * The display name (normalised) names an organisation, a word of the
