@@ -723,7 +723,9 @@ def seeds(docm, zipexe, pdf, png):
               "en-10-qr", "en-12-spoof-own", "ja-01-phish-amazon-iso2022jp",
               "ja-02-bec-sjis", "ja-06-delivery-sjis-nocharset",
               "en-163-fwd-pt-random-sender", "ja-18-fwd-outlook-block",
-              "en-179-anonymous-only", "en-186-brand-button-elsewhere"):
+              "en-179-anonymous-only", "en-186-brand-button-elsewhere",
+              "en-202-fake-trusted-banner", "en-211-weak-brand-signs",
+              "en-214-copied-newsletter"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
