@@ -267,8 +267,9 @@ phishy_host(const char *h)
 	    "recovery", "unlock", "payment", "webmail", "helpdesk", "id-",
 	    "-id", ".com-", ".com.", "-com.", "customer", "alert", "notice",
 	    "app-", "-app", "official", "claim", "reward", "gift", "bonus",
-	    "delivery", "tracking", "parcel", "shipping", "notice", "check",
-	    "-jp", "-co-", "verif", "session", "token", "access" };
+	    "delivery", "tracking", "parcel", "shipping", "check",
+	    "-jp", "-co-", "verif", "session", "token", "access", "scanner",
+	    "-scan", "scan-" };
 	size_t	 i;
 
 	for (i = 0; i < nitems(w); i++)

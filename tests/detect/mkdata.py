@@ -2003,6 +2003,20 @@ def lure_form_samples():
         "your KYC verification here: "
         "https://wallet-kyc-desk.example/kyc\n",
         "potential", "content.credential_urgent")
+    # An issue opened on the reader's repository, so GitHub itself
+    # mails it: the link to a "scanner" named after GitHub is not
+    # GitHub's (the fake vulnerability alerts of 2024-2025).
+    write("en-222-github-issue-scanner.eml", headers(
+        "aprigel7 <notifications@github.com>",
+        "[acme/tool] IMPORTANT! Security Vulnerability Detected in your "
+        "Repository (Issue #2)") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Hey there! We have detected a security vulnerability in your "
+        "repository. Please contact us at https://github-scanner.example "
+        "to get more information on how to fix this issue.\n\n"
+        "-- \nReply to this email directly or view it on GitHub:\n"
+        "https://github.com/acme/tool/issues/2\n",
+        "potential", "url.brand_in_host")
     # A brand whose name is a word ("Ledger") is claimed by a name that
     # opens with it and adds a service word; inside another name ("General
     # Ledger News", an accounting letter) it is that name's word.
