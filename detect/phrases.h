@@ -140,6 +140,12 @@ static const struct phrase PHRASES[] = {
 	{ PC_CRED, 1, "cartao bloqueado" }, { PC_CRED, 1, "compra nao reconhecida" },
 	{ PC_CRED, 1, "chave de seguranca" }, { PC_CRED, 1, "dispositivo nao reconhecido" },
 	{ PC_CRED, 1, "pendencia" },
+	/* the banks' security module and token "expired", and the Pix
+	 * refund, from the same alerts */
+	{ PC_CRED, 2, "modulo de seguranca" }, { PC_CRED, 2, "token expirado" },
+	{ PC_CRED, 2, "token desatualizado" }, { PC_CRED, 2, "atualize seu token" },
+	{ PC_CRED, 2, "sincronize seu token" }, { PC_CRED, 1, "estorno do pix" },
+	{ PC_CRED, 1, "pix agendado" },
 	{ PC_CRED, 1, "bestatigen sie ihr konto" }, { PC_CRED, 1, "bestatigen sie ihre" },
 	{ PC_CRED, 1, "verifizieren sie" }, { PC_CRED, 1, "aktualisieren sie ihre" },
 	{ PC_CRED, 1, "ihr konto wurde" }, { PC_CRED, 1, "ihr konto wird" },
@@ -536,6 +542,8 @@ static const struct phrase PHRASES[] = {
 	{ PC_DELIVERY, 1, "su paquete" }, { PC_DELIVERY, 1, "votre colis" },
 	{ PC_DELIVERY, 1, "uw pakket" },
 	{ PC_DELIVERY, 2, "taxa de importacao" }, { PC_DELIVERY, 1, "alfandega" },
+	{ PC_DELIVERY, 2, "encomenda taxada" }, { PC_DELIVERY, 2, "encomenda tributada" },
+	{ PC_DELIVERY, 1, "remessa conforme" }, { PC_DELIVERY, 1, "aguardando pagamento" },
 	{ PC_DELIVERY, 1, "alfandegaria" }, { PC_DELIVERY, 1, "tributo" },
 	{ PC_DELIVERY, 1, "seu pedido" }, { PC_DELIVERY, 1, "encomenda" },
 	{ PC_DELIVERY, 1, "correios" }, { PC_DELIVERY, 1, "aduana" },

@@ -2102,6 +2102,23 @@ def lure_form_samples():
         "Novos cadastros pagam mais! Bônus de primeiro depósito. Receba "
         "bônus todos os dias.\nhttps://plataforma-nova.example/entrar\n",
         "potential", "content.gambling")
+    # The banks' "security module" and token, and the parcel "taxed" at
+    # customs, as the Febraban and Correios alerts describe them.
+    write("pt-16-token-expirado.eml", headers(
+        "Central de Segurança <aviso@central-token-seguro.example>",
+        "Seu token expirou") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Identificamos que seu token expirado impede o acesso. Atualize o "
+        "módulo de segurança hoje: "
+        "https://central-token-seguro.example/modulo\n",
+        "potential", "content.credential_request")
+    write("pt-17-encomenda-taxada.eml", headers(
+        "Rastreio <rastreio@entrega-rapida-br.example>",
+        "Aviso de taxação") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Encomenda taxada, aguardando pagamento da taxa para liberação: "
+        "https://entrega-rapida-br.example/pagar\n",
+        "clean", "content.delivery_lure")
 
 
 def qp(s):
