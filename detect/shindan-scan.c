@@ -93,26 +93,49 @@ add(const char **l, int *n, const char *v)
 	}
 }
 
+/* The readable report's words in Japanese, as the portal shows them
+ * (the JSON keeps the English names of DESIGN.md §3). */
+static const char *const JA_VERDICT[] = { "問題なし", "潜在的な脅威", "脅威" };
+static const char *const JA_SEVERITY[] = { "低", "中", "高" };
+static const char *const JA_CATEGORY[] = { "マルウェア", "フィッシング",
+	"不審な URL", "送信元の詐称", "なりすまし", "危険な添付ファイル",
+	"スパム" };
+
+static const char *
+verdict_label(const struct run *r, enum detect_verdict v)
+{
+	return r->lang == DETECT_JA && (unsigned)v < nitems(JA_VERDICT) ?
+	    JA_VERDICT[v] : detect_verdict_name(v);
+}
+
 static void
 print_text(struct run *r, const char *src, long idx,
     const struct detect_result *res)
 {
+	int	 ja = r->lang == DETECT_JA;
 	size_t	 i;
 
 	printf("%s", src);
 	if (idx > 0)
 		printf(" #%ld", idx);
-	printf(": %s (score %d)\n", detect_verdict_name(res->verdict),
-	    res->score);
+	printf(ja ? ": %s (スコア %d)\n" : ": %s (score %d)\n",
+	    verdict_label(r, res->verdict), res->score);
 	for (i = 0; i < res->nfindings; i++) {
 		const struct detect_finding *f = &res->findings[i];
 
 		if (res->verdict == DETECT_CLEAN && !r->all)
 			break;
-		printf("  %-6s %-16s %s\n    %s\n",
-		    detect_severity_name(f->severity),
-		    detect_category_name(f->category), f->rule,
-		    f->evidence[r->lang]);
+		if (ja && (unsigned)f->severity < nitems(JA_SEVERITY) &&
+		    (unsigned)f->category < nitems(JA_CATEGORY))
+			printf("  %s  %s  %s\n    %s\n",
+			    JA_SEVERITY[f->severity],
+			    JA_CATEGORY[f->category], f->rule,
+			    f->evidence[r->lang]);
+		else
+			printf("  %-6s %-16s %s\n    %s\n",
+			    detect_severity_name(f->severity),
+			    detect_category_name(f->category), f->rule,
+			    f->evidence[r->lang]);
 	}
 }
 
@@ -460,7 +483,13 @@ main(int argc, char *argv[])
 		detect_scan_add_password(r.scan, pws[i]);
 	for (i = optind; i < argc; i++)
 		scan_path(&r, argv[i], 0);
-	if (r.text)
+	if (r.text && r.lang == DETECT_JA)
+		printf("\n%lu 通: %s %lu、%s %lu、%s %lu\n",
+		    r.n[0] + r.n[1] + r.n[2], JA_VERDICT[DETECT_THREAT],
+		    r.n[DETECT_THREAT], JA_VERDICT[DETECT_POTENTIAL],
+		    r.n[DETECT_POTENTIAL], JA_VERDICT[DETECT_CLEAN],
+		    r.n[DETECT_CLEAN]);
+	else if (r.text)
 		printf("\n%lu messages: %lu threat, %lu potential, %lu clean\n",
 		    r.n[0] + r.n[1] + r.n[2], r.n[DETECT_THREAT],
 		    r.n[DETECT_POTENTIAL], r.n[DETECT_CLEAN]);

@@ -178,6 +178,18 @@ main(int argc, char *argv[])
 	like_str(out.ptr, "attach.executable", "and the rules");
 	rc = run("--lang ja tests/detect/data/en-06-zip-exe.eml", &out);
 	like_str(out.ptr, "はプログラム", "--lang ja: Japanese evidence");
+	like_str(out.ptr, "\"verdict\":\"threat\"",
+	    "--lang ja: the JSON keeps its English names");
+	rc = run("--text --lang ja tests/detect/data/en-06-zip-exe.eml "
+	    "tests/detect/data/en-01-clean-plain.eml", &out);
+	like_str(out.ptr, ": 脅威 (スコア 100)", "--text --lang ja: the verdict "
+	    "in Japanese");
+	like_str(out.ptr, "  高  危険な添付ファイル  attach.executable",
+	    "severity and category in Japanese, the rule id as is");
+	like_str(out.ptr, ": 問題なし (スコア 0)", "a clean mail in Japanese");
+	like_str(out.ptr, "2 通: 脅威 1、潜在的な脅威 0、問題なし 1",
+	    "the summary in Japanese");
+	unlike_str(out.ptr, "risky_attachment", "no English label left");
 	rc = run("--detail tests/detect/data/en-06-zip-exe.eml", &out);
 	ok(lines_ok(out.ptr, &n, &idx, 1), "--detail: JSON");
 	like_str(out.ptr, "\"sha256\":\"", "with the structured fields");
