@@ -5,6 +5,7 @@
  * images, OneNote, macros, PDF actions, web pages that smuggle files or
  * ask for passwords, names that lie.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@
 #define PDF_STREAMS_MAX	64
 #define PDF_INFLATE_MAX	(8u << 20)	/* per PDF */
 #define PDF_STREAM_MAX	(1u << 20)	/* per stream */
+#define PDF_DICT_MAX	2048		/* how far back a stream's dictionary */
+#define PDF_IMG_PIXELS	(4u << 20)	/* a PDF image read for a QR code */
 
 enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
@@ -330,6 +333,190 @@ pdf_uris(struct detect_scan *s, const char *name, const unsigned char *p,
 	}
 }
 
+/* The integer after /key in the dictionary d ("/Width 240"), or -1. */
+static long
+pdf_int(const unsigned char *d, size_t n, const char *key)
+{
+	const unsigned char	*q = d, *e = d + n;
+	size_t			 kl = strlen(key);
+	long			 v;
+
+	while ((q = memmem(q, (size_t)(e - q), key, kl)) != NULL) {
+		q += kl;
+		if (q < e && isalnum(*q))
+			continue;
+		while (q < e && (*q == ' ' || *q == '\r' || *q == '\n'))
+			q++;
+		for (v = 0; q < e && *q >= '0' && *q <= '9' && v < 100000; q++)
+			v = v * 10 + (*q - '0');
+		if (q < e && *q >= '0' && *q <= '9')
+			return -1;
+		return q > d && q[-1] >= '0' && q[-1] <= '9' ? v : -1;
+	}
+	return -1;
+}
+
+/* Does the dictionary d name the name nm ("/DeviceRGB"), whole? */
+static int
+pdf_has(const unsigned char *d, size_t n, const char *nm)
+{
+	const unsigned char	*q = d, *e = d + n;
+	size_t			 l = strlen(nm);
+
+	while ((q = memmem(q, (size_t)(e - q), nm, l)) != NULL) {
+		q += l;
+		if (q >= e || !isalnum(*q))
+			return 1;
+	}
+	return 0;
+}
+
+/* PNG predictors undone in place: rows of 1 + rb bytes, bpp per pixel. */
+static void
+png_unfilter(unsigned char *b, size_t rb, size_t rows, size_t bpp)
+{
+	size_t	 r, i;
+
+	for (r = 0; r < rows; r++) {
+		unsigned char	*x = b + r * (rb + 1) + 1;
+		const unsigned char *up = r > 0 ? x - (rb + 1) : NULL;
+		unsigned	 f = x[-1];
+
+		for (i = 0; i < rb; i++) {
+			int a = i >= bpp ? x[i - bpp] : 0;
+			int u = up != NULL ? up[i] : 0;
+			int c = i >= bpp && up != NULL ? up[i - bpp] : 0;
+			int pa, pb, pc, pr;
+
+			switch (f) {
+			case 1:
+				x[i] = (unsigned char)(x[i] + a);
+				break;
+			case 2:
+				x[i] = (unsigned char)(x[i] + u);
+				break;
+			case 3:
+				x[i] = (unsigned char)(x[i] + (a + u) / 2);
+				break;
+			case 4:
+				pr = a + u - c;
+				pa = pr > a ? pr - a : a - pr;
+				pb = pr > u ? pr - u : u - pr;
+				pc = pr > c ? pr - c : c - pr;
+				x[i] = (unsigned char)(x[i] + (pa <= pb &&
+				    pa <= pc ? a : pb <= pc ? u : c));
+				break;
+			default:
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * A stream of a PDF that is an image (its dictionary, before the word
+ * "stream", says /Subtype /Image): a QR code in it is a link like any,
+ * the "quishing" PDF of 2023-2024 whose page is one picture.  A JPEG
+ * (DCTDecode) goes to qr_scan() as it is; Flate-compressed samples (grey
+ * or RGB, 8 bits, or 1 bit, with or without PNG predictors) are inflated
+ * within the message's budget and made grey.  1 when the stream was an
+ * image, read or not.
+ */
+static int
+pdf_image(struct detect_scan *s, const char *name, const unsigned char *p,
+    const unsigned char *kw, const unsigned char *q, const unsigned char *e)
+{
+	const unsigned char	*d = kw - p > PDF_DICT_MAX ? kw - PDF_DICT_MAX :
+	    p, *o, *end;
+	size_t			 dn, rb, need, i, j;
+	long			 w, h, bpc, comps = 1, pred;
+	unsigned char		*raw, *grey;
+	z_stream		 z;
+
+	/* The dictionary: from the last "obj" before the stream. */
+	for (o = kw; o - d >= 3; o--)
+		if (memcmp(o - 3, "obj", 3) == 0)
+			break;
+	if (o - d >= 3)
+		d = o;
+	dn = (size_t)(kw - d);
+	{
+		const unsigned char *st = memmem(d, dn, "/Subtype", 8);
+
+		if (st == NULL)
+			return 0;
+		for (st += 8; st < kw && (*st == ' ' || *st == '\r' ||
+		    *st == '\n'); st++)
+			;
+		if ((size_t)(kw - st) < 6 || memcmp(st, "/Image", 6) != 0 ||
+		    (st + 6 < kw && isalnum(st[6])))
+			return 0;
+	}
+	w = pdf_int(d, dn, "/Width");
+	h = pdf_int(d, dn, "/Height");
+	if (w <= 0 || h <= 0 || (size_t)w * (size_t)h > PDF_IMG_PIXELS ||
+	    !qr_wants(s, (unsigned)w, (unsigned)h))
+		return 1;
+	end = memmem(q, (size_t)(e - q), "endstream", 9);
+	if (end == NULL)
+		end = e;
+	name = arena_printf(&s->a, "%s > image", name);
+	if (pdf_has(d, dn, "/DCTDecode")) {
+		qr_scan(s, name, q, (size_t)(end - q));
+		return 1;
+	}
+	if (!pdf_has(d, dn, "/FlateDecode") || end - q < 2 || q[0] != 0x78)
+		return 1;
+	bpc = pdf_has(d, dn, "/ImageMask") ? 1 : pdf_int(d, dn,
+	    "/BitsPerComponent");
+	if (pdf_has(d, dn, "/DeviceRGB"))
+		comps = 3;
+	else if (!pdf_has(d, dn, "/DeviceGray") && !pdf_has(d, dn,
+	    "/ImageMask"))
+		return 1;	/* indexed, CMYK, ICC: not read */
+	if ((bpc != 1 && bpc != 8) || (bpc == 1 && comps != 1))
+		return 1;
+	pred = pdf_int(d, dn, "/Predictor");
+	rb = ((size_t)w * (size_t)comps * (size_t)bpc + 7) / 8;
+	need = (rb + (pred >= 10)) * (size_t)h;
+	if (s->inflated + need > DETECT_ARCHIVE_TOTAL) {
+		msg_truncated(s, s->m, "more inflated bytes than the limit");
+		return 1;
+	}
+	raw = arena_alloc(&s->a, need);
+	memset(&z, 0, sizeof(z));
+	if (inflateInit(&z) != Z_OK)
+		return 1;
+	z.next_in = (unsigned char *)(uintptr_t)q;
+	z.avail_in = (uInt)((size_t)(end - q) < (1u << 30) ?
+	    (size_t)(end - q) : (1u << 30));
+	z.next_out = raw;
+	z.avail_out = (uInt)need;
+	(void)inflate(&z, Z_SYNC_FLUSH);
+	i = z.total_out;
+	inflateEnd(&z);
+	s->inflated += i;
+	if (i < need)
+		return 1;
+	if (pred >= 10)
+		png_unfilter(raw, rb, (size_t)h, comps * bpc >= 8 ?
+		    (size_t)(comps * bpc / 8) : 1);
+	grey = arena_alloc(&s->a, (size_t)w * (size_t)h);
+	for (j = 0; j < (size_t)h; j++) {
+		const unsigned char *row = raw + j * (rb + (pred >= 10)) +
+		    (pred >= 10);
+
+		for (i = 0; i < (size_t)w; i++)
+			grey[j * (size_t)w + i] = bpc == 1 ?
+			    ((row[i / 8] >> (7 - i % 8)) & 1 ? 255 : 0) :
+			    comps == 1 ? row[i] : (unsigned char)((row[3 * i] *
+			    299u + row[3 * i + 1] * 587u + row[3 * i + 2] *
+			    114u) / 1000u);
+	}
+	qr_scan_grey(s, name, grey, (unsigned)w, (unsigned)h);
+	return 1;
+}
+
 static void
 pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n, const char *sha)
@@ -349,6 +536,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	    NULL) {
 		z_stream	 z;
 		size_t		 cap = PDF_STREAM_MAX;
+		const unsigned char *kw = q;
 		int		 r;
 
 		q += 6;
@@ -358,6 +546,10 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 			q++;
 		if (q < e && *q == '\n')
 			q++;
+		if (pdf_image(s, name, p, kw, q, e)) {
+			streams++;
+			continue;
+		}
 		if (q + 2 >= e || q[0] != 0x78)
 			continue;
 		/* Charged to the message like archives (DETECT_ARCHIVE_TOTAL). */

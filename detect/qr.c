@@ -1,6 +1,7 @@
 /*
  * qr: QR codes in images.  libpng and libjpeg decode the image to grey
- * (its size checked before any pixel is allocated), zbar finds QR codes,
+ * (its size checked before any pixel is allocated; a PDF's images are
+ * decoded by attach.c and come here as grey), zbar finds QR codes,
  * and a code that holds a URL adds it to the message's links with the
  * finding "attach.qr_code".  Few images per message, none tiny (icons,
  * tracking pixels) and none huge.
@@ -137,8 +138,6 @@ qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
 {
 	unsigned char		*grey = NULL;
 	unsigned		 w = 0, h = 0;
-	zbar_image_t		*img;
-	const zbar_symbol_t	*sym;
 
 	if (s->zbar == NULL || s->qr_images >= QR_IMAGES_MAX || n < 100)
 		return;
@@ -146,7 +145,27 @@ qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
 		grey = png_grey(s, p, n, &w, &h);
 	else if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
 		grey = jpeg_grey(s, p, n, &w, &h);
-	if (grey == NULL)
+	if (grey != NULL)
+		qr_scan_grey(s, name, grey, w, h);
+}
+
+int
+qr_wants(const struct detect_scan *s, unsigned w, unsigned h)
+{
+	return s->zbar != NULL && s->qr_images < QR_IMAGES_MAX &&
+	    w >= QR_MIN_SIDE && h >= QR_MIN_SIDE &&
+	    (size_t)w * h <= QR_MAX_PIXELS;
+}
+
+/* One byte per pixel, w by h: what a PDF's image decodes to. */
+void
+qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
+    unsigned w, unsigned h)
+{
+	zbar_image_t		*img;
+	const zbar_symbol_t	*sym;
+
+	if (!qr_wants(s, w, h))
 		return;
 	s->qr_images++;
 	img = zbar_image_create();

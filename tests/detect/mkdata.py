@@ -6,7 +6,8 @@ binary parts (zip, OOXML, PDF, QR code PNG) are built by this script so
 that nothing opaque is committed.  Japanese mail is encoded the way mail
 programs send it: ISO-2022-JP (with NEC special characters, as Windows
 sends them), Shift_JIS in base64, EUC-JP in 8 bits, UTF-8 in quoted-
-printable.  Run it again after a change (needs python3 and qrencode); the
+printable.  Run it again after a change (needs python3, qrencode and
+cjpeg, Debian's libjpeg-turbo-progs); the
 output is deterministic.  expect.txt pins the verdict and rules of each
 (a rule written "!rule" is one that must not fire: a reading it guards
 against).
@@ -725,7 +726,8 @@ def seeds(docm, zipexe, pdf, png):
               "en-163-fwd-pt-random-sender", "ja-18-fwd-outlook-block",
               "en-179-anonymous-only", "en-186-brand-button-elsewhere",
               "en-202-fake-trusted-banner", "en-211-weak-brand-signs",
-              "en-214-copied-newsletter"):
+              "en-214-copied-newsletter", "en-223-pdf-qr-flate",
+              "en-224-pdf-qr-jpeg"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
@@ -2119,6 +2121,75 @@ def lure_form_samples():
         "Encomenda taxada, aguardando pagamento da taxa para liberação: "
         "https://entrega-rapida-br.example/pagar\n",
         "clean", "content.delivery_lure")
+    # A PDF whose page is a QR code (the "quishing" PDF): the image
+    # Flate-compressed with PNG predictors, and the same as a JPEG.
+    def qr_matrix(url):
+        rows = subprocess.run(["qrencode", "-t", "ASCII", "-m", "4", url],
+                              stdout=subprocess.PIPE, check=True
+                              ).stdout.decode().splitlines()
+        return [[1 if r[i] == "#" else 0 for i in range(0, len(r), 2)]
+                for r in rows if r]
+
+    def qr_grey(url, scale=5):
+        m = qr_matrix(url)
+        rows = []
+        for r in m:
+            line = bytes(0 if v else 255 for v in r for _ in range(scale))
+            rows.extend([line] * scale)
+        return rows
+
+    def pdf_with_image(dict_extra, data, w, h):
+        body = (b"%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> "
+                b"endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >>"
+                b" endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox "
+                b"[0 0 612 792] /Resources << /XObject << /Im1 4 0 R >> >> "
+                b"/Contents 5 0 R >> endobj\n4 0 obj << /Type /XObject "
+                b"/Subtype /Image /Width %d /Height %d " % (w, h) +
+                dict_extra + b" /Length %d >>\nstream\n" % len(data) +
+                data + b"\nendstream\nendobj\n")
+        cs = b"q 300 0 0 300 156 300 cm /Im1 Do Q"
+        body += (b"5 0 obj << /Length %d >>\nstream\n" % len(cs) + cs +
+                 b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%EOF\n")
+        return body
+
+    import zlib
+    rows = qr_grey("https://mfa-renew.mailbox-check.top/q?id=7")
+    w, h = len(rows[0]), len(rows)
+    # PNG predictors: "Up" on every row but the first ("Sub").
+    filt = bytearray()
+    prev = bytes(w)
+    for k, r in enumerate(rows):
+        if k == 0:
+            filt += b"\x01" + bytes((r[i] - (r[i - 1] if i else 0)) & 255
+                                    for i in range(w))
+        else:
+            filt += b"\x02" + bytes((r[i] - prev[i]) & 255
+                                    for i in range(w))
+        prev = r
+    pdf_flate = pdf_with_image(
+        b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
+        b"/DecodeParms << /Predictor 15 /Colors 1 /Columns %d >>" % w,
+        zlib.compress(bytes(filt)), w, h)
+    pgm = b"P5 %d %d 255\n" % (w, h) + b"".join(rows)
+    jpg = subprocess.run(["cjpeg", "-quality", "95", "-grayscale"],
+                         input=pgm, stdout=subprocess.PIPE, check=True).stdout
+    pdf_dct = pdf_with_image(
+        b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
+        jpg, w, h)
+    for fname, pdfb, sub in (
+            ("en-223-pdf-qr-flate.eml", pdf_flate, "Notice"),
+            ("en-224-pdf-qr-jpeg.eml", pdf_dct, "Reminder")):
+        write(fname, headers(
+            "IT Desk <it-desk@mailbox-check.top>",
+            sub + ": your mailbox password expires today") +
+            'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+            "Content-Type: text/plain; charset=utf-8\n\nSee the attached "
+            "document.\n\n--b1\nContent-Type: application/pdf; "
+            'name="Password_Notice.pdf"\nContent-Disposition: attachment; '
+            'filename="Password_Notice.pdf"\n'
+            "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
+            "\n--b1--\n", "threat", "attach.qr_code",
+            "content.credential_urgent")
 
 
 def qp(s):
