@@ -21,6 +21,7 @@
 #define PDF_STREAM_MAX	(1u << 20)	/* per stream */
 #define PDF_DICT_MAX	2048		/* how far back a stream's dictionary */
 #define PDF_IMG_PIXELS	(4u << 20)	/* a PDF image read for a QR code */
+#define PDF_IMG_LOOK	1024		/* streams looked at for images */
 
 enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
@@ -522,7 +523,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n, const char *sha)
 {
 	int		 js = 0, launch = 0, emb = 0, enc = 0, pages = 0;
-	int		 nuris = 0, streams = 0;
+	int		 nuris = 0, streams = 0, looked = 0;
 	const char	*first = NULL;
 	size_t		 inflated = 0;
 	const unsigned char *q = p, *e = p + n;
@@ -546,7 +547,8 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 			q++;
 		if (q < e && *q == '\n')
 			q++;
-		if (pdf_image(s, name, p, kw, q, e)) {
+		if (looked++ < PDF_IMG_LOOK && pdf_image(s, name, p, kw, q,
+		    e)) {
 			streams++;
 			continue;
 		}
