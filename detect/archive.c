@@ -304,7 +304,7 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 		const char	*en = entry_name(s, e);
 		unsigned char	*buf;
 		ssize_t		 k;
-		int		 vba, rels;
+		int		 vba, rels, media;
 
 		if (strcmp(en, "[Content_Types].xml") == 0)
 			ooxml = 1;
@@ -320,7 +320,14 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 		if ((strstr(en, "/embeddings/") != NULL ||
 		    strstr(en, "/activeX/") != NULL) && objects == NULL)
 			objects = arena_strdup(&s->a, en);
-		if (bomb || !(vba || rels ||
+		/* Pictures may be QR codes: the document whose page is one
+		 * (word/media/, xl/media/, ppt/media/, an ODF's Pictures/). */
+		media = (strstr(en, "/media/") != NULL ||
+		    strncmp(en, "Pictures/", 9) == 0) && qr_room(s) &&
+		    (str_has_suffix_case(en, ".png") ||
+		    str_has_suffix_case(en, ".jpg") ||
+		    str_has_suffix_case(en, ".jpeg"));
+		if (bomb || !(vba || rels || media ||
 		    strcmp(en, "word/document.xml") == 0 ||
 		    strcmp(en, "content.xml") == 0))
 			continue;
@@ -332,6 +339,9 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 		if (vba && k > 0)
 			av_scan(s, arena_printf(&s->a, "%s > %s", name, en), buf,
 			    (size_t)k, NULL, 0);
+		else if (media)
+			qr_scan(s, arena_printf(&s->a, "%s > %s", name, en), buf,
+			    (size_t)k);
 		else if (rels)
 			office_rels(s, name, (const char *)buf, &remote);
 		else if (memmem(buf, (size_t)k, "DDEAUTO", 7) != NULL ||

@@ -414,6 +414,7 @@ int	 av_open(struct detect_engine *, const struct detect_opts *,
 void	 av_close(struct detect_engine *);
 void	 qr_scan(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
+int	 qr_room(const struct detect_scan *);
 int	 qr_wants(const struct detect_scan *, unsigned w, unsigned h);
 void	 qr_scan_grey(struct detect_scan *, const char *name,
 	    unsigned char *grey, unsigned w, unsigned h);

@@ -149,6 +149,13 @@ qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
 		qr_scan_grey(s, name, grey, w, h);
 }
 
+/* May another picture of the message be read? */
+int
+qr_room(const struct detect_scan *s)
+{
+	return s->zbar != NULL && s->qr_images < QR_IMAGES_MAX;
+}
+
 int
 qr_wants(const struct detect_scan *s, unsigned w, unsigned h)
 {

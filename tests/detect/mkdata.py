@@ -727,7 +727,7 @@ def seeds(docm, zipexe, pdf, png):
               "en-179-anonymous-only", "en-186-brand-button-elsewhere",
               "en-202-fake-trusted-banner", "en-211-weak-brand-signs",
               "en-214-copied-newsletter", "en-223-pdf-qr-flate",
-              "en-224-pdf-qr-jpeg"):
+              "en-224-pdf-qr-jpeg", "en-225-docx-qr"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
@@ -2190,6 +2190,36 @@ def lure_form_samples():
             "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
             "\n--b1--\n", "threat", "attach.qr_code",
             "content.credential_urgent")
+    # The same QR code as a Word document's only picture.
+    qrpng = subprocess.run(
+        ["qrencode", "-o", "-", "-t", "PNG", "-s", "6", "-m", "4",
+         "https://mfa-renew.mailbox-check.top/q?id=8"],
+        stdout=subprocess.PIPE, check=True).stdout
+    docx = zipbytes([
+        ("[Content_Types].xml",
+         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://'
+         'schemas.openxmlformats.org/package/2006/content-types"><Default '
+         'Extension="png" ContentType="image/png"/><Override PartName='
+         '"/word/document.xml" ContentType="application/vnd.openxmlformats'
+         '-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+        ("word/document.xml",
+         '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w='
+         '"http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+         "<w:body><w:p><w:r><w:t>Scan the code to keep your mailbox."
+         "</w:t></w:r></w:p></w:body></w:document>"),
+        ("word/media/image1.png", qrpng)])
+    write("en-225-docx-qr.eml", headers(
+        "IT Desk <it-desk@mailbox-check.top>",
+        "Notice: your mailbox password expires today") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nSee the attached "
+        "document.\n\n--b1\nContent-Type: application/vnd.openxmlformats-"
+        "officedocument.wordprocessingml.document; "
+        'name="Password_Notice.docx"\nContent-Disposition: attachment; '
+        'filename="Password_Notice.docx"\n'
+        "Content-Transfer-Encoding: base64\n\n" + b64(docx) +
+        "\n--b1--\n", "threat", "attach.qr_code",
+        "content.credential_urgent")
 
 
 def qp(s):
