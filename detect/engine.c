@@ -780,6 +780,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 			sender_fwd_find(s, t->s, t->len);
 			text_norm(&s->text, t->s, t->len, &s->ns);
 			content_passwords(s, t->s, t->len);
+			qr_text(s, t->s, t->len);
 		}
 		buf_adds(&s->text, " \n ");
 	}

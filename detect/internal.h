@@ -416,8 +416,9 @@ void	 qr_scan(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
 int	 qr_room(const struct detect_scan *);
 int	 qr_wants(const struct detect_scan *, unsigned w, unsigned h);
-void	 qr_scan_grey(struct detect_scan *, const char *name,
+int	 qr_scan_grey(struct detect_scan *, const char *name,
 	    unsigned char *grey, unsigned w, unsigned h);
+void	 qr_text(struct detect_scan *, const char *, size_t);
 void	*qr_new(void);
 void	 qr_free(void *);
 int	 content_build(struct detect_engine *);

@@ -164,16 +164,18 @@ qr_wants(const struct detect_scan *s, unsigned w, unsigned h)
 	    (size_t)w * h <= QR_MAX_PIXELS;
 }
 
-/* One byte per pixel, w by h: what a PDF's image decodes to. */
-void
-qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
-    unsigned w, unsigned h)
+/* zbar over one byte per pixel, w by h; each code a finding of the
+ * rule.  How many codes were read. */
+static int
+qr_grey_rule(struct detect_scan *s, const char *name, unsigned char *grey,
+    unsigned w, unsigned h, enum rule_id rule)
 {
 	zbar_image_t		*img;
 	const zbar_symbol_t	*sym;
+	int			 found = 0;
 
 	if (!qr_wants(s, w, h))
-		return;
+		return 0;
 	s->qr_images++;
 	img = zbar_image_create();
 	zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
@@ -188,11 +190,150 @@ qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
 
 			if (d == NULL || dl == 0)
 				continue;
+			found++;
 			u = url_add(s, d, dl, UO_QR, NULL, name);
 			if (u != NULL && u->host != NULL)
-				finding_add(s, R_QR_URL, &(struct fargs){
+				finding_add(s, rule, &(struct fargs){
 				    .name = name, .url = u->url });
 		}
 	}
 	zbar_image_destroy(img);
+	return found;
+}
+
+/* What a PDF's image decodes to. */
+int
+qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
+    unsigned w, unsigned h)
+{
+	return qr_grey_rule(s, name, grey, w, h, R_QR_URL);
+}
+
+/*
+ * A QR code drawn with block characters in a plain text ("█", "▀", "▄"
+ * and spaces, as qrencode -t UTF8 prints it), which no image scanner
+ * sees: ten lines or more of them, each character one module wide and
+ * two tall, dark as the blocks (or, failing that, as the spaces).
+ */
+#define QRT_LINES	100
+#define QRT_COLS	200
+#define QRT_SCALE	4
+#define QRT_MARGIN	4
+
+static int
+block_char(const char *p, size_t n, int *top, int *bot, size_t *len)
+{
+	*len = 1;
+	if (*p == ' ') {
+		*top = *bot = 0;
+		return 1;
+	}
+	if (n >= 2 && (unsigned char)p[0] == 0xc2 &&
+	    (unsigned char)p[1] == 0xa0) {
+		*len = 2;
+		*top = *bot = 0;
+		return 1;
+	}
+	if (n < 3 || (unsigned char)p[0] != 0xe2 ||
+	    (unsigned char)p[1] != 0x96)
+		return 0;
+	*len = 3;
+	switch ((unsigned char)p[2]) {
+	case 0x80:	/* ▀ */
+		*top = 1, *bot = 0;
+		return 1;
+	case 0x84:	/* ▄ */
+		*top = 0, *bot = 1;
+		return 1;
+	case 0x88:	/* █ */
+		*top = *bot = 1;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The line [p, e) in modules (two rows of cols), or -1 if it is not one
+ * of blocks (five blocks at least). */
+static int
+block_line(const char *p, const char *e, unsigned char *r0,
+    unsigned char *r1)
+{
+	int	 cols = 0, blocks = 0, t, b;
+	size_t	 l;
+
+	while (e > p && (e[-1] == '\r' || e[-1] == ' '))
+		e--;
+	for (; p < e; p += l) {
+		if (!block_char(p, (size_t)(e - p), &t, &b, &l) ||
+		    cols >= QRT_COLS)
+			return -1;
+		r0[cols] = (unsigned char)t;
+		r1[cols] = (unsigned char)b;
+		blocks += t | b;
+		cols++;
+	}
+	return blocks >= 5 ? cols : -1;
+}
+
+void
+qr_text(struct detect_scan *s, const char *t, size_t n)
+{
+	const char	*p = t, *e = t + n, *nl;
+	unsigned char	*mod = NULL;
+	int		 lines = 0, w = 0, c, x, y, pass;
+
+	if (!qr_room(s) || memmem(t, n, "\xe2\x96", 2) == NULL)
+		return;
+	for (; p <= e && qr_room(s); p = nl + 1) {
+		unsigned char r0[QRT_COLS], r1[QRT_COLS];
+
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		c = lines < QRT_LINES ? block_line(p, nl, r0, r1) : -1;
+		if (c > 0) {
+			if (mod == NULL)
+				mod = arena_zalloc(&s->a, (size_t)QRT_LINES * 2 *
+				    QRT_COLS);
+			memcpy(mod + (size_t)lines * 2 * QRT_COLS, r0, (size_t)c);
+			memcpy(mod + ((size_t)lines * 2 + 1) * QRT_COLS, r1,
+			    (size_t)c);
+			if (c > w)
+				w = c;
+			lines++;
+		}
+		if (c > 0 && nl < e)
+			continue;
+		/* The end of a run of block lines: is it a code? */
+		if (lines >= 10 && w >= 21) {
+			unsigned gw = (unsigned)(w + 2 * QRT_MARGIN) * QRT_SCALE;
+			unsigned gh = (unsigned)(lines * 2 + 2 * QRT_MARGIN) *
+			    QRT_SCALE;
+			unsigned char *g = arena_alloc(&s->a, (size_t)gw * gh);
+
+			for (pass = 0; pass < 2 && qr_room(s); pass++) {
+				for (y = 0; y < (int)gh; y++)
+					for (x = 0; x < (int)gw; x++) {
+						int my = y / QRT_SCALE - QRT_MARGIN;
+						int mx = x / QRT_SCALE - QRT_MARGIN;
+						int dark = my >= 0 && mx >= 0 &&
+						    my < lines * 2 && mx < w &&
+						    mod[(size_t)my * QRT_COLS + mx];
+
+						if (pass == 1 && my >= 0 && mx >= 0 &&
+						    my < lines * 2 && mx < w)
+							dark = !dark;
+						g[(size_t)y * gw + x] = dark ? 0 : 255;
+					}
+				if (qr_grey_rule(s, NULL, g, gw, gh,
+				    R_QR_TEXT) > 0)
+					break;
+			}
+		}
+		if (mod != NULL)
+			memset(mod, 0, (size_t)QRT_LINES * 2 * QRT_COLS);
+		lines = w = 0;
+		if (nl >= e)
+			break;
+	}
 }

@@ -727,7 +727,7 @@ def seeds(docm, zipexe, pdf, png):
               "en-179-anonymous-only", "en-186-brand-button-elsewhere",
               "en-202-fake-trusted-banner", "en-211-weak-brand-signs",
               "en-214-copied-newsletter", "en-223-pdf-qr-flate",
-              "en-224-pdf-qr-jpeg", "en-225-docx-qr"):
+              "en-224-pdf-qr-jpeg", "en-225-docx-qr", "en-226-text-qr"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
@@ -2220,6 +2220,19 @@ def lure_form_samples():
         "Content-Transfer-Encoding: base64\n\n" + b64(docx) +
         "\n--b1--\n", "threat", "attach.qr_code",
         "content.credential_urgent")
+    # The QR code drawn with block characters in the text itself, which
+    # no image scanner sees (qrencode -t UTF8i: the blocks are dark).
+    art = subprocess.run(
+        ["qrencode", "-t", "UTF8i", "-m", "2",
+         "https://mfa-renew.mailbox-check.top/q?id=9"],
+        stdout=subprocess.PIPE, check=True).stdout.decode()
+    write("en-226-text-qr.eml", headers(
+        "IT Desk <it-desk@mailbox-check.top>",
+        "Reminder: re-register your phone") +
+        "Content-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: 8bit\n\n"
+        "Scan the code below with your phone.\n\n" + art + "\nIT Desk\n",
+        "potential", "content.qr_code_text")
 
 
 def qp(s):
