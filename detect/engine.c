@@ -774,6 +774,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 			sender_fwd_find(s, vis.ptr, vis.len);
 			text_norm(&s->text, vis.ptr, vis.len, &s->ns);
 			content_passwords(s, vis.ptr, vis.len);
+			qr_html(s, t->s, t->len);
 			buf_release(&vis);
 		} else {
 			url_scan_text(s, t->s, t->len, UO_TEXT, NULL);

@@ -419,6 +419,7 @@ int	 qr_wants(const struct detect_scan *, unsigned w, unsigned h);
 int	 qr_scan_grey(struct detect_scan *, const char *name,
 	    unsigned char *grey, unsigned w, unsigned h);
 void	 qr_text(struct detect_scan *, const char *, size_t);
+void	 qr_html(struct detect_scan *, const char *, size_t);
 void	*qr_new(void);
 void	 qr_free(void *);
 int	 content_build(struct detect_engine *);

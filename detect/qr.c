@@ -6,6 +6,7 @@
  * finding "attach.qr_code".  Few images per message, none tiny (icons,
  * tracking pixels) and none huge.
  */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -336,4 +337,103 @@ qr_text(struct detect_scan *s, const char *t, size_t n)
 		if (nl >= e)
 			break;
 	}
+}
+
+/*
+ * The same drawn in an HTML body: its lines are the breaks of <br>,
+ * paragraphs and rows, and the source's own in <pre>; light modules are
+ * &nbsp; or spaces kept by a style; blocks may be written as entities
+ * (&#9608;, &block;).  A text of its own, apart from the visible text
+ * that the other checks read, which keeps no lines.
+ */
+void
+qr_html(struct detect_scan *s, const char *h, size_t n)
+{
+	static const struct { const char *e; uint32_t cp; } ent[] = {
+		{ "nbsp;", ' ' }, { "block;", 0x2588 }, { "uhblk;", 0x2580 },
+		{ "lhblk;", 0x2584 } };
+	static const char *const brk[] = { "br", "p", "div", "tr", "li",
+	    "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6" };
+	const char	*p = h, *e = h + n, *q;
+	char		*out, *o;
+	int		 pre = 0;
+	size_t		 i, l;
+
+	if (!qr_room(s) || (memmem(h, n, "\xe2\x96", 2) == NULL &&
+	    memmem(h, n, "&#", 2) == NULL && memmem(h, n, "hblk;", 5) ==
+	    NULL && memmem(h, n, "&block;", 7) == NULL))
+		return;
+	o = out = arena_alloc(&s->a, n + 1);
+	while (p < e) {
+		if (*p == '<') {
+			int close = p + 1 < e && p[1] == '/';
+			char tag[8];
+
+			for (q = p + 1 + close, l = 0; q < e && l + 1 <
+			    sizeof(tag) && isalnum((unsigned char)*q); q++)
+				tag[l++] = (char)tolower((unsigned char)*q);
+			tag[l] = '\0';
+			if (strcmp(tag, "style") == 0 || strcmp(tag, "script") ==
+			    0) {
+				/* Skip to the end of the element. */
+				q = memmem(q, (size_t)(e - q), "</", 2);
+				while (q != NULL && q + 2 + l <= e &&
+				    str_ncasecmp(q + 2, tag, l) != 0)
+					q = memmem(q + 2, (size_t)(e - q - 2),
+					    "</", 2);
+				if (q == NULL)
+					break;
+			}
+			for (i = 0; i < nitems(brk); i++)
+				if (strcmp(tag, brk[i]) == 0) {
+					*o++ = '\n';
+					break;
+				}
+			if (strcmp(tag, "pre") == 0)
+				pre = !close;
+			if ((q = memchr(q, '>', (size_t)(e - q))) == NULL)
+				break;
+			p = q + 1;
+		} else if (*p == '&') {
+			char	 u[4];
+			uint32_t cp = 0;
+
+			for (i = 0; i < nitems(ent); i++)
+				if ((size_t)(e - p - 1) >= strlen(ent[i].e) &&
+				    memcmp(p + 1, ent[i].e, strlen(ent[i].e)) ==
+				    0)
+					break;
+			if (i < nitems(ent)) {
+				cp = ent[i].cp;
+				p += 1 + strlen(ent[i].e);
+			} else if (p + 2 < e && p[1] == '#') {
+				/* Copied out: the HTML need not end in NUL. */
+				char num[12], *end;
+				size_t k = (size_t)(e - p - 2) < sizeof(num) - 1 ?
+				    (size_t)(e - p - 2) : sizeof(num) - 1;
+				int hex = p[2] == 'x' || p[2] == 'X';
+				unsigned long v;
+
+				memcpy(num, p + 2 + hex, k - (k > 0 ? hex : 0));
+				num[k - (k > 0 ? hex : 0)] = '\0';
+				v = strtoul(num, &end, hex ? 16 : 10);
+				if (*end == ';' && end > num && v > 0 &&
+				    v < 0x110000) {
+					cp = (uint32_t)v;
+					p += 2 + hex + (size_t)(end - num) + 1;
+				}
+			}
+			if (cp == 0) {
+				*o++ = *p++;
+				continue;
+			}
+			l = utf8_put(cp == 0xa0 ? ' ' : cp, u);
+			memcpy(o, u, l);
+			o += l;
+		} else if ((*p == '\n' || *p == '\r') && !pre) {
+			p++;
+		} else
+			*o++ = *p++;
+	}
+	qr_text(s, out, (size_t)(o - out));
 }

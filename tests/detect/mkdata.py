@@ -727,7 +727,8 @@ def seeds(docm, zipexe, pdf, png):
               "en-179-anonymous-only", "en-186-brand-button-elsewhere",
               "en-202-fake-trusted-banner", "en-211-weak-brand-signs",
               "en-214-copied-newsletter", "en-223-pdf-qr-flate",
-              "en-224-pdf-qr-jpeg", "en-225-docx-qr", "en-226-text-qr"):
+              "en-224-pdf-qr-jpeg", "en-225-docx-qr", "en-226-text-qr",
+              "en-227-html-text-qr"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
@@ -2232,6 +2233,20 @@ def lure_form_samples():
         "Content-Type: text/plain; charset=utf-8\n"
         "Content-Transfer-Encoding: 8bit\n\n"
         "Scan the code below with your phone.\n\n" + art + "\nIT Desk\n",
+        "potential", "content.qr_code_text")
+    # The same in HTML: lines broken by <br>, light modules as &nbsp;,
+    # blocks as entities.
+    entity = {"\u2588": "&#9608;", "\u2580": "&#x2580;", "\u2584": "&lhblk;",
+              " ": "&nbsp;"}
+    html_art = "<br>\n".join("".join(entity.get(c, c) for c in line)
+                             for line in art.rstrip("\n").split("\n"))
+    write("en-227-html-text-qr.eml", headers(
+        "IT Desk <it-desk@mailbox-check.top>",
+        "Reminder: re-register your phone today") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Scan the code below with your phone.</p>"
+        '<div style="font-family:monospace;line-height:1">' + html_art +
+        "</div><p>IT Desk</p></body></html>\n",
         "potential", "content.qr_code_text")
 
 
