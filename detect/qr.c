@@ -339,6 +339,29 @@ qr_text(struct detect_scan *s, const char *t, size_t n)
 	}
 }
 
+/* Are blocks there, as characters or as entities (&#9600; to &#9608;,
+ * &#x2580; to &#x2588;, &block;, &uhblk;, &lhblk;)?  One look at each
+ * '&' of the page, most of which are &amp; and &nbsp;. */
+static int
+has_blocks(const char *h, size_t n)
+{
+	const char	*p = h, *e = h + n;
+
+	if (memmem(h, n, "\xe2\x96", 2) != NULL)
+		return 1;
+	while ((p = memchr(p, '&', (size_t)(e - p))) != NULL) {
+		size_t r = (size_t)(e - p);
+
+		if ((r >= 4 && memcmp(p, "&#96", 4) == 0) || (r >= 6 &&
+		    (memcmp(p, "&#x258", 6) == 0 || memcmp(p, "&#X258", 6) ==
+		    0)) || (r >= 7 && (memcmp(p, "&block;", 7) == 0 ||
+		    memcmp(p + 2, "hblk;", 5) == 0)))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /*
  * The same drawn in an HTML body: its lines are the breaks of <br>,
  * paragraphs and rows, and the source's own in <pre>; light modules are
@@ -359,9 +382,7 @@ qr_html(struct detect_scan *s, const char *h, size_t n)
 	int		 pre = 0;
 	size_t		 i, l;
 
-	if (!qr_room(s) || (memmem(h, n, "\xe2\x96", 2) == NULL &&
-	    memmem(h, n, "&#", 2) == NULL && memmem(h, n, "hblk;", 5) ==
-	    NULL && memmem(h, n, "&block;", 7) == NULL))
+	if (!qr_room(s) || !has_blocks(h, n))
 		return;
 	o = out = arena_alloc(&s->a, n + 1);
 	while (p < e) {
