@@ -764,17 +764,23 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 		const struct dtext *t = &m->texts[i];
 
 		if (t->html) {
-			struct buf vis;
+			struct buf vis, lines;
 
 			buf_init(&vis, DETECT_TEXT_MAX);
+			buf_init(&lines, DETECT_TEXT_MAX);
+			s->hbody.lines = &lines;
 			html_scan(s, t->s, t->len, NULL, &vis, &s->hbody);
+			s->hbody.lines = NULL;
 			/* An address written out is a link once the mail
 			 * program makes it one, as Outlook does. */
 			url_scan_text(s, vis.ptr, vis.len, UO_TEXT, NULL);
 			sender_fwd_find(s, vis.ptr, vis.len);
 			text_norm(&s->text, vis.ptr, vis.len, &s->ns);
 			content_passwords(s, vis.ptr, vis.len);
-			qr_html(s, t->s, t->len);
+			/* A QR code drawn with block characters. */
+			if (lines.len > 0)
+				qr_text(s, lines.ptr, lines.len);
+			buf_release(&lines);
 			buf_release(&vis);
 		} else {
 			url_scan_text(s, t->s, t->len, UO_TEXT, NULL);

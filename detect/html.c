@@ -56,6 +56,8 @@ struct hstate {
 	int			 rest;	/* the rest is out of view */
 	int			 in_title;
 	int			 seen;	/* visible text of the body met */
+	struct buf		*lines;	/* hi->lines, when the page has blocks */
+	int			 pre;	/* inside <pre>: the source's breaks */
 	size_t			 preview;	/* hidden text before it */
 	struct {
 		char	 sel[48];	/* ".name" or "#name", lower case */
@@ -86,6 +88,8 @@ static const struct {
 	{ "lpar", "(" }, { "rpar", ")" }, { "quest", "?" },
 	{ "equals", "=" }, { "num", "#" }, { "percnt", "%" },
 	{ "euro", "\xe2\x82\xac" }, { "yen", "\xc2\xa5" },
+	{ "block", "\xe2\x96\x88" }, { "uhblk", "\xe2\x96\x80" },
+	{ "lhblk", "\xe2\x96\x84" },
 };
 
 /* Decode character references into out (no NUL added). */
@@ -695,6 +699,11 @@ text_out(struct hstate *h, const char *p, size_t n)
 		h->hi->visible += chars;
 		if (h->vis != NULL)
 			buf_add(h->vis, b.ptr, b.len);
+		/* The lines keep the breaks the reader sees: the source's
+		 * only in <pre>. */
+		for (i = 0; h->lines != NULL && i < b.len; i++)
+			if (h->pre || (b.ptr[i] != '\n' && b.ptr[i] != '\r'))
+				buf_addc(h->lines, b.ptr[i]);
 		if (h->in_a && h->atext.len < ATEXT_MAX)
 			buf_add(&h->atext, b.ptr, b.len < ATEXT_MAX ? b.len :
 			    ATEXT_MAX);
@@ -756,6 +765,10 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 
 	if (h->vis != NULL && is_block(t))
 		buf_addc(h->vis, ' ');
+	if (h->lines != NULL && (is_block(t) || strcmp(t, "pre") == 0))
+		buf_addc(h->lines, '\n');
+	if (strcmp(t, "pre") == 0)
+		h->pre++;
 	for (i = 0; i < na; i++)
 		if (a[i].name[0] == 'o' && a[i].name[1] == 'n' &&
 		    a[i].name[2] != '\0')
@@ -938,6 +951,10 @@ end_tag(struct hstate *h, const char *t)
 	}
 	if (h->vis != NULL && is_block(t))
 		buf_addc(h->vis, ' ');
+	if (h->lines != NULL && (is_block(t) || strcmp(t, "pre") == 0))
+		buf_addc(h->lines, '\n');
+	if (strcmp(t, "pre") == 0 && h->pre > 0)
+		h->pre--;
 	for (i = h->depth - 1; i >= 0 && h->depth - i <= 16; i--)
 		if (strcmp(h->st[i].name, t) == 0) {
 			while (h->depth > i) {
@@ -1062,6 +1079,29 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 	return p;
 }
 
+/* Are block characters there, as characters or as entities (&#9600; to
+ * &#9608;, &#x2580; to &#x2588;, &block;, &uhblk;, &lhblk;)?  One look
+ * at each '&' of the page, most of which are &amp; and &nbsp;. */
+static int
+has_blocks(const char *h, size_t n)
+{
+	const char	*p = h, *e = h + n;
+
+	if (memmem(h, n, "\xe2\x96", 2) != NULL)
+		return 1;
+	while ((p = memchr(p, '&', (size_t)(e - p))) != NULL) {
+		size_t r = (size_t)(e - p);
+
+		if ((r >= 4 && memcmp(p, "&#96", 4) == 0) || (r >= 6 &&
+		    (memcmp(p, "&#x258", 6) == 0 || memcmp(p, "&#X258", 6) ==
+		    0)) || (r >= 7 && (memcmp(p, "&block;", 7) == 0 ||
+		    memcmp(p + 2, "hblk;", 5) == 0)))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 void
 html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
     struct buf *vis, struct html_info *hi)
@@ -1076,6 +1116,8 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 	h.where = where;
 	h.vis = vis;
 	h.hi = hi;
+	if (hi->lines != NULL && has_blocks(p, n))
+		h.lines = hi->lines;
 	h.fg = 0;		/* black on white, unless the mail says */
 	h.bg = 0xffffff;
 	buf_init(&h.atext, ATEXT_MAX * 2);

@@ -202,6 +202,9 @@ struct html_info {
 	int		 links;
 	int		 images, linked_images;
 	const char	*mailto;	/* first mailto: address of a link */
+	struct buf	*lines;		/* set by the caller: the visible text
+					   with its lines, filled when the page
+					   draws with block characters */
 };
 #define HS_ATOB		0x01
 #define HS_BLOB		0x02
@@ -419,7 +422,6 @@ int	 qr_wants(const struct detect_scan *, unsigned w, unsigned h);
 int	 qr_scan_grey(struct detect_scan *, const char *name,
 	    unsigned char *grey, unsigned w, unsigned h);
 void	 qr_text(struct detect_scan *, const char *, size_t);
-void	 qr_html(struct detect_scan *, const char *, size_t);
 void	*qr_new(void);
 void	 qr_free(void *);
 int	 content_build(struct detect_engine *);
