@@ -334,6 +334,27 @@ pdf_uris(struct detect_scan *s, const char *name, const unsigned char *p,
 	}
 }
 
+/* Inflate what a zlib stream at q gives, up to cap bytes, into out: how
+ * many, or (size_t)-1 when zlib cannot start. */
+static size_t
+pdf_inflate(const unsigned char *q, size_t n, unsigned char *out, size_t cap)
+{
+	z_stream	 z;
+	size_t		 got;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit(&z) != Z_OK)
+		return (size_t)-1;
+	z.next_in = (unsigned char *)(uintptr_t)q;
+	z.avail_in = (uInt)(n < (1u << 30) ? n : (1u << 30));
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	(void)inflate(&z, Z_SYNC_FLUSH);
+	got = z.total_out;
+	inflateEnd(&z);
+	return got;
+}
+
 /* The integer after /key in the dictionary d ("/Width 240"), or -1. */
 static long
 pdf_int(const unsigned char *d, size_t n, const char *key)
@@ -432,7 +453,6 @@ pdf_image(struct detect_scan *s, const char *name, const unsigned char *p,
 	size_t			 dn, rb, need, i, j;
 	long			 w, h, bpc, comps = 1, pred;
 	unsigned char		*raw, *grey;
-	z_stream		 z;
 
 	/* The dictionary: from the last "obj" before the stream. */
 	for (o = kw; o - d >= 3; o--)
@@ -485,17 +505,8 @@ pdf_image(struct detect_scan *s, const char *name, const unsigned char *p,
 		return 1;
 	}
 	raw = arena_alloc(&s->a, need);
-	memset(&z, 0, sizeof(z));
-	if (inflateInit(&z) != Z_OK)
+	if ((i = pdf_inflate(q, (size_t)(end - q), raw, need)) == (size_t)-1)
 		return 1;
-	z.next_in = (unsigned char *)(uintptr_t)q;
-	z.avail_in = (uInt)((size_t)(end - q) < (1u << 30) ?
-	    (size_t)(end - q) : (1u << 30));
-	z.next_out = raw;
-	z.avail_out = (uInt)need;
-	(void)inflate(&z, Z_SYNC_FLUSH);
-	i = z.total_out;
-	inflateEnd(&z);
 	s->inflated += i;
 	if (i < need)
 		return 1;
@@ -535,10 +546,8 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	while (q < e && streams < PDF_STREAMS_MAX && inflated <
 	    PDF_INFLATE_MAX && (q = memmem(q, (size_t)(e - q), "stream", 6)) !=
 	    NULL) {
-		z_stream	 z;
-		size_t		 cap = PDF_STREAM_MAX;
+		size_t		 cap = PDF_STREAM_MAX, got;
 		const unsigned char *kw = q;
-		int		 r;
 
 		q += 6;
 		if (q - p >= 7 && q[-7] == 'd')	/* endstream */
@@ -565,24 +574,15 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		streams++;
 		if (out == NULL)
 			out = arena_alloc(&s->a, PDF_STREAM_MAX);
-		memset(&z, 0, sizeof(z));
-		if (inflateInit(&z) != Z_OK)
+		if ((got = pdf_inflate(q, (size_t)(e - q), out, cap)) ==
+		    (size_t)-1)
 			break;
-		z.next_in = (unsigned char *)(uintptr_t)q;
-		z.avail_in = (uInt)((size_t)(e - q) < (1u << 30) ?
-		    (size_t)(e - q) : (1u << 30));
-		z.next_out = out;
-		z.avail_out = (uInt)cap;
-		r = inflate(&z, Z_SYNC_FLUSH);
-		(void)r;
-		if (z.total_out > 0) {
-			pdf_keys(out, z.total_out, &js, &launch, &emb, &enc,
-			    &pages);
-			pdf_uris(s, name, out, z.total_out, &nuris, &first);
-			inflated += z.total_out;
-			s->inflated += z.total_out;
+		if (got > 0) {
+			pdf_keys(out, got, &js, &launch, &emb, &enc, &pages);
+			pdf_uris(s, name, out, got, &nuris, &first);
+			inflated += got;
+			s->inflated += got;
 		}
-		inflateEnd(&z);
 	}
 	if (js)
 		finding_add(s, R_ATT_PDF_JS, &(struct fargs){ .name = name,

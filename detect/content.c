@@ -59,6 +59,16 @@ wordc(unsigned char c)
 	return isalnum(c);
 }
 
+/* The word w at t[i], whole. */
+static int
+at_word(const char *t, size_t n, size_t i, const char *w)
+{
+	size_t	 k = strlen(w);
+
+	return i + k <= n && memcmp(t + i, w, k) == 0 &&
+	    (i + k == n || !isalpha((unsigned char)t[i + k]));
+}
+
 /*
  * Does the safety notice at [start, end) stand as the banner does?  Its
  * wording (weight 2) anywhere but in a question or a clause ("?" or ","
@@ -75,7 +85,7 @@ safe_alone(const char *s, size_t n, size_t start, size_t end, int banner)
 	    "because", "for", "if", "as", "since", "so", "enough", "now",
 	    "when", "though", "although", "unless", "until" };
 	unsigned char	 b = 0, a;
-	size_t		 i, l;
+	size_t		 i;
 
 	while (end < n && s[end] == ' ')
 		end++;
@@ -93,12 +103,9 @@ safe_alone(const char *s, size_t n, size_t start, size_t end, int banner)
 	if (a == 0xe3 && end + 2 < n && (unsigned char)s[end + 1] == 0x81 &&
 	    (unsigned char)s[end + 2] == 0x91)
 		return 0;
-	for (i = 0; i < nitems(cont); i++) {
-		l = strlen(cont[i]);
-		if (end + l <= n && memcmp(s + end, cont[i], l) == 0 &&
-		    (end + l == n || !isalnum((unsigned char)s[end + l])))
+	for (i = 0; i < nitems(cont); i++)
+		if (at_word(s, n, end, cont[i]))
 			return 0;
-	}
 	while (start > 0 && s[start - 1] == ' ')
 		start--;
 	if (start > 0)
@@ -191,15 +198,6 @@ has_btc(const char *t, size_t n)
 		}
 	}
 	return 0;
-}
-
-static int
-at_word(const char *t, size_t n, size_t i, const char *w)
-{
-	size_t	 k = strlen(w);
-
-	return i + k <= n && memcmp(t + i, w, k) == 0 &&
-	    (i + k == n || !isalpha((unsigned char)t[i + k]));
 }
 
 /*
