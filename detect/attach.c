@@ -7,6 +7,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <magic.h>
@@ -504,16 +505,20 @@ pdf_image(struct detect_scan *s, const char *name, const unsigned char *p,
 		msg_truncated(s, s->m, "more inflated bytes than the limit");
 		return 1;
 	}
-	raw = arena_alloc(&s->a, need);
-	if ((i = pdf_inflate(q, (size_t)(end - q), raw, need)) == (size_t)-1)
+	/* The samples and the grey live only while this image is read:
+	 * a page of many images would keep them all in the arena. */
+	raw = xmalloc(need);
+	i = pdf_inflate(q, (size_t)(end - q), raw, need);
+	if (i != (size_t)-1)
+		s->inflated += i;
+	if (i == (size_t)-1 || i < need) {
+		free(raw);
 		return 1;
-	s->inflated += i;
-	if (i < need)
-		return 1;
+	}
 	if (pred >= 10)
 		png_unfilter(raw, rb, (size_t)h, comps * bpc >= 8 ?
 		    (size_t)(comps * bpc / 8) : 1);
-	grey = arena_alloc(&s->a, (size_t)w * (size_t)h);
+	grey = xmalloc((size_t)w * (size_t)h);
 	for (j = 0; j < (size_t)h; j++) {
 		const unsigned char *row = raw + j * (rb + (pred >= 10)) +
 		    (pred >= 10);
@@ -525,7 +530,9 @@ pdf_image(struct detect_scan *s, const char *name, const unsigned char *p,
 			    299u + row[3 * i + 1] * 587u + row[3 * i + 2] *
 			    114u) / 1000u);
 	}
+	free(raw);
 	qr_scan_grey(s, name, grey, (unsigned)w, (unsigned)h);
+	free(grey);
 	return 1;
 }
 
