@@ -149,6 +149,7 @@ detect_engine_new(const struct detect_opts *o, char *err, size_t errlen)
 	    GMIME_RFC_COMPLIANCE_LOOSE);
 	e->gmopts = po;
 	e->signals = getenv("SHINDAN_DETECT_SIGNALS") != NULL;
+	e->tokens = getenv("SHINDAN_DETECT_TOKENS") != NULL;
 	if (lists_build(e, o, err, errlen) == -1)
 		goto fail;
 	if (content_build(e) == -1) {
@@ -494,6 +495,9 @@ family_of(const char *rule)
 		"content.address_in_subject" };
 	size_t	 i;
 
+	/* A statistical likeness to spam is no sign of deceit. */
+	if (strcmp(rule, "content.bayes_spam") == 0)
+		return -1;
 	for (i = 0; i < nitems(links); i++)
 		if (strcmp(rule, links[i]) == 0)
 			return FAM_LINKS;
@@ -809,6 +813,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 	attach_run(s);
 	urlcheck_run(s);
 	content_run(s);
+	bayes_run(s);
 	if (m->truncated != NULL)
 		finding_add(s, R_TRUNCATED, &(struct fargs){
 		    .detail = m->truncated });

@@ -285,6 +285,7 @@ struct detect_engine {
 	struct ac	*authority_ac;
 	void		*gmopts;	/* GMimeParserOptions */
 	int		 signals;	/* SHINDAN_DETECT_SIGNALS: tuning aid */
+	int		 tokens;	/* SHINDAN_DETECT_TOKENS: bayes-train */
 	char		 describe[256];
 };
 
@@ -401,6 +402,14 @@ void	 sender_fwd_run(struct detect_scan *);
 /* Is the address at hit (in t) on the To or Cc line of such a block? */
 int	 fwd_to_value(const char *t, const char *hit);
 void	 content_run(struct detect_scan *);
+/* bayes.c: the statistical classifier over the text's words. */
+void	 bayes_run(struct detect_scan *);
+/* Each distinct token of normalised text, NUL-terminated, to fn. */
+void	 bayes_tokens(struct detect_scan *, const char *, size_t,
+	    void (*fn)(void *, const char *), void *);
+/* How many known tokens were weighed; *p the spam probability (0.5 when
+ * too few to tell). */
+size_t	 bayes_prob(struct detect_scan *, const char *, size_t, double *p);
 void	 content_passwords(struct detect_scan *, const char *, size_t);
 void	 attach_run(struct detect_scan *);
 /* Analyse one file (an attachment or an archive entry): name is its

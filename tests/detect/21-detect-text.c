@@ -2,7 +2,8 @@
  * 21-detect-text: charsets to UTF-8 (the Japanese ones above all, with
  * the characters Windows adds to them), missing and wrong charsets,
  * invalid bytes; the MIME adapter on the Japanese test mail; the
- * normalisation phrases are matched on.
+ * normalisation phrases are matched on; the statistical classifier's
+ * tokens and readings.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,6 +173,64 @@ phrase_table(void)
 	is_int((int)dup, 0, "no phrase is listed twice in one class");
 }
 
+static void
+tok_join(void *arg, const char *tok)
+{
+	struct buf *b = arg;
+
+	buf_addf(b, "%s%s", b->len ? "|" : "", tok);
+}
+
+/* The statistical classifier: its tokens, and its reading of a thread
+ * between developers, of 2002-style spam and of too few words. */
+static void
+bayes(struct detect_scan *s)
+{
+	static const char in[] = "Don't RE-SEND these FREE offers -- now!! "
+	    "ab été co-op' offers --dash "
+	    "supercalifragilisticexpialidocious x1y2z3";
+	static const char ham[] = "I looked at the log of last night's "
+	    "build. The linker fails because the new module was added to "
+	    "the Makefile but not to the install target, so the package "
+	    "script cannot find the library. I pushed a patch to the branch; "
+	    "could you run the test suite again and tell me if the kernel "
+	    "module still loads?";
+	static const char spam[] = "Dear Homeowner, interest rates are at "
+	    "their lowest point in 40 years! Lower your monthly payments, "
+	    "even with less than perfect credit. Our service is 100% free "
+	    "with no obligation. Thousands of satisfied customers: apply "
+	    "online today for a free quote. To be removed from our mailing "
+	    "list, reply with REMOVE in the subject line.";
+	static const char few[] = "Free money! Click now.";
+	struct buf	 b, t;
+	double		 p;
+	size_t		 n;
+
+	buf_init(&b, 4096);
+	buf_init(&t, 4096);
+	text_norm(&t, in, strlen(in), NULL);
+	bayes_tokens(s, t.ptr, t.len, tok_join, &b);
+	is_str(b.ptr, "don't|re-send|these|free|offers|now|ete|co-op|dash|"
+	    "x1y2z3", "tokens: lower-cased, each once, inner ' and - kept, "
+	    "2 and 34 letters left out");
+	buf_reset(&t);
+	text_norm(&t, ham, strlen(ham), NULL);
+	n = bayes_prob(s, t.ptr, t.len, &p);
+	ok(n >= 20 && p < 0.1, "bayes: a developers' thread reads as ham "
+	    "(%zu tokens, %.4f)", n, p);
+	buf_reset(&t);
+	text_norm(&t, spam, strlen(spam), NULL);
+	n = bayes_prob(s, t.ptr, t.len, &p);
+	ok(n >= 20 && p >= 0.99, "bayes: a mortgage offer reads as spam "
+	    "(%zu tokens, %.4f)", n, p);
+	buf_reset(&t);
+	text_norm(&t, few, strlen(few), NULL);
+	n = bayes_prob(s, t.ptr, t.len, &p);
+	ok(n < 10 && p == 0.5, "bayes: too few words, no opinion (%zu)", n);
+	buf_release(&t);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -187,6 +246,7 @@ main(void)
 		return done_testing();
 	s = detect_scan_new(e);
 	mime(s);
+	bayes(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
 	arena_release(&A);

@@ -350,7 +350,7 @@ def main():
         "successfully and $399.99 will be charged to your card within 24 "
         "hours.\n\nIf you did not authorize this renewal, call us at "
         "+1 (808) 555-0199 to cancel and get a full refund.\n\nBilling "
-        "Department\n", "potential", "content.callback")
+        "Department\n", "threat", "content.callback", "content.bayes_spam")
 
     write("en-22-crypto-airdrop.eml", headers(
         "Community Team <news@token-drop-community.net>",
@@ -2248,6 +2248,48 @@ def lure_form_samples():
         '<div style="font-family:monospace;line-height:1">' + html_art +
         "</div><p>IT Desk</p></body></html>\n",
         "potential", "content.qr_code_text")
+
+    # The statistical classifier (detect/bayes.c): an offer in the words
+    # of bulk mail; a developers' thread; and an order notification, whose
+    # shop words read as spam to a model of 2002 mail: a low finding that
+    # flags nothing alone.
+    write("en-228-bayes-mortgage.eml", headers(
+        "Best Deals <deals@great-offers-online.example>",
+        "Lowest mortgage rates - act now") +
+        "Content-Type: text/plain; charset=us-ascii\n\n"
+        "Dear Homeowner,\n\nInterest rates are at their lowest point in "
+        "40 years! We help you find the best rate and lower your monthly "
+        "payments, even with less than perfect credit. Our service is 100% "
+        "free and there is no obligation. Thousands of satisfied customers "
+        "have already saved money: apply online today and get a free quote "
+        "in minutes.\n\nVisit http://mortgage-quotes.example/apply to "
+        "start.\n\nYou are receiving this email because you signed up "
+        "with one of our partners. To be removed from our mailing list, "
+        "reply with REMOVE in the subject line.\n",
+        "potential", "content.spam", "content.bayes_spam")
+    write("en-229-clean-dev-thread.eml", headers(
+        "John Doe <john.doe@fabrikam.com>",
+        "Re: build failure on the nightly branch") +
+        "Content-Type: text/plain; charset=us-ascii\n\n"
+        "Hi,\n\nI looked at the log of last night's build. The linker "
+        "fails because the new module was added to the Makefile but not to "
+        "the install target, so the package script cannot find the "
+        "library. I pushed a patch to the branch; could you run the test "
+        "suite again when you have a minute and tell me if the kernel "
+        "module still loads on your machine?\n\nThanks,\nJohn\n",
+        "clean", "!content.bayes_spam")
+    write("en-230-clean-order-shipped.eml", headers(
+        "Wide World Importers <orders@wideworldimporters.example>",
+        "Your order 4471 has shipped") +
+        "Content-Type: text/plain; charset=us-ascii\n\n"
+        "Hello,\n\nThank you for your order. Your package has shipped and "
+        "should arrive within three business days. You can follow it from "
+        "your account page at "
+        "https://www.wideworldimporters.example/orders/4471.\n\n"
+        "Order 4471: 2 x office chair, 1 x desk lamp. Total charged to "
+        "your card ending in 4242: USD 389.00.\n\nQuestions? Reply to "
+        "this mail or call our service desk.\n\nWide World Importers\n",
+        "clean", "content.bayes_spam")
 
 
 def qp(s):
