@@ -20,6 +20,8 @@
 #define OFF_CSS_MAX	(256 * 1024)	/* CSS read for them, per body */
 #define OFF_PX		10000	/* an offset this far is out of view */
 #define PREVIEW_MAX	250	/* characters of a hidden preheader */
+#define GRID_MAX	200	/* cells a side of a table read as a QR
+				   code (one has at most 177 modules) */
 
 /* What an offset does: hide the element's own text, and the text after
  * the element (pushed down by it). */
@@ -70,6 +72,13 @@ struct hstate {
 	int			 form_open;
 	const char		*form_action;
 	int			 form_pw;
+	/* The innermost table's cells, dark or light, read as a QR code
+	 * when it closes (quishing that draws the code with cells). */
+	struct {
+		unsigned char	*m;	/* GRID_MAX by GRID_MAX, at its
+					   first cell */
+		int		 on, in_row, rows, cur, w, dark, bad;
+	}			 grid;
 };
 
 static const struct {
@@ -753,6 +762,92 @@ is_block(const char *t)
 	return 0;
 }
 
+/* Luminance under half: a dark cell.  Unknown colours are light. */
+static int
+color_dark(long c)
+{
+	return c >= 0 && ((c >> 16 & 0xff) * 299 + (c >> 8 & 0xff) * 587 +
+	    (c & 0xff) * 114) < 128000;
+}
+
+static void
+grid_row_end(struct hstate *h)
+{
+	if (!h->grid.in_row)
+		return;
+	h->grid.in_row = 0;
+	if (h->grid.cur == 0)
+		return;
+	if (h->grid.cur > h->grid.w)
+		h->grid.w = h->grid.cur;
+	if (++h->grid.rows >= GRID_MAX)
+		h->grid.bad = 1;
+}
+
+/*
+ * A table drawn as a QR code: rows of cells whose background (their
+ * own, bgcolor or style, or the row's or table's) is dark or light, a
+ * cell of colspan n n modules.  Each <table> starts the grid again (the
+ * code is the innermost table); </table> reads it.
+ */
+static void
+grid_tag(struct hstate *h, const char *t, const struct hattr *a, int na,
+    long bg)
+{
+	const char	*v;
+	int		 span = 1, i;
+
+	if (strcmp(t, "table") == 0) {
+		unsigned char *m = h->grid.m;
+
+		if (m != NULL && h->grid.dark > 0)
+			memset(m, 0, (size_t)GRID_MAX * GRID_MAX);
+		memset(&h->grid, 0, sizeof(h->grid));
+		h->grid.m = m;
+		h->grid.on = 1;
+		return;
+	}
+	if (!h->grid.on || h->grid.bad)
+		return;
+	if (strcmp(t, "tr") == 0) {
+		grid_row_end(h);
+		h->grid.in_row = 1;
+		h->grid.cur = 0;
+		return;
+	}
+	if ((strcmp(t, "td") != 0 && strcmp(t, "th") != 0) ||
+	    !h->grid.in_row)
+		return;
+	if ((v = attr(a, na, "colspan")) != NULL && (span = atoi(v)) < 1)
+		span = 1;
+	if (span > GRID_MAX - h->grid.cur) {
+		h->grid.bad = 1;
+		return;
+	}
+	if (h->grid.m == NULL)
+		h->grid.m = arena_zalloc(&h->s->a, (size_t)GRID_MAX *
+		    GRID_MAX);
+	if (color_dark(bg)) {
+		for (i = 0; i < span; i++)
+			h->grid.m[(size_t)h->grid.rows * GRID_MAX +
+			    (size_t)h->grid.cur + (size_t)i] = 1;
+		h->grid.dark += span;
+	}
+	h->grid.cur += span;
+}
+
+static void
+grid_close(struct hstate *h)
+{
+	if (!h->grid.on)
+		return;
+	grid_row_end(h);
+	if (!h->grid.bad && h->grid.dark > 0)
+		qr_modules(h->s, h->where, h->grid.m, GRID_MAX, h->grid.w,
+		    h->grid.rows, "table cells", "表のセル");
+	h->grid.on = 0;
+}
+
 static void
 start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 {
@@ -815,6 +910,7 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		bg = -1;
 	if ((v = attr(a, na, "background")) != NULL)
 		url_add(s, v, strlen(v), UO_SRC, NULL, h->where);
+	grid_tag(h, t, a, na, bg);
 	if (strcmp(t, "a") == 0 || strcmp(t, "area") == 0) {
 		a_close(h);
 		v = attr(a, na, "href");
@@ -955,6 +1051,10 @@ end_tag(struct hstate *h, const char *t)
 		buf_addc(h->lines, '\n');
 	if (strcmp(t, "pre") == 0 && h->pre > 0)
 		h->pre--;
+	if (strcmp(t, "tr") == 0)
+		grid_row_end(h);
+	else if (strcmp(t, "table") == 0)
+		grid_close(h);
 	for (i = h->depth - 1; i >= 0 && h->depth - i <= 16; i--)
 		if (strcmp(h->st[i].name, t) == 0) {
 			while (h->depth > i) {
@@ -1188,6 +1288,7 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 		}
 	}
 	a_close(&h);
+	grid_close(&h);
 	/* Hidden text that nothing visible follows previews nothing. */
 	if (!h.seen)
 		hi->hidden += h.preview;

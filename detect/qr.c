@@ -168,7 +168,8 @@ qr_wants(const struct detect_scan *s, unsigned w, unsigned h)
  * rule.  How many codes were read. */
 static int
 qr_grey_rule(struct detect_scan *s, const char *name, unsigned char *grey,
-    unsigned w, unsigned h, enum rule_id rule)
+    unsigned w, unsigned h, enum rule_id rule, const char *how,
+    const char *how_ja)
 {
 	zbar_image_t		*img;
 	const zbar_symbol_t	*sym;
@@ -194,7 +195,8 @@ qr_grey_rule(struct detect_scan *s, const char *name, unsigned char *grey,
 			u = url_add(s, d, dl, UO_QR, NULL, name);
 			if (u != NULL && u->host != NULL)
 				finding_add(s, rule, &(struct fargs){
-				    .name = name, .url = u->url });
+				    .name = name, .url = u->url,
+				    .detail = how, .detail_ja = how_ja });
 		}
 	}
 	zbar_image_destroy(img);
@@ -206,7 +208,50 @@ int
 qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
     unsigned w, unsigned h)
 {
-	return qr_grey_rule(s, name, grey, w, h, R_QR_URL);
+	return qr_grey_rule(s, name, grey, w, h, R_QR_URL, NULL, NULL);
+}
+
+/*
+ * A QR code drawn in the text: modules (one byte each, non-zero dark,
+ * rows stride bytes apart), w by h, drawn QRT_SCALE pixels to the
+ * module inside a light margin, and read in both polarities (a code
+ * drawn light on dark reads too).  At least 21 modules a side, as the
+ * smallest QR code.  How many codes were read.
+ */
+#define QRT_SCALE	4
+#define QRT_MARGIN	4
+
+int
+qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
+    size_t stride, int w, int h, const char *how, const char *how_ja)
+{
+	unsigned	 gw, gh, x, y;
+	unsigned char	*g;
+	int		 pass, found = 0;
+
+	if (w < 21 || h < 21 || !qr_room(s))
+		return 0;
+	gw = (unsigned)(w + 2 * QRT_MARGIN) * QRT_SCALE;
+	gh = (unsigned)(h + 2 * QRT_MARGIN) * QRT_SCALE;
+	if (!qr_wants(s, gw, gh))
+		return 0;
+	g = arena_alloc(&s->a, (size_t)gw * gh);
+	for (pass = 0; pass < 2 && found == 0 && qr_room(s); pass++) {
+		for (y = 0; y < gh; y++)
+			for (x = 0; x < gw; x++) {
+				int my = (int)(y / QRT_SCALE) - QRT_MARGIN;
+				int mx = (int)(x / QRT_SCALE) - QRT_MARGIN;
+				int in = my >= 0 && mx >= 0 && my < h && mx < w;
+				int dark = in && mod[(size_t)my * stride + mx];
+
+				if (pass == 1 && in)
+					dark = !dark;
+				g[(size_t)y * gw + x] = dark ? 0 : 255;
+			}
+		found = qr_grey_rule(s, name, g, gw, gh, R_QR_TEXT, how,
+		    how_ja);
+	}
+	return found;
 }
 
 /*
@@ -217,8 +262,6 @@ qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
  */
 #define QRT_LINES	100
 #define QRT_COLS	200
-#define QRT_SCALE	4
-#define QRT_MARGIN	4
 
 static int
 block_char(const char *p, size_t n, int *top, int *bot, size_t *len)
@@ -281,7 +324,7 @@ qr_text(struct detect_scan *s, const char *t, size_t n)
 {
 	const char	*p = t, *e = t + n, *nl;
 	unsigned char	*mod = NULL;
-	int		 lines = 0, w = 0, c, x, y, pass;
+	int		 lines = 0, w = 0, c;
 
 	if (!qr_room(s) || memmem(t, n, "\xe2\x96", 2) == NULL)
 		return;
@@ -305,31 +348,9 @@ qr_text(struct detect_scan *s, const char *t, size_t n)
 		if (c > 0 && nl < e)
 			continue;
 		/* The end of a run of block lines: is it a code? */
-		if (lines >= 10 && w >= 21) {
-			unsigned gw = (unsigned)(w + 2 * QRT_MARGIN) * QRT_SCALE;
-			unsigned gh = (unsigned)(lines * 2 + 2 * QRT_MARGIN) *
-			    QRT_SCALE;
-			unsigned char *g = arena_alloc(&s->a, (size_t)gw * gh);
-
-			for (pass = 0; pass < 2 && qr_room(s); pass++) {
-				for (y = 0; y < (int)gh; y++)
-					for (x = 0; x < (int)gw; x++) {
-						int my = y / QRT_SCALE - QRT_MARGIN;
-						int mx = x / QRT_SCALE - QRT_MARGIN;
-						int dark = my >= 0 && mx >= 0 &&
-						    my < lines * 2 && mx < w &&
-						    mod[(size_t)my * QRT_COLS + mx];
-
-						if (pass == 1 && my >= 0 && mx >= 0 &&
-						    my < lines * 2 && mx < w)
-							dark = !dark;
-						g[(size_t)y * gw + x] = dark ? 0 : 255;
-					}
-				if (qr_grey_rule(s, NULL, g, gw, gh,
-				    R_QR_TEXT) > 0)
-					break;
-			}
-		}
+		if (lines >= 10)
+			qr_modules(s, NULL, mod, QRT_COLS, w, lines * 2,
+			    "block characters", "ブロック文字");
 		if (mod != NULL)
 			memset(mod, 0, (size_t)QRT_LINES * 2 * QRT_COLS);
 		lines = w = 0;

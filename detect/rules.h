@@ -144,9 +144,9 @@ RULE(R_ATT_PDF_LURE, "attach.pdf_link_lure", DETECT_PHISHING, 25, \
     "The PDF \"{name}\" is a short document built around a link to {url}.", \
     "PDF「{name}」は {url} へのリンクを押させるための短い文書です。") \
 RULE(R_QR_TEXT, "content.qr_code_text", DETECT_PHISHING, 30, \
-    "a QR code drawn with characters in the text", \
-    "The text draws a QR code with block characters, leading to {url}: a picture no image scanner looks at, which moves the link to a phone, out of reach of the company's protection.", \
-    "本文はブロック文字で QR コードを描いており、{url} に誘導します。画像を調べる仕組みには見えない絵で、リンクを社内の保護の届かないスマートフォンへ移します。") \
+    "a QR code drawn in the text, with block characters or table cells", \
+    "The text draws a QR code with {detail}, leading to {url}: a picture no image scanner looks at, which moves the link to a phone, out of reach of the company's protection.", \
+    "本文は{detail}で QR コードを描いており、{url} に誘導します。画像を調べる仕組みには見えない絵で、リンクを社内の保護の届かないスマートフォンへ移します。") \
 RULE(R_QR_URL, "attach.qr_code", DETECT_PHISHING, 25, \
     "image with a QR code that leads to a web site (quishing)", \
     "The image \"{name}\" is a QR code leading to {url}; a QR code moves the link to a phone, out of reach of the company's protection.", \

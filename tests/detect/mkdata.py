@@ -728,7 +728,8 @@ def seeds(docm, zipexe, pdf, png):
               "en-202-fake-trusted-banner", "en-211-weak-brand-signs",
               "en-214-copied-newsletter", "en-223-pdf-qr-flate",
               "en-224-pdf-qr-jpeg", "en-225-docx-qr", "en-226-text-qr",
-              "en-227-html-text-qr"):
+              "en-227-html-text-qr", "en-228-bayes-mortgage",
+              "en-232-html-table-qr-inverse"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
@@ -792,6 +793,8 @@ def seeds(docm, zipexe, pdf, png):
         "\x03<svg onload=alert(1)><foreignObject><a xlink:href=\"javascript:x"
         "\">x</a></foreignObject></svg>",
         "\x04<p style='font-size:0'>&#x41;&amp;&nbsp;&#99999999;<!-- c -->",
+        "\x00<table bgcolor=#000><tr><td bgcolor=#fff colspan=3></td><td>"
+        "<tr><td style='background:#000'><table><tr><td></table></table>",
     ]
     for i, h in enumerate(pages):
         with open(os.path.join(d, "seed%d.html" % i), "wb") as f:
@@ -2290,6 +2293,51 @@ def lure_form_samples():
         "your card ending in 4242: USD 389.00.\n\nQuestions? Reply to "
         "this mail or call our service desk.\n\nWide World Importers\n",
         "clean", "content.bayes_spam")
+
+    # QR codes drawn with table cells (HTML "quishing" of 2023-2024): the
+    # modules as cells with a dark background, by style, and drawn light
+    # on dark by bgcolor; a zebra-striped table of 30 by 24 cells reads as
+    # nothing.
+    def qr_table(url, dark, light, attr):
+        cells = []
+        for r in qr_matrix(url):
+            cells.append("<tr>" + "".join(
+                ('<td bgcolor="%s" width="4" height="4"></td>' if attr else
+                 '<td style="background-color:%s;width:4px;height:4px">'
+                 '</td>') % (dark if v else light) for v in r) + "</tr>\n")
+        return ('<table cellspacing="0" cellpadding="0" '
+                'style="border-collapse:collapse">\n' + "".join(cells) +
+                "</table>")
+    write("en-231-html-table-qr.eml", headers(
+        "IT Desk <it-desk@mailbox-check.top>",
+        "Action required: re-register your authenticator") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><table><tr><td><p>Scan the code below with your phone "
+        "to keep access to your mailbox.</p>" +
+        qr_table("https://mfa-renew.example.net/k/8812", "#000000",
+                 "#ffffff", False) +
+        "<p>IT Desk</p></td></tr></table></body></html>\n",
+        "potential", "content.qr_code_text")
+    write("en-232-html-table-qr-inverse.eml", headers(
+        "Payroll <payroll@hr-portal-docs.top>",
+        "Your payslip is ready") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Scan to view your payslip.</p>" +
+        qr_table("https://payslip-view.example.org/p/31", "#ffffff",
+                 "#111111", True) +
+        "</body></html>\n",
+        "potential", "content.qr_code_text")
+    zebra = "".join(
+        "<tr>" + "".join('<td bgcolor="%s">%d</td>' % (
+            "#202020" if (r + c) % 3 == 0 else "#f0f0f0", r * c)
+            for c in range(24)) + "</tr>\n" for r in range(30))
+    write("en-233-clean-html-grid.eml", headers(
+        "Reports <reports@fabrikam.com>",
+        "Weekly table of shipments") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>This week's shipments by day and depot:</p>"
+        "<table>" + zebra + "</table></body></html>\n",
+        "clean", "!content.qr_code_text")
 
 
 def qp(s):
