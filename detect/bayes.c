@@ -209,18 +209,14 @@ bayes_run(struct detect_scan *s)
 	size_t			 i, n;
 	char			 pct[16];
 
-	if (s->eng->tokens) {
-		buf_init(&list, 1 << 20);
+	buf_init(&list, 1 << 20);
+	if (s->eng->tokens)
 		acc->list = &list;
-	}
 	classify(s, s->text.ptr, s->text_body, &p, acc);
-	if (acc->list != NULL) {
-		finding_add_custom(s, "tokens", DETECT_SPAM, 0,
-		    list.ptr != NULL ? list.ptr : "",
-		    list.ptr != NULL ? list.ptr : "",
-		    &(struct fargs){ .detail = NULL });
-		buf_release(&list);
-	}
+	if (acc->list != NULL)
+		finding_add_custom(s, "tokens", DETECT_SPAM, 0, list.ptr,
+		    list.ptr, &(struct fargs){ .detail = NULL });
+	buf_release(&list);
 	if (p < BAYES_SPAM)
 		return;
 	/* The evidence: the spammiest words it holds and the figure. */

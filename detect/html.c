@@ -818,8 +818,11 @@ grid_tag(struct hstate *h, const char *t, const struct hattr *a, int na,
 	if ((strcmp(t, "td") != 0 && strcmp(t, "th") != 0) ||
 	    !h->grid.in_row)
 		return;
-	if ((v = attr(a, na, "colspan")) != NULL && (span = atoi(v)) < 1)
-		span = 1;
+	if ((v = attr(a, na, "colspan")) != NULL) {
+		long long l = strtoll(v, NULL, 10);
+
+		span = l < 1 ? 1 : l > GRID_MAX ? GRID_MAX + 1 : (int)l;
+	}
 	if (span > GRID_MAX - h->grid.cur) {
 		h->grid.bad = 1;
 		return;
