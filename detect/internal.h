@@ -168,6 +168,8 @@ struct durl {
 	const char	*text;		/* link text, or NULL */
 	const char	*where;		/* attachment it came from, or NULL */
 	int		 form_pw;	/* a form with a password field */
+	const char	*via;		/* UO_REDIRECT: the host it was
+					   carried by */
 };
 
 /* Add one URL (raw as found); returns the entry or NULL when rejected

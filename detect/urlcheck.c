@@ -502,7 +502,8 @@ check_one(struct detect_scan *s, size_t idx)
 			}
 			nu = url_add(s, tgt, strlen(tgt), UO_REDIRECT, u->text,
 			    u->where);
-			(void)nu;
+			if (nu != NULL && nu->origin == UO_REDIRECT)
+				nu->via = u->host;
 		}
 	}
 	if (strncmp(u->path, "/ipfs/", 6) == 0 || strstr(u->host, ".ipfs.") ||
@@ -607,6 +608,29 @@ action_text(const char *t)
  * above); phishing in its name links to the phisher's, or puts the
  * phisher's behind the button among the brand's own help and terms.
  */
+/*
+ * A redirect's target: was it carried by a mailing service's tracker, a
+ * known redirector or the brand itself?  Or by the sender's own domain
+ * (a shop's click tracker) when its display name does not claim the
+ * brand: a sender that calls itself the brand from another domain
+ * proves nothing by redirecting through that domain.
+ */
+static int
+carried(struct detect_scan *s, const struct durl *u, int b)
+{
+	const struct detect_engine *e = s->eng;
+	const char	*via;
+
+	if (u->via == NULL)
+		return 0;
+	via = dom_registrable(s, u->via);
+	return suffix_in(&e->mailers, u->via, NULL) ||
+	    suffix_in(&e->redirectors, u->via, NULL) ||
+	    brand_of_domain(e, via) == b || (!s->claim_display &&
+	    s->m->from.domain != NULL &&
+	    strcmp(dom_registrable(s, s->m->from.domain), via) == 0);
+}
+
 const struct durl *
 url_brand_elsewhere(struct detect_scan *s, int b)
 {
@@ -626,6 +650,11 @@ url_brand_elsewhere(struct detect_scan *s, int b)
 		/* A brand's shortener (t.co) goes where anyone wants. */
 		ub = suffix_in(&e->shorteners, u->host, NULL) ? -1 :
 		    brand_of_domain(e, u->domain);
+		/* Where a link's query says it goes is the brand's only
+		 * when a mailing service, a redirector or the brand carries
+		 * it: anyone can append "?u=https://brand" to his own. */
+		if (ub == b && u->origin == UO_REDIRECT && !carried(s, u, b))
+			continue;
 		if (ub == b)
 			home++;
 		else if (ub < 0 && u->origin != UO_REDIRECT) {

@@ -2339,6 +2339,48 @@ def lure_form_samples():
         "<table>" + zebra + "</table></body></html>\n",
         "clean", "!content.qr_code_text")
 
+    # "?u=https://brand" appended to a phisher's own link: where a link's
+    # query says it goes counts as the brand's only when a mailing
+    # service, a redirector, the brand, or (when the display name claims
+    # no brand) the sender's own domain carries it.
+    def redirect_mail(frm, subject, body, href, text):
+        return (headers(frm, subject) +
+                "Content-Type: text/html; charset=utf-8\n\n"
+                "<html><body><p>" + body + "</p><p><a href=\"" + href +
+                "\">" + text + "</a></p></body></html>\n")
+    limited = ("Dear customer, we noticed unusual activity and limited "
+               "what you can do with your account until you review it.")
+    write("en-234-redirect-to-brand-claim.eml", redirect_mail(
+        "PayPal Service <service@account-review-center.example>",
+        "Your account access has been limited", limited,
+        "https://account-review-center.example/case/7731?u="
+        "https://www.paypal.com/", "Open the Resolution Center"),
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    parcel = ("Amazon delivery update: your parcel from Acme Store has "
+              "shipped. Your package tracking number is TBA3318; follow "
+              "the delivery of your parcel on Amazon.")
+    track = "https://www.amazon.com/progress-tracker/package/TBA3318"
+    write("en-235-redirect-other-host.eml", redirect_mail(
+        "Acme Store <orders@acme-store.example>",
+        "Amazon: your parcel is on its way", parcel,
+        "https://acme-parcel-news.example/r?u=" + track,
+        "Track your package"),
+        "threat", "content.brand_links_elsewhere", "content.delivery_lure")
+    write("en-236-redirect-mailer.eml", redirect_mail(
+        "Acme Store <orders@acme-store.example>",
+        "Amazon: your parcel is on its way", parcel,
+        "https://u1234.ct.sendgrid.net/ls/click?upn=Ab12Cd&amp;u=" + track,
+        "Track your package"),
+        "potential", "content.delivery_lure",
+        "!content.brand_links_elsewhere")
+    write("en-237-redirect-own-tracker.eml", redirect_mail(
+        "Acme Store <orders@acme-store.example>",
+        "Amazon: your parcel is on its way", parcel,
+        "https://click.acme-store.example/c?u=" + track,
+        "Track your package"),
+        "potential", "content.delivery_lure",
+        "!content.brand_links_elsewhere")
+
 
 def qp(s):
     """Quoted-printable of UTF-8 text, as most senders write HTML."""
