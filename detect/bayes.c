@@ -15,7 +15,8 @@
  * its own (see detect/README.md).
  *
  * SHINDAN_DETECT_TOKENS set: a weightless finding "tokens" lists the
- * message's tokens, which is what tools/bayes-train counts.
+ * message's tokens, which is what tools/bayes-train counts
+ * (bayes_tokens_finding()).
  */
 #include <math.h>
 #include <stdio.h>
@@ -36,7 +37,7 @@ struct bayes_tok {
 #define BAYES_MIN_TOKENS	10	/* fewer known tokens: no opinion */
 #define BAYES_TOK_MIN		3	/* bytes */
 #define BAYES_TOK_MAX		24
-#define BAYES_SPAM		0.99	/* at least this: the finding */
+#define BAYES_SPAM		0.995	/* at least this: the finding */
 #define BAYES_EXAMPLES		5
 
 /* A letter a token may start with: ASCII (lower-cased by text_norm) or
@@ -56,20 +57,19 @@ tok_char(uint32_t c)
 }
 
 /*
- * Call fn for each distinct token of t[0..n): a letter, then letters,
- * digits, apostrophes and hyphens, without those at its end; between
- * BAYES_TOK_MIN and BAYES_TOK_MAX bytes.  tok is NUL-terminated.
+ * Call fn for each token of t[0..n), as often as it occurs: a letter,
+ * then letters, digits, apostrophes and hyphens, without those at its
+ * end; between BAYES_TOK_MIN and BAYES_TOK_MAX bytes.  tok is
+ * NUL-terminated.
  */
-void
-bayes_tokens(struct detect_scan *s, const char *t, size_t n,
-    void (*fn)(void *, const char *), void *arg)
+static void
+tokens(const char *t, size_t n, void (*fn)(void *, const char *),
+    void *arg)
 {
-	struct hset	 seen;
 	char		 tok[BAYES_TOK_MAX + 1];
 	size_t		 i = 0, k, start, end;
 	uint32_t	 c;
 
-	hset_init(&seen, &s->a);
 	while (i < n) {
 		k = utf8_next(t + i, n - i, &c);
 		if (!tok_letter(c)) {
@@ -89,9 +89,37 @@ bayes_tokens(struct detect_scan *s, const char *t, size_t n,
 			continue;
 		memcpy(tok, t + start, end - start);
 		tok[end - start] = '\0';
-		if (hset_put(&seen, tok, end - start, 1))
-			fn(arg, tok);
+		fn(arg, tok);
 	}
+}
+
+struct distinct {
+	struct hset	  seen;
+	void		(*fn)(void *, const char *);
+	void		 *arg;
+};
+
+static void
+distinct_one(void *arg, const char *tok)
+{
+	struct distinct *d = arg;
+
+	if (hset_put(&d->seen, tok, strlen(tok), 1))
+		d->fn(d->arg, tok);
+}
+
+/* Each distinct token once (for SHINDAN_DETECT_TOKENS and the tests:
+ * the classifier itself counts only the model's, see collect()). */
+void
+bayes_tokens(struct detect_scan *s, const char *t, size_t n,
+    void (*fn)(void *, const char *), void *arg)
+{
+	struct distinct	 d;
+
+	hset_init(&d.seen, &s->a);
+	d.fn = fn;
+	d.arg = arg;
+	tokens(t, n, distinct_one, &d);
 }
 
 static int
@@ -103,7 +131,7 @@ tok_cmp(const void *key, const void *elem)
 struct bayes_acc {
 	const struct bayes_tok	*hit[BAYES_MAX_TOKENS];
 	size_t			 n;
-	struct buf		*list;	/* SHINDAN_DETECT_TOKENS */
+	unsigned char		 seen[nitems(bayes_model)];
 };
 
 /* How telling a token is: its distance from 0.5. */
@@ -113,6 +141,8 @@ strength(const struct bayes_tok *b)
 	return abs((int)b->p - 5000);
 }
 
+/* A token of the text: if the model knows it, and it is the first time,
+ * keep it among the most telling. */
 static void
 collect(void *arg, const char *tok)
 {
@@ -120,11 +150,9 @@ collect(void *arg, const char *tok)
 	const struct bayes_tok	*b;
 	size_t			 i, weakest = 0;
 
-	if (acc->list != NULL)
-		buf_addf(acc->list, "%s%s", acc->list->len ? " " : "", tok);
 	b = bsearch(tok, bayes_model, nitems(bayes_model),
 	    sizeof(bayes_model[0]), tok_cmp);
-	if (b == NULL)
+	if (b == NULL || acc->seen[b - bayes_model]++)
 		return;
 	if (acc->n < BAYES_MAX_TOKENS) {
 		acc->hit[acc->n++] = b;
@@ -180,14 +208,13 @@ by_spam(const void *a, const void *b)
 	return strcmp(x->t, y->t);
 }
 
-/* The classifier's reading of t[0..n), normalised text: how many known
- * tokens it weighed, and in *p the spam probability (0.5 when fewer
- * than BAYES_MIN_TOKENS: no opinion).  acc, when not NULL, gets them. */
+/* The classifier's reading of t[0..n), normalised text, into acc: how
+ * many known tokens it weighed, and in *p the spam probability (0.5
+ * when fewer than BAYES_MIN_TOKENS: no opinion). */
 static size_t
-classify(struct detect_scan *s, const char *t, size_t n, double *p,
-    struct bayes_acc *acc)
+classify(const char *t, size_t n, double *p, struct bayes_acc *acc)
 {
-	bayes_tokens(s, t, n, collect, acc);
+	tokens(t, n, collect, acc);
 	*p = acc->n < BAYES_MIN_TOKENS ? 0.5 : combine(acc);
 	return acc->n;
 }
@@ -195,28 +222,50 @@ classify(struct detect_scan *s, const char *t, size_t n, double *p,
 size_t
 bayes_prob(struct detect_scan *s, const char *t, size_t n, double *p)
 {
-	struct bayes_acc *acc = arena_zalloc(&s->a, sizeof(*acc));
+	return classify(t, n, p, arena_zalloc(&s->a,
+	    sizeof(struct bayes_acc)));
+}
 
-	return classify(s, t, n, p, acc);
+static void
+list_one(void *arg, const char *tok)
+{
+	struct buf *b = arg;
+
+	buf_addf(b, "%s%s", b->len ? " " : "", tok);
+}
+
+/*
+ * SHINDAN_DETECT_TOKENS: the text's distinct tokens as a weightless
+ * finding "tokens", what tools/bayes-train counts.  Called before the
+ * analyzers, so that no limit on findings drops it; its evidence is the
+ * whole list, not cut as evidence is.
+ */
+void
+bayes_tokens_finding(struct detect_scan *s)
+{
+	struct buf	 list;
+	size_t		 nf = s->nf;
+
+	buf_init(&list, DETECT_TEXT_MAX);
+	bayes_tokens(s, s->text.ptr, s->text_body, list_one, &list);
+	finding_add_custom(s, "tokens", DETECT_SPAM, 0, "tokens", "tokens",
+	    &(struct fargs){ .detail = NULL });
+	if (s->nf > nf)
+		s->f[nf].evidence[DETECT_EN] = s->f[nf].evidence[DETECT_JA] =
+		    arena_strdup(&s->a, list.ptr);
+	buf_release(&list);
 }
 
 void
 bayes_run(struct detect_scan *s)
 {
 	struct bayes_acc	*acc = arena_zalloc(&s->a, sizeof(*acc));
-	struct buf		 list, ex;
+	struct buf		 ex;
 	double			 p;
 	size_t			 i, n;
 	char			 pct[16];
 
-	buf_init(&list, 1 << 20);
-	if (s->eng->tokens)
-		acc->list = &list;
-	classify(s, s->text.ptr, s->text_body, &p, acc);
-	if (acc->list != NULL)
-		finding_add_custom(s, "tokens", DETECT_SPAM, 0, list.ptr,
-		    list.ptr, &(struct fargs){ .detail = NULL });
-	buf_release(&list);
+	classify(s->text.ptr, s->text_body, &p, acc);
 	if (p < BAYES_SPAM)
 		return;
 	/* The evidence: the spammiest words it holds and the figure. */

@@ -496,7 +496,7 @@ family_of(const char *rule)
 	size_t	 i;
 
 	/* A statistical likeness to spam is no sign of deceit. */
-	if (strcmp(rule, "content.bayes_spam") == 0)
+	if (strcmp(rule, rules[R_CONTENT_BAYES].id) == 0)
 		return -1;
 	for (i = 0; i < nitems(links); i++)
 		if (strcmp(rule, links[i]) == 0)
@@ -808,6 +808,8 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 			    strlen(m->parts[i].name), NULL);
 			buf_adds(&s->text, " \n ");
 		}
+	if (s->eng->tokens)
+		bayes_tokens_finding(s);
 	sender_run(s);
 	sender_fwd_run(s);
 	attach_run(s);

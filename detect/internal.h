@@ -412,6 +412,8 @@ void	 bayes_tokens(struct detect_scan *, const char *, size_t,
 /* How many known tokens were weighed; *p the spam probability (0.5 when
  * too few to tell). */
 size_t	 bayes_prob(struct detect_scan *, const char *, size_t, double *p);
+/* SHINDAN_DETECT_TOKENS: the text's tokens as a finding "tokens". */
+void	 bayes_tokens_finding(struct detect_scan *);
 void	 content_passwords(struct detect_scan *, const char *, size_t);
 void	 attach_run(struct detect_scan *);
 /* Analyse one file (an attachment or an archive entry): name is its

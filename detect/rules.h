@@ -539,7 +539,7 @@ RULE(R_CONTENT_SPAM, "content.spam", DETECT_SPAM, 20, \
     "The text uses phrases typical of unsolicited bulk mail ({detail}).", \
     "本文には迷惑メールに典型的な表現があります ({detail})。") \
 RULE(R_CONTENT_BAYES, "content.bayes_spam", DETECT_SPAM, 15, \
-    "the words of the mail are those of spam to a statistical classifier (at least 99%)", \
+    "the words of the mail are those of spam to a statistical classifier (at least 99.5%)", \
     "A statistical classifier, trained on public spam and legitimate mail, reads the words of this mail as those of spam ({detail}).", \
     "公開されている迷惑メールと正当なメールで学習した統計的分類器が、このメールの語句を迷惑メールのものと判定しました ({detail})。") \
 RULE(R_HTML_HIDDEN_STUFFING, "html.hidden_text_stuffing", DETECT_SPAM, 30, \
