@@ -22,6 +22,7 @@
 #define PREVIEW_MAX	250	/* characters of a hidden preheader */
 #define GRID_MAX	200	/* cells a side of a table read as a QR
 				   code (one has at most 177 modules) */
+#define GRID_DEPTH	4	/* tables in tables read */
 
 /* What an offset does: hide the element's own text, and the text after
  * the element (pushed down by it). */
@@ -72,13 +73,15 @@ struct hstate {
 	int			 form_open;
 	const char		*form_action;
 	int			 form_pw;
-	/* The innermost table's cells, dark or light, read as a QR code
-	 * when it closes (quishing that draws the code with cells). */
-	struct {
+	/* Each open table's cells (the innermost GRID_DEPTH), dark or
+	 * light, read as a QR code when it closes (quishing that draws
+	 * the code with cells). */
+	struct grid {
 		unsigned char	*m;	/* GRID_MAX by GRID_MAX, at its
 					   first cell */
-		int		 on, in_row, rows, cur, w, dark, bad;
-	}			 grid;
+		int		 in_row, rows, cur, w, dark, bad;
+	}			 grid[GRID_DEPTH];
+	int			 tables;	/* open, however deep */
 };
 
 static const struct {
@@ -771,84 +774,97 @@ color_dark(long c)
 }
 
 static void
-grid_row_end(struct hstate *h)
+grid_row_end(struct grid *g)
 {
-	if (!h->grid.in_row)
+	if (!g->in_row)
 		return;
-	h->grid.in_row = 0;
-	if (h->grid.cur == 0)
+	g->in_row = 0;
+	if (g->cur == 0)
 		return;
-	if (h->grid.cur > h->grid.w)
-		h->grid.w = h->grid.cur;
-	if (++h->grid.rows >= GRID_MAX)
-		h->grid.bad = 1;
+	if (g->cur > g->w)
+		g->w = g->cur;
+	if (++g->rows >= GRID_MAX)
+		g->bad = 1;
+}
+
+/* The innermost open table's grid, or NULL (none, or too deep). */
+static struct grid *
+grid_top(struct hstate *h)
+{
+	if (h->tables == 0 || h->tables > GRID_DEPTH)
+		return NULL;
+	return &h->grid[h->tables - 1];
 }
 
 /*
  * A table drawn as a QR code: rows of cells whose background (their
  * own, bgcolor or style, or the row's or table's) is dark or light, a
- * cell of colspan n n modules.  Each <table> starts the grid again (the
- * code is the innermost table); </table> reads it.
+ * cell of colspan n n modules.  Each <table> has its grid, read when it
+ * closes; a hidden table is not read (no phone sees it).
  */
 static void
 grid_tag(struct hstate *h, const char *t, const struct hattr *a, int na,
-    long bg)
+    long bg, int hid)
 {
+	struct grid	*g;
 	const char	*v;
 	int		 span = 1, i;
 
 	if (strcmp(t, "table") == 0) {
-		unsigned char *m = h->grid.m;
-
-		if (m != NULL && h->grid.dark > 0)
-			memset(m, 0, (size_t)GRID_MAX * GRID_MAX);
-		memset(&h->grid, 0, sizeof(h->grid));
-		h->grid.m = m;
-		h->grid.on = 1;
+		if (h->tables++ >= GRID_DEPTH)
+			return;
+		g = &h->grid[h->tables - 1];
+		if (g->m != NULL && g->dark > 0)
+			memset(g->m, 0, (size_t)GRID_MAX * GRID_MAX);
+		g->in_row = g->rows = g->cur = g->w = g->dark = 0;
+		g->bad = hid || h->hidden > 0;
 		return;
 	}
-	if (!h->grid.on || h->grid.bad)
+	if ((g = grid_top(h)) == NULL || g->bad)
 		return;
 	if (strcmp(t, "tr") == 0) {
-		grid_row_end(h);
-		h->grid.in_row = 1;
-		h->grid.cur = 0;
+		grid_row_end(g);
+		g->in_row = 1;
+		g->cur = 0;
 		return;
 	}
-	if ((strcmp(t, "td") != 0 && strcmp(t, "th") != 0) ||
-	    !h->grid.in_row)
+	if ((strcmp(t, "td") != 0 && strcmp(t, "th") != 0) || !g->in_row)
 		return;
 	if ((v = attr(a, na, "colspan")) != NULL) {
 		long long l = strtoll(v, NULL, 10);
 
 		span = l < 1 ? 1 : l > GRID_MAX ? GRID_MAX + 1 : (int)l;
 	}
-	if (span > GRID_MAX - h->grid.cur) {
-		h->grid.bad = 1;
+	if (span > GRID_MAX - g->cur) {
+		g->bad = 1;
 		return;
 	}
-	if (h->grid.m == NULL)
-		h->grid.m = arena_zalloc(&h->s->a, (size_t)GRID_MAX *
-		    GRID_MAX);
+	if (g->m == NULL)
+		g->m = arena_zalloc(&h->s->a, (size_t)GRID_MAX * GRID_MAX);
 	if (color_dark(bg)) {
 		for (i = 0; i < span; i++)
-			h->grid.m[(size_t)h->grid.rows * GRID_MAX +
-			    (size_t)h->grid.cur + (size_t)i] = 1;
-		h->grid.dark += span;
+			g->m[(size_t)g->rows * GRID_MAX + (size_t)g->cur +
+			    (size_t)i] = 1;
+		g->dark += span;
 	}
-	h->grid.cur += span;
+	g->cur += span;
 }
 
+/* </table>: read the innermost table's grid. */
 static void
 grid_close(struct hstate *h)
 {
-	if (!h->grid.on)
+	struct grid	*g;
+
+	if (h->tables == 0)
 		return;
-	grid_row_end(h);
-	if (!h->grid.bad && h->grid.dark > 0)
-		qr_modules(h->s, h->where, h->grid.m, GRID_MAX, h->grid.w,
-		    h->grid.rows, "table cells", "表のセル");
-	h->grid.on = 0;
+	if ((g = grid_top(h)) != NULL) {
+		grid_row_end(g);
+		if (!g->bad && g->dark > 0)
+			qr_modules(h->s, h->where, g->m, GRID_MAX, g->w,
+			    g->rows, "table cells", "表のセル");
+	}
+	h->tables--;
 }
 
 static void
@@ -913,7 +929,7 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		bg = -1;
 	if ((v = attr(a, na, "background")) != NULL)
 		url_add(s, v, strlen(v), UO_SRC, NULL, h->where);
-	grid_tag(h, t, a, na, bg);
+	grid_tag(h, t, a, na, bg, hid);
 	if (strcmp(t, "a") == 0 || strcmp(t, "area") == 0) {
 		a_close(h);
 		v = attr(a, na, "href");
@@ -1054,9 +1070,12 @@ end_tag(struct hstate *h, const char *t)
 		buf_addc(h->lines, '\n');
 	if (strcmp(t, "pre") == 0 && h->pre > 0)
 		h->pre--;
-	if (strcmp(t, "tr") == 0)
-		grid_row_end(h);
-	else if (strcmp(t, "table") == 0)
+	if (strcmp(t, "tr") == 0) {
+		struct grid *g = grid_top(h);
+
+		if (g != NULL)
+			grid_row_end(g);
+	} else if (strcmp(t, "table") == 0)
 		grid_close(h);
 	for (i = h->depth - 1; i >= 0 && h->depth - i <= 16; i--)
 		if (strcmp(h->st[i].name, t) == 0) {
@@ -1291,7 +1310,8 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 		}
 	}
 	a_close(&h);
-	grid_close(&h);
+	while (h.tables > 0)
+		grid_close(&h);
 	/* Hidden text that nothing visible follows previews nothing. */
 	if (!h.seen)
 		hi->hidden += h.preview;

@@ -214,20 +214,76 @@ qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
 /*
  * A QR code drawn in the text: modules (one byte each, non-zero dark,
  * rows stride bytes apart), w by h, drawn QRT_SCALE pixels to the
- * module inside a light margin, and read in both polarities (a code
- * drawn light on dark reads too).  At least 21 modules a side, as the
- * smallest QR code.  How many codes were read.
+ * module inside a light margin and given to zbar, in the polarity (dark
+ * as drawn, or inverted: a code drawn light on dark) whose dark modules
+ * have the three finder squares at their corners, each module k cells
+ * wide.  A grid without them (a table of figures, stripes) costs no
+ * picture of the message's budget.  How many codes were read.
  */
 #define QRT_SCALE	4
 #define QRT_MARGIN	4
+
+static int
+mod_at(const unsigned char *mod, size_t stride, int x, int y, int inv)
+{
+	return (mod[(size_t)y * stride + (size_t)x] != 0) ^ inv;
+}
+
+/* The 7 by 7 finder square (a ring, a light ring, a 3 by 3 core) with its
+ * top left at x, y, each module k by k. */
+static int
+finder_at(const unsigned char *mod, size_t stride, int x, int y, int k,
+    int inv)
+{
+	int	 i, j;
+
+	for (i = 0; i < 7; i++)
+		for (j = 0; j < 7; j++) {
+			int want = i == 0 || i == 6 || j == 0 || j == 6 ||
+			    (i >= 2 && i <= 4 && j >= 2 && j <= 4);
+
+			if (mod_at(mod, stride, x + j * k + k / 2,
+			    y + i * k + k / 2, inv) != want)
+				return 0;
+		}
+	return 1;
+}
+
+static int
+has_finders(const unsigned char *mod, size_t stride, int w, int h, int inv)
+{
+	int	 x, y, x0 = w, y0 = h, x1 = -1, y1 = -1, run, k;
+
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++)
+			if (mod_at(mod, stride, x, y, inv)) {
+				x0 = x < x0 ? x : x0;
+				x1 = x > x1 ? x : x1;
+				y0 = y < y0 ? y : y0;
+				y1 = y > y1 ? y : y1;
+			}
+	if (x1 < 0)
+		return 0;
+	for (run = 0; x0 + run <= x1 && mod_at(mod, stride, x0 + run, y0,
+	    inv); run++)
+		;
+	if (run < 7 || run % 7 != 0)
+		return 0;
+	k = run / 7;
+	if (x1 - x0 + 1 < 21 * k || y1 - y0 + 1 < 21 * k)
+		return 0;
+	return finder_at(mod, stride, x0, y0, k, inv) &&
+	    finder_at(mod, stride, x1 + 1 - 7 * k, y0, k, inv) &&
+	    finder_at(mod, stride, x0, y1 + 1 - 7 * k, k, inv);
+}
 
 int
 qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
     size_t stride, int w, int h, const char *how, const char *how_ja)
 {
 	unsigned	 gw, gh, x, y;
-	unsigned char	*g;
-	int		 pass, found = 0;
+	unsigned char	*g = NULL;
+	int		 inv, found = 0;
 
 	if (w < 21 || h < 21 || !qr_room(s))
 		return 0;
@@ -235,17 +291,18 @@ qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
 	gh = (unsigned)(h + 2 * QRT_MARGIN) * QRT_SCALE;
 	if (!qr_wants(s, gw, gh))
 		return 0;
-	g = arena_alloc(&s->a, (size_t)gw * gh);
-	for (pass = 0; pass < 2 && found == 0 && qr_room(s); pass++) {
+	for (inv = 0; inv < 2 && found == 0 && qr_room(s); inv++) {
+		if (!has_finders(mod, stride, w, h, inv))
+			continue;
+		if (g == NULL)
+			g = arena_alloc(&s->a, (size_t)gw * gh);
 		for (y = 0; y < gh; y++)
 			for (x = 0; x < gw; x++) {
 				int my = (int)(y / QRT_SCALE) - QRT_MARGIN;
 				int mx = (int)(x / QRT_SCALE) - QRT_MARGIN;
-				int in = my >= 0 && mx >= 0 && my < h && mx < w;
-				int dark = in && mod[(size_t)my * stride + mx];
+				int dark = my >= 0 && mx >= 0 && my < h &&
+				    mx < w && mod_at(mod, stride, mx, my, inv);
 
-				if (pass == 1 && in)
-					dark = !dark;
 				g[(size_t)y * gw + x] = dark ? 0 : 255;
 			}
 		found = qr_grey_rule(s, name, g, gw, gh, R_QR_TEXT, how,
@@ -348,7 +405,7 @@ qr_text(struct detect_scan *s, const char *t, size_t n)
 		if (c > 0 && nl < e)
 			continue;
 		/* The end of a run of block lines: is it a code? */
-		if (lines >= 10)
+		if (lines > 0)
 			qr_modules(s, NULL, mod, QRT_COLS, w, lines * 2,
 			    "block characters", "ブロック文字");
 		if (mod != NULL)

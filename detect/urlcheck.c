@@ -502,8 +502,11 @@ check_one(struct detect_scan *s, size_t idx)
 			}
 			nu = url_add(s, tgt, strlen(tgt), UO_REDIRECT, u->text,
 			    u->where);
+			/* Carried by the first link of a chain of redirects
+			 * (phisher?u=brand/x?r=brand is the phisher's). */
 			if (nu != NULL && nu->origin == UO_REDIRECT)
-				nu->via = u->host;
+				nu->via = u->origin == UO_REDIRECT ? u->via :
+				    u->host;
 		}
 	}
 	if (strncmp(u->path, "/ipfs/", 6) == 0 || strstr(u->host, ".ipfs.") ||
@@ -602,13 +605,6 @@ action_text(const char *t)
 }
 
 /*
- * The sender's name claims brand b: do the links the reader would follow
- * go anywhere of b's?  A brand's mail links to its own sites (through a
- * mailing service's click tracker at worst, whose target is followed
- * above); phishing in its name links to the phisher's, or puts the
- * phisher's behind the button among the brand's own help and terms.
- */
-/*
  * A redirect's target: was it carried by a mailing service's tracker, a
  * known redirector or the brand itself?  Or by the sender's own domain
  * (a shop's click tracker) when its display name does not claim the
@@ -631,6 +627,13 @@ carried(struct detect_scan *s, const struct durl *u, int b)
 	    strcmp(dom_registrable(s, s->m->from.domain), via) == 0);
 }
 
+/*
+ * The sender's name claims brand b: do the links the reader would follow
+ * go anywhere of b's?  A brand's mail links to its own sites (through a
+ * mailing service's click tracker at worst, whose target is followed
+ * above); phishing in its name links to the phisher's, or puts the
+ * phisher's behind the button among the brand's own help and terms.
+ */
 const struct durl *
 url_brand_elsewhere(struct detect_scan *s, int b)
 {

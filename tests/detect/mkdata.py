@@ -2338,6 +2338,36 @@ def lure_form_samples():
         "<html><body><p>This week's shipments by day and depot:</p>"
         "<table>" + zebra + "</table></body></html>\n",
         "clean", "!content.qr_code_text")
+    # Found by review: a table inside one of the code's cells, and six
+    # tables of figures before it (none of them a code: no finder
+    # squares, so they cost none of the six pictures a mail may have
+    # read); and the code in a hidden table, which no phone sees.
+    code = qr_table("https://mfa-renew.example.net/k/8812", "#000000",
+                    "#ffffff", False)
+    cut = code.index("</td>")
+    code = code[:cut] + "<table><tr><td>.</td></tr></table>" + code[cut:]
+    figures = "".join(
+        "<table>" + "".join(
+            "<tr>" + "".join('<td bgcolor="%s"></td>' % (
+                "#000000" if (r * 7 + c * 3 + t) % 5 == 0 else "#ffffff")
+                for c in range(25)) + "</tr>" for r in range(25)) +
+        "</table>\n" for t in range(6))
+    write("en-238-html-table-qr-decoys.eml", headers(
+        "IT Desk <it-desk@mailbox-check.top>",
+        "Action required: re-register your authenticator") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body>" + figures + "<p>Scan the code below with your "
+        "phone to keep access to your mailbox.</p>" + code +
+        "</body></html>\n",
+        "potential", "content.qr_code_text")
+    write("en-239-html-table-qr-hidden.eml", headers(
+        "Reports <reports@fabrikam.com>", "Weekly table of shipments") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>This week's shipments are attached.</p>"
+        '<div style="display:none">' +
+        qr_table("https://reports.fabrikam.com/w/48", "#000000",
+                 "#ffffff", False) + "</div></body></html>\n",
+        "clean", "!content.qr_code_text")
 
     # "?u=https://brand" appended to a phisher's own link: where a link's
     # query says it goes counts as the brand's only when a mailing
@@ -2355,6 +2385,15 @@ def lure_form_samples():
         "Your account access has been limited", limited,
         "https://account-review-center.example/case/7731?u="
         "https://www.paypal.com/", "Open the Resolution Center"),
+        "threat", "sender.display_brand", "sender.brand_links_elsewhere")
+    # ... and through a chain: the brand's own redirect behind the
+    # phisher's is still the phisher's.
+    write("en-240-redirect-chain-claim.eml", redirect_mail(
+        "PayPal Service <service@account-review-center.example>",
+        "Your account access has been limited", limited,
+        "https://account-review-center.example/case/7731?u="
+        "https://www.paypal.com/signin?r=https://www.paypal.com/",
+        "Open the Resolution Center"),
         "threat", "sender.display_brand", "sender.brand_links_elsewhere")
     parcel = ("Amazon delivery update: your parcel from Acme Store has "
               "shipped. Your package tracking number is TBA3318; follow "
