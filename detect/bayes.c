@@ -63,7 +63,7 @@ tok_char(uint32_t c)
  * NUL-terminated.
  */
 static void
-tokens(const char *t, size_t n, void (*fn)(void *, const char *),
+tokens(const char *t, size_t n, void (*fn)(void *, const char *, size_t),
     void *arg)
 {
 	char		 tok[BAYES_TOK_MAX + 1];
@@ -89,7 +89,7 @@ tokens(const char *t, size_t n, void (*fn)(void *, const char *),
 			continue;
 		memcpy(tok, t + start, end - start);
 		tok[end - start] = '\0';
-		fn(arg, tok);
+		fn(arg, tok, end - start);
 	}
 }
 
@@ -100,11 +100,11 @@ struct distinct {
 };
 
 static void
-distinct_one(void *arg, const char *tok)
+distinct_one(void *arg, const char *tok, size_t len)
 {
 	struct distinct *d = arg;
 
-	if (hset_put(&d->seen, tok, strlen(tok), 1))
+	if (hset_put(&d->seen, tok, len, 1))
 		d->fn(d->arg, tok);
 }
 
@@ -122,13 +122,21 @@ bayes_tokens(struct detect_scan *s, const char *t, size_t n,
 	tokens(t, n, distinct_one, &d);
 }
 
-static int
-tok_cmp(const void *key, const void *elem)
+/* The model as a hash of token -> index, built with the engine. */
+int
+bayes_build(struct detect_engine *e)
 {
-	return strcmp(key, ((const struct bayes_tok *)elem)->t);
+	size_t	 i;
+
+	hset_init(&e->bayes, NULL);
+	for (i = 0; i < nitems(bayes_model); i++)
+		hset_put(&e->bayes, bayes_model[i].t, strlen(bayes_model[i].t),
+		    (int)i);
+	return 0;
 }
 
 struct bayes_acc {
+	const struct hset	*model;
 	const struct bayes_tok	*hit[BAYES_MAX_TOKENS];
 	size_t			 n;
 	unsigned char		 seen[nitems(bayes_model)];
@@ -144,16 +152,16 @@ strength(const struct bayes_tok *b)
 /* A token of the text: if the model knows it, and it is the first time,
  * keep it among the most telling. */
 static void
-collect(void *arg, const char *tok)
+collect(void *arg, const char *tok, size_t len)
 {
 	struct bayes_acc	*acc = arg;
 	const struct bayes_tok	*b;
 	size_t			 i, weakest = 0;
+	int			 k;
 
-	b = bsearch(tok, bayes_model, nitems(bayes_model),
-	    sizeof(bayes_model[0]), tok_cmp);
-	if (b == NULL || acc->seen[b - bayes_model]++)
+	if (!hset_get(acc->model, tok, len, &k) || acc->seen[k]++)
 		return;
+	b = &bayes_model[k];
 	if (acc->n < BAYES_MAX_TOKENS) {
 		acc->hit[acc->n++] = b;
 		return;
@@ -222,8 +230,10 @@ classify(const char *t, size_t n, double *p, struct bayes_acc *acc)
 size_t
 bayes_prob(struct detect_scan *s, const char *t, size_t n, double *p)
 {
-	return classify(t, n, p, arena_zalloc(&s->a,
-	    sizeof(struct bayes_acc)));
+	struct bayes_acc *acc = arena_zalloc(&s->a, sizeof(*acc));
+
+	acc->model = &s->eng->bayes;
+	return classify(t, n, p, acc);
 }
 
 static void
@@ -265,6 +275,7 @@ bayes_run(struct detect_scan *s)
 	size_t			 i, n;
 	char			 pct[16];
 
+	acc->model = &s->eng->bayes;
 	classify(s->text.ptr, s->text_body, &p, acc);
 	if (p < BAYES_SPAM)
 		return;

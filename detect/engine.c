@@ -152,7 +152,7 @@ detect_engine_new(const struct detect_opts *o, char *err, size_t errlen)
 	e->tokens = getenv("SHINDAN_DETECT_TOKENS") != NULL;
 	if (lists_build(e, o, err, errlen) == -1)
 		goto fail;
-	if (content_build(e) == -1) {
+	if (bayes_build(e) == -1 || content_build(e) == -1) {
 		snprintf(err, errlen, "content patterns do not build");
 		goto fail;
 	}
@@ -176,6 +176,7 @@ detect_engine_free(struct detect_engine *e)
 		return;
 	av_close(e);
 	lists_free(e);
+	hset_free(&e->bayes);
 	if (e->psl != NULL && e->psl != psl_builtin())
 		psl_free(e->psl);
 	if (e->gmopts != NULL)

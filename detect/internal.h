@@ -282,6 +282,7 @@ struct detect_engine {
 	struct org_people people;
 	struct hset	 freemail, shorteners, hosting, risky_tld, redirectors;
 	struct hset	 imghosts, mailers;
+	struct hset	 bayes;		/* bayes.c's model: token -> index */
 	struct ac	*content_ac;
 	struct ac	*role_ac;
 	struct ac	*authority_ac;
@@ -414,6 +415,7 @@ void	 bayes_tokens(struct detect_scan *, const char *, size_t,
 size_t	 bayes_prob(struct detect_scan *, const char *, size_t, double *p);
 /* SHINDAN_DETECT_TOKENS: the text's tokens as a finding "tokens". */
 void	 bayes_tokens_finding(struct detect_scan *);
+int	 bayes_build(struct detect_engine *);
 void	 content_passwords(struct detect_scan *, const char *, size_t);
 void	 attach_run(struct detect_scan *);
 /* Analyse one file (an attachment or an archive entry): name is its
