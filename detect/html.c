@@ -65,6 +65,7 @@ struct hstate {
 	struct {
 		char	 sel[48];	/* ".name" or "#name", lower case */
 		int	 off;		/* OFF_* */
+		long	 bg;		/* OFF_BG: the colour, -1 unknown */
 	}			 off[OFF_RULES];
 	int			 noff;
 	const char		*href;		/* of the open <a> */
@@ -457,7 +458,7 @@ css_squeeze(const char *p, size_t n, char *b, size_t bsz)
 
 /* Remember the class and id selectors of a rule that push out of view. */
 static void
-off_rule(struct hstate *h, const char *sel, size_t sn, int off)
+off_rule(struct hstate *h, const char *sel, size_t sn, int off, long bg)
 {
 	char	 b[512], *t, *save = NULL;
 	size_t	 k;
@@ -479,6 +480,7 @@ off_rule(struct hstate *h, const char *sel, size_t sn, int off)
 			continue;
 		}
 		memcpy(h->off[h->noff].sel, t, k + 1);
+		h->off[h->noff].bg = bg;
 		h->off[h->noff++].off = off;
 	}
 }
@@ -518,11 +520,12 @@ off_sheet(struct hstate *h, const char *p, size_t n)
 		css_squeeze(p + 1, (size_t)(q - p - 1), d, sizeof(d));
 		{
 			int off = css_offscreen(d);
+			long bg = css_background(d);
 
-			if (css_background(d) != -3)
+			if (bg != -3)
 				off |= OFF_BG;
 			if (off != 0)
-				off_rule(h, sel, (size_t)(p - sel), off);
+				off_rule(h, sel, (size_t)(p - sel), off, bg);
 		}
 		p = q;
 	}
@@ -562,15 +565,17 @@ off_sheets(struct hstate *h, const char *p, size_t n)
 }
 
 /* What the element's style (squeezed, or NULL), classes and id do to
- * what is in view. */
+ * what is in view; in *bg the colour the last of their rules that sets
+ * a background gives (-1 unknown, -3 none). */
 static int
 off_element(struct hstate *h, const struct hattr *a, int na,
-    const char *style)
+    const char *style, long *bg)
 {
 	const char	*v;
 	char		 tok[48];
-	int		 off = 0, i;
+	int		 off = 0, i, last = -1;
 
+	*bg = -3;
 	if (style != NULL)
 		off |= css_offscreen(style);
 	if (h->noff == 0)
@@ -579,8 +584,11 @@ off_element(struct hstate *h, const struct hattr *a, int na,
 		snprintf(tok, sizeof(tok), "#%s", v);
 		str_lower(tok);
 		for (i = 0; i < h->noff; i++)
-			if (strcmp(h->off[i].sel, tok) == 0)
+			if (strcmp(h->off[i].sel, tok) == 0) {
 				off |= h->off[i].off;
+				if ((h->off[i].off & OFF_BG) && i > last)
+					last = i;
+			}
 	}
 	if ((v = attr(a, na, "class")) != NULL) {
 		int words = 0;
@@ -596,12 +604,18 @@ off_element(struct hstate *h, const struct hattr *a, int na,
 				tok[k + 1] = '\0';
 				str_lower(tok);
 				for (i = 0; i < h->noff; i++)
-					if (strcmp(h->off[i].sel, tok) == 0)
+					if (strcmp(h->off[i].sel, tok) == 0) {
 						off |= h->off[i].off;
+						if ((h->off[i].off & OFF_BG) &&
+						    i > last)
+							last = i;
+					}
 			}
 			v += k;
 		}
 	}
+	if (last >= 0)
+		*bg = h->off[last].bg;
 	return off;
 }
 
@@ -873,7 +887,9 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	struct detect_scan	*s = h->s;
 	const char		*v;
 	int			 i, hid = 0, off, fs, tiny = h->tiny, fg_set = 0;
-	long			 fg = h->fg, bg = h->bg, col;
+	long			 fg = h->fg, bg = h->bg, col, rule_bg;
+	int			 own_bg = 0;	/* the element's style or
+					   attributes set its background */
 	char			 b[512];	/* the style, squeezed */
 	const char		*sq = NULL;
 
@@ -896,8 +912,10 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 			hid = 1;
 		if ((fs = style_font(b)) >= 0)
 			tiny = fs;
-		if ((col = css_background(b)) != -3)
+		if ((col = css_background(b)) != -3) {
 			bg = col;
+			own_bg = 1;
+		}
 		if ((cv = css_prop(b, "color")) != NULL) {
 			fg_set = 1;
 			if ((col = css_color(cv)) == -2)
@@ -909,10 +927,14 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	}
 	if (attr(a, na, "hidden") != NULL)
 		hid = 1;
-	if ((v = attr(a, na, "bgcolor")) != NULL && (col = css_color(v)) != -2)
+	if ((v = attr(a, na, "bgcolor")) != NULL && (col = css_color(v)) != -2) {
 		bg = col;
-	if (attr(a, na, "background") != NULL)
+		own_bg = 1;
+	}
+	if (attr(a, na, "background") != NULL) {
 		bg = -1;
+		own_bg = 1;
+	}
 	/* A link is blue unless its style says otherwise. */
 	if (!fg_set && strcmp(t, "a") == 0 && attr(a, na, "href") != NULL)
 		fg = 0x0000ee;
@@ -922,14 +944,17 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	if (strcmp(t, "body") == 0 && (v = attr(a, na, "text")) != NULL &&
 	    (col = css_color(v)) != -2)
 		fg = col;
-	off = off_element(h, a, na, sq);
+	off = off_element(h, a, na, sq, &rule_bg);
 	if (off & OFF_IN)
 		hid = 1;
+	/* A table's cell: its own colour, else its class's (a code drawn
+	 * with ".b { background: #000 }"), else what it sits on. */
+	grid_tag(h, t, a, na, !own_bg && (off & OFF_BG) ? rule_bg : bg, hid);
+	/* Text on a background a style sheet sets: not judged. */
 	if (off & OFF_BG)
 		bg = -1;
 	if ((v = attr(a, na, "background")) != NULL)
 		url_add(s, v, strlen(v), UO_SRC, NULL, h->where);
-	grid_tag(h, t, a, na, bg, hid);
 	if (strcmp(t, "a") == 0 || strcmp(t, "area") == 0) {
 		a_close(h);
 		v = attr(a, na, "href");

@@ -2360,6 +2360,22 @@ def lure_form_samples():
         "phone to keep access to your mailbox.</p>" + code +
         "</body></html>\n",
         "potential", "content.qr_code_text")
+    # The cells coloured by classes of a style sheet.
+    classed = qr_table("https://mfa-renew.example.net/k/8812", "#000000",
+                       "#ffffff", False).replace(
+        '<td style="background-color:#000000;width:4px;height:4px">',
+        '<td class="m d">').replace(
+        '<td style="background-color:#ffffff;width:4px;height:4px">',
+        '<td class="m">')
+    write("en-241-html-table-qr-classes.eml", headers(
+        "IT Desk <it-desk@mailbox-check.top>",
+        "Action required: re-register your authenticator") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><head><style>\ntd.m { background: #ffffff; width: 4px; "
+        "height: 4px }\n.d { background-color: #000 }\n</style></head>"
+        "<body><p>Scan the code below with your phone.</p>" + classed +
+        "</body></html>\n",
+        "potential", "content.qr_code_text")
     write("en-239-html-table-qr-hidden.eml", headers(
         "Reports <reports@fabrikam.com>", "Weekly table of shipments") +
         "Content-Type: text/html; charset=utf-8\n\n"
