@@ -2270,6 +2270,30 @@ def lure_form_samples():
         "with one of our partners. To be removed from our mailing list, "
         "reply with REMOVE in the subject line.\n",
         "potential", "content.spam", "content.bayes_spam")
+    # Words of legitimate mail hidden in the page to sway a classifier:
+    # it reads only what the reader sees.
+    devwords = (
+        "kernel patch makefile linker module branch build log install "
+        "script library suite compiler debian package config thread "
+        "mailing list archive bug report version release upgrade source "
+        "binary header function variable pointer struct segfault stack "
+        "trace gcc glibc perl python shell bash regex grep sed awk cron "
+        "daemon socket port server client filesystem partition mount disk "
+        "driver hardware firmware bios boot grub lilo init runlevel xfree "
+        "desktop window terminal console editor emacs vim diff commit "
+        "repository cvs merge tag")
+    write("en-242-bayes-hidden-ham.eml", headers(
+        "Best Deals <deals@great-offers-online.example>",
+        "Lowest mortgage rates - act now") +
+        "Content-Type: text/html; charset=us-ascii\n\n"
+        "<html><body><p>Dear Homeowner,</p><p>Interest rates are at their "
+        "lowest point in 40 years! Lower your monthly payments, even with "
+        "less than perfect credit. Our service is 100% free and there is "
+        "no obligation. Thousands of satisfied customers have already "
+        "saved money: apply online today and get a free quote.</p>"
+        '<div style="display:none">' + devwords + "</div>"
+        '<p style="font-size:0">' + devwords + "</p></body></html>\n",
+        "threat", "content.bayes_spam", "html.hidden_text_stuffing")
     write("en-229-clean-dev-thread.eml", headers(
         "John Doe <john.doe@fabrikam.com>",
         "Re: build failure on the nightly branch") +
