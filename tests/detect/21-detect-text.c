@@ -231,6 +231,52 @@ bayes(struct detect_scan *s)
 	buf_release(&b);
 }
 
+/* SHINDAN_DETECT_TOKENS: the list tools/bayes-train counts is whole,
+ * however long (it was once cut at 4,096 bytes, and the longest
+ * training messages counted no token), and comes first. */
+static void
+token_list(void)
+{
+	struct detect_engine		*e;
+	struct detect_scan		*s;
+	const struct detect_finding	*f;
+	struct detect_result		 r;
+	struct arena			 out;
+	struct buf			 m;
+	size_t				 i, n = 0;
+	const char			*p;
+
+	setenv("SHINDAN_DETECT_TOKENS", "1", 1);
+	e = dt_engine(NULL, NULL, NULL);
+	unsetenv("SHINDAN_DETECT_TOKENS");
+	if (e == NULL)
+		return;
+	s = detect_scan_new(e);
+	arena_init(&out, 0);
+	buf_init(&m, 1 << 20);
+	buf_adds(&m, "From: a@example.org\nSubject: list\n"
+	    "Content-Type: text/plain\n\n");
+	/* 3,000 distinct words of five letters: 18,000 bytes of list. */
+	for (i = 0; i < 3000; i++)
+		buf_addf(&m, "w%c%c%c%c ", 'a' + (int)(i / 676 % 26),
+		    'a' + (int)(i / 26 % 26), 'a' + (int)(i % 26),
+		    'a' + (int)(i / 17576 % 26));
+	is_int(detect_scan_mime(s, m.ptr, m.len, &out, &r), 0,
+	    "tokens: a mail of 3,000 words scanned");
+	f = dt_find(&r, "tokens");
+	if (ok(f != NULL, "tokens: the list is a finding")) {
+		for (p = f->evidence[DETECT_EN]; *p != '\0'; p++)
+			n += *p == ' ';
+		is_int((int)n + 1, 3001, "tokens: the whole list (\"list\" "
+		    "and 3,000 words), %zu bytes",
+		    strlen(f->evidence[DETECT_EN]));
+	}
+	buf_release(&m);
+	arena_release(&out);
+	detect_scan_free(s);
+	detect_engine_free(e);
+}
+
 int
 main(void)
 {
@@ -249,6 +295,7 @@ main(void)
 	bayes(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
+	token_list();
 	arena_release(&A);
 	return done_testing();
 }
