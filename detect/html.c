@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "internal.h"
 #include "util.h"
 
@@ -23,6 +25,7 @@
 #define GRID_MAX	200	/* cells a side of a table read as a QR
 				   code (one has at most 177 modules) */
 #define GRID_DEPTH	4	/* tables in tables read */
+#define DATA_IMAGE_MAX	(4u << 20)	/* base64 of a data: picture read */
 
 /* What an offset does: hide the element's own text, and the text after
  * the element (pushed down by it). */
@@ -1117,6 +1120,38 @@ end_tag(struct hstate *h, const char *t)
 		}
 }
 
+/*
+ * <img src="data:image/...;base64,...">: a picture carried in the page
+ * itself (no attachment, no link), read for a QR code as an attached one
+ * is.  The value is read as written, before the cap on attribute values.
+ */
+static void
+data_image(struct hstate *h, const char *v, size_t n)
+{
+	const char	*c;
+	unsigned char	*bin;
+	size_t		 max, len;
+
+	if (n < 11 || str_ncasecmp(v, "data:image/", 11) != 0 ||
+	    !qr_room(h->s) || (c = memchr(v, ',', n)) == NULL ||
+	    c - v < 18 || str_ncasecmp(c - 7, ";base64", 7) != 0)
+		return;
+	c++;
+	n -= (size_t)(c - v);
+	if (n < 100 || n > DATA_IMAGE_MAX)
+		return;
+	max = n / 4 * 3 + 3;
+	bin = xmalloc(max);
+	if (sodium_base642bin(bin, max, c, n, " \t\r\n", &len, NULL,
+	    sodium_base64_VARIANT_ORIGINAL) == 0 ||
+	    sodium_base642bin(bin, max, c, n, " \t\r\n", &len, NULL,
+	    sodium_base64_VARIANT_ORIGINAL_NO_PADDING) == 0)
+		qr_scan(h->s, h->where != NULL ? arena_printf(&h->s->a,
+		    "%s > picture in the HTML (data: URL)", h->where) :
+		    "picture in the HTML (data: URL)", bin, len);
+	free(bin);
+}
+
 /* Parse a tag at p ('<' already seen): name, attributes, up to '>'. */
 static const char *
 tag(struct hstate *h, const char *p, const char *e, char *name,
@@ -1201,6 +1236,9 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 				p++;	/* junk: step over it */
 			continue;
 		}
+		if (vs != NULL && !*closing && strcmp(name, "img") == 0 &&
+		    strcmp(an, "src") == 0)
+			data_image(h, vs, (size_t)(ve - vs));
 		if (na < ATTRS_MAX && k > 0 && !*closing) {
 			size_t vl = vs ? (size_t)(ve - vs) : 0;
 

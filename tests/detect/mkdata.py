@@ -729,7 +729,7 @@ def seeds(docm, zipexe, pdf, png):
               "en-214-copied-newsletter", "en-223-pdf-qr-flate",
               "en-224-pdf-qr-jpeg", "en-225-docx-qr", "en-226-text-qr",
               "en-227-html-text-qr", "en-228-bayes-mortgage",
-              "en-232-html-table-qr-inverse"):
+              "en-232-html-table-qr-inverse", "en-243-html-data-qr"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
@@ -2400,6 +2400,20 @@ def lure_form_samples():
         "<body><p>Scan the code below with your phone.</p>" + classed +
         "</body></html>\n",
         "potential", "content.qr_code_text")
+    # A QR picture carried in the page itself (<img src="data:image/png;
+    # base64,...">): no attachment for a scanner, no link.
+    dqr = subprocess.run(
+        ["qrencode", "-o", "-", "-t", "PNG", "-s", "6", "-m", "4",
+         "https://doc-share-review.example.com/v/5512"],
+        stdout=subprocess.PIPE, check=True).stdout
+    write("en-243-html-data-qr.eml", headers(
+        "Document Center <docs@share-notice.example>",
+        "A document was shared with you") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>A document was shared with you. Scan the code "
+        "with your phone to open it.</p><img alt=\"code\" "
+        'src="data:image/png;base64,' + base64.b64encode(dqr).decode() +
+        '"></body></html>\n', "potential", "attach.qr_code")
     write("en-239-html-table-qr-hidden.eml", headers(
         "Reports <reports@fabrikam.com>", "Weekly table of shipments") +
         "Content-Type: text/html; charset=utf-8\n\n"
