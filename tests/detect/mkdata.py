@@ -795,6 +795,9 @@ def seeds(docm, zipexe, pdf, png):
         "\x04<p style='font-size:0'>&#x41;&amp;&nbsp;&#99999999;<!-- c -->",
         "\x00<table bgcolor=#000><tr><td bgcolor=#fff colspan=3></td><td>"
         "<tr><td style='background:#000'><table><tr><td></table></table>",
+        "\x00<img src=\"data:image/png;base64," +
+        base64.b64encode(png).decode() + "\"><img src=data:image/gif;base64,"
+        "R0lGODlhAQABAAAAACw=>",
     ]
     for i, h in enumerate(pages):
         with open(os.path.join(d, "seed%d.html" % i), "wb") as f:

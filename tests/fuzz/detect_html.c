@@ -33,6 +33,11 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 	S->nu = S->ucap = 0;
 	S->u = NULL;
 	hset_init(&S->useen, &S->a);
+	/* The page may add findings (QR codes in data: pictures and in
+	 * tables), which live in the arena just reset. */
+	S->f = NULL;
+	S->nf = S->fcap = 0;
+	S->qr_images = 0;
 	u = text_to_utf8(&S->a, cs[p[0] % 8], (const char *)p + 1, n - 1,
 	    1u << 20, &ul);
 	/* The output is valid UTF-8 (controls allowed). */
