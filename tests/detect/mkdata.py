@@ -91,6 +91,13 @@ def ew(unused, charset, raw):
     return "=?%s?B?%s?=" % (charset, base64.b64encode(raw).decode())
 
 
+def qr_png(url):
+    """A QR code of url as qrencode draws it: PNG, 6 pixels a module."""
+    return subprocess.run(
+        ["qrencode", "-o", "-", "-t", "PNG", "-s", "6", "-m", "4", url],
+        stdout=subprocess.PIPE, check=True).stdout
+
+
 def headers(frm, subject, extra=""):
     mid = sum(ord(c) * (i + 1) for i, c in enumerate(subject)) % 10**9
     return ("From: %s\nTo: taro.yamada@contoso.com\nSubject: %s\n"
@@ -233,10 +240,7 @@ def main():
         + b64(docm) + "\n--b1--\n", "threat", "attach.macro",
         "yara.maldoc_autoexec_shell")
 
-    qr = subprocess.run(
-        ["qrencode", "-o", "-", "-t", "PNG", "-s", "6", "-m", "4",
-         "https://mfa-reset.mailbox-verify.top/v?u=taro.yamada"],
-        stdout=subprocess.PIPE, check=True).stdout
+    qr = qr_png("https://mfa-reset.mailbox-verify.top/v?u=taro.yamada")
     write("en-10-qr.eml", headers(
         "IT Service Desk <it-desk@mfa-notice.top>",
         "Action required: re-enable two-factor authentication") +
@@ -2198,10 +2202,7 @@ def lure_form_samples():
             "\n--b1--\n", "threat", "attach.qr_code",
             "content.credential_urgent")
     # The same QR code as a Word document's only picture.
-    qrpng = subprocess.run(
-        ["qrencode", "-o", "-", "-t", "PNG", "-s", "6", "-m", "4",
-         "https://mfa-renew.mailbox-check.top/q?id=8"],
-        stdout=subprocess.PIPE, check=True).stdout
+    qrpng = qr_png("https://mfa-renew.mailbox-check.top/q?id=8")
     docx = zipbytes([
         ("[Content_Types].xml",
          '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://'
@@ -2405,10 +2406,7 @@ def lure_form_samples():
         "potential", "content.qr_code_text")
     # A QR picture carried in the page itself (<img src="data:image/png;
     # base64,...">): no attachment for a scanner, no link.
-    dqr = subprocess.run(
-        ["qrencode", "-o", "-", "-t", "PNG", "-s", "6", "-m", "4",
-         "https://doc-share-review.example.com/v/5512"],
-        stdout=subprocess.PIPE, check=True).stdout
+    dqr = qr_png("https://doc-share-review.example.com/v/5512")
     write("en-243-html-data-qr.eml", headers(
         "Document Center <docs@share-notice.example>",
         "A document was shared with you") +
