@@ -567,6 +567,39 @@ off_sheets(struct hstate *h, const char *p, size_t n)
 	}
 }
 
+/*
+ * <img src="data:image/...;base64,..."> or a CSS url() of one: a picture
+ * carried in the page itself (no attachment, no link), read for a QR
+ * code as an attached one is.  An <img>'s value is read as written,
+ * before the cap on attribute values; a style attribute's within it.
+ */
+static void
+data_image(struct hstate *h, const char *v, size_t n)
+{
+	const char	*c;
+	unsigned char	*bin;
+	size_t		 max, len;
+
+	if (n < 11 || str_ncasecmp(v, "data:image/", 11) != 0 ||
+	    !qr_room(h->s) || (c = memchr(v, ',', n)) == NULL ||
+	    c - v < 18 || str_ncasecmp(c - 7, ";base64", 7) != 0)
+		return;
+	c++;
+	n -= (size_t)(c - v);
+	if (n < 100 || n > DATA_IMAGE_MAX)
+		return;
+	max = n / 4 * 3 + 3;
+	bin = xmalloc(max);
+	if (sodium_base642bin(bin, max, c, n, " \t\r\n", &len, NULL,
+	    sodium_base64_VARIANT_ORIGINAL) == 0 ||
+	    sodium_base642bin(bin, max, c, n, " \t\r\n", &len, NULL,
+	    sodium_base64_VARIANT_ORIGINAL_NO_PADDING) == 0)
+		qr_scan(h->s, h->where != NULL ? arena_printf(&h->s->a,
+		    "%s > picture in the HTML (data: URL)", h->where) :
+		    "picture in the HTML (data: URL)", bin, len);
+	free(bin);
+}
+
 /* What the element's style (squeezed, or NULL), classes and id do to
  * what is in view; in *bg the colour the last of their rules that sets
  * a background gives (-1 unknown, -3 none). */
@@ -635,6 +668,7 @@ css_urls(struct hstate *h, const char *p, size_t n)
 		end = v;
 		while (end < e && *end != ')' && *end != '"' && *end != '\'')
 			end++;
+		data_image(h, v, (size_t)(end - v));
 		url_add(h->s, v, (size_t)(end - v), UO_CSS, NULL, h->where);
 		p = end;
 	}
@@ -1118,38 +1152,6 @@ end_tag(struct hstate *h, const char *t)
 			}
 			return;
 		}
-}
-
-/*
- * <img src="data:image/...;base64,...">: a picture carried in the page
- * itself (no attachment, no link), read for a QR code as an attached one
- * is.  The value is read as written, before the cap on attribute values.
- */
-static void
-data_image(struct hstate *h, const char *v, size_t n)
-{
-	const char	*c;
-	unsigned char	*bin;
-	size_t		 max, len;
-
-	if (n < 11 || str_ncasecmp(v, "data:image/", 11) != 0 ||
-	    !qr_room(h->s) || (c = memchr(v, ',', n)) == NULL ||
-	    c - v < 18 || str_ncasecmp(c - 7, ";base64", 7) != 0)
-		return;
-	c++;
-	n -= (size_t)(c - v);
-	if (n < 100 || n > DATA_IMAGE_MAX)
-		return;
-	max = n / 4 * 3 + 3;
-	bin = xmalloc(max);
-	if (sodium_base642bin(bin, max, c, n, " \t\r\n", &len, NULL,
-	    sodium_base64_VARIANT_ORIGINAL) == 0 ||
-	    sodium_base642bin(bin, max, c, n, " \t\r\n", &len, NULL,
-	    sodium_base64_VARIANT_ORIGINAL_NO_PADDING) == 0)
-		qr_scan(h->s, h->where != NULL ? arena_printf(&h->s->a,
-		    "%s > picture in the HTML (data: URL)", h->where) :
-		    "picture in the HTML (data: URL)", bin, len);
-	free(bin);
 }
 
 /* Parse a tag at p ('<' already seen): name, attributes, up to '>'. */

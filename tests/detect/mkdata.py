@@ -2415,6 +2415,16 @@ def lure_form_samples():
         "with your phone to open it.</p><img alt=\"code\" "
         'src="data:image/png;base64,' + base64.b64encode(dqr).decode() +
         '"></body></html>\n', "potential", "attach.qr_code")
+    # ... and as a CSS background picture.
+    write("en-244-css-data-qr.eml", headers(
+        "Document Center <docs@share-notice.example>",
+        "A document was shared with you") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>A document was shared with you. Scan the code "
+        "with your phone to open it.</p><div style=\"width:222px;"
+        "height:222px;background-image:url('data:image/png;base64," +
+        base64.b64encode(dqr).decode() + "')\"></div></body></html>\n",
+        "potential", "attach.qr_code")
     write("en-239-html-table-qr-hidden.eml", headers(
         "Reports <reports@fabrikam.com>", "Weekly table of shipments") +
         "Content-Type: text/html; charset=utf-8\n\n"
