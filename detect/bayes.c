@@ -216,24 +216,24 @@ by_spam(const void *a, const void *b)
 	return strcmp(x->t, y->t);
 }
 
-/* The classifier's reading of t[0..n), normalised text, into acc: how
- * many known tokens it weighed, and in *p the spam probability (0.5
- * when fewer than BAYES_MIN_TOKENS: no opinion). */
-static size_t
-classify(const char *t, size_t n, double *p, struct bayes_acc *acc)
+/* The classifier's reading of t[0..n), normalised text: the known
+ * tokens it weighed, and in *p the spam probability (0.5 when fewer
+ * than BAYES_MIN_TOKENS: no opinion). */
+static struct bayes_acc *
+classify(struct detect_scan *s, const char *t, size_t n, double *p)
 {
+	struct bayes_acc *acc = arena_zalloc(&s->a, sizeof(*acc));
+
+	acc->model = &s->eng->bayes;
 	tokens(t, n, collect, acc);
 	*p = acc->n < BAYES_MIN_TOKENS ? 0.5 : combine(acc);
-	return acc->n;
+	return acc;
 }
 
 size_t
 bayes_prob(struct detect_scan *s, const char *t, size_t n, double *p)
 {
-	struct bayes_acc *acc = arena_zalloc(&s->a, sizeof(*acc));
-
-	acc->model = &s->eng->bayes;
-	return classify(t, n, p, acc);
+	return classify(s, t, n, p)->n;
 }
 
 static void
@@ -269,14 +269,13 @@ bayes_tokens_finding(struct detect_scan *s)
 void
 bayes_run(struct detect_scan *s)
 {
-	struct bayes_acc	*acc = arena_zalloc(&s->a, sizeof(*acc));
+	struct bayes_acc	*acc;
 	struct buf		 ex;
 	double			 p;
 	size_t			 i, n;
 	char			 pct[16];
 
-	acc->model = &s->eng->bayes;
-	classify(s->text.ptr, s->text_body, &p, acc);
+	acc = classify(s, s->text.ptr, s->text_body, &p);
 	if (p < BAYES_SPAM)
 		return;
 	/* The evidence: the spammiest words it holds and the figure. */

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sodium.h>
-
 #include "internal.h"
 #include "util.h"
 
@@ -572,13 +570,13 @@ off_sheets(struct hstate *h, const char *p, size_t n)
  * carried in the page itself (no attachment, no link), read for a QR
  * code as an attached one is.  An <img>'s value is read as written,
  * before the cap on attribute values; a style attribute's within it.
+ * Decoded by b64_decode_part(), as Graph's attachments are.
  */
 static void
 data_image(struct hstate *h, const char *v, size_t n)
 {
 	const char	*c;
-	unsigned char	*bin;
-	size_t		 max, len;
+	struct dpart	 pic;
 
 	if (n < 11 || str_ncasecmp(v, "data:image/", 11) != 0 ||
 	    !qr_room(h->s) || (c = memchr(v, ',', n)) == NULL ||
@@ -588,16 +586,11 @@ data_image(struct hstate *h, const char *v, size_t n)
 	n -= (size_t)(c - v);
 	if (n < 100 || n > DATA_IMAGE_MAX)
 		return;
-	max = n / 4 * 3 + 3;
-	bin = xmalloc(max);
-	if (sodium_base642bin(bin, max, c, n, " \t\r\n", &len, NULL,
-	    sodium_base64_VARIANT_ORIGINAL) == 0 ||
-	    sodium_base642bin(bin, max, c, n, " \t\r\n", &len, NULL,
-	    sodium_base64_VARIANT_ORIGINAL_NO_PADDING) == 0)
-		qr_scan(h->s, h->where != NULL ? arena_printf(&h->s->a,
-		    "%s > picture in the HTML (data: URL)", h->where) :
-		    "picture in the HTML (data: URL)", bin, len);
-	free(bin);
+	memset(&pic, 0, sizeof(pic));
+	b64_decode_part(h->s, c, n, &pic);
+	qr_scan(h->s, h->where != NULL ? arena_printf(&h->s->a,
+	    "%s > picture in the HTML (data: URL)", h->where) :
+	    "picture in the HTML (data: URL)", pic.data, pic.len);
 }
 
 /* What the element's style (squeezed, or NULL), classes and id do to
