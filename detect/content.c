@@ -735,7 +735,7 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	static const char *const cn[PC__MAX] = { "cred", "urg", "pay", "gift",
 	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
 	    "spam", "callback", "coin", "giveaway", "adult", "health",
-	    "gamble", "bet", "tools", "legal", "safe" };
+	    "gamble", "bet", "tools", "legal", "safe", "lead", "quote" };
 	struct buf	 b;
 	struct hset	 doms;
 	size_t		 i, ndoms = 0, money = 0, excl = 0;
@@ -938,6 +938,15 @@ content_run(struct detect_scan *s)
 	    s->text_body)))
 		finding_add(s, R_CONTENT_ADULT, &(struct fargs){
 		    .detail = examples(s, cm, PC_ADULT, -1) });
+	/* Lead generation: a subsidy, energy saving or insurance, and a
+	 * quote or an eligibility check to ask for through a link; not a
+	 * brand's own notice, nor the organisation's (its benefits) or a
+	 * correspondent's. */
+	if (cm->count[PC_LEAD] >= 1 && cm->count[PC_QUOTE] >= 1 &&
+	    links > 0 && !home && !dom_is_own(s, s->m->from.domain) &&
+	    !dom_is_corr(s, s->m->from.domain))
+		finding_add(s, R_CONTENT_LEAD, &(struct fargs){
+		    .detail = examples(s, cm, PC_LEAD, PC_QUOTE) });
 	if (cm->score[PC_HEALTH] >= 4 && cm->count[PC_HEALTH] >= 2 &&
 	    cm->score[PC_HEALTH] > cm->count[PC_HEALTH] &&
 	    links > 0)

@@ -2425,6 +2425,44 @@ def lure_form_samples():
         "height:222px;background-image:url('data:image/png;base64," +
         base64.b64encode(dqr).decode() + "')\"></div></body></html>\n",
         "potential", "attach.qr_code")
+    # Lead generation: solar panels, a subsidy or a health plan, and a
+    # quote or an eligibility check to ask for through a link; the
+    # reply is sold to installers and brokers.
+    write("en-245-lead-solar-quote.eml", headers(
+        "SunSave Deals <offers@sunsave-deals.example>",
+        "Cut your energy bills this winter") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><h2>Solar panels with no upfront cost</h2><p>Energy "
+        "prices keep rising. Homeowners in your area are switching to "
+        "solar and paying less every month.</p><p><a href=\"https://"
+        "sunsave-deals.example/q?c=4471\">See if you qualify</a></p>"
+        "</body></html>\n", "potential", "content.lead_offer")
+    write("pt-18-plano-saude-cotacao.eml", headers(
+        "Corretora Saude Mais <contato@saude-mais-cotacoes.example>",
+        "Reduza o valor do seu plano") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Olá! Com o reajuste dos planos de saúde, "
+        "receba agora uma cotação gratuita e sem compromisso.</p><p><a "
+        "href=\"https://saude-mais-cotacoes.example/c/77\">Quero minha "
+        "cotação</a></p></body></html>\n", "potential", "content.lead_offer")
+    # The organisation's own benefits mail says the same words: no lead.
+    write("en-246-clean-benefits-enrollment.eml", headers(
+        "HR Benefits <benefits@contoso.com>",
+        "Open enrollment closes Friday") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Open enrollment for 2027 closes on Friday. Compare the health "
+        "insurance plans, check your eligibility for the dental plan and "
+        "make your choices on the benefits portal: https://benefits."
+        "contoso.com/enroll\n\nHR Benefits\n", "clean",
+        "!content.lead_offer")
+    # ... and with no link to ask through, no lead either.
+    write("en-247-clean-solar-no-link.eml", headers(
+        "Martin Weber <martin.weber@fabrikam.com>",
+        "Re: the roof") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "We had three installers round for the solar panels; the second "
+        "one gave us a free quote that was half the others. Happy to "
+        "pass on his number.\n\nMartin\n", "clean", "!content.lead_offer")
     write("en-239-html-table-qr-hidden.eml", headers(
         "Reports <reports@fabrikam.com>", "Weekly table of shipments") +
         "Content-Type: text/html; charset=utf-8\n\n"
