@@ -9,7 +9,9 @@
  *
  * or, with --text, a report a person reads.  N counts the messages of an
  * mbox from 1.  Exit 0 when it ran (whatever it found), 2 on a usage or
- * I/O error (the other paths are still scanned).
+ * I/O error (the other paths are still scanned).  When the results go to
+ * a file or a pipe and stderr is a terminal, a line there counts the
+ * messages as they are scanned, and a last one sums them up.
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -32,6 +34,7 @@
 
 #define DEPTH_MAX	16
 #define LIST_MAX	64
+#define PROGRESS_EVERY	500	/* messages, or a second, between updates */
 
 struct run {
 	struct detect_scan	*scan;
@@ -39,6 +42,8 @@ struct run {
 	int			 text, detail, all;
 	int			 rc;
 	unsigned long		 n[DETECT_VERDICT__MAX];
+	int			 progress, shown;
+	int64_t			 start_ms, last_ms;
 };
 
 static void
@@ -186,6 +191,40 @@ print_json(struct run *r, const char *src, long idx,
 	cJSON_Delete(o);
 }
 
+/*
+ * The progress line on stderr: rewritten in place ("\r", then erase to
+ * the end of the line), or, at the end, the sum with its newline.
+ */
+static void
+progress(struct run *r, int last)
+{
+	unsigned long	 total = r->n[0] + r->n[1] + r->n[2];
+	int64_t		 now = time_mono_ms();
+	double		 secs = (double)(now - r->start_ms) / 1000.0;
+
+	if (!r->progress || (last && !r->shown))
+		return;
+	if (!last && total % PROGRESS_EVERY != 0 && now - r->last_ms < 1000)
+		return;
+	r->last_ms = now;
+	r->shown = 1;
+	if (r->lang == DETECT_JA)
+		fprintf(stderr, "\rshindan-scan: %lu 通 (%s %lu、%s %lu、%s %lu)",
+		    total, JA_VERDICT[DETECT_THREAT], r->n[DETECT_THREAT],
+		    JA_VERDICT[DETECT_POTENTIAL], r->n[DETECT_POTENTIAL],
+		    JA_VERDICT[DETECT_CLEAN], r->n[DETECT_CLEAN]);
+	else
+		fprintf(stderr, "\rshindan-scan: %lu messages (%lu threat, "
+		    "%lu potential, %lu clean)", total, r->n[DETECT_THREAT],
+		    r->n[DETECT_POTENTIAL], r->n[DETECT_CLEAN]);
+	if (last)
+		fprintf(stderr, r->lang == DETECT_JA ? "、%.1f 秒\033[K\n" :
+		    " in %.1f s\033[K\n", secs);
+	else
+		fprintf(stderr, "\033[K");
+	fflush(stderr);
+}
+
 static void
 scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
 {
@@ -198,6 +237,7 @@ scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
 		print_text(r, src, idx, &res);
 	else
 		print_json(r, src, idx, &res);
+	progress(r, 0);
 }
 
 /* An mbox separator: "From " at a line start, a postmark with a time. */
@@ -479,10 +519,14 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	r.scan = detect_scan_new(e);
+	/* Progress where a person watches and the results are not. */
+	r.progress = isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO);
+	r.start_ms = r.last_ms = time_mono_ms();
 	for (i = 0; i < npw; i++)
 		detect_scan_add_password(r.scan, pws[i]);
 	for (i = optind; i < argc; i++)
 		scan_path(&r, argv[i], 0);
+	progress(&r, 1);
 	if (r.text && r.lang == DETECT_JA)
 		printf("\n%lu 通: %s %lu、%s %lu、%s %lu\n",
 		    r.n[0] + r.n[1] + r.n[2], JA_VERDICT[DETECT_THREAT],

@@ -2,7 +2,8 @@
  * 26-detect-cli: shindan-scan as an administrator runs it: a directory
  * of .eml files, an mbox, a Maildir; the JSON of DESIGN.md §3 exactly,
  * --text, --lang ja, --detail, --list-rules; exit 0 when it ran, 2 on a
- * usage or I/O error.
+ * usage or I/O error; the progress line on a terminal (script(1) gives
+ * stderr one) while the results go to a file, and none otherwise.
  */
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -210,6 +211,61 @@ main(int argc, char *argv[])
 	is_int(run("--lang fr x", &out), 2, "a bad option: exit 2");
 	is_int(run("--feed /nonexistent/feed.txt x", &out), 2,
 	    "an unreadable feed: exit 2");
+
+	/* Progress: 1,001 messages in an mbox, the results to a file and
+	 * stderr on a terminal; then stderr to a file. */
+	{
+		struct buf	 tty = BUF_INIT, res = BUF_INIT;
+		FILE		*fp;
+		char		 mb[256], line[4096];
+		int		 k, sum;
+
+		snprintf(mb, sizeof(mb), "%s/big.mbox", TMP);
+		fp = fopen(mb, "w");
+		for (k = 1; k <= 1001; k++)
+			fprintf(fp, "From sender@example.net Mon Nov 30 10:00:00 "
+			    "2026\nFrom: sender@example.net\nSubject: note %d\n"
+			    "\nShort note number %d.\n\n", k, k);
+		fclose(fp);
+		snprintf(a, sizeof(a), "script -qec \"%s '%s' > '%s/big.json'\" "
+		    "/dev/null", BIN, mb, TMP);
+		if ((fp = popen(a, "r")) != NULL) {
+			while (fgets(line, sizeof(line), fp) != NULL)
+				buf_adds(&tty, line);
+			pclose(fp);
+		}
+		like_str(tty.ptr != NULL ? tty.ptr : "", "\rshindan-scan: 500 "
+		    "messages (0 threat, 0 potential, 500 clean)\033[K",
+		    "progress: a line on the terminal, rewritten in place");
+		like_str(tty.ptr != NULL ? tty.ptr : "", "shindan-scan: 1001 "
+		    "messages (0 threat, 0 potential, 1001 clean) in ",
+		    "progress: the sum at the end");
+		snprintf(a, sizeof(a), "%s/big.json", TMP);
+		sum = 0;
+		if ((fp = fopen(a, "r")) != NULL) {
+			while (fgets(line, sizeof(line), fp) != NULL) {
+				sum++;
+				buf_adds(&res, line);
+			}
+			fclose(fp);
+		}
+		is_int(sum, 1001, "progress: every result in the file");
+		ok(res.ptr != NULL && strchr(res.ptr, '\r') == NULL &&
+		    strchr(res.ptr, '\033') == NULL,
+		    "progress: nothing of it in the results");
+		snprintf(a, sizeof(a), "%s '%s' > /dev/null 2> '%s/err.txt'",
+		    BIN, mb, TMP);
+		ok(system(a) == 0, "stderr to a file: exit 0");
+		snprintf(a, sizeof(a), "%s/err.txt", TMP);
+		{
+			struct stat st;
+
+			ok(stat(a, &st) == 0 && st.st_size == 0,
+			    "no progress when stderr is no terminal");
+		}
+		buf_release(&tty);
+		buf_release(&res);
+	}
 
 	snprintf(a, sizeof(a), "rm -rf '%s'", TMP);
 	if (system(a) != 0)
