@@ -568,8 +568,16 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 			streams++;
 			continue;
 		}
-		if (q + 2 >= e || q[0] != 0x78)
+		if (q + 2 >= e || q[0] != 0x78) {
+			/* An uncompressed content stream may draw a QR
+			 * code. */
+			const unsigned char *end = memmem(q, (size_t)(e - q),
+			    "endstream", 9);
+
+			if (end != NULL && (size_t)(end - q) <= PDF_STREAM_MAX)
+				pdf_paths_qr(s, name, q, (size_t)(end - q));
 			continue;
+		}
 		/* Charged to the message like archives (DETECT_ARCHIVE_TOTAL). */
 		if (s->inflated >= DETECT_ARCHIVE_TOTAL) {
 			msg_truncated(s, s->m, "more inflated bytes than the "
@@ -587,6 +595,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		if (got > 0) {
 			pdf_keys(out, got, &js, &launch, &emb, &enc, &pages);
 			pdf_uris(s, name, out, got, &nuris, &first);
+			pdf_paths_qr(s, name, out, got);
 			inflated += got;
 			s->inflated += got;
 		}

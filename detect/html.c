@@ -906,7 +906,7 @@ grid_close(struct hstate *h)
 		grid_row_end(g);
 		if (!g->bad && g->dark > 0)
 			qr_modules(h->s, h->where, g->m, GRID_MAX, g->w,
-			    g->rows, "table cells", "表のセル");
+			    g->rows, R_QR_TEXT, "table cells", "表のセル");
 	}
 	h->tables--;
 }

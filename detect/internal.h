@@ -437,12 +437,16 @@ int	 qr_wants(const struct detect_scan *, unsigned w, unsigned h);
 int	 qr_scan_grey(struct detect_scan *, const char *name,
 	    unsigned char *grey, unsigned w, unsigned h);
 void	 qr_text(struct detect_scan *, const char *, size_t);
-/* A QR code drawn in the text, as modules (non-zero dark, rows stride
- * bytes apart), w by h; how: "block characters", "table cells" (and in
- * Japanese).  How many codes were read. */
+/* A QR code drawn, as modules (non-zero dark, rows stride bytes apart),
+ * w by h, each code read a finding of rule; how: "block characters",
+ * "table cells" (and in Japanese) for content.qr_code_text.  How many
+ * codes were read. */
 int	 qr_modules(struct detect_scan *, const char *name,
 	    const unsigned char *mod, size_t stride, int w, int h,
-	    const char *how, const char *how_ja);
+	    enum rule_id rule, const char *how, const char *how_ja);
+/* A QR code drawn with a PDF content stream's filled rectangles. */
+void	 pdf_paths_qr(struct detect_scan *, const char *name,
+	    const unsigned char *, size_t);
 void	*qr_new(void);
 void	 qr_free(void *);
 int	 content_build(struct detect_engine *);

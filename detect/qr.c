@@ -249,10 +249,12 @@ finder_at(const unsigned char *mod, size_t stride, int x, int y, int k,
 	return 1;
 }
 
+/* The three finder squares at three corners of the dark modules' bounds
+ * (any three: a code may be drawn turned), their module k cells wide. */
 static int
 has_finders(const unsigned char *mod, size_t stride, int w, int h, int inv)
 {
-	int	 x, y, x0 = w, y0 = h, x1 = -1, y1 = -1, run, k;
+	int	 x, y, x0 = w, y0 = h, x1 = -1, y1 = -1, run, k, c, n;
 
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++)
@@ -264,22 +266,35 @@ has_finders(const unsigned char *mod, size_t stride, int w, int h, int inv)
 			}
 	if (x1 < 0)
 		return 0;
-	for (run = 0; x0 + run <= x1 && mod_at(mod, stride, x0 + run, y0,
-	    inv); run++)
-		;
-	if (run < 7 || run % 7 != 0)
-		return 0;
-	k = run / 7;
-	if (x1 - x0 + 1 < 21 * k || y1 - y0 + 1 < 21 * k)
-		return 0;
-	return finder_at(mod, stride, x0, y0, k, inv) &&
-	    finder_at(mod, stride, x1 + 1 - 7 * k, y0, k, inv) &&
-	    finder_at(mod, stride, x0, y1 + 1 - 7 * k, k, inv);
+	/* The module's width: a finder's top edge, seven modules long, at
+	 * the top or bottom row, from the left or the right; the finders
+	 * looked for with each width so found. */
+	for (c = 0; c < 4; c++) {
+		int ry = c < 2 ? y0 : y1, right = c % 2;
+
+		for (run = 0; x0 + run <= x1 && mod_at(mod, stride, right ?
+		    x1 - run : x0 + run, ry, inv); run++)
+			;
+		if (run < 7 || run % 7 != 0)
+			continue;
+		k = run / 7;
+		if (x1 - x0 + 1 < 21 * k || y1 - y0 + 1 < 21 * k)
+			continue;
+		n = finder_at(mod, stride, x0, y0, k, inv) +
+		    finder_at(mod, stride, x1 + 1 - 7 * k, y0, k, inv) +
+		    finder_at(mod, stride, x0, y1 + 1 - 7 * k, k, inv) +
+		    finder_at(mod, stride, x1 + 1 - 7 * k, y1 + 1 - 7 * k, k,
+		    inv);
+		if (n >= 3)
+			return 1;
+	}
+	return 0;
 }
 
 int
 qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
-    size_t stride, int w, int h, const char *how, const char *how_ja)
+    size_t stride, int w, int h, enum rule_id rule, const char *how,
+    const char *how_ja)
 {
 	unsigned	 gw, gh, x, y;
 	unsigned char	*g = NULL;
@@ -305,8 +320,7 @@ qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
 
 				g[(size_t)y * gw + x] = dark ? 0 : 255;
 			}
-		found = qr_grey_rule(s, name, g, gw, gh, R_QR_TEXT, how,
-		    how_ja);
+		found = qr_grey_rule(s, name, g, gw, gh, rule, how, how_ja);
 	}
 	return found;
 }
@@ -407,7 +421,7 @@ qr_text(struct detect_scan *s, const char *t, size_t n)
 		/* The end of a run of block lines: is it a code? */
 		if (lines > 0)
 			qr_modules(s, NULL, mod, QRT_COLS, w, lines * 2,
-			    "block characters", "ブロック文字");
+			    R_QR_TEXT, "block characters", "ブロック文字");
 		if (mod != NULL)
 			memset(mod, 0, (size_t)QRT_LINES * 2 * QRT_COLS);
 		lines = w = 0;

@@ -22,6 +22,7 @@ import zipfile
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 DATE = "Mon, 02 Nov 2026 09:30:00 +0900"
 EXPECT = []
+PDFDRAW_SEEDS = []   # content streams for the detect_pdfdraw fuzz target
 
 
 def write(name, data, verdict, *rules):
@@ -722,6 +723,16 @@ def seeds(docm, zipexe, pdf, png):
     import json
     import shutil
     root = os.path.join(os.path.dirname(OUT), "..", "fuzz", "corpus")
+    d = os.path.join(root, "detect_pdfdraw")
+    os.makedirs(d, exist_ok=True)
+    for i, cs in enumerate(PDFDRAW_SEEDS):
+        with open(os.path.join(d, "seed%d.txt" % i), "wb") as f:
+            f.write(cs)
+    with open(os.path.join(d, "seed%d.txt" % len(PDFDRAW_SEEDS)),
+              "wb") as f:
+        f.write(b"q 0.5 g BI /W 2 /H 2 /BPC 8 ID \x00\x01EI Q (a\\) b) "
+                b"<414243> [1 (x) 2] TJ /P1 scn 1 2 m 3 4 l 5 6 7 8 9 10 c "
+                b"h W n 0 1 0 0 0 cs 0.2 0.3 0.4 sc 10 10 5 5 re B*")
     d = os.path.join(root, "detect_mime")
     os.makedirs(d, exist_ok=True)
     for f in ("en-02-phish-microsoft", "en-06-zip-exe", "en-09-docm-macro",
@@ -733,7 +744,8 @@ def seeds(docm, zipexe, pdf, png):
               "en-214-copied-newsletter", "en-223-pdf-qr-flate",
               "en-224-pdf-qr-jpeg", "en-225-docx-qr", "en-226-text-qr",
               "en-227-html-text-qr", "en-228-bayes-mortgage",
-              "en-232-html-table-qr-inverse", "en-243-html-data-qr"):
+              "en-232-html-table-qr-inverse", "en-243-html-data-qr",
+              "en-248-pdf-qr-vector"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
@@ -2201,6 +2213,90 @@ def lure_form_samples():
             "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
             "\n--b1--\n", "threat", "attach.qr_code",
             "content.credential_urgent")
+    # The QR code drawn with the page's vector paths, no image in the
+    # file: a filled square to each dark module, as PHP's TCPDF draws one
+    # (negative heights, a Flate-compressed page), and as runs of modules
+    # under a transformation that turns the page a quarter (reportlab
+    # and HTML-to-PDF converters), uncompressed.
+    def pdf_page(cs, compress):
+        data = zlib.compress(cs) if compress else cs
+        return (b"%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> "
+                b"endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >>"
+                b" endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox "
+                b"[0 0 612 792] /Contents 4 0 R >> endobj\n4 0 obj << "
+                b"/Length %d%s >>\nstream\n" % (len(data), b" /Filter "
+                b"/FlateDecode" if compress else b"") + data +
+                b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%EOF\n")
+
+    def qr_squares(url):
+        m = qr_matrix(url)[4:-4]
+        m = [r[4:-4] for r in m]
+        ops = [b"q", b"BT /F1 12 Tf 72 760 Td (Scan the code to keep your "
+               b"mailbox) Tj ET", b"0.000 0.000 0.000 rg"]
+        for y, row in enumerate(m):
+            for x, v in enumerate(row):
+                if v:
+                    ops.append(b"%.2f %.2f 2.83 -2.83 re f" %
+                               (100 + x * 2.83, 700 - y * 2.83))
+        return b"\n".join(ops + [b"Q"])
+
+    def qr_runs(url):
+        m = qr_matrix(url)[4:-4]
+        m = [r[4:-4] for r in m]
+        ops = [b"q 0 3 -3 0 400 300 cm", b"0.1 0.1 0.1 rg"]
+        for y, row in enumerate(m):
+            x = 0
+            while x < len(row):
+                if row[x]:
+                    k = x
+                    while k < len(row) and row[k]:
+                        k += 1
+                    ops.append(b"%d %d %d 1 re" % (x, len(m) - 1 - y,
+                                                  k - x))
+                    x = k
+                else:
+                    x += 1
+        return b"\n".join(ops + [b"f Q"])
+
+    PDFDRAW_SEEDS.extend([
+        qr_squares("https://mfa-renew.mailbox-check.top/q?id=11"),
+        qr_runs("https://mfa-renew.mailbox-check.top/q?id=12")])
+    for fname, pdfb, sub in (
+            ("en-248-pdf-qr-vector.eml", pdf_page(qr_squares(
+                "https://mfa-renew.mailbox-check.top/q?id=11"), True),
+             "Notice"),
+            ("en-249-pdf-qr-vector-turned.eml", pdf_page(qr_runs(
+                "https://mfa-renew.mailbox-check.top/q?id=12"), False),
+             "Reminder")):
+        write(fname, headers(
+            "IT Desk <it-desk@mailbox-check.top>",
+            sub + ": your mailbox password expires today") +
+            'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+            "Content-Type: text/plain; charset=utf-8\n\nSee the attached "
+            "document.\n\n--b1\nContent-Type: application/pdf; "
+            'name="Password_Notice.pdf"\nContent-Disposition: attachment; '
+            'filename="Password_Notice.pdf"\n'
+            "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
+            "\n--b1--\n", "threat", "attach.qr_code",
+            "content.credential_urgent")
+    # An invoice whose table is drawn with filled cells: no code.
+    cells = [b"q 0.85 0.85 0.85 rg"]
+    for y in range(30):
+        for x in range(6):
+            if (x + y) % 2 == 0:
+                cells.append(b"%d %d 80 14 re f" % (60 + x * 80, 650 - y * 14))
+    cells += [b"0 0 0 rg", b"BT /F1 10 Tf 60 700 Td (Invoice 2026-1187) Tj "
+              b"ET", b"Q"]
+    write("en-250-clean-pdf-table.eml", headers(
+        "Martin Weber <martin.weber@fabrikam.com>", "Invoice 2026-1187") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nHello, the invoice "
+        "for November is attached.\n\nMartin\n\n--b1\nContent-Type: "
+        'application/pdf; name="Invoice_2026-1187.pdf"\nContent-'
+        'Disposition: attachment; filename="Invoice_2026-1187.pdf"\n'
+        "Content-Transfer-Encoding: base64\n\n" +
+        b64(pdf_page(b"\n".join(cells), True)) + "\n--b1--\n", "clean",
+        "!attach.qr_code")
     # The same QR code as a Word document's only picture.
     qrpng = qr_png("https://mfa-renew.mailbox-check.top/q?id=8")
     docx = zipbytes([
