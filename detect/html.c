@@ -578,6 +578,19 @@ data_image(struct hstate *h, const char *v, size_t n)
 	const char	*c;
 	struct dpart	 pic;
 
+	/* A browser reads the value with its character references decoded
+	 * ("data&#58;image/png;base64,iVBOR&#x77;0K..."): so is it. */
+	if (n >= 11 && n <= 4 * DATA_IMAGE_MAX && qr_room(h->s) &&
+	    memchr(v, '&', n) != NULL) {
+		struct buf	 b;
+
+		buf_init(&b, n);
+		decode_entities(v, n, &b);
+		if (b.ptr != NULL && memchr(b.ptr, '&', b.len) == NULL)
+			data_image(h, b.ptr, b.len);
+		buf_release(&b);
+		return;
+	}
 	if (n < 11 || str_ncasecmp(v, "data:image/", 11) != 0 ||
 	    !qr_room(h->s) || (c = memchr(v, ',', n)) == NULL ||
 	    c - v < 18 || str_ncasecmp(c - 7, ";base64", 7) != 0)

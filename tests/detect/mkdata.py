@@ -2559,6 +2559,18 @@ def lure_form_samples():
         "We had three installers round for the solar panels; the second "
         "one gave us a free quote that was half the others. Happy to "
         "pass on his number.\n\nMartin\n", "clean", "!content.lead_offer")
+    # ... and with its value written in character references, as a
+    # browser decodes them ("data&#58;image/png;base64,iVBOR&#x77;...").
+    enc = "".join("&#%d;" % ord(ch) if i % 7 == 0 else ch for i, ch in
+                  enumerate(base64.b64encode(dqr).decode()))
+    write("en-251-html-data-qr-entities.eml", headers(
+        "Document Center <docs@share-notice.example>",
+        "A document was shared with you") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>A document was shared with you. Scan the code "
+        "with your phone to open it.</p><img alt=\"code\" "
+        'src="data&#58;image/png;base64,' + enc + '"></body></html>\n',
+        "potential", "attach.qr_code")
     write("en-239-html-table-qr-hidden.eml", headers(
         "Reports <reports@fabrikam.com>", "Weekly table of shipments") +
         "Content-Type: text/html; charset=utf-8\n\n"
