@@ -23,6 +23,7 @@
 #define PDF_DICT_MAX	2048		/* how far back a stream's dictionary */
 #define PDF_IMG_PIXELS	(4u << 20)	/* a PDF image read for a QR code */
 #define PDF_IMG_LOOK	1024		/* streams looked at for images */
+#define PDF_RAW_MAX	16		/* uncompressed streams read for drawings */
 
 enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
@@ -541,7 +542,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n, const char *sha)
 {
 	int		 js = 0, launch = 0, emb = 0, enc = 0, pages = 0;
-	int		 nuris = 0, streams = 0, looked = 0;
+	int		 nuris = 0, streams = 0, looked = 0, raw = 0;
 	const char	*first = NULL;
 	size_t		 inflated = 0;
 	const unsigned char *q = p, *e = p + n;
@@ -570,12 +571,21 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		}
 		if (q + 2 >= e || q[0] != 0x78) {
 			/* An uncompressed content stream may draw a QR
-			 * code. */
-			const unsigned char *end = memmem(q, (size_t)(e - q),
-			    "endstream", 9);
+			 * code: its end looked for within a stream's size,
+			 * a few such streams per PDF. */
+			if (raw < PDF_RAW_MAX && qr_room(s)) {
+				size_t win = (size_t)(e - q) < PDF_STREAM_MAX +
+				    9 ? (size_t)(e - q) : PDF_STREAM_MAX + 9;
+				const unsigned char *end = memmem(q, win,
+				    "endstream", 9);
 
-			if (end != NULL && (size_t)(end - q) <= PDF_STREAM_MAX)
-				pdf_paths_qr(s, name, q, (size_t)(end - q));
+				raw++;
+				if (end != NULL) {
+					pdf_paths_qr(s, name, q,
+					    (size_t)(end - q));
+					q = end + 9;
+				}
+			}
 			continue;
 		}
 		/* Charged to the message like archives (DETECT_ARCHIVE_TOTAL). */

@@ -939,11 +939,13 @@ content_run(struct detect_scan *s)
 		finding_add(s, R_CONTENT_ADULT, &(struct fargs){
 		    .detail = examples(s, cm, PC_ADULT, -1) });
 	/* Lead generation: a subsidy, energy saving or insurance, and a
-	 * quote or an eligibility check to ask for through a link; not a
-	 * brand's own notice, nor the organisation's (its benefits) or a
-	 * correspondent's. */
+	 * quote or an eligibility check to ask for through a link that
+	 * leaves the sender's own site (a utility's, an agency's or a
+	 * council's own mail links home); not a brand's own notice, nor
+	 * the organisation's (its benefits) or a correspondent's. */
 	if (cm->count[PC_LEAD] >= 1 && cm->count[PC_QUOTE] >= 1 &&
-	    links > 0 && !home && !dom_is_own(s, s->m->from.domain) &&
+	    links > 0 && !home && !links_home(s) &&
+	    !dom_is_own(s, s->m->from.domain) &&
 	    !dom_is_corr(s, s->m->from.domain))
 		finding_add(s, R_CONTENT_LEAD, &(struct fargs){
 		    .detail = examples(s, cm, PC_LEAD, PC_QUOTE) });

@@ -6,17 +6,23 @@
  *
  * A content stream's operators are followed only as far as needed to
  * know where each filled rectangle lands and whether it is dark: q, Q and
- * cm for the transformation; re, and m with three l (and h) drawing an
- * upright rectangle, for the path; f, F, f*, B, B*, b, b* fill it, n, S
- * and s drop it; g, rg, k, sc and scn (by their operands' count) set the
- * fill colour, cs sets it black.  Strings, names, arrays, dictionaries,
- * comments and inline images are skipped.  The rectangles whose shorter
- * side is the most common one (the module) and whose longer side is a
- * whole number of modules, when they fill a square of 21 to 181 modules,
- * are the grid handed to qr_modules(): it costs one of the message's
- * pictures only when the three finder squares are there.
+ * cm for the transformation (and q, Q for the fill colour); re, and m
+ * with three l (and h) drawing an upright rectangle, for the path; f, F,
+ * f*, B, B*, b, b* fill it, n, S and s drop it; g, rg, k set the fill
+ * colour, cs a colour space (black in it) whose sc and scn operands are
+ * grey, RGB, CMYK or, in a space of the page's own naming, a tint.
+ * Strings, arrays, dictionaries, comments and inline images are skipped.
+ *
+ * The module is one of the commonest shorter sides (the three commonest
+ * tried); rectangles of it, each a whole number of modules long, are
+ * grouped into clusters (boxes less than two modules apart), and each
+ * cluster that spans a QR code's width (21 to 177 modules, 4v + 17) is
+ * the grid handed to qr_modules(): it costs one of the message's
+ * pictures only when the three finder squares are there.  Two codes on a
+ * page, or a stray square far off, are clusters of their own.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +32,11 @@
 #define PQ_RECTS	40000	/* dark rectangles kept per stream */
 #define PQ_STACK	32	/* q levels followed */
 #define PQ_SIDE_MIN	21	/* modules a side: version 1 */
-#define PQ_SIDE_MAX	181	/* version 40 and a little margin */
+#define PQ_SIDE_MAX	177	/* version 40 */
+#define PQ_TINY		0.25	/* page units: a side no printer draws */
+#define PQ_SIZES	3	/* module sizes tried */
+#define PQ_CLUSTERS	8	/* clusters read per size */
+#define PQ_PAIRS	(4u << 20)	/* rectangle pairs compared per size */
 #define PQ_NOPS		8	/* operands kept */
 #define PQ_FAR		1e6	/* page units: farther is off any page */
 
@@ -34,10 +44,15 @@ struct pq_rect {
 	double	 x0, y0, x1, y1;
 };
 
+enum pq_space { PS_GREY, PS_RGB, PS_CMYK, PS_NAMED };
+
 struct pq {
 	double		 ctm[6];
 	double		 stack[PQ_STACK][6];
+	int		 dstack[PQ_STACK], sstack[PQ_STACK];
 	int		 depth, dark;
+	enum pq_space	 space;
+	char		 name[16];	/* the last name operand */
 	double		 op[PQ_NOPS];
 	int		 nop, named;
 	double		 poly[5][2];
@@ -77,6 +92,8 @@ pq_add(struct pq *g, double x, double y, double w, double h)
 	/* Beyond any page (PDF's limit is 14,400 units): not drawn. */
 	if (!(fabs(ax) < PQ_FAR && fabs(ay) < PQ_FAR && fabs(bx) < PQ_FAR &&
 	    fabs(by) < PQ_FAR))
+		return;
+	if (fabs(bx - ax) < PQ_TINY || fabs(by - ay) < PQ_TINY)
 		return;
 	r = &g->r[g->nr++];
 	r->x0 = fmin(ax, bx);
@@ -131,12 +148,18 @@ pq_op(struct pq *g, const char *w, size_t l)
 
 #define OP(s) (l == sizeof(s) - 1 && memcmp(w, s, l) == 0)
 	if (OP("q")) {
-		if (g->depth < PQ_STACK)
+		if (g->depth < PQ_STACK) {
 			memcpy(g->stack[g->depth], g->ctm, sizeof(g->ctm));
+			g->dstack[g->depth] = g->dark;
+			g->sstack[g->depth] = (int)g->space;
+		}
 		g->depth++;
 	} else if (OP("Q")) {
-		if (g->depth > 0 && --g->depth < PQ_STACK)
+		if (g->depth > 0 && --g->depth < PQ_STACK) {
 			memcpy(g->ctm, g->stack[g->depth], sizeof(g->ctm));
+			g->dark = g->dstack[g->depth];
+			g->space = (enum pq_space)g->sstack[g->depth];
+		}
 	} else if (OP("cm") && n >= 6) {
 		const double *a = o + n - 6, *m = g->ctm;
 		double	 t[6];
@@ -179,13 +202,27 @@ pq_op(struct pq *g, const char *w, size_t l)
 	} else if (OP("g") || OP("rg") || OP("k")) {
 		int k = OP("g") ? 1 : OP("rg") ? 3 : 4;
 
-		if (n >= k)
+		if (n >= k) {
 			g->dark = pq_dark(o + n - k, k);
+			g->space = k == 1 ? PS_GREY : k == 3 ? PS_RGB : PS_CMYK;
+		}
 	} else if (OP("sc") || OP("scn")) {
-		/* A pattern's name: not a plain colour. */
-		g->dark = !g->named && pq_dark(o, n);
+		/* A pattern's name: not a plain colour.  A space of the
+		 * page's naming with one component is a spot colour, its
+		 * operand a tint (1: full ink). */
+		if (g->named)
+			g->dark = 0;
+		else if (g->space == PS_NAMED && n == 1)
+			g->dark = o[0] >= 0.5;
+		else
+			g->dark = pq_dark(o, n);
 	} else if (OP("cs")) {
 		g->dark = 1;
+		g->space = strcmp(g->name, "DeviceGray") == 0 ||
+		    strcmp(g->name, "CalGray") == 0 ? PS_GREY :
+		    strcmp(g->name, "DeviceRGB") == 0 ||
+		    strcmp(g->name, "CalRGB") == 0 ? PS_RGB :
+		    strcmp(g->name, "DeviceCMYK") == 0 ? PS_CMYK : PS_NAMED;
 	}
 #undef OP
 	g->nop = 0;
@@ -229,91 +266,219 @@ pq_delim(unsigned char c)
 }
 
 static int
-rect_cmp(const void *a, const void *b)
+long_cmp(const void *a, const void *b)
 {
 	long x = *(const long *)a, y = *(const long *)b;
 
 	return x < y ? -1 : x > y;
 }
 
-/* The grid the rectangles draw, to qr_modules(). */
-static void
-pq_read(struct detect_scan *s, const char *name, const struct pq_rect *r,
-    size_t n)
+/* Is r of the module u (its shorter side u, its longer a whole number of
+ * them)? */
+static int
+pq_fits(const struct pq_rect *r, double u)
 {
-	long		*side, u64 = 0;
-	size_t		 i, j, best = 0, sel = 0;
-	double		 u, tol, bx0 = 0, by0 = 0, bx1 = 0, by1 = 0;
+	double	 w = r->x1 - r->x0, h = r->y1 - r->y0;
+	double	 lo = fmin(w, h), hi = fmax(w, h);
+
+	return fabs(lo - u) <= u * 0.15 && hi / u < PQ_SIDE_MAX + 1 &&
+	    fabs(hi / u - round(hi / u)) <= 0.2;
+}
+
+struct pq_sel {
+	const struct pq_rect	*r;
+	size_t			 up;	/* union-find parent */
+};
+
+static int
+sel_cmp(const void *a, const void *b)
+{
+	double x = ((const struct pq_sel *)a)->r->x0;
+	double y = ((const struct pq_sel *)b)->r->x0;
+
+	return x < y ? -1 : x > y;
+}
+
+static size_t
+pq_root(struct pq_sel *v, size_t i)
+{
+	while (v[i].up != i) {
+		v[i].up = v[v[i].up].up;
+		i = v[i].up;
+	}
+	return i;
+}
+
+/* The side of a cluster extent e, in modules of about u: the QR code's
+ * side (4v + 17) nearest, or 0 when none is near. */
+static long
+pq_side(double e, double u)
+{
+	double	 m = e / u;
+	long	 v = lround((m - 17) / 4), side = 4 * v + 17;
+
+	if (side < PQ_SIDE_MIN || side > PQ_SIDE_MAX || fabs(m - (double)side) >
+	    1.5)
+		return 0;
+	return side;
+}
+
+/* One cluster (the rectangles of v whose root is root) as a grid. */
+static int
+pq_cluster(struct detect_scan *s, const char *name, struct pq_sel *v,
+    size_t n, size_t root, double u)
+{
+	double		 bx0 = 0, by0 = 0, bx1 = 0, by1 = 0, ux, uy;
+	size_t		 i, k = 0;
 	long		 cols, rows;
 	unsigned char	*mod;
+	int		 found;
 
-	if (n < 49)
-		return;
-	/* The module: the commonest shorter side, in 64ths of a unit. */
-	side = xmalloc(n * sizeof(*side));
-	for (i = 0; i < n; i++)
-		side[i] = lround(fmin(r[i].x1 - r[i].x0, r[i].y1 - r[i].y0) *
-		    64);
-	qsort(side, n, sizeof(*side), rect_cmp);
-	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && side[j] == side[i]; j++)
-			;
-		if (side[i] > 0 && j - i > best) {
-			best = j - i;
-			u64 = side[i];
-		}
-	}
-	free(side);
-	if (best < 25)
-		return;
-	u = (double)u64 / 64;
-	tol = u * 0.15 + 1.0 / 64;
 	for (i = 0; i < n; i++) {
-		double w = r[i].x1 - r[i].x0, h = r[i].y1 - r[i].y0;
-		double lo = fmin(w, h), hi = fmax(w, h);
+		const struct pq_rect *r = v[i].r;
 
-		if (fabs(lo - u) > tol || fabs(hi / u - round(hi / u)) > 0.15)
+		if (pq_root(v, i) != root)
 			continue;
-		if (sel++ == 0) {
-			bx0 = r[i].x0;
-			by0 = r[i].y0;
-			bx1 = r[i].x1;
-			by1 = r[i].y1;
+		if (k++ == 0) {
+			bx0 = r->x0;
+			by0 = r->y0;
+			bx1 = r->x1;
+			by1 = r->y1;
 		}
-		bx0 = fmin(bx0, r[i].x0);
-		by0 = fmin(by0, r[i].y0);
-		bx1 = fmax(bx1, r[i].x1);
-		by1 = fmax(by1, r[i].y1);
+		bx0 = fmin(bx0, r->x0);
+		by0 = fmin(by0, r->y0);
+		bx1 = fmax(bx1, r->x1);
+		by1 = fmax(by1, r->y1);
 	}
-	if (sel < 49)
-		return;
-	if ((bx1 - bx0) / u > PQ_SIDE_MAX + 1 || (by1 - by0) / u >
-	    PQ_SIDE_MAX + 1)
-		return;
-	cols = lround((bx1 - bx0) / u);
-	rows = lround((by1 - by0) / u);
-	if (cols < PQ_SIDE_MIN || rows < PQ_SIDE_MIN || cols > PQ_SIDE_MAX ||
-	    rows > PQ_SIDE_MAX || labs(cols - rows) > 1)
-		return;
-	mod = arena_zalloc(&s->a, (size_t)cols * (size_t)rows);
+	if (k < 49 || (cols = pq_side(bx1 - bx0, u)) == 0 ||
+	    (rows = pq_side(by1 - by0, u)) == 0 || cols != rows)
+		return 0;
+	/* The module as the code's own extent gives it. */
+	ux = (bx1 - bx0) / (double)cols;
+	uy = (by1 - by0) / (double)rows;
+	mod = xcalloc((size_t)cols, (size_t)rows);
 	for (i = 0; i < n; i++) {
-		double w = r[i].x1 - r[i].x0, h = r[i].y1 - r[i].y0;
-		double lo = fmin(w, h), hi = fmax(w, h);
+		const struct pq_rect *r = v[i].r;
 		long x, y, c0, c1, r0, r1;
 
-		if (fabs(lo - u) > tol || fabs(hi / u - round(hi / u)) > 0.15)
+		if (pq_root(v, i) != root)
 			continue;
 		/* Rows from the top: the page's y grows upwards. */
-		c0 = lround((r[i].x0 - bx0) / u);
-		c1 = lround((r[i].x1 - bx0) / u);
-		r0 = lround((by1 - r[i].y1) / u);
-		r1 = lround((by1 - r[i].y0) / u);
+		c0 = lround((r->x0 - bx0) / ux);
+		c1 = lround((r->x1 - bx0) / ux);
+		r0 = lround((by1 - r->y1) / uy);
+		r1 = lround((by1 - r->y0) / uy);
 		for (y = r0 < 0 ? 0 : r0; y < r1 && y < rows; y++)
 			for (x = c0 < 0 ? 0 : c0; x < c1 && x < cols; x++)
 				mod[y * cols + x] = 1;
 	}
-	qr_modules(s, name, mod, (size_t)cols, (int)cols, (int)rows, R_QR_URL,
-	    NULL, NULL);
+	found = qr_modules(s, name, mod, (size_t)cols, (int)cols, (int)rows,
+	    R_QR_URL, NULL, NULL);
+	free(mod);
+	return found;
+}
+
+/* The rectangles of the module u, clustered, each cluster read. */
+static int
+pq_size(struct detect_scan *s, const char *name, const struct pq_rect *r,
+    size_t n, double u)
+{
+	struct pq_sel	*v;
+	size_t		 i, j, k = 0, pairs = 0, tried = 0;
+	double		 gap = 2 * u;
+	int		 found = 0;
+
+	v = xmalloc(n * sizeof(*v));
+	for (i = 0; i < n; i++)
+		if (pq_fits(&r[i], u))
+			v[k++].r = &r[i];
+	if (k < 49) {
+		free(v);
+		return 0;
+	}
+	qsort(v, k, sizeof(*v), sel_cmp);
+	for (i = 0; i < k; i++)
+		v[i].up = i;
+	/* Boxes less than two modules apart are one cluster: a sweep
+	 * along x, the pairs compared bounded (a column of a thousand
+	 * squares is not a code). */
+	for (i = 0; i < k && pairs < PQ_PAIRS; i++)
+		for (j = i + 1; j < k && v[j].r->x0 <= v[i].r->x1 + gap &&
+		    pairs < PQ_PAIRS; j++) {
+			pairs++;
+			if (v[j].r->y0 <= v[i].r->y1 + gap &&
+			    v[i].r->y0 <= v[j].r->y1 + gap) {
+				size_t a = pq_root(v, i), b = pq_root(v, j);
+
+				if (a != b)
+					v[a > b ? a : b].up = a > b ? b : a;
+			}
+		}
+	if (pairs < PQ_PAIRS) {
+		size_t *size = xcalloc(k, sizeof(*size));
+
+		for (i = 0; i < k; i++)
+			size[pq_root(v, i)]++;
+		for (i = 0; i < k && tried < PQ_CLUSTERS && qr_room(s); i++)
+			if (size[i] >= 49) {
+				tried++;
+				found += pq_cluster(s, name, v, k, i, u);
+			}
+		free(size);
+	}
+	free(v);
+	return found;
+}
+
+/* The grids the rectangles draw, to qr_modules(). */
+static void
+pq_read(struct detect_scan *s, const char *name, const struct pq_rect *r,
+    size_t n)
+{
+	long		*side, top[PQ_SIZES] = { 0 };
+	size_t		 cnt[PQ_SIZES] = { 0 }, i, j, t;
+
+	if (n < 49)
+		return;
+	/* The commonest shorter sides, in 64ths of a unit. */
+	side = xmalloc(n * sizeof(*side));
+	for (i = 0; i < n; i++)
+		side[i] = lround(fmin(r[i].x1 - r[i].x0, r[i].y1 - r[i].y0) *
+		    64);
+	qsort(side, n, sizeof(*side), long_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && side[j] == side[i]; j++)
+			;
+		for (t = 0; t < PQ_SIZES; t++)
+			if (j - i > cnt[t]) {
+				memmove(&cnt[t + 1], &cnt[t], (PQ_SIZES - t - 1) *
+				    sizeof(*cnt));
+				memmove(&top[t + 1], &top[t], (PQ_SIZES - t - 1) *
+				    sizeof(*top));
+				cnt[t] = j - i;
+				top[t] = side[i];
+				break;
+			}
+	}
+	free(side);
+	for (t = 0; t < PQ_SIZES && cnt[t] >= 25 && qr_room(s); t++) {
+		double	 sum = 0, u;
+		size_t	 m = 0;
+
+		/* The module to better than a 64th: the mean of the
+		 * sides of its bucket and its neighbours. */
+		for (i = 0; i < n; i++) {
+			double lo = fmin(r[i].x1 - r[i].x0, r[i].y1 - r[i].y0);
+
+			if (fabs(lo * 64 - (double)top[t]) <= 1.0) {
+				sum += lo;
+				m++;
+			}
+		}
+		u = sum / (double)m;
+		if (pq_size(s, name, r, n, u) > 0)
+			return;
+	}
 }
 
 void
@@ -340,17 +505,15 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 		} else if (c == '(') {
 			int depth = 0;
 
-			for (; p < e; p++) {
-				if (*p == '\\') {
-					p++;
-					continue;
-				}
-				if (*p == '(')
+			while (p < e) {
+				c = *p++;
+				if (c == '\\') {
+					if (p < e)
+						p++;
+				} else if (c == '(')
 					depth++;
-				else if (*p == ')' && --depth == 0) {
-					p++;
+				else if (c == ')' && --depth == 0)
 					break;
-				}
 			}
 			g->nop = 0;
 		} else if (c == '<' && p + 1 < e && p[1] != '<') {
@@ -361,8 +524,12 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 		    c == '{' || c == '}' || c == ')') {
 			p++;
 		} else if (c == '/') {
-			for (p++; p < e && !pq_delim(*p); p++)
-				;
+			const unsigned char *nm = ++p;
+
+			while (p < e && !pq_delim(*p))
+				p++;
+			snprintf(g->name, sizeof(g->name), "%.*s",
+			    (int)(p - nm < 15 ? p - nm : 15), nm);
 			g->named = 1;
 		} else if ((c >= '0' && c <= '9') || c == '-' || c == '+' ||
 		    c == '.') {
@@ -403,9 +570,10 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 			p = q;
 		}
 	}
+	/* A path never filled is not drawn. */
 	if (g->r != NULL)
 		pq_read(s, arena_printf(&s->a, "%s > drawing", name), g->r,
-		    g->nr);
+		    g->start);
 	free(g->r);
 	free(g);
 }

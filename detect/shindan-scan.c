@@ -225,6 +225,18 @@ progress(struct run *r, int last)
 	fflush(stderr);
 }
 
+/* A path that cannot be read, said on a line of its own (the progress
+ * line, when shown, is erased first and comes back with the next
+ * update). */
+static void
+path_error(struct run *r, const char *path, const char *what)
+{
+	if (r->shown)
+		fprintf(stderr, "\r\033[K");
+	fprintf(stderr, "shindan-scan: %s: %s\n", path, what);
+	r->rc = 2;
+}
+
 static void
 scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
 {
@@ -293,8 +305,7 @@ scan_file(struct run *r, const char *path)
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
 	    fstat(fd, &st) == -1) {
-		fprintf(stderr, "shindan-scan: %s: %s\n", path, strerror(errno));
-		r->rc = 2;
+		path_error(r, path, strerror(errno));
 		if (fd != -1)
 			close(fd);
 		return;
@@ -307,8 +318,7 @@ scan_file(struct run *r, const char *path)
 	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED) {
-		fprintf(stderr, "shindan-scan: %s: %s\n", path, strerror(errno));
-		r->rc = 2;
+		path_error(r, path, strerror(errno));
 		return;
 	}
 	if (from_line(p, (const char *)p + st.st_size))
@@ -335,8 +345,7 @@ scan_dir(struct run *r, const char *path, int depth, int files_only)
 	size_t		 n = 0, cap = 0, i;
 
 	if ((d = opendir(path)) == NULL) {
-		fprintf(stderr, "shindan-scan: %s: %s\n", path, strerror(errno));
-		r->rc = 2;
+		path_error(r, path, strerror(errno));
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
@@ -383,8 +392,7 @@ scan_path(struct run *r, const char *path, int depth)
 	struct stat	 st;
 
 	if (stat(path, &st) == -1) {
-		fprintf(stderr, "shindan-scan: %s: %s\n", path, strerror(errno));
-		r->rc = 2;
+		path_error(r, path, strerror(errno));
 		return;
 	}
 	if (S_ISREG(st.st_mode)) {
@@ -394,8 +402,7 @@ scan_path(struct run *r, const char *path, int depth)
 	if (!S_ISDIR(st.st_mode))
 		return;
 	if (depth > DEPTH_MAX) {
-		fprintf(stderr, "shindan-scan: %s: too deep\n", path);
-		r->rc = 2;
+		path_error(r, path, "too deep");
 		return;
 	}
 	if (is_dir(path, "cur") && is_dir(path, "new")) {

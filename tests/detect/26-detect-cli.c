@@ -218,7 +218,7 @@ main(int argc, char *argv[])
 		struct buf	 tty = BUF_INIT, res = BUF_INIT;
 		FILE		*fp;
 		char		 mb[256], line[4096];
-		int		 k, sum;
+		int		 k, sum, have;
 
 		snprintf(mb, sizeof(mb), "%s/big.mbox", TMP);
 		fp = fopen(mb, "w");
@@ -227,19 +227,32 @@ main(int argc, char *argv[])
 			    "2026\nFrom: sender@example.net\nSubject: note %d\n"
 			    "\nShort note number %d.\n\n", k, k);
 		fclose(fp);
-		snprintf(a, sizeof(a), "script -qec \"%s '%s' > '%s/big.json'\" "
-		    "/dev/null", BIN, mb, TMP);
-		if ((fp = popen(a, "r")) != NULL) {
+		/* Between the two, a path that is not there: its error on
+		 * a line of its own, the progress line erased first. */
+		snprintf(a, sizeof(a), "script -qec \"%s '%s' '%s/missing' "
+		    "> '%s/big.json'\" /dev/null", BIN, mb, TMP, TMP);
+		have = system("command -v script > /dev/null 2>&1") == 0;
+		if (!have)
+			ok(1, "progress # SKIP script(1) is not installed");
+		else if ((fp = popen(a, "r")) != NULL) {
 			while (fgets(line, sizeof(line), fp) != NULL)
 				buf_adds(&tty, line);
 			pclose(fp);
 		}
-		like_str(tty.ptr != NULL ? tty.ptr : "", "\rshindan-scan: 500 "
-		    "messages (0 threat, 0 potential, 500 clean)\033[K",
-		    "progress: a line on the terminal, rewritten in place");
-		like_str(tty.ptr != NULL ? tty.ptr : "", "shindan-scan: 1001 "
-		    "messages (0 threat, 0 potential, 1001 clean) in ",
-		    "progress: the sum at the end");
+		if (have)
+			like_str(tty.ptr, "\rshindan-scan: 500 messages (0 "
+			    "threat, 0 potential, 500 clean)\033[K",
+			    "progress: a line on the terminal, rewritten in "
+			    "place");
+		if (have) {
+			like_str(tty.ptr, "shindan-scan: 1001 messages (0 "
+			    "threat, 0 potential, 1001 clean) in ",
+			    "progress: the sum at the end");
+			snprintf(line, sizeof(line), "clean)\033[K\r\033[K"
+			    "shindan-scan: %s/missing: No such file", TMP);
+			like_str(tty.ptr, line, "progress: an error on a line "
+			    "of its own");
+		}
 		snprintf(a, sizeof(a), "%s/big.json", TMP);
 		sum = 0;
 		if ((fp = fopen(a, "r")) != NULL) {
@@ -249,10 +262,13 @@ main(int argc, char *argv[])
 			}
 			fclose(fp);
 		}
-		is_int(sum, 1001, "progress: every result in the file");
-		ok(res.ptr != NULL && strchr(res.ptr, '\r') == NULL &&
-		    strchr(res.ptr, '\033') == NULL,
-		    "progress: nothing of it in the results");
+		if (have)
+			is_int(sum, 1001, "progress: every result in the "
+			    "file");
+		if (have)
+			ok(res.ptr != NULL && strchr(res.ptr, '\r') == NULL &&
+			    strchr(res.ptr, '\033') == NULL,
+			    "progress: nothing of it in the results");
 		snprintf(a, sizeof(a), "%s '%s' > /dev/null 2> '%s/err.txt'",
 		    BIN, mb, TMP);
 		ok(system(a) == 0, "stderr to a file: exit 0");

@@ -745,7 +745,7 @@ def seeds(docm, zipexe, pdf, png):
               "en-224-pdf-qr-jpeg", "en-225-docx-qr", "en-226-text-qr",
               "en-227-html-text-qr", "en-228-bayes-mortgage",
               "en-232-html-table-qr-inverse", "en-243-html-data-qr",
-              "en-248-pdf-qr-vector"):
+              "en-248-pdf-qr-vector", "en-249-pdf-qr-vector-turned"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
@@ -2531,7 +2531,7 @@ def lure_form_samples():
         "<html><body><h2>Solar panels with no upfront cost</h2><p>Energy "
         "prices keep rising. Homeowners in your area are switching to "
         "solar and paying less every month.</p><p><a href=\"https://"
-        "sunsave-deals.example/q?c=4471\">See if you qualify</a></p>"
+        "go.leadtrack-net.example/c?o=4471\">See if you qualify</a></p>"
         "</body></html>\n", "potential", "content.lead_offer")
     write("pt-18-plano-saude-cotacao.eml", headers(
         "Corretora Saude Mais <contato@saude-mais-cotacoes.example>",
@@ -2539,7 +2539,7 @@ def lure_form_samples():
         "Content-Type: text/html; charset=utf-8\n\n"
         "<html><body><p>Olá! Com o reajuste dos planos de saúde, "
         "receba agora uma cotação gratuita e sem compromisso.</p><p><a "
-        "href=\"https://saude-mais-cotacoes.example/c/77\">Quero minha "
+        "href=\"https://lnk.cotacoes-online.example/c/77\">Quero minha "
         "cotação</a></p></body></html>\n", "potential", "content.lead_offer")
     # The organisation's own benefits mail says the same words: no lead.
     write("en-246-clean-benefits-enrollment.eml", headers(
@@ -2550,6 +2550,17 @@ def lure_form_samples():
         "insurance plans, check your eligibility for the dental plan and "
         "make your choices on the benefits portal: https://benefits."
         "contoso.com/enroll\n\nHR Benefits\n", "clean",
+        "!content.lead_offer")
+    # A council's own newsletter on its grants links to its own site:
+    # no lead.
+    write("nl-01-clean-gemeente-subsidie.eml", headers(
+        "Gemeente Zuidstad <nieuwsbrief@zuidstad.example>",
+        "Subsidie voor isolatie in 2027") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Beste inwoner,\n\nOok in 2027 geeft de gemeente subsidie voor "
+        "isolatie van uw woning. Bekijk of u in aanmerking komt en vraag "
+        "de subsidie aan op https://www.zuidstad.example/subsidie-isolatie"
+        "\n\nMet vriendelijke groet,\nGemeente Zuidstad\n", "clean",
         "!content.lead_offer")
     # ... and with no link to ask through, no lead either.
     write("en-247-clean-solar-no-link.eml", headers(
