@@ -2279,6 +2279,35 @@ def lure_form_samples():
             "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
             "\n--b1--\n", "threat", "attach.qr_code",
             "content.credential_urgent")
+    # A dense code (version 20 in an inch) under a white page background
+    # filled inside q/Q (the black of the modules is the default one),
+    # with a module-sized square far off the code.
+    rows = subprocess.run(["qrencode", "-t", "ASCII", "-m", "0", "-v", "20",
+                           "https://mfa-renew.mailbox-check.top/q?id=13"],
+                          stdout=subprocess.PIPE, check=True
+                          ).stdout.decode().splitlines()
+    dense = [[1 if r[i] == "#" else 0 for i in range(0, len(r), 2)]
+             for r in rows if r]
+    mu = 72.0 / len(dense)
+    ops = [b"q 1 g 0 0 612 792 re f Q"]
+    for y, row in enumerate(dense):
+        for x, v in enumerate(row):
+            if v:
+                ops.append(b"%.3f %.3f %.3f %.3f re f" %
+                           (100 + x * mu, 700 - y * mu, mu, -mu))
+    ops.append(b"500 80 %.3f %.3f re f" % (mu, mu))
+    PDFDRAW_SEEDS.append(b"\n".join(ops))
+    write("en-252-pdf-qr-vector-dense.eml", headers(
+        "IT Desk <it-desk@mailbox-check.top>",
+        "Final notice: your mailbox password expires today") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nSee the attached "
+        "document.\n\n--b1\nContent-Type: application/pdf; "
+        'name="Password_Notice.pdf"\nContent-Disposition: attachment; '
+        'filename="Password_Notice.pdf"\n'
+        "Content-Transfer-Encoding: base64\n\n" +
+        b64(pdf_page(b"\n".join(ops), True)) + "\n--b1--\n", "threat",
+        "attach.qr_code", "content.credential_urgent")
     # An invoice whose table is drawn with filled cells: no code.
     cells = [b"q 0.85 0.85 0.85 rg"]
     for y in range(30):
