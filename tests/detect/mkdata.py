@@ -2199,9 +2199,9 @@ def lure_form_samples():
     pdf_dct = pdf_with_image(
         b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
         jpg, w, h)
-    for fname, pdfb, sub in (
-            ("en-223-pdf-qr-flate.eml", pdf_flate, "Notice"),
-            ("en-224-pdf-qr-jpeg.eml", pdf_dct, "Reminder")):
+    # The IT desk's "password notice" with a PDF whose only content is
+    # a QR code, one way or another.
+    def pdf_notice(fname, sub, pdfb):
         write(fname, headers(
             "IT Desk <it-desk@mailbox-check.top>",
             sub + ": your mailbox password expires today") +
@@ -2213,6 +2213,11 @@ def lure_form_samples():
             "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
             "\n--b1--\n", "threat", "attach.qr_code",
             "content.credential_urgent")
+
+    for fname, pdfb, sub in (
+            ("en-223-pdf-qr-flate.eml", pdf_flate, "Notice"),
+            ("en-224-pdf-qr-jpeg.eml", pdf_dct, "Reminder")):
+        pdf_notice(fname, sub, pdfb)
     # The QR code drawn with the page's vector paths, no image in the
     # file: a filled square to each dark module, as PHP's TCPDF draws one
     # (negative heights, a Flate-compressed page), and as runs of modules
@@ -2268,17 +2273,7 @@ def lure_form_samples():
             ("en-249-pdf-qr-vector-turned.eml", pdf_page(qr_runs(
                 "https://mfa-renew.mailbox-check.top/q?id=12"), False),
              "Reminder")):
-        write(fname, headers(
-            "IT Desk <it-desk@mailbox-check.top>",
-            sub + ": your mailbox password expires today") +
-            'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
-            "Content-Type: text/plain; charset=utf-8\n\nSee the attached "
-            "document.\n\n--b1\nContent-Type: application/pdf; "
-            'name="Password_Notice.pdf"\nContent-Disposition: attachment; '
-            'filename="Password_Notice.pdf"\n'
-            "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
-            "\n--b1--\n", "threat", "attach.qr_code",
-            "content.credential_urgent")
+        pdf_notice(fname, sub, pdfb)
     # A dense code (version 20 in an inch) under a white page background
     # filled inside q/Q (the black of the modules is the default one),
     # with a module-sized square far off the code.
@@ -2297,17 +2292,8 @@ def lure_form_samples():
                            (100 + x * mu, 700 - y * mu, mu, -mu))
     ops.append(b"500 80 %.3f %.3f re f" % (mu, mu))
     PDFDRAW_SEEDS.append(b"\n".join(ops))
-    write("en-252-pdf-qr-vector-dense.eml", headers(
-        "IT Desk <it-desk@mailbox-check.top>",
-        "Final notice: your mailbox password expires today") +
-        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
-        "Content-Type: text/plain; charset=utf-8\n\nSee the attached "
-        "document.\n\n--b1\nContent-Type: application/pdf; "
-        'name="Password_Notice.pdf"\nContent-Disposition: attachment; '
-        'filename="Password_Notice.pdf"\n'
-        "Content-Transfer-Encoding: base64\n\n" +
-        b64(pdf_page(b"\n".join(ops), True)) + "\n--b1--\n", "threat",
-        "attach.qr_code", "content.credential_urgent")
+    pdf_notice("en-252-pdf-qr-vector-dense.eml", "Final notice",
+               pdf_page(b"\n".join(ops), True))
     # An invoice whose table is drawn with filled cells: no code.
     cells = [b"q 0.85 0.85 0.85 rg"]
     for y in range(30):

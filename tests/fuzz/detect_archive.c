@@ -5,17 +5,8 @@
 #include <stdlib.h>
 
 #include "internal.h"
+#define DETECT_FUZZ_PASSWORD	"infected"
 #include "detect_fuzz.h"
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	detect_fuzz_init(NULL);
-	detect_scan_add_password(S, "infected");
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)

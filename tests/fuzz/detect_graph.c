@@ -10,15 +10,6 @@
 #include "detect_fuzz.h"
 
 int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	detect_fuzz_init(NULL);
-	return 0;
-}
-
-int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 {
 	struct detect_result	 r;

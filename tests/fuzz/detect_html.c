@@ -9,15 +9,6 @@
 #include "detect_fuzz.h"
 
 int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	detect_fuzz_init(NULL);
-	return 0;
-}
-
-int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 {
 	static const char *const cs[] = { NULL, "utf-8", "iso-2022-jp",
@@ -29,15 +20,9 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 
 	if (n == 0)
 		return 0;
-	arena_reset(&S->a);
-	S->nu = S->ucap = 0;
-	S->u = NULL;
-	hset_init(&S->useen, &S->a);
-	/* The page may add findings (QR codes in data: pictures and in
-	 * tables), which live in the arena just reset. */
-	S->f = NULL;
-	S->nf = S->fcap = 0;
-	S->qr_images = 0;
+	/* A fresh scan: its arena, links and findings (a page or a
+	 * drawing may add QR codes' links and findings). */
+	scan_begin(S);
 	u = text_to_utf8(&S->a, cs[p[0] % 8], (const char *)p + 1, n - 1,
 	    1u << 20, &ul);
 	/* The output is valid UTF-8 (controls allowed). */

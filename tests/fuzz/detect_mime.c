@@ -4,19 +4,9 @@
 #include <stdlib.h>
 
 #include "detect.h"
+#define DETECT_FUZZ_OWN		"contoso.com"
+#define DETECT_FUZZ_PASSWORD	"infected"
 #include "detect_fuzz.h"
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	static const char *const own[] = { "contoso.com", NULL };
-
-	(void)argc;
-	(void)argv;
-	detect_fuzz_init(own);
-	detect_scan_add_password(S, "infected");
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)

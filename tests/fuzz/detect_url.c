@@ -6,18 +6,8 @@
 #include <string.h>
 
 #include "internal.h"
+#define DETECT_FUZZ_OWN		"contoso.com"
 #include "detect_fuzz.h"
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	static const char *const own[] = { "contoso.com", NULL };
-
-	(void)argc;
-	(void)argv;
-	detect_fuzz_init(own);
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
