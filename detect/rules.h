@@ -527,9 +527,9 @@ RULE(R_CONTENT_HEALTH, "content.health_offer", DETECT_SPAM, 35, \
     "The mail sells medicine without prescription, slimming products or cures ({detail}).", \
     "本文は処方箋なしの医薬品、痩身商品や治療法を売り込んでいます ({detail})。") \
 RULE(R_CONTENT_LEAD, "content.lead_offer", DETECT_SPAM, 30, \
-    "subsidy, energy-saving or insurance offer asking the reader to request a quote or check eligibility", \
-    "The mail offers subsidies, energy savings or insurance and asks the reader to request a quote or check eligibility ({detail}): lead-generation spam, which sells the reply to installers and brokers.", \
-    "本文は補助金、光熱費の節約や保険を持ちかけ、見積もりや受給資格の確認を求めています ({detail})。返信を業者や代理店に売る見込み客集めの迷惑メールです。") \
+    "subsidy, home-improvement, energy-saving or insurance offer asking the reader to request a quote or check eligibility", \
+    "The mail offers subsidies, home improvements, energy savings or insurance and asks the reader to request a quote or check eligibility ({detail}): lead-generation spam, which sells the reply to installers and brokers.", \
+    "本文は補助金、住宅の工事、光熱費の節約や保険を持ちかけ、見積もりや受給資格の確認を求めています ({detail})。返信を業者や代理店に売る見込み客集めの迷惑メールです。") \
 RULE(R_CONTENT_GAMBLING, "content.gambling", DETECT_SPAM, 35, \
     "casino or betting bonus", \
     "The mail advertises a casino or betting with bonuses ({detail}).", \

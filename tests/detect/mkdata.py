@@ -4662,6 +4662,23 @@ def modern_ja_samples():
           "未受信のメールが3件あります。以下から確認してください。\n"
           "https://mail-hokan.example/inbox\n", "potential",
           "content.fake_safety_notice")
+    # Lead generation in Japanese: exterior painting and solar power
+    # with a free quote, through a tracker's link; and a city's own
+    # subsidy notice linking to its own site.
+    write("ja-31-lead-gaiheki.eml",
+          jheaders("住まいの相談窓口", "info@sumai-soudan.example",
+                   "【期間限定】外壁塗装の無料見積もり").encode() +
+          jis_plain("外壁塗装・屋根塗装、太陽光発電の設置をお考えの方へ。\n"
+                    "お住まいの地域の業者から一括見積もりが届きます。\n"
+                    "https://lp.lead-match.example/r?c=88"),
+          "potential", "content.lead_offer")
+    write("ja-32-clean-city-subsidy.eml",
+          jheaders("みなと市 環境課", "kankyo@city.minato-shi.example",
+                   "太陽光発電の補助金のご案内").encode() +
+          jis_plain("市では本年度も太陽光発電と蓄電池の補助金を交付します。\n"
+                    "対象かどうかは市のサイトでご確認ください。\n"
+                    "https://www.city.minato-shi.example/hojokin"),
+          "clean", "!content.lead_offer")
     # Outlook's Japanese header block in a forward (転送:), ISO-2022-JP.
     text = ("確認お願いします。\n\n-----Original Message-----\n"
             "差出人: Amazon カスタマーサービス <info@account-check-jp.example>\n"
