@@ -764,7 +764,7 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	buf_addf(&b, "links=%zu ldoms=%zu html=%d vis=%zu hid=%zu imgs=%d "
 	    "limgs=%d brandtxt=%d sendbrand=%d rcpt_subj=%d rcpt_body=%d "
 	    "mailto=%d from_free=%d btc=%d len=%zu money=%zu excl=%zu "
-	    "atts=%zu mixed=%d math=%d", links, ndoms, html,
+	    "atts=%zu mixed=%d math=%d fwd=%d/%d", links, ndoms, html,
 	    s->hbody.visible, s->hbody.hidden, s->hbody.images,
 	    s->hbody.linked_images, brand >= 0, brand >= 0 &&
 	    s->m->from.domain != NULL && brand_of_domain(s->eng,
@@ -774,7 +774,7 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	    s->m->from.domain != NULL && dom_is_freemail(s->eng,
 	    dom_registrable(s, s->m->from.domain)), has_btc(t, s->text.len),
 	    s->text.len, money, excl, s->m->nparts, s->ns.mixed_words,
-	    s->ns.math_chars);
+	    s->ns.math_chars, s->fwd_found, s->fwd_active);
 	finding_add_custom(s, "signal", DETECT_SPAM, 0, b.ptr, b.ptr,
 	    &(struct fargs){ .detail = NULL });
 	buf_release(&b);
