@@ -32,6 +32,9 @@
 /* A class or id rule that sets a background: the element's background is
  * then not known (text on it is never judged by its colour). */
 #define OFF_BG		0x04
+/* A rule of a style sheet that hides (display:none and the like) outside
+ * any @media block, and not shown again inside one. */
+#define OFF_HIDE	0x08
 
 struct hattr {
 	char		 name[24];
@@ -64,11 +67,15 @@ struct hstate {
 	int			 pre;	/* inside <pre>: the source's breaks */
 	size_t			 preview;	/* hidden text before it */
 	struct {
-		char	 sel[48];	/* ".name" or "#name", lower case */
+		char	 sel[48];	/* ".name", "#name" or a tag's name,
+					   lower case */
 		int	 off;		/* OFF_* */
 		long	 bg;		/* OFF_BG: the colour, -1 unknown */
 	}			 off[OFF_RULES];
 	int			 noff;
+	char			 shown[OFF_RULES][48];	/* selectors an @media
+							   rule shows */
+	int			 nshown;
 	const char		*href;		/* of the open <a> */
 	struct buf		 atext;
 	int			 in_a;
@@ -180,6 +187,27 @@ attr(const struct hattr *a, int na, const char *name)
 	return NULL;
 }
 
+/* Does the style b (css_squeeze()d) set the property prop, itself and not
+ * one ending in its name (min-width for width), to zero? */
+static int
+css_zero(const char *b, const char *prop)
+{
+	const char	*p = b;
+	size_t		 l = strlen(prop);
+
+	while ((p = strstr(p, prop)) != NULL) {
+		const char *v = p + l;
+
+		if ((p == b || p[-1] == ';' || p[-1] == '{') && *v == ':' &&
+		    v[1] == '0' && (v[2] == '\0' || v[2] == ';' || v[2] == '!' ||
+		    v[2] == ' ' || strncmp(v + 2, "px", 2) == 0 ||
+		    v[2] == '%'))
+			return 1;
+		p = v;
+	}
+	return 0;
+}
+
 /* Does this style (css_squeeze()d) hide the element's text? */
 static int
 style_hidden(const char *b)
@@ -187,7 +215,7 @@ style_hidden(const char *b)
 	size_t	 n = strlen(b);
 
 	if (strstr(b, "display:none") || strstr(b, "visibility:hidden") ||
-	    strstr(b, "mso-hide:all") || strstr(b, "opacity:0;") ||
+	    strstr(b, "opacity:0;") ||
 	    (strstr(b, "opacity:0") && b[n - 1] == '0' &&
 	    strstr(b, "opacity:0.") == NULL))
 		return 1;
@@ -195,6 +223,10 @@ style_hidden(const char *b)
 	    strstr(b, "overflow:hidden"))
 		return 1;
 	if (strstr(b, "width:0") && strstr(b, "height:0"))
+		return 1;
+	/* A box of no width that clips what it holds. */
+	if ((css_zero(b, "width") || css_zero(b, "max-width")) &&
+	    strstr(b, "overflow:hidden"))
 		return 1;
 	return 0;
 }
@@ -457,7 +489,9 @@ css_squeeze(const char *p, size_t n, char *b, size_t bsz)
 	b[o] = '\0';
 }
 
-/* Remember the class and id selectors of a rule that push out of view. */
+/* Remember the class and id selectors of a rule that push out of view,
+ * hide or set a background, and the tag selectors of one that pushes out
+ * of view or hides ("u { width: 0; overflow: hidden }"). */
 static void
 off_rule(struct hstate *h, const char *sel, size_t sn, int off, long bg)
 {
@@ -467,6 +501,18 @@ off_rule(struct hstate *h, const char *sel, size_t sn, int off, long bg)
 	css_squeeze(sel, sn, b, sizeof(b));
 	for (t = strtok_r(b, ",", &save); t != NULL;
 	    t = strtok_r(NULL, ",", &save)) {
+		k = strlen(t);
+		if (k > 0 && k < 16 && strspn(t,
+		    "abcdefghijklmnopqrstuvwxyz0123456789") == k) {
+			if (off & OFF_BG)
+				h->bg_unknown = 1;
+			if ((off & ~OFF_BG) != 0 && h->noff < OFF_RULES) {
+				memcpy(h->off[h->noff].sel, t, k + 1);
+				h->off[h->noff].bg = -3;
+				h->off[h->noff++].off = off & ~OFF_BG;
+			}
+			continue;
+		}
 		/* "div.name", ".name", "#name": one element, no more.  A
 		 * background set anywhere else (body, td, ".a .b"), or on
 		 * more selectors than there is room for, leaves every
@@ -486,13 +532,41 @@ off_rule(struct hstate *h, const char *sel, size_t sn, int off, long bg)
 	}
 }
 
-/* Read a style sheet for rules that push out of view (nested @media
- * blocks read through). */
+/* The selectors of an @media rule that shows its elements again
+ * (".mobile { display: block !important }"): each one's last element. */
+static void
+shown_rule(struct hstate *h, const char *sel, size_t sn)
+{
+	char	 b[512], *t, *save = NULL, *l;
+	size_t	 k;
+
+	css_squeeze(sel, sn, b, sizeof(b));
+	for (t = strtok_r(b, ",", &save); t != NULL;
+	    t = strtok_r(NULL, ",", &save)) {
+		if ((l = strrchr(t, ' ')) != NULL || (l = strrchr(t, '>')) !=
+		    NULL)
+			t = l + 1;
+		if (*t != '.' && *t != '#')
+			t += strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789") ==
+			    strlen(t) ? 0 : strspn(t,
+			    "abcdefghijklmnopqrstuvwxyz0123456789");
+		if ((k = strlen(t)) == 0 || k >= sizeof(h->shown[0]) ||
+		    h->nshown >= OFF_RULES)
+			continue;
+		memcpy(h->shown[h->nshown++], t, k + 1);
+	}
+}
+
+/* Read a style sheet for rules that push out of view, hide or set a
+ * background (the rules of @media blocks read through: a rule there that
+ * hides is a layout's, for some screens; one that shows an element again
+ * undoes the hiding of the rules outside). */
 static void
 off_sheet(struct hstate *h, const char *p, size_t n)
 {
 	const char	*e = p + n, *sel = p, *q;
 	char		 d[1024];
+	int		 media = 0;
 
 	while (p < e) {
 		if (*p == '/' && p + 1 < e && p[1] == '*') {
@@ -501,6 +575,8 @@ off_sheet(struct hstate *h, const char *p, size_t n)
 			continue;
 		}
 		if (*p == '}' || *p == ';') {
+			if (*p == '}' && media > 0)
+				media--;	/* an @media block's end */
 			sel = ++p;
 			continue;
 		}
@@ -512,7 +588,8 @@ off_sheet(struct hstate *h, const char *p, size_t n)
 		    *sel == '\r' || *sel == '\t'))
 			sel++;
 		if (sel < p && *sel == '@') {
-			sel = ++p;	/* @media: its rules follow */
+			media++;	/* @media: its rules follow */
+			sel = ++p;
 			continue;
 		}
 		q = memchr(p, '}', (size_t)(e - p));
@@ -525,10 +602,18 @@ off_sheet(struct hstate *h, const char *p, size_t n)
 
 			if (bg != -3)
 				off |= OFF_BG;
+			if (style_hidden(d)) {
+				if (media == 0)
+					off |= OFF_HIDE;
+			} else if (media > 0 && (strstr(d, "display:") !=
+			    NULL || strstr(d, "visibility:visible") != NULL))
+				shown_rule(h, sel, (size_t)(p - sel));
 			if (off != 0)
 				off_rule(h, sel, (size_t)(p - sel), off, bg);
 		}
-		p = q;
+		/* Past the rule's own end, which closes no block. */
+		p = q < e ? q + 1 : e;
+		sel = p;
 	}
 }
 
@@ -538,6 +623,7 @@ off_sheets(struct hstate *h, const char *p, size_t n)
 {
 	const char	*e = p + n, *q, *c;
 	size_t		 read = 0;
+	int		 i, j;
 
 	while (p < e && read < OFF_CSS_MAX &&
 	    (p = memchr(p, '<', (size_t)(e - p))) != NULL) {
@@ -547,7 +633,7 @@ off_sheets(struct hstate *h, const char *p, size_t n)
 		    p[5] != '\n' && p[5] != '\r'))
 			continue;
 		if ((q = memchr(p, '>', (size_t)(e - p))) == NULL)
-			return;
+			break;
 		q++;
 		for (c = q; c < e; c++) {
 			c = memchr(c, '<', (size_t)(e - c));
@@ -563,6 +649,10 @@ off_sheets(struct hstate *h, const char *p, size_t n)
 		read += (size_t)(c - q);
 		p = c;
 	}
+	for (i = 0; i < h->noff; i++)
+		for (j = 0; j < h->nshown; j++)
+			if (strcmp(h->off[i].sel, h->shown[j]) == 0)
+				h->off[i].off &= ~OFF_HIDE;
 }
 
 /*
@@ -606,12 +696,12 @@ data_image(struct hstate *h, const char *v, size_t n)
 	    "picture in the HTML (data: URL)", pic.data, pic.len);
 }
 
-/* What the element's style (squeezed, or NULL), classes and id do to
- * what is in view; in *bg the colour the last of their rules that sets
- * a background gives (-1 unknown, -3 none). */
+/* What the element's style (squeezed, or NULL), tag, classes and id do
+ * to what is in view; in *bg the colour the last of their rules that
+ * sets a background gives (-1 unknown, -3 none). */
 static int
-off_element(struct hstate *h, const struct hattr *a, int na,
-    const char *style, long *bg)
+off_element(struct hstate *h, const char *tag, const struct hattr *a,
+    int na, const char *style, long *bg)
 {
 	const char	*v;
 	char		 tok[48];
@@ -622,6 +712,9 @@ off_element(struct hstate *h, const struct hattr *a, int na,
 		off |= css_offscreen(style);
 	if (h->noff == 0)
 		return off;
+	for (i = 0; i < h->noff; i++)
+		if (strcmp(h->off[i].sel, tag) == 0)
+			off |= h->off[i].off;
 	if ((v = attr(a, na, "id")) != NULL && strlen(v) + 1 < sizeof(tok)) {
 		snprintf(tok, sizeof(tok), "#%s", v);
 		str_lower(tok);
@@ -987,8 +1080,11 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	if (strcmp(t, "body") == 0 && (v = attr(a, na, "text")) != NULL &&
 	    (col = css_color(v)) != -2)
 		fg = col;
-	off = off_element(h, a, na, sq, &rule_bg);
-	if (off & OFF_IN)
+	off = off_element(h, t, a, na, sq, &rule_bg);
+	/* A rule's hiding, unless the element's own style shows it. */
+	if ((off & OFF_IN) || ((off & OFF_HIDE) && (sq == NULL ||
+	    strstr(sq, "display:") == NULL || strstr(sq, "display:none") !=
+	    NULL)))
 		hid = 1;
 	/* A table's cell: its own colour, else its class's (a code drawn
 	 * with ".b { background: #000 }"), else what it sits on. */

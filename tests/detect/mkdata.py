@@ -814,6 +814,11 @@ def seeds(docm, zipexe, pdf, png):
         "\x00<img src=\"data:image/png;base64," +
         base64.b64encode(png).decode() + "\"><img src=data:image/gif;base64,"
         "R0lGODlhAQABAAAAACw=>",
+        "\x00<style>.m{display:none}u{width:0;overflow:hidden}@media (max-"
+        "width:480px){.m{display:block!important}@font-face{src:x}}}}"
+        "</style><div class=m style='display:block'>a<u>b</u></div>"
+        "<a style='mso-hide:all' class='m x'>c</a><img src=\"data&#58;"
+        "image/png;base64,&#65;&#66;\">",
     ]
     for i, h in enumerate(pages):
         with open(os.path.join(d, "seed%d.html" % i), "wb") as f:
@@ -2294,6 +2299,52 @@ def lure_form_samples():
     PDFDRAW_SEEDS.append(b"\n".join(ops))
     pdf_notice("en-252-pdf-qr-vector-dense.eml", "Final notice",
                pdf_page(b"\n".join(ops), True))
+    # Text hidden by a style sheet's rule, not by the element's own
+    # style: a class set to display:none, and a tag (<u>) made a box of
+    # no width that clips what it holds, each hiding a pasted story
+    # that sways word-counting filters.
+    story = ("Our journey then took us to the national park, where we "
+             "spent several days hiking through landscapes of waterfalls, "
+             "forests and granite cliffs, and the city was full of life, "
+             "with colourful architecture and good food. ") * 4
+    write("en-253-css-class-hidden.eml", headers(
+        "Wallet Support <support@wallet-verify.example>",
+        "Action required on your wallet") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><head><style>\n.ft { display: none }\n</style></head><body>"
+        "<p>Your wallet must be verified today.</p><p><a href=\""
+        "https://wallet-verify.example/v\">Verify</a></p>"
+        '<div class="ft">' + story + "</div></body></html>\n",
+        "potential", "html.hidden_text_stuffing")
+    write("en-254-css-tag-hidden.eml", headers(
+        "Wallet Support <support@wallet-verify.example>",
+        "Action required on your wallet") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><head><style>\nu { display: inline-block; width: 0; "
+        "overflow: hidden; white-space: nowrap }\n</style></head><body>"
+        "<p>Your wallet must be verified today.</p><p><a href=\""
+        "https://wallet-verify.example/v\">Ve<u>" + story + "</u>rify</a>"
+        "</p></body></html>\n", "potential", "html.hidden_text_stuffing")
+    # A responsive newsletter: its mobile copy hidden by a rule and shown
+    # again on small screens; its button's text hidden from Outlook's
+    # desktop program only (mso-hide:all), which draws its own button.
+    para = ("This month the team shipped the new reporting pages and "
+            "fixed the slow exports many of you wrote to us about. ")
+    write("en-255-clean-responsive-newsletter.eml", headers(
+        "Fabrikam News <news@fabrikam.com>", "What shipped in November") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><head><style>\n.mobile { display: none; max-height: 0; "
+        "overflow: hidden }\n@media only screen and (max-width: 480px) "
+        "{\n  .mobile { display: block !important; max-height: none "
+        "!important }\n  .desktop { display: none !important }\n}\n"
+        "</style></head><body><div class=\"desktop\"><p>" + para * 3 +
+        '</p></div><div class="mobile"><p>' + para * 3 + "</p></div>"
+        '<p><a href="https://www.fabrikam.com/news/2026-11" style='
+        '"background:#0b5cad;color:#ffffff;padding:10px 20px;'
+        'mso-hide:all">Read the whole letter on our site, with the '
+        "screenshots of every new page and the list of fixes</a></p>"
+        "</body></html>\n", "clean", "!html.hidden_text",
+        "!html.hidden_text_stuffing")
     # An invoice whose table is drawn with filled cells: no code.
     cells = [b"q 0.85 0.85 0.85 rg"]
     for y in range(30):
