@@ -35,6 +35,7 @@
 /* A rule of a style sheet that hides (display:none and the like) outside
  * any @media block, and not shown again inside one. */
 #define OFF_HIDE	0x08
+#define OFF_CLIP	0x10	/* the same by a box of no size that clips */
 
 struct hattr {
 	char		 name[24];
@@ -76,6 +77,8 @@ struct hstate {
 	char			 shown[OFF_RULES][48];	/* selectors an @media
 							   rule shows */
 	int			 nshown;
+	int			 hide_unsure;	/* shown selectors not all
+						   kept: no rule hides */
 	const char		*href;		/* of the open <a> */
 	struct buf		 atext;
 	int			 in_a;
@@ -188,7 +191,8 @@ attr(const struct hattr *a, int na, const char *name)
 }
 
 /* Does the style b (css_squeeze()d) set the property prop, itself and not
- * one ending in its name (min-width for width), to zero? */
+ * one ending in its name (min-width for width, line-height for height),
+ * to zero, in any unit? */
 static int
 css_zero(const char *b, const char *prop)
 {
@@ -199,9 +203,7 @@ css_zero(const char *b, const char *prop)
 		const char *v = p + l;
 
 		if ((p == b || p[-1] == ';' || p[-1] == '{') && *v == ':' &&
-		    v[1] == '0' && (v[2] == '\0' || v[2] == ';' || v[2] == '!' ||
-		    v[2] == ' ' || strncmp(v + 2, "px", 2) == 0 ||
-		    v[2] == '%'))
+		    v[1] == '0' && !(v[2] >= '0' && v[2] <= '9') && v[2] != '.')
 			return 1;
 		p = v;
 	}
@@ -209,6 +211,8 @@ css_zero(const char *b, const char *prop)
 }
 
 /* Does this style (css_squeeze()d) hide the element's text? */
+static int	style_clipped(const char *);
+
 static int
 style_hidden(const char *b)
 {
@@ -219,14 +223,25 @@ style_hidden(const char *b)
 	    (strstr(b, "opacity:0") && b[n - 1] == '0' &&
 	    strstr(b, "opacity:0.") == NULL))
 		return 1;
-	if ((strstr(b, "max-height:0") || strstr(b, "height:0")) &&
-	    strstr(b, "overflow:hidden"))
+	return style_clipped(b);
+}
+
+/* Does this style (css_squeeze()d) make the element a box of no height
+ * or no width that clips what it holds? (A table's box grows to what it
+ * holds: not for tables and their cells.) */
+static int
+style_clipped(const char *b)
+{
+	int	 clip;
+
+	clip = strstr(b, "overflow:hidden") != NULL || strstr(b,
+	    "overflow-x:hidden") != NULL || strstr(b, "overflow:clip") != NULL;
+	if ((css_zero(b, "max-height") || css_zero(b, "height")) && clip)
 		return 1;
-	if (strstr(b, "width:0") && strstr(b, "height:0"))
+	if (css_zero(b, "width") && css_zero(b, "height"))
 		return 1;
 	/* A box of no width that clips what it holds. */
-	if ((css_zero(b, "width") || css_zero(b, "max-width")) &&
-	    strstr(b, "overflow:hidden"))
+	if ((css_zero(b, "width") || css_zero(b, "max-width")) && clip)
 		return 1;
 	return 0;
 }
@@ -532,41 +547,126 @@ off_rule(struct hstate *h, const char *sel, size_t sn, int off, long bg)
 	}
 }
 
-/* The selectors of an @media rule that shows its elements again
- * (".mobile { display: block !important }"): each one's last element. */
+/* Note sel as shown again (a rule sets display to other than none):
+ * every class, id and [class=...] value of each selector's last element,
+ * or its tag; when there is no room, every hiding rule is let go. */
+static void
+shown_add(struct hstate *h, const char *t, size_t k)
+{
+	if (k == 0)
+		return;
+	if (k >= sizeof(h->shown[0]) || h->nshown >= OFF_RULES) {
+		h->hide_unsure = 1;
+		return;
+	}
+	memcpy(h->shown[h->nshown], t, k);
+	h->shown[h->nshown++][k] = '\0';
+}
+
 static void
 shown_rule(struct hstate *h, const char *sel, size_t sn)
 {
-	char	 b[512], *t, *save = NULL, *l;
-	size_t	 k;
+	static const char	 nm[] = "abcdefghijklmnopqrstuvwxyz0123456789_-";
+	char			 b[512], *t, *save = NULL, *l, *c;
+	size_t			 k;
 
 	css_squeeze(sel, sn, b, sizeof(b));
+	if (strlen(b) + 2 >= sizeof(b))
+		h->hide_unsure = 1;	/* cut: some selectors unread */
 	for (t = strtok_r(b, ",", &save); t != NULL;
 	    t = strtok_r(NULL, ",", &save)) {
-		if ((l = strrchr(t, ' ')) != NULL || (l = strrchr(t, '>')) !=
-		    NULL)
-			t = l + 1;
-		if (*t != '.' && *t != '#')
-			t += strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789") ==
-			    strlen(t) ? 0 : strspn(t,
-			    "abcdefghijklmnopqrstuvwxyz0123456789");
-		if ((k = strlen(t)) == 0 || k >= sizeof(h->shown[0]) ||
-		    h->nshown >= OFF_RULES)
+		for (l = t; (c = strpbrk(l, " >+~")) != NULL; l = c + 1)
+			;
+		if ((k = strspn(l, nm)) == strlen(l)) {
+			shown_add(h, l, k);	/* a tag */
 			continue;
-		memcpy(h->shown[h->nshown++], t, k + 1);
+		}
+		for (c = l; *c != '\0'; c++) {
+			if (*c == '.' || *c == '#') {
+				k = strspn(c + 1, nm);
+				shown_add(h, c, k + 1);
+				c += k;
+			} else if (strncmp(c, "[class", 6) == 0) {
+				/* [class=x], [class="x"], [class~=x] */
+				c += 6;
+				c += strspn(c, "~*^$|=\"'");
+				k = strspn(c, nm);
+				if (k > 0 && k + 1 < sizeof(h->shown[0])) {
+					char	 tok[48];
+
+					tok[0] = '.';
+					memcpy(tok + 1, c, k);
+					shown_add(h, tok, k + 1);
+				}
+				c += k > 0 ? k - 1 : 0;
+			}
+		}
+	}
+}
+
+/* Does a rule (css_squeeze()d) show what another hid: a display other
+ * than none, visibility, an opacity above 0, or (sizes) a size or
+ * overflow let go? */
+static int
+css_shows(const char *d, int sizes)
+{
+	const char	*v;
+
+	if ((v = strstr(d, "display:")) != NULL && strncmp(v + 8, "none", 4) !=
+	    0)
+		return 1;
+	if ((v = strstr(d, "opacity:")) != NULL) {
+		v += 8;
+		if (*v == '1')
+			return 1;
+		for (v += strspn(v, "0"); *v == '.'; v++)
+			;
+		if (*v >= '1' && *v <= '9')
+			return 1;
+		if (*v == '0' && strspn(v, "0") < strspn(v, "0123456789"))
+			return 1;
+	}
+	if (strstr(d, "visibility:visible") != NULL)
+		return 1;
+	return sizes && (strstr(d, "max-height:none") != NULL ||
+	    strstr(d, "height:auto") != NULL ||
+	    strstr(d, "width:auto") != NULL ||
+	    strstr(d, "max-width:none") != NULL ||
+	    strstr(d, "overflow:visible") != NULL);
+}
+
+/* Past white space, comments and HTML comment marks, from p to e. */
+static const char *
+css_skip(const char *p, const char *e)
+{
+	for (;;) {
+		while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' ||
+		    *p == '\t' || *p == '\f'))
+			p++;
+		if (e - p >= 2 && p[0] == '/' && p[1] == '*') {
+			const char *q = memmem(p + 2, (size_t)(e - p - 2), "*/",
+			    2);
+
+			p = q != NULL ? q + 2 : e;
+		} else if (e - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			p += 4;
+		else if (e - p >= 3 && memcmp(p, "-->", 3) == 0)
+			p += 3;
+		else
+			return p;
 	}
 }
 
 /* Read a style sheet for rules that push out of view, hide or set a
  * background (the rules of @media blocks read through: a rule there that
- * hides is a layout's, for some screens; one that shows an element again
- * undoes the hiding of the rules outside). */
+ * hides is a layout's, for some screens; a rule anywhere that shows an
+ * element again undoes the hiding of the rules outside).  media: the
+ * sheet applies to some media only (<style media="print">). */
 static void
-off_sheet(struct hstate *h, const char *p, size_t n)
+off_sheet(struct hstate *h, const char *p, size_t n, int media)
 {
 	const char	*e = p + n, *sel = p, *q;
 	char		 d[1024];
-	int		 media = 0;
 
 	while (p < e) {
 		if (*p == '/' && p + 1 < e && p[1] == '*') {
@@ -584,29 +684,35 @@ off_sheet(struct hstate *h, const char *p, size_t n)
 			p++;
 			continue;
 		}
-		while (sel < p && (*sel == ' ' || *sel == '\n' ||
-		    *sel == '\r' || *sel == '\t'))
-			sel++;
+		sel = css_skip(sel, p);
 		if (sel < p && *sel == '@') {
 			media++;	/* @media: its rules follow */
 			sel = ++p;
 			continue;
 		}
-		q = memchr(p, '}', (size_t)(e - p));
-		if (q == NULL)
+		/* The rule's end, past any comment in it. */
+		for (q = p + 1; q < e && *q != '}'; q++)
+			if (*q == '/' && q + 1 < e && q[1] == '*') {
+				const char *ce = memmem(q + 2, (size_t)(e - q -
+				    2), "*/", 2);
+
+				q = ce != NULL ? ce + 1 : e - 1;
+			}
+		if (q > e)
 			q = e;
 		css_squeeze(p + 1, (size_t)(q - p - 1), d, sizeof(d));
 		{
 			int off = css_offscreen(d);
 			long bg = css_background(d);
-
 			if (bg != -3)
 				off |= OFF_BG;
 			if (style_hidden(d)) {
 				if (media == 0)
-					off |= OFF_HIDE;
-			} else if (media > 0 && (strstr(d, "display:") !=
-			    NULL || strstr(d, "visibility:visible") != NULL))
+					off |= style_clipped(d) && !strstr(d,
+					    "display:none") && !strstr(d,
+					    "visibility:hidden") ? OFF_CLIP :
+					    OFF_HIDE;
+			} else if (css_shows(d, 1))
 				shown_rule(h, sel, (size_t)(p - sel));
 			if (off != 0)
 				off_rule(h, sel, (size_t)(p - sel), off, bg);
@@ -617,23 +723,48 @@ off_sheet(struct hstate *h, const char *p, size_t n)
 	}
 }
 
-/* Every <style> of the page, before the elements they apply to. */
+/* Every <style> of the page, before the elements they apply to; not
+ * those of a conditional comment for Outlook's desktop program
+ * (<!--[if mso]>), which no other reader applies. */
 static void
 off_sheets(struct hstate *h, const char *p, size_t n)
 {
-	const char	*e = p + n, *q, *c;
+	const char	*e = p + n, *q, *c, *m;
 	size_t		 read = 0;
-	int		 i, j;
+	int		 i, j, media;
 
 	while (p < e && read < OFF_CSS_MAX &&
 	    (p = memchr(p, '<', (size_t)(e - p))) != NULL) {
 		p++;
+		if ((size_t)(e - p) >= 7 && memcmp(p, "!--[if", 6) == 0) {
+			const char *ce = memchr(p, ']', (size_t)(e - p));
+
+			if (ce != NULL && memmem(p, (size_t)(ce - p), "mso",
+			    3) != NULL && memchr(p, '!', (size_t)(ce - p)) ==
+			    p && memchr(p + 1, '!', (size_t)(ce - p - 1)) ==
+			    NULL) {
+				const char *end = memmem(ce, (size_t)(e - ce),
+				    "<![endif]", 9);
+
+				p = end != NULL ? end + 9 : e;
+			}
+			continue;
+		}
 		if ((size_t)(e - p) < 6 || str_ncasecmp(p, "style", 5) != 0 ||
 		    (p[5] != '>' && p[5] != ' ' && p[5] != '\t' &&
 		    p[5] != '\n' && p[5] != '\r'))
 			continue;
 		if ((q = memchr(p, '>', (size_t)(e - p))) == NULL)
 			break;
+		/* <style media="print">: for some media only. */
+		media = 0;
+		if ((m = memmem(p, (size_t)(q - p), "media", 5)) != NULL) {
+			m += 5 + strspn(m + 5, " \t=\"'");
+			media = !((str_ncasecmp(m, "all", 3) == 0 &&
+			    strchr("\"'>", m[3]) != NULL) ||
+			    (str_ncasecmp(m, "screen", 6) == 0 &&
+			    strchr("\"'>", m[6]) != NULL));
+		}
 		q++;
 		for (c = q; c < e; c++) {
 			c = memchr(c, '<', (size_t)(e - c));
@@ -645,14 +776,17 @@ off_sheets(struct hstate *h, const char *p, size_t n)
 			c = e;
 		if ((size_t)(c - q) > OFF_CSS_MAX - read)
 			c = q + (OFF_CSS_MAX - read);
-		off_sheet(h, q, (size_t)(c - q));
+		off_sheet(h, q, (size_t)(c - q), media);
 		read += (size_t)(c - q);
 		p = c;
 	}
 	for (i = 0; i < h->noff; i++)
 		for (j = 0; j < h->nshown; j++)
 			if (strcmp(h->off[i].sel, h->shown[j]) == 0)
-				h->off[i].off &= ~OFF_HIDE;
+				h->off[i].off &= ~(OFF_HIDE | OFF_CLIP);
+	if (h->hide_unsure)
+		for (i = 0; i < h->noff; i++)
+			h->off[i].off &= ~(OFF_HIDE | OFF_CLIP);
 }
 
 /*
@@ -1081,10 +1215,12 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	    (col = css_color(v)) != -2)
 		fg = col;
 	off = off_element(h, t, a, na, sq, &rule_bg);
-	/* A rule's hiding, unless the element's own style shows it. */
+	/* A rule's hiding, unless the element's own style shows it; a
+	 * box of no size clips nothing of a table's (it grows to fit). */
 	if ((off & OFF_IN) || ((off & OFF_HIDE) && (sq == NULL ||
-	    strstr(sq, "display:") == NULL || strstr(sq, "display:none") !=
-	    NULL)))
+	    !css_shows(sq, 0))) || ((off & OFF_CLIP) && (sq == NULL ||
+	    !css_shows(sq, 1)) && strcmp(t, "table") != 0 && strcmp(t,
+	    "td") != 0 && strcmp(t, "th") != 0 && strcmp(t, "tr") != 0))
 		hid = 1;
 	/* A table's cell: its own colour, else its class's (a code drawn
 	 * with ".b { background: #000 }"), else what it sits on. */

@@ -2345,6 +2345,30 @@ def lure_form_samples():
         "screenshots of every new page and the list of fixes</a></p>"
         "</body></html>\n", "clean", "!html.hidden_text",
         "!html.hidden_text_stuffing")
+    # The same newsletter as templates write it: a comment before the
+    # @media block, the mobile copy shown again by an attribute selector
+    # and by a <style media="..."> sheet, a sheet for Outlook's desktop
+    # program only (<!--[if mso]>), a picture caption faded in on small
+    # screens, a rule cut by a comment holding a brace: nothing hidden.
+    write("en-256-clean-responsive-templates.eml", headers(
+        "Fabrikam News <news@fabrikam.com>", "What shipped in November") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><head><!--[if mso]><style>.interactive { display: none "
+        "!important }</style><![endif]--><style>\n<!--\n.mobile { "
+        "display: none; max-height: 0; overflow: hidden }\n.tablet { "
+        "display: none }\n.fade { opacity: 0 }\n/* MOBILE STYLES */\n"
+        "@media only screen and (max-width: 480px) {\n  *[class=mobile] "
+        "{ display: block !important; max-height: none !important }\n  "
+        ".fade { opacity: 1 !important; /* } */ }\n  .desktop { display: "
+        "none !important }\n}\n-->\n</style><style media=\"screen and "
+        "(max-width: 800px)\">.tablet { display: block !important } "
+        ".wide { display: none }</style></head><body>"
+        '<div class="desktop wide"><p>' + para * 3 + "</p></div>"
+        '<div class="mobile"><p>' + para * 3 + '</p></div><div class='
+        '"tablet"><p>' + para * 3 + '</p></div><div class="interactive">'
+        "<p>" + para * 3 + '</p></div><p class="fade">' + para * 2 +
+        "</p></body></html>\n", "clean", "!html.hidden_text",
+        "!html.hidden_text_stuffing")
     # An invoice whose table is drawn with filled cells: no code.
     cells = [b"q 0.85 0.85 0.85 rg"]
     for y in range(30):
