@@ -36,6 +36,8 @@
  * any @media block, and not shown again inside one. */
 #define OFF_HIDE	0x08
 #define OFF_CLIP	0x10	/* the same by a box of no size that clips */
+#define OFF_IMP		0x20	/* the hiding is !important: an element's
+				   own style does not undo it */
 
 struct hattr {
 	char		 name[24];
@@ -667,6 +669,12 @@ off_sheet(struct hstate *h, const char *p, size_t n, int media)
 {
 	const char	*e = p + n, *sel = p, *q;
 	char		 d[1024];
+	/* Open @ blocks, innermost last: 1 for one that applies to some
+	 * screens only (an @media with a condition or a medium other than
+	 * all and screen), 0 for one that applies everywhere (@media all,
+	 * @supports, @layer). */
+	unsigned char	 blk[32];
+	int		 nblk = 0;
 
 	while (p < e) {
 		if (*p == '/' && p + 1 < e && p[1] == '*') {
@@ -675,7 +683,7 @@ off_sheet(struct hstate *h, const char *p, size_t n, int media)
 			continue;
 		}
 		if (*p == '}' || *p == ';') {
-			if (*p == '}' && media > 0)
+			if (*p == '}' && nblk > 0 && blk[--nblk] && media > 0)
 				media--;	/* an @media block's end */
 			sel = ++p;
 			continue;
@@ -686,7 +694,22 @@ off_sheet(struct hstate *h, const char *p, size_t n, int media)
 		}
 		sel = css_skip(sel, p);
 		if (sel < p && *sel == '@') {
-			media++;	/* @media: its rules follow */
+			char	 at[256];
+			int	 some;
+
+			css_squeeze(sel, (size_t)(p - sel), at, sizeof(at));
+			some = strncmp(at, "@media", 6) != 0 ||
+			    strchr(at, '(') != NULL || !(strcmp(at + 6,
+			    " all") == 0 || strcmp(at + 6, " screen") == 0 ||
+			    strcmp(at + 6, " only screen") == 0);
+			if (strncmp(at, "@supports", 9) == 0 ||
+			    strncmp(at, "@layer", 6) == 0)
+				some = 0;
+			if (nblk < (int)sizeof(blk))
+				blk[nblk++] = (unsigned char)some;
+			else
+				some = 1;	/* too deep: not read as all */
+			media += some;	/* its rules follow */
 			sel = ++p;
 			continue;
 		}
@@ -708,10 +731,11 @@ off_sheet(struct hstate *h, const char *p, size_t n, int media)
 				off |= OFF_BG;
 			if (style_hidden(d)) {
 				if (media == 0)
-					off |= style_clipped(d) && !strstr(d,
+					off |= (style_clipped(d) && !strstr(d,
 					    "display:none") && !strstr(d,
 					    "visibility:hidden") ? OFF_CLIP :
-					    OFF_HIDE;
+					    OFF_HIDE) | (strstr(d, "!important") ?
+					    OFF_IMP : 0);
 			} else if (css_shows(d, 1))
 				shown_rule(h, sel, (size_t)(p - sel));
 			if (off != 0)
@@ -783,10 +807,11 @@ off_sheets(struct hstate *h, const char *p, size_t n)
 	for (i = 0; i < h->noff; i++)
 		for (j = 0; j < h->nshown; j++)
 			if (strcmp(h->off[i].sel, h->shown[j]) == 0)
-				h->off[i].off &= ~(OFF_HIDE | OFF_CLIP);
+				h->off[i].off &= ~(OFF_HIDE | OFF_CLIP |
+				    OFF_IMP);
 	if (h->hide_unsure)
 		for (i = 0; i < h->noff; i++)
-			h->off[i].off &= ~(OFF_HIDE | OFF_CLIP);
+			h->off[i].off &= ~(OFF_HIDE | OFF_CLIP | OFF_IMP);
 }
 
 /*
@@ -1217,11 +1242,19 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	off = off_element(h, t, a, na, sq, &rule_bg);
 	/* A rule's hiding, unless the element's own style shows it; a
 	 * box of no size clips nothing of a table's (it grows to fit). */
-	if ((off & OFF_IN) || ((off & OFF_HIDE) && (sq == NULL ||
-	    !css_shows(sq, 0))) || ((off & OFF_CLIP) && (sq == NULL ||
-	    !css_shows(sq, 1)) && strcmp(t, "table") != 0 && strcmp(t,
-	    "td") != 0 && strcmp(t, "th") != 0 && strcmp(t, "tr") != 0))
-		hid = 1;
+	{
+		/* Its own style undoes a rule's hiding unless the rule
+		 * says !important and the style does not. */
+		int undo = sq != NULL && (!(off & OFF_IMP) ||
+		    strstr(sq, "!important") != NULL);
+
+		if ((off & OFF_IN) || ((off & OFF_HIDE) && !(undo &&
+		    css_shows(sq, 0))) || ((off & OFF_CLIP) && !(undo &&
+		    css_shows(sq, 1)) && strcmp(t, "table") != 0 &&
+		    strcmp(t, "td") != 0 && strcmp(t, "th") != 0 &&
+		    strcmp(t, "tr") != 0))
+			hid = 1;
+	}
 	/* A table's cell: its own colour, else its class's (a code drawn
 	 * with ".b { background: #000 }"), else what it sits on. */
 	grid_tag(h, t, a, na, !own_bg && (off & OFF_BG) ? rule_bg : bg, hid);

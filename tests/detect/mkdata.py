@@ -2325,6 +2325,20 @@ def lure_form_samples():
         "<p>Your wallet must be verified today.</p><p><a href=\""
         "https://wallet-verify.example/v\">Ve<u>" + story + "</u>rify</a>"
         "</p></body></html>\n", "potential", "html.hidden_text_stuffing")
+    # ... and ways around the reading of rules: the rule inside an
+    # @media block for every screen, and !important beating the element's
+    # own display.
+    write("en-257-css-hidden-evasions.eml", headers(
+        "Wallet Support <support@wallet-verify.example>",
+        "Action required on your wallet") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><head><style>\n@media all { .ft { display: none } }\n"
+        ".gt { visibility: hidden !important }\n</style></head><body>"
+        "<p>Your wallet must be verified today.</p><p><a href=\""
+        "https://wallet-verify.example/v\">Verify</a></p>"
+        '<div class="ft">' + story + '</div><div class="gt" style="'
+        'visibility:visible">' + story + "</div></body></html>\n",
+        "potential", "html.hidden_text_stuffing")
     # A responsive newsletter: its mobile copy hidden by a rule and shown
     # again on small screens; its button's text hidden from Outlook's
     # desktop program only (mso-hide:all), which draws its own button.
