@@ -592,15 +592,19 @@ shown_rule(struct hstate *h, const char *sel, size_t sn)
 				/* [class=x], [class="x"], [class~=x] */
 				c += 6;
 				c += strspn(c, "~*^$|=\"'");
-				k = strspn(c, nm);
-				if (k > 0 && k + 1 < sizeof(h->shown[0])) {
+				if ((k = strspn(c, nm)) == 0) {
+					if (*c == '\0')
+						break;
+					continue;
+				}
+				if (k + 1 < sizeof(h->shown[0])) {
 					char	 tok[48];
 
 					tok[0] = '.';
 					memcpy(tok + 1, c, k);
 					shown_add(h, tok, k + 1);
 				}
-				c += k > 0 ? k - 1 : 0;
+				c += k - 1;
 			}
 		}
 	}
