@@ -192,27 +192,33 @@ attr(const struct hattr *a, int na, const char *name)
 	return NULL;
 }
 
+/* The value of property prop in a squeezed declaration list, or NULL. */
+static const char *
+css_prop(const char *d, const char *prop)
+{
+	size_t		 l = strlen(prop);
+	const char	*p;
+
+	for (p = d; (p = strstr(p, prop)) != NULL; p += l)
+		if ((p == d || p[-1] == ';' || p[-1] == '{') && p[l] == ':')
+			return p + l + 1;
+	return NULL;
+}
+
 /* Does the style b (css_squeeze()d) set the property prop, itself and not
  * one ending in its name (min-width for width, line-height for height),
  * to zero, in any unit? */
 static int
 css_zero(const char *b, const char *prop)
 {
-	const char	*p = b;
-	size_t		 l = strlen(prop);
+	const char	*v;
 
-	while ((p = strstr(p, prop)) != NULL) {
-		const char *v = p + l;
-
-		if ((p == b || p[-1] == ';' || p[-1] == '{') && *v == ':' &&
-		    v[1] == '0' && !(v[2] >= '0' && v[2] <= '9') && v[2] != '.')
+	for (v = css_prop(b, prop); v != NULL; v = css_prop(v, prop))
+		if (v[0] == '0' && !(v[1] >= '0' && v[1] <= '9') && v[1] != '.')
 			return 1;
-		p = v;
-	}
 	return 0;
 }
 
-/* Does this style (css_squeeze()d) hide the element's text? */
 static int	style_clipped(const char *);
 
 static int
@@ -314,19 +320,6 @@ css_color(const char *v)
 		return (long)(r << 16 | g << 8 | bl);
 	}
 	return -1;
-}
-
-/* The value of property prop in a squeezed declaration list, or NULL. */
-static const char *
-css_prop(const char *d, const char *prop)
-{
-	size_t		 l = strlen(prop);
-	const char	*p;
-
-	for (p = d; (p = strstr(p, prop)) != NULL; p += l)
-		if ((p == d || p[-1] == ';' || p[-1] == '{') && p[l] == ':')
-			return p + l + 1;
-	return NULL;
 }
 
 /*

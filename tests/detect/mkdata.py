@@ -2151,10 +2151,12 @@ def lure_form_samples():
         "clean", "content.delivery_lure")
     # A PDF whose page is a QR code (the "quishing" PDF): the image
     # Flate-compressed with PNG predictors, and the same as a JPEG.
-    def qr_matrix(url):
-        rows = subprocess.run(["qrencode", "-t", "ASCII", "-m", "4", url],
-                              stdout=subprocess.PIPE, check=True
-                              ).stdout.decode().splitlines()
+    def qr_matrix(url, margin=4, version=None):
+        args = ["qrencode", "-t", "ASCII", "-m", str(margin)]
+        if version is not None:
+            args += ["-v", str(version)]
+        rows = subprocess.run(args + [url], stdout=subprocess.PIPE,
+                              check=True).stdout.decode().splitlines()
         return [[1 if r[i] == "#" else 0 for i in range(0, len(r), 2)]
                 for r in rows if r]
 
@@ -2239,8 +2241,7 @@ def lure_form_samples():
                 b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%EOF\n")
 
     def qr_squares(url):
-        m = qr_matrix(url)[4:-4]
-        m = [r[4:-4] for r in m]
+        m = qr_matrix(url, 0)
         ops = [b"q", b"BT /F1 12 Tf 72 760 Td (Scan the code to keep your "
                b"mailbox) Tj ET", b"0.000 0.000 0.000 rg"]
         for y, row in enumerate(m):
@@ -2251,8 +2252,7 @@ def lure_form_samples():
         return b"\n".join(ops + [b"Q"])
 
     def qr_runs(url):
-        m = qr_matrix(url)[4:-4]
-        m = [r[4:-4] for r in m]
+        m = qr_matrix(url, 0)
         ops = [b"q 0 3 -3 0 400 300 cm", b"0.1 0.1 0.1 rg"]
         for y, row in enumerate(m):
             x = 0
@@ -2282,12 +2282,7 @@ def lure_form_samples():
     # A dense code (version 20 in an inch) under a white page background
     # filled inside q/Q (the black of the modules is the default one),
     # with a module-sized square far off the code.
-    rows = subprocess.run(["qrencode", "-t", "ASCII", "-m", "0", "-v", "20",
-                           "https://mfa-renew.mailbox-check.top/q?id=13"],
-                          stdout=subprocess.PIPE, check=True
-                          ).stdout.decode().splitlines()
-    dense = [[1 if r[i] == "#" else 0 for i in range(0, len(r), 2)]
-             for r in rows if r]
+    dense = qr_matrix("https://mfa-renew.mailbox-check.top/q?id=13", 0, 20)
     mu = 72.0 / len(dense)
     ops = [b"q 1 g 0 0 612 792 re f Q"]
     for y, row in enumerate(dense):
