@@ -744,7 +744,7 @@ scan_begin(struct detect_scan *s)
 	memset(&s->ns, 0, sizeof(s->ns));
 	memset(&s->hbody, 0, sizeof(s->hbody));
 	s->arc_files = s->inflated = 0;
-	s->qr_images = 0;
+	s->qr_images = s->qr_pieces = 0;
 	s->msg_passwords = 0;
 	s->claim_brand = -1;
 	s->claim_display = 0;
@@ -814,6 +814,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 	sender_run(s);
 	sender_fwd_run(s);
 	attach_run(s);
+	qr_split(s);
 	urlcheck_run(s);
 	content_run(s);
 	bayes_run(s);

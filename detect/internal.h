@@ -299,6 +299,14 @@ struct fargs {
 					   when detail is words, not data */
 };
 
+/* A picture that held no QR code but may be half of one (qr.c). */
+#define QR_PIECES_MAX	4
+struct qr_piece {
+	const char		*name;
+	const unsigned char	*grey;
+	unsigned		 w, h;
+};
+
 struct detect_scan {
 	struct detect_engine	*eng;
 	/* The organisation: the engine's lists, or the scan's own. */
@@ -327,6 +335,8 @@ struct detect_scan {
 	size_t			 arc_files;	/* archive entries opened */
 	size_t			 inflated;	/* bytes inflated, all kinds */
 	int			 qr_images;
+	struct qr_piece		 qr_piece[QR_PIECES_MAX];
+	int			 qr_pieces;
 	int			 msg_passwords;	/* PPAP passwords in this one */
 	int			 claim_brand;	/* brand the sender claims, -1 */
 	int			 claim_display;	/* ... in its display name */
@@ -437,6 +447,8 @@ int	 qr_wants(const struct detect_scan *, unsigned w, unsigned h);
 int	 qr_scan_grey(struct detect_scan *, const char *name,
 	    unsigned char *grey, unsigned w, unsigned h);
 void	 qr_text(struct detect_scan *, const char *, size_t);
+/* A QR code cut into two pictures shown one against the other. */
+void	 qr_split(struct detect_scan *);
 /* A QR code drawn, as modules (non-zero dark, rows stride bytes apart),
  * w by h, each code read a finding of rule; how: "block characters",
  * "table cells" (and in Japanese) for content.qr_code_text.  How many

@@ -4,7 +4,9 @@
  * decoded by attach.c and come here as grey), zbar finds QR codes,
  * and a code that holds a URL adds it to the message's links with the
  * finding "attach.qr_code".  Few images per message, none tiny (icons,
- * tracking pixels) and none huge.
+ * tracking pixels) and none huge.  A picture in two tones that holds no
+ * code is kept as a piece: two pieces that make a square when put one
+ * against the other are read together (a code cut in two, "attach.qr_split").
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -21,6 +23,8 @@
 #define QR_IMAGES_MAX	6
 #define QR_MIN_SIDE	60
 #define QR_MAX_PIXELS	(12u << 20)
+#define QR_PIECE_SIDE	24		/* a piece's shorter side at least */
+#define QR_PIECE_PIXELS	(1u << 20)	/* and its pixels at most */
 
 void *
 qr_new(void)
@@ -52,7 +56,7 @@ png_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 	im.version = PNG_IMAGE_VERSION;
 	if (!png_image_begin_read_from_memory(&im, p, n))
 		return NULL;
-	if (im.width < QR_MIN_SIDE || im.height < QR_MIN_SIDE ||
+	if (im.width < QR_PIECE_SIDE || im.height < QR_PIECE_SIDE ||
 	    (size_t)im.width * im.height > QR_MAX_PIXELS) {
 		png_image_free(&im);
 		return NULL;
@@ -106,7 +110,8 @@ jpeg_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 	jpeg_mem_src(&ci, p, (unsigned long)n);
 	if (jpeg_read_header(&ci, TRUE) != JPEG_HEADER_OK)
 		goto fail;
-	if (ci.image_width < QR_MIN_SIDE || ci.image_height < QR_MIN_SIDE ||
+	if (ci.image_width < QR_PIECE_SIDE ||
+	    ci.image_height < QR_PIECE_SIDE ||
 	    (size_t)ci.image_width * ci.image_height > QR_MAX_PIXELS * 4)
 		goto fail;
 	ci.out_color_space = JCS_GRAYSCALE;
@@ -132,6 +137,30 @@ fail:
 	return NULL;
 }
 
+/* A picture that may be a piece of a code: drawn in two tones (nine
+ * tenths of its pixels dark or light, a tenth at least of each). */
+static void
+piece_keep(struct detect_scan *s, const char *name, const unsigned char *g,
+    unsigned w, unsigned h)
+{
+	size_t		 n = (size_t)w * h, i, dark = 0, light = 0;
+	struct qr_piece	*q;
+
+	if (s->qr_pieces >= QR_PIECES_MAX || n > QR_PIECE_PIXELS)
+		return;
+	for (i = 0; i < n; i++) {
+		dark += g[i] < 64;
+		light += g[i] > 191;
+	}
+	if ((dark + light) * 10 < n * 9 || dark * 10 < n || light * 10 < n)
+		return;
+	q = &s->qr_piece[s->qr_pieces++];
+	q->name = name;
+	q->grey = g;
+	q->w = w;
+	q->h = h;
+}
+
 void
 qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n)
@@ -145,8 +174,11 @@ qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
 		grey = png_grey(s, p, n, &w, &h);
 	else if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
 		grey = jpeg_grey(s, p, n, &w, &h);
-	if (grey != NULL)
-		qr_scan_grey(s, name, grey, w, h);
+	if (grey == NULL)
+		return;
+	if ((!qr_wants(s, w, h) || qr_scan_grey(s, name, grey, w, h) == 0) &&
+	    qr_room(s))
+		piece_keep(s, name, grey, w, h);
 }
 
 /* May another picture of the message be read? */
@@ -209,6 +241,59 @@ qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
     unsigned w, unsigned h)
 {
 	return qr_grey_rule(s, name, grey, w, h, R_QR_URL, NULL, NULL);
+}
+
+/*
+ * A QR code cut into two pictures that the mail shows one above the
+ * other or side by side (the "split QR code" of phishing kits): each
+ * two pieces of the same width (or height) that together make a square,
+ * tried in both orders, the first pair a code is read from kept.
+ */
+static int
+split_try(struct detect_scan *s, const struct qr_piece *a,
+    const struct qr_piece *b, int beside)
+{
+	unsigned	 w, h, y;
+	unsigned char	*g;
+
+	if (beside ? a->h != b->h : a->w != b->w)
+		return 0;
+	w = beside ? a->w + b->w : a->w;
+	h = beside ? a->h : a->h + b->h;
+	if ((size_t)w * 4 > (size_t)h * 5 || (size_t)h * 4 > (size_t)w * 5 ||
+	    !qr_wants(s, w, h))
+		return 0;
+	g = arena_alloc(&s->a, (size_t)w * h);
+	if (beside)
+		for (y = 0; y < h; y++) {
+			memcpy(g + (size_t)y * w, a->grey + (size_t)y * a->w,
+			    a->w);
+			memcpy(g + (size_t)y * w + a->w,
+			    b->grey + (size_t)y * b->w, b->w);
+		}
+	else {
+		memcpy(g, a->grey, (size_t)a->w * a->h);
+		memcpy(g + (size_t)a->w * a->h, b->grey, (size_t)b->w * b->h);
+	}
+	return qr_grey_rule(s, arena_printf(&s->a, "%s + %s", a->name,
+	    b->name), g, w, h, R_QR_SPLIT, arena_printf(&s->a,
+	    "\"%s\" and \"%s\"", a->name, b->name), arena_printf(&s->a,
+	    "「%s」と「%s」", a->name, b->name));
+}
+
+void
+qr_split(struct detect_scan *s)
+{
+	int	 i, j, used[QR_PIECES_MAX] = { 0 };
+
+	for (i = 0; i < s->qr_pieces; i++)
+		for (j = 0; j < s->qr_pieces && !used[i]; j++) {
+			if (j == i || used[j])
+				continue;
+			if (split_try(s, &s->qr_piece[i], &s->qr_piece[j], 0) > 0 ||
+			    split_try(s, &s->qr_piece[i], &s->qr_piece[j], 1) > 0)
+				used[i] = used[j] = 1;
+		}
 }
 
 /*

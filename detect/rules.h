@@ -147,6 +147,10 @@ RULE(R_QR_TEXT, "content.qr_code_text", DETECT_PHISHING, 30, \
     "a QR code drawn in the text, with block characters or table cells", \
     "The text draws a QR code with {detail}, leading to {url}: a picture no image scanner looks at, which moves the link to a phone, out of reach of the company's protection.", \
     "本文は{detail}で QR コードを描いており、{url} に誘導します。画像を調べる仕組みには見えない絵で、リンクを社内の保護の届かないスマートフォンへ移します。") \
+RULE(R_QR_SPLIT, "attach.qr_split", DETECT_PHISHING, 40, \
+    "a QR code cut into two pictures that the reader sees as one", \
+    "The pictures {detail}, shown one against the other, make a QR code leading to {url}: a code cut in two so that no scanner reads it, which moves the link to a phone, out of reach of the company's protection.", \
+    "画像{detail}は並べて表示されると {url} に誘導する QR コードになります。読み取られないよう二つに分けたコードで、リンクを社内の保護の届かないスマートフォンへ移します。") \
 RULE(R_QR_URL, "attach.qr_code", DETECT_PHISHING, 25, \
     "image with a QR code that leads to a web site (quishing)", \
     "The image \"{name}\" is a QR code leading to {url}; a QR code moves the link to a phone, out of reach of the company's protection.", \

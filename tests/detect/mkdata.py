@@ -16,8 +16,10 @@ import base64
 import io
 import os
 import quopri
+import struct
 import subprocess
 import zipfile
+import zlib
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 DATE = "Mon, 02 Nov 2026 09:30:00 +0900"
@@ -97,6 +99,37 @@ def qr_png(url):
     return subprocess.run(
         ["qrencode", "-o", "-", "-t", "PNG", "-s", "6", "-m", "4", url],
         stdout=subprocess.PIPE, check=True).stdout
+
+
+def qr_matrix(url, margin=4, version=None, level="L"):
+    """qrencode's modules of url, rows of 1 (dark) and 0."""
+    args = ["qrencode", "-t", "ASCII", "-m", str(margin), "-l", level]
+    if version is not None:
+        args += ["-v", str(version)]
+    rows = subprocess.run(args + [url], stdout=subprocess.PIPE,
+                          check=True).stdout.decode().splitlines()
+    return [[1 if r[i] == "#" else 0 for i in range(0, len(r), 2)]
+            for r in rows if r]
+
+
+def qr_grey(url, scale=5, margin=4, level="L"):
+    """The code of url as rows of grey pixels, scale to the module."""
+    rows = []
+    for r in qr_matrix(url, margin, level=level):
+        line = bytes(0 if v else 255 for v in r for _ in range(scale))
+        rows.extend([line] * scale)
+    return rows
+
+
+def grey_png(rows):
+    """Rows of grey pixels as a PNG (8 bits, no filter)."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data)))
+    ihdr = struct.pack(">IIBBBBB", len(rows[0]), len(rows), 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) +
+            chunk(b"IDAT", zlib.compress(b"".join(b"\0" + r for r in rows)))
+            + chunk(b"IEND", b""))
 
 
 def headers(frm, subject, extra=""):
@@ -540,6 +573,7 @@ def main():
     lure_form_samples()
     modern_samples()
     modern_ja_samples()
+    split_qr_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -547,6 +581,83 @@ def main():
                 "\n# (engine: own domain contoso.com, correspondent "
                 "fabrikam.com, person \"John Smith\")\n")
         f.write("\n".join(EXPECT) + "\n")
+
+
+def split_qr_samples():
+    """QR codes cut in two pictures, or wrapped around another code."""
+    rows = qr_grey("https://mfa-reset.secure-login-check.top/r?u=taro", 6)
+    half = len(rows) // 2
+    # The kit's split code: the top and the bottom of the code, each a
+    # picture of the related body, shown one above the other.
+    parts = ""
+    for cid, piece in (("q1", rows[:half]), ("q2", rows[half:])):
+        parts += ("--r1\nContent-Type: image/png\nContent-ID: <%s>\n"
+                  "Content-Transfer-Encoding: base64\n\n%s\n"
+                  % (cid, b64(grey_png(piece))))
+    write("en-258-split-qr.eml", headers(
+        "Microsoft 365 <no-reply@account-notice.example>",
+        "Your password expires today") +
+        'Content-Type: multipart/related; boundary="r1"\n\n--r1\n'
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Your "
+        "password expires today. Scan the code with your phone to keep "
+        'it.</p><img src="cid:q1" style="display:block"><img src="cid:q2"'
+        ' style="display:block"></body></html>\n' + parts + "--r1--\n",
+        "threat", "attach.qr_split", "url.risky_tld", "!attach.qr_code")
+    # The left and the right halves as JPEG pictures in the page itself.
+    width = len(rows[0]) // 2
+    pics = ""
+    for piece in ([r[:width] for r in rows], [r[width:] for r in rows]):
+        pgm = b"P5 %d %d 255\n" % (len(piece[0]), len(piece)) + \
+            b"".join(piece)
+        jpg = subprocess.run(["cjpeg", "-quality", "90", "-grayscale"],
+                             input=pgm, stdout=subprocess.PIPE,
+                             check=True).stdout
+        pics += ('<img alt="" src="data:image/jpeg;base64,%s">'
+                 % base64.b64encode(jpg).decode())
+    write("en-259-split-qr-beside.eml", headers(
+        "Payroll <payroll@account-notice.example>",
+        "Review your December payslip") +
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Scan "
+        "the code to review your payslip.</p><p style=\"white-space:"
+        'nowrap">' + pics + "</p></body></html>\n",
+        "threat", "attach.qr_split", "url.risky_tld")
+    # A code wrapped around a harmless one at its centre: both are read.
+    outer = [bytearray(r) for r in qr_grey(
+        "https://mfa-reset.secure-login-check.top/n?u=taro", 10, level="H")]
+    inner = qr_grey("https://www.bing.com/", 2, 2)
+    top = (len(outer) - len(inner)) // 2
+    left = (len(outer[0]) - len(inner[0])) // 2
+    for y, r in enumerate(inner):
+        outer[top + y][left:left + len(r)] = r
+    write("en-260-nested-qr.eml", headers(
+        "Microsoft 365 <no-reply@account-notice.example>",
+        "Your password expires today") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nYour password "
+        "expires today. Scan the attached code to keep it.\n\n--b1\n"
+        'Content-Type: image/png; name="code.png"\nContent-Disposition: '
+        'inline; filename="code.png"\nContent-Transfer-Encoding: '
+        "base64\n\n" + b64(grey_png([bytes(r) for r in outer])) +
+        "\n--b1--\n", "threat", "attach.qr_code", "url.risky_tld")
+    # A newsletter's black-and-white banner and its pattern below it,
+    # together a square: read together, no code.
+    banner = [bytes(0 if (x // 12 + y // 40) % 3 == 0 else 255
+                    for x in range(240)) for y in range(120)]
+    check = [bytes(0 if (x // 20 + y // 20) % 2 else 255
+                   for x in range(240)) for y in range(120)]
+    parts = ""
+    for cid, pic in (("b1", banner), ("b2", check)):
+        parts += ("--r1\nContent-Type: image/png\nContent-ID: <%s>\n"
+                  "Content-Transfer-Encoding: base64\n\n%s\n"
+                  % (cid, b64(grey_png(pic))))
+    write("en-261-clean-two-tone-pictures.eml", headers(
+        "Fabrikam News <news@fabrikam.com>", "Our new office") +
+        'Content-Type: multipart/related; boundary="r1"\n\n--r1\n'
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><img "
+        'src="cid:b1"><img src="cid:b2"><p>We moved to the new office '
+        "on the river this week. Come and see us.</p></body></html>\n" +
+        parts + "--r1--\n", "clean", "!attach.qr_split",
+        "!attach.qr_code")
 
 
 def content_samples():
@@ -745,7 +856,8 @@ def seeds(docm, zipexe, pdf, png):
               "en-224-pdf-qr-jpeg", "en-225-docx-qr", "en-226-text-qr",
               "en-227-html-text-qr", "en-228-bayes-mortgage",
               "en-232-html-table-qr-inverse", "en-243-html-data-qr",
-              "en-248-pdf-qr-vector", "en-249-pdf-qr-vector-turned"):
+              "en-248-pdf-qr-vector", "en-249-pdf-qr-vector-turned",
+              "en-258-split-qr", "en-259-split-qr-beside"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
@@ -2151,23 +2263,6 @@ def lure_form_samples():
         "clean", "content.delivery_lure")
     # A PDF whose page is a QR code (the "quishing" PDF): the image
     # Flate-compressed with PNG predictors, and the same as a JPEG.
-    def qr_matrix(url, margin=4, version=None):
-        args = ["qrencode", "-t", "ASCII", "-m", str(margin)]
-        if version is not None:
-            args += ["-v", str(version)]
-        rows = subprocess.run(args + [url], stdout=subprocess.PIPE,
-                              check=True).stdout.decode().splitlines()
-        return [[1 if r[i] == "#" else 0 for i in range(0, len(r), 2)]
-                for r in rows if r]
-
-    def qr_grey(url, scale=5):
-        m = qr_matrix(url)
-        rows = []
-        for r in m:
-            line = bytes(0 if v else 255 for v in r for _ in range(scale))
-            rows.extend([line] * scale)
-        return rows
-
     def pdf_with_image(dict_extra, data, w, h):
         body = (b"%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> "
                 b"endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >>"
@@ -2182,7 +2277,6 @@ def lure_form_samples():
                  b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%EOF\n")
         return body
 
-    import zlib
     rows = qr_grey("https://mfa-renew.mailbox-check.top/q?id=7")
     w, h = len(rows[0]), len(rows)
     # PNG predictors: "Up" on every row but the first ("Sub").
