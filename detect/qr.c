@@ -45,6 +45,14 @@ qr_free(void *z)
 		zbar_image_scanner_destroy(z);
 }
 
+/* The side below which a picture is not decoded: a piece's while
+ * pieces may still be kept, else a code's. */
+static unsigned
+min_side(const struct detect_scan *s)
+{
+	return s->qr_pieces < QR_PIECES_MAX ? QR_PIECE_SIDE : QR_MIN_SIDE;
+}
+
 static unsigned char *
 png_grey(struct detect_scan *s, const unsigned char *p, size_t n,
     unsigned *w, unsigned *h)
@@ -56,7 +64,7 @@ png_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 	im.version = PNG_IMAGE_VERSION;
 	if (!png_image_begin_read_from_memory(&im, p, n))
 		return NULL;
-	if (im.width < QR_PIECE_SIDE || im.height < QR_PIECE_SIDE ||
+	if (im.width < min_side(s) || im.height < min_side(s) ||
 	    (size_t)im.width * im.height > QR_MAX_PIXELS) {
 		png_image_free(&im);
 		return NULL;
@@ -110,8 +118,7 @@ jpeg_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 	jpeg_mem_src(&ci, p, (unsigned long)n);
 	if (jpeg_read_header(&ci, TRUE) != JPEG_HEADER_OK)
 		goto fail;
-	if (ci.image_width < QR_PIECE_SIDE ||
-	    ci.image_height < QR_PIECE_SIDE ||
+	if (ci.image_width < min_side(s) || ci.image_height < min_side(s) ||
 	    (size_t)ci.image_width * ci.image_height > QR_MAX_PIXELS * 4)
 		goto fail;
 	ci.out_color_space = JCS_GRAYSCALE;
