@@ -188,6 +188,10 @@ RULE(R_URL_USERINFO_DOMAIN, "url.userinfo_domain", DETECT_PHISHING, 65, \
     "URL that puts a domain before @ to disguise the real host", \
     "The link {url} shows \"{imitates}\" before an @, but really goes to {domain}.", \
     "リンク {url} は @ の前に「{imitates}」と表示していますが、実際の接続先は {domain} です。") \
+RULE(R_URL_RCPT_FRAGMENT, "url.address_in_fragment", DETECT_PHISHING, 30, \
+    "a link whose fragment, after '#', is the reader's own address (as written or in base64)", \
+    "A link to {domain} carries your address ({detail}) after its '#', the part the web server never receives: a phishing page reads it there to fill in its sign-in form.", \
+    "{domain} へのリンクは、'#' の後 (ウェブサーバーには送られない部分) にあなたのアドレス ({detail}) を持っています。フィッシングページがサインイン欄に埋めるために読む場所です。") \
 RULE(R_URL_DATA_URI, "url.data_uri", DETECT_PHISHING, 50, \
     "link to a data: URL holding a page", \
     "A link opens a page carried inside the mail itself ({detail}), a trick to hide a phishing page from URL filters.", \

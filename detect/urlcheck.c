@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "internal.h"
 #include "util.h"
 
@@ -295,6 +297,58 @@ bin_cb(void *arg, int id, size_t start, size_t end)
 	return 1;
 }
 
+/*
+ * Is the fragment of u, after '#' (and a "!" or "/" a router puts
+ * there), the reader's address, as written, %-encoded or in base64
+ * (either alphabet, padded or not)?  A phishing kit's page reads it
+ * from there to fill in its sign-in form; the web server never sees a
+ * fragment, so no mailing service's tracking puts it there.  How it
+ * was written, or NULL.
+ */
+static const char *
+rcpt_fragment(const struct detect_scan *s, const struct durl *u)
+{
+	const char	*to = s->m->to.addr, *f;
+	char		 dec[512], b64[700];
+	unsigned char	 bin[512];
+	size_t		 n = 0, k = 0, bl;
+	int		 pct = 0;
+
+	if (to == NULL || strchr(to, '@') == NULL || u->path == NULL ||
+	    (f = strchr(u->path, '#')) == NULL)
+		return NULL;
+	f++;
+	f += strspn(f, "!/");
+	for (; *f != '\0' && n + 1 < sizeof(dec); f++) {
+		if (f[0] == '%' && isxdigit((unsigned char)f[1]) &&
+		    isxdigit((unsigned char)f[2])) {
+			dec[n++] = (char)(hexv(f[1]) * 16 + hexv(f[2]));
+			f += 2;
+			pct = 1;
+		} else
+			dec[n++] = *f;
+	}
+	if (*f != '\0')
+		return NULL;
+	dec[n] = '\0';
+	if (str_casecmp(dec, to) == 0)
+		return pct ? "%-encoded" : "as written";
+	/* base64: '-' and '_' read as '+' and '/', the padding dropped. */
+	for (f = dec; *f != '\0' && *f != '=' && k + 1 < sizeof(b64); f++) {
+		if (!isalnum((unsigned char)*f) && strchr("+/-_", *f) == NULL)
+			return NULL;
+		b64[k++] = *f == '-' ? '+' : *f == '_' ? '/' : *f;
+	}
+	b64[k] = '\0';
+	if (f[strspn(f, "=")] != '\0' || k < 8 ||
+	    sodium_base642bin(bin, sizeof(bin) - 1, b64, k, NULL, &bl, NULL,
+	    sodium_base64_VARIANT_ORIGINAL_NO_PADDING) != 0)
+		return NULL;
+	bin[bl] = '\0';
+	return strlen((char *)bin) == bl && str_casecmp((char *)bin, to) == 0 ?
+	    "in base64" : NULL;
+}
+
 static void
 check_one(struct detect_scan *s, size_t idx)
 {
@@ -326,6 +380,13 @@ check_one(struct detect_scan *s, size_t idx)
 	}
 	if (u->host == NULL)
 		return;
+	if (followed(u) && !finding_has(s, R_URL_RCPT_FRAGMENT) &&
+	    !dom_is_own(s, u->domain) && (how = rcpt_fragment(s, u)) != NULL)
+		finding_add(s, R_URL_RCPT_FRAGMENT, &(struct fargs){
+		    .url = u->url, .domain = u->host, .detail = how,
+		    .detail_ja = strcmp(how, "in base64") == 0 ? "base64" :
+		    strcmp(how, "as written") == 0 ? "そのまま" :
+		    "%エンコード" });
 
 	/* Feeds. */
 	if (e->feed_count > 0) {

@@ -574,6 +574,7 @@ def main():
     modern_samples()
     modern_ja_samples()
     split_qr_samples()
+    fragment_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -658,6 +659,37 @@ def split_qr_samples():
         "on the river this week. Come and see us.</p></body></html>\n" +
         parts + "--r1--\n", "clean", "!attach.qr_split",
         "!attach.qr_code")
+
+
+def fragment_samples():
+    """The reader's address after a link's '#', where a kit's page reads
+    it to fill in its sign-in form."""
+    addr = "taro.yamada@contoso.com"
+    page = ("<html><body><p>Taro, a document was shared with you: "
+            "<b>Q4 salary review.pdf</b>.</p><p><a href=\"%s\">Open the "
+            "document</a></p></body></html>\n")
+    write("en-262-address-in-fragment-b64.eml", headers(
+        "Docs Share <share@docs-review.example>", "Document shared") +
+        "Content-Type: text/html; charset=utf-8\n\n" + page %
+        ("https://docs-review.example/s/8812/#" +
+         base64.b64encode(addr.encode()).decode()),
+        "potential", "url.address_in_fragment")
+    write("en-263-address-in-fragment-plain.eml", headers(
+        "Docs Share <share@docs-review.example>", "Document shared") +
+        "Content-Type: text/html; charset=utf-8\n\n" + page %
+        "https://docs-review.example/s/8812/#!taro.yamada%40contoso.com",
+        "potential", "url.address_in_fragment")
+    # A web application's invitation routed after '#', and a
+    # newsletter's unsubscribe link with the address in its query.
+    write("en-264-clean-address-in-links.eml", headers(
+        "Fabrikam Projects <noreply@fabrikam.com>",
+        "You are invited to the Q4 board") +
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Martin "
+        "invited you to the Q4 planning board.</p><p><a href=\"https://"
+        "projects.fabrikam.com/#/invite?email=" + addr + "&t=5521\">Join "
+        "the board</a></p><p><a href=\"https://news.fabrikam.com/unsub?"
+        "email=" + addr + "\">Unsubscribe</a></p></body></html>\n",
+        "clean", "!url.address_in_fragment")
 
 
 def content_samples():
