@@ -210,7 +210,9 @@ enum detect_need {
  * What must be fetched before the scan can judge the message.  With
  * attachments NULL it looks at the resource alone (cheap: no parsing of
  * the body beyond a search for "cid:"): attachments are needed when the
- * message has any, or when its HTML shows inline images (QR codes).
+ * message has any, when its HTML shows inline images (QR codes), or when
+ * its Content-Type is a multipart other than an alternative (an inline
+ * picture beside a text body sets no hasAttachments and no "cid:").
  * With the attachments given it says whether the MIME is needed too
  * (an item or reference attachment carries no bytes).
  */

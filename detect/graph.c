@@ -24,16 +24,41 @@ jstr(const cJSON *o, const char *k)
 }
 
 static void
-jaddr(struct detect_scan *s, const cJSON *o, struct daddr *d)
+jaddr(struct detect_scan *s, const struct dmsg *m, const cJSON *o,
+    const char *hdr, struct daddr *d)
 {
 	const cJSON	*ea;
+	const char	*name, *addr, *h;
 
 	if (cJSON_IsArray(o))
 		o = cJSON_GetArrayItem(o, 0);
 	ea = cJSON_GetObjectItemCaseSensitive(o, "emailAddress");
 	if (!cJSON_IsObject(ea))
 		return;
-	msg_set_addr(s, d, jstr(ea, "name"), jstr(ea, "address"));
+	name = jstr(ea, "name");
+	addr = jstr(ea, "address");
+	/* Exchange gives a mailbox without a display name its address as
+	 * the name: keep it only when the header shows it as a name. */
+	if (name != NULL && addr != NULL && str_casecmp(name, addr) == 0 &&
+	    ((h = msg_header(m, hdr)) == NULL || strchr(h, '<') == NULL))
+		name = NULL;
+	msg_set_addr(s, d, name, addr);
+}
+
+/* The value of a header of internetMessageHeaders, or NULL. */
+static const char *
+jheader(const cJSON *msg, const char *name)
+{
+	const cJSON	*e, *h;
+
+	h = cJSON_GetObjectItemCaseSensitive(msg, "internetMessageHeaders");
+	cJSON_ArrayForEach(e, h) {
+		const char *n = jstr(e, "name");
+
+		if (n != NULL && str_casecmp(n, name) == 0)
+			return jstr(e, "value");
+	}
+	return NULL;
 }
 
 static const signed char b64[256] = {
@@ -159,12 +184,6 @@ graph_parse(struct detect_scan *s, const cJSON *msg, const cJSON *atts,
 	m->subject = v != NULL ? text_clip(&s->a, v, 2048) : NULL;
 	v = jstr(msg, "internetMessageId");
 	m->message_id = v != NULL ? text_clip(&s->a, v, 512) : NULL;
-	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "from"), &m->from);
-	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "sender"), &m->sender);
-	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "replyTo"),
-	    &m->reply_to);
-	jaddr(s, cJSON_GetObjectItemCaseSensitive(msg, "toRecipients"),
-	    &m->to);
 	h = cJSON_GetObjectItemCaseSensitive(msg, "internetMessageHeaders");
 	if (cJSON_IsArray(h)) {
 		const cJSON *e;
@@ -191,6 +210,14 @@ graph_parse(struct detect_scan *s, const cJSON *msg, const cJSON *atts,
 			msg_set_addr(s, &m->return_path, NULL, lt ? lt + 1 : v);
 		}
 	}
+	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "from"), "From",
+	    &m->from);
+	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "sender"), "Sender",
+	    &m->sender);
+	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "replyTo"),
+	    "Reply-To", &m->reply_to);
+	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "toRecipients"),
+	    "To", &m->to);
 	body = cJSON_GetObjectItemCaseSensitive(msg, "body");
 	if (cJSON_IsObject(body) && (v = jstr(body, "content")) != NULL) {
 		const char	*ct = jstr(body, "contentType");
@@ -240,7 +267,14 @@ detect_needs(const struct detect_engine *e, const cJSON *msg,
 	/* Inline images (possible QR codes) do not set hasAttachments. */
 	body = cJSON_GetObjectItemCaseSensitive(msg, "body");
 	if (cJSON_IsObject(body) && (v = jstr(body, "content")) != NULL &&
-	    strstr(v, "cid:") != NULL)
+	    strcasestr(v, "cid:") != NULL)
+		return DETECT_NEED_ATTACHMENTS;
+	/* Nor does an inline part the body does not name by "cid:" (an
+	 * image next to a text body): any multipart but an alternative
+	 * may hold one. */
+	if ((v = jheader(msg, "Content-Type")) != NULL &&
+	    str_ncasecmp(v, "multipart/", 10) == 0 &&
+	    str_ncasecmp(v + 10, "alternative", 11) != 0)
 		return DETECT_NEED_ATTACHMENTS;
 	return DETECT_NEED_NONE;
 }

@@ -84,6 +84,36 @@ main(void)
 		is_int(detect_needs(e, m2, NULL), DETECT_NEED_ATTACHMENTS,
 		    "inline cid: images: attachments needed (QR codes)");
 		cJSON_Delete(m2);
+		m2 = cJSON_Parse("{\"hasAttachments\":false,\"body\":{"
+		    "\"contentType\":\"html\",\"content\":\"<IMG SRC="
+		    "CID:logo>\"}}");
+		is_int(detect_needs(e, m2, NULL), DETECT_NEED_ATTACHMENTS,
+		    "CID: in capitals: attachments needed");
+		cJSON_Delete(m2);
+	}
+	{
+		/* A picture inline beside a text body: no hasAttachments, no
+		 * "cid:", only the message's Content-Type says it. */
+		const char *ct[] = { "multipart/mixed; boundary=\\\"b\\\"",
+		    "multipart/alternative; boundary=x", "text/plain" };
+		int want[] = { DETECT_NEED_ATTACHMENTS, DETECT_NEED_NONE,
+		    DETECT_NEED_NONE };
+		size_t i;
+
+		for (i = 0; i < nitems(ct); i++) {
+			char j[512];
+			cJSON *m2;
+
+			snprintf(j, sizeof(j), "{\"hasAttachments\":false,"
+			    "\"internetMessageHeaders\":[{\"name\":\"content-"
+			    "type\",\"value\":\"%s\"}],\"body\":{\"contentType"
+			    "\":\"text\",\"content\":\"Scan the code.\"}}", ct[i]);
+			m2 = cJSON_Parse(j);
+			is_int(detect_needs(e, m2, NULL), want[i],
+			    "Content-Type %s: %s", ct[i], want[i] ==
+			    DETECT_NEED_NONE ? "nothing more" : "attachments");
+			cJSON_Delete(m2);
+		}
 	}
 	atts = cJSON_Parse("[{\"@odata.type\":\"#microsoft.graph."
 	    "itemAttachment\",\"name\":\"Fwd\",\"contentType\":null}]");
@@ -167,6 +197,66 @@ main(void)
 		is_str(detect_verdict_name(r.verdict), "threat",
 		    "a forwarded phishing mail is a threat");
 		cJSON_Delete(fw);
+	}
+	/* Exchange names a mailbox with no display name by its address:
+	 * that is no name ("Dear taro.yamada" greets by the address, as
+	 * through MIME), unless the header writes it as one. */
+	{
+		static const char *const to_hdr[] = { NULL,
+		    "\\\"taro.yamada@contoso.com\\\" <taro.yamada@contoso.com>" };
+		size_t i;
+
+		for (i = 0; i < nitems(to_hdr); i++) {
+			char j[1024];
+			cJSON *g;
+
+			snprintf(j, sizeof(j), "{\"subject\":\"Mailbox notice\","
+			    "\"from\":{\"emailAddress\":{\"name\":\"it-desk@"
+			    "mail-notice.example\",\"address\":\"it-desk@mail-"
+			    "notice.example\"}},\"toRecipients\":[{\"emailAddress"
+			    "\":{\"name\":\"taro.yamada@contoso.com\",\"address"
+			    "\":\"taro.yamada@contoso.com\"}}],%s%s%s\"body\":{"
+			    "\"contentType\":\"text\",\"content\":\"Dear "
+			    "taro.yamada, your mailbox is almost full.\"}}",
+			    to_hdr[i] != NULL ? "\"internetMessageHeaders\":[{"
+			    "\"name\":\"To\",\"value\":\"" : "", to_hdr[i] != NULL ?
+			    to_hdr[i] : "", to_hdr[i] != NULL ? "\"}]," : "");
+			g = cJSON_Parse(j);
+			is_int(detect_scan_graph(s, g, NULL, NULL, 0, &out, &r),
+			    0, "graph scan: a name that is the address");
+			ok((dt_find(&r, "content.address_greeting") != NULL) ==
+			    (to_hdr[i] == NULL), i == 0 ? "the name Exchange "
+			    "made up is no name: greeted by the address" :
+			    "a name the header writes is one");
+			cJSON_Delete(g);
+		}
+	}
+	/* An invitation through Graph: its calendar comes as invite.ics,
+	 * and an invitation names its attendee in its subject. */
+	{
+		cJSON *inv = cJSON_Parse("{\"subject\":\"Invitation: Budget "
+		    "review @ Mon Nov 2, 2026 10am - 11am (JST) (taro.yamada@"
+		    "contoso.com)\",\"from\":{\"emailAddress\":{\"name\":"
+		    "\"Martin Weber\",\"address\":\"martin.weber@fabrikam."
+		    "com\"}},\"toRecipients\":[{\"emailAddress\":{\"address"
+		    "\":\"taro.yamada@contoso.com\"}}],\"hasAttachments\":"
+		    "true,\"body\":{\"contentType\":\"text\",\"content\":"
+		    "\"You have been invited to Budget review.\"}}");
+		cJSON *ics = cJSON_Parse("[{\"@odata.type\":\"#microsoft.graph"
+		    ".fileAttachment\",\"name\":\"invite.ics\",\"contentType"
+		    "\":\"application/ics\",\"isInline\":false,\"contentBytes"
+		    "\":\"QkVHSU46VkNBTEVOREFSDQpFTkQ6VkNBTEVOREFSDQo=\"}]");
+
+		is_int(detect_scan_graph(s, inv, NULL, NULL, 0, &out, &r), 0,
+		    "graph scan: an invitation's message alone");
+		ok(dt_find(&r, "content.address_in_subject") != NULL,
+		    "without its calendar: the address in the subject counts");
+		is_int(detect_scan_graph(s, inv, ics, NULL, 0, &out, &r), 0,
+		    "graph scan: with its invite.ics");
+		ok(dt_find(&r, "content.address_in_subject") == NULL,
+		    "with its calendar: an invitation naming its attendee");
+		cJSON_Delete(ics);
+		cJSON_Delete(inv);
 	}
 	/* Hostile JSON: wrong types everywhere. */
 	{
