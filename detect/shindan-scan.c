@@ -12,6 +12,12 @@
  * I/O error (the other paths are still scanned).  When the results go to
  * a file or a pipe and stderr is a terminal, a line there counts the
  * messages as they are scanned, and a last one sums them up.
+ *
+ * With --graph the files are Microsoft Graph message resources as JSON
+ * (what the runner reads): one message, an array of them, or a page of a
+ * listing ({"value": [...]}, N counting its messages from 1); a
+ * message's attachments are read from its "attachments" array, which
+ * GET .../messages/{id}?$expand=attachments returns.
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -37,9 +43,10 @@
 #define PROGRESS_EVERY	500	/* messages, or a second, between updates */
 
 struct run {
+	struct detect_engine	*eng;
 	struct detect_scan	*scan;
 	enum detect_lang	 lang;
-	int			 text, detail, all;
+	int			 text, detail, all, graph;
 	int			 rc;
 	unsigned long		 n[DETECT_VERDICT__MAX];
 	int			 progress, shown;
@@ -56,7 +63,7 @@ usage(void)
 	    "           [--own-domain d]... [--correspondent d]... "
 	    "[--person name]...\n"
 	    "           [--brands file] [--no-builtin-brands] "
-	    "[--password pw]... PATH...\n"
+	    "[--password pw]... [--graph] PATH...\n"
 	    "       shindan-scan --list-rules\n");
 	exit(2);
 }
@@ -252,6 +259,72 @@ scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
 	progress(r, 0);
 }
 
+/* One Graph message resource, its attachments from "attachments". */
+static void
+graph_one(struct run *r, const char *src, long idx, const cJSON *m)
+{
+	struct detect_result	 res;
+	const cJSON		*atts;
+	char			 what[128];
+
+	if (!cJSON_IsObject(m)) {
+		snprintf(what, sizeof(what), "item %ld is not a message "
+		    "resource (a JSON object)", idx);
+		path_error(r, src, what);
+		return;
+	}
+	atts = cJSON_GetObjectItemCaseSensitive(m, "attachments");
+	if (!cJSON_IsArray(atts))
+		atts = NULL;
+	snprintf(what, sizeof(what), idx > 0 ? "message %ld: " : "", idx);
+	switch (detect_needs(r->eng, m, atts)) {
+	case DETECT_NEED_ATTACHMENTS:
+		fprintf(stderr, "shindan-scan: %s: %sits attachments are not "
+		    "in the file (GET it with ?$expand=attachments); judged "
+		    "without them\n", src, what);
+		break;
+	case DETECT_NEED_MIME:
+		fprintf(stderr, "shindan-scan: %s: %san attached item "
+		    "carries no bytes (GET .../$value for the MIME); judged "
+		    "without it\n", src, what);
+		break;
+	default:
+		break;
+	}
+	if (detect_scan_graph(r->scan, m, atts, NULL, 0, NULL, &res) == -1)
+		abort();
+	r->n[res.verdict]++;
+	if (r->text)
+		print_text(r, src, idx, &res);
+	else
+		print_json(r, src, idx, &res);
+	progress(r, 0);
+}
+
+/* A file of Graph JSON: a message, an array, or a page with "value". */
+static void
+scan_graph(struct run *r, const char *src, const char *p, size_t n)
+{
+	cJSON		*j = cJSON_ParseWithLength(p, n);
+	const cJSON	*list, *m;
+	long		 idx = 0;
+
+	if (j == NULL) {
+		path_error(r, src, "not JSON (--graph reads a Graph message "
+		    "resource, an array of them or a page of a listing)");
+		return;
+	}
+	list = cJSON_IsArray(j) ? j : cJSON_GetObjectItemCaseSensitive(j,
+	    "value");
+	if (cJSON_IsArray(list)) {
+		cJSON_ArrayForEach(m, list) {
+			graph_one(r, src, ++idx, m);
+		}
+	} else
+		graph_one(r, src, 0, j);
+	cJSON_Delete(j);
+}
+
 /* An mbox separator: "From " at a line start, a postmark with a time. */
 static int
 from_line(const char *p, const char *e)
@@ -312,7 +385,10 @@ scan_file(struct run *r, const char *path)
 	}
 	if (st.st_size == 0) {
 		close(fd);
-		scan_one(r, path, 0, "", 0);
+		if (r->graph)
+			scan_graph(r, path, "", 0);
+		else
+			scan_one(r, path, 0, "", 0);
 		return;
 	}
 	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -321,7 +397,9 @@ scan_file(struct run *r, const char *path)
 		path_error(r, path, strerror(errno));
 		return;
 	}
-	if (from_line(p, (const char *)p + st.st_size))
+	if (r->graph)
+		scan_graph(r, path, p, (size_t)st.st_size);
+	else if (from_line(p, (const char *)p + st.st_size))
 		scan_mbox(r, path, p, (size_t)st.st_size);
 	else
 		scan_one(r, path, 0, p, (size_t)st.st_size);
@@ -368,7 +446,13 @@ scan_dir(struct run *r, const char *path, int depth, int files_only)
 		full = xmalloc(l);
 		snprintf(full, l, "%s%s%s", path,
 		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-		if (!files_only || (stat(full, &st) == 0 && S_ISREG(st.st_mode)))
+		l = strlen(names[i]);
+		/* Graph JSON in a folder: its .json files. */
+		if (r->graph && (l < 5 || strcmp(names[i] + l - 5, ".json") !=
+		    0) && stat(full, &st) == 0 && S_ISREG(st.st_mode))
+			;
+		else if (!files_only || (stat(full, &st) == 0 &&
+		    S_ISREG(st.st_mode)))
 			scan_path(r, full, depth + 1);
 		free(full);
 		free(names[i]);
@@ -453,6 +537,7 @@ main(int argc, char *argv[])
 		{ "no-builtin-brands", no_argument, NULL, 'N' },
 		{ "password", required_argument, NULL, 'p' },
 		{ "list-rules", no_argument, NULL, 'L' },
+		{ "graph", no_argument, NULL, 'G' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -505,6 +590,7 @@ main(int argc, char *argv[])
 		case 'B': o.brands_file = optarg; break;
 		case 'N': o.no_builtin_brands = 1; break;
 		case 'L': list_rules(); return 0;
+		case 'G': r.graph = 1; break;
 		case 'p':
 			if (npw < LIST_MAX - 1)
 				pws[npw++] = optarg;
@@ -525,6 +611,7 @@ main(int argc, char *argv[])
 			conf_free(&conf);
 		return 2;
 	}
+	r.eng = e;
 	r.scan = detect_scan_new(e);
 	/* Progress where a person watches and the results are not. */
 	r.progress = isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO);
