@@ -926,6 +926,14 @@ def seeds(docm, zipexe, pdf, png):
     for i, m in enumerate(msgs):
         with open(os.path.join(d, "seed%d.json" % i), "w") as f:
             f.write(json.dumps(m, ensure_ascii=False))
+    # Samples as Graph returns them (tools/eml2graph): pictures of a
+    # related body, a Word document, Japanese mail, an attached message.
+    for f in ("en-258-split-qr", "en-225-docx-qr",
+              "ja-01-phish-amazon-iso2022jp", "en-163-fwd-pt-random-sender"):
+        subprocess.run([os.path.join(os.path.dirname(OUT), "..", "..",
+                                     "tools", "eml2graph"),
+                        os.path.join(OUT, f + ".eml"),
+                        os.path.join(d, f + ".json")], check=True)
     d = os.path.join(root, "detect_url")
     os.makedirs(d, exist_ok=True)
     urls = [
