@@ -744,7 +744,7 @@ scan_begin(struct detect_scan *s)
 	memset(&s->ns, 0, sizeof(s->ns));
 	memset(&s->hbody, 0, sizeof(s->hbody));
 	s->arc_files = s->inflated = 0;
-	s->qr_images = s->qr_pieces = 0;
+	s->qr_images = s->qr_pieces = s->qr_small = s->qr_tries = 0;
 	s->msg_passwords = 0;
 	s->claim_brand = -1;
 	s->claim_display = 0;

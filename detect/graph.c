@@ -23,6 +23,25 @@ jstr(const cJSON *o, const char *k)
 	    v->valuestring : NULL;
 }
 
+/* Does the header write a name for addr: words before its "<addr>"?  A
+ * bare "<addr>", "" <addr> or the address alone names nothing. */
+static int
+hdr_names(const char *h, const char *addr)
+{
+	size_t		 al = strlen(addr);
+	const char	*lt, *p;
+
+	for (lt = h; (lt = strchr(lt, '<')) != NULL; lt++)
+		if (str_ncasecmp(lt + 1, addr, al) == 0 && lt[1 + al] == '>')
+			break;
+	if (lt == NULL)
+		return 0;
+	for (p = lt; p > h && p[-1] != ','; p--)
+		if (strchr(" \t\"", p[-1]) == NULL)
+			return 1;
+	return 0;
+}
+
 static void
 jaddr(struct detect_scan *s, const struct dmsg *m, const cJSON *o,
     const char *hdr, struct daddr *d)
@@ -38,9 +57,9 @@ jaddr(struct detect_scan *s, const struct dmsg *m, const cJSON *o,
 	name = jstr(ea, "name");
 	addr = jstr(ea, "address");
 	/* Exchange gives a mailbox without a display name its address as
-	 * the name: keep it only when the header shows it as a name. */
+	 * the name: keep it only when the header writes it as a name. */
 	if (name != NULL && addr != NULL && str_casecmp(name, addr) == 0 &&
-	    ((h = msg_header(m, hdr)) == NULL || strchr(h, '<') == NULL))
+	    ((h = msg_header(m, hdr)) == NULL || !hdr_names(h, addr)))
 		name = NULL;
 	msg_set_addr(s, d, name, addr);
 }

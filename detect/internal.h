@@ -300,7 +300,7 @@ struct fargs {
 };
 
 /* A picture that held no QR code but may be half of one (qr.c). */
-#define QR_PIECES_MAX	4
+#define QR_PIECES_MAX	8
 struct qr_piece {
 	const char		*name;
 	const unsigned char	*grey;
@@ -337,6 +337,8 @@ struct detect_scan {
 	int			 qr_images;
 	struct qr_piece		 qr_piece[QR_PIECES_MAX];
 	int			 qr_pieces;
+	int			 qr_small;	/* small pictures decoded */
+	int			 qr_tries;	/* pairs of pieces read */
 	int			 msg_passwords;	/* PPAP passwords in this one */
 	int			 claim_brand;	/* brand the sender claims, -1 */
 	int			 claim_display;	/* ... in its display name */

@@ -25,6 +25,8 @@
 #define QR_MAX_PIXELS	(12u << 20)
 #define QR_PIECE_SIDE	24		/* a piece's shorter side at least */
 #define QR_PIECE_PIXELS	(1u << 20)	/* and its pixels at most */
+#define QR_SMALL_MAX	16	/* pictures under QR_MIN_SIDE decoded */
+#define QR_SPLIT_TRIES	16	/* pairs of pieces read together */
 
 void *
 qr_new(void)
@@ -45,12 +47,19 @@ qr_free(void *z)
 		zbar_image_scanner_destroy(z);
 }
 
-/* The side below which a picture is not decoded: a piece's while
- * pieces may still be kept, else a code's. */
-static unsigned
-min_side(const struct detect_scan *s)
+/* Is a picture w by h decoded: of a code's size (max pixels at most),
+ * or of a piece's while pieces may be kept (QR_SMALL_MAX a message)? */
+static int
+grey_fits(struct detect_scan *s, size_t w, size_t h, size_t max)
 {
-	return s->qr_pieces < QR_PIECES_MAX ? QR_PIECE_SIDE : QR_MIN_SIDE;
+	if (w >= QR_MIN_SIDE && h >= QR_MIN_SIDE)
+		return w * h <= max;
+	if (w < QR_PIECE_SIDE || h < QR_PIECE_SIDE || w * h >
+	    QR_PIECE_PIXELS || s->qr_pieces >= QR_PIECES_MAX ||
+	    s->qr_small >= QR_SMALL_MAX)
+		return 0;
+	s->qr_small++;
+	return 1;
 }
 
 static unsigned char *
@@ -64,8 +73,7 @@ png_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 	im.version = PNG_IMAGE_VERSION;
 	if (!png_image_begin_read_from_memory(&im, p, n))
 		return NULL;
-	if (im.width < min_side(s) || im.height < min_side(s) ||
-	    (size_t)im.width * im.height > QR_MAX_PIXELS) {
+	if (!grey_fits(s, im.width, im.height, QR_MAX_PIXELS)) {
 		png_image_free(&im);
 		return NULL;
 	}
@@ -118,8 +126,7 @@ jpeg_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 	jpeg_mem_src(&ci, p, (unsigned long)n);
 	if (jpeg_read_header(&ci, TRUE) != JPEG_HEADER_OK)
 		goto fail;
-	if (ci.image_width < min_side(s) || ci.image_height < min_side(s) ||
-	    (size_t)ci.image_width * ci.image_height > QR_MAX_PIXELS * 4)
+	if (!grey_fits(s, ci.image_width, ci.image_height, QR_MAX_PIXELS * 4))
 		goto fail;
 	ci.out_color_space = JCS_GRAYSCALE;
 	/* Large photos are scaled down while decoding. */
@@ -203,20 +210,32 @@ qr_wants(const struct detect_scan *s, unsigned w, unsigned h)
 	    (size_t)w * h <= QR_MAX_PIXELS;
 }
 
+/* Two pieces put together: where they meet (a column when beside, else
+ * a row), and each one's name. */
+struct seam {
+	unsigned	 at;
+	int		 beside;
+	const char	*name[2];
+};
+
 /* zbar over one byte per pixel, w by h; each code a finding of the
- * rule.  How many codes were read. */
+ * rule.  Two pieces put together (sm) have their own budget, and a code
+ * that does not cross their seam lies whole in one of them: an
+ * attach.qr_code of that picture.  How many codes were read. */
 static int
 qr_grey_rule(struct detect_scan *s, const char *name, unsigned char *grey,
     unsigned w, unsigned h, enum rule_id rule, const char *how,
-    const char *how_ja)
+    const char *how_ja, const struct seam *sm)
 {
 	zbar_image_t		*img;
 	const zbar_symbol_t	*sym;
 	int			 found = 0;
 
-	if (!qr_wants(s, w, h))
-		return 0;
-	s->qr_images++;
+	if (sm == NULL) {
+		if (!qr_wants(s, w, h))
+			return 0;
+		s->qr_images++;
+	}
 	img = zbar_image_create();
 	zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
 	zbar_image_set_size(img, w, h);
@@ -227,15 +246,37 @@ qr_grey_rule(struct detect_scan *s, const char *name, unsigned char *grey,
 			const char *d = zbar_symbol_get_data(sym);
 			unsigned dl = zbar_symbol_get_data_length(sym);
 			struct durl *u;
+			struct fargs fa = { .name = name, .detail = how,
+			    .detail_ja = how_ja };
+			enum rule_id r = rule;
 
 			if (d == NULL || dl == 0)
 				continue;
 			found++;
-			u = url_add(s, d, dl, UO_QR, NULL, name);
+			if (sm != NULL) {
+				unsigned i, n = zbar_symbol_get_loc_size(sym);
+				int lo = 0, hi = 0;
+
+				for (i = 0; i < n; i++) {
+					int v = sm->beside ?
+					    zbar_symbol_get_loc_x(sym, i) :
+					    zbar_symbol_get_loc_y(sym, i);
+
+					if (v < (int)sm->at)
+						lo = 1;
+					else
+						hi = 1;
+				}
+				if (!(lo && hi)) {
+					r = R_QR_URL;
+					fa.name = sm->name[hi];
+					fa.detail = fa.detail_ja = NULL;
+				}
+			}
+			u = url_add(s, d, dl, UO_QR, NULL, fa.name);
+			fa.url = u != NULL ? u->url : NULL;
 			if (u != NULL && u->host != NULL)
-				finding_add(s, rule, &(struct fargs){
-				    .name = name, .url = u->url,
-				    .detail = how, .detail_ja = how_ja });
+				finding_add(s, r, &fa);
 		}
 	}
 	zbar_image_destroy(img);
@@ -247,19 +288,22 @@ int
 qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
     unsigned w, unsigned h)
 {
-	return qr_grey_rule(s, name, grey, w, h, R_QR_URL, NULL, NULL);
+	return qr_grey_rule(s, name, grey, w, h, R_QR_URL, NULL, NULL, NULL);
 }
 
 /*
  * A QR code cut into two pictures that the mail shows one above the
- * other or side by side (the "split QR code" of phishing kits): each
- * two pieces of the same width (or height) that together make a square,
- * tried in both orders, the first pair a code is read from kept.
+ * other or side by side (the "split QR code" of phishing kits): two
+ * pieces of the same width (or height) that together make a square, in
+ * both orders, neighbours in the mail first, QR_SPLIT_TRIES pairs at
+ * most; a piece whose pair gave a code is not tried again.
  */
 static int
 split_try(struct detect_scan *s, const struct qr_piece *a,
     const struct qr_piece *b, int beside)
 {
+	struct seam	 sm = { .beside = beside, .name = { a->name,
+			    b->name } };
 	unsigned	 w, h, y;
 	unsigned char	*g;
 
@@ -268,8 +312,10 @@ split_try(struct detect_scan *s, const struct qr_piece *a,
 	w = beside ? a->w + b->w : a->w;
 	h = beside ? a->h : a->h + b->h;
 	if ((size_t)w * 4 > (size_t)h * 5 || (size_t)h * 4 > (size_t)w * 5 ||
-	    !qr_wants(s, w, h))
+	    w < QR_MIN_SIDE || h < QR_MIN_SIDE || s->qr_tries >= QR_SPLIT_TRIES)
 		return 0;
+	s->qr_tries++;
+	sm.at = beside ? a->w : a->h;
 	g = arena_alloc(&s->a, (size_t)w * h);
 	if (beside)
 		for (y = 0; y < h; y++) {
@@ -285,22 +331,29 @@ split_try(struct detect_scan *s, const struct qr_piece *a,
 	return qr_grey_rule(s, arena_printf(&s->a, "%s + %s", a->name,
 	    b->name), g, w, h, R_QR_SPLIT, arena_printf(&s->a,
 	    "\"%s\" and \"%s\"", a->name, b->name), arena_printf(&s->a,
-	    "「%s」と「%s」", a->name, b->name));
+	    "「%s」と「%s」", a->name, b->name), &sm);
 }
 
 void
 qr_split(struct detect_scan *s)
 {
-	int	 i, j, used[QR_PIECES_MAX] = { 0 };
+	int	 d, i, k, used[QR_PIECES_MAX] = { 0 };
 
-	for (i = 0; i < s->qr_pieces; i++)
-		for (j = 0; j < s->qr_pieces && !used[i]; j++) {
-			if (j == i || used[j])
-				continue;
-			if (split_try(s, &s->qr_piece[i], &s->qr_piece[j], 0) > 0 ||
-			    split_try(s, &s->qr_piece[i], &s->qr_piece[j], 1) > 0)
-				used[i] = used[j] = 1;
-		}
+	if (s->zbar == NULL)
+		return;
+	for (d = 1; d < s->qr_pieces; d++)
+		for (i = 0; i + d < s->qr_pieces; i++)
+			for (k = 0; k < 2; k++) {
+				const struct qr_piece *a, *b;
+
+				if (used[i] || used[i + d])
+					break;
+				a = &s->qr_piece[k ? i + d : i];
+				b = &s->qr_piece[k ? i : i + d];
+				if (split_try(s, a, b, 0) > 0 ||
+				    split_try(s, a, b, 1) > 0)
+					used[i] = used[i + d] = 1;
+			}
 }
 
 /*
@@ -412,7 +465,8 @@ qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
 
 				g[(size_t)y * gw + x] = dark ? 0 : 255;
 			}
-		found = qr_grey_rule(s, name, g, gw, gh, rule, how, how_ja);
+		found = qr_grey_rule(s, name, g, gw, gh, rule, how, how_ja,
+		    NULL);
 	}
 	return found;
 }

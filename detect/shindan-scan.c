@@ -310,8 +310,9 @@ scan_graph(struct run *r, const char *src, const char *p, size_t n)
 	long		 idx = 0;
 
 	if (j == NULL) {
-		path_error(r, src, "not JSON (--graph reads a Graph message "
-		    "resource, an array of them or a page of a listing)");
+		path_error(r, src, "not JSON, or nested over 1,000 deep "
+		    "(--graph reads a Graph message resource, an array of "
+		    "them or a page of a listing)");
 		return;
 	}
 	list = cJSON_IsArray(j) ? j : cJSON_GetObjectItemCaseSensitive(j,
@@ -448,8 +449,9 @@ scan_dir(struct run *r, const char *path, int depth, int files_only)
 		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
 		l = strlen(names[i]);
 		/* Graph JSON in a folder: its .json files. */
-		if (r->graph && (l < 5 || strcmp(names[i] + l - 5, ".json") !=
-		    0) && stat(full, &st) == 0 && S_ISREG(st.st_mode))
+		if (r->graph && (l < 5 || str_casecmp(names[i] + l - 5,
+		    ".json") != 0) && stat(full, &st) == 0 &&
+		    S_ISREG(st.st_mode))
 			;
 		else if (!files_only || (stat(full, &st) == 0 &&
 		    S_ISREG(st.st_mode)))

@@ -203,7 +203,11 @@ main(void)
 	 * through MIME), unless the header writes it as one. */
 	{
 		static const char *const to_hdr[] = { NULL,
-		    "\\\"taro.yamada@contoso.com\\\" <taro.yamada@contoso.com>" };
+		    "\\\"taro.yamada@contoso.com\\\" <taro.yamada@contoso.com>",
+		    "<taro.yamada@contoso.com>",
+		    "Jiro <jiro@contoso.com>, \\\"\\\" <taro.yamada@contoso.com>" };
+		/* Greeted by the address when the name is none. */
+		static const int greet[] = { 1, 0, 1, 1 };
 		size_t i;
 
 		for (i = 0; i < nitems(to_hdr); i++) {
@@ -225,9 +229,10 @@ main(void)
 			is_int(detect_scan_graph(s, g, NULL, NULL, 0, &out, &r),
 			    0, "graph scan: a name that is the address");
 			ok((dt_find(&r, "content.address_greeting") != NULL) ==
-			    (to_hdr[i] == NULL), i == 0 ? "the name Exchange "
-			    "made up is no name: greeted by the address" :
-			    "a name the header writes is one");
+			    greet[i], "To: %s: %s", to_hdr[i] != NULL ?
+			    to_hdr[i] : "(no header)", greet[i] ? "the name "
+			    "Exchange made up is no name: greeted by the "
+			    "address" : "a name the header writes is one");
 			cJSON_Delete(g);
 		}
 	}

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <sodium.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "detect.h"
@@ -230,6 +231,77 @@ noise(void)
 	free(p);
 }
 
+static void
+be32(unsigned char *p, unsigned long v)
+{
+	p[0] = v >> 24, p[1] = v >> 16, p[2] = v >> 8, p[3] = v;
+}
+
+/* A PNG chunk at p: length, type, data, the CRC of type and data. */
+static size_t
+chunk(unsigned char *p, const char *type, const void *d, size_t n)
+{
+	be32(p, n);
+	memcpy(p + 4, type, 4);
+	if (n > 0)
+		memcpy(p + 8, d, n);
+	be32(p + 8 + n, crc32(0, p + 4, (uInt)n + 4));
+	return 12 + n;
+}
+
+/* A grey PNG w by h of one shade (zlib'd rows, filter 0). */
+static unsigned char *
+grey_png(unsigned w, unsigned h, size_t *len)
+{
+	size_t		 rawn = (size_t)(w + 1) * h, i, o;
+	uLongf		 zn = compressBound(rawn);
+	unsigned char	*raw = xmalloc(rawn), *z = xmalloc(zn), *png;
+	unsigned char	 ihdr[13] = { 0 };
+
+	for (i = 0; i < rawn; i++)
+		raw[i] = i % (w + 1) == 0 ? 0 : 128;
+	if (compress2(z, &zn, raw, rawn, 9) != Z_OK)
+		abort();
+	be32(ihdr, w);
+	be32(ihdr + 4, h);
+	ihdr[8] = 8;
+	png = xmalloc(8 + 25 + 12 + zn + 12);
+	memcpy(png, "\x89PNG\r\n\x1a\n", 8);
+	o = 8;
+	o += chunk(png + o, "IHDR", ihdr, sizeof(ihdr));
+	o += chunk(png + o, "IDAT", z, zn);
+	o += chunk(png + o, "IEND", NULL, 0);
+	free(raw);
+	free(z);
+	*len = o;
+	return png;
+}
+
+/* Pictures too narrow for a code but not for a piece of one: a hundred
+ * of 30 by 400,000 pixels (12 megapixels each) are not decoded. */
+static void
+narrow_pictures(void)
+{
+	struct buf		 b;
+	struct detect_result	 r;
+	size_t			 n;
+	unsigned char		*png = grey_png(30, 400000, &n);
+	int			 i;
+
+	buf_init(&b, 64u << 20);
+	buf_adds(&b, "Content-Type: multipart/mixed; boundary=b\r\n\r\n");
+	for (i = 0; i < 100; i++) {
+		buf_addf(&b, "--b\r\nContent-Type: image/png\r\n"
+		    "Content-Transfer-Encoding: binary\r\n\r\n");
+		buf_add(&b, png, n);
+		buf_adds(&b, "\r\n");
+	}
+	buf_adds(&b, "--b--\r\n");
+	run("100 pictures of 30 by 400,000 pixels", b.ptr, b.len, &r);
+	buf_release(&b);
+	free(png);
+}
+
 int
 main(void)
 {
@@ -246,6 +318,7 @@ main(void)
 	charsets();
 	headers();
 	noise();
+	narrow_pictures();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();

@@ -640,6 +640,58 @@ def split_qr_samples():
         'inline; filename="code.png"\nContent-Transfer-Encoding: '
         "base64\n\n" + b64(grey_png([bytes(r) for r in outer])) +
         "\n--b1--\n", "threat", "attach.qr_code", "url.risky_tld")
+    # The split code again behind two striped pictures of its halves'
+    # size: neither decoys nor the pieces' own reading spend the pairs'
+    # budget.
+    stripes = grey_png([bytes(0 if (x // 12) % 2 else 255
+                              for x in range(len(rows[0])))] * half)
+    parts = ""
+    for cid, pic in (("d1", stripes), ("d2", stripes),
+                     ("q1", grey_png(rows[:half])),
+                     ("q2", grey_png(rows[half:]))):
+        parts += ("--r1\nContent-Type: image/png\nContent-ID: <%s>\n"
+                  "Content-Transfer-Encoding: base64\n\n%s\n"
+                  % (cid, b64(pic)))
+    write("en-265-split-qr-decoys.eml", headers(
+        "Microsoft 365 <no-reply@account-notice.example>",
+        "Your password expires today") +
+        'Content-Type: multipart/related; boundary="r1"\n\n--r1\n'
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Your "
+        "password expires today. Scan the code with your phone to keep "
+        'it.</p><img src="cid:d1"><img src="cid:d2"><img src="cid:q1" '
+        'style="display:block"><img src="cid:q2" style="display:block">'
+        "</body></html>\n" + parts + "--r1--\n",
+        "threat", "attach.qr_split", "url.risky_tld")
+    # A newsletter's banner above a footer strip that holds a whole small
+    # code of its app: read together they give that code, which does not
+    # cross where the pictures meet: the strip's own code, not a split.
+    code = qr_matrix("https://fbk.co/a", 1)
+    strip = [bytearray([255] * 200) for _ in range(50)]
+    for y in range(50):
+        strip[y][:60] = bytes(60)
+    for my, r in enumerate(code):
+        for mx, v in enumerate(r):
+            for dy in range(2):
+                for dx in range(2):
+                    if 2 + my * 2 + dy < 50:
+                        strip[2 + my * 2 + dy][
+                            196 - len(r) * 2 + mx * 2 + dx] = 0 if v else 255
+    banner = [bytes(200) if y < 100 else bytes(255 if x % 40 < 30 or
+                                               y < 120 or y >= 180 else 0
+                                               for x in range(200))
+              for y in range(200)]
+    parts = ""
+    for cid, pic in (("banner", banner), ("footer", [bytes(r) for r in strip])):
+        parts += ("--r1\nContent-Type: image/png\nContent-ID: <%s>\n"
+                  "Content-Transfer-Encoding: base64\n\n%s\n"
+                  % (cid, b64(grey_png(pic))))
+    write("en-266-clean-code-in-footer-strip.eml", headers(
+        "Fabrikam News <news@fabrikam.com>", "November news") +
+        'Content-Type: multipart/related; boundary="r1"\n\n--r1\n'
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Our "
+        'November news.</p><img src="cid:banner"><br><img src="cid:footer">'
+        "<p>Get our app.</p></body></html>\n" + parts + "--r1--\n",
+        "clean", "attach.qr_code", "!attach.qr_split")
     # A newsletter's black-and-white banner and its pattern below it,
     # together a square: read together, no code.
     banner = [bytes(0 if (x // 12 + y // 40) % 3 == 0 else 255
