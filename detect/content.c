@@ -671,26 +671,22 @@ has_calendar(const struct dmsg *m)
 	return 0;
 }
 
-/* The reader's own address in the subject, or greeting them early on. */
-static void
-recipient(struct detect_scan *s)
+/* The reader's address to in the subject, or greeting them early on:
+ * 1 when a finding was added. */
+static int
+recipient_by(struct detect_scan *s, const char *to)
 {
-	const char	*to = s->m->to.addr, *p, *t = s->text.ptr;
+	const char	*p, *t = s->text.ptr;
 	char		 local[80], g[128];
 	size_t		 ll, i;
 	static const char *const greet[] = { "dear ", "hello ", "hi ",
 	    "attention ", "olá ", "ola ", "hallo ", "bonjour ", "hola ",
 	    "caro ", "beste " };
 
-	/* An invitation names its attendees by address: Google Calendar
-	 * in its subject ("Invitation: ... (taro@contoso.com)") and every
-	 * calendar in its guest list. */
-	if (to == NULL || strchr(to, '@') == NULL || has_calendar(s->m))
-		return;
 	if (s->m->subject != NULL && strcasestr(s->m->subject, to) != NULL) {
 		finding_add(s, R_CONTENT_RCPT_SUBJECT, &(struct fargs){
 		    .detail = to });
-		return;
+		return 1;
 	}
 	/* The body is after the subject in s->text; look near its top,
 	 * for the address as the text was normalised ("_" a space). */
@@ -714,26 +710,43 @@ recipient(struct detect_scan *s)
 		if (hit != NULL && hit - p < 600) {
 			finding_add(s, R_CONTENT_RCPT_GREETING, &(struct fargs){
 			    .detail = to });
-			return;
+			return 1;
 		}
 	}
 	ll = (size_t)(strchr(to, '@') - to);
 	if (ll < 3 || ll >= sizeof(local))
-		return;
+		return 0;
 	memcpy(local, to, ll);
 	local[ll] = '\0';
 	/* adele@ greeted "Hi Adele" by a colleague: a name, not an address. */
 	if (is_name_word(s, local))
-		return;
+		return 0;
 	for (i = 0; i < nitems(greet); i++) {
 		snprintf(g, sizeof(g), "%s%s", greet[i], local);
 		if ((p = strstr(t, g)) != NULL && !isalnum((unsigned char)
 		    p[strlen(g)]) && p[strlen(g)] != '@') {
 			finding_add(s, R_CONTENT_RCPT_GREETING, &(struct fargs){
 			    .detail = g });
-			return;
+			return 1;
 		}
 	}
+	return 0;
+}
+
+static void
+recipient(struct detect_scan *s)
+{
+	const char	*to;
+	int		 i;
+
+	/* An invitation names its attendees by address: Google Calendar
+	 * in its subject ("Invitation: ... (taro@contoso.com)") and every
+	 * calendar in its guest list. */
+	if (has_calendar(s->m))
+		return;
+	for (i = 0; (to = scan_reader(s, i)) != NULL; i++)
+		if (recipient_by(s, to))
+			return;
 }
 
 /* SHINDAN_DETECT_SIGNALS: one weightless finding with every measure, for

@@ -182,6 +182,16 @@ void	detect_scan_add_password(struct detect_scan *, const char *);
 int	detect_scan_set_org(struct detect_scan *, const char *const *own_domains,
 	    const char *const *people, const char *const *correspondents);
 
+/*
+ * The address of the mailbox the scan's later messages are read from
+ * (copied; NULL or "" forgets it).  The rules that look for the reader's
+ * own address (in the subject, a greeting, a link's fragment) look for
+ * it as well as for the first address of the To line, which a mail sent
+ * by Bcc fills with someone else's.  0, or -1 (nothing changed) when s
+ * is NULL or the address is longer than 254 bytes or has no '@'.
+ */
+int	detect_scan_set_reader(struct detect_scan *, const char *addr);
+
 /* Scan RFC 5322 bytes (any charset GMime knows; Japanese ones included). */
 int	detect_scan_mime(struct detect_scan *, const void *mime, size_t len,
 	    struct arena *out, struct detect_result *);

@@ -279,6 +279,31 @@ detect_scan_set_org(struct detect_scan *s, const char *const *own_domains,
 	return 0;
 }
 
+int
+detect_scan_set_reader(struct detect_scan *s, const char *addr)
+{
+	if (s == NULL || (addr != NULL && *addr != '\0' &&
+	    (strlen(addr) >= sizeof(s->reader) || strchr(addr, '@') == NULL)))
+		return -1;
+	snprintf(s->reader, sizeof(s->reader), "%s", addr != NULL ? addr : "");
+	return 0;
+}
+
+const char *
+scan_reader(const struct detect_scan *s, int i)
+{
+	const char	*to = s->m->to.addr;
+
+	if (to == NULL || strchr(to, '@') == NULL)
+		to = NULL;
+	if (i == 0 && to != NULL)
+		return to;
+	if (i == (to != NULL) && s->reader[0] != '\0' &&
+	    (to == NULL || str_casecmp(to, s->reader) != 0))
+		return s->reader;
+	return NULL;
+}
+
 void
 detect_scan_free(struct detect_scan *s)
 {

@@ -193,6 +193,10 @@ const struct durl *url_brand_elsewhere(struct detect_scan *, int b);
  * hosting); else 0. */
 int	 url_brand_home(struct detect_scan *);
 
+/* The reader's addresses to look for: the To line's first, then the
+ * mailbox's (detect_scan_set_reader) when it is another; NULL past them. */
+const char *scan_reader(const struct detect_scan *, int i);
+
 /* ---- HTML ---- */
 struct html_info {
 	int		 forms, pw_inputs, scripts, handlers, iframes;
@@ -314,6 +318,7 @@ struct detect_scan {
 	const struct org_people	*people;
 	struct org_domains	*set_own, *set_corr;	/* NULL: the engine's */
 	struct org_people	*set_people;
+	char			 reader[256];	/* the mailbox's address, or "" */
 	struct arena		 a;
 	void			*magic;		/* magic_t */
 	void			*zbar;		/* zbar_image_scanner_t */

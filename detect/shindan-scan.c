@@ -63,7 +63,8 @@ usage(void)
 	    "           [--own-domain d]... [--correspondent d]... "
 	    "[--person name]...\n"
 	    "           [--brands file] [--no-builtin-brands] "
-	    "[--password pw]... [--graph] PATH...\n"
+	    "[--password pw]... [--mailbox addr]\n"
+	    "           [--graph] PATH...\n"
 	    "       shindan-scan --list-rules\n");
 	exit(2);
 }
@@ -540,6 +541,7 @@ main(int argc, char *argv[])
 		{ "password", required_argument, NULL, 'p' },
 		{ "list-rules", no_argument, NULL, 'L' },
 		{ "graph", no_argument, NULL, 'G' },
+		{ "mailbox", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -549,7 +551,7 @@ main(int argc, char *argv[])
 	struct conf		 conf;
 	const char		*feeds[LIST_MAX] = { NULL }, *own[LIST_MAX] = {
 	    NULL }, *corr[LIST_MAX] = { NULL }, *people[LIST_MAX] = { NULL };
-	const char		*pws[LIST_MAX] = { NULL };
+	const char		*pws[LIST_MAX] = { NULL }, *mailbox = NULL;
 	int			 nfeeds = 0, nown = 0, ncorr = 0, npeople = 0;
 	int			 npw = 0, c, i, have_conf = 0;
 	char			 err[512];
@@ -593,6 +595,7 @@ main(int argc, char *argv[])
 		case 'N': o.no_builtin_brands = 1; break;
 		case 'L': list_rules(); return 0;
 		case 'G': r.graph = 1; break;
+		case 'M': mailbox = optarg; break;
 		case 'p':
 			if (npw < LIST_MAX - 1)
 				pws[npw++] = optarg;
@@ -620,6 +623,12 @@ main(int argc, char *argv[])
 	r.start_ms = r.last_ms = time_mono_ms();
 	for (i = 0; i < npw; i++)
 		detect_scan_add_password(r.scan, pws[i]);
+	if (mailbox != NULL && detect_scan_set_reader(r.scan, mailbox) == -1) {
+		fprintf(stderr, "shindan-scan: --mailbox %s: not a mail "
+		    "address\n", mailbox);
+		r.rc = 2;
+		goto out;
+	}
 	for (i = optind; i < argc; i++)
 		scan_path(&r, argv[i], 0);
 	progress(&r, 1);
@@ -633,6 +642,7 @@ main(int argc, char *argv[])
 		printf("\n%lu messages: %lu threat, %lu potential, %lu clean\n",
 		    r.n[0] + r.n[1] + r.n[2], r.n[DETECT_THREAT],
 		    r.n[DETECT_POTENTIAL], r.n[DETECT_CLEAN]);
+out:
 	detect_scan_free(r.scan);
 	detect_engine_free(e);
 	if (have_conf)

@@ -308,13 +308,13 @@ bin_cb(void *arg, int id, size_t start, size_t end)
 static const char *
 rcpt_fragment(const struct detect_scan *s, const struct durl *u)
 {
-	const char	*to = s->m->to.addr, *f;
+	const char	*to, *f;
 	char		 dec[512], b64[700];
 	unsigned char	 bin[512];
 	size_t		 n = 0, k = 0, bl;
-	int		 pct = 0;
+	int		 pct = 0, i;
 
-	if (to == NULL || strchr(to, '@') == NULL || u->path == NULL ||
+	if (scan_reader(s, 0) == NULL || u->path == NULL ||
 	    (f = strchr(u->path, '#')) == NULL)
 		return NULL;
 	f++;
@@ -331,8 +331,9 @@ rcpt_fragment(const struct detect_scan *s, const struct durl *u)
 	if (*f != '\0')
 		return NULL;
 	dec[n] = '\0';
-	if (str_casecmp(dec, to) == 0)
-		return pct ? "%-encoded" : "as written";
+	for (i = 0; (to = scan_reader(s, i)) != NULL; i++)
+		if (str_casecmp(dec, to) == 0)
+			return pct ? "%-encoded" : "as written";
 	/* base64: '-' and '_' read as '+' and '/', the padding dropped. */
 	for (f = dec; *f != '\0' && *f != '=' && k + 1 < sizeof(b64); f++) {
 		if (!isalnum((unsigned char)*f) && strchr("+/-_", *f) == NULL)
@@ -345,8 +346,11 @@ rcpt_fragment(const struct detect_scan *s, const struct durl *u)
 	    sodium_base64_VARIANT_ORIGINAL_NO_PADDING) != 0)
 		return NULL;
 	bin[bl] = '\0';
-	return strlen((char *)bin) == bl && str_casecmp((char *)bin, to) == 0 ?
-	    "in base64" : NULL;
+	for (i = 0; strlen((char *)bin) == bl &&
+	    (to = scan_reader(s, i)) != NULL; i++)
+		if (str_casecmp((char *)bin, to) == 0)
+			return "in base64";
+	return NULL;
 }
 
 static void

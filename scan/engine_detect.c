@@ -87,10 +87,13 @@ impl_ctx_new(struct impl *e)
 
 int
 impl_ctx_set_org(struct impl_ctx *c, const char *const *domains,
-    const char *const *people)
+    const char *const *people, const char *reader)
 {
 	static const char *const none[] = { NULL };
 
+	/* An address the engine refuses (no '@', too long) is no reader. */
+	if (detect_scan_set_reader(c->ds, reader) == -1)
+		(void)detect_scan_set_reader(c->ds, NULL);
 	return detect_scan_set_org(c->ds, domains != NULL ? domains : none,
 	    people != NULL ? people : none, NULL);
 }

@@ -106,6 +106,7 @@ struct engine_ctx {
 	uint32_t		 id;
 	char			**domains;	/* NULL: never set */
 	char			**people;
+	char			*reader;	/* the mailbox's address */
 	struct engine_ctx	*next;
 };
 
@@ -503,11 +504,13 @@ child_start(struct engine *e)
 }
 
 static char *
-org_json(char **domains, char **people)
+org_json(char **domains, char **people, const char *reader)
 {
 	cJSON	*j = cJSON_CreateObject(), *d, *p;
 	char	*out, **v;
 
+	if (reader != NULL)
+		cJSON_AddStringToObject(j, "reader", reader);
 	d = cJSON_AddArrayToObject(j, "domains");
 	p = cJSON_AddArrayToObject(j, "people");
 	for (v = domains; v != NULL && *v != NULL; v++)
@@ -537,7 +540,7 @@ child_restart(struct engine *e)
 				frame_free(&f);
 			if (c->domains == NULL || e->pid <= 0)
 				continue;
-			j = org_json(c->domains, c->people);
+			j = org_json(c->domains, c->people, c->reader);
 			if (child_call(e, OP_SET_ORG, c->id, j, NULL, 0,
 			    e->timeout_ms, &f) == 0)
 				frame_free(&f);
@@ -700,12 +703,13 @@ engine_ctx_free(struct engine_ctx *c)
 		frame_free(&f);
 	strv_free(c->domains);
 	strv_free(c->people);
+	free(c->reader);
 	free(c);
 }
 
 int
 engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
-    const char *const *people)
+    const char *const *people, const char *reader)
 {
 	struct frame	 f;
 	char		*j;
@@ -713,9 +717,11 @@ engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
 
 	strv_free(c->domains);
 	strv_free(c->people);
+	free(c->reader);
 	c->domains = strv_dup(domains);
 	c->people = strv_dup(people);
-	j = org_json(c->domains, c->people);
+	c->reader = reader != NULL ? xstrdup(reader) : NULL;
+	j = org_json(c->domains, c->people, c->reader);
 	if (child_call(c->e, OP_SET_ORG, c->id, j, NULL, 0, c->e->timeout_ms,
 	    &f) == 0) {
 		rc = f.h.op == 0 ? 0 : -1;
@@ -1171,6 +1177,7 @@ child_serve(void)
 	struct frame		 f;
 	struct child_ctx	**pp, *c;
 	const char		**d, **p;
+	const cJSON		*rd;
 	cJSON			*req;
 
 	for (;;) {
@@ -1207,8 +1214,10 @@ child_serve(void)
 			    "domains"));
 			p = strv_of(cJSON_GetObjectItemCaseSensitive(req,
 			    "people"));
-			reply(impl_ctx_set_org((*pp)->ic, d, p) == 0 ? 0 :
-			    (uint32_t)-1, NULL);
+			rd = cJSON_GetObjectItemCaseSensitive(req, "reader");
+			reply(impl_ctx_set_org((*pp)->ic, d, p,
+			    cJSON_IsString(rd) ? rd->valuestring : NULL) == 0 ?
+			    0 : (uint32_t)-1, NULL);
 			free(d);
 			free(p);
 			break;

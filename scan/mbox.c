@@ -246,7 +246,7 @@ scan(struct task *t, struct page *p, const cJSON *msg, const char *mime,
 		t->ectx = engine_ctx_new(r->eng);
 		if (engine_ctx_set_org(t->ectx,
 		    (const char *const *)t->as->org_domains,
-		    (const char *const *)t->as->org_people) == -1)
+		    (const char *const *)t->as->org_people, t->upn) == -1)
 			log_warn("runner: mailbox %lld: the engine did not take "
 			    "the organisation's lists", t->id);
 	}

@@ -701,7 +701,7 @@ lost_in_scan(const struct conf *c, const char *fault, const char *why)
 	if (!ok(e != NULL, "%s: engine starts", fault))
 		return;
 	ec = engine_ctx_new(e);
-	engine_ctx_set_org(ec, own, people);
+	engine_ctx_set_org(ec, own, people, NULL);
 	ok(engine_scan(ec, &a, msg, NULL, ok_mime, n, &r) == 0 &&
 	    r.verdict == ENGINE_CLEAN, "%s: message 1 scanned", fault);
 	ok(engine_scan(ec, &a, msg, NULL, ok_mime, n, &r) == 0 &&
@@ -767,8 +767,33 @@ main(int argc, char *argv[])
 	lockdown(engine_sandbox_pid(E));
 	EC = engine_ctx_new(E);
 	IC = impl_ctx_new(I);
-	ok(engine_ctx_set_org(EC, own, people) == 0 &&
-	    impl_ctx_set_org(IC, own, people) == 0, "the organisation set");
+	ok(engine_ctx_set_org(EC, own, people, "taro.yamada@contoso.com") ==
+	    0 && impl_ctx_set_org(IC, own, people, "taro.yamada@contoso.com")
+	    == 0, "the organisation and the reader set");
+	{
+		/* Sent by Bcc: the To line names nobody; the mailbox's
+		 * address reaches the engine child. */
+		static const char bcc[] = "From: IT <it@mail-notice.example>"
+		    "\r\nTo: undisclosed-recipients:;\r\nSubject: Mailbox "
+		    "notice\r\n\r\nDear taro.yamada, your mailbox is almost "
+		    "full.\r\n";
+		struct engine_result	 r;
+		struct arena		 a;
+		cJSON			*msg = cJSON_CreateObject();
+		size_t			 i;
+		int			 greet = 0;
+
+		arena_init(&a, 0);
+		cJSON_AddStringToObject(msg, "id", "bcc");
+		compare("a mail sent by Bcc", msg, bcc, sizeof(bcc) - 1, 0, &r,
+		    &a);
+		for (i = 0; i < r.nfindings; i++)
+			greet |= strcmp(r.findings[i].rule,
+			    "content.address_greeting") == 0;
+		ok(greet, "the reader's address greets them in the sandbox");
+		cJSON_Delete(msg);
+		arena_release(&a);
+	}
 
 	samples();
 	tenant();

@@ -105,7 +105,7 @@ int
 main(int argc, char *argv[])
 {
 	struct buf	 out;
-	char		 p[512], a[2048];
+	char		 p[512], a[2048], cmd[2048];
 	int		 n, idx, rc;
 
 	(void)argc;
@@ -197,6 +197,25 @@ main(int argc, char *argv[])
 	rc = run("--own-domain contoso.com tests/detect/data/"
 	    "en-12-spoof-own.eml", &out);
 	like_str(out.ptr, "sender.spoof_own_domain", "--own-domain is used");
+	/* A mail sent by Bcc greets its reader by the mailbox's address,
+	 * which its To line does not name. */
+	snprintf(a, sizeof(a), "%s/bcc.eml", TMP);
+	put(a, "From: IT <it@mail-notice.example>\nTo: undisclosed-"
+	    "recipients:;\nSubject: Mailbox notice\n\nDear taro.yamada, your "
+	    "mailbox is almost full.\n");
+	snprintf(cmd, sizeof(cmd), "%s/bcc.eml", TMP);
+	rc = run(cmd, &out);
+	unlike_str(out.ptr, "content.address_greeting",
+	    "without --mailbox: the To line names nobody");
+	snprintf(cmd, sizeof(cmd), "--mailbox taro.yamada@contoso.com "
+	    "%s/bcc.eml", TMP);
+	rc = run(cmd, &out);
+	like_str(out.ptr, "content.address_greeting",
+	    "--mailbox: the reader greeted by their address");
+	snprintf(cmd, sizeof(cmd), "--mailbox nobody %s/bcc.eml", TMP);
+	rc = run(cmd, &out);
+	ok(rc == 2 && out.len == 0, "--mailbox without '@': exit 2, nothing "
+	    "scanned");
 	rc = run("--list-rules", &out);
 	is_int(rc, 0, "--list-rules: exit 0");
 	like_str(out.ptr, "| `url.lookalike_brand` |", "the rule table");
