@@ -245,6 +245,19 @@ path_error(struct run *r, const char *path, const char *what)
 	r->rc = 2;
 }
 
+/* A message's verdict counted, printed, and the progress line updated. */
+static void
+record(struct run *r, const char *src, long idx,
+    const struct detect_result *res)
+{
+	r->n[res->verdict]++;
+	if (r->text)
+		print_text(r, src, idx, res);
+	else
+		print_json(r, src, idx, res);
+	progress(r, 0);
+}
+
 static void
 scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
 {
@@ -252,12 +265,7 @@ scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
 
 	if (detect_scan_mime(r->scan, p, n, NULL, &res) == -1)
 		abort();
-	r->n[res.verdict]++;
-	if (r->text)
-		print_text(r, src, idx, &res);
-	else
-		print_json(r, src, idx, &res);
-	progress(r, 0);
+	record(r, src, idx, &res);
 }
 
 /* One Graph message resource, its attachments from "attachments". */
@@ -294,12 +302,7 @@ graph_one(struct run *r, const char *src, long idx, const cJSON *m)
 	}
 	if (detect_scan_graph(r->scan, m, atts, NULL, 0, NULL, &res) == -1)
 		abort();
-	r->n[res.verdict]++;
-	if (r->text)
-		print_text(r, src, idx, &res);
-	else
-		print_json(r, src, idx, &res);
-	progress(r, 0);
+	record(r, src, idx, &res);
 }
 
 /* A file of Graph JSON: a message, an array, or a page with "value". */

@@ -584,17 +584,21 @@ def main():
         f.write("\n".join(EXPECT) + "\n")
 
 
+def related_pictures(pics):
+    """PNG parts of a multipart/related body (boundary r1), by Content-ID."""
+    return "".join("--r1\nContent-Type: image/png\nContent-ID: <%s>\n"
+                   "Content-Transfer-Encoding: base64\n\n%s\n"
+                   % (cid, b64(png)) for cid, png in pics)
+
+
 def split_qr_samples():
     """QR codes cut in two pictures, or wrapped around another code."""
     rows = qr_grey("https://mfa-reset.secure-login-check.top/r?u=taro", 6)
     half = len(rows) // 2
     # The kit's split code: the top and the bottom of the code, each a
     # picture of the related body, shown one above the other.
-    parts = ""
-    for cid, piece in (("q1", rows[:half]), ("q2", rows[half:])):
-        parts += ("--r1\nContent-Type: image/png\nContent-ID: <%s>\n"
-                  "Content-Transfer-Encoding: base64\n\n%s\n"
-                  % (cid, b64(grey_png(piece))))
+    parts = related_pictures((("q1", grey_png(rows[:half])),
+                              ("q2", grey_png(rows[half:]))))
     write("en-258-split-qr.eml", headers(
         "Microsoft 365 <no-reply@account-notice.example>",
         "Your password expires today") +
@@ -645,13 +649,9 @@ def split_qr_samples():
     # budget.
     stripes = grey_png([bytes(0 if (x // 12) % 2 else 255
                               for x in range(len(rows[0])))] * half)
-    parts = ""
-    for cid, pic in (("d1", stripes), ("d2", stripes),
-                     ("q1", grey_png(rows[:half])),
-                     ("q2", grey_png(rows[half:]))):
-        parts += ("--r1\nContent-Type: image/png\nContent-ID: <%s>\n"
-                  "Content-Transfer-Encoding: base64\n\n%s\n"
-                  % (cid, b64(pic)))
+    parts = related_pictures((("d1", stripes), ("d2", stripes),
+                              ("q1", grey_png(rows[:half])),
+                              ("q2", grey_png(rows[half:]))))
     write("en-265-split-qr-decoys.eml", headers(
         "Microsoft 365 <no-reply@account-notice.example>",
         "Your password expires today") +
@@ -680,11 +680,8 @@ def split_qr_samples():
                                                y < 120 or y >= 180 else 0
                                                for x in range(200))
               for y in range(200)]
-    parts = ""
-    for cid, pic in (("banner", banner), ("footer", [bytes(r) for r in strip])):
-        parts += ("--r1\nContent-Type: image/png\nContent-ID: <%s>\n"
-                  "Content-Transfer-Encoding: base64\n\n%s\n"
-                  % (cid, b64(grey_png(pic))))
+    parts = related_pictures((("banner", grey_png(banner)),
+                              ("footer", grey_png([bytes(r) for r in strip]))))
     write("en-266-clean-code-in-footer-strip.eml", headers(
         "Fabrikam News <news@fabrikam.com>", "November news") +
         'Content-Type: multipart/related; boundary="r1"\n\n--r1\n'
@@ -698,11 +695,8 @@ def split_qr_samples():
                     for x in range(240)) for y in range(120)]
     check = [bytes(0 if (x // 20 + y // 20) % 2 else 255
                    for x in range(240)) for y in range(120)]
-    parts = ""
-    for cid, pic in (("b1", banner), ("b2", check)):
-        parts += ("--r1\nContent-Type: image/png\nContent-ID: <%s>\n"
-                  "Content-Transfer-Encoding: base64\n\n%s\n"
-                  % (cid, b64(grey_png(pic))))
+    parts = related_pictures((("b1", grey_png(banner)),
+                              ("b2", grey_png(check))))
     write("en-261-clean-two-tone-pictures.eml", headers(
         "Fabrikam News <news@fabrikam.com>", "Our new office") +
         'Content-Type: multipart/related; boundary="r1"\n\n--r1\n'
