@@ -639,6 +639,9 @@ html_attachment(struct detect_scan *s, const char *name,
 
 	memset(&hi, 0, sizeof(hi));
 	html_scan(s, u, ulen, name, NULL, &hi);
+	/* A QR code drawn with the picture's shapes. */
+	if (svg)
+		svg_paths_qr(s, name, u, ulen);
 	if ((hi.smuggle & (HS_ATOB | HS_BIGDATA)) && (hi.smuggle & (HS_BLOB |
 	    HS_OBJURL | HS_SAVEBLOB | HS_DOWNLOAD))) {
 		snprintf(d, sizeof(d), "%s%s%s%s%s",

@@ -466,6 +466,16 @@ int	 qr_modules(struct detect_scan *, const char *name,
 /* A QR code drawn with a PDF content stream's filled rectangles. */
 void	 pdf_paths_qr(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
+/* ... with an SVG picture's rectangles, dots and paths. */
+void	 svg_paths_qr(struct detect_scan *, const char *name, const char *,
+	    size_t);
+/* Dark upright rectangles (y upwards) whose commonest sizes may be the
+ * modules of QR codes: each grid found read (pdfqr.c). */
+struct qr_rect {
+	double	 x0, y0, x1, y1;
+};
+void	 qr_rects(struct detect_scan *, const char *name,
+	    const struct qr_rect *, size_t);
 void	*qr_new(void);
 void	 qr_free(void *);
 int	 content_build(struct detect_engine *);

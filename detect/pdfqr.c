@@ -40,10 +40,6 @@
 #define PQ_NOPS		8	/* operands kept */
 #define PQ_FAR		1e6	/* page units: farther is off any page */
 
-struct pq_rect {
-	double	 x0, y0, x1, y1;
-};
-
 enum pq_space { PS_GREY, PS_RGB, PS_CMYK, PS_NAMED };
 
 struct pq {
@@ -57,7 +53,7 @@ struct pq {
 	int		 nop, named;
 	double		 poly[5][2];
 	int		 npoly;		/* -1: not a rectangle */
-	struct pq_rect	*r;
+	struct qr_rect	*r;
 	size_t		 nr, start;	/* start: where the path began */
 };
 
@@ -76,7 +72,7 @@ pq_add(struct pq *g, double x, double y, double w, double h)
 {
 	const double	*m = g->ctm;
 	double		 ax, ay, bx, by;
-	struct pq_rect	*r;
+	struct qr_rect	*r;
 
 	/* Upright on the page only: no rotation but quarter turns. */
 	if (!((fabs(m[1]) < 1e-9 && fabs(m[2]) < 1e-9) ||
@@ -276,7 +272,7 @@ long_cmp(const void *a, const void *b)
 /* Is r of the module u (its shorter side u, its longer a whole number of
  * them)? */
 static int
-pq_fits(const struct pq_rect *r, double u)
+pq_fits(const struct qr_rect *r, double u)
 {
 	double	 w = r->x1 - r->x0, h = r->y1 - r->y0;
 	double	 lo = fmin(w, h), hi = fmax(w, h);
@@ -286,7 +282,7 @@ pq_fits(const struct pq_rect *r, double u)
 }
 
 struct pq_sel {
-	const struct pq_rect	*r;
+	const struct qr_rect	*r;
 	size_t			 up;	/* union-find parent */
 };
 
@@ -335,7 +331,7 @@ pq_cluster(struct detect_scan *s, const char *name, struct pq_sel *v,
 	int		 found;
 
 	for (i = 0; i < n; i++) {
-		const struct pq_rect *r = v[i].r;
+		const struct qr_rect *r = v[i].r;
 
 		if (pq_root(v, i) != root)
 			continue;
@@ -358,7 +354,7 @@ pq_cluster(struct detect_scan *s, const char *name, struct pq_sel *v,
 	uy = (by1 - by0) / (double)rows;
 	mod = xcalloc((size_t)cols, (size_t)rows);
 	for (i = 0; i < n; i++) {
-		const struct pq_rect *r = v[i].r;
+		const struct qr_rect *r = v[i].r;
 		long x, y, c0, c1, r0, r1;
 
 		if (pq_root(v, i) != root)
@@ -380,7 +376,7 @@ pq_cluster(struct detect_scan *s, const char *name, struct pq_sel *v,
 
 /* The rectangles of the module u, clustered, each cluster read. */
 static int
-pq_size(struct detect_scan *s, const char *name, const struct pq_rect *r,
+pq_size(struct detect_scan *s, const char *name, const struct qr_rect *r,
     size_t n, double u)
 {
 	struct pq_sel	*v;
@@ -431,8 +427,8 @@ pq_size(struct detect_scan *s, const char *name, const struct pq_rect *r,
 }
 
 /* The grids the rectangles draw, to qr_modules(). */
-static void
-pq_read(struct detect_scan *s, const char *name, const struct pq_rect *r,
+void
+qr_rects(struct detect_scan *s, const char *name, const struct qr_rect *r,
     size_t n)
 {
 	long		*side, top[PQ_SIZES] = { 0 };
@@ -572,7 +568,7 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 	}
 	/* A path never filled is not drawn. */
 	if (g->r != NULL)
-		pq_read(s, arena_printf(&s->a, "%s > drawing", name), g->r,
+		qr_rects(s, arena_printf(&s->a, "%s > drawing", name), g->r,
 		    g->start);
 	free(g->r);
 	free(g);

@@ -25,6 +25,7 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 DATE = "Mon, 02 Nov 2026 09:30:00 +0900"
 EXPECT = []
 PDFDRAW_SEEDS = []   # content streams for the detect_pdfdraw fuzz target
+SVGDRAW_SEEDS = []   # SVG pictures for the detect_svgdraw fuzz target
 
 
 def write(name, data, verdict, *rules):
@@ -575,6 +576,7 @@ def main():
     modern_ja_samples()
     split_qr_samples()
     fragment_samples()
+    svg_qr_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -736,6 +738,75 @@ def fragment_samples():
         "the board</a></p><p><a href=\"https://news.fabrikam.com/unsub?"
         "email=" + addr + "\">Unsubscribe</a></p></body></html>\n",
         "clean", "!url.address_in_fragment")
+
+
+def svg_qr_samples():
+    """QR codes drawn with an SVG picture's shapes: no image to scan."""
+    def svg_mail(fname, frm, subject, svg, verdict, *rules):
+        SVGDRAW_SEEDS.append(svg)
+        write(fname, headers(frm, subject) +
+              'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+              "Content-Type: text/plain; charset=utf-8\n\nThe secure "
+              "message is attached: scan its code with your phone to read "
+              "it.\n\n--b1\nContent-Type: image/svg+xml; name=\"Secure_"
+              'Message.svg"\nContent-Disposition: attachment; filename='
+              '"Secure_Message.svg"\nContent-Transfer-Encoding: base64\n\n'
+              + b64(svg) + "\n--b1--\n", verdict, *rules)
+
+    frm = "Secure Mail <notify@secure-mail-notice.example>"
+    # qrencode's own SVG: a rect a module inside a translated group.
+    svg_mail("en-267-svg-qr-rects.eml", frm, "You have a secure message",
+             subprocess.run(["qrencode", "-t", "SVG", "-o", "-",
+                             "https://mfa-reset.secure-login-check.top/"
+                             "v?u=3"], stdout=subprocess.PIPE,
+                            check=True).stdout,
+             "potential", "attach.qr_code", "url.risky_tld")
+    # A dot a module, grouped and scaled: the kits' way past scanners
+    # that look for square modules.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=4", 0)
+    dots = "".join('<circle cx="%d.5" cy="%d.5" r=".45"/>' % (x, y)
+                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
+    svg_mail("en-268-svg-qr-dots.eml", frm, "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 '
+              '400"><rect width="400" height="400" fill="white"/><g '
+              'style="fill:#1b1b1b" transform="translate(40 40) scale(%g)">'
+              '%s</g></svg>' % (320 / len(m), dots)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # Runs of modules as stroked lines of one path (segno's way).
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=5", 0)
+    d = ""
+    for y, r in enumerate(m):
+        x = 0
+        while x < len(r):
+            if r[x]:
+                x0 = x
+                while x < len(r) and r[x]:
+                    x += 1
+                d += "M%d %d.5h%d" % (x0, y, x - x0)
+            else:
+                x += 1
+    svg_mail("en-269-svg-qr-lines.eml", frm, "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height='
+              '"%d"><path transform="scale(5)" stroke="#000" d="%s"/></svg>'
+              % (5 * len(m), 5 * len(m), d)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # A report's bar chart: rectangles and a legend's dots, no code.
+    bars = "".join('<rect x="%d" y="%d" width="30" height="%d" fill="#2a4d8f"/>'
+                   % (40 + 40 * i, 260 - h, h)
+                   for i, h in enumerate((120, 80, 200, 150, 60, 180)))
+    legend = "".join('<circle cx="%d" cy="290" r="5" fill="#333"/>' % (40 + 60 * i)
+                     for i in range(4))
+    write("en-270-clean-svg-chart.eml", headers(
+        "Martin Weber <martin.weber@fabrikam.com>", "Q3 figures") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nHello Taro, the chart "
+        "of the quarter is attached.\n\nMartin\n\n--b1\nContent-Type: "
+        'image/svg+xml; name="q3.svg"\nContent-Disposition: attachment; '
+        'filename="q3.svg"\nContent-Transfer-Encoding: base64\n\n' +
+        b64(('<svg xmlns="http://www.w3.org/2000/svg" width="320" height='
+             '"300"><rect width="320" height="300" fill="#fff"/>%s%s</svg>'
+             % (bars, legend)).encode()) + "\n--b1--\n", "clean",
+        "!attach.qr_code")
 
 
 def content_samples():
@@ -922,6 +993,16 @@ def seeds(docm, zipexe, pdf, png):
         f.write(b"q 0.5 g BI /W 2 /H 2 /BPC 8 ID \x00\x01EI Q (a\\) b) "
                 b"<414243> [1 (x) 2] TJ /P1 scn 1 2 m 3 4 l 5 6 7 8 9 10 c "
                 b"h W n 0 1 0 0 0 cs 0.2 0.3 0.4 sc 10 10 5 5 re B*")
+    d = os.path.join(root, "detect_svgdraw")
+    os.makedirs(d, exist_ok=True)
+    for i, svg in enumerate(SVGDRAW_SEEDS + [
+            b'<svg><g transform="rotate(9) skewX(3)"><rect width="1" '
+            b'height="1"/></g><g style="fill:rgb(9,9,9);stroke:none">'
+            b'<path d="M0 0h1v1h-1zM2,2 3,2 3,3 2,3Z m1 1 c1 1 2 2"/>'
+            b'<circle r="-1"/><rect x="1e400" width="1" height="1"/>'
+            b'</g><!-- <rect --><g fill="#fff"/></svg>']):
+        with open(os.path.join(d, "seed%d.svg" % i), "wb") as f:
+            f.write(svg)
     d = os.path.join(root, "detect_mime")
     os.makedirs(d, exist_ok=True)
     for f in ("en-02-phish-microsoft", "en-06-zip-exe", "en-09-docm-macro",
