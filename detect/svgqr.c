@@ -89,35 +89,42 @@ sq_attr(const char *a, const char *e, const char *k, size_t *vl)
 	size_t	 kl = strlen(k);
 
 	while (a < e) {
-		const char *n = a, *v;
+		const char *n, *ne, *v;
 		char q;
 
-		while (a < e && !isspace((unsigned char)*a) && *a != '=')
+		while (a < e && isspace((unsigned char)*a))
+			a++;
+		for (n = a; a < e && !isspace((unsigned char)*a) &&
+		    *a != '='; a++)
+			;
+		ne = a;
+		while (a < e && isspace((unsigned char)*a))
 			a++;
 		if (a >= e || *a != '=') {
-			a += a < e;
+			/* A name with no value: the next one begins here. */
+			if (a == ne && a < e)
+				a++;
 			continue;
 		}
-		v = ++a;
-		q = v < e && (*v == '"' || *v == '\'') ? *v : 0;
+		a++;
+		while (a < e && isspace((unsigned char)*a))
+			a++;
+		q = a < e && (*a == '"' || *a == '\'') ? *a : 0;
 		if (q != 0) {
-			const char *c = memchr(v + 1, q, (size_t)(e - v - 1));
+			const char *c = memchr(a + 1, q, (size_t)(e - a - 1));
 
 			if (c == NULL)
 				return NULL;
+			v = a + 1;
+			*vl = (size_t)(c - v);
 			a = c + 1;
-			v++;
 		} else {
-			while (a < e && !isspace((unsigned char)*a))
-				a++;
+			for (v = a; a < e && !isspace((unsigned char)*a); a++)
+				;
+			*vl = (size_t)(a - v);
 		}
-		if ((size_t)(a - (q != 0) - 1 - n) >= kl && str_ncasecmp(n, k,
-		    kl) == 0 && n[kl] == '=') {
-			*vl = (size_t)(a - (q != 0) - v);
+		if ((size_t)(ne - n) == kl && str_ncasecmp(n, k, kl) == 0)
 			return v;
-		}
-		while (a < e && isspace((unsigned char)*a))
-			a++;
 	}
 	return NULL;
 }
