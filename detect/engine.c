@@ -298,8 +298,12 @@ scan_reader(const struct detect_scan *s, int i)
 		to = NULL;
 	if (i == 0 && to != NULL)
 		return to;
+	/* The reader's own mail (Sent Items: every folder is read) names
+	 * its writer: that is no sign of a kit. */
 	if (i == (to != NULL) && s->reader[0] != '\0' &&
-	    (to == NULL || str_casecmp(to, s->reader) != 0))
+	    (to == NULL || str_casecmp(to, s->reader) != 0) &&
+	    (s->m->from.addr == NULL ||
+	    str_casecmp(s->m->from.addr, s->reader) != 0))
 		return s->reader;
 	return NULL;
 }
@@ -807,9 +811,14 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 			sender_fwd_find(s, vis.ptr, vis.len);
 			text_norm(&s->text, vis.ptr, vis.len, &s->ns);
 			content_passwords(s, vis.ptr, vis.len);
-			/* A QR code drawn with block characters. */
+			/* A QR code drawn with block characters, or with
+			 * the shapes of an SVG picture in the page. */
 			if (lines.len > 0)
 				qr_text(s, lines.ptr, lines.len);
+			if (memmem(t->s, t->len, "<svg", 4) != NULL ||
+			    memmem(t->s, t->len, "<SVG", 4) != NULL)
+				svg_paths_qr(s, "picture in the HTML (svg)",
+				    t->s, t->len);
 			buf_release(&lines);
 			buf_release(&vis);
 		} else {

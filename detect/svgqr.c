@@ -26,25 +26,41 @@ struct sq_style {
 	double	 m[6];		/* the transform to the picture */
 	int	 fill;		/* 1 dark, 0 light or none */
 	int	 stroke;	/* 1 dark */
+	int	 hidden;	/* in a group not followed */
 	double	 width;		/* stroke width */
 };
 
 struct sq {
 	struct sq_style	 st[SQ_DEPTH];
 	int		 depth;
+	size_t		 over;		/* groups open past the cap */
 	struct qr_rect	*r;
 	size_t		 nr;
 	double		*dot;		/* dots: centre x, y and radius */
 	size_t		 ndot;
 };
 
-/* A colour: 1 dark, 0 light or none; "none" and the light named ones
- * light, any other name dark (a drawing's ink). */
+/* Named colours lighter than mid-grey (and those of "white" or "light"
+ * in their names): the rest, black, navy, red..., are ink. */
+static const char *const sq_light[] = { "none", "transparent", "snow",
+    "ivory", "beige", "linen", "honeydew", "azure", "mintcream",
+    "seashell", "lavender", "lavenderblush", "cornsilk", "oldlace",
+    "aliceblue", "lemonchiffon", "papayawhip", "mistyrose",
+    "blanchedalmond", "bisque", "moccasin", "wheat", "yellow", "gold",
+    "khaki", "pink", "silver", "gainsboro", "aquamarine", "aqua", "cyan",
+    "palegreen", "palegoldenrod", "paleturquoise", "peachpuff",
+    "thistle", "plum", "powderblue", "skyblue", "yellowgreen",
+    "greenyellow", "lime", "chartreuse", "lawngreen", "tan", "navajowhite" };
+
+/* A colour: 1 dark (its luminance under half), 0 light, transparent or
+ * none: #rgb, #rgba, #rrggbb, #rrggbbaa, rgb() and rgba() (in numbers or
+ * percentages), the names; anything else (a gradient, a variable) ink. */
 static int
 sq_dark(const char *v, size_t n)
 {
-	unsigned	 c[3] = { 0, 0, 0 };
-	char		 w[16];
+	double		 c[4] = { 0, 0, 0, 1 };
+	char		 w[40];
+	size_t		 i;
 
 	while (n > 0 && isspace((unsigned char)*v))
 		v++, n--;
@@ -54,31 +70,44 @@ sq_dark(const char *v, size_t n)
 		return 1;
 	memcpy(w, v, n);
 	w[n] = '\0';
-	if (w[0] == '#' && (n == 4 || n == 7) &&
+	if (w[0] == '#' && (n == 4 || n == 5 || n == 7 || n == 9) &&
 	    strspn(w + 1, "0123456789abcdefABCDEF") == n - 1) {
-		int i;
+		int short_form = n <= 5;
 
-		for (i = 0; i < 3; i++) {
-			char h[3] = { w[n == 4 ? 1 + i : 1 + 2 * i],
-			    w[n == 4 ? 1 + i : 2 + 2 * i], '\0' };
+		for (i = 0; i < (n - 1) / (short_form ? 1 : 2); i++) {
+			char h[3] = { w[short_form ? 1 + i : 1 + 2 * i],
+			    w[short_form ? 1 + i : 2 + 2 * i], '\0' };
 
-			c[i] = (unsigned)strtoul(h, NULL, 16);
+			c[i] = (double)strtoul(h, NULL, 16);
 		}
-	} else if (str_ncasecmp(w, "rgb(", 4) == 0) {
-		char *e = w + 4;
-		int i;
+		if (n == 5 || n == 9)
+			c[3] /= 255;
+	} else if (str_ncasecmp(w, "rgb(", 4) == 0 ||
+	    str_ncasecmp(w, "rgba(", 5) == 0) {
+		char *e = w + (w[3] == '(' ? 4 : 5);
 
-		for (i = 0; i < 3; i++) {
-			c[i] = (unsigned)strtoul(e, &e, 10);
-			e += strspn(e, " ,%");
+		for (i = 0; i < 4; i++) {
+			char *f;
+			double x = strtod(e, &f);
+
+			if (f == e)
+				break;
+			if (*f == '%')
+				x = i < 3 ? x * 2.55 : x / 100, f++;
+			c[i] = x;
+			e = f + strspn(f, " ,/");
 		}
-	} else
-		return str_casecmp(w, "none") != 0 &&
-		    str_casecmp(w, "white") != 0 &&
-		    str_casecmp(w, "transparent") != 0 &&
-		    str_ncasecmp(w, "light", 5) != 0 &&
-		    str_casecmp(w, "ivory") != 0 &&
-		    str_casecmp(w, "snow") != 0;
+	} else {
+		if (str_ncasecmp(w, "light", 5) == 0 || strstr(w, "white") !=
+		    NULL || strstr(w, "WHITE") != NULL)
+			return 0;
+		for (i = 0; i < nitems(sq_light); i++)
+			if (str_casecmp(w, sq_light[i]) == 0)
+				return 0;
+		return 1;
+	}
+	if (c[3] <= 0)
+		return 0;
 	return c[0] * 299 + c[1] * 587 + c[2] * 114 < 128000;
 }
 
@@ -129,11 +158,12 @@ sq_attr(const char *a, const char *e, const char *k, size_t *vl)
 	return NULL;
 }
 
-/* Property k of a style="..." value [v, v + n), or NULL. */
+/* Property k of a style="..." value [v, v + n), the last one set, or
+ * NULL. */
 static const char *
 sq_prop(const char *v, size_t n, const char *k, size_t *pl)
 {
-	const char	*e = v + n;
+	const char	*e = v + n, *got = NULL;
 	size_t		 kl = strlen(k);
 
 	while (v < e) {
@@ -148,11 +178,13 @@ sq_prop(const char *v, size_t n, const char *k, size_t *pl)
 		    str_ncasecmp(v, k, kl) == 0 && (v + kl == c ||
 		    isspace((unsigned char)v[kl]))) {
 			*pl = (size_t)(semi - c - 1);
-			return c + 1;
+			got = c + 1;
 		}
+		if (semi == e)
+			break;
 		v = semi + 1;
 	}
-	return NULL;
+	return got;
 }
 
 /* A number at *p (advanced past it and a separator), or 0 if none. */
@@ -239,7 +271,19 @@ sq_transform(double *m, const char *v, size_t n)
 			} else if (l == 6 && str_ncasecmp(v, "matrix", 6) == 0 &&
 			    k == 6)
 				memcpy(t, a, sizeof(t));
-			else
+			else if (l == 6 && str_ncasecmp(v, "rotate", 6) == 0 &&
+			    (k == 1 || k == 3) && fmod(a[0], 90) == 0) {
+				/* Quarter turns only, about (cx, cy). */
+				long qt = lround(fmod(a[0] / 90, 4) + 4) % 4;
+				double cs = qt == 0 ? 1 : qt == 2 ? -1 : 0;
+				double sn = qt == 1 ? 1 : qt == 3 ? -1 : 0;
+				double cx = k == 3 ? a[1] : 0;
+				double cy = k == 3 ? a[2] : 0;
+
+				t[0] = cs, t[1] = sn, t[2] = -sn, t[3] = cs;
+				t[4] = cx - cs * cx + sn * cy;
+				t[5] = cy - sn * cx - cs * cy;
+			} else
 				return 0;
 			v = q + 1;
 		}
@@ -336,9 +380,13 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
 		}
 		if (cmd == 'M' || cmd == 'm') {
 			sx = nx, sy = ny;
-			np = 0;
+			/* The subpath's first corner. */
+			px[0] = nx, py[0] = ny;
+			np = 1;
 			/* Later pairs of a moveto are linetos. */
 			cmd = cmd == 'M' ? 'L' : 'l';
+			x = nx, y = ny;
+			continue;
 		} else if (st->stroke && st->width > 0) {
 			if (ny == y && nx != x)
 				sq_add(g, st->m, fmin(x, nx), y - hw,
@@ -348,8 +396,8 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
 				    x + hw, fmax(y, ny));
 		}
 		if (np == 0) {
-			px[0] = cmd == 'L' || cmd == 'l' ? sx : x;
-			py[0] = cmd == 'L' || cmd == 'l' ? sy : y;
+			px[0] = x;
+			py[0] = y;
 			np = 1;
 		}
 		if (np < 5) {
@@ -375,9 +423,18 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 	double		 x = 0, y = 0, w = 0, h = 0;
 	int		 group = tl == 1 && (tag[0] == 'g' || tag[0] == 'G');
 
-	if ((v = sq_attr(a, e, "transform", &vl)) != NULL &&
-	    !sq_transform(st.m, v, vl))
-		return;		/* and its group draws nothing either */
+	if (st.hidden || ((v = sq_attr(a, e, "transform", &vl)) != NULL &&
+	    !sq_transform(st.m, v, vl))) {
+		/* Its group draws nothing either, and is still closed. */
+		st.hidden = 1;
+		if (group && !closed) {
+			if (g->depth + 1 < SQ_DEPTH)
+				g->st[++g->depth] = st;
+			else
+				g->over++;
+		}
+		return;
+	}
 	sv = sq_attr(a, e, "style", &sl);
 	if ((v = sq_attr(a, e, "fill", &vl)) != NULL)
 		st.fill = sq_dark(v, vl);
@@ -394,6 +451,8 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 	if (group) {
 		if (!closed && g->depth + 1 < SQ_DEPTH)
 			g->st[++g->depth] = st;
+		else if (!closed)
+			g->over++;
 		return;
 	}
 #define NUM(k, out) ((v = sq_attr(a, e, k, &vl)) != NULL && \
@@ -421,6 +480,9 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 			d[1] = st.m[1] * x + st.m[3] * y + st.m[5];
 			d[2] = w * fmax(fabs(st.m[0]) + fabs(st.m[2]),
 			    fabs(st.m[1]) + fabs(st.m[3]));
+			/* qsort() wants no NaN (dbl_cmp is not an order then). */
+			if (!isfinite(d[0]) || !isfinite(d[1]) || !isfinite(d[2]))
+				g->ndot--;
 		}
 	} else if (tl == 4 && str_ncasecmp(tag, "path", 4) == 0 &&
 	    (v = sq_attr(a, e, "d", &vl)) != NULL)
@@ -442,13 +504,21 @@ static double
 sq_pitch(double *v, size_t n, double eps)
 {
 	double	 best = 0;
-	size_t	 i;
+	size_t	 i, j, k = 0;
 
 	qsort(v, n, sizeof(*v), dbl_cmp);
+	/* The gaps between neighbouring distinct values, in place. */
 	for (i = 1; i < n; i++)
-		if (v[i] - v[i - 1] > eps && (best == 0 ||
-		    v[i] - v[i - 1] < best))
-			best = v[i] - v[i - 1];
+		if (v[i] - v[i - 1] > eps)
+			v[k++] = v[i] - v[i - 1];
+	qsort(v, k, sizeof(*v), dbl_cmp);
+	/* The least gap seen three times: a stray dot is not the pitch. */
+	for (i = 0; i + 2 < k && best == 0; i = j) {
+		for (j = i; j < k && v[j] - v[i] <= eps; j++)
+			;
+		if (j - i >= 3)
+			best = v[i];
+	}
 	return best;
 }
 
@@ -466,8 +536,12 @@ dots_add(struct sq *g)
 	if (g->ndot < 49)
 		return;
 	v = xmalloc(g->ndot * sizeof(*v));
+	/* The modules' radius is the median one: a logo's disc, a finder's
+	 * ring, is not a module. */
 	for (i = 0; i < g->ndot; i++)
-		r = fmax(r, g->dot[3 * i + 2]);
+		v[i] = g->dot[3 * i + 2];
+	qsort(v, g->ndot, sizeof(*v), dbl_cmp);
+	r = v[g->ndot / 2];
 	for (i = 0; i < g->ndot; i++)
 		v[i] = g->dot[3 * i];
 	px = sq_pitch(v, g->ndot, r / 8);
@@ -480,6 +554,8 @@ dots_add(struct sq *g)
 	for (i = 0; i < g->ndot; i++) {
 		const double *d = g->dot + 3 * i;
 
+		if (fabs(d[2] - r) > r / 4)
+			continue;
 		sq_add(g, id, d[0] - px, d[1] - py, d[0] + px, d[1] + py);
 	}
 }
@@ -505,10 +581,19 @@ svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
 		int closed;
 
 		if (p < e && *p == '/') {
+			const char *c = p + 1;
+
+			while (c < e && isalnum((unsigned char)*c))
+				c++;
+			if (c < e && *c == ':')
+				p = c;
 			if (p + 1 < e && (p[1] == 'g' || p[1] == 'G') &&
-			    p + 2 < e && !isalnum((unsigned char)p[2]) &&
-			    g->depth > 0)
-				g->depth--;
+			    p + 2 < e && !isalnum((unsigned char)p[2])) {
+				if (g->over > 0)
+					g->over--;
+				else if (g->depth > 0)
+					g->depth--;
+			}
 			continue;
 		}
 		if (p + 3 <= e && memcmp(p, "!--", 3) == 0) {
@@ -519,6 +604,11 @@ svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
 		}
 		while (p < e && isalnum((unsigned char)*p))
 			p++;
+		/* A prefixed name, svg:rect (python-qrcode's): the local name. */
+		if (p > t && p < e && *p == ':') {
+			for (t = ++p; p < e && isalnum((unsigned char)*p); p++)
+				;
+		}
 		if (p == t)
 			continue;
 		/* The tag's end, quoted values passed over. */

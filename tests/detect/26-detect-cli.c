@@ -212,6 +212,16 @@ main(int argc, char *argv[])
 	rc = run(cmd, &out);
 	like_str(out.ptr, "content.address_greeting",
 	    "--mailbox: the reader greeted by their address");
+	/* The reader's own mail, as Sent Items holds it, names its writer. */
+	snprintf(a, sizeof(a), "%s/sent.eml", TMP);
+	put(a, "From: Taro Yamada <taro.yamada@contoso.com>\nTo: Robert Smith "
+	    "<r.smith@fabrikam.com>\nSubject: Slides\n\nHello Robert, write "
+	    "to taro.yamada@contoso.com for the slides.\n");
+	snprintf(cmd, sizeof(cmd), "--mailbox taro.yamada@contoso.com "
+	    "%s/sent.eml", TMP);
+	rc = run(cmd, &out);
+	unlike_str(out.ptr, "content.address_greeting",
+	    "--mailbox: the reader's own mail is no greeting");
 	snprintf(cmd, sizeof(cmd), "--mailbox nobody %s/bcc.eml", TMP);
 	rc = run(cmd, &out);
 	ok(rc == 2 && out.len == 0, "--mailbox without '@': exit 2, nothing "

@@ -790,6 +790,34 @@ def svg_qr_samples():
               '"%d"><path transform="scale(5)" stroke="#000" d="%s"/></svg>'
               % (5 * len(m), 5 * len(m), d)).encode(),
              "potential", "attach.qr_code", "url.risky_tld")
+    # python-qrcode's ways: a path of filled module squares, and
+    # prefixed rectangles (svg:rect) in millimetres.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=6", 4)
+    d = "".join("M%d,%dH%dV%dH%dz" % (x, y, x + 1, y + 1, x)
+                for y, r in enumerate(m) for x, v in enumerate(r) if v)
+    rects = "".join('<svg:rect x="%dmm" y="%dmm" width="1mm" height="1mm" '
+                    '/>' % (x, y) for y, r in enumerate(m)
+                    for x, v in enumerate(r) if v)
+    svg_mail("en-271-svg-qr-python.eml", frm, "You have a secure message",
+             ('<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.'
+              'w3.org/2000/svg" viewBox="0 0 %d %d"><path d="%s" id="qr-'
+              'path" fill="#000000"/></svg><svg xmlns:svg="http://www.w3.org/'
+              '2000/svg">%s</svg>' % (len(m), len(m), d, rects)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # In the page itself: an SVG drawn turned a quarter, its light
+    # modules in a translucent white and its dark ones in rgba().
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=7", 0)
+    cells = "".join('<rect x="%d" y="%d" width="1" height="1" fill="%s"/>'
+                    % (x, y, "rgba(20, 20, 20, 0.9)" if v else "#ffffff80")
+                    for y, r in enumerate(m) for x, v in enumerate(r))
+    write("en-272-svg-qr-in-page.eml", headers(frm, "You have a secure "
+                                               "message") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Scan "
+          "the code with your phone to read your secure message.</p><svg "
+          'width="240" height="240" viewBox="-2 -2 %d %d"><g transform='
+          '"rotate(90 %g %g)">%s</g></svg></body></html>\n'
+          % (len(m) + 4, len(m) + 4, len(m) / 2, len(m) / 2, cells),
+          "potential", "attach.qr_code", "url.risky_tld")
     # A report's bar chart: rectangles and a legend's dots, no code.
     bars = "".join('<rect x="%d" y="%d" width="30" height="%d" fill="#2a4d8f"/>'
                    % (40 + 40 * i, 260 - h, h)
