@@ -476,6 +476,9 @@ struct qr_rect {
 };
 void	 qr_rects(struct detect_scan *, const char *name,
 	    const struct qr_rect *, size_t);
+/* m = m * t, two affine transforms as PDF and SVG write them (a b c d e
+ * f: x' = a x + c y + e, y' = b x + d y + f); t applied first. */
+void	 affine_mul(double *m, const double *t);
 void	*qr_new(void);
 void	 qr_free(void *);
 int	 content_build(struct detect_engine *);

@@ -157,16 +157,7 @@ pq_op(struct pq *g, const char *w, size_t l)
 			g->space = (enum pq_space)g->sstack[g->depth];
 		}
 	} else if (OP("cm") && n >= 6) {
-		const double *a = o + n - 6, *m = g->ctm;
-		double	 t[6];
-
-		t[0] = a[0] * m[0] + a[1] * m[2];
-		t[1] = a[0] * m[1] + a[1] * m[3];
-		t[2] = a[2] * m[0] + a[3] * m[2];
-		t[3] = a[2] * m[1] + a[3] * m[3];
-		t[4] = a[4] * m[0] + a[5] * m[2] + m[4];
-		t[5] = a[4] * m[1] + a[5] * m[3] + m[5];
-		memcpy(g->ctm, t, sizeof(t));
+		affine_mul(g->ctm, o + n - 6);
 	} else if (OP("re") && n >= 4) {
 		pq_poly_end(g);
 		pq_add(g, o[n - 4], o[n - 3], o[n - 2], o[n - 1]);
@@ -424,6 +415,20 @@ pq_size(struct detect_scan *s, const char *name, const struct qr_rect *r,
 	}
 	free(v);
 	return found;
+}
+
+void
+affine_mul(double *m, const double *t)
+{
+	double	 r[6];
+
+	r[0] = m[0] * t[0] + m[2] * t[1];
+	r[1] = m[1] * t[0] + m[3] * t[1];
+	r[2] = m[0] * t[2] + m[2] * t[3];
+	r[3] = m[1] * t[2] + m[3] * t[3];
+	r[4] = m[0] * t[4] + m[2] * t[5] + m[4];
+	r[5] = m[1] * t[4] + m[3] * t[5] + m[5];
+	memcpy(m, r, sizeof(r));
 }
 
 /* The grids the rectangles draw, to qr_modules(). */

@@ -216,21 +216,6 @@ sq_num(const char **p, const char *e, double *out)
 	return 1;
 }
 
-/* m = m * t (both a b c d e f). */
-static void
-sq_mul(double *m, const double *t)
-{
-	double	 r[6];
-
-	r[0] = m[0] * t[0] + m[2] * t[1];
-	r[1] = m[1] * t[0] + m[3] * t[1];
-	r[2] = m[0] * t[2] + m[2] * t[3];
-	r[3] = m[1] * t[2] + m[3] * t[3];
-	r[4] = m[0] * t[4] + m[2] * t[5] + m[4];
-	r[5] = m[1] * t[4] + m[3] * t[5] + m[5];
-	memcpy(m, r, sizeof(r));
-}
-
 /* A transform attribute applied to m: 0 when it holds what is not read
  * (a rotation, a skew). */
 static int
@@ -287,7 +272,7 @@ sq_transform(double *m, const char *v, size_t n)
 				return 0;
 			v = q + 1;
 		}
-		sq_mul(m, t);
+		affine_mul(m, t);
 	}
 	return 1;
 }

@@ -122,6 +122,21 @@ def qr_grey(url, scale=5, margin=4, level="L"):
     return rows
 
 
+def dark_runs(m):
+    """Each run of dark modules of m: (row, first column, length)."""
+    for y, row in enumerate(m):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                k = x
+                while k < len(row) and row[k]:
+                    k += 1
+                yield y, x, k - x
+                x = k
+            else:
+                x += 1
+
+
 def grey_png(rows):
     """Rows of grey pixels as a PNG (8 bits, no filter)."""
     def chunk(kind, data):
@@ -774,17 +789,7 @@ def svg_qr_samples():
              "potential", "attach.qr_code", "url.risky_tld")
     # Runs of modules as stroked lines of one path (segno's way).
     m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=5", 0)
-    d = ""
-    for y, r in enumerate(m):
-        x = 0
-        while x < len(r):
-            if r[x]:
-                x0 = x
-                while x < len(r) and r[x]:
-                    x += 1
-                d += "M%d %d.5h%d" % (x0, y, x - x0)
-            else:
-                x += 1
+    d = "".join("M%d %d.5h%d" % (x, y, n) for y, x, n in dark_runs(m))
     svg_mail("en-269-svg-qr-lines.eml", frm, "You have a secure message",
              ('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height='
               '"%d"><path transform="scale(5)" stroke="#000" d="%s"/></svg>'
@@ -2543,18 +2548,8 @@ def lure_form_samples():
     def qr_runs(url):
         m = qr_matrix(url, 0)
         ops = [b"q 0 3 -3 0 400 300 cm", b"0.1 0.1 0.1 rg"]
-        for y, row in enumerate(m):
-            x = 0
-            while x < len(row):
-                if row[x]:
-                    k = x
-                    while k < len(row) and row[k]:
-                        k += 1
-                    ops.append(b"%d %d %d 1 re" % (x, len(m) - 1 - y,
-                                                  k - x))
-                    x = k
-                else:
-                    x += 1
+        ops += [b"%d %d %d 1 re" % (x, len(m) - 1 - y, n)
+                for y, x, n in dark_runs(m)]
         return b"\n".join(ops + [b"f Q"])
 
     PDFDRAW_SEEDS.extend([
