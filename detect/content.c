@@ -671,6 +671,25 @@ has_calendar(const struct dmsg *m)
 	return 0;
 }
 
+/* Is the address at hit on a reply's attribution line ("On Mon, 2 Nov
+ * 2026, Taro <taro@contoso.com> wrote:"), as the rest of its line says
+ * in the normalised text? */
+static int
+wrote_line(const char *hit)
+{
+	static const char *const wrote[] = { "wrote", "schrieb", "a ecrit",
+	    "escreveu", "escribio", "geschreven", "scrisse", "napisal" };
+	const char	*nl = strchr(hit, '\n');
+	size_t		 n = nl != NULL ? (size_t)(nl - hit) : strlen(hit), i;
+
+	if (n > 200)
+		n = 200;
+	for (i = 0; i < nitems(wrote); i++)
+		if (memmem(hit, n, wrote[i], strlen(wrote[i])) != NULL)
+			return 1;
+	return 0;
+}
+
 /* The reader's address to in the subject, or greeting them early on:
  * 1 when a finding was added. */
 static int
@@ -704,8 +723,10 @@ recipient_by(struct detect_scan *s, const char *to)
 		const char *hit = strstr(p, to);
 
 		/* "To: taro@contoso.com" in the header block of a mail
-		 * forwarded in the text addresses nobody. */
-		while (hit != NULL && hit - p < 600 && to_line(s, p, hit))
+		 * forwarded in the text addresses nobody, nor does a reply's
+		 * "On ..., Taro <taro@contoso.com> wrote:". */
+		while (hit != NULL && hit - p < 600 && (to_line(s, p, hit) ||
+		    wrote_line(hit)))
 			hit = strstr(hit + 1, to);
 		if (hit != NULL && hit - p < 600) {
 			finding_add(s, R_CONTENT_RCPT_GREETING, &(struct fargs){

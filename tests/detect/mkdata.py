@@ -742,6 +742,14 @@ def fragment_samples():
         "Content-Type: text/html; charset=utf-8\n\n" + page %
         "https://docs-review.example/s/8812/#!taro.yamada%40contoso.com",
         "potential", "url.address_in_fragment")
+    # A colleague's reply quoting the reader: the attribution line names
+    # the reader's address, and greets nobody.
+    write("en-273-clean-reply-attribution.eml", headers(
+        "Martin Weber <martin.weber@fabrikam.com>", "Re: Slides") +
+        "Content-Type: text/plain; charset=utf-8\n\nThanks, that works "
+        "for us.\n\nOn Mon, 2 Nov 2026 at 09:12, Taro Yamada <" + addr +
+        "> wrote:\n> Here are the slides for Thursday.\n", "clean",
+        "!content.address_greeting")
     # A web application's invitation routed after '#', and a
     # newsletter's unsubscribe link with the address in its query.
     write("en-264-clean-address-in-links.eml", headers(
