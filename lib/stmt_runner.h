@@ -31,10 +31,11 @@ X(STMT_RUN_START, "run_start", \
 	" AND state = 'granted' AND NOT cancel_requested") \
 X(STMT_RUN_USERS_PAGE, "run_users_page", \
 	"WITH u AS (SELECT * FROM jsonb_to_recordset($3::jsonb) AS" \
-	" u(id text, upn text, name text, guest boolean))," \
-	" ins AS (INSERT INTO mailbox (assessment_id, user_id, upn," \
+	" u(id text, upn text, mail text, name text, guest boolean))," \
+	" ins AS (INSERT INTO mailbox (assessment_id, user_id, upn, mail," \
 	" display_name, state, reason, finished_at)" \
-	" SELECT $1::bigint, id, upn, name, CASE WHEN guest THEN 'skipped'" \
+	" SELECT $1::bigint, id, upn, mail, name, CASE WHEN guest THEN" \
+	" 'skipped'" \
 	" ELSE 'queued' END, CASE WHEN guest THEN 'guest' END," \
 	" CASE WHEN guest THEN now() END FROM u" \
 	" ON CONFLICT (assessment_id, user_id) DO NOTHING RETURNING state)" \
@@ -70,7 +71,8 @@ X(STMT_RUN_MBOX_CLAIM, "run_mbox_claim", \
 	" lease_until = now() + make_interval(secs => $2::int)," \
 	" epoch = m.epoch + 1, attempts = m.attempts + 1," \
 	" started_at = coalesce(m.started_at, now()) FROM c WHERE m.id = c.id" \
-	" RETURNING m.id, m.assessment_id, m.user_id, m.upn, m.checkpoint," \
+	" RETURNING m.id, m.assessment_id, m.user_id, m.upn, m.mail," \
+	" m.checkpoint," \
 	" m.epoch, m.attempts, m.attempts - m.progress_attempt AS stalls," \
 	" m.reason") \
 X(STMT_RUN_CRED_LOCK, "run_cred_lock", \

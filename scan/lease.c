@@ -140,6 +140,7 @@ task_free(struct runner *r, struct task *t)
 		engine_ctx_free(t->ectx);
 	free(t->user_id);
 	free(t->upn);
+	free(t->mail);
 	free(t->path);
 	free(t->next_link);
 	free(t->checkpoint);
@@ -238,6 +239,8 @@ lease_claim_mailboxes(struct runner *r, int max)
 		t = task_new(r, TASK_MBOX, as, id, epoch, attempts);
 		t->user_id = xstrdup(db_get(res, i, "user_id"));
 		t->upn = xstrdup(db_get(res, i, "upn"));
+		t->mail = db_get(res, i, "mail") != NULL ?
+		    xstrdup(db_get(res, i, "mail")) : NULL;
 		t->next_link = cp != NULL ? xstrdup(cp) : NULL;
 		t->checkpoint = cp != NULL ? xstrdup(cp) : NULL;
 		if (stalls > r->conf->scan_max_attempts) {

@@ -244,9 +244,11 @@ scan(struct task *t, struct page *p, const cJSON *msg, const char *mime,
 	atts = cJSON_GetObjectItemCaseSensitive(msg, "attachments");
 	if (t->ectx == NULL) {
 		t->ectx = engine_ctx_new(r->eng);
+		/* The reader: the mailbox's address, else its name. */
 		if (engine_ctx_set_org(t->ectx,
 		    (const char *const *)t->as->org_domains,
-		    (const char *const *)t->as->org_people, t->upn) == -1)
+		    (const char *const *)t->as->org_people, t->mail != NULL &&
+		    *t->mail != '\0' ? t->mail : t->upn) == -1)
 			log_warn("runner: mailbox %lld: the engine did not take "
 			    "the organisation's lists", t->id);
 	}

@@ -138,6 +138,7 @@ struct task {
 	int		 attempts;
 	char		*user_id;
 	char		*upn;
+	char		*mail;		/* the mailbox's address, or NULL */
 	char		*path;		/* "/me" or "/users/{id}" */
 	/* the request queue and the gates */
 	struct req	*queue;		/* not started, in order */

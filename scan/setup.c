@@ -145,6 +145,11 @@ setup_begin(struct runner *r, struct task *t, const PGresult *res)
 			    db_get(res, 0, "user_mail") :
 			    db_get(res, 0, "user_upn") != NULL ?
 			    db_get(res, 0, "user_upn") : "");
+			if (db_get(res, 0, "user_mail") != NULL)
+				cJSON_AddStringToObject(u, "mail",
+				    db_get(res, 0, "user_mail"));
+			else
+				cJSON_AddNullToObject(u, "mail");
 			cJSON_AddNullToObject(u, "name");
 			cJSON_AddFalseToObject(u, "guest");
 			cJSON_AddItemToArray(arr, u);
@@ -232,6 +237,8 @@ setup_done(struct task *t, struct req *q)
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(it, "id");
 		const cJSON *upn = cJSON_GetObjectItemCaseSensitive(it,
 		    "userPrincipalName");
+		const cJSON *mail = cJSON_GetObjectItemCaseSensitive(it,
+		    "mail");
 		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it,
 		    "displayName");
 		const cJSON *type = cJSON_GetObjectItemCaseSensitive(it,
@@ -243,6 +250,11 @@ setup_done(struct task *t, struct req *q)
 		cJSON_AddStringToObject(o, "id", id->valuestring);
 		cJSON_AddStringToObject(o, "upn", cJSON_IsString(upn) ?
 		    upn->valuestring : id->valuestring);
+		/* The mailbox's address, the engine's reader (NULL: none). */
+		if (cJSON_IsString(mail) && strlen(mail->valuestring) < 256)
+			cJSON_AddStringToObject(o, "mail", mail->valuestring);
+		else
+			cJSON_AddNullToObject(o, "mail");
 		if (cJSON_IsString(name))
 			cJSON_AddStringToObject(o, "name", name->valuestring);
 		else

@@ -4,7 +4,7 @@
 # every user with a mailbox scanned, the user without one answered
 # MailboxNotEnabledForRESTAPI and counted as skipped, the guest skipped
 # without a request, the exact total, the mails in Japanese.
-import os, sys, re
+import json, os, sys, re
 sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "scan/t"))
 from runner_test import *
 
@@ -35,6 +35,14 @@ t.is_(rows.get("nomail@contoso.example"), ["skipped", "no_mailbox", "0"],
       "the user without a mailbox: skipped (MailboxNotEnabledForRESTAPI)")
 guest = [k for k in rows if "#EXT#" in k]
 t.ok(guest and rows[guest[0]][:2] == ["skipped", "guest"], "the guest: skipped")
+# Each mailbox's address as Graph's "mail" gives it (the engine's reader),
+# beside its user principal name; none for the user without one.
+with open(os.path.join(ENV["SHINDAN_SRC"], "tests/data/tenants/contoso.example/tenant.json")) as f:
+    tenant_mail = {u["userPrincipalName"]: u.get("mail") or ""
+                   for u in json.load(f)["users"]}
+mails = dict(psql("SELECT upn, coalesce(mail, '') FROM mailbox WHERE assessment_id = :'a1'", aid))
+t.is_(mails, tenant_mail, "each mailbox's mail address stored as Graph gives it")
+t.ok(any(m and m != u for u, m in mails.items()), "one of them differs from its name (the guest's)")
 reqs = requests_since(seq0)
 nomail = psql1("SELECT user_id FROM mailbox WHERE assessment_id = :'a1' AND upn = 'nomail@contoso.example'", aid)
 t.is_([r["status"] for r in reqs if nomail and nomail in r["path"]], [404],
