@@ -1,16 +1,16 @@
 # detect/: the detection engine (libdetect.a), shindan-scan, its tests
 # (family 2x) and fuzz targets.  The runner links
-#	$(LIBDETECT) $(call pc_libs,$(PKGS_DETECT))
+#	$(LIBDETECT) $(DETECT_LDLIBS)
 # and includes detect/detect.h only.
 
 PKGS_DETECT := gmime-3.0 libmagic libclamav yara libarchive libpsl \
-	libidn2 zbar libpng libjpeg zlib libcjson libsodium
+	libidn2 zbar libpng libjpeg libwebp zlib libcjson libsodium
 PKGS_ALL += $(PKGS_DETECT)
 
 DETECT_SRCS := $(filter-out detect/shindan-scan.c,$(wildcard detect/*.c))
 DETECT_OBJS := $(DETECT_SRCS:%.c=$(O)/%.o)
 LIBDETECT := $(O)/libdetect.a
-DETECT_LDLIBS = $(call pc_libs,$(PKGS_DETECT)) -lm -lpthread
+DETECT_LDLIBS = $(call pc_libs,$(PKGS_DETECT)) -lgif -lm -lpthread
 
 $(LIBDETECT): $(DETECT_OBJS)
 	@mkdir -p $(@D)

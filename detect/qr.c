@@ -1,20 +1,18 @@
 /*
- * qr: QR codes in images.  libpng and libjpeg decode the image to grey
- * (its size checked before any pixel is allocated; a PDF's images are
- * decoded by attach.c and come here as grey), zbar finds QR codes,
+ * qr: QR codes in images.  picture.c decodes a PNG, JPEG, GIF or WebP
+ * picture to grey (its size checked before any pixel is allocated; a
+ * PDF's images are decoded by attach.c and come here as grey), zbar
+ * finds QR codes, dark on light or light on dark,
  * and a code that holds a URL adds it to the message's links with the
  * finding "attach.qr_code".  Few images per message, none tiny (icons,
  * tracking pixels) and none huge.  A picture in two tones that holds no
  * code is kept as a piece: two pieces that make a square when put one
  * against the other are read together (a code cut in two, "attach.qr_split").
  */
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jpeglib.h>
-#include <png.h>
 #include <zbar.h>
 
 #include "internal.h"
@@ -47,13 +45,15 @@ qr_free(void *z)
 		zbar_image_scanner_destroy(z);
 }
 
-/* Is a picture w by h decoded: of a code's size (max pixels at most),
- * or of a piece's while pieces may be kept (QR_SMALL_MAX a message)? */
-static int
-grey_fits(struct detect_scan *s, size_t w, size_t h, size_t max)
+/* Is a picture w by h decoded: of a code's size (max pixels at most, or
+ * four times as many for a photo scaled down while decoded), or of a
+ * piece's while pieces may be kept (QR_SMALL_MAX a message)? */
+int
+qr_fits(struct detect_scan *s, size_t w, size_t h, int scaled)
 {
 	if (w >= QR_MIN_SIDE && h >= QR_MIN_SIDE)
-		return w * h <= max;
+		return w * h <= (scaled ? 4 * (size_t)QR_MAX_PIXELS :
+		    QR_MAX_PIXELS);
 	if (w < QR_PIECE_SIDE || h < QR_PIECE_SIDE || w * h >
 	    QR_PIECE_PIXELS || s->qr_pieces >= QR_PIECES_MAX ||
 	    s->qr_small >= QR_SMALL_MAX)
@@ -62,93 +62,17 @@ grey_fits(struct detect_scan *s, size_t w, size_t h, size_t max)
 	return 1;
 }
 
-static unsigned char *
-png_grey(struct detect_scan *s, const unsigned char *p, size_t n,
-    unsigned *w, unsigned *h)
-{
-	png_image	 im;
-	unsigned char	*buf;
-
-	memset(&im, 0, sizeof(im));
-	im.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_memory(&im, p, n))
-		return NULL;
-	if (!grey_fits(s, im.width, im.height, QR_MAX_PIXELS)) {
-		png_image_free(&im);
-		return NULL;
-	}
-	im.format = PNG_FORMAT_GRAY;
-	buf = arena_alloc(&s->a, PNG_IMAGE_SIZE(im));
-	if (!png_image_finish_read(&im, NULL, buf, 0, NULL)) {
-		png_image_free(&im);
-		return NULL;
-	}
-	*w = im.width;
-	*h = im.height;
-	return buf;
-}
-
-struct jerr {
-	struct jpeg_error_mgr	 mgr;
-	jmp_buf			 jb;
-};
-
+/* How many of n pixels are dark (under 64) and light (over 191). */
 static void
-jerr_exit(j_common_ptr c)
+tones(const unsigned char *g, size_t n, size_t *dark, size_t *light)
 {
-	longjmp(((struct jerr *)c->err)->jb, 1);
-}
+	size_t	 i;
 
-static void
-jerr_quiet(j_common_ptr c, int level)
-{
-	(void)c;
-	(void)level;
-}
-
-static unsigned char *
-jpeg_grey(struct detect_scan *s, const unsigned char *p, size_t n,
-    unsigned *w, unsigned *h)
-{
-	struct jpeg_decompress_struct	 ci;
-	struct jerr			 je;
-	unsigned char *volatile		 buf = NULL;
-
-	memset(&ci, 0, sizeof(ci));
-	ci.err = jpeg_std_error(&je.mgr);
-	je.mgr.error_exit = jerr_exit;
-	je.mgr.emit_message = jerr_quiet;
-	if (setjmp(je.jb)) {
-		jpeg_destroy_decompress(&ci);
-		return NULL;
+	*dark = *light = 0;
+	for (i = 0; i < n; i++) {
+		*dark += g[i] < 64;
+		*light += g[i] > 191;
 	}
-	jpeg_create_decompress(&ci);
-	jpeg_mem_src(&ci, p, (unsigned long)n);
-	if (jpeg_read_header(&ci, TRUE) != JPEG_HEADER_OK)
-		goto fail;
-	if (!grey_fits(s, ci.image_width, ci.image_height, QR_MAX_PIXELS * 4))
-		goto fail;
-	ci.out_color_space = JCS_GRAYSCALE;
-	/* Large photos are scaled down while decoding. */
-	while ((size_t)ci.image_width * ci.image_height / ((size_t)ci.scale_denom *
-	    ci.scale_denom) > (4u << 20) && ci.scale_denom < 8)
-		ci.scale_denom *= 2;
-	jpeg_start_decompress(&ci);
-	buf = arena_alloc(&s->a, (size_t)ci.output_width * ci.output_height);
-	while (ci.output_scanline < ci.output_height) {
-		JSAMPROW row = buf + (size_t)ci.output_scanline *
-		    ci.output_width;
-
-		jpeg_read_scanlines(&ci, &row, 1);
-	}
-	*w = ci.output_width;
-	*h = ci.output_height;
-	jpeg_finish_decompress(&ci);
-	jpeg_destroy_decompress(&ci);
-	return buf;
-fail:
-	jpeg_destroy_decompress(&ci);
-	return NULL;
 }
 
 /* A picture that may be a piece of a code: drawn in two tones (nine
@@ -157,15 +81,12 @@ static void
 piece_keep(struct detect_scan *s, const char *name, const unsigned char *g,
     unsigned w, unsigned h)
 {
-	size_t		 n = (size_t)w * h, i, dark = 0, light = 0;
+	size_t		 n = (size_t)w * h, dark, light;
 	struct qr_piece	*q;
 
 	if (s->qr_pieces >= QR_PIECES_MAX || n > QR_PIECE_PIXELS)
 		return;
-	for (i = 0; i < n; i++) {
-		dark += g[i] < 64;
-		light += g[i] > 191;
-	}
+	tones(g, n, &dark, &light);
 	if ((dark + light) * 10 < n * 9 || dark * 10 < n || light * 10 < n)
 		return;
 	q = &s->qr_piece[s->qr_pieces++];
@@ -175,23 +96,42 @@ piece_keep(struct detect_scan *s, const char *name, const unsigned char *g,
 	q->h = h;
 }
 
+/* Is one pixel in fifty dark? */
+static int
+any_dark(const unsigned char *g, size_t n)
+{
+	size_t	 dark, light;
+
+	tones(g, n, &dark, &light);
+	return dark * 50 >= n;
+}
+
+/*
+ * A picture: read as a mail reader shows it, what is transparent white;
+ * a transparent picture that so shows (almost) nothing dark is read
+ * again on black, as a page with a dark background shows it: light
+ * modules drawn on nothing.
+ */
 void
 qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n)
 {
-	unsigned char		*grey = NULL;
-	unsigned		 w = 0, h = 0;
+	unsigned char		*grey, *dark;
+	unsigned		 w = 0, h = 0, dw = 0, dh = 0;
+	int			 alpha, found = 0;
 
 	if (s->zbar == NULL || s->qr_images >= QR_IMAGES_MAX || n < 100)
 		return;
-	if (n >= 8 && memcmp(p, "\x89PNG", 4) == 0)
-		grey = png_grey(s, p, n, &w, &h);
-	else if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
-		grey = jpeg_grey(s, p, n, &w, &h);
-	if (grey == NULL)
+	if ((grey = picture_grey(s, p, n, 255, &w, &h, &alpha)) == NULL)
 		return;
-	if ((!qr_wants(s, w, h) || qr_scan_grey(s, name, grey, w, h) == 0) &&
-	    qr_room(s))
+	if (qr_wants(s, w, h)) {
+		found = qr_scan_grey(s, name, grey, w, h);
+		if (found == 0 && alpha && qr_wants(s, w, h) &&
+		    !any_dark(grey, (size_t)w * h) &&
+		    (dark = picture_grey(s, p, n, 0, &dw, &dh, &alpha)) != NULL)
+			found = qr_scan_grey(s, name, dark, dw, dh);
+	}
+	if (found == 0 && qr_room(s))
 		piece_keep(s, name, grey, w, h);
 }
 
@@ -218,14 +158,37 @@ struct seam {
 	const char	*name[2];
 };
 
+/* May a picture hold a code drawn light on dark?  Most of its edges dark
+ * (the code's quiet zone), and most of it in two tones, as a code is:
+ * logos and banners on white, and photos, most pictures of mail, are not
+ * read again inverted. */
+static int
+light_on_dark(const unsigned char *g, unsigned w, unsigned h)
+{
+	size_t	 i, dark = 0, light, n = 2 * (size_t)w + 2 * (size_t)h;
+
+	for (i = 0; i < w; i++)
+		dark += (g[i] < 128) + (g[(size_t)(h - 1) * w + i] < 128);
+	for (i = 0; i < h; i++)
+		dark += (g[i * w] < 128) + (g[i * w + w - 1] < 128);
+	if (dark * 2 <= n)
+		return 0;
+	n = (size_t)w * h;
+	tones(g, n, &dark, &light);
+	return (dark + light) * 5 >= n * 4 && light * 10 >= n;
+}
+
 /* zbar over one byte per pixel, w by h; each code a finding of the
  * rule.  Two pieces put together (sm) have their own budget, and a code
  * that does not cross their seam lies whole in one of them: an
- * attach.qr_code of that picture.  How many codes were read. */
+ * attach.qr_code of that picture.  A picture (inverted set) whose edges
+ * are dark is read light on dark too when it holds nothing dark on light
+ * (zbar inverts it); a drawn grid's polarity is known already.  How many
+ * codes were read. */
 static int
 qr_grey_rule(struct detect_scan *s, const char *name, unsigned char *grey,
     unsigned w, unsigned h, enum rule_id rule, const char *how,
-    const char *how_ja, const struct seam *sm)
+    const char *how_ja, const struct seam *sm, int inverted)
 {
 	zbar_image_t		*img;
 	const zbar_symbol_t	*sym;
@@ -236,6 +199,8 @@ qr_grey_rule(struct detect_scan *s, const char *name, unsigned char *grey,
 			return 0;
 		s->qr_images++;
 	}
+	zbar_image_scanner_set_config(s->zbar, 0, ZBAR_CFG_TEST_INVERTED,
+	    inverted && light_on_dark(grey, w, h));
 	img = zbar_image_create();
 	zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
 	zbar_image_set_size(img, w, h);
@@ -288,7 +253,7 @@ int
 qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
     unsigned w, unsigned h)
 {
-	return qr_grey_rule(s, name, grey, w, h, R_QR_URL, NULL, NULL, NULL);
+	return qr_grey_rule(s, name, grey, w, h, R_QR_URL, NULL, NULL, NULL, 1);
 }
 
 /*
@@ -331,7 +296,7 @@ split_try(struct detect_scan *s, const struct qr_piece *a,
 	return qr_grey_rule(s, arena_printf(&s->a, "%s + %s", a->name,
 	    b->name), g, w, h, R_QR_SPLIT, arena_printf(&s->a,
 	    "\"%s\" and \"%s\"", a->name, b->name), arena_printf(&s->a,
-	    "「%s」と「%s」", a->name, b->name), &sm);
+	    "「%s」と「%s」", a->name, b->name), &sm, 1);
 }
 
 void
@@ -466,7 +431,7 @@ qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
 				g[(size_t)y * gw + x] = dark ? 0 : 255;
 			}
 		found = qr_grey_rule(s, name, g, gw, gh, rule, how, how_ja,
-		    NULL);
+		    NULL, 0);
 	}
 	return found;
 }

@@ -2,7 +2,9 @@
  * 25-detect-robust: hostile and broken input gets a verdict, no crash,
  * bounded work: malformed MIME, truncated base64 and quoted-printable,
  * a 100 MB attachment, 10,000 parts, deep nesting, invalid UTF-8, wrong
- * and missing charsets, 1 MB headers, thousands of links, random bytes.
+ * and missing charsets, 1 MB headers, thousands of links, random bytes,
+ * broken and huge GIF and WebP pictures; and a QR code in a CMYK JPEG
+ * (as print work saves one) is read.
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -10,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jpeglib.h>
 #include <sodium.h>
 #include <zlib.h>
 
@@ -277,6 +280,246 @@ grey_png(unsigned w, unsigned h, size_t *len)
 	return png;
 }
 
+/* qrencode -t ASCII -l L -m 0 "https://qr.top/c": a version 1 code. */
+static const char *const qr_rows[] = {
+		"#######...#...#######",
+		"#.....#...#...#.....#",
+		"#.###.#.#.##..#.###.#",
+		"#.###.#..#..#.#.###.#",
+		"#.###.#..#....#.###.#",
+		"#.....#..###..#.....#",
+		"#######.#.#.#.#######",
+		"........#.##.........",
+		"###.#####.#.###...#..",
+		"...#.#.##.#.#.###...#",
+		"##.#..###.####..#.###",
+		".#.##...###.#...#..#.",
+		"#..######..#.#.#.#...",
+		"........#..###.##..##",
+		"#######.#.#####.#.###",
+		"#.....#.##.#...##..#.",
+		"#.###.#.#.####...#..#",
+		"#.###.#..##.##..##...",
+		"#.###.#.#####...#.#.#",
+		"#.....#.#..###..#..#.",
+		"#######.#..#....##.##",
+};
+#define QR_SCALE	8
+#define QR_SIDE		((21 + 8) * QR_SCALE)
+
+/* Is (x, y) of the drawn code (4 modules of margin) dark? */
+static int
+qr_dark(unsigned x, unsigned y)
+{
+	int	 mx = (int)(x / QR_SCALE) - 4, my = (int)(y / QR_SCALE) - 4;
+
+	return mx >= 0 && my >= 0 && mx < 21 && my < 21 &&
+	    qr_rows[my][mx] == '#';
+}
+
+/* The code as a CMYK JPEG, black ink on paper: as Adobe stores the
+ * inks (inverted, with its marker), as they are (no marker), or turned
+ * into YCCK. */
+static unsigned char *
+cmyk_jpeg(int how, size_t *len)
+{
+	struct jpeg_compress_struct	 ci;
+	struct jpeg_error_mgr		 je;
+	unsigned char			*out = NULL, row[QR_SIDE * 4];
+	unsigned long			 n = 0;
+	unsigned			 x;
+	JSAMPROW			 rp = row;
+
+	ci.err = jpeg_std_error(&je);
+	jpeg_create_compress(&ci);
+	jpeg_mem_dest(&ci, &out, &n);
+	ci.image_width = ci.image_height = QR_SIDE;
+	ci.input_components = 4;
+	ci.in_color_space = JCS_CMYK;
+	jpeg_set_defaults(&ci);
+	jpeg_set_colorspace(&ci, how == 2 ? JCS_YCCK : JCS_CMYK);
+	if (how == 1)
+		ci.write_Adobe_marker = FALSE;
+	jpeg_set_quality(&ci, 90, TRUE);
+	jpeg_start_compress(&ci, TRUE);
+	while (ci.next_scanline < QR_SIDE) {
+		for (x = 0; x < QR_SIDE; x++) {
+			int	 ink = qr_dark(x, ci.next_scanline);
+
+			memset(row + 4 * x, how == 1 ? 0 : 255, 3);
+			row[4 * x + 3] = how == 1 ? (ink ? 255 : 0) :
+			    (ink ? 0 : 255);
+		}
+		jpeg_write_scanlines(&ci, &rp, 1);
+	}
+	jpeg_finish_compress(&ci);
+	jpeg_destroy_compress(&ci);
+	*len = n;
+	return out;
+}
+
+/* A message with one picture attached, its bytes as they are. */
+static void
+picture_mail(struct buf *b, const char *type, const void *p, size_t n)
+{
+	buf_init(b, 64u << 20);
+	buf_addf(b, "Subject: scan\r\nContent-Type: multipart/mixed; "
+	    "boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+	    "Scan the code.\r\n--b\r\nContent-Type: %s\r\n"
+	    "Content-Transfer-Encoding: binary\r\n\r\n", type);
+	buf_add(b, p, n);
+	buf_adds(b, "\r\n--b--\r\n");
+}
+
+static int
+has_url(const struct detect_result *r, const char *id, const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, id) == 0 &&
+		    r->findings[i].url != NULL &&
+		    strcmp(r->findings[i].url, url) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+cmyk_pictures(void)
+{
+	static const char *const how[] = { "Adobe's inverted inks",
+	    "inks as they are", "YCCK" };
+	struct detect_result	 r;
+	struct buf		 b;
+	unsigned char		*jpg;
+	size_t			 n;
+	int			 i;
+
+	for (i = 0; i < 3; i++) {
+		char	 name[64];
+
+		jpg = cmyk_jpeg(i, &n);
+		picture_mail(&b, "image/jpeg", jpg, n);
+		snprintf(name, sizeof(name), "a CMYK JPEG (%s)", how[i]);
+		run(name, b.ptr, b.len, &r);
+		ok(has_url(&r, "attach.qr_code", "https://qr.top/c"),
+		    "%s: its QR code is read", name);
+		buf_release(&b);
+		free(jpg);
+	}
+}
+
+/* A GIF header: a screen w by h with a global palette of two colours. */
+static size_t
+gif_head(unsigned char *p, unsigned w, unsigned h)
+{
+	memcpy(p, "GIF89a", 6);
+	p[6] = w & 255, p[7] = w >> 8, p[8] = h & 255, p[9] = h >> 8;
+	p[10] = 0x80, p[11] = 0, p[12] = 0;
+	memcpy(p + 13, "\0\0\0\377\377\377", 6);
+	return 19;
+}
+
+/* An image descriptor at (x, y), w by h, and LZW data of n bytes (2-bit
+ * codes: clear, then what is given). */
+static size_t
+gif_frame(unsigned char *p, unsigned x, unsigned y, unsigned w, unsigned h,
+    const unsigned char *lzw, size_t n, int end)
+{
+	size_t	 o = 0;
+
+	p[o++] = 0x2c;
+	p[o++] = x & 255, p[o++] = x >> 8, p[o++] = y & 255, p[o++] = y >> 8;
+	p[o++] = w & 255, p[o++] = w >> 8, p[o++] = h & 255, p[o++] = h >> 8;
+	p[o++] = 0;
+	p[o++] = 2;
+	p[o++] = (unsigned char)n;
+	memcpy(p + o, lzw, n);
+	o += n;
+	if (end) {
+		p[o++] = 0;
+		p[o++] = 0x3b;
+	}
+	return o;
+}
+
+/* Broken and hostile GIF and WebP pictures: a verdict each. */
+static void
+hostile_pictures(void)
+{
+	static const unsigned char lzw[] = { 0x84, 0x1d, 0x81, 0x7a, 0x50 };
+	static const unsigned char noise[] = { 0x00, 0xff, 0x13, 0x37, 0x9d };
+	struct detect_result	 r;
+	struct buf		 b;
+	unsigned char		 p[4096];
+	size_t			 n;
+	int			 i;
+	static const struct {
+		const char	*name;
+		unsigned	 sw, sh, x, y, w, h;
+		int		 cut;
+	} g[] = {
+		{ "a GIF screen of 65535 by 65535", 65535, 65535, 0, 0, 2, 2, 0 },
+		{ "a GIF picture larger than its screen", 100, 100, 0, 0,
+		    60000, 60000, 0 },
+		{ "a GIF picture off its screen", 100, 100, 65000, 65000, 80,
+		    80, 0 },
+		{ "a GIF whose data stops", 100, 100, 0, 0, 100, 100, 1 },
+		{ "a GIF of a screen of 0 by 0", 0, 0, 0, 0, 10, 10, 0 },
+	};
+
+	for (i = 0; i < (int)nitems(g); i++) {
+		n = gif_head(p, g[i].sw, g[i].sh);
+		n += gif_frame(p + n, g[i].x, g[i].y, g[i].w, g[i].h,
+		    g[i].cut ? noise : lzw, g[i].cut ? sizeof(noise) :
+		    sizeof(lzw), !g[i].cut);
+		memset(p + n, 0, 100);	/* at least 100 bytes are looked at */
+		picture_mail(&b, "image/gif", p, n + 100);
+		run(g[i].name, b.ptr, b.len, &r);
+		buf_release(&b);
+	}
+	/* A thousand frames: only the first is read. */
+	buf_init(&b, 1u << 20);
+	n = gif_head(p, 200, 200);
+	buf_add(&b, p, n);
+	for (i = 0; i < 1000; i++) {
+		n = gif_frame(p, 0, 0, 200, 200, lzw, sizeof(lzw), 0);
+		buf_add(&b, p, n);
+		buf_add(&b, "\0", 1);
+	}
+	buf_add(&b, "\x3b", 1);
+	{
+		struct buf m;
+
+		picture_mail(&m, "image/gif", b.ptr, b.len);
+		run("a GIF of a thousand frames", m.ptr, m.len, &r);
+		buf_release(&m);
+	}
+	buf_release(&b);
+	/* WebP: a lossless header of 16384 by 16384 and nothing more; one
+	 * of 6000 by 6000 (scaled down) cut short; a lossy one of noise. */
+	{
+		static const unsigned char head[][5] = {
+			{ 0x2f, 0xff, 0xff, 0xff, 0x0f },
+			{ 0x2f, 0x6f, 0xd7, 0xdb, 0x05 },
+		};
+
+		for (i = 0; i < 3; i++) {
+			memcpy(p, "RIFF\0\0\0\0WEBPVP8L\0\0\0\0", 20);
+			if (i == 2)
+				memcpy(p + 12, "VP8 ", 4);
+			memcpy(p + 20, i < 2 ? head[i] : noise, 5);
+			memset(p + 25, 0x5a, 200);
+			p[4] = 217, p[16] = 205;
+			picture_mail(&b, "image/webp", p, 225);
+			run(i == 0 ? "a WebP of 16384 by 16384" : i == 1 ?
+			    "a WebP of 6000 by 6000 cut short" :
+			    "a lossy WebP of noise", b.ptr, b.len, &r);
+			buf_release(&b);
+		}
+	}
+}
+
 /* Pictures too narrow for a code but not for a piece of one: a hundred
  * of 30 by 400,000 pixels (12 megapixels each) are not decoded. */
 static void
@@ -319,6 +562,8 @@ main(void)
 	headers();
 	noise();
 	narrow_pictures();
+	cmyk_pictures();
+	hostile_pictures();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();

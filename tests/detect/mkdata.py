@@ -26,6 +26,7 @@ DATE = "Mon, 02 Nov 2026 09:30:00 +0900"
 EXPECT = []
 PDFDRAW_SEEDS = []   # content streams for the detect_pdfdraw fuzz target
 SVGDRAW_SEEDS = []   # SVG pictures for the detect_svgdraw fuzz target
+PICTURE_SEEDS = []   # pictures for the detect_picture fuzz target
 
 
 def write(name, data, verdict, *rules):
@@ -146,6 +147,123 @@ def grey_png(rows):
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) +
             chunk(b"IDAT", zlib.compress(b"".join(b"\0" + r for r in rows)))
             + chunk(b"IEND", b""))
+
+
+def ga_png(rows, alpha):
+    """Grey rows and their alpha rows as a PNG (grey and alpha, 8 bits)."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data)))
+    ihdr = struct.pack(">IIBBBBB", len(rows[0]), len(rows), 8, 4, 0, 0, 0)
+    raw = b"".join(b"\0" + bytes(v for px in zip(r, a) for v in px)
+                   for r, a in zip(rows, alpha))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) +
+            chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def lzw(data, min_size):
+    """GIF's LZW of data (codes of min_size + 1 bits up to 12, LSB first)."""
+    clear, eoi = 1 << min_size, (1 << min_size) + 1
+    out, acc, nacc = bytearray(), 0, 0
+    size, table, nxt = min_size + 1, {}, eoi + 1
+
+    def emit(code):
+        nonlocal acc, nacc
+        acc |= code << nacc
+        nacc += size
+        while nacc >= 8:
+            out.append(acc & 255)
+            acc >>= 8
+            nacc -= 8
+    emit(clear)
+    w = bytes(data[:1])
+    for c in data[1:]:
+        wc = w + bytes([c])
+        if wc in table or len(wc) == 1:
+            w = wc
+            continue
+        emit(table[w] if len(w) > 1 else w[0])
+        if nxt < 4096:
+            table[wc] = nxt
+            nxt += 1
+            if nxt > (1 << size) and size < 12:
+                size += 1
+        else:
+            emit(clear)
+            size, table, nxt = min_size + 1, {}, eoi + 1
+        w = bytes([c])
+    emit(table[w] if len(w) > 1 else w[0])
+    emit(eoi)
+    if nacc:
+        out.append(acc & 255)
+    return bytes(out)
+
+
+def gif(rows, palette, transparent=None, screen=None, at=(0, 0)):
+    """Rows of palette indices as a GIF89a picture (palette: (r, g, b)s,
+    a power of two of them), the index transparent if given, on a screen
+    (w, h) of its own size unless given, at (left, top)."""
+    w, h = len(rows[0]), len(rows)
+    sw, sh = screen or (w, h)
+    bits = max(1, (len(palette) - 1).bit_length())
+    pal = b"".join(bytes(c) for c in palette)
+    out = b"GIF89a" + struct.pack("<HHBBB", sw, sh, 0x80 | (bits - 1), 0, 0)
+    out += pal
+    if transparent is not None:
+        out += b"\x21\xf9\x04\x01\x00\x00" + bytes([transparent]) + b"\0"
+    out += b"\x2c" + struct.pack("<HHHHB", at[0], at[1], w, h, 0)
+    data = lzw(b"".join(bytes(r) for r in rows), max(2, bits))
+    out += bytes([max(2, bits)])
+    for i in range(0, len(data), 255):
+        out += bytes([len(data[i:i + 255])]) + data[i:i + 255]
+    return out + b"\0\x3b"
+
+
+def webp_lossless(rows):
+    """Black-and-white rows (0 or 255) as a lossless WebP picture (VP8L):
+    no transform, no colour cache, each channel a simple prefix code of
+    its two values (one bit a channel a pixel), alpha always 255."""
+    out, acc, nacc = bytearray(), 0, 0
+
+    def put(v, n):
+        nonlocal acc, nacc
+        acc |= v << nacc
+        nacc += n
+        while nacc >= 8:
+            out.append(acc & 255)
+            acc >>= 8
+            nacc -= 8
+    w, h = len(rows[0]), len(rows)
+    put(0x2f, 8)
+    put(w - 1, 14)
+    put(h - 1, 14)
+    put(0, 1)           # alpha not used
+    put(0, 3)           # version
+    put(0, 1)           # no transform
+    put(0, 1)           # no colour cache
+    put(0, 1)           # no meta prefix codes
+    for _ in range(3):  # green, red, blue: simple codes of 0 and 255
+        put(1, 1)
+        put(1, 1)
+        put(0, 1)
+        put(0, 1)
+        put(255, 8)
+    for sym in (255, 0):  # alpha 255, distance 0: one symbol, no bits
+        put(1, 1)
+        put(0, 1)
+        put(1, 1)
+        put(sym, 8)
+    for r in rows:
+        for v in r:
+            b = 1 if v else 0
+            put(b, 1)
+            put(b, 1)
+            put(b, 1)
+    if nacc:
+        out.append(acc & 255)
+    body = bytes(out) + (b"\0" if len(out) % 2 else b"")
+    chunk = b"VP8L" + struct.pack("<I", len(out)) + body
+    return b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk
 
 
 def headers(frm, subject, extra=""):
@@ -592,6 +710,7 @@ def main():
     split_qr_samples()
     fragment_samples()
     svg_qr_samples()
+    picture_qr_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -761,6 +880,97 @@ def fragment_samples():
         "the board</a></p><p><a href=\"https://news.fabrikam.com/unsub?"
         "email=" + addr + "\">Unsubscribe</a></p></body></html>\n",
         "clean", "!url.address_in_fragment")
+
+
+def picture_qr_samples():
+    """QR codes in GIF and WebP pictures, light on dark, and on nothing
+    (transparent); a newsletter's GIF and WebP pictures with no code."""
+    def pic_mail(fname, subject, ctype, fname_pic, pic, verdict, *rules,
+                 html=None):
+        PICTURE_SEEDS.append(pic)
+        body = ("Content-Type: text/plain; charset=utf-8\n\nYour mailbox "
+                "is full. Scan the attached code with your phone to keep "
+                "your mail.\n" if html is None else
+                "Content-Type: text/html; charset=utf-8\n\n" + html + "\n")
+        write(fname, headers("Mail Admin <admin@mailbox-notice.example>",
+                             subject) +
+              'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n' +
+              body + "\n--b1\nContent-Type: %s; name=\"%s\"\n"
+              'Content-Disposition: attachment; filename="%s"\n'
+              "Content-Transfer-Encoding: base64\n\n%s\n--b1--\n"
+              % (ctype, fname_pic, fname_pic, b64(pic)), verdict, *rules)
+
+    def url(n):
+        return "https://mfa-reset.secure-login-check.top/p?u=%d" % n
+
+    # A GIF of two colours, the code's light modules its transparent
+    # colour, drawn at (16, 16) on a larger screen: read on white.
+    rows = qr_grey(url(1), 6)
+    idx = [bytes(0 if v == 0 else 1 for v in r) for r in rows]
+    pic_mail("en-274-qr-gif.eml", "Your mailbox is full", "image/gif",
+             "mailbox.gif", gif(idx, [(0, 0, 0), (255, 255, 255)], 1,
+                                (len(rows[0]) + 32, len(rows) + 32),
+                                (16, 16)),
+             "threat", "attach.qr_code", "url.risky_tld")
+    # A lossless WebP picture carried in the page itself.
+    webp = webp_lossless(qr_grey(url(2), 5))
+    rows = qr_grey(url(6), 4)
+    PICTURE_SEEDS.extend([webp, subprocess.run(
+        ["cjpeg", "-quality", "80", "-grayscale"], input=b"P5 %d %d 255\n"
+        % (len(rows[0]), len(rows)) + b"".join(rows), stdout=subprocess.PIPE,
+        check=True).stdout])
+    write("en-275-qr-webp.eml", headers(
+        "Mail Admin <admin@mailbox-notice.example>", "Your mailbox is full")
+        + "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Your "
+        "mailbox is full. Scan the code with your phone to keep your mail."
+        '</p><img alt="" src="data:image/webp;base64,%s"></body></html>\n'
+        % base64.b64encode(webp).decode(),
+        "threat", "attach.qr_code", "url.risky_tld")
+    # Light modules on a dark ground, as a scanner that reads only dark
+    # on light misses them.
+    pic_mail("en-276-qr-light-on-dark.eml", "Your mailbox is full",
+             "image/png", "mailbox.png",
+             grey_png([bytes(255 - v for v in r) for r in qr_grey(url(3), 6)]),
+             "threat", "attach.qr_code", "url.risky_tld")
+    # Dark modules on nothing: the light ones transparent (and black
+    # underneath, as drawing programs leave them), shown on white.
+    rows = qr_grey(url(4), 6)
+    pic_mail("en-277-qr-transparent.eml", "Your mailbox is full",
+             "image/png", "mailbox.png",
+             ga_png([bytes(len(r)) for r in rows],
+                    [bytes(255 if v == 0 else 0 for v in r) for r in rows]),
+             "threat", "attach.qr_code", "url.risky_tld")
+    # White modules on nothing, in a page with a black background: shown
+    # on white there is nothing to see; read on black.
+    rows = qr_grey(url(5), 6)
+    pic_mail("en-278-qr-transparent-on-dark-page.eml",
+             "Your mailbox is full", "image/png", "mailbox.png",
+             ga_png([bytes([255]) * len(r) for r in rows],
+                    [bytes(255 if v == 0 else 0 for v in r) for r in rows]),
+             "threat", "attach.qr_code", "url.risky_tld",
+             html='<html><body style="background:#000;color:#fff"><p>Your '
+             "mailbox is full. Scan the attached code with your phone to "
+             "keep your mail.</p></body></html>")
+    # A newsletter's logo as a GIF (transparent corners) and a picture
+    # as a WebP of stripes: pictures, no code.
+    logo = [bytes(1 if (x - 40) ** 2 + (y - 40) ** 2 < 1500 else 0 if
+                  (x - 40) ** 2 + (y - 40) ** 2 < 1600 else 2
+                  for x in range(80)) for y in range(80)]
+    stripes = [bytes(0 if (x + y) // 10 % 2 else 255 for x in range(240))
+               for y in range(160)]
+    write("en-279-clean-gif-webp-newsletter.eml", headers(
+        "Fabrikam News <news@fabrikam.com>", "Our winter menu") +
+        'Content-Type: multipart/related; boundary="r1"\n\n--r1\n'
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><img "
+        'src="cid:logo"><p>Our winter menu is here: soups, stews and hot '
+        'chocolate.</p><img src="cid:photo"></body></html>\n'
+        "--r1\nContent-Type: image/gif\nContent-ID: <logo>\n"
+        "Content-Transfer-Encoding: base64\n\n%s\n"
+        "--r1\nContent-Type: image/webp\nContent-ID: <photo>\n"
+        "Content-Transfer-Encoding: base64\n\n%s\n--r1--\n"
+        % (b64(gif(logo, [(200, 30, 30), (0, 0, 0), (255, 255, 255),
+                          (0, 0, 0)], 2)), b64(webp_lossless(stripes))),
+        "clean", "!attach.qr_code", "!attach.qr_split")
 
 
 def svg_qr_samples():
@@ -1044,6 +1254,11 @@ def seeds(docm, zipexe, pdf, png):
             b'</g><!-- <rect --><g fill="#fff"/></svg>']):
         with open(os.path.join(d, "seed%d.svg" % i), "wb") as f:
             f.write(svg)
+    d = os.path.join(root, "detect_picture")
+    os.makedirs(d, exist_ok=True)
+    for i, pic in enumerate(PICTURE_SEEDS + [png]):
+        with open(os.path.join(d, "seed%d.pic" % i), "wb") as f:
+            f.write(pic)
     d = os.path.join(root, "detect_mime")
     os.makedirs(d, exist_ok=True)
     for f in ("en-02-phish-microsoft", "en-06-zip-exe", "en-09-docm-macro",

@@ -1,0 +1,334 @@
+/*
+ * picture: a picture's pixels as grey, one byte each, for qr.c.
+ * libpng, libjpeg, giflib and libwebp decode PNG, JPEG, GIF and WebP;
+ * the size is read from the header and checked (qr_fits()) before a
+ * pixel is allocated, all from the message's arena.  What is
+ * transparent is drawn on the background asked for (white as a mail
+ * reader shows it, black as on a dark page); *alpha says whether the
+ * picture had transparency, so the caller may ask for the other one.
+ * Large photos are scaled down while decoding (JPEG and WebP).
+ */
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gif_lib.h>
+#include <jpeglib.h>
+#include <png.h>
+#include <webp/decode.h>
+
+#include "internal.h"
+#include "util.h"
+
+#define PIC_SCALED_PIXELS	(4u << 20)	/* photos scaled down to this */
+#define GIF_SIDE_MAX		16384
+
+static unsigned char *
+png_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
+    unsigned *w, unsigned *h, int *alpha)
+{
+	png_image	 im;
+	png_color	 back;
+	unsigned char	*buf;
+
+	memset(&im, 0, sizeof(im));
+	im.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_memory(&im, p, n))
+		return NULL;
+	if (!qr_fits(s, im.width, im.height, 0)) {
+		png_image_free(&im);
+		return NULL;
+	}
+	*alpha = (im.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+	im.format = PNG_FORMAT_GRAY;
+	back.red = back.green = back.blue = (png_byte)bg;
+	buf = arena_alloc(&s->a, PNG_IMAGE_SIZE(im));
+	if (!png_image_finish_read(&im, *alpha ? &back : NULL, buf, 0, NULL)) {
+		png_image_free(&im);
+		return NULL;
+	}
+	*w = im.width;
+	*h = im.height;
+	return buf;
+}
+
+struct jerr {
+	struct jpeg_error_mgr	 mgr;
+	jmp_buf			 jb;
+};
+
+static void
+jerr_exit(j_common_ptr c)
+{
+	longjmp(((struct jerr *)c->err)->jb, 1);
+}
+
+static void
+jerr_quiet(j_common_ptr c, int level)
+{
+	(void)c;
+	(void)level;
+}
+
+/*
+ * A JPEG in grey.  libjpeg gives grey from grey and YCbCr; a CMYK (or
+ * YCCK) picture, as print work saves one, is read as CMYK and made grey
+ * here: Adobe's files store the inks inverted (255 no ink), others as
+ * they are.
+ */
+static unsigned char *
+jpeg_grey(struct detect_scan *s, const unsigned char *p, size_t n,
+    unsigned *w, unsigned *h)
+{
+	struct jpeg_decompress_struct	 ci;
+	struct jerr			 je;
+	unsigned char *volatile		 buf = NULL;
+	unsigned char *volatile		 row4 = NULL;
+	int				 cmyk;
+
+	memset(&ci, 0, sizeof(ci));
+	ci.err = jpeg_std_error(&je.mgr);
+	je.mgr.error_exit = jerr_exit;
+	je.mgr.emit_message = jerr_quiet;
+	if (setjmp(je.jb)) {
+		jpeg_destroy_decompress(&ci);
+		return NULL;
+	}
+	jpeg_create_decompress(&ci);
+	jpeg_mem_src(&ci, p, (unsigned long)n);
+	if (jpeg_read_header(&ci, TRUE) != JPEG_HEADER_OK)
+		goto fail;
+	if (!qr_fits(s, ci.image_width, ci.image_height, 1))
+		goto fail;
+	cmyk = ci.jpeg_color_space == JCS_CMYK ||
+	    ci.jpeg_color_space == JCS_YCCK;
+	ci.out_color_space = cmyk ? JCS_CMYK : JCS_GRAYSCALE;
+	while ((size_t)ci.image_width * ci.image_height / ((size_t)ci.scale_denom *
+	    ci.scale_denom) > PIC_SCALED_PIXELS && ci.scale_denom < 8)
+		ci.scale_denom *= 2;
+	jpeg_start_decompress(&ci);
+	buf = arena_alloc(&s->a, (size_t)ci.output_width * ci.output_height);
+	if (cmyk)
+		row4 = arena_alloc(&s->a, (size_t)ci.output_width * 4);
+	while (ci.output_scanline < ci.output_height) {
+		unsigned char	*g = buf + (size_t)ci.output_scanline *
+		    ci.output_width;
+		JSAMPROW	 row = cmyk ? row4 : g;
+		size_t		 x;
+
+		jpeg_read_scanlines(&ci, &row, 1);
+		for (x = 0; cmyk && x < ci.output_width; x++) {
+			unsigned c = row4[4 * x], m = row4[4 * x + 1],
+			    y = row4[4 * x + 2], k = row4[4 * x + 3];
+
+			if (!ci.saw_Adobe_marker) {
+				c = 255 - c;
+				m = 255 - m;
+				y = 255 - y;
+				k = 255 - k;
+			}
+			/* Light left: (1 - ink) * (1 - black), weighed. */
+			g[x] = (unsigned char)((77 * c * k + 150 * m * k +
+			    29 * y * k) / (255u * 256));
+		}
+	}
+	*w = ci.output_width;
+	*h = ci.output_height;
+	jpeg_finish_decompress(&ci);
+	jpeg_destroy_decompress(&ci);
+	return buf;
+fail:
+	jpeg_destroy_decompress(&ci);
+	return NULL;
+}
+
+struct gif_src {
+	const unsigned char	*p;
+	size_t			 n, off;
+};
+
+static int
+gif_read(GifFileType *g, GifByteType *out, int len)
+{
+	struct gif_src	*src = g->UserData;
+	size_t		 k = len > 0 ? (size_t)len : 0;
+
+	if (k > src->n - src->off)
+		k = src->n - src->off;
+	memcpy(out, src->p + src->off, k);
+	src->off += k;
+	return (int)k;
+}
+
+/*
+ * A GIF's first picture, drawn where it lies on its screen: the screen
+ * (and what the picture leaves of it) and the transparent colour are
+ * the background asked for; an animation's later frames are not read.
+ */
+static unsigned char *
+gif_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
+    unsigned *w, unsigned *h, int *alpha)
+{
+	static const int	 ioff[] = { 0, 4, 2, 1 }, istep[] = { 8, 8, 4, 2 };
+	struct gif_src		 src = { p, n, 0 };
+	GifFileType		*g;
+	GifRecordType		 rt;
+	GraphicsControlBlock	 gcb = { .TransparentColor = NO_TRANSPARENT_COLOR };
+	unsigned char		*buf = NULL, lum[256];
+	GifPixelType		*line;
+	const GifImageDesc	*d;
+	const ColorMapObject	*cm;
+	int			 err, pass, y, x, ok = 0;
+
+	if ((g = DGifOpen(&src, gif_read, &err)) == NULL)
+		return NULL;
+	if (g->SWidth <= 0 || g->SHeight <= 0 || g->SWidth > GIF_SIDE_MAX ||
+	    g->SHeight > GIF_SIDE_MAX ||
+	    !qr_fits(s, (size_t)g->SWidth, (size_t)g->SHeight, 0))
+		goto done;
+	while (!ok && DGifGetRecordType(g, &rt) == GIF_OK &&
+	    rt != TERMINATE_RECORD_TYPE) {
+		if (rt == EXTENSION_RECORD_TYPE) {
+			GifByteType	*ext;
+			int		 code;
+
+			if (DGifGetExtension(g, &code, &ext) == GIF_ERROR)
+				goto done;
+			if (code == GRAPHICS_EXT_FUNC_CODE && ext != NULL &&
+			    ext[0] >= 4)
+				DGifExtensionToGCB(ext[0], ext + 1, &gcb);
+			while (ext != NULL)
+				if (DGifGetExtensionNext(g, &ext) == GIF_ERROR)
+					goto done;
+			continue;
+		}
+		if (rt != IMAGE_DESC_RECORD_TYPE)
+			continue;
+		if (DGifGetImageDesc(g) == GIF_ERROR)
+			goto done;
+		d = &g->Image;
+		cm = d->ColorMap != NULL ? d->ColorMap : g->SColorMap;
+		if (cm == NULL || d->Width <= 0 || d->Height <= 0 ||
+		    d->Width > GIF_SIDE_MAX || d->Height > GIF_SIDE_MAX)
+			goto done;
+		for (x = 0; x < 256; x++) {
+			const GifColorType *c = x < cm->ColorCount ?
+			    &cm->Colors[x] : NULL;
+
+			lum[x] = c == NULL ? (unsigned char)bg :
+			    (unsigned char)((77 * c->Red + 150 * c->Green +
+			    29 * c->Blue) >> 8);
+		}
+		if (gcb.TransparentColor >= 0 && gcb.TransparentColor < 256) {
+			lum[gcb.TransparentColor] = (unsigned char)bg;
+			*alpha = 1;
+		}
+		if (d->Left != 0 || d->Top != 0 || d->Width != g->SWidth ||
+		    d->Height != g->SHeight)
+			*alpha = 1;	/* the screen shows around it */
+		buf = arena_alloc(&s->a, (size_t)g->SWidth * g->SHeight);
+		memset(buf, bg, (size_t)g->SWidth * g->SHeight);
+		line = arena_alloc(&s->a, (size_t)d->Width);
+		for (pass = d->Interlace ? 0 : 3; pass < 4; pass++)
+			for (y = d->Interlace ? ioff[pass] : 0; y < d->Height;
+			    y += d->Interlace ? istep[pass] : 1) {
+				int sy = d->Top + y;
+
+				if (DGifGetLine(g, line, d->Width) == GIF_ERROR)
+					goto done;
+				if (sy < 0 || sy >= g->SHeight)
+					continue;
+				for (x = 0; x < d->Width; x++) {
+					int sx = d->Left + x;
+
+					if (sx >= 0 && sx < g->SWidth)
+						buf[(size_t)sy * g->SWidth +
+						    sx] = lum[line[x]];
+				}
+			}
+		ok = 1;
+	}
+done:
+	if (ok) {
+		*w = (unsigned)g->SWidth;
+		*h = (unsigned)g->SHeight;
+	}
+	DGifCloseFile(g, &err);
+	return ok ? buf : NULL;
+}
+
+/* A WebP picture (not an animation) in grey: its luma, transparency
+ * drawn on the background; photos scaled down. */
+static unsigned char *
+webp_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
+    unsigned *w, unsigned *h, int *alpha)
+{
+	WebPDecoderConfig	 cfg;
+	WebPYUVABuffer		*b;
+	unsigned		 ow, oh, cw, ch;
+	size_t			 i, np;
+
+	if (!WebPInitDecoderConfig(&cfg) ||
+	    WebPGetFeatures(p, n, &cfg.input) != VP8_STATUS_OK ||
+	    cfg.input.has_animation || cfg.input.width <= 0 ||
+	    cfg.input.height <= 0 ||
+	    !qr_fits(s, (size_t)cfg.input.width, (size_t)cfg.input.height, 1))
+		return NULL;
+	ow = (unsigned)cfg.input.width;
+	oh = (unsigned)cfg.input.height;
+	while ((size_t)ow * oh > PIC_SCALED_PIXELS) {
+		ow = (ow + 1) / 2;
+		oh = (oh + 1) / 2;
+	}
+	if (ow != (unsigned)cfg.input.width) {
+		cfg.options.use_scaling = 1;
+		cfg.options.scaled_width = (int)ow;
+		cfg.options.scaled_height = (int)oh;
+	}
+	*alpha = cfg.input.has_alpha != 0;
+	np = (size_t)ow * oh;
+	cw = (ow + 1) / 2;
+	ch = (oh + 1) / 2;
+	cfg.output.colorspace = *alpha ? MODE_YUVA : MODE_YUV;
+	cfg.output.is_external_memory = 1;
+	b = &cfg.output.u.YUVA;
+	b->y = arena_alloc(&s->a, np);
+	b->y_stride = (int)ow;
+	b->y_size = np;
+	b->u = arena_alloc(&s->a, (size_t)cw * ch);
+	b->v = arena_alloc(&s->a, (size_t)cw * ch);
+	b->u_stride = b->v_stride = (int)cw;
+	b->u_size = b->v_size = (size_t)cw * ch;
+	if (*alpha) {
+		b->a = arena_alloc(&s->a, np);
+		b->a_stride = (int)ow;
+		b->a_size = np;
+	}
+	if (WebPDecode(p, n, &cfg) != VP8_STATUS_OK)
+		return NULL;
+	for (i = 0; *alpha && i < np; i++)
+		b->y[i] = (unsigned char)((b->y[i] * b->a[i] +
+		    (unsigned)bg * (255u - b->a[i])) / 255u);
+	*w = ow;
+	*h = oh;
+	return b->y;
+}
+
+unsigned char *
+picture_grey(struct detect_scan *s, const unsigned char *p, size_t n,
+    int bg, unsigned *w, unsigned *h, int *alpha)
+{
+	*alpha = 0;
+	if (n >= 8 && memcmp(p, "\x89PNG", 4) == 0)
+		return png_grey(s, p, n, bg, w, h, alpha);
+	if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
+		return jpeg_grey(s, p, n, w, h);
+	if (n >= 6 && (memcmp(p, "GIF87a", 6) == 0 ||
+	    memcmp(p, "GIF89a", 6) == 0))
+		return gif_grey(s, p, n, bg, w, h, alpha);
+	if (n >= 16 && memcmp(p, "RIFF", 4) == 0 &&
+	    memcmp(p + 8, "WEBP", 4) == 0)
+		return webp_grey(s, p, n, bg, w, h, alpha);
+	return NULL;
+}
