@@ -6,12 +6,18 @@
  * vertical lines stroked (qrencode --svg-path's, segno's).  The
  * transforms of a shape and of its groups are followed (translate,
  * scale, matrix without rotation but quarter turns); fill and stroke are
- * inherited from the groups, as SVG does.  The dark shapes go, y turned
- * up, to pdfqr.c's reader of rectangles, which finds the module and the
- * grid and gives it to qr.c ("file.svg > drawing", attach.qr_code).
+ * inherited from the groups, and set by attributes, a <style> sheet's
+ * rules and style, as SVG does; what is not seen (no opacity, hidden,
+ * in <defs>) is not drawn, and a clip path's shapes only when a dark
+ * shape is clipped to them (qr-code-styling's way).  <line>s, and round
+ * caps on strokes of no length (dots), are read.  The dark shapes go, y
+ * turned up, to pdfqr.c's reader of rectangles, which finds the module
+ * and the grid and gives it to qr.c ("file.svg > drawing",
+ * attach.qr_code).
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,12 +28,41 @@
 #define SQ_DEPTH	32	/* groups followed */
 #define SQ_EXTENT	1000.0	/* the drawing scaled to this extent */
 
+#define SQ_RULES	64	/* rules of <style> sheets kept */
+
 struct sq_style {
 	double	 m[6];		/* the transform to the picture */
-	int	 fill;		/* 1 dark, 0 light or none */
-	int	 stroke;	/* 1 dark */
-	int	 hidden;	/* in a group not followed */
+	double	 fill, stroke;	/* lightness: 0 black, 1 white or none */
+	double	 fill_op;	/* fill-opacity */
+	double	 stroke_op;	/* stroke-opacity */
+	double	 op;		/* opacity, the groups' times the shape's */
 	double	 width;		/* stroke width */
+	int	 cap;		/* stroke-linecap: 1 round, 2 square */
+	int	 hidden;	/* in a group not followed, or not shown */
+	int	 defs;		/* in <defs>, <symbol>...: drawn only if used */
+	int	 clip;		/* in a <clipPath>: its index + 1 */
+};
+
+/* A rule of a <style> sheet: tag, .class or tag.class (either may be
+ * empty: "*"), and its declarations. */
+struct sq_rule {
+	const char	*tag, *cls, *decl;
+	size_t		 tl, cl, dl;
+};
+
+/* A <clipPath>: the shapes it holds (those of g->r and g->dot from r0
+ * and d0 to r1 and d1), drawn only if a dark shape is clipped to it (as
+ * qr-code-styling draws its modules: a dark square the size of the code
+ * clipped to them). */
+#define SQ_CLIPS	32
+struct sq_clip {
+	const char	*id;
+	size_t		 il, r0, r1, d0, d1;
+};
+
+struct sq_ref {
+	const char	*id;
+	size_t		 il;
 };
 
 struct sq {
@@ -38,11 +73,40 @@ struct sq {
 	size_t		 nr;
 	double		*dot;		/* dots: centre x, y and radius */
 	size_t		 ndot;
+	struct sq_rule	 rule[SQ_RULES];
+	size_t		 nrule;
+	struct sq_clip	 clip[SQ_CLIPS];
+	size_t		 nclip;
+	struct sq_ref	 dark[SQ_CLIPS];	/* clips a dark shape uses */
+	size_t		 ndark;
 };
+
+/* Does paint of this lightness, at this opacity over white, look dark? */
+static int
+sq_ink(double light, double op)
+{
+	return 1 - op * (1 - light) < 0.5;
+}
+
+/* Is a shape filled dark?  In a clip path every shape is the area it
+ * lets through, whatever its colour. */
+static int
+sq_filled(const struct sq_style *st)
+{
+	return !st->hidden && (!st->defs || st->clip) && (st->clip ||
+	    sq_ink(st->fill, st->fill_op * st->op));
+}
+
+static int
+sq_stroked(const struct sq_style *st)
+{
+	return !st->hidden && !st->defs && !st->clip && st->width > 0 &&
+	    sq_ink(st->stroke, st->stroke_op * st->op);
+}
 
 /* Named colours lighter than mid-grey (and those of "white" or "light"
  * in their names): the rest, black, navy, red..., are ink. */
-static const char *const sq_light[] = { "none", "transparent", "snow",
+static const char *const sq_light_names[] = { "none", "transparent", "snow",
     "ivory", "beige", "linen", "honeydew", "azure", "mintcream",
     "seashell", "lavender", "lavenderblush", "cornsilk", "oldlace",
     "aliceblue", "lemonchiffon", "papayawhip", "mistyrose",
@@ -52,11 +116,12 @@ static const char *const sq_light[] = { "none", "transparent", "snow",
     "thistle", "plum", "powderblue", "skyblue", "yellowgreen",
     "greenyellow", "lime", "chartreuse", "lawngreen", "tan", "navajowhite" };
 
-/* A colour: 1 dark (its luminance under half), 0 light, transparent or
+/* A colour's lightness over white, 0 black to 1 white, transparent or
  * none: #rgb, #rgba, #rrggbb, #rrggbbaa, rgb() and rgba() (in numbers or
- * percentages), the names; anything else (a gradient, a variable) ink. */
-static int
-sq_dark(const char *v, size_t n)
+ * percentages, the alpha counted), the names (light ones 1); anything
+ * else (a gradient, a variable, currentColor) ink, 0. */
+static double
+sq_light(const char *v, size_t n)
 {
 	double		 c[4] = { 0, 0, 0, 1 };
 	char		 w[40];
@@ -67,7 +132,7 @@ sq_dark(const char *v, size_t n)
 	while (n > 0 && isspace((unsigned char)v[n - 1]))
 		n--;
 	if (n == 0 || n >= sizeof(w))
-		return 1;
+		return 0;
 	memcpy(w, v, n);
 	w[n] = '\0';
 	if (w[0] == '#' && (n == 4 || n == 5 || n == 7 || n == 9) &&
@@ -100,15 +165,16 @@ sq_dark(const char *v, size_t n)
 	} else {
 		if (str_ncasecmp(w, "light", 5) == 0 || strstr(w, "white") !=
 		    NULL || strstr(w, "WHITE") != NULL)
-			return 0;
-		for (i = 0; i < nitems(sq_light); i++)
-			if (str_casecmp(w, sq_light[i]) == 0)
-				return 0;
-		return 1;
-	}
-	if (c[3] <= 0)
+			return 1;
+		for (i = 0; i < nitems(sq_light_names); i++)
+			if (str_casecmp(w, sq_light_names[i]) == 0)
+				return 1;
 		return 0;
-	return c[0] * 299 + c[1] * 587 + c[2] * 114 < 128000;
+	}
+	if (!(c[3] > 0))
+		return 1;
+	return 1 - fmin(c[3], 1) * (1 - fmin(fmax((c[0] * 299 + c[1] * 587 +
+	    c[2] * 114) / 255000, 0), 1));
 }
 
 /* The value of attribute k in the tag's attributes [a, e), or NULL. */
@@ -306,18 +372,62 @@ sq_add(struct sq *g, const double *m, double x0, double y0, double x1,
 	r->y1 = -fmin(ay, by);
 }
 
+/* A dot of radius r at (x, y) of user space: it stands for its module;
+ * the modules' pitch is known once every dot is (dots_add()). */
+static void
+sq_dot(struct sq *g, const double *m, double x, double y, double r)
+{
+	double	*d;
+
+	if (r <= 0 || g->ndot >= SQ_RECTS || !((fabs(m[1]) < 1e-9 &&
+	    fabs(m[2]) < 1e-9) || (fabs(m[0]) < 1e-9 && fabs(m[3]) < 1e-9)))
+		return;
+	if (g->dot == NULL)
+		g->dot = xmalloc(SQ_RECTS * 3 * sizeof(*g->dot));
+	d = g->dot + 3 * g->ndot++;
+	d[0] = m[0] * x + m[2] * y + m[4];
+	d[1] = m[1] * x + m[3] * y + m[5];
+	d[2] = r * fmax(fabs(m[0]) + fabs(m[2]), fabs(m[1]) + fabs(m[3]));
+	/* qsort() wants no NaN (dbl_cmp is not an order then). */
+	if (!isfinite(d[0]) || !isfinite(d[1]) || !isfinite(d[2]))
+		g->ndot--;
+}
+
+/* A stroked segment from (x, y) to (nx, ny), horizontal or vertical, as
+ * the rectangle it paints; its ends carried on by half the width when
+ * capped round or square.  A segment of no length so capped is a dot (a
+ * round cap) or a square of the width: a way of drawing modules. */
+static void
+sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
+    double nx, double ny)
+{
+	double	 hw = st->width / 2, c = st->cap ? hw : 0;
+
+	if (ny == y && nx != x)
+		sq_add(g, st->m, fmin(x, nx) - c, y - hw, fmax(x, nx) + c,
+		    y + hw);
+	else if (nx == x && ny != y)
+		sq_add(g, st->m, x - hw, fmin(y, ny) - c, x + hw,
+		    fmax(y, ny) + c);
+	else if (nx == x && ny == y && st->cap == 1)
+		sq_dot(g, st->m, x, y, hw);
+	else if (nx == x && ny == y && st->cap == 2)
+		sq_add(g, st->m, x - hw, y - hw, x + hw, y + hw);
+}
+
 /*
  * A path's d: each subpath of four corners that is an upright rectangle,
- * when filled; each horizontal or vertical segment as a line of the
- * stroke's width, when stroked.  Curves and arcs end the reading.
+ * when filled; each horizontal or vertical segment (or, capped, one of
+ * no length) as a line of the stroke's width, when stroked.  Curves and
+ * arcs end the reading.
  */
 static void
 sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
 {
 	const char	*e = d + n;
 	double		 x = 0, y = 0, sx = 0, sy = 0, px[5], py[5];
-	int		 np = 0, cmd = 0;
-	double		 hw = st->width / 2;
+	int		 np = 0, cmd = 0, fill = sq_filled(st);
+	int		 stroke = sq_stroked(st);
 
 	while (d < e) {
 		double	 a, b, nx, ny;
@@ -329,7 +439,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
 		if (isalpha((unsigned char)*d)) {
 			cmd = *d++;
 			if (cmd == 'Z' || cmd == 'z') {
-				if (st->fill && np == 4 && ((px[0] == px[1] &&
+				if (fill && np == 4 && ((px[0] == px[1] &&
 				    py[1] == py[2] && px[2] == px[3] &&
 				    py[3] == py[0]) || (py[0] == py[1] &&
 				    px[1] == px[2] && py[2] == py[3] &&
@@ -372,14 +482,8 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
 			cmd = cmd == 'M' ? 'L' : 'l';
 			x = nx, y = ny;
 			continue;
-		} else if (st->stroke && st->width > 0) {
-			if (ny == y && nx != x)
-				sq_add(g, st->m, fmin(x, nx), y - hw,
-				    fmax(x, nx), y + hw);
-			else if (nx == x && ny != y)
-				sq_add(g, st->m, x - hw, fmin(y, ny),
-				    x + hw, fmax(y, ny));
-		}
+		} else if (stroke)
+			sq_segment(g, st, x, y, nx, ny);
 		if (np == 0) {
 			px[0] = x;
 			py[0] = y;
@@ -397,78 +501,341 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
 	}
 }
 
-/* One element: a group opened (its style pushed), or a shape drawn. */
+/* One painting property, k, of value [v, v + n), set in st; *op takes
+ * the element's own opacity. */
+static void
+sq_set(struct sq_style *st, const char *k, const char *v, size_t n,
+    double *op)
+{
+	const char	*end = v + n;
+	double		 x;
+
+	if (strcmp(k, "fill") == 0)
+		st->fill = sq_light(v, n);
+	else if (strcmp(k, "stroke") == 0)
+		st->stroke = sq_light(v, n);
+	else if (strcmp(k, "stroke-width") == 0)
+		(void)sq_num(&v, v + n, &st->width);
+	else if (strcmp(k, "stroke-linecap") == 0) {
+		while (n > 0 && isspace((unsigned char)*v))
+			v++, n--;
+		st->cap = n >= 5 && str_ncasecmp(v, "round", 5) == 0 ? 1 :
+		    n >= 6 && str_ncasecmp(v, "square", 6) == 0 ? 2 : 0;
+	} else if (strcmp(k, "display") == 0 || strcmp(k, "visibility") == 0) {
+		while (n > 0 && isspace((unsigned char)*v))
+			v++, n--;
+		if ((n >= 4 && str_ncasecmp(v, "none", 4) == 0) ||
+		    (n >= 6 && str_ncasecmp(v, "hidden", 6) == 0))
+			st->hidden = 1;
+	} else if (sq_num(&v, end, &x)) {
+		/* An opacity: a number, or a percentage. */
+		if (v < end && *v == '%')
+			x /= 100;
+		x = fmin(fmax(x, 0), 1);
+		if (strcmp(k, "fill-opacity") == 0)
+			st->fill_op = x;
+		else if (strcmp(k, "stroke-opacity") == 0)
+			st->stroke_op = x;
+		else if (strcmp(k, "opacity") == 0)
+			*op = x;
+	}
+}
+
+static const char *const sq_props[] = { "fill", "stroke", "stroke-width",
+    "stroke-linecap", "display", "visibility", "fill-opacity",
+    "stroke-opacity", "opacity" };
+
+/* The properties of a declaration block ("fill:#000;opacity:.5"). */
+static void
+sq_decls(struct sq_style *st, const char *d, size_t n, double *op)
+{
+	const char	*v;
+	size_t		 i, vl;
+
+	for (i = 0; i < nitems(sq_props); i++)
+		if ((v = sq_prop(d, n, sq_props[i], &vl)) != NULL)
+			sq_set(st, sq_props[i], v, vl, op);
+}
+
+/* Is name [c, c + cl) one of the classes of the list [v, v + n)? */
+static int
+sq_has_class(const char *v, size_t n, const char *c, size_t cl)
+{
+	const char	*e = v + n;
+
+	while (v < e) {
+		const char *w;
+
+		while (v < e && isspace((unsigned char)*v))
+			v++;
+		for (w = v; v < e && !isspace((unsigned char)*v); v++)
+			;
+		if ((size_t)(v - w) == cl && memcmp(w, c, cl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * An element's painting: its presentation attributes, then the rules of
+ * the <style> sheets that match it (those of a tag before those of a
+ * class, each in the order written), then its style attribute, as CSS
+ * weighs them.
+ */
+static void
+sq_paint(struct sq *g, struct sq_style *st, const char *tag, size_t tl,
+    const char *a, const char *e)
+{
+	const char	*v, *cls;
+	size_t		 i, vl, cll = 0;
+	double		 op = 1;
+	int		 pass;
+
+	for (i = 0; i < nitems(sq_props); i++)
+		if ((v = sq_attr(a, e, sq_props[i], &vl)) != NULL)
+			sq_set(st, sq_props[i], v, vl, &op);
+	cls = sq_attr(a, e, "class", &cll);
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < g->nrule; i++) {
+			const struct sq_rule *r = &g->rule[i];
+
+			if ((r->cl > 0) != pass || (r->tl > 0 && (r->tl != tl ||
+			    str_ncasecmp(r->tag, tag, tl) != 0)) ||
+			    (r->cl > 0 && (cls == NULL ||
+			    !sq_has_class(cls, cll, r->cls, r->cl))))
+				continue;
+			sq_decls(st, r->decl, r->dl, &op);
+		}
+	if ((v = sq_attr(a, e, "style", &vl)) != NULL)
+		sq_decls(st, v, vl, &op);
+	st->op *= op;
+}
+
+/*
+ * The rules of a <style> sheet [t, e): selectors of a tag, a class or
+ * both ("rect", ".cls-1", "rect.a", "*"; of a descendant selector its
+ * last part), grouped with commas; others (ids, attributes, pseudo-
+ * classes) and @-blocks are passed over.
+ */
+static void
+sq_css(struct sq *g, const char *t, const char *e)
+{
+	while (t < e && g->nrule < SQ_RULES) {
+		const char *open, *close, *sel;
+
+		while (t < e && (isspace((unsigned char)*t) || *t == '<' ||
+		    *t == '>' || *t == ']' || *t == '!'))
+			t++;
+		if (t + 7 <= e && memcmp(t, "[CDATA[", 7) == 0) {
+			t += 7;
+			continue;
+		}
+		if (t + 2 <= e && memcmp(t, "/*", 2) == 0) {
+			const char *c = memmem(t + 2, (size_t)(e - t - 2), "*/", 2);
+
+			t = c != NULL ? c + 2 : e;
+			continue;
+		}
+		if ((open = memchr(t, '{', (size_t)(e - t))) == NULL)
+			break;
+		if (*t == '@') {
+			/* An @-block: its braces passed over, nested too. */
+			int depth = 0;
+
+			for (t = open; t < e; t++)
+				if (*t == '{')
+					depth++;
+				else if (*t == '}' && --depth == 0)
+					break;
+			t++;
+			continue;
+		}
+		if ((close = memchr(open, '}', (size_t)(e - open))) == NULL)
+			break;
+		for (sel = t; sel < open && g->nrule < SQ_RULES; ) {
+			const char *c = memchr(sel, ',', (size_t)(open - sel));
+			const char *se = c != NULL ? c : open, *w, *dot;
+			struct sq_rule *r = &g->rule[g->nrule];
+
+			while (se > sel && isspace((unsigned char)se[-1]))
+				se--;
+			/* The last part of "svg .cls-1" or "g > rect". */
+			for (w = se; w > sel && !isspace((unsigned char)w[-1]) &&
+			    w[-1] != '>' && w[-1] != '+' && w[-1] != '~'; w--)
+				;
+			sel = c != NULL ? c + 1 : open;
+			if (w == se || memchr(w, '#', (size_t)(se - w)) != NULL ||
+			    memchr(w, ':', (size_t)(se - w)) != NULL ||
+			    memchr(w, '[', (size_t)(se - w)) != NULL)
+				continue;
+			dot = memchr(w, '.', (size_t)(se - w));
+			r->tag = w;
+			r->tl = (size_t)((dot != NULL ? dot : se) - w);
+			if (r->tl == 1 && *w == '*')
+				r->tl = 0;
+			r->cls = dot != NULL ? dot + 1 : se;
+			r->cl = dot != NULL ? (size_t)(se - dot - 1) : 0;
+			if (r->cls + r->cl != se || memchr(r->cls, '.', r->cl))
+				continue;	/* two classes: not read */
+			r->decl = open + 1;
+			r->dl = (size_t)(close - open - 1);
+			g->nrule++;
+		}
+		t = close + 1;
+	}
+}
+
+/* Tags that hold others and pass their painting on; how each is drawn. */
+static const struct {
+	const char	*tag;
+	int		 defs, clip;
+} sq_groups[] = {
+	{ "g", 0, 0 }, { "a", 0, 0 }, { "svg", 0, 0 }, { "switch", 0, 0 },
+	{ "defs", 1, 0 }, { "symbol", 1, 0 }, { "pattern", 1, 0 },
+	{ "mask", 1, 0 }, { "marker", 1, 0 }, { "clipPath", 1, 1 },
+};
+
+static int
+sq_group(const char *tag, size_t tl)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(sq_groups); i++)
+		if (strlen(sq_groups[i].tag) == tl &&
+		    str_ncasecmp(sq_groups[i].tag, tag, tl) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Is a shape clipped (clip-path="url(#id)") or masked?  It then paints
+ * only where its clip path's shapes lie: those are drawn if the shape is
+ * dark, and the shape itself is not.
+ */
+static int
+sq_clipped(struct sq *g, const struct sq_style *st, const char *a,
+    const char *e)
+{
+	const char	*v, *id;
+	size_t		 vl;
+
+	if (sq_attr(a, e, "mask", &vl) != NULL)
+		return 1;
+	if ((v = sq_attr(a, e, "clip-path", &vl)) == NULL) {
+		const char *sv = sq_attr(a, e, "style", &vl);
+
+		if (sv == NULL || (v = sq_prop(sv, vl, "clip-path", &vl)) ==
+		    NULL)
+			return 0;
+	}
+	if ((id = memchr(v, '#', vl)) == NULL)
+		return 1;
+	vl -= (size_t)(++id - v);
+	for (v = id; v < id + vl && *v != ')' && *v != '\'' && *v != '"'; v++)
+		;
+	if (!st->defs && g->ndark < SQ_CLIPS &&
+	    sq_ink(st->fill, st->fill_op * st->op)) {
+		g->dark[g->ndark].id = id;
+		g->dark[g->ndark++].il = (size_t)(v - id);
+	}
+	return 1;
+}
+
+/* Drop the shapes of the clip paths no dark shape is clipped to. */
+static void
+sq_unclip(struct sq *g)
+{
+	size_t	 i, j, k, nr = 0, nd = 0;
+	int	 keep[SQ_CLIPS] = { 0 };
+
+	for (i = 0; i < g->nclip; i++) {
+		struct sq_clip *c = &g->clip[i];
+
+		if (c->r1 == SIZE_MAX)
+			c->r1 = g->nr, c->d1 = g->ndot;
+		keep[i] = 0;
+		for (j = 0; j < g->ndark && !keep[i]; j++)
+			keep[i] = c->il > 0 && g->dark[j].il == c->il &&
+			    memcmp(g->dark[j].id, c->id, c->il) == 0;
+	}
+	for (k = 0; k < g->nr; k++) {
+		for (i = 0; i < g->nclip; i++)
+			if (!keep[i] && k >= g->clip[i].r0 && k < g->clip[i].r1)
+				break;
+		if (i == g->nclip)
+			g->r[nr++] = g->r[k];
+	}
+	for (k = 0; k < g->ndot; k++) {
+		for (i = 0; i < g->nclip; i++)
+			if (!keep[i] && k >= g->clip[i].d0 && k < g->clip[i].d1)
+				break;
+		if (i == g->nclip)
+			memmove(g->dot + 3 * nd++, g->dot + 3 * k,
+			    3 * sizeof(*g->dot));
+	}
+	g->nr = nr;
+	g->ndot = nd;
+}
+
+/* One element: a group opened (its painting pushed), or a shape drawn. */
 static void
 sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
     const char *e, int closed)
 {
 	struct sq_style	 st = g->st[g->depth];
-	const char	*v, *sv;
-	size_t		 vl, sl = 0, pl;
-	double		 x = 0, y = 0, w = 0, h = 0;
-	int		 group = tl == 1 && (tag[0] == 'g' || tag[0] == 'G');
+	const char	*v;
+	size_t		 vl;
+	double		 x = 0, y = 0, w = 0, h = 0, x2 = 0, y2 = 0;
+	int		 group = sq_group(tag, tl);
 
 	if (st.hidden || ((v = sq_attr(a, e, "transform", &vl)) != NULL &&
-	    !sq_transform(st.m, v, vl))) {
+	    !sq_transform(st.m, v, vl)))
 		/* Its group draws nothing either, and is still closed. */
 		st.hidden = 1;
-		if (group && !closed) {
-			if (g->depth + 1 < SQ_DEPTH)
-				g->st[++g->depth] = st;
-			else
-				g->over++;
+	else
+		sq_paint(g, &st, tag, tl, a, e);
+	if (group >= 0) {
+		st.defs |= sq_groups[group].defs;
+		if (sq_groups[group].clip && !closed && !st.hidden &&
+		    g->nclip < SQ_CLIPS && g->depth + 1 < SQ_DEPTH) {
+			struct sq_clip *c = &g->clip[g->nclip++];
+
+			if ((c->id = sq_attr(a, e, "id", &c->il)) == NULL)
+				c->il = 0;
+			c->r0 = g->nr;
+			c->d0 = g->ndot;
+			c->r1 = c->d1 = SIZE_MAX;	/* until it closes */
+			st.clip = (int)g->nclip;
+			st.op = st.fill_op = 1;
 		}
-		return;
-	}
-	sv = sq_attr(a, e, "style", &sl);
-	if ((v = sq_attr(a, e, "fill", &vl)) != NULL)
-		st.fill = sq_dark(v, vl);
-	if (sv != NULL && (v = sq_prop(sv, sl, "fill", &pl)) != NULL)
-		st.fill = sq_dark(v, pl);
-	if ((v = sq_attr(a, e, "stroke", &vl)) != NULL)
-		st.stroke = sq_dark(v, vl);
-	if (sv != NULL && (v = sq_prop(sv, sl, "stroke", &pl)) != NULL)
-		st.stroke = sq_dark(v, pl);
-	if ((v = sq_attr(a, e, "stroke-width", &vl)) != NULL)
-		(void)sq_num(&v, v + vl, &st.width);
-	if (sv != NULL && (v = sq_prop(sv, sl, "stroke-width", &pl)) != NULL)
-		(void)sq_num(&v, v + pl, &st.width);
-	if (group) {
 		if (!closed && g->depth + 1 < SQ_DEPTH)
 			g->st[++g->depth] = st;
 		else if (!closed)
 			g->over++;
 		return;
 	}
+	if (st.hidden || sq_clipped(g, &st, a, e))
+		return;
 #define NUM(k, out) ((v = sq_attr(a, e, k, &vl)) != NULL && \
 	sq_num(&v, v + vl, out))
 	if (tl == 4 && str_ncasecmp(tag, "rect", 4) == 0) {
 		(void)NUM("x", &x);
 		(void)NUM("y", &y);
-		if (st.fill && NUM("width", &w) && NUM("height", &h) &&
+		if (sq_filled(&st) && NUM("width", &w) && NUM("height", &h) &&
 		    w > 0 && h > 0)
 			sq_add(g, st.m, x, y, x + w, y + h);
+	} else if (tl == 4 && str_ncasecmp(tag, "line", 4) == 0) {
+		(void)NUM("x1", &x);
+		(void)NUM("y1", &y);
+		(void)NUM("x2", &x2);
+		(void)NUM("y2", &y2);
+		if (sq_stroked(&st))
+			sq_segment(g, &st, x, y, x2, y2);
 	} else if (tl == 6 && str_ncasecmp(tag, "circle", 6) == 0) {
 		(void)NUM("cx", &x);
 		(void)NUM("cy", &y);
-		/* A dot stands for its module; the modules' pitch is known
-		 * once every dot is (dots_add()). */
-		if (st.fill && NUM("r", &w) && w > 0 && g->ndot < SQ_RECTS &&
-		    ((fabs(st.m[1]) < 1e-9 && fabs(st.m[2]) < 1e-9) ||
-		    (fabs(st.m[0]) < 1e-9 && fabs(st.m[3]) < 1e-9))) {
-			double *d;
-
-			if (g->dot == NULL)
-				g->dot = xmalloc(SQ_RECTS * 3 * sizeof(*g->dot));
-			d = g->dot + 3 * g->ndot++;
-			d[0] = st.m[0] * x + st.m[2] * y + st.m[4];
-			d[1] = st.m[1] * x + st.m[3] * y + st.m[5];
-			d[2] = w * fmax(fabs(st.m[0]) + fabs(st.m[2]),
-			    fabs(st.m[1]) + fabs(st.m[3]));
-			/* qsort() wants no NaN (dbl_cmp is not an order then). */
-			if (!isfinite(d[0]) || !isfinite(d[1]) || !isfinite(d[2]))
-				g->ndot--;
-		}
+		if (sq_filled(&st) && NUM("r", &w))
+			sq_dot(g, st.m, x, y, w);
 	} else if (tl == 4 && str_ncasecmp(tag, "path", 4) == 0 &&
 	    (v = sq_attr(a, e, "d", &vl)) != NULL)
 		sq_path(g, &st, v, vl);
@@ -559,25 +926,37 @@ svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
 		return;
 	g = xcalloc(1, sizeof(*g));
 	g->st[0].m[0] = g->st[0].m[3] = 1;
-	g->st[0].fill = 1;		/* SVG's defaults: filled black, */
-	g->st[0].width = 1;		/* a stroke of 1 but none drawn */
+	g->st[0].fill = 0;		/* SVG's defaults: filled black, */
+	g->st[0].stroke = 1;		/* a stroke of 1 but none drawn, */
+	g->st[0].width = 1;
+	g->st[0].fill_op = g->st[0].stroke_op = g->st[0].op = 1; /* opaque */
 	while ((p = memchr(p, '<', (size_t)(e - p))) != NULL) {
 		const char *t = ++p, *end;
 		int closed;
 
 		if (p < e && *p == '/') {
-			const char *c = p + 1;
+			const char *c = ++p;
 
 			while (c < e && isalnum((unsigned char)*c))
 				c++;
 			if (c < e && *c == ':')
-				p = c;
-			if (p + 1 < e && (p[1] == 'g' || p[1] == 'G') &&
-			    p + 2 < e && !isalnum((unsigned char)p[2])) {
+				for (p = ++c; c < e && isalnum((unsigned char)*c);
+				    c++)
+					;
+			if (sq_group(p, (size_t)(c - p)) >= 0) {
+				int ci = g->st[g->depth].clip;
+
 				if (g->over > 0)
 					g->over--;
-				else if (g->depth > 0)
+				else if (g->depth > 0) {
+					/* A clip path's end. */
+					if (ci != 0 &&
+					    ci != g->st[g->depth - 1].clip) {
+						g->clip[ci - 1].r1 = g->nr;
+						g->clip[ci - 1].d1 = g->ndot;
+					}
 					g->depth--;
+				}
 			}
 			continue;
 		}
@@ -609,9 +988,21 @@ svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
 		if (end >= e)
 			break;
 		closed = end > p && end[-1] == '/';
+		if (p - t == 5 && str_ncasecmp(t, "style", 5) == 0 && !closed) {
+			/* A style sheet: its rules, to its end tag. */
+			const char *c = memmem(end, (size_t)(e - end), "</", 2);
+
+			while (c != NULL && (e - c < 7 ||
+			    str_ncasecmp(c + 2, "style", 5) != 0))
+				c = memmem(c + 2, (size_t)(e - c - 2), "</", 2);
+			sq_css(g, end + 1, c != NULL ? c : e);
+			p = c != NULL ? c : e;
+			continue;
+		}
 		sq_element(g, t, (size_t)(p - t), p, end - closed, closed);
 		p = end + 1;
 	}
+	sq_unclip(g);
 	dots_add(g);
 	/* Scaled to a known extent: the reader's buckets are in 64ths of
 	 * a unit, and a picture's units may be anything. */

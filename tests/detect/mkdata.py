@@ -1041,6 +1041,112 @@ def svg_qr_samples():
           '"rotate(90 %g %g)">%s</g></svg></body></html>\n'
           % (len(m) + 4, len(m) + 4, len(m) / 2, len(m) / 2, cells),
           "potential", "attach.qr_code", "url.risky_tld")
+    # A design program's export: colours set by the classes of a style
+    # sheet (in CDATA), every module a rectangle, the light ones of the
+    # light class (read as ink by default, they hid the code).
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=8", 0)
+    rects = "".join('<rect class="cls-%d" x="%d" y="%d" width="1" height='
+                    '"1"/>' % (2 if v else 1, x, y) for y, r in enumerate(m)
+                    for x, v in enumerate(r))
+    svg_mail("en-280-svg-qr-css-classes.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '<defs><style><![CDATA[.cls-1{fill:#fff;}\n.cls-2{fill:'
+              '#231f20;}]]></style></defs><title>code</title><rect '
+              'class="cls-1" x="-4" y="-4" width="%d" height="%d"/><g>%s'
+              '</g></svg>' % (len(m) + 8, len(m) + 8, len(m) + 8,
+                              len(m) + 8, rects)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # Dark squares on the code's light modules that nobody sees: no
+    # opacity, a transparent fill, display none, kept in <defs>; each
+    # spoils the code for a reader that counts them.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=9", 0)
+    light = [(x, y) for y, r in enumerate(m) for x, v in enumerate(r)
+             if not v]
+    hide = ('opacity="0"', 'fill-opacity="0"', 'style="display:none"',
+            'fill="#000" style="opacity:0.1"')
+    decoys = "".join('<rect x="%d" y="%d" width="1" height="1" %s/>'
+                     % (x, y, hide[i % len(hide)])
+                     for i, (x, y) in enumerate(light[::3]))
+    hidden = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % xy
+                     for xy in light[1::3])
+    code = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
+                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
+    svg_mail("en-281-svg-qr-invisible-decoys.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '<defs>%s</defs>%s%s</svg>' % (len(m) + 8, len(m) + 8, hidden,
+                                             decoys, code)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # Runs as <line> elements, and modules as round dots: strokes of no
+    # length with round caps.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=10", 0)
+    lines = "".join('<line x1="%d" y1="%d.5" x2="%d" y2="%d.5"/>'
+                    % (x, y, x + n, y) for y, x, n in dark_runs(m))
+    svg_mail("en-282-svg-qr-line-elements.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '<g stroke="black" stroke-width="1">%s</g></svg>'
+              % (len(m) + 8, len(m) + 8, lines)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=11", 0)
+    d = "".join("M%d.5 %d.5h0" % (x, y) for y, r in enumerate(m)
+                for x, v in enumerate(r) if v)
+    svg_mail("en-283-svg-qr-round-caps.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '<path fill="none" stroke="#111" stroke-width=".8" '
+              'stroke-linecap="round" d="%s"/></svg>'
+              % (len(m) + 8, len(m) + 8, d)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # qr-code-styling's way: the modules are a clip path, painted by a
+    # dark square of the code's size; the background another clip path
+    # painted white, and the light modules a third one, also painted
+    # white (drawn as ink, they hid the code).
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=12", 0)
+    n = len(m) * 10
+
+    def mods(dark):
+        return "".join('<rect x="%d" y="%d" width="10" height="10" '
+                       'transform="rotate(0,%d,%d)"/>'
+                       % (20 + 10 * x, 20 + 10 * y, 25 + 10 * x, 25 + 10 * y)
+                       for y, r in enumerate(m) for x, v in enumerate(r)
+                       if v == dark)
+    svg_mail("en-284-svg-qr-clip-path.eml", frm,
+             "You have a secure message",
+             ('<svg width="%d" height="%d" xmlns="http://www.w3.org/2000/svg"'
+              ' xmlns:xlink="http://www.w3.org/1999/xlink"><defs><clipPath '
+              'id="clip-path-background-color"><rect x="0" y="0" width="%d" '
+              'height="%d"/></clipPath><clipPath id="clip-path-dot-color">%s'
+              '</clipPath><clipPath id="clip-path-light">%s</clipPath></defs>'
+              '<rect x="0" y="0" height="%d" width="%d" clip-path="url(\''
+              '#clip-path-background-color\')" fill="#ffffff"/><rect x="0" '
+              'y="0" height="%d" width="%d" clip-path="url(\'#clip-path-dot-'
+              'color\')" fill="#000000"/><rect width="%d" height="%d" '
+              'style="clip-path:url(#clip-path-light)" fill="#fff"/></svg>'
+              % ((n + 40,) * 4 + (mods(1), mods(0)) + (n + 40,) * 6)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # A line chart as a design program exports it: grid lines, a style
+    # sheet's classes, round-capped points: no code.
+    grid = "".join('<line class="g" x1="40" y1="%d" x2="300" y2="%d"/>'
+                   % (y, y) for y in range(40, 280, 20)) + "".join(
+        '<line class="g" x1="%d" y1="40" x2="%d" y2="260"/>' % (x, x)
+        for x in range(40, 320, 20))
+    pts = "".join("M%d %dh0" % (50 + 20 * i, 250 - (i * 37) % 180)
+                  for i in range(13))
+    write("en-285-clean-svg-line-chart.eml", headers(
+        "Martin Weber <martin.weber@fabrikam.com>", "Visitors by week") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nHello Taro, the "
+        "visitors by week, as a chart.\n\nMartin\n\n--b1\nContent-Type: "
+        'image/svg+xml; name="visitors.svg"\nContent-Disposition: '
+        'attachment; filename="visitors.svg"\nContent-Transfer-Encoding: '
+        "base64\n\n" +
+        b64(('<svg xmlns="http://www.w3.org/2000/svg" width="320" height='
+             '"300"><style>.g{stroke:#222;stroke-width:2}.p{fill:none;'
+             'stroke:#c00;stroke-width:8;stroke-linecap:round}</style>%s'
+             '<path class="p" d="%s"/></svg>' % (grid, pts)).encode()) +
+        "\n--b1--\n", "clean", "!attach.qr_code")
     # A report's bar chart: rectangles and a legend's dots, no code.
     bars = "".join('<rect x="%d" y="%d" width="30" height="%d" fill="#2a4d8f"/>'
                    % (40 + 40 * i, 260 - h, h)
