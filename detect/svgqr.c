@@ -9,8 +9,9 @@
  * inherited from the groups, and set by attributes, a <style> sheet's
  * rules and style, as SVG does; what is not seen (no opacity, hidden,
  * in <defs>) is not drawn, and a clip path's shapes only when a dark
- * shape is clipped to them (qr-code-styling's way).  <line>s, and round
- * caps on strokes of no length (dots), are read.  The dark shapes go, y
+ * shape is clipped to them (qr-code-styling's way).  <line>s, round
+ * caps on strokes of no length (dots) and <use> of an element by its id
+ * are read.  The dark shapes go, y
  * turned up, to pdfqr.c's reader of rectangles, which finds the module
  * and the grid and gives it to qr.c ("file.svg > drawing",
  * attach.qr_code).
@@ -65,6 +66,12 @@ struct sq_ref {
 	size_t		 il;
 };
 
+/* An element with an id, for <use>. */
+#define SQ_DEFS		256
+#define SQ_USES		SQ_RECTS	/* uses read */
+#define SQ_REPLAY	(8u << 20)	/* bytes of groups read again */
+struct sq_def;
+
 struct sq {
 	struct sq_style	 st[SQ_DEPTH];
 	int		 depth;
@@ -79,6 +86,10 @@ struct sq {
 	size_t		 nclip;
 	struct sq_ref	 dark[SQ_CLIPS];	/* clips a dark shape uses */
 	size_t		 ndark;
+	struct sq_def	*def;
+	size_t		 ndef, uses, replayed;
+	int		 nest;		/* uses within uses */
+	const char	*doc_end;
 };
 
 /* Does paint of this lightness, at this opacity over white, look dark? */
@@ -912,6 +923,219 @@ dots_add(struct sq *g)
 	}
 }
 
+/* A tag of the picture: its local name, its attributes (without an
+ * empty tag's '/') and what kind it is. */
+struct sq_tag {
+	const char	*name, *a, *ae;
+	size_t		 nl;
+	int		 kind;		/* 0 start, 1 empty, 2 end */
+};
+
+/* The next tag from p (comments passed over) in *tg, and where reading
+ * goes on after it; NULL at the end. */
+static const char *
+sq_next(const char *p, const char *e, struct sq_tag *tg)
+{
+	while ((p = memchr(p, '<', (size_t)(e - p))) != NULL) {
+		const char *t = ++p, *end;
+
+		if (p + 3 <= e && memcmp(p, "!--", 3) == 0) {
+			const char *c = memmem(p, (size_t)(e - p), "-->", 3);
+
+			p = c != NULL ? c + 3 : e;
+			continue;
+		}
+		tg->kind = p < e && *p == '/' ? 2 : 0;
+		if (tg->kind == 2)
+			t = ++p;
+		while (p < e && isalnum((unsigned char)*p))
+			p++;
+		/* A prefixed name, svg:rect (python-qrcode's): the local name. */
+		if (p > t && p < e && *p == ':') {
+			for (t = ++p; p < e && isalnum((unsigned char)*p); p++)
+				;
+		}
+		if (p == t)
+			continue;
+		tg->name = t;
+		tg->nl = (size_t)(p - t);
+		if (tg->kind == 2)
+			return p;
+		/* The tag's end, quoted values passed over. */
+		for (end = p; end < e && *end != '>'; end++)
+			if (*end == '"' || *end == '\'') {
+				const char *q = memchr(end + 1, *end,
+				    (size_t)(e - end - 1));
+
+				if (q == NULL)
+					return NULL;
+				end = q;
+			}
+		if (end >= e)
+			return NULL;
+		tg->kind = end > p && end[-1] == '/';
+		tg->a = p;
+		tg->ae = end - tg->kind;
+		return end + 1;
+	}
+	return NULL;
+}
+
+struct sq_def {
+	const char	*id;
+	size_t		 il;
+	struct sq_tag	 tag;
+	const char	*body;		/* after its start tag */
+};
+
+static const char *sq_run(struct sq *, const char *, const char *, int);
+
+/* Every element with an id, for <use> (SQ_DEFS at most, the first of an
+ * id found first). */
+static void
+sq_ids(struct sq *g, const char *p, const char *e)
+{
+	struct sq_tag	 tg;
+
+	g->def = xcalloc(SQ_DEFS, sizeof(*g->def));
+	while (g->ndef < SQ_DEFS && (p = sq_next(p, e, &tg)) != NULL) {
+		struct sq_def	*d = &g->def[g->ndef];
+		const char	*v;
+		size_t		 vl;
+
+		if (tg.kind == 2 ||
+		    (v = sq_attr(tg.a, tg.ae, "id", &vl)) == NULL || vl == 0)
+			continue;
+		d->id = v;
+		d->il = vl;
+		d->tag = tg;
+		d->body = p;
+		g->ndef++;
+	}
+}
+
+/*
+ * <use href="#id" x y>: the element of that id drawn again, translated,
+ * with the use's painting inherited (a symbol or a group's elements
+ * read again from its start tag to its end).  A use in what is drawn so
+ * nests four deep at most, SQ_USES uses in all, and a group's elements
+ * are read again for SQ_REPLAY bytes at most: a picture of uses of uses
+ * costs no more than that.
+ */
+static void
+sq_use(struct sq *g, const struct sq_tag *tg)
+{
+	struct sq_style	 st = g->st[g->depth];
+	const struct sq_def *d = NULL;
+	const char	*v;
+	size_t		 vl, i;
+	double		 x = 0, y = 0, t[6] = { 1, 0, 0, 1, 0, 0 };
+	int		 base;
+
+	if (g->nest >= 4 || g->uses >= SQ_USES || st.hidden ||
+	    g->depth + 3 >= SQ_DEPTH)
+		return;
+	if ((v = sq_attr(tg->a, tg->ae, "href", &vl)) == NULL &&
+	    (v = sq_attr(tg->a, tg->ae, "xlink:href", &vl)) == NULL)
+		return;
+	if (vl < 2 || v[0] != '#')
+		return;
+	for (i = 0; i < g->ndef && d == NULL; i++)
+		if (g->def[i].il == vl - 1 &&
+		    memcmp(g->def[i].id, v + 1, vl - 1) == 0)
+			d = &g->def[i];
+	if (d == NULL)
+		return;
+	g->uses++;
+	/* The use's own transform, painting and place. */
+	if ((v = sq_attr(tg->a, tg->ae, "transform", &vl)) != NULL &&
+	    !sq_transform(st.m, v, vl))
+		return;
+	sq_paint(g, &st, tg->name, tg->nl, tg->a, tg->ae);
+	if ((v = sq_attr(tg->a, tg->ae, "x", &vl)) != NULL)
+		(void)sq_num(&v, v + vl, &x);
+	if ((v = sq_attr(tg->a, tg->ae, "y", &vl)) != NULL)
+		(void)sq_num(&v, v + vl, &y);
+	t[4] = x;
+	t[5] = y;
+	affine_mul(st.m, t);
+	if (st.hidden)
+		return;
+	base = g->depth;
+	g->st[++g->depth] = st;
+	g->nest++;
+	if (sq_group(d->tag.name, d->tag.nl) < 0 || d->tag.kind == 1)
+		sq_element(g, d->tag.name, d->tag.nl, d->tag.a, d->tag.ae, 1);
+	else if (g->replayed < SQ_REPLAY) {
+		const char *end;
+
+		/* The group as if here: its own painting, then its elements
+		 * to its end tag; shown though it is a symbol or in <defs>. */
+		sq_element(g, d->tag.name, d->tag.nl, d->tag.a, d->tag.ae, 0);
+		if (g->depth == base + 2) {
+			g->st[g->depth].defs = 0;
+			g->st[g->depth].clip = 0;
+			end = sq_run(g, d->body, g->doc_end, base + 1);
+			g->replayed += (size_t)((end != NULL ? end :
+			    g->doc_end) - d->body);
+		}
+	}
+	g->nest--;
+	g->depth = base;
+}
+
+/*
+ * The picture's tags from p: groups opened and closed, style sheets
+ * read, shapes drawn.  With base at 0 or more (a group read again by a
+ * use), reading stops at the end tag that closes the group down to
+ * base; where reading stopped is returned (NULL at the end).
+ */
+static const char *
+sq_run(struct sq *g, const char *p, const char *e, int base)
+{
+	struct sq_tag	 tg;
+
+	while ((p = sq_next(p, e, &tg)) != NULL) {
+		if (tg.kind == 2) {
+			int ci = g->st[g->depth].clip;
+
+			if (sq_group(tg.name, tg.nl) < 0)
+				continue;
+			if (g->over > 0)
+				g->over--;
+			else if (g->depth > 0) {
+				/* A clip path's end. */
+				if (ci != 0 && ci != g->st[g->depth - 1].clip) {
+					g->clip[ci - 1].r1 = g->nr;
+					g->clip[ci - 1].d1 = g->ndot;
+				}
+				g->depth--;
+			}
+			if (base >= 0 && g->depth <= base)
+				return p;
+			continue;
+		}
+		if (tg.nl == 5 && str_ncasecmp(tg.name, "style", 5) == 0 &&
+		    tg.kind == 0) {
+			/* A style sheet: its rules, to its end tag. */
+			const char *c = memmem(p, (size_t)(e - p), "</", 2);
+
+			while (c != NULL && (e - c < 7 ||
+			    str_ncasecmp(c + 2, "style", 5) != 0))
+				c = memmem(c + 2, (size_t)(e - c - 2), "</", 2);
+			sq_css(g, p, c != NULL ? c : e);
+			p = c != NULL ? c : e;
+			continue;
+		}
+		if (tg.nl == 3 && str_ncasecmp(tg.name, "use", 3) == 0) {
+			sq_use(g, &tg);
+			continue;
+		}
+		sq_element(g, tg.name, tg.nl, tg.a, tg.ae, tg.kind == 1);
+	}
+	return NULL;
+}
+
 void
 svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
     size_t n)
@@ -925,83 +1149,15 @@ svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
 	if (!qr_room(s) || memmem(p, n, "<", 1) == NULL)
 		return;
 	g = xcalloc(1, sizeof(*g));
+	g->doc_end = e;
 	g->st[0].m[0] = g->st[0].m[3] = 1;
 	g->st[0].fill = 0;		/* SVG's defaults: filled black, */
 	g->st[0].stroke = 1;		/* a stroke of 1 but none drawn, */
 	g->st[0].width = 1;
 	g->st[0].fill_op = g->st[0].stroke_op = g->st[0].op = 1; /* opaque */
-	while ((p = memchr(p, '<', (size_t)(e - p))) != NULL) {
-		const char *t = ++p, *end;
-		int closed;
-
-		if (p < e && *p == '/') {
-			const char *c = ++p;
-
-			while (c < e && isalnum((unsigned char)*c))
-				c++;
-			if (c < e && *c == ':')
-				for (p = ++c; c < e && isalnum((unsigned char)*c);
-				    c++)
-					;
-			if (sq_group(p, (size_t)(c - p)) >= 0) {
-				int ci = g->st[g->depth].clip;
-
-				if (g->over > 0)
-					g->over--;
-				else if (g->depth > 0) {
-					/* A clip path's end. */
-					if (ci != 0 &&
-					    ci != g->st[g->depth - 1].clip) {
-						g->clip[ci - 1].r1 = g->nr;
-						g->clip[ci - 1].d1 = g->ndot;
-					}
-					g->depth--;
-				}
-			}
-			continue;
-		}
-		if (p + 3 <= e && memcmp(p, "!--", 3) == 0) {
-			const char *c = memmem(p, (size_t)(e - p), "-->", 3);
-
-			p = c != NULL ? c + 3 : e;
-			continue;
-		}
-		while (p < e && isalnum((unsigned char)*p))
-			p++;
-		/* A prefixed name, svg:rect (python-qrcode's): the local name. */
-		if (p > t && p < e && *p == ':') {
-			for (t = ++p; p < e && isalnum((unsigned char)*p); p++)
-				;
-		}
-		if (p == t)
-			continue;
-		/* The tag's end, quoted values passed over. */
-		for (end = p; end < e && *end != '>'; end++)
-			if (*end == '"' || *end == '\'') {
-				const char *q = memchr(end + 1, *end,
-				    (size_t)(e - end - 1));
-
-				if (q == NULL)
-					break;
-				end = q;
-			}
-		if (end >= e)
-			break;
-		closed = end > p && end[-1] == '/';
-		if (p - t == 5 && str_ncasecmp(t, "style", 5) == 0 && !closed) {
-			/* A style sheet: its rules, to its end tag. */
-			const char *c = memmem(end, (size_t)(e - end), "</", 2);
-
-			while (c != NULL && (e - c < 7 ||
-			    str_ncasecmp(c + 2, "style", 5) != 0))
-				c = memmem(c + 2, (size_t)(e - c - 2), "</", 2);
-			sq_css(g, end + 1, c != NULL ? c : e);
-			p = c != NULL ? c : e;
-			continue;
-		}
-		sq_element(g, t, (size_t)(p - t), p, end - closed, closed);
-		p = end + 1;
-	}
+	if (memmem(p, n, "<use", 4) != NULL)
+		sq_ids(g, p, e);
+	sq_run(g, p, e, -1);
 	sq_unclip(g);
 	dots_add(g);
 	/* Scaled to a known extent: the reader's buckets are in 64ths of
@@ -1025,5 +1181,6 @@ svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
 	}
 	free(g->r);
 	free(g->dot);
+	free(g->def);
 	free(g);
 }

@@ -1126,6 +1126,28 @@ def svg_qr_samples():
               'style="clip-path:url(#clip-path-light)" fill="#fff"/></svg>'
               % ((n + 40,) * 4 + (mods(1), mods(0)) + (n + 40,) * 6)).encode(),
              "potential", "attach.qr_code", "url.risky_tld")
+    # A module defined once and drawn by reference (an optimiser's
+    # reused paths): <use> of a path, and of a symbol holding a group.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=13", 0)
+    uses = "".join('<use href="#a" x="%d" y="%d"/>' % (x, y)
+                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
+    svg_mail("en-286-svg-qr-use.eml", frm, "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '<defs><path id="a" d="M0 0h1v1H0z"/></defs>%s</svg>'
+              % (len(m) + 8, len(m) + 8, uses)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=14", 0)
+    uses = "".join('<use xlink:href="#mod" transform="translate(%d %d)"/>'
+                   % (10 * x, 10 * y) for y, r in enumerate(m)
+                   for x, v in enumerate(r) if v)
+    svg_mail("en-287-svg-qr-use-symbol.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://'
+              'www.w3.org/1999/xlink" viewBox="-40 -40 %d %d"><g fill='
+              '"#0b0b0b">%s</g><symbol id="mod"><g><rect width="10" height='
+              '"10"/></g></symbol></svg>'
+              % (10 * len(m) + 80, 10 * len(m) + 80, uses)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
     # A line chart as a design program exports it: grid lines, a style
     # sheet's classes, round-capped points: no code.
     grid = "".join('<line class="g" x1="40" y1="%d" x2="300" y2="%d"/>'
