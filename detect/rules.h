@@ -421,6 +421,22 @@ RULE(R_AUTH_EOP_SPAM, "auth.eop_spam", DETECT_SPAM, 30, \
     "Exchange Online rated the mail spam (SCL 5 or more)", \
     "Exchange Online's own filter rated this mail spam ({check}).", \
     "Exchange Online のフィルターがこのメールを迷惑メールと判定しています ({check})。") \
+RULE(R_AUTH_EOP_MALWARE, "auth.eop_malware", DETECT_MALWARE, 80, \
+    "Exchange Online found malware in the mail (CAT:MALW, AMP or SAP)", \
+    "Exchange Online's own filter found malware in this mail ({check}); {detail}.", \
+    "Exchange Online のフィルターがこのメールにマルウェアを検出しています ({check})。{detail}。") \
+RULE(R_AUTH_EOP_HPHISH, "auth.eop_high_phish", DETECT_PHISHING, 60, \
+    "Exchange Online judged the mail high-confidence phishing (CAT:HPHSH)", \
+    "Exchange Online's own filter judged this mail phishing with high confidence ({check}); {detail}.", \
+    "Exchange Online のフィルターがこのメールを確度の高いフィッシングと判定しています ({check})。{detail}。") \
+RULE(R_AUTH_EOP_PHISH, "auth.eop_phish", DETECT_PHISHING, 40, \
+    "Exchange Online judged the mail phishing (CAT:PHSH or INTOS)", \
+    "Exchange Online's own filter judged this mail phishing ({check}); {detail}.", \
+    "Exchange Online のフィルターがこのメールをフィッシングと判定しています ({check})。{detail}。") \
+RULE(R_AUTH_EOP_IMPERSONATION, "auth.eop_impersonation", DETECT_IMPERSONATION, 30, \
+    "Exchange Online judged the mail spoofed or impersonating (CAT:SPOOF, DIMP, UIMP, GIMP or BIMP)", \
+    "Exchange Online's own filter judged that this mail spoofs or impersonates its sender ({check}); {detail}.", \
+    "Exchange Online のフィルターがこのメールを送信者のなりすましと判定しています ({check})。{detail}。") \
 RULE(R_SENDER_RETURNPATH, "sender.returnpath_mismatch", DETECT_SPOOFING, 5, \
     "envelope sender under another domain than From", \
     "The envelope sender {imitates} is under another domain than the From address ({domain}).", \

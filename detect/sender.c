@@ -746,27 +746,47 @@ any_match(void *arg, int id, size_t start, size_t end)
 }
 
 /*
+ * Field k of the X-Forefront-Antispam-Report the receiving tenant
+ * stamped (the first one: Exchange puts its own on top), "CAT" of
+ * "...;SFV:NSPM;CAT:PHSH;...", copied into buf: 0 if it is not there.
+ */
+static int
+eop_field(const struct dmsg *m, const char *k, char *buf, size_t len)
+{
+	const char	*r = msg_header(m, "X-Forefront-Antispam-Report"), *v;
+	size_t		 kl = strlen(k), n;
+
+	if (r == NULL)
+		return 0;
+	for (v = r; (v = strstr(v, k)) != NULL; v += kl)
+		if ((v == r || v[-1] == ';' || v[-1] == ' ') && v[kl] == ':')
+			break;
+	if (v == NULL)
+		return 0;
+	v += kl + 1;
+	n = strcspn(v, "; \t\r\n");
+	if (n == 0 || n >= len)
+		return 0;
+	memcpy(buf, v, n);
+	buf[n] = '\0';
+	return 1;
+}
+
+/*
  * Exchange Online's spam confidence level (0..9, -1 for mail it does not
  * filter) as the receiving tenant stamped it: X-MS-Exchange-Organization-
  * SCL, which Exchange removes from mail that comes in from outside, else
- * the SCL field of the first X-Forefront-Antispam-Report.  -2: not said.
+ * the SCL field of X-Forefront-Antispam-Report.  -2: not said.
  */
 static int
 eop_scl(const struct dmsg *m)
 {
 	const char	*v = msg_header(m, "X-MS-Exchange-Organization-SCL");
-	const char	*r;
-	char		*end;
+	char		 f[16], *end;
 	long		 scl;
 
-	if (v == NULL && (r = msg_header(m, "X-Forefront-Antispam-Report")) !=
-	    NULL) {
-		for (v = r; (v = strstr(v, "SCL:")) != NULL; v += 4)
-			if (v == r || v[-1] == ';' || v[-1] == ' ')
-				break;
-		if (v != NULL)
-			v += 4;
-	}
+	if (v == NULL && eop_field(m, "SCL", f, sizeof(f)))
+		v = f;
 	if (v == NULL)
 		return -2;
 	while (*v == ' ' || *v == '\t')
@@ -775,6 +795,71 @@ eop_scl(const struct dmsg *m)
 	if (end == v || scl < -1 || scl > 9)
 		return -2;
 	return (int)scl;
+}
+
+/*
+ * Exchange Online's own verdict (the CAT field: Microsoft's "Anti-spam
+ * message headers"): malware, phishing, spoofing or impersonation.  What
+ * let it through, when an allow list did (SFV), is said: a check-up
+ * shows mail that Microsoft judged dangerous and a list delivered.
+ */
+static void
+eop_verdict(struct detect_scan *s, const char *fdom)
+{
+	static const struct {
+		const char	*cat;
+		enum rule_id	 rule;
+	} cats[] = {
+		{ "MALW", R_AUTH_EOP_MALWARE }, { "AMP", R_AUTH_EOP_MALWARE },
+		{ "SAP", R_AUTH_EOP_MALWARE }, { "HPHSH", R_AUTH_EOP_HPHISH },
+		{ "HPHISH", R_AUTH_EOP_HPHISH }, { "PHSH", R_AUTH_EOP_PHISH },
+		{ "INTOS", R_AUTH_EOP_PHISH },
+		{ "SPOOF", R_AUTH_EOP_IMPERSONATION },
+		{ "DIMP", R_AUTH_EOP_IMPERSONATION },
+		{ "UIMP", R_AUTH_EOP_IMPERSONATION },
+		{ "GIMP", R_AUTH_EOP_IMPERSONATION },
+		{ "BIMP", R_AUTH_EOP_IMPERSONATION },
+	};
+	static const struct {
+		const char	*sfv, *en, *ja;
+	} allow[] = {
+		{ "SFE", "the user's safe senders list let it through",
+		    "ユーザーの差出人セーフ リストにより配信されています" },
+		{ "SKA", "an allowed sender or domain of an anti-spam policy "
+		    "let it through", "迷惑メール対策ポリシーの許可された送信者・"
+		    "ドメインにより配信されています" },
+		{ "SKN", "a mail flow rule marked it as not spam before "
+		    "filtering", "メール フロー ルールにより迷惑メールではないと"
+		    "扱われ、配信されています" },
+		{ "SKQ", "it was released from quarantine",
+		    "検疫から解放されています" },
+	};
+	char		 cat[16], sfv[16], check[48];
+	const char	*en = "Microsoft's verdict, read from the mail's headers";
+	const char	*ja = "メールのヘッダーに記録された Microsoft の判定です";
+	size_t		 i;
+
+	if (!eop_field(s->m, "CAT", cat, sizeof(cat)))
+		return;
+	for (i = 0; i < nitems(cats); i++)
+		if (strcmp(cat, cats[i].cat) == 0)
+			break;
+	if (i == nitems(cats))
+		return;
+	snprintf(check, sizeof(check), "CAT:%s", cat);
+	if (eop_field(s->m, "SFV", sfv, sizeof(sfv))) {
+		size_t k;
+
+		for (k = 0; k < nitems(allow); k++)
+			if (strcmp(sfv, allow[k].sfv) == 0) {
+				snprintf(check, sizeof(check), "CAT:%s, SFV:%s",
+				    cat, sfv);
+				en = allow[k].en;
+				ja = allow[k].ja;
+			}
+	}
+	finding_add(s, cats[i].rule, &(struct fargs){ .domain = fdom,
+	    .check = check, .detail = en, .detail_ja = ja });
 }
 
 /*
@@ -923,12 +1008,14 @@ sender_run(struct detect_scan *s)
 	if (fdom != NULL)
 		freg = dom_registrable(s, fdom);
 
-	/* Exchange Online's own verdict: spam it filed as such. */
+	/* Exchange Online's own verdicts: spam it filed as such, and the
+	 * threats it named. */
 	if ((b = eop_scl(m)) >= 5) {
 		snprintf(check, sizeof(check), "SCL %d", b);
 		finding_add(s, R_AUTH_EOP_SPAM, &(struct fargs){
 		    .domain = fdom, .check = check });
 	}
+	eop_verdict(s, fdom);
 
 	/* Authentication, as the receiving Exchange Online saw it. */
 	get_auth(m, &a);

@@ -121,6 +121,67 @@ sharepoint(void)
 	}
 }
 
+/* Exchange Online's own verdict, the CAT field of the report it stamps
+ * (the first one: a sender's own copy lower down is not read). */
+static void
+eop_categories(void)
+{
+	static const struct {
+		const char	*report, *rule, *verdict, *what;
+	} t[] = {
+		{ "SCL:1;SFV:SFE;CAT:PHSH;", "auth.eop_phish", "potential",
+		    "CAT:PHSH let through by a safe sender" },
+		{ "SCL:9;SFV:SPM;CAT:HPHSH;", "auth.eop_high_phish", "threat",
+		    "CAT:HPHSH" },
+		{ "SCL:1;SFV:SKA;CAT:MALW;", "auth.eop_malware", "threat",
+		    "CAT:MALW let through by a policy" },
+		{ "SFV:NSPM;CAT:DIMP;SCL:1;", "auth.eop_impersonation",
+		    "potential", "CAT:DIMP" },
+		{ "SCL:1;SFV:NSPM;CAT:NONE;", NULL, "clean", "CAT:NONE" },
+		{ "SCL:1;SFV:NSPM;XCAT:PHSH;SFS:(CAT:MALW);", NULL, "clean",
+		    "CAT inside another field" },
+		{ "SCL:1;CAT:NONE;\r\nX-Forefront-Antispam-Report: CAT:PHSH;",
+		    NULL, "clean", "a second report below Exchange's own" },
+	};
+	static const char *const ids[] = { "auth.eop_phish",
+	    "auth.eop_high_phish", "auth.eop_malware",
+	    "auth.eop_impersonation" };
+	char	 hdrs[512];
+	size_t	 i, k;
+
+	for (i = 0; i < nitems(t); i++) {
+		int others = 0;
+
+		snprintf(hdrs, sizeof(hdrs), "From: Payroll <pay@payroll."
+		    "example.net>\r\nTo: adele@contoso.com\r\nSubject: "
+		    "statement\r\nX-Forefront-Antispam-Report: %s\r\n",
+		    t[i].report);
+		scan(hdrs, "Your statement is ready.\r\n");
+		for (k = 0; k < nitems(ids); k++)
+			if (t[i].rule == NULL || strcmp(ids[k], t[i].rule) != 0)
+				others += has(ids[k]);
+		ok((t[i].rule == NULL || has(t[i].rule)) && others == 0,
+		    "%s: %s", t[i].what, t[i].rule != NULL ? t[i].rule :
+		    "no verdict of Exchange's");
+		is_str(detect_verdict_name(R.verdict), t[i].verdict,
+		    "%s: %s", t[i].what, t[i].verdict);
+	}
+	/* What let it through is said, in both languages. */
+	scan("From: Payroll <pay@payroll.example.net>\r\nTo: "
+	    "adele@contoso.com\r\nSubject: statement\r\n"
+	    "X-Forefront-Antispam-Report: SCL:1;SFV:SFE;CAT:PHSH;\r\n",
+	    "Your statement is ready.\r\n");
+	{
+		const struct detect_finding *f = dt_find(&R, "auth.eop_phish");
+
+		ok(f != NULL && strstr(f->evidence[0], "CAT:PHSH, SFV:SFE") !=
+		    NULL && strstr(f->evidence[0], "safe senders") != NULL &&
+		    strstr(f->evidence[1], "差出人セーフ リスト") != NULL,
+		    "the evidence names the category and the safe senders list "
+		    "(%s)", f != NULL ? f->evidence[0] : "none");
+	}
+}
+
 static void
 eop(void)
 {
@@ -143,6 +204,7 @@ eop(void)
 	    "Notes attached.\r\n");
 	ok(!has("auth.eop_spam"), "SCL -1 (internal) is no verdict, and "
 	    "BCL or PCL are not SCL");
+	eop_categories();
 }
 
 static void
@@ -262,6 +324,17 @@ graph(void)
 	if (detect_scan_graph(S, j, NULL, NULL, 0, NULL, &R) != 0)
 		abort();
 	ok(has("auth.eop_spam"), "the SCL from Graph's internetMessageHeaders");
+	cJSON_Delete(j);
+	j = cJSON_Parse("{\"subject\":\"statement\",\"from\":"
+	    "{\"emailAddress\":{\"address\":\"pay@payroll.example.net\"}},"
+	    "\"internetMessageHeaders\":[{\"name\":"
+	    "\"X-Forefront-Antispam-Report\",\"value\":"
+	    "\"SCL:1;SFV:SFE;CAT:PHSH;\"}],\"body\":{\"contentType\":"
+	    "\"text\",\"content\":\"Your statement.\"}}");
+	if (j == NULL || detect_scan_graph(S, j, NULL, NULL, 0, NULL, &R) != 0)
+		abort();
+	ok(has("auth.eop_phish"), "Exchange's CAT from Graph's "
+	    "internetMessageHeaders");
 	cJSON_Delete(j);
 }
 
