@@ -14,7 +14,7 @@
  *	archive.c	archives (libarchive), bounded, PPAP
  *	av.c		ClamAV and YARA
  *	qr.c		QR codes in images (zbar), drawn grids, split codes
- *	picture.c	pictures to grey (libpng, libjpeg, giflib, libwebp)
+ *	picture.c	pictures to grey (libpng, libjpeg, giflib, libwebp, BMP)
  *
  * All per-message memory comes from s->a (reset per message).  Engine
  * memory is malloc'd once in detect_engine_new() and read-only after.
@@ -451,7 +451,7 @@ void	 av_close(struct detect_engine *);
 void	 qr_scan(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
 int	 qr_fits(struct detect_scan *, size_t w, size_t h, int scaled);
-/* picture.c: a PNG, JPEG, GIF or WebP picture in grey (NULL: not one,
+/* picture.c: a PNG, JPEG, GIF, WebP or BMP picture in grey (NULL: not one,
  * too big, or broken), transparency on bg (255 white, 0 black). */
 unsigned char *picture_grey(struct detect_scan *, const unsigned char *,
 	    size_t, int bg, unsigned *w, unsigned *h, int *alpha);

@@ -1,14 +1,16 @@
 /*
  * picture: a picture's pixels as grey, one byte each, for qr.c.
  * libpng, libjpeg, giflib and libwebp decode PNG, JPEG, GIF and WebP;
- * the size is read from the header and checked (qr_fits()) before a
- * pixel is allocated, all from the message's arena.  What is
+ * an uncompressed BMP is read here.  The size is read from the header
+ * and checked (qr_fits()) before a pixel is allocated, all from the
+ * message's arena.  What is
  * transparent is drawn on the background asked for (white as a mail
  * reader shows it, black as on a dark page); *alpha says whether the
  * picture had transparency, so the caller may ask for the other one.
  * Large photos are scaled down while decoding (JPEG and WebP).
  */
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +24,7 @@
 #include "util.h"
 
 #define PIC_SCALED_PIXELS	(4u << 20)	/* photos scaled down to this */
-#define GIF_SIDE_MAX		16384
+#define PIC_SIDE_MAX		16384		/* GIF and BMP sides */
 
 static unsigned char *
 png_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
@@ -183,8 +185,8 @@ gif_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 
 	if ((g = DGifOpen(&src, gif_read, &err)) == NULL)
 		return NULL;
-	if (g->SWidth <= 0 || g->SHeight <= 0 || g->SWidth > GIF_SIDE_MAX ||
-	    g->SHeight > GIF_SIDE_MAX ||
+	if (g->SWidth <= 0 || g->SHeight <= 0 || g->SWidth > PIC_SIDE_MAX ||
+	    g->SHeight > PIC_SIDE_MAX ||
 	    !qr_fits(s, (size_t)g->SWidth, (size_t)g->SHeight, 0))
 		goto done;
 	while (!ok && DGifGetRecordType(g, &rt) == GIF_OK &&
@@ -210,7 +212,7 @@ gif_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 		d = &g->Image;
 		cm = d->ColorMap != NULL ? d->ColorMap : g->SColorMap;
 		if (cm == NULL || d->Width <= 0 || d->Height <= 0 ||
-		    d->Width > GIF_SIDE_MAX || d->Height > GIF_SIDE_MAX)
+		    d->Width > PIC_SIDE_MAX || d->Height > PIC_SIDE_MAX)
 			goto done;
 		for (x = 0; x < 256; x++) {
 			const GifColorType *c = x < cm->ColorCount ?
@@ -315,6 +317,115 @@ webp_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 	return b->y;
 }
 
+static unsigned
+le16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/*
+ * A Windows bitmap (BMP) in grey, as written by hand: no library of
+ * Debian's reads one alone.  Uncompressed only: 1, 4 and 8 bits a pixel
+ * with a palette, 24 and 32 (BI_RGB, or BI_BITFIELDS in the usual BGRA
+ * order); rows bottom-up or, with a negative height, top-down.  RLE and
+ * the JPEG or PNG a BMP may wrap are not read.  Every offset and size is
+ * checked against the bytes there are before a pixel is read.
+ */
+static unsigned char *
+bmp_grey(struct detect_scan *s, const unsigned char *p, size_t n,
+    unsigned *w, unsigned *h)
+{
+	unsigned char	 lum[256], *buf;
+	uint32_t	 off, hs, comp = 0, ncol = 0;
+	unsigned	 bpp, esz, i;
+	long		 bw, bh;
+	size_t		 stride, x, y, pal;
+	int		 down = 0;
+
+	if (n < 26)
+		return NULL;
+	off = le32(p + 10);
+	hs = le32(p + 14);
+	if (hs == 12) {		/* OS/2's BITMAPCOREHEADER */
+		bw = (long)le16(p + 18);
+		bh = (long)le16(p + 20);
+		bpp = le16(p + 24);
+		esz = 3;
+	} else if (hs >= 40 && hs <= 256 && n >= 54) {
+		bw = (long)(int32_t)le32(p + 18);
+		bh = (long)(int32_t)le32(p + 22);
+		bpp = le16(p + 28);
+		comp = le32(p + 30);
+		ncol = le32(p + 46);
+		esz = 4;
+	} else
+		return NULL;
+	if (bh < 0) {
+		down = 1;
+		bh = -bh;
+	}
+	if (bw <= 0 || bh <= 0 || bw > PIC_SIDE_MAX || bh > PIC_SIDE_MAX ||
+	    (bpp != 1 && bpp != 4 && bpp != 8 && bpp != 24 && bpp != 32) ||
+	    !(comp == 0 || (comp == 3 && bpp == 32)))
+		return NULL;
+	stride = ((size_t)bw * bpp + 31) / 32 * 4;
+	if (off > n || stride * (size_t)bh > n - off)
+		return NULL;
+	memset(lum, 0, sizeof(lum));
+	if (bpp <= 8) {
+		if (ncol == 0 || ncol > (1u << bpp))
+			ncol = 1u << bpp;
+		pal = 14 + (size_t)hs;
+		if (pal + (size_t)ncol * esz > off)
+			return NULL;
+		for (i = 0; i < ncol; i++) {
+			const unsigned char *c = p + pal + (size_t)i * esz;
+
+			lum[i] = (unsigned char)((29 * c[0] + 150 * c[1] +
+			    77 * c[2]) >> 8);
+		}
+	}
+	if (!qr_fits(s, (size_t)bw, (size_t)bh, 0))
+		return NULL;
+	buf = arena_alloc(&s->a, (size_t)bw * (size_t)bh);
+	for (y = 0; y < (size_t)bh; y++) {
+		const unsigned char *r = p + off + stride * (down ? y :
+		    (size_t)bh - 1 - y);
+		unsigned char *g = buf + y * (size_t)bw;
+
+		for (x = 0; x < (size_t)bw; x++) {
+			const unsigned char *c;
+
+			switch (bpp) {
+			case 1:
+				g[x] = lum[(r[x / 8] >> (7 - x % 8)) & 1];
+				break;
+			case 4:
+				g[x] = lum[(r[x / 2] >> (x % 2 ? 0 : 4)) & 15];
+				break;
+			case 8:
+				g[x] = lum[r[x]];
+				break;
+			default:
+				c = r + x * (bpp / 8);
+				g[x] = (unsigned char)((29 * c[0] + 150 * c[1] +
+				    77 * c[2]) >> 8);
+				break;
+			}
+		}
+	}
+	*w = (unsigned)bw;
+	*h = (unsigned)bh;
+	return buf;
+}
+
 unsigned char *
 picture_grey(struct detect_scan *s, const unsigned char *p, size_t n,
     int bg, unsigned *w, unsigned *h, int *alpha)
@@ -330,5 +441,7 @@ picture_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 	if (n >= 16 && memcmp(p, "RIFF", 4) == 0 &&
 	    memcmp(p + 8, "WEBP", 4) == 0)
 		return webp_grey(s, p, n, bg, w, h, alpha);
+	if (n >= 26 && memcmp(p, "BM", 2) == 0)
+		return bmp_grey(s, p, n, w, h);
 	return NULL;
 }

@@ -3,8 +3,9 @@
  * bounded work: malformed MIME, truncated base64 and quoted-printable,
  * a 100 MB attachment, 10,000 parts, deep nesting, invalid UTF-8, wrong
  * and missing charsets, 1 MB headers, thousands of links, random bytes,
- * broken and huge GIF and WebP pictures; and a QR code in a CMYK JPEG
- * (as print work saves one) is read.
+ * broken and huge GIF, WebP and BMP pictures; and a QR code in a CMYK
+ * JPEG (as print work saves one) and in BMPs of 24, 8 and 4 bits is
+ * read.
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -409,6 +410,110 @@ cmyk_pictures(void)
 	}
 }
 
+static void
+le32p(unsigned char *p, uint32_t v)
+{
+	p[0] = v & 255, p[1] = v >> 8 & 255, p[2] = v >> 16 & 255;
+	p[3] = v >> 24;
+}
+
+/* The code as a BMP of bpp bits a pixel (24 or 8, grey palette; 4 with
+ * a palette of 16 greys), top-down when down; *len its size. */
+static unsigned char *
+qr_bmp(unsigned bpp, int down, size_t *len)
+{
+	size_t		 stride = ((size_t)QR_SIDE * bpp + 31) / 32 * 4;
+	size_t		 ncol = bpp <= 8 ? (size_t)1 << bpp : 0;
+	size_t		 off = 14 + 40 + 4 * ncol, n = off + stride * QR_SIDE;
+	unsigned char	*p = xcalloc(1, n);
+	unsigned	 x, y;
+
+	memcpy(p, "BM", 2);
+	le32p(p + 2, (uint32_t)n);
+	le32p(p + 10, (uint32_t)off);
+	le32p(p + 14, 40);
+	le32p(p + 18, QR_SIDE);
+	le32p(p + 22, down ? (uint32_t)-(int32_t)QR_SIDE : QR_SIDE);
+	p[26] = 1;
+	p[28] = (unsigned char)bpp;
+	for (x = 0; x < ncol; x++)
+		memset(p + 54 + 4 * x, (int)(x * 255 / (ncol - 1)), 3);
+	for (y = 0; y < QR_SIDE; y++) {
+		unsigned char *r = p + off + stride * (down ? y :
+		    QR_SIDE - 1 - y);
+
+		for (x = 0; x < QR_SIDE; x++) {
+			int ink = qr_dark(x, y);
+
+			if (bpp == 24)
+				memset(r + 3 * x, ink ? 0 : 255, 3);
+			else if (bpp == 8)
+				r[x] = ink ? 0 : 255;
+			else
+				r[x / 2] |= (ink ? 0 : 15) << (x % 2 ? 0 : 4);
+		}
+	}
+	*len = n;
+	return p;
+}
+
+/* BMPs: the code read from 24, 8 and 4 bits, bottom-up and top-down;
+ * a broken one (each the 8-bit code with one field changed) gets a
+ * verdict and is not read. */
+static void
+bmp_pictures(void)
+{
+	static const struct {
+		unsigned	 bpp;
+		int		 down;
+	} ok_[] = { { 24, 0 }, { 8, 1 }, { 4, 0 } };
+	static const struct {
+		const char	*name;
+		size_t		 at;
+		uint32_t	 v;
+	} bad[] = {
+		{ "a BMP whose pixels lie past its end", 10, 0xfffffff0u },
+		{ "a BMP of 16384 by 16384 in a few bytes", 18, 16384 },
+		{ "a BMP of a height of -2^31", 22, 0x80000000u },
+		{ "a BMP of 16 bits a pixel", 28, 16 },
+		{ "an RLE-compressed BMP", 30, 1 },
+		{ "a BMP whose palette runs into its pixels", 10, 154 },
+		{ "a BMP with a header of 2^32 - 1 bytes", 14, 0xffffffffu },
+	};
+	struct detect_result	 r;
+	struct buf		 b;
+	unsigned char		*p;
+	size_t			 n, i;
+
+	for (i = 0; i < nitems(ok_); i++) {
+		char name[64];
+
+		p = qr_bmp(ok_[i].bpp, ok_[i].down, &n);
+		picture_mail(&b, "image/bmp", p, n);
+		snprintf(name, sizeof(name), "a BMP of %u bits, %s",
+		    ok_[i].bpp, ok_[i].down ? "top-down" : "bottom-up");
+		run(name, b.ptr, b.len, &r);
+		ok(has_url(&r, "attach.qr_code", "https://qr.top/c"),
+		    "%s: its QR code is read", name);
+		buf_release(&b);
+		free(p);
+	}
+	for (i = 0; i < nitems(bad); i++) {
+		p = qr_bmp(8, 0, &n);
+		if (bad[i].at == 28)
+			p[28] = (unsigned char)bad[i].v;
+		else
+			le32p(p + bad[i].at, bad[i].v);
+		if (bad[i].at == 18)
+			le32p(p + 22, 16384);
+		picture_mail(&b, "image/bmp", p, n);
+		run(bad[i].name, b.ptr, b.len, &r);
+		ok(!has(&r, "attach.qr_code"), "%s: not read", bad[i].name);
+		buf_release(&b);
+		free(p);
+	}
+}
+
 /* A GIF header: a screen w by h with a global palette of two colours. */
 static size_t
 gif_head(unsigned char *p, unsigned w, unsigned h)
@@ -563,6 +668,7 @@ main(void)
 	noise();
 	narrow_pictures();
 	cmyk_pictures();
+	bmp_pictures();
 	hostile_pictures();
 	detect_scan_free(S);
 	detect_engine_free(e);

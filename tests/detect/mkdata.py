@@ -266,6 +266,24 @@ def webp_lossless(rows):
     return b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk
 
 
+def bmp(rows):
+    """Black-and-white rows (0 or 255) as a Windows bitmap of one bit a
+    pixel, bottom-up, with a palette of black and white."""
+    w, h = len(rows[0]), len(rows)
+    stride = (w + 31) // 32 * 4
+    data = b""
+    for r in reversed(rows):
+        bits = bytearray(stride)
+        for x, v in enumerate(r):
+            if v:
+                bits[x // 8] |= 0x80 >> (x % 8)
+        data += bytes(bits)
+    off = 14 + 40 + 8
+    return (b"BM" + struct.pack("<IHHI", off + len(data), 0, 0, off) +
+            struct.pack("<IiiHHIIiiII", 40, w, h, 1, 1, 0, len(data), 2835,
+                        2835, 2, 2) + b"\0\0\0\0\xff\xff\xff\0" + data)
+
+
 def headers(frm, subject, extra=""):
     mid = sum(ord(c) * (i + 1) for i, c in enumerate(subject)) % 10**9
     return ("From: %s\nTo: taro.yamada@contoso.com\nSubject: %s\n"
@@ -951,6 +969,10 @@ def picture_qr_samples():
              html='<html><body style="background:#000;color:#fff"><p>Your '
              "mailbox is full. Scan the attached code with your phone to "
              "keep your mail.</p></body></html>")
+    # A Windows bitmap of one bit a pixel, as "scan.bmp".
+    pic_mail("en-288-qr-bmp.eml", "Your mailbox is full", "image/bmp",
+             "scan.bmp", bmp(qr_grey(url(7), 6)),
+             "threat", "attach.qr_code", "url.risky_tld")
     # A newsletter's logo as a GIF (transparent corners) and a picture
     # as a WebP of stripes: pictures, no code.
     logo = [bytes(1 if (x - 40) ** 2 + (y - 40) ** 2 < 1500 else 0 if
