@@ -331,8 +331,10 @@ le32(const unsigned char *p)
 }
 
 /*
- * A Windows bitmap (BMP) in grey, as written by hand: no library of
- * Debian's reads one alone.  Uncompressed only: 1, 4 and 8 bits a pixel
+ * A Windows bitmap (BMP) in grey, read here: Debian's readers of BMP
+ * (gdk-pixbuf, ImageMagick, stb_image) bring loaders of many other
+ * formats, or stb's record of fuzzing bugs, for what is a header and
+ * rows of pixels.  Uncompressed only: 1, 4 and 8 bits a pixel
  * with a palette, 24 and 32 (BI_RGB, or BI_BITFIELDS in the usual BGRA
  * order); rows bottom-up or, with a negative height, top-down.  RLE and
  * the JPEG or PNG a BMP may wrap are not read.  Every offset and size is
