@@ -774,6 +774,7 @@ scan_begin(struct detect_scan *s)
 	memset(&s->hbody, 0, sizeof(s->hbody));
 	s->arc_files = s->inflated = 0;
 	s->qr_images = s->qr_pieces = s->qr_small = s->qr_tries = 0;
+	s->qr_decoded = 0;
 	s->msg_passwords = 0;
 	s->claim_brand = -1;
 	s->claim_display = 0;
@@ -817,7 +818,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 				qr_text(s, lines.ptr, lines.len);
 			if (memmem(t->s, t->len, "<svg", 4) != NULL ||
 			    memmem(t->s, t->len, "<SVG", 4) != NULL)
-				svg_paths_qr(s, "picture in the HTML (svg)",
+				svg_html_qr(s, "picture in the HTML (svg)",
 				    t->s, t->len);
 			buf_release(&lines);
 			buf_release(&vis);

@@ -344,6 +344,7 @@ struct detect_scan {
 	struct qr_piece		 qr_piece[QR_PIECES_MAX];
 	int			 qr_pieces;
 	int			 qr_small;	/* small pictures decoded */
+	size_t			 qr_decoded;	/* pixels of pictures decoded */
 	int			 qr_tries;	/* pairs of pieces read */
 	int			 msg_passwords;	/* PPAP passwords in this one */
 	int			 claim_brand;	/* brand the sender claims, -1 */
@@ -450,6 +451,9 @@ int	 av_open(struct detect_engine *, const struct detect_opts *,
 void	 av_close(struct detect_engine *);
 void	 qr_scan(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
+/* May a picture w by h be decoded (scaled: a photo decoded scaled down
+ * to QR_SCALED_PIXELS)?  Each one that may is counted. */
+#define QR_SCALED_PIXELS	(4u << 20)
 int	 qr_fits(struct detect_scan *, size_t w, size_t h, int scaled);
 /* picture.c: a PNG, JPEG, GIF, WebP or BMP picture in grey (NULL: not one,
  * too big, or broken), transparency on bg (255 white, 0 black). */
@@ -472,15 +476,18 @@ int	 qr_modules(struct detect_scan *, const char *name,
 /* A QR code drawn with a PDF content stream's filled rectangles. */
 void	 pdf_paths_qr(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
-/* ... with an SVG picture's rectangles, dots and paths. */
+/* ... with an SVG picture's rectangles, dots and paths; and with those
+ * of the <svg> elements of an HTML page (its style sheets read). */
 void	 svg_paths_qr(struct detect_scan *, const char *name, const char *,
+	    size_t);
+void	 svg_html_qr(struct detect_scan *, const char *name, const char *,
 	    size_t);
 /* Dark upright rectangles (y upwards) whose commonest sizes may be the
  * modules of QR codes: each grid found read (pdfqr.c). */
 struct qr_rect {
 	double	 x0, y0, x1, y1;
 };
-void	 qr_rects(struct detect_scan *, const char *name,
+int	 qr_rects(struct detect_scan *, const char *name,
 	    const struct qr_rect *, size_t);
 /* m = m * t, two affine transforms as PDF and SVG write them (a b c d e
  * f: x' = a x + c y + e, y' = b x + d y + f); t applied first. */

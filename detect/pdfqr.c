@@ -431,16 +431,18 @@ affine_mul(double *m, const double *t)
 	memcpy(m, r, sizeof(r));
 }
 
-/* The grids the rectangles draw, to qr_modules(). */
-void
+/* The grids the rectangles draw, to qr_modules(): how many codes were
+ * read. */
+int
 qr_rects(struct detect_scan *s, const char *name, const struct qr_rect *r,
     size_t n)
 {
 	long		*side, top[PQ_SIZES] = { 0 };
 	size_t		 cnt[PQ_SIZES] = { 0 }, i, j, t;
+	int		 found;
 
 	if (n < 49)
-		return;
+		return 0;
 	/* The commonest shorter sides, in 64ths of a unit. */
 	side = xmalloc(n * sizeof(*side));
 	for (i = 0; i < n; i++)
@@ -477,9 +479,10 @@ qr_rects(struct detect_scan *s, const char *name, const struct qr_rect *r,
 			}
 		}
 		u = sum / (double)m;
-		if (pq_size(s, name, r, n, u) > 0)
-			return;
+		if ((found = pq_size(s, name, r, n, u)) > 0)
+			return found;
 	}
+	return 0;
 }
 
 void

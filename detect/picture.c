@@ -23,11 +23,10 @@
 #include "internal.h"
 #include "util.h"
 
-#define PIC_SCALED_PIXELS	(4u << 20)	/* photos scaled down to this */
 #define PIC_SIDE_MAX		16384		/* GIF and BMP sides */
 
 static unsigned char *
-png_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
+pic_png(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
     unsigned *w, unsigned *h, int *alpha)
 {
 	png_image	 im;
@@ -55,19 +54,19 @@ png_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 	return buf;
 }
 
-struct jerr {
+struct pic_jerr {
 	struct jpeg_error_mgr	 mgr;
 	jmp_buf			 jb;
 };
 
 static void
-jerr_exit(j_common_ptr c)
+pic_jerr_exit(j_common_ptr c)
 {
-	longjmp(((struct jerr *)c->err)->jb, 1);
+	longjmp(((struct pic_jerr *)c->err)->jb, 1);
 }
 
 static void
-jerr_quiet(j_common_ptr c, int level)
+pic_jerr_quiet(j_common_ptr c, int level)
 {
 	(void)c;
 	(void)level;
@@ -80,19 +79,19 @@ jerr_quiet(j_common_ptr c, int level)
  * they are.
  */
 static unsigned char *
-jpeg_grey(struct detect_scan *s, const unsigned char *p, size_t n,
+pic_jpeg(struct detect_scan *s, const unsigned char *p, size_t n,
     unsigned *w, unsigned *h)
 {
 	struct jpeg_decompress_struct	 ci;
-	struct jerr			 je;
+	struct pic_jerr			 je;
 	unsigned char *volatile		 buf = NULL;
 	unsigned char *volatile		 row4 = NULL;
 	int				 cmyk;
 
 	memset(&ci, 0, sizeof(ci));
 	ci.err = jpeg_std_error(&je.mgr);
-	je.mgr.error_exit = jerr_exit;
-	je.mgr.emit_message = jerr_quiet;
+	je.mgr.error_exit = pic_jerr_exit;
+	je.mgr.emit_message = pic_jerr_quiet;
 	if (setjmp(je.jb)) {
 		jpeg_destroy_decompress(&ci);
 		return NULL;
@@ -107,7 +106,7 @@ jpeg_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 	    ci.jpeg_color_space == JCS_YCCK;
 	ci.out_color_space = cmyk ? JCS_CMYK : JCS_GRAYSCALE;
 	while ((size_t)ci.image_width * ci.image_height / ((size_t)ci.scale_denom *
-	    ci.scale_denom) > PIC_SCALED_PIXELS && ci.scale_denom < 8)
+	    ci.scale_denom) > QR_SCALED_PIXELS && ci.scale_denom < 8)
 		ci.scale_denom *= 2;
 	jpeg_start_decompress(&ci);
 	buf = arena_alloc(&s->a, (size_t)ci.output_width * ci.output_height);
@@ -145,15 +144,15 @@ fail:
 	return NULL;
 }
 
-struct gif_src {
+struct pic_gif_src {
 	const unsigned char	*p;
 	size_t			 n, off;
 };
 
 static int
-gif_read(GifFileType *g, GifByteType *out, int len)
+pic_gif_read(GifFileType *g, GifByteType *out, int len)
 {
-	struct gif_src	*src = g->UserData;
+	struct pic_gif_src	*src = g->UserData;
 	size_t		 k = len > 0 ? (size_t)len : 0;
 
 	if (k > src->n - src->off)
@@ -165,30 +164,33 @@ gif_read(GifFileType *g, GifByteType *out, int len)
 
 /*
  * A GIF's first picture, drawn where it lies on its screen: the screen
- * (and what the picture leaves of it) and the transparent colour are
- * the background asked for; an animation's later frames are not read.
+ * grown to hold the picture if it is smaller (as browsers draw one),
+ * what the picture leaves of it and its transparent colour the
+ * background asked for; a picture cut short keeps the rows it has.  An
+ * animation's later frames are not read.  The picture is no larger
+ * than the screen so grown, which qr_fits() bounds.
  */
 static unsigned char *
-gif_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
+pic_gif(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
     unsigned *w, unsigned *h, int *alpha)
 {
-	static const int	 ioff[] = { 0, 4, 2, 1 }, istep[] = { 8, 8, 4, 2 };
-	struct gif_src		 src = { p, n, 0 };
+	static const int	 ioff[] = { 0, 4, 2, 1 };
+	static const int	 istep[] = { 8, 8, 4, 2 };
+	struct pic_gif_src		 src = { p, n, 0 };
 	GifFileType		*g;
 	GifRecordType		 rt;
-	GraphicsControlBlock	 gcb = { .TransparentColor = NO_TRANSPARENT_COLOR };
+	GraphicsControlBlock	 gcb;
 	unsigned char		*buf = NULL, lum[256];
 	GifPixelType		*line;
 	const GifImageDesc	*d;
 	const ColorMapObject	*cm;
-	int			 err, pass, y, x, ok = 0;
+	size_t			 cw = 0, ch = 0;
+	int			 err, pass, y, x, rows = 0, ok = 0;
 
-	if ((g = DGifOpen(&src, gif_read, &err)) == NULL)
+	memset(&gcb, 0, sizeof(gcb));
+	gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+	if ((g = DGifOpen(&src, pic_gif_read, &err)) == NULL)
 		return NULL;
-	if (g->SWidth <= 0 || g->SHeight <= 0 || g->SWidth > PIC_SIDE_MAX ||
-	    g->SHeight > PIC_SIDE_MAX ||
-	    !qr_fits(s, (size_t)g->SWidth, (size_t)g->SHeight, 0))
-		goto done;
 	while (!ok && DGifGetRecordType(g, &rt) == GIF_OK &&
 	    rt != TERMINATE_RECORD_TYPE) {
 		if (rt == EXTENSION_RECORD_TYPE) {
@@ -211,8 +213,13 @@ gif_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 			goto done;
 		d = &g->Image;
 		cm = d->ColorMap != NULL ? d->ColorMap : g->SColorMap;
+		cw = (size_t)(g->SWidth > d->Left + d->Width ? g->SWidth :
+		    d->Left + d->Width);
+		ch = (size_t)(g->SHeight > d->Top + d->Height ? g->SHeight :
+		    d->Top + d->Height);
 		if (cm == NULL || d->Width <= 0 || d->Height <= 0 ||
-		    d->Width > PIC_SIDE_MAX || d->Height > PIC_SIDE_MAX)
+		    d->Left < 0 || d->Top < 0 || cw > PIC_SIDE_MAX ||
+		    ch > PIC_SIDE_MAX || !qr_fits(s, cw, ch, 0))
 			goto done;
 		for (x = 0; x < 256; x++) {
 			const GifColorType *c = x < cm->ColorCount ?
@@ -226,35 +233,33 @@ gif_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 			lum[gcb.TransparentColor] = (unsigned char)bg;
 			*alpha = 1;
 		}
-		if (d->Left != 0 || d->Top != 0 || d->Width != g->SWidth ||
-		    d->Height != g->SHeight)
+		if (d->Left != 0 || d->Top != 0 || (size_t)d->Width != cw ||
+		    (size_t)d->Height != ch)
 			*alpha = 1;	/* the screen shows around it */
-		buf = arena_alloc(&s->a, (size_t)g->SWidth * g->SHeight);
-		memset(buf, bg, (size_t)g->SWidth * g->SHeight);
+		buf = arena_alloc(&s->a, cw * ch);
+		memset(buf, bg, cw * ch);
 		line = arena_alloc(&s->a, (size_t)d->Width);
+		ok = 1;
 		for (pass = d->Interlace ? 0 : 3; pass < 4; pass++)
 			for (y = d->Interlace ? ioff[pass] : 0; y < d->Height;
 			    y += d->Interlace ? istep[pass] : 1) {
-				int sy = d->Top + y;
+				unsigned char *o = buf + (size_t)(d->Top + y) *
+				    cw + (size_t)d->Left;
 
-				if (DGifGetLine(g, line, d->Width) == GIF_ERROR)
+				/* Cut short: the rows read are kept. */
+				if (DGifGetLine(g, line, d->Width) == GIF_ERROR) {
+					ok = rows > 0;
 					goto done;
-				if (sy < 0 || sy >= g->SHeight)
-					continue;
-				for (x = 0; x < d->Width; x++) {
-					int sx = d->Left + x;
-
-					if (sx >= 0 && sx < g->SWidth)
-						buf[(size_t)sy * g->SWidth +
-						    sx] = lum[line[x]];
 				}
+				rows++;
+				for (x = 0; x < d->Width; x++)
+					o[x] = lum[line[x]];
 			}
-		ok = 1;
 	}
 done:
 	if (ok) {
-		*w = (unsigned)g->SWidth;
-		*h = (unsigned)g->SHeight;
+		*w = (unsigned)cw;
+		*h = (unsigned)ch;
 	}
 	DGifCloseFile(g, &err);
 	return ok ? buf : NULL;
@@ -263,7 +268,7 @@ done:
 /* A WebP picture (not an animation) in grey: its luma, transparency
  * drawn on the background; photos scaled down. */
 static unsigned char *
-webp_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
+pic_webp(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
     unsigned *w, unsigned *h, int *alpha)
 {
 	WebPDecoderConfig	 cfg;
@@ -279,7 +284,7 @@ webp_grey(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 		return NULL;
 	ow = (unsigned)cfg.input.width;
 	oh = (unsigned)cfg.input.height;
-	while ((size_t)ow * oh > PIC_SCALED_PIXELS) {
+	while ((size_t)ow * oh > QR_SCALED_PIXELS) {
 		ow = (ow + 1) / 2;
 		oh = (oh + 1) / 2;
 	}
@@ -341,7 +346,7 @@ le32(const unsigned char *p)
  * checked against the bytes there are before a pixel is read.
  */
 static unsigned char *
-bmp_grey(struct detect_scan *s, const unsigned char *p, size_t n,
+pic_bmp(struct detect_scan *s, const unsigned char *p, size_t n,
     unsigned *w, unsigned *h)
 {
 	unsigned char	 lum[256], *buf;
@@ -434,16 +439,16 @@ picture_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 {
 	*alpha = 0;
 	if (n >= 8 && memcmp(p, "\x89PNG", 4) == 0)
-		return png_grey(s, p, n, bg, w, h, alpha);
+		return pic_png(s, p, n, bg, w, h, alpha);
 	if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
-		return jpeg_grey(s, p, n, w, h);
+		return pic_jpeg(s, p, n, w, h);
 	if (n >= 6 && (memcmp(p, "GIF87a", 6) == 0 ||
 	    memcmp(p, "GIF89a", 6) == 0))
-		return gif_grey(s, p, n, bg, w, h, alpha);
+		return pic_gif(s, p, n, bg, w, h, alpha);
 	if (n >= 16 && memcmp(p, "RIFF", 4) == 0 &&
 	    memcmp(p + 8, "WEBP", 4) == 0)
-		return webp_grey(s, p, n, bg, w, h, alpha);
+		return pic_webp(s, p, n, bg, w, h, alpha);
 	if (n >= 26 && memcmp(p, "BM", 2) == 0)
-		return bmp_grey(s, p, n, w, h);
+		return pic_bmp(s, p, n, w, h);
 	return NULL;
 }

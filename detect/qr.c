@@ -25,6 +25,7 @@
 #define QR_PIECE_PIXELS	(1u << 20)	/* and its pixels at most */
 #define QR_SMALL_MAX	16	/* pictures under QR_MIN_SIDE decoded */
 #define QR_SPLIT_TRIES	16	/* pairs of pieces read together */
+#define QR_DECODE_MAX	(48u << 20)	/* pixels decoded a message */
 
 void *
 qr_new(void)
@@ -45,15 +46,29 @@ qr_free(void *z)
 		zbar_image_scanner_destroy(z);
 }
 
-/* Is a picture w by h decoded: of a code's size (max pixels at most, or
- * four times as many for a photo scaled down while decoded), or of a
- * piece's while pieces may be kept (QR_SMALL_MAX a message)? */
+/*
+ * Is a picture w by h decoded: of a code's size (max pixels at most, or
+ * four times as many for a photo scaled down while decoded) while the
+ * message's pictures have not used QR_DECODE_MAX pixels (a decoded
+ * picture stays in the arena to the message's end, whether it held a
+ * code, was broken or failed half-way), or of a piece's while pieces
+ * may be kept (QR_SMALL_MAX a message)?
+ */
 int
 qr_fits(struct detect_scan *s, size_t w, size_t h, int scaled)
 {
-	if (w >= QR_MIN_SIDE && h >= QR_MIN_SIDE)
-		return w * h <= (scaled ? 4 * (size_t)QR_MAX_PIXELS :
-		    QR_MAX_PIXELS);
+	if (w >= QR_MIN_SIDE && h >= QR_MIN_SIDE) {
+		size_t px = w * h;
+
+		if (px > (scaled ? 4 * (size_t)QR_MAX_PIXELS : QR_MAX_PIXELS))
+			return 0;
+		if (scaled && px > QR_SCALED_PIXELS)
+			px = QR_SCALED_PIXELS;
+		if (px > QR_DECODE_MAX - s->qr_decoded)
+			return 0;
+		s->qr_decoded += px;
+		return 1;
+	}
 	if (w < QR_PIECE_SIDE || h < QR_PIECE_SIDE || w * h >
 	    QR_PIECE_PIXELS || s->qr_pieces >= QR_PIECES_MAX ||
 	    s->qr_small >= QR_SMALL_MAX)
@@ -96,21 +111,11 @@ piece_keep(struct detect_scan *s, const char *name, const unsigned char *g,
 	q->h = h;
 }
 
-/* Is one pixel in fifty dark? */
-static int
-any_dark(const unsigned char *g, size_t n)
-{
-	size_t	 dark, light;
-
-	tones(g, n, &dark, &light);
-	return dark * 50 >= n;
-}
-
 /*
  * A picture: read as a mail reader shows it, what is transparent white;
- * a transparent picture that so shows (almost) nothing dark is read
- * again on black, as a page with a dark background shows it: light
- * modules drawn on nothing.
+ * a transparent picture that so holds no code is read again on black,
+ * as a page with a dark background shows it: light modules drawn on
+ * nothing (with a dark frame or not).
  */
 void
 qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
@@ -127,7 +132,6 @@ qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (qr_wants(s, w, h)) {
 		found = qr_scan_grey(s, name, grey, w, h);
 		if (found == 0 && alpha && qr_wants(s, w, h) &&
-		    !any_dark(grey, (size_t)w * h) &&
 		    (dark = picture_grey(s, p, n, 0, &dw, &dh, &alpha)) != NULL)
 			found = qr_scan_grey(s, name, dark, dw, dh);
 	}
@@ -158,15 +162,23 @@ struct seam {
 	const char	*name[2];
 };
 
-/* May a picture hold a code drawn light on dark?  Most of its edges dark
- * (the code's quiet zone), and most of it in two tones, as a code is:
- * logos and banners on white, and photos, most pictures of mail, are not
- * read again inverted. */
+/*
+ * May a picture hold a code drawn light on dark?  Most of it dark (a
+ * code's dark ground and dark modules), or most of its edges dark (the
+ * code's quiet zone) and most of it in two tones, as a code is: logos
+ * and banners on white, most pictures of mail, are not read again
+ * inverted.  A frame of another colour, or a banner of greys beside the
+ * code, leaves the picture mostly dark.
+ */
 static int
 light_on_dark(const unsigned char *g, unsigned w, unsigned h)
 {
-	size_t	 i, dark = 0, light, n = 2 * (size_t)w + 2 * (size_t)h;
+	size_t	 i, dark = 0, light, n = 2 * (size_t)w + 2 * (size_t)h, sum = 0;
 
+	for (i = 0; i < (size_t)w * h; i++)
+		sum += g[i];
+	if (sum < (size_t)w * h * 128)
+		return 1;
 	for (i = 0; i < w; i++)
 		dark += (g[i] < 128) + (g[(size_t)(h - 1) * w + i] < 128);
 	for (i = 0; i < h; i++)

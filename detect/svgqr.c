@@ -2,19 +2,23 @@
  * svgqr: a QR code drawn in an SVG picture with vector shapes, which no
  * image scanner sees: a <rect> a module (qrencode's way), a <circle> a
  * module (the dots the 2025 kits draw so that scanners of QR shapes
- * miss them), a path of rectangles filled, or a path of horizontal and
- * vertical lines stroked (qrencode --svg-path's, segno's).  The
- * transforms of a shape and of its groups are followed (translate,
- * scale, matrix without rotation but quarter turns); fill and stroke are
- * inherited from the groups, and set by attributes, a <style> sheet's
- * rules and style, as SVG does; what is not seen (no opacity, hidden,
- * in <defs>) is not drawn, and a clip path's shapes only when a dark
- * shape is clipped to them (qr-code-styling's way).  <line>s, round
- * caps on strokes of no length (dots) and <use> of an element by its id
- * are read.  The dark shapes go, y
- * turned up, to pdfqr.c's reader of rectangles, which finds the module
- * and the grid and gives it to qr.c ("file.svg > drawing",
- * attach.qr_code).
+ * miss them), a path of rectangles filled, a path or <line>s of
+ * horizontal and vertical strokes (qrencode --svg-path's, segno's), or
+ * strokes of no length with round caps (dots).  The transforms of a
+ * shape and of its groups are followed (translate, scale, matrix without
+ * rotation but quarter turns); painting is inherited from the groups and
+ * set by attributes, the rules of the picture's <style> sheets (by their
+ * weight: tag, class, tag and class) and style, as SVG does.  What is
+ * not seen is not drawn: display none, visibility hidden (unless a shape
+ * shows itself), no opacity, what <defs>, <symbol>, <mask>, <desc> and
+ * other elements that draw nothing hold; what <use> draws again is.  A
+ * clip path's shapes are where the shapes clipped to it paint
+ * (qr-code-styling's way).  Each shape keeps how light it looks; the
+ * dark ones go, y turned up, to pdfqr.c's reader of rectangles, which
+ * finds the module and the grid and gives it to qr.c ("file.svg >
+ * drawing", attach.qr_code); when nothing is read so and the darkest
+ * paint is a grey, the shapes darker than halfway between it and white
+ * are read again (a code drawn faint).
  */
 #include <ctype.h>
 #include <math.h>
@@ -25,95 +29,134 @@
 #include "internal.h"
 #include "util.h"
 
-#define SQ_RECTS	40000	/* dark rectangles kept */
-#define SQ_DEPTH	32	/* groups followed */
+#define SQ_RECTS	40000	/* shapes kept, of each kind */
+#define SQ_DEPTH	32	/* elements followed deep */
 #define SQ_EXTENT	1000.0	/* the drawing scaled to this extent */
+#define SQ_RULES	256	/* rules of <style> sheets kept */
+#define SQ_CLIPS	1024	/* <clipPath>s kept */
+#define SQ_REFS		4096	/* shapes clipped to one */
+#define SQ_CLIP_OPS	(8u << 20)	/* clip shapes met with painters */
+#define SQ_DEFS		1024	/* elements with an id, for <use> */
+#define SQ_USES		SQ_RECTS	/* uses read */
+#define SQ_REPLAY	(8u << 20)	/* bytes of groups read again */
+#define SQ_DASHES	8	/* numbers of a stroke-dasharray */
+#define SQ_DASH_MAX	4096	/* dashes drawn along one segment */
+#define SQ_SEEN		0.98	/* lighter than this: paints nothing */
 
-#define SQ_RULES	64	/* rules of <style> sheets kept */
+/* What one source of painting says (presentation attributes, a rule's
+ * declarations, a style attribute), parsed once. */
+enum {
+	P_FILL = 1 << 0, P_STROKE = 1 << 1, P_WIDTH = 1 << 2, P_CAP = 1 << 3,
+	P_FOP = 1 << 4, P_SOP = 1 << 5, P_OP = 1 << 6, P_DISP = 1 << 7,
+	P_VIS = 1 << 8, P_CLIP = 1 << 9, P_DASH = 1 << 10
+};
+
+struct sq_decl {
+	unsigned	 set;
+	double		 fill, stroke, width, fop, sop, op;
+	double		 dash[SQ_DASHES];
+	int		 ndash;		/* 0: solid */
+	int		 cap, none, hidden;
+	const char	*clip;		/* clip-path: url(#id), the id */
+	size_t		 cll;
+};
+
+/* A rule of a <style> sheet: tag, .class or tag.class (both empty: *),
+ * its weight and its declarations. */
+struct sq_rule {
+	const char	*tag, *cls;
+	size_t		 tl, cl;
+	int		 weight;	/* 0 *, 1 tag, 2 class, 3 tag.class */
+	struct sq_decl	 d;
+};
+
+enum { M_DRAW, M_DEFS, M_CLIP, M_NONE };
 
 struct sq_style {
-	double	 m[6];		/* the transform to the picture */
-	double	 fill, stroke;	/* lightness: 0 black, 1 white or none */
-	double	 fill_op;	/* fill-opacity */
-	double	 stroke_op;	/* stroke-opacity */
-	double	 op;		/* opacity, the groups' times the shape's */
-	double	 width;		/* stroke width */
-	int	 cap;		/* stroke-linecap: 1 round, 2 square */
-	int	 hidden;	/* in a group not followed, or not shown */
-	int	 defs;		/* in <defs>, <symbol>...: drawn only if used */
-	int	 clip;		/* in a <clipPath>: its index + 1 */
+	double		 m[6];		/* the transform to the picture */
+	double		 fill, stroke;	/* lightness: 0 black, 1 white, none */
+	double		 fop, sop;	/* fill-opacity, stroke-opacity */
+	double		 op;		/* opacity, the groups' times its own */
+	double		 width;		/* stroke width */
+	double		 dash[SQ_DASHES];
+	int		 ndash;
+	int		 cap;		/* stroke-linecap: 1 round, 2 square */
+	int		 hidden;	/* display none, or a group not read */
+	int		 invis;		/* visibility hidden */
+	int		 mode;		/* M_DRAW, M_DEFS, M_CLIP, M_NONE */
+	int		 clip;		/* in a clip path: its index + 1 */
+	const char	*tag;		/* the element of this level */
+	size_t		 tl;
 };
 
-/* A rule of a <style> sheet: tag, .class or tag.class (either may be
- * empty: "*"), and its declarations. */
-struct sq_rule {
-	const char	*tag, *cls, *decl;
-	size_t		 tl, cl, dl;
+/* Rectangles, each with how light it looks (clip shapes: unused). */
+struct sq_rects {
+	struct qr_rect	*r;
+	float		*lt;
+	size_t		 n;
 };
 
-/* A <clipPath>: the shapes it holds (those of g->r and g->dot from r0
- * and d0 to r1 and d1), drawn only if a dark shape is clipped to it (as
- * qr-code-styling draws its modules: a dark square the size of the code
- * clipped to them). */
-#define SQ_CLIPS	32
+/* Dots: centre x, y, radius and how light, four doubles each. */
+struct sq_dots {
+	double		*d;
+	size_t		 n;
+};
+
+/* A <clipPath>: its shapes, in the user space of whatever is clipped to
+ * it (cr and cd from r0 and d0 to r1 and d1). */
 struct sq_clip {
 	const char	*id;
 	size_t		 il, r0, r1, d0, d1;
 };
 
+/* A shape clipped to a clip path: its transform, and its rectangles
+ * (pr from p0 to p1). */
 struct sq_ref {
 	const char	*id;
-	size_t		 il;
+	size_t		 il, p0, p1;
+	double		 m[6];
+};
+
+/* A tag of the picture: its local name, its attributes (without an
+ * empty tag's '/') and what kind it is. */
+struct sq_tag {
+	const char	*name, *a, *ae;
+	size_t		 nl;
+	int		 kind;		/* 0 start, 1 empty, 2 end */
 };
 
 /* An element with an id, for <use>. */
-#define SQ_DEFS		256
-#define SQ_USES		SQ_RECTS	/* uses read */
-#define SQ_REPLAY	(8u << 20)	/* bytes of groups read again */
-struct sq_def;
+struct sq_def {
+	const char	*id;
+	size_t		 il;
+	struct sq_tag	 tag;
+	const char	*body;		/* after its start tag */
+};
+
+enum { T_MAIN, T_CLIP, T_PAINT };
 
 struct sq {
 	struct sq_style	 st[SQ_DEPTH];
 	int		 depth;
-	size_t		 over;		/* groups open past the cap */
-	struct qr_rect	*r;
-	size_t		 nr;
-	double		*dot;		/* dots: centre x, y and radius */
-	size_t		 ndot;
-	struct sq_rule	 rule[SQ_RULES];
+	size_t		 over;		/* elements open past the cap */
+	struct sq_rects	 r;		/* what is drawn */
+	struct sq_dots	 dot;
+	struct sq_rects	 cr;		/* what clip paths hold */
+	struct sq_dots	 cd;
+	struct sq_rects	 pr;		/* what is clipped */
+	int		 tgt;		/* where shapes go: T_MAIN... */
+	double		 light;		/* how light the shape being drawn */
+	struct sq_rule	*rule;
 	size_t		 nrule;
-	struct sq_clip	 clip[SQ_CLIPS];
+	struct sq_clip	*clip;
 	size_t		 nclip;
-	struct sq_ref	 dark[SQ_CLIPS];	/* clips a dark shape uses */
-	size_t		 ndark;
+	struct sq_ref	*ref;
+	size_t		 nref;
 	struct sq_def	*def;
 	size_t		 ndef, uses, replayed;
 	int		 nest;		/* uses within uses */
 	const char	*doc_end;
 };
-
-/* Does paint of this lightness, at this opacity over white, look dark? */
-static int
-sq_ink(double light, double op)
-{
-	return 1 - op * (1 - light) < 0.5;
-}
-
-/* Is a shape filled dark?  In a clip path every shape is the area it
- * lets through, whatever its colour. */
-static int
-sq_filled(const struct sq_style *st)
-{
-	return !st->hidden && (!st->defs || st->clip) && (st->clip ||
-	    sq_ink(st->fill, st->fill_op * st->op));
-}
-
-static int
-sq_stroked(const struct sq_style *st)
-{
-	return !st->hidden && !st->defs && !st->clip && st->width > 0 &&
-	    sq_ink(st->stroke, st->stroke_op * st->op);
-}
 
 /* Named colours lighter than mid-grey (and those of "white" or "light"
  * in their names): the rest, black, navy, red..., are ink. */
@@ -127,10 +170,25 @@ static const char *const sq_light_names[] = { "none", "transparent", "snow",
     "thistle", "plum", "powderblue", "skyblue", "yellowgreen",
     "greenyellow", "lime", "chartreuse", "lawngreen", "tan", "navajowhite" };
 
+/* A hue's share of a colour in HSL (CSS Color 3's hue_to_rgb). */
+static double
+sq_hue(double m1, double m2, double h)
+{
+	h -= floor(h);
+	if (h * 6 < 1)
+		return m1 + (m2 - m1) * h * 6;
+	if (h * 2 < 1)
+		return m2;
+	if (h * 3 < 2)
+		return m1 + (m2 - m1) * (2.0 / 3 - h) * 6;
+	return m1;
+}
+
 /* A colour's lightness over white, 0 black to 1 white, transparent or
- * none: #rgb, #rgba, #rrggbb, #rrggbbaa, rgb() and rgba() (in numbers or
- * percentages, the alpha counted), the names (light ones 1); anything
- * else (a gradient, a variable, currentColor) ink, 0. */
+ * none: #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(), rgba(), hsl() and
+ * hsla() (in numbers or percentages, the alpha counted), the names in
+ * any case (light ones 1); anything else (a gradient, a variable,
+ * currentColor) ink, 0. */
 static double
 sq_light(const char *v, size_t n)
 {
@@ -144,10 +202,11 @@ sq_light(const char *v, size_t n)
 		n--;
 	if (n == 0 || n >= sizeof(w))
 		return 0;
-	memcpy(w, v, n);
+	for (i = 0; i < n; i++)
+		w[i] = (char)tolower((unsigned char)v[i]);
 	w[n] = '\0';
 	if (w[0] == '#' && (n == 4 || n == 5 || n == 7 || n == 9) &&
-	    strspn(w + 1, "0123456789abcdefABCDEF") == n - 1) {
+	    strspn(w + 1, "0123456789abcdef") == n - 1) {
 		int short_form = n <= 5;
 
 		for (i = 0; i < (n - 1) / (short_form ? 1 : 2); i++) {
@@ -158,27 +217,46 @@ sq_light(const char *v, size_t n)
 		}
 		if (n == 5 || n == 9)
 			c[3] /= 255;
-	} else if (str_ncasecmp(w, "rgb(", 4) == 0 ||
-	    str_ncasecmp(w, "rgba(", 5) == 0) {
-		char *e = w + (w[3] == '(' ? 4 : 5);
+	} else if (strncmp(w, "rgb", 3) == 0 || strncmp(w, "hsl", 3) == 0) {
+		char	*e = strchr(w, '(');
+		double	 x[4] = { 0, 0, 0, 1 };
 
+		if (e == NULL)
+			return 0;
+		e++;
 		for (i = 0; i < 4; i++) {
 			char *f;
-			double x = strtod(e, &f);
+			double y = strtod(e, &f);
 
 			if (f == e)
 				break;
 			if (*f == '%')
-				x = i < 3 ? x * 2.55 : x / 100, f++;
-			c[i] = x;
+				y = w[0] == 'h' ? y / 100 : i < 3 ? y * 2.55 :
+				    y / 100, f++;
+			else if (w[0] == 'h' && i == 0 && strncmp(f, "deg",
+			    3) == 0)
+				f += 3;
+			x[i] = y;
 			e = f + strspn(f, " ,/");
 		}
+		if (w[0] == 'r')
+			memcpy(c, x, sizeof(c));
+		else {
+			double l = fmin(fmax(x[2], 0), 1);
+			double sat = fmin(fmax(x[1], 0), 1);
+			double m2 = l <= 0.5 ? l * (sat + 1) : l + sat - l * sat;
+			double m1 = l * 2 - m2, h = x[0] / 360;
+
+			c[0] = 255 * sq_hue(m1, m2, h + 1.0 / 3);
+			c[1] = 255 * sq_hue(m1, m2, h);
+			c[2] = 255 * sq_hue(m1, m2, h - 1.0 / 3);
+			c[3] = x[3];
+		}
 	} else {
-		if (str_ncasecmp(w, "light", 5) == 0 || strstr(w, "white") !=
-		    NULL || strstr(w, "WHITE") != NULL)
+		if (strncmp(w, "light", 5) == 0 || strstr(w, "white") != NULL)
 			return 1;
 		for (i = 0; i < nitems(sq_light_names); i++)
-			if (str_casecmp(w, sq_light_names[i]) == 0)
+			if (strcmp(w, sq_light_names[i]) == 0)
 				return 1;
 		return 0;
 	}
@@ -233,35 +311,6 @@ sq_attr(const char *a, const char *e, const char *k, size_t *vl)
 			return v;
 	}
 	return NULL;
-}
-
-/* Property k of a style="..." value [v, v + n), the last one set, or
- * NULL. */
-static const char *
-sq_prop(const char *v, size_t n, const char *k, size_t *pl)
-{
-	const char	*e = v + n, *got = NULL;
-	size_t		 kl = strlen(k);
-
-	while (v < e) {
-		const char *semi = memchr(v, ';', (size_t)(e - v)), *c;
-
-		if (semi == NULL)
-			semi = e;
-		while (v < semi && isspace((unsigned char)*v))
-			v++;
-		c = memchr(v, ':', (size_t)(semi - v));
-		if (c != NULL && (size_t)(c - v) >= kl &&
-		    str_ncasecmp(v, k, kl) == 0 && (v + kl == c ||
-		    isspace((unsigned char)v[kl]))) {
-			*pl = (size_t)(semi - c - 1);
-			got = c + 1;
-		}
-		if (semi == e)
-			break;
-		v = semi + 1;
-	}
-	return got;
 }
 
 /* A number at *p (advanced past it and a separator), or 0 if none. */
@@ -354,17 +403,63 @@ sq_transform(double *m, const char *v, size_t n)
 	return 1;
 }
 
-/* The rectangle [x0, x1] by [y0, y1] of user space, through the
- * transform, if it stays upright. */
+/* Does m keep rectangles upright (no turn but quarter turns)? */
+static int
+sq_upright(const double *m)
+{
+	return (fabs(m[1]) < 1e-9 && fabs(m[2]) < 1e-9) ||
+	    (fabs(m[0]) < 1e-9 && fabs(m[3]) < 1e-9);
+}
+
+static void
+sq_rect_put(struct sq_rects *b, double ax, double ay, double bx, double by,
+    double light)
+{
+	struct qr_rect	*r;
+
+	if (b->n >= SQ_RECTS)
+		return;
+	if (b->r == NULL) {
+		b->r = xmalloc(SQ_RECTS * sizeof(*b->r));
+		b->lt = xmalloc(SQ_RECTS * sizeof(*b->lt));
+	}
+	r = &b->r[b->n];
+	r->x0 = fmin(ax, bx);
+	r->x1 = fmax(ax, bx);
+	r->y0 = fmin(ay, by);
+	r->y1 = fmax(ay, by);
+	b->lt[b->n++] = (float)light;
+}
+
+static void
+sq_dot_put(struct sq_dots *b, double x, double y, double r, double light)
+{
+	double	*d;
+
+	if (b->n >= SQ_RECTS || !isfinite(x) || !isfinite(y) ||
+	    !isfinite(r) || r <= 0)
+		return;
+	if (b->d == NULL)
+		b->d = xmalloc(SQ_RECTS * 4 * sizeof(*b->d));
+	d = b->d + 4 * b->n++;
+	d[0] = x;
+	d[1] = y;
+	d[2] = r;
+	d[3] = light;
+}
+
+/*
+ * The rectangle [x0, x1] by [y0, y1] of user space, through the
+ * transform, if it stays upright: drawn (with how light the shape
+ * looks), kept as a clip path's, or kept as a clipped shape's.
+ */
 static void
 sq_add(struct sq *g, const double *m, double x0, double y0, double x1,
     double y1)
 {
 	double		 ax, ay, bx, by;
-	struct qr_rect	*r;
 
-	if (!((fabs(m[1]) < 1e-9 && fabs(m[2]) < 1e-9) ||
-	    (fabs(m[0]) < 1e-9 && fabs(m[3]) < 1e-9)) || g->nr >= SQ_RECTS)
+	if (!sq_upright(m))
 		return;
 	ax = m[0] * x0 + m[2] * y0 + m[4];
 	ay = m[1] * x0 + m[3] * y0 + m[5];
@@ -373,43 +468,35 @@ sq_add(struct sq *g, const double *m, double x0, double y0, double x1,
 	if (!isfinite(ax) || !isfinite(ay) || !isfinite(bx) || !isfinite(by) ||
 	    fabs(ax - bx) < 1e-9 || fabs(ay - by) < 1e-9)
 		return;
-	if (g->r == NULL)
-		g->r = xmalloc(SQ_RECTS * sizeof(*g->r));
-	r = &g->r[g->nr++];
-	/* y turned up, as on a PDF page. */
-	r->x0 = fmin(ax, bx);
-	r->x1 = fmax(ax, bx);
-	r->y0 = -fmax(ay, by);
-	r->y1 = -fmin(ay, by);
+	sq_rect_put(g->tgt == T_CLIP ? &g->cr : g->tgt == T_PAINT ? &g->pr :
+	    &g->r, ax, ay, bx, by, g->light);
 }
 
 /* A dot of radius r at (x, y) of user space: it stands for its module;
- * the modules' pitch is known once every dot is (dots_add()). */
+ * the modules' pitch is known once every dot is (sq_dots_rects()).  A
+ * clipped dot paints its square. */
 static void
 sq_dot(struct sq *g, const double *m, double x, double y, double r)
 {
-	double	*d;
+	double	 k;
 
-	if (r <= 0 || g->ndot >= SQ_RECTS || !((fabs(m[1]) < 1e-9 &&
-	    fabs(m[2]) < 1e-9) || (fabs(m[0]) < 1e-9 && fabs(m[3]) < 1e-9)))
+	if (r <= 0 || !sq_upright(m))
 		return;
-	if (g->dot == NULL)
-		g->dot = xmalloc(SQ_RECTS * 3 * sizeof(*g->dot));
-	d = g->dot + 3 * g->ndot++;
-	d[0] = m[0] * x + m[2] * y + m[4];
-	d[1] = m[1] * x + m[3] * y + m[5];
-	d[2] = r * fmax(fabs(m[0]) + fabs(m[2]), fabs(m[1]) + fabs(m[3]));
-	/* qsort() wants no NaN (dbl_cmp is not an order then). */
-	if (!isfinite(d[0]) || !isfinite(d[1]) || !isfinite(d[2]))
-		g->ndot--;
+	if (g->tgt == T_PAINT) {
+		sq_add(g, m, x - r, y - r, x + r, y + r);
+		return;
+	}
+	k = fmax(fabs(m[0]) + fabs(m[2]), fabs(m[1]) + fabs(m[3]));
+	sq_dot_put(g->tgt == T_CLIP ? &g->cd : &g->dot, m[0] * x + m[2] * y +
+	    m[4], m[1] * x + m[3] * y + m[5], r * k, g->light);
 }
 
-/* A stroked segment from (x, y) to (nx, ny), horizontal or vertical, as
+/* A stroke's piece from (x, y) to (nx, ny), horizontal or vertical, as
  * the rectangle it paints; its ends carried on by half the width when
- * capped round or square.  A segment of no length so capped is a dot (a
+ * capped round or square.  A piece of no length so capped is a dot (a
  * round cap) or a square of the width: a way of drawing modules. */
 static void
-sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
+sq_piece(struct sq *g, const struct sq_style *st, double x, double y,
     double nx, double ny)
 {
 	double	 hw = st->width / 2, c = st->cap ? hw : 0;
@@ -426,6 +513,36 @@ sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
 		sq_add(g, st->m, x - hw, y - hw, x + hw, y + hw);
 }
 
+/* A stroked segment, horizontal or vertical: whole, or the dashes of
+ * its stroke-dasharray (SQ_DASH_MAX at most; a pattern of no length is
+ * drawn whole, one that hides all of it draws nothing). */
+static void
+sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
+    double nx, double ny)
+{
+	double	 len = fabs(nx - x) + fabs(ny - y), sum = 0, at = 0;
+	double	 dx = nx == x ? 0 : nx > x ? 1 : -1;
+	double	 dy = ny == y ? 0 : ny > y ? 1 : -1;
+	int	 i, k = 0;
+
+	for (i = 0; i < st->ndash; i++)
+		sum += st->dash[i];
+	if (st->ndash == 0 || !(sum > 0) || (nx != x && ny != y) || len == 0) {
+		sq_piece(g, st, x, y, nx, ny);
+		return;
+	}
+	for (i = 0; at < len && k < SQ_DASH_MAX; i = (i + 1) % st->ndash) {
+		double d = fmin(st->dash[i], len - at);
+
+		/* Even entries are dashes, odd ones gaps (a list of odd
+		 * length is repeated, so it comes round the other way). */
+		if ((k++ % 2) == 0 && (d > 0 || st->cap))
+			sq_piece(g, st, x + dx * at, y + dy * at,
+			    x + dx * (at + d), y + dy * (at + d));
+		at += st->dash[i];
+	}
+}
+
 /*
  * A path's d: each subpath of four corners that is an upright rectangle,
  * when filled; each horizontal or vertical segment (or, capped, one of
@@ -433,12 +550,12 @@ sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
  * arcs end the reading.
  */
 static void
-sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
+sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
+    int fill, int stroke, double fl, double sl)
 {
 	const char	*e = d + n;
 	double		 x = 0, y = 0, sx = 0, sy = 0, px[5], py[5];
-	int		 np = 0, cmd = 0, fill = sq_filled(st);
-	int		 stroke = sq_stroked(st);
+	int		 np = 0, cmd = 0;
 
 	while (d < e) {
 		double	 a, b, nx, ny;
@@ -450,6 +567,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
 		if (isalpha((unsigned char)*d)) {
 			cmd = *d++;
 			if (cmd == 'Z' || cmd == 'z') {
+				g->light = fl;
 				if (fill && np == 4 && ((px[0] == px[1] &&
 				    py[1] == py[2] && px[2] == px[3] &&
 				    py[3] == py[0]) || (py[0] == py[1] &&
@@ -493,8 +611,10 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
 			cmd = cmd == 'M' ? 'L' : 'l';
 			x = nx, y = ny;
 			continue;
-		} else if (stroke)
+		} else if (stroke) {
+			g->light = sl;
 			sq_segment(g, st, x, y, nx, ny);
+		}
 		if (np == 0) {
 			px[0] = x;
 			py[0] = y;
@@ -512,60 +632,155 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n)
 	}
 }
 
-/* One painting property, k, of value [v, v + n), set in st; *op takes
- * the element's own opacity. */
-static void
-sq_set(struct sq_style *st, const char *k, const char *v, size_t n,
-    double *op)
+/* A value [v, v + n) cleaned into w (size wn): comments and !important
+ * taken out, spaces trimmed; its length. */
+static size_t
+sq_value(const char *v, size_t n, char *w, size_t wn)
 {
-	const char	*end = v + n;
+	const char	*e = v + n;
+	size_t		 k = 0;
+
+	while (v < e && k + 1 < wn) {
+		if (e - v >= 2 && v[0] == '/' && v[1] == '*') {
+			const char *c = memmem(v + 2, (size_t)(e - v - 2), "*/",
+			    2);
+
+			v = c != NULL ? c + 2 : e;
+			continue;
+		}
+		w[k++] = *v++;
+	}
+	w[k] = '\0';
+	if (k >= 10 && str_casecmp(w + k - 10, "!important") == 0)
+		k -= 10;
+	while (k > 0 && isspace((unsigned char)w[k - 1]))
+		k--;
+	w[k] = '\0';
+	for (n = 0; n < k && isspace((unsigned char)w[n]); n++)
+		;
+	memmove(w, w + n, k - n + 1);
+	return k - n;
+}
+
+/* The id of url(#id), in place in [v, v + n): NULL if there is none. */
+static const char *
+sq_url_id(const char *v, size_t n, size_t *il)
+{
+	const char	*id = memchr(v, '#', n), *e = v + n, *c;
+
+	if (id == NULL)
+		return NULL;
+	for (c = ++id; c < e && *c != ')' && *c != '\'' && *c != '"' &&
+	    !isspace((unsigned char)*c); c++)
+		;
+	*il = (size_t)(c - id);
+	return *il > 0 ? id : NULL;
+}
+
+/* One property k with value [v, v + n) into d. */
+static void
+sq_decl_set(struct sq_decl *d, const char *k, size_t kl, const char *v,
+    size_t n)
+{
+	char		 w[96];
+	const char	*q;
+	size_t		 wl;
 	double		 x;
 
-	if (strcmp(k, "fill") == 0)
-		st->fill = sq_light(v, n);
-	else if (strcmp(k, "stroke") == 0)
-		st->stroke = sq_light(v, n);
-	else if (strcmp(k, "stroke-width") == 0)
-		(void)sq_num(&v, v + n, &st->width);
-	else if (strcmp(k, "stroke-linecap") == 0) {
-		while (n > 0 && isspace((unsigned char)*v))
-			v++, n--;
-		st->cap = n >= 5 && str_ncasecmp(v, "round", 5) == 0 ? 1 :
-		    n >= 6 && str_ncasecmp(v, "square", 6) == 0 ? 2 : 0;
-	} else if (strcmp(k, "display") == 0 || strcmp(k, "visibility") == 0) {
-		while (n > 0 && isspace((unsigned char)*v))
-			v++, n--;
-		if ((n >= 4 && str_ncasecmp(v, "none", 4) == 0) ||
-		    (n >= 6 && str_ncasecmp(v, "hidden", 6) == 0))
-			st->hidden = 1;
-	} else if (sq_num(&v, end, &x)) {
-		/* An opacity: a number, or a percentage. */
-		if (v < end && *v == '%')
+#define IS(name) (kl == sizeof(name) - 1 && str_ncasecmp(k, name, kl) == 0)
+	if (IS("clip-path")) {
+		d->set |= P_CLIP;
+		d->clip = sq_url_id(v, n, &d->cll);
+		return;
+	}
+	wl = sq_value(v, n, w, sizeof(w));
+	q = w;
+	if (IS("fill")) {
+		d->set |= P_FILL;
+		d->fill = sq_light(w, wl);
+	} else if (IS("stroke")) {
+		d->set |= P_STROKE;
+		d->stroke = sq_light(w, wl);
+	} else if (IS("stroke-width") && sq_num(&q, w + wl, &x) && x >= 0) {
+		d->set |= P_WIDTH;
+		d->width = x;
+	} else if (IS("stroke-linecap")) {
+		d->set |= P_CAP;
+		d->cap = str_casecmp(w, "round") == 0 ? 1 :
+		    str_casecmp(w, "square") == 0 ? 2 : 0;
+	} else if (IS("stroke-dasharray")) {
+		d->set |= P_DASH;
+		for (d->ndash = 0; d->ndash < SQ_DASHES &&
+		    sq_num(&q, w + wl, &x) && x >= 0; d->ndash++)
+			d->dash[d->ndash] = x;
+	} else if (IS("display")) {
+		d->set |= P_DISP;
+		d->none = str_casecmp(w, "none") == 0;
+	} else if (IS("visibility")) {
+		d->set |= P_VIS;
+		d->hidden = str_casecmp(w, "hidden") == 0 ||
+		    str_casecmp(w, "collapse") == 0;
+	} else if ((IS("opacity") || IS("fill-opacity") ||
+	    IS("stroke-opacity")) && sq_num(&q, w + wl, &x)) {
+		if (*q == '%')
 			x /= 100;
 		x = fmin(fmax(x, 0), 1);
-		if (strcmp(k, "fill-opacity") == 0)
-			st->fill_op = x;
-		else if (strcmp(k, "stroke-opacity") == 0)
-			st->stroke_op = x;
-		else if (strcmp(k, "opacity") == 0)
-			*op = x;
+		if (IS("opacity"))
+			d->set |= P_OP, d->op = x;
+		else if (IS("fill-opacity"))
+			d->set |= P_FOP, d->fop = x;
+		else
+			d->set |= P_SOP, d->sop = x;
+	}
+#undef IS
+}
+
+/* A declaration block ("fill:#000;opacity:.5"), the last of each
+ * property winning. */
+static void
+sq_decl_block(struct sq_decl *d, const char *v, size_t n)
+{
+	const char	*e = v + n;
+
+	while (v < e) {
+		const char *semi = memchr(v, ';', (size_t)(e - v)), *c, *k;
+
+		if (semi == NULL)
+			semi = e;
+		for (;;) {
+			while (v < semi && isspace((unsigned char)*v))
+				v++;
+			if (semi - v < 2 || v[0] != '/' || v[1] != '*')
+				break;
+			c = memmem(v + 2, (size_t)(semi - v - 2), "*/", 2);
+			v = c != NULL ? c + 2 : semi;
+		}
+		if ((c = memchr(v, ':', (size_t)(semi - v))) != NULL) {
+			for (k = c; k > v && isspace((unsigned char)k[-1]); k--)
+				;
+			sq_decl_set(d, v, (size_t)(k - v), c + 1,
+			    (size_t)(semi - c - 1));
+		}
+		if (semi == e)
+			break;
+		v = semi + 1;
 	}
 }
 
-static const char *const sq_props[] = { "fill", "stroke", "stroke-width",
-    "stroke-linecap", "display", "visibility", "fill-opacity",
-    "stroke-opacity", "opacity" };
-
-/* The properties of a declaration block ("fill:#000;opacity:.5"). */
+/* An element's presentation attributes. */
 static void
-sq_decls(struct sq_style *st, const char *d, size_t n, double *op)
+sq_decl_attrs(struct sq_decl *d, const char *a, const char *e)
 {
+	static const char *const names[] = { "fill", "stroke",
+	    "stroke-width", "stroke-linecap", "stroke-dasharray", "display",
+	    "visibility", "opacity", "fill-opacity", "stroke-opacity",
+	    "clip-path" };
 	const char	*v;
 	size_t		 i, vl;
 
-	for (i = 0; i < nitems(sq_props); i++)
-		if ((v = sq_prop(d, n, sq_props[i], &vl)) != NULL)
-			sq_set(st, sq_props[i], v, vl, op);
+	for (i = 0; i < nitems(names); i++)
+		if ((v = sq_attr(a, e, names[i], &vl)) != NULL)
+			sq_decl_set(d, names[i], strlen(names[i]), v, vl);
 }
 
 /* Is name [c, c + cl) one of the classes of the list [v, v + n)? */
@@ -587,97 +802,79 @@ sq_has_class(const char *v, size_t n, const char *c, size_t cl)
 	return 0;
 }
 
-/*
- * An element's painting: its presentation attributes, then the rules of
- * the <style> sheets that match it (those of a tag before those of a
- * class, each in the order written), then its style attribute, as CSS
- * weighs them.
- */
-static void
-sq_paint(struct sq *g, struct sq_style *st, const char *tag, size_t tl,
-    const char *a, const char *e)
+/* Is the selector [w, e) a tag, a class or both: no combinator, id,
+ * attribute or pseudo-class in it? */
+static int
+sq_simple(const char *w, const char *e)
 {
-	const char	*v, *cls;
-	size_t		 i, vl, cll = 0;
-	double		 op = 1;
-	int		 pass;
-
-	for (i = 0; i < nitems(sq_props); i++)
-		if ((v = sq_attr(a, e, sq_props[i], &vl)) != NULL)
-			sq_set(st, sq_props[i], v, vl, &op);
-	cls = sq_attr(a, e, "class", &cll);
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < g->nrule; i++) {
-			const struct sq_rule *r = &g->rule[i];
-
-			if ((r->cl > 0) != pass || (r->tl > 0 && (r->tl != tl ||
-			    str_ncasecmp(r->tag, tag, tl) != 0)) ||
-			    (r->cl > 0 && (cls == NULL ||
-			    !sq_has_class(cls, cll, r->cls, r->cl))))
-				continue;
-			sq_decls(st, r->decl, r->dl, &op);
-		}
-	if ((v = sq_attr(a, e, "style", &vl)) != NULL)
-		sq_decls(st, v, vl, &op);
-	st->op *= op;
+	for (; w < e; w++)
+		if (strchr(" \t\r\n>+~#:[()", *w) != NULL || *w == '\0')
+			return 0;
+	return 1;
 }
 
 /*
- * The rules of a <style> sheet [t, e): selectors of a tag, a class or
- * both ("rect", ".cls-1", "rect.a", "*"; of a descendant selector its
- * last part), grouped with commas; others (ids, attributes, pseudo-
- * classes) and @-blocks are passed over.
+ * The rules of a <style> sheet [t, e): selectors of a tag, a class, both
+ * or * ("rect", ".cls-1", "rect.a"), grouped with commas; a selector with
+ * a combinator ("g .a", "g > rect"), an id, an attribute or a pseudo-
+ * class is not read (read by its last part it would paint what it does
+ * not).  @media and @supports blocks are read as if they applied, other
+ * @-blocks passed over, @-statements (@import ...;) too.  Each block is
+ * parsed once.
  */
 static void
-sq_css(struct sq *g, const char *t, const char *e)
+sq_css(struct sq *g, const char *t, const char *e, int depth)
 {
-	while (t < e && g->nrule < SQ_RULES) {
-		const char *open, *close, *sel;
+	while (t < e) {
+		const char *open, *close, *sel, *semi;
 
 		while (t < e && (isspace((unsigned char)*t) || *t == '<' ||
-		    *t == '>' || *t == ']' || *t == '!'))
+		    *t == '>' || *t == ']' || *t == '!' || *t == '}'))
 			t++;
-		if (t + 7 <= e && memcmp(t, "[CDATA[", 7) == 0) {
+		if (e - t >= 7 && memcmp(t, "[CDATA[", 7) == 0) {
 			t += 7;
 			continue;
 		}
-		if (t + 2 <= e && memcmp(t, "/*", 2) == 0) {
+		if (e - t >= 2 && t[0] == '/' && t[1] == '*') {
 			const char *c = memmem(t + 2, (size_t)(e - t - 2), "*/", 2);
 
 			t = c != NULL ? c + 2 : e;
 			continue;
 		}
-		if ((open = memchr(t, '{', (size_t)(e - t))) == NULL)
+		if (t >= e || (open = memchr(t, '{', (size_t)(e - t))) == NULL)
 			break;
 		if (*t == '@') {
-			/* An @-block: its braces passed over, nested too. */
-			int depth = 0;
+			int d = 0;
 
-			for (t = open; t < e; t++)
-				if (*t == '{')
-					depth++;
-				else if (*t == '}' && --depth == 0)
+			semi = memchr(t, ';', (size_t)(open - t));
+			if (semi != NULL) {		/* @import ...; */
+				t = semi + 1;
+				continue;
+			}
+			for (close = open; close < e; close++)
+				if (*close == '{')
+					d++;
+				else if (*close == '}' && --d == 0)
 					break;
-			t++;
+			if ((str_ncasecmp(t, "@media", 6) == 0 ||
+			    str_ncasecmp(t, "@supports", 9) == 0) && depth < 4)
+				sq_css(g, open + 1, close, depth + 1);
+			t = close < e ? close + 1 : e;
 			continue;
 		}
 		if ((close = memchr(open, '}', (size_t)(e - open))) == NULL)
-			break;
+			close = e;
 		for (sel = t; sel < open && g->nrule < SQ_RULES; ) {
 			const char *c = memchr(sel, ',', (size_t)(open - sel));
 			const char *se = c != NULL ? c : open, *w, *dot;
 			struct sq_rule *r = &g->rule[g->nrule];
 
-			while (se > sel && isspace((unsigned char)se[-1]))
-				se--;
-			/* The last part of "svg .cls-1" or "g > rect". */
-			for (w = se; w > sel && !isspace((unsigned char)w[-1]) &&
-			    w[-1] != '>' && w[-1] != '+' && w[-1] != '~'; w--)
+			for (w = sel; w < se && isspace((unsigned char)*w); w++)
 				;
+			while (se > w && isspace((unsigned char)se[-1]))
+				se--;
 			sel = c != NULL ? c + 1 : open;
-			if (w == se || memchr(w, '#', (size_t)(se - w)) != NULL ||
-			    memchr(w, ':', (size_t)(se - w)) != NULL ||
-			    memchr(w, '[', (size_t)(se - w)) != NULL)
+			if (w == se || (size_t)(se - w) > 64 || !sq_simple(w, se))
 				continue;
 			dot = memchr(w, '.', (size_t)(se - w));
 			r->tag = w;
@@ -686,153 +883,244 @@ sq_css(struct sq *g, const char *t, const char *e)
 				r->tl = 0;
 			r->cls = dot != NULL ? dot + 1 : se;
 			r->cl = dot != NULL ? (size_t)(se - dot - 1) : 0;
-			if (r->cls + r->cl != se || memchr(r->cls, '.', r->cl))
+			if (memchr(r->cls, '.', r->cl) != NULL || (dot != NULL &&
+			    r->cl == 0))
 				continue;	/* two classes: not read */
-			r->decl = open + 1;
-			r->dl = (size_t)(close - open - 1);
+			r->weight = (r->tl > 0) + 2 * (r->cl > 0);
+			memset(&r->d, 0, sizeof(r->d));
+			sq_decl_block(&r->d, open + 1, (size_t)(close - open - 1));
 			g->nrule++;
 		}
-		t = close + 1;
+		t = close < e ? close + 1 : e;
 	}
 }
 
-/* Tags that hold others and pass their painting on; how each is drawn. */
-static const struct {
-	const char	*tag;
-	int		 defs, clip;
-} sq_groups[] = {
-	{ "g", 0, 0 }, { "a", 0, 0 }, { "svg", 0, 0 }, { "switch", 0, 0 },
-	{ "defs", 1, 0 }, { "symbol", 1, 0 }, { "pattern", 1, 0 },
-	{ "mask", 1, 0 }, { "marker", 1, 0 }, { "clipPath", 1, 1 },
-};
-
-static int
-sq_group(const char *tag, size_t tl)
+/* One source of painting applied to st; the element's own opacity,
+ * display and clip path (not inherited) set aside. */
+static void
+sq_apply(struct sq_style *st, const struct sq_decl *d, double *op,
+    int *none, const char **clip, size_t *cll)
 {
-	size_t	 i;
-
-	for (i = 0; i < nitems(sq_groups); i++)
-		if (strlen(sq_groups[i].tag) == tl &&
-		    str_ncasecmp(sq_groups[i].tag, tag, tl) == 0)
-			return (int)i;
-	return -1;
+	if (d->set & P_FILL)
+		st->fill = d->fill;
+	if (d->set & P_STROKE)
+		st->stroke = d->stroke;
+	if (d->set & P_WIDTH)
+		st->width = d->width;
+	if (d->set & P_CAP)
+		st->cap = d->cap;
+	if (d->set & P_DASH) {
+		st->ndash = d->ndash;
+		memcpy(st->dash, d->dash, sizeof(st->dash));
+	}
+	if (d->set & P_FOP)
+		st->fop = d->fop;
+	if (d->set & P_SOP)
+		st->sop = d->sop;
+	if (d->set & P_VIS)
+		st->invis = d->hidden;
+	if (d->set & P_OP)
+		*op = d->op;
+	if (d->set & P_DISP)
+		*none = d->none;
+	if (d->set & P_CLIP) {
+		*clip = d->clip;
+		*cll = d->cll;
+	}
 }
 
 /*
- * Is a shape clipped (clip-path="url(#id)") or masked?  It then paints
- * only where its clip path's shapes lie: those are drawn if the shape is
- * dark, and the shape itself is not.
+ * An element's painting: its presentation attributes, then the rules of
+ * the <style> sheets that match it (by weight: *, a tag, a class, a tag
+ * and a class; each weight in the order written), then its style
+ * attribute, as CSS weighs them; the last of each property winning.
+ * Display none hides it and all it holds; visibility is inherited and a
+ * shape may set it back; opacity multiplies the groups'.  Its clip path,
+ * if any, in *clip.
  */
-static int
-sq_clipped(struct sq *g, const struct sq_style *st, const char *a,
-    const char *e)
-{
-	const char	*v, *id;
-	size_t		 vl;
-
-	if (sq_attr(a, e, "mask", &vl) != NULL)
-		return 1;
-	if ((v = sq_attr(a, e, "clip-path", &vl)) == NULL) {
-		const char *sv = sq_attr(a, e, "style", &vl);
-
-		if (sv == NULL || (v = sq_prop(sv, vl, "clip-path", &vl)) ==
-		    NULL)
-			return 0;
-	}
-	if ((id = memchr(v, '#', vl)) == NULL)
-		return 1;
-	vl -= (size_t)(++id - v);
-	for (v = id; v < id + vl && *v != ')' && *v != '\'' && *v != '"'; v++)
-		;
-	if (!st->defs && g->ndark < SQ_CLIPS &&
-	    sq_ink(st->fill, st->fill_op * st->op)) {
-		g->dark[g->ndark].id = id;
-		g->dark[g->ndark++].il = (size_t)(v - id);
-	}
-	return 1;
-}
-
-/* Drop the shapes of the clip paths no dark shape is clipped to. */
 static void
-sq_unclip(struct sq *g)
+sq_paint(struct sq *g, struct sq_style *st, const char *tag, size_t tl,
+    const char *a, const char *e, const char **clip, size_t *cll)
 {
-	size_t	 i, j, k, nr = 0, nd = 0;
-	int	 keep[SQ_CLIPS] = { 0 };
+	struct sq_decl	 d;
+	const char	*v, *cls;
+	size_t		 i, vl, cl = 0;
+	double		 op = 1;
+	int		 none = 0, w;
 
-	for (i = 0; i < g->nclip; i++) {
-		struct sq_clip *c = &g->clip[i];
+	*clip = NULL;
+	*cll = 0;
+	memset(&d, 0, sizeof(d));
+	sq_decl_attrs(&d, a, e);
+	sq_apply(st, &d, &op, &none, clip, cll);
+	cls = sq_attr(a, e, "class", &cl);
+	for (w = 0; w < 4 && g->nrule > 0; w++)
+		for (i = 0; i < g->nrule; i++) {
+			const struct sq_rule *r = &g->rule[i];
 
-		if (c->r1 == SIZE_MAX)
-			c->r1 = g->nr, c->d1 = g->ndot;
-		keep[i] = 0;
-		for (j = 0; j < g->ndark && !keep[i]; j++)
-			keep[i] = c->il > 0 && g->dark[j].il == c->il &&
-			    memcmp(g->dark[j].id, c->id, c->il) == 0;
+			if (r->weight != w || (r->tl > 0 && (r->tl != tl ||
+			    str_ncasecmp(r->tag, tag, tl) != 0)) ||
+			    (r->cl > 0 && (cls == NULL ||
+			    !sq_has_class(cls, cl, r->cls, r->cl))))
+				continue;
+			sq_apply(st, &r->d, &op, &none, clip, cll);
+		}
+	if ((v = sq_attr(a, e, "style", &vl)) != NULL) {
+		memset(&d, 0, sizeof(d));
+		sq_decl_block(&d, v, vl);
+		sq_apply(st, &d, &op, &none, clip, cll);
 	}
-	for (k = 0; k < g->nr; k++) {
-		for (i = 0; i < g->nclip; i++)
-			if (!keep[i] && k >= g->clip[i].r0 && k < g->clip[i].r1)
-				break;
-		if (i == g->nclip)
-			g->r[nr++] = g->r[k];
-	}
-	for (k = 0; k < g->ndot; k++) {
-		for (i = 0; i < g->nclip; i++)
-			if (!keep[i] && k >= g->clip[i].d0 && k < g->clip[i].d1)
-				break;
-		if (i == g->nclip)
-			memmove(g->dot + 3 * nd++, g->dot + 3 * k,
-			    3 * sizeof(*g->dot));
-	}
-	g->nr = nr;
-	g->ndot = nd;
+	st->op *= op;
+	if (none)
+		st->hidden = 1;
 }
 
-/* One element: a group opened (its painting pushed), or a shape drawn. */
+/* How each element holds others: drawn as they are (a group), kept for
+ * <use> (definitions), a clip path, or never drawn; shapes hold none. */
+enum { K_SHAPE, K_GROUP, K_DEFS, K_CLIP, K_NONE };
+
+static int
+sq_kind(const char *tag, size_t tl)
+{
+	static const struct {
+		const char	*tag;
+		int		 kind;
+	} k[] = {
+		{ "rect", K_SHAPE }, { "circle", K_SHAPE }, { "path", K_SHAPE },
+		{ "line", K_SHAPE }, { "use", K_SHAPE }, { "ellipse", K_SHAPE },
+		{ "polygon", K_SHAPE }, { "polyline", K_SHAPE },
+		{ "image", K_SHAPE },
+		{ "g", K_GROUP }, { "a", K_GROUP }, { "svg", K_GROUP },
+		{ "switch", K_GROUP },
+		{ "defs", K_DEFS }, { "symbol", K_DEFS }, { "pattern", K_DEFS },
+		{ "mask", K_DEFS }, { "marker", K_DEFS },
+		{ "clipPath", K_CLIP },
+	};
+	size_t	 i;
+
+	for (i = 0; i < nitems(k); i++)
+		if (strlen(k[i].tag) == tl && str_ncasecmp(k[i].tag, tag,
+		    tl) == 0)
+			return k[i].kind;
+	return K_NONE;
+}
+
+/* An element's end: the level it opened closed, with those opened
+ * inside it and left open; an end that closes nothing open is passed
+ * over, as browsers do. */
+static void
+sq_close(struct sq *g, const char *tag, size_t tl)
+{
+	int	 d;
+
+	if (g->over > 0) {
+		g->over--;
+		return;
+	}
+	for (d = g->depth; d > 0; d--)
+		if (g->st[d].tl == tl && str_ncasecmp(g->st[d].tag, tag,
+		    tl) == 0)
+			break;
+	for (; d > 0 && g->depth >= d; g->depth--) {
+		int ci = g->st[g->depth].clip;
+
+		/* A clip path's end. */
+		if (ci != 0 && ci != g->st[g->depth - 1].clip) {
+			g->clip[ci - 1].r1 = g->cr.n;
+			g->clip[ci - 1].d1 = g->cd.n;
+		}
+	}
+}
+
+/* One element: a level opened for what it holds (its painting pushed),
+ * or a shape drawn. */
 static void
 sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
     const char *e, int closed)
 {
 	struct sq_style	 st = g->st[g->depth];
-	const char	*v;
-	size_t		 vl;
-	double		 x = 0, y = 0, w = 0, h = 0, x2 = 0, y2 = 0;
-	int		 group = sq_group(tag, tl);
+	const char	*v, *clip = NULL;
+	size_t		 vl, cll = 0;
+	double		 x = 0, y = 0, w = 0, h = 0, x2 = 0, y2 = 0, fl, sl;
+	int		 kind = sq_kind(tag, tl), fill, stroke;
 
+	st.tag = tag;
+	st.tl = tl;
 	if (st.hidden || ((v = sq_attr(a, e, "transform", &vl)) != NULL &&
 	    !sq_transform(st.m, v, vl)))
-		/* Its group draws nothing either, and is still closed. */
+		/* Nothing under it is drawn, and it is still closed. */
 		st.hidden = 1;
 	else
-		sq_paint(g, &st, tag, tl, a, e);
-	if (group >= 0) {
-		st.defs |= sq_groups[group].defs;
-		if (sq_groups[group].clip && !closed && !st.hidden &&
-		    g->nclip < SQ_CLIPS && g->depth + 1 < SQ_DEPTH) {
-			struct sq_clip *c = &g->clip[g->nclip++];
+		sq_paint(g, &st, tag, tl, a, e, &clip, &cll);
+	if (kind != K_SHAPE) {
+		if (closed)
+			return;
+		if (kind == K_DEFS && st.mode == M_DRAW)
+			st.mode = M_DEFS;
+		else if (kind == K_NONE)
+			st.mode = M_NONE;
+		else if (kind == K_CLIP && !st.hidden && g->nclip < SQ_CLIPS &&
+		    g->depth + 1 < SQ_DEPTH) {
+			struct sq_clip *c;
 
+			if (g->clip == NULL)
+				g->clip = xcalloc(SQ_CLIPS, sizeof(*g->clip));
+			c = &g->clip[g->nclip++];
 			if ((c->id = sq_attr(a, e, "id", &c->il)) == NULL)
 				c->il = 0;
-			c->r0 = g->nr;
-			c->d0 = g->ndot;
-			c->r1 = c->d1 = SIZE_MAX;	/* until it closes */
+			c->r0 = c->r1 = g->cr.n;
+			c->d0 = c->d1 = g->cd.n;
+			/* Its shapes are in the user space of what is
+			 * clipped to it. */
+			memset(st.m, 0, sizeof(st.m));
+			st.m[0] = st.m[3] = 1;
+			st.mode = M_CLIP;
 			st.clip = (int)g->nclip;
-			st.op = st.fill_op = 1;
-		}
-		if (!closed && g->depth + 1 < SQ_DEPTH)
+			st.invis = 0;
+		} else if (kind == K_CLIP)
+			st.mode = M_NONE;
+		if (g->depth + 1 < SQ_DEPTH)
 			g->st[++g->depth] = st;
-		else if (!closed)
+		else
 			g->over++;
 		return;
 	}
-	if (st.hidden || sq_clipped(g, &st, a, e))
+	if (st.hidden || st.mode == M_NONE || st.mode == M_DEFS)
 		return;
+	fl = 1 - st.fop * st.op * (1 - st.fill);
+	sl = 1 - st.sop * st.op * (1 - st.stroke);
+	if (st.mode == M_CLIP) {
+		/* A clip path's shape is an area, whatever its paint. */
+		if (st.invis)
+			return;
+		g->tgt = T_CLIP;
+		fill = 1;
+		stroke = 0;
+	} else {
+		fill = !st.invis && fl < SQ_SEEN;
+		stroke = !st.invis && st.width > 0 && sl < SQ_SEEN;
+		g->tgt = T_MAIN;
+		if (clip != NULL && g->nref < SQ_REFS && (fill || stroke)) {
+			struct sq_ref *r;
+
+			if (g->ref == NULL)
+				g->ref = xcalloc(SQ_REFS, sizeof(*g->ref));
+			r = &g->ref[g->nref++];
+			r->id = clip;
+			r->il = cll;
+			memcpy(r->m, st.m, sizeof(r->m));
+			r->p0 = r->p1 = g->pr.n;
+			g->tgt = T_PAINT;
+		} else if (clip != NULL)
+			return;
+	}
+	g->light = fl;
 #define NUM(k, out) ((v = sq_attr(a, e, k, &vl)) != NULL && \
 	sq_num(&v, v + vl, out))
 	if (tl == 4 && str_ncasecmp(tag, "rect", 4) == 0) {
 		(void)NUM("x", &x);
 		(void)NUM("y", &y);
-		if (sq_filled(&st) && NUM("width", &w) && NUM("height", &h) &&
+		if (fill && NUM("width", &w) && NUM("height", &h) &&
 		    w > 0 && h > 0)
 			sq_add(g, st.m, x, y, x + w, y + h);
 	} else if (tl == 4 && str_ncasecmp(tag, "line", 4) == 0) {
@@ -840,109 +1128,45 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 		(void)NUM("y1", &y);
 		(void)NUM("x2", &x2);
 		(void)NUM("y2", &y2);
-		if (sq_stroked(&st))
+		g->light = sl;
+		if (stroke)
 			sq_segment(g, &st, x, y, x2, y2);
 	} else if (tl == 6 && str_ncasecmp(tag, "circle", 6) == 0) {
 		(void)NUM("cx", &x);
 		(void)NUM("cy", &y);
-		if (sq_filled(&st) && NUM("r", &w))
+		if (fill && NUM("r", &w))
 			sq_dot(g, st.m, x, y, w);
 	} else if (tl == 4 && str_ncasecmp(tag, "path", 4) == 0 &&
 	    (v = sq_attr(a, e, "d", &vl)) != NULL)
-		sq_path(g, &st, v, vl);
+		sq_path(g, &st, v, vl, fill, stroke, fl, sl);
 #undef NUM
+	if (g->tgt == T_PAINT)
+		g->ref[g->nref - 1].p1 = g->pr.n;
+	g->tgt = T_MAIN;
 }
 
-static int
-dbl_cmp(const void *a, const void *b)
-{
-	double	 x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* The least distance between distinct values of v (n, sorted here), or
- * 0; values closer than eps are one. */
-static double
-sq_pitch(double *v, size_t n, double eps)
-{
-	double	 best = 0;
-	size_t	 i, j, k = 0;
-
-	qsort(v, n, sizeof(*v), dbl_cmp);
-	/* The gaps between neighbouring distinct values, in place. */
-	for (i = 1; i < n; i++)
-		if (v[i] - v[i - 1] > eps)
-			v[k++] = v[i] - v[i - 1];
-	qsort(v, k, sizeof(*v), dbl_cmp);
-	/* The least gap seen three times: a stray dot is not the pitch. */
-	for (i = 0; i + 2 < k && best == 0; i = j) {
-		for (j = i; j < k && v[j] - v[i] <= eps; j++)
-			;
-		if (j - i >= 3)
-			best = v[i];
-	}
-	return best;
-}
-
-/* The dots as the squares of their modules: each as wide as the least
- * distance between two columns (or rows) of dots, when the dots do not
- * touch (a code of dots with gaps between them), else as wide as the
- * dot. */
-static void
-dots_add(struct sq *g)
-{
-	static const double	 id[6] = { 1, 0, 0, 1, 0, 0 };
-	double			*v, r = 0, px, py;
-	size_t			 i;
-
-	if (g->ndot < 49)
-		return;
-	v = xmalloc(g->ndot * sizeof(*v));
-	/* The modules' radius is the median one: a logo's disc, a finder's
-	 * ring, is not a module. */
-	for (i = 0; i < g->ndot; i++)
-		v[i] = g->dot[3 * i + 2];
-	qsort(v, g->ndot, sizeof(*v), dbl_cmp);
-	r = v[g->ndot / 2];
-	for (i = 0; i < g->ndot; i++)
-		v[i] = g->dot[3 * i];
-	px = sq_pitch(v, g->ndot, r / 8);
-	for (i = 0; i < g->ndot; i++)
-		v[i] = g->dot[3 * i + 1];
-	py = sq_pitch(v, g->ndot, r / 8);
-	free(v);
-	px = px >= 2 * r && px < 4 * r ? px / 2 : r;
-	py = py >= 2 * r && py < 4 * r ? py / 2 : r;
-	for (i = 0; i < g->ndot; i++) {
-		const double *d = g->dot + 3 * i;
-
-		if (fabs(d[2] - r) > r / 4)
-			continue;
-		sq_add(g, id, d[0] - px, d[1] - py, d[0] + px, d[1] + py);
-	}
-}
-
-/* A tag of the picture: its local name, its attributes (without an
- * empty tag's '/') and what kind it is. */
-struct sq_tag {
-	const char	*name, *a, *ae;
-	size_t		 nl;
-	int		 kind;		/* 0 start, 1 empty, 2 end */
-};
-
-/* The next tag from p (comments passed over) in *tg, and where reading
- * goes on after it; NULL at the end. */
+/* The next tag from p in *tg (comments, CDATA sections, processing
+ * instructions and declarations passed over), and where reading goes on
+ * after it; NULL at the end. */
 static const char *
 sq_next(const char *p, const char *e, struct sq_tag *tg)
 {
 	while ((p = memchr(p, '<', (size_t)(e - p))) != NULL) {
-		const char *t = ++p, *end;
+		const char *t = ++p, *end, *c;
 
-		if (p + 3 <= e && memcmp(p, "!--", 3) == 0) {
-			const char *c = memmem(p, (size_t)(e - p), "-->", 3);
-
+		if (e - p >= 3 && memcmp(p, "!--", 3) == 0) {
+			c = memmem(p, (size_t)(e - p), "-->", 3);
 			p = c != NULL ? c + 3 : e;
+			continue;
+		}
+		if (e - p >= 8 && memcmp(p, "![CDATA[", 8) == 0) {
+			c = memmem(p, (size_t)(e - p), "]]>", 3);
+			p = c != NULL ? c + 3 : e;
+			continue;
+		}
+		if (p < e && (*p == '?' || *p == '!')) {
+			c = memchr(p, '>', (size_t)(e - p));
+			p = c != NULL ? c + 1 : e;
 			continue;
 		}
 		tg->kind = p < e && *p == '/' ? 2 : 0;
@@ -981,59 +1205,73 @@ sq_next(const char *p, const char *e, struct sq_tag *tg)
 	return NULL;
 }
 
-struct sq_def {
-	const char	*id;
-	size_t		 il;
-	struct sq_tag	 tag;
-	const char	*body;		/* after its start tag */
-};
+/* Where a <style> element's text ends: its end tag, or e. */
+static const char *
+sq_style_end(const char *p, const char *e)
+{
+	const char	*c = memmem(p, (size_t)(e - p), "</", 2);
 
-static const char *sq_run(struct sq *, const char *, const char *, int);
+	while (c != NULL && (e - c < 7 || str_ncasecmp(c + 2, "style", 5) != 0))
+		c = memmem(c + 2, (size_t)(e - c - 2), "</", 2);
+	return c != NULL ? c : e;
+}
 
-/* Every element with an id, for <use> (SQ_DEFS at most, the first of an
- * id found first). */
+/* Before anything is drawn: every <style> sheet's rules (a sheet after
+ * the shapes paints them too) and, for <use>, every element with an id
+ * (SQ_DEFS at most, the first of an id found first). */
 static void
-sq_ids(struct sq *g, const char *p, const char *e)
+sq_prepass(struct sq *g, const char *p, const char *e, int ids)
 {
 	struct sq_tag	 tg;
 
-	g->def = xcalloc(SQ_DEFS, sizeof(*g->def));
-	while (g->ndef < SQ_DEFS && (p = sq_next(p, e, &tg)) != NULL) {
-		struct sq_def	*d = &g->def[g->ndef];
+	if (ids)
+		g->def = xcalloc(SQ_DEFS, sizeof(*g->def));
+	while ((p = sq_next(p, e, &tg)) != NULL) {
 		const char	*v;
 		size_t		 vl;
 
-		if (tg.kind == 2 ||
+		if (tg.kind == 0 && tg.nl == 5 &&
+		    str_ncasecmp(tg.name, "style", 5) == 0) {
+			const char *c = sq_style_end(p, e);
+
+			if (g->rule == NULL)
+				g->rule = xcalloc(SQ_RULES, sizeof(*g->rule));
+			sq_css(g, p, c, 0);
+			p = c;
+			continue;
+		}
+		if (!ids || g->ndef >= SQ_DEFS || tg.kind == 2 ||
 		    (v = sq_attr(tg.a, tg.ae, "id", &vl)) == NULL || vl == 0)
 			continue;
-		d->id = v;
-		d->il = vl;
-		d->tag = tg;
-		d->body = p;
-		g->ndef++;
+		g->def[g->ndef].id = v;
+		g->def[g->ndef].il = vl;
+		g->def[g->ndef].tag = tg;
+		g->def[g->ndef++].body = p;
 	}
 }
+
+static const char *sq_run(struct sq *, const char *, const char *, int);
 
 /*
  * <use href="#id" x y>: the element of that id drawn again, translated,
  * with the use's painting inherited (a symbol or a group's elements
- * read again from its start tag to its end).  A use in what is drawn so
- * nests four deep at most, SQ_USES uses in all, and a group's elements
- * are read again for SQ_REPLAY bytes at most: a picture of uses of uses
- * costs no more than that.
+ * read again from its start tag to its end, shown though kept in
+ * <defs>).  A use in what is drawn so nests four deep at most, SQ_USES
+ * uses in all, and a group's elements are read again for SQ_REPLAY bytes
+ * at most: a picture of uses of uses costs no more than that.
  */
 static void
 sq_use(struct sq *g, const struct sq_tag *tg)
 {
 	struct sq_style	 st = g->st[g->depth];
 	const struct sq_def *d = NULL;
-	const char	*v;
-	size_t		 vl, i;
+	const char	*v, *clip;
+	size_t		 vl, i, cll;
 	double		 x = 0, y = 0, t[6] = { 1, 0, 0, 1, 0, 0 };
 	int		 base;
 
-	if (g->nest >= 4 || g->uses >= SQ_USES || st.hidden ||
-	    g->depth + 3 >= SQ_DEPTH)
+	if (g->def == NULL || g->nest >= 4 || g->uses >= SQ_USES ||
+	    st.hidden || st.mode != M_DRAW || g->depth + 3 >= SQ_DEPTH)
 		return;
 	if ((v = sq_attr(tg->a, tg->ae, "href", &vl)) == NULL &&
 	    (v = sq_attr(tg->a, tg->ae, "xlink:href", &vl)) == NULL)
@@ -1051,7 +1289,7 @@ sq_use(struct sq *g, const struct sq_tag *tg)
 	if ((v = sq_attr(tg->a, tg->ae, "transform", &vl)) != NULL &&
 	    !sq_transform(st.m, v, vl))
 		return;
-	sq_paint(g, &st, tg->name, tg->nl, tg->a, tg->ae);
+	sq_paint(g, &st, tg->name, tg->nl, tg->a, tg->ae, &clip, &cll);
 	if ((v = sq_attr(tg->a, tg->ae, "x", &vl)) != NULL)
 		(void)sq_num(&v, v + vl, &x);
 	if ((v = sq_attr(tg->a, tg->ae, "y", &vl)) != NULL)
@@ -1062,19 +1300,19 @@ sq_use(struct sq *g, const struct sq_tag *tg)
 	if (st.hidden)
 		return;
 	base = g->depth;
+	st.tag = tg->name;
+	st.tl = tg->nl;
 	g->st[++g->depth] = st;
 	g->nest++;
-	if (sq_group(d->tag.name, d->tag.nl) < 0 || d->tag.kind == 1)
+	if (sq_kind(d->tag.name, d->tag.nl) == K_SHAPE || d->tag.kind == 1)
 		sq_element(g, d->tag.name, d->tag.nl, d->tag.a, d->tag.ae, 1);
 	else if (g->replayed < SQ_REPLAY) {
 		const char *end;
 
-		/* The group as if here: its own painting, then its elements
-		 * to its end tag; shown though it is a symbol or in <defs>. */
 		sq_element(g, d->tag.name, d->tag.nl, d->tag.a, d->tag.ae, 0);
 		if (g->depth == base + 2) {
-			g->st[g->depth].defs = 0;
-			g->st[g->depth].clip = 0;
+			if (g->st[g->depth].mode == M_DEFS)
+				g->st[g->depth].mode = M_DRAW;
 			end = sq_run(g, d->body, g->doc_end, base + 1);
 			g->replayed += (size_t)((end != NULL ? end :
 			    g->doc_end) - d->body);
@@ -1082,13 +1320,15 @@ sq_use(struct sq *g, const struct sq_tag *tg)
 	}
 	g->nest--;
 	g->depth = base;
+	g->over = 0;
 }
 
 /*
- * The picture's tags from p: groups opened and closed, style sheets
- * read, shapes drawn.  With base at 0 or more (a group read again by a
- * use), reading stops at the end tag that closes the group down to
- * base; where reading stopped is returned (NULL at the end).
+ * The picture's tags from p: elements opened and closed, shapes drawn,
+ * style sheets passed over (read before).  With base at 0 or more (a
+ * group read again by a use), reading stops at the end tag that closes
+ * the group down to base; where reading stopped is returned (NULL at
+ * the end).
  */
 static const char *
 sq_run(struct sq *g, const char *p, const char *e, int base)
@@ -1097,34 +1337,14 @@ sq_run(struct sq *g, const char *p, const char *e, int base)
 
 	while ((p = sq_next(p, e, &tg)) != NULL) {
 		if (tg.kind == 2) {
-			int ci = g->st[g->depth].clip;
-
-			if (sq_group(tg.name, tg.nl) < 0)
-				continue;
-			if (g->over > 0)
-				g->over--;
-			else if (g->depth > 0) {
-				/* A clip path's end. */
-				if (ci != 0 && ci != g->st[g->depth - 1].clip) {
-					g->clip[ci - 1].r1 = g->nr;
-					g->clip[ci - 1].d1 = g->ndot;
-				}
-				g->depth--;
-			}
+			sq_close(g, tg.name, tg.nl);
 			if (base >= 0 && g->depth <= base)
 				return p;
 			continue;
 		}
-		if (tg.nl == 5 && str_ncasecmp(tg.name, "style", 5) == 0 &&
-		    tg.kind == 0) {
-			/* A style sheet: its rules, to its end tag. */
-			const char *c = memmem(p, (size_t)(e - p), "</", 2);
-
-			while (c != NULL && (e - c < 7 ||
-			    str_ncasecmp(c + 2, "style", 5) != 0))
-				c = memmem(c + 2, (size_t)(e - c - 2), "</", 2);
-			sq_css(g, p, c != NULL ? c : e);
-			p = c != NULL ? c : e;
+		if (tg.nl == 5 && str_ncasecmp(tg.name, "style", 5) == 0) {
+			if (tg.kind == 0)
+				p = sq_style_end(p, e);
 			continue;
 		}
 		if (tg.nl == 3 && str_ncasecmp(tg.name, "use", 3) == 0) {
@@ -1136,51 +1356,290 @@ sq_run(struct sq *g, const char *p, const char *e, int base)
 	return NULL;
 }
 
-void
-svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
-    size_t n)
+/*
+ * The clipped shapes where their clip paths lie: each clip path's shapes
+ * brought into the clipped shape's space and met with its rectangles
+ * (a square clipped to modules is the modules; a module clipped to a
+ * square, the module); SQ_CLIP_OPS meetings at most.
+ */
+static void
+sq_clips(struct sq *g)
 {
-	const char	*e = p + n;
-	struct sq	*g;
-	double		 lo[2] = { HUGE_VAL, HUGE_VAL }, hi[2] = { -HUGE_VAL,
-			    -HUGE_VAL }, k;
+	size_t	 i, k, j, ops = 0;
+
+	for (i = 0; i < g->nref && ops < SQ_CLIP_OPS; i++) {
+		const struct sq_ref	*f = &g->ref[i];
+		const struct sq_clip	*c = NULL;
+
+		for (k = 0; k < g->nclip && c == NULL; k++)
+			if (g->clip[k].il == f->il &&
+			    memcmp(g->clip[k].id, f->id, f->il) == 0)
+				c = &g->clip[k];
+		if (c == NULL || !sq_upright(f->m))
+			continue;
+		for (k = c->r0; k < c->r1 && ops < SQ_CLIP_OPS; k++) {
+			const struct qr_rect *q = &g->cr.r[k];
+			double ax = f->m[0] * q->x0 + f->m[2] * q->y0 + f->m[4];
+			double ay = f->m[1] * q->x0 + f->m[3] * q->y0 + f->m[5];
+			double bx = f->m[0] * q->x1 + f->m[2] * q->y1 + f->m[4];
+			double by = f->m[1] * q->x1 + f->m[3] * q->y1 + f->m[5];
+
+			for (j = f->p0; j < f->p1; j++, ops++) {
+				const struct qr_rect *p = &g->pr.r[j];
+				double x0 = fmax(fmin(ax, bx), p->x0);
+				double x1 = fmin(fmax(ax, bx), p->x1);
+				double y0 = fmax(fmin(ay, by), p->y0);
+				double y1 = fmin(fmax(ay, by), p->y1);
+
+				if (x1 - x0 > 1e-9 && y1 - y0 > 1e-9)
+					sq_rect_put(&g->r, x0, y0, x1, y1,
+					    g->pr.lt[j]);
+			}
+		}
+		for (k = c->d0; k < c->d1 && ops < SQ_CLIP_OPS; k++) {
+			const double *q = g->cd.d + 4 * k;
+			double x = f->m[0] * q[0] + f->m[2] * q[1] + f->m[4];
+			double y = f->m[1] * q[0] + f->m[3] * q[1] + f->m[5];
+			double r = q[2] * fmax(fabs(f->m[0]) + fabs(f->m[2]),
+			    fabs(f->m[1]) + fabs(f->m[3]));
+
+			for (j = f->p0; j < f->p1; j++, ops++) {
+				const struct qr_rect *p = &g->pr.r[j];
+
+				if (x >= p->x0 && x <= p->x1 && y >= p->y0 &&
+				    y <= p->y1) {
+					sq_dot_put(&g->dot, x, y, r,
+					    g->pr.lt[j]);
+					break;
+				}
+			}
+		}
+	}
+}
+
+static int
+dbl_cmp(const void *a, const void *b)
+{
+	double	 x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The least distance between distinct values of v (n, sorted here), or
+ * 0; values closer than eps are one. */
+static double
+sq_pitch(double *v, size_t n, double eps)
+{
+	double	 best = 0;
+	size_t	 i, j, k = 0;
+
+	qsort(v, n, sizeof(*v), dbl_cmp);
+	/* The gaps between neighbouring distinct values, in place. */
+	for (i = 1; i < n; i++)
+		if (v[i] - v[i - 1] > eps)
+			v[k++] = v[i] - v[i - 1];
+	qsort(v, k, sizeof(*v), dbl_cmp);
+	/* The least gap seen three times: a stray dot is not the pitch. */
+	for (i = 0; i + 2 < k && best == 0; i = j) {
+		for (j = i; j < k && v[j] - v[i] <= eps; j++)
+			;
+		if (j - i >= 3)
+			best = v[i];
+	}
+	return best;
+}
+
+/* The dots as the squares of their modules, put in out: each as wide as
+ * the least distance between two columns (or rows) of dots, when the
+ * dots do not touch (a code of dots with gaps between them), else as
+ * wide as the dot. */
+static void
+sq_dots_rects(const double *dot, size_t nd, struct qr_rect *out,
+    size_t *n)
+{
+	double		*v, r = 0, px, py;
 	size_t		 i;
 
-	if (!qr_room(s) || memmem(p, n, "<", 1) == NULL)
+	if (nd < 49)
 		return;
+	v = xmalloc(nd * sizeof(*v));
+	/* The modules' radius is the median one: a logo's disc, a finder's
+	 * ring, is not a module. */
+	for (i = 0; i < nd; i++)
+		v[i] = dot[3 * i + 2];
+	qsort(v, nd, sizeof(*v), dbl_cmp);
+	r = v[nd / 2];
+	for (i = 0; i < nd; i++)
+		v[i] = dot[3 * i];
+	px = sq_pitch(v, nd, r / 8);
+	for (i = 0; i < nd; i++)
+		v[i] = dot[3 * i + 1];
+	py = sq_pitch(v, nd, r / 8);
+	free(v);
+	px = px >= 2 * r && px < 4 * r ? px / 2 : r;
+	py = py >= 2 * r && py < 4 * r ? py / 2 : r;
+	for (i = 0; i < nd && *n < 2 * (size_t)SQ_RECTS; i++) {
+		const double *d = dot + 3 * i;
+
+		if (fabs(d[2] - r) > r / 4)
+			continue;
+		out[*n].x0 = d[0] - px;
+		out[*n].x1 = d[0] + px;
+		out[*n].y0 = d[1] - py;
+		out[*n].y1 = d[1] + py;
+		(*n)++;
+	}
+}
+
+/*
+ * The shapes lighter than thr, read: the dots made squares, the drawing
+ * scaled to a known extent (the reader's buckets are in 64ths of a unit,
+ * and a picture's units may be anything) with y turned up, as on a PDF
+ * page, and given to qr_rects().  How many codes were read.
+ */
+static int
+sq_read(struct detect_scan *s, const struct sq *g, const char *name,
+    double thr)
+{
+	struct qr_rect	*r;
+	double		*dot, lo[2] = { HUGE_VAL, HUGE_VAL };
+	double		 hi[2] = { -HUGE_VAL, -HUGE_VAL }, k;
+	size_t		 i, n = 0, nd = 0;
+	int		 found = 0;
+
+	if (g->r.n + g->dot.n < 49)
+		return 0;
+	r = xmalloc(2 * (size_t)SQ_RECTS * sizeof(*r));
+	dot = xmalloc((g->dot.n + 1) * 3 * sizeof(*dot));
+	for (i = 0; i < g->r.n; i++)
+		if (g->r.lt[i] < thr)
+			r[n++] = g->r.r[i];
+	for (i = 0; i < g->dot.n; i++)
+		if (g->dot.d[4 * i + 3] < thr) {
+			memcpy(dot + 3 * nd, g->dot.d + 4 * i,
+			    3 * sizeof(*dot));
+			nd++;
+		}
+	sq_dots_rects(dot, nd, r, &n);
+	for (i = 0; i < n; i++) {
+		lo[0] = fmin(lo[0], r[i].x0);
+		lo[1] = fmin(lo[1], r[i].y0);
+		hi[0] = fmax(hi[0], r[i].x1);
+		hi[1] = fmax(hi[1], r[i].y1);
+	}
+	k = n > 0 ? SQ_EXTENT / fmax(hi[0] - lo[0], hi[1] - lo[1]) : 0;
+	if (n >= 49 && isfinite(k) && k > 0) {
+		for (i = 0; i < n; i++) {
+			struct qr_rect q = r[i];
+
+			r[i].x0 = (q.x0 - lo[0]) * k;
+			r[i].x1 = (q.x1 - lo[0]) * k;
+			r[i].y0 = (hi[1] - q.y1) * k;
+			r[i].y1 = (hi[1] - q.y0) * k;
+		}
+		found = qr_rects(s, arena_printf(&s->a, "%s > drawing", name),
+		    r, n);
+	}
+	free(r);
+	free(dot);
+	return found;
+}
+
+/* The picture [p, e) read: its sheets and ids first, then its elements
+ * from each of [from[i], to[i]) (the whole picture, or the <svg>
+ * elements of an HTML page). */
+static void
+sq_picture(struct detect_scan *s, const char *name, const char *p,
+    const char *e, const char *const *from, const char *const *to,
+    size_t nregion)
+{
+	struct sq	*g;
+	double		 least = 1;
+	size_t		 i;
+
 	g = xcalloc(1, sizeof(*g));
 	g->doc_end = e;
 	g->st[0].m[0] = g->st[0].m[3] = 1;
 	g->st[0].fill = 0;		/* SVG's defaults: filled black, */
 	g->st[0].stroke = 1;		/* a stroke of 1 but none drawn, */
 	g->st[0].width = 1;
-	g->st[0].fill_op = g->st[0].stroke_op = g->st[0].op = 1; /* opaque */
-	if (memmem(p, n, "<use", 4) != NULL)
-		sq_ids(g, p, e);
-	sq_run(g, p, e, -1);
-	sq_unclip(g);
-	dots_add(g);
-	/* Scaled to a known extent: the reader's buckets are in 64ths of
-	 * a unit, and a picture's units may be anything. */
-	for (i = 0; i < g->nr; i++) {
-		lo[0] = fmin(lo[0], g->r[i].x0);
-		lo[1] = fmin(lo[1], g->r[i].y0);
-		hi[0] = fmax(hi[0], g->r[i].x1);
-		hi[1] = fmax(hi[1], g->r[i].y1);
+	g->st[0].fop = g->st[0].sop = g->st[0].op = 1;	/* opaque */
+	sq_prepass(g, p, e, memmem(p, (size_t)(e - p), "<use", 4) != NULL);
+	for (i = 0; i < nregion; i++) {
+		g->depth = 0;
+		g->over = 0;
+		sq_run(g, from[i], to[i], -1);
 	}
-	k = g->nr > 0 ? SQ_EXTENT / fmax(hi[0] - lo[0], hi[1] - lo[1]) : 0;
-	if (g->nr > 0 && isfinite(k) && k > 0) {
-		for (i = 0; i < g->nr; i++) {
-			g->r[i].x0 = (g->r[i].x0 - lo[0]) * k;
-			g->r[i].x1 = (g->r[i].x1 - lo[0]) * k;
-			g->r[i].y0 = (g->r[i].y0 - lo[1]) * k;
-			g->r[i].y1 = (g->r[i].y1 - lo[1]) * k;
-		}
-		qr_rects(s, arena_printf(&s->a, "%s > drawing", name), g->r,
-		    g->nr);
-	}
-	free(g->r);
-	free(g->dot);
+	sq_clips(g);
+	/* Read as drawn; if nothing is read and the darkest paint is a
+	 * grey (a code drawn faint), the shapes darker than halfway
+	 * between it and white. */
+	for (i = 0; i < g->r.n; i++)
+		least = fmin(least, g->r.lt[i]);
+	for (i = 0; i < g->dot.n; i++)
+		least = fmin(least, g->dot.d[4 * i + 3]);
+	if (sq_read(s, g, name, 0.5) == 0 && least > 0.02 && least < SQ_SEEN &&
+	    qr_room(s))
+		(void)sq_read(s, g, name, (least + 1) / 2);
+	free(g->r.r);
+	free(g->r.lt);
+	free(g->cr.r);
+	free(g->cr.lt);
+	free(g->pr.r);
+	free(g->pr.lt);
+	free(g->dot.d);
+	free(g->cd.d);
+	free(g->rule);
+	free(g->clip);
+	free(g->ref);
 	free(g->def);
 	free(g);
+}
+
+#define SQ_REGIONS	16	/* <svg> elements of a page read */
+
+void
+svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
+    size_t n)
+{
+	const char	*e = p + n, *from[1], *to[1];
+
+	if (!qr_room(s) || memchr(p, '<', n) == NULL)
+		return;
+	from[0] = p;
+	to[0] = e;
+	sq_picture(s, name, p, e, from, to, 1);
+}
+
+/* The <svg> elements of an HTML page, each to its end tag, read with
+ * the page's style sheets: the page's other elements (a paragraph left
+ * open, an image) are no part of any picture. */
+void
+svg_html_qr(struct detect_scan *s, const char *name, const char *p,
+    size_t n)
+{
+	const char	*e = p + n, *from[SQ_REGIONS], *to[SQ_REGIONS], *c;
+	size_t		 k = 0;
+
+	if (!qr_room(s))
+		return;
+	for (c = p; k < SQ_REGIONS && (c = memchr(c, '<', (size_t)(e - c))) !=
+	    NULL; c++) {
+		const char *end;
+
+		if (e - c < 5 || str_ncasecmp(c + 1, "svg", 3) != 0 ||
+		    isalnum((unsigned char)c[4]))
+			continue;
+		for (end = c + 4; (end = memchr(end, '<', (size_t)(e - end))) !=
+		    NULL; end++)
+			if (e - end >= 6 && str_ncasecmp(end, "</svg", 5) == 0)
+				break;
+		from[k] = c;
+		to[k++] = end != NULL ? end : e;
+		if (end == NULL)
+			break;
+		c = end;
+	}
+	if (k > 0)
+		sq_picture(s, name, p, e, from, to, k);
 }

@@ -583,6 +583,24 @@ hostile_pictures(void)
 		run(g[i].name, b.ptr, b.len, &r);
 		buf_release(&b);
 	}
+	/* Seventy GIFs of 3464 by 3464 whose data breaks at once: each
+	 * decoded picture stays to the message's end, so the message's
+	 * budget of decoded pixels stops them (they once used up the
+	 * arena, and the scan aborted). */
+	buf_init(&b, 1u << 20);
+	buf_adds(&b, "Content-Type: multipart/mixed; boundary=b\r\n\r\n");
+	for (i = 0; i < 70; i++) {
+		n = gif_head(p, 3464, 3464);
+		n += gif_frame(p + n, 0, 0, 3464, 3464, noise, sizeof(noise), 0);
+		memset(p + n, 0, 100);
+		buf_addf(&b, "--b\r\nContent-Type: image/gif\r\n"
+		    "Content-Transfer-Encoding: binary\r\n\r\n");
+		buf_add(&b, p, n + 100);
+		buf_adds(&b, "\r\n");
+	}
+	buf_adds(&b, "--b--\r\n");
+	run("seventy broken GIFs of 12 megapixels", b.ptr, b.len, &r);
+	buf_release(&b);
 	/* A thousand frames: only the first is read. */
 	buf_init(&b, 1u << 20);
 	n = gif_head(p, 200, 200);

@@ -1170,6 +1170,83 @@ def svg_qr_samples():
               '"10"/></g></symbol></svg>'
               % (10 * len(m) + 80, 10 * len(m) + 80, uses)).encode(),
              "potential", "attach.qr_code", "url.risky_tld")
+    # What a browser shows, read as it shows it (each of these hid the
+    # code from a reader of the round before, found by its review):
+    # modules in a hidden group that show themselves, and some whose
+    # display none a later declaration undoes.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=15", 0)
+    shown = "".join('<rect x="%d" y="%d" width="1" height="1" visibility='
+                    '"visible"/>' % (x, y) for y, r in enumerate(m)
+                    for x, v in enumerate(r) if v and (x + y) % 2)
+    undone = "".join('<rect x="%d" y="%d" width="1" height="1" display='
+                     '"none" style="display:inline"/>' % (x, y)
+                     for y, r in enumerate(m) for x, v in enumerate(r)
+                     if v and not (x + y) % 2)
+    svg_mail("en-289-svg-qr-shown-in-hidden.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '<g visibility="hidden">%s</g><g>%s</g></svg>'
+              % (len(m) + 8, len(m) + 8, shown, undone)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # A code drawn faint (black at 40%, a mid grey a phone reads), a
+    # black frame around it.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=16", 0)
+    mods = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
+                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
+    svg_mail("en-290-svg-qr-faint.eml", frm, "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '<g fill="#000" fill-opacity=".4">%s</g></svg>'
+              % (len(m) + 8, len(m) + 8, mods)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # Each module clipped to a square over the whole code, or masked by
+    # a white mask: both draw the module.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=17", 0)
+    mods = "".join('<rect x="%d" y="%d" width="1" height="1" %s/>'
+                   % (x, y, 'clip-path="url(#all)"' if (x + y) % 2 else
+                      'mask="url(#white)"')
+                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
+    svg_mail("en-291-svg-qr-clipped-masked.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '<defs><clipPath id="all"><rect x="-4" y="-4" width="99" '
+              'height="99"/></clipPath><mask id="white"><rect x="-4" y="-4" '
+              'width="99" height="99" fill="#fff"/></mask></defs>%s</svg>'
+              % (len(m) + 8, len(m) + 8, mods)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # Style sheets weighed as CSS weighs them: rect.m over .m, a rule
+    # for descendants of what is not there, a sheet after the shapes, a
+    # rule in @media after an @import, !important, "White" in capitals;
+    # and dashed lines over the light modules whose dashes are gaps.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=18", 0)
+    cells = "".join('<rect class="m%s" x="%d" y="%d" width="1" height="1"/>'
+                    % ("" if v else " l", x, y) for y, r in enumerate(m)
+                    for x, v in enumerate(r))
+    dashes = "".join('<line x1="0" y1="%d.5" x2="%d" y2="%d.5" stroke="#000"'
+                     ' stroke-dasharray="0 1000"/>' % (y, len(m), y)
+                     for y in range(len(m)))
+    svg_mail("en-292-svg-qr-style-weights.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '%s%s<style>@import url(x.css); rect.m{fill:#000} .m{fill:'
+              '#fff} .nothing .m{fill:#fff} @media screen{rect.l{fill:White '
+              '!important}}</style></svg>'
+              % (len(m) + 8, len(m) + 8, cells, dashes)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # In an HTML page: a paragraph left open, a picture and a stray end
+    # tag before the <svg>, whose modules the page's own sheet paints.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=19", 0)
+    cells = "".join('<rect class="k" x="%d" y="%d" width="1" height="1"/>'
+                    % (x, y) for y, r in enumerate(m) for x, v in enumerate(r)
+                    if v)
+    write("en-293-html-svg-page-style.eml", headers(frm, "You have a secure "
+                                                    "message") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><head><style>"
+          ".k{fill:#111} svg{background:#fff}</style></head><body><p>Scan "
+          'the code to read your secure message.<img src="https://'
+          'secure-mail-notice.example/logo.png" alt=""></a></mask><svg '
+          'width="240" height="240" viewBox="-4 -4 %d %d"><g fill="#fff">%s'
+          "</g></svg></body></html>\n" % (len(m) + 8, len(m) + 8, cells),
+          "potential", "attach.qr_code", "url.risky_tld")
     # A line chart as a design program exports it: grid lines, a style
     # sheet's classes, round-capped points: no code.
     grid = "".join('<line class="g" x1="40" y1="%d" x2="300" y2="%d"/>'
