@@ -1188,8 +1188,7 @@ def svg_qr_samples():
               '<g visibility="hidden">%s</g><g>%s</g></svg>'
               % (len(m) + 8, len(m) + 8, shown, undone)).encode(),
              "potential", "attach.qr_code", "url.risky_tld")
-    # A code drawn faint (black at 40%, a mid grey a phone reads), a
-    # black frame around it.
+    # A code drawn faint: black at 40%, a mid grey a phone reads.
     m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=16", 0)
     mods = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
                    for y, r in enumerate(m) for x, v in enumerate(r) if v)
