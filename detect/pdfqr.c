@@ -260,15 +260,16 @@ long_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Is r of the module u (its shorter side u, its longer a whole number of
- * them)? */
+/* Is r of the module u (its sides whole numbers of it, the shorter one
+ * to seven: a finder's centre drawn as one square, merged runs)? */
 static int
 pq_fits(const struct qr_rect *r, double u)
 {
 	double	 w = r->x1 - r->x0, h = r->y1 - r->y0;
 	double	 lo = fmin(w, h), hi = fmax(w, h);
 
-	return fabs(lo - u) <= u * 0.15 && hi / u < PQ_SIDE_MAX + 1 &&
+	return lo / u >= 0.85 && lo / u < 7.2 &&
+	    fabs(lo / u - round(lo / u)) <= 0.15 && hi / u < PQ_SIDE_MAX + 1 &&
 	    fabs(hi / u - round(hi / u)) <= 0.2;
 }
 

@@ -30,17 +30,19 @@
 #include "util.h"
 
 #define SQ_RECTS	40000	/* shapes kept, of each kind */
-#define SQ_DEPTH	32	/* elements followed deep */
+#define SQ_DEPTH	256	/* elements followed deep */
 #define SQ_EXTENT	1000.0	/* the drawing scaled to this extent */
 #define SQ_RULES	256	/* rules of <style> sheets kept */
-#define SQ_CLIPS	1024	/* <clipPath>s kept */
+#define SQ_CLIPS	SQ_RECTS	/* <clipPath>s kept */
 #define SQ_REFS		4096	/* shapes clipped to one */
 #define SQ_CLIP_OPS	(8u << 20)	/* clip shapes met with painters */
-#define SQ_DEFS		1024	/* elements with an id, for <use> */
+#define SQ_DEFS		SQ_RECTS	/* elements with an id, for <use> */
 #define SQ_USES		SQ_RECTS	/* uses read */
 #define SQ_REPLAY	(8u << 20)	/* bytes of groups read again */
 #define SQ_DASHES	8	/* numbers of a stroke-dasharray */
 #define SQ_DASH_MAX	4096	/* dashes drawn along one segment */
+#define SQ_PIECES	(1u << 20)	/* stroke pieces drawn in all */
+#define SQ_CLASSES	16	/* classes of an element matched */
 #define SQ_SEEN		0.98	/* lighter than this: paints nothing */
 
 /* What one source of painting says (presentation attributes, a rule's
@@ -53,6 +55,7 @@ enum {
 
 struct sq_decl {
 	unsigned	 set;
+	unsigned	 imp;		/* those set !important */
 	double		 fill, stroke, width, fop, sop, op;
 	double		 dash[SQ_DASHES];
 	int		 ndash;		/* 0: solid */
@@ -87,6 +90,9 @@ struct sq_style {
 	int		 clip;		/* in a clip path: its index + 1 */
 	const char	*tag;		/* the element of this level */
 	size_t		 tl;
+	const char	*gclip;		/* a group's clip path, its id */
+	size_t		 gcl;
+	double		 gm[6];		/* and the group's transform */
 };
 
 /* Rectangles, each with how light it looks (clip shapes: unused). */
@@ -156,6 +162,7 @@ struct sq {
 	size_t		 ndef, uses, replayed;
 	int		 nest;		/* uses within uses */
 	const char	*doc_end;
+	size_t		 pieces;	/* stroke pieces drawn */
 };
 
 /* Named colours lighter than mid-grey (and those of "white" or "light"
@@ -527,11 +534,15 @@ sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
 
 	for (i = 0; i < st->ndash; i++)
 		sum += st->dash[i];
+	if (g->pieces >= SQ_PIECES)
+		return;
+	g->pieces++;
 	if (st->ndash == 0 || !(sum > 0) || (nx != x && ny != y) || len == 0) {
 		sq_piece(g, st, x, y, nx, ny);
 		return;
 	}
-	for (i = 0; at < len && k < SQ_DASH_MAX; i = (i + 1) % st->ndash) {
+	for (i = 0; at < len && k < SQ_DASH_MAX && g->pieces < SQ_PIECES;
+	    i = (i + 1) % st->ndash, g->pieces++) {
 		double d = fmin(st->dash[i], len - at);
 
 		/* Even entries are dashes, odd ones gaps (a list of odd
@@ -543,9 +554,88 @@ sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
 	}
 }
 
+/* A filled path's rectangles, in user space, and what they cover: one
+ * inside another is a hole in it (a ring, as qr-code-styling draws a
+ * finder), one inside a hole filled again. */
+#define SQ_SUBPATHS	64
+
+struct sq_sub {
+	double	 r[SQ_SUBPATHS][4];
+	int	 n, over;
+};
+
+static int
+sq_inside(const double *a, const double *b)
+{
+	return a != b && a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] &&
+	    a[3] <= b[3] && (a[0] > b[0] || a[1] > b[1] || a[2] < b[2] ||
+	    a[3] < b[3]);
+}
+
+static void
+sq_sub_add(struct sq *g, const struct sq_style *st, struct sq_sub *u,
+    double x0, double y0, double x1, double y1)
+{
+	int	 i;
+
+	if (!u->over && u->n < SQ_SUBPATHS) {
+		u->r[u->n][0] = x0, u->r[u->n][1] = y0;
+		u->r[u->n][2] = x1, u->r[u->n][3] = y1;
+		u->n++;
+		return;
+	}
+	/* Too many to weigh: drawn as they come. */
+	for (i = 0; i < u->n; i++)
+		sq_add(g, st->m, u->r[i][0], u->r[i][1], u->r[i][2],
+		    u->r[i][3]);
+	u->n = 0;
+	u->over = 1;
+	sq_add(g, st->m, x0, y0, x1, y1);
+}
+
+/* The rectangles drawn, each less the one hole it may have. */
+static void
+sq_sub_draw(struct sq *g, const struct sq_style *st, struct sq_sub *u)
+{
+	int	 i, k, depth[SQ_SUBPATHS] = { 0 }, hole[SQ_SUBPATHS] = { 0 };
+
+	for (i = 0; i < u->n; i++) {
+		depth[i] = 0;
+		hole[i] = -1;
+		for (k = 0; k < u->n; k++)
+			if (sq_inside(u->r[i], u->r[k]))
+				depth[i]++;
+	}
+	for (i = 0; i < u->n; i++)
+		for (k = 0; k < u->n; k++)
+			if (depth[k] == depth[i] + 1 && depth[k] % 2 == 1 &&
+			    sq_inside(u->r[k], u->r[i]))
+				hole[i] = hole[i] == -1 ? k : -2;
+	for (i = 0; i < u->n; i++) {
+		const double *o = u->r[i], *h;
+
+		if (depth[i] % 2 == 1)
+			continue;
+		if (hole[i] < 0) {
+			sq_add(g, st->m, o[0], o[1], o[2], o[3]);
+			continue;
+		}
+		h = u->r[hole[i]];
+		if (h[1] > o[1])
+			sq_add(g, st->m, o[0], o[1], o[2], h[1]);
+		if (o[3] > h[3])
+			sq_add(g, st->m, o[0], h[3], o[2], o[3]);
+		if (h[0] > o[0])
+			sq_add(g, st->m, o[0], h[1], h[0], h[3]);
+		if (o[2] > h[2])
+			sq_add(g, st->m, h[2], h[1], o[2], h[3]);
+	}
+	u->n = 0;
+}
+
 /*
  * A path's d: each subpath of four corners that is an upright rectangle,
- * when filled; each horizontal or vertical segment (or, capped, one of
+ * when filled (a rectangle inside another a hole in it); each horizontal or vertical segment (or, capped, one of
  * no length) as a line of the stroke's width, when stroked.  Curves and
  * arcs end the reading.
  */
@@ -556,6 +646,9 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 	const char	*e = d + n;
 	double		 x = 0, y = 0, sx = 0, sy = 0, px[5], py[5];
 	int		 np = 0, cmd = 0;
+	struct sq_sub	 u;
+
+	u.n = u.over = 0;
 
 	while (d < e) {
 		double	 a, b, nx, ny;
@@ -573,21 +666,22 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 				    py[3] == py[0]) || (py[0] == py[1] &&
 				    px[1] == px[2] && py[2] == py[3] &&
 				    px[3] == px[0])))
-					sq_add(g, st->m, fmin(px[0], px[2]),
-					    fmin(py[0], py[2]), fmax(px[0],
-					    px[2]), fmax(py[0], py[2]));
+					sq_sub_add(g, st, &u, fmin(px[0],
+					    px[2]), fmin(py[0], py[2]),
+					    fmax(px[0], px[2]), fmax(py[0],
+					    py[2]));
 				x = sx, y = sy;
 				np = 0;
 			}
 			continue;
 		}
 		if (!sq_num(&d, e, &a))
-			return;
+			goto done;
 		b = 0;
 		switch (cmd) {
 		case 'M': case 'm': case 'L': case 'l':
 			if (!sq_num(&d, e, &b))
-				return;
+				goto done;
 			nx = cmd == 'M' || cmd == 'L' ? a : x + a;
 			ny = cmd == 'M' || cmd == 'L' ? b : y + b;
 			break;
@@ -600,7 +694,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 			ny = cmd == 'V' ? a : y + a;
 			break;
 		default:
-			return;
+			goto done;
 		}
 		if (cmd == 'M' || cmd == 'm') {
 			sx = nx, sy = ny;
@@ -630,12 +724,16 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 			np = 4;
 		x = nx, y = ny;
 	}
+done:
+	g->light = fl;
+	sq_sub_draw(g, st, &u);
 }
 
 /* A value [v, v + n) cleaned into w (size wn): comments and !important
- * taken out, spaces trimmed; its length. */
+ * taken out (*imp says whether it was there), spaces trimmed; its
+ * length. */
 static size_t
-sq_value(const char *v, size_t n, char *w, size_t wn)
+sq_value(const char *v, size_t n, char *w, size_t wn, int *imp)
 {
 	const char	*e = v + n;
 	size_t		 k = 0;
@@ -651,7 +749,11 @@ sq_value(const char *v, size_t n, char *w, size_t wn)
 		w[k++] = *v++;
 	}
 	w[k] = '\0';
-	if (k >= 10 && str_casecmp(w + k - 10, "!important") == 0)
+	while (k > 0 && isspace((unsigned char)w[k - 1]))
+		k--;
+	w[k] = '\0';
+	*imp = k >= 10 && str_casecmp(w + k - 10, "!important") == 0;
+	if (*imp)
 		k -= 10;
 	while (k > 0 && isspace((unsigned char)w[k - 1]))
 		k--;
@@ -677,6 +779,30 @@ sq_url_id(const char *v, size_t n, size_t *il)
 	return *il > 0 ? id : NULL;
 }
 
+/* The bit of property k. */
+static unsigned
+sq_prop_bit(const char *k, size_t kl)
+{
+	static const struct {
+		const char	*name;
+		unsigned	 bit;
+	} b[] = {
+		{ "fill", P_FILL }, { "stroke", P_STROKE },
+		{ "stroke-width", P_WIDTH }, { "stroke-linecap", P_CAP },
+		{ "fill-opacity", P_FOP }, { "stroke-opacity", P_SOP },
+		{ "opacity", P_OP }, { "display", P_DISP },
+		{ "visibility", P_VIS }, { "clip-path", P_CLIP },
+		{ "stroke-dasharray", P_DASH },
+	};
+	size_t	 i;
+
+	for (i = 0; i < nitems(b); i++)
+		if (strlen(b[i].name) == kl && str_ncasecmp(b[i].name, k,
+		    kl) == 0)
+			return b[i].bit;
+	return 0;
+}
+
 /* One property k with value [v, v + n) into d. */
 static void
 sq_decl_set(struct sq_decl *d, const char *k, size_t kl, const char *v,
@@ -686,6 +812,8 @@ sq_decl_set(struct sq_decl *d, const char *k, size_t kl, const char *v,
 	const char	*q;
 	size_t		 wl;
 	double		 x;
+	unsigned	 before = d->set;
+	int		 imp = 0;
 
 #define IS(name) (kl == sizeof(name) - 1 && str_ncasecmp(k, name, kl) == 0)
 	if (IS("clip-path")) {
@@ -693,7 +821,7 @@ sq_decl_set(struct sq_decl *d, const char *k, size_t kl, const char *v,
 		d->clip = sq_url_id(v, n, &d->cll);
 		return;
 	}
-	wl = sq_value(v, n, w, sizeof(w));
+	wl = sq_value(v, n, w, sizeof(w), &imp);
 	q = w;
 	if (IS("fill")) {
 		d->set |= P_FILL;
@@ -733,6 +861,18 @@ sq_decl_set(struct sq_decl *d, const char *k, size_t kl, const char *v,
 			d->set |= P_SOP, d->sop = x;
 	}
 #undef IS
+	/* The property just set: !important or not (a later declaration
+	 * of it decides). */
+	if (d->set != before || imp) {
+		unsigned bit = d->set & ~before;
+
+		if (bit == 0)
+			bit = sq_prop_bit(k, kl);
+		if (imp)
+			d->imp |= bit;
+		else
+			d->imp &= ~bit;
+	}
 }
 
 /* A declaration block ("fill:#000;opacity:.5"), the last of each
@@ -783,23 +923,73 @@ sq_decl_attrs(struct sq_decl *d, const char *a, const char *e)
 			sq_decl_set(d, names[i], strlen(names[i]), v, vl);
 }
 
-/* Is name [c, c + cl) one of the classes of the list [v, v + n)? */
-static int
-sq_has_class(const char *v, size_t n, const char *c, size_t cl)
+/* The first SQ_CLASSES classes of the list [v, v + n), each 64 bytes at
+ * most (what a class rule may name), in w and wl; how many. */
+static size_t
+sq_classes(const char *v, size_t n, const char **w, size_t *wl)
 {
 	const char	*e = v + n;
+	size_t		 k = 0;
 
-	while (v < e) {
-		const char *w;
-
+	while (v < e && k < SQ_CLASSES) {
 		while (v < e && isspace((unsigned char)*v))
 			v++;
-		for (w = v; v < e && !isspace((unsigned char)*v); v++)
+		for (w[k] = v; v < e && !isspace((unsigned char)*v) &&
+		    v - w[k] <= 64; v++)
 			;
-		if ((size_t)(v - w) == cl && memcmp(w, c, cl) == 0)
-			return 1;
+		wl[k] = (size_t)(v - w[k]);
+		while (v < e && !isspace((unsigned char)*v))
+			v++;
+		if (wl[k] > 0 && wl[k] <= 64)
+			k++;
 	}
-	return 0;
+	return k;
+}
+
+/* Is a media query [q, e) every screen's ("all", "screen", "only
+ * screen", nothing), not some screens' or print's? */
+static int
+sq_every_screen(const char *q, const char *e)
+{
+	char	 w[32];
+	size_t	 n = 0;
+
+	for (; q < e && n + 1 < sizeof(w); q++)
+		if (!isspace((unsigned char)*q))
+			w[n++] = (char)tolower((unsigned char)*q);
+	w[n] = '\0';
+	if (q < e)
+		return 0;
+	return n == 0 || strcmp(w, "all") == 0 || strcmp(w, "screen") == 0 ||
+	    strcmp(w, "onlyscreen") == 0 || strcmp(w, "onlyall") == 0;
+}
+
+/* A selector [w, e) whose parts but the last name what holds every
+ * shape ("svg", "html", "body", "*"): its last part; else w. */
+static const char *
+sq_root_part(const char *w, const char *e)
+{
+	const char	*last = e, *p;
+
+	while (last > w && strchr(" \t\r\n>", last[-1]) == NULL)
+		last--;
+	if (last == w)
+		return w;
+	for (p = w; p < last; ) {
+		const char *q;
+
+		while (p < last && strchr(" \t\r\n>", *p) != NULL)
+			p++;
+		for (q = p; q < last && strchr(" \t\r\n>", *q) == NULL; q++)
+			;
+		if (q > p && !((q - p == 3 && (str_ncasecmp(p, "svg", 3) ==
+		    0)) || (q - p == 4 && (str_ncasecmp(p, "html", 4) == 0 ||
+		    str_ncasecmp(p, "body", 4) == 0)) || (q - p == 1 &&
+		    *p == '*')))
+			return w;
+		p = q;
+	}
+	return last;
 }
 
 /* Is the selector [w, e) a tag, a class or both: no combinator, id,
@@ -818,12 +1008,16 @@ sq_simple(const char *w, const char *e)
  * or * ("rect", ".cls-1", "rect.a"), grouped with commas; a selector with
  * a combinator ("g .a", "g > rect"), an id, an attribute or a pseudo-
  * class is not read (read by its last part it would paint what it does
- * not).  @media and @supports blocks are read as if they applied, other
- * @-blocks passed over, @-statements (@import ...;) too.  Each block is
+ * not).  @media for every screen ("screen", "all") and @supports blocks
+ * are read as the sheet; rules for some screens or print only (some: an
+ * @media of conditions, a <style media=...>) may only show what is
+ * hidden, never hide or paint, so a code hidden for print or on phones
+ * is still read.  Other @-blocks, and @-statements (@import ...;), are
+ * passed over; HTML comment marks round a sheet are.  Each block is
  * parsed once.
  */
 static void
-sq_css(struct sq *g, const char *t, const char *e, int depth)
+sq_css(struct sq *g, const char *t, const char *e, int depth, int some)
 {
 	while (t < e) {
 		const char *open, *close, *sel, *semi;
@@ -831,6 +1025,12 @@ sq_css(struct sq *g, const char *t, const char *e, int depth)
 		while (t < e && (isspace((unsigned char)*t) || *t == '<' ||
 		    *t == '>' || *t == ']' || *t == '!' || *t == '}'))
 			t++;
+		/* An HTML comment's marks round a sheet, as mail templates
+		 * write them. */
+		if (e - t >= 2 && t[0] == '-' && t[1] == '-') {
+			t += 2;
+			continue;
+		}
 		if (e - t >= 7 && memcmp(t, "[CDATA[", 7) == 0) {
 			t += 7;
 			continue;
@@ -841,16 +1041,21 @@ sq_css(struct sq *g, const char *t, const char *e, int depth)
 			t = c != NULL ? c + 2 : e;
 			continue;
 		}
-		if (t >= e || (open = memchr(t, '{', (size_t)(e - t))) == NULL)
-			break;
-		if (*t == '@') {
+		if (t < e && *t == '@') {
 			int d = 0;
 
-			semi = memchr(t, ';', (size_t)(open - t));
-			if (semi != NULL) {		/* @import ...; */
+			/* A statement (@import ...;) or a block, whichever
+			 * comes first. */
+			for (semi = t; semi < e && *semi != ';' && *semi != '{';
+			    semi++)
+				;
+			if (semi >= e)
+				break;
+			if (*semi == ';') {
 				t = semi + 1;
 				continue;
 			}
+			open = semi;
 			for (close = open; close < e; close++)
 				if (*close == '{')
 					d++;
@@ -858,10 +1063,14 @@ sq_css(struct sq *g, const char *t, const char *e, int depth)
 					break;
 			if ((str_ncasecmp(t, "@media", 6) == 0 ||
 			    str_ncasecmp(t, "@supports", 9) == 0) && depth < 4)
-				sq_css(g, open + 1, close, depth + 1);
+				sq_css(g, open + 1, close, depth + 1, some ||
+				    (str_ncasecmp(t, "@media", 6) == 0 &&
+				    !sq_every_screen(t + 6, open)));
 			t = close < e ? close + 1 : e;
 			continue;
 		}
+		if (t >= e || (open = memchr(t, '{', (size_t)(e - t))) == NULL)
+			break;
 		if ((close = memchr(open, '}', (size_t)(e - open))) == NULL)
 			close = e;
 		for (sel = t; sel < open && g->nrule < SQ_RULES; ) {
@@ -874,6 +1083,9 @@ sq_css(struct sq *g, const char *t, const char *e, int depth)
 			while (se > w && isspace((unsigned char)se[-1]))
 				se--;
 			sel = c != NULL ? c + 1 : open;
+			/* "svg .m", "svg > rect": the picture's own root
+			 * (or the page's) holds every shape. */
+			w = sq_root_part(w, se);
 			if (w == se || (size_t)(se - w) > 64 || !sq_simple(w, se))
 				continue;
 			dot = memchr(w, '.', (size_t)(se - w));
@@ -889,6 +1101,15 @@ sq_css(struct sq *g, const char *t, const char *e, int depth)
 			r->weight = (r->tl > 0) + 2 * (r->cl > 0);
 			memset(&r->d, 0, sizeof(r->d));
 			sq_decl_block(&r->d, open + 1, (size_t)(close - open - 1));
+			/* In @media, for some screens only: a rule may show
+			 * what is hidden, never hide or paint (a code hidden
+			 * for print, or on phones, is still shown on some). */
+			if (some) {
+				r->d.set &= (r->d.none ? 0 : P_DISP) |
+				    (r->d.hidden ? 0 : P_VIS);
+				if (r->d.set == 0)
+					continue;
+			}
 			g->nrule++;
 		}
 		t = close < e ? close + 1 : e;
@@ -898,32 +1119,34 @@ sq_css(struct sq *g, const char *t, const char *e, int depth)
 /* One source of painting applied to st; the element's own opacity,
  * display and clip path (not inherited) set aside. */
 static void
-sq_apply(struct sq_style *st, const struct sq_decl *d, double *op,
-    int *none, const char **clip, size_t *cll)
+sq_apply(struct sq_style *st, const struct sq_decl *d, int important,
+    double *op, int *none, const char **clip, size_t *cll)
 {
-	if (d->set & P_FILL)
+	unsigned	 set = d->set & (important ? d->imp : ~d->imp);
+
+	if (set & P_FILL)
 		st->fill = d->fill;
-	if (d->set & P_STROKE)
+	if (set & P_STROKE)
 		st->stroke = d->stroke;
-	if (d->set & P_WIDTH)
+	if (set & P_WIDTH)
 		st->width = d->width;
-	if (d->set & P_CAP)
+	if (set & P_CAP)
 		st->cap = d->cap;
-	if (d->set & P_DASH) {
+	if (set & P_DASH) {
 		st->ndash = d->ndash;
 		memcpy(st->dash, d->dash, sizeof(st->dash));
 	}
-	if (d->set & P_FOP)
+	if (set & P_FOP)
 		st->fop = d->fop;
-	if (d->set & P_SOP)
+	if (set & P_SOP)
 		st->sop = d->sop;
-	if (d->set & P_VIS)
+	if (set & P_VIS)
 		st->invis = d->hidden;
-	if (d->set & P_OP)
+	if (set & P_OP)
 		*op = d->op;
-	if (d->set & P_DISP)
+	if (set & P_DISP)
 		*none = d->none;
-	if (d->set & P_CLIP) {
+	if (set & P_CLIP) {
 		*clip = d->clip;
 		*cll = d->cll;
 	}
@@ -934,41 +1157,57 @@ sq_apply(struct sq_style *st, const struct sq_decl *d, double *op,
  * the <style> sheets that match it (by weight: *, a tag, a class, a tag
  * and a class; each weight in the order written), then its style
  * attribute, as CSS weighs them; the last of each property winning.
- * Display none hides it and all it holds; visibility is inherited and a
- * shape may set it back; opacity multiplies the groups'.  Its clip path,
- * if any, in *clip.
+ * Then the !important declarations, in the same order.  Display none
+ * hides it and all it holds; visibility is inherited and a shape may set
+ * it back; opacity multiplies the groups'.  Its clip path, if any, in
+ * *clip.
  */
 static void
 sq_paint(struct sq *g, struct sq_style *st, const char *tag, size_t tl,
     const char *a, const char *e, const char **clip, size_t *cll)
 {
-	struct sq_decl	 d;
-	const char	*v, *cls;
-	size_t		 i, vl, cl = 0;
+	struct sq_decl	 d, sd;
+	const char	*v, *cls, *cw[SQ_CLASSES];
+	size_t		 i, k, vl, cl = 0, cwl[SQ_CLASSES], nc = 0, nm = 0;
+	size_t		 match[SQ_RULES];
 	double		 op = 1;
-	int		 none = 0, w;
+	int		 none = 0, w, imp, style = 0;
 
 	*clip = NULL;
 	*cll = 0;
 	memset(&d, 0, sizeof(d));
 	sq_decl_attrs(&d, a, e);
-	sq_apply(st, &d, &op, &none, clip, cll);
-	cls = sq_attr(a, e, "class", &cl);
+	sq_apply(st, &d, 0, &op, &none, clip, cll);
+	sq_apply(st, &d, 1, &op, &none, clip, cll);
+	if (g->nrule > 0 && (cls = sq_attr(a, e, "class", &cl)) != NULL)
+		nc = sq_classes(cls, cl, cw, cwl);
 	for (w = 0; w < 4 && g->nrule > 0; w++)
 		for (i = 0; i < g->nrule; i++) {
 			const struct sq_rule *r = &g->rule[i];
 
 			if (r->weight != w || (r->tl > 0 && (r->tl != tl ||
-			    str_ncasecmp(r->tag, tag, tl) != 0)) ||
-			    (r->cl > 0 && (cls == NULL ||
-			    !sq_has_class(cls, cl, r->cls, r->cl))))
+			    str_ncasecmp(r->tag, tag, tl) != 0)))
 				continue;
-			sq_apply(st, &r->d, &op, &none, clip, cll);
+			for (k = 0; r->cl > 0 && k < nc; k++)
+				if (cwl[k] == r->cl &&
+				    memcmp(cw[k], r->cls, r->cl) == 0)
+					break;
+			if (r->cl == 0 || k < nc)
+				match[nm++] = i;
 		}
 	if ((v = sq_attr(a, e, "style", &vl)) != NULL) {
-		memset(&d, 0, sizeof(d));
-		sq_decl_block(&d, v, vl);
-		sq_apply(st, &d, &op, &none, clip, cll);
+		memset(&sd, 0, sizeof(sd));
+		sq_decl_block(&sd, v, vl);
+		style = 1;
+	}
+	/* The declarations as written, then those !important, each in
+	 * the same order. */
+	for (imp = 0; imp < 2; imp++) {
+		for (i = 0; i < nm; i++)
+			sq_apply(st, &g->rule[match[i]].d, imp, &op, &none,
+			    clip, cll);
+		if (style)
+			sq_apply(st, &sd, imp, &op, &none, clip, cll);
 	}
 	st->op *= op;
 	if (none)
@@ -1055,6 +1294,12 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 	if (kind != K_SHAPE) {
 		if (closed)
 			return;
+		/* A group clipped: what it holds is, in its space. */
+		if (clip != NULL) {
+			st.gclip = clip;
+			st.gcl = cll;
+			memcpy(st.gm, st.m, sizeof(st.gm));
+		}
 		if (kind == K_DEFS && st.mode == M_DRAW)
 			st.mode = M_DEFS;
 		else if (kind == K_NONE)
@@ -1068,8 +1313,9 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 			c = &g->clip[g->nclip++];
 			if ((c->id = sq_attr(a, e, "id", &c->il)) == NULL)
 				c->il = 0;
-			c->r0 = c->r1 = g->cr.n;
-			c->d0 = c->d1 = g->cd.n;
+			c->r0 = g->cr.n;
+			c->d0 = g->cd.n;
+			c->r1 = c->d1 = SIZE_MAX;	/* until it ends */
 			/* Its shapes are in the user space of what is
 			 * clipped to it. */
 			memset(st.m, 0, sizeof(st.m));
@@ -1097,9 +1343,16 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 		fill = 1;
 		stroke = 0;
 	} else {
+		const double *cm = st.m;
+
 		fill = !st.invis && fl < SQ_SEEN;
 		stroke = !st.invis && st.width > 0 && sl < SQ_SEEN;
 		g->tgt = T_MAIN;
+		if (clip == NULL && st.gclip != NULL) {
+			clip = st.gclip;
+			cll = st.gcl;
+			cm = st.gm;
+		}
 		if (clip != NULL && g->nref < SQ_REFS && (fill || stroke)) {
 			struct sq_ref *r;
 
@@ -1108,7 +1361,7 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 			r = &g->ref[g->nref++];
 			r->id = clip;
 			r->il = cll;
-			memcpy(r->m, st.m, sizeof(r->m));
+			memcpy(r->m, cm, sizeof(r->m));
 			r->p0 = r->p1 = g->pr.n;
 			g->tgt = T_PAINT;
 		} else if (clip != NULL)
@@ -1140,8 +1393,10 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 	    (v = sq_attr(a, e, "d", &vl)) != NULL)
 		sq_path(g, &st, v, vl, fill, stroke, fl, sl);
 #undef NUM
-	if (g->tgt == T_PAINT)
-		g->ref[g->nref - 1].p1 = g->pr.n;
+	/* A clipped shape that drew nothing takes no place. */
+	if (g->tgt == T_PAINT && (g->ref[g->nref - 1].p1 = g->pr.n) ==
+	    g->ref[g->nref - 1].p0)
+		g->nref--;
 	g->tgt = T_MAIN;
 }
 
@@ -1216,6 +1471,20 @@ sq_style_end(const char *p, const char *e)
 	return c != NULL ? c : e;
 }
 
+/* The ids in order (then where they are: the first of an id first). */
+static int
+sq_def_cmp(const void *a, const void *b)
+{
+	const struct sq_def	*x = a, *y = b;
+	int			 c;
+
+	if (x->il != y->il)
+		return x->il < y->il ? -1 : 1;
+	if ((c = memcmp(x->id, y->id, x->il)) != 0)
+		return c;
+	return x->body < y->body ? -1 : x->body > y->body;
+}
+
 /* Before anything is drawn: every <style> sheet's rules (a sheet after
  * the shapes paints them too) and, for <use>, every element with an id
  * (SQ_DEFS at most, the first of an id found first). */
@@ -1236,7 +1505,10 @@ sq_prepass(struct sq *g, const char *p, const char *e, int ids)
 
 			if (g->rule == NULL)
 				g->rule = xcalloc(SQ_RULES, sizeof(*g->rule));
-			sq_css(g, p, c, 0);
+			/* A sheet for some media only reads as @media. */
+			v = sq_attr(tg.a, tg.ae, "media", &vl);
+			sq_css(g, p, c, 0, v != NULL && !sq_every_screen(v,
+			    v + vl));
 			p = c;
 			continue;
 		}
@@ -1248,9 +1520,34 @@ sq_prepass(struct sq *g, const char *p, const char *e, int ids)
 		g->def[g->ndef].tag = tg;
 		g->def[g->ndef++].body = p;
 	}
+	if (g->ndef > 1)
+		qsort(g->def, g->ndef, sizeof(*g->def), sq_def_cmp);
 }
 
 static const char *sq_run(struct sq *, const char *, const char *, int);
+
+/* The element of id [id, id + il), the first if several have it. */
+static const struct sq_def *
+sq_def_find(const struct sq *g, const char *id, size_t il)
+{
+	size_t	 lo = 0, hi = g->ndef;
+
+	while (lo < hi) {
+		size_t			 mid = lo + (hi - lo) / 2;
+		const struct sq_def	*d = &g->def[mid];
+		int			 c = d->il != il ? (d->il < il ? -1 : 1) :
+				    memcmp(d->id, id, il);
+
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < g->ndef && g->def[lo].il == il &&
+	    memcmp(g->def[lo].id, id, il) == 0)
+		return &g->def[lo];
+	return NULL;
+}
 
 /*
  * <use href="#id" x y>: the element of that id drawn again, translated,
@@ -1266,30 +1563,35 @@ sq_use(struct sq *g, const struct sq_tag *tg)
 	struct sq_style	 st = g->st[g->depth];
 	const struct sq_def *d = NULL;
 	const char	*v, *clip;
-	size_t		 vl, i, cll;
+	size_t		 vl, cll;
 	double		 x = 0, y = 0, t[6] = { 1, 0, 0, 1, 0, 0 };
 	int		 base;
 
 	if (g->def == NULL || g->nest >= 4 || g->uses >= SQ_USES ||
-	    st.hidden || st.mode != M_DRAW || g->depth + 3 >= SQ_DEPTH)
+	    g->replayed >= SQ_REPLAY || st.hidden || (st.mode != M_DRAW &&
+	    st.mode != M_CLIP) || g->depth + 3 >= SQ_DEPTH)
 		return;
 	if ((v = sq_attr(tg->a, tg->ae, "href", &vl)) == NULL &&
 	    (v = sq_attr(tg->a, tg->ae, "xlink:href", &vl)) == NULL)
 		return;
 	if (vl < 2 || v[0] != '#')
 		return;
-	for (i = 0; i < g->ndef && d == NULL; i++)
-		if (g->def[i].il == vl - 1 &&
-		    memcmp(g->def[i].id, v + 1, vl - 1) == 0)
-			d = &g->def[i];
-	if (d == NULL)
+	if ((d = sq_def_find(g, v + 1, vl - 1)) == NULL)
 		return;
 	g->uses++;
+	/* Its tag and the use's are read again: they count as replayed. */
+	g->replayed += (size_t)(d->tag.ae - d->tag.name) +
+	    (size_t)(tg->ae - tg->name);
 	/* The use's own transform, painting and place. */
 	if ((v = sq_attr(tg->a, tg->ae, "transform", &vl)) != NULL &&
 	    !sq_transform(st.m, v, vl))
 		return;
 	sq_paint(g, &st, tg->name, tg->nl, tg->a, tg->ae, &clip, &cll);
+	if (clip != NULL) {
+		st.gclip = clip;
+		st.gcl = cll;
+		memcpy(st.gm, st.m, sizeof(st.gm));
+	}
 	if ((v = sq_attr(tg->a, tg->ae, "x", &vl)) != NULL)
 		(void)sq_num(&v, v + vl, &x);
 	if ((v = sq_attr(tg->a, tg->ae, "y", &vl)) != NULL)
@@ -1356,6 +1658,43 @@ sq_run(struct sq *g, const char *p, const char *e, int base)
 	return NULL;
 }
 
+/* Clip paths by id (then in the order written: the first of an id
+ * is the one). */
+static int
+sq_clip_cmp(const void *a, const void *b)
+{
+	const struct sq_clip	*x = a, *y = b;
+	int			 c;
+
+	if (x->il != y->il)
+		return x->il < y->il ? -1 : 1;
+	if ((c = memcmp(x->id, y->id, x->il)) != 0)
+		return c;
+	return x->r0 < y->r0 ? -1 : x->r0 > y->r0;
+}
+
+static const struct sq_clip *
+sq_clip_find(const struct sq *g, const char *id, size_t il)
+{
+	size_t	 lo = 0, hi = g->nclip;
+
+	while (lo < hi) {
+		size_t			 mid = lo + (hi - lo) / 2;
+		const struct sq_clip	*c = &g->clip[mid];
+		int			 d = c->il != il ? (c->il < il ? -1 : 1) :
+				    memcmp(c->id, id, il);
+
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < g->nclip && g->clip[lo].il == il &&
+	    memcmp(g->clip[lo].id, id, il) == 0)
+		return &g->clip[lo];
+	return NULL;
+}
+
 /*
  * The clipped shapes where their clip paths lie: each clip path's shapes
  * brought into the clipped shape's space and met with its rectangles
@@ -1367,15 +1706,26 @@ sq_clips(struct sq *g)
 {
 	size_t	 i, k, j, ops = 0;
 
+	for (i = 0; i < g->nclip; i++)
+		if (g->clip[i].r1 == SIZE_MAX) {	/* open to the end */
+			g->clip[i].r1 = g->cr.n;
+			g->clip[i].d1 = g->cd.n;
+		}
+	if (g->nclip > 1)
+		qsort(g->clip, g->nclip, sizeof(*g->clip), sq_clip_cmp);
 	for (i = 0; i < g->nref && ops < SQ_CLIP_OPS; i++) {
 		const struct sq_ref	*f = &g->ref[i];
-		const struct sq_clip	*c = NULL;
+		const struct sq_clip	*c = sq_clip_find(g, f->id, f->il);
 
-		for (k = 0; k < g->nclip && c == NULL; k++)
-			if (g->clip[k].il == f->il &&
-			    memcmp(g->clip[k].id, f->id, f->il) == 0)
-				c = &g->clip[k];
-		if (c == NULL || !sq_upright(f->m))
+		if (c == NULL) {
+			/* A clip path that is not there clips nothing:
+			 * the shape is drawn as if it had none. */
+			for (j = f->p0; j < f->p1; j++)
+				sq_rect_put(&g->r, g->pr.r[j].x0, g->pr.r[j].y0,
+				    g->pr.r[j].x1, g->pr.r[j].y1, g->pr.lt[j]);
+			continue;
+		}
+		if (!sq_upright(f->m))
 			continue;
 		for (k = c->r0; k < c->r1 && ops < SQ_CLIP_OPS; k++) {
 			const struct qr_rect *q = &g->cr.r[k];
@@ -1545,35 +1895,44 @@ sq_read(struct detect_scan *s, const struct sq *g, const char *name,
 	return found;
 }
 
-/* The picture [p, e) read: its sheets and ids first, then its elements
- * from each of [from[i], to[i]) (the whole picture, or the <svg>
- * elements of an HTML page). */
-static void
-sq_picture(struct detect_scan *s, const char *name, const char *p,
-    const char *e, const char *const *from, const char *const *to,
-    size_t nregion)
+/* A reader of the picture [p, e): its sheets and ids read. */
+static struct sq *
+sq_new(const char *p, const char *e)
 {
-	struct sq	*g;
-	double		 least = 1;
-	size_t		 i;
+	struct sq	*g = xcalloc(1, sizeof(*g));
 
-	g = xcalloc(1, sizeof(*g));
 	g->doc_end = e;
+	sq_prepass(g, p, e, memmem(p, (size_t)(e - p), "<use", 4) != NULL);
+	return g;
+}
+
+/* A drawing begun: nothing drawn, the painting SVG's defaults. */
+static void
+sq_begin(struct sq *g)
+{
+	g->r.n = g->dot.n = g->cr.n = g->cd.n = g->pr.n = 0;
+	g->nclip = g->nref = g->pieces = 0;
+	g->depth = 0;
+	g->over = 0;
+	memset(&g->st[0], 0, sizeof(g->st[0]));
 	g->st[0].m[0] = g->st[0].m[3] = 1;
-	g->st[0].fill = 0;		/* SVG's defaults: filled black, */
+	g->st[0].fill = 0;		/* filled black, */
 	g->st[0].stroke = 1;		/* a stroke of 1 but none drawn, */
 	g->st[0].width = 1;
 	g->st[0].fop = g->st[0].sop = g->st[0].op = 1;	/* opaque */
-	sq_prepass(g, p, e, memmem(p, (size_t)(e - p), "<use", 4) != NULL);
-	for (i = 0; i < nregion; i++) {
-		g->depth = 0;
-		g->over = 0;
-		sq_run(g, from[i], to[i], -1);
-	}
+}
+
+/* A drawing read: its clipped shapes met with their clip paths, then
+ * read as drawn; if nothing is read and the darkest paint is a grey (a
+ * code drawn faint), the shapes darker than halfway between it and
+ * white. */
+static void
+sq_finish(struct detect_scan *s, struct sq *g, const char *name)
+{
+	double	 least = 1;
+	size_t	 i;
+
 	sq_clips(g);
-	/* Read as drawn; if nothing is read and the darkest paint is a
-	 * grey (a code drawn faint), the shapes darker than halfway
-	 * between it and white. */
 	for (i = 0; i < g->r.n; i++)
 		least = fmin(least, g->r.lt[i]);
 	for (i = 0; i < g->dot.n; i++)
@@ -1581,6 +1940,11 @@ sq_picture(struct detect_scan *s, const char *name, const char *p,
 	if (sq_read(s, g, name, 0.5) == 0 && least > 0.02 && least < SQ_SEEN &&
 	    qr_room(s))
 		(void)sq_read(s, g, name, (least + 1) / 2);
+}
+
+static void
+sq_free(struct sq *g)
+{
 	free(g->r.r);
 	free(g->r.lt);
 	free(g->cr.r);
@@ -1596,50 +1960,51 @@ sq_picture(struct detect_scan *s, const char *name, const char *p,
 	free(g);
 }
 
-#define SQ_REGIONS	16	/* <svg> elements of a page read */
-
 void
 svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
     size_t n)
 {
-	const char	*e = p + n, *from[1], *to[1];
+	struct sq	*g;
 
 	if (!qr_room(s) || memchr(p, '<', n) == NULL)
 		return;
-	from[0] = p;
-	to[0] = e;
-	sq_picture(s, name, p, e, from, to, 1);
+	g = sq_new(p, p + n);
+	sq_begin(g);
+	sq_run(g, p, p + n, -1);
+	sq_finish(s, g, name);
+	sq_free(g);
 }
 
-/* The <svg> elements of an HTML page, each to its end tag, read with
- * the page's style sheets: the page's other elements (a paragraph left
- * open, an image) are no part of any picture. */
+/*
+ * The <svg> elements of an HTML page, each a drawing of its own from its
+ * start tag to the end tag that closes it (nested ones inside it), read
+ * with the page's style sheets: the page's other elements (a paragraph
+ * left open, a picture) are no part of any drawing, and an icon's or a
+ * hidden decoy's drawing spoils no other.
+ */
 void
 svg_html_qr(struct detect_scan *s, const char *name, const char *p,
     size_t n)
 {
-	const char	*e = p + n, *from[SQ_REGIONS], *to[SQ_REGIONS], *c;
-	size_t		 k = 0;
+	const char	*e = p + n, *c;
+	struct sq	*g = NULL;
 
-	if (!qr_room(s))
-		return;
-	for (c = p; k < SQ_REGIONS && (c = memchr(c, '<', (size_t)(e - c))) !=
-	    NULL; c++) {
+	for (c = p; qr_room(s) && (c = memchr(c, '<', (size_t)(e - c))) !=
+	    NULL; ) {
 		const char *end;
 
 		if (e - c < 5 || str_ncasecmp(c + 1, "svg", 3) != 0 ||
-		    isalnum((unsigned char)c[4]))
+		    isalnum((unsigned char)c[4])) {
+			c++;
 			continue;
-		for (end = c + 4; (end = memchr(end, '<', (size_t)(e - end))) !=
-		    NULL; end++)
-			if (e - end >= 6 && str_ncasecmp(end, "</svg", 5) == 0)
-				break;
-		from[k] = c;
-		to[k++] = end != NULL ? end : e;
-		if (end == NULL)
-			break;
-		c = end;
+		}
+		if (g == NULL)
+			g = sq_new(p, e);
+		sq_begin(g);
+		end = sq_run(g, c, e, 0);
+		sq_finish(s, g, name);
+		c = end != NULL && end > c ? end : e;
 	}
-	if (k > 0)
-		sq_picture(s, name, p, e, from, to, k);
+	if (g != NULL)
+		sq_free(g);
 }

@@ -1246,6 +1246,61 @@ def svg_qr_samples():
           'width="240" height="240" viewBox="-4 -4 %d %d"><g fill="#fff">%s'
           "</g></svg></body></html>\n" % (len(m) + 8, len(m) + 8, cells),
           "potential", "attach.qr_code", "url.risky_tld")
+    # From the second review: qr-code-styling's square corners, each
+    # finder an even-odd ring path clipping a dark square, and its
+    # centre one square of three modules.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=20", 0)
+    n = len(m)
+    corners = [(0, 0), (n - 7, 0), (0, n - 7)]
+    inner = set((ox + x, oy + y) for ox, oy in corners for x in range(7)
+                for y in range(7))
+    dots = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
+                   for y, r in enumerate(m) for x, v in enumerate(r)
+                   if v and (x, y) not in inner)
+    clips = "".join('<clipPath id="cs%d"><path clip-rule="evenodd" d="M %d '
+                    '%d v 7 h 7 v -7 z M %d %d h 5 v 5 h -5 z"/></clipPath>'
+                    '<clipPath id="cd%d"><rect x="%d" y="%d" width="3" '
+                    'height="3"/></clipPath>' % (i, ox, oy, ox + 1, oy + 1, i,
+                                                 ox + 2, oy + 2)
+                    for i, (ox, oy) in enumerate(corners))
+    paint = "".join('<rect x="%d" y="%d" width="7" height="7" clip-path="url('
+                    '\'#cs%d\')" fill="#000"/><rect x="%d" y="%d" width="3" '
+                    'height="3" clip-path="url(\'#cd%d\')" fill="#000"/>'
+                    % (ox, oy, i, ox + 2, oy + 2, i)
+                    for i, (ox, oy) in enumerate(corners))
+    svg_mail("en-294-svg-qr-finder-rings.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+              '<defs><clipPath id="dots">%s</clipPath>%s</defs><rect x="0" '
+              'y="0" width="%d" height="%d" clip-path="url(\'#dots\')" '
+              'fill="#4267b2"/>%s</svg>' % (n + 8, n + 8, dots, clips, n, n,
+                                           paint)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # An HTML mail of seventeen icons before the code, an empty <svg>
+    # nested in it, a sheet in comment marks hiding the code for print
+    # only, and its modules drawn by <use> inside a clip path with
+    # decoys in a group clipped to an empty one.
+    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=21", 0)
+    icons = "".join('<svg width="16" height="16"><circle cx="8" cy="8" r="6"/>'
+                    '</svg>' for _ in range(17))
+    uses = "".join('<use href="#mod" x="%d" y="%d"/>' % (x, y)
+                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
+    decoys = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
+                     for y, r in enumerate(m) for x, v in enumerate(r)
+                     if not v and (x * 7 + y) % 3 == 0)
+    write("en-295-html-svg-icons-uses.eml", headers(frm, "You have a secure "
+                                                    "message") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><head><style>"
+          "<!-- @media print { rect, use { display: none } } --></style>"
+          "</head><body><p>Scan the code to read your secure message.</p>"
+          + icons + '<svg width="240" height="240" viewBox="-4 -4 %d %d">'
+          '<svg></svg><defs><rect id="mod" width="1" height="1"/><clipPath '
+          'id="code">%s</clipPath><clipPath id="none"></clipPath></defs><g '
+          'clip-path="url(#none)">%s</g><rect x="0" y="0" width="%d" '
+          'height="%d" clip-path="url(#code)" fill="#000"/></svg></body>'
+          "</html>\n" % (len(m) + 8, len(m) + 8, uses, decoys, len(m),
+                           len(m)),
+          "potential", "attach.qr_code", "url.risky_tld")
     # A line chart as a design program exports it: grid lines, a style
     # sheet's classes, round-capped points: no code.
     grid = "".join('<line class="g" x1="40" y1="%d" x2="300" y2="%d"/>'
