@@ -110,9 +110,14 @@ struct sq_dots {
 
 /* A <clipPath>: its shapes, in the user space of whatever is clipped to
  * it (cr and cd from r0 and d0 to r1 and d1). */
-struct sq_clip {
+struct sq_id {
 	const char	*id;
-	size_t		 il, r0, r1, d0, d1;
+	size_t		 il;
+};
+
+struct sq_clip {
+	struct sq_id	 key;		/* first: sq_id_find() */
+	size_t		 r0, r1, d0, d1;
 };
 
 /* A shape clipped to a clip path: its transform, and its rectangles
@@ -133,8 +138,7 @@ struct sq_tag {
 
 /* An element with an id, for <use>. */
 struct sq_def {
-	const char	*id;
-	size_t		 il;
+	struct sq_id	 key;		/* first: sq_id_find() */
 	struct sq_tag	 tag;
 	const char	*body;		/* after its start tag */
 };
@@ -779,14 +783,32 @@ sq_url_id(const char *v, size_t n, size_t *il)
 	return *il > 0 ? id : NULL;
 }
 
+/* A name and what it stands for. */
+struct sq_name {
+	const char	*name;
+	int		 val;
+};
+
+/* What name [k, k + kl) stands for in the table t of n, any case, or
+ * dflt. */
+static int
+sq_lookup(const struct sq_name *t, size_t n, const char *k, size_t kl,
+    int dflt)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(t[i].name) == kl && str_ncasecmp(t[i].name, k,
+		    kl) == 0)
+			return t[i].val;
+	return dflt;
+}
+
 /* The bit of property k. */
 static unsigned
 sq_prop_bit(const char *k, size_t kl)
 {
-	static const struct {
-		const char	*name;
-		unsigned	 bit;
-	} b[] = {
+	static const struct sq_name b[] = {
 		{ "fill", P_FILL }, { "stroke", P_STROKE },
 		{ "stroke-width", P_WIDTH }, { "stroke-linecap", P_CAP },
 		{ "fill-opacity", P_FOP }, { "stroke-opacity", P_SOP },
@@ -794,13 +816,8 @@ sq_prop_bit(const char *k, size_t kl)
 		{ "visibility", P_VIS }, { "clip-path", P_CLIP },
 		{ "stroke-dasharray", P_DASH },
 	};
-	size_t	 i;
 
-	for (i = 0; i < nitems(b); i++)
-		if (strlen(b[i].name) == kl && str_ncasecmp(b[i].name, k,
-		    kl) == 0)
-			return b[i].bit;
-	return 0;
+	return (unsigned)sq_lookup(b, nitems(b), k, kl, 0);
 }
 
 /* One property k with value [v, v + n) into d. */
@@ -1221,10 +1238,7 @@ enum { K_SHAPE, K_GROUP, K_DEFS, K_CLIP, K_NONE };
 static int
 sq_kind(const char *tag, size_t tl)
 {
-	static const struct {
-		const char	*tag;
-		int		 kind;
-	} k[] = {
+	static const struct sq_name k[] = {
 		{ "rect", K_SHAPE }, { "circle", K_SHAPE }, { "path", K_SHAPE },
 		{ "line", K_SHAPE }, { "use", K_SHAPE }, { "ellipse", K_SHAPE },
 		{ "polygon", K_SHAPE }, { "polyline", K_SHAPE },
@@ -1235,13 +1249,8 @@ sq_kind(const char *tag, size_t tl)
 		{ "mask", K_DEFS }, { "marker", K_DEFS },
 		{ "clipPath", K_CLIP },
 	};
-	size_t	 i;
 
-	for (i = 0; i < nitems(k); i++)
-		if (strlen(k[i].tag) == tl && str_ncasecmp(k[i].tag, tag,
-		    tl) == 0)
-			return k[i].kind;
-	return K_NONE;
+	return sq_lookup(k, nitems(k), tag, tl, K_NONE);
 }
 
 /* An element's end: the level it opened closed, with those opened
@@ -1311,8 +1320,9 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 			if (g->clip == NULL)
 				g->clip = xcalloc(SQ_CLIPS, sizeof(*g->clip));
 			c = &g->clip[g->nclip++];
-			if ((c->id = sq_attr(a, e, "id", &c->il)) == NULL)
-				c->il = 0;
+			if ((c->key.id = sq_attr(a, e, "id", &c->key.il)) ==
+			    NULL)
+				c->key.il = 0;
 			c->r0 = g->cr.n;
 			c->d0 = g->cd.n;
 			c->r1 = c->d1 = SIZE_MAX;	/* until it ends */
@@ -1471,18 +1481,56 @@ sq_style_end(const char *p, const char *e)
 	return c != NULL ? c : e;
 }
 
-/* The ids in order (then where they are: the first of an id first). */
+/* Ids in order: by length, then bytes. */
+static int
+sq_id_order(const struct sq_id *x, const char *id, size_t il)
+{
+	if (x->il != il)
+		return x->il < il ? -1 : 1;
+	return memcmp(x->id, id, il);
+}
+
+/* Definitions by id, then in the order written (the first of an id is
+ * the one). */
 static int
 sq_def_cmp(const void *a, const void *b)
 {
 	const struct sq_def	*x = a, *y = b;
-	int			 c;
+	int			 c = sq_id_order(&x->key, y->key.id, y->key.il);
 
-	if (x->il != y->il)
-		return x->il < y->il ? -1 : 1;
-	if ((c = memcmp(x->id, y->id, x->il)) != 0)
-		return c;
-	return x->body < y->body ? -1 : x->body > y->body;
+	return c != 0 ? c : x->body < y->body ? -1 : x->body > y->body;
+}
+
+static int
+sq_clip_cmp(const void *a, const void *b)
+{
+	const struct sq_clip	*x = a, *y = b;
+	int			 c = sq_id_order(&x->key, y->key.id, y->key.il);
+
+	return c != 0 ? c : x->r0 < y->r0 ? -1 : x->r0 > y->r0;
+}
+
+/* In n items of size bytes sorted by id (each beginning with its struct
+ * sq_id), the first of id [id, id + il), or NULL. */
+static const void *
+sq_id_find(const void *base, size_t n, size_t size, const char *id,
+    size_t il)
+{
+	size_t	 lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sq_id_order((const struct sq_id *)(const void *)
+		    ((const char *)base + mid * size), id, il) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < n && sq_id_order((const struct sq_id *)(const void *)
+	    ((const char *)base + lo * size), id, il) == 0)
+		return (const char *)base + lo * size;
+	return NULL;
 }
 
 /* Before anything is drawn: every <style> sheet's rules (a sheet after
@@ -1515,8 +1563,8 @@ sq_prepass(struct sq *g, const char *p, const char *e, int ids)
 		if (!ids || g->ndef >= SQ_DEFS || tg.kind == 2 ||
 		    (v = sq_attr(tg.a, tg.ae, "id", &vl)) == NULL || vl == 0)
 			continue;
-		g->def[g->ndef].id = v;
-		g->def[g->ndef].il = vl;
+		g->def[g->ndef].key.id = v;
+		g->def[g->ndef].key.il = vl;
 		g->def[g->ndef].tag = tg;
 		g->def[g->ndef++].body = p;
 	}
@@ -1525,29 +1573,6 @@ sq_prepass(struct sq *g, const char *p, const char *e, int ids)
 }
 
 static const char *sq_run(struct sq *, const char *, const char *, int);
-
-/* The element of id [id, id + il), the first if several have it. */
-static const struct sq_def *
-sq_def_find(const struct sq *g, const char *id, size_t il)
-{
-	size_t	 lo = 0, hi = g->ndef;
-
-	while (lo < hi) {
-		size_t			 mid = lo + (hi - lo) / 2;
-		const struct sq_def	*d = &g->def[mid];
-		int			 c = d->il != il ? (d->il < il ? -1 : 1) :
-				    memcmp(d->id, id, il);
-
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < g->ndef && g->def[lo].il == il &&
-	    memcmp(g->def[lo].id, id, il) == 0)
-		return &g->def[lo];
-	return NULL;
-}
 
 /*
  * <use href="#id" x y>: the element of that id drawn again, translated,
@@ -1576,7 +1601,8 @@ sq_use(struct sq *g, const struct sq_tag *tg)
 		return;
 	if (vl < 2 || v[0] != '#')
 		return;
-	if ((d = sq_def_find(g, v + 1, vl - 1)) == NULL)
+	if ((d = sq_id_find(g->def, g->ndef, sizeof(*g->def), v + 1,
+	    vl - 1)) == NULL)
 		return;
 	g->uses++;
 	/* Its tag and the use's are read again: they count as replayed. */
@@ -1658,43 +1684,6 @@ sq_run(struct sq *g, const char *p, const char *e, int base)
 	return NULL;
 }
 
-/* Clip paths by id (then in the order written: the first of an id
- * is the one). */
-static int
-sq_clip_cmp(const void *a, const void *b)
-{
-	const struct sq_clip	*x = a, *y = b;
-	int			 c;
-
-	if (x->il != y->il)
-		return x->il < y->il ? -1 : 1;
-	if ((c = memcmp(x->id, y->id, x->il)) != 0)
-		return c;
-	return x->r0 < y->r0 ? -1 : x->r0 > y->r0;
-}
-
-static const struct sq_clip *
-sq_clip_find(const struct sq *g, const char *id, size_t il)
-{
-	size_t	 lo = 0, hi = g->nclip;
-
-	while (lo < hi) {
-		size_t			 mid = lo + (hi - lo) / 2;
-		const struct sq_clip	*c = &g->clip[mid];
-		int			 d = c->il != il ? (c->il < il ? -1 : 1) :
-				    memcmp(c->id, id, il);
-
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < g->nclip && g->clip[lo].il == il &&
-	    memcmp(g->clip[lo].id, id, il) == 0)
-		return &g->clip[lo];
-	return NULL;
-}
-
 /*
  * The clipped shapes where their clip paths lie: each clip path's shapes
  * brought into the clipped shape's space and met with its rectangles
@@ -1715,7 +1704,8 @@ sq_clips(struct sq *g)
 		qsort(g->clip, g->nclip, sizeof(*g->clip), sq_clip_cmp);
 	for (i = 0; i < g->nref && ops < SQ_CLIP_OPS; i++) {
 		const struct sq_ref	*f = &g->ref[i];
-		const struct sq_clip	*c = sq_clip_find(g, f->id, f->il);
+		const struct sq_clip	*c = sq_id_find(g->clip, g->nclip,
+		    sizeof(*g->clip), f->id, f->il);
 
 		if (c == NULL) {
 			/* A clip path that is not there clips nothing:
