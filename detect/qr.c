@@ -1,8 +1,9 @@
 /*
- * qr: QR codes in images.  picture.c decodes a PNG, JPEG, GIF or WebP
- * picture to grey (its size checked before any pixel is allocated; a
- * PDF's images are decoded by attach.c and come here as grey), zbar
- * finds QR codes, dark on light or light on dark,
+ * qr: QR codes in images.  picture.c decodes a PNG, JPEG, GIF, WebP or
+ * BMP picture to grey (its size checked, and counted against the
+ * message's budget, before any pixel is allocated; a PDF's images are
+ * decoded by attach.c and come here as grey), zbar finds QR codes, dark
+ * on light or light on dark,
  * and a code that holds a URL adds it to the message's links with the
  * finding "attach.qr_code".  Few images per message, none tiny (icons,
  * tracking pixels) and none huge.  A picture in two tones that holds no

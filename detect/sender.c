@@ -763,7 +763,8 @@ eop_field(const struct dmsg *m, const char *k, char *buf, size_t len)
 			break;
 	if (v == NULL)
 		return 0;
-	v += kl + 1;
+	for (v += kl + 1; *v == ' ' || *v == '\t'; v++)
+		;
 	n = strcspn(v, "; \t\r\n");
 	if (n == 0 || n >= len)
 		return 0;

@@ -197,6 +197,12 @@ eop(void)
 	    "SCL:5;SRV:;IPV:NLI;SFV:SPM;CAT:SPM;DIR:INB;\r\n",
 	    "Big savings this week.\r\n");
 	ok(has("auth.eop_spam"), "SCL:5 in X-Forefront-Antispam-Report");
+	scan("From: Best Deals <promo@deals.example.net>\r\n"
+	    "To: adele@contoso.com\r\nSubject: prices\r\n"
+	    "X-Forefront-Antispam-Report: CIP:192.0.2.1; SCL: 6; CAT: PHSH;\r\n",
+	    "Big savings this week.\r\n");
+	ok(has("auth.eop_spam") && has("auth.eop_phish"), "SCL: 6 and "
+	    "CAT: PHSH, spaces after the colons");
 	scan("From: Megan Bowen <megan@contoso.com>\r\n"
 	    "To: adele@contoso.com\r\nSubject: notes\r\n"
 	    "X-MS-Exchange-Organization-SCL: -1\r\n"
