@@ -1933,14 +1933,18 @@ sq_finish(struct detect_scan *s, struct sq *g, const char *name)
 }
 
 static void
+sq_rects_free(struct sq_rects *b)
+{
+	free(b->r);
+	free(b->lt);
+}
+
+static void
 sq_free(struct sq *g)
 {
-	free(g->r.r);
-	free(g->r.lt);
-	free(g->cr.r);
-	free(g->cr.lt);
-	free(g->pr.r);
-	free(g->pr.lt);
+	sq_rects_free(&g->r);
+	sq_rects_free(&g->cr);
+	sq_rects_free(&g->pr);
 	free(g->dot.d);
 	free(g->cd.d);
 	free(g->rule);

@@ -161,20 +161,35 @@ def ga_png(rows, alpha):
             chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+class LsbBits:
+    """Bits packed least significant first, as GIF's LZW codes and WebP's
+    lossless stream are."""
+
+    def __init__(self):
+        self.out, self.acc, self.n = bytearray(), 0, 0
+
+    def put(self, v, n):
+        self.acc |= v << self.n
+        self.n += n
+        while self.n >= 8:
+            self.out.append(self.acc & 255)
+            self.acc >>= 8
+            self.n -= 8
+
+    def done(self):
+        if self.n:
+            self.out.append(self.acc & 255)
+        return bytes(self.out)
+
+
 def lzw(data, min_size):
     """GIF's LZW of data (codes of min_size + 1 bits up to 12, LSB first)."""
     clear, eoi = 1 << min_size, (1 << min_size) + 1
-    out, acc, nacc = bytearray(), 0, 0
+    bits = LsbBits()
     size, table, nxt = min_size + 1, {}, eoi + 1
 
     def emit(code):
-        nonlocal acc, nacc
-        acc |= code << nacc
-        nacc += size
-        while nacc >= 8:
-            out.append(acc & 255)
-            acc >>= 8
-            nacc -= 8
+        bits.put(code, size)
     emit(clear)
     w = bytes(data[:1])
     for c in data[1:]:
@@ -194,9 +209,7 @@ def lzw(data, min_size):
         w = bytes([c])
     emit(table[w] if len(w) > 1 else w[0])
     emit(eoi)
-    if nacc:
-        out.append(acc & 255)
-    return bytes(out)
+    return bits.done()
 
 
 def gif(rows, palette, transparent=None, screen=None, at=(0, 0)):
@@ -223,16 +236,8 @@ def webp_lossless(rows):
     """Black-and-white rows (0 or 255) as a lossless WebP picture (VP8L):
     no transform, no colour cache, each channel a simple prefix code of
     its two values (one bit a channel a pixel), alpha always 255."""
-    out, acc, nacc = bytearray(), 0, 0
-
-    def put(v, n):
-        nonlocal acc, nacc
-        acc |= v << nacc
-        nacc += n
-        while nacc >= 8:
-            out.append(acc & 255)
-            acc >>= 8
-            nacc -= 8
+    bits = LsbBits()
+    put = bits.put
     w, h = len(rows[0]), len(rows)
     put(0x2f, 8)
     put(w - 1, 14)
@@ -259,9 +264,8 @@ def webp_lossless(rows):
             put(b, 1)
             put(b, 1)
             put(b, 1)
-    if nacc:
-        out.append(acc & 255)
-    body = bytes(out) + (b"\0" if len(out) % 2 else b"")
+    out = bits.done()
+    body = out + (b"\0" if len(out) % 2 else b"")
     chunk = b"VP8L" + struct.pack("<I", len(out)) + body
     return b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk
 
@@ -1009,6 +1013,26 @@ def svg_qr_samples():
               + b64(svg) + "\n--b1--\n", verdict, *rules)
 
     frm = "Secure Mail <notify@secure-mail-notice.example>"
+
+    def code(u):
+        """The modules of the kit's link number u."""
+        return qr_matrix("https://mfa-reset.secure-login-check.top/v?u=%d"
+                         % u, 0)
+
+    def dark(m, fmt):
+        """fmt % (x, y) for each dark module of m, joined."""
+        return "".join(fmt % (x, y) for y, r in enumerate(m)
+                       for x, v in enumerate(r) if v)
+
+    def code_mail(fname, m, inner):
+        """The secure-message lure with an SVG picture of m's code drawn
+        by inner, four modules of margin round it: read, a potential
+        threat."""
+        svg_mail(fname, frm, "You have a secure message",
+                 ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 '
+                  '%d %d">%s</svg>' % (len(m) + 8, len(m) + 8, inner))
+                 .encode(), "potential", "attach.qr_code", "url.risky_tld")
+
     # qrencode's own SVG: a rect a module inside a translated group.
     svg_mail("en-267-svg-qr-rects.eml", frm, "You have a secure message",
              subprocess.run(["qrencode", "-t", "SVG", "-o", "-",
@@ -1018,9 +1042,8 @@ def svg_qr_samples():
              "potential", "attach.qr_code", "url.risky_tld")
     # A dot a module, grouped and scaled: the kits' way past scanners
     # that look for square modules.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=4", 0)
-    dots = "".join('<circle cx="%d.5" cy="%d.5" r=".45"/>' % (x, y)
-                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
+    m = code(4)
+    dots = dark(m, '<circle cx="%d.5" cy="%d.5" r=".45"/>')
     svg_mail("en-268-svg-qr-dots.eml", frm, "You have a secure message",
              ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 '
               '400"><rect width="400" height="400" fill="white"/><g '
@@ -1028,7 +1051,7 @@ def svg_qr_samples():
               '%s</g></svg>' % (320 / len(m), dots)).encode(),
              "potential", "attach.qr_code", "url.risky_tld")
     # Runs of modules as stroked lines of one path (segno's way).
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=5", 0)
+    m = code(5)
     d = "".join("M%d %d.5h%d" % (x, y, n) for y, x, n in dark_runs(m))
     svg_mail("en-269-svg-qr-lines.eml", frm, "You have a secure message",
              ('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height='
@@ -1051,7 +1074,7 @@ def svg_qr_samples():
              "potential", "attach.qr_code", "url.risky_tld")
     # In the page itself: an SVG drawn turned a quarter, its light
     # modules in a translucent white and its dark ones in rgba().
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=7", 0)
+    m = code(7)
     cells = "".join('<rect x="%d" y="%d" width="1" height="1" fill="%s"/>'
                     % (x, y, "rgba(20, 20, 20, 0.9)" if v else "#ffffff80")
                     for y, r in enumerate(m) for x, v in enumerate(r))
@@ -1066,23 +1089,19 @@ def svg_qr_samples():
     # A design program's export: colours set by the classes of a style
     # sheet (in CDATA), every module a rectangle, the light ones of the
     # light class (read as ink by default, they hid the code).
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=8", 0)
+    m = code(8)
     rects = "".join('<rect class="cls-%d" x="%d" y="%d" width="1" height='
                     '"1"/>' % (2 if v else 1, x, y) for y, r in enumerate(m)
                     for x, v in enumerate(r))
-    svg_mail("en-280-svg-qr-css-classes.eml", frm,
-             "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+    code_mail("en-280-svg-qr-css-classes.eml", m,
               '<defs><style><![CDATA[.cls-1{fill:#fff;}\n.cls-2{fill:'
               '#231f20;}]]></style></defs><title>code</title><rect '
               'class="cls-1" x="-4" y="-4" width="%d" height="%d"/><g>%s'
-              '</g></svg>' % (len(m) + 8, len(m) + 8, len(m) + 8,
-                              len(m) + 8, rects)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
+              '</g>' % (len(m) + 8, len(m) + 8, rects))
     # Dark squares on the code's light modules that nobody sees: no
     # opacity, a transparent fill, display none, kept in <defs>; each
     # spoils the code for a reader that counts them.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=9", 0)
+    m = code(9)
     light = [(x, y) for y, r in enumerate(m) for x, v in enumerate(r)
              if not v]
     hide = ('opacity="0"', 'fill-opacity="0"', 'style="display:none"',
@@ -1092,40 +1111,25 @@ def svg_qr_samples():
                      for i, (x, y) in enumerate(light[::3]))
     hidden = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % xy
                      for xy in light[1::3])
-    code = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
-                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
-    svg_mail("en-281-svg-qr-invisible-decoys.eml", frm,
-             "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
-              '<defs>%s</defs>%s%s</svg>' % (len(m) + 8, len(m) + 8, hidden,
-                                             decoys, code)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
+    code_mail("en-281-svg-qr-invisible-decoys.eml", m,
+              "<defs>%s</defs>%s%s" % (hidden, decoys, dark(
+                  m, '<rect x="%d" y="%d" width="1" height="1"/>')))
     # Runs as <line> elements, and modules as round dots: strokes of no
     # length with round caps.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=10", 0)
+    m = code(10)
     lines = "".join('<line x1="%d" y1="%d.5" x2="%d" y2="%d.5"/>'
                     % (x, y, x + n, y) for y, x, n in dark_runs(m))
-    svg_mail("en-282-svg-qr-line-elements.eml", frm,
-             "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
-              '<g stroke="black" stroke-width="1">%s</g></svg>'
-              % (len(m) + 8, len(m) + 8, lines)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=11", 0)
-    d = "".join("M%d.5 %d.5h0" % (x, y) for y, r in enumerate(m)
-                for x, v in enumerate(r) if v)
-    svg_mail("en-283-svg-qr-round-caps.eml", frm,
-             "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+    code_mail("en-282-svg-qr-line-elements.eml", m,
+              '<g stroke="black" stroke-width="1">%s</g>' % lines)
+    m = code(11)
+    code_mail("en-283-svg-qr-round-caps.eml", m,
               '<path fill="none" stroke="#111" stroke-width=".8" '
-              'stroke-linecap="round" d="%s"/></svg>'
-              % (len(m) + 8, len(m) + 8, d)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
+              'stroke-linecap="round" d="%s"/>' % dark(m, "M%d.5 %d.5h0"))
     # qr-code-styling's way: the modules are a clip path, painted by a
     # dark square of the code's size; the background another clip path
     # painted white, and the light modules a third one, also painted
     # white (drawn as ink, they hid the code).
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=12", 0)
+    m = code(12)
     n = len(m) * 10
 
     def mods(dark):
@@ -1150,15 +1154,11 @@ def svg_qr_samples():
              "potential", "attach.qr_code", "url.risky_tld")
     # A module defined once and drawn by reference (an optimiser's
     # reused paths): <use> of a path, and of a symbol holding a group.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=13", 0)
-    uses = "".join('<use href="#a" x="%d" y="%d"/>' % (x, y)
-                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
-    svg_mail("en-286-svg-qr-use.eml", frm, "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
-              '<defs><path id="a" d="M0 0h1v1H0z"/></defs>%s</svg>'
-              % (len(m) + 8, len(m) + 8, uses)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=14", 0)
+    m = code(13)
+    code_mail("en-286-svg-qr-use.eml", m,
+              '<defs><path id="a" d="M0 0h1v1H0z"/></defs>%s'
+              % dark(m, '<use href="#a" x="%d" y="%d"/>'))
+    m = code(14)
     uses = "".join('<use xlink:href="#mod" transform="translate(%d %d)"/>'
                    % (10 * x, 10 * y) for y, r in enumerate(m)
                    for x, v in enumerate(r) if v)
@@ -1174,7 +1174,7 @@ def svg_qr_samples():
     # code from a reader of the round before, found by its review):
     # modules in a hidden group that show themselves, and some whose
     # display none a later declaration undoes.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=15", 0)
+    m = code(15)
     shown = "".join('<rect x="%d" y="%d" width="1" height="1" visibility='
                     '"visible"/>' % (x, y) for y, r in enumerate(m)
                     for x, v in enumerate(r) if v and (x + y) % 2)
@@ -1182,61 +1182,43 @@ def svg_qr_samples():
                      '"none" style="display:inline"/>' % (x, y)
                      for y, r in enumerate(m) for x, v in enumerate(r)
                      if v and not (x + y) % 2)
-    svg_mail("en-289-svg-qr-shown-in-hidden.eml", frm,
-             "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
-              '<g visibility="hidden">%s</g><g>%s</g></svg>'
-              % (len(m) + 8, len(m) + 8, shown, undone)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
+    code_mail("en-289-svg-qr-shown-in-hidden.eml", m,
+              '<g visibility="hidden">%s</g><g>%s</g>' % (shown, undone))
     # A code drawn faint: black at 40%, a mid grey a phone reads.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=16", 0)
-    mods = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
-                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
-    svg_mail("en-290-svg-qr-faint.eml", frm, "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
-              '<g fill="#000" fill-opacity=".4">%s</g></svg>'
-              % (len(m) + 8, len(m) + 8, mods)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
+    m = code(16)
+    code_mail("en-290-svg-qr-faint.eml", m,
+              '<g fill="#000" fill-opacity=".4">%s</g>'
+              % dark(m, '<rect x="%d" y="%d" width="1" height="1"/>'))
     # Each module clipped to a square over the whole code, or masked by
     # a white mask: both draw the module.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=17", 0)
+    m = code(17)
     mods = "".join('<rect x="%d" y="%d" width="1" height="1" %s/>'
                    % (x, y, 'clip-path="url(#all)"' if (x + y) % 2 else
                       'mask="url(#white)"')
                    for y, r in enumerate(m) for x, v in enumerate(r) if v)
-    svg_mail("en-291-svg-qr-clipped-masked.eml", frm,
-             "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+    code_mail("en-291-svg-qr-clipped-masked.eml", m,
               '<defs><clipPath id="all"><rect x="-4" y="-4" width="99" '
               'height="99"/></clipPath><mask id="white"><rect x="-4" y="-4" '
-              'width="99" height="99" fill="#fff"/></mask></defs>%s</svg>'
-              % (len(m) + 8, len(m) + 8, mods)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
+              'width="99" height="99" fill="#fff"/></mask></defs>%s' % mods)
     # Style sheets weighed as CSS weighs them: rect.m over .m, a rule
     # for descendants of what is not there, a sheet after the shapes, a
     # rule in @media after an @import, !important, "White" in capitals;
     # and dashed lines over the light modules whose dashes are gaps.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=18", 0)
+    m = code(18)
     cells = "".join('<rect class="m%s" x="%d" y="%d" width="1" height="1"/>'
                     % ("" if v else " l", x, y) for y, r in enumerate(m)
                     for x, v in enumerate(r))
     dashes = "".join('<line x1="0" y1="%d.5" x2="%d" y2="%d.5" stroke="#000"'
                      ' stroke-dasharray="0 1000"/>' % (y, len(m), y)
                      for y in range(len(m)))
-    svg_mail("en-292-svg-qr-style-weights.eml", frm,
-             "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+    code_mail("en-292-svg-qr-style-weights.eml", m,
               '%s%s<style>@import url(x.css); rect.m{fill:#000} .m{fill:'
               '#fff} .nothing .m{fill:#fff} @media screen{rect.l{fill:White '
-              '!important}}</style></svg>'
-              % (len(m) + 8, len(m) + 8, cells, dashes)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
+              '!important}}</style>' % (cells, dashes))
     # In an HTML page: a paragraph left open, a picture and a stray end
     # tag before the <svg>, whose modules the page's own sheet paints.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=19", 0)
-    cells = "".join('<rect class="k" x="%d" y="%d" width="1" height="1"/>'
-                    % (x, y) for y, r in enumerate(m) for x, v in enumerate(r)
-                    if v)
+    m = code(19)
+    cells = dark(m, '<rect class="k" x="%d" y="%d" width="1" height="1"/>')
     write("en-293-html-svg-page-style.eml", headers(frm, "You have a secure "
                                                     "message") +
           "Content-Type: text/html; charset=utf-8\n\n<html><head><style>"
@@ -1249,7 +1231,7 @@ def svg_qr_samples():
     # From the second review: qr-code-styling's square corners, each
     # finder an even-odd ring path clipping a dark square, and its
     # centre one square of three modules.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=20", 0)
+    m = code(20)
     n = len(m)
     corners = [(0, 0), (n - 7, 0), (0, n - 7)]
     inner = set((ox + x, oy + y) for ox, oy in corners for x in range(7)
@@ -1268,23 +1250,18 @@ def svg_qr_samples():
                     'height="3" clip-path="url(\'#cd%d\')" fill="#000"/>'
                     % (ox, oy, i, ox + 2, oy + 2, i)
                     for i, (ox, oy) in enumerate(corners))
-    svg_mail("en-294-svg-qr-finder-rings.eml", frm,
-             "You have a secure message",
-             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 %d %d">'
+    code_mail("en-294-svg-qr-finder-rings.eml", m,
               '<defs><clipPath id="dots">%s</clipPath>%s</defs><rect x="0" '
               'y="0" width="%d" height="%d" clip-path="url(\'#dots\')" '
-              'fill="#4267b2"/>%s</svg>' % (n + 8, n + 8, dots, clips, n, n,
-                                           paint)).encode(),
-             "potential", "attach.qr_code", "url.risky_tld")
+              'fill="#4267b2"/>%s' % (dots, clips, n, n, paint))
     # An HTML mail of seventeen icons before the code, an empty <svg>
     # nested in it, a sheet in comment marks hiding the code for print
     # only, and its modules drawn by <use> inside a clip path with
     # decoys in a group clipped to an empty one.
-    m = qr_matrix("https://mfa-reset.secure-login-check.top/v?u=21", 0)
+    m = code(21)
     icons = "".join('<svg width="16" height="16"><circle cx="8" cy="8" r="6"/>'
                     '</svg>' for _ in range(17))
-    uses = "".join('<use href="#mod" x="%d" y="%d"/>' % (x, y)
-                   for y, r in enumerate(m) for x, v in enumerate(r) if v)
+    uses = dark(m, '<use href="#mod" x="%d" y="%d"/>')
     decoys = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
                      for y, r in enumerate(m) for x, v in enumerate(r)
                      if not v and (x * 7 + y) % 3 == 0)
