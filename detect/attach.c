@@ -639,8 +639,10 @@ html_attachment(struct detect_scan *s, const char *name,
 
 	memset(&hi, 0, sizeof(hi));
 	html_scan(s, u, ulen, name, NULL, &hi);
-	/* A QR code drawn with the picture's shapes. */
-	if (svg)
+	/* A QR code drawn with the shapes of the picture, or of the
+	 * <svg> elements of a page, as in a mail's body. */
+	if (svg || memmem(u, ulen, "<svg", 4) != NULL ||
+	    memmem(u, ulen, "<SVG", 4) != NULL)
 		svg_paths_qr(s, name, u, ulen);
 	if ((hi.smuggle & (HS_ATOB | HS_BIGDATA)) && (hi.smuggle & (HS_BLOB |
 	    HS_OBJURL | HS_SAVEBLOB | HS_DOWNLOAD))) {

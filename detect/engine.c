@@ -818,7 +818,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 				qr_text(s, lines.ptr, lines.len);
 			if (memmem(t->s, t->len, "<svg", 4) != NULL ||
 			    memmem(t->s, t->len, "<SVG", 4) != NULL)
-				svg_html_qr(s, "picture in the HTML (svg)",
+				svg_paths_qr(s, "picture in the HTML (svg)",
 				    t->s, t->len);
 			buf_release(&lines);
 			buf_release(&vis);

@@ -476,11 +476,9 @@ int	 qr_modules(struct detect_scan *, const char *name,
 /* A QR code drawn with a PDF content stream's filled rectangles. */
 void	 pdf_paths_qr(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
-/* ... with an SVG picture's rectangles, dots and paths; and with those
- * of the <svg> elements of an HTML page (its style sheets read). */
+/* ... with the shapes of each <svg> element of a document (an SVG
+ * picture, or an HTML page), its style sheets read. */
 void	 svg_paths_qr(struct detect_scan *, const char *name, const char *,
-	    size_t);
-void	 svg_html_qr(struct detect_scan *, const char *name, const char *,
 	    size_t);
 /* Dark upright rectangles (y upwards) whose commonest sizes may be the
  * modules of QR codes: each grid found read (pdfqr.c). */

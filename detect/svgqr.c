@@ -1954,30 +1954,16 @@ sq_free(struct sq *g)
 	free(g);
 }
 
-void
-svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
-    size_t n)
-{
-	struct sq	*g;
-
-	if (!qr_room(s) || memchr(p, '<', n) == NULL)
-		return;
-	g = sq_new(p, p + n);
-	sq_begin(g);
-	sq_run(g, p, p + n, -1);
-	sq_finish(s, g, name);
-	sq_free(g);
-}
-
 /*
- * The <svg> elements of an HTML page, each a drawing of its own from its
+ * The <svg> elements of a document, each a drawing of its own from its
  * start tag to the end tag that closes it (nested ones inside it), read
- * with the page's style sheets: the page's other elements (a paragraph
- * left open, a picture) are no part of any drawing, and an icon's or a
- * hidden decoy's drawing spoils no other.
+ * with all the document's style sheets: an SVG picture's root, or the
+ * pictures of an HTML page or attachment, whose other elements (a
+ * paragraph left open, a picture) are no part of any drawing; an icon's
+ * or a hidden decoy's drawing spoils no other.
  */
 void
-svg_html_qr(struct detect_scan *s, const char *name, const char *p,
+svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
     size_t n)
 {
 	const char	*e = p + n, *c;

@@ -1278,6 +1278,21 @@ def svg_qr_samples():
           "</html>\n" % (len(m) + 8, len(m) + 8, uses, decoys, len(m),
                            len(m)),
           "potential", "attach.qr_code", "url.risky_tld")
+    # An HTML attachment, the kits' "invoice.html", whose page draws the
+    # code with an <svg> element.
+    m = code(22)
+    write("en-296-html-attachment-svg-qr.eml", headers(
+        frm, "You have a secure message") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nOpen the attached "
+        "message.\n\n--b1\nContent-Type: text/html; name=\"Message.html\"\n"
+        'Content-Disposition: attachment; filename="Message.html"\n'
+        "Content-Transfer-Encoding: base64\n\n" + b64((
+            "<html><body><p>Scan the code with your phone.</p><svg width="
+            '"240" height="240" viewBox="-4 -4 %d %d">%s</svg></body>'
+            "</html>" % (len(m) + 8, len(m) + 8, dark(
+                m, '<rect x="%d" y="%d" width="1" height="1"/>'))).encode())
+        + "\n--b1--\n", "potential", "attach.qr_code", "url.risky_tld")
     # A line chart as a design program exports it: grid lines, a style
     # sheet's classes, round-capped points: no code.
     grid = "".join('<line class="g" x1="40" y1="%d" x2="300" y2="%d"/>'
