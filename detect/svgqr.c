@@ -50,7 +50,8 @@
 enum {
 	P_FILL = 1 << 0, P_STROKE = 1 << 1, P_WIDTH = 1 << 2, P_CAP = 1 << 3,
 	P_FOP = 1 << 4, P_SOP = 1 << 5, P_OP = 1 << 6, P_DISP = 1 << 7,
-	P_VIS = 1 << 8, P_CLIP = 1 << 9, P_DASH = 1 << 10
+	P_VIS = 1 << 8, P_CLIP = 1 << 9, P_DASH = 1 << 10, P_FRULE = 1 << 11,
+	P_CRULE = 1 << 12
 };
 
 struct sq_decl {
@@ -60,6 +61,7 @@ struct sq_decl {
 	double		 dash[SQ_DASHES];
 	int		 ndash;		/* 0: solid */
 	int		 cap, none, hidden;
+	int		 frule, crule;	/* 1: evenodd */
 	const char	*clip;		/* clip-path: url(#id), the id */
 	size_t		 cll;
 };
@@ -84,6 +86,7 @@ struct sq_style {
 	double		 dash[SQ_DASHES];
 	int		 ndash;
 	int		 cap;		/* stroke-linecap: 1 round, 2 square */
+	int		 frule, crule;	/* fill-rule, clip-rule: 1 evenodd */
 	int		 hidden;	/* display none, or a group not read */
 	int		 invis;		/* visibility hidden */
 	int		 mode;		/* M_DRAW, M_DEFS, M_CLIP, M_NONE */
@@ -143,6 +146,23 @@ struct sq_def {
 	const char	*body;		/* after its start tag */
 };
 
+/* A filled path being read (sq_path()). */
+struct sq_edge {
+	double	 x, y0, y1;
+	int	 dir;		/* +1 drawn down, -1 up */
+};
+
+struct sq_fill {
+	struct sq_edge	*e;	/* the path's vertical edges */
+	size_t		 ne, ecap;
+	double		*p;	/* the subpath's points, x y pairs */
+	size_t		 np, pcap;
+	double		 box[4];	/* its extent: x0 y0 x1 y1 */
+	int		 curved;	/* curves, arcs or slanted sides */
+	int		 over;		/* more points than kept */
+	double		 eps;		/* coordinates this close are one */
+};
+
 enum { T_MAIN, T_CLIP, T_PAINT };
 
 struct sq {
@@ -167,6 +187,8 @@ struct sq {
 	int		 nest;		/* uses within uses */
 	const char	*doc_end;
 	size_t		 pieces;	/* stroke pieces drawn */
+	struct sq_fill	 fill;
+	size_t		 strip_ops;	/* edges met filling paths */
 };
 
 /* Named colours lighter than mid-grey (and those of "white" or "light"
@@ -394,9 +416,12 @@ sq_transform(double *m, const char *v, size_t n)
 			    k == 6)
 				memcpy(t, a, sizeof(t));
 			else if (l == 6 && str_ncasecmp(v, "rotate", 6) == 0 &&
-			    (k == 1 || k == 3) && fmod(a[0], 90) == 0) {
-				/* Quarter turns only, about (cx, cy). */
-				long qt = lround(fmod(a[0] / 90, 4) + 4) % 4;
+			    (k == 1 || k == 3) && fabs(a[0] / 90 -
+			    nearbyint(a[0] / 90)) < 1e-9) {
+				/* Quarter turns only (as a program writes
+				 * them, 180 * (pi / 2) / pi), about (cx, cy). */
+				long qt = (lround(fmod(nearbyint(a[0] / 90), 4))
+				    + 4) % 4;
 				double cs = qt == 0 ? 1 : qt == 2 ? -1 : 0;
 				double sn = qt == 1 ? 1 : qt == 3 ? -1 : 0;
 				double cx = k == 3 ? a[1] : 0;
@@ -558,179 +583,544 @@ sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
 	}
 }
 
-/* A filled path's rectangles, in user space, and what they cover: one
- * inside another is a hole in it (a ring, as qr-code-styling draws a
- * finder), one inside a hole filled again. */
-#define SQ_SUBPATHS	64
-
-struct sq_sub {
-	double	 r[SQ_SUBPATHS][4];
-	int	 n, over;
-};
-
 static int
-sq_inside(const double *a, const double *b)
+dbl_cmp(const void *a, const void *b)
 {
-	return a != b && a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] &&
-	    a[3] <= b[3] && (a[0] > b[0] || a[1] > b[1] || a[2] < b[2] ||
-	    a[3] < b[3]);
-}
+	double	 x = *(const double *)a, y = *(const double *)b;
 
-static void
-sq_sub_add(struct sq *g, const struct sq_style *st, struct sq_sub *u,
-    double x0, double y0, double x1, double y1)
-{
-	int	 i;
-
-	if (!u->over && u->n < SQ_SUBPATHS) {
-		u->r[u->n][0] = x0, u->r[u->n][1] = y0;
-		u->r[u->n][2] = x1, u->r[u->n][3] = y1;
-		u->n++;
-		return;
-	}
-	/* Too many to weigh: drawn as they come. */
-	for (i = 0; i < u->n; i++)
-		sq_add(g, st->m, u->r[i][0], u->r[i][1], u->r[i][2],
-		    u->r[i][3]);
-	u->n = 0;
-	u->over = 1;
-	sq_add(g, st->m, x0, y0, x1, y1);
-}
-
-/* The rectangles drawn, each less the one hole it may have. */
-static void
-sq_sub_draw(struct sq *g, const struct sq_style *st, struct sq_sub *u)
-{
-	int	 i, k, depth[SQ_SUBPATHS] = { 0 }, hole[SQ_SUBPATHS] = { 0 };
-
-	for (i = 0; i < u->n; i++) {
-		depth[i] = 0;
-		hole[i] = -1;
-		for (k = 0; k < u->n; k++)
-			if (sq_inside(u->r[i], u->r[k]))
-				depth[i]++;
-	}
-	for (i = 0; i < u->n; i++)
-		for (k = 0; k < u->n; k++)
-			if (depth[k] == depth[i] + 1 && depth[k] % 2 == 1 &&
-			    sq_inside(u->r[k], u->r[i]))
-				hole[i] = hole[i] == -1 ? k : -2;
-	for (i = 0; i < u->n; i++) {
-		const double *o = u->r[i], *h;
-
-		if (depth[i] % 2 == 1)
-			continue;
-		if (hole[i] < 0) {
-			sq_add(g, st->m, o[0], o[1], o[2], o[3]);
-			continue;
-		}
-		h = u->r[hole[i]];
-		if (h[1] > o[1])
-			sq_add(g, st->m, o[0], o[1], o[2], h[1]);
-		if (o[3] > h[3])
-			sq_add(g, st->m, o[0], h[3], o[2], o[3]);
-		if (h[0] > o[0])
-			sq_add(g, st->m, o[0], h[1], h[0], h[3]);
-		if (o[2] > h[2])
-			sq_add(g, st->m, h[2], h[1], o[2], h[3]);
-	}
-	u->n = 0;
+	return x < y ? -1 : x > y;
 }
 
 /*
- * A path's d: each subpath of four corners that is an upright rectangle,
- * when filled (a rectangle inside another a hole in it); each horizontal or vertical segment (or, capped, one of
- * no length) as a line of the stroke's width, when stroked.  Curves and
- * arcs end the reading.
+ * A filled path, read as a browser fills it: its outline's vertical
+ * edges, each with the winding it adds, cut into strips between the
+ * heights where an edge begins or ends; in each strip, what the fill
+ * rule fills (nonzero, or even-odd) is a rectangle.  So a path of a
+ * rectangle a module (python-qrcode's), a finder ring with its hole
+ * (qr-code-styling's), and an outline round a whole run of modules
+ * (generators that merge them) are all the modules they draw.  A
+ * subpath with curves or slanted sides (a module with rounded sides or
+ * corners: qr-code-styling's "rounded", "classy" and "extra-rounded")
+ * stands for the rectangle it lies in, wound as it is, when it fills
+ * most of it (a disc, a rounded square; not a slash or a triangle).
+ */
+#define SQ_SUB_PTS	(1u << 16)	/* points of one subpath */
+#define SQ_EDGES	(1u << 18)	/* vertical edges of one path */
+#define SQ_STRIP_OPS	(16u << 20)	/* edges met in strips, a drawing */
+#define SQ_FULL		0.6	/* a curved subpath's share of its box */
+
+/* A point of the current subpath's outline (on it, in order). */
+static void
+sq_pt(struct sq_fill *f, double x, double y)
+{
+	if (!isfinite(x) || !isfinite(y) || f->np >= SQ_SUB_PTS) {
+		f->over = 1;
+		return;
+	}
+	if (f->np == 0) {
+		f->box[0] = f->box[2] = x;
+		f->box[1] = f->box[3] = y;
+	}
+	f->box[0] = fmin(f->box[0], x);
+	f->box[1] = fmin(f->box[1], y);
+	f->box[2] = fmax(f->box[2], x);
+	f->box[3] = fmax(f->box[3], y);
+	f->eps = fmax(f->eps, 1e-9 * fmax(fabs(x), fabs(y)));
+	if (f->np == f->pcap) {
+		f->pcap = f->pcap ? 2 * f->pcap : 64;
+		f->p = xrealloc(f->p, (f->pcap) * 2 * sizeof(*f->p));
+	}
+	f->p[2 * f->np] = x;
+	f->p[2 * f->np + 1] = y;
+	f->np++;
+}
+
+/* A point that bounds a curve without being one of its samples (where
+ * it turns). */
+static void
+sq_extreme(struct sq_fill *f, double x, double y)
+{
+	if (f->np > 0 && isfinite(x) && isfinite(y)) {
+		f->box[0] = fmin(f->box[0], x);
+		f->box[1] = fmin(f->box[1], y);
+		f->box[2] = fmax(f->box[2], x);
+		f->box[3] = fmax(f->box[3], y);
+	}
+}
+
+static void
+sq_edge_put(struct sq_fill *f, double x, double ya, double yb, int dir)
+{
+	struct sq_edge	*ed;
+
+	if (f->ne >= SQ_EDGES)
+		return;
+	if (f->ne == f->ecap) {
+		f->ecap = f->ecap ? 2 * f->ecap : 64;
+		f->e = xrealloc(f->e, (f->ecap) * sizeof(*f->e));
+	}
+	ed = &f->e[f->ne++];
+	ed->x = x;
+	ed->y0 = fmin(ya, yb);
+	ed->y1 = fmax(ya, yb);
+	ed->dir = dir;
+}
+
+/* The current subpath closed: its vertical edges kept (its box's, wound
+ * as it is, when it has curves or slanted sides and fills most of it). */
+static void
+sq_sub_end(struct sq_fill *f)
+{
+	double	 area = 0;
+	size_t	 i;
+
+	if (f->np >= 3 && !f->over && f->curved) {
+		for (i = 0; i < f->np; i++) {
+			size_t j = (i + 1) % f->np;
+
+			area += f->p[2 * i] * f->p[2 * j + 1] -
+			    f->p[2 * j] * f->p[2 * i + 1];
+		}
+		area /= 2;
+	}
+	if (f->np < 3 || f->over)
+		;
+	else if (!f->curved) {
+		for (i = 0; i < f->np; i++) {
+			size_t j = (i + 1) % f->np;
+			double y0 = f->p[2 * i + 1], y1 = f->p[2 * j + 1];
+
+			if (y1 != y0)
+				sq_edge_put(f, f->p[2 * i], y0, y1,
+				    y1 > y0 ? 1 : -1);
+		}
+	} else if (fabs(area) > 0 && fabs(area) >= SQ_FULL * (f->box[2] -
+	    f->box[0]) * (f->box[3] - f->box[1])) {
+		/* Wound as the shape: a positive area (y down) goes down
+		 * its right side. */
+		int s = area > 0 ? 1 : -1;
+
+		sq_edge_put(f, f->box[2], f->box[1], f->box[3], s);
+		sq_edge_put(f, f->box[0], f->box[1], f->box[3], -s);
+	}
+	f->np = 0;
+	f->curved = f->over = 0;
+}
+
+static int
+sq_edge_y(const void *a, const void *b)
+{
+	const struct sq_edge *x = a, *y = b;
+
+	return x->y0 < y->y0 ? -1 : x->y0 > y->y0;
+}
+
+static int
+sq_edge_x(const void *a, const void *b)
+{
+	const struct sq_edge *x = a, *y = b;
+
+	return x->x < y->x ? -1 : x->x > y->x;
+}
+
+/* The path's edges filled by the rule, strip by strip, as rectangles.
+ * The edges across a strip are kept in order of x: they are upright, so
+ * the order holds while they last, and those that begin at a strip are
+ * sorted and merged in; SQ_STRIP_OPS edges met in all, a drawing. */
+static void
+sq_fill_strips(struct sq *g, const struct sq_style *st, struct sq_fill *f,
+    int evenodd)
+{
+	struct sq_edge	*act, *tmp;
+	double		*ys, eps = f->eps;
+	size_t		 i, j, k, ny = 0, na = 0, next = 0;
+
+	if (f->ne < 2 || g->strip_ops >= SQ_STRIP_OPS)
+		return;
+	g->strip_ops += f->ne;
+	ys = xrealloc(NULL, (f->ne) * 2 * sizeof(*ys));
+	act = xrealloc(NULL, (f->ne) * sizeof(*act));
+	tmp = xrealloc(NULL, (f->ne) * sizeof(*tmp));
+	for (i = 0; i < f->ne; i++) {
+		ys[2 * i] = f->e[i].y0;
+		ys[2 * i + 1] = f->e[i].y1;
+	}
+	qsort(ys, 2 * f->ne, sizeof(*ys), dbl_cmp);
+	for (i = 0; i < 2 * f->ne; i++)
+		if (ny == 0 || ys[i] - ys[ny - 1] > eps)
+			ys[ny++] = ys[i];
+	qsort(f->e, f->ne, sizeof(*f->e), sq_edge_y);
+	for (i = 0; i + 1 < ny && g->strip_ops < SQ_STRIP_OPS; i++) {
+		double	 ya = ys[i], yb = ys[i + 1], x0 = 0;
+		size_t	 nb = 0, m = 0;
+		int	 w = 0;
+
+		/* Those ended leave; those begun come in, in order. */
+		for (k = j = 0; k < na; k++)
+			if (act[k].y1 > ya + eps)
+				act[j++] = act[k];
+		na = j;
+		for (j = next; next < f->ne && f->e[next].y0 <= ya + eps;
+		    next++)
+			if (f->e[next].y1 > ya + eps)
+				f->e[j + nb++] = f->e[next];
+		if (nb > 0) {
+			struct sq_edge *nw = f->e + j, *sw;
+
+			qsort(nw, nb, sizeof(*nw), sq_edge_x);
+			for (k = 0, j = 0; k < na || j < nb; )
+				tmp[m++] = j >= nb || (k < na &&
+				    act[k].x <= nw[j].x) ? act[k++] : nw[j++];
+			sw = act, act = tmp, tmp = sw;
+			na = m;
+		}
+		g->strip_ops += na + nb;
+		for (k = 0; k < na; k++) {
+			int	 was = evenodd ? w & 1 : w != 0, now;
+
+			w += act[k].dir;
+			now = evenodd ? w & 1 : w != 0;
+			if (!was && now)
+				x0 = act[k].x;
+			else if (was && !now && act[k].x - x0 > eps)
+				sq_add(g, st->m, x0, ya, act[k].x, yb);
+		}
+	}
+	free(ys);
+	free(act);
+	free(tmp);
+}
+
+/* Where a cubic Bezier curve of one coordinate turns: its parameters in
+ * (0, 1), in t; how many. */
+static int
+sq_turns(double p0, double p1, double p2, double p3, double *t)
+{
+	double	 a = -p0 + 3 * p1 - 3 * p2 + p3, b = 2 * (p0 - 2 * p1 + p2);
+	double	 c = p1 - p0, disc;
+	int	 n = 0;
+
+	if (fabs(a) < 1e-12) {
+		if (b != 0 && (t[0] = -c / b) > 0 && t[0] < 1)
+			n = 1;
+		return n;
+	}
+	if ((disc = b * b - 4 * a * c) < 0)
+		return 0;
+	disc = sqrt(disc);
+	if ((t[n] = (-b + disc) / (2 * a)) > 0 && t[n] < 1)
+		n++;
+	if ((t[n] = (-b - disc) / (2 * a)) > 0 && t[n] < 1)
+		n++;
+	return n;
+}
+
+/* A cubic Bezier curve of one coordinate at t. */
+static double
+sq_bez(double t, const double *p)
+{
+	double	 u = 1 - t;
+
+	return u * u * u * p[0] + 3 * u * u * t * p[1] + 3 * u * t * t *
+	    p[2] + t * t * t * p[3];
+}
+
+/* A cubic Bezier curve (xs, ys: its start, controls and end): sampled,
+ * where it turns bounding it. */
+static void
+sq_curve(struct sq_fill *f, const double *xs, const double *ys)
+{
+	double	 t[4];
+	int	 i, n;
+
+	f->curved = 1;
+	n = sq_turns(xs[0], xs[1], xs[2], xs[3], t);
+	n += sq_turns(ys[0], ys[1], ys[2], ys[3], t + n);
+	for (i = 0; i < n; i++)
+		sq_extreme(f, sq_bez(t[i], xs), sq_bez(t[i], ys));
+	for (i = 1; i <= 4; i++)
+		sq_pt(f, sq_bez(i / 4.0, xs), sq_bez(i / 4.0, ys));
+}
+
+/* Is angle a within the sweep of d from a0? */
+static int
+sq_in_sweep(double a, double a0, double d)
+{
+	double	 u = fmod(d >= 0 ? a - a0 : a0 - a, 2 * M_PI);
+
+	if (u < 0)
+		u += 2 * M_PI;
+	return u <= fabs(d);
+}
+
+/* An elliptical arc from (x1, y1) to (x2, y2), its centre found as the
+ * SVG specification's implementation notes find it (F.6.5, F.6.6, radii
+ * too small scaled up): sampled, and where it turns within its sweep
+ * bounding it. */
+static void
+sq_arc(struct sq_fill *f, double x1, double y1, double rx, double ry,
+    double phi, int large, int sweep, double x2, double y2)
+{
+	double	 cp, sp, xp, yp, lam, num, den, co, cxp, cyp;
+	double	 cx, cy, t1, dt, ext[4];
+	int	 i;
+
+	rx = fabs(rx);
+	ry = fabs(ry);
+	if (x1 == x2 && y1 == y2)
+		return;
+	if (!(rx > 0) || !(ry > 0) || !isfinite(rx) || !isfinite(ry) ||
+	    !isfinite(phi)) {
+		/* A straight line. */
+		f->curved |= x1 != x2 && y1 != y2;
+		sq_pt(f, x2, y2);
+		return;
+	}
+	f->curved = 1;
+	phi = fmod(phi, 360) * M_PI / 180;
+	cp = cos(phi);
+	sp = sin(phi);
+	xp = cp * (x1 - x2) / 2 + sp * (y1 - y2) / 2;
+	yp = -sp * (x1 - x2) / 2 + cp * (y1 - y2) / 2;
+	if ((lam = xp * xp / (rx * rx) + yp * yp / (ry * ry)) > 1) {
+		rx *= sqrt(lam);
+		ry *= sqrt(lam);
+	}
+	num = rx * rx * ry * ry - rx * rx * yp * yp - ry * ry * xp * xp;
+	den = rx * rx * yp * yp + ry * ry * xp * xp;
+	co = den > 0 && num > 0 ? sqrt(num / den) : 0;
+	if (large == sweep)
+		co = -co;
+	cxp = co * rx * yp / ry;
+	cyp = -co * ry * xp / rx;
+	cx = cp * cxp - sp * cyp + (x1 + x2) / 2;
+	cy = sp * cxp + cp * cyp + (y1 + y2) / 2;
+	t1 = atan2((yp - cyp) / ry, (xp - cxp) / rx);
+	dt = atan2((-yp - cyp) / ry, (-xp - cxp) / rx) - t1;
+	if (sweep && dt < 0)
+		dt += 2 * M_PI;
+	else if (!sweep && dt > 0)
+		dt -= 2 * M_PI;
+	/* Where x turns, and where y does. */
+	ext[0] = atan2(-ry * sp, rx * cp);
+	ext[1] = ext[0] + M_PI;
+	ext[2] = atan2(ry * cp, rx * sp);
+	ext[3] = ext[2] + M_PI;
+#define ARC_X(t) (cx + rx * cp * cos(t) - ry * sp * sin(t))
+#define ARC_Y(t) (cy + rx * sp * cos(t) + ry * cp * sin(t))
+	for (i = 0; i < 4; i++)
+		if (sq_in_sweep(ext[i], t1, dt))
+			sq_extreme(f, ARC_X(ext[i]), ARC_Y(ext[i]));
+	for (i = 1; i < 4; i++)
+		sq_pt(f, ARC_X(t1 + dt * i / 4), ARC_Y(t1 + dt * i / 4));
+#undef ARC_X
+#undef ARC_Y
+	sq_pt(f, x2, y2);
+}
+
+/* An arc's flag: one '0' or '1', maybe with no space after it. */
+static int
+sq_flag(const char **p, const char *e, int *out)
+{
+	while (*p < e && (isspace((unsigned char)**p) || **p == ','))
+		(*p)++;
+	if (*p >= e || (**p != '0' && **p != '1'))
+		return 0;
+	*out = *(*p)++ == '1';
+	return 1;
+}
+
+/* How many numbers a path command takes (an arc's flags counted), or 0
+ * for what is not one. */
+static int
+sq_args(int cmd)
+{
+	switch (toupper(cmd)) {
+	case 'H': case 'V':
+		return 1;
+	case 'M': case 'L': case 'T':
+		return 2;
+	case 'S': case 'Q':
+		return 4;
+	case 'C':
+		return 6;
+	case 'A':
+		return 7;
+	}
+	return 0;
+}
+
+/*
+ * A path's d (or, poly 1 or 2, a <polygon>'s or <polyline>'s points):
+ * its fill as sq_fill_strips() reads it, by the fill rule (evenodd);
+ * when stroked, each horizontal or vertical segment (or, capped, one of
+ * no length, as "M x y z" is) as a line of the stroke's width.  Reading
+ * ends at what is not a path's data, and what was read is drawn, as
+ * browsers draw a path up to its error.
  */
 static void
 sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
-    int fill, int stroke, double fl, double sl)
+    int fill, int stroke, double fl, double sl, int poly, int evenodd)
 {
 	const char	*e = d + n;
-	double		 x = 0, y = 0, sx = 0, sy = 0, px[5], py[5];
-	int		 np = 0, cmd = 0;
-	struct sq_sub	 u;
+	double		 x = 0, y = 0, sx = 0, sy = 0, qx = 0, qy = 0;
+	int		 cmd = poly ? 'M' : 0, last = 0, segs = 0, moved = 0;
+	struct sq_fill	*f = &g->fill;
 
-	u.n = u.over = 0;
-
+	f->ne = f->np = 0;
+	f->curved = f->over = 0;
+	f->eps = 0;
 	while (d < e) {
-		double	 a, b, nx, ny;
+		double	 a[6], nx, ny, xs[4], ys[4];
+		int	 fa = 0, fs = 0, k, want;
 
 		while (d < e && (isspace((unsigned char)*d) || *d == ','))
 			d++;
 		if (d >= e)
 			break;
 		if (isalpha((unsigned char)*d)) {
+			if (poly || (!moved && *d != 'M' && *d != 'm'))
+				break;
 			cmd = *d++;
-			if (cmd == 'Z' || cmd == 'z') {
-				g->light = fl;
-				if (fill && np == 4 && ((px[0] == px[1] &&
-				    py[1] == py[2] && px[2] == px[3] &&
-				    py[3] == py[0]) || (py[0] == py[1] &&
-				    px[1] == px[2] && py[2] == py[3] &&
-				    px[3] == px[0])))
-					sq_sub_add(g, st, &u, fmin(px[0],
-					    px[2]), fmin(py[0], py[2]),
-					    fmax(px[0], px[2]), fmax(py[0],
-					    py[2]));
-				x = sx, y = sy;
-				np = 0;
-			}
+			if (cmd != 'Z' && cmd != 'z')
+				continue;
+			g->light = sl;
+			/* The side back to the start; a subpath of no
+			 * length, capped, a dot. */
+			if (stroke && segs == 0 && toupper(last) != 'Z')
+				sq_segment(g, st, x, y, x, y);
+			else if (stroke && (x != sx || y != sy))
+				sq_segment(g, st, x, y, sx, sy);
+			if (fill)
+				sq_sub_end(f);
+			x = sx, y = sy;
+			segs = 0;
+			last = cmd;
 			continue;
 		}
-		if (!sq_num(&d, e, &a))
-			goto done;
-		b = 0;
-		switch (cmd) {
-		case 'M': case 'm': case 'L': case 'l':
-			if (!sq_num(&d, e, &b))
-				goto done;
-			nx = cmd == 'M' || cmd == 'L' ? a : x + a;
-			ny = cmd == 'M' || cmd == 'L' ? b : y + b;
+		if ((want = sq_args(cmd)) == 0)
 			break;
-		case 'H': case 'h':
-			nx = cmd == 'H' ? a : x + a;
-			ny = y;
+		if (want == 7) {
+			/* rx ry angle large-arc sweep x y */
+			if (!sq_num(&d, e, &a[0]) || !sq_num(&d, e, &a[1]) ||
+			    !sq_num(&d, e, &a[2]) || !sq_flag(&d, e, &fa) ||
+			    !sq_flag(&d, e, &fs) || !sq_num(&d, e, &a[3]) ||
+			    !sq_num(&d, e, &a[4]))
+				break;
+		} else {
+			for (k = 0; k < want; k++)
+				if (!sq_num(&d, e, &a[k]))
+					break;
+			if (k < want)
+				break;
+		}
+		/* Relative coordinates: from the current point. */
+		if (cmd == 'h')
+			a[0] += x;
+		else if (cmd == 'v')
+			a[0] += y;
+		else if (cmd == 'a')
+			a[3] += x, a[4] += y;
+		else if (islower(cmd))
+			for (k = 0; k < want; k += 2)
+				a[k] += x, a[k + 1] += y;
+		switch (toupper(cmd)) {
+		case 'H':
+			nx = a[0], ny = y;
 			break;
-		case 'V': case 'v':
-			nx = x;
-			ny = cmd == 'V' ? a : y + a;
+		case 'V':
+			nx = x, ny = a[0];
+			break;
+		case 'A':
+			nx = a[3], ny = a[4];
 			break;
 		default:
-			goto done;
+			nx = a[want - 2], ny = a[want - 1];
 		}
 		if (cmd == 'M' || cmd == 'm') {
-			sx = nx, sy = ny;
-			/* The subpath's first corner. */
-			px[0] = nx, py[0] = ny;
-			np = 1;
+			if (fill) {
+				sq_sub_end(f);
+				sq_pt(f, nx, ny);
+			}
+			sx = x = nx, sy = y = ny;
 			/* Later pairs of a moveto are linetos. */
 			cmd = cmd == 'M' ? 'L' : 'l';
-			x = nx, y = ny;
+			segs = 0;
+			moved = 1;
+			last = 'M';
 			continue;
-		} else if (stroke) {
+		}
+		/* After a closepath, a subpath goes on from its start. */
+		if (fill && f->np == 0)
+			sq_pt(f, x, y);
+		xs[0] = x, ys[0] = y, xs[3] = nx, ys[3] = ny;
+		switch (toupper(cmd)) {
+		case 'L': case 'H': case 'V':
 			g->light = sl;
-			sq_segment(g, st, x, y, nx, ny);
+			if (stroke)
+				sq_segment(g, st, x, y, nx, ny);
+			f->curved |= nx != x && ny != y;
+			if (fill)
+				sq_pt(f, nx, ny);
+			qx = nx, qy = ny;
+			break;
+		case 'C': case 'S':
+			if (toupper(cmd) == 'S') {
+				/* The first control: the last one's
+				 * reflection. */
+				int r = toupper(last) == 'C' ||
+				    toupper(last) == 'S';
+
+				xs[1] = r ? 2 * x - qx : x;
+				ys[1] = r ? 2 * y - qy : y;
+				xs[2] = a[0], ys[2] = a[1];
+			} else {
+				xs[1] = a[0], ys[1] = a[1];
+				xs[2] = a[2], ys[2] = a[3];
+			}
+			if (fill)
+				sq_curve(f, xs, ys);
+			qx = xs[2], qy = ys[2];
+			break;
+		case 'Q': case 'T':
+			if (toupper(cmd) == 'T') {
+				int r = toupper(last) == 'Q' ||
+				    toupper(last) == 'T';
+
+				qx = r ? 2 * x - qx : x;
+				qy = r ? 2 * y - qy : y;
+			} else
+				qx = a[0], qy = a[1];
+			/* The quadratic as the cubic it is. */
+			xs[1] = x + 2 * (qx - x) / 3;
+			ys[1] = y + 2 * (qy - y) / 3;
+			xs[2] = nx + 2 * (qx - nx) / 3;
+			ys[2] = ny + 2 * (qy - ny) / 3;
+			if (fill)
+				sq_curve(f, xs, ys);
+			break;
+		case 'A':
+			if (fill)
+				sq_arc(f, x, y, a[0], a[1], a[2], fa, fs, nx,
+				    ny);
+			qx = nx, qy = ny;
+			break;
 		}
-		if (np == 0) {
-			px[0] = x;
-			py[0] = y;
-			np = 1;
-		}
-		if (np < 5) {
-			px[np] = nx;
-			py[np] = ny;
-			np++;
-		}
-		/* Back at the start: the corners are the four before. */
-		if (np == 5 && px[4] == px[0] && py[4] == py[0])
-			np = 4;
+		segs++;
+		last = cmd;
 		x = nx, y = ny;
 	}
-done:
+	/* A polygon is closed, its last side stroked too. */
+	if (poly == 1 && stroke && segs > 0 && (x != sx || y != sy)) {
+		g->light = sl;
+		sq_segment(g, st, x, y, sx, sy);
+	}
+	if (fill) {
+		sq_sub_end(f);
+		g->light = fl;
+		sq_fill_strips(g, st, f, evenodd);
+	}
 	g->light = fl;
-	sq_sub_draw(g, st, &u);
 }
 
 /* A value [v, v + n) cleaned into w (size wn): comments and !important
@@ -814,7 +1204,8 @@ sq_prop_bit(const char *k, size_t kl)
 		{ "fill-opacity", P_FOP }, { "stroke-opacity", P_SOP },
 		{ "opacity", P_OP }, { "display", P_DISP },
 		{ "visibility", P_VIS }, { "clip-path", P_CLIP },
-		{ "stroke-dasharray", P_DASH },
+		{ "stroke-dasharray", P_DASH }, { "fill-rule", P_FRULE },
+		{ "clip-rule", P_CRULE },
 	};
 
 	return (unsigned)sq_lookup(b, nitems(b), k, kl, 0);
@@ -858,6 +1249,15 @@ sq_decl_set(struct sq_decl *d, const char *k, size_t kl, const char *v,
 		for (d->ndash = 0; d->ndash < SQ_DASHES &&
 		    sq_num(&q, w + wl, &x) && x >= 0; d->ndash++)
 			d->dash[d->ndash] = x;
+	} else if (IS("fill-rule") || IS("clip-rule")) {
+		int eo = str_casecmp(w, "evenodd") == 0;
+
+		if (!eo && str_casecmp(w, "nonzero") != 0)
+			;
+		else if (IS("fill-rule"))
+			d->set |= P_FRULE, d->frule = eo;
+		else
+			d->set |= P_CRULE, d->crule = eo;
 	} else if (IS("display")) {
 		d->set |= P_DISP;
 		d->none = str_casecmp(w, "none") == 0;
@@ -931,7 +1331,7 @@ sq_decl_attrs(struct sq_decl *d, const char *a, const char *e)
 	static const char *const names[] = { "fill", "stroke",
 	    "stroke-width", "stroke-linecap", "stroke-dasharray", "display",
 	    "visibility", "opacity", "fill-opacity", "stroke-opacity",
-	    "clip-path" };
+	    "clip-path", "fill-rule", "clip-rule" };
 	const char	*v;
 	size_t		 i, vl;
 
@@ -1153,6 +1553,10 @@ sq_apply(struct sq_style *st, const struct sq_decl *d, int important,
 		st->ndash = d->ndash;
 		memcpy(st->dash, d->dash, sizeof(st->dash));
 	}
+	if (set & P_FRULE)
+		st->frule = d->frule;
+	if (set & P_CRULE)
+		st->crule = d->crule;
 	if (set & P_FOP)
 		st->fop = d->fop;
 	if (set & P_SOP)
@@ -1290,7 +1694,7 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 	const char	*v, *clip = NULL;
 	size_t		 vl, cll = 0;
 	double		 x = 0, y = 0, w = 0, h = 0, x2 = 0, y2 = 0, fl, sl;
-	int		 kind = sq_kind(tag, tl), fill, stroke;
+	int		 kind = sq_kind(tag, tl), fill, stroke, evenodd;
 
 	st.tag = tag;
 	st.tl = tl;
@@ -1377,6 +1781,7 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 		} else if (clip != NULL)
 			return;
 	}
+	evenodd = st.mode == M_CLIP ? st.crule : st.frule;
 	g->light = fl;
 #define NUM(k, out) ((v = sq_attr(a, e, k, &vl)) != NULL && \
 	sq_num(&v, v + vl, out))
@@ -1399,9 +1804,31 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 		(void)NUM("cy", &y);
 		if (fill && NUM("r", &w))
 			sq_dot(g, st.m, x, y, w);
+	} else if (tl == 7 && str_ncasecmp(tag, "ellipse", 7) == 0) {
+		/* Round, a dot; else the box it fills most of. */
+		(void)NUM("cx", &x);
+		(void)NUM("cy", &y);
+		/* A radius not given is the other one (SVG 2's auto). */
+		if (!NUM("rx", &w))
+			w = -1;
+		if (!NUM("ry", &h))
+			h = w;
+		if (w < 0)
+			w = h;
+		if (fill && w > 0 && h > 0) {
+			if (fabs(w - h) <= fmax(w, h) / 100)
+				sq_dot(g, st.m, x, y, (w + h) / 2);
+			else
+				sq_add(g, st.m, x - w, y - h, x + w, y + h);
+		}
 	} else if (tl == 4 && str_ncasecmp(tag, "path", 4) == 0 &&
 	    (v = sq_attr(a, e, "d", &vl)) != NULL)
-		sq_path(g, &st, v, vl, fill, stroke, fl, sl);
+		sq_path(g, &st, v, vl, fill, stroke, fl, sl, 0, evenodd);
+	else if (tl >= 7 && (str_ncasecmp(tag, "polygon", tl) == 0 ||
+	    str_ncasecmp(tag, "polyline", tl) == 0) &&
+	    (v = sq_attr(a, e, "points", &vl)) != NULL)
+		sq_path(g, &st, v, vl, fill, stroke, fl, sl, tl == 7 ? 1 : 2,
+		    evenodd);
 #undef NUM
 	/* A clipped shape that drew nothing takes no place. */
 	if (g->tgt == T_PAINT && (g->ref[g->nref - 1].p1 = g->pr.n) ==
@@ -1757,14 +2184,6 @@ sq_clips(struct sq *g)
 	}
 }
 
-static int
-dbl_cmp(const void *a, const void *b)
-{
-	double	 x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* The least distance between distinct values of v (n, sorted here), or
  * 0; values closer than eps are one. */
 static double
@@ -1800,11 +2219,23 @@ sq_dots_rects(const double *dot, size_t nd, struct qr_rect *out,
 	double		*v, r = 0, px, py;
 	size_t		 i;
 
-	if (nd < 49)
+	if (nd < 49) {
+		/* Too few to find a pitch by: each dot its box (round
+		 * modules among square ones, qr-code-styling's "rounded"). */
+		for (i = 0; i < nd && *n < 2 * (size_t)SQ_RECTS; i++, (*n)++) {
+			const double *d = dot + 3 * i;
+
+			out[*n].x0 = d[0] - d[2];
+			out[*n].x1 = d[0] + d[2];
+			out[*n].y0 = d[1] - d[2];
+			out[*n].y1 = d[1] + d[2];
+		}
 		return;
+	}
 	v = xmalloc(nd * sizeof(*v));
-	/* The modules' radius is the median one: a logo's disc, a finder's
-	 * ring, is not a module. */
+	/* The modules' radius is the median one: a smaller dot is not a
+	 * module; a larger one is a disc of modules, or a logo's disc,
+	 * drawn as its box. */
 	for (i = 0; i < nd; i++)
 		v[i] = dot[3 * i + 2];
 	qsort(v, nd, sizeof(*v), dbl_cmp);
@@ -1821,6 +2252,16 @@ sq_dots_rects(const double *dot, size_t nd, struct qr_rect *out,
 	for (i = 0; i < nd && *n < 2 * (size_t)SQ_RECTS; i++) {
 		const double *d = dot + 3 * i;
 
+		if (d[2] > 1.25 * r) {
+			/* A disc of modules (a finder's centre drawn as
+			 * one dot): its box. */
+			out[*n].x0 = d[0] - d[2];
+			out[*n].x1 = d[0] + d[2];
+			out[*n].y0 = d[1] - d[2];
+			out[*n].y1 = d[1] + d[2];
+			(*n)++;
+			continue;
+		}
 		if (fabs(d[2] - r) > r / 4)
 			continue;
 		out[*n].x0 = d[0] - px;
@@ -1901,7 +2342,7 @@ static void
 sq_begin(struct sq *g)
 {
 	g->r.n = g->dot.n = g->cr.n = g->cd.n = g->pr.n = 0;
-	g->nclip = g->nref = g->pieces = 0;
+	g->nclip = g->nref = g->pieces = g->strip_ops = 0;
 	g->depth = 0;
 	g->over = 0;
 	memset(&g->st[0], 0, sizeof(g->st[0]));
@@ -1951,6 +2392,8 @@ sq_free(struct sq *g)
 	free(g->clip);
 	free(g->ref);
 	free(g->def);
+	free(g->fill.e);
+	free(g->fill.p);
 	free(g);
 }
 

@@ -14,6 +14,7 @@ against).
 """
 import base64
 import io
+import math
 import os
 import quopri
 import struct
@@ -1293,6 +1294,184 @@ def svg_qr_samples():
             "</html>" % (len(m) + 8, len(m) + 8, dark(
                 m, '<rect x="%d" y="%d" width="1" height="1"/>'))).encode())
         + "\n--b1--\n", "potential", "attach.qr_code", "url.risky_tld")
+    # qr-code-styling's "rounded" dots: a module with no dark neighbour a
+    # disc, one with a neighbour a path with its far side a half disc, one
+    # at a corner of two a path with that corner rounded, each turned
+    # about its centre toward its neighbours, the rest squares; its
+    # "extra-rounded" corner squares, rings of arcs with an even-odd
+    # clip rule, and its "dot" corner dots: all clip paths, painted by a
+    # dark square.
+    m = code(23)
+    n, s = len(m), 10
+    corners = [(0, 0), (n - 7, 0), (0, n - 7)]
+    inner = set((ox + x, oy + y) for ox, oy in corners for x in range(7)
+                for y in range(7))
+
+    def on(x, y):
+        return (0 <= x < n and 0 <= y < n and m[y][x] and
+                (x, y) not in inner)
+
+    def rounded(x, y):
+        px, py, h = 20 + s * x, 20 + s * y, s / 2
+        lt, rt, up, dn = on(x - 1, y), on(x + 1, y), on(x, y - 1), on(x, y + 1)
+        k = lt + rt + up + dn
+        if k == 0:
+            return '<circle cx="%g" cy="%g" r="%g"/>' % (px + h, py + h, h)
+        if k > 2 or (lt and rt) or (up and dn):
+            return '<rect x="%g" y="%g" width="%g" height="%g"/>' % (
+                px, py, s, s)
+        if k == 2:
+            turn = 90 if lt and up else 180 if up and rt else (
+                -90 if rt and dn else 0)
+            d = "M %g %gv %gh %gv %ga %g %g, 0, 0, 0, %g %g" % (
+                px, py, s, s, -h, h, h, -h, -h)
+        else:
+            turn = 90 if up else 180 if rt else -90 if dn else 0
+            d = "M %g %gv %gh %ga %g %g, 0, 0, 0, 0 %g" % (
+                px, py, s, h, h, h, -s)
+        return '<path d="%s" transform="rotate(%g,%g,%g)"/>' % (
+            d, turn, px + h, py + h)
+    dots = "".join(rounded(x, y) for y in range(n) for x in range(n)
+                   if on(x, y))
+    rings, cdots = "", ""
+    for ox, oy in corners:
+        x, y, u = 20 + s * ox, 20 + s * oy, s
+        rings += ('<path clip-rule="evenodd" d="M %g %gv %ga %g %g, 0, 0, 0,'
+                  ' %g %gh %ga %g %g, 0, 0, 0, %g %gv %ga %g %g, 0, 0, 0, %g '
+                  '%gh %ga %g %g, 0, 0, 0, %g %gM %g %gh %ga %g %g, 0, 0, 1, '
+                  '%g %gv %ga %g %g, 0, 0, 1, %g %gh %ga %g %g, 0, 0, 1, %g '
+                  '%gv %ga %g %g, 0, 0, 1, %g %g"/>' % (
+                      x, y + 2.5 * u, 2 * u, 2.5 * u, 2.5 * u, 2.5 * u,
+                      2.5 * u, 2 * u, 2.5 * u, 2.5 * u, 2.5 * u, -2.5 * u,
+                      -2 * u, 2.5 * u, 2.5 * u, -2.5 * u, -2.5 * u, -2 * u,
+                      2.5 * u, 2.5 * u, -2.5 * u, 2.5 * u,
+                      x + 2.5 * u, y + u, 2 * u, 1.5 * u, 1.5 * u,
+                      1.5 * u, 1.5 * u, 2 * u, 1.5 * u, 1.5 * u, -1.5 * u,
+                      1.5 * u, -2 * u, 1.5 * u, 1.5 * u, -1.5 * u,
+                      -1.5 * u, -2 * u, 1.5 * u, 1.5 * u, 1.5 * u,
+                      -1.5 * u))
+        cdots += '<circle cx="%g" cy="%g" r="%g"/>' % (
+            x + 3.5 * u, y + 3.5 * u, 1.5 * u)
+    full = n * s + 40
+    svg_mail("en-297-svg-qr-rounded-dots.eml", frm,
+             "You have a secure message",
+             ('<svg width="%d" height="%d" xmlns="http://www.w3.org/2000/svg">'
+              '<defs><clipPath id="clip-path-background-color-0"><rect x="0" '
+              'y="0" width="%d" height="%d"/></clipPath><clipPath id="clip-'
+              'path-dot-color-0">%s</clipPath><clipPath id="clip-path-corners'
+              '-square-color-0">%s</clipPath><clipPath id="clip-path-corners-'
+              'dot-color-0">%s</clipPath></defs><rect x="0" y="0" height="%d" '
+              'width="%d" clip-path="url(\'#clip-path-background-color-0\')" '
+              'fill="#ffffff"/><rect x="0" y="0" height="%d" width="%d" '
+              'clip-path="url(\'#clip-path-dot-color-0\')" fill="#6a1a4c"/>'
+              '<rect x="0" y="0" height="%d" width="%d" clip-path="url(\'#'
+              'clip-path-corners-square-color-0\')" fill="#000"/><rect x="0" '
+              'y="0" height="%d" width="%d" clip-path="url(\'#clip-path-'
+              'corners-dot-color-0\')" fill="#000"/></svg>'
+              % ((full,) * 4 + (dots, rings, cdots) + (full,) * 8)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # Its "dots" dots with "dot" corners: a disc a module, each finder a
+    # ring of two circles of arcs (even-odd) and a disc of three
+    # modules.
+    m = code(27)
+    n = len(m)
+    corners = [(0, 0), (n - 7, 0), (0, n - 7)]
+    inner = set((ox + x, oy + y) for ox, oy in corners for x in range(7)
+                for y in range(7))
+    dots = "".join('<circle cx="%d" cy="%d" r="5"/>' % (25 + 10 * x,
+                                                        25 + 10 * y)
+                   for y in range(n) for x in range(n)
+                   if m[y][x] and (x, y) not in inner)
+    for ox, oy in corners:
+        cx, cy = 55 + 10 * ox, 55 + 10 * oy
+        dots += ('<path fill-rule="evenodd" d="M%d %da35 35 0 1 0 70 0a35 35 '
+                 '0 1 0 -70 0zM%d %da25 25 0 1 1 50 0a25 25 0 1 1 -50 0z"/>'
+                 '<circle cx="%d" cy="%d" r="15"/>' % (cx - 35, cy, cx - 25,
+                                                       cy, cx, cy))
+    svg_mail("en-298-svg-qr-dots-round-finders.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d">'
+              '<g fill="#0b3d2e">%s</g></svg>' % (10 * n + 40, 10 * n + 40,
+                                                  dots)).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
+    # One outline round each dark region, as generators that merge the
+    # modules draw it: one path, a hole wound against its region (the
+    # nonzero rule), corners only where the outline turns.
+    m = code(24)
+    edges = {}
+    for y, r in enumerate(m):
+        for x, v in enumerate(r):
+            if v:
+                for a, b in (((x, y), (x + 1, y)), ((x + 1, y), (x + 1, y + 1)),
+                             ((x + 1, y + 1), (x, y + 1)), ((x, y + 1), (x, y))):
+                    if (b, a) in edges:
+                        del edges[(b, a)]
+                    else:
+                        edges[(a, b)] = 1
+    out = {}
+    for a, b in sorted(edges):
+        out.setdefault(a, []).append(b)
+    d = ""
+    while out:
+        start = min(out)
+        loop, at = [start], start
+        while True:
+            nxt = out[at].pop()
+            if not out[at]:
+                del out[at]
+            if nxt == start:
+                break
+            loop.append(nxt)
+            at = nxt
+        pts = [p for i, p in enumerate(loop)
+               if not ((loop[i - 1][0] == p[0] == loop[(i + 1) % len(loop)][0])
+                       or (loop[i - 1][1] == p[1] ==
+                           loop[(i + 1) % len(loop)][1]))]
+        d += "M" + "L".join("%d %d" % p for p in pts) + "Z"
+    code_mail("en-299-svg-qr-outline.eml", m, '<path fill="#000" d="%s"/>' % d)
+    # Modules as <polygon>s and the finders' centres as <ellipse>s (a
+    # design program's export), and a code of "M x y z" round-capped
+    # dots.
+    m = code(25)
+    n = len(m)
+    centres = [(3, 3), (n - 4, 3), (3, n - 4)]
+    skip = set((cx + i, cy + j) for cx, cy in centres for i in (-1, 0, 1)
+               for j in (-1, 0, 1))
+    polys = "".join('<polygon points="%d,%d %d,%d %d,%d %d,%d"/>'
+                    % (x, y, x + 1, y, x + 1, y + 1, x, y + 1)
+                    for y, r in enumerate(m) for x, v in enumerate(r)
+                    if v and (x, y) not in skip)
+    code_mail("en-300-svg-qr-polygons.eml", m, '<g fill="#222">%s%s</g>' % (
+        polys, "".join('<ellipse cx="%g" cy="%g" rx="1.5" ry="1.5"/>'
+                       % (cx + .5, cy + .5) for cx, cy in centres)))
+    m = code(26)
+    code_mail("en-301-svg-qr-closed-dots.eml", m,
+              '<path fill="none" stroke="#111" stroke-width=".9" '
+              'stroke-linecap="round" d="%s"/>' % dark(m, "M%d.5 %d.5z"))
+    # A pie chart of arcs and a logo of curves: no code.
+    pie, at = "", 0.0
+    for i, share in enumerate((0.35, 0.25, 0.2, 0.12, 0.08)):
+        a0, a1 = at * 2 * math.pi, (at + share) * 2 * math.pi
+        at += share
+        pie += ('<path fill="#%s" d="M150 150L%.3f %.3fA100 100 0 %d 1 %.3f '
+                '%.3fZ"/>' % (("1f3b73", "2a4d8f", "3c66b0", "111111",
+                               "5a7fc4")[i], 150 + 100 * math.cos(a0),
+                              150 + 100 * math.sin(a0), share > .5,
+                              150 + 100 * math.cos(a1),
+                              150 + 100 * math.sin(a1)))
+    logo = ('<path fill="#000" d="M20 20c10-10 30-10 40 0s10 30 0 40-30 10-40 '
+            '0-10-30 0-40zM30 30q10-8 20 0t0 20-20 0z"/>')
+    write("en-302-clean-svg-pie-chart.eml", headers(
+        "Martin Weber <martin.weber@fabrikam.com>", "Sales by region") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nHello Taro, sales by "
+        "region, as a pie chart.\n\nMartin\n\n--b1\nContent-Type: "
+        'image/svg+xml; name="regions.svg"\nContent-Disposition: '
+        'attachment; filename="regions.svg"\nContent-Transfer-Encoding: '
+        "base64\n\n" +
+        b64(('<svg xmlns="http://www.w3.org/2000/svg" width="300" height='
+             '"300">%s%s</svg>' % (logo, pie)).encode()) +
+        "\n--b1--\n", "clean", "!attach.qr_code")
     # A line chart as a design program exports it: grid lines, a style
     # sheet's classes, round-capped points: no code.
     grid = "".join('<line class="g" x1="40" y1="%d" x2="300" y2="%d"/>'
@@ -1524,7 +1703,11 @@ def seeds(docm, zipexe, pdf, png):
             b'height="1"/></g><g style="fill:rgb(9,9,9);stroke:none">'
             b'<path d="M0 0h1v1h-1zM2,2 3,2 3,3 2,3Z m1 1 c1 1 2 2"/>'
             b'<circle r="-1"/><rect x="1e400" width="1" height="1"/>'
-            b'</g><!-- <rect --><g fill="#fff"/></svg>']):
+            b'</g><!-- <rect --><g fill="#fff"/><polygon points="0,0 4,0 '
+            b'4,4"/><polyline stroke="#000" points="1 1 1 3 3"/><path '
+            b'fill-rule="evenodd" d="M0 0a1 1 0 1 0 2 0a0 1 0 01 1 1q1 1 2 '
+            b'0t1 1s2 2 3 3c0 1 1 0 1 1zM1 1 1 2l0 0"/><ellipse rx="2" '
+            b'ry="1"/></svg>']):
         with open(os.path.join(d, "seed%d.svg" % i), "wb") as f:
             f.write(svg)
     d = os.path.join(root, "detect_picture")
