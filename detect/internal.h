@@ -341,6 +341,7 @@ struct detect_scan {
 	size_t			 arc_files;	/* archive entries opened */
 	size_t			 inflated;	/* bytes inflated, all kinds */
 	int			 qr_images;
+	int			 qr_frames;	/* animations' later frames read */
 	struct qr_piece		 qr_piece[QR_PIECES_MAX];
 	int			 qr_pieces;
 	int			 qr_small;	/* small pictures decoded */
@@ -459,6 +460,12 @@ int	 qr_fits(struct detect_scan *, size_t w, size_t h, int scaled);
  * too big, or broken), transparency on bg (255 white, 0 black). */
 unsigned char *picture_grey(struct detect_scan *, const unsigned char *,
 	    size_t, int bg, unsigned *w, unsigned *h, int *alpha);
+/* picture.c: an animation's frames after the first (GIF, WebP) as shown,
+ * grey on bg: up to max, those shown longest; how many, in out[], their
+ * numbers (the first frame 1) in which[]. */
+int	 picture_frames(struct detect_scan *, const unsigned char *, size_t,
+	    int bg, unsigned char **out, int *which, int max, unsigned *w,
+	    unsigned *h);
 int	 qr_room(const struct detect_scan *);
 int	 qr_wants(const struct detect_scan *, unsigned w, unsigned h);
 int	 qr_scan_grey(struct detect_scan *, const char *name,

@@ -19,11 +19,13 @@
 #include <jpeglib.h>
 #include <png.h>
 #include <webp/decode.h>
+#include <webp/demux.h>
 
 #include "internal.h"
 #include "util.h"
 
 #define PIC_SIDE_MAX		16384		/* GIF and BMP sides */
+#define PIC_FRAMES		8		/* later frames of one read */
 
 static unsigned char *
 pic_png(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
@@ -163,42 +165,53 @@ pic_gif_read(GifFileType *g, GifByteType *out, int len)
 }
 
 /*
- * A GIF's first picture, drawn where it lies on its screen: the screen
- * grown to hold the picture if it is smaller (as browsers draw one),
- * what the picture leaves of it and its transparent colour the
- * background asked for; a picture cut short keeps the rows it has.  An
- * animation's later frames are not read.  The picture is no larger
- * than the screen so grown, which qr_fits() bounds.
+ * A GIF as it is shown: each picture drawn on what those before it left
+ * (its transparent colour showing them through), then disposed of as
+ * it asks (left, cleared to the background, or put back as it was), on
+ * a screen grown to hold the first picture if it is smaller (as
+ * browsers draw one; later pictures are cut to it).  The frames asked
+ * for, want[0] < want[1] < ..., are put in out[] (the first frame in the
+ * screen itself, the others in copies, each counted by qr_fits()); a
+ * picture cut short keeps the rows read, and is the last one drawn.
+ * PIC_GIF_WORK pixels decoded at most.  How many frames were put.
  */
-static unsigned char *
-pic_gif(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
-    unsigned *w, unsigned *h, int *alpha)
+#define PIC_GIF_WORK	(48u << 20)	/* pixels of a GIF's pictures */
+#define PIC_GIF_FRAMES	4096		/* pictures of a GIF looked at */
+
+static int
+pic_gif_walk(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
+    const int *want, int nwant, unsigned char **out, unsigned *w,
+    unsigned *h, int *alpha)
 {
 	static const int	 ioff[] = { 0, 4, 2, 1 };
 	static const int	 istep[] = { 8, 8, 4, 2 };
-	struct pic_gif_src		 src = { p, n, 0 };
+	struct pic_gif_src	 src = { p, n, 0 };
 	GifFileType		*g;
 	GifRecordType		 rt;
 	GraphicsControlBlock	 gcb;
-	unsigned char		*buf = NULL, lum[256];
-	GifPixelType		*line;
-	const GifImageDesc	*d;
-	const ColorMapObject	*cm;
-	size_t			 cw = 0, ch = 0;
-	int			 err, pass, y, x, rows = 0, ok = 0;
+	unsigned char		*scr = NULL, *save = NULL, lum[256];
+	GifPixelType		*line = NULL;
+	size_t			 cw = 0, ch = 0, work = 0;
+	int			 err, pass, y, x, got = 0, frame = 0;
 
+	if ((g = DGifOpen(&src, pic_gif_read, &err)) == NULL)
+		return 0;
 	memset(&gcb, 0, sizeof(gcb));
 	gcb.TransparentColor = NO_TRANSPARENT_COLOR;
-	if ((g = DGifOpen(&src, pic_gif_read, &err)) == NULL)
-		return NULL;
-	while (!ok && DGifGetRecordType(g, &rt) == GIF_OK &&
+	while (got < nwant && frame < PIC_GIF_FRAMES &&
+	    DGifGetRecordType(g, &rt) == GIF_OK &&
 	    rt != TERMINATE_RECORD_TYPE) {
+		const GifImageDesc	*d = &g->Image;
+		const ColorMapObject	*cm;
+		int			 tp, rows = 0, cut = 0;
+		size_t			 fx0, fy0, fx1, fy1, k;
+
 		if (rt == EXTENSION_RECORD_TYPE) {
 			GifByteType	*ext;
 			int		 code;
 
 			if (DGifGetExtension(g, &code, &ext) == GIF_ERROR)
-				goto done;
+				break;
 			if (code == GRAPHICS_EXT_FUNC_CODE && ext != NULL &&
 			    ext[0] >= 4)
 				DGifExtensionToGCB(ext[0], ext + 1, &gcb);
@@ -210,17 +223,29 @@ pic_gif(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 		if (rt != IMAGE_DESC_RECORD_TYPE)
 			continue;
 		if (DGifGetImageDesc(g) == GIF_ERROR)
-			goto done;
-		d = &g->Image;
+			break;
 		cm = d->ColorMap != NULL ? d->ColorMap : g->SColorMap;
-		cw = (size_t)(g->SWidth > d->Left + d->Width ? g->SWidth :
-		    d->Left + d->Width);
-		ch = (size_t)(g->SHeight > d->Top + d->Height ? g->SHeight :
-		    d->Top + d->Height);
 		if (cm == NULL || d->Width <= 0 || d->Height <= 0 ||
-		    d->Left < 0 || d->Top < 0 || cw > PIC_SIDE_MAX ||
-		    ch > PIC_SIDE_MAX || !qr_fits(s, cw, ch, 0))
-			goto done;
+		    d->Left < 0 || d->Top < 0 || (size_t)d->Width *
+		    (size_t)d->Height > PIC_GIF_WORK - work)
+			break;
+		work += (size_t)d->Width * (size_t)d->Height;
+		if (scr == NULL) {
+			cw = (size_t)(g->SWidth > d->Left + d->Width ?
+			    g->SWidth : d->Left + d->Width);
+			ch = (size_t)(g->SHeight > d->Top + d->Height ?
+			    g->SHeight : d->Top + d->Height);
+			if (cw > PIC_SIDE_MAX || ch > PIC_SIDE_MAX ||
+			    !qr_fits(s, cw, ch, 0))
+				break;
+			if (d->Left != 0 || d->Top != 0 ||
+			    (size_t)d->Width != cw || (size_t)d->Height != ch)
+				*alpha = 1;	/* the screen shows round it */
+			scr = arena_alloc(&s->a, cw * ch);
+			memset(scr, bg, cw * ch);
+			line = xmalloc((size_t)d->Width);
+		} else
+			line = xrealloc(line, (size_t)d->Width);
 		for (x = 0; x < 256; x++) {
 			const GifColorType *c = x < cm->ColorCount ?
 			    &cm->Colors[x] : NULL;
@@ -229,44 +254,209 @@ pic_gif(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 			    (unsigned char)((77 * c->Red + 150 * c->Green +
 			    29 * c->Blue) >> 8);
 		}
-		if (gcb.TransparentColor >= 0 && gcb.TransparentColor < 256) {
-			lum[gcb.TransparentColor] = (unsigned char)bg;
+		tp = gcb.TransparentColor;
+		if (tp >= 0 && tp < 256 && frame == 0)
 			*alpha = 1;
+		/* The part of the screen it covers. */
+		fx0 = (size_t)d->Left < cw ? (size_t)d->Left : cw;
+		fy0 = (size_t)d->Top < ch ? (size_t)d->Top : ch;
+		fx1 = (size_t)d->Left + (size_t)d->Width < cw ?
+		    (size_t)d->Left + (size_t)d->Width : cw;
+		fy1 = (size_t)d->Top + (size_t)d->Height < ch ?
+		    (size_t)d->Top + (size_t)d->Height : ch;
+		if (gcb.DisposalMode == DISPOSE_PREVIOUS && fx1 > fx0) {
+			save = xrealloc(save, (fx1 - fx0) * (fy1 - fy0));
+			for (k = fy0; k < fy1; k++)
+				memcpy(save + (k - fy0) * (fx1 - fx0),
+				    scr + k * cw + fx0, fx1 - fx0);
 		}
-		if (d->Left != 0 || d->Top != 0 || (size_t)d->Width != cw ||
-		    (size_t)d->Height != ch)
-			*alpha = 1;	/* the screen shows around it */
-		buf = arena_alloc(&s->a, cw * ch);
-		memset(buf, bg, cw * ch);
-		line = arena_alloc(&s->a, (size_t)d->Width);
-		ok = 1;
-		for (pass = d->Interlace ? 0 : 3; pass < 4; pass++)
+		for (pass = d->Interlace ? 0 : 3; pass < 4 && !cut; pass++)
 			for (y = d->Interlace ? ioff[pass] : 0; y < d->Height;
 			    y += d->Interlace ? istep[pass] : 1) {
-				unsigned char *o = buf + (size_t)(d->Top + y) *
-				    cw + (size_t)d->Left;
+				size_t	 row = (size_t)d->Top + (size_t)y;
 
-				/* Cut short: the rows read are kept. */
-				if (DGifGetLine(g, line, d->Width) == GIF_ERROR) {
-					ok = rows > 0;
-					goto done;
+				if (DGifGetLine(g, line, d->Width) ==
+				    GIF_ERROR) {
+					cut = 1;
+					break;
 				}
 				rows++;
-				for (x = 0; x < d->Width; x++)
-					o[x] = lum[line[x]];
+				if (row >= ch)
+					continue;
+				for (k = fx0; k < fx1; k++) {
+					int c = line[k - (size_t)d->Left];
+
+					if (c != tp)
+						scr[row * cw + k] = lum[c];
+				}
 			}
+		if (cut && rows == 0)
+			break;
+		if (frame == want[got]) {
+			if (frame == 0)
+				out[got++] = scr;
+			else if (qr_fits(s, cw, ch, 0)) {
+				out[got] = arena_alloc(&s->a, cw * ch);
+				memcpy(out[got++], scr, cw * ch);
+			} else
+				break;
+		}
+		if (cut)
+			break;
+		/* Disposed of before the next one is drawn. */
+		for (k = fy0; k < fy1 && gcb.DisposalMode ==
+		    DISPOSE_BACKGROUND; k++)
+			memset(scr + k * cw + fx0, bg, fx1 - fx0);
+		for (k = fy0; k < fy1 && gcb.DisposalMode == DISPOSE_PREVIOUS &&
+		    fx1 > fx0; k++)
+			memcpy(scr + k * cw + fx0, save + (k - fy0) *
+			    (fx1 - fx0), fx1 - fx0);
+		/* A control block is for the picture after it only. */
+		memset(&gcb, 0, sizeof(gcb));
+		gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+		frame++;
 	}
 done:
-	if (ok) {
+	free(line);
+	free(save);
+	DGifCloseFile(g, &err);
+	if (got > 0) {
 		*w = (unsigned)cw;
 		*h = (unsigned)ch;
 	}
-	DGifCloseFile(g, &err);
-	return ok ? buf : NULL;
+	return got;
 }
 
-/* A WebP picture (not an animation) in grey: its luma, transparency
- * drawn on the background; photos scaled down. */
+/* How long each picture of a GIF is shown, in hundredths of a second,
+ * in delay (PIC_GIF_FRAMES at most), its data skipped, not decoded;
+ * how many pictures. */
+static int
+pic_gif_delays(const unsigned char *p, size_t n, int *delay)
+{
+	struct pic_gif_src	 src = { p, n, 0 };
+	GifFileType		*g;
+	GifRecordType		 rt;
+	GifByteType		*b;
+	int			 err, code, k = 0, cur = 0;
+
+	if ((g = DGifOpen(&src, pic_gif_read, &err)) == NULL)
+		return 0;
+	while (k < PIC_GIF_FRAMES && DGifGetRecordType(g, &rt) == GIF_OK &&
+	    rt != TERMINATE_RECORD_TYPE) {
+		if (rt == EXTENSION_RECORD_TYPE) {
+			if (DGifGetExtension(g, &code, &b) == GIF_ERROR)
+				break;
+			if (code == GRAPHICS_EXT_FUNC_CODE && b != NULL &&
+			    b[0] >= 4)
+				cur = b[2] | b[3] << 8;
+			while (b != NULL)
+				if (DGifGetExtensionNext(g, &b) == GIF_ERROR)
+					goto done;
+		} else if (rt == IMAGE_DESC_RECORD_TYPE) {
+			if (DGifGetImageDesc(g) == GIF_ERROR ||
+			    DGifGetCode(g, &code, &b) == GIF_ERROR)
+				break;
+			while (b != NULL)
+				if (DGifGetCodeNext(g, &b) == GIF_ERROR)
+					goto done;
+			delay[k++] = cur;
+			cur = 0;
+		}
+	}
+done:
+	DGifCloseFile(g, &err);
+	return k;
+}
+
+/*
+ * An animated WebP as it is shown, libwebpdemux composing each frame on
+ * the canvas: the frames asked for, want[0] < want[1] < ..., in out[]
+ * (each counted by qr_fits()), grey, what is transparent on bg.  Its
+ * canvas at most QR_SCALED_PIXELS (libwebpdemux holds two in colour),
+ * PIC_GIF_WORK pixels of canvas composed at most.  How many frames were
+ * put.
+ */
+static int
+pic_webp_walk(struct detect_scan *s, const unsigned char *p, size_t n,
+    int bg, const int *want, int nwant, unsigned char **out, unsigned *w,
+    unsigned *h, int *alpha)
+{
+	WebPData		 data = { p, n };
+	WebPAnimDecoderOptions	 o;
+	WebPAnimDecoder		*dec;
+	WebPAnimInfo		 info;
+	size_t			 np, work = 0, i;
+	int			 got = 0, frame = 0;
+
+	if (!WebPAnimDecoderOptionsInit(&o))
+		return 0;
+	o.color_mode = MODE_RGBA;
+	o.use_threads = 0;
+	if ((dec = WebPAnimDecoderNew(&data, &o)) == NULL)
+		return 0;
+	if (!WebPAnimDecoderGetInfo(dec, &info) || info.canvas_width == 0 ||
+	    info.canvas_height == 0 || (np = (size_t)info.canvas_width *
+	    info.canvas_height) > QR_SCALED_PIXELS) {
+		WebPAnimDecoderDelete(dec);
+		return 0;
+	}
+	while (got < nwant && work <= PIC_GIF_WORK - np &&
+	    WebPAnimDecoderHasMoreFrames(dec)) {
+		uint8_t		*rgba;
+		int		 ts;
+
+		work += np;
+		if (!WebPAnimDecoderGetNext(dec, &rgba, &ts))
+			break;
+		if (frame++ != want[got])
+			continue;
+		if (!qr_fits(s, info.canvas_width, info.canvas_height, 0))
+			break;
+		out[got] = arena_alloc(&s->a, np);
+		for (i = 0; i < np; i++) {
+			const uint8_t *c = rgba + 4 * i;
+			unsigned l = (77u * c[0] + 150u * c[1] + 29u * c[2]) >> 8;
+
+			if (c[3] != 255)
+				*alpha = 1;
+			out[got][i] = (unsigned char)((l * c[3] + (unsigned)bg *
+			    (255u - c[3])) / 255u);
+		}
+		got++;
+	}
+	WebPAnimDecoderDelete(dec);
+	if (got > 0) {
+		*w = info.canvas_width;
+		*h = info.canvas_height;
+	}
+	return got;
+}
+
+/* How long each frame of an animated WebP is shown, in milliseconds,
+ * in delay (PIC_GIF_FRAMES at most); how many frames. */
+static int
+pic_webp_delays(const unsigned char *p, size_t n, int *delay)
+{
+	WebPData	 data = { p, n };
+	WebPDemuxer	*dm;
+	WebPIterator	 it;
+	int		 k = 0;
+
+	if ((dm = WebPDemux(&data)) == NULL)
+		return 0;
+	if (WebPDemuxGetFrame(dm, 1, &it)) {
+		do
+			delay[k++] = it.duration;
+		while (k < PIC_GIF_FRAMES && WebPDemuxNextFrame(&it));
+		WebPDemuxReleaseIterator(&it);
+	}
+	WebPDemuxDelete(dm);
+	return k;
+}
+
+/* A WebP picture in grey: its luma, transparency drawn on the
+ * background; photos scaled down; an animation's first frame as
+ * pic_webp_walk() composes it. */
 static unsigned char *
 pic_webp(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
     unsigned *w, unsigned *h, int *alpha)
@@ -277,8 +467,16 @@ pic_webp(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 	size_t			 i, np;
 
 	if (!WebPInitDecoderConfig(&cfg) ||
-	    WebPGetFeatures(p, n, &cfg.input) != VP8_STATUS_OK ||
-	    cfg.input.has_animation || cfg.input.width <= 0 ||
+	    WebPGetFeatures(p, n, &cfg.input) != VP8_STATUS_OK)
+		return NULL;
+	if (cfg.input.has_animation) {
+		static const int first = 0;
+		unsigned char *g = NULL;
+
+		return pic_webp_walk(s, p, n, bg, &first, 1, &g, w, h,
+		    alpha) ? g : NULL;
+	}
+	if (cfg.input.width <= 0 ||
 	    cfg.input.height <= 0 ||
 	    !qr_fits(s, (size_t)cfg.input.width, (size_t)cfg.input.height, 1))
 		return NULL;
@@ -433,6 +631,20 @@ pic_bmp(struct detect_scan *s, const unsigned char *p, size_t n,
 	return buf;
 }
 
+static int
+pic_is_gif(const unsigned char *p, size_t n)
+{
+	return n >= 6 && (memcmp(p, "GIF87a", 6) == 0 ||
+	    memcmp(p, "GIF89a", 6) == 0);
+}
+
+static int
+pic_is_webp(const unsigned char *p, size_t n)
+{
+	return n >= 16 && memcmp(p, "RIFF", 4) == 0 &&
+	    memcmp(p + 8, "WEBP", 4) == 0;
+}
+
 unsigned char *
 picture_grey(struct detect_scan *s, const unsigned char *p, size_t n,
     int bg, unsigned *w, unsigned *h, int *alpha)
@@ -442,13 +654,69 @@ picture_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 		return pic_png(s, p, n, bg, w, h, alpha);
 	if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
 		return pic_jpeg(s, p, n, w, h);
-	if (n >= 6 && (memcmp(p, "GIF87a", 6) == 0 ||
-	    memcmp(p, "GIF89a", 6) == 0))
-		return pic_gif(s, p, n, bg, w, h, alpha);
-	if (n >= 16 && memcmp(p, "RIFF", 4) == 0 &&
-	    memcmp(p + 8, "WEBP", 4) == 0)
+	if (pic_is_gif(p, n)) {
+		static const int first = 0;
+		unsigned char *g = NULL;
+
+		return pic_gif_walk(s, p, n, bg, &first, 1, &g, w, h, alpha) ?
+		    g : NULL;
+	}
+	if (pic_is_webp(p, n))
 		return pic_webp(s, p, n, bg, w, h, alpha);
 	if (n >= 26 && memcmp(p, "BM", 2) == 0)
 		return pic_bmp(s, p, n, w, h);
 	return NULL;
+}
+
+/*
+ * An animation's frames after the first (GIF, WebP), as they are shown,
+ * grey on bg: up to max of them, those shown longest first (a code must
+ * stay long enough to be scanned; on a tie, the earlier), in the order
+ * shown, in out[], each w by h, their numbers (the first frame 1) in
+ * which[].  How many.
+ */
+int
+picture_frames(struct detect_scan *s, const unsigned char *p, size_t n,
+    int bg, unsigned char **out, int *which, int max, unsigned *w,
+    unsigned *h)
+{
+	int	 delay[PIC_GIF_FRAMES], want[PIC_FRAMES], nd, k = 0, i, j;
+	int	 alpha = 0, gif = pic_is_gif(p, n);
+
+	if (gif)
+		nd = pic_gif_delays(p, n, delay);
+	else if (pic_is_webp(p, n))
+		nd = pic_webp_delays(p, n, delay);
+	else
+		return 0;
+	if (max > PIC_FRAMES)
+		max = PIC_FRAMES;
+	/* The longest shown, by selection: max is small. */
+	for (k = 0; k < max; k++) {
+		int best = -1;
+
+		for (i = 1; i < nd; i++) {
+			for (j = 0; j < k && want[j] != i; j++)
+				;
+			if (j == k && (best < 0 || delay[i] > delay[best]))
+				best = i;
+		}
+		if (best < 0)
+			break;
+		want[k] = best;
+	}
+	/* In the order shown. */
+	for (i = 1; i < k; i++)
+		for (j = i; j > 0 && want[j - 1] > want[j]; j--) {
+			int t = want[j];
+
+			want[j] = want[j - 1];
+			want[j - 1] = t;
+		}
+	for (i = 0; i < k; i++)
+		which[i] = want[i] + 1;
+	if (k == 0)
+		return 0;
+	return gif ? pic_gif_walk(s, p, n, bg, want, k, out, w, h, &alpha) :
+	    pic_webp_walk(s, p, n, bg, want, k, out, w, h, &alpha);
 }

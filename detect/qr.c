@@ -27,6 +27,16 @@
 #define QR_SMALL_MAX	16	/* pictures under QR_MIN_SIDE decoded */
 #define QR_SPLIT_TRIES	16	/* pairs of pieces read together */
 #define QR_DECODE_MAX	(48u << 20)	/* pixels decoded a message */
+#define QR_FRAMES	4	/* later frames of an animation read */
+#define QR_FRAMES_MAX	8	/* and of a message's animations */
+
+/* How zbar reads a picture (qr_grey_rule()). */
+enum { QG_INVERTED = 1, QG_FRAME = 2 };
+
+struct seam;
+static int	 qr_grey_rule(struct detect_scan *, const char *,
+		    unsigned char *, unsigned, unsigned, enum rule_id,
+		    const char *, const char *, const struct seam *, int);
 
 void *
 qr_new(void)
@@ -136,6 +146,21 @@ qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
 		    (dark = picture_grey(s, p, n, 0, &dw, &dh, &alpha)) != NULL)
 			found = qr_scan_grey(s, name, dark, dw, dh);
 	}
+	/* An animation's later frames: a code shown after a blank or
+	 * harmless first frame. */
+	if (found == 0 && qr_wants(s, w, h) && s->qr_frames < QR_FRAMES_MAX) {
+		unsigned char	*fr[QR_FRAMES];
+		int		 at[QR_FRAMES];
+		int		 i, nf = picture_frames(s, p, n, 255, fr, at,
+				    QR_FRAMES_MAX - s->qr_frames < QR_FRAMES ?
+				    QR_FRAMES_MAX - s->qr_frames : QR_FRAMES,
+				    &dw, &dh);
+
+		for (i = 0; i < nf && found == 0; i++, s->qr_frames++)
+			found = qr_grey_rule(s, arena_printf(&s->a,
+			    "%s (frame %d)", name, at[i]), fr[i], dw, dh,
+			    R_QR_URL, NULL, NULL, NULL, QG_INVERTED | QG_FRAME);
+	}
 	if (found == 0 && qr_room(s))
 		piece_keep(s, name, grey, w, h);
 }
@@ -201,19 +226,22 @@ light_on_dark(const unsigned char *g, unsigned w, unsigned h)
 static int
 qr_grey_rule(struct detect_scan *s, const char *name, unsigned char *grey,
     unsigned w, unsigned h, enum rule_id rule, const char *how,
-    const char *how_ja, const struct seam *sm, int inverted)
+    const char *how_ja, const struct seam *sm, int flags)
 {
 	zbar_image_t		*img;
 	const zbar_symbol_t	*sym;
 	int			 found = 0;
 
-	if (sm == NULL) {
+	/* Pictures, not pieces (their own budget) nor an animation's
+	 * frames (theirs, so that a banner's frames leave the mail's
+	 * other pictures their turn). */
+	if (sm == NULL && !(flags & QG_FRAME)) {
 		if (!qr_wants(s, w, h))
 			return 0;
 		s->qr_images++;
 	}
 	zbar_image_scanner_set_config(s->zbar, 0, ZBAR_CFG_TEST_INVERTED,
-	    inverted && light_on_dark(grey, w, h));
+	    (flags & QG_INVERTED) && light_on_dark(grey, w, h));
 	img = zbar_image_create();
 	zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
 	zbar_image_set_size(img, w, h);
@@ -266,7 +294,8 @@ int
 qr_scan_grey(struct detect_scan *s, const char *name, unsigned char *grey,
     unsigned w, unsigned h)
 {
-	return qr_grey_rule(s, name, grey, w, h, R_QR_URL, NULL, NULL, NULL, 1);
+	return qr_grey_rule(s, name, grey, w, h, R_QR_URL, NULL, NULL, NULL,
+	    QG_INVERTED);
 }
 
 /*

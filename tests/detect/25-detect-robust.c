@@ -548,6 +548,86 @@ gif_frame(unsigned char *p, unsigned x, unsigned y, unsigned w, unsigned h,
 	return o;
 }
 
+/* A graphic control block: how the next picture is disposed of, and
+ * how long it is shown (hundredths of a second). */
+static size_t
+gif_gce(unsigned char *p, int disposal, unsigned delay)
+{
+	p[0] = 0x21, p[1] = 0xf9, p[2] = 4;
+	p[3] = (unsigned char)(disposal << 2);
+	p[4] = delay & 255, p[5] = (delay >> 8) & 255;
+	p[6] = 0, p[7] = 0;
+	return 8;
+}
+
+/* Animations whose later frames are read: many, huge, cut short, each
+ * put back; a verdict each, within the message's budget. */
+static void
+hostile_animations(void)
+{
+	/* LZW of 2 by 2 and of 64 by 64 pixels of colour 0. */
+	static const unsigned char z4[] = { 0x84, 0x51 };
+	static const unsigned char z64[] = { 0x84, 0x8f, 0xa9, 0xcb, 0xed,
+	    0x0f, 0xa3, 0x9c, 0xb4, 0xda, 0x8b, 0xb3, 0xde, 0xbc, 0xfb, 0x0f,
+	    0x86, 0xe2, 0x48, 0x96, 0xe6, 0x89, 0xa6, 0xea, 0xca, 0xb6, 0xee,
+	    0x0b, 0xc7, 0xf2, 0x4c, 0xd7, 0xf6, 0x8d, 0xe7, 0xfa, 0xce, 0xf7,
+	    0xfe, 0x0f, 0x0c, 0x0a, 0x87, 0xc4, 0xa2, 0xf1, 0x88, 0x4c, 0x2a,
+	    0x97, 0xcc, 0xa6, 0xf3, 0x09, 0x8d, 0x4a, 0xa7, 0xd4, 0xaa, 0xf5,
+	    0x8a, 0xcd, 0x6a, 0xb7, 0xdc, 0xae, 0x17, 0x50, 0x00 };
+	static const unsigned char noise[] = { 0x00, 0xff, 0x13, 0x37, 0x9d };
+	struct detect_result	 r;
+	struct buf		 b, m;
+	unsigned char		 p[256];
+	size_t			 n;
+	int			 i, k;
+
+	/* Five thousand frames of 2 by 2 on a screen of 3000 by 3000,
+	 * each put back as it was, some shown long: the screen and three
+	 * frames decoded, then the message's budget is spent; and on a
+	 * screen of 300 by 300, each cleared or left. */
+	for (k = 0; k < 3; k++) {
+		buf_init(&b, 1u << 20);
+		n = gif_head(p, k == 0 ? 3000 : 300, k == 0 ? 3000 : 300);
+		buf_add(&b, p, n);
+		for (i = 0; i < 5000; i++) {
+			n = gif_gce(p, k == 0 ? 3 : k == 1 ? 2 : 1, (unsigned)
+			    (i * 7919) % 1000);
+			n += gif_frame(p + n, (unsigned)(i * 13) % (k == 0 ?
+			    2998 : 298), (unsigned)(i * 29) % (k == 0 ? 2998 :
+			    298), 2, 2, z4, sizeof(z4), 0);
+			buf_add(&b, p, n);
+			buf_add(&b, "\0", 1);
+		}
+		buf_add(&b, "\x3b", 1);
+		picture_mail(&m, "image/gif", b.ptr, b.len);
+		run(k == 0 ? "5,000 frames of 2 by 2, each put back" : k == 1 ?
+		    "5,000 frames of 2 by 2, each cleared" :
+		    "5,000 frames of 2 by 2, each left", m.ptr, m.len, &r);
+		buf_release(&m);
+		buf_release(&b);
+	}
+	/* A first frame of 64 by 64, then one of 60000 by 60000, and one
+	 * whose data breaks at once. */
+	for (k = 0; k < 2; k++) {
+		buf_init(&b, 4096);
+		n = gif_head(p, 64, 64);
+		n += gif_frame(p + n, 0, 0, 64, 64, z64, sizeof(z64), 0);
+		buf_add(&b, p, n);
+		buf_add(&b, "\0", 1);
+		n = gif_gce(p, 1, 500);
+		n += gif_frame(p + n, 0, 0, k == 0 ? 60000 : 64, k == 0 ?
+		    60000 : 64, noise, sizeof(noise), 0);
+		buf_add(&b, p, n);
+		memset(p, 0, 100);
+		buf_add(&b, p, 100);
+		picture_mail(&m, "image/gif", b.ptr, b.len);
+		run(k == 0 ? "an animation's frame of 60000 by 60000" :
+		    "an animation's frame cut short", m.ptr, m.len, &r);
+		buf_release(&m);
+		buf_release(&b);
+	}
+}
+
 /* Broken and hostile GIF and WebP pictures: a verdict each. */
 static void
 hostile_pictures(void)
@@ -601,7 +681,8 @@ hostile_pictures(void)
 	buf_adds(&b, "--b--\r\n");
 	run("seventy broken GIFs of 12 megapixels", b.ptr, b.len, &r);
 	buf_release(&b);
-	/* A thousand frames: only the first is read. */
+	/* A thousand frames, broken: the first is read, as far as it
+	 * goes (hostile_animations() for the later ones). */
 	buf_init(&b, 1u << 20);
 	n = gif_head(p, 200, 200);
 	buf_add(&b, p, n);
@@ -688,6 +769,7 @@ main(void)
 	cmyk_pictures();
 	bmp_pictures();
 	hostile_pictures();
+	hostile_animations();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();

@@ -19,6 +19,7 @@ import os
 import quopri
 import struct
 import subprocess
+import tempfile
 import zipfile
 import zlib
 
@@ -217,20 +218,33 @@ def gif(rows, palette, transparent=None, screen=None, at=(0, 0)):
     """Rows of palette indices as a GIF89a picture (palette: (r, g, b)s,
     a power of two of them), the index transparent if given, on a screen
     (w, h) of its own size unless given, at (left, top)."""
-    w, h = len(rows[0]), len(rows)
-    sw, sh = screen or (w, h)
+    return gif_anim(screen or (len(rows[0]), len(rows)), palette,
+                    [(rows, at, 0, 0, transparent)])
+
+
+def gif_anim(screen, palette, frames):
+    """An animated GIF89a on a screen (w, h): frames of (rows of palette
+    indices, (left, top), delay in hundredths of a second, disposal (0
+    or 1 left, 2 cleared, 3 put back), transparent index or None)."""
     bits = max(1, (len(palette) - 1).bit_length())
     pal = b"".join(bytes(c) for c in palette)
-    out = b"GIF89a" + struct.pack("<HHBBB", sw, sh, 0x80 | (bits - 1), 0, 0)
-    out += pal
-    if transparent is not None:
-        out += b"\x21\xf9\x04\x01\x00\x00" + bytes([transparent]) + b"\0"
-    out += b"\x2c" + struct.pack("<HHHHB", at[0], at[1], w, h, 0)
-    data = lzw(b"".join(bytes(r) for r in rows), max(2, bits))
-    out += bytes([max(2, bits)])
-    for i in range(0, len(data), 255):
-        out += bytes([len(data[i:i + 255])]) + data[i:i + 255]
-    return out + b"\0\x3b"
+    out = b"GIF89a" + struct.pack("<HHBBB", screen[0], screen[1],
+                                  0x80 | (bits - 1), 0, 0) + pal
+    if len(frames) > 1:     # loop for ever
+        out += b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    for rows, at, delay, disposal, transparent in frames:
+        if delay or disposal or transparent is not None:
+            out += (b"\x21\xf9\x04" + bytes([disposal << 2 | (
+                transparent is not None)]) + struct.pack("<H", delay) +
+                bytes([transparent or 0]) + b"\0")
+        out += b"\x2c" + struct.pack("<HHHHB", at[0], at[1], len(rows[0]),
+                                     len(rows), 0)
+        data = lzw(b"".join(bytes(r) for r in rows), max(2, bits))
+        out += bytes([max(2, bits)])
+        for i in range(0, len(data), 255):
+            out += bytes([len(data[i:i + 255])]) + data[i:i + 255]
+        out += b"\0"
+    return out + b"\x3b"
 
 
 def webp_lossless(rows):
@@ -978,6 +992,73 @@ def picture_qr_samples():
     pic_mail("en-288-qr-bmp.eml", "Your mailbox is full", "image/bmp",
              "scan.bmp", bmp(qr_grey(url(7), 6)),
              "threat", "attach.qr_code", "url.risky_tld")
+    # An animated GIF whose first frame, shown a second, says "loading"
+    # (a grey bar), then eight quick flickers, then the code, drawn as a
+    # frame of its own over the bar and shown five seconds: a scanner of
+    # first frames sees no code, and one of the first few frames neither.
+    rows = qr_grey(url(8), 6)
+    n = len(rows)
+    side = n + 40
+    bar = [bytes(2 if 60 <= y < 70 and 20 <= x < side - 20 else 1
+                 for x in range(side)) for y in range(side)]
+    flick = [bytes(2 for _ in range(8)) for _ in range(8)]
+    code = [bytes(0 if v == 0 else 1 for v in r) for r in rows]
+    anim = gif_anim((side, side), [(0, 0, 0), (255, 255, 255),
+                                   (128, 128, 128), (0, 0, 0)],
+                    [(bar, (0, 0), 100, 1, None)] +
+                    [(flick, (10 + 20 * i, 10), 5, 2, None)
+                     for i in range(8)] +
+                    [(code, (20, 20), 500, 1, None)])
+    pic_mail("en-303-qr-gif-later-frame.eml", "Your mailbox is full",
+             "image/gif", "mailbox.gif", anim, "threat", "attach.qr_code",
+             "url.risky_tld")
+    # The same as an animated WebP (gif2webp), in the page.
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "a.gif"), "wb") as f:
+            f.write(gif_anim((side, side), [(0, 0, 0), (255, 255, 255),
+                                            (128, 128, 128), (0, 0, 0)],
+                             [(bar, (0, 0), 100, 1, None),
+                              ([bytes(0 if v == 0 else 1 for v in r)
+                                for r in qr_grey(url(9), 6)], (20, 20),
+                               500, 1, None)]))
+        subprocess.run(["gif2webp", "-quiet", "-lossy", "-q", "90",
+                        os.path.join(tmp, "a.gif"), "-o",
+                        os.path.join(tmp, "a.webp")], check=True)
+        with open(os.path.join(tmp, "a.webp"), "rb") as f:
+            awebp = f.read()
+    PICTURE_SEEDS.append(awebp)
+    write("en-304-qr-webp-later-frame.eml", headers(
+        "Mail Admin <admin@mailbox-notice.example>", "Your mailbox is full")
+        + "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Your "
+        "mailbox is full. Scan the code with your phone to keep your mail."
+        '</p><img alt="" src="data:image/webp;base64,%s"></body></html>\n'
+        % base64.b64encode(awebp).decode(),
+        "threat", "attach.qr_code", "url.risky_tld")
+    # Three animated banners, their frames all read, before the code:
+    # the frames have their own budget, and leave the mail's pictures
+    # theirs.
+    banners = []
+    for k in range(3):
+        frames = [([bytes((x // 12 + y // 12 + i + k) % 2 + 1
+                          for x in range(160)) for y in range(80)],
+                   (0, 0), 50, 1, None) for i in range(5)]
+        banners.append(gif_anim((160, 80), [(0, 0, 0), (255, 255, 255),
+                                            (60, 60, 160), (0, 0, 0)],
+                                frames))
+    write("en-305-qr-after-animated-banners.eml", headers(
+        "Mail Admin <admin@mailbox-notice.example>", "Your mailbox is full") +
+        'Content-Type: multipart/related; boundary="r1"\n\n--r1\n'
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><img "
+        'src="cid:b0"><img src="cid:b1"><img src="cid:b2"><p>Your mailbox '
+        "is full. Scan the code with your phone to keep your mail.</p><img "
+        'src="cid:code"></body></html>\n' + "".join(
+            "--r1\nContent-Type: image/gif\nContent-ID: <b%d>\n"
+            "Content-Transfer-Encoding: base64\n\n%s\n" % (k, b64(b))
+            for k, b in enumerate(banners)) +
+        "--r1\nContent-Type: image/png\nContent-ID: <code>\n"
+        "Content-Transfer-Encoding: base64\n\n%s\n--r1--\n"
+        % b64(grey_png(qr_grey(url(10), 6))),
+        "threat", "attach.qr_code", "url.risky_tld")
     # A newsletter's logo as a GIF (transparent corners) and a picture
     # as a WebP of stripes: pictures, no code.
     logo = [bytes(1 if (x - 40) ** 2 + (y - 40) ** 2 < 1500 else 0 if
