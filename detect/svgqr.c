@@ -8,7 +8,7 @@
  * shape and of its groups are followed (translate, scale, matrix without
  * rotation but quarter turns); painting is inherited from the groups and
  * set by attributes, the rules of the picture's <style> sheets (by their
- * weight: tag, class, tag and class) and style, as SVG does.  What is
+ * weight, CSS's specificity) and style, as SVG does.  What is
  * not seen is not drawn: display none, visibility hidden (unless a shape
  * shows itself), no opacity, what <defs>, <symbol>, <mask>, <desc> and
  * other elements that draw nothing hold; what <use> draws again is.  A
@@ -43,6 +43,8 @@
 #define SQ_DASH_MAX	4096	/* dashes drawn along one segment */
 #define SQ_PIECES	(1u << 20)	/* stroke pieces drawn in all */
 #define SQ_CLASSES	16	/* classes of an element matched */
+#define SQ_ATTR_OPS	(16u << 20)	/* bytes read testing attributes */
+#define SQ_MATCH_OPS	(32u << 20)	/* classes compared, a drawing */
 #define SQ_SEEN		0.98	/* lighter than this: paints nothing */
 
 /* What one source of painting says (presentation attributes, a rule's
@@ -66,12 +68,26 @@ struct sq_decl {
 	size_t		 cll;
 };
 
-/* A rule of a <style> sheet: tag, .class or tag.class (both empty: *),
- * its weight and its declarations. */
+/* A rule of a <style> sheet: its compound selector (a tag or *, and
+ * classes, an id and attribute tests: "rect.a.b#m[fill]"), its weight
+ * (CSS's specificity) and its declarations. */
+#define SQ_SEL_PARTS	4	/* classes, and attribute tests, of one */
+
+struct sq_attr_test {
+	const char	*name, *val;
+	size_t		 nl, vl;
+	int		 op;		/* 0 is there, or = ~= ^= $= *= |= */
+};
+
 struct sq_rule {
-	const char	*tag, *cls;
-	size_t		 tl, cl;
-	int		 weight;	/* 0 *, 1 tag, 2 class, 3 tag.class */
+	const char	*tag, *id;
+	size_t		 tl, il;
+	const char	*cls[SQ_SEL_PARTS];
+	size_t		 cl[SQ_SEL_PARTS];
+	int		 ncls;
+	struct sq_attr_test at[SQ_SEL_PARTS];
+	int		 nat;
+	long		 weight;	/* ids, classes and tests, a tag */
 	struct sq_decl	 d;
 };
 
@@ -189,6 +205,8 @@ struct sq {
 	size_t		 pieces;	/* stroke pieces drawn */
 	struct sq_fill	 fill;
 	size_t		 strip_ops;	/* edges met filling paths */
+	size_t		 attr_ops;	/* bytes read by attribute tests */
+	size_t		 match_ops;	/* classes compared by rules */
 };
 
 /* Named colours lighter than mid-grey (and those of "white" or "light"
@@ -1409,23 +1427,207 @@ sq_root_part(const char *w, const char *e)
 	return last;
 }
 
-/* Is the selector [w, e) a tag, a class or both: no combinator, id,
- * attribute or pseudo-class in it? */
-static int
-sq_simple(const char *w, const char *e)
+/* The length of the CSS name at [w, e) (letters, digits, '-', '_',
+ * and what is not ASCII). */
+static size_t
+sq_ident(const char *w, const char *e)
 {
-	for (; w < e; w++)
-		if (strchr(" \t\r\n>+~#:[()", *w) != NULL || *w == '\0')
+	const char	*p = w;
+
+	while (p < e && (isalnum((unsigned char)*p) || *p == '-' ||
+	    *p == '_' || (unsigned char)*p >= 0x80))
+		p++;
+	return (size_t)(p - w);
+}
+
+/* An attribute test "[name]", "[name=v]", "[name~='v']"... at w (after
+ * its '['), into t; where it ends (after its ']'), or NULL if it is not
+ * one read. */
+static const char *
+sq_attr_sel(const char *w, const char *e, struct sq_attr_test *t)
+{
+	static const char ops[] = "~^$*|";
+	const char	*q;
+	size_t		 k;
+
+	while (w < e && isspace((unsigned char)*w))
+		w++;
+	if ((t->nl = sq_ident(w, e)) == 0)
+		return NULL;
+	t->name = w;
+	w += t->nl;
+	while (w < e && isspace((unsigned char)*w))
+		w++;
+	t->op = 0;
+	t->val = NULL;
+	t->vl = 0;
+	if (w < e && *w == ']')
+		return w + 1;
+	if (w < e && *w == '=')
+		t->op = 1, w++;
+	else if (e - w >= 2 && w[1] == '=' && (q = strchr(ops, *w)) != NULL &&
+	    *w != '\0')
+		t->op = 2 + (int)(q - ops), w += 2;
+	else
+		return NULL;
+	while (w < e && isspace((unsigned char)*w))
+		w++;
+	if (w < e && (*w == '"' || *w == '\'')) {
+		if ((q = memchr(w + 1, *w, (size_t)(e - w - 1))) == NULL)
+			return NULL;
+		t->val = w + 1;
+		t->vl = (size_t)(q - w - 1);
+		w = q + 1;
+	} else {
+		if ((k = sq_ident(w, e)) == 0)
+			return NULL;
+		t->val = w;
+		t->vl = k;
+		w += k;
+	}
+	while (w < e && isspace((unsigned char)*w))
+		w++;
+	return w < e && *w == ']' ? w + 1 : NULL;
+}
+
+/*
+ * The compound selector [w, e) into r: a tag or *, then classes, an id
+ * and attribute tests in any order (SQ_SEL_PARTS classes and as many
+ * tests at most), weighed as CSS weighs it.  0 when it holds what is
+ * not read: a combinator, a pseudo-class or -element, two ids.
+ */
+static int
+sq_selector(const char *w, const char *e, struct sq_rule *r)
+{
+	size_t	 k;
+
+	r->tag = r->id = NULL;
+	r->tl = r->il = 0;
+	r->ncls = r->nat = 0;
+	if (w < e && *w == '*')
+		w++;
+	else if ((k = sq_ident(w, e)) > 0) {
+		r->tag = w;
+		r->tl = k;
+		w += k;
+	}
+	while (w < e) {
+		if (*w == '.' || *w == '#') {
+			if ((k = sq_ident(w + 1, e)) == 0)
+				return 0;
+			if (*w == '#') {
+				if (r->id != NULL)
+					return 0;
+				r->id = w + 1;
+				r->il = k;
+			} else if (r->ncls < SQ_SEL_PARTS) {
+				r->cls[r->ncls] = w + 1;
+				r->cl[r->ncls++] = k;
+			} else
+				return 0;
+			w += 1 + k;
+		} else if (*w == '[' && r->nat < SQ_SEL_PARTS) {
+			if ((w = sq_attr_sel(w + 1, e, &r->at[r->nat])) ==
+			    NULL)
+				return 0;
+			r->nat++;
+		} else
 			return 0;
+	}
+	r->weight = (r->id != NULL) * 10000L + (r->ncls + r->nat) * 100L +
+	    (r->tl > 0);
+	return 1;
+}
+
+/* Does an element's attribute [v, v + n) pass the test t? */
+static int
+sq_attr_pass(const struct sq_attr_test *t, const char *v, size_t n)
+{
+	const char	*p, *e = v + n;
+
+	switch (t->op) {
+	case 0:
+		return 1;
+	case 1:					/* = */
+		return n == t->vl && memcmp(v, t->val, n) == 0;
+	case 2:					/* ~= a word of it */
+		for (p = v; t->vl > 0 && p < e; ) {
+			const char *q = p;
+
+			while (q < e && !isspace((unsigned char)*q))
+				q++;
+			if ((size_t)(q - p) == t->vl &&
+			    memcmp(p, t->val, t->vl) == 0)
+				return 1;
+			p = q + 1;
+		}
+		return 0;
+	case 3:					/* ^= */
+		return t->vl > 0 && n >= t->vl && memcmp(v, t->val, t->vl) == 0;
+	case 4:					/* $= */
+		return t->vl > 0 && n >= t->vl &&
+		    memcmp(e - t->vl, t->val, t->vl) == 0;
+	case 5:					/* *= */
+		return t->vl > 0 && memmem(v, n, t->val, t->vl) != NULL;
+	case 6:					/* |= it, or it and '-' */
+		return (n == t->vl || (n > t->vl && v[t->vl] == '-')) &&
+		    memcmp(v, t->val, t->vl) == 0;
+	}
+	return 0;
+}
+
+/* Does rule r's selector match the element tag with attributes [a, e),
+ * id [id, id + il) (NULL: none) and classes cw (nc)?  A drawing's rules
+ * compare SQ_MATCH_OPS classes and read SQ_ATTR_OPS bytes of attributes
+ * at most; then a selector of more than a tag and a class matches
+ * nothing. */
+static int
+sq_matches(struct sq *g, const struct sq_rule *r, const char *tag,
+    size_t tl, const char *a, const char *e, const char *id, size_t il,
+    const char *const *cw, const size_t *cwl, size_t nc)
+{
+	const char	*v;
+	size_t		 vl, k;
+	int		 i;
+
+	if (r->id != NULL && (id == NULL || il != r->il ||
+	    memcmp(id, r->id, il) != 0))
+		return 0;
+	if (r->tl > 0 && (r->tl != tl || str_ncasecmp(r->tag, tag, tl) != 0))
+		return 0;
+	if ((r->ncls > 1 || r->nat > 0 || r->id != NULL) &&
+	    g->match_ops >= SQ_MATCH_OPS)
+		return 0;
+	g->match_ops += (size_t)r->ncls * nc;
+	for (i = 0; i < r->ncls; i++) {
+		for (k = 0; k < nc; k++)
+			if (cwl[k] == r->cl[i] &&
+			    memcmp(cw[k], r->cls[i], cwl[k]) == 0)
+				break;
+		if (k == nc)
+			return 0;
+	}
+	for (i = 0; i < r->nat; i++) {
+		char	 name[65];
+
+		if (r->at[i].nl >= sizeof(name) || g->attr_ops >= SQ_ATTR_OPS)
+			return 0;
+		g->attr_ops += (size_t)(e - a) + 1;
+		memcpy(name, r->at[i].name, r->at[i].nl);
+		name[r->at[i].nl] = '\0';
+		if ((v = sq_attr(a, e, name, &vl)) == NULL ||
+		    !sq_attr_pass(&r->at[i], v, vl))
+			return 0;
+	}
 	return 1;
 }
 
 /*
- * The rules of a <style> sheet [t, e): selectors of a tag, a class, both
- * or * ("rect", ".cls-1", "rect.a"), grouped with commas; a selector with
- * a combinator ("g .a", "g > rect"), an id, an attribute or a pseudo-
- * class is not read (read by its last part it would paint what it does
- * not).  @media for every screen ("screen", "all") and @supports blocks
+ * The rules of a <style> sheet [t, e): compound selectors (a tag or *,
+ * classes, an id, attribute tests: "rect", ".cls-1", "rect.a.b", "#m",
+ * "[data-d]"; sq_selector()), grouped with commas; a selector with a
+ * combinator ("g .a", "g > rect") or a pseudo-class is not read (read by
+ * its last part it would paint what it does not).  @media for every screen ("screen", "all") and @supports blocks
  * are read as the sheet; rules for some screens or print only (some: an
  * @media of conditions, a <style media=...>) may only show what is
  * hidden, never hide or paint, so a code hidden for print or on phones
@@ -1492,7 +1694,7 @@ sq_css(struct sq *g, const char *t, const char *e, int depth, int some)
 			close = e;
 		for (sel = t; sel < open && g->nrule < SQ_RULES; ) {
 			const char *c = memchr(sel, ',', (size_t)(open - sel));
-			const char *se = c != NULL ? c : open, *w, *dot;
+			const char *se = c != NULL ? c : open, *w;
 			struct sq_rule *r = &g->rule[g->nrule];
 
 			for (w = sel; w < se && isspace((unsigned char)*w); w++)
@@ -1503,19 +1705,9 @@ sq_css(struct sq *g, const char *t, const char *e, int depth, int some)
 			/* "svg .m", "svg > rect": the picture's own root
 			 * (or the page's) holds every shape. */
 			w = sq_root_part(w, se);
-			if (w == se || (size_t)(se - w) > 64 || !sq_simple(w, se))
+			if (w == se || (size_t)(se - w) > 256 ||
+			    !sq_selector(w, se, r))
 				continue;
-			dot = memchr(w, '.', (size_t)(se - w));
-			r->tag = w;
-			r->tl = (size_t)((dot != NULL ? dot : se) - w);
-			if (r->tl == 1 && *w == '*')
-				r->tl = 0;
-			r->cls = dot != NULL ? dot + 1 : se;
-			r->cl = dot != NULL ? (size_t)(se - dot - 1) : 0;
-			if (memchr(r->cls, '.', r->cl) != NULL || (dot != NULL &&
-			    r->cl == 0))
-				continue;	/* two classes: not read */
-			r->weight = (r->tl > 0) + 2 * (r->cl > 0);
 			memset(&r->d, 0, sizeof(r->d));
 			sq_decl_block(&r->d, open + 1, (size_t)(close - open - 1));
 			/* In @media, for some screens only: a rule may show
@@ -1588,11 +1780,12 @@ sq_paint(struct sq *g, struct sq_style *st, const char *tag, size_t tl,
     const char *a, const char *e, const char **clip, size_t *cll)
 {
 	struct sq_decl	 d, sd;
-	const char	*v, *cls, *cw[SQ_CLASSES];
+	const char	*v, *cls, *cw[SQ_CLASSES], *id = NULL;
 	size_t		 i, k, vl, cl = 0, cwl[SQ_CLASSES], nc = 0, nm = 0;
+	size_t		 il = 0;
 	size_t		 match[SQ_RULES];
 	double		 op = 1;
-	int		 none = 0, w, imp, style = 0;
+	int		 none = 0, imp, style = 0;
 
 	*clip = NULL;
 	*cll = 0;
@@ -1602,20 +1795,19 @@ sq_paint(struct sq *g, struct sq_style *st, const char *tag, size_t tl,
 	sq_apply(st, &d, 1, &op, &none, clip, cll);
 	if (g->nrule > 0 && (cls = sq_attr(a, e, "class", &cl)) != NULL)
 		nc = sq_classes(cls, cl, cw, cwl);
-	for (w = 0; w < 4 && g->nrule > 0; w++)
-		for (i = 0; i < g->nrule; i++) {
-			const struct sq_rule *r = &g->rule[i];
-
-			if (r->weight != w || (r->tl > 0 && (r->tl != tl ||
-			    str_ncasecmp(r->tag, tag, tl) != 0)))
-				continue;
-			for (k = 0; r->cl > 0 && k < nc; k++)
-				if (cwl[k] == r->cl &&
-				    memcmp(cw[k], r->cls, r->cl) == 0)
-					break;
-			if (r->cl == 0 || k < nc)
-				match[nm++] = i;
-		}
+	if (g->nrule > 0 && (id = sq_attr(a, e, "id", &il)) == NULL)
+		il = 0;
+	/* The rules that match, by weight, each weight in the order
+	 * written. */
+	for (i = 0; i < g->nrule; i++) {
+		if (!sq_matches(g, &g->rule[i], tag, tl, a, e, id, il, cw, cwl,
+		    nc))
+			continue;
+		for (k = nm++; k > 0 && g->rule[match[k - 1]].weight >
+		    g->rule[i].weight; k--)
+			match[k] = match[k - 1];
+		match[k] = i;
+	}
 	if ((v = sq_attr(a, e, "style", &vl)) != NULL) {
 		memset(&sd, 0, sizeof(sd));
 		sq_decl_block(&sd, v, vl);
@@ -2342,7 +2534,8 @@ static void
 sq_begin(struct sq *g)
 {
 	g->r.n = g->dot.n = g->cr.n = g->cd.n = g->pr.n = 0;
-	g->nclip = g->nref = g->pieces = g->strip_ops = 0;
+	g->nclip = g->nref = g->pieces = g->strip_ops = g->attr_ops =
+	    g->match_ops = 0;
 	g->depth = 0;
 	g->over = 0;
 	memset(&g->st[0], 0, sizeof(g->st[0]));

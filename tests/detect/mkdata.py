@@ -1529,6 +1529,25 @@ def svg_qr_samples():
     code_mail("en-301-svg-qr-closed-dots.eml", m,
               '<path fill="none" stroke="#111" stroke-width=".9" '
               'stroke-linecap="round" d="%s"/>' % dark(m, "M%d.5 %d.5z"))
+    # Decoys hidden by compound selectors (two classes, ids, an attribute
+    # test) and the modules painted by an attribute rule, over a white
+    # default: read by CSS's weights, the decoys are hidden and the
+    # modules dark.
+    m = code(28)
+    light = [(x, y) for y, r in enumerate(m) for x, v in enumerate(r)
+             if not v]
+    decoys = ""
+    for i, (x, y) in enumerate(light[::3]):
+        kind = i % 3
+        decoys += '<rect x="%d" y="%d" width="1" height="1" %s/>' % (
+            x, y, ('class="m x"', 'id="d%d"' % i, 'data-decoy="1"')[kind])
+    ids = ",".join("#d%d" % i for i in range(1, len(light[::3]), 3))
+    code_mail("en-306-svg-qr-compound-selectors.eml", m,
+              '<style>g{fill:#fff}.m.x{display:none}%s{display:none}'
+              'rect[data-decoy]{visibility:hidden}rect[data-k="1"]'
+              '{fill:#000}.m{fill:#000}</style><g>%s</g><g fill="#000">%s'
+              '</g>' % (ids, dark(m, '<rect data-k="1" x="%d" y="%d" '
+                                     'width="1" height="1"/>'), decoys))
     # A pie chart of arcs and a logo of curves: no code.
     pie, at = "", 0.0
     for i, share in enumerate((0.35, 0.25, 0.2, 0.12, 0.08)):
