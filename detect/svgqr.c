@@ -46,6 +46,7 @@
 #define SQ_ATTR_OPS	(16u << 20)	/* bytes read testing attributes */
 #define SQ_MATCH_OPS	(32u << 20)	/* classes compared, a drawing */
 #define SQ_SEEN		0.98	/* lighter than this: paints nothing */
+#define SQ_LAYER_OPS	(16u << 20)	/* light shapes met with dark */
 
 /* What one source of painting says (presentation attributes, a rule's
  * declarations, a style attribute), parsed once. */
@@ -53,16 +54,19 @@ enum {
 	P_FILL = 1 << 0, P_STROKE = 1 << 1, P_WIDTH = 1 << 2, P_CAP = 1 << 3,
 	P_FOP = 1 << 4, P_SOP = 1 << 5, P_OP = 1 << 6, P_DISP = 1 << 7,
 	P_VIS = 1 << 8, P_CLIP = 1 << 9, P_DASH = 1 << 10, P_FRULE = 1 << 11,
-	P_CRULE = 1 << 12
+	P_CRULE = 1 << 12, P_MASK = 1 << 13, P_FILTER = 1 << 14,
+	P_BLEND = 1 << 15
 };
 
 struct sq_decl {
 	unsigned	 set;
 	unsigned	 imp;		/* those set !important */
 	double		 fill, stroke, width, fop, sop, op;
+	double		 falpha;	/* the fill colour's own alpha */
 	double		 dash[SQ_DASHES];
 	int		 ndash;		/* 0: solid */
 	int		 cap, none, hidden;
+	int		 mask, filter, blend;	/* set, and not none/normal */
 	int		 frule, crule;	/* 1: evenodd */
 	const char	*clip;		/* clip-path: url(#id), the id */
 	size_t		 cll;
@@ -97,6 +101,10 @@ struct sq_style {
 	double		 m[6];		/* the transform to the picture */
 	double		 fill, stroke;	/* lightness: 0 black, 1 white, none */
 	double		 fop, sop;	/* fill-opacity, stroke-opacity */
+	double		 falpha;	/* the fill colour's alpha */
+	int		 composed;	/* it or a group masked, filtered or
+					   blended: a light shape hides
+					   nothing for certain */
 	double		 op;		/* opacity, the groups' times its own */
 	double		 width;		/* stroke width */
 	double		 dash[SQ_DASHES];
@@ -114,10 +122,13 @@ struct sq_style {
 	double		 gm[6];		/* and the group's transform */
 };
 
-/* Rectangles, each with how light it looks (clip shapes: unused). */
+/* Rectangles, each with how light it looks and whether it hides what
+ * is drawn before it (an opaque light shape), in the order drawn (clip
+ * shapes: unused). */
 struct sq_rects {
 	struct qr_rect	*r;
 	float		*lt;
+	unsigned char	*cov;
 	size_t		 n;
 };
 
@@ -144,6 +155,7 @@ struct sq_clip {
 struct sq_ref {
 	const char	*id;
 	size_t		 il, p0, p1;
+	size_t		 at;		/* shapes drawn before it */
 	double		 m[6];
 };
 
@@ -175,6 +187,8 @@ struct sq_fill {
 	size_t		 np, pcap;
 	double		 box[4];	/* its extent: x0 y0 x1 y1 */
 	int		 curved;	/* curves, arcs or slanted sides */
+	int		 boxed;		/* a subpath of the path stood for its
+					   box */
 	int		 over;		/* more points than kept */
 	double		 eps;		/* coordinates this close are one */
 };
@@ -192,6 +206,8 @@ struct sq {
 	struct sq_rects	 pr;		/* what is clipped */
 	int		 tgt;		/* where shapes go: T_MAIN... */
 	double		 light;		/* how light the shape being drawn */
+	int		 cover;		/* and whether it hides what is under */
+	int		 fcover;	/* whether the shape's fill does */
 	struct sq_rule	*rule;
 	size_t		 nrule;
 	struct sq_clip	*clip;
@@ -241,12 +257,13 @@ sq_hue(double m1, double m2, double h)
  * any case (light ones 1); anything else (a gradient, a variable,
  * currentColor) ink, 0. */
 static double
-sq_light(const char *v, size_t n)
+sq_light(const char *v, size_t n, double *alpha)
 {
 	double		 c[4] = { 0, 0, 0, 1 };
 	char		 w[40];
 	size_t		 i;
 
+	*alpha = 1;
 	while (n > 0 && isspace((unsigned char)*v))
 		v++, n--;
 	while (n > 0 && isspace((unsigned char)v[n - 1]))
@@ -304,6 +321,8 @@ sq_light(const char *v, size_t n)
 			c[3] = x[3];
 		}
 	} else {
+		if (strcmp(w, "none") == 0 || strcmp(w, "transparent") == 0)
+			*alpha = 0;
 		if (strncmp(w, "light", 5) == 0 || strstr(w, "white") != NULL)
 			return 1;
 		for (i = 0; i < nitems(sq_light_names); i++)
@@ -311,6 +330,7 @@ sq_light(const char *v, size_t n)
 				return 1;
 		return 0;
 	}
+	*alpha = isfinite(c[3]) ? fmin(fmax(c[3], 0), 1) : 0;
 	if (!(c[3] > 0))
 		return 1;
 	return 1 - fmin(c[3], 1) * (1 - fmin(fmax((c[0] * 299 + c[1] * 587 +
@@ -467,7 +487,7 @@ sq_upright(const double *m)
 
 static void
 sq_rect_put(struct sq_rects *b, double ax, double ay, double bx, double by,
-    double light)
+    double light, int cover)
 {
 	struct qr_rect	*r;
 
@@ -476,13 +496,23 @@ sq_rect_put(struct sq_rects *b, double ax, double ay, double bx, double by,
 	if (b->r == NULL) {
 		b->r = xmalloc(SQ_RECTS * sizeof(*b->r));
 		b->lt = xmalloc(SQ_RECTS * sizeof(*b->lt));
+		b->cov = xmalloc(SQ_RECTS);
 	}
 	r = &b->r[b->n];
 	r->x0 = fmin(ax, bx);
 	r->x1 = fmax(ax, bx);
 	r->y0 = fmin(ay, by);
 	r->y1 = fmax(ay, by);
+	b->cov[b->n] = (unsigned char)cover;
 	b->lt[b->n++] = (float)light;
+}
+
+static void
+sq_rects_free(struct sq_rects *b)
+{
+	free(b->r);
+	free(b->lt);
+	free(b->cov);
 }
 
 static void
@@ -523,7 +553,7 @@ sq_add(struct sq *g, const double *m, double x0, double y0, double x1,
 	    fabs(ax - bx) < 1e-9 || fabs(ay - by) < 1e-9)
 		return;
 	sq_rect_put(g->tgt == T_CLIP ? &g->cr : g->tgt == T_PAINT ? &g->pr :
-	    &g->r, ax, ay, bx, by, g->light);
+	    &g->r, ax, ay, bx, by, g->light, g->cover);
 }
 
 /* A dot of radius r at (x, y) of user space: it stands for its module;
@@ -537,7 +567,12 @@ sq_dot(struct sq *g, const double *m, double x, double y, double r)
 	if (r <= 0 || !sq_upright(m))
 		return;
 	if (g->tgt == T_PAINT) {
+		int cover = g->cover;
+
+		/* Its box stands for it, and hides nothing. */
+		g->cover = 0;
 		sq_add(g, m, x - r, y - r, x + r, y + r);
+		g->cover = cover;
 		return;
 	}
 	k = fmax(fabs(m[0]) + fabs(m[2]), fabs(m[1]) + fabs(m[3]));
@@ -718,6 +753,7 @@ sq_sub_end(struct sq_fill *f)
 		 * its right side. */
 		int s = area > 0 ? 1 : -1;
 
+		f->boxed = 1;
 		sq_edge_put(f, f->box[2], f->box[1], f->box[3], s);
 		sq_edge_put(f, f->box[0], f->box[1], f->box[3], -s);
 	}
@@ -986,7 +1022,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 	struct sq_fill	*f = &g->fill;
 
 	f->ne = f->np = 0;
-	f->curved = f->over = 0;
+	f->curved = f->over = f->boxed = 0;
 	f->eps = 0;
 	while (d < e) {
 		double	 a[6], nx, ny, xs[4], ys[4];
@@ -1002,7 +1038,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 			cmd = *d++;
 			if (cmd != 'Z' && cmd != 'z')
 				continue;
-			g->light = sl;
+			g->light = sl, g->cover = 0;
 			/* The side back to the start; a subpath of no
 			 * length, capped, a dot. */
 			if (stroke && segs == 0 && toupper(last) != 'Z')
@@ -1074,7 +1110,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 		xs[0] = x, ys[0] = y, xs[3] = nx, ys[3] = ny;
 		switch (toupper(cmd)) {
 		case 'L': case 'H': case 'V':
-			g->light = sl;
+			g->light = sl, g->cover = 0;
 			if (stroke)
 				sq_segment(g, st, x, y, nx, ny);
 			f->curved |= nx != x && ny != y;
@@ -1130,15 +1166,17 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 	}
 	/* A polygon is closed, its last side stroked too. */
 	if (poly == 1 && stroke && segs > 0 && (x != sx || y != sy)) {
-		g->light = sl;
+		g->light = sl, g->cover = 0;
 		sq_segment(g, st, x, y, sx, sy);
 	}
 	if (fill) {
 		sq_sub_end(f);
-		g->light = fl;
+		/* A box stands for a curved subpath: it hides more than
+		 * the shape. */
+		g->light = fl, g->cover = g->fcover && !f->boxed;
 		sq_fill_strips(g, st, f, evenodd);
 	}
-	g->light = fl;
+	g->light = fl, g->cover = g->fcover;
 }
 
 /* A value [v, v + n) cleaned into w (size wn): comments and !important
@@ -1223,7 +1261,8 @@ sq_prop_bit(const char *k, size_t kl)
 		{ "opacity", P_OP }, { "display", P_DISP },
 		{ "visibility", P_VIS }, { "clip-path", P_CLIP },
 		{ "stroke-dasharray", P_DASH }, { "fill-rule", P_FRULE },
-		{ "clip-rule", P_CRULE },
+		{ "clip-rule", P_CRULE }, { "mask", P_MASK },
+		{ "filter", P_FILTER }, { "mix-blend-mode", P_BLEND },
 	};
 
 	return (unsigned)sq_lookup(b, nitems(b), k, kl, 0);
@@ -1251,10 +1290,10 @@ sq_decl_set(struct sq_decl *d, const char *k, size_t kl, const char *v,
 	q = w;
 	if (IS("fill")) {
 		d->set |= P_FILL;
-		d->fill = sq_light(w, wl);
+		d->fill = sq_light(w, wl, &d->falpha);
 	} else if (IS("stroke")) {
 		d->set |= P_STROKE;
-		d->stroke = sq_light(w, wl);
+		d->stroke = sq_light(w, wl, &x);
 	} else if (IS("stroke-width") && sq_num(&q, w + wl, &x) && x >= 0) {
 		d->set |= P_WIDTH;
 		d->width = x;
@@ -1267,6 +1306,16 @@ sq_decl_set(struct sq_decl *d, const char *k, size_t kl, const char *v,
 		for (d->ndash = 0; d->ndash < SQ_DASHES &&
 		    sq_num(&q, w + wl, &x) && x >= 0; d->ndash++)
 			d->dash[d->ndash] = x;
+	} else if (IS("mask") || IS("filter")) {
+		int on = wl > 0 && str_casecmp(w, "none") != 0;
+
+		if (IS("mask"))
+			d->set |= P_MASK, d->mask = on;
+		else
+			d->set |= P_FILTER, d->filter = on;
+	} else if (IS("mix-blend-mode")) {
+		d->set |= P_BLEND;
+		d->blend = wl > 0 && str_casecmp(w, "normal") != 0;
 	} else if (IS("fill-rule") || IS("clip-rule")) {
 		int eo = str_casecmp(w, "evenodd") == 0;
 
@@ -1349,7 +1398,8 @@ sq_decl_attrs(struct sq_decl *d, const char *a, const char *e)
 	static const char *const names[] = { "fill", "stroke",
 	    "stroke-width", "stroke-linecap", "stroke-dasharray", "display",
 	    "visibility", "opacity", "fill-opacity", "stroke-opacity",
-	    "clip-path", "fill-rule", "clip-rule" };
+	    "clip-path", "fill-rule", "clip-rule", "mask", "filter",
+	    "mix-blend-mode" };
 	const char	*v;
 	size_t		 i, vl;
 
@@ -1725,16 +1775,26 @@ sq_css(struct sq *g, const char *t, const char *e, int depth, int some)
 	}
 }
 
-/* One source of painting applied to st; the element's own opacity,
- * display and clip path (not inherited) set aside. */
+/* What an element sets for itself, not inherited: its opacity, display,
+ * clip path, and whether it is masked, filtered or blended. */
+struct sq_own {
+	double		 op;
+	int		 none, mask, filter, blend;
+	const char	*clip;
+	size_t		 cll;
+};
+
+/* One source of painting applied to st, and to own. */
 static void
 sq_apply(struct sq_style *st, const struct sq_decl *d, int important,
-    double *op, int *none, const char **clip, size_t *cll)
+    struct sq_own *own)
 {
 	unsigned	 set = d->set & (important ? d->imp : ~d->imp);
 
-	if (set & P_FILL)
+	if (set & P_FILL) {
 		st->fill = d->fill;
+		st->falpha = d->falpha;
+	}
 	if (set & P_STROKE)
 		st->stroke = d->stroke;
 	if (set & P_WIDTH)
@@ -1756,12 +1816,18 @@ sq_apply(struct sq_style *st, const struct sq_decl *d, int important,
 	if (set & P_VIS)
 		st->invis = d->hidden;
 	if (set & P_OP)
-		*op = d->op;
+		own->op = d->op;
 	if (set & P_DISP)
-		*none = d->none;
+		own->none = d->none;
+	if (set & P_MASK)
+		own->mask = d->mask;
+	if (set & P_FILTER)
+		own->filter = d->filter;
+	if (set & P_BLEND)
+		own->blend = d->blend;
 	if (set & P_CLIP) {
-		*clip = d->clip;
-		*cll = d->cll;
+		own->clip = d->clip;
+		own->cll = d->cll;
 	}
 }
 
@@ -1772,7 +1838,8 @@ sq_apply(struct sq_style *st, const struct sq_decl *d, int important,
  * attribute, as CSS weighs them; the last of each property winning.
  * Then the !important declarations, in the same order.  Display none
  * hides it and all it holds; visibility is inherited and a shape may set
- * it back; opacity multiplies the groups'.  Its clip path, if any, in
+ * it back; opacity multiplies the groups'; a mask, filter or blend mode
+ * makes it and what it holds "composed".  Its clip path, if any, in
  * *clip.
  */
 static void
@@ -1784,15 +1851,13 @@ sq_paint(struct sq *g, struct sq_style *st, const char *tag, size_t tl,
 	size_t		 i, k, vl, cl = 0, cwl[SQ_CLASSES], nc = 0, nm = 0;
 	size_t		 il = 0;
 	size_t		 match[SQ_RULES];
-	double		 op = 1;
-	int		 none = 0, imp, style = 0;
+	struct sq_own	 own = { .op = 1 };
+	int		 imp, style = 0;
 
-	*clip = NULL;
-	*cll = 0;
 	memset(&d, 0, sizeof(d));
 	sq_decl_attrs(&d, a, e);
-	sq_apply(st, &d, 0, &op, &none, clip, cll);
-	sq_apply(st, &d, 1, &op, &none, clip, cll);
+	sq_apply(st, &d, 0, &own);
+	sq_apply(st, &d, 1, &own);
 	if (g->nrule > 0 && (cls = sq_attr(a, e, "class", &cl)) != NULL)
 		nc = sq_classes(cls, cl, cw, cwl);
 	if (g->nrule > 0 && (id = sq_attr(a, e, "id", &il)) == NULL)
@@ -1817,14 +1882,17 @@ sq_paint(struct sq *g, struct sq_style *st, const char *tag, size_t tl,
 	 * the same order. */
 	for (imp = 0; imp < 2; imp++) {
 		for (i = 0; i < nm; i++)
-			sq_apply(st, &g->rule[match[i]].d, imp, &op, &none,
-			    clip, cll);
+			sq_apply(st, &g->rule[match[i]].d, imp, &own);
 		if (style)
-			sq_apply(st, &sd, imp, &op, &none, clip, cll);
+			sq_apply(st, &sd, imp, &own);
 	}
-	st->op *= op;
-	if (none)
+	st->op *= own.op;
+	if (own.none)
 		st->hidden = 1;
+	if (own.mask || own.filter || own.blend)
+		st->composed = 1;
+	*clip = own.clip;
+	*cll = own.cll;
 }
 
 /* How each element holds others: drawn as they are (a group), kept for
@@ -1945,13 +2013,18 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 		/* A clip path's shape is an area, whatever its paint. */
 		if (st.invis)
 			return;
+		g->fcover = 0;
 		g->tgt = T_CLIP;
 		fill = 1;
 		stroke = 0;
 	} else {
 		const double *cm = st.m;
 
-		fill = !st.invis && fl < SQ_SEEN;
+		/* An opaque light fill hides the dark shapes drawn
+		 * before it (one masked, filtered or blended may not). */
+		g->fcover = !st.composed && fl >= 0.5 && st.falpha *
+		    st.fop * st.op >= 0.9;
+		fill = !st.invis && (fl < SQ_SEEN || g->fcover);
 		stroke = !st.invis && st.width > 0 && sl < SQ_SEEN;
 		g->tgt = T_MAIN;
 		if (clip == NULL && st.gclip != NULL) {
@@ -1969,12 +2042,13 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 			r->il = cll;
 			memcpy(r->m, cm, sizeof(r->m));
 			r->p0 = r->p1 = g->pr.n;
+			r->at = g->r.n;
 			g->tgt = T_PAINT;
 		} else if (clip != NULL)
 			return;
 	}
 	evenodd = st.mode == M_CLIP ? st.crule : st.frule;
-	g->light = fl;
+	g->light = fl, g->cover = g->fcover;
 #define NUM(k, out) ((v = sq_attr(a, e, k, &vl)) != NULL && \
 	sq_num(&v, v + vl, out))
 	if (tl == 4 && str_ncasecmp(tag, "rect", 4) == 0) {
@@ -1988,7 +2062,7 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 		(void)NUM("y1", &y);
 		(void)NUM("x2", &x2);
 		(void)NUM("y2", &y2);
-		g->light = sl;
+		g->light = sl, g->cover = 0;
 		if (stroke)
 			sq_segment(g, &st, x, y, x2, y2);
 	} else if (tl == 6 && str_ncasecmp(tag, "circle", 6) == 0) {
@@ -2008,6 +2082,7 @@ sq_element(struct sq *g, const char *tag, size_t tl, const char *a,
 		if (w < 0)
 			w = h;
 		if (fill && w > 0 && h > 0) {
+			g->cover = 0;	/* its box hides more than it */
 			if (fabs(w - h) <= fmax(w, h) / 100)
 				sq_dot(g, st.m, x, y, (w + h) / 2);
 			else
@@ -2312,26 +2387,39 @@ sq_run(struct sq *g, const char *p, const char *e, int base)
 static void
 sq_clips(struct sq *g)
 {
-	size_t	 i, k, j, ops = 0;
+	struct sq_rects	 out;
+	size_t		 i, k, j, ops = 0, next = 0;
 
 	for (i = 0; i < g->nclip; i++)
 		if (g->clip[i].r1 == SIZE_MAX) {	/* open to the end */
 			g->clip[i].r1 = g->cr.n;
 			g->clip[i].d1 = g->cd.n;
 		}
+	if (g->nref == 0)
+		return;
 	if (g->nclip > 1)
 		qsort(g->clip, g->nclip, sizeof(*g->clip), sq_clip_cmp);
-	for (i = 0; i < g->nref && ops < SQ_CLIP_OPS; i++) {
+	/* What is drawn, rebuilt in the order drawn: the clipped shapes
+	 * where they were drawn among the others. */
+	memset(&out, 0, sizeof(out));
+	for (i = 0; i < g->nref; i++) {
 		const struct sq_ref	*f = &g->ref[i];
 		const struct sq_clip	*c = sq_id_find(g->clip, g->nclip,
 		    sizeof(*g->clip), f->id, f->il);
 
+		for (; next < f->at && next < g->r.n; next++)
+			sq_rect_put(&out, g->r.r[next].x0, g->r.r[next].y0,
+			    g->r.r[next].x1, g->r.r[next].y1, g->r.lt[next],
+			    g->r.cov[next]);
+		if (ops >= SQ_CLIP_OPS)
+			continue;
 		if (c == NULL) {
 			/* A clip path that is not there clips nothing:
 			 * the shape is drawn as if it had none. */
 			for (j = f->p0; j < f->p1; j++)
-				sq_rect_put(&g->r, g->pr.r[j].x0, g->pr.r[j].y0,
-				    g->pr.r[j].x1, g->pr.r[j].y1, g->pr.lt[j]);
+				sq_rect_put(&out, g->pr.r[j].x0, g->pr.r[j].y0,
+				    g->pr.r[j].x1, g->pr.r[j].y1, g->pr.lt[j],
+				    g->pr.cov[j]);
 			continue;
 		}
 		if (!sq_upright(f->m))
@@ -2351,8 +2439,8 @@ sq_clips(struct sq *g)
 				double y1 = fmin(fmax(ay, by), p->y1);
 
 				if (x1 - x0 > 1e-9 && y1 - y0 > 1e-9)
-					sq_rect_put(&g->r, x0, y0, x1, y1,
-					    g->pr.lt[j]);
+					sq_rect_put(&out, x0, y0, x1, y1,
+					    g->pr.lt[j], g->pr.cov[j]);
 			}
 		}
 		for (k = c->d0; k < c->d1 && ops < SQ_CLIP_OPS; k++) {
@@ -2374,6 +2462,12 @@ sq_clips(struct sq *g)
 			}
 		}
 	}
+	for (; next < g->r.n; next++)
+		sq_rect_put(&out, g->r.r[next].x0, g->r.r[next].y0,
+		    g->r.r[next].x1, g->r.r[next].y1, g->r.lt[next],
+		    g->r.cov[next]);
+	sq_rects_free(&g->r);
+	g->r = out;
 }
 
 /* The least distance between distinct values of v (n, sorted here), or
@@ -2465,6 +2559,67 @@ sq_dots_rects(const double *dot, size_t nd, struct qr_rect *out,
 }
 
 /*
+ * The rectangles of b darker than thr, as they are seen, into out (cap
+ * of them): each opaque light one hides what the dark ones drawn before
+ * it had under it (a dark one cut round it, its pieces kept when they
+ * are not slivers), as a browser paints one over another: so dark
+ * decoys painted over in white spoil no code.  SQ_LAYER_OPS meetings
+ * at most; then light shapes hide nothing.  How many.
+ */
+static size_t
+sq_layers(const struct sq_rects *b, double thr, struct qr_rect *out,
+    size_t cap)
+{
+	size_t	 i, k, n = 0, ops = 0;
+
+	for (i = 0; i < b->n; i++) {
+		const struct qr_rect *c = &b->r[i];
+
+		if (b->lt[i] < thr) {
+			if (n < cap)
+				out[n++] = *c;
+			continue;
+		}
+		if (!b->cov[i])
+			continue;
+		for (k = 0; k < n && ops < SQ_LAYER_OPS; k++, ops++) {
+			struct qr_rect	 d = out[k], p[4];
+			double		 y0, y1, least;
+			int		 np = 0, j;
+
+			if (c->x0 >= d.x1 || c->x1 <= d.x0 || c->y0 >= d.y1 ||
+			    c->y1 <= d.y0)
+				continue;
+			/* What is left of it: above, below, then beside
+			 * within the band it covers. */
+			y0 = fmax(c->y0, d.y0);
+			y1 = fmin(c->y1, d.y1);
+			if (c->y0 > d.y0)
+				p[np++] = (struct qr_rect){ d.x0, d.y0, d.x1,
+				    c->y0 };
+			if (c->y1 < d.y1)
+				p[np++] = (struct qr_rect){ d.x0, c->y1, d.x1,
+				    d.y1 };
+			if (c->x0 > d.x0)
+				p[np++] = (struct qr_rect){ d.x0, y0, c->x0,
+				    y1 };
+			if (c->x1 < d.x1)
+				p[np++] = (struct qr_rect){ c->x1, y0, d.x1,
+				    y1 };
+			/* Slivers (a cover a little short of a module)
+			 * are not kept. */
+			least = fmin(d.x1 - d.x0, d.y1 - d.y0) / 4;
+			out[k--] = out[--n];
+			for (j = 0; j < np; j++)
+				if (fmin(p[j].x1 - p[j].x0, p[j].y1 - p[j].y0) >=
+				    least && n < cap)
+					out[n++] = p[j];
+		}
+	}
+	return n;
+}
+
+/*
  * The shapes lighter than thr, read: the dots made squares, the drawing
  * scaled to a known extent (the reader's buckets are in 64ths of a unit,
  * and a picture's units may be anything) with y turned up, as on a PDF
@@ -2484,9 +2639,7 @@ sq_read(struct detect_scan *s, const struct sq *g, const char *name,
 		return 0;
 	r = xmalloc(2 * (size_t)SQ_RECTS * sizeof(*r));
 	dot = xmalloc((g->dot.n + 1) * 3 * sizeof(*dot));
-	for (i = 0; i < g->r.n; i++)
-		if (g->r.lt[i] < thr)
-			r[n++] = g->r.r[i];
+	n = sq_layers(&g->r, thr, r, 2 * (size_t)SQ_RECTS);
 	for (i = 0; i < g->dot.n; i++)
 		if (g->dot.d[4 * i + 3] < thr) {
 			memcpy(dot + 3 * nd, g->dot.d + 4 * i,
@@ -2544,6 +2697,7 @@ sq_begin(struct sq *g)
 	g->st[0].stroke = 1;		/* a stroke of 1 but none drawn, */
 	g->st[0].width = 1;
 	g->st[0].fop = g->st[0].sop = g->st[0].op = 1;	/* opaque */
+	g->st[0].falpha = 1;
 }
 
 /* A drawing read: its clipped shapes met with their clip paths, then
@@ -2564,13 +2718,6 @@ sq_finish(struct detect_scan *s, struct sq *g, const char *name)
 	if (sq_read(s, g, name, 0.5) == 0 && least > 0.02 && least < SQ_SEEN &&
 	    qr_room(s))
 		(void)sq_read(s, g, name, (least + 1) / 2);
-}
-
-static void
-sq_rects_free(struct sq_rects *b)
-{
-	free(b->r);
-	free(b->lt);
 }
 
 static void

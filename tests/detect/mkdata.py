@@ -1548,6 +1548,29 @@ def svg_qr_samples():
               '{fill:#000}.m{fill:#000}</style><g>%s</g><g fill="#000">%s'
               '</g>' % (ids, dark(m, '<rect data-k="1" x="%d" y="%d" '
                                      'width="1" height="1"/>'), decoys))
+    # Dark decoys among the modules, then painted over in white, as a
+    # browser layers them; and white shapes that hide nothing over real
+    # modules: faint (opacity), blended (multiply), masked, filtered.
+    m = code(29)
+    light = [(x, y) for y, r in enumerate(m) for x, v in enumerate(r)
+             if not v]
+    darkm = [(x, y) for y, r in enumerate(m) for x, v in enumerate(r) if v]
+    covers = "".join('<rect x="%d" y="%d" width="1" height="1" fill="#fff"/>'
+                     % p for p in light[::2])
+    ghosts = "".join('<rect x="%d" y="%d" width="1" height="1" fill="#fff" %s/>'
+                     % (p + (('opacity=".3"', 'style="mix-blend-mode:'
+                              'multiply"', 'mask="url(#mk)"',
+                              'filter="url(#fx)"')[i % 4],))
+                     for i, p in enumerate(darkm[::5]))
+    code_mail("en-307-svg-qr-painted-over.eml", m,
+              '<defs><mask id="mk"><rect width="99" height="99" fill="#000"/>'
+              '</mask><filter id="fx"><feFlood flood-opacity="0"/></filter>'
+              '</defs><rect x="-4" y="-4" width="99" height="99" fill="#fff"/>'
+              '%s%s%s%s' % (dark(m, '<rect x="%d" y="%d" width="1" '
+                                    'height="1"/>'),
+                            "".join('<rect x="%d" y="%d" width="1" '
+                                    'height="1"/>' % p for p in light[::2]),
+                            covers, ghosts))
     # A pie chart of arcs and a logo of curves: no code.
     pie, at = "", 0.0
     for i, share in enumerate((0.35, 0.25, 0.2, 0.12, 0.08)):
