@@ -381,66 +381,128 @@ mod_at(const unsigned char *mod, size_t stride, int x, int y, int inv)
 	return (mod[(size_t)y * stride + (size_t)x] != 0) ^ inv;
 }
 
-/* The 7 by 7 finder square (a ring, a light ring, a 3 by 3 core) with its
- * top left at x, y, each module k by k. */
+/* Is the module at (i, j) of a finder square (7 by 7: a ring, a light
+ * ring, a 3 by 3 core) dark? */
 static int
-finder_at(const unsigned char *mod, size_t stride, int x, int y, int k,
-    int inv)
+finder_dark(int i, int j)
 {
-	int	 i, j;
-
-	for (i = 0; i < 7; i++)
-		for (j = 0; j < 7; j++) {
-			int want = i == 0 || i == 6 || j == 0 || j == 6 ||
-			    (i >= 2 && i <= 4 && j >= 2 && j <= 4);
-
-			if (mod_at(mod, stride, x + j * k + k / 2,
-			    y + i * k + k / 2, inv) != want)
-				return 0;
-		}
-	return 1;
+	return i == 0 || i == 6 || j == 0 || j == 6 || (i >= 2 && i <= 4 &&
+	    j >= 2 && j <= 4);
 }
 
-/* The three finder squares at three corners of the dark modules' bounds
- * (any three: a code may be drawn turned), their module k cells wide. */
+/* How many of the 49 modules of the finder square with its top left at
+ * x, y (each module k by k) are as a finder's are. */
 static int
-has_finders(const unsigned char *mod, size_t stride, int w, int h, int inv)
+finder_fit(const unsigned char *mod, size_t stride, int x, int y, int k,
+    int inv)
 {
-	int	 x, y, x0 = w, y0 = h, x1 = -1, y1 = -1, run, k, c, n;
+	int	 i, j, n = 0;
 
+	for (i = 0; i < 7; i++)
+		for (j = 0; j < 7; j++)
+			n += mod_at(mod, stride, x + j * k + k / 2,
+			    y + i * k + k / 2, inv) == finder_dark(i, j);
+	return n;
+}
+
+/* Where the finders are: the dark modules' bounds, the module's width k
+ * in cells, and which corners (top left, top right, bottom left, bottom
+ * right) hold one. */
+struct finders {
+	int	 x0, y0, x1, y1, k;
+	int	 at[4];
+};
+
+/* The finder square of corner c: its top left. */
+static void
+finder_origin(const struct finders *f, int c, int *x, int *y)
+{
+	*x = c % 2 ? f->x1 + 1 - 7 * f->k : f->x0;
+	*y = c < 2 ? f->y0 : f->y1 + 1 - 7 * f->k;
+}
+
+/*
+ * The three finder squares at three corners of the dark modules' bounds
+ * (any three: a code may be drawn turned), their module k cells wide:
+ * each as a finder is, or all but FINDER_WRONG of its modules (a corner
+ * or two painted over or left out, which a phone's scanner reads past
+ * and zbar does not: finder_repair() draws them whole).  The module's
+ * width is that of a finder's edge, seven modules long, along the top
+ * or bottom row from a corner, or a cell.
+ */
+#define FINDER_WRONG	4
+
+static int
+has_finders(const unsigned char *mod, size_t stride, int w, int h, int inv,
+    struct finders *f)
+{
+	int	 x, y, run, k, c, n, t, fx, fy;
+
+	f->x0 = w, f->y0 = h, f->x1 = f->y1 = -1;
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++)
 			if (mod_at(mod, stride, x, y, inv)) {
-				x0 = x < x0 ? x : x0;
-				x1 = x > x1 ? x : x1;
-				y0 = y < y0 ? y : y0;
-				y1 = y > y1 ? y : y1;
+				f->x0 = x < f->x0 ? x : f->x0;
+				f->x1 = x > f->x1 ? x : f->x1;
+				f->y0 = y < f->y0 ? y : f->y0;
+				f->y1 = y > f->y1 ? y : f->y1;
 			}
-	if (x1 < 0)
+	if (f->x1 < 0)
 		return 0;
-	/* The module's width: a finder's top edge, seven modules long, at
-	 * the top or bottom row, from the left or the right; the finders
-	 * looked for with each width so found. */
-	for (c = 0; c < 4; c++) {
-		int ry = c < 2 ? y0 : y1, right = c % 2;
+	for (t = 0; t < 5; t++) {
+		if (t < 4) {
+			int ry = t < 2 ? f->y0 : f->y1, right = t % 2;
 
-		for (run = 0; x0 + run <= x1 && mod_at(mod, stride, right ?
-		    x1 - run : x0 + run, ry, inv); run++)
-			;
-		if (run < 7 || run % 7 != 0)
+			for (run = 0; f->x0 + run <= f->x1 && mod_at(mod,
+			    stride, right ? f->x1 - run : f->x0 + run, ry,
+			    inv); run++)
+				;
+			if (run < 7 || run % 7 != 0)
+				continue;
+			k = run / 7;
+		} else
+			k = 1;
+		if (f->x1 - f->x0 + 1 < 21 * k || f->y1 - f->y0 + 1 < 21 * k)
 			continue;
-		k = run / 7;
-		if (x1 - x0 + 1 < 21 * k || y1 - y0 + 1 < 21 * k)
-			continue;
-		n = finder_at(mod, stride, x0, y0, k, inv) +
-		    finder_at(mod, stride, x1 + 1 - 7 * k, y0, k, inv) +
-		    finder_at(mod, stride, x0, y1 + 1 - 7 * k, k, inv) +
-		    finder_at(mod, stride, x1 + 1 - 7 * k, y1 + 1 - 7 * k, k,
-		    inv);
+		f->k = k;
+		for (c = n = 0; c < 4; c++) {
+			finder_origin(f, c, &fx, &fy);
+			f->at[c] = finder_fit(mod, stride, fx, fy, k, inv) >=
+			    49 - FINDER_WRONG;
+			n += f->at[c];
+		}
+		if (n == 4)	/* which three is not known: none drawn */
+			f->at[0] = f->at[1] = f->at[2] = f->at[3] = 0;
 		if (n >= 3)
 			return 1;
 	}
 	return 0;
+}
+
+/* The module at (x, y) as drawn, or, within a finder square found and
+ * the light separator round it inside the code, as a finder's is. */
+static int
+finder_repair(const unsigned char *mod, size_t stride, int x, int y,
+    int inv, const struct finders *f)
+{
+	int	 c, fx, fy, k = f->k;
+
+	for (c = 0; c < 4; c++) {
+		int i, j;
+
+		if (!f->at[c])
+			continue;
+		finder_origin(f, c, &fx, &fy);
+		/* The separator: a module's width inward of the square. */
+		if (x < (c % 2 ? fx - k : fx) || x >= (c % 2 ? fx + 7 * k :
+		    fx + 8 * k) || y < (c < 2 ? fy : fy - k) ||
+		    y >= (c < 2 ? fy + 8 * k : fy + 7 * k))
+			continue;
+		j = (x - fx) / k - (x < fx);
+		i = (y - fy) / k - (y < fy);
+		return i >= 0 && i < 7 && j >= 0 && j < 7 && finder_dark(i, j);
+	}
+	return mod_at(mod, stride, x, y, inv);
 }
 
 int
@@ -459,7 +521,9 @@ qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
 	if (!qr_wants(s, gw, gh))
 		return 0;
 	for (inv = 0; inv < 2 && found == 0 && qr_room(s); inv++) {
-		if (!has_finders(mod, stride, w, h, inv))
+		struct finders	 f;
+
+		if (!has_finders(mod, stride, w, h, inv, &f))
 			continue;
 		if (g == NULL)
 			g = arena_alloc(&s->a, (size_t)gw * gh);
@@ -468,7 +532,8 @@ qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
 				int my = (int)(y / QRT_SCALE) - QRT_MARGIN;
 				int mx = (int)(x / QRT_SCALE) - QRT_MARGIN;
 				int dark = my >= 0 && mx >= 0 && my < h &&
-				    mx < w && mod_at(mod, stride, mx, my, inv);
+				    mx < w && finder_repair(mod, stride, mx, my,
+				    inv, &f);
 
 				g[(size_t)y * gw + x] = dark ? 0 : 255;
 			}

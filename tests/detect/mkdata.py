@@ -1571,6 +1571,16 @@ def svg_qr_samples():
                             "".join('<rect x="%d" y="%d" width="1" '
                                     'height="1"/>' % p for p in light[::2]),
                             covers, ghosts))
+    # Finders damaged as a phone's scanner reads past: a corner module
+    # left out of each, a module of one's light ring drawn dark, two of
+    # another's ring left out; the reader draws the finders whole.
+    m = [list(r) for r in code(30)]
+    n = len(m)
+    for x, y, v in ((0, 0, 0), (n - 1, 0, 0), (n - 6, 1, 1),
+                    (0, n - 1, 0), (1, n - 1, 0)):
+        m[y][x] = v
+    code_mail("en-308-svg-qr-finders-damaged.eml", m,
+              dark(m, '<rect x="%d" y="%d" width="1" height="1"/>'))
     # A pie chart of arcs and a logo of curves: no code.
     pie, at = "", 0.0
     for i, share in enumerate((0.35, 0.25, 0.2, 0.12, 0.08)):
@@ -3635,6 +3645,23 @@ def lure_form_samples():
         qr_table("https://payslip-view.example.org/p/31", "#ffffff",
                  "#111111", True) +
         "</body></html>\n",
+        "potential", "content.qr_code_text")
+    # A table whose finders have lost their outer corner cells.
+    rows = [list(r) for r in qr_matrix("https://mfa-renew.example.net/k/"
+                                       "8813", 0)]
+    n = len(rows)
+    for x, y in ((0, 0), (n - 1, 0), (0, n - 1)):
+        rows[y][x] = 0
+    write("en-309-html-table-qr-finders-damaged.eml", headers(
+        "IT Desk <it-desk@mailbox-check.top>",
+        "Action required: re-register your authenticator") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Scan the code below with your phone to keep access "
+        'to your mailbox.</p><table cellspacing="0" cellpadding="0" '
+        'style="margin:16px">' + "".join(
+            "<tr>" + "".join('<td bgcolor="%s" width="4" height="4"></td>'
+                             % ("#000" if v else "#fff") for v in r) +
+            "</tr>\n" for r in rows) + "</table></body></html>\n",
         "potential", "content.qr_code_text")
     zebra = "".join(
         "<tr>" + "".join('<td bgcolor="%s">%d</td>' % (
