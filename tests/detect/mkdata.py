@@ -1059,6 +1059,24 @@ def picture_qr_samples():
         "Content-Transfer-Encoding: base64\n\n%s\n--r1--\n"
         % b64(grey_png(qr_grey(url(10), 6))),
         "threat", "attach.qr_code", "url.risky_tld")
+    # The next message's animation is read too (the frames' budget is a
+    # message's: en-305 used it up), here a GIF in the page by cid:.
+    rows = qr_grey(url(11), 6)
+    side = len(rows) + 40
+    anim = gif_anim((side, side), [(0, 0, 0), (255, 255, 255),
+                                   (128, 128, 128), (0, 0, 0)],
+                    [([bytes([1]) * side] * side, (0, 0), 100, 1, None),
+                     ([bytes(0 if v == 0 else 1 for v in r) for r in rows],
+                      (20, 20), 300, 1, None)])
+    write("en-310-qr-gif-later-frame-next-message.eml", headers(
+        "Mail Admin <admin@mailbox-notice.example>", "Your mailbox is full") +
+        'Content-Type: multipart/related; boundary="r1"\n\n--r1\n'
+        "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Your "
+        "mailbox is full. Scan the code with your phone to keep your mail."
+        '</p><img src="cid:code"></body></html>\n--r1\nContent-Type: '
+        "image/gif\nContent-ID: <code>\nContent-Transfer-Encoding: base64"
+        "\n\n%s\n--r1--\n" % b64(anim),
+        "threat", "attach.qr_code", "url.risky_tld")
     # A newsletter's logo as a GIF (transparent corners) and a picture
     # as a WebP of stripes: pictures, no code.
     logo = [bytes(1 if (x - 40) ** 2 + (y - 40) ** 2 < 1500 else 0 if
