@@ -775,6 +775,7 @@ scan_begin(struct detect_scan *s)
 	s->arc_files = s->inflated = 0;
 	s->qr_images = s->qr_pieces = s->qr_small = s->qr_tries = 0;
 	s->qr_frames = 0;
+	memset(s->svg_ops, 0, sizeof(s->svg_ops));
 	s->qr_decoded = 0;
 	s->msg_passwords = 0;
 	s->claim_brand = -1;

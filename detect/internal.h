@@ -342,6 +342,7 @@ struct detect_scan {
 	size_t			 inflated;	/* bytes inflated, all kinds */
 	int			 qr_images;
 	int			 qr_frames;	/* animations' later frames read */
+	size_t			 svg_ops[5];	/* svgqr.c's budgets, a message */
 	struct qr_piece		 qr_piece[QR_PIECES_MAX];
 	int			 qr_pieces;
 	int			 qr_small;	/* small pictures decoded */

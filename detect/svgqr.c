@@ -44,7 +44,7 @@
 #define SQ_PIECES	(1u << 20)	/* stroke pieces drawn in all */
 #define SQ_CLASSES	16	/* classes of an element matched */
 #define SQ_ATTR_OPS	(16u << 20)	/* bytes read testing attributes */
-#define SQ_MATCH_OPS	(32u << 20)	/* classes compared, a drawing */
+#define SQ_MATCH_OPS	(32u << 20)	/* classes compared, a message */
 #define SQ_SEEN		0.98	/* lighter than this: paints nothing */
 #define SQ_LAYER_OPS	(16u << 20)	/* light shapes met with dark */
 
@@ -215,14 +215,16 @@ struct sq {
 	struct sq_ref	*ref;
 	size_t		 nref;
 	struct sq_def	*def;
-	size_t		 ndef, uses, replayed;
+	size_t		 ndef;
+	size_t		*uses, *replayed;	/* a message's */
 	int		 nest;		/* uses within uses */
 	const char	*doc_end;
 	size_t		 pieces;	/* stroke pieces drawn */
 	struct sq_fill	 fill;
-	size_t		 strip_ops;	/* edges met filling paths */
-	size_t		 attr_ops;	/* bytes read by attribute tests */
-	size_t		 match_ops;	/* classes compared by rules */
+	/* A message's budgets (detect_scan's svg_ops): bytes read by
+	 * attribute tests, classes compared by rules, light shapes met
+	 * with dark ones. */
+	size_t		*attr_ops, *match_ops, *layer_ops;
 };
 
 /* Named colours lighter than mid-grey (and those of "white" or "light"
@@ -659,7 +661,6 @@ dbl_cmp(const void *a, const void *b)
  */
 #define SQ_SUB_PTS	(1u << 16)	/* points of one subpath */
 #define SQ_EDGES	(1u << 18)	/* vertical edges of one path */
-#define SQ_STRIP_OPS	(16u << 20)	/* edges met in strips, a drawing */
 #define SQ_FULL		0.6	/* a curved subpath's share of its box */
 
 /* A point of the current subpath's outline (on it, in order). */
@@ -777,24 +778,40 @@ sq_edge_x(const void *a, const void *b)
 	return x->x < y->x ? -1 : x->x > y->x;
 }
 
-/* The path's edges filled by the rule, strip by strip, as rectangles.
- * The edges across a strip are kept in order of x: they are upright, so
- * the order holds while they last, and those that begin at a strip are
- * sorted and merged in; SQ_STRIP_OPS edges met in all, a drawing. */
+/* A span of a fill, open from y0 down while strips below carry it. */
+struct sq_span {
+	double	 x0, x1, y0;
+};
+
+/*
+ * The path's edges filled by the rule, strip by strip, as rectangles:
+ * a span the same in the strips below one another is one rectangle, so
+ * an edge that cuts every strip (a subpath of no area, a module drawn
+ * over its neighbour) leaves no slivers.  The edges across a strip are
+ * kept in order of x: they are upright, so the order holds while they
+ * last, and those that begin at a strip are sorted and merged in.  A
+ * path meets 8 times its edges, and 4,096 more, at most (a staircase of
+ * edges each across every strip would meet their square): the work
+ * grows as the picture does, and no path uses up another's.
+ */
 static void
 sq_fill_strips(struct sq *g, const struct sq_style *st, struct sq_fill *f,
     int evenodd)
 {
 	struct sq_edge	*act, *tmp;
-	double		*ys, eps = f->eps;
-	size_t		 i, j, k, ny = 0, na = 0, next = 0;
+	struct sq_span	*open, *cur, *sw2;
+	double		*ys, eps = f->eps, last = 0;
+	size_t		 i, j, k, ny = 0, na = 0, next = 0, no = 0, nc;
+	size_t		 ops = 0, allow;
 
-	if (f->ne < 2 || g->strip_ops >= SQ_STRIP_OPS)
+	if (f->ne < 2)
 		return;
-	g->strip_ops += f->ne;
+	allow = 8 * f->ne + 4096;
 	ys = xrealloc(NULL, (f->ne) * 2 * sizeof(*ys));
 	act = xrealloc(NULL, (f->ne) * sizeof(*act));
 	tmp = xrealloc(NULL, (f->ne) * sizeof(*tmp));
+	open = xrealloc(NULL, (f->ne / 2 + 1) * sizeof(*open));
+	cur = xrealloc(NULL, (f->ne / 2 + 1) * sizeof(*cur));
 	for (i = 0; i < f->ne; i++) {
 		ys[2 * i] = f->e[i].y0;
 		ys[2 * i + 1] = f->e[i].y1;
@@ -804,7 +821,7 @@ sq_fill_strips(struct sq *g, const struct sq_style *st, struct sq_fill *f,
 		if (ny == 0 || ys[i] - ys[ny - 1] > eps)
 			ys[ny++] = ys[i];
 	qsort(f->e, f->ne, sizeof(*f->e), sq_edge_y);
-	for (i = 0; i + 1 < ny && g->strip_ops < SQ_STRIP_OPS; i++) {
+	for (i = 0; i + 1 < ny && ops < allow; i++) {
 		double	 ya = ys[i], yb = ys[i + 1], x0 = 0;
 		size_t	 nb = 0, m = 0;
 		int	 w = 0;
@@ -828,21 +845,45 @@ sq_fill_strips(struct sq *g, const struct sq_style *st, struct sq_fill *f,
 			sw = act, act = tmp, tmp = sw;
 			na = m;
 		}
-		g->strip_ops += na + nb;
-		for (k = 0; k < na; k++) {
+		ops += na + nb + no;
+		/* This strip's spans, in order of x. */
+		for (k = nc = 0; k < na; k++) {
 			int	 was = evenodd ? w & 1 : w != 0, now;
 
 			w += act[k].dir;
 			now = evenodd ? w & 1 : w != 0;
 			if (!was && now)
 				x0 = act[k].x;
-			else if (was && !now && act[k].x - x0 > eps)
-				sq_add(g, st->m, x0, ya, act[k].x, yb);
+			else if (was && !now && act[k].x - x0 > eps) {
+				cur[nc].x0 = x0;
+				cur[nc].x1 = act[k].x;
+				cur[nc++].y0 = ya;
+			}
 		}
+		/* The open spans carried on where this strip has the same
+		 * (the strips touch), the others drawn to here. */
+		for (k = j = 0; k < no; k++) {
+			while (j < nc && cur[j].x0 < open[k].x0 - eps)
+				j++;
+			if (j < nc && fabs(cur[j].x0 - open[k].x0) <= eps &&
+			    fabs(cur[j].x1 - open[k].x1) <= eps &&
+			    fabs(last - ya) <= eps)
+				cur[j].y0 = open[k].y0;
+			else
+				sq_add(g, st->m, open[k].x0, open[k].y0,
+				    open[k].x1, last);
+		}
+		sw2 = open, open = cur, cur = sw2;
+		no = nc;
+		last = yb;
 	}
+	for (k = 0; k < no; k++)
+		sq_add(g, st->m, open[k].x0, open[k].y0, open[k].x1, last);
 	free(ys);
 	free(act);
 	free(tmp);
+	free(open);
+	free(cur);
 }
 
 /* Where a cubic Bezier curve of one coordinate turns: its parameters in
@@ -917,7 +958,7 @@ sq_arc(struct sq_fill *f, double x1, double y1, double rx, double ry,
 {
 	double	 cp, sp, xp, yp, lam, num, den, co, cxp, cyp;
 	double	 cx, cy, t1, dt, ext[4];
-	int	 i;
+	int	 i, ns;
 
 	rx = fabs(rx);
 	ry = fabs(ry);
@@ -965,8 +1006,11 @@ sq_arc(struct sq_fill *f, double x1, double y1, double rx, double ry,
 	for (i = 0; i < 4; i++)
 		if (sq_in_sweep(ext[i], t1, dt))
 			sq_extreme(f, ARC_X(ext[i]), ARC_Y(ext[i]));
-	for (i = 1; i < 4; i++)
-		sq_pt(f, ARC_X(t1 + dt * i / 4), ARC_Y(t1 + dt * i / 4));
+	/* A point every sixteenth of a turn or less: a whole circle in one
+	 * arc is its sixteen-sided polygon, not a square. */
+	ns = 4 + (int)(fabs(dt) / (M_PI / 8));
+	for (i = 1; i < ns; i++)
+		sq_pt(f, ARC_X(t1 + dt * i / ns), ARC_Y(t1 + dt * i / ns));
 #undef ARC_X
 #undef ARC_Y
 	sq_pt(f, x2, y2);
@@ -1627,7 +1671,7 @@ sq_attr_pass(const struct sq_attr_test *t, const char *v, size_t n)
 }
 
 /* Does rule r's selector match the element tag with attributes [a, e),
- * id [id, id + il) (NULL: none) and classes cw (nc)?  A drawing's rules
+ * id [id, id + il) (NULL: none) and classes cw (nc)?  A message's rules
  * compare SQ_MATCH_OPS classes and read SQ_ATTR_OPS bytes of attributes
  * at most; then a selector of more than a tag and a class matches
  * nothing. */
@@ -1646,9 +1690,9 @@ sq_matches(struct sq *g, const struct sq_rule *r, const char *tag,
 	if (r->tl > 0 && (r->tl != tl || str_ncasecmp(r->tag, tag, tl) != 0))
 		return 0;
 	if ((r->ncls > 1 || r->nat > 0 || r->id != NULL) &&
-	    g->match_ops >= SQ_MATCH_OPS)
+	    *g->match_ops >= SQ_MATCH_OPS)
 		return 0;
-	g->match_ops += (size_t)r->ncls * nc;
+	*g->match_ops += (size_t)r->ncls * nc;
 	for (i = 0; i < r->ncls; i++) {
 		for (k = 0; k < nc; k++)
 			if (cwl[k] == r->cl[i] &&
@@ -1660,9 +1704,9 @@ sq_matches(struct sq *g, const struct sq_rule *r, const char *tag,
 	for (i = 0; i < r->nat; i++) {
 		char	 name[65];
 
-		if (r->at[i].nl >= sizeof(name) || g->attr_ops >= SQ_ATTR_OPS)
+		if (r->at[i].nl >= sizeof(name) || *g->attr_ops >= SQ_ATTR_OPS)
 			return 0;
-		g->attr_ops += (size_t)(e - a) + 1;
+		*g->attr_ops += (size_t)(e - a) + 1;
 		memcpy(name, r->at[i].name, r->at[i].nl);
 		name[r->at[i].nl] = '\0';
 		if ((v = sq_attr(a, e, name, &vl)) == NULL ||
@@ -2273,8 +2317,9 @@ static const char *sq_run(struct sq *, const char *, const char *, int);
  * with the use's painting inherited (a symbol or a group's elements
  * read again from its start tag to its end, shown though kept in
  * <defs>).  A use in what is drawn so nests four deep at most, SQ_USES
- * uses in all, and a group's elements are read again for SQ_REPLAY bytes
- * at most: a picture of uses of uses costs no more than that.
+ * uses a message, and a group's elements are read again for SQ_REPLAY
+ * bytes a message at most: a picture of uses of uses, or a mail of many
+ * such pictures, costs no more than that.
  */
 static void
 sq_use(struct sq *g, const struct sq_tag *tg)
@@ -2286,8 +2331,8 @@ sq_use(struct sq *g, const struct sq_tag *tg)
 	double		 x = 0, y = 0, t[6] = { 1, 0, 0, 1, 0, 0 };
 	int		 base;
 
-	if (g->def == NULL || g->nest >= 4 || g->uses >= SQ_USES ||
-	    g->replayed >= SQ_REPLAY || st.hidden || (st.mode != M_DRAW &&
+	if (g->def == NULL || g->nest >= 4 || *g->uses >= SQ_USES ||
+	    *g->replayed >= SQ_REPLAY || st.hidden || (st.mode != M_DRAW &&
 	    st.mode != M_CLIP) || g->depth + 3 >= SQ_DEPTH)
 		return;
 	if ((v = sq_attr(tg->a, tg->ae, "href", &vl)) == NULL &&
@@ -2298,9 +2343,9 @@ sq_use(struct sq *g, const struct sq_tag *tg)
 	if ((d = sq_id_find(g->def, g->ndef, sizeof(*g->def), v + 1,
 	    vl - 1)) == NULL)
 		return;
-	g->uses++;
+	(*g->uses)++;
 	/* Its tag and the use's are read again: they count as replayed. */
-	g->replayed += (size_t)(d->tag.ae - d->tag.name) +
+	*g->replayed += (size_t)(d->tag.ae - d->tag.name) +
 	    (size_t)(tg->ae - tg->name);
 	/* The use's own transform, painting and place. */
 	if ((v = sq_attr(tg->a, tg->ae, "transform", &vl)) != NULL &&
@@ -2328,7 +2373,7 @@ sq_use(struct sq *g, const struct sq_tag *tg)
 	g->nest++;
 	if (sq_kind(d->tag.name, d->tag.nl) == K_SHAPE || d->tag.kind == 1)
 		sq_element(g, d->tag.name, d->tag.nl, d->tag.a, d->tag.ae, 1);
-	else if (g->replayed < SQ_REPLAY) {
+	else if (*g->replayed < SQ_REPLAY) {
 		const char *end;
 
 		sq_element(g, d->tag.name, d->tag.nl, d->tag.a, d->tag.ae, 0);
@@ -2336,7 +2381,7 @@ sq_use(struct sq *g, const struct sq_tag *tg)
 			if (g->st[g->depth].mode == M_DEFS)
 				g->st[g->depth].mode = M_DRAW;
 			end = sq_run(g, d->body, g->doc_end, base + 1);
-			g->replayed += (size_t)((end != NULL ? end :
+			*g->replayed += (size_t)((end != NULL ? end :
 			    g->doc_end) - d->body);
 		}
 	}
@@ -2568,9 +2613,9 @@ sq_dots_rects(const double *dot, size_t nd, struct qr_rect *out,
  */
 static size_t
 sq_layers(const struct sq_rects *b, double thr, struct qr_rect *out,
-    size_t cap)
+    size_t cap, size_t *ops)
 {
-	size_t	 i, k, n = 0, ops = 0;
+	size_t	 i, k, n = 0;
 
 	for (i = 0; i < b->n; i++) {
 		const struct qr_rect *c = &b->r[i];
@@ -2582,7 +2627,7 @@ sq_layers(const struct sq_rects *b, double thr, struct qr_rect *out,
 		}
 		if (!b->cov[i])
 			continue;
-		for (k = 0; k < n && ops < SQ_LAYER_OPS; k++, ops++) {
+		for (k = 0; k < n && *ops < SQ_LAYER_OPS; k++, (*ops)++) {
 			struct qr_rect	 d = out[k], p[4];
 			double		 y0, y1, least;
 			int		 np = 0, j;
@@ -2639,7 +2684,7 @@ sq_read(struct detect_scan *s, const struct sq *g, const char *name,
 		return 0;
 	r = xmalloc(2 * (size_t)SQ_RECTS * sizeof(*r));
 	dot = xmalloc((g->dot.n + 1) * 3 * sizeof(*dot));
-	n = sq_layers(&g->r, thr, r, 2 * (size_t)SQ_RECTS);
+	n = sq_layers(&g->r, thr, r, 2 * (size_t)SQ_RECTS, g->layer_ops);
 	for (i = 0; i < g->dot.n; i++)
 		if (g->dot.d[4 * i + 3] < thr) {
 			memcpy(dot + 3 * nd, g->dot.d + 4 * i,
@@ -2671,12 +2716,18 @@ sq_read(struct detect_scan *s, const struct sq *g, const char *name,
 	return found;
 }
 
-/* A reader of the picture [p, e): its sheets and ids read. */
+/* A reader of the picture [p, e): its sheets and ids read; the
+ * message's budgets. */
 static struct sq *
-sq_new(const char *p, const char *e)
+sq_new(struct detect_scan *s, const char *p, const char *e)
 {
 	struct sq	*g = xcalloc(1, sizeof(*g));
 
+	g->attr_ops = &s->svg_ops[0];
+	g->match_ops = &s->svg_ops[1];
+	g->layer_ops = &s->svg_ops[2];
+	g->uses = &s->svg_ops[3];
+	g->replayed = &s->svg_ops[4];
 	g->doc_end = e;
 	sq_prepass(g, p, e, memmem(p, (size_t)(e - p), "<use", 4) != NULL);
 	return g;
@@ -2687,8 +2738,7 @@ static void
 sq_begin(struct sq *g)
 {
 	g->r.n = g->dot.n = g->cr.n = g->cd.n = g->pr.n = 0;
-	g->nclip = g->nref = g->pieces = g->strip_ops = g->attr_ops =
-	    g->match_ops = 0;
+	g->nclip = g->nref = g->pieces = 0;
 	g->depth = 0;
 	g->over = 0;
 	memset(&g->st[0], 0, sizeof(g->st[0]));
@@ -2762,7 +2812,7 @@ svg_paths_qr(struct detect_scan *s, const char *name, const char *p,
 			continue;
 		}
 		if (g == NULL)
-			g = sq_new(p, e);
+			g = sq_new(s, p, e);
 		sq_begin(g);
 		end = sq_run(g, c, e, 0);
 		sq_finish(s, g, name);

@@ -724,6 +724,48 @@ hostile_pictures(void)
 	}
 }
 
+/* SVG drawings whose paths cost more than they weigh: a staircase of 256
+ * bars, each across every strip of the others, drawn by 64 uses in each
+ * of 14 pictures of 14 HTML parts (the review's finding: 23 s for this
+ * 330 KB mail); one of 100,000 bars drawn once; a verdict each. */
+static void
+hostile_drawings(void)
+{
+	struct detect_result	 r;
+	struct buf		 b, stair;
+	int			 i, k, part;
+
+	buf_init(&stair, 8u << 20);
+	for (i = 0; i < 256; i++)
+		buf_addf(&stair, "M%d %dh1V512h-1z", 2 * i, i);
+	buf_init(&b, 1u << 20);
+	buf_adds(&b, "Content-Type: multipart/mixed; boundary=b\r\n\r\n");
+	for (part = 0; part < 14; part++) {
+		buf_adds(&b, "--b\r\nContent-Type: text/html\r\n\r\n<html>"
+		    "<body><svg width=\"0\" height=\"0\"><defs><path id=\"p\" "
+		    "d=\"");
+		buf_add(&b, stair.ptr, stair.len);
+		buf_adds(&b, "\"/></defs></svg>");
+		for (k = 0; k < 14; k++) {
+			buf_adds(&b, "<svg>");
+			for (i = 0; i < 64; i++)
+				buf_adds(&b, "<use href=\"#p\"/>");
+			buf_adds(&b, "</svg>");
+		}
+		buf_adds(&b, "</body></html>\r\n");
+	}
+	buf_adds(&b, "--b--\r\n");
+	run("a staircase path used 12,544 times", b.ptr, b.len, &r);
+	buf_release(&b);
+	buf_reset(&stair);
+	buf_adds(&stair, "Content-Type: image/svg+xml\r\n\r\n<svg><path d=\"");
+	for (i = 0; i < 100000; i++)
+		buf_addf(&stair, "M%d %dh1V100000h-1z", 2 * i, i);
+	buf_adds(&stair, "\"/></svg>\r\n");
+	run("a staircase of 100,000 bars", stair.ptr, stair.len, &r);
+	buf_release(&stair);
+}
+
 /* Pictures too narrow for a code but not for a piece of one: a hundred
  * of 30 by 400,000 pixels (12 megapixels each) are not decoded. */
 static void
@@ -770,6 +812,7 @@ main(void)
 	bmp_pictures();
 	hostile_pictures();
 	hostile_animations();
+	hostile_drawings();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();

@@ -1599,6 +1599,35 @@ def svg_qr_samples():
         m[y][x] = v
     code_mail("en-308-svg-qr-finders-damaged.eml", m,
               dark(m, '<rect x="%d" y="%d" width="1" height="1"/>'))
+    # qr-code-styling's "dot" corner squares as it writes them: each
+    # ring one arc all but closed, and its hole another (the review's
+    # finding: three points an arc read a whole circle as a square).
+    m = code(31)
+    n = len(m)
+    corners = [(0, 0), (n - 7, 0), (0, n - 7)]
+    inner = set((ox + x, oy + y) for ox, oy in corners for x in range(7)
+                for y in range(7))
+    body = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
+                   for y, r in enumerate(m) for x, v in enumerate(r)
+                   if v and (x, y) not in inner)
+    rings = "".join('<path clip-rule="evenodd" d="M%g %ga3.5 3.5 0 1 0 0.01 0z'
+                    'm0 1a2.5 2.5 0 1 1 -0.01 0Z"/><circle cx="%g" cy="%g" '
+                    'r="1.5"/>' % (ox + 3.5, oy, ox + 3.5, oy + 3.5)
+                    for ox, oy in corners)
+    code_mail("en-311-svg-qr-arc-rings.eml", m,
+              '<defs><clipPath id="c">%s%s</clipPath></defs><rect x="0" '
+              'y="0" width="%d" height="%d" fill="#000" clip-path="url(#c)"/>'
+              % (body, rings, n, n))
+    # python-qrcode's path with a subpath of no area in every row, which
+    # a browser draws as nothing (the review's finding: each cut every
+    # module of the path into slivers).
+    m = code(32)
+    d = "".join("M%d,%dh1v1h-1z" % (x, y) for y, r in enumerate(m)
+                for x, v in enumerate(r) if v)
+    d += "".join("M0,%g V%g V%gz" % (y + .5, y + .55, y + .5)
+                 for y in range(len(m)))
+    code_mail("en-312-svg-qr-path-no-area-subpaths.eml", m,
+              '<path fill="#000" d="%s"/>' % d)
     # A pie chart of arcs and a logo of curves: no code.
     pie, at = "", 0.0
     for i, share in enumerate((0.35, 0.25, 0.2, 0.12, 0.08)):
