@@ -338,12 +338,23 @@ pq_cluster(struct detect_scan *s, const char *name, struct pq_sel *v,
 		bx1 = fmax(bx1, r->x1);
 		by1 = fmax(by1, r->y1);
 	}
-	if (k < 49 || (cols = pq_side(bx1 - bx0, u)) == 0 ||
-	    (rows = pq_side(by1 - by0, u)) == 0 || cols != rows)
+	if (k < 49)
 		return 0;
-	/* The module as the code's own extent gives it. */
-	ux = (bx1 - bx0) / (double)cols;
-	uy = (by1 - by0) / (double)rows;
+	if ((cols = pq_side(bx1 - bx0, u)) != 0 &&
+	    (rows = pq_side(by1 - by0, u)) == cols) {
+		/* The module as the code's own extent gives it. */
+		ux = (bx1 - bx0) / (double)cols;
+		uy = (by1 - by0) / (double)rows;
+	} else {
+		/* Wider than a code (decoration round one): the module as
+		 * found; qr_modules() looks for the code inside. */
+		cols = lround((bx1 - bx0) / u);
+		rows = lround((by1 - by0) / u);
+		if (cols < PQ_SIDE_MIN || rows < PQ_SIDE_MIN ||
+		    cols > 2 * PQ_SIDE_MAX || rows > 2 * PQ_SIDE_MAX)
+			return 0;
+		ux = uy = u;
+	}
 	mod = xcalloc((size_t)cols, (size_t)rows);
 	for (i = 0; i < n; i++) {
 		const struct qr_rect *r = v[i].r;

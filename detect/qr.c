@@ -390,19 +390,23 @@ finder_dark(int i, int j)
 	    j >= 2 && j <= 4);
 }
 
-/* How many of the 49 modules of the finder square with its top left at
- * x, y (each module k by k) are as a finder's are. */
+/* Is the square with its top left at x, y (each module k by k) a
+ * finder's, all but FINDER_WRONG of its 49 modules? */
+#define FINDER_WRONG	4
+
 static int
 finder_fit(const unsigned char *mod, size_t stride, int x, int y, int k,
     int inv)
 {
-	int	 i, j, n = 0;
+	int	 i, j, wrong = 0;
 
 	for (i = 0; i < 7; i++)
 		for (j = 0; j < 7; j++)
-			n += mod_at(mod, stride, x + j * k + k / 2,
-			    y + i * k + k / 2, inv) == finder_dark(i, j);
-	return n;
+			if (mod_at(mod, stride, x + j * k + k / 2,
+			    y + i * k + k / 2, inv) != finder_dark(i, j) &&
+			    ++wrong > FINDER_WRONG)
+				return 0;
+	return 1;
 }
 
 /* Where the finders are: the dark modules' bounds, the module's width k
@@ -430,8 +434,6 @@ finder_origin(const struct finders *f, int c, int *x, int *y)
  * width is that of a finder's edge, seven modules long, along the top
  * or bottom row from a corner, or a cell.
  */
-#define FINDER_WRONG	4
-
 static int
 has_finders(const unsigned char *mod, size_t stride, int w, int h, int inv,
     struct finders *f)
@@ -467,8 +469,7 @@ has_finders(const unsigned char *mod, size_t stride, int w, int h, int inv,
 		f->k = k;
 		for (c = n = 0; c < 4; c++) {
 			finder_origin(f, c, &fx, &fy);
-			f->at[c] = finder_fit(mod, stride, fx, fy, k, inv) >=
-			    49 - FINDER_WRONG;
+			f->at[c] = finder_fit(mod, stride, fx, fy, k, inv);
 			n += f->at[c];
 		}
 		if (n == 4)	/* which three is not known: none drawn */
@@ -505,6 +506,68 @@ finder_repair(const unsigned char *mod, size_t stride, int x, int y,
 	return mod_at(mod, stride, x, y, inv);
 }
 
+/*
+ * A code inside a larger drawing (modules of decoration round it, as
+ * qr-code-styling's round shape fills its circle, touching the code's
+ * margin): the finder squares anywhere in the grid (no more than
+ * FINDER_WRONG modules wrong, FINDER_SEEN of them), three of them
+ * making a right angle with arms of a code's length (4v + 10 modules),
+ * and the square they mark read as a grid of its own.  One module a
+ * cell, as the grids of drawings and tables are.
+ */
+#define FINDER_SEEN	64
+
+static int
+qr_inner(struct detect_scan *s, const char *name, const unsigned char *mod,
+    size_t stride, int w, int h, enum rule_id rule, const char *how,
+    const char *how_ja)
+{
+	int	 fx[FINDER_SEEN], fy[FINDER_SEEN], n = 0, i, j, k, x, y, inv;
+	int	 found = 0;
+
+	for (inv = 0; inv < 2 && found == 0; inv++) {
+		n = 0;
+		for (y = 0; y + 7 <= h && n < FINDER_SEEN; y++)
+			for (x = 0; x + 7 <= w && n < FINDER_SEEN; x++)
+				if (finder_fit(mod, stride, x, y, 1, inv))
+					fx[n] = x, fy[n++] = y;
+		for (i = 0; i < n && found == 0 && qr_room(s); i++)
+			for (j = 0; j < n && found == 0; j++) {
+				int d = fx[j] - fx[i];
+
+				/* i and j a row apart by a code's arm; k
+				 * below or above either. */
+				if (fy[j] != fy[i] || d < 14 || (d - 14) % 4 ||
+				    d > 170)
+					continue;
+				for (k = 0; k < n && found == 0; k++) {
+					int x0 = fx[i], y0, side = d + 7;
+					unsigned char *sub;
+
+					if ((fx[k] != fx[i] && fx[k] != fx[j]) ||
+					    (fy[k] != fy[i] + d &&
+					    fy[k] != fy[i] - d))
+						continue;
+					y0 = fy[k] < fy[i] ? fy[k] : fy[i];
+					if (side >= w && side >= h)
+						continue;	/* the whole */
+					sub = arena_alloc(&s->a, (size_t)side *
+					    (size_t)side);
+					for (y = 0; y < side; y++)
+						for (x = 0; x < side; x++)
+							sub[(size_t)y * side +
+							    x] = (unsigned char)
+							    mod_at(mod, stride,
+							    x0 + x, y0 + y, inv);
+					found = qr_modules(s, name, sub,
+					    (size_t)side, side, side, rule, how,
+					    how_ja);
+				}
+			}
+	}
+	return found;
+}
+
 int
 qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
     size_t stride, int w, int h, enum rule_id rule, const char *how,
@@ -512,7 +575,7 @@ qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
 {
 	unsigned	 gw, gh, x, y;
 	unsigned char	*g = NULL;
-	int		 inv, found = 0;
+	int		 inv, found = 0, tried = 0;
 
 	if (w < 21 || h < 21 || !qr_room(s))
 		return 0;
@@ -539,7 +602,12 @@ qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
 			}
 		found = qr_grey_rule(s, name, g, gw, gh, rule, how, how_ja,
 		    NULL, 0);
+		tried = 1;
 	}
+	/* No finders at the corners: a code inside decoration? */
+	if (!tried && found == 0 && (w > 21 || h > 21) && qr_room(s))
+		found = qr_inner(s, name, mod, stride, w, h, rule, how,
+		    how_ja);
 	return found;
 }
 

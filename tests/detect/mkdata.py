@@ -1628,6 +1628,33 @@ def svg_qr_samples():
                  for y in range(len(m)))
     code_mail("en-312-svg-qr-path-no-area-subpaths.eml", m,
               '<path fill="#000" d="%s"/>' % d)
+    # A code inside a disc of filler modules (qr-code-styling's round
+    # shape): the filler comes up to the code's one-module margin, so
+    # the drawing is wider than any code; the finders are found inside.
+    m = code(33)
+    n = len(m)
+    big = n + 2 * 9
+    seed = 12345
+    cells = []
+    for y in range(big):
+        for x in range(big):
+            cx, cy = x - 9, y - 9
+            if -1 <= cx <= n and -1 <= cy <= n:
+                if 0 <= cx < n and 0 <= cy < n and m[cy][cx]:
+                    cells.append((x, y))
+                continue
+            seed = (seed * 1103515245 + 12345) % 2 ** 31
+            if ((x - big / 2 + .5) ** 2 + (y - big / 2 + .5) ** 2 <
+                    (big / 2) ** 2 and seed >> 16 & 1):
+                cells.append((x, y))
+    svg_mail("en-313-svg-qr-in-filler-disc.eml", frm,
+             "You have a secure message",
+             ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d">'
+              '<circle cx="%g" cy="%g" r="%g" fill="#fff"/>%s</svg>'
+              % (big, big, big / 2, big / 2, big / 2, "".join(
+                  '<rect x="%d" y="%d" width="1" height="1"/>' % c
+                  for c in cells))).encode(),
+             "potential", "attach.qr_code", "url.risky_tld")
     # A pie chart of arcs and a logo of curves: no code.
     pie, at = "", 0.0
     for i, share in enumerate((0.35, 0.25, 0.2, 0.12, 0.08)):
