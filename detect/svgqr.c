@@ -2665,6 +2665,56 @@ sq_layers(const struct sq_rects *b, double thr, struct qr_rect *out,
 }
 
 /*
+ * Modules drawn smaller than their pitch (python-qrcode's drawers at a
+ * size_ratio under 1, beside finders of whole modules): the squares of
+ * the commonest side among the n rectangles r, if 49 or more, taken out
+ * and made dots (centre and half the side, after those in dot) for
+ * sq_dots_rects() to space by their pitch.  How many rectangles stay.
+ */
+static size_t
+sq_squares_dots(struct qr_rect *r, size_t n, double *dot, size_t *nd)
+{
+	double	*side, best = 0;
+	size_t	 i, j, k, most = 0;
+
+	if (n < 49)
+		return n;
+	side = xmalloc(n * sizeof(*side));
+	for (i = k = 0; i < n; i++) {
+		double w = r[i].x1 - r[i].x0, h = r[i].y1 - r[i].y0;
+
+		if (fabs(w - h) <= fmax(w, h) / 50)
+			side[k++] = (w + h) / 2;
+	}
+	qsort(side, k, sizeof(*side), dbl_cmp);
+	for (i = 0; i < k; i = j) {
+		for (j = i; j < k && side[j] - side[i] <= side[i] / 50; j++)
+			;
+		if (j - i > most) {
+			most = j - i;
+			best = side[i];
+		}
+	}
+	free(side);
+	if (most < 49)
+		return n;
+	for (i = k = 0; i < n; i++) {
+		double w = r[i].x1 - r[i].x0, h = r[i].y1 - r[i].y0;
+
+		if (fabs(w - h) <= fmax(w, h) / 50 && (w + h) / 2 >= best &&
+		    (w + h) / 2 - best <= best / 50) {
+			double *d = dot + 3 * (*nd)++;
+
+			d[0] = (r[i].x0 + r[i].x1) / 2;
+			d[1] = (r[i].y0 + r[i].y1) / 2;
+			d[2] = (w + h) / 4;
+		} else
+			r[k++] = r[i];
+	}
+	return k;
+}
+
+/*
  * The shapes lighter than thr, read: the dots made squares, the drawing
  * scaled to a known extent (the reader's buckets are in 64ths of a unit,
  * and a picture's units may be anything) with y turned up, as on a PDF
@@ -2672,7 +2722,7 @@ sq_layers(const struct sq_rects *b, double thr, struct qr_rect *out,
  */
 static int
 sq_read(struct detect_scan *s, const struct sq *g, const char *name,
-    double thr)
+    double thr, int gaps)
 {
 	struct qr_rect	*r;
 	double		*dot, lo[2] = { HUGE_VAL, HUGE_VAL };
@@ -2683,8 +2733,11 @@ sq_read(struct detect_scan *s, const struct sq *g, const char *name,
 	if (g->r.n + g->dot.n < 49)
 		return 0;
 	r = xmalloc(2 * (size_t)SQ_RECTS * sizeof(*r));
-	dot = xmalloc((g->dot.n + 1) * 3 * sizeof(*dot));
+	dot = xmalloc((g->dot.n + (gaps ? 2 * (size_t)SQ_RECTS : 0) + 1) * 3 *
+	    sizeof(*dot));
 	n = sq_layers(&g->r, thr, r, 2 * (size_t)SQ_RECTS, g->layer_ops);
+	if (gaps)
+		n = sq_squares_dots(r, n, dot, &nd);
 	for (i = 0; i < g->dot.n; i++)
 		if (g->dot.d[4 * i + 3] < thr) {
 			memcpy(dot + 3 * nd, g->dot.d + 4 * i,
@@ -2765,9 +2818,14 @@ sq_finish(struct detect_scan *s, struct sq *g, const char *name)
 		least = fmin(least, g->r.lt[i]);
 	for (i = 0; i < g->dot.n; i++)
 		least = fmin(least, g->dot.d[4 * i + 3]);
-	if (sq_read(s, g, name, 0.5) == 0 && least > 0.02 && least < SQ_SEEN &&
-	    qr_room(s))
-		(void)sq_read(s, g, name, (least + 1) / 2);
+	if (sq_read(s, g, name, 0.5, 0) > 0 || !qr_room(s))
+		return;
+	/* A code drawn faint; modules smaller than their pitch. */
+	if (least > 0.02 && least < SQ_SEEN &&
+	    sq_read(s, g, name, (least + 1) / 2, 0) > 0)
+		return;
+	if (qr_room(s))
+		(void)sq_read(s, g, name, 0.5, 1);
 }
 
 static void

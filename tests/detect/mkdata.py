@@ -1655,6 +1655,17 @@ def svg_qr_samples():
                   '<rect x="%d" y="%d" width="1" height="1"/>' % c
                   for c in cells))).encode(),
              "potential", "attach.qr_code", "url.risky_tld")
+    # python-qrcode's square drawer at a size ratio of 0.8: each module a
+    # square a fifth smaller than its pitch, the finders' modules whole.
+    m = code(34)
+    n = len(m)
+    fin = set((ox + x, oy + y) for ox, oy in ((0, 0), (n - 7, 0), (0, n - 7))
+              for x in range(7) for y in range(7))
+    code_mail("en-314-svg-qr-modules-under-pitch.eml", m, "".join(
+        '<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
+        if (x, y) in fin else
+        '<rect x="%g" y="%g" width=".8" height=".8"/>' % (x + .1, y + .1)
+        for y, r in enumerate(m) for x, v in enumerate(r) if v))
     # A pie chart of arcs and a logo of curves: no code.
     pie, at = "", 0.0
     for i, share in enumerate((0.35, 0.25, 0.2, 0.12, 0.08)):
