@@ -1124,6 +1124,14 @@ def svg_qr_samples():
         return "".join(fmt % (x, y) for y, r in enumerate(m)
                        for x, v in enumerate(r) if v)
 
+    def finders(m):
+        """The top left corners of m's three finder squares, and the
+        modules they cover."""
+        n = len(m)
+        corners = [(0, 0), (n - 7, 0), (0, n - 7)]
+        return corners, set((ox + x, oy + y) for ox, oy in corners
+                            for x in range(7) for y in range(7))
+
     def code_mail(fname, m, inner):
         """The secure-message lure with an SVG picture of m's code drawn
         by inner, four modules of margin round it: read, a potential
@@ -1333,9 +1341,7 @@ def svg_qr_samples():
     # centre one square of three modules.
     m = code(20)
     n = len(m)
-    corners = [(0, 0), (n - 7, 0), (0, n - 7)]
-    inner = set((ox + x, oy + y) for ox, oy in corners for x in range(7)
-                for y in range(7))
+    corners, inner = finders(m)
     dots = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
                    for y, r in enumerate(m) for x, v in enumerate(r)
                    if v and (x, y) not in inner)
@@ -1402,9 +1408,7 @@ def svg_qr_samples():
     # dark square.
     m = code(23)
     n, s = len(m), 10
-    corners = [(0, 0), (n - 7, 0), (0, n - 7)]
-    inner = set((ox + x, oy + y) for ox, oy in corners for x in range(7)
-                for y in range(7))
+    corners, inner = finders(m)
 
     def on(x, y):
         return (0 <= x < n and 0 <= y < n and m[y][x] and
@@ -1474,9 +1478,7 @@ def svg_qr_samples():
     # modules.
     m = code(27)
     n = len(m)
-    corners = [(0, 0), (n - 7, 0), (0, n - 7)]
-    inner = set((ox + x, oy + y) for ox, oy in corners for x in range(7)
-                for y in range(7))
+    corners, inner = finders(m)
     dots = "".join('<circle cx="%d" cy="%d" r="5"/>' % (25 + 10 * x,
                                                         25 + 10 * y)
                    for y in range(n) for x in range(n)
@@ -1604,9 +1606,7 @@ def svg_qr_samples():
     # finding: three points an arc read a whole circle as a square).
     m = code(31)
     n = len(m)
-    corners = [(0, 0), (n - 7, 0), (0, n - 7)]
-    inner = set((ox + x, oy + y) for ox, oy in corners for x in range(7)
-                for y in range(7))
+    corners, inner = finders(m)
     body = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
                    for y, r in enumerate(m) for x, v in enumerate(r)
                    if v and (x, y) not in inner)
@@ -1659,8 +1659,7 @@ def svg_qr_samples():
     # square a fifth smaller than its pitch, the finders' modules whole.
     m = code(34)
     n = len(m)
-    fin = set((ox + x, oy + y) for ox, oy in ((0, 0), (n - 7, 0), (0, n - 7))
-              for x in range(7) for y in range(7))
+    fin = finders(m)[1]
     code_mail("en-314-svg-qr-modules-under-pitch.eml", m, "".join(
         '<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
         if (x, y) in fin else
