@@ -774,7 +774,8 @@ scan_begin(struct detect_scan *s)
 	memset(&s->hbody, 0, sizeof(s->hbody));
 	s->arc_files = s->inflated = 0;
 	s->qr_images = s->qr_pieces = s->qr_small = s->qr_tries = 0;
-	s->qr_frames = 0;
+	s->qr_frames = s->qr_inner_reads = 0;
+	s->qr_inner_cells = 0;
 	memset(s->svg_ops, 0, sizeof(s->svg_ops));
 	s->qr_decoded = 0;
 	s->msg_passwords = 0;

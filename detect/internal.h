@@ -342,6 +342,8 @@ struct detect_scan {
 	size_t			 inflated;	/* bytes inflated, all kinds */
 	int			 qr_images;
 	int			 qr_frames;	/* animations' later frames read */
+	int			 qr_inner_reads;	/* codes in decoration */
+	size_t			 qr_inner_cells;	/* and cells searched */
 	size_t			 svg_ops[5];	/* svgqr.c's budgets, a message */
 	struct qr_piece		 qr_piece[QR_PIECES_MAX];
 	int			 qr_pieces;
@@ -468,6 +470,9 @@ int	 picture_frames(struct detect_scan *, const unsigned char *, size_t,
 	    int bg, unsigned char **out, int *which, int max, unsigned *w,
 	    unsigned *h);
 int	 qr_room(const struct detect_scan *);
+/* May a grid of n cells wider than a code be searched for one (a
+ * message's budget, charged)? */
+int	 qr_inner_room(struct detect_scan *, size_t n);
 int	 qr_wants(const struct detect_scan *, unsigned w, unsigned h);
 int	 qr_scan_grey(struct detect_scan *, const char *name,
 	    unsigned char *grey, unsigned w, unsigned h);

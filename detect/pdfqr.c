@@ -351,7 +351,8 @@ pq_cluster(struct detect_scan *s, const char *name, struct pq_sel *v,
 		cols = lround((bx1 - bx0) / u);
 		rows = lround((by1 - by0) / u);
 		if (cols < PQ_SIDE_MIN || rows < PQ_SIDE_MIN ||
-		    cols > 2 * PQ_SIDE_MAX || rows > 2 * PQ_SIDE_MAX)
+		    cols > 2 * PQ_SIDE_MAX || rows > 2 * PQ_SIDE_MAX ||
+		    !qr_inner_room(s, (size_t)cols * (size_t)rows))
 			return 0;
 		ux = uy = u;
 	}

@@ -226,8 +226,31 @@ pic_gif_walk(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 			break;
 		cm = d->ColorMap != NULL ? d->ColorMap : g->SColorMap;
 		if (cm == NULL || d->Width <= 0 || d->Height <= 0 ||
-		    d->Left < 0 || d->Top < 0 || (size_t)d->Width *
-		    (size_t)d->Height > PIC_GIF_WORK - work)
+		    d->Left < 0 || d->Top < 0)
+			break;
+		if (scr != NULL && (size_t)d->Width * (size_t)d->Height >
+		    PIC_GIF_WORK - work) {
+			/* A later picture too big to decode: passed over
+			 * (its data skipped), as if it showed nothing, so
+			 * that the frames after it are still seen. */
+			GifByteType	*b;
+			int		 code;
+
+			if (DGifGetCode(g, &code, &b) == GIF_ERROR)
+				break;
+			while (b != NULL)
+				if (DGifGetCodeNext(g, &b) == GIF_ERROR)
+					goto done;
+			if (frame == want[got] && qr_fits(s, cw, ch, 0)) {
+				out[got] = arena_alloc(&s->a, cw * ch);
+				memcpy(out[got++], scr, cw * ch);
+			}
+			memset(&gcb, 0, sizeof(gcb));
+			gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+			frame++;
+			continue;
+		}
+		if ((size_t)d->Width * (size_t)d->Height > PIC_GIF_WORK - work)
 			break;
 		work += (size_t)d->Width * (size_t)d->Height;
 		if (scr == NULL) {
@@ -264,7 +287,9 @@ pic_gif_walk(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 		    (size_t)d->Left + (size_t)d->Width : cw;
 		fy1 = (size_t)d->Top + (size_t)d->Height < ch ?
 		    (size_t)d->Top + (size_t)d->Height : ch;
-		if (gcb.DisposalMode == DISPOSE_PREVIOUS && fx1 > fx0) {
+		/* Disposal 4 to 7, undefined, put back as 3 is (as
+		 * Firefox and WebKit do). */
+		if (gcb.DisposalMode >= DISPOSE_PREVIOUS && fx1 > fx0) {
 			save = xrealloc(save, (fx1 - fx0) * (fy1 - fy0));
 			for (k = fy0; k < fy1; k++)
 				memcpy(save + (k - fy0) * (fx1 - fx0),
@@ -307,7 +332,7 @@ pic_gif_walk(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 		for (k = fy0; k < fy1 && gcb.DisposalMode ==
 		    DISPOSE_BACKGROUND; k++)
 			memset(scr + k * cw + fx0, bg, fx1 - fx0);
-		for (k = fy0; k < fy1 && gcb.DisposalMode == DISPOSE_PREVIOUS &&
+		for (k = fy0; k < fy1 && gcb.DisposalMode >= DISPOSE_PREVIOUS &&
 		    fx1 > fx0; k++)
 			memcpy(scr + k * cw + fx0, save + (k - fy0) *
 			    (fx1 - fx0), fx1 - fx0);
@@ -385,10 +410,14 @@ pic_webp_walk(struct detect_scan *s, const unsigned char *p, size_t n,
 	WebPAnimDecoderOptions	 o;
 	WebPAnimDecoder		*dec;
 	WebPAnimInfo		 info;
+	WebPBitstreamFeatures	 ft;
 	size_t			 np, work = 0, i;
 	int			 got = 0, frame = 0;
 
-	if (!WebPAnimDecoderOptionsInit(&o))
+	/* The canvas's size before the decoder allocates two of it. */
+	if (WebPGetFeatures(p, n, &ft) != VP8_STATUS_OK || ft.width <= 0 ||
+	    ft.height <= 0 || (size_t)ft.width * (size_t)ft.height >
+	    QR_SCALED_PIXELS || !WebPAnimDecoderOptionsInit(&o))
 		return 0;
 	o.color_mode = MODE_RGBA;
 	o.use_threads = 0;
@@ -670,8 +699,9 @@ picture_grey(struct detect_scan *s, const unsigned char *p, size_t n,
 
 /*
  * An animation's frames after the first (GIF, WebP), as they are shown,
- * grey on bg: up to max of them, those shown longest first (a code must
- * stay long enough to be scanned; on a tie, the earlier), in the order
+ * grey on bg: up to max of them, the last (where an animation that does
+ * not loop stays) and those shown longest (a code must stay long enough
+ * to be scanned; on a tie, the earlier), in the order
  * shown, in out[], each w by h, their numbers (the first frame 1) in
  * which[].  How many.
  */
@@ -691,8 +721,11 @@ picture_frames(struct detect_scan *s, const unsigned char *p, size_t n,
 		return 0;
 	if (max > PIC_FRAMES)
 		max = PIC_FRAMES;
-	/* The longest shown, by selection: max is small. */
-	for (k = 0; k < max; k++) {
+	/* The last frame (an animation that does not loop stays on it),
+	 * then the longest shown, by selection: max is small. */
+	if (nd >= 2 && max > 0)
+		want[k++] = nd - 1;
+	for (; k < max; k++) {
 		int best = -1;
 
 		for (i = 1; i < nd; i++) {

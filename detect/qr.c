@@ -27,11 +27,13 @@
 #define QR_SMALL_MAX	16	/* pictures under QR_MIN_SIDE decoded */
 #define QR_SPLIT_TRIES	16	/* pairs of pieces read together */
 #define QR_DECODE_MAX	(48u << 20)	/* pixels decoded a message */
-#define QR_FRAMES	4	/* later frames of an animation read */
-#define QR_FRAMES_MAX	8	/* and of a message's animations */
+#define QR_INNER_CELLS	(4u << 20)	/* cells searched, a message */
+#define QR_INNER_READS	8		/* squares read, a message */
+#define QR_FRAMES	6	/* later frames of an animation read */
+#define QR_FRAMES_MAX	16	/* and of a message's animations */
 
 /* How zbar reads a picture (qr_grey_rule()). */
-enum { QG_INVERTED = 1, QG_FRAME = 2 };
+enum { QG_INVERTED = 1, QG_OWN = 2 };	/* QG_OWN: on a budget of its own */
 
 struct seam;
 static int	 qr_grey_rule(struct detect_scan *, const char *,
@@ -159,10 +161,19 @@ qr_scan(struct detect_scan *s, const char *name, const unsigned char *p,
 		for (i = 0; i < nf && found == 0; i++, s->qr_frames++)
 			found = qr_grey_rule(s, arena_printf(&s->a,
 			    "%s (frame %d)", name, at[i]), fr[i], dw, dh,
-			    R_QR_URL, NULL, NULL, NULL, QG_INVERTED | QG_FRAME);
+			    R_QR_URL, NULL, NULL, NULL, QG_INVERTED | QG_OWN);
 	}
 	if (found == 0 && qr_room(s))
 		piece_keep(s, name, grey, w, h);
+}
+
+int
+qr_inner_room(struct detect_scan *s, size_t n)
+{
+	if (n > QR_INNER_CELLS - s->qr_inner_cells)
+		return 0;
+	s->qr_inner_cells += n;
+	return 1;
 }
 
 /* May another picture of the message be read? */
@@ -233,9 +244,10 @@ qr_grey_rule(struct detect_scan *s, const char *name, unsigned char *grey,
 	int			 found = 0;
 
 	/* Pictures, not pieces (their own budget) nor an animation's
-	 * frames (theirs, so that a banner's frames leave the mail's
-	 * other pictures their turn). */
-	if (sm == NULL && !(flags & QG_FRAME)) {
+	 * frames or the squares found inside a drawing (theirs, so that
+	 * a banner's frames or a decoy's finders leave the mail's other
+	 * pictures their turn). */
+	if (sm == NULL && !(flags & QG_OWN)) {
 		if (!qr_wants(s, w, h))
 			return 0;
 		s->qr_images++;
@@ -517,21 +529,29 @@ finder_repair(const unsigned char *mod, size_t stride, int x, int y,
  */
 #define FINDER_SEEN	64
 
+static int	 qr_grid(struct detect_scan *, const char *,
+		    const unsigned char *, size_t, int, int, enum rule_id,
+		    const char *, const char *, int);
+
 static int
 qr_inner(struct detect_scan *s, const char *name, const unsigned char *mod,
     size_t stride, int w, int h, enum rule_id rule, const char *how,
     const char *how_ja)
 {
 	int	 fx[FINDER_SEEN], fy[FINDER_SEEN], n = 0, i, j, k, x, y, inv;
-	int	 found = 0;
+	int	 found = 0, seen[QR_INNER_READS][3], nseen = 0;
 
 	for (inv = 0; inv < 2 && found == 0; inv++) {
+		/* Cells looked at, a message. */
+		if (!qr_inner_room(s, (size_t)w * (size_t)h))
+			break;
 		n = 0;
 		for (y = 0; y + 7 <= h && n < FINDER_SEEN; y++)
 			for (x = 0; x + 7 <= w && n < FINDER_SEEN; x++)
 				if (finder_fit(mod, stride, x, y, 1, inv))
 					fx[n] = x, fy[n++] = y;
-		for (i = 0; i < n && found == 0 && qr_room(s); i++)
+		for (i = 0; i < n && found == 0 && s->qr_inner_reads <
+		    QR_INNER_READS; i++)
 			for (j = 0; j < n && found == 0; j++) {
 				int d = fx[j] - fx[i];
 
@@ -551,6 +571,19 @@ qr_inner(struct detect_scan *s, const char *name, const unsigned char *mod,
 					y0 = fy[k] < fy[i] ? fy[k] : fy[i];
 					if (side >= w && side >= h)
 						continue;	/* the whole */
+					/* Each square once (a square of
+					 * four finders is four triples). */
+					for (x = 0; x < nseen && !(seen[x][0] ==
+					    x0 && seen[x][1] == y0 &&
+					    seen[x][2] == side); x++)
+						;
+					if (x < nseen || s->qr_inner_reads >=
+					    QR_INNER_READS)
+						continue;
+					seen[nseen][0] = x0;
+					seen[nseen][1] = y0;
+					seen[nseen++][2] = side;
+					s->qr_inner_reads++;
 					sub = arena_alloc(&s->a, (size_t)side *
 					    (size_t)side);
 					for (y = 0; y < side; y++)
@@ -559,31 +592,38 @@ qr_inner(struct detect_scan *s, const char *name, const unsigned char *mod,
 							    x] = (unsigned char)
 							    mod_at(mod, stride,
 							    x0 + x, y0 + y, inv);
-					found = qr_modules(s, name, sub,
+					found = qr_grid(s, name, sub,
 					    (size_t)side, side, side, rule, how,
-					    how_ja);
+					    how_ja, 1);
 				}
 			}
 	}
 	return found;
 }
 
-int
-qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
+/*
+ * A grid of modules (one byte a cell, dark when not 0) read by zbar,
+ * drawn with a margin and scaled, in the polarity whose finders are at
+ * its corners (repaired); or, with none there, the code inside it
+ * (qr_inner()).  A square found inside (inner) is read on a budget of
+ * its own, not the message's pictures.
+ */
+static int
+qr_grid(struct detect_scan *s, const char *name, const unsigned char *mod,
     size_t stride, int w, int h, enum rule_id rule, const char *how,
-    const char *how_ja)
+    const char *how_ja, int inner)
 {
 	unsigned	 gw, gh, x, y;
 	unsigned char	*g = NULL;
 	int		 inv, found = 0, tried = 0;
 
-	if (w < 21 || h < 21 || !qr_room(s))
+	if (w < 21 || h < 21 || s->zbar == NULL || (!inner && !qr_room(s)))
 		return 0;
 	gw = (unsigned)(w + 2 * QRT_MARGIN) * QRT_SCALE;
 	gh = (unsigned)(h + 2 * QRT_MARGIN) * QRT_SCALE;
-	if (!qr_wants(s, gw, gh))
+	if (inner ? (size_t)gw * gh > QR_MAX_PIXELS : !qr_wants(s, gw, gh))
 		return 0;
-	for (inv = 0; inv < 2 && found == 0 && qr_room(s); inv++) {
+	for (inv = 0; inv < 2 && found == 0 && (inner || qr_room(s)); inv++) {
 		struct finders	 f;
 
 		if (!has_finders(mod, stride, w, h, inv, &f))
@@ -601,14 +641,22 @@ qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
 				g[(size_t)y * gw + x] = dark ? 0 : 255;
 			}
 		found = qr_grey_rule(s, name, g, gw, gh, rule, how, how_ja,
-		    NULL, 0);
+		    NULL, inner ? QG_OWN : 0);
 		tried = 1;
 	}
 	/* No finders at the corners: a code inside decoration? */
-	if (!tried && found == 0 && (w > 21 || h > 21) && qr_room(s))
+	if (!inner && !tried && found == 0 && (w > 21 || h > 21))
 		found = qr_inner(s, name, mod, stride, w, h, rule, how,
 		    how_ja);
 	return found;
+}
+
+int
+qr_modules(struct detect_scan *s, const char *name, const unsigned char *mod,
+    size_t stride, int w, int h, enum rule_id rule, const char *how,
+    const char *how_ja)
+{
+	return qr_grid(s, name, mod, stride, w, h, rule, how, how_ja, 0);
 }
 
 /*

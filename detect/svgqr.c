@@ -208,6 +208,9 @@ struct sq {
 	double		 light;		/* how light the shape being drawn */
 	int		 cover;		/* and whether it hides what is under */
 	int		 fcover;	/* whether the shape's fill does */
+	size_t		 ncov;		/* light shapes kept as hiding */
+	double		 ink[4];	/* the box of what is drawn not light
+					   (x0 y0 x1 y1; x0 > x1: nothing) */
 	struct sq_rule	*rule;
 	size_t		 nrule;
 	struct sq_clip	*clip;
@@ -534,6 +537,20 @@ sq_dot_put(struct sq_dots *b, double x, double y, double r, double light)
 	d[3] = light;
 }
 
+/* What is drawn not light grows the box light shapes may hide in. */
+static void
+sq_ink(struct sq *g, double x0, double y0, double x1, double y1)
+{
+	if (g->ink[0] > g->ink[2]) {
+		g->ink[0] = x0, g->ink[1] = y0, g->ink[2] = x1, g->ink[3] = y1;
+		return;
+	}
+	g->ink[0] = fmin(g->ink[0], x0);
+	g->ink[1] = fmin(g->ink[1], y0);
+	g->ink[2] = fmax(g->ink[2], x1);
+	g->ink[3] = fmax(g->ink[3], y1);
+}
+
 /*
  * The rectangle [x0, x1] by [y0, y1] of user space, through the
  * transform, if it stays upright: drawn (with how light the shape
@@ -554,6 +571,18 @@ sq_add(struct sq *g, const double *m, double x0, double y0, double x1,
 	if (!isfinite(ax) || !isfinite(ay) || !isfinite(bx) || !isfinite(by) ||
 	    fabs(ax - bx) < 1e-9 || fabs(ay - by) < 1e-9)
 		return;
+	if (g->cover && g->light >= SQ_SEEN) {
+		/* A white shape (kept only to hide) is kept only over
+		 * what was drawn before it, and a quarter of the places at
+		 * most: white shapes leave the others theirs. */
+		if (g->ncov >= SQ_RECTS / 4 || (g->tgt == T_MAIN &&
+		    (fmax(ax, bx) <= g->ink[0] || fmin(ax, bx) >= g->ink[2] ||
+		    fmax(ay, by) <= g->ink[1] || fmin(ay, by) >= g->ink[3])))
+			return;
+		g->ncov++;
+	} else if (g->tgt == T_MAIN && (g->light < 0.5 || !g->fcover))
+		sq_ink(g, fmin(ax, bx), fmin(ay, by), fmax(ax, bx),
+		    fmax(ay, by));
 	sq_rect_put(g->tgt == T_CLIP ? &g->cr : g->tgt == T_PAINT ? &g->pr :
 	    &g->r, ax, ay, bx, by, g->light, g->cover);
 }
@@ -578,6 +607,10 @@ sq_dot(struct sq *g, const double *m, double x, double y, double r)
 		return;
 	}
 	k = fmax(fabs(m[0]) + fabs(m[2]), fabs(m[1]) + fabs(m[3]));
+	if (g->tgt == T_MAIN && (g->light < 0.5 || !g->fcover))
+		sq_ink(g, m[0] * x + m[2] * y + m[4] - r * k, m[1] * x + m[3] *
+		    y + m[5] - r * k, m[0] * x + m[2] * y + m[4] + r * k,
+		    m[1] * x + m[3] * y + m[5] + r * k);
 	sq_dot_put(g->tgt == T_CLIP ? &g->cd : &g->dot, m[0] * x + m[2] * y +
 	    m[4], m[1] * x + m[3] * y + m[5], r * k, g->light);
 }
@@ -2613,7 +2646,7 @@ sq_dots_rects(const double *dot, size_t nd, struct qr_rect *out,
  */
 static size_t
 sq_layers(const struct sq_rects *b, double thr, struct qr_rect *out,
-    size_t cap, size_t *ops)
+    size_t cap, size_t *ops, int *cut)
 {
 	size_t	 i, k, n = 0;
 
@@ -2625,7 +2658,7 @@ sq_layers(const struct sq_rects *b, double thr, struct qr_rect *out,
 				out[n++] = *c;
 			continue;
 		}
-		if (!b->cov[i])
+		if (!b->cov[i] || cut == NULL)
 			continue;
 		for (k = 0; k < n && *ops < SQ_LAYER_OPS; k++, (*ops)++) {
 			struct qr_rect	 d = out[k], p[4];
@@ -2653,6 +2686,7 @@ sq_layers(const struct sq_rects *b, double thr, struct qr_rect *out,
 				    y1 };
 			/* Slivers (a cover a little short of a module)
 			 * are not kept. */
+			*cut = 1;
 			least = fmin(d.x1 - d.x0, d.y1 - d.y0) / 4;
 			out[k--] = out[--n];
 			for (j = 0; j < np; j++)
@@ -2722,7 +2756,7 @@ sq_squares_dots(struct qr_rect *r, size_t n, double *dot, size_t *nd)
  */
 static int
 sq_read(struct detect_scan *s, const struct sq *g, const char *name,
-    double thr, int gaps)
+    double thr, int gaps, int *cut)
 {
 	struct qr_rect	*r;
 	double		*dot, lo[2] = { HUGE_VAL, HUGE_VAL };
@@ -2735,7 +2769,7 @@ sq_read(struct detect_scan *s, const struct sq *g, const char *name,
 	r = xmalloc(2 * (size_t)SQ_RECTS * sizeof(*r));
 	dot = xmalloc((g->dot.n + (gaps ? 2 * (size_t)SQ_RECTS : 0) + 1) * 3 *
 	    sizeof(*dot));
-	n = sq_layers(&g->r, thr, r, 2 * (size_t)SQ_RECTS, g->layer_ops);
+	n = sq_layers(&g->r, thr, r, 2 * (size_t)SQ_RECTS, g->layer_ops, cut);
 	if (gaps)
 		n = sq_squares_dots(r, n, dot, &nd);
 	for (i = 0; i < g->dot.n; i++)
@@ -2792,6 +2826,9 @@ sq_begin(struct sq *g)
 {
 	g->r.n = g->dot.n = g->cr.n = g->cd.n = g->pr.n = 0;
 	g->nclip = g->nref = g->pieces = 0;
+	g->ncov = 0;
+	g->ink[0] = g->ink[1] = 1;
+	g->ink[2] = g->ink[3] = 0;
 	g->depth = 0;
 	g->over = 0;
 	memset(&g->st[0], 0, sizeof(g->st[0]));
@@ -2812,20 +2849,26 @@ sq_finish(struct detect_scan *s, struct sq *g, const char *name)
 {
 	double	 least = 1;
 	size_t	 i;
+	int	 cut = 0;
 
 	sq_clips(g);
 	for (i = 0; i < g->r.n; i++)
 		least = fmin(least, g->r.lt[i]);
 	for (i = 0; i < g->dot.n; i++)
 		least = fmin(least, g->dot.d[4 * i + 3]);
-	if (sq_read(s, g, name, 0.5, 0) > 0 || !qr_room(s))
+	if (sq_read(s, g, name, 0.5, 0, &cut) > 0 || !qr_room(s))
+		return;
+	/* Light shapes that hid dark ones may not hide them in a browser
+	 * (a property not read hides them): read as the shapes were
+	 * before layering too. */
+	if (cut && sq_read(s, g, name, 0.5, 0, NULL) > 0)
 		return;
 	/* A code drawn faint; modules smaller than their pitch. */
-	if (least > 0.02 && least < SQ_SEEN &&
-	    sq_read(s, g, name, (least + 1) / 2, 0) > 0)
+	if (least > 0.02 && least < SQ_SEEN && qr_room(s) &&
+	    sq_read(s, g, name, (least + 1) / 2, 0, &cut) > 0)
 		return;
 	if (qr_room(s))
-		(void)sq_read(s, g, name, 0.5, 1);
+		(void)sq_read(s, g, name, 0.5, 1, &cut);
 }
 
 static void

@@ -222,15 +222,16 @@ def gif(rows, palette, transparent=None, screen=None, at=(0, 0)):
                     [(rows, at, 0, 0, transparent)])
 
 
-def gif_anim(screen, palette, frames):
+def gif_anim(screen, palette, frames, loop=True):
     """An animated GIF89a on a screen (w, h): frames of (rows of palette
     indices, (left, top), delay in hundredths of a second, disposal (0
-    or 1 left, 2 cleared, 3 put back), transparent index or None)."""
+    or 1 left, 2 cleared, 3 put back), transparent index or None),
+    looping for ever unless loop is false."""
     bits = max(1, (len(palette) - 1).bit_length())
     pal = b"".join(bytes(c) for c in palette)
     out = b"GIF89a" + struct.pack("<HHBBB", screen[0], screen[1],
                                   0x80 | (bits - 1), 0, 0) + pal
-    if len(frames) > 1:     # loop for ever
+    if len(frames) > 1 and loop:     # loop for ever
         out += b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
     for rows, at, delay, disposal, transparent in frames:
         if delay or disposal or transparent is not None:
@@ -994,8 +995,9 @@ def picture_qr_samples():
              "threat", "attach.qr_code", "url.risky_tld")
     # An animated GIF whose first frame, shown a second, says "loading"
     # (a grey bar), then eight quick flickers, then the code, drawn as a
-    # frame of its own over the bar and shown five seconds: a scanner of
-    # first frames sees no code, and one of the first few frames neither.
+    # frame of its own over the bar and shown five seconds, then cleared
+    # and two flickers more: a scanner of first frames sees no code, nor
+    # one of the first few frames, nor one of the last.
     rows = qr_grey(url(8), 6)
     n = len(rows)
     side = n + 40
@@ -1008,7 +1010,9 @@ def picture_qr_samples():
                     [(bar, (0, 0), 100, 1, None)] +
                     [(flick, (10 + 20 * i, 10), 5, 2, None)
                      for i in range(8)] +
-                    [(code, (20, 20), 500, 1, None)])
+                    [(code, (20, 20), 500, 2, None)] +
+                    [(flick, (10 + 20 * i, 10), 5, 2, None)
+                     for i in range(2)])
     pic_mail("en-303-qr-gif-later-frame.eml", "Your mailbox is full",
              "image/gif", "mailbox.gif", anim, "threat", "attach.qr_code",
              "url.risky_tld")
@@ -1034,6 +1038,28 @@ def picture_qr_samples():
         '</p><img alt="" src="data:image/webp;base64,%s"></body></html>\n'
         % base64.b64encode(awebp).decode(),
         "threat", "attach.qr_code", "url.risky_tld")
+    # An animation that plays once and stays on its last frame, the
+    # code, shown for no time after seven decoys of five seconds each
+    # and a black frame put back as it was by disposal 4 (as Firefox
+    # and WebKit take it): the code's light modules transparent, over
+    # white.
+    rows = qr_grey(url(12), 6)
+    side = len(rows) + 40
+    white = [bytes([1]) * side] * side
+    black = [bytes([0]) * side] * side
+    decoys = [([bytes((x // 20 + y // 20 + i) % 2 + 1 for x in range(side))
+                for y in range(side)], (0, 0), 500, 1, None)
+              for i in range(7)]
+    anim = gif_anim((side, side), [(0, 0, 0), (255, 255, 255),
+                                   (128, 128, 128), (0, 0, 0)],
+                    [(white, (0, 0), 100, 1, None)] + decoys +
+                    [(white, (0, 0), 10, 1, None), (black, (0, 0), 10, 4,
+                                                    None),
+                     ([bytes(0 if v == 0 else 3 for v in r) for r in rows],
+                      (20, 20), 0, 1, 3)], loop=False)
+    pic_mail("en-315-qr-gif-last-frame-once.eml", "Your mailbox is full",
+             "image/gif", "mailbox.gif", anim, "threat", "attach.qr_code",
+             "url.risky_tld")
     # Three animated banners, their frames all read, before the code:
     # the frames have their own budget, and leave the mail's pictures
     # theirs.
