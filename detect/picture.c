@@ -178,6 +178,27 @@ pic_gif_read(GifFileType *g, GifByteType *out, int len)
 #define PIC_GIF_WORK	(48u << 20)	/* pixels of a GIF's pictures */
 #define PIC_GIF_FRAMES	4096		/* pictures of a GIF looked at */
 
+/* A frame as the screen shows it now, copied to *out (qr_fits() may
+ * refuse it: 0). */
+static int
+pic_frame_copy(struct detect_scan *s, const unsigned char *scr, size_t cw,
+    size_t ch, unsigned char **out)
+{
+	if (!qr_fits(s, cw, ch, 0))
+		return 0;
+	*out = arena_alloc(&s->a, cw * ch);
+	memcpy(*out, scr, cw * ch);
+	return 1;
+}
+
+/* No control block: what a picture is when none comes before it. */
+static void
+pic_gcb_none(GraphicsControlBlock *gcb)
+{
+	memset(gcb, 0, sizeof(*gcb));
+	gcb->TransparentColor = NO_TRANSPARENT_COLOR;
+}
+
 static int
 pic_gif_walk(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
     const int *want, int nwant, unsigned char **out, unsigned *w,
@@ -196,8 +217,7 @@ pic_gif_walk(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 
 	if ((g = DGifOpen(&src, pic_gif_read, &err)) == NULL)
 		return 0;
-	memset(&gcb, 0, sizeof(gcb));
-	gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+	pic_gcb_none(&gcb);
 	while (got < nwant && frame < PIC_GIF_FRAMES &&
 	    DGifGetRecordType(g, &rt) == GIF_OK &&
 	    rt != TERMINATE_RECORD_TYPE) {
@@ -241,12 +261,12 @@ pic_gif_walk(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 			while (b != NULL)
 				if (DGifGetCodeNext(g, &b) == GIF_ERROR)
 					goto done;
-			if (frame == want[got] && qr_fits(s, cw, ch, 0)) {
-				out[got] = arena_alloc(&s->a, cw * ch);
-				memcpy(out[got++], scr, cw * ch);
+			if (frame == want[got]) {
+				if (!pic_frame_copy(s, scr, cw, ch, &out[got]))
+					break;
+				got++;
 			}
-			memset(&gcb, 0, sizeof(gcb));
-			gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+			pic_gcb_none(&gcb);
 			frame++;
 			continue;
 		}
@@ -319,12 +339,10 @@ pic_gif_walk(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 			break;
 		if (frame == want[got]) {
 			if (frame == 0)
-				out[got++] = scr;
-			else if (qr_fits(s, cw, ch, 0)) {
-				out[got] = arena_alloc(&s->a, cw * ch);
-				memcpy(out[got++], scr, cw * ch);
-			} else
+				out[got] = scr;
+			else if (!pic_frame_copy(s, scr, cw, ch, &out[got]))
 				break;
+			got++;
 		}
 		if (cut)
 			break;
@@ -337,8 +355,7 @@ pic_gif_walk(struct detect_scan *s, const unsigned char *p, size_t n, int bg,
 			memcpy(scr + k * cw + fx0, save + (k - fy0) *
 			    (fx1 - fx0), fx1 - fx0);
 		/* A control block is for the picture after it only. */
-		memset(&gcb, 0, sizeof(gcb));
-		gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+		pic_gcb_none(&gcb);
 		frame++;
 	}
 done:

@@ -529,6 +529,38 @@ finder_repair(const unsigned char *mod, size_t stride, int x, int y,
  */
 #define FINDER_SEEN	64
 
+/* Is the square at (x, y), side wide, not among the n in seen (then
+ * added to them)? */
+static int
+square_new(int (*seen)[3], int *n, int x, int y, int side)
+{
+	int	 i;
+
+	for (i = 0; i < *n; i++)
+		if (seen[i][0] == x && seen[i][1] == y && seen[i][2] == side)
+			return 0;
+	seen[*n][0] = x;
+	seen[*n][1] = y;
+	seen[(*n)++][2] = side;
+	return 1;
+}
+
+/* The square of the grid at (x0, y0), side wide, in the polarity inv,
+ * as a grid of its own. */
+static unsigned char *
+grid_crop(struct detect_scan *s, const unsigned char *mod, size_t stride,
+    int x0, int y0, int side, int inv)
+{
+	unsigned char	*sub = arena_alloc(&s->a, (size_t)side * (size_t)side);
+	int		 x, y;
+
+	for (y = 0; y < side; y++)
+		for (x = 0; x < side; x++)
+			sub[(size_t)y * side + x] = (unsigned char)mod_at(mod,
+			    stride, x0 + x, y0 + y, inv);
+	return sub;
+}
+
 static int	 qr_grid(struct detect_scan *, const char *,
 		    const unsigned char *, size_t, int, int, enum rule_id,
 		    const char *, const char *, int);
@@ -573,25 +605,13 @@ qr_inner(struct detect_scan *s, const char *name, const unsigned char *mod,
 						continue;	/* the whole */
 					/* Each square once (a square of
 					 * four finders is four triples). */
-					for (x = 0; x < nseen && !(seen[x][0] ==
-					    x0 && seen[x][1] == y0 &&
-					    seen[x][2] == side); x++)
-						;
-					if (x < nseen || s->qr_inner_reads >=
-					    QR_INNER_READS)
+					if (s->qr_inner_reads >=
+					    QR_INNER_READS || !square_new(seen,
+					    &nseen, x0, y0, side))
 						continue;
-					seen[nseen][0] = x0;
-					seen[nseen][1] = y0;
-					seen[nseen++][2] = side;
 					s->qr_inner_reads++;
-					sub = arena_alloc(&s->a, (size_t)side *
-					    (size_t)side);
-					for (y = 0; y < side; y++)
-						for (x = 0; x < side; x++)
-							sub[(size_t)y * side +
-							    x] = (unsigned char)
-							    mod_at(mod, stride,
-							    x0 + x, y0 + y, inv);
+					sub = grid_crop(s, mod, stride, x0, y0,
+					    side, inv);
 					found = qr_grid(s, name, sub,
 					    (size_t)side, side, side, rule, how,
 					    how_ja, 1);

@@ -520,6 +520,18 @@ sq_rects_free(struct sq_rects *b)
 	free(b->cov);
 }
 
+/* The rectangles of b from i up to end (at most its last) put in out;
+ * where the copying stopped. */
+static size_t
+sq_rects_copy(struct sq_rects *out, const struct sq_rects *b, size_t i,
+    size_t end)
+{
+	for (; i < end && i < b->n; i++)
+		sq_rect_put(out, b->r[i].x0, b->r[i].y0, b->r[i].x1,
+		    b->r[i].y1, b->lt[i], b->cov[i]);
+	return i;
+}
+
 static void
 sq_dot_put(struct sq_dots *b, double x, double y, double r, double light)
 {
@@ -2485,10 +2497,7 @@ sq_clips(struct sq *g)
 		const struct sq_clip	*c = sq_id_find(g->clip, g->nclip,
 		    sizeof(*g->clip), f->id, f->il);
 
-		for (; next < f->at && next < g->r.n; next++)
-			sq_rect_put(&out, g->r.r[next].x0, g->r.r[next].y0,
-			    g->r.r[next].x1, g->r.r[next].y1, g->r.lt[next],
-			    g->r.cov[next]);
+		next = sq_rects_copy(&out, &g->r, next, f->at);
 		if (ops >= SQ_CLIP_OPS)
 			continue;
 		if (c == NULL) {
@@ -2540,10 +2549,7 @@ sq_clips(struct sq *g)
 			}
 		}
 	}
-	for (; next < g->r.n; next++)
-		sq_rect_put(&out, g->r.r[next].x0, g->r.r[next].y0,
-		    g->r.r[next].x1, g->r.r[next].y1, g->r.lt[next],
-		    g->r.cov[next]);
+	(void)sq_rects_copy(&out, &g->r, next, g->r.n);
 	sq_rects_free(&g->r);
 	g->r = out;
 }

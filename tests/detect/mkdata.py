@@ -1145,10 +1145,10 @@ def svg_qr_samples():
         return qr_matrix("https://mfa-reset.secure-login-check.top/v?u=%d"
                          % u, 0)
 
-    def dark(m, fmt):
-        """fmt % (x, y) for each dark module of m, joined."""
+    def dark(m, fmt, skip=()):
+        """fmt % (x, y) for each dark module of m not in skip, joined."""
         return "".join(fmt % (x, y) for y, r in enumerate(m)
-                       for x, v in enumerate(r) if v)
+                       for x, v in enumerate(r) if v and (x, y) not in skip)
 
     def finders(m):
         """The top left corners of m's three finder squares, and the
@@ -1368,9 +1368,7 @@ def svg_qr_samples():
     m = code(20)
     n = len(m)
     corners, inner = finders(m)
-    dots = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
-                   for y, r in enumerate(m) for x, v in enumerate(r)
-                   if v and (x, y) not in inner)
+    dots = dark(m, '<rect x="%d" y="%d" width="1" height="1"/>', inner)
     clips = "".join('<clipPath id="cs%d"><path clip-rule="evenodd" d="M %d '
                     '%d v 7 h 7 v -7 z M %d %d h 5 v 5 h -5 z"/></clipPath>'
                     '<clipPath id="cd%d"><rect x="%d" y="%d" width="3" '
@@ -1633,9 +1631,7 @@ def svg_qr_samples():
     m = code(31)
     n = len(m)
     corners, inner = finders(m)
-    body = "".join('<rect x="%d" y="%d" width="1" height="1"/>' % (x, y)
-                   for y, r in enumerate(m) for x, v in enumerate(r)
-                   if v and (x, y) not in inner)
+    body = dark(m, '<rect x="%d" y="%d" width="1" height="1"/>', inner)
     rings = "".join('<path clip-rule="evenodd" d="M%g %ga3.5 3.5 0 1 0 0.01 0z'
                     'm0 1a2.5 2.5 0 1 1 -0.01 0Z"/><circle cx="%g" cy="%g" '
                     'r="1.5"/>' % (ox + 3.5, oy, ox + 3.5, oy + 3.5)
