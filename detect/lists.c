@@ -252,7 +252,8 @@ multi_tenant(const char *regdom)
 /*
  * Each domain is kept as given (jp.contoso.com, contoso.onmicrosoft.com)
  * and by its registrable domain (contoso.com), unless that is a service's
- * every tenant shares; a public suffix alone ("com") is no one's.
+ * every tenant shares; a public suffix alone ("com") is no one's, and a
+ * free mail service's (gmail.com) no one's correspondent.
  */
 void
 org_domains_build(const struct detect_engine *e, struct org_domains *o,
@@ -269,8 +270,13 @@ org_domains_build(const struct detect_engine *e, struct org_domains *o,
 			free(d);
 			continue;
 		}
-		hset_put(&o->set, d, strlen(d), 1);
 		reg = psl_registrable_domain(e->psl, d);
+		/* Free mail is everyone's: no correspondent of anyone. */
+		if (kind == PK_CORR && dom_is_freemail(e, reg)) {
+			free(d);
+			continue;
+		}
+		hset_put(&o->set, d, strlen(d), 1);
 		if (reg != NULL && multi_tenant(reg)) {
 			/* A tenant's name, not a domain to imitate: only its
 			 * SharePoint is known by it. */

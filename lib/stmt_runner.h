@@ -55,7 +55,9 @@ X(STMT_RUN_ASMT_GET, "run_asmt_get", \
 	" c.kind, c.tenant_id, to_char(a.window_from AT TIME ZONE 'UTC'," \
 	" 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS wfrom," \
 	" to_char(a.window_to AT TIME ZONE 'UTC'," \
-	" 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS wto" \
+	" 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS wto," \
+	" to_char((a.window_to - interval '90 days') AT TIME ZONE 'UTC'," \
+	" 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS cfrom" \
 	" FROM assessment a LEFT JOIN credential c ON c.assessment_id = a.id" \
 	" WHERE a.id = $1::bigint") \
 X(STMT_RUN_MBOX_CLAIM, "run_mbox_claim", \

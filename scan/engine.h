@@ -74,13 +74,14 @@ struct engine	*engine_open(const struct conf *);
 void		 engine_close(struct engine *);
 struct engine_ctx *engine_ctx_new(struct engine *);
 void		 engine_ctx_free(struct engine_ctx *);
-/* The organisation whose mail the context scans: its domains and the
- * display names of its people (NULL-terminated; copied), and the address
- * of the mailbox it reads (the reader, or NULL).  0, or -1 when the
- * engine could not take them (it goes on without). */
+/* The organisation whose mail the context scans: its domains, the
+ * display names of its people and the domains the mailbox writes to (its
+ * correspondents) (NULL-terminated; copied; NULL as none), and the
+ * address of the mailbox it reads (the reader, or NULL).  0, or -1 when
+ * the engine could not take them (it goes on without). */
 int		 engine_ctx_set_org(struct engine_ctx *,
 		    const char *const *domains, const char *const *people,
-		    const char *reader);
+		    const char *const *correspondents, const char *reader);
 /* Comma-separated message properties the engine reads ($select). */
 const char	*engine_select(const struct engine *);
 enum engine_need engine_needs(struct engine *, const cJSON *msg,

@@ -87,7 +87,8 @@ impl_ctx_new(struct impl *e)
 
 int
 impl_ctx_set_org(struct impl_ctx *c, const char *const *domains,
-    const char *const *people, const char *reader)
+    const char *const *people, const char *const *correspondents,
+    const char *reader)
 {
 	static const char *const none[] = { NULL };
 
@@ -95,7 +96,8 @@ impl_ctx_set_org(struct impl_ctx *c, const char *const *domains,
 	if (detect_scan_set_reader(c->ds, reader) == -1)
 		(void)detect_scan_set_reader(c->ds, NULL);
 	return detect_scan_set_org(c->ds, domains != NULL ? domains : none,
-	    people != NULL ? people : none, NULL);
+	    people != NULL ? people : none, correspondents != NULL ?
+	    correspondents : none);
 }
 
 void

@@ -21,7 +21,8 @@ void		 impl_close(struct impl *);
 struct impl_ctx	*impl_ctx_new(struct impl *);
 void		 impl_ctx_free(struct impl_ctx *);
 int		 impl_ctx_set_org(struct impl_ctx *, const char *const *domains,
-		    const char *const *people, const char *reader);
+		    const char *const *people, const char *const *correspondents,
+		    const char *reader);
 const char	*impl_select(const struct impl *);
 enum engine_need impl_needs(struct impl *, const cJSON *msg,
 		    const cJSON *attachments);

@@ -66,12 +66,14 @@ impl_ctx_new(struct impl *e)
 
 int
 impl_ctx_set_org(struct impl_ctx *c, const char *const *domains,
-    const char *const *people, const char *reader)
+    const char *const *people, const char *const *correspondents,
+    const char *reader)
 {
 	/* The minimal engine judges no sender: nothing to keep. */
 	(void)c;
 	(void)domains;
 	(void)people;
+	(void)correspondents;
 	(void)reader;
 	return 0;
 }

@@ -106,6 +106,7 @@ struct engine_ctx {
 	uint32_t		 id;
 	char			**domains;	/* NULL: never set */
 	char			**people;
+	char			**corr;		/* its correspondents */
 	char			*reader;	/* the mailbox's address */
 	struct engine_ctx	*next;
 };
@@ -504,19 +505,22 @@ child_start(struct engine *e)
 }
 
 static char *
-org_json(char **domains, char **people, const char *reader)
+org_json(const struct engine_ctx *c)
 {
-	cJSON	*j = cJSON_CreateObject(), *d, *p;
+	static const char *const keys[] = { "domains", "people",
+	    "correspondents" };
+	char	**const lists[] = { c->domains, c->people, c->corr };
+	cJSON	*j = cJSON_CreateObject(), *d;
 	char	*out, **v;
+	size_t	 i;
 
-	if (reader != NULL)
-		cJSON_AddStringToObject(j, "reader", reader);
-	d = cJSON_AddArrayToObject(j, "domains");
-	p = cJSON_AddArrayToObject(j, "people");
-	for (v = domains; v != NULL && *v != NULL; v++)
-		cJSON_AddItemToArray(d, cJSON_CreateString(*v));
-	for (v = people; v != NULL && *v != NULL; v++)
-		cJSON_AddItemToArray(p, cJSON_CreateString(*v));
+	if (c->reader != NULL)
+		cJSON_AddStringToObject(j, "reader", c->reader);
+	for (i = 0; i < nitems(keys); i++) {
+		d = cJSON_AddArrayToObject(j, keys[i]);
+		for (v = lists[i]; v != NULL && *v != NULL; v++)
+			cJSON_AddItemToArray(d, cJSON_CreateString(*v));
+	}
 	out = cJSON_PrintUnformatted(j);
 	cJSON_Delete(j);
 	return out;
@@ -540,7 +544,7 @@ child_restart(struct engine *e)
 				frame_free(&f);
 			if (c->domains == NULL || e->pid <= 0)
 				continue;
-			j = org_json(c->domains, c->people, c->reader);
+			j = org_json(c);
 			if (child_call(e, OP_SET_ORG, c->id, j, NULL, 0,
 			    e->timeout_ms, &f) == 0)
 				frame_free(&f);
@@ -703,13 +707,15 @@ engine_ctx_free(struct engine_ctx *c)
 		frame_free(&f);
 	strv_free(c->domains);
 	strv_free(c->people);
+	strv_free(c->corr);
 	free(c->reader);
 	free(c);
 }
 
 int
 engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
-    const char *const *people, const char *reader)
+    const char *const *people, const char *const *correspondents,
+    const char *reader)
 {
 	struct frame	 f;
 	char		*j;
@@ -717,11 +723,13 @@ engine_ctx_set_org(struct engine_ctx *c, const char *const *domains,
 
 	strv_free(c->domains);
 	strv_free(c->people);
+	strv_free(c->corr);
 	free(c->reader);
 	c->domains = strv_dup(domains);
 	c->people = strv_dup(people);
+	c->corr = strv_dup(correspondents);
 	c->reader = reader != NULL ? xstrdup(reader) : NULL;
-	j = org_json(c->domains, c->people, c->reader);
+	j = org_json(c);
 	if (child_call(c->e, OP_SET_ORG, c->id, j, NULL, 0, c->e->timeout_ms,
 	    &f) == 0) {
 		rc = f.h.op == 0 ? 0 : -1;
@@ -1176,7 +1184,7 @@ child_serve(void)
 {
 	struct frame		 f;
 	struct child_ctx	**pp, *c;
-	const char		**d, **p;
+	const char		**d, **p, **k;
 	const cJSON		*rd;
 	cJSON			*req;
 
@@ -1214,12 +1222,15 @@ child_serve(void)
 			    "domains"));
 			p = strv_of(cJSON_GetObjectItemCaseSensitive(req,
 			    "people"));
+			k = strv_of(cJSON_GetObjectItemCaseSensitive(req,
+			    "correspondents"));
 			rd = cJSON_GetObjectItemCaseSensitive(req, "reader");
-			reply(impl_ctx_set_org((*pp)->ic, d, p,
+			reply(impl_ctx_set_org((*pp)->ic, d, p, k,
 			    cJSON_IsString(rd) ? rd->valuestring : NULL) == 0 ?
 			    0 : (uint32_t)-1, NULL);
 			free(d);
 			free(p);
+			free(k);
 			break;
 		case OP_NEEDS: {
 			const cJSON *atts = cJSON_GetObjectItemCaseSensitive(

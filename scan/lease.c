@@ -45,6 +45,8 @@ asmt_load(struct runner *r, long long id)
 	    db_get(res, 0, "wfrom") : "");
 	as->window_to = xstrdup(db_get(res, 0, "wto") != NULL ?
 	    db_get(res, 0, "wto") : "");
+	as->corr_from = xstrdup(db_get(res, 0, "cfrom") != NULL ?
+	    db_get(res, 0, "cfrom") : "");
 	as->auth.assessment_id = id;
 	as->auth.kind = as->kind;
 	as->auth.tenant = xstrdup(db_get(res, 0, "tenant_id") != NULL ?
@@ -93,6 +95,7 @@ lease_asmt_unref(struct runner *r, struct asmt *as)
 	free(as->auth.tenant);
 	free(as->window_from);
 	free(as->window_to);
+	free(as->corr_from);
 	mbox_org_free(as);
 	free(as);
 }
@@ -144,6 +147,7 @@ task_free(struct runner *r, struct task *t)
 	free(t->path);
 	free(t->next_link);
 	free(t->checkpoint);
+	corr_free(t);
 	free(t);
 }
 

@@ -52,6 +52,7 @@ struct batch {
 
 static void	 try_commit(struct task *);
 static void	 queue_list(struct task *);
+static void	 list_page(struct task *, struct req *);
 
 static const char *
 jstr(const cJSON *o, const char *k)
@@ -247,7 +248,8 @@ scan(struct task *t, struct page *p, const cJSON *msg, const char *mime,
 		/* The reader: the mailbox's address, else its name. */
 		if (engine_ctx_set_org(t->ectx,
 		    (const char *const *)t->as->org_domains,
-		    (const char *const *)t->as->org_people, t->mail != NULL &&
+		    (const char *const *)t->as->org_people,
+		    (const char *const *)t->corr, t->mail != NULL &&
 		    *t->mail != '\0' ? t->mail : t->upn) == -1)
 			log_warn("runner: mailbox %lld: the engine did not take "
 			    "the organisation's lists", t->id);
@@ -444,7 +446,24 @@ mbox_begin(struct runner *r, struct task *t)
 		if (top > 0)
 			t->page_size = top;
 	}
+	/* The correspondents (corr.c) and the first page at once; the
+	 * page waits for them before its messages are scanned. */
+	corr_begin(t);
 	queue_list(t);
+}
+
+/* The correspondents are read: scan a page that came before them. */
+void
+mbox_corr_read(struct task *t)
+{
+	struct req	*q = t->early;
+
+	t->early = NULL;
+	if (q != NULL && !t->finished)
+		list_page(t, q);
+	else if (q != NULL)
+		req_free(q);
+	try_commit(t);
 }
 
 /* The list page arrived: scan what can be, hold what needs more. */
@@ -731,6 +750,14 @@ mbox_done(struct task *t, struct req *q)
 
 	if (q->kind == REQ_BATCH) {
 		batch_answer(t, q);
+		return;
+	}
+	if (q->kind == REQ_SENT) {
+		corr_page(t, q);
+		return;
+	}
+	if (q->status == 200 && !t->corr_read && t->early == NULL) {
+		t->early = q;		/* list_out stays: one page at a time */
 		return;
 	}
 	if (q->status == 200) {

@@ -81,6 +81,7 @@ struct asmt {
 	enum asmt_kind	 kind;
 	char		*window_from;	/* ISO 8601 UTC */
 	char		*window_to;
+	char		*corr_from;	/* where the sent items read begin */
 	struct auth	 auth;
 	int		 refs;		/* tasks using it */
 	int		 cancelled;
@@ -95,7 +96,8 @@ struct asmt {
 enum req_kind {
 	REQ_LIST,	/* a page of /messages */
 	REQ_BATCH,	/* $batch of attachments or MIME */
-	REQ_USERS	/* a page of /users */
+	REQ_USERS,	/* a page of /users */
+	REQ_SENT	/* a page of sent items' recipients (corr.c) */
 };
 
 struct req {
@@ -158,6 +160,14 @@ struct task {
 	long		 requests;	/* made, not yet committed */
 	int		 finished;	/* done, failed, lost or cancelled */
 	int		 stop;		/* release at the next page boundary */
+	/* its correspondents, read before the first page (corr.c) */
+	int		 corr_read;	/* 1 once read (or given up) */
+	int		 sent_pages;
+	long		 sent_msgs;
+	char		**sent_doms;	/* each sent message's domains once */
+	size_t		 nsent_doms;
+	char		**corr;		/* NULL-terminated once read */
+	struct req	*early;		/* a list page that came before them */
 	char		 fail_reason[64];
 	struct task	*next;
 };
@@ -250,6 +260,12 @@ void	 mbox_done(struct task *, struct req *);
 void	 mbox_failed(struct task *, struct req *, const char *reason);
 void	 mbox_flush(struct task *);
 void	 mbox_org_free(struct asmt *);
+void	 mbox_corr_read(struct task *);
+
+/* corr.c: the domains a mailbox writes to, from its sent items */
+void	 corr_begin(struct task *);
+void	 corr_page(struct task *, struct req *);
+void	 corr_free(struct task *);
 
 /* store.c */
 /* 1 when the database connection is up.  While it is down the runner

@@ -4,7 +4,7 @@ PKGS_SCAN := libcurl libcjson libsodium libseccomp
 PKGS_ALL += $(PKGS_SCAN)
 SCAN_SRCS := scan/main.c scan/lease.c scan/auth.c scan/graph.c \
 	scan/setup.c scan/mbox.c scan/store.c scan/notify.c scan/house.c \
-	scan/link.c
+	scan/link.c scan/corr.c
 # The engine behind scan/engine.h: engine_sandbox.c, which runs in a
 # sandboxed child (see scan/engine_sandbox.h) the engine of
 # scan/engine_impl.h: the detection library when detect/ builds one

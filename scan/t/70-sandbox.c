@@ -45,6 +45,23 @@
 
 static const char *const own[] = { "contoso.com", NULL };
 static const char *const people[] = { "John Smith", NULL };
+static const char *const corrs[] = { "northwindtraders.com", NULL };
+/* A supplier's domain with one letter changed: known only through the
+ * mailbox's correspondents. */
+static const char lookalike[] = "From: Accounts <ap@northwlndtraders.com>"
+    "\r\nSubject: Invoice 2231\r\n\r\nPlease find our invoice attached."
+    "\r\n";
+
+static int
+has_rule(const struct engine_result *r, const char *rule)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, rule) == 0)
+			return 1;
+	return 0;
+}
 
 static struct engine	*E;
 static struct engine_ctx *EC;
@@ -701,7 +718,7 @@ lost_in_scan(const struct conf *c, const char *fault, const char *why)
 	if (!ok(e != NULL, "%s: engine starts", fault))
 		return;
 	ec = engine_ctx_new(e);
-	engine_ctx_set_org(ec, own, people, NULL);
+	engine_ctx_set_org(ec, own, people, corrs, NULL);
 	ok(engine_scan(ec, &a, msg, NULL, ok_mime, n, &r) == 0 &&
 	    r.verdict == ENGINE_CLEAN, "%s: message 1 scanned", fault);
 	ok(engine_scan(ec, &a, msg, NULL, ok_mime, n, &r) == 0 &&
@@ -716,6 +733,9 @@ lost_in_scan(const struct conf *c, const char *fault, const char *why)
 	ok(engine_scan(ec, &a, msg, NULL, ok_mime, n, &r) == 0 &&
 	    r.verdict == ENGINE_CLEAN, "%s: message 3 scanned by a fresh "
 	    "child", fault);
+	ok(engine_scan(ec, &a, msg, NULL, lookalike, sizeof(lookalike) - 1,
+	    &r) == 0 && has_rule(&r, "sender.lookalike_correspondent"),
+	    "%s: the fresh child knows the correspondents", fault);
 	engine_ctx_free(ec);
 	engine_close(e);
 	cJSON_Delete(msg);
@@ -767,9 +787,24 @@ main(int argc, char *argv[])
 	lockdown(engine_sandbox_pid(E));
 	EC = engine_ctx_new(E);
 	IC = impl_ctx_new(I);
-	ok(engine_ctx_set_org(EC, own, people, "taro.yamada@contoso.com") ==
-	    0 && impl_ctx_set_org(IC, own, people, "taro.yamada@contoso.com")
-	    == 0, "the organisation and the reader set");
+	ok(engine_ctx_set_org(EC, own, people, corrs,
+	    "taro.yamada@contoso.com") == 0 && impl_ctx_set_org(IC, own,
+	    people, corrs, "taro.yamada@contoso.com") == 0,
+	    "the organisation, its correspondents and the reader set");
+	{
+		struct engine_result	 r;
+		struct arena		 a;
+		cJSON			*msg = cJSON_CreateObject();
+
+		arena_init(&a, 0);
+		cJSON_AddStringToObject(msg, "id", "lookalike");
+		compare("a correspondent's look-alike", msg, lookalike,
+		    sizeof(lookalike) - 1, 0, &r, &a);
+		ok(has_rule(&r, "sender.lookalike_correspondent"),
+		    "the correspondents reach the engine child");
+		cJSON_Delete(msg);
+		arena_release(&a);
+	}
 	{
 		/* Sent by Bcc: the To line names nobody; the mailbox's
 		 * address reaches the engine child. */

@@ -5,7 +5,8 @@
  * empty list means none, a call replaces the one before, the strings are
  * copied, and one scan's lists never leak into another's; a subdomain
  * stands for its registrable domain, a tenant's onmicrosoft.com name for
- * itself and its SharePoint, and a public suffix alone for no one.
+ * itself and its SharePoint, a public suffix alone for no one, and free
+ * mail for no one's correspondent.
  */
 #include <stdio.h>
 #include <string.h>
@@ -160,6 +161,22 @@ main(void)
 	    "jp.northwind.com given: northwind.com is the organisation's");
 	ok(scan(s, "Sato", "sato@n0rthwind.com", "https://example.org/",
 	    "sender.lookalike_own"), "and what imitates it is a look-alike");
+
+	/* Free mail is no one's correspondent, however often written to
+	 * (the runner counts a mailbox's Sent Items). */
+	{
+		static const char *const mixed[] = { "gmail.com",
+		    "northwindtraders.com", NULL };
+
+		is_int(detect_scan_set_org(s, own, NULL, mixed), 0,
+		    "gmail.com among the correspondents");
+		ok(!scan(s, "Sato", "sato@gmai1.com", "https://example.org/",
+		    "sender.lookalike_correspondent"),
+		    "gmail.com left out: its look-alike imitates no correspondent");
+		ok(scan(s, "Sato", "sato@northwindtrader.com",
+		    "https://example.org/", "sender.lookalike_correspondent"),
+		    "the supplier beside it is one");
+	}
 
 	is_int(detect_scan_set_org(NULL, own, NULL, NULL), -1, "no scan: -1");
 	detect_scan_free(t);

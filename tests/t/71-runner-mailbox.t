@@ -41,7 +41,9 @@ t.is_(psql1("SELECT started_at IS NOT NULL AND finished_at >= started_at AND win
 
 # The requests: one listing over every folder, paged to the end.
 reqs = requests_since(seq0)
-lists = [r for r in reqs if r["kind"] == "graph.messages" and r.get("mailbox") == "adele@contoso.example"]
+mine = [r for r in reqs if r["kind"] == "graph.messages" and r.get("mailbox") == "adele@contoso.example"]
+lists = [r for r in mine if "/mailFolders/" not in r["path"]]
+sent = [r for r in mine if "/mailFolders/" in r["path"]]
 t.is_(len(lists), (want + 99) // 100, "%d list pages of 100 for %d mails" % ((want + 99) // 100, want))
 first = urllib.parse.urlsplit(lists[0]["path"]) if lists else None
 q = dict(urllib.parse.parse_qsl(first.query)) if first else {}
@@ -56,6 +58,15 @@ t.is_(q.get("$top"), "100", "$top: graph_page_size")
 skips = [dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(r["path"]).query)).get("$skip") for r in lists]
 t.is_(skips, [None] + [str(100 * i) for i in range(1, len(lists))], "then each nextLink, to the end")
 t.ok(all(r["status"] == 200 for r in lists), "every list page answered 200")
+# Beside them, the Sent Items' recipients: the mailbox's correspondents.
+sq = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(sent[0]["path"]).query)) if sent else {}
+t.is_([urllib.parse.urlsplit(r["path"]).path for r in sent], ["/v1.0/me/mailFolders/sentitems/messages"],
+      "one page of Sent Items for the correspondents")
+t.is_(sq.get("$select"), "toRecipients,ccRecipients,bccRecipients", "only their recipients")
+t.like(sq.get("$filter", ""), r"^sentDateTime ge \S+Z and sentDateTime lt \S+Z$",
+       "$filter: the 90 days before the window's end, on sentDateTime")
+t.is_(sq.get("$orderby"), "sentDateTime desc", "$orderby on the same property")
+t.like(log, r"mailbox \d+: \d+ correspondents from \d+ sent messages", "the runner logs how many, no names")
 items = [r for r in reqs if r.get("via") == "batch" and r.get("mailbox") == "adele@contoso.example"]
 batches = [r for r in reqs if r["kind"] == "graph.batch"]
 t.ok(items and all(r["kind"] in ("graph.attachments", "graph.message.value") for r in items),

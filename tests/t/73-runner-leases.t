@@ -74,7 +74,7 @@ seq0 = emu_seq()
 rc, log = run_runner(conf)
 t.is_(rc, 0, "the next tick exits 0")
 t.like(log, r"claimed \(assessment %d, attempt 2, from its checkpoint\)" % aid, "it resumes the mailbox")
-lists = [r for r in requests_since(seq0) if r["kind"] == "graph.messages"]
+lists = [r for r in requests_since(seq0) if r["kind"] == "graph.messages" and "/mailFolders/" not in r["path"]]
 first = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(lists[0]["path"]).query)) if lists else {}
 t.is_(first.get("$skip"), skip_at, "from the checkpoint, not from the start ($skip=%s)" % skip_at)
 a = assessment(aid)
@@ -159,7 +159,7 @@ t.is_(psql1("SELECT string_agg(DISTINCT attempts::text, ',') FROM mailbox WHERE 
       "every mailbox was claimed exactly once")
 firsts = {}
 for r in requests_since(seq0):
-    if r["kind"] == "graph.messages" and "$skip" not in r["path"]:
+    if r["kind"] == "graph.messages" and "$skip" not in r["path"] and "/mailFolders/" not in r["path"]:
         firsts[r["mailbox"]] = firsts.get(r["mailbox"], 0) + 1
 t.is_(sorted(set(firsts.values())), [1], "and listed from its start exactly once (%d mailboxes)" % len(firsts))
 c1 = len(re.findall(r"mailbox \d+: claimed", r1.text()))

@@ -55,7 +55,15 @@ br = retry_after_breaches(reqs)
 t.is_(br, [], "no request for the mailbox before its Retry-After")
 mine = [r for r in reqs if r.get("mailbox") == "megan@contoso.example" and r.get("via") != "batch"]
 during = [r for r in mine if r["status"] == 429]
-t.ok(len(during) <= 6, "the mailbox waited: %d requests in 2.5 s of 429s" % len(during))
+# The requests in flight when a 429 came (the first list page and the
+# Sent Items, asked at once) go again together once the wait is over: a
+# round is the requests less than 0.3 s apart.
+import datetime as _dt0
+at = sorted(_dt0.datetime.strptime(r["time"], "%Y-%m-%dT%H:%M:%S.%fZ").timestamp() - r["ms"] / 1000.0
+            for r in during)
+rounds = 1 + sum(1 for x, y in zip(at, at[1:]) if y - x > 0.3) if at else 0
+t.ok(rounds <= 6 and len(during) <= 4 * rounds,
+     "the mailbox waited: %d requests in %d rounds in 2.5 s of 429s" % (len(during), rounds))
 t.ok(max(max_inflight(reqs).values() or [0]) <= 4, "never more than 4 in flight per mailbox")
 t.like(log, r"\d+ throttled", "the runner counts them")
 
@@ -95,6 +103,8 @@ conf40 = runner_conf("74-40", graph_page_size=40)
 reqs, a, log = scan("alex@contoso.example", {"rate_504": 1.0}, 2.0, conf40, "504")
 tops = []
 for r in reqs:
+    if "/mailFolders/" in r["path"]:
+        continue    # the Sent Items' recipients (their own page size)
     if r["kind"] == "graph.messages" or (r["kind"] == "graph.error" and "/messages" in r["path"]):
         tops.append(dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(r["path"]).query)).get("$top"))
 t.ok(tops[:1] == ["40"] and "20" in tops and "10" in tops, "after 504s the page size is halved: %s" %

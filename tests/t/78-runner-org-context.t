@@ -5,6 +5,8 @@
 # colleague's name is an impersonation, and the organisation's own
 # SharePoint is not "free hosting"; a "My mailbox" scan knows the
 # domain but not the colleagues, and says so in the same mail's verdict.
+# Each mailbox's correspondents come from its own Sent Items (scan/corr.c):
+# a supplier's look-alike is a threat where the mailbox writes to it.
 import os, sys, re, json
 sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "scan/t"))
 from runner_test import *
@@ -57,4 +59,36 @@ t.ok("sender.display_person" not in got2 and got2,
 t.is_(psql1("SELECT count(*) FROM finding WHERE assessment_id = :'a1' AND rule = 'url.free_hosting' "
             "AND url LIKE '%%contoso.sharepoint.com%%'", mbx), "0",
       "the domain is known from the mailbox's own address")
+
+# Correspondents, per mailbox, from its Sent Items: pat wrote to
+# chris@tailspintoys.example three times, so chris@tai1spintoys.example
+# (which passes SPF, DKIM and DMARC: the attacker owns it) imitates a
+# supplier in pat's mailbox; admin never wrote there, and the same mail
+# is judged by its text alone.
+b3 = Browser(source_ip=source_ip(78, 2))
+_, _, fab = granted(b3, "org", "admin@fabrikam.example", "run78c")
+rc, log = run_runner(runner_conf("78"))
+t.is_(assessment(fab)["state"], "done", "fabrikam's scan is done")
+ids = dict(psql("SELECT upn, id FROM mailbox WHERE assessment_id = :'a1'", fab))
+t.like(log, r"mailbox %s: 1 correspondents from 5 sent messages" % ids.get("pat@fabrikam.example"),
+       "pat's five sent messages name one outside domain twice or more (the colleagues' domain is the organisation's)")
+t.like(log, r"mailbox %s: 0 correspondents from 1 sent messages" % ids.get("admin@fabrikam.example"),
+       "admin's one sent message names none")
+t.unlike(log, r"tailspintoys", "no correspondent's domain in the log")
+
+
+def supplier(upn):
+    rows = psql("SELECT d.verdict, string_agg(f.rule, ' ' ORDER BY f.rule) FROM detection d "
+                "JOIN finding f ON f.detection_id = d.id JOIN mailbox m ON m.id = d.mailbox_id "
+                "WHERE d.assessment_id = :'a1' AND m.upn = :'a2' AND d.sender_address = 'chris@tai1spintoys.example' "
+                "GROUP BY d.id, d.verdict", fab, upn)
+    return rows[0] if rows else ["", ""]
+
+
+v, rules = supplier("pat@fabrikam.example")
+t.is_(v, "threat", "in pat's mailbox the supplier's look-alike is a threat (%s)" % rules)
+t.ok("sender.lookalike_correspondent" in rules.split(), "as a look-alike of a correspondent")
+v, rules = supplier("admin@fabrikam.example")
+t.ok("sender.lookalike_correspondent" not in rules.split(),
+     "in admin's, no correspondent is imitated (%s: %s)" % (v or "clean", rules))
 t.done()

@@ -158,6 +158,16 @@ def sent(c):
     return raw, "clean", "sent", []
 
 
+def sent_partner(c):
+    """A reply to a supplier: what makes its domain a correspondent."""
+    p = PARTNERS[2]
+    text = ("Hi Chris,\n\nThe purchase order for the spring range is in your portal. Please confirm the delivery "
+            "dates.\n\nThanks,\n%s" % c.to_name)
+    raw = message(c, addr(c.to_name, c.to_addr), addr("Chris Green", "chris@" + p[1]), "RE: Spring range order",
+                  text_part(text), exo_internal(c))
+    return raw, "clean", "sent-partner", []
+
+
 def ppap_zip(c):
     """A partner's encrypted zip, then (separately) its password: the
     Japanese PPAP habit.  Potential: the archive cannot be inspected."""
@@ -353,6 +363,20 @@ def bec_giftcard(c):
     return message(c, addr(n, "patti.fernandez.ceo@gmail.com"), to(c), "Urgent request", text_part(text),
                    exo_inbound(c, "gmail.com", ip="209.85.220.%d" % c.rng.randrange(2, 250))), \
         "threat", "bec-giftcard-ceo-display-name", ["impersonation"]
+
+
+def bec_supplier_lookalike(c):
+    """The supplier of sent_partner() imitated by a domain one letter off,
+    which passes SPF, DKIM and DMARC (the attacker owns it): only the
+    mailbox's own sent mail says whose name it imitates."""
+    p = PARTNERS[2]
+    dom = p[1].replace("l", "1", 1)
+    text = ("Dear %s,\n\nFollowing your order, please settle invoice TT-%d by Friday. Note that our bank details "
+            "have changed; the new account is on the invoice.\n\nRegards,\nChris Green\nAccounts, %s"
+            % (c.to_name.split()[0], c.rng.randrange(1000, 9999), p[0]))
+    return message(c, addr("Chris Green", "chris@" + dom), to(c), "RE: Spring range order", text_part(text),
+                   exo_inbound(c, dom, ip="192.0.2.%d" % c.rng.randrange(2, 250))), \
+        "threat", "bec-supplier-lookalike", ["impersonation"]
 
 
 def bec_bank_change(c):
