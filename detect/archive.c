@@ -60,7 +60,8 @@ filters_probe(void)
 }
 
 static struct archive *
-ar_open(struct detect_scan *s, const unsigned char *p, size_t n, int raw)
+ar_open(const unsigned char *p, size_t n, int raw, char *const *pw,
+    size_t npw)
 {
 	struct archive	*a = archive_read_new();
 	size_t		 i;
@@ -85,8 +86,8 @@ ar_open(struct detect_scan *s, const unsigned char *p, size_t n, int raw)
 		archive_read_support_format_lha(a);
 		archive_read_support_format_xar(a);
 	}
-	for (i = 0; i < s->npw; i++)
-		archive_read_add_passphrase(a, s->pw[i]);
+	for (i = 0; i < npw; i++)
+		archive_read_add_passphrase(a, pw[i]);
 	if (archive_read_open_memory(a, p, n) != ARCHIVE_OK) {
 		archive_read_free(a);
 		return NULL;
@@ -98,11 +99,12 @@ ar_open(struct detect_scan *s, const unsigned char *p, size_t n, int raw)
  * Read the current entry: at most max bytes kept, at most budget read.
  * *over is set when the entry holds more than budget (one byte past it
  * is read to know, and not counted).  Returns bytes kept, or -1 when the
- * data cannot be read (encrypted).
+ * data cannot be read (encrypted); *cut (when given) is set when it
+ * failed part-way (damaged: what came before is kept).
  */
 static ssize_t
-ar_read(struct archive *a, unsigned char **out, size_t max, size_t budget,
-    size_t *total, int *over)
+ar_read_cut(struct archive *a, unsigned char **out, size_t max, size_t budget,
+    size_t *total, int *over, int *cut)
 {
 	unsigned char	*buf = NULL, chunk[READ_CHUNK];
 	size_t		 kept = 0, cap = 0, want;
@@ -121,6 +123,8 @@ ar_read(struct archive *a, unsigned char **out, size_t max, size_t budget,
 				free(buf);
 				return -1;
 			}
+			if (cut != NULL)
+				*cut = 1;	/* damaged part-way */
 			break;
 		}
 		if ((size_t)r > budget - *total) {
@@ -149,6 +153,13 @@ ar_read(struct archive *a, unsigned char **out, size_t max, size_t budget,
 	buf[kept] = '\0';
 	*out = buf;
 	return (ssize_t)kept;
+}
+
+static ssize_t
+ar_read(struct archive *a, unsigned char **out, size_t max, size_t budget,
+    size_t *total, int *over)
+{
+	return ar_read_cut(a, out, max, budget, total, over, NULL);
 }
 
 /*
@@ -186,6 +197,26 @@ ar_bomb(struct detect_scan *s, const char *name, size_t here, size_t n)
 	}
 	finding_add(s, R_ATT_ARCHIVE_BOMB, &(struct fargs){ .name = name,
 	    .detail = d, .detail_ja = dj });
+}
+
+/*
+ * A header libarchive could read: ARCHIVE_WARN is one too (a zip whose
+ * local header disagrees with its central directory, which unzip and
+ * Windows open without a word: stopping there hid the whole archive).
+ */
+static int
+header_ok(int r)
+{
+	return r == ARCHIVE_OK || r == ARCHIVE_WARN;
+}
+
+static const char *
+ar_sha(struct detect_scan *s, const unsigned char *p, size_t n)
+{
+	char	 h[65];
+
+	sha256_hex(p, n, h);
+	return arena_strdup(&s->a, h);
 }
 
 static const char *
@@ -297,9 +328,9 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 	    memmem(p, n, "mimetypeapplication/vnd.oasis", 29) == NULL &&
 	    memmem(p, n, "META-INF/manifest.xml", 21) == NULL)
 		return 0;
-	if ((a = ar_open(s, p, n, 0)) == NULL)
+	if ((a = ar_open(p, n, 0, NULL, 0)) == NULL)
 		return 0;
-	while (archive_read_next_header(a, &e) == ARCHIVE_OK &&
+	while (header_ok(archive_read_next_header(a, &e)) &&
 	    entries++ < DETECT_ARCHIVE_FILES) {
 		const char	*en = entry_name(s, e);
 		unsigned char	*buf;
@@ -357,7 +388,7 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (macro)
 		finding_add(s, R_ATT_MACRO, &(struct fargs){ .name = name,
 		    .type = ooxml ? "Office Open XML document" :
-		    "OpenDocument", .sha256 = NULL });
+		    "OpenDocument", .sha256 = ar_sha(s, p, n) });
 	if (xlm)
 		finding_add(s, R_ATT_XLM_MACRO, &(struct fargs){ .name = name });
 	if (remote != NULL)
@@ -371,101 +402,279 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 	return 1;
 }
 
+/* An archive being walked: what it showed and what it hid. */
+struct walk {
+	const char		*name;
+	const unsigned char	*p;
+	size_t			 n;
+	int			 raw;
+	size_t			 here;		/* bytes inflated from it */
+	size_t			 declared;	/* a bomb's declared size */
+	size_t			 listed;
+	int			 entries;	/* headers read */
+	int			 regular;	/* files among them */
+	int			 first_enc;	/* the first encrypted file opened */
+	int			 encrypted, opened, locked, damaged, bomb;
+	int			 hidden;	/* its names are encrypted */
+	size_t			 unread;	/* past DETECT_ARCHIVE_FILES */
+	struct buf		 names;
+};
+
+/* The idx-th header (from 0) of a fresh handle with these passwords. */
+static struct archive *
+ar_at(const struct walk *w, int idx, char *const *pw, size_t npw)
+{
+	struct archive		*a;
+	struct archive_entry	*e;
+	int			 i;
+
+	if ((a = ar_open(w->p, w->n, w->raw, pw, npw)) == NULL)
+		return NULL;
+	for (i = 0; i <= idx; i++)
+		if (!header_ok(archive_read_next_header(a, &e))) {
+			archive_read_free(a);
+			return NULL;
+		}
+	return a;
+}
+
+/*
+ * The passwords of the scan one at a time on entry idx, which none
+ * opened when given together: libarchive takes the first whose check
+ * value matches (a ZipCrypto check byte passes a wrong password once in
+ * 256) and tries no other.  Within the message's DETECT_PASSWORD_TRIES.
+ */
+static ssize_t
+ar_each(struct detect_scan *s, const struct walk *w, int idx,
+    unsigned char **buf, size_t budget, size_t *total, int *over)
+{
+	struct archive	*a;
+	size_t		 i;
+	ssize_t		 k;
+
+	for (i = 0; i < s->npw && s->pw_tries < DETECT_PASSWORD_TRIES; i++) {
+		s->pw_tries++;
+		if ((a = ar_at(w, idx, &s->pw[i], 1)) == NULL)
+			continue;
+		k = ar_read(a, buf, DETECT_PART_MAX, budget, total, over);
+		archive_read_free(a);
+		if (k >= 0)
+			return k;
+	}
+	return -1;
+}
+
+/* Does a password of this very mail open the entry idx? */
+static int
+ar_same_mail(struct detect_scan *s, const struct walk *w)
+{
+	struct archive	*a;
+	unsigned char	*buf;
+	size_t		 total, np = (size_t)s->msg_passwords, i;
+	char		*pw[nitems(s->msg_pw)];
+	ssize_t		 k;
+	int		 over;
+
+	if (np > nitems(s->msg_pw))
+		np = nitems(s->msg_pw);
+	for (i = 0; i < np; i++) {
+		if (s->pw_tries >= DETECT_PASSWORD_TRIES)
+			return 0;
+		s->pw_tries++;
+		pw[0] = (char *)s->msg_pw[i];
+		if ((a = ar_at(w, w->first_enc, pw, 1)) == NULL)
+			continue;
+		/* A few bytes tell: a wrong key fails at once. */
+		k = ar_read(a, &buf, 1, 4096, &total, &over);
+		archive_read_free(a);
+		if (k >= 0) {
+			free(buf);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void
+ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
+{
+	struct archive_entry	*e;
+	int			 r;
+
+	while (!w->bomb) {
+		const char	*en, *full;
+		unsigned char	*buf;
+		size_t		 total, budget;
+		ssize_t		 k;
+		int		 over, enc, idx;
+
+		r = archive_read_next_header(a, &e);
+		if (!header_ok(r)) {
+			const char *why = archive_error_string(a);
+
+			/* 7z -mhe, rar -hp: nothing is listed at all. */
+			if (r != ARCHIVE_EOF && w->entries == 0 &&
+			    (archive_read_has_encrypted_entries(a) > 0 ||
+			    (why != NULL && strcasestr(why, "encrypt"))))
+				w->hidden = 1;
+			else if (r != ARCHIVE_EOF && !w->locked)
+				w->damaged = 1;
+			break;
+		}
+		idx = w->entries++;
+		if (archive_entry_filetype(e) != AE_IFREG)
+			continue;
+		w->regular++;
+		en = entry_name(s, e);
+		full = arena_printf(&s->a, "%s > %s", w->name, en);
+		if (w->listed++ < 5)
+			buf_addf(&w->names, "%s%s", w->listed > 1 ? ", " : "",
+			    en);
+		/* Past the entries a message reads: the names still tell
+		 * ("invoice.pdf.exe" as the 501st). */
+		if (s->arc_files >= DETECT_ARCHIVE_FILES) {
+			if (s->arc_names++ >= DETECT_ARCHIVE_NAMES) {
+				msg_truncated(s, s->m, "more archive entries "
+				    "than the limit");
+				break;
+			}
+			w->unread++;
+			attach_name_check(s, full, NULL);
+			continue;
+		}
+		s->arc_files++;
+		enc = archive_entry_is_encrypted(e);
+		if (enc)
+			w->encrypted = 1;
+		budget = ar_budget(s, w->n, w->here);
+		if (archive_entry_size_is_set(e) &&
+		    archive_entry_size(e) > (la_int64_t)budget) {
+			w->declared = (size_t)archive_entry_size(e);
+			w->bomb = 1;
+			break;
+		}
+		if (enc && s->npw > 0 && s->pw_tries >= DETECT_PASSWORD_TRIES) {
+			/* Passwords cost a key derivation each (AES):
+			 * the message has tried enough. */
+			w->locked = 1;
+			attach_name_check(s, full, NULL);
+			continue;
+		}
+		if (enc)
+			s->pw_tries += s->npw;
+		k = ar_read_cut(a, &buf, DETECT_PART_MAX, budget, &total,
+		    &over, &w->damaged);
+		if (k < 0 && enc && s->npw > 1)
+			k = ar_each(s, w, idx, &buf, budget, &total, &over);
+		if (k < 0) {
+			/* Encrypted and no password of the scan opens it, or
+			 * damaged; the next entries are read all the same. */
+			if (enc)
+				w->locked = 1;
+			else
+				w->damaged = 1;
+			attach_name_check(s, full, NULL);
+			continue;
+		}
+		s->inflated += total;
+		w->here += total;
+		if (over) {
+			w->bomb = 1;
+			free(buf);
+			break;
+		}
+		if (enc && !w->opened) {
+			w->opened = 1;
+			w->first_enc = idx;
+		}
+		s->depth++;
+		attach_file(s, full, buf, (size_t)k, total, NULL, NULL, enc);
+		s->depth--;
+		free(buf);
+	}
+}
+
 void
 archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n)
 {
-	struct archive		*a;
-	struct archive_entry	*e;
-	int			 raw, encrypted = 0, opened = 0, bomb = 0;
-	int			 locked = 0;
-	size_t			 here = 0, listed = 0;
-	struct buf		 names;
+	struct archive	*a;
+	struct walk	 w;
+	int		 raw;
 
 	if (s->depth >= DETECT_ARCHIVE_DEPTH) {
 		char d[8];
 
 		snprintf(d, sizeof(d), "%d", DETECT_ARCHIVE_DEPTH);
 		finding_add(s, R_ATT_ARCHIVE_DEEP, &(struct fargs){
-		    .name = name, .detail = d });
+		    .name = name, .detail = d, .sha256 = ar_sha(s, p, n) });
 		return;
 	}
 	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0 &&
 	    office_zip(s, name, p, n))
 		return;
-	/* A lone compressed stream (.gz, .bz2, .xz) is read raw. */
+	/* A lone compressed stream (.gz, .bz2, .xz, .zst, .lz4) is read
+	 * raw: when it is no archive, and when it opens as a tar that lists
+	 * nothing (a disk image's zeros are a tar's end). */
 	raw = (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) || (n >= 3 &&
 	    memcmp(p, "BZh", 3) == 0) || (n >= 6 &&
-	    memcmp(p, "\xfd" "7zXZ\0", 6) == 0);
-	if ((a = ar_open(s, p, n, 0)) == NULL &&
-	    (!raw || (a = ar_open(s, p, n, 1)) == NULL))
-		return;
-	buf_init(&names, 512);
-	while (!bomb && archive_read_next_header(a, &e) == ARCHIVE_OK) {
-		const char	*en = entry_name(s, e);
-		char		*full;
-		unsigned char	*buf;
-		size_t		 total, budget;
-		ssize_t		 k;
-		int		 over, enc;
-
-		if (s->arc_files++ >= DETECT_ARCHIVE_FILES) {
-			msg_truncated(s, s->m, "more archive entries than the "
-			    "limit");
-			break;
-		}
-		if (archive_entry_filetype(e) != AE_IFREG)
-			continue;
-		full = arena_printf(&s->a, "%s > %s", name, en);
-		if (listed++ < 5)
-			buf_addf(&names, "%s%s", listed > 1 ? ", " : "", en);
-		enc = archive_entry_is_encrypted(e);
-		if (enc)
-			encrypted = 1;
-		if (locked) {
-			attach_name_check(s, full, NULL);
-			continue;
-		}
-		budget = ar_budget(s, n, here);
-		if (archive_entry_size_is_set(e) &&
-		    archive_entry_size(e) > (la_int64_t)budget) {
-			bomb = 1;
-			break;
-		}
-		k = ar_read(a, &buf, DETECT_PART_MAX, budget, &total, &over);
-		if (k < 0) {
-			/* Encrypted and no password of the scan opens it. */
-			encrypted = 1;
-			locked = 1;
-			attach_name_check(s, full, NULL);
-			continue;
-		}
-		s->inflated += total;
-		here += total;
-		if (over) {
-			bomb = 1;
-			free(buf);
-			break;
-		}
-		if (enc)
-			opened = 1;
-		s->depth++;
-		attach_file(s, full, buf, (size_t)k, total, NULL, NULL, enc);
-		s->depth--;
-		free(buf);
+	    memcmp(p, "\xfd" "7zXZ\0", 6) == 0) || (n >= 4 &&
+	    memcmp(p, "\x28\xb5\x2f\xfd", 4) == 0) || (n >= 4 &&
+	    memcmp(p, "\x04\x22\x4d\x18", 4) == 0);
+	memset(&w, 0, sizeof(w));
+	w.name = name;
+	w.p = p;
+	w.n = n;
+	w.first_enc = -1;
+	buf_init(&w.names, 512);
+	if ((a = ar_open(p, n, 0, s->pw, s->npw)) != NULL) {
+		ar_entries(s, &w, a);
+		archive_read_free(a);
 	}
-	archive_read_free(a);
-	if (bomb)
-		ar_bomb(s, name, here, n);
-	if (locked)
+	if (raw && w.regular == 0 && !w.hidden && !w.bomb &&
+	    (a = ar_open(p, n, 1, NULL, 0)) != NULL) {
+		w.raw = 1;
+		w.damaged = 0;
+		ar_entries(s, &w, a);
+		archive_read_free(a);
+	}
+	if (w.bomb)
+		ar_bomb(s, name, w.here > w.declared ? w.here : w.declared, n);
+	if (w.locked)
 		finding_add(s, R_ATT_ENCRYPTED_ARCHIVE, &(struct fargs){
-		    .name = name, .detail = arena_printf(&s->a, "it lists %s",
-		    names.ptr) });
-	else if (encrypted && opened)
-		finding_add(s, R_ATT_PPAP_OPENED, &(struct fargs){ .name = name });
-	/* Its password in the same mail: the encryption is for scanners. */
-	if (encrypted && s->msg_passwords > 0)
+		    .name = name, .sha256 = ar_sha(s, p, n),
+		    .detail = arena_printf(&s->a, "it lists %s", w.names.ptr),
+		    .detail_ja = arena_printf(&s->a, "%s を含みます",
+		    w.names.ptr) });
+	else if (w.encrypted && w.opened)
+		finding_add(s, R_ATT_PPAP_OPENED, &(struct fargs){
+		    .name = name, .sha256 = ar_sha(s, p, n) });
+	if (w.hidden)
+		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
+		    .name = name, .sha256 = ar_sha(s, p, n),
+		    .detail = "it is encrypted, its file names too",
+		    .detail_ja = "ファイル名まで暗号化されています" });
+	else if (w.unread > 0)
+		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
+		    .name = name, .sha256 = ar_sha(s, p, n),
+		    .detail = arena_printf(&s->a, "%zu files past the %u a "
+		    "message may open; their names were checked", w.unread,
+		    DETECT_ARCHIVE_FILES),
+		    .detail_ja = arena_printf(&s->a, "1 通で開ける %u 件を"
+		    "超える %zu 件。名前だけ確認しました",
+		    DETECT_ARCHIVE_FILES, w.unread) });
+	else if (w.damaged && w.regular > 0)
+		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
+		    .name = name, .sha256 = ar_sha(s, p, n),
+		    .detail = "it is damaged",
+		    .detail_ja = "壊れています" });
+	/* Its password in the same mail: the encryption is for scanners.
+	 * Only a password of this mail that opens it counts ("the password
+	 * will be sent separately" names none). */
+	if (w.opened && s->msg_passwords > 0 && ar_same_mail(s, &w))
 		finding_add(s, R_ATT_PASSWORD_SAME_MAIL, &(struct fargs){
-		    .name = name });
-	buf_release(&names);
+		    .name = name, .sha256 = ar_sha(s, p, n) });
+	if (s->pw_tries >= DETECT_PASSWORD_TRIES)
+		msg_truncated(s, s->m, "more password tries than the limit");
+	buf_release(&w.names);
 }

@@ -1107,58 +1107,224 @@ content_run(struct detect_scan *s)
  * PPAP: "パスワード：Abc123" or "password: Abc123" in a mail is kept
  * for the encrypted archives of the scan (the runner lists a mailbox
  * newest first, so the password usually comes before its archive).
+ * Full-width letters and digits are read as ASCII ("Ｘｙ７ｋ"), the
+ * subject is read too, a few words may stand between the mark and its
+ * ":" or "is" ("The password for the zip file is X"), and "as below"
+ * ("下記の通りです") takes a lone word on a following line.  Prose is
+ * not a password: a lower-case word right after the mark, or one that
+ * "is" introduces ("will be sent", "is sent separately").
  */
+static const char *const pw_prose[] = { "sent", "required", "attached",
+    "below", "following", "same", "the", "not", "also", "being", "valid",
+    "changed", "expired", "incorrect", "wrong", "protected", "enclosed",
+    "provided", "shown", "written", "needed", "included", "case",
+    "available", "different", "correct" };
+
+/* A copy of the text with full-width ASCII (U+FF01-U+FF5E) and the
+ * ideographic space folded to ASCII. */
+static char *
+pw_fold(struct detect_scan *s, const char *t, size_t n, size_t *out)
+{
+	char		*o = arena_alloc(&s->a, n + 1);
+	size_t		 i = 0, k = 0;
+
+	while (i < n) {
+		const unsigned char *u = (const unsigned char *)t + i;
+
+		if (n - i >= 3 && u[0] == 0xef && ((u[1] == 0xbc &&
+		    u[2] >= 0x81) || (u[1] == 0xbd && u[2] <= 0x9e))) {
+			o[k++] = (char)(u[1] == 0xbc ? u[2] - 0x81 + 0x21 :
+			    u[2] - 0x80 + 0x60);
+			i += 3;
+		} else if (n - i >= 3 && memcmp(u, "　", 3) == 0) {
+			o[k++] = ' ';
+			i += 3;
+		} else
+			o[k++] = t[i++];
+	}
+	o[k] = '\0';
+	*out = k;
+	return o;
+}
+
+/* Where a password may end: ASCII space or punctuation that closes a
+ * sentence, or Japanese that follows a word ("です", "。", "」"). */
+static int
+pw_end(const char *q, const char *e)
+{
+	static const char *const ja[] = { "」", "】", "。", "、", "）",
+	    "で", "と", "を", "』" };
+	size_t	 i;
+
+	if (q == e || (unsigned char)*q < 0x80)
+		return 1;
+	for (i = 0; i < nitems(ja); i++)
+		if ((size_t)(e - q) >= strlen(ja[i]) &&
+		    memcmp(q, ja[i], strlen(ja[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The password token at q: its length (4 to 64), or 0. */
+static size_t
+pw_token(const char *q, const char *e)
+{
+	size_t	 k;
+
+	for (k = 0; q + k < e && k < 65 && q[k] > 0x20 && q[k] < 0x7f &&
+	    q[k] != '"' && q[k] != '\'' && q[k] != ',' && !(q[k] == '.' &&
+	    (q + k + 1 == e || q[k + 1] <= 0x20 ||
+	    (unsigned char)q[k + 1] >= 0x80)); k++)
+		;
+	if (k < 4 || k > 64 || !pw_end(q + k, e))
+		return 0;
+	return k;
+}
+
+static int
+pw_is_prose(const char *w, size_t k)
+{
+	size_t	 i;
+
+	for (i = 0; i < k; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return 0;
+	for (i = 0; i < nitems(pw_prose); i++)
+		if (strlen(pw_prose[i]) == k && memcmp(pw_prose[i], w, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* After the mark: separators, brackets, "is", "は", up to a line;
+ * *sep says whether one that introduces a value was there. */
+static const char *
+pw_skip(const char *q, const char *e, int *sep)
+{
+	size_t	 skipped = 0;
+
+	while (q < e && skipped < 40) {
+		if (*q == ':' || *q == '=') {
+			*sep = 1;
+			q++;
+		} else if (*q == ' ' || *q == '\t' || *q == '"' ||
+		    *q == '\'' || *q == '\r' || *q == '\n' || *q == '-' ||
+		    *q == '(' || *q == '[') {
+			q++;
+		} else if (e - q >= 3 && (memcmp(q, "：", 3) == 0 ||
+		    memcmp(q, "＝", 3) == 0 || memcmp(q, "「", 3) == 0 ||
+		    memcmp(q, "【", 3) == 0 || memcmp(q, "】", 3) == 0)) {
+			*sep = 1;
+			q += 3;
+		} else if (e - q >= 3 && (memcmp(q, "は", 3) == 0 ||
+		    memcmp(q, "is ", 3) == 0)) {
+			*sep = 1;
+			q += 3;
+		} else
+			break;
+		skipped++;
+	}
+	return q;
+}
+
+/* "for the zip file is X", "for the attachment: X": the same line's ":"
+ * or " is " within a few words, else NULL. */
+static const char *
+pw_later(const char *q, const char *e)
+{
+	const char	*l = memchr(q, '\n', (size_t)(e - q));
+	size_t		 n = (size_t)((l != NULL ? l : e) - q), i;
+
+	if (n > 48)
+		n = 48;
+	for (i = 0; i < n; i++) {
+		if (q[i] == ':' || (n - i >= 3 && (memcmp(q + i, "：", 3) ==
+		    0 || memcmp(q + i, "は", 3) == 0)))
+			return q + i;
+		if (n - i >= 4 && memcmp(q + i, " is ", 4) == 0)
+			return q + i + 1;
+	}
+	return NULL;
+}
+
+/* "as below" on the mark's line, the password alone on a line below. */
+static const char *
+pw_below(const char *q, const char *e, size_t *k)
+{
+	static const char *const below[] = { "下記", "以下", "below",
+	    "following", "次の" };
+	const char	*l = memchr(q, '\n', (size_t)(e - q));
+	size_t		 i, lines;
+
+	if (l == NULL)
+		return NULL;
+	for (i = 0; i < nitems(below); i++)
+		if (memmem(q, (size_t)(l - q), below[i], strlen(below[i])))
+			break;
+	if (i == nitems(below))
+		return NULL;
+	for (q = l + 1, lines = 0; q < e && lines < 3; lines++) {
+		const char *t = q, *end;
+
+		while (t < e && (*t == ' ' || *t == '\t' || *t == '\r'))
+			t++;
+		end = memchr(t, '\n', (size_t)(e - t));
+		end = end != NULL ? end : e;
+		if (t == end) {
+			q = end + 1;
+			continue;
+		}
+		/* The line holds the word and blanks only. */
+		while (end > t && (end[-1] == ' ' || end[-1] == '\r' ||
+		    end[-1] == '\t'))
+			end--;
+		*k = pw_token(t, end);
+		return *k > 0 && t + *k == end ? t : NULL;
+	}
+	return NULL;
+}
+
 void
-content_passwords(struct detect_scan *s, const char *t, size_t n)
+content_passwords(struct detect_scan *s, const char *t0, size_t n0)
 {
 	static const char *const mark[] = { "パスワード", "password",
 	    "Password", "PASSWORD", "パスコード", "passcode", "Passcode",
 	    "暗証番号", "解凍キー", "senha", "Kennwort", "contraseña",
-	    "mot de passe" };
-	size_t	 i, found = 0;
+	    "mot de passe", "PW:", "PW：", "pw:", "Pw:" };
+	size_t	 i, found = 0, n;
+	const char *t = pw_fold(s, t0, n0, &n);
 
 	for (i = 0; i < nitems(mark) && found < 4; i++) {
 		const char *p = t, *e = t + n;
 		size_t ml = strlen(mark[i]);
 
-		while (p < e && (p = memmem(p, (size_t)(e - p), mark[i], ml)) !=
-		    NULL) {
-			const char *q = p + ml, *tok;
+		while (found < 4 && p < e && (p = memmem(p, (size_t)(e - p),
+		    mark[i], ml)) != NULL) {
+			const char *q = p + ml, *tok, *later;
 			char pw[65];
-			size_t k, skipped = 0;
+			size_t k;
+			int sep = 0;
 
+			/* "PW:" is its own separator. */
+			if (mark[i][ml - 1] == ':' || strcmp(mark[i] + ml - 3,
+			    "：") == 0)
+				sep = 1;
 			p = q;
-			/* Separators, brackets, "is", "は", up to a line. */
-			while (q < e && skipped < 40) {
-				if (*q == ' ' || *q == ':' || *q == '=' ||
-				    *q == '\t' || *q == '"' || *q == '\'' ||
-				    *q == '\r' || *q == '\n' || *q == '-') {
-					q++;
-					skipped++;
-				} else if (e - q >= 3 && (memcmp(q, "：", 3) == 0 ||
-				    memcmp(q, "は", 3) == 0 ||
-				    memcmp(q, "「", 3) == 0 ||
-				    memcmp(q, "【", 3) == 0 ||
-				    memcmp(q, "】", 3) == 0 ||
-				    memcmp(q, "　", 3) == 0 ||
-				    memcmp(q, "＝", 3) == 0)) {
-					q += 3;
-					skipped++;
-				} else if (e - q >= 3 && (memcmp(q, "is ", 3) ==
-				    0)) {
-					q += 3;
-					skipped++;
-				} else
-					break;
-			}
+			q = pw_skip(q, e, &sep);
 			tok = q;
-			for (k = 0; q < e && k < 64 && *q > 0x20 && *q < 0x7f &&
-			    *q != '"' && *q != '\'' && *q != ',' &&
-			    !(*q == '.' && (q + 1 == e || q[1] <= 0x20)); k++)
-				q++;
-			if (k < 4 || k > 64 || (q < e && (unsigned char)*q >= 0x80 &&
-			    memcmp(q, "」", 3) != 0 && memcmp(q, "】", 3) != 0 &&
-			    memcmp(q, "　", 3) != 0))
+			k = pw_token(q, e);
+			if (!sep && (later = pw_later(q, e)) != NULL) {
+				/* "for the zip file is X" */
+				q = pw_skip(later, e, &sep);
+				tok = q;
+				k = pw_token(q, e);
+			}
+			if ((k == 0 || pw_is_prose(tok, k)) &&
+			    (tok = pw_below(p, e, &k)) == NULL)
+				continue;
+			/* A lower-case word right after the mark is prose
+			 * ("password will be sent"). */
+			if (!sep && strspn(tok, "abcdefghijklmnopqrstuvwxyz") >=
+			    k)
 				continue;
 			memcpy(pw, tok, k);
 			pw[k] = '\0';
@@ -1166,6 +1332,9 @@ content_passwords(struct detect_scan *s, const char *t, size_t n)
 			    strchr(pw, '@') != NULL)
 				continue;
 			detect_scan_add_password(s, pw);
+			if (s->msg_passwords < (int)nitems(s->msg_pw))
+				s->msg_pw[s->msg_passwords] =
+				    arena_strdup(&s->a, pw);
 			s->msg_passwords++;
 			found++;
 		}

@@ -63,6 +63,11 @@
 #define DETECT_ARCHIVE_RATIO	200	/* inflated / stored, per file
 					   (archive or Office document) */
 #define DETECT_PASSWORDS_MAX	64	/* PPAP passwords kept per scan */
+#define DETECT_PASSWORD_TRIES	2000	/* passwords tried on encrypted
+					   entries per message (an AES
+					   zip's costs a key derivation) */
+#define DETECT_ARCHIVE_NAMES	10000	/* entries past DETECT_ARCHIVE_FILES
+					   whose names are still checked */
 #define DETECT_ORG_MAX		100000	/* entries per list of the organisation
 					   given to a scan */
 

@@ -779,6 +779,7 @@ scan_begin(struct detect_scan *s)
 	memset(s->svg_ops, 0, sizeof(s->svg_ops));
 	s->qr_decoded = 0;
 	s->msg_passwords = 0;
+	s->pw_tries = s->arc_names = 0;
 	s->claim_brand = -1;
 	s->claim_display = 0;
 	s->name_mixed = 0;
@@ -796,6 +797,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 	/* Subject first in the text the phrases run on. */
 	if (m->subject != NULL) {
 		text_norm(&s->text, m->subject, strlen(m->subject), &s->ns);
+		content_passwords(s, m->subject, strlen(m->subject));
 		buf_adds(&s->text, " \n ");
 	}
 	for (i = 0; i < m->ntexts; i++) {

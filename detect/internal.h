@@ -351,6 +351,10 @@ struct detect_scan {
 	size_t			 qr_decoded;	/* pixels of pictures decoded */
 	int			 qr_tries;	/* pairs of pieces read */
 	int			 msg_passwords;	/* PPAP passwords in this one */
+	const char		*msg_pw[4];	/* ... the first four of them */
+	size_t			 pw_tries;	/* passwords tried on entries */
+	size_t			 arc_names;	/* entries only named (past
+					   DETECT_ARCHIVE_FILES) */
 	int			 claim_brand;	/* brand the sender claims, -1 */
 	int			 claim_display;	/* ... in its display name */
 	int			 name_mixed;	/* look-alike letters of other

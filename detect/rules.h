@@ -118,7 +118,11 @@ RULE(R_ATT_ENCRYPTED_DOC, "attach.encrypted_document", DETECT_RISKY_ATTACHMENT, 
     "password-protected Office or PDF document", \
     "The document \"{name}\" is password-protected, which hides its content from inspection.", \
     "文書「{name}」はパスワードで保護されており、中身を検査できません。") \
-RULE(R_ATT_ARCHIVE_DEEP, "attach.archive_deep", DETECT_RISKY_ATTACHMENT, 20, \
+RULE(R_ATT_ARCHIVE_UNREAD, "attach.archive_unread", DETECT_RISKY_ATTACHMENT, 30, \
+    "archive that could not be read whole (damaged, its names encrypted, or more entries than the limit)", \
+    "The archive \"{name}\" could not be read whole ({detail}); what was not read was not checked.", \
+    "アーカイブ「{name}」は全体を読めませんでした ({detail})。読めなかった部分は検査していません。") \
+RULE(R_ATT_ARCHIVE_DEEP, "attach.archive_deep", DETECT_RISKY_ATTACHMENT, 30, \
     "archives nested deeper than the limit", \
     "The archive \"{name}\" holds archives nested deeper than {detail} levels; the innermost were not opened.", \
     "アーカイブ「{name}」は {detail} 段を超えて入れ子になっており、奥の部分は開いていません。") \

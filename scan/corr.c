@@ -221,8 +221,9 @@ corr_page(struct task *t, struct req *q)
 		log_warn("runner: mailbox %lld: malformed pages of sent "
 		    "items; its correspondents from what came before", t->id);
 	} else {
-		cJSON_ArrayForEach(msg, val)
+		cJSON_ArrayForEach(msg, val) {
 			corr_count(t, msg);
+		}
 		nl = cJSON_GetObjectItemCaseSensitive(root, "@odata.nextLink");
 		next = cJSON_IsString(nl) ? nl->valuestring : NULL;
 		if (next != NULL && !link_ok(r->conf->graph_base, next)) {

@@ -581,6 +581,269 @@ av(void)
 	rmdir(dir);
 }
 
+/* A mail's text, then the archive: the result of the archive's mail. */
+static int
+ppap_pair(struct detect_engine *e, const char *subject, const char *text,
+    const unsigned char *z, size_t zl, struct detect_result *r)
+{
+	struct detect_scan	*s = detect_scan_new(e);
+	char			 m[2048];
+	size_t			 len;
+	char			*mz;
+	int			 n, opened;
+
+	n = snprintf(m, sizeof(m), "From: Sato <sato@fabrikam.com>\r\n"
+	    "To: taro@contoso.com\r\nSubject: %s\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", subject,
+	    text);
+	if (n < 0 || (size_t)n >= sizeof(m) ||
+	    detect_scan_mime(s, m, (size_t)n, NULL, r) != 0)
+		abort();
+	mz = mail("docs.zip", z, zl, &len);
+	detect_scan_mime(s, mz, len, NULL, r);
+	free(mz);
+	opened = dt_find(r, "attach.ppap_opened") != NULL;
+	detect_scan_free(s);
+	return opened;
+}
+
+/* A wrong password that passes the ZipCrypto check byte of z's first
+ * entry (one in 256 does): its inflation fails instead. */
+static int
+collider(const unsigned char *z, size_t zl, char *out, size_t outsz)
+{
+	int	 i;
+
+	for (i = 0; i < 20000; i++) {
+		struct archive		*a = archive_read_new();
+		struct archive_entry	*ae;
+		unsigned char		 b[256];
+		const char		*why;
+		la_ssize_t		 k;
+
+		snprintf(out, outsz, "Wrong%05d", i);
+		archive_read_support_format_zip(a);
+		archive_read_add_passphrase(a, out);
+		archive_read_open_memory(a, z, zl);
+		archive_read_next_header(a, &ae);
+		k = archive_read_data(a, b, sizeof(b));
+		why = archive_error_string(a);
+		if (k < 0 && why != NULL && strstr(why, "assphrase") == NULL) {
+			archive_read_free(a);
+			return 1;
+		}
+		archive_read_free(a);
+	}
+	return 0;
+}
+
+/*
+ * A review's findings on archives: a header that disagrees with the
+ * central directory, one encrypted file in front of a clear program, the
+ * 501st file's name, encrypted names (7z -mhe), a damaged zip, a disk
+ * image gzipped, PPAP passwords in the forms people write them, a wrong
+ * password that passes ZipCrypto's check byte, one mail of many
+ * passwords, and prose that names no password.
+ */
+static void
+review(struct detect_engine *e)
+{
+	/* invoice.7z as `7z a -p -mhe=on` writes it: even the names are
+	 * encrypted (a 7zAES coder on the encoded header). */
+	static const char sevenz[] = "377abcaf271c000429d0b68030000000000000"
+	    "0028000000000000004712c3ccdb36dfd3a91c6a4109d779b86196f0594665af"
+	    "132c47f824a3ace6de3f829a9d8e920340b38c033942b17cba8feabdb4170600"
+	    "01093000070b0100012406f1070112530f8fd04861104e09de8677f0ed3e7d7a"
+	    "2b0c280000";
+	static const unsigned char note[] = "quotation 2026-11\n";
+	static const struct {
+		const char *subject, *text;
+	} forms[] = {
+		{ "files", "パスワードはXy7kQ2pzです。" },
+		{ "files", "パスワード：Xy7kQ2pz。" },
+		{ "Password: Xy7kQ2pz", "as agreed" },
+		{ "パスワード：Xy7kQ2pz", "よろしくお願いします" },
+		{ "files", "パスワード：Ｘｙ７ｋＱ２ｐｚ" },
+		{ "files", "The password for the zip file is Xy7kQ2pz" },
+		{ "files", "The password for the attachment:\r\nXy7kQ2pz" },
+		{ "files", "解凍パスワードは下記の通りです。\r\n\r\nXy7kQ2pz\r\n" },
+		{ "files", "PW: Xy7kQ2pz" },
+	};
+	static const char *const prose[] = {
+		"Please find the quotation attached. The password will be "
+		    "sent in a separate email.",
+		"The password is sent separately for security.",
+	};
+	struct detect_scan	*s = detect_scan_new(e);
+	struct detect_result	 r;
+	struct ent		 ents[2], *many;
+	unsigned char		*z, *bin, *gz;
+	char			 wrong[32], text[256], *list;
+	size_t			 zl, i, bl, o;
+	z_stream		 zs;
+
+	/* The local header says 1 byte, the central directory 268. */
+	ents[0] = (struct ent){ "doc.pdf", PE, sizeof(PE) };
+	z = make(0, 0, ents, 1, NULL, &zl);
+	z[22] = 1, z[23] = z[24] = z[25] = 0;
+	scan(s, "wrong.zip", z, zl, &r);
+	ok(r.verdict != DETECT_CLEAN && (dt_find(&r, "attach.executable") ||
+	    dt_find(&r, "attach.archive_unread")),
+	    "a zip whose local header lies about its size is no clean zip "
+	    "(%s)", detect_verdict_name(r.verdict));
+	free(z);
+
+	/* An encrypted note (ZipCrypto, stored), then a program stub in
+	 * clear (deflated): libarchive's writer encrypts all or none, so
+	 * the zip is written out byte by byte. */
+	{
+		static const char two[] =
+	    "504b0304140001000000000021004742ad2720000000140000000a0000007265"
+	    "61646d652e747874111111111111111111111111797979797979797979797979"
+	    "7979797979797979504b03041400000008000000210080ff0e0d0e0000000c01"
+	    "00000b000000696e766f6963652e706466f38d62201b380071802bc3b0010050"
+	    "4b01021400140001000000000021004742ad2720000000140000000a00000000"
+	    "00000000000000000000000000726561646d652e747874504b01021400140000"
+	    "0008000000210080ff0e0d0e0000000c0100000b000000000000000000000000"
+	    "0048000000696e766f6963652e706466504b0506000000000200020071000000"
+	    "7f0000000000";
+
+		bl = strlen(two) / 2;
+		bin = xmalloc(bl);
+		for (i = 0; i < bl; i++)
+			sscanf(two + 2 * i, "%2hhx", &bin[i]);
+		scan(s, "docs.zip", bin, bl, &r);
+		ok(dt_find(&r, "attach.encrypted_archive") != NULL &&
+		    dt_find(&r, "attach.executable") != NULL,
+		    "an encrypted file does not hide the clear program after it");
+		free(bin);
+	}
+
+	/* 500 notes, then the program: its name is still read. */
+	many = xcalloc(DETECT_ARCHIVE_FILES + 1, sizeof(*many));
+	list = xmalloc((DETECT_ARCHIVE_FILES + 1) * 16);
+	for (i = 0; i <= DETECT_ARCHIVE_FILES; i++) {
+		snprintf(list + i * 16, 16, i < DETECT_ARCHIVE_FILES ?
+		    "n%zu.txt" : "invoice.pdf.exe", i);
+		many[i] = (struct ent){ list + i * 16, i <
+		    DETECT_ARCHIVE_FILES ? note : PE, i < DETECT_ARCHIVE_FILES ?
+		    sizeof(note) - 1 : sizeof(PE) };
+	}
+	z = make(0, 0, many, DETECT_ARCHIVE_FILES + 1, NULL, &zl);
+	scan(s, "many.zip", z, zl, &r);
+	ok(dt_find(&r, "attach.double_extension") != NULL &&
+	    dt_find(&r, "attach.archive_unread") != NULL,
+	    "the 501st file's name is checked, and the archive not read whole "
+	    "is said");
+	free(z);
+	free(many);
+	free(list);
+
+	/* Names encrypted too. */
+	bl = strlen(sevenz) / 2;
+	bin = xmalloc(bl);
+	for (i = 0; i < bl; i++)
+		sscanf(sevenz + 2 * i, "%2hhx", &bin[i]);
+	scan(s, "invoice.7z", bin, bl, &r);
+	ok(dt_find(&r, "attach.archive_unread") != NULL &&
+	    r.verdict == DETECT_POTENTIAL,
+	    "a 7z whose names are encrypted: not read whole, potential");
+	free(bin);
+
+	/* A zip cut in half is damaged, not encrypted. */
+	ents[0] = (struct ent){ "report.txt", note, sizeof(note) - 1 };
+	ents[1] = (struct ent){ "doc.pdf", PE, sizeof(PE) };
+	z = make(0, 0, ents, 2, NULL, &zl);
+	/* Cut inside the second file's data. */
+	bin = memmem(z + 4, zl - 4, "PK\3\4", 4);
+	scan(s, "trunc.zip", z, bin != NULL ? (size_t)(bin - z) + 40 : zl,
+	    &r);
+	ok(dt_find(&r, "attach.archive_unread") != NULL &&
+	    dt_find(&r, "attach.encrypted_archive") == NULL,
+	    "a truncated zip is damaged, not encrypted (%s %d, %zu findings: "
+	    "%s)", detect_verdict_name(r.verdict), r.score, r.nfindings,
+	    r.nfindings > 0 ? r.findings[0].rule : "-");
+	free(z);
+
+	/* A disk image, gzipped: 32 KB of zeros, then ISO 9660's mark. */
+	bin = xcalloc(1, 40000);
+	memcpy(bin + 0x8001, "CD001", 5);
+	gz = xmalloc(45000);
+	memset(&zs, 0, sizeof(zs));
+	deflateInit2(&zs, 9, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+	zs.next_in = bin;
+	zs.avail_in = 40000;
+	zs.next_out = gz;
+	zs.avail_out = 45000;
+	deflate(&zs, Z_FINISH);
+	o = zs.total_out;
+	deflateEnd(&zs);
+	scan(s, "invoice.img.gz", gz, o, &r);
+	ok(dt_find(&r, "attach.disk_image") != NULL,
+	    "a gzipped disk image is read raw, not as an empty tar");
+	free(bin);
+	free(gz);
+	detect_scan_free(s);
+
+	/* PPAP: the forms a password is written in, and prose. */
+	ents[0] = (struct ent){ "invoice.pdf", PE, sizeof(PE) };
+	z = make(0, 0, ents, 1, "Xy7kQ2pz", &zl);
+	for (i = 0; i < nitems(forms); i++)
+		ok(ppap_pair(e, forms[i].subject, forms[i].text, z, zl, &r),
+		    "the password found in \"%s\" / \"%s\"", forms[i].subject,
+		    forms[i].text);
+	for (i = 0; i < nitems(prose); i++) {
+		struct detect_scan *t = detect_scan_new(e);
+		size_t len;
+		char *m = mail_text(prose[i], "quote.zip", z, zl, &len);
+
+		detect_scan_mime(t, m, len, NULL, &r);
+		ok(dt_find(&r, "attach.password_in_same_mail") == NULL &&
+		    r.verdict == DETECT_POTENTIAL, "prose is no password: "
+		    "\"%s\"", prose[i]);
+		free(m);
+		detect_scan_free(t);
+	}
+
+	/* A wrong password that passes the check byte, kept first. */
+	if (collider(z, zl, wrong, sizeof(wrong))) {
+		s = detect_scan_new(e);
+		detect_scan_add_password(s, wrong);
+		detect_scan_add_password(s, "Xy7kQ2pz");
+		scan(s, "docs.zip", z, zl, &r);
+		ok(dt_find(&r, "attach.executable") != NULL,
+		    "a wrong password passing ZipCrypto's check byte does not "
+		    "keep the right one from being tried (%s)", wrong);
+		detect_scan_free(s);
+	} else
+		ok(0, "no password passing the check byte found");
+
+	/* One mail of many passwords keeps four. */
+	list = xmalloc(200 * 40);
+	for (i = 0, o = 0; i < 200; i++)
+		o += (size_t)snprintf(list + o, 200 * 40 - o,
+		    "user%zu パスワード：Init%05zupw\r\n", i, i);
+	s = detect_scan_new(e);
+	detect_scan_add_password(s, "Xy7kQ2pz");
+	snprintf(text, sizeof(text), "From: it@fabrikam.com\r\nTo: "
+	    "taro@contoso.com\r\nSubject: accounts\r\n\r\n");
+	{
+		size_t tl = strlen(text);
+		char *m = xmalloc(tl + o + 1);
+
+		memcpy(m, text, tl);
+		memcpy(m + tl, list, o);
+		detect_scan_mime(s, m, tl + o, NULL, &r);
+		free(m);
+	}
+	scan(s, "docs.zip", z, zl, &r);
+	ok(dt_find(&r, "attach.executable") != NULL,
+	    "a mail listing 200 passwords does not push the others out");
+	detect_scan_free(s);
+	free(list);
+	free(z);
+}
+
 int
 main(void)
 {
@@ -603,6 +866,7 @@ main(void)
 	ooxml(s);
 	ooxml_bomb(s);
 	pdf_streams(s);
+	review(e);
 	detect_scan_free(s);
 	detect_engine_free(e);
 	av();
