@@ -581,6 +581,20 @@ av(void)
 	rmdir(dir);
 }
 
+/* Bytes written out in hex. */
+static unsigned char *
+unhex(const char *h, size_t *n)
+{
+	unsigned char	*b;
+	size_t		 i;
+
+	*n = strlen(h) / 2;
+	b = xmalloc(*n);
+	for (i = 0; i < *n; i++)
+		sscanf(h + 2 * i, "%2hhx", &b[i]);
+	return b;
+}
+
 /* A mail's text, then the archive: the result of the archive's mail. */
 static int
 ppap_pair(struct detect_engine *e, const char *subject, const char *text,
@@ -708,10 +722,7 @@ review(struct detect_engine *e)
 	    "0048000000696e766f6963652e706466504b0506000000000200020071000000"
 	    "7f0000000000";
 
-		bl = strlen(two) / 2;
-		bin = xmalloc(bl);
-		for (i = 0; i < bl; i++)
-			sscanf(two + 2 * i, "%2hhx", &bin[i]);
+		bin = unhex(two, &bl);
 		scan(s, "docs.zip", bin, bl, &r);
 		ok(dt_find(&r, "attach.encrypted_archive") != NULL &&
 		    dt_find(&r, "attach.executable") != NULL,
@@ -740,10 +751,7 @@ review(struct detect_engine *e)
 	free(list);
 
 	/* Names encrypted too. */
-	bl = strlen(sevenz) / 2;
-	bin = xmalloc(bl);
-	for (i = 0; i < bl; i++)
-		sscanf(sevenz + 2 * i, "%2hhx", &bin[i]);
+	bin = unhex(sevenz, &bl);
 	scan(s, "invoice.7z", bin, bl, &r);
 	ok(dt_find(&r, "attach.archive_unread") != NULL &&
 	    r.verdict == DETECT_POTENTIAL,
