@@ -44,6 +44,320 @@ give_back(void *p)
 	g_byte_array_unref(ba);
 }
 
+/*
+ * RFC 2047 encoded words.  GMime 3.2.13 joins adjacent B-words of one
+ * charset before it decodes them, and its base64 decoder stops at the
+ * first "=": "=?utf-8?b?UGF5UA==?= =?utf-8?b?YWwgU2VydmljZQ==?=" reads
+ * "PayP" (upstream gmime issue #133).  So a header value that holds an
+ * encoded word is rewritten before GMime reads it: each run of adjacent
+ * words becomes one UTF-8 B-word whose text is what a mail program
+ * shows.  Each word is transfer-decoded on its own; the bytes of
+ * neighbouring words of one charset are joined before the charset is
+ * converted (text_to_utf8), so a character split across two words, and
+ * ISO-2022-JP split anywhere, still reads; the white space between
+ * words goes (RFC 2047 §6.2).  GMime's own parsers (addresses,
+ * parameters, RFC 2231 continuations, raw 8-bit text) then run on the
+ * rewritten value as before.
+ */
+struct ew {
+	const char	*cs;	/* charset, not NUL-terminated */
+	size_t		 cslen;
+	int		 enc;	/* 'b' or 'q' */
+	const char	*txt;
+	size_t		 txtlen;
+};
+
+static int
+ew_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The encoded word at p: its length, 0 when there is none. */
+static size_t
+ew_parse(const char *p, const char *end, struct ew *e)
+{
+	const char	*q = p + 2, *star;
+
+	if (end - p < 7 || p[0] != '=' || p[1] != '?')
+		return 0;
+	e->cs = q;
+	while (q < end && *q != '?' && !ew_space(*q))
+		q++;
+	if (q == end || *q != '?' || q == e->cs)
+		return 0;
+	e->cslen = (size_t)(q - e->cs);
+	/* RFC 2231 §5: "utf-8*ja" names a language too. */
+	if ((star = memchr(e->cs, '*', e->cslen)) != NULL)
+		e->cslen = (size_t)(star - e->cs);
+	q++;
+	if (end - q < 4 || q[1] != '?')
+		return 0;
+	e->enc = *q | 0x20;
+	if (e->enc != 'b' && e->enc != 'q')
+		return 0;
+	e->txt = q += 2;
+	for (; q + 1 < end && !(q[0] == '?' && q[1] == '='); q++)
+		if (ew_space(*q))
+			return 0;
+	if (q + 1 >= end)
+		return 0;
+	e->txtlen = (size_t)(q - e->txt);
+	return (size_t)(q + 2 - p);
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* A word's text to bytes, appended at out; returns the count. */
+static size_t
+ew_bytes(const struct ew *e, unsigned char *out)
+{
+	const char		*t = e->txt;
+	size_t			 i, o = 0;
+	uint32_t		 acc = 0;
+	int			 bits = 0;
+
+	for (i = 0; i < e->txtlen; i++) {
+		int c = (unsigned char)t[i], v;
+
+		if (e->enc == 'q') {
+			if (c == '_')
+				c = ' ';
+			else if (c == '=' && i + 2 < e->txtlen &&
+			    hexval(t[i + 1]) >= 0 && hexval(t[i + 2]) >= 0) {
+				c = hexval(t[i + 1]) << 4 | hexval(t[i + 2]);
+				i += 2;
+			}
+			out[o++] = (unsigned char)c;
+			continue;
+		}
+		if (c == '=') {
+			/* Padding ends a quantum; what follows starts anew
+			 * (some mailers write "YQ==Yg==" in one word). */
+			acc = 0;
+			bits = 0;
+			continue;
+		}
+		if (c >= 'A' && c <= 'Z')
+			v = c - 'A';
+		else if (c >= 'a' && c <= 'z')
+			v = c - 'a' + 26;
+		else if (c >= '0' && c <= '9')
+			v = c - '0' + 52;
+		else if (c == '+')
+			v = 62;
+		else if (c == '/')
+			v = 63;
+		else
+			continue;
+		acc = (acc << 6 | (uint32_t)v) & 0xffffff;
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			out[o++] = (unsigned char)(acc >> bits);
+		}
+	}
+	return o;
+}
+
+/* Bytes of one charset to UTF-8, appended to b. */
+static void
+ew_flush(struct detect_scan *s, struct buf *b, const struct ew *e,
+    const unsigned char *bytes, size_t n)
+{
+	char	*cs, *u;
+	size_t	 ulen;
+
+	if (n == 0)
+		return;
+	cs = arena_strndup(&s->a, e->cs, e->cslen);
+	u = text_to_utf8(&s->a, cs, (const char *)bytes, n, n * 4 + 16,
+	    &ulen);
+	buf_add(b, u, ulen);
+}
+
+/*
+ * The header value v with each run of encoded words merged into one
+ * UTF-8 B-word (see above); v itself when it holds none.  In an address
+ * list (addr) an angle-bracketed address is left as it is.
+ */
+static const char *
+ew_merge(struct detect_scan *s, const char *v, int addr)
+{
+	struct buf	 out, run;
+	struct ew	 e, g;
+	unsigned char	*bytes;
+	const char	*end, *p, *q;
+	char		*b64, *r;
+	size_t		 n, k, nb, b64len;
+	int		 quote = 0, angle = 0;
+
+	if (v == NULL || strstr(v, "=?") == NULL)
+		return v;
+	n = strnlen(v, HDR_VALUE_MAX);
+	end = v + n;
+	bytes = arena_alloc(&s->a, n + 1);
+	buf_init(&out, HDR_VALUE_MAX * 8);
+	buf_init(&run, HDR_VALUE_MAX * 4);
+	for (p = v; p < end;) {
+		if (addr && !angle && *p == '"' && (p == v || p[-1] != '\\'))
+			quote = !quote;
+		else if (addr && !quote && *p == '<')
+			angle = 1;
+		else if (addr && angle && *p == '>')
+			angle = 0;
+		if (angle || (k = ew_parse(p, end, &e)) == 0) {
+			buf_addc(&out, *p++);
+			continue;
+		}
+		/* A run: words apart only by white space. */
+		buf_reset(&run);
+		g = e;
+		nb = ew_bytes(&e, bytes);
+		p += k;
+		for (;;) {
+			for (q = p; q < end && ew_space(*q); q++)
+				;
+			if (q == end || (k = ew_parse(q, end, &e)) == 0)
+				break;
+			if (e.cslen != g.cslen ||
+			    str_ncasecmp(e.cs, g.cs, g.cslen) != 0) {
+				ew_flush(s, &run, &g, bytes, nb);
+				g = e;
+				nb = 0;
+			}
+			nb += ew_bytes(&e, bytes + nb);
+			p = q + k;
+		}
+		ew_flush(s, &run, &g, bytes, nb);
+		if (run.len == 0)
+			continue;
+		b64len = sodium_base64_encoded_len(run.len,
+		    sodium_base64_VARIANT_ORIGINAL);
+		b64 = arena_alloc(&s->a, b64len);
+		sodium_bin2base64(b64, b64len, (unsigned char *)run.ptr,
+		    run.len, sodium_base64_VARIANT_ORIGINAL);
+		buf_addf(&out, "=?UTF-8?B?%s?=", b64);
+	}
+	r = arena_strndup(&s->a, out.ptr, out.len);
+	buf_release(&run);
+	buf_release(&out);
+	return r;
+}
+
+/* The raw value of the last header called name (the one GMime uses). */
+static const char *
+raw_header(GMimeObject *o, const char *name)
+{
+	GMimeHeaderList	*hl = g_mime_object_get_header_list(o);
+	const char	*v = NULL;
+	int		 i, n = hl ? g_mime_header_list_get_count(hl) : 0;
+
+	for (i = 0; i < n; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
+
+		if (str_casecmp(g_mime_header_get_name(h), name) == 0)
+			v = g_mime_header_get_raw_value(h);
+	}
+	return v;
+}
+
+/* The subject as GMime reads it, from the rewritten value. */
+static const char *
+subject(struct walk *w, GMimeMessage *msg)
+{
+	const char	*raw = raw_header(GMIME_OBJECT(msg), "Subject");
+	const char	*v = ew_merge(w->s, raw, 0);
+	char		*u, *d;
+
+	if (v == raw)
+		return g_mime_message_get_subject(msg);
+	u = g_mime_utils_header_unfold(v);
+	d = g_mime_utils_header_decode_text(w->po, u);
+	g_free(u);
+	if (d == NULL)
+		return NULL;
+	v = arena_strdup(&w->s->a, d);
+	g_free(d);
+	return v;
+}
+
+/* The message's addresses of one kind, as GMime reads them (every
+ * header of that name, in order), from the rewritten values. */
+static InternetAddressList *
+addrs(struct walk *w, GMimeMessage *msg, GMimeAddressType type,
+    const char *name)
+{
+	GMimeHeaderList		*hl;
+	InternetAddressList	*all, *l;
+	const char		*v;
+	int			 i, n, enc = 0;
+
+	hl = g_mime_object_get_header_list(GMIME_OBJECT(msg));
+	n = hl ? g_mime_header_list_get_count(hl) : 0;
+	for (i = 0; i < n && !enc; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
+
+		v = g_mime_header_get_raw_value(h);
+		enc = str_casecmp(g_mime_header_get_name(h), name) == 0 &&
+		    v != NULL && strstr(v, "=?") != NULL;
+	}
+	if (!enc)
+		return g_mime_message_get_addresses(msg, type);
+	all = internet_address_list_new();
+	arena_defer(&w->s->a, unref, all);
+	for (i = 0; i < n; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
+
+		if (str_casecmp(g_mime_header_get_name(h), name) != 0 ||
+		    (v = g_mime_header_get_raw_value(h)) == NULL)
+			continue;
+		l = internet_address_list_parse(w->po, ew_merge(w->s, v, 1));
+		if (l != NULL) {
+			internet_address_list_append(all, l);
+			g_object_unref(l);
+		}
+	}
+	return all;
+}
+
+/* A part's file name, as g_mime_part_get_filename() finds it. */
+static const char *
+filename(struct walk *w, GMimePart *part)
+{
+	GMimeObject		*o = GMIME_OBJECT(part);
+	GMimeContentDisposition	*cd;
+	GMimeContentType	*ct;
+	const char		*rd, *rt, *vd, *vt, *f = NULL;
+
+	rd = raw_header(o, "Content-Disposition");
+	rt = raw_header(o, "Content-Type");
+	vd = ew_merge(w->s, rd, 0);
+	vt = ew_merge(w->s, rt, 0);
+	if (vd == rd && vt == rt)
+		return g_mime_part_get_filename(part);
+	if (vd != NULL && (cd = g_mime_content_disposition_parse(w->po,
+	    vd)) != NULL) {
+		arena_defer(&w->s->a, unref, cd);
+		f = g_mime_content_disposition_get_parameter(cd, "filename");
+	}
+	if (f == NULL && vt != NULL && (ct = g_mime_content_type_parse(w->po,
+	    vt)) != NULL) {
+		arena_defer(&w->s->a, unref, ct);
+		f = g_mime_content_type_get_parameter(ct, "name");
+	}
+	return f;
+}
+
 /* Decode a leaf in one pass: hash everything, keep what fits. */
 static void
 decode(struct walk *w, GMimePart *part, struct dpart *out, size_t keep_max)
@@ -113,7 +427,7 @@ leaf(struct walk *w, GMimePart *part)
 	GMimeObject		*o = GMIME_OBJECT(part);
 	GMimeContentType	*ct = g_mime_object_get_content_type(o);
 	GMimeContentDisposition	*cd = g_mime_object_get_content_disposition(o);
-	const char		*fname = g_mime_part_get_filename(part);
+	const char		*fname = filename(w, part);
 	const char		*disp = NULL, *cs = NULL, *cid;
 	char			*mt = NULL, *lmt;
 	struct dpart		 tmp, *p;
@@ -197,7 +511,7 @@ walk(struct walk *w, GMimeObject *o, int depth, int mdepth)
 static void
 walk_message(struct walk *w, GMimeMessage *em, int mdepth)
 {
-	const char	*subj = g_mime_message_get_subject(em);
+	const char	*subj = subject(w, em);
 
 	if (subj != NULL) {
 		subj = text_clip(&w->s->a, subj, 1024);
@@ -290,6 +604,7 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 	GMimeStream	*st;
 	GMimeParser	*parser;
 	GMimeMessage	*msg;
+	InternetAddressList *from;
 	const char	*v;
 
 	if (len == 0)
@@ -317,17 +632,18 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 	}
 	arena_defer(&s->a, unref, msg);
 	headers(&w, msg);
-	v = g_mime_message_get_subject(msg);
+	v = subject(&w, msg);
 	m->subject = v ? text_clip(&s->a, v, 2048) : NULL;
 	v = g_mime_message_get_message_id(msg);
 	m->message_id = v ? text_clip(&s->a, v, 512) : NULL;
-	first_addr(&w, g_mime_message_get_from(msg), &m->from);
-	if (g_mime_message_get_from(msg) != NULL)
-		m->nfrom = internet_address_list_length(
-		    g_mime_message_get_from(msg));
-	first_addr(&w, g_mime_message_get_sender(msg), &m->sender);
-	first_addr(&w, g_mime_message_get_reply_to(msg), &m->reply_to);
-	first_addr(&w, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_TO),
-	    &m->to);
+	from = addrs(&w, msg, GMIME_ADDRESS_TYPE_FROM, "From");
+	first_addr(&w, from, &m->from);
+	if (from != NULL)
+		m->nfrom = internet_address_list_length(from);
+	first_addr(&w, addrs(&w, msg, GMIME_ADDRESS_TYPE_SENDER, "Sender"),
+	    &m->sender);
+	first_addr(&w, addrs(&w, msg, GMIME_ADDRESS_TYPE_REPLY_TO,
+	    "Reply-To"), &m->reply_to);
+	first_addr(&w, addrs(&w, msg, GMIME_ADDRESS_TYPE_TO, "To"), &m->to);
 	walk(&w, g_mime_message_get_mime_part(msg), 0, 0);
 }
