@@ -218,9 +218,68 @@ jp_guess(const unsigned char *p, size_t n)
 	return "WINDOWS-1252";
 }
 
-/* ISO-2022-JP to CP932 bytes (see the comment at the top). */
+/* The length of the ISO-2022-JP escape sequence at p, 0 if it is none;
+ * *two tells whether it switches to a two-byte set. */
+static size_t
+jis_escape(const unsigned char *p, size_t n, int *two)
+{
+	*two = 0;
+	if (n >= 3 && p[1] == '(' && strchr("BJHI", p[2]) != NULL)
+		return 3;
+	*two = 1;
+	if (n >= 3 && p[1] == '$' && (p[2] == 'B' || p[2] == '@'))
+		return 3;
+	if (n >= 4 && p[1] == '$' && p[2] == '(' && strchr("DOPQ", p[3]) !=
+	    NULL)
+		return 4;
+	return 0;
+}
+
+/*
+ * Whether text with no (or a wrong) charset label is ISO-2022-JP: 7-bit,
+ * at least one switch to a two-byte set, every ESC one of ISO-2022-JP's
+ * sequences, and every two-byte stretch whole pairs of 0x21-0x7e up to
+ * the next escape or line end (RFC 1468).  A stray "ESC $ B" in UTF-8
+ * or ASCII text (an HTML comment) fails one of these, so the text stays
+ * what it says it is.
+ */
+static int
+jis_valid(const char *in, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)in;
+	size_t			 i, k, run = 0;
+	int			 two = 0, seen = 0;
+
+	if (memchr(in, 0x1b, n) == NULL)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (p[i] >= 0x80)
+			return 0;
+		if (p[i] == 0x1b) {
+			if (two && run % 2 != 0)
+				return 0;
+			if ((k = jis_escape(p + i, n - i, &two)) == 0)
+				return 0;
+			seen |= two || p[i + 2] == 'I';
+			run = 0;
+			i += k - 1;
+		} else if (two && (p[i] == '\r' || p[i] == '\n')) {
+			if (run % 2 != 0)
+				return 0;
+			two = 0;
+		} else if (two && (p[i] < 0x21 || p[i] > 0x7e))
+			return 0;
+		else if (two)
+			run++;
+	}
+	return seen && run % 2 == 0;
+}
+
+/* ISO-2022-JP to CP932 bytes (see the comment at the top); with
+ * eol_ascii, every line starts in ASCII (RFC 1468). */
 static char *
-jis_to_sjis(struct arena *a, const char *in, size_t len, size_t *outlen)
+jis_to_sjis(struct arena *a, const char *in, size_t len, int eol_ascii,
+    size_t *outlen)
 {
 	const unsigned char	*p = (const unsigned char *)in;
 	char			*out = arena_alloc(a, len + 1);
@@ -268,7 +327,8 @@ jis_to_sjis(struct arena *a, const char *in, size_t len, size_t *outlen)
 			/* Controls and stray 8-bit bytes pass as they are:
 			 * mislabelled Shift_JIS then still reads. */
 			if (c == '\n' || c == '\r')
-				mode = mode == M_KANA ? M_ASCII : mode;
+				mode = mode == M_KANA || eol_ascii ?
+				    M_ASCII : mode;
 			out[o++] = (char)c;
 			i++;
 			continue;
@@ -385,14 +445,19 @@ text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
 	if (max < 16)
 		max = 16;
 	name = cs_canon(cs, tmp, sizeof(tmp));
-	jis = memmem(in, len, "\x1b$B", 3) != NULL ||
-	    memmem(in, len, "\x1b$@", 3) != NULL ||
-	    memmem(in, len, "\x1b(I", 3) != NULL;
-	if (jis && (strcmp(name, "ISO-2022-JP") == 0 || name[0] == '\0' ||
-	    strcmp(name, "ASCII") == 0 || strcmp(name, "UTF-8") == 0 ||
-	    strcmp(name, "WINDOWS-1252") == 0)) {
+	/* Declared ISO-2022-JP: its escapes are trusted.  Under any other
+	 * label (or none, or an unknown one) only text that is valid
+	 * ISO-2022-JP is read as such, line by line. */
+	jis = strcmp(name, "ISO-2022-JP") == 0;
+	if (jis)
+		jis = memmem(in, len, "\x1b$B", 3) != NULL ||
+		    memmem(in, len, "\x1b$@", 3) != NULL ||
+		    memmem(in, len, "\x1b(I", 3) != NULL;
+	else
+		jis = jis_valid(in, len) ? 2 : 0;
+	if (jis) {
 		size_t	 sl;
-		char	*sj = jis_to_sjis(a, in, len, &sl);
+		char	*sj = jis_to_sjis(a, in, len, jis == 2, &sl);
 
 		out = conv(a, "CP932", sj, sl, max, outlen);
 		if (out != NULL)

@@ -76,6 +76,37 @@ charsets(void)
 	is_str(conv("utf-8", "", 0), "", "empty input");
 }
 
+/* ISO-2022-JP only where the text is that (review 14, F2 and F12). */
+static void
+charsets_jis(void)
+{
+	static const char jis[] = "\x1b$B$\"$$$&\x2d\x21\x2d\x6a\x1b(B ok";
+	static const char cmt[] = "<!-- \x1b$B --><p>Verify your account</p>"
+	    "<a href=\"https://p\xd0\xb0ypal.com/\">";
+	static const char cmt7[] = "<!-- \x1b$B --><p>Verify your account "
+	    "within 24 hours</p>";
+	const char	*u;
+
+	u = conv("utf-8", cmt, sizeof(cmt) - 1);
+	ok(strstr(u, "Verify your account") != NULL &&
+	    strstr(u, "p\xd0\xb0ypal.com") != NULL,
+	    "a stray ESC $ B in 8-bit UTF-8 is not ISO-2022-JP (%s)", u);
+	u = conv("utf-8", cmt7, sizeof(cmt7) - 1);
+	ok(strstr(u, "Verify your account within 24 hours") != NULL,
+	    "a stray ESC $ B in 7-bit text is not ISO-2022-JP (%s)", u);
+	u = conv(NULL, cmt7, sizeof(cmt7) - 1);
+	ok(strstr(u, "Verify your account within 24 hours") != NULL,
+	    "nor without a charset (%s)", u);
+	is_str(conv(NULL, "\x1b$B$\"\nabc", 9), "あ\nabc",
+	    "guessed ISO-2022-JP: each line starts in ASCII");
+	is_str(conv("x-unknown", jis, sizeof(jis) - 1), "あいう①㈱ ok",
+	    "ISO-2022-JP under an unknown charset is recognised");
+	is_str(conv("unknown-8bit", jis, sizeof(jis) - 1), "あいう①㈱ ok",
+	    "ISO-2022-JP under unknown-8bit is recognised");
+	is_str(conv("shift_jis", jis, sizeof(jis) - 1), "あいう①㈱ ok",
+	    "7-bit ISO-2022-JP labelled Shift_JIS is recognised");
+}
+
 static void
 norm(void)
 {
@@ -363,6 +394,7 @@ main(void)
 	plan_lazy();
 	arena_init(&A, 0);
 	charsets();
+	charsets_jis();
 	norm();
 	phrase_table();
 	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
