@@ -79,25 +79,6 @@ utf8_put(uint32_t c, char out[4])
 }
 
 static int
-utf8_valid(const char *s, size_t n)
-{
-	size_t	 i = 0, k;
-	uint32_t c;
-
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = utf8_next(s + i, n - i, &c);
-		if (c == 0xfffd && k == 1)
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
-static int
 all_ascii(const char *s, size_t n)
 {
 	size_t	 i;
@@ -432,6 +413,45 @@ utf8_fix(struct arena *a, const char *in, size_t len, size_t max,
 	return out;
 }
 
+/*
+ * 8-bit text declared UTF-8 (or ASCII, or not at all) that is not all
+ * valid UTF-8: NULL to read it as UTF-8 with U+FFFD for the bad bytes,
+ * else the legacy charset to read it in.  A few bad bytes must not turn
+ * the rest into mojibake (one 0xff in a comment hid a Cyrillic
+ * look-alike domain), so the text counts as legacy only when the
+ * invalid bytes outnumber the 8-bit bytes that form valid UTF-8, and
+ * then only when jp_guess() finds Shift_JIS or EUC-JP (real Japanese
+ * text mislabelled reads about 30% "valid" by chance, 70% invalid), or
+ * when no byte at all forms UTF-8 (Latin-1 mislabelled: nothing valid
+ * is lost).
+ */
+static const char *
+utf8_legacy(const char *in, size_t n)
+{
+	size_t		 i = 0, k, good = 0, bad = 0;
+	uint32_t	 c;
+	const char	*guess;
+
+	while (i < n) {
+		if ((unsigned char)in[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_next(in + i, n - i, &c);
+		if (c == 0xfffd && k == 1)
+			bad++;
+		else
+			good += k;
+		i += k;
+	}
+	if (bad == 0 || bad <= good)
+		return NULL;
+	guess = jp_guess((const unsigned char *)in, n);
+	if (good == 0 || strcmp(guess, "WINDOWS-1252") != 0)
+		return guess;
+	return NULL;
+}
+
 char *
 text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
     size_t max, size_t *outlen)
@@ -473,17 +493,15 @@ text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
 	}
 	if (strcmp(name, "UTF-8") == 0 || strcmp(name, "ASCII") == 0 ||
 	    name[0] == '\0' || strcmp(name, "ISO-2022-JP") == 0) {
-		if (utf8_valid(in, len))
+		if ((name = utf8_legacy(in, len)) == NULL)
 			return utf8_fix(a, in, len, max, outlen);
-		name = jp_guess((const unsigned char *)in, len);
 	}
 	out = conv(a, name, in, len, max, outlen);
 	if (out == NULL) {
 		/* A charset iconv does not know: guess. */
-		if (utf8_valid(in, len))
+		if ((name = utf8_legacy(in, len)) == NULL)
 			return utf8_fix(a, in, len, max, outlen);
-		out = conv(a, jp_guess((const unsigned char *)in, len), in,
-		    len, max, outlen);
+		out = conv(a, name, in, len, max, outlen);
 	}
 	if (out == NULL)
 		out = utf8_fix(a, in, len, max, outlen);

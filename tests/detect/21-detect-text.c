@@ -107,6 +107,29 @@ charsets_jis(void)
 	    "7-bit ISO-2022-JP labelled Shift_JIS is recognised");
 }
 
+/* One bad byte in UTF-8 is one U+FFFD (review 14, F3). */
+static void
+charsets_bad_utf8(void)
+{
+	static const char idn[] = "<!-- \xff --><a href=\"https://p\xd0\xb0"
+	    "ypal.com/\">";
+	static const char ja[] = "<!-- \xff -->お客様のアカウントが停止されます";
+	const char	*u;
+
+	u = conv("utf-8", idn, sizeof(idn) - 1);
+	ok(strstr(u, "<!-- \xef\xbf\xbd -->") != NULL &&
+	    strstr(u, "p\xd0\xb0ypal.com") != NULL,
+	    "one invalid byte in UTF-8: U+FFFD, the rest kept (%s)", u);
+	u = conv("utf-8", ja, sizeof(ja) - 1);
+	ok(strstr(u, "アカウントが停止されます") != NULL,
+	    "one invalid byte in Japanese UTF-8 (%s)", u);
+	u = conv(NULL, ja, sizeof(ja) - 1);
+	ok(strstr(u, "アカウントが停止されます") != NULL,
+	    "the same without a charset (%s)", u);
+	is_str(conv("utf-8", "caf\xe9 cr\xe8me", 10), "café crème",
+	    "Latin-1 mislabelled as UTF-8 is still guessed");
+}
+
 static void
 norm(void)
 {
@@ -395,6 +418,7 @@ main(void)
 	arena_init(&A, 0);
 	charsets();
 	charsets_jis();
+	charsets_bad_utf8();
 	norm();
 	phrase_table();
 	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
