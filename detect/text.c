@@ -124,6 +124,11 @@ cs_canon(const char *cs, char *tmp, size_t tmpsz)
 		{ "gb2312", "GB18030" }, { "gbk", "GB18030" },
 		{ "x-gbk", "GB18030" }, { "gb18030", "GB18030" },
 		{ "big5", "BIG5-HKSCS" },
+		{ "utf-16", "UTF-16" }, { "utf16", "UTF-16" },
+		{ "ucs-2", "UTF-16" }, { "unicode", "UTF-16" },
+		{ "utf-16le", "UTF-16LE" }, { "utf-16be", "UTF-16BE" },
+		{ "utf-32", "UTF-32" }, { "ucs-4", "UTF-32" },
+		{ "utf-32le", "UTF-32LE" }, { "utf-32be", "UTF-32BE" },
 	};
 	size_t	 i, n = 0;
 
@@ -452,12 +457,34 @@ utf8_legacy(const char *in, size_t n)
 	return NULL;
 }
 
+/* UTF-16 and UTF-32 (not ASCII-compatible): the iconv name to read the
+ * text with, NULL for any other charset.  Without a byte order mark
+ * UTF-16 is big-endian (RFC 2781 §4.3), but little-endian text without
+ * one is common: its NULs (Latin letters) are at odd offsets. */
+static const char *
+wide(const char *name, const unsigned char *p, size_t n)
+{
+	size_t	 i, even = 0, odd = 0;
+
+	if (strncmp(name, "UTF-16", 6) != 0 && strncmp(name, "UTF-32", 6) != 0)
+		return NULL;
+	if (strcmp(name, "UTF-16") != 0)
+		return name;
+	if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe &&
+	    p[1] == 0xff)))
+		return name;
+	for (i = 0; i < n && i < 4096; i++)
+		if (p[i] == 0)
+			*(i % 2 ? &odd : &even) += 1;
+	return odd > even ? "UTF-16LE" : "UTF-16BE";
+}
+
 char *
 text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
     size_t max, size_t *outlen)
 {
 	char		 tmp[64], *out;
-	const char	*name;
+	const char	*name, *w;
 	int		 jis;
 
 	if (len > max)
@@ -465,6 +492,9 @@ text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
 	if (max < 16)
 		max = 16;
 	name = cs_canon(cs, tmp, sizeof(tmp));
+	if ((w = wide(name, (const unsigned char *)in, len)) != NULL &&
+	    (out = conv(a, w, in, len, max, outlen)) != NULL)
+		return out;
 	/* Declared ISO-2022-JP: its escapes are trusted.  Under any other
 	 * label (or none, or an unknown one) only text that is valid
 	 * ISO-2022-JP is read as such, line by line. */
@@ -473,7 +503,7 @@ text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
 		jis = memmem(in, len, "\x1b$B", 3) != NULL ||
 		    memmem(in, len, "\x1b$@", 3) != NULL ||
 		    memmem(in, len, "\x1b(I", 3) != NULL;
-	else
+	else if (w == NULL)
 		jis = jis_valid(in, len) ? 2 : 0;
 	if (jis) {
 		size_t	 sl;

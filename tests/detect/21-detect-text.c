@@ -130,6 +130,21 @@ charsets_bad_utf8(void)
 	    "Latin-1 mislabelled as UTF-8 is still guessed");
 }
 
+/* UTF-16 is converted, not read as ASCII with NULs (review 14, F4). */
+static void
+charsets_utf16(void)
+{
+	is_str(conv("utf-16le", "h\0i\0 \0\x42\x30", 8), "hi あ", "UTF-16LE");
+	is_str(conv("UTF-16BE", "\0h\0i\0 \x30\x42", 8), "hi あ", "UTF-16BE");
+	is_str(conv("utf-16", "\0h\0i", 4), "hi",
+	    "UTF-16 without a BOM: big-endian");
+	is_str(conv("utf-16", "h\0i\0", 4), "hi",
+	    "UTF-16 without a BOM: little-endian seen by its NULs");
+	ok(strstr(conv("utf-16", "\xff\xfeh\0i\0", 6), "hi") != NULL,
+	    "UTF-16 with a BOM");
+	is_str(conv("utf-32le", "h\0\0\0i\0\0\0", 8), "hi", "UTF-32LE");
+}
+
 static void
 norm(void)
 {
@@ -419,6 +434,7 @@ main(void)
 	charsets();
 	charsets_jis();
 	charsets_bad_utf8();
+	charsets_utf16();
 	norm();
 	phrase_table();
 	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
