@@ -421,8 +421,16 @@ done:
 		msg_truncated(w->s, w->m, "a part larger than the limit");
 }
 
+/*
+ * A leaf.  first: the part is the first of its multipart (or of an
+ * alternative, or the message's only part), the one mail programs show
+ * as the body: an inline text/plain or text/html part there is read as
+ * text even when it has a file name (name= in Content-Type, or
+ * filename= with an inline disposition), and it is still analysed as
+ * an attachment.
+ */
 static void
-leaf(struct walk *w, GMimePart *part)
+leaf(struct walk *w, GMimePart *part, int first)
 {
 	GMimeObject		*o = GMIME_OBJECT(part);
 	GMimeContentType	*ct = g_mime_object_get_content_type(o);
@@ -431,7 +439,7 @@ leaf(struct walk *w, GMimePart *part)
 	const char		*disp = NULL, *cs = NULL, *cid;
 	char			*mt = NULL, *lmt;
 	struct dpart		 tmp, *p;
-	int			 att;
+	int			 att, shown;
 
 	if (ct != NULL) {
 		mt = g_mime_content_type_get_mime_type(ct);
@@ -444,6 +452,9 @@ leaf(struct walk *w, GMimePart *part)
 		disp = g_mime_content_disposition_get_disposition(cd);
 	att = (fname != NULL && *fname != '\0') ||
 	    (disp != NULL && str_casecmp(disp, "attachment") == 0);
+	shown = first && (strcmp(lmt, "text/plain") == 0 ||
+	    strcmp(lmt, "text/html") == 0) &&
+	    (disp == NULL || str_casecmp(disp, "attachment") != 0);
 	if (!att && (strcmp(lmt, "text/plain") == 0 ||
 	    strcmp(lmt, "text/html") == 0 || strcmp(lmt, "text/enriched") ==
 	    0 || strcmp(lmt, "text/richtext") == 0)) {
@@ -469,20 +480,23 @@ leaf(struct walk *w, GMimePart *part)
 		p->cid = arena_strdup(&w->s->a, cid);
 	p->inline_ = disp != NULL && str_casecmp(disp, "inline") == 0;
 	decode(w, part, p, DETECT_PART_MAX);
-	/* A calendar invitation is text a person reads: its links count. */
-	if (strcmp(lmt, "text/calendar") == 0) {
+	/* A calendar invitation is text a person reads: its links count;
+	 * so is a body part with a file name. */
+	if (strcmp(lmt, "text/calendar") == 0 || shown) {
 		size_t	 ulen;
 		char	*u = text_to_utf8(&w->s->a, cs, (const char *)p->data,
 		    p->len, DETECT_TEXT_MAX, &ulen);
 
-		msg_add_text(w->s, w->m, u, ulen, 0);
+		msg_add_text(w->s, w->m, u, ulen,
+		    strcmp(lmt, "text/html") == 0);
 	}
 }
 
 static void walk_message(struct walk *, GMimeMessage *, int);
 
+/* first: o is the first part of its multipart (see leaf()). */
 static void
-walk(struct walk *w, GMimeObject *o, int depth, int mdepth)
+walk(struct walk *w, GMimeObject *o, int depth, int mdepth, int first)
 {
 	if (o == NULL)
 		return;
@@ -492,11 +506,14 @@ walk(struct walk *w, GMimeObject *o, int depth, int mdepth)
 	}
 	if (GMIME_IS_MULTIPART(o)) {
 		GMimeMultipart	*mp = GMIME_MULTIPART(o);
-		int		 i, n = g_mime_multipart_get_count(mp);
+		GMimeContentType *ct = g_mime_object_get_content_type(o);
+		int		 i, n = g_mime_multipart_get_count(mp), alt;
 
+		alt = ct != NULL && g_mime_content_type_is_type(ct,
+		    "multipart", "alternative");
 		for (i = 0; i < n; i++)
 			walk(w, g_mime_multipart_get_part(mp, i), depth + 1,
-			    mdepth);
+			    mdepth, i == 0 || alt);
 	} else if (GMIME_IS_MESSAGE_PART(o)) {
 		GMimeMessage *em = g_mime_message_part_get_message(
 		    GMIME_MESSAGE_PART(o));
@@ -504,7 +521,7 @@ walk(struct walk *w, GMimeObject *o, int depth, int mdepth)
 		if (em != NULL && mdepth < MSG_DEPTH)
 			walk_message(w, em, mdepth + 1);
 	} else if (GMIME_IS_PART(o))
-		leaf(w, GMIME_PART(o));
+		leaf(w, GMIME_PART(o), first);
 }
 
 /* An attached message: its subject and sender are text a person reads. */
@@ -517,7 +534,7 @@ walk_message(struct walk *w, GMimeMessage *em, int mdepth)
 		subj = text_clip(&w->s->a, subj, 1024);
 		msg_add_text(w->s, w->m, subj, strlen(subj), 0);
 	}
-	walk(w, g_mime_message_get_mime_part(em), 0, mdepth);
+	walk(w, g_mime_message_get_mime_part(em), 0, mdepth, 1);
 }
 
 static void
@@ -645,5 +662,5 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 	first_addr(&w, addrs(&w, msg, GMIME_ADDRESS_TYPE_REPLY_TO,
 	    "Reply-To"), &m->reply_to);
 	first_addr(&w, addrs(&w, msg, GMIME_ADDRESS_TYPE_TO, "To"), &m->to);
-	walk(&w, g_mime_message_get_mime_part(msg), 0, 0);
+	walk(&w, g_mime_message_get_mime_part(msg), 0, 0, 1);
 }

@@ -302,6 +302,53 @@ encoded_words(struct detect_scan *s)
 	arena_reset(&s->a);
 }
 
+/* A text part with a file name that mail programs show as the body is
+ * read as text too, and still analysed as an attachment (review 14,
+ * F11). */
+static int
+has_text(const struct dmsg *m, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < m->ntexts; i++)
+		if (strstr(m->texts[i].s, s) != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+named_body(struct detect_scan *s)
+{
+	struct dmsg	 m;
+
+	parse(s, &m, "From: a@example.org\nSubject: x\n"
+	    "Content-Type: text/plain; charset=utf-8; name=\"message.txt\"\n"
+	    "\nBuy three gift cards today.\n");
+	ok(has_text(&m, "gift cards"), "a single text part with name= is "
+	    "read as the body");
+	ok(m.nparts == 1 && m.parts[0].name != NULL &&
+	    strcmp(m.parts[0].name, "message.txt") == 0,
+	    "and it is still an attachment");
+	arena_reset(&s->a);
+	parse(s, &m, "From: a@example.org\nSubject: x\n"
+	    "Content-Type: multipart/mixed; boundary=BB\n\n"
+	    "--BB\nContent-Type: text/html\n"
+	    "Content-Disposition: inline; filename=\"body.html\"\n"
+	    "\n<p>first part words</p>\n"
+	    "--BB\nContent-Type: text/plain; name=\"notes.txt\"\n"
+	    "\nsecond part words\n"
+	    "--BB\nContent-Type: text/plain\n"
+	    "Content-Disposition: attachment; filename=\"log.txt\"\n"
+	    "\nthird part words\n--BB--\n");
+	ok(has_text(&m, "first part words"),
+	    "the first part, inline with a file name, is read as the body");
+	ok(!has_text(&m, "second part words") &&
+	    !has_text(&m, "third part words"),
+	    "later named parts and attachments are not");
+	is_int((int)m.nparts, 3, "all three are attachments");
+	arena_reset(&s->a);
+}
+
 /* A phrase listed twice in one class would count twice (each entry is
  * its own pattern): "lonely" and two Japanese words once did. */
 static void
@@ -442,6 +489,7 @@ main(void)
 	s = detect_scan_new(e);
 	mime(s);
 	encoded_words(s);
+	named_body(s);
 	bayes(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
