@@ -421,21 +421,20 @@ utf8_fix(struct arena *a, const char *in, size_t len, size_t max,
 /*
  * 8-bit text declared UTF-8 (or ASCII, or not at all) that is not all
  * valid UTF-8: NULL to read it as UTF-8 with U+FFFD for the bad bytes,
- * else the legacy charset to read it in.  A few bad bytes must not turn
- * the rest into mojibake (one 0xff in a comment hid a Cyrillic
- * look-alike domain), so the text counts as legacy only when the
- * invalid bytes outnumber the 8-bit bytes that form valid UTF-8, and
- * then only when jp_guess() finds Shift_JIS or EUC-JP (real Japanese
- * text mislabelled reads about 30% "valid" by chance, 70% invalid), or
- * when no byte at all forms UTF-8 (Latin-1 mislabelled: nothing valid
- * is lost).
+ * else the legacy charset to read it in (jp_guess()).  A few bad bytes
+ * must not turn the rest into mojibake (one 0xff in a comment hid a
+ * Cyrillic look-alike domain), so the text counts as legacy only when
+ * the invalid bytes outnumber the 8-bit bytes that form valid UTF-8:
+ * real Shift_JIS or EUC-JP mislabelled reads about 30% "valid" by
+ * chance and 70% invalid, Latin-1 almost all invalid, Big5 and GBK
+ * mostly invalid.  A text padded with more invalid bytes than it has
+ * UTF-8 is still read as legacy: the rule is a majority, not a proof.
  */
 static const char *
 utf8_legacy(const char *in, size_t n)
 {
 	size_t		 i = 0, k, good = 0, bad = 0;
 	uint32_t	 c;
-	const char	*guess;
 
 	while (i < n) {
 		if ((unsigned char)in[i] < 0x80) {
@@ -451,10 +450,7 @@ utf8_legacy(const char *in, size_t n)
 	}
 	if (bad == 0 || bad <= good)
 		return NULL;
-	guess = jp_guess((const unsigned char *)in, n);
-	if (good == 0 || strcmp(guess, "WINDOWS-1252") != 0)
-		return guess;
-	return NULL;
+	return jp_guess((const unsigned char *)in, n);
 }
 
 /* UTF-16 and UTF-32 (not ASCII-compatible): the iconv name to read the
