@@ -25,7 +25,6 @@
 #define READ_CHUNK	65536
 #define XML_MAX		(4u << 20)
 
-void	attach_name_check(struct detect_scan *, const char *, const char *);
 
 /*
  * The decompression filters, those libarchive runs itself only.  Its

@@ -685,7 +685,7 @@ msg_add_part(struct detect_scan *s, struct dmsg *m)
 	struct dpart	*p;
 
 	if (m->nparts >= DETECT_PARTS_MAX) {
-		msg_truncated(s, m, "more parts than the limit");
+		m->parts_over++;
 		return NULL;
 	}
 	if (m->nparts == m->parts_cap) {
@@ -858,6 +858,15 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 	urlcheck_run(s);
 	content_run(s);
 	bayes_run(s);
+	/* A thousand harmless parts in front of one that is not: those
+	 * past the limit were named only, and that is said. */
+	if (m->parts_over > 0) {
+		char d[16];
+
+		snprintf(d, sizeof(d), "%d", DETECT_PARTS_MAX);
+		finding_add(s, R_ATT_PARTS_UNREAD, &(struct fargs){
+		    .detail = d });
+	}
 	if (m->truncated != NULL)
 		finding_add(s, R_TRUNCATED, &(struct fargs){
 		    .detail = m->truncated });

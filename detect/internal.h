@@ -126,6 +126,7 @@ struct dmsg {
 	size_t		 ntexts, texts_cap;
 	struct dpart	*parts;
 	size_t		 nparts, parts_cap;
+	size_t		 parts_over;	/* parts past DETECT_PARTS_MAX */
 	size_t		 kept;		/* decoded bytes kept so far */
 	int		 nfrom;		/* addresses in From */
 	const char	*truncated;	/* why, when something was cut */
@@ -139,6 +140,10 @@ void	 msg_set_addr(struct detect_scan *, struct daddr *, const char *name,
 	    const char *addr);
 const char *msg_header(const struct dmsg *, const char *name);
 void	 msg_truncated(struct detect_scan *, struct dmsg *, const char *why);
+/* attach.c: the checks a file's name alone allows (double extension,
+ * right-to-left override, script), for files that are not read. */
+void	 attach_name_check(struct detect_scan *, const char *name,
+	    const char *sha);
 
 /* mime.c, graph.c */
 void	 mime_parse(struct detect_scan *, const char *, size_t, struct dmsg *);

@@ -470,8 +470,14 @@ leaf(struct walk *w, GMimePart *part, int first)
 		return;
 	}
 	p = msg_add_part(w->s, w->m);
-	if (p == NULL)
+	if (p == NULL) {
+		/* Past the parts a message may have analysed: its name
+		 * still tells ("last.pdf.exe" behind 1,000 others). */
+		if (fname != NULL && *fname != '\0')
+			attach_name_check(w->s, text_clip(&w->s->a, fname, 255),
+			    NULL);
 		return;
+	}
 	p->ctype = lmt;
 	if (fname != NULL && *fname != '\0')
 		p->name = text_clip(&w->s->a, fname, 255);

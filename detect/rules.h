@@ -122,6 +122,10 @@ RULE(R_ATT_ARCHIVE_UNREAD, "attach.archive_unread", DETECT_RISKY_ATTACHMENT, 30,
     "archive that could not be read whole (damaged, its names encrypted, or more entries than the limit)", \
     "The archive \"{name}\" could not be read whole ({detail}); what was not read was not checked.", \
     "アーカイブ「{name}」は全体を読めませんでした ({detail})。読めなかった部分は検査していません。") \
+RULE(R_ATT_PARTS_UNREAD, "attach.parts_unread", DETECT_RISKY_ATTACHMENT, 30, \
+    "more parts than a message may have analysed: the later ones checked by their names only", \
+    "The message has more than {detail} parts; those past the limit were checked by their names only.", \
+    "このメールには {detail} を超えるパーツがあり、上限を超えた分は名前だけを確認しました。") \
 RULE(R_ATT_ARCHIVE_DEEP, "attach.archive_deep", DETECT_RISKY_ATTACHMENT, 30, \
     "archives nested deeper than the limit", \
     "The archive \"{name}\" holds archives nested deeper than {detail} levels; the innermost were not opened.", \

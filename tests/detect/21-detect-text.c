@@ -470,6 +470,40 @@ token_list(void)
 	detect_engine_free(e);
 }
 
+/*
+ * A thousand harmless attachments in front of a program: the parts past
+ * DETECT_PARTS_MAX are checked by name, and the message says it was not
+ * read whole (it was clean with a note of weight 5).
+ */
+static void
+parts_past_limit(struct detect_scan *s)
+{
+	struct buf		 b;
+	struct detect_result	 r;
+	int			 i;
+
+	buf_init(&b, 1u << 22);
+	buf_adds(&b, "From: a@example.com\r\nTo: b@example.org\r\n"
+	    "Subject: photos\r\nMIME-Version: 1.0\r\nContent-Type: "
+	    "multipart/mixed; boundary=zz\r\n\r\n");
+	for (i = 0; i < DETECT_PARTS_MAX; i++)
+		buf_addf(&b, "--zz\r\nContent-Type: text/plain\r\n"
+		    "Content-Disposition: attachment; filename=\"n%d.txt\"\r\n"
+		    "\r\nnote\r\n", i);
+	buf_adds(&b, "--zz\r\nContent-Type: application/pdf\r\n"
+	    "Content-Disposition: attachment; filename=\"invoice.pdf.exe\""
+	    "\r\n\r\nMZ\r\n--zz--\r\n");
+	if (detect_scan_mime(s, b.ptr, b.len, NULL, &r) != 0)
+		abort();
+	ok(dt_find(&r, "attach.parts_unread") != NULL,
+	    "parts past the limit are said to be unread");
+	ok(dt_find(&r, "attach.double_extension") != NULL,
+	    "and the name of the one past it is checked");
+	ok(r.verdict != DETECT_CLEAN, "not clean (%s)",
+	    detect_verdict_name(r.verdict));
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -490,6 +524,7 @@ main(void)
 	mime(s);
 	encoded_words(s);
 	named_body(s);
+	parts_past_limit(s);
 	bayes(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
