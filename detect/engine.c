@@ -388,6 +388,10 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 	struct buf		 b;
 	size_t			 i, same = 0;
 
+	/* Clipped first: what is kept is what is compared (a name over 200
+	 * bytes was never the same as itself). */
+	fa.url = clip(s, fa.url, 300);
+	fa.name = clip(s, fa.name, 200);
 	for (i = 0; i < s->nf; i++) {
 		if (strcmp(s->f[i].rule, rule) != 0)
 			continue;
@@ -410,10 +414,8 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 			memcpy(nf, s->f, s->nf * sizeof(*nf));
 		s->f = nf;
 	}
-	fa.url = clip(s, fa.url, 300);
 	fa.domain = clip(s, fa.domain, 200);
 	fa.imitates = clip(s, fa.imitates, 200);
-	fa.name = clip(s, fa.name, 200);
 	fa.type = clip(s, fa.type, 120);
 	fa.check = clip(s, fa.check, 200);
 	fa.detail = clip(s, fa.detail, 200);

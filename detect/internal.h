@@ -85,6 +85,8 @@ void	 text_norm(struct buf *out, const char *s, size_t n,
 /* Truncate to at most max bytes on a character boundary, in the arena,
  * adding "..." when cut; control characters become spaces. */
 const char *text_clip(struct arena *, const char *, size_t max);
+/* The same for a file name: its middle cut, its extension kept. */
+const char *name_clip(struct arena *, const char *, size_t max);
 
 /* ---- the message model ---- */
 struct dheader {

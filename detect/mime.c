@@ -474,13 +474,13 @@ leaf(struct walk *w, GMimePart *part, int first)
 		/* Past the parts a message may have analysed: its name
 		 * still tells ("last.pdf.exe" behind 1,000 others). */
 		if (fname != NULL && *fname != '\0')
-			attach_name_check(w->s, text_clip(&w->s->a, fname, 255),
+			attach_name_check(w->s, name_clip(&w->s->a, fname, 255),
 			    NULL);
 		return;
 	}
 	p->ctype = lmt;
 	if (fname != NULL && *fname != '\0')
-		p->name = text_clip(&w->s->a, fname, 255);
+		p->name = name_clip(&w->s->a, fname, 255);
 	cid = g_mime_part_get_content_id(part);
 	if (cid != NULL)
 		p->cid = arena_strdup(&w->s->a, cid);

@@ -834,3 +834,25 @@ text_clip(struct arena *a, const char *s, size_t max)
 	out[n] = '\0';
 	return out;
 }
+
+/*
+ * A file name kept to about max bytes by its middle: its end, the
+ * extension, is what decides how it opens, and 90 Japanese characters
+ * (270 bytes, well within Windows' 255 characters) would lose ".exe" to
+ * text_clip().
+ */
+const char *
+name_clip(struct arena *a, const char *s, size_t max)
+{
+	const char	*head, *tail;
+	size_t		 n, t;
+
+	if (s == NULL || (n = strlen(s)) <= max)
+		return text_clip(a, s, max);
+	t = n - max / 2;
+	while (t < n && ((unsigned char)s[t] & 0xc0) == 0x80)
+		t++;
+	head = text_clip(a, s, max / 2);	/* ends in "..." */
+	tail = text_clip(a, s + t, max);
+	return arena_printf(a, "%s%s", head, tail);
+}

@@ -501,6 +501,33 @@ parts_past_limit(struct detect_scan *s)
 	    "and the name of the one past it is checked");
 	ok(r.verdict != DETECT_CLEAN, "not clean (%s)",
 	    detect_verdict_name(r.verdict));
+
+	/* A name of 258 bytes, 108 characters (Windows keeps 255): its
+	 * extension is kept, and given twice it is said once (it was
+	 * compared before it was clipped to 200 bytes, so never the same). */
+	buf_reset(&b);
+	buf_adds(&b, "From: a@example.com\r\nTo: b@example.org\r\n"
+	    "Subject: x\r\nMIME-Version: 1.0\r\nContent-Type: "
+	    "multipart/mixed; boundary=zz\r\n\r\n");
+	for (i = 0; i < 2; i++) {
+		buf_adds(&b, "--zz\r\nContent-Type: application/pdf\r\n"
+		    "Content-Disposition: attachment; filename=\"");
+		for (int k = 0; k < 25; k++)
+			buf_adds(&b, "請求書_");
+		buf_adds(&b, ".pdf.exe\"\r\n\r\nMZ\r\n");
+	}
+	buf_adds(&b, "--zz--\r\n");
+	if (detect_scan_mime(s, b.ptr, b.len, NULL, &r) != 0)
+		abort();
+	{
+		size_t n = 0, k;
+
+		for (k = 0; k < r.nfindings; k++)
+			n += strcmp(r.findings[k].rule,
+			    "attach.double_extension") == 0;
+		is_int((int)n, 1, "a 258-byte name keeps its .exe, and given "
+		    "twice is one finding");
+	}
 	buf_release(&b);
 }
 
