@@ -63,21 +63,68 @@ ci_find(const unsigned char *p, size_t n, const char *needle)
 	return 0;
 }
 
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/* Are the first 64 bytes free of control characters (a text's)? */
+static int
+text_head(const unsigned char *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n && i < 0x40; i++)
+		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+		    p[i] != '\r' && p[i] != '\f' && p[i] != 0x1b) ||
+		    p[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+/*
+ * "MZ" is a program when its DOS header points at "PE\0\0" inside the
+ * file, or when its first bytes are not text (a DOS program, or a PE cut
+ * short): a text that begins with the letters ("MZ Holdings") is not.
+ */
+static int
+sniff_mz(const unsigned char *p, size_t n)
+{
+	if (n >= 0x40 && le32(p + 0x3c) <= n - 4 &&
+	    memcmp(p + le32(p + 0x3c), "PE\0\0", 4) == 0)
+		return 1;
+	return !text_head(p, n);
+}
+
+/* A BMP's header: the size of its DIB header is one of those written. */
+static int
+sniff_bmp(const unsigned char *p, size_t n)
+{
+	uint32_t dib;
+
+	if (!has(p, n, 0, "BM", 2) || n < 26)
+		return 0;
+	dib = le32(p + 14);
+	return (dib == 12 || dib == 40 || dib == 52 || dib == 56 ||
+	    dib == 108 || dib == 124) && (le32(p + 2) == 0 ||
+	    le32(p + 2) >= 14 + dib) && le32(p + 10) >= 14 + dib;
+}
+
 static enum ftype
 sniff(const unsigned char *p, size_t n)
 {
 	size_t	 head = n < 4096 ? n : 4096, i;
+	int	 lead;
 
-	if (has(p, n, 0, "MZ", 2)) {
-		if (n > 0x40) {
-			uint32_t off = (uint32_t)p[0x3c] | (uint32_t)p[0x3d] << 8 |
-			    (uint32_t)p[0x3e] << 16 | (uint32_t)p[0x3f] << 24;
-
-			if (off < n - 4 && memcmp(p + off, "PE\0\0", 4) == 0)
-				return FT_PE;
-		}
+	/* A text that starts with the letters of a magic ("MZ Holdings",
+	 * "BZh ...") is a text, unless what follows says otherwise:
+	 * libmagic would call it a DOS program or a bzip2 file. */
+	lead = (has(p, n, 0, "MZ", 2) || has(p, n, 0, "BZh", 3)) &&
+	    text_head(p, n);
+	if (has(p, n, 0, "MZ", 2) && sniff_mz(p, n))
 		return FT_PE;
-	}
 	if (has(p, n, 0, "\x7f" "ELF", 4))
 		return FT_ELF;
 	if (has(p, n, 0, "\xcf\xfa\xed\xfe", 4) || has(p, n, 0,
@@ -93,7 +140,10 @@ sniff(const unsigned char *p, size_t n)
 		return FT_7Z;
 	if (has(p, n, 0, "\x1f\x8b", 2))
 		return FT_GZ;
-	if (has(p, n, 0, "BZh", 3))
+	/* "BZh", the block size, and a block's or the end's magic. */
+	if (has(p, n, 0, "BZh", 3) && n >= 10 && p[3] >= '1' && p[3] <= '9' &&
+	    (memcmp(p + 4, "\x31\x41\x59\x26\x53\x59", 6) == 0 ||
+	    memcmp(p + 4, "\x17\x72\x45\x38\x50\x90", 6) == 0))
 		return FT_BZ2;
 	if (has(p, n, 0, "\xfd" "7zXZ\0", 6))
 		return FT_XZ;
@@ -121,7 +171,8 @@ sniff(const unsigned char *p, size_t n)
 		return FT_JPEG;
 	if (has(p, n, 0, "GIF8", 4))
 		return FT_GIF;
-	if (has(p, n, 0, "BM", 2) || has(p, n, 8, "WEBP", 4))
+	if (sniff_bmp(p, n) || (has(p, n, 0, "RIFF", 4) && has(p, n, 8,
+	    "WEBP", 4)))
 		return FT_IMAGE;
 	/* %PDF may come after some junk; readers accept 1024 bytes of it. */
 	for (i = 0; i + 5 <= (n < 1024 ? n : 1024); i++)
@@ -138,7 +189,7 @@ sniff(const unsigned char *p, size_t n)
 	    ci_find(p, head, "<form") || ci_find(p, head, "<meta http-equiv") ||
 	    ci_find(p, head, "<iframe"))
 		return FT_HTML;
-	return FT_UNKNOWN;
+	return lead ? FT_TEXT : FT_UNKNOWN;
 }
 
 static const char *

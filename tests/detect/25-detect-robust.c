@@ -5,7 +5,8 @@
  * and missing charsets, 1 MB headers, thousands of links, random bytes,
  * broken and huge GIF, WebP and BMP pictures; and a QR code in a CMYK
  * JPEG (as print work saves one) and in BMPs of 24, 8 and 4 bits is
- * read.
+ * read.  Attachments that pass for what they are not: a text that
+ * starts "MZ", "BM" or "BZh".
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -791,6 +792,87 @@ narrow_pictures(void)
 	free(png);
 }
 
+/* A message with one attachment named fname, its bytes as they are. */
+static void
+file_mail(struct buf *b, const char *fname, const void *p, size_t n)
+{
+	buf_init(b, 64u << 20);
+	buf_addf(b, "Subject: files\r\nContent-Type: multipart/mixed; "
+	    "boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+	    "The files.\r\n--b\r\nContent-Type: application/octet-stream\r\n"
+	    "Content-Disposition: attachment; filename=\"%s\"\r\n"
+	    "Content-Transfer-Encoding: binary\r\n\r\n", fname);
+	buf_add(b, p, n);
+	buf_adds(b, "\r\n--b--\r\n");
+}
+
+/* Scan a message of one attachment: does rule id fire? */
+static int
+file_fires(const char *what, const char *fname, const void *p, size_t n,
+    const char *id)
+{
+	struct detect_result	 r;
+	struct buf		 b;
+	int			 y;
+
+	file_mail(&b, fname, p, n);
+	run(what, b.ptr, b.len, &r);
+	y = has(&r, id);
+	buf_release(&b);
+	return y;
+}
+
+/* A stub Windows program of 268 bytes: a DOS header whose e_lfanew
+ * points at "PE\0\0" and a file header for i386. */
+#define STUB_PE_LEN	268
+static void
+stub_pe(unsigned char *p)
+{
+	memset(p, 0, STUB_PE_LEN);
+	memcpy(p, "MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff", 14);
+	le32p(p + 0x3c, 0x40);
+	memcpy(p + 0x40, "PE\0\0\x4c\x01", 6);
+}
+
+/*
+ * What a file is, by its first bytes: "MZ" is a program when its header
+ * points at "PE\0\0" or is not text, but not a text that starts with
+ * the letters ("MZ Holdings"); a text starting "BM" or "BZh" is not a
+ * picture or a bzip2 file (its links are read).
+ */
+static void
+magic_letters(void)
+{
+	static const char *const texts[] = {
+		"MZ Holdings quarterly notes: sign in at http://203.0.113.9/"
+		    "login to read them.\n",
+		"BMW service notes: sign in at http://203.0.113.9/login to "
+		    "read them, the booking of your car.\n",
+		"BZh notes: sign in at http://203.0.113.9/login to read them,"
+		    " the booking of your car.\n",
+	};
+	unsigned char	 pe[STUB_PE_LEN];
+	size_t		 i;
+
+	for (i = 0; i < nitems(texts); i++) {
+		ok(!file_fires("a text starting with a magic's letters",
+		    "notes.txt", texts[i], strlen(texts[i]),
+		    "attach.executable"), "\"%.3s...\" is not a program",
+		    texts[i]);
+		ok(file_fires("a text starting with a magic's letters",
+		    "notes.txt", texts[i], strlen(texts[i]), "url.ip_literal"),
+		    "\"%.3s...\": its link is read", texts[i]);
+	}
+	stub_pe(pe);
+	ok(file_fires("a stub PE", "doc.pdf", pe, sizeof(pe),
+	    "attach.executable"), "a PE is a program");
+	ok(file_fires("a PE cut short", "doc.pdf", pe, 40,
+	    "attach.executable"), "a PE cut in its DOS header is a program");
+	le32p(pe + 0x3c, 0xfff0);
+	ok(file_fires("a DOS program", "doc.pdf", pe, sizeof(pe),
+	    "attach.executable"), "an MZ whose header is not text is a "
+	    "program");
+}
 int
 main(void)
 {
@@ -813,6 +895,7 @@ main(void)
 	hostile_pictures();
 	hostile_animations();
 	hostile_drawings();
+	magic_letters();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();
