@@ -192,10 +192,16 @@ sniff(const unsigned char *p, size_t n)
 	return lead ? FT_TEXT : FT_UNKNOWN;
 }
 
+/*
+ * The extension of name (the second from the end when second is set),
+ * lower case, in buf.  Windows drops trailing dots and spaces from a
+ * name when it saves the file ("invoice.js. " is saved as invoice.js),
+ * so they hide no extension here either.
+ */
 static const char *
 ext_of(const char *name, char *buf, size_t bufsz, int second)
 {
-	const char	*base, *dot, *prev;
+	const char	*base, *end, *dot, *prev;
 	size_t		 n;
 
 	buf[0] = '\0';
@@ -205,9 +211,15 @@ ext_of(const char *name, char *buf, size_t bufsz, int second)
 	base = base ? base + 1 : name;
 	if (strrchr(base, '/') != NULL)
 		base = strrchr(base, '/') + 1;
-	dot = strrchr(base, '.');
-	if (dot == NULL)
+	for (end = base + strlen(base); end > base && (end[-1] == ' ' ||
+	    end[-1] == '.'); end--)
+		;
+	for (dot = end; dot > base && dot[-1] != '.'; dot--)
+		;
+	if (dot == base)
 		return buf;
+	dot--;
+	n = (size_t)(end - dot - 1);
 	if (second) {
 		for (prev = dot - 1; prev > base && *prev != '.'; prev--)
 			;
@@ -215,11 +227,10 @@ ext_of(const char *name, char *buf, size_t bufsz, int second)
 			return buf;
 		n = (size_t)(dot - prev - 1);
 		dot = prev;
-	} else
-		n = strlen(dot + 1);
-	/* Trailing spaces hide an extension too. */
-	while (n > 0 && dot[n] == ' ')
-		n--;
+		/* "report.docx   .vbs": spaces before the last dot. */
+		while (n > 0 && dot[n] == ' ')
+			n--;
+	}
 	if (n == 0 || n >= bufsz)
 		return buf;
 	memcpy(buf, dot + 1, n);

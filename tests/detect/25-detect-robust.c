@@ -5,8 +5,8 @@
  * and missing charsets, 1 MB headers, thousands of links, random bytes,
  * broken and huge GIF, WebP and BMP pictures; and a QR code in a CMYK
  * JPEG (as print work saves one) and in BMPs of 24, 8 and 4 bits is
- * read.  Attachments that pass for what they are not: a text that
- * starts "MZ", "BM" or "BZh".
+ * read.  Attachments that hide what they are, or pass for what they are
+ * not: a text that starts "MZ", "BM" or "BZh", a name ending in a dot.
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -873,6 +873,23 @@ magic_letters(void)
 	    "attach.executable"), "an MZ whose header is not text is a "
 	    "program");
 }
+
+/* Windows drops trailing dots and spaces from a name when it saves the
+ * file: "invoice.js." is saved as invoice.js. */
+static void
+trailing_dots(void)
+{
+	static const char *const names[] = { "invoice.js.", "invoice.js. .",
+	    "invoice.js...", "invoice.js", "report.docx .vbs." };
+	static const char js[] = "var s = WScript.CreateObject(\"WScript."
+	    "Shell\");\n";
+	size_t	 i;
+
+	for (i = 0; i < nitems(names); i++)
+		ok(file_fires(names[i], names[i], js, sizeof(js) - 1, i == 4 ?
+		    "attach.double_extension" : "attach.script"),
+		    "\"%s\" is a script (or a double extension)", names[i]);
+}
 int
 main(void)
 {
@@ -896,6 +913,7 @@ main(void)
 	hostile_animations();
 	hostile_drawings();
 	magic_letters();
+	trailing_dots();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();
