@@ -291,23 +291,117 @@ attach_name_check(struct detect_scan *s, const char *name, const char *sha)
 	}
 }
 
+#define OLE_NOSECT	0xfffffffau	/* above: free, end of chain, FAT */
+#define OLE_DIR_MAX	65536		/* directory entries looked at */
+
+/*
+ * The FAT entry of sector sec of a compound file (MS-CFB): the sector
+ * that follows it in its chain, or OLE_NOSECT when it cannot be read.
+ * The FAT's own sectors are listed by the header (109) and then by a
+ * chain of DIFAT sectors.
+ */
+static uint32_t
+ole_next(const unsigned char *p, size_t n, unsigned shift, uint32_t sec)
+{
+	size_t		 ssz = (size_t)1 << shift, per = ssz / 4;
+	size_t		 idx = sec / per, k;
+	uint32_t	 fat, dif;
+
+	if (idx < 109)
+		fat = le32(p + 0x4c + 4 * idx);
+	else {
+		idx -= 109;
+		dif = le32(p + 0x44);
+		/* Each DIFAT sector: per - 1 entries, then the next. */
+		for (k = 0; idx >= per - 1; k++, idx -= per - 1) {
+			if (dif >= OLE_NOSECT || k > n / ssz ||
+			    ((size_t)dif + 2) << shift > n)
+				return OLE_NOSECT;
+			dif = le32(p + (((size_t)dif + 1) << shift) + ssz - 4);
+		}
+		if (dif >= OLE_NOSECT || ((size_t)dif + 2) << shift > n)
+			return OLE_NOSECT;
+		fat = le32(p + (((size_t)dif + 1) << shift) + 4 * idx);
+	}
+	if (fat >= OLE_NOSECT || ((size_t)fat + 2) << shift > n)
+		return OLE_NOSECT;
+	return le32(p + (((size_t)fat + 1) << shift) + 4 * (sec % per));
+}
+
+/* Is the directory entry d named nm (ASCII), of type 1 or 2? */
+static int
+ole_named(const unsigned char *d, const char *nm)
+{
+	size_t	 l = strlen(nm), i;
+
+	if ((d[66] != 1 && d[66] != 2) ||
+	    (size_t)(d[64] | d[65] << 8) != (l + 1) * 2)
+		return 0;
+	for (i = 0; i < l; i++)
+		if (d[2 * i] != (unsigned char)nm[i] || d[2 * i + 1] != 0)
+			return 0;
+	return d[2 * l] == 0 && d[2 * l + 1] == 0;
+}
+
+#define OLE_MACROS	0x01	/* a VBA project */
+#define OLE_ENCRYPTED	0x02	/* an encrypted OOXML document */
+#define OLE_PACKAGE	0x04	/* an embedded Ole10Native package */
+
+/*
+ * What the names of a compound file's directory say (OLE_*): its
+ * directory's chain of sectors is followed through the FAT, and only
+ * the names of its storages and streams count (a document's text that
+ * says "Macros" in UTF-16 is not a macro).
+ */
+static int
+ole_dir(const unsigned char *p, size_t n)
+{
+	unsigned	 shift;
+	uint32_t	 sec;
+	size_t		 ssz, seen = 0, i, steps;
+	int		 what = 0;
+
+	if (n < 512)
+		return 0;
+	shift = p[0x1e] | p[0x1f] << 8;
+	if (shift != 9 && shift != 12)
+		return 0;
+	ssz = (size_t)1 << shift;
+	sec = le32(p + 0x30);
+	for (steps = 0; sec < OLE_NOSECT && steps <= n / ssz; steps++) {
+		const unsigned char *d;
+
+		if (((size_t)sec + 2) << shift > n)
+			break;
+		d = p + (((size_t)sec + 1) << shift);
+		for (i = 0; i + 128 <= ssz && seen++ < OLE_DIR_MAX; i += 128) {
+			if (ole_named(d + i, "Macros") ||
+			    ole_named(d + i, "_VBA_PROJECT") ||
+			    ole_named(d + i, "_VBA_PROJECT_CUR"))
+				what |= OLE_MACROS;
+			else if (ole_named(d + i, "EncryptedPackage"))
+				what |= OLE_ENCRYPTED;
+			else if (ole_named(d + i, "\001Ole10Native"))
+				what |= OLE_PACKAGE;
+		}
+		sec = ole_next(p, n, shift, sec);
+	}
+	return what;
+}
+
 static void
 ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n, const char *type, const char *sha)
 {
-	static const char vba[] = "_\0V\0B\0A\0_\0P\0R\0O\0J\0E\0C\0T\0";
-	static const char enc[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0";
-	static const char ole10[] = "O\0l\0e\0" "1\0" "0\0N\0a\0t\0i\0v\0e\0";
-	static const char macros[] = "M\0a\0c\0r\0o\0s\0";
+	int	 what = ole_dir(p, n);
 
-	if (memmem(p, n, vba, sizeof(vba) - 1) != NULL ||
-	    memmem(p, n, macros, sizeof(macros) - 1) != NULL)
+	if (what & OLE_MACROS)
 		finding_add(s, R_ATT_MACRO, &(struct fargs){ .name = name,
 		    .type = type, .sha256 = sha });
-	if (memmem(p, n, enc, sizeof(enc) - 1) != NULL)
+	if (what & OLE_ENCRYPTED)
 		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
 		    .name = name, .type = type, .sha256 = sha });
-	if (memmem(p, n, ole10, sizeof(ole10) - 1) != NULL)
+	if (what & OLE_PACKAGE)
 		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
 		    .detail = "Ole10Native package", .sha256 = sha });
 	/* Excel 4.0 macro sheets: BOUNDSHEET record with type 1 (macro). */

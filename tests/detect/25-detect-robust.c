@@ -6,7 +6,8 @@
  * broken and huge GIF, WebP and BMP pictures; and a QR code in a CMYK
  * JPEG (as print work saves one) and in BMPs of 24, 8 and 4 bits is
  * read.  Attachments that hide what they are, or pass for what they are
- * not: a text that starts "MZ", "BM" or "BZh", a name ending in a dot.
+ * not: a text that starts "MZ", "BM" or "BZh", a name ending in a dot,
+ * a .doc whose text speaks of macros.
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -890,6 +891,115 @@ trailing_dots(void)
 		    "attach.double_extension" : "attach.script"),
 		    "\"%s\" is a script (or a double extension)", names[i]);
 }
+
+/* The 128-byte directory entry of a compound file: name, type (1
+ * storage, 2 stream, 5 root), child, first sector, size. */
+static void
+ole_entry(unsigned char *d, const char *name, int type, uint32_t child,
+    uint32_t sec, uint32_t size)
+{
+	size_t	 i, l = strlen(name);
+
+	memset(d, 0, 128);
+	for (i = 0; i < l; i++)
+		d[2 * i] = (unsigned char)name[i];
+	d[64] = (unsigned char)((l + 1) * 2);
+	d[66] = (unsigned char)type;
+	d[67] = 1;
+	le32p(d + 68, 0xffffffffu);
+	le32p(d + 72, 0xffffffffu);
+	le32p(d + 76, child);
+	le32p(d + 116, sec);
+	le32p(d + 120, size);
+}
+
+/*
+ * A compound file (MS-CFB, sectors of 512) of eight sectors: 0 the FAT,
+ * 1 and 5 the directory (chained through the FAT, the second holding
+ * name2, if any), 2-4 and 6-7 the WordDocument stream, which holds
+ * text; its first entries: the root, WordDocument, name1 (if any).
+ */
+static size_t
+ole_file(unsigned char *p, const char *name1, int type1, const char *name2,
+    const unsigned char *text, size_t tn)
+{
+	static const uint32_t fat[8] = { 0xfffffffdu, 5, 3, 4, 6,
+	    0xfffffffeu, 7, 0xfffffffeu };
+	size_t	 i;
+
+	memset(p, 0, 512 * 9);
+	memcpy(p, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8);
+	p[0x18] = 0x3e, p[0x1a] = 3, p[0x1c] = 0xfe, p[0x1d] = 0xff;
+	p[0x1e] = 9, p[0x20] = 6;
+	le32p(p + 0x2c, 1);		/* FAT sectors */
+	le32p(p + 0x30, 1);		/* the directory's first sector */
+	le32p(p + 0x38, 4096);
+	le32p(p + 0x3c, 0xfffffffeu);
+	le32p(p + 0x44, 0xfffffffeu);
+	le32p(p + 0x4c, 0);		/* the FAT is sector 0 */
+	for (i = 1; i < 109; i++)
+		le32p(p + 0x4c + 4 * i, 0xffffffffu);
+	for (i = 0; i < 128; i++)
+		le32p(p + 512 + 4 * i, i < 8 ? fat[i] : 0xffffffffu);
+	ole_entry(p + 1024, "Root Entry", 5, 1, 0xfffffffeu, 0);
+	ole_entry(p + 1024 + 128, "WordDocument", 2, 0xffffffffu, 2, 4096);
+	if (name1 != NULL)
+		ole_entry(p + 1024 + 256, name1, type1, 0xffffffffu, 0, 0);
+	if (name2 != NULL)
+		ole_entry(p + 512 * 6, name2, 1, 0xffffffffu, 0, 0);
+	/* The text from sector 2 on, and in sector 6 (the last stream
+	 * sectors, 7 and 8 of the file) too. */
+	memcpy(p + 512 * 3, text, tn < 1536 ? tn : 1536);
+	memcpy(p + 512 * 7, text, tn < 1024 ? tn : 1024);
+	return 512 * 9;
+}
+
+/*
+ * Macros, encryption and packages of a compound file are read from the
+ * names of its directory, not from its text: a Word document whose text
+ * says "Macros", "_VBA_PROJECT" or "EncryptedPackage" in UTF-16 (as Word
+ * stores a Japanese text), even laid out like a directory entry in its
+ * stream, is not a macro document.
+ */
+static void
+ole_names(void)
+{
+	static const char *const words[] = { "Macros", "_VBA_PROJECT",
+	    "EncryptedPackage" };
+	unsigned char	*p = xmalloc(512 * 9), text[1536];
+	size_t		 n, i, k, o;
+
+	/* "Excel Macros の研修" and the like, and entries in the text. */
+	memset(text, 0, sizeof(text));
+	for (o = 0, i = 0; i < 3; i++) {
+		for (k = 0; words[i][k] != '\0'; k++, o += 2)
+			text[o] = (unsigned char)words[i][k];
+		memcpy(text + o, "\x6e\x30\x14\x78\xee\x4f", 6);
+		o += 6;
+	}
+	ole_entry(text + 512, "Macros", 1, 0xffffffffu, 0, 0);
+	ole_entry(text + 640, "EncryptedPackage", 2, 0xffffffffu, 0, 0);
+	n = ole_file(p, NULL, 0, NULL, text, sizeof(text));
+	ok(!file_fires("a .doc that speaks of macros", "training.doc", p, n,
+	    "attach.macro"), "a .doc whose text says Macros has no macros");
+	ok(!file_fires("a .doc that speaks of encryption", "training.doc", p,
+	    n, "attach.encrypted_document"), "nor is it encrypted");
+	n = ole_file(p, "Macros", 1, NULL, text, 0);
+	ok(file_fires("a .doc with a Macros storage", "a.doc", p, n,
+	    "attach.macro"), "a .doc with a Macros storage has macros");
+	n = ole_file(p, NULL, 0, "_VBA_PROJECT_CUR", text, 0);
+	ok(file_fires("an .xls with a VBA project", "a.xls", p, n,
+	    "attach.macro"), "an .xls whose second directory sector holds "
+	    "_VBA_PROJECT_CUR has macros");
+	n = ole_file(p, "EncryptedPackage", 2, NULL, text, 0);
+	ok(file_fires("an encrypted .docx", "a.docx", p, n,
+	    "attach.encrypted_document"), "an EncryptedPackage stream is an "
+	    "encrypted document");
+	n = ole_file(p, "\001Ole10Native", 2, NULL, text, 0);
+	ok(file_fires("a package", "a.doc", p, n, "attach.ole_object"),
+	    "an Ole10Native stream is a package");
+	free(p);
+}
 int
 main(void)
 {
@@ -914,6 +1024,7 @@ main(void)
 	hostile_drawings();
 	magic_letters();
 	trailing_dots();
+	ole_names();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();
