@@ -29,7 +29,7 @@ enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
 	FT_GZ, FT_BZ2, FT_XZ, FT_CAB, FT_PDF, FT_RTF, FT_LNK, FT_ISO, FT_VHD,
 	FT_VHDX, FT_ONENOTE, FT_HTML, FT_SVG, FT_PNG, FT_JPEG, FT_GIF,
-	FT_IMAGE, FT_TEXT, FT_URLFILE, FT_TAR, FT_MSI, FT_CHM
+	FT_IMAGE, FT_TEXT, FT_URLFILE, FT_TAR, FT_MSI, FT_CHM, FT_ZSTD, FT_LZ4
 };
 
 static const char *const ftname[] = {
@@ -42,6 +42,7 @@ static const char *const ftname[] = {
 	"SVG image", "PNG image", "JPEG image", "GIF image", "image",
 	"text", "Internet shortcut (.url)", "tar archive",
 	"Windows installer (MSI)", "compiled HTML help (CHM)",
+	"Zstandard file", "LZ4 file",
 };
 
 static int
@@ -147,6 +148,10 @@ sniff(const unsigned char *p, size_t n)
 		return FT_BZ2;
 	if (has(p, n, 0, "\xfd" "7zXZ\0", 6))
 		return FT_XZ;
+	if (has(p, n, 0, "\x28\xb5\x2f\xfd", 4))
+		return FT_ZSTD;
+	if (has(p, n, 0, "\x04\x22\x4d\x18", 4))
+		return FT_LZ4;
 	if (has(p, n, 0, "MSCF", 4))
 		return FT_CAB;
 	if (has(p, n, 0, "ITSF", 4))
@@ -969,6 +974,8 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	case FT_GZ:
 	case FT_BZ2:
 	case FT_XZ:
+	case FT_ZSTD:
+	case FT_LZ4:
 	case FT_CAB:
 	case FT_TAR:
 		archive_walk(s, name, p, len);

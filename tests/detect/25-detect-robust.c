@@ -7,7 +7,7 @@
  * JPEG (as print work saves one) and in BMPs of 24, 8 and 4 bits is
  * read.  Attachments that hide what they are, or pass for what they are
  * not: a text that starts "MZ", "BM" or "BZh", a name ending in a dot,
- * a .doc whose text speaks of macros.
+ * a .doc whose text speaks of macros, .tar.zst and .tar.lz4.
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -1000,6 +1000,105 @@ ole_names(void)
 	    "an Ole10Native stream is a package");
 	free(p);
 }
+
+/* A ustar archive of one file, name holding d (n < 512): 2048 bytes. */
+static size_t
+one_tar(unsigned char *p, const char *name, const unsigned char *d,
+    size_t n)
+{
+	unsigned	 sum = 0;
+	size_t		 i;
+
+	memset(p, 0, 2048);
+	snprintf((char *)p, 100, "%s", name);
+	memcpy(p + 100, "0000644", 7);
+	memcpy(p + 108, "0001750", 7);
+	memcpy(p + 116, "0001750", 7);
+	snprintf((char *)p + 124, 12, "%011zo", n);
+	memcpy(p + 136, "15000000000", 11);
+	memset(p + 148, ' ', 8);
+	p[156] = '0';
+	memcpy(p + 257, "ustar\0" "00", 8);
+	for (i = 0; i < 512; i++)
+		sum += p[i];
+	snprintf((char *)p + 148, 8, "%06o", sum);
+	memcpy(p + 512, d, n);
+	return 2048;
+}
+
+/* The data as a Zstandard frame of one raw block (no compression). */
+static size_t
+zstd_raw(unsigned char *out, const unsigned char *d, size_t n)
+{
+	uint32_t bh = (uint32_t)n << 3 | 1;	/* raw, last */
+
+	memcpy(out, "\x28\xb5\x2f\xfd\x00\x38", 6);	/* window 128 KB */
+	out[6] = bh & 255, out[7] = bh >> 8 & 255, out[8] = bh >> 16 & 255;
+	memcpy(out + 9, d, n);
+	return 9 + n;
+}
+
+static uint32_t
+rotl32(uint32_t v, int r)
+{
+	return v << r | v >> (32 - r);
+}
+
+/* XXH32 of fewer than 16 bytes, seed 0 (an LZ4 frame's header check). */
+static uint32_t
+xxh32_short(const unsigned char *p, size_t n)
+{
+	uint32_t h = 374761393u + (uint32_t)n;
+	size_t	 i;
+
+	for (i = 0; i + 4 <= n; i += 4) {
+		h += (uint32_t)(p[i] | p[i + 1] << 8 | p[i + 2] << 16 |
+		    (uint32_t)p[i + 3] << 24) * 3266489917u;
+		h = rotl32(h, 17) * 668265263u;
+	}
+	for (; i < n; i++) {
+		h += p[i] * 374761393u;
+		h = rotl32(h, 11) * 2654435761u;
+	}
+	h ^= h >> 15;
+	h *= 2246822519u;
+	h ^= h >> 13;
+	h *= 3266489917u;
+	h ^= h >> 16;
+	return h;
+}
+
+/* The data as an LZ4 frame of one uncompressed block. */
+static size_t
+lz4_raw(unsigned char *out, const unsigned char *d, size_t n)
+{
+	memcpy(out, "\x04\x22\x4d\x18\x60\x40", 6);
+	out[6] = (unsigned char)(xxh32_short(out + 4, 2) >> 8);
+	le32p(out + 7, (uint32_t)n | 0x80000000u);
+	memcpy(out + 11, d, n);
+	memset(out + 11 + n, 0, 4);
+	return 15 + n;
+}
+
+/*
+ * Archives of a newer compressor: a .tar.zst and a .tar.lz4 are opened
+ * and the program inside found.
+ */
+static void
+archive_kinds(void)
+{
+	unsigned char	 pe[STUB_PE_LEN], tar[2048], out[4096];
+	size_t		 n;
+
+	stub_pe(pe);
+	one_tar(tar, "invoice.pdf", pe, sizeof(pe));
+	n = zstd_raw(out, tar, sizeof(tar));
+	ok(file_fires("a .tar.zst", "invoice.tar.zst", out, n,
+	    "attach.executable"), "a .tar.zst is opened");
+	n = lz4_raw(out, tar, sizeof(tar));
+	ok(file_fires("a .tar.lz4", "invoice.tar.lz4", out, n,
+	    "attach.executable"), "a .tar.lz4 is opened");
+}
 int
 main(void)
 {
@@ -1025,6 +1124,7 @@ main(void)
 	magic_letters();
 	trailing_dots();
 	ole_names();
+	archive_kinds();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();
