@@ -113,6 +113,28 @@ sniff_bmp(const unsigned char *p, size_t n)
 	    le32(p + 2) >= 14 + dib) && le32(p + 10) >= 14 + dib;
 }
 
+/*
+ * The end of a zip's central directory in its last 64 KB: a zip with
+ * something in front of it (a self-extractor's stub, a text) is read
+ * from its end, as unzip and 7-Zip do.  The record's comment must end
+ * the file and the directory fit before the record.
+ */
+static int
+sniff_zip_end(const unsigned char *p, size_t n)
+{
+	size_t	 i, low;
+
+	if (n < 22)
+		return 0;
+	low = n - 22 > 65535 ? n - 22 - 65535 : 0;
+	for (i = n - 22 + 1; i-- > low;)
+		if (memcmp(p + i, "PK\x05\x06", 4) == 0 &&
+		    (size_t)(p[i + 20] | p[i + 21] << 8) == n - i - 22 &&
+		    le32(p + i + 12) <= i)
+			return 1;
+	return 0;
+}
+
 static enum ftype
 sniff(const unsigned char *p, size_t n)
 {
@@ -194,6 +216,8 @@ sniff(const unsigned char *p, size_t n)
 	    ci_find(p, head, "<form") || ci_find(p, head, "<meta http-equiv") ||
 	    ci_find(p, head, "<iframe"))
 		return FT_HTML;
+	if (sniff_zip_end(p, n))
+		return FT_ZIP;
 	return lead ? FT_TEXT : FT_UNKNOWN;
 }
 

@@ -7,7 +7,8 @@
  * JPEG (as print work saves one) and in BMPs of 24, 8 and 4 bits is
  * read.  Attachments that hide what they are, or pass for what they are
  * not: a text that starts "MZ", "BM" or "BZh", a name ending in a dot,
- * a .doc whose text speaks of macros, .tar.zst and .tar.lz4.
+ * a .doc whose text speaks of macros, a zip behind a text, .tar.zst and
+ * .tar.lz4.
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -1001,6 +1002,51 @@ ole_names(void)
 	free(p);
 }
 
+static void
+le16p(unsigned char *p, unsigned v)
+{
+	p[0] = v & 255, p[1] = v >> 8 & 255;
+}
+
+/* A zip of one stored entry, name holding d, after skip bytes of text
+ * (its offsets counted from the zip's start, as "cat stub a.zip" gives):
+ * its size. */
+static size_t
+stored_zip(unsigned char *p, size_t skip, const char *name,
+    const unsigned char *d, size_t n)
+{
+	size_t		 nl = strlen(name), o = skip, cd;
+	uint32_t	 crc = (uint32_t)crc32(0, d, (uInt)n);
+
+	memset(p, 'x', skip);
+	memcpy(p + o, "PK\3\4\x0a\0\0\0\0\0\0\0\0\0", 14);
+	le32p(p + o + 14, crc);
+	le32p(p + o + 18, (uint32_t)n);
+	le32p(p + o + 22, (uint32_t)n);
+	le16p(p + o + 26, (unsigned)nl);
+	le16p(p + o + 28, 0);
+	memcpy(p + o + 30, name, nl);
+	memcpy(p + o + 30 + nl, d, n);
+	cd = o + 30 + nl + n;
+	o = cd;
+	memset(p + o, 0, 46);
+	memcpy(p + o, "PK\1\2\x14\0\x0a\0", 8);
+	le32p(p + o + 16, crc);
+	le32p(p + o + 20, (uint32_t)n);
+	le32p(p + o + 24, (uint32_t)n);
+	le16p(p + o + 28, (unsigned)nl);
+	le32p(p + o + 42, 0);
+	memcpy(p + o + 46, name, nl);
+	o += 46 + nl;
+	memset(p + o, 0, 22);
+	memcpy(p + o, "PK\5\6", 4);
+	le16p(p + o + 8, 1);
+	le16p(p + o + 10, 1);
+	le32p(p + o + 12, (uint32_t)(o - cd));
+	le32p(p + o + 16, (uint32_t)(cd - skip));
+	return o + 22;
+}
+
 /* A ustar archive of one file, name holding d (n < 512): 2048 bytes. */
 static size_t
 one_tar(unsigned char *p, const char *name, const unsigned char *d,
@@ -1081,8 +1127,9 @@ lz4_raw(unsigned char *out, const unsigned char *d, size_t n)
 }
 
 /*
- * Archives of a newer compressor: a .tar.zst and a .tar.lz4 are opened
- * and the program inside found.
+ * Archives found by their end or by a newer compressor: a zip with a
+ * text (or a self-extractor's stub) in front of it, a .tar.zst and a
+ * .tar.lz4 are opened and the program inside found.
  */
 static void
 archive_kinds(void)
@@ -1091,6 +1138,9 @@ archive_kinds(void)
 	size_t		 n;
 
 	stub_pe(pe);
+	n = stored_zip(out, 105, "invoice.pdf", pe, sizeof(pe));
+	ok(file_fires("a zip after 105 bytes of text", "docs.zip", out, n,
+	    "attach.executable"), "a zip with text in front of it is opened");
 	one_tar(tar, "invoice.pdf", pe, sizeof(pe));
 	n = zstd_raw(out, tar, sizeof(tar));
 	ok(file_fires("a .tar.zst", "invoice.tar.zst", out, n,
