@@ -490,28 +490,127 @@ pdf_keys(const unsigned char *p, size_t n, int *js, int *launch, int *emb,
 	}
 }
 
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * The PDF string at q (a literal "(...)" with its escapes, \ooo
+ * included, or a hex string "<...>") into u (NUL-terminated, at most
+ * cap - 1 bytes): its length, or (size_t)-1 when q starts no string.
+ */
+static size_t
+pdf_string(const unsigned char *q, const unsigned char *e, char *u,
+    size_t cap)
+{
+	size_t	 k = 0;
+	int	 depth = 0, hi = -1, v, i;
+
+	/* At most 4 bytes read for each one kept: a file of "/URI <"
+	 * must not read the rest of the file each time. */
+	if ((size_t)(e - q) > 4 * cap)
+		e = q + 4 * cap;
+	if (q < e && *q == '<' && (q + 1 >= e || q[1] != '<')) {
+		for (q++; q < e && *q != '>' && k + 1 < cap; q++) {
+			if ((v = hexval(*q)) < 0) {
+				if (*q == ' ' || *q == '\r' || *q == '\n' ||
+				    *q == '\t' || *q == '\f')
+					continue;
+				break;
+			}
+			if (hi < 0)
+				hi = v;
+			else {
+				u[k++] = (char)(hi << 4 | v);
+				hi = -1;
+			}
+		}
+		if (hi >= 0 && k + 1 < cap)
+			u[k++] = (char)(hi << 4);
+		u[k] = '\0';
+		return k;
+	}
+	if (q >= e || *q != '(')
+		return (size_t)-1;
+	for (q++; q < e && k + 1 < cap; q++) {
+		if (*q == '(')
+			depth++;
+		else if (*q == ')' && depth-- == 0)
+			break;
+		if (*q != '\\' || q + 1 >= e) {
+			u[k++] = (char)*q;
+			continue;
+		}
+		q++;
+		if (*q >= '0' && *q <= '7') {
+			for (v = 0, i = 0; i < 3 && q < e && *q >= '0' &&
+			    *q <= '7'; i++, q++)
+				v = v * 8 + (*q - '0');
+			q--;
+			u[k++] = (char)(v & 0xff);
+		} else if (*q == 'n')
+			u[k++] = '\n';
+		else if (*q == 'r')
+			u[k++] = '\r';
+		else if (*q == 't')
+			u[k++] = '\t';
+		else if (*q == 'b')
+			u[k++] = '\b';
+		else if (*q == 'f')
+			u[k++] = '\f';
+		else if (*q == '\r') {
+			if (q + 1 < e && q[1] == '\n')	/* a line continued */
+				q++;
+		} else if (*q != '\n')
+			u[k++] = (char)*q;
+	}
+	u[k] = '\0';
+	return k;
+}
+
+/*
+ * The links of a PDF: the string after each /URI key, whose name may
+ * hide letters as #xx ("/U#52I") as pdf_keys() reads them, and which
+ * may be a literal or a hex string.
+ */
 static void
 pdf_uris(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n, int *nuris, const char **first)
 {
 	const unsigned char	*q = p, *e = p + n;
+	char			 key[8];
 
-	while (q < e && (q = memmem(q, (size_t)(e - q), "/URI", 4)) != NULL) {
+	while (q < e && (q = memchr(q, '/', (size_t)(e - q))) != NULL) {
 		char	 u[2048];
 		size_t	 k = 0;
 		struct durl *d;
 
-		q += 4;
-		while (q < e && (*q == ' ' || *q == '\r' || *q == '\n'))
-			q++;
-		if (q >= e || *q != '(')
-			continue;
-		for (q++; q < e && *q != ')' && k + 1 < sizeof(u); q++) {
-			if (*q == '\\' && q + 1 < e)
-				q++;
-			u[k++] = (char)*q;
+		for (q++; q < e && k + 1 < sizeof(key); q++) {
+			int c = *q;
+
+			if (c == '#' && q + 2 < e && hexval(q[1]) >= 0 &&
+			    hexval(q[2]) >= 0) {
+				c = hexval(q[1]) << 4 | hexval(q[2]);
+				q += 2;
+			} else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' &&
+			    c <= 'z') || (c >= '0' && c <= '9')))
+				break;
+			key[k++] = (char)c;
 		}
-		u[k] = '\0';
+		key[k] = '\0';
+		if (strcmp(key, "URI") != 0 || (q < e && (isalnum(*q) ||
+		    *q == '#')))
+			continue;
+		while (q < e && (*q == ' ' || *q == '\r' || *q == '\n' ||
+		    *q == '\t'))
+			q++;
+		if ((k = pdf_string(q, e, u, sizeof(u))) == (size_t)-1)
+			continue;
 		d = url_add(s, u, k, UO_PDF, NULL, name);
 		if (d != NULL) {
 			(*nuris)++;

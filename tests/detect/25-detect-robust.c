@@ -8,7 +8,7 @@
  * read.  Attachments that hide what they are, or pass for what they are
  * not: a text that starts "MZ", "BM" or "BZh", a name ending in a dot,
  * a .doc whose text speaks of macros, a zip behind a text, .tar.zst and
- * .tar.lz4.
+ * .tar.lz4, a PDF link written with escapes.
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -1149,6 +1149,67 @@ archive_kinds(void)
 	ok(file_fires("a .tar.lz4", "invoice.tar.lz4", out, n,
 	    "attach.executable"), "a .tar.lz4 is opened");
 }
+
+/* A one-page PDF whose link action is written so. */
+static int
+pdf_link(const char *what, const char *action, const char *url)
+{
+	struct detect_result	 r;
+	struct buf		 b, m;
+	int			 y;
+
+	buf_init(&b, 4096);
+	buf_addf(&b, "%%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R "
+	    "/OpenAction 4 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids "
+	    "[3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0"
+	    " R >>\nendobj\n4 0 obj\n<< /S /URI %s >>\nendobj\ntrailer\n<< "
+	    "/Root 1 0 R >>\n%%%%EOF\n", action);
+	file_mail(&m, "doc.pdf", b.ptr, b.len);
+	run(what, m.ptr, m.len, &r);
+	y = has_url(&r, "attach.pdf_link_lure", url);
+	buf_release(&m);
+	buf_release(&b);
+	return y;
+}
+
+/* A PDF's link is read whichever way it is written: the key with #xx,
+ * a hex string, octal escapes in a literal string. */
+static void
+pdf_links(void)
+{
+	static const char u[] = "https://login.evil-feed.top/x";
+	static const struct {
+		const char *what, *action;
+	} t[] = {
+		{ "a literal string", "/URI (https://login.evil-feed.top/x)" },
+		{ "a key with a letter escaped",
+		    "/U#52I (https://login.evil-feed.top/x)" },
+		{ "a hex string", "/URI <68747470733a2f2f6c6f67696e2e6576696c2d"
+		    "666565642e746f702f78>" },
+		{ "a hex string with spaces", "/URI <68 74 74 70 73 3a 2f 2f 6c"
+		    "6f67696e2e6576696c2d666565642e746f702f78 >" },
+		{ "octal escapes", "/URI (\\150ttps\\072//login.evil-feed.top/"
+		    "\\170)" },
+	};
+	size_t	 i;
+
+	struct detect_result	 r;
+	struct buf		 b, m;
+
+	for (i = 0; i < nitems(t); i++)
+		ok(pdf_link(t[i].what, t[i].action, u), "a PDF link as %s is "
+		    "read", t[i].what);
+	/* Strings that never end, 700,000 times: each read a little. */
+	buf_init(&b, 8u << 20);
+	buf_adds(&b, "%PDF-1.7\n");
+	for (i = 0; i < 700000; i++)
+		buf_adds(&b, i % 2 ? "/URI <" : "/URI (");
+	file_mail(&m, "doc.pdf", b.ptr, b.len);
+	run("a PDF of 700,000 strings that never end", m.ptr, m.len, &r);
+	buf_release(&m);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -1175,6 +1236,7 @@ main(void)
 	trailing_dots();
 	ole_names();
 	archive_kinds();
+	pdf_links();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();
