@@ -722,6 +722,147 @@ png_unfilter(unsigned char *b, size_t rb, size_t rows, size_t bpp)
 }
 
 /*
+ * The dictionary of the stream whose keyword "stream" is at kw: from
+ * the last "obj" before it, at most PDF_DICT_MAX bytes back.
+ */
+static const unsigned char *
+pdf_dict(const unsigned char *p, const unsigned char *kw, size_t *dn)
+{
+	const unsigned char	*d = kw - p > PDF_DICT_MAX ? kw - PDF_DICT_MAX :
+	    p, *o;
+
+	for (o = kw; o - d >= 3; o--)
+		if (memcmp(o - 3, "obj", 3) == 0)
+			break;
+	if (o - d >= 3)
+		d = o;
+	*dn = (size_t)(kw - d);
+	return d;
+}
+
+/* Does a zlib stream start at q (deflate, a window of at most 32 KB,
+ * the header's check)?  Readers inflate all of them, not only 0x78. */
+static int
+zlib_head(const unsigned char *q, const unsigned char *e)
+{
+	return e - q > 2 && (q[0] & 0x0f) == 8 && q[0] >> 4 <= 7 &&
+	    (q[0] * 256 + q[1]) % 31 == 0;
+}
+
+enum pdf_filter { PF_AHX, PF_A85, PF_FLATE, PF_OTHER };
+
+#define PDF_FILTERS_MAX	4
+
+/* The filters of a stream's dictionary, in their order: how many (0: no
+ * /Filter). */
+static size_t
+pdf_filters(const unsigned char *d, size_t dn, enum pdf_filter *f)
+{
+	static const struct {
+		const char	*nm;
+		enum pdf_filter	 f;
+	} known[] = {
+		{ "ASCIIHexDecode", PF_AHX }, { "AHx", PF_AHX },
+		{ "ASCII85Decode", PF_A85 }, { "A85", PF_A85 },
+		{ "FlateDecode", PF_FLATE }, { "Fl", PF_FLATE },
+	};
+	const unsigned char	*q = memmem(d, dn, "/Filter", 7), *e = d + dn;
+	size_t			 nf = 0, l, i;
+	int			 arr = 0;
+
+	if (q == NULL)
+		return 0;
+	for (q += 7; q < e && (*q == ' ' || *q == '\r' || *q == '\n' ||
+	    *q == '\t'); q++)
+		;
+	if (q < e && *q == '[')
+		arr = 1, q++;
+	while (q < e && nf < PDF_FILTERS_MAX) {
+		while (q < e && (*q == ' ' || *q == '\r' || *q == '\n' ||
+		    *q == '\t'))
+			q++;
+		if (q >= e || *q != '/')
+			break;
+		for (l = 1; q + l < e && isalnum(q[l]); l++)
+			;
+		f[nf] = PF_OTHER;
+		for (i = 0; i < nitems(known); i++)
+			if (strlen(known[i].nm) == l - 1 &&
+			    memcmp(q + 1, known[i].nm, l - 1) == 0)
+				f[nf] = known[i].f;
+		nf++;
+		q += l;
+		if (!arr)
+			break;
+	}
+	return nf;
+}
+
+/* ASCIIHexDecode from q up to its '>' into out (at most cap bytes). */
+static size_t
+pdf_ahx(const unsigned char *q, const unsigned char *e, unsigned char *out,
+    size_t cap)
+{
+	size_t	 k = 0;
+	int	 hi = -1, v;
+
+	for (; q < e && *q != '>' && k < cap; q++) {
+		if ((v = hexval(*q)) < 0) {
+			if (*q == ' ' || *q == '\r' || *q == '\n' ||
+			    *q == '\t' || *q == '\f' || *q == '\0')
+				continue;
+			break;
+		}
+		if (hi < 0)
+			hi = v;
+		else {
+			out[k++] = (unsigned char)(hi << 4 | v);
+			hi = -1;
+		}
+	}
+	if (hi >= 0 && k < cap)
+		out[k++] = (unsigned char)(hi << 4);
+	return k;
+}
+
+/* ASCII85Decode from q up to its "~>" into out (at most cap bytes). */
+static size_t
+pdf_a85(const unsigned char *q, const unsigned char *e, unsigned char *out,
+    size_t cap)
+{
+	size_t		 k = 0, g = 0, i;
+	uint32_t	 v = 0;
+
+	for (; q < e && *q != '~' && k + 4 <= cap; q++) {
+		if (*q == 'z' && g == 0) {
+			memset(out + k, 0, 4);
+			k += 4;
+			continue;
+		}
+		if (*q < '!' || *q > 'u') {
+			if (*q == ' ' || *q == '\r' || *q == '\n' ||
+			    *q == '\t' || *q == '\f' || *q == '\0')
+				continue;
+			break;
+		}
+		v = v * 85 + (uint32_t)(*q - '!');
+		if (++g == 5) {
+			for (i = 0; i < 4; i++)
+				out[k++] = (unsigned char)(v >> (24 - 8 * i));
+			g = 0, v = 0;
+		}
+	}
+	/* A last group of g characters, padded with 'u', gives g - 1. */
+	if (g > 1 && k + g - 1 <= cap) {
+		for (i = g; i < 5; i++)
+			v = v * 85 + 84;
+		for (i = 0; i + 1 < g; i++)
+			out[k++] = (unsigned char)(v >> (24 - 8 * i));
+	}
+	return k;
+}
+
+/*
  * A stream of a PDF that is an image (its dictionary, before the word
  * "stream", says /Subtype /Image): a QR code in it is a link like any,
  * the "quishing" PDF of 2023-2024 whose page is one picture.  A JPEG
@@ -731,24 +872,17 @@ png_unfilter(unsigned char *b, size_t rb, size_t rows, size_t bpp)
  * image, read or not.
  */
 static int
-pdf_image(struct detect_scan *s, const char *name, const unsigned char *p,
-    const unsigned char *kw, const unsigned char *q, const unsigned char *e)
+pdf_image(struct detect_scan *s, const char *name, const unsigned char *d,
+    size_t dn, const unsigned char *q, const unsigned char *e)
 {
-	const unsigned char	*d = kw - p > PDF_DICT_MAX ? kw - PDF_DICT_MAX :
-	    p, *o, *end;
-	size_t			 dn, rb, need, i, j;
+	const unsigned char	*end;
+	size_t			 rb, need, i, j;
 	long			 w, h, bpc, comps = 1, pred;
 	unsigned char		*raw, *grey;
 
-	/* The dictionary: from the last "obj" before the stream. */
-	for (o = kw; o - d >= 3; o--)
-		if (memcmp(o - 3, "obj", 3) == 0)
-			break;
-	if (o - d >= 3)
-		d = o;
-	dn = (size_t)(kw - d);
 	{
 		const unsigned char *st = memmem(d, dn, "/Subtype", 8);
+		const unsigned char *kw = d + dn;
 
 		if (st == NULL)
 			return 0;
@@ -772,7 +906,7 @@ pdf_image(struct detect_scan *s, const char *name, const unsigned char *p,
 		qr_scan(s, name, q, (size_t)(end - q));
 		return 1;
 	}
-	if (!pdf_has(d, dn, "/FlateDecode") || end - q < 2 || q[0] != 0x78)
+	if (!pdf_has(d, dn, "/FlateDecode") || !zlib_head(q, end))
 		return 1;
 	bpc = pdf_has(d, dn, "/ImageMask") ? 1 : pdf_int(d, dn,
 	    "/BitsPerComponent");
@@ -821,94 +955,224 @@ pdf_image(struct detect_scan *s, const char *name, const unsigned char *p,
 	return 1;
 }
 
+/* What the scan of one PDF has found and spent. */
+struct pdf_scan {
+	struct detect_scan	*s;
+	const char		*name;
+	int			 js, launch, emb, enc, pages, nuris;
+	int			 streams, looked, raw, stop;
+	const char		*first;
+	size_t			 inflated;
+	unsigned char		*buf[2];	/* PDF_STREAM_MAX each */
+};
+
+/*
+ * The stream at q (its dictionary d, or NULL when it was not looked
+ * for) decoded as its /Filter says (ASCIIHex and ASCII85, then Flate),
+ * or inflated when it starts like a zlib stream and names no filter
+ * this reads: what it holds, in one of c's buffers, and its size in
+ * *len; NULL when it is not such a stream (or holds nothing).
+ */
+static const unsigned char *
+pdf_decode(struct pdf_scan *c, const unsigned char *d, size_t dn,
+    const unsigned char *q, const unsigned char *e, size_t *len)
+{
+	struct detect_scan	*s = c->s;
+	enum pdf_filter		 f[PDF_FILTERS_MAX];
+	size_t			 nf = d != NULL ? pdf_filters(d, dn, f) : 0;
+	size_t			 i, cap, got;
+	const unsigned char	*in = q;
+	size_t			 inlen = (size_t)(e - q);
+	int			 b = 0;
+
+	if (nf == 0 || f[0] == PF_OTHER) {
+		/* No filter read here: a zlib stream is inflated anyway
+		 * (a /Filter the dictionary hides, as before). */
+		if (!zlib_head(q, e))
+			return NULL;
+		f[0] = PF_FLATE;
+		nf = 1;
+	}
+	for (i = 0; i < nf; i++) {
+		/* A filter not read here: what came before it, if any. */
+		if (f[i] == PF_OTHER || (f[i] == PF_FLATE &&
+		    !zlib_head(in, in + inlen))) {
+			if (i == 0)
+				return NULL;
+			break;
+		}
+		if (c->buf[b] == NULL)
+			c->buf[b] = arena_alloc(&s->a, PDF_STREAM_MAX);
+		/* The ASCII filters read at most twice what they may
+		 * give (and white space past that is not read). */
+		if (f[i] == PF_AHX)
+			got = pdf_ahx(in, in + (inlen < 2 * PDF_STREAM_MAX ?
+			    inlen : 2 * PDF_STREAM_MAX), c->buf[b],
+			    PDF_STREAM_MAX);
+		else if (f[i] == PF_A85)
+			got = pdf_a85(in, in + (inlen < 2 * PDF_STREAM_MAX ?
+			    inlen : 2 * PDF_STREAM_MAX), c->buf[b],
+			    PDF_STREAM_MAX);
+		else {
+			/* Charged to the message like archives
+			 * (DETECT_ARCHIVE_TOTAL). */
+			if (s->inflated >= DETECT_ARCHIVE_TOTAL) {
+				msg_truncated(s, s->m, "more inflated bytes "
+				    "than the limit");
+				c->stop = 1;
+				return NULL;
+			}
+			cap = PDF_STREAM_MAX;
+			if (cap > DETECT_ARCHIVE_TOTAL - s->inflated)
+				cap = DETECT_ARCHIVE_TOTAL - s->inflated;
+			got = pdf_inflate(in, inlen, c->buf[b], cap);
+			if (got == (size_t)-1)
+				return NULL;
+			s->inflated += got;
+		}
+		c->inflated += got;
+		if (got == 0)
+			return NULL;
+		in = c->buf[b];
+		inlen = got;
+		b = !b;
+	}
+	*len = inlen;
+	return in;
+}
+
+/* One stream (its keyword at kw, its data at q): an image is read for
+ * a QR code, a compressed stream for the keys and links it hides, an
+ * uncompressed one for a QR code drawn. */
+static void
+pdf_stream(struct pdf_scan *c, const unsigned char *p,
+    const unsigned char *kw, const unsigned char **qp, const unsigned char *e,
+    int objstm)
+{
+	struct detect_scan	*s = c->s;
+	const unsigned char	*q = *qp, *d = NULL, *out;
+	size_t			 dn = 0, got;
+
+	if (objstm || c->looked++ < PDF_IMG_LOOK) {
+		d = pdf_dict(p, kw, &dn);
+		if (!objstm && pdf_image(s, c->name, d, dn, q, e)) {
+			c->streams++;
+			return;
+		}
+	}
+	if ((out = pdf_decode(c, d, dn, q, e, &got)) != NULL) {
+		c->streams++;
+		pdf_keys(out, got, &c->js, &c->launch, &c->emb, &c->enc,
+		    &c->pages);
+		pdf_uris(s, c->name, out, got, &c->nuris, &c->first);
+		pdf_paths_qr(s, c->name, out, got);
+		return;
+	}
+	if (objstm || c->stop)
+		return;
+	/* An uncompressed content stream may draw a QR code: its end
+	 * looked for within a stream's size, a few such streams per PDF. */
+	if (c->raw < PDF_RAW_MAX && qr_room(s)) {
+		size_t win = (size_t)(e - q) < PDF_STREAM_MAX + 9 ?
+		    (size_t)(e - q) : PDF_STREAM_MAX + 9;
+		const unsigned char *end = memmem(q, win, "endstream", 9);
+
+		c->raw++;
+		if (end != NULL) {
+			pdf_paths_qr(s, c->name, q, (size_t)(end - q));
+			*qp = end + 9;
+		}
+	}
+}
+
+/* Where the data of the stream whose keyword is at kw starts. */
+static const unsigned char *
+pdf_data(const unsigned char *kw, const unsigned char *e)
+{
+	const unsigned char *q = kw + 6;
+
+	if (q < e && *q == '\r')
+		q++;
+	if (q < e && *q == '\n')
+		q++;
+	return q;
+}
+
+#define PDF_OBJSTM_MAX	PDF_STREAMS_MAX
+#define PDF_OBJSTM_LOOK	1024	/* "/ObjStm" looked at for a stream */
+
 static void
 pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n, const char *sha)
 {
-	int		 js = 0, launch = 0, emb = 0, enc = 0, pages = 0;
-	int		 nuris = 0, streams = 0, looked = 0, raw = 0;
-	const char	*first = NULL;
-	size_t		 inflated = 0;
-	const unsigned char *q = p, *e = p + n;
-	unsigned char	*out = NULL;
+	struct pdf_scan		 c;
+	const unsigned char	*q, *e = p + n, *objstm[PDF_OBJSTM_MAX];
+	size_t			 nobj = 0, k = 0, look = 0;
 
-	pdf_keys(p, n, &js, &launch, &emb, &enc, &pages);
-	pdf_uris(s, name, p, n, &nuris, &first);
-	/* Compressed object streams hide the same keys: inflate some. */
-	while (q < e && streams < PDF_STREAMS_MAX && inflated <
-	    PDF_INFLATE_MAX && (q = memmem(q, (size_t)(e - q), "stream", 6)) !=
-	    NULL) {
-		size_t		 cap = PDF_STREAM_MAX, got;
+	memset(&c, 0, sizeof(c));
+	c.s = s;
+	c.name = name;
+	pdf_keys(p, n, &c.js, &c.launch, &c.emb, &c.enc, &c.pages);
+	pdf_uris(s, name, p, n, &c.nuris, &c.first);
+	/*
+	 * Compressed object streams hide the same keys: inflate some.
+	 * The object streams (/Type /ObjStm) first, so that other streams
+	 * before them (a hundred tiny ones) do not use up the budget.
+	 */
+	for (q = p; q < e && nobj < PDF_OBJSTM_MAX && look++ <
+	    PDF_OBJSTM_LOOK && !c.stop && c.streams < PDF_STREAMS_MAX &&
+	    c.inflated < PDF_INFLATE_MAX &&
+	    (q = memmem(q, (size_t)(e - q), "/ObjStm", 7)) != NULL;) {
+		const unsigned char *kw, *end, *data;
+		size_t win;
+
+		q += 7;
+		if (q < e && isalnum(*q))
+			continue;
+		win = (size_t)(e - q) < PDF_DICT_MAX ? (size_t)(e - q) :
+		    PDF_DICT_MAX;
+		if ((kw = memmem(q, win, "stream", 6)) == NULL ||
+		    (kw - q >= 3 && kw[-3] == 'e' && kw[-2] == 'n' &&
+		    kw[-1] == 'd'))
+			continue;
+		/* Not the dictionary of that stream: an object ends. */
+		if ((end = memmem(q, (size_t)(kw - q), "endobj", 6)) != NULL)
+			continue;
+		objstm[nobj++] = kw;
+		data = pdf_data(kw, e);
+		pdf_stream(&c, p, kw, &data, e, 1);
+		q = kw + 6;
+	}
+	for (q = p; q < e && !c.stop && c.streams < PDF_STREAMS_MAX &&
+	    c.inflated < PDF_INFLATE_MAX &&
+	    (q = memmem(q, (size_t)(e - q), "stream", 6)) != NULL;) {
 		const unsigned char *kw = q;
 
 		q += 6;
 		if (q - p >= 7 && q[-7] == 'd')	/* endstream */
 			continue;
-		if (q < e && *q == '\r')
-			q++;
-		if (q < e && *q == '\n')
-			q++;
-		if (looked++ < PDF_IMG_LOOK && pdf_image(s, name, p, kw, q,
-		    e)) {
-			streams++;
+		while (k < nobj && objstm[k] < kw)
+			k++;
+		if (k < nobj && objstm[k] == kw)	/* read first */
 			continue;
-		}
-		if (q + 2 >= e || q[0] != 0x78) {
-			/* An uncompressed content stream may draw a QR
-			 * code: its end looked for within a stream's size,
-			 * a few such streams per PDF. */
-			if (raw < PDF_RAW_MAX && qr_room(s)) {
-				size_t win = (size_t)(e - q) < PDF_STREAM_MAX +
-				    9 ? (size_t)(e - q) : PDF_STREAM_MAX + 9;
-				const unsigned char *end = memmem(q, win,
-				    "endstream", 9);
-
-				raw++;
-				if (end != NULL) {
-					pdf_paths_qr(s, name, q,
-					    (size_t)(end - q));
-					q = end + 9;
-				}
-			}
-			continue;
-		}
-		/* Charged to the message like archives (DETECT_ARCHIVE_TOTAL). */
-		if (s->inflated >= DETECT_ARCHIVE_TOTAL) {
-			msg_truncated(s, s->m, "more inflated bytes than the "
-			    "limit");
-			break;
-		}
-		if (cap > DETECT_ARCHIVE_TOTAL - s->inflated)
-			cap = DETECT_ARCHIVE_TOTAL - s->inflated;
-		streams++;
-		if (out == NULL)
-			out = arena_alloc(&s->a, PDF_STREAM_MAX);
-		if ((got = pdf_inflate(q, (size_t)(e - q), out, cap)) ==
-		    (size_t)-1)
-			break;
-		if (got > 0) {
-			pdf_keys(out, got, &js, &launch, &emb, &enc, &pages);
-			pdf_uris(s, name, out, got, &nuris, &first);
-			pdf_paths_qr(s, name, out, got);
-			inflated += got;
-			s->inflated += got;
-		}
+		q = pdf_data(kw, e);
+		pdf_stream(&c, p, kw, &q, e, 0);
 	}
-	if (js)
+	if (c.js)
 		finding_add(s, R_ATT_PDF_JS, &(struct fargs){ .name = name,
 		    .sha256 = sha, .detail = "/JavaScript action" });
-	if (launch)
+	if (c.launch)
 		finding_add(s, R_ATT_PDF_LAUNCH, &(struct fargs){ .name = name,
 		    .sha256 = sha });
-	if (emb)
+	if (c.emb)
 		finding_add(s, R_ATT_PDF_EMBEDDED, &(struct fargs){
 		    .name = name, .sha256 = sha });
-	if (enc)
+	if (c.enc)
 		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
 		    .name = name, .type = "PDF", .sha256 = sha });
-	if (nuris >= 1 && nuris <= 3 && pages <= 2)
+	if (c.nuris >= 1 && c.nuris <= 3 && c.pages <= 2)
 		finding_add(s, R_ATT_PDF_LURE, &(struct fargs){ .name = name,
-		    .url = first, .sha256 = sha });
+		    .url = c.first, .sha256 = sha });
 }
 
 static void

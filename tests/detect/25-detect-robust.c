@@ -8,7 +8,8 @@
  * read.  Attachments that hide what they are, or pass for what they are
  * not: a text that starts "MZ", "BM" or "BZh", a name ending in a dot,
  * a .doc whose text speaks of macros, a zip behind a text, .tar.zst and
- * .tar.lz4, a PDF link written with escapes.
+ * .tar.lz4, a PDF's object stream behind a small zlib window, ASCII
+ * filters or tiny streams, a PDF link written with escapes.
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -1150,6 +1151,133 @@ archive_kinds(void)
 	    "attach.executable"), "a .tar.lz4 is opened");
 }
 
+/* d deflated into z (a zlib stream of a window of 2^wbits bytes). */
+static size_t
+zlib_of(unsigned char *z, size_t cap, const void *d, size_t n, int wbits)
+{
+	z_stream	 s;
+
+	memset(&s, 0, sizeof(s));
+	if (deflateInit2(&s, 9, Z_DEFLATED, wbits, 8, Z_DEFAULT_STRATEGY) !=
+	    Z_OK)
+		abort();
+	s.next_in = (unsigned char *)(uintptr_t)d;
+	s.avail_in = (uInt)n;
+	s.next_out = z;
+	s.avail_out = (uInt)cap;
+	if (deflate(&s, Z_FINISH) != Z_STREAM_END)
+		abort();
+	n = s.total_out;
+	deflateEnd(&s);
+	return n;
+}
+
+/* ASCII85 of d into b, with its end "~>". */
+static void
+a85_of(struct buf *b, const unsigned char *d, size_t n)
+{
+	size_t	 i, k, g;
+	char	 c[5];
+
+	for (i = 0; i < n; i += 4) {
+		uint32_t v = 0;
+
+		g = n - i < 4 ? n - i : 4;
+		for (k = 0; k < 4; k++)
+			v = v << 8 | (k < g ? d[i + k] : 0);
+		if (g == 4 && v == 0) {
+			buf_adds(b, "z");
+			continue;
+		}
+		for (k = 5; k-- > 0; v /= 85)
+			c[k] = (char)('!' + v % 85);
+		buf_add(b, c, g + 1);
+	}
+	buf_adds(b, "~>");
+}
+
+/*
+ * A PDF whose only JavaScript sits in an object stream: inflated when
+ * its zlib window is 4 KB (a header of 0x48, not 0x78), when its
+ * filters are [/ASCIIHexDecode /FlateDecode] or [/ASCII85Decode
+ * /FlateDecode], and when 64 tiny compressed streams come before it.
+ */
+static void
+pdf_object_streams(void)
+{
+	static const char js[] = "4 0 << /S /JavaScript /JS (app.alert\\(1\\)"
+	    ";) >>";
+	static const char *const what[] = { "a zlib window of 4 KB",
+	    "ASCIIHex then Flate", "ASCII85 then Flate",
+	    "64 tiny streams first" };
+	unsigned char		 z[512];
+	struct buf		 b, s;
+	struct detect_result	 r;
+	size_t			 zn, i, k;
+	int			 kind;
+
+	for (kind = 0; kind < 4; kind++) {
+		buf_init(&b, 1u << 20);
+		buf_init(&s, 1u << 20);
+		buf_adds(&b, "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R"
+		    " /OpenAction 4 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages "
+		    "/Kids [] /Count 0 >>\nendobj\n");
+		if (kind == 3)
+			for (k = 0; k < 64; k++) {
+				zn = zlib_of(z, sizeof(z), "q Q", 3, 15);
+				buf_addf(&b, "%zu 0 obj\n<< /Length %zu /Filter "
+				    "/FlateDecode >>\nstream\n", 10 + k, zn);
+				buf_add(&b, z, zn);
+				buf_adds(&b, "\nendstream\nendobj\n");
+			}
+		zn = zlib_of(z, sizeof(z), js, sizeof(js) - 1, kind == 0 ? 12 :
+		    15);
+		if (kind == 1)
+			for (i = 0; i < zn; i++)
+				buf_addf(&s, "%02x", z[i]);
+		else if (kind == 2)
+			a85_of(&s, z, zn);
+		else
+			buf_add(&s, z, zn);
+		if (kind == 1)
+			buf_adds(&s, ">");
+		buf_addf(&b, "5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter %s"
+		    " /Length %zu >>\nstream\n", kind == 1 ?
+		    "[/ASCIIHexDecode /FlateDecode]" : kind == 2 ?
+		    "[/ASCII85Decode /FlateDecode]" : "/FlateDecode", s.len);
+		buf_add(&b, s.ptr, s.len);
+		buf_adds(&b, "\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n"
+		    "%%EOF\n");
+		ok(file_fires(what[kind], "doc.pdf", b.ptr, b.len,
+		    "attach.pdf_javascript"), "%s: the JavaScript of the object "
+		    "stream is found", what[kind]);
+		buf_release(&s);
+		buf_release(&b);
+	}
+	/* Half a million "/ObjStm" without a stream; and 64 ASCIIHex
+	 * streams whose data is 4 MB of white space: each looked at a
+	 * little. */
+	buf_init(&b, 16u << 20);
+	buf_adds(&b, "%PDF-1.7\n");
+	for (k = 0; k < 500000; k++)
+		buf_adds(&b, "/ObjStm");
+	file_mail(&s, "doc.pdf", b.ptr, b.len);
+	run("a PDF of 500,000 /ObjStm", s.ptr, s.len, &r);
+	buf_release(&s);
+	buf_reset(&b);
+	buf_adds(&b, "%PDF-1.7\n");
+	for (k = 0; k < 64; k++)
+		buf_addf(&b, "%zu 0 obj\n<< /Filter /ASCIIHexDecode >>\nstream"
+		    "\n", 10 + k);
+	for (k = 0; k < (4u << 20) / 64; k++)
+		buf_adds(&b, "                                                  "
+		    "              ");
+	file_mail(&s, "doc.pdf", b.ptr, b.len);
+	run("a PDF of 64 ASCIIHex streams of white space", s.ptr, s.len, &r);
+	buf_release(&s);
+	buf_release(&b);
+}
+
 /* A one-page PDF whose link action is written so. */
 static int
 pdf_link(const char *what, const char *action, const char *url)
@@ -1236,6 +1364,7 @@ main(void)
 	trailing_dots();
 	ole_names();
 	archive_kinds();
+	pdf_object_streams();
 	pdf_links();
 	detect_scan_free(S);
 	detect_engine_free(e);
