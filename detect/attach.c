@@ -29,10 +29,11 @@ enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
 	FT_GZ, FT_BZ2, FT_XZ, FT_CAB, FT_PDF, FT_RTF, FT_LNK, FT_ISO, FT_VHD,
 	FT_VHDX, FT_ONENOTE, FT_HTML, FT_SVG, FT_PNG, FT_JPEG, FT_GIF,
-	FT_IMAGE, FT_TEXT, FT_URLFILE, FT_TAR, FT_MSI, FT_CHM, FT_ZSTD, FT_LZ4
+	FT_IMAGE, FT_TEXT, FT_URLFILE, FT_TAR, FT_MSI, FT_CHM, FT_ZSTD, FT_LZ4,
+	FT__MAX
 };
 
-static const char *const ftname[] = {
+static const char *const ftname[FT__MAX] = {
 	"unknown data", "Windows program (PE)", "Linux program (ELF)",
 	"macOS program (Mach-O)", "Office document (OLE)", "ZIP archive",
 	"RAR archive", "7-Zip archive", "gzip file", "bzip2 file", "xz file",
@@ -44,6 +45,25 @@ static const char *const ftname[] = {
 	"Windows installer (MSI)", "compiled HTML help (CHM)",
 	"Zstandard file", "LZ4 file",
 };
+
+/* The same in the Japanese evidence. */
+static const char *const ftname_ja[FT__MAX] = {
+	"不明なデータ", "Windows プログラム (PE)",
+	"Linux プログラム (ELF)", "macOS プログラム (Mach-O)",
+	"Office 文書 (OLE)", "ZIP アーカイブ", "RAR アーカイブ",
+	"7-Zip アーカイブ", "gzip ファイル", "bzip2 ファイル",
+	"xz ファイル", "CAB アーカイブ", "PDF 文書", "RTF 文書",
+	"Windows ショートカット (LNK)", "ISO ディスクイメージ",
+	"VHD ディスクイメージ", "VHDX ディスクイメージ",
+	"OneNote 文書", "Web ページ (HTML)", "SVG 画像", "PNG 画像",
+	"JPEG 画像", "GIF 画像", "画像", "テキスト",
+	"インターネットショートカット (.url)", "tar アーカイブ",
+	"Windows インストーラー (MSI)",
+	"コンパイル済み HTML ヘルプ (CHM)", "Zstandard ファイル",
+	"LZ4 ファイル",
+};
+_Static_assert(nitems(ftname) == FT__MAX && nitems(ftname_ja) == FT__MAX,
+    "a name for each type");
 
 static int
 has(const unsigned char *p, size_t n, size_t off, const char *m, size_t ml)
@@ -312,11 +332,12 @@ attach_name_check(struct detect_scan *s, const char *name, const char *sha)
 		    .sha256 = sha });
 	else if (in_list(e1, SCRIPT_EXT) && strcmp(e1, "lnk") != 0 &&
 	    strcmp(e1, "exe") != 0 && strcmp(e1, "dll") != 0) {
-		char t[64];
+		char t[64], tj[80];
 
 		snprintf(t, sizeof(t), "script or program file (.%s)", e1);
+		snprintf(tj, sizeof(tj), "スクリプトまたはプログラム (.%s)", e1);
 		finding_add(s, R_ATT_SCRIPT, &(struct fargs){ .name = name,
-		    .type = t, .sha256 = sha });
+		    .type = t, .type_ja = tj, .sha256 = sha });
 	}
 }
 
@@ -420,16 +441,17 @@ ole_dir(const unsigned char *p, size_t n)
 
 static void
 ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
-    size_t n, const char *type, const char *sha)
+    size_t n, const char *type, const char *type_ja, const char *sha)
 {
 	int	 what = ole_dir(p, n);
 
 	if (what & OLE_MACROS)
 		finding_add(s, R_ATT_MACRO, &(struct fargs){ .name = name,
-		    .type = type, .sha256 = sha });
+		    .type = type, .type_ja = type_ja, .sha256 = sha });
 	if (what & OLE_ENCRYPTED)
 		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
-		    .name = name, .type = type, .sha256 = sha });
+		    .name = name, .type = type, .type_ja = type_ja,
+		    .sha256 = sha });
 	if (what & OLE_PACKAGE)
 		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
 		    .detail = "Ole10Native package", .sha256 = sha });
@@ -1244,7 +1266,7 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
     int from_encrypted)
 {
 	enum ftype	 ft = sniff(p, len);
-	const char	*mt = NULL, *type;
+	const char	*mt = NULL, *type, *type_ja;
 	char		 e1[32], tb[160], shabuf[65];
 	int		 svg;
 
@@ -1277,6 +1299,8 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	snprintf(tb, sizeof(tb), "%s%s%s%s", ftname[ft], mt ? " (" : "",
 	    mt ? mt : "", mt ? ")" : "");
 	type = arena_strdup(&s->a, tb);
+	type_ja = arena_printf(&s->a, "%s%s%s%s", ftname_ja[ft], mt ? " (" :
+	    "", mt ? mt : "", mt ? ")" : "");
 	ext_of(name, e1, sizeof(e1), 0);
 	if (ctype != NULL && ft == FT_UNKNOWN && (strcmp(ctype, "text/html") ==
 	    0 || strcmp(e1, "htm") == 0 || strcmp(e1, "html") == 0) &&
@@ -1293,7 +1317,8 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	    ft == FT_LNK || ft == FT_URLFILE) &&
 	    !(ft == FT_SVG && strcmp(e1, "svg") == 0))
 		finding_add(s, R_ATT_TYPE_MISMATCH, &(struct fargs){
-		    .name = name, .type = type, .sha256 = sha });
+		    .name = name, .type = type, .type_ja = type_ja,
+		    .sha256 = sha });
 
 	switch (ft) {
 	case FT_PE:
@@ -1301,30 +1326,30 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	case FT_MACHO:
 	case FT_MSI:
 		finding_add(s, R_ATT_EXECUTABLE, &(struct fargs){ .name = name,
-		    .type = type, .sha256 = sha });
+		    .type = type, .type_ja = type_ja, .sha256 = sha });
 		break;
 	case FT_LNK:
 		finding_add(s, R_ATT_SHORTCUT, &(struct fargs){ .name = name,
-		    .type = type, .sha256 = sha });
+		    .type = type, .type_ja = type_ja, .sha256 = sha });
 		break;
 	case FT_CHM:
 		finding_add(s, R_ATT_SCRIPT, &(struct fargs){ .name = name,
-		    .type = type, .sha256 = sha });
+		    .type = type, .type_ja = type_ja, .sha256 = sha });
 		break;
 	case FT_ISO:
 	case FT_VHD:
 	case FT_VHDX:
 		finding_add(s, R_ATT_DISK_IMAGE, &(struct fargs){ .name = name,
-		    .type = type, .sha256 = sha });
+		    .type = type, .type_ja = type_ja, .sha256 = sha });
 		if (ft == FT_ISO)
 			archive_walk(s, name, p, len);
 		break;
 	case FT_ONENOTE:
 		finding_add(s, R_ATT_ONENOTE, &(struct fargs){ .name = name,
-		    .type = type, .sha256 = sha });
+		    .type = type, .type_ja = type_ja, .sha256 = sha });
 		break;
 	case FT_OLE:
-		ole_check(s, name, p, len, type, sha);
+		ole_check(s, name, p, len, type, type_ja, sha);
 		break;
 	case FT_PDF:
 		pdf_check(s, name, p, len, sha);
@@ -1345,7 +1370,8 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 
 		url_scan_text(s, (const char *)p, len, UO_ATTACH, name);
 		finding_add(s, R_ATT_URLFILE, &(struct fargs){ .name = name,
-		    .type = type, .sha256 = sha, .url = s->nu > before ?
+		    .type = type, .type_ja = type_ja, .sha256 = sha,
+		    .url = s->nu > before ?
 		    s->u[before].url : NULL });
 		break;
 	}

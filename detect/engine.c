@@ -420,6 +420,7 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 	fa.check = clip(s, fa.check, 200);
 	fa.detail = clip(s, fa.detail, 200);
 	fa.detail_ja = clip(s, fa.detail_ja, 200);
+	fa.type_ja = clip(s, fa.type_ja, 120);
 	f = &s->f[s->nf++];
 	memset(f, 0, sizeof(*f));
 	f->category = cat;
@@ -458,6 +459,8 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 		buf_reset(&b);
 		if (fa.detail_ja != NULL)
 			ev.detail = fa.detail_ja;
+		if (fa.type_ja != NULL)
+			ev.type = fa.type_ja;
 		if (s->fwd_now)
 			buf_adds(&b, "本文中で転送されたメッセージについて: ");
 		render(&b, ja, &ev, fa.name);

@@ -309,6 +309,7 @@ struct fargs {
 	const char	*check, *detail;
 	const char	*detail_ja;	/* {detail} in the Japanese evidence,
 					   when detail is words, not data */
+	const char	*type_ja;	/* {type} in the Japanese evidence */
 };
 
 /* A picture that held no QR code but may be half of one (qr.c). */

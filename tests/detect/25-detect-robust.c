@@ -9,7 +9,8 @@
  * not: a text that starts "MZ", "BM" or "BZh", a name ending in a dot,
  * a .doc whose text speaks of macros, a zip behind a text, .tar.zst and
  * .tar.lz4, a PDF's object stream behind a small zlib window, ASCII
- * filters or tiny streams, a PDF link written with escapes.
+ * filters or tiny streams, a PDF link written with escapes; and the
+ * type of a file named in Japanese in the Japanese evidence.
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
@@ -1338,6 +1339,40 @@ pdf_links(void)
 	buf_release(&b);
 }
 
+/* The Japanese evidence names the type in Japanese: "プログラム (Windows
+ * プログラム (PE))", not "(Windows program (PE))"; the English one
+ * keeps its words. */
+static void
+japanese_types(void)
+{
+	static const char js[] = "WScript.Echo(1);\n";
+	const struct detect_finding	*f;
+	struct detect_result		 r;
+	struct buf			 b;
+	unsigned char			 pe[STUB_PE_LEN];
+
+	stub_pe(pe);
+	file_mail(&b, "doc.pdf", pe, sizeof(pe));
+	run("a stub PE, in Japanese", b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.executable");
+	ok(f != NULL && strstr(f->evidence[DETECT_JA],
+	    "Windows プログラム (PE)") != NULL &&
+	    strstr(f->evidence[DETECT_JA], "program") == NULL,
+	    "a program's type in Japanese (%s)", f != NULL ?
+	    f->evidence[DETECT_JA] : "none");
+	ok(f != NULL && strstr(f->evidence[DETECT_EN],
+	    "(Windows program (PE))") != NULL, "and in English");
+	buf_release(&b);
+	file_mail(&b, "invoice.js", js, sizeof(js) - 1);
+	run("a script, in Japanese", b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	ok(f != NULL && strstr(f->evidence[DETECT_JA],
+	    "スクリプトまたはプログラム (.js)") != NULL,
+	    "a script's type in Japanese (%s)", f != NULL ?
+	    f->evidence[DETECT_JA] : "none");
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -1366,6 +1401,7 @@ main(void)
 	archive_kinds();
 	pdf_object_streams();
 	pdf_links();
+	japanese_types();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();
