@@ -19,7 +19,6 @@
  * message's attachments are read from its "attachments" array, which
  * GET .../messages/{id}?$expand=attachments returns.
  */
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -33,6 +32,7 @@
 
 #include <cJSON.h>
 
+#include "buf.h"
 #include "conf.h"
 #include "detect.h"
 #include "log.h"
@@ -347,68 +347,186 @@ from_line(const char *p, const char *e)
 	return colons >= 2;
 }
 
+/*
+ * A file read with read(), never mapped: a file cut short while it is
+ * read (a mail program compacting an mbox) then ends early instead of
+ * faulting (SIGBUS), and a pipe reads the same way.  rd_piece() hands
+ * out the input a line at a time, a line longer than RD_CHUNK in pieces
+ * of at most 2 * RD_CHUNK; *bol says whether the piece starts a line.
+ */
+#define RD_CHUNK	(64u << 10)
+
+struct rd {
+	int	 fd;
+	char	*buf;		/* 2 * RD_CHUNK */
+	size_t	 off, len;
+	int	 eof, bol;
+};
+
 static void
-scan_mbox(struct run *r, const char *src, const char *p, size_t n)
+rd_init(struct rd *d, int fd)
 {
-	const char	*e = p + n, *msg, *q;
+	memset(d, 0, sizeof(*d));
+	d->fd = fd;
+	d->buf = xmalloc(2 * RD_CHUNK);
+	d->bol = 1;
+}
+
+static void
+rd_free(struct rd *d)
+{
+	free(d->buf);
+	d->buf = NULL;
+}
+
+/* 1 a piece in *p, *n; 0 at the end; -1 a read error (errno). */
+static int
+rd_piece(struct rd *d, const char **p, size_t *n, int *bol)
+{
+	const char	*nl;
+	size_t		 avail;
+	ssize_t		 got;
+
+	for (;;) {
+		avail = d->len - d->off;
+		nl = memchr(d->buf + d->off, '\n', avail);
+		if (nl != NULL || avail >= RD_CHUNK || (d->eof && avail > 0)) {
+			*p = d->buf + d->off;
+			*n = nl != NULL ? (size_t)(nl + 1 - *p) :
+			    avail < RD_CHUNK ? avail : RD_CHUNK;
+			*bol = d->bol;
+			d->off += *n;
+			d->bol = (*p)[*n - 1] == '\n';
+			return 1;
+		}
+		if (d->eof)
+			return 0;
+		if (d->off > 0) {
+			memmove(d->buf, d->buf + d->off, avail);
+			d->len = avail;
+			d->off = 0;
+		}
+		got = read(d->fd, d->buf + d->len, 2 * RD_CHUNK - d->len);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1)
+			return -1;
+		if (got == 0)
+			d->eof = 1;
+		d->len += (size_t)got;
+	}
+}
+
+/* Up to max bytes of a message kept, the rest counted out: one byte over
+ * DETECT_MIME_MAX is enough for the engine to say it cut the message. */
+static void
+msg_add(struct buf *b, const char *p, size_t n)
+{
+	if (n > b->max - b->len)
+		n = b->max - b->len;
+	if (buf_add(b, p, n) == -1)
+		abort();
+}
+
+/*
+ * A file or stream as messages: an mbox (the first line a From_ line)
+ * split at its From_ lines, each message with its index, or else one
+ * message.  Each message is kept to DETECT_MIME_MAX + 1 bytes (the
+ * engine reads no more), so an mbox of any size is read in one pass.
+ */
+static void
+scan_stream(struct run *r, const char *src, int fd)
+{
+	struct rd	 d;
+	struct buf	 msg;
+	const char	*p;
+	size_t		 n;
 	long		 idx = 0;
+	int		 bol, first = 1, mbox = 0, rc;
 
-	q = memchr(p, '\n', n);
-	msg = q ? q + 1 : e;
-	for (q = msg; q < e;) {
-		const char *nl = memchr(q, '\n', (size_t)(e - q));
-
-		if (nl == NULL)
-			break;
-		if (from_line(nl + 1, e)) {
-			scan_one(r, src, ++idx, msg, (size_t)(nl + 1 - msg));
-			q = memchr(nl + 1, '\n', (size_t)(e - nl - 1));
-			msg = q ? q + 1 : e;
-			if (q == NULL)
-				break;
+	rd_init(&d, fd);
+	buf_init(&msg, DETECT_MIME_MAX + 1);
+	while ((rc = rd_piece(&d, &p, &n, &bol)) == 1) {
+		if (first && from_line(p, p + n)) {
+			mbox = 1;
+			first = 0;
 			continue;
 		}
-		q = nl + 1;
+		first = 0;
+		if (mbox && bol && from_line(p, p + n)) {
+			scan_one(r, src, ++idx, msg.ptr, msg.len);
+			buf_reset(&msg);
+			continue;
+		}
+		msg_add(&msg, p, n);
 	}
-	if (msg < e || idx == 0)
-		scan_one(r, src, ++idx, msg, (size_t)(e - msg));
+	if (rc == -1)
+		path_error(r, src, strerror(errno));
+	else if (!mbox || msg.len > 0 || idx == 0)
+		scan_one(r, src, mbox ? ++idx : 0, msg.ptr, msg.len);
+	buf_release(&msg);
+	rd_free(&d);
+}
+
+/* All of a file for --graph (cJSON parses a whole text), to
+ * GRAPH_FILE_MAX bytes: 0, or -1 with errno set (EFBIG past the limit). */
+#define GRAPH_FILE_MAX	(1u << 30)
+
+static int
+read_all(int fd, struct buf *b)
+{
+	ssize_t	 got;
+	size_t	 room;
+
+	for (;;) {
+		if (b->len > GRAPH_FILE_MAX) {
+			errno = EFBIG;
+			return -1;
+		}
+		room = b->max - b->len < RD_CHUNK ? b->max - b->len : RD_CHUNK;
+		if (buf_grow(b, room) == -1)
+			abort();
+		got = read(fd, b->ptr + b->len, room);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1)
+			return -1;
+		if (got == 0)
+			return 0;
+		b->len += (size_t)got;
+		b->ptr[b->len] = '\0';
+	}
+}
+
+static void
+scan_fd(struct run *r, const char *src, int fd)
+{
+	struct buf	 b;
+
+	if (!r->graph) {
+		scan_stream(r, src, fd);
+		return;
+	}
+	buf_init(&b, GRAPH_FILE_MAX + 1);
+	if (read_all(fd, &b) == -1)
+		path_error(r, src, errno == EFBIG ? "larger than 1 GB, the "
+		    "limit of --graph" : strerror(errno));
+	else
+		scan_graph(r, src, b.ptr, b.len);
+	buf_release(&b);
 }
 
 static void
 scan_file(struct run *r, const char *path)
 {
-	struct stat	 st;
-	int		 fd;
-	void		*p;
+	int	 fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    fstat(fd, &st) == -1) {
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		path_error(r, path, strerror(errno));
-		if (fd != -1)
-			close(fd);
 		return;
 	}
-	if (st.st_size == 0) {
-		close(fd);
-		if (r->graph)
-			scan_graph(r, path, "", 0);
-		else
-			scan_one(r, path, 0, "", 0);
-		return;
-	}
-	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	scan_fd(r, path, fd);
 	close(fd);
-	if (p == MAP_FAILED) {
-		path_error(r, path, strerror(errno));
-		return;
-	}
-	if (r->graph)
-		scan_graph(r, path, p, (size_t)st.st_size);
-	else if (from_line(p, (const char *)p + st.st_size))
-		scan_mbox(r, path, p, (size_t)st.st_size);
-	else
-		scan_one(r, path, 0, p, (size_t)st.st_size);
-	munmap(p, (size_t)st.st_size);
 }
 
 static int

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +111,95 @@ lines_ok(const char *out, int *n, int *with_index, int detail)
 	return good;
 }
 
+/* Does the process pid have path open or mapped (/proc)? */
+static int
+proc_has(pid_t pid, const char *path)
+{
+	char		 d[64], l[1024], t[1024];
+	DIR		*dp;
+	struct dirent	*de;
+	FILE		*fp;
+	int		 found = 0;
+	ssize_t		 n;
+
+	snprintf(d, sizeof(d), "/proc/%d/maps", (int)pid);
+	if ((fp = fopen(d, "r")) != NULL) {
+		while (!found && fgets(l, sizeof(l), fp) != NULL)
+			found = strstr(l, path) != NULL;
+		fclose(fp);
+	}
+	snprintf(d, sizeof(d), "/proc/%d/fd", (int)pid);
+	if (found || (dp = opendir(d)) == NULL)
+		return found;
+	while (!found && (de = readdir(dp)) != NULL) {
+		snprintf(l, sizeof(l), "%s/%s", d, de->d_name);
+		if ((n = readlink(l, t, sizeof(t) - 1)) > 0) {
+			t[n] = '\0';
+			found = strcmp(t, path) == 0;
+		}
+	}
+	closedir(dp);
+	return found;
+}
+
+/*
+ * A file cut short while it is scanned (a mail program compacting an
+ * mbox): once shindan-scan has it open (or mapped), it is truncated to
+ * nothing.  The run must end normally and scan the path after it; when
+ * the file was mapped, its pages past the new end faulted (SIGBUS).
+ */
+static void
+shrink_test(void)
+{
+	char	 big[256], res[256];
+	FILE	*fp;
+	pid_t	 pid;
+	int	 st = -1, k, fd, lines = 0, c, seen = 0, exited = 0;
+
+	snprintf(big, sizeof(big), "%s/shrinking.eml", TMP);
+	snprintf(res, sizeof(res), "%s/shrinking.json", TMP);
+	fp = fopen(big, "w");
+	fputs("From: a@example.org\nSubject: big\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=B\n\n--B\n"
+	    "Content-Type: text/plain\n\n", fp);
+	for (k = 0; k < 1000000; k++)
+		fputs("hello world, this is a long text\n", fp);
+	fputs("--B--\n", fp);
+	fclose(fp);
+	if ((pid = fork()) == 0) {
+		if ((fd = open(res, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1 ||
+		    dup2(fd, 1) == -1 || (fd = open("/dev/null", O_WRONLY)) ==
+		    -1 || dup2(fd, 2) == -1)
+			_exit(127);
+		execl(BIN, BIN, big, "tests/detect/data/en-01-clean-plain.eml",
+		    (char *)NULL);
+		_exit(127);
+	}
+	for (k = 0; k < 20000; k++) {
+		if (waitpid(pid, &st, WNOHANG) == pid) {
+			exited = 1;
+			break;
+		}
+		if ((seen = proc_has(pid, big)))
+			break;
+		usleep(500);
+	}
+	if (seen && truncate(big, 0) == -1)
+		diag("truncate %s failed", big);
+	if (!exited && waitpid(pid, &st, 0) != pid)
+		st = -1;
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a file cut short while "
+	    "it is scanned: exit 0, no signal (%s)", seen ? "cut" :
+	    "not seen open");
+	if ((fp = fopen(res, "r")) != NULL) {
+		while ((c = fgetc(fp)) != EOF)
+			lines += c == '\n';
+		fclose(fp);
+	}
+	is_int(lines, 2, "and the path after it still scanned");
+	unlink(big);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -180,6 +271,18 @@ main(int argc, char *argv[])
 	is_int(rc, 0, "a Maildir: exit 0");
 	ok(lines_ok(out.ptr, &n, &idx, 0), "its JSON");
 	is_int(n, 2, "cur and new, not tmp");
+
+	/* An empty first message: two From_ lines at the start. */
+	put_mail(a, sizeof(a), "empty-first.mbox", "From a@example.org Mon "
+	    "Nov  2 09:30:00 2026\nFrom b@example.org Mon Nov  2 09:31:00 "
+	    "2026\nFrom: b@example.org\nSubject: two\n\nsecond\n");
+	rc = run(a, &out);
+	ok(lines_ok(out.ptr, &n, &idx, 0), "an mbox with an empty first "
+	    "message: its JSON");
+	ok(n == 2 && idx == 2, "the empty first message counted (%d)", n);
+	like_str(out.ptr, "\"index\":2,", "the second one is number 2");
+
+	shrink_test();
 
 	rc = run("--text tests/detect/data/en-06-zip-exe.eml", &out);
 	is_int(rc, 0, "--text: exit 0");
