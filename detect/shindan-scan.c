@@ -8,7 +8,9 @@
  *	 "rule", "evidence"}]}
  *
  * or, with --text, a report a person reads.  N counts the messages of an
- * mbox from 1.  Exit 0 when it ran (whatever it found), 2 on a usage or
+ * mbox from 1.  A PATH may be a pipe or a character device (a FIFO,
+ * <(...), /dev/stdin; "-" is standard input), read as a stream: an mbox
+ * or one message, by its content.  Exit 0 when it ran (whatever it found), 2 on a usage or
  * I/O error (the other paths are still scanned).  When the results go to
  * a file or a pipe and stderr is a terminal, a line there counts the
  * messages as they are scanned, and a last one sums them up.
@@ -599,6 +601,10 @@ scan_path(struct run *r, const char *path, int depth)
 {
 	struct stat	 st;
 
+	if (depth == 0 && strcmp(path, "-") == 0) {
+		scan_fd(r, path, STDIN_FILENO);
+		return;
+	}
 	if (stat(path, &st) == -1) {
 		path_error(r, path, strerror(errno));
 		return;
@@ -607,8 +613,18 @@ scan_path(struct run *r, const char *path, int depth)
 		scan_file(r, path);
 		return;
 	}
-	if (!S_ISDIR(st.st_mode))
+	/* A pipe or a device named on the command line (a FIFO, <(...),
+	 * /dev/stdin) is read as a stream; met in a directory, it is
+	 * passed over (a FIFO there could block the walk for good). */
+	if (!S_ISDIR(st.st_mode)) {
+		if (depth == 0 && (S_ISFIFO(st.st_mode) ||
+		    S_ISCHR(st.st_mode)))
+			scan_file(r, path);
+		else if (depth == 0)
+			path_error(r, path, "not a file, a directory, a pipe "
+			    "or a character device");
 		return;
+	}
 	if (depth > DEPTH_MAX) {
 		path_error(r, path, "too deep");
 		return;

@@ -24,22 +24,42 @@
 
 static char BIN[1024], TMP[64];
 
-/* Run shindan-scan with args; its stdout in out, its exit status back. */
+/* Run a shell command; its stdout in out, its exit status back. */
 static int
-run(const char *args, struct buf *out)
+run_cmd(const char *cmd, struct buf *out)
 {
-	char	 cmd[4096], line[65536];
+	char	 line[65536];
 	FILE	*p;
 	int	 st;
 
 	buf_reset(out);
-	snprintf(cmd, sizeof(cmd), "%s %s 2>/dev/null", BIN, args);
 	if ((p = popen(cmd, "r")) == NULL)
 		return -1;
 	while (fgets(line, sizeof(line), p) != NULL)
 		buf_adds(out, line);
 	st = pclose(p);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Run shindan-scan with args; its stdout in out, its exit status back. */
+static int
+run(const char *args, struct buf *out)
+{
+	char	 cmd[4096];
+
+	snprintf(cmd, sizeof(cmd), "%s %s 2>/dev/null", BIN, args);
+	return run_cmd(cmd, out);
+}
+
+/* The same, a shell command's output piped to its standard input. */
+static int
+run_pipe(const char *from, const char *args, struct buf *out)
+{
+	char	 cmd[4096];
+
+	snprintf(cmd, sizeof(cmd), "%s | %s %s 2>/dev/null", from, BIN,
+	    args);
+	return run_cmd(cmd, out);
 }
 
 static void
@@ -204,7 +224,7 @@ int
 main(int argc, char *argv[])
 {
 	struct buf	 out;
-	char		 p[512], a[2048], cmd[2048];
+	char		 p[512], a[2048], cmd[4096];
 	int		 n, idx, rc;
 
 	(void)argc;
@@ -283,6 +303,48 @@ main(int argc, char *argv[])
 	like_str(out.ptr, "\"index\":2,", "the second one is number 2");
 
 	shrink_test();
+
+	/* Pipes and devices named as PATH: read as streams. */
+	rc = run_pipe("cat tests/detect/data/en-02-phish-microsoft.eml",
+	    "/dev/stdin", &out);
+	ok(rc == 0 && lines_ok(out.ptr, &n, &idx, 0) && strstr(out.ptr,
+	    "\"verdict\":\"threat\"") != NULL, "/dev/stdin on a pipe: read");
+	rc = run_pipe("cat tests/detect/data/en-02-phish-microsoft.eml", "-",
+	    &out);
+	ok(rc == 0 && strstr(out.ptr, "{\"source\":\"-\",\"verdict\":"
+	    "\"threat\"") != NULL, "'-': standard input");
+	snprintf(cmd, sizeof(cmd), "cat '%s/inbox.mbox'", TMP);
+	rc = run_pipe(cmd, "-", &out);
+	ok(rc == 0 && lines_ok(out.ptr, &n, &idx, 0) && n == 3 && idx == 3,
+	    "an mbox on standard input: split, indexed (%d)", n);
+	snprintf(p, sizeof(p), "%s/fifo.eml", TMP);
+	mkfifo(p, 0600);
+	/* The writer lets go of the output and gives up after a while,
+	 * in case nobody opens the FIFO. */
+	snprintf(cmd, sizeof(cmd), "(timeout 30 sh -c 'cat tests/detect/data/"
+	    "en-02-phish-microsoft.eml > %s' &) > /dev/null 2>&1; %s '%s' "
+	    "2>/dev/null", p, BIN, p);
+	rc = run_cmd(cmd, &out);
+	ok(rc == 0 && lines_ok(out.ptr, &n, &idx, 0) && n == 1 &&
+	    strstr(out.ptr, "\"verdict\":\"threat\"") != NULL,
+	    "a FIFO: read (rc %d)", rc);
+	snprintf(cmd, sizeof(cmd), "bash -c '%s <(cat tests/detect/data/en-02-"
+	    "phish-microsoft.eml)' 2>/dev/null", BIN);
+	if (system("command -v bash > /dev/null 2>&1") == 0) {
+		rc = run_cmd(cmd, &out);
+		ok(rc == 0 && strstr(out.ptr, "\"verdict\":\"threat\"") !=
+		    NULL, "<(...): read");
+	}
+	snprintf(p, sizeof(p), "%s/fifo-dir", TMP);
+	mkdir(p, 0700);
+	snprintf(p, sizeof(p), "%s/fifo-dir/waits.eml", TMP);
+	mkfifo(p, 0600);
+	snprintf(p, sizeof(p), "%s/fifo-dir/a.eml", TMP);
+	put(p, "From: a@example.com\nSubject: a\n\nhello\n");
+	snprintf(a, sizeof(a), "%s/fifo-dir", TMP);
+	rc = run(a, &out);
+	ok(rc == 0 && lines_ok(out.ptr, &n, &idx, 0) && n == 1,
+	    "a FIFO inside a directory: passed over, not waited on");
 
 	rc = run("--text tests/detect/data/en-06-zip-exe.eml", &out);
 	is_int(rc, 0, "--text: exit 0");
