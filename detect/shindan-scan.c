@@ -332,21 +332,130 @@ scan_graph(struct run *r, const char *src, const char *p, size_t n)
 	cJSON_Delete(j);
 }
 
-/* An mbox separator: "From " at a line start, a postmark with a time. */
+/*
+ * An mbox separator: a line "From SENDER DATE" whose end is a postmark's
+ * date, as mutt's is_from() reads it: "Mon Jan  1 00:00:00 2024", the
+ * seconds optional, a zone before or after the year ("+0000 2024", as
+ * Gmail's export writes it).  A body line that only starts with "From "
+ * ("From here: to there: now") is none, even unquoted.  No blank line is
+ * required before it: some writers leave none.
+ */
+#define FROM_WORDS	64
+
+static int
+from_word(const char *w, size_t n, const char *list)
+{
+	const char	*l;
+
+	if (n != 3)
+		return 0;
+	for (l = list; *l != '\0'; l += 3)
+		if (str_ncasecmp(w, l, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* n characters of w, all of them digits, between min and max of them. */
+static int
+from_digits(const char *w, size_t n, size_t min, size_t max)
+{
+	size_t	 i;
+
+	if (n < min || n > max)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* A time zone: "+0900", "-0800", "UTC", "JST". */
+static int
+from_zone(const char *w, size_t n)
+{
+	size_t	 i;
+
+	if (n == 5 && (*w == '+' || *w == '-'))
+		return from_digits(w + 1, 4, 4, 4);
+	if (n < 1 || n > 5)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= 'a' &&
+		    w[i] <= 'z')))
+			return 0;
+	return 1;
+}
+
+/* "HH:MM" or "HH:MM:SS", the hour in one or two digits. */
+static int
+from_time(const char *w, size_t n)
+{
+	const char	*c = memchr(w, ':', n);
+
+	if (c == NULL || !from_digits(w, (size_t)(c - w), 1, 2))
+		return 0;
+	n -= (size_t)(c + 1 - w);
+	w = c + 1;
+	if (n == 2)
+		return from_digits(w, 2, 2, 2);
+	return n == 5 && w[2] == ':' && from_digits(w, 2, 2, 2) &&
+	    from_digits(w + 3, 2, 2, 2);
+}
+
 static int
 from_line(const char *p, const char *e)
 {
-	const char	*nl;
-	int		 colons = 0;
+	static const char	 days[] = "MonTueWedThuFriSatSun";
+	static const char	 months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	const char		*w[FROM_WORDS];
+	size_t			 l[FROM_WORDS], nw = 0, i, rest;
 
 	if (e - p < 5 || memcmp(p, "From ", 5) != 0)
 		return 0;
-	nl = memchr(p, '\n', (size_t)(e - p));
-	if (nl == NULL)
-		nl = e;
-	for (; p < nl; p++)
-		colons += *p == ':';
-	return colons >= 2;
+	if (e[-1] == '\n')
+		e--;
+	if (e > p && e[-1] == '\r')
+		e--;
+	for (p += 5; p < e && nw < FROM_WORDS;) {
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p == e)
+			break;
+		w[nw] = p;
+		while (p < e && *p != ' ' && *p != '\t')
+			p++;
+		l[nw] = (size_t)(p - w[nw]);
+		nw++;
+	}
+	if (p < e)
+		return 0;
+	/* The sender is any words (or none) before the date. */
+	for (i = 0; i + 5 <= nw; i++) {
+		if (!from_word(w[i], l[i], days) ||
+		    !from_word(w[i + 1], l[i + 1], months) ||
+		    !from_digits(w[i + 2], l[i + 2], 1, 2) ||
+		    !from_time(w[i + 3], l[i + 3]))
+			continue;
+		rest = nw - (i + 4);
+		if (rest == 1 && from_digits(w[nw - 1], l[nw - 1], 2, 4))
+			return 1;
+		if (rest == 2 && ((from_zone(w[nw - 2], l[nw - 2]) &&
+		    from_digits(w[nw - 1], l[nw - 1], 4, 4)) ||
+		    (from_digits(w[nw - 2], l[nw - 2], 4, 4) &&
+		    from_zone(w[nw - 1], l[nw - 1]))))
+			return 1;
+	}
+	return 0;
+}
+
+/* A line of nothing but white space (before an mbox's first From_). */
+static int
+blank_line(const char *p, const char *e)
+{
+	for (; p < e; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+			return 0;
+	return 1;
 }
 
 /*
@@ -431,31 +540,41 @@ msg_add(struct buf *b, const char *p, size_t n)
 }
 
 /*
- * A file or stream as messages: an mbox (the first line a From_ line)
- * split at its From_ lines, each message with its index, or else one
- * message.  Each message is kept to DETECT_MIME_MAX + 1 bytes (the
- * engine reads no more), so an mbox of any size is read in one pass.
+ * A file or stream as messages: an mbox (its first line that is not
+ * blank a From_ line, after a UTF-8 BOM if any) split at its From_
+ * lines, each message with its index (every From_ line starts one, even
+ * an empty one), or else one message.  Each message is kept to
+ * DETECT_MIME_MAX + 1 bytes (the engine reads no more), so an mbox of
+ * any size is read in one pass.
  */
 static void
 scan_stream(struct run *r, const char *src, int fd)
 {
+	enum { S_UNKNOWN, S_ONE, S_MBOX } kind = S_UNKNOWN;
 	struct rd	 d;
 	struct buf	 msg;
-	const char	*p;
+	const char	*p, *q;
 	size_t		 n;
 	long		 idx = 0;
-	int		 bol, first = 1, mbox = 0, rc;
+	int		 bol, first = 1, rc;
 
 	rd_init(&d, fd);
 	buf_init(&msg, DETECT_MIME_MAX + 1);
 	while ((rc = rd_piece(&d, &p, &n, &bol)) == 1) {
-		if (first && from_line(p, p + n)) {
-			mbox = 1;
+		if (kind == S_UNKNOWN) {
+			q = p;
+			if (first && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+				q += 3;
 			first = 0;
-			continue;
-		}
-		first = 0;
-		if (mbox && bol && from_line(p, p + n)) {
+			if (bol && from_line(q, p + n)) {
+				/* What came before it is no message. */
+				kind = S_MBOX;
+				buf_reset(&msg);
+				continue;
+			}
+			if (!bol || !blank_line(q, p + n))
+				kind = S_ONE;
+		} else if (kind == S_MBOX && bol && from_line(p, p + n)) {
 			scan_one(r, src, ++idx, msg.ptr, msg.len);
 			buf_reset(&msg);
 			continue;
@@ -464,8 +583,8 @@ scan_stream(struct run *r, const char *src, int fd)
 	}
 	if (rc == -1)
 		path_error(r, src, strerror(errno));
-	else if (!mbox || msg.len > 0 || idx == 0)
-		scan_one(r, src, mbox ? ++idx : 0, msg.ptr, msg.len);
+	else
+		scan_one(r, src, kind == S_MBOX ? ++idx : 0, msg.ptr, msg.len);
 	buf_release(&msg);
 	rd_free(&d);
 }

@@ -302,6 +302,55 @@ main(int argc, char *argv[])
 	ok(n == 2 && idx == 2, "the empty first message counted (%d)", n);
 	like_str(out.ptr, "\"index\":2,", "the second one is number 2");
 
+	/* Where an mbox starts and its messages split. */
+	{
+		static const struct {
+			const char	*what, *text;
+			int		 n;
+		} mb[] = {
+			{ "a blank line before the first From_ line",
+			    "\nFrom a@example.org Mon Jan  1 00:00:00 2024\n"
+			    "Subject: one\n\none\n\n"
+			    "From b@example.org Mon Jan  1 00:01:00 2024\n"
+			    "Subject: two\n\ntwo\n", 2 },
+			{ "a UTF-8 BOM before it",
+			    "\xef\xbb\xbf" "From a@example.org Mon Jan  1 "
+			    "00:00:00 2024\nSubject: one\n\none\n\n"
+			    "From b@example.org Mon Jan  1 00:01:00 2024\n"
+			    "Subject: two\n\ntwo\n", 2 },
+			{ "a body line 'From ' with two colons is no From_ "
+			    "line", "From a@example.org Mon Jan  1 00:00:00 "
+			    "2024\nSubject: one\n\nsee below\n\nFrom here: "
+			    "to there: now\n\nFrom b@example.org Tue Jan  2 "
+			    "00:01:00 2024\nSubject: two\n\ntwo\n", 2 },
+			{ "postmarks without seconds, with a zone (Gmail's "
+			    "export), CRLF lines",
+			    "From a@b Mon Jan  1 00:00 2024\r\nSubject: one\r\n"
+			    "\r\none\r\n\r\nFrom 1234@xxx Sat Nov 16 20:30:33 "
+			    "+0000 2023\r\nSubject: two\r\n\r\ntwo\r\n\r\n"
+			    "From c@d Thu Feb  1 09:00:00 2024 JST\r\n"
+			    "Subject: three\r\n\r\nthree\r\n", 3 },
+			{ "a From_ line at the end: an empty last message",
+			    "From a@example.org Mon Jan  1 00:00:00 2024\n"
+			    "Subject: one\n\none\n\n"
+			    "From b@example.org Mon Jan  1 00:01:00 2024\n", 2 },
+		};
+		size_t	 i;
+		int	 good;
+
+		for (i = 0; i < nitems(mb); i++) {
+			put_mail(a, sizeof(a), "split.mbox", mb[i].text);
+			rc = run(a, &out);
+			good = lines_ok(out.ptr, &n, &idx, 0);
+			ok(rc == 0 && good && n == mb[i].n && idx == mb[i].n,
+			    "mbox, %s: %d "
+			    "messages, indexed (%d, %d)", mb[i].what, mb[i].n,
+			    n, idx);
+			unlike_str(out.ptr, "engine.truncated", "and each "
+			    "one MIME");
+		}
+	}
+
 	shrink_test();
 
 	/* Pipes and devices named as PATH: read as streams. */
