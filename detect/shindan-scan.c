@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,23 @@
 #define LIST_MAX	64
 #define PROGRESS_EVERY	500	/* messages, or a second, between updates */
 
+/*
+ * The files and directories met in the walk of one PATH, by (st_dev,
+ * st_ino), in an open-addressed table: a directory met again (a link
+ * loop, or a second link to it) is walked once, a file reached twice
+ * (links, hard links) is scanned once.
+ */
+struct seen_ent {
+	dev_t	 dev;
+	ino_t	 ino;
+	int	 used;
+};
+
+struct seen {
+	struct seen_ent	*v;
+	size_t		 n, cap;	/* cap a power of 2, or 0 */
+};
+
 struct run {
 	struct detect_engine	*eng;
 	struct detect_scan	*scan;
@@ -53,7 +71,57 @@ struct run {
 	unsigned long		 n[DETECT_VERDICT__MAX];
 	int			 progress, shown;
 	int64_t			 start_ms, last_ms;
+	struct seen		 seen;
 };
+
+static size_t
+seen_slot(const struct seen *t, dev_t dev, ino_t ino)
+{
+	uint64_t	 h = ((uint64_t)dev * 0x9e3779b97f4a7c15ULL) ^
+			    (uint64_t)ino;
+	size_t		 i;
+
+	h *= 0xff51afd7ed558ccdULL;
+	for (i = (size_t)(h ^ (h >> 32)) & (t->cap - 1); t->v[i].used &&
+	    (t->v[i].dev != dev || t->v[i].ino != ino);
+	    i = (i + 1) & (t->cap - 1))
+		;
+	return i;
+}
+
+/* 1 when st is met for the first time (and now remembered), else 0. */
+static int
+seen_add(struct seen *t, const struct stat *st)
+{
+	size_t	 i;
+
+	if (t->n + 1 > t->cap / 2) {
+		struct seen	 old = *t;
+
+		t->cap = old.cap ? old.cap * 2 : 256;
+		t->v = xcalloc(t->cap, sizeof(*t->v));
+		for (i = 0; i < old.cap; i++)
+			if (old.v[i].used)
+				t->v[seen_slot(t, old.v[i].dev,
+				    old.v[i].ino)] = old.v[i];
+		free(old.v);
+	}
+	i = seen_slot(t, st->st_dev, st->st_ino);
+	if (t->v[i].used)
+		return 0;
+	t->v[i].dev = st->st_dev;
+	t->v[i].ino = st->st_ino;
+	t->v[i].used = 1;
+	t->n++;
+	return 1;
+}
+
+static void
+seen_clear(struct seen *t)
+{
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
 
 static void
 usage(void)
@@ -245,6 +313,16 @@ path_error(struct run *r, const char *path, const char *what)
 		fprintf(stderr, "\r\033[K");
 	fprintf(stderr, "shindan-scan: %s: %s\n", path, what);
 	r->rc = 2;
+}
+
+/* The same for what is only worth a word: the exit status stays. */
+static void
+path_warn(struct run *r, const char *path, const char *what)
+{
+	int	 rc = r->rc;
+
+	path_error(r, path, what);
+	r->rc = rc;
 }
 
 /* A message's verdict counted, printed, and the progress line updated. */
@@ -729,7 +807,8 @@ scan_path(struct run *r, const char *path, int depth)
 		return;
 	}
 	if (S_ISREG(st.st_mode)) {
-		scan_file(r, path);
+		if (seen_add(&r->seen, &st))
+			scan_file(r, path);
 		return;
 	}
 	/* A pipe or a device named on the command line (a FIFO, <(...),
@@ -746,6 +825,11 @@ scan_path(struct run *r, const char *path, int depth)
 	}
 	if (depth > DEPTH_MAX) {
 		path_error(r, path, "too deep");
+		return;
+	}
+	if (!seen_add(&r->seen, &st)) {
+		path_warn(r, path, "a directory met before (a link loop, or "
+		    "a second link to it): passed over");
 		return;
 	}
 	if (is_dir(path, "cur") && is_dir(path, "new")) {
@@ -885,8 +969,12 @@ main(int argc, char *argv[])
 		r.rc = 2;
 		goto out;
 	}
-	for (i = optind; i < argc; i++)
+	for (i = optind; i < argc; i++) {
+		/* A PATH given twice is scanned twice, as asked. */
+		seen_clear(&r.seen);
 		scan_path(&r, argv[i], 0);
+	}
+	seen_clear(&r.seen);
 	progress(&r, 1);
 	if (r.text && r.lang == DETECT_JA)
 		printf("\n%lu 通: %s %lu、%s %lu、%s %lu\n",

@@ -225,7 +225,7 @@ main(int argc, char *argv[])
 {
 	struct buf	 out;
 	char		 p[512], a[2048], cmd[4096];
-	int		 n, idx, rc;
+	int		 n, idx, rc, good;
 
 	(void)argc;
 	plan_lazy();
@@ -336,7 +336,6 @@ main(int argc, char *argv[])
 			    "From b@example.org Mon Jan  1 00:01:00 2024\n", 2 },
 		};
 		size_t	 i;
-		int	 good;
 
 		for (i = 0; i < nitems(mb); i++) {
 			put_mail(a, sizeof(a), "split.mbox", mb[i].text);
@@ -350,6 +349,42 @@ main(int argc, char *argv[])
 			    "one MIME");
 		}
 	}
+
+	/* Link loops: three links to their own directory (3^17 paths
+	 * before), one to its parent; a file reached through a link. */
+	snprintf(p, sizeof(p), "%s/loop", TMP);
+	mkdir(p, 0700);
+	snprintf(p, sizeof(p), "%s/loop/sub", TMP);
+	mkdir(p, 0700);
+	snprintf(p, sizeof(p), "%s/loop/a.eml", TMP);
+	put(p, "From: a@example.com\nSubject: a\n\nhello\n");
+	snprintf(p, sizeof(p), "%s/loop/sub/b.eml", TMP);
+	put(p, "From: b@example.com\nSubject: b\n\nhello\n");
+	snprintf(p, sizeof(p), "%s/loop/l1", TMP);
+	symlink(".", p);
+	snprintf(p, sizeof(p), "%s/loop/l2", TMP);
+	symlink(".", p);
+	snprintf(p, sizeof(p), "%s/loop/l3", TMP);
+	symlink(".", p);
+	snprintf(p, sizeof(p), "%s/loop/sub/up", TMP);
+	symlink("..", p);
+	snprintf(p, sizeof(p), "%s/loop/sub/same.eml", TMP);
+	symlink("../a.eml", p);
+	snprintf(cmd, sizeof(cmd), "timeout 30 %s '%s/loop' 2>&1 >/dev/null | "
+	    "grep -c 'met before'", BIN, TMP);
+	rc = run_cmd(cmd, &out);
+	is_str(out.ptr, "4\n", "link loops: a word on stderr for each");
+	snprintf(cmd, sizeof(cmd), "timeout 30 %s '%s/loop' 2>/dev/null", BIN,
+	    TMP);
+	rc = run_cmd(cmd, &out);
+	good = lines_ok(out.ptr, &n, &idx, 0);
+	ok(rc == 0 && good && n == 2, "link loops: each message once, exit 0 "
+	    "(rc %d, %d messages)", rc, n);
+	snprintf(cmd, sizeof(cmd), "'%s/loop/a.eml' '%s/loop/a.eml'", TMP,
+	    TMP);
+	rc = run(cmd, &out);
+	good = lines_ok(out.ptr, &n, &idx, 0);
+	ok(rc == 0 && good && n == 2, "a PATH given twice: scanned twice");
 
 	shrink_test();
 
