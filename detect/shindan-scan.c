@@ -736,8 +736,57 @@ namecmp(const void *a, const void *b)
 
 static void scan_path(struct run *, const char *, int);
 
+static int
+is_dir(const char *path, const char *sub)
+{
+	char		 p[4096];
+	struct stat	 st;
+
+	if ((size_t)snprintf(p, sizeof(p), "%s/%s", path, sub) >= sizeof(p))
+		return 0;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* How scan_dir reads a directory. */
+enum walk {
+	WALK_ALL,	/* files and sub-directories, but no dot-names */
+	WALK_FILES,	/* a Maildir's cur/ or new/: its files */
+	WALK_MAILDIR	/* a Maildir: what is beside cur/, new/ and tmp/ */
+};
+
+/*
+ * Beside a Maildir's cur/ and new/: skip tmp/ (mail not yet delivered)
+ * and what mail servers keep there (dovecot-uidlist, dovecot.index*,
+ * courierimapuiddb, maildirsize, subscriptions, maildirfolder), which
+ * is no mail.  A dot-name is a Maildir++ folder (".Sent",
+ * ".Archive.2024") when it is a Maildir itself, else skipped.
+ */
+static int
+maildir_skip(const char *dir, const char *name)
+{
+	static const char *const	 meta[] = { "cur", "new", "tmp",
+	    "maildirsize", "maildirfolder", "subscriptions" };
+	size_t				 i;
+
+	for (i = 0; i < nitems(meta); i++)
+		if (strcmp(name, meta[i]) == 0)
+			return 1;
+	if (strncmp(name, "dovecot", 7) == 0 ||
+	    strncmp(name, "courier", 7) == 0)
+		return 1;
+	if (name[0] == '.') {
+		char	 p[4096];
+
+		if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+			return 1;
+		snprintf(p, sizeof(p), "%s/%s", dir, name);
+		return !(is_dir(p, "cur") && is_dir(p, "new"));
+	}
+	return 0;
+}
+
 static void
-scan_dir(struct run *r, const char *path, int depth, int files_only)
+scan_dir(struct run *r, const char *path, int depth, enum walk how)
 {
 	DIR		*d;
 	struct dirent	*de;
@@ -749,7 +798,8 @@ scan_dir(struct run *r, const char *path, int depth, int files_only)
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
+		if (how == WALK_MAILDIR ? maildir_skip(path, de->d_name) :
+		    de->d_name[0] == '.')
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -774,23 +824,13 @@ scan_dir(struct run *r, const char *path, int depth, int files_only)
 		    ".json") != 0) && stat(full, &st) == 0 &&
 		    S_ISREG(st.st_mode))
 			;
-		else if (!files_only || (stat(full, &st) == 0 &&
+		else if (how != WALK_FILES || (stat(full, &st) == 0 &&
 		    S_ISREG(st.st_mode)))
 			scan_path(r, full, depth + 1);
 		free(full);
 		free(names[i]);
 	}
 	free(names);
-}
-
-static int
-is_dir(const char *path, const char *sub)
-{
-	char		 p[4096];
-	struct stat	 st;
-
-	snprintf(p, sizeof(p), "%s/%s", path, sub);
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 static void
@@ -833,16 +873,19 @@ scan_path(struct run *r, const char *path, int depth)
 		return;
 	}
 	if (is_dir(path, "cur") && is_dir(path, "new")) {
-		/* A Maildir: its messages, and its sub-folders (.Sent). */
+		/* A Maildir: its messages, then what is beside them: loose
+		 * files, its sub-folders (Maildir++ ".Sent", Dovecot's
+		 * plain "Archive/"). */
 		char p[4096];
 
 		snprintf(p, sizeof(p), "%s/cur", path);
-		scan_dir(r, p, depth, 1);
+		scan_dir(r, p, depth, WALK_FILES);
 		snprintf(p, sizeof(p), "%s/new", path);
-		scan_dir(r, p, depth, 1);
+		scan_dir(r, p, depth, WALK_FILES);
+		scan_dir(r, path, depth, WALK_MAILDIR);
 		return;
 	}
-	scan_dir(r, path, depth, 0);
+	scan_dir(r, path, depth, WALK_ALL);
 }
 
 /* The rule table as Markdown, for detect/README.md. */

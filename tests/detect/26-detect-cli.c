@@ -292,6 +292,48 @@ main(int argc, char *argv[])
 	ok(lines_ok(out.ptr, &n, &idx, 0), "its JSON");
 	is_int(n, 2, "cur and new, not tmp");
 
+	/* A Maildir's sub-folders (Maildir++ dot-folders, Dovecot's plain
+	 * ones) and loose files beside cur/ and new/; not the servers'
+	 * own files there. */
+	{
+		static const char *const dirs[] = { "md", "md/cur", "md/new",
+		    "md/tmp", "md/.Sent", "md/.Sent/cur", "md/.Sent/new",
+		    "md/.Sent/tmp", "md/.Archive.2024", "md/.Archive.2024/cur",
+		    "md/.Archive.2024/new", "md/Archive", "md/Archive/cur",
+		    "md/Archive/new", "md/.notes", "md/courierimapkeywords" };
+		static const char *const mails[] = { "md/cur/1:2,S",
+		    "md/.Sent/cur/2:2,S", "md/.Archive.2024/new/3",
+		    "md/Archive/cur/4:2,", "md/loose.eml" };
+		static const char *const other[] = { "md/dovecot-uidlist",
+		    "md/dovecot.index.cache", "md/subscriptions",
+		    "md/.Sent/maildirfolder", "md/tmp/5", "md/.notes/6",
+		    "md/courierimapkeywords/7" };
+		size_t i;
+
+		for (i = 0; i < nitems(dirs); i++) {
+			snprintf(p, sizeof(p), "%s/%s", TMP, dirs[i]);
+			mkdir(p, 0700);
+		}
+		for (i = 0; i < nitems(mails); i++) {
+			snprintf(p, sizeof(p), "%s/%s", TMP, mails[i]);
+			put(p, "From: a@example.com\nSubject: a\n\nhello\n");
+		}
+		for (i = 0; i < nitems(other); i++) {
+			snprintf(p, sizeof(p), "%s/%s", TMP, other[i]);
+			put(p, "3 V1700000000 N5\n");
+		}
+		snprintf(a, sizeof(a), "%s/md", TMP);
+		rc = run(a, &out);
+		good = lines_ok(out.ptr, &n, &idx, 0);
+		ok(rc == 0 && good && n == (int)nitems(mails), "a Maildir's "
+		    "sub-folders and loose files scanned, not its servers' "
+		    "files (%d)", n);
+		for (i = 0; i < nitems(mails); i++) {
+			snprintf(p, sizeof(p), "\"%s/%s\"", TMP, mails[i]);
+			like_str(out.ptr, p, "%s", mails[i]);
+		}
+	}
+
 	/* An empty first message: two From_ lines at the start. */
 	put_mail(a, sizeof(a), "empty-first.mbox", "From a@example.org Mon "
 	    "Nov  2 09:30:00 2026\nFrom b@example.org Mon Nov  2 09:31:00 "
