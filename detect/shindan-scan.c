@@ -191,14 +191,98 @@ verdict_label(const struct run *r, enum detect_verdict v)
 	    JA_VERDICT[v] : detect_verdict_name(v);
 }
 
+/* The length of the valid UTF-8 sequence at p (its code point in *cp),
+ * or 0 for an invalid byte: overlong forms, surrogates and code points
+ * past U+10FFFF are invalid too. */
+static size_t
+utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	size_t		 len, i;
+	uint32_t	 c, min;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2;
+		c = p[0] & 0x1f;
+		min = 0x80;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		len = 3;
+		c = p[0] & 0x0f;
+		min = 0x800;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		c = p[0] & 0x07;
+		min = 0x10000;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/*
+ * A path as it is printed (malloc'd).  Names are bytes, not text.  For
+ * the JSON ("source"; RFC 8259 wants UTF-8) a byte that is not UTF-8
+ * becomes U+FFFD, the replacement character, and cJSON escapes the
+ * controls: the line stays JSON, though such a name no longer gives its
+ * file's bytes back.  For a person (--text, stderr) such a byte, a C0
+ * control (ESC, BEL, a newline) and DEL are written \xHH, and a C1
+ * control or a bidirectional override (U+202A-U+202E, U+2066-U+2069)
+ * \uHHHH: a name can neither drive the terminal, split a line, nor
+ * reorder what follows it.
+ */
+static char *
+path_shown(const char *path, int json)
+{
+	const unsigned char	*p = (const unsigned char *)path;
+	size_t			 n = strlen(path), k;
+	uint32_t		 c;
+	struct buf		 b;
+
+	buf_init(&b, 8 * n + 1);
+	while (n > 0) {
+		if ((k = utf8_seq(p, n, &c)) == 0) {
+			if (json)
+				buf_adds(&b, "\xef\xbf\xbd");
+			else
+				buf_addf(&b, "\\x%02x", *p);
+			k = 1;
+		} else if (!json && (c < 0x20 || c == 0x7f))
+			buf_addf(&b, "\\x%02x", c);
+		else if (!json && ((c >= 0x80 && c < 0xa0) || (c >= 0x202a &&
+		    c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)))
+			buf_addf(&b, "\\u%04x", c);
+		else
+			buf_add(&b, p, k);
+		p += k;
+		n -= k;
+	}
+	if (b.over)
+		abort();
+	return buf_detach(&b, NULL);
+}
+
 static void
 print_text(struct run *r, const char *src, long idx,
     const struct detect_result *res)
 {
 	int	 ja = r->lang == DETECT_JA;
 	size_t	 i;
+	char	*shown = path_shown(src, 0);
 
-	printf("%s", src);
+	printf("%s", shown);
+	free(shown);
 	if (idx > 0)
 		printf(" #%ld", idx);
 	printf(ja ? ": %s (スコア %d)\n" : ": %s (score %d)\n",
@@ -230,7 +314,9 @@ print_json(struct run *r, const char *src, long idx,
 	char	*s;
 	size_t	 i;
 
-	cJSON_AddStringToObject(o, "source", src);
+	s = path_shown(src, 1);
+	cJSON_AddStringToObject(o, "source", s);
+	free(s);
 	if (idx > 0)
 		cJSON_AddNumberToObject(o, "index", (double)idx);
 	cJSON_AddStringToObject(o, "verdict",
@@ -309,9 +395,12 @@ progress(struct run *r, int last)
 static void
 path_error(struct run *r, const char *path, const char *what)
 {
+	char	*shown = path_shown(path, 0);
+
 	if (r->shown)
 		fprintf(stderr, "\r\033[K");
-	fprintf(stderr, "shindan-scan: %s: %s\n", path, what);
+	fprintf(stderr, "shindan-scan: %s: %s\n", shown, what);
+	free(shown);
 	r->rc = 2;
 }
 
@@ -354,7 +443,7 @@ graph_one(struct run *r, const char *src, long idx, const cJSON *m)
 {
 	struct detect_result	 res;
 	const cJSON		*atts;
-	char			 what[128];
+	char			 what[256], pre[32];
 
 	if (!cJSON_IsObject(m)) {
 		snprintf(what, sizeof(what), "item %ld is not a message "
@@ -365,21 +454,24 @@ graph_one(struct run *r, const char *src, long idx, const cJSON *m)
 	atts = cJSON_GetObjectItemCaseSensitive(m, "attachments");
 	if (!cJSON_IsArray(atts))
 		atts = NULL;
-	snprintf(what, sizeof(what), idx > 0 ? "message %ld: " : "", idx);
+	snprintf(pre, sizeof(pre), idx > 0 ? "message %ld: " : "", idx);
 	switch (detect_needs(r->eng, m, atts)) {
 	case DETECT_NEED_ATTACHMENTS:
-		fprintf(stderr, "shindan-scan: %s: %sits attachments are not "
-		    "in the file (GET it with ?$expand=attachments); judged "
-		    "without them\n", src, what);
+		snprintf(what, sizeof(what), "%sits attachments are not in "
+		    "the file (GET it with ?$expand=attachments); judged "
+		    "without them", pre);
 		break;
 	case DETECT_NEED_MIME:
-		fprintf(stderr, "shindan-scan: %s: %san attached item "
-		    "carries no bytes (GET .../$value for the MIME); judged "
-		    "without it\n", src, what);
+		snprintf(what, sizeof(what), "%san attached item carries no "
+		    "bytes (GET .../$value for the MIME); judged without it",
+		    pre);
 		break;
 	default:
+		what[0] = '\0';
 		break;
 	}
+	if (what[0] != '\0')
+		path_warn(r, src, what);
 	if (detect_scan_graph(r->scan, m, atts, NULL, 0, NULL, &res) == -1)
 		abort();
 	record(r, src, idx, &res);

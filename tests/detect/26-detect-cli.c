@@ -344,6 +344,51 @@ main(int argc, char *argv[])
 	ok(n == 2 && idx == 2, "the empty first message counted (%d)", n);
 	like_str(out.ptr, "\"index\":2,", "the second one is number 2");
 
+	/* File names that are not UTF-8 or hold controls: the JSON stays
+	 * JSON (U+FFFD for a bad byte), a terminal gets them escaped. */
+	{
+		static const char *const names[] = { "bad\xff.eml",
+		    "esc\x1b[31mRED\x1b[0m.eml", "nl\nline.eml",
+		    "rtl\xe2\x80\xaegpj.exe" };
+		size_t i;
+
+		snprintf(p, sizeof(p), "%s/names", TMP);
+		mkdir(p, 0700);
+		for (i = 0; i < nitems(names); i++) {
+			snprintf(p, sizeof(p), "%s/names/%s", TMP, names[i]);
+			put(p, "From: a@example.com\nSubject: a\n\nhello\n");
+		}
+		snprintf(a, sizeof(a), "%s/names", TMP);
+		rc = run(a, &out);
+		good = lines_ok(out.ptr, &n, &idx, 0);
+		ok(rc == 0 && good && n == 4, "odd file names: JSON lines "
+		    "(%d)", n);
+		ok(str_valid_utf8(out.ptr, out.len, 1), "in UTF-8");
+		like_str(out.ptr, "/names/bad\xef\xbf\xbd.eml\"", "a bad byte "
+		    "as U+FFFD");
+		like_str(out.ptr, "/names/nl\\nline.eml\"", "a newline "
+		    "escaped");
+		snprintf(a, sizeof(a), "--text %s/names", TMP);
+		rc = run(a, &out);
+		ok(strchr(out.ptr, '\033') == NULL && strstr(out.ptr,
+		    "\xe2\x80\xae") == NULL && memchr(out.ptr, 0xff,
+		    out.len) == NULL, "--text: no control, override or bad byte raw");
+		like_str(out.ptr, "/names/esc\\x1b[31mRED\\x1b[0m.eml: clean",
+		    "--text: ESC as \\x1b");
+		like_str(out.ptr, "/names/nl\\x0aline.eml: clean",
+		    "--text: a newline as \\x0a, on one line");
+		like_str(out.ptr, "/names/bad\\xff.eml: clean",
+		    "--text: a bad byte as \\xff");
+		like_str(out.ptr, "/names/rtl\\u202egpj.exe: clean",
+		    "--text: an override as \\u202e");
+		snprintf(cmd, sizeof(cmd), "%s '%s/gone\033[31m' 2>&1", BIN,
+		    TMP);
+		rc = run_cmd(cmd, &out);
+		ok(rc == 2 && strchr(out.ptr, '\033') == NULL &&
+		    strstr(out.ptr, "gone\\x1b[31m: No such file") != NULL,
+		    "stderr: the name escaped too");
+	}
+
 	/* Where an mbox starts and its messages split. */
 	{
 		static const struct {
