@@ -446,7 +446,8 @@ graph_one(struct run *r, const char *src, long idx, const cJSON *m)
 	char			 what[256], pre[32];
 
 	if (!cJSON_IsObject(m)) {
-		snprintf(what, sizeof(what), "item %ld is not a message "
+		snprintf(what, sizeof(what), idx > 0 ? "item %ld is not a "
+		    "message resource (a JSON object)" : "not a message "
 		    "resource (a JSON object)", idx);
 		path_error(r, src, what);
 		return;
@@ -477,29 +478,55 @@ graph_one(struct run *r, const char *src, long idx, const cJSON *m)
 	record(r, src, idx, &res);
 }
 
-/* A file of Graph JSON: a message, an array, or a page with "value". */
+/*
+ * A file of Graph JSON: a message, an array, or a page with "value"; or
+ * several of them one after another (JSON Lines, one message a line, or
+ * documents written end to end), every message then numbered across the
+ * file.  A value that is not JSON ends the file, with exit 2.
+ */
 static void
 scan_graph(struct run *r, const char *src, const char *p, size_t n)
 {
-	cJSON		*j = cJSON_ParseWithLength(p, n);
+	const char	*e = p + n, *end = NULL;
+	cJSON		*j;
 	const cJSON	*list, *m;
 	long		 idx = 0;
+	int		 k, several = 0;
+	char		 what[160];
 
-	if (j == NULL) {
-		path_error(r, src, "not JSON, or nested over 1,000 deep "
-		    "(--graph reads a Graph message resource, an array of "
-		    "them or a page of a listing)");
-		return;
-	}
-	list = cJSON_IsArray(j) ? j : cJSON_GetObjectItemCaseSensitive(j,
-	    "value");
-	if (cJSON_IsArray(list)) {
-		cJSON_ArrayForEach(m, list) {
-			graph_one(r, src, ++idx, m);
+	for (k = 1; ; k++) {
+		if ((j = cJSON_ParseWithLengthOpts(p, (size_t)(e - p), &end,
+		    0)) == NULL) {
+			if (k == 1)
+				path_error(r, src, "not JSON, or nested over "
+				    "1,000 deep (--graph reads a Graph "
+				    "message resource, an array of them or a "
+				    "page of a listing)");
+			else {
+				snprintf(what, sizeof(what), "JSON value %d "
+				    "is not JSON, or nested over 1,000 deep; "
+				    "nothing after it was read", k);
+				path_error(r, src, what);
+			}
+			return;
 		}
-	} else
-		graph_one(r, src, 0, j);
-	cJSON_Delete(j);
+		/* White space (and RFC 7464's record separators). */
+		for (p = end; p < e && strchr(" \t\r\n\x1e", *p) != NULL &&
+		    *p != '\0'; p++)
+			;
+		several = several || p < e;
+		list = cJSON_IsArray(j) ? j :
+		    cJSON_GetObjectItemCaseSensitive(j, "value");
+		if (cJSON_IsArray(list)) {
+			cJSON_ArrayForEach(m, list) {
+				graph_one(r, src, ++idx, m);
+			}
+		} else
+			graph_one(r, src, several ? ++idx : 0, j);
+		cJSON_Delete(j);
+		if (p >= e)
+			break;
+	}
 }
 
 /*

@@ -389,6 +389,51 @@ main(int argc, char *argv[])
 		    "stderr: the name escaped too");
 	}
 
+	/* --graph: several JSON values one after another (JSON Lines),
+	 * every message numbered across the file; one value as before. */
+	{
+		static const char gm[] = "{\"subject\":\"Note\",\"body\":"
+		    "{\"contentType\":\"text\",\"content\":\"hello\"}}";
+		static const char gt[] = "{\"subject\":\"Invoice\","
+		    "\"attachments\":[{\"@odata.type\":\"#microsoft.graph."
+		    "fileAttachment\",\"name\":\"invoice.pdf.exe\","
+		    "\"contentType\":\"application/octet-stream\","
+		    "\"contentBytes\":\"TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAA"
+		    "\"}]}";
+		char j[2048];
+
+		snprintf(j, sizeof(j), "%s\n%s\n[%s,%s]\n{\"value\":[%s]}\n",
+		    gm, gt, gm, gm, gm);
+		put_mail(a, sizeof(a), "lines.json", j);
+		snprintf(cmd, sizeof(cmd), "--graph %s", a);
+		rc = run(cmd, &out);
+		good = lines_ok(out.ptr, &n, &idx, 0);
+		ok(rc == 0 && good && n == 5 && idx == 5, "--graph, JSON Lines: "
+		    "every message, numbered (%d, %d)", n, idx);
+		like_str(out.ptr, "\"index\":2,\"verdict\":\"threat\"",
+		    "the second line read");
+		like_str(out.ptr, "\"index\":5,", "across the file");
+		snprintf(j, sizeof(j), "[]\n[%s]", gt);
+		put_mail(a, sizeof(a), "two.json", j);
+		snprintf(cmd, sizeof(cmd), "--graph %s", a);
+		rc = run(cmd, &out);
+		like_str(out.ptr, "\"index\":1,\"verdict\":\"threat\"",
+		    "--graph, '[]' then an array: the array read");
+		put_mail(a, sizeof(a), "one.json", gt);
+		snprintf(cmd, sizeof(cmd), "--graph %s", a);
+		rc = run(cmd, &out);
+		good = lines_ok(out.ptr, &n, &idx, 0);
+		ok(rc == 0 && good && n == 1 && idx == 0, "--graph, one message: "
+		    "no index, as before");
+		snprintf(j, sizeof(j), "%s\n%s\nnot json\n", gm, gt);
+		put_mail(a, sizeof(a), "bad.json", j);
+		snprintf(cmd, sizeof(cmd), "--graph %s", a);
+		rc = run(cmd, &out);
+		good = lines_ok(out.ptr, &n, &idx, 0);
+		ok(rc == 2 && good && n == 2, "--graph, a value that is not "
+		    "JSON: exit 2, the ones before it scanned (%d)", n);
+	}
+
 	/* Where an mbox starts and its messages split. */
 	{
 		static const struct {
