@@ -3,7 +3,8 @@
  * message resource gives the headers (internetMessageHeaders), the
  * addresses and the body already in UTF-8; fileAttachment objects give
  * the attachments as base64.  Anything missing or of the wrong JSON type
- * is simply absent from the model.
+ * is simply absent from the model, but for a fileAttachment without its
+ * bytes: it stays, with its name, type and size.
  */
 #include <string.h>
 
@@ -155,6 +156,16 @@ b64_decode_part(struct detect_scan *s, const char *in, size_t n,
 	p->truncated = kept < total;
 }
 
+/* An attachment's declared "size", or 0. */
+static size_t
+jsize(const cJSON *a)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(a, "size");
+
+	return cJSON_IsNumber(v) && v->valuedouble > 0 &&
+	    v->valuedouble < 1e15 ? (size_t)v->valuedouble : 0;
+}
+
 static void
 attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 {
@@ -167,7 +178,7 @@ attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 		const cJSON	*il;
 		struct dpart	*p;
 
-		if (!cJSON_IsObject(a) || bytes == NULL)
+		if (!cJSON_IsObject(a))
 			continue;
 		if (type != NULL && strstr(type, "fileAttachment") == NULL)
 			continue;
@@ -183,6 +194,18 @@ attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 		p->cid = v != NULL ? arena_strdup(&s->a, v) : NULL;
 		il = cJSON_GetObjectItemCaseSensitive(a, "isInline");
 		p->inline_ = cJSON_IsTrue(il);
+		if (bytes == NULL) {
+			/* contentBytes missing, null or no string: no bytes
+			 * (and no SHA-256), but the name rules still read its
+			 * name; detect_needs() asks for the MIME. */
+			p->data = (const unsigned char *)arena_strdup(&s->a,
+			    "");
+			p->len = 0;
+			p->size = jsize(a);
+			p->sha256[0] = '\0';
+			p->truncated = 0;
+			continue;
+		}
 		b64_decode_part(s, bytes, strlen(bytes), p);
 		if (p->truncated)
 			msg_truncated(s, m, "an attachment larger than the limit");
@@ -268,12 +291,17 @@ detect_needs(const struct detect_engine *e, const cJSON *msg,
 
 	(void)e;
 	if (atts != NULL) {
-		/* Item and reference attachments carry no bytes. */
+		/* Item and reference attachments carry no bytes, nor does
+		 * a file attachment without (string) contentBytes. */
 		cJSON_ArrayForEach(a, atts) {
 			const char *t = jstr(a, "@odata.type");
 
 			if (t != NULL && (strstr(t, "itemAttachment") != NULL ||
 			    strstr(t, "referenceAttachment") != NULL))
+				return DETECT_NEED_MIME;
+			if (cJSON_IsObject(a) && (t == NULL || strstr(t,
+			    "fileAttachment") != NULL) &&
+			    jstr(a, "contentBytes") == NULL)
 				return DETECT_NEED_MIME;
 		}
 		return DETECT_NEED_NONE;

@@ -463,9 +463,9 @@ graph_one(struct run *r, const char *src, long idx, const cJSON *m)
 		    "without them", pre);
 		break;
 	case DETECT_NEED_MIME:
-		snprintf(what, sizeof(what), "%san attached item carries no "
-		    "bytes (GET .../$value for the MIME); judged without it",
-		    pre);
+		snprintf(what, sizeof(what), "%san attachment carries no "
+		    "bytes (GET .../$value for the MIME); judged without "
+		    "them", pre);
 		break;
 	default:
 		what[0] = '\0';

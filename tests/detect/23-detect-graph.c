@@ -169,6 +169,36 @@ main(void)
 		ok(dt_find(&r, "attach.double_extension") != NULL,
 		    "its double extension");
 	}
+	/* A fileAttachment without its bytes (contentBytes null, missing,
+	 * not a string): kept with its name, so the name rules read it,
+	 * and the MIME asked for. */
+	{
+		static const char *const cb[] = { ",\"contentBytes\":null", "",
+		    ",\"contentBytes\":5", ",\"contentBytes\":{}" };
+		size_t i;
+
+		for (i = 0; i < nitems(cb); i++) {
+			char j[512];
+			cJSON *nb;
+			const struct detect_finding *f;
+
+			snprintf(j, sizeof(j), "[{\"@odata.type\":\"#microsoft."
+			    "graph.fileAttachment\",\"name\":\"Invoice_2024.pdf."
+			    "exe\",\"contentType\":\"application/x-msdownload\","
+			    "\"size\":159,\"isInline\":false%s}]", cb[i]);
+			nb = cJSON_Parse(j);
+			is_int(detect_needs(e, msg, nb), DETECT_NEED_MIME,
+			    "no bytes (%s): MIME needed", cb[i][0] ? cb[i] + 1 :
+			    "contentBytes missing");
+			arena_reset(&out);
+			is_int(detect_scan_graph(s, msg, nb, NULL, 0, &out, &r),
+			    0, "graph scan, an attachment without bytes");
+			f = dt_find(&r, "attach.double_extension");
+			is_str(f ? f->attachment : NULL, "Invoice_2024.pdf.exe",
+			    "its name still read: double extension");
+			cJSON_Delete(nb);
+		}
+	}
 	/* A forward as Outlook on the web writes it, through Graph: the
 	 * header block in the HTML body gives the forwarded sender. */
 	{
