@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include <gmime/gmime.h>
 #include <sodium.h>
 
 #include "internal.h"
@@ -212,6 +213,27 @@ attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 	}
 }
 
+/* The addresses the From header lists (GMime reads it as for MIME), or
+ * else those of "from" (an array where a tool wrote one), else 0 or 1. */
+static int
+from_count(struct detect_scan *s, const struct dmsg *m, const cJSON *from)
+{
+	InternetAddressList	*l;
+	const char		*h = msg_header(m, "From");
+	int			 n;
+
+	if (h != NULL && (l = internet_address_list_parse(s->eng->gmopts,
+	    h)) != NULL) {
+		n = internet_address_list_length(l);
+		g_object_unref(l);
+		if (n > 0)
+			return n;
+	}
+	if (cJSON_IsArray(from))
+		return cJSON_GetArraySize(from);
+	return m->from.addr != NULL || m->from.name != NULL;
+}
+
 void
 graph_parse(struct detect_scan *s, const cJSON *msg, const cJSON *atts,
     struct dmsg *m)
@@ -254,6 +276,8 @@ graph_parse(struct detect_scan *s, const cJSON *msg, const cJSON *atts,
 	}
 	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "from"), "From",
 	    &m->from);
+	m->nfrom = from_count(s, m, cJSON_GetObjectItemCaseSensitive(msg,
+	    "from"));
 	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "sender"), "Sender",
 	    &m->sender);
 	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "replyTo"),

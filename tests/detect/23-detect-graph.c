@@ -199,6 +199,39 @@ main(void)
 			cJSON_Delete(nb);
 		}
 	}
+	/* Several addresses in From: counted, as through MIME. */
+	{
+		static const char *const fm[] = {
+		    "\"internetMessageHeaders\":[{\"name\":\"From\",\"value\":"
+		    "\"service@paypal.com, bob@evil.top\"}],",
+		    "\"internetMessageHeaders\":[{\"name\":\"From\",\"value\":"
+		    "\"PayPal <service@paypal.com>, Bob <bob@evil.top>\"}],",
+		    "" };
+		size_t i;
+
+		for (i = 0; i < nitems(fm); i++) {
+			char j[1024];
+			cJSON *g;
+			const struct detect_finding *f;
+
+			snprintf(j, sizeof(j), "{\"subject\":\"hello\",%s"
+			    "\"from\":%s{\"emailAddress\":{\"name\":\"PayPal\","
+			    "\"address\":\"service@paypal.com\"}}%s,\"body\":{"
+			    "\"contentType\":\"text\",\"content\":\"hello\"}}",
+			    fm[i], fm[i][0] ? "" : "[", fm[i][0] ? "" :
+			    ",{\"emailAddress\":{\"address\":\"bob@evil.top\"}}]");
+			g = cJSON_Parse(j);
+			arena_reset(&out);
+			is_int(detect_scan_graph(s, g, NULL, NULL, 0, &out, &r),
+			    0, "graph scan: two From addresses");
+			f = dt_find(&r, "sender.several_from");
+			ok(f != NULL && strstr(f->evidence[DETECT_EN],
+			    "(2 addresses)") != NULL, "%s: counted (%s)",
+			    fm[i][0] ? "From header" : "\"from\" array",
+			    f ? f->evidence[DETECT_EN] : "no finding");
+			cJSON_Delete(g);
+		}
+	}
 	/* A forward as Outlook on the web writes it, through Graph: the
 	 * header block in the HTML body gives the forwarded sender. */
 	{
