@@ -8,18 +8,23 @@
  *	 "rule", "evidence"}]}
  *
  * or, with --text, a report a person reads.  N counts the messages of an
- * mbox from 1.  A PATH may be a pipe or a character device (a FIFO,
- * <(...), /dev/stdin; "-" is standard input), read as a stream: an mbox
- * or one message, by its content.  Exit 0 when it ran (whatever it found), 2 on a usage or
- * I/O error (the other paths are still scanned).  When the results go to
- * a file or a pipe and stderr is a terminal, a line there counts the
- * messages as they are scanned, and a last one sums them up.
+ * mbox from 1 (each From_ line starts one).  "source" is the PATH in
+ * UTF-8 (a byte that is not UTF-8 becomes U+FFFD).  A PATH may be a pipe
+ * or a character device (a FIFO, <(...), /dev/stdin; "-" is standard
+ * input), read as a stream: an mbox or one message, by its content.  A
+ * Maildir gives cur/, new/, its sub-folders and loose files; a directory
+ * met twice in the walk of a PATH (a link loop) is walked once.  Exit 0
+ * when it ran (whatever it found), 2 on a usage or I/O error (the other
+ * paths are still scanned).  When the results go to a file or a pipe and
+ * stderr is a terminal, a line there counts the messages as they are
+ * scanned, and a last one sums them up.
  *
  * With --graph the files are Microsoft Graph message resources as JSON
  * (what the runner reads): one message, an array of them, or a page of a
- * listing ({"value": [...]}, N counting its messages from 1); a
- * message's attachments are read from its "attachments" array, which
- * GET .../messages/{id}?$expand=attachments returns.
+ * listing ({"value": [...]}, N counting its messages from 1), or several
+ * of these one after another (JSON Lines; N then counts across the
+ * file); a message's attachments are read from its "attachments" array,
+ * which GET .../messages/{id}?$expand=attachments returns.
  */
 #include <sys/stat.h>
 
@@ -603,7 +608,8 @@ static int
 from_line(const char *p, const char *e)
 {
 	static const char	 days[] = "MonTueWedThuFriSatSun";
-	static const char	 months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	static const char	 months[] =
+	    "JanFebMarAprMayJunJulAugSepOctNovDec";
 	const char		*w[FROM_WORDS];
 	size_t			 l[FROM_WORDS], nw = 0, i, rest;
 
@@ -760,7 +766,8 @@ scan_stream(struct run *r, const char *src, int fd)
 	while ((rc = rd_piece(&d, &p, &n, &bol)) == 1) {
 		if (kind == S_UNKNOWN) {
 			q = p;
-			if (first && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+			if (first && n >= 3 &&
+			    memcmp(p, "\xef\xbb\xbf", 3) == 0)
 				q += 3;
 			first = 0;
 			if (bol && from_line(q, p + n)) {

@@ -182,10 +182,11 @@ main(void)
 			cJSON *nb;
 			const struct detect_finding *f;
 
-			snprintf(j, sizeof(j), "[{\"@odata.type\":\"#microsoft."
-			    "graph.fileAttachment\",\"name\":\"Invoice_2024.pdf."
-			    "exe\",\"contentType\":\"application/x-msdownload\","
-			    "\"size\":159,\"isInline\":false%s}]", cb[i]);
+			snprintf(j, sizeof(j), "[{\"@odata.type\":\"#microsoft"
+			    ".graph.fileAttachment\",\"name\":\"Invoice_2024."
+			    "pdf.exe\",\"contentType\":\"application/x-"
+			    "msdownload\",\"size\":159,\"isInline\":false%s}]",
+			    cb[i]);
 			nb = cJSON_Parse(j);
 			is_int(detect_needs(e, msg, nb), DETECT_NEED_MIME,
 			    "no bytes (%s): MIME needed", cb[i][0] ? cb[i] + 1 :
@@ -219,7 +220,8 @@ main(void)
 			    "\"address\":\"service@paypal.com\"}}%s,\"body\":{"
 			    "\"contentType\":\"text\",\"content\":\"hello\"}}",
 			    fm[i], fm[i][0] ? "" : "[", fm[i][0] ? "" :
-			    ",{\"emailAddress\":{\"address\":\"bob@evil.top\"}}]");
+			    ",{\"emailAddress\":{\"address\":"
+			    "\"bob@evil.top\"}}]");
 			g = cJSON_Parse(j);
 			arena_reset(&out);
 			is_int(detect_scan_graph(s, g, NULL, NULL, 0, &out, &r),

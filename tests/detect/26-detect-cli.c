@@ -187,9 +187,9 @@ shrink_test(void)
 	fputs("--B--\n", fp);
 	fclose(fp);
 	if ((pid = fork()) == 0) {
-		if ((fd = open(res, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1 ||
-		    dup2(fd, 1) == -1 || (fd = open("/dev/null", O_WRONLY)) ==
-		    -1 || dup2(fd, 2) == -1)
+		if ((fd = open(res, O_WRONLY | O_CREAT | O_TRUNC, 0600)) ==
+		    -1 || dup2(fd, 1) == -1 || (fd = open("/dev/null",
+		    O_WRONLY)) == -1 || dup2(fd, 2) == -1)
 			_exit(127);
 		execl(BIN, BIN, big, "tests/detect/data/en-01-clean-plain.eml",
 		    (char *)NULL);
@@ -372,7 +372,8 @@ main(int argc, char *argv[])
 		rc = run(a, &out);
 		ok(strchr(out.ptr, '\033') == NULL && strstr(out.ptr,
 		    "\xe2\x80\xae") == NULL && memchr(out.ptr, 0xff,
-		    out.len) == NULL, "--text: no control, override or bad byte raw");
+		    out.len) == NULL, "--text: no control, override or bad "
+		    "byte raw");
 		like_str(out.ptr, "/names/esc\\x1b[31mRED\\x1b[0m.eml: clean",
 		    "--text: ESC as \\x1b");
 		like_str(out.ptr, "/names/nl\\x0aline.eml: clean",
@@ -408,8 +409,8 @@ main(int argc, char *argv[])
 		snprintf(cmd, sizeof(cmd), "--graph %s", a);
 		rc = run(cmd, &out);
 		good = lines_ok(out.ptr, &n, &idx, 0);
-		ok(rc == 0 && good && n == 5 && idx == 5, "--graph, JSON Lines: "
-		    "every message, numbered (%d, %d)", n, idx);
+		ok(rc == 0 && good && n == 5 && idx == 5, "--graph, JSON "
+		    "Lines: every message, numbered (%d, %d)", n, idx);
 		like_str(out.ptr, "\"index\":2,\"verdict\":\"threat\"",
 		    "the second line read");
 		like_str(out.ptr, "\"index\":5,", "across the file");
@@ -423,8 +424,8 @@ main(int argc, char *argv[])
 		snprintf(cmd, sizeof(cmd), "--graph %s", a);
 		rc = run(cmd, &out);
 		good = lines_ok(out.ptr, &n, &idx, 0);
-		ok(rc == 0 && good && n == 1 && idx == 0, "--graph, one message: "
-		    "no index, as before");
+		ok(rc == 0 && good && n == 1 && idx == 0, "--graph, one "
+		    "message: no index, as before");
 		snprintf(j, sizeof(j), "%s\n%s\nnot json\n", gm, gt);
 		put_mail(a, sizeof(a), "bad.json", j);
 		snprintf(cmd, sizeof(cmd), "--graph %s", a);
@@ -465,7 +466,8 @@ main(int argc, char *argv[])
 			{ "a From_ line at the end: an empty last message",
 			    "From a@example.org Mon Jan  1 00:00:00 2024\n"
 			    "Subject: one\n\none\n\n"
-			    "From b@example.org Mon Jan  1 00:01:00 2024\n", 2 },
+			    "From b@example.org Mon Jan  1 00:01:00 "
+			    "2024\n", 2 },
 		};
 		size_t	 i;
 
