@@ -190,7 +190,7 @@ attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 		    "application/octet-stream");
 		str_lower((char *)p->ctype);
 		v = jstr(a, "name");
-		p->name = v != NULL ? text_clip(&s->a, v, 255) : NULL;
+		p->name = v != NULL ? name_clip(&s->a, v, 255) : NULL;
 		v = jstr(a, "contentId");
 		p->cid = v != NULL ? arena_strdup(&s->a, v) : NULL;
 		il = cJSON_GetObjectItemCaseSensitive(a, "isInline");
