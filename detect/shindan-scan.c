@@ -13,7 +13,9 @@
  * or a character device (a FIFO, <(...), /dev/stdin; "-" is standard
  * input), read as a stream: an mbox or one message, by its content.  A
  * Maildir gives cur/, new/, its sub-folders and loose files; a directory
- * met twice in the walk of a PATH (a link loop) is walked once.  Exit 0
+ * met twice in the walk of a PATH (a link loop) is walked once.  A
+ * message whose encrypted archive no password opened is judged again
+ * after every PATH, and printed then (see struct held).  Exit 0
  * when it ran (whatever it found), 2 on a usage or I/O error (the other
  * paths are still scanned).  When the results go to a file or a pipe and
  * stderr is a terminal, a line there counts the messages as they are
@@ -67,6 +69,20 @@ struct seen {
 	size_t		 n, cap;	/* cap a power of 2, or 0 */
 };
 
+/* A message whose encrypted archive no password opened: judged again
+ * at the end, when the passwords of every later message are known (an
+ * mbox or a Maildir is read oldest first, so a PPAP password mail comes
+ * after its archive). */
+struct held {
+	char		*src;
+	long		 idx;
+	char		*p;
+	size_t		 n;
+};
+
+#define HELD_BYTES	(128u << 20)	/* held at most, all messages */
+#define HELD_MAX	10000
+
 struct run {
 	struct detect_engine	*eng;
 	struct detect_scan	*scan;
@@ -77,6 +93,8 @@ struct run {
 	int			 progress, shown;
 	int64_t			 start_ms, last_ms;
 	struct seen		 seen;
+	struct held		*held;
+	size_t			 nheld, held_bytes;
 };
 
 static size_t
@@ -432,14 +450,61 @@ record(struct run *r, const char *src, long idx,
 	progress(r, 0);
 }
 
+static int
+locked(const struct detect_result *res)
+{
+	size_t	 i;
+
+	for (i = 0; i < res->nfindings; i++)
+		if (strcmp(res->findings[i].rule,
+		    "attach.encrypted_archive") == 0)
+			return 1;
+	return 0;
+}
+
 static void
 scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
 {
 	struct detect_result	 res;
+	struct held		*h;
 
 	if (detect_scan_mime(r->scan, p, n, NULL, &res) == -1)
 		abort();
+	if (locked(&res) && r->nheld < HELD_MAX &&
+	    n <= HELD_BYTES - r->held_bytes) {
+		r->held = xrealloc(r->held, (r->nheld + 1) * sizeof(*r->held));
+		h = &r->held[r->nheld++];
+		h->src = xstrdup(src);
+		h->idx = idx;
+		h->p = xmalloc(n + 1);
+		memcpy(h->p, p, n);
+		h->n = n;
+		r->held_bytes += n;
+		return;
+	}
 	record(r, src, idx, &res);
+}
+
+/* The held messages, judged again with every password of the scan;
+ * printed after the others. */
+static void
+held_run(struct run *r)
+{
+	struct detect_result	 res;
+	size_t			 i;
+
+	for (i = 0; i < r->nheld; i++) {
+		struct held *h = &r->held[i];
+
+		if (detect_scan_mime(r->scan, h->p, h->n, NULL, &res) == -1)
+			abort();
+		record(r, h->src, h->idx, &res);
+		free(h->src);
+		free(h->p);
+	}
+	free(r->held);
+	r->held = NULL;
+	r->nheld = r->held_bytes = 0;
 }
 
 /* One Graph message resource, its attachments from "attachments". */
@@ -1144,6 +1209,7 @@ main(int argc, char *argv[])
 		scan_path(&r, argv[i], 0);
 	}
 	seen_clear(&r.seen);
+	held_run(&r);
 	progress(&r, 1);
 	if (r.text && r.lang == DETECT_JA)
 		printf("\n%lu 通: %s %lu、%s %lu、%s %lu\n",

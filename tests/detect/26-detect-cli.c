@@ -16,7 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <cJSON.h>
+#include <sodium.h>
 
 #include "buf.h"
 #include "tap.h"
@@ -218,6 +221,71 @@ shrink_test(void)
 	}
 	is_int(lines, 2, "and the path after it still scanned");
 	unlink(big);
+}
+
+/*
+ * PPAP in an export: an mbox is read oldest first, so the archive comes
+ * before the mail with its password.  The message whose archive stayed
+ * shut is judged again at the end and printed last, opened.
+ */
+static void
+ppap_order(void)
+{
+	static const char prog[] = "MZ not really a program, but named one";
+	struct archive		*a = archive_write_new();
+	struct archive_entry	*ae;
+	unsigned char		 z[4096];
+	char			 b64[8192], path[512], *m;
+	size_t			 used = 0;
+	struct buf		 out;
+	cJSON			*last = NULL;
+	const char		*nl, *q;
+
+	archive_write_set_format_zip(a);
+	archive_write_set_options(a, "zip:encryption=traditional");
+	archive_write_set_passphrase(a, "Xy7kQ2pz");
+	archive_write_open_memory(a, z, sizeof(z), &used);
+	ae = archive_entry_new();
+	archive_entry_set_pathname(ae, "invoice.pdf.js");
+	archive_entry_set_size(ae, sizeof(prog) - 1);
+	archive_entry_set_filetype(ae, AE_IFREG);
+	archive_entry_set_perm(ae, 0644);
+	archive_write_header(a, ae);
+	archive_write_data(a, prog, sizeof(prog) - 1);
+	archive_entry_free(ae);
+	archive_write_close(a);
+	archive_write_free(a);
+	sodium_bin2base64(b64, sizeof(b64), z, used,
+	    sodium_base64_VARIANT_ORIGINAL);
+	m = xmalloc(16384);
+	snprintf(m, 16384, "From sato@fabrikam.example Mon Nov  2 09:30:00 2026\n"
+	    "From: sato@fabrikam.example\nSubject: quote\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=zz\n\n--zz\n"
+	    "Content-Type: text/plain\n\nThe quote; its password follows.\n"
+	    "--zz\nContent-Type: application/zip\nContent-Disposition: "
+	    "attachment; filename=quote.zip\nContent-Transfer-Encoding: "
+	    "base64\n\n%s\n--zz--\n\n"
+	    "From sato@fabrikam.example Mon Nov  2 09:31:00 2026\n"
+	    "From: sato@fabrikam.example\nSubject: password\n\n"
+	    "Password: Xy7kQ2pz\n", b64);
+	snprintf(path, sizeof(path), "%s/ppap.mbox", TMP);
+	put(path, m);
+	free(m);
+	buf_init(&out, 1u << 20);
+	run(path, &out);
+	/* The last line is the first message, opened. */
+	for (q = out.ptr; (nl = strchr(q, '\n')) != NULL && nl[1] != '\0';
+	    q = nl + 1)
+		;
+	last = cJSON_Parse(q);
+	ok(last != NULL && cJSON_GetObjectItem(last, "index") != NULL &&
+	    cJSON_GetObjectItem(last, "index")->valueint == 1 &&
+	    strstr(q, "attach.ppap_opened") != NULL &&
+	    strstr(q, "\"verdict\":\"threat\"") != NULL,
+	    "an mbox's archive before its password mail: judged again at the "
+	    "end, opened (%.120s)", q);
+	cJSON_Delete(last);
+	buf_release(&out);
 }
 
 int
@@ -521,6 +589,7 @@ main(int argc, char *argv[])
 	ok(rc == 0 && good && n == 2, "a PATH given twice: scanned twice");
 
 	shrink_test();
+	ppap_order();
 
 	/* Pipes and devices named as PATH: read as streams. */
 	rc = run_pipe("cat tests/detect/data/en-02-phish-microsoft.eml",
