@@ -512,14 +512,9 @@ pdf_keys(const unsigned char *p, size_t n, int *js, int *launch, int *emb,
 	}
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+
+static size_t	pdf_ahx(const unsigned char *, const unsigned char *,
+		    unsigned char *, size_t);
 
 /*
  * The PDF string at q (a literal "(...)" with its escapes, \ooo
@@ -531,29 +526,14 @@ pdf_string(const unsigned char *q, const unsigned char *e, char *u,
     size_t cap)
 {
 	size_t	 k = 0;
-	int	 depth = 0, hi = -1, v, i;
+	int	 depth = 0, v, i;
 
 	/* At most 4 bytes read for each one kept: a file of "/URI <"
 	 * must not read the rest of the file each time. */
 	if ((size_t)(e - q) > 4 * cap)
 		e = q + 4 * cap;
 	if (q < e && *q == '<' && (q + 1 >= e || q[1] != '<')) {
-		for (q++; q < e && *q != '>' && k + 1 < cap; q++) {
-			if ((v = hexval(*q)) < 0) {
-				if (*q == ' ' || *q == '\r' || *q == '\n' ||
-				    *q == '\t' || *q == '\f')
-					continue;
-				break;
-			}
-			if (hi < 0)
-				hi = v;
-			else {
-				u[k++] = (char)(hi << 4 | v);
-				hi = -1;
-			}
-		}
-		if (hi >= 0 && k + 1 < cap)
-			u[k++] = (char)(hi << 4);
+		k = pdf_ahx(q + 1, e, (unsigned char *)u, cap - 1);
 		u[k] = '\0';
 		return k;
 	}
@@ -615,9 +595,9 @@ pdf_uris(struct detect_scan *s, const char *name, const unsigned char *p,
 		for (q++; q < e && k + 1 < sizeof(key); q++) {
 			int c = *q;
 
-			if (c == '#' && q + 2 < e && hexval(q[1]) >= 0 &&
-			    hexval(q[2]) >= 0) {
-				c = hexval(q[1]) << 4 | hexval(q[2]);
+			if (c == '#' && q + 2 < e && hex_value(q[1]) >= 0 &&
+			    hex_value(q[2]) >= 0) {
+				c = hex_value(q[1]) << 4 | hex_value(q[2]);
 				q += 2;
 			} else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' &&
 			    c <= 'z') || (c >= '0' && c <= '9')))
@@ -829,7 +809,7 @@ pdf_ahx(const unsigned char *q, const unsigned char *e, unsigned char *out,
 	int	 hi = -1, v;
 
 	for (; q < e && *q != '>' && k < cap; q++) {
-		if ((v = hexval(*q)) < 0) {
+		if ((v = hex_value(*q)) < 0) {
 			if (*q == ' ' || *q == '\r' || *q == '\n' ||
 			    *q == '\t' || *q == '\f' || *q == '\0')
 				continue;

@@ -106,17 +106,6 @@ ew_parse(const char *p, const char *end, struct ew *e)
 	return (size_t)(q + 2 - p);
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* A word's text to bytes, appended at out; returns the count. */
 static size_t
@@ -134,8 +123,8 @@ ew_bytes(const struct ew *e, unsigned char *out)
 			if (c == '_')
 				c = ' ';
 			else if (c == '=' && i + 2 < e->txtlen &&
-			    hexval(t[i + 1]) >= 0 && hexval(t[i + 2]) >= 0) {
-				c = hexval(t[i + 1]) << 4 | hexval(t[i + 2]);
+			    hex_value(t[i + 1]) >= 0 && hex_value(t[i + 2]) >= 0) {
+				c = hex_value(t[i + 1]) << 4 | hex_value(t[i + 2]);
 				i += 2;
 			}
 			out[o++] = (unsigned char)c;

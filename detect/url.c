@@ -15,16 +15,6 @@
 #define URL_RAW_MAX	4096
 #define URL_PATH_MAX	2048
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
 
 /* Parse one IPv4 number part (decimal, 0x hex, 0 octal). */
 static int
@@ -44,7 +34,7 @@ ip_part(const char *s, size_t n, unsigned long long *v)
 	if (i == n)
 		return -1;
 	for (; i < n; i++) {
-		d = hexval((unsigned char)s[i]);
+		d = hex_value((unsigned char)s[i]);
 		if (d < 0 || d >= base)
 			return -1;
 		x = x * (unsigned)base + (unsigned)d;
@@ -196,10 +186,10 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 		char *o = host;
 
 		for (q = host; *q; q++) {
-			if (*q == '%' && hexval((unsigned char)q[1]) >= 0 &&
-			    hexval((unsigned char)q[2]) >= 0) {
-				*o++ = (char)(hexval((unsigned char)q[1]) * 16 +
-				    hexval((unsigned char)q[2]));
+			if (*q == '%' && hex_value((unsigned char)q[1]) >= 0 &&
+			    hex_value((unsigned char)q[2]) >= 0) {
+				*o++ = (char)(hex_value((unsigned char)q[1]) * 16 +
+				    hex_value((unsigned char)q[2]));
 				q += 2;
 			} else if (memcmp(q, "\xe3\x80\x82", 3) == 0 ||
 			    memcmp(q, "\xef\xbc\x8e", 3) == 0 ||

@@ -13,14 +13,6 @@
 #include "internal.h"
 #include "util.h"
 
-static int
-hexv(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
 
 /* Percent-decode (once or twice, as redirect chains nest) into arena. */
 static char *
@@ -30,10 +22,10 @@ pct_decode(struct detect_scan *s, const char *p, size_t n)
 	size_t	 i, o = 0;
 
 	for (i = 0; i < n; i++) {
-		if (p[i] == '%' && i + 2 < n + 0 && hexv((unsigned char)p[i +
-		    1]) >= 0 && hexv((unsigned char)p[i + 2]) >= 0) {
-			out[o++] = (char)(hexv((unsigned char)p[i + 1]) * 16 +
-			    hexv((unsigned char)p[i + 2]));
+		if (p[i] == '%' && i + 2 < n + 0 && hex_value((unsigned char)p[i +
+		    1]) >= 0 && hex_value((unsigned char)p[i + 2]) >= 0) {
+			out[o++] = (char)(hex_value((unsigned char)p[i + 1]) * 16 +
+			    hex_value((unsigned char)p[i + 2]));
 			i += 2;
 		} else
 			out[o++] = p[i] == '+' ? ' ' : p[i];
@@ -322,7 +314,7 @@ rcpt_fragment(const struct detect_scan *s, const struct durl *u)
 	for (; *f != '\0' && n + 1 < sizeof(dec); f++) {
 		if (f[0] == '%' && isxdigit((unsigned char)f[1]) &&
 		    isxdigit((unsigned char)f[2])) {
-			dec[n++] = (char)(hexv(f[1]) * 16 + hexv(f[2]));
+			dec[n++] = (char)(hex_value(f[1]) * 16 + hex_value(f[2]));
 			f += 2;
 			pct = 1;
 		} else

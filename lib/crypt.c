@@ -144,17 +144,6 @@ crypt_code_verify(const char *hash, const char *code)
 	return crypto_pwhash_str_verify(hash, code, strlen(code)) == 0;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 int
 crypt_keyring_load(struct keyring *kr, const char *path)
@@ -193,8 +182,8 @@ crypt_keyring_load(struct keyring *kr, const char *path)
 			goto bad;
 		p = end + 1;
 		for (i = 0; i < 32; i++) {
-			int hi = hexval((unsigned char)p[2 * i]);
-			int lo = hi < 0 ? -1 : hexval((unsigned char)p[2 * i + 1]);
+			int hi = hex_value((unsigned char)p[2 * i]);
+			int lo = hi < 0 ? -1 : hex_value((unsigned char)p[2 * i + 1]);
 
 			if (hi < 0 || lo < 0)
 				goto bad;

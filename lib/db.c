@@ -334,15 +334,6 @@ db_get_bool(const PGresult *r, int row, const char *col)
 	return v != NULL && strcmp(v, "t") == 0;
 }
 
-static int
-hexv(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
 
 int
 db_get_bytea(const PGresult *r, int row, const char *col, struct buf *out)
@@ -357,7 +348,7 @@ db_get_bytea(const PGresult *r, int row, const char *col, struct buf *out)
 	if (n % 2 != 0 || buf_grow(out, n / 2) == -1)
 		return -1;
 	for (i = 0; i < n; i += 2) {
-		int hi = hexv(v[i]), lo = hexv(v[i + 1]);
+		int hi = hex_value(v[i]), lo = hex_value(v[i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -1;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "util.h"
 
 /* Length of the valid UTF-8 sequence at p (at most n bytes), else 0. */
 static size_t
@@ -131,17 +132,6 @@ url_encode(struct buf *b, const char *s)
 	}
 }
 
-static int
-hexv(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 long
 url_decode(char *s)
@@ -153,8 +143,8 @@ url_decode(char *s)
 		if (*s == '+')
 			*w++ = ' ';
 		else if (*s == '%') {
-			if ((hi = hexv((unsigned char)s[1])) < 0 ||
-			    (lo = hexv((unsigned char)s[2])) < 0)
+			if ((hi = hex_value((unsigned char)s[1])) < 0 ||
+			    (lo = hex_value((unsigned char)s[2])) < 0)
 				return -1;
 			*w++ = (char)(hi << 4 | lo);
 			s += 2;

@@ -179,6 +179,19 @@ hex_encode(const unsigned char *p, size_t n, char *out)
 	out[2 * n] = '\0';
 }
 
+/* A hexadecimal digit's value, or -1. */
+int
+hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 int64_t
 time_mono_ms(void)
 {

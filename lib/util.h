@@ -30,6 +30,7 @@ int	 str_valid_utf8(const char *, size_t, int allow_nl);
 int	 str_to_ll(const char *, long long min, long long max, long long *);
 
 void	 hex_encode(const unsigned char *, size_t, char *out);	/* 2n+1 */
+int	 hex_value(int c);		/* a hex digit's value, or -1 */
 
 int64_t	 time_mono_ms(void);
 int64_t	 time_real_ms(void);
