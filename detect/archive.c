@@ -494,6 +494,16 @@ ar_same_mail(struct detect_scan *s, const struct walk *w)
 	return 0;
 }
 
+/* The formats that can encrypt their file names: 7-Zip and RAR. */
+static int
+names_can_hide(struct archive *a)
+{
+	int	 f = archive_format(a) & ARCHIVE_FORMAT_BASE_MASK;
+
+	return f == ARCHIVE_FORMAT_7ZIP || f == ARCHIVE_FORMAT_RAR ||
+	    f == ARCHIVE_FORMAT_RAR_V5;
+}
+
 static void
 ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 {
@@ -511,8 +521,10 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 		if (!header_ok(r)) {
 			const char *why = archive_error_string(a);
 
-			/* 7z -mhe, rar -hp: nothing is listed at all. */
+			/* 7z -mhe, rar -hp: nothing is listed at all (a zip
+			 * of garbage can claim encryption too: not that). */
 			if (r != ARCHIVE_EOF && w->entries == 0 &&
+			    names_can_hide(a) &&
 			    (archive_read_has_encrypted_entries(a) > 0 ||
 			    (why != NULL && strcasestr(why, "encrypt"))))
 				w->hidden = 1;

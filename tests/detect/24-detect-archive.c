@@ -758,6 +758,20 @@ review(struct detect_engine *e)
 	    "a 7z whose names are encrypted: not read whole, potential");
 	free(bin);
 
+	/* A file that starts like a zip and is none (the demo tenant's
+	 * placeholder .xlsx): not an archive whose names are encrypted. */
+	{
+		static const unsigned char fake[] = "PK\3\4 quotation "
+		    "placeholder PK\3\4 quotation placeholder";
+
+		ents[0] = (struct ent){ "quote.xlsx", fake, sizeof(fake) - 1 };
+		z = make(0, 0, ents, 1, NULL, &zl);
+		scan(s, "quote.zip", z, zl, &r);
+		ok(dt_find(&r, "attach.archive_unread") == NULL,
+		    "a fake zip inside is no archive with encrypted names");
+		free(z);
+	}
+
 	/* A zip cut in half is damaged, not encrypted. */
 	ents[0] = (struct ent){ "report.txt", note, sizeof(note) - 1 };
 	ents[1] = (struct ent){ "doc.pdf", PE, sizeof(PE) };
