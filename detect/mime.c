@@ -16,6 +16,7 @@
 #define WALK_DEPTH	48	/* multipart nesting followed */
 #define MSG_DEPTH	3	/* attached messages followed */
 #define HDRS_MAX	400
+#define HDR_LINE_MAX	(64u << 10)	/* bytes of a header given to GMime */
 #define HDR_VALUE_MAX	(16u * 1024)
 #define KEPT_MAX	(96u << 20)	/* decoded bytes kept per message */
 #define CHUNK		65536
@@ -73,9 +74,14 @@ ew_space(int c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* The encoded word at p: its length, 0 when there is none. */
+/*
+ * The encoded word at p: its length, 0 when there is none.  *stop
+ * remembers the first white space or "?=" found after a word's text
+ * began (the words of a value are parsed left to right), so a value of
+ * "A=?x?b?" repeated is read once, not once a word.
+ */
 static size_t
-ew_parse(const char *p, const char *end, struct ew *e)
+ew_parse(const char *p, const char *end, struct ew *e, const char **stop)
 {
 	const char	*q = p + 2, *star;
 
@@ -97,10 +103,14 @@ ew_parse(const char *p, const char *end, struct ew *e)
 	if (e->enc != 'b' && e->enc != 'q')
 		return 0;
 	e->txt = q += 2;
-	for (; q + 1 < end && !(q[0] == '?' && q[1] == '='); q++)
-		if (ew_space(*q))
-			return 0;
-	if (q + 1 >= end)
+	if (*stop == NULL || *stop < q) {
+		for (; q + 1 < end && !(q[0] == '?' && q[1] == '=') &&
+		    !ew_space(*q); q++)
+			;
+		*stop = q + 1 < end ? q : end;
+	}
+	q = *stop;
+	if (q == end || ew_space(*q))
 		return 0;
 	e->txtlen = (size_t)(q - e->txt);
 	return (size_t)(q + 2 - p);
@@ -189,6 +199,7 @@ ew_merge(struct detect_scan *s, const char *v, int addr)
 	char		*b64, *r;
 	size_t		 n, k, nb, b64len;
 	int		 quote = 0, angle = 0;
+	const char	*stop = NULL;
 
 	if (v == NULL || strstr(v, "=?") == NULL)
 		return v;
@@ -204,7 +215,7 @@ ew_merge(struct detect_scan *s, const char *v, int addr)
 			angle = 1;
 		else if (addr && angle && *p == '>')
 			angle = 0;
-		if (angle || (k = ew_parse(p, end, &e)) == 0) {
+		if (angle || (k = ew_parse(p, end, &e, &stop)) == 0) {
 			buf_addc(&out, *p++);
 			continue;
 		}
@@ -216,7 +227,7 @@ ew_merge(struct detect_scan *s, const char *v, int addr)
 		for (;;) {
 			for (q = p; q < end && ew_space(*q); q++)
 				;
-			if (q == end || (k = ew_parse(q, end, &e)) == 0)
+			if (q == end || (k = ew_parse(q, end, &e, &stop)) == 0)
 				break;
 			if (e.cslen != g.cslen ||
 			    str_ncasecmp(e.cs, g.cs, g.cslen) != 0) {
@@ -607,6 +618,65 @@ headers(struct walk *w, GMimeMessage *msg)
 	}
 }
 
+/* The end of the line at p (past its '\n'), or e. */
+static const char *
+line_end(const char *p, const char *e)
+{
+	const char	*nl = memchr(p, '\n', (size_t)(e - p));
+
+	return nl != NULL ? nl + 1 : e;
+}
+
+/*
+ * The message with each top-level header longer than HDR_LINE_MAX bytes
+ * (its folded lines counted) cut to that, or NULL when none is: GMime's
+ * decoding of a header value is quadratic in some shapes (a subject of
+ * "A=?x?b?" repeated, 1 MB of it, took 67 s; 200 KB took 3 s before any
+ * of this code was written).
+ */
+static char *
+hdr_cut(struct detect_scan *s, const char *buf, size_t len, size_t *outlen)
+{
+	const char	*p, *e = buf + len, *h, *l;
+	char		*out = NULL;
+	size_t		 o = 0;
+	int		 pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (p = buf; p < e && *p != '\r' && *p != '\n';) {
+			/* One header: its line and those folded under it. */
+			for (h = p, l = line_end(p, e); l < e && (*l == ' ' ||
+			    *l == '\t'); l = line_end(l, e))
+				;
+			if (pass == 0 && (size_t)(l - h) > HDR_LINE_MAX)
+				break;
+			if (pass == 1) {
+				size_t n = (size_t)(l - h);
+
+				if (n > HDR_LINE_MAX) {
+					memcpy(out + o, h, HDR_LINE_MAX);
+					o += HDR_LINE_MAX;
+					out[o++] = '\n';
+				} else {
+					memcpy(out + o, h, n);
+					o += n;
+				}
+			}
+			p = l;
+		}
+		if (pass == 0 && (p >= e || *p == '\r' || *p == '\n'))
+			return NULL;	/* no header too long */
+		if (pass == 0) {
+			out = arena_alloc(&s->a, len + 1);
+			continue;
+		}
+		memcpy(out + o, p, (size_t)(e - p));
+		o += (size_t)(e - p);
+	}
+	*outlen = o;
+	return out;
+}
+
 void
 mime_parse(struct detect_scan *s, const char *buf, size_t len,
     struct dmsg *m)
@@ -618,9 +688,16 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 	GMimeMessage	*msg;
 	InternetAddressList *from;
 	const char	*v;
+	char		*cut;
+	size_t		 cutlen;
 
 	if (len == 0)
 		return;
+	if ((cut = hdr_cut(s, buf, len, &cutlen)) != NULL) {
+		msg_truncated(s, m, "a header longer than the limit");
+		buf = cut;
+		len = cutlen;
+	}
 	/* Wrap the caller's bytes without a copy (give_back returns them). */
 	ba = g_byte_array_new_take((guint8 *)(uintptr_t)buf, len);
 	arena_defer(&s->a, give_back, ba);

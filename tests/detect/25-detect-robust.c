@@ -141,6 +141,54 @@ big_attachment(void)
 	free(m);
 }
 
+/*
+ * A last review's slow shapes (each took seconds to a minute before):
+ * a 1 MB subject of "A=?x?b?" (GMime decodes such a value in quadratic
+ * time: the header is cut to 64 KB first, and that is said), 120 To
+ * lines of them (the encoded-word reader found each word's end from its
+ * start), and a PDF of "/URI(" repeated (each string read again from
+ * each key inside it).
+ */
+static void
+slow_shapes(void)
+{
+	struct buf		 b;
+	struct detect_result	 r;
+	int			 i;
+
+	buf_init(&b, 8u << 20);
+	buf_adds(&b, "From: a@example.com\r\nSubject: ");
+	for (i = 0; i < 150000; i++)
+		buf_adds(&b, "A=?x?b?");
+	buf_adds(&b, "\r\n\r\nbody\r\n");
+	run("a 1 MB subject of unended encoded words", b.ptr, b.len, &r);
+	ok(has(&r, "engine.truncated") && r.findings != NULL &&
+	    strstr(r.findings[r.nfindings - 1].evidence[DETECT_EN],
+	    "header longer") != NULL, "the header is cut, and that is said");
+
+	buf_reset(&b);
+	buf_adds(&b, "From: a@example.com\r\n");
+	for (i = 0; i < 120; i++) {
+		buf_adds(&b, "To: ");
+		for (int k = 0; k < 2300; k++)
+			buf_adds(&b, "A=?x?b?");
+		buf_adds(&b, "\r\n");
+	}
+	buf_adds(&b, "Subject: x\r\n\r\nbody\r\n");
+	run("120 To lines of unended encoded words", b.ptr, b.len, &r);
+
+	buf_reset(&b);
+	buf_adds(&b, "From: a@example.com\r\nSubject: x\r\nContent-Type: "
+	    "multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: "
+	    "application/pdf\r\nContent-Disposition: attachment; "
+	    "filename=a.pdf\r\n\r\n%PDF-1.4\r\n");
+	for (i = 0; i < 200000; i++)
+		buf_adds(&b, "/URI(");
+	buf_adds(&b, "\r\n--b--\r\n");
+	run("a PDF of \"/URI(\" repeated", b.ptr, b.len, &r);
+	buf_release(&b);
+}
+
 static void
 many_parts(void)
 {
@@ -1386,6 +1434,7 @@ main(void)
 	truncated();
 	big_attachment();
 	many_parts();
+	slow_shapes();
 	charsets();
 	headers();
 	noise();
