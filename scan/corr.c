@@ -27,7 +27,6 @@
  * failures that pass are retried as every request is.  Only counts
  * reach the log, never a domain.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,9 +110,8 @@ corr_count(struct task *t, const cJSON *msg)
 			n = strlen(++at);
 			if (n == 0 || n > CORR_DOMAIN)
 				continue;
-			for (i = 0; i < n; i++)
-				d[i] = (char)tolower((unsigned char)at[i]);
-			d[n] = '\0';
+			memcpy(d, at, n + 1);
+			str_lower(d);
 			if (n > 0 && d[n - 1] == '.')
 				d[--n] = '\0';
 			if (n == 0 || strchr(d, '.') == NULL || own_domain(t, d))

@@ -74,6 +74,16 @@ put(const char *path, const char *s)
 	fclose(fp);
 }
 
+/* A folder of TMP. */
+static void
+mkdir_tmp(const char *name)
+{
+	char	 p[512];
+
+	snprintf(p, sizeof(p), "%s/%s", TMP, name);
+	mkdir(p, 0700);
+}
+
 /* A file name of TMP written with s; its path in path. */
 static void
 put_mail(char *path, size_t len, const char *name, const char *s)
@@ -258,7 +268,8 @@ ppap_order(void)
 	sodium_bin2base64(b64, sizeof(b64), z, used,
 	    sodium_base64_VARIANT_ORIGINAL);
 	m = xmalloc(16384);
-	snprintf(m, 16384, "From sato@fabrikam.example Mon Nov  2 09:30:00 2026\n"
+	snprintf(m, 16384,
+	    "From sato@fabrikam.example Mon Nov  2 09:30:00 2026\n"
 	    "From: sato@fabrikam.example\nSubject: quote\nMIME-Version: 1.0\n"
 	    "Content-Type: multipart/mixed; boundary=zz\n\n--zz\n"
 	    "Content-Type: text/plain\n\nThe quote; its password follows.\n"
@@ -322,8 +333,8 @@ main(int argc, char *argv[])
 	ok(n >= 20, "every file of it (%d)", n);
 
 	/* An mbox of three messages. */
-	snprintf(p, sizeof(p), "%s/inbox.mbox", TMP);
-	put(p, "From alice@example.com Mon Nov  2 09:30:00 2026\n"
+	put_mail(p, sizeof(p), "inbox.mbox",
+	    "From alice@example.com Mon Nov  2 09:30:00 2026\n"
 	    "From: alice@example.com\nSubject: one\n\nfirst\n\n"
 	    "From bob@example.com Mon Nov  2 09:31:00 2026\n"
 	    "From: bob@example.com\nSubject: two\n\nFrom the start, second\n\n"
@@ -340,20 +351,16 @@ main(int argc, char *argv[])
 	like_str(out.ptr, "\"index\":3,\"verdict\":\"", "numbered from 1");
 
 	/* A Maildir. */
-	snprintf(p, sizeof(p), "%s/Maildir", TMP);
-	mkdir(p, 0700);
-	snprintf(p, sizeof(p), "%s/Maildir/cur", TMP);
-	mkdir(p, 0700);
-	snprintf(p, sizeof(p), "%s/Maildir/new", TMP);
-	mkdir(p, 0700);
-	snprintf(p, sizeof(p), "%s/Maildir/tmp", TMP);
-	mkdir(p, 0700);
-	snprintf(p, sizeof(p), "%s/Maildir/cur/1.host:2,S", TMP);
-	put(p, "From: a@example.com\nSubject: a\n\nhello\n");
-	snprintf(p, sizeof(p), "%s/Maildir/new/2.host", TMP);
-	put(p, "From: b@example.com\nSubject: b\n\nhello\n");
-	snprintf(p, sizeof(p), "%s/Maildir/tmp/3.host", TMP);
-	put(p, "From: c@example.com\nSubject: c\n\nnot delivered yet\n");
+	mkdir_tmp("Maildir");
+	mkdir_tmp("Maildir/cur");
+	mkdir_tmp("Maildir/new");
+	mkdir_tmp("Maildir/tmp");
+	put_mail(p, sizeof(p), "Maildir/cur/1.host:2,S",
+	    "From: a@example.com\nSubject: a\n\nhello\n");
+	put_mail(p, sizeof(p), "Maildir/new/2.host",
+	    "From: b@example.com\nSubject: b\n\nhello\n");
+	put_mail(p, sizeof(p), "Maildir/tmp/3.host",
+	    "From: c@example.com\nSubject: c\n\nnot delivered yet\n");
 	snprintf(a, sizeof(a), "%s/Maildir", TMP);
 	rc = run(a, &out);
 	is_int(rc, 0, "a Maildir: exit 0");
@@ -554,14 +561,12 @@ main(int argc, char *argv[])
 
 	/* Link loops: three links to their own directory (3^17 paths
 	 * before), one to its parent; a file reached through a link. */
-	snprintf(p, sizeof(p), "%s/loop", TMP);
-	mkdir(p, 0700);
-	snprintf(p, sizeof(p), "%s/loop/sub", TMP);
-	mkdir(p, 0700);
-	snprintf(p, sizeof(p), "%s/loop/a.eml", TMP);
-	put(p, "From: a@example.com\nSubject: a\n\nhello\n");
-	snprintf(p, sizeof(p), "%s/loop/sub/b.eml", TMP);
-	put(p, "From: b@example.com\nSubject: b\n\nhello\n");
+	mkdir_tmp("loop");
+	mkdir_tmp("loop/sub");
+	put_mail(p, sizeof(p), "loop/a.eml",
+	    "From: a@example.com\nSubject: a\n\nhello\n");
+	put_mail(p, sizeof(p), "loop/sub/b.eml",
+	    "From: b@example.com\nSubject: b\n\nhello\n");
 	snprintf(p, sizeof(p), "%s/loop/l1", TMP);
 	symlink(".", p);
 	snprintf(p, sizeof(p), "%s/loop/l2", TMP);
@@ -622,12 +627,11 @@ main(int argc, char *argv[])
 		ok(rc == 0 && strstr(out.ptr, "\"verdict\":\"threat\"") !=
 		    NULL, "<(...): read");
 	}
-	snprintf(p, sizeof(p), "%s/fifo-dir", TMP);
-	mkdir(p, 0700);
+	mkdir_tmp("fifo-dir");
 	snprintf(p, sizeof(p), "%s/fifo-dir/waits.eml", TMP);
 	mkfifo(p, 0600);
-	snprintf(p, sizeof(p), "%s/fifo-dir/a.eml", TMP);
-	put(p, "From: a@example.com\nSubject: a\n\nhello\n");
+	put_mail(p, sizeof(p), "fifo-dir/a.eml",
+	    "From: a@example.com\nSubject: a\n\nhello\n");
 	snprintf(a, sizeof(a), "%s/fifo-dir", TMP);
 	rc = run(a, &out);
 	ok(rc == 0 && lines_ok(out.ptr, &n, &idx, 0) && n == 1,
