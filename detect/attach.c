@@ -24,6 +24,8 @@
 #define PDF_IMG_PIXELS	(4u << 20)	/* a PDF image read for a QR code */
 #define PDF_IMG_LOOK	1024		/* streams looked at for images */
 #define PDF_RAW_MAX	16		/* uncompressed streams read for drawings */
+#define PDF_CRYPT_STREAM (4u << 20)	/* bytes decrypted of a stream */
+#define PDF_CRYPT_TOTAL	(64u << 20)	/* ... and of a PDF */
 
 enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
@@ -523,7 +525,7 @@ static size_t	pdf_ahx(const unsigned char *, const unsigned char *,
  * *next is where reading goes on, past what was read of it (a string of
  * "/URI(" inside a "/URI(" is not read again: 8 MB of them took 39 s).
  */
-static size_t
+size_t
 pdf_string(const unsigned char *q, const unsigned char *e, char *u,
     size_t cap, const unsigned char **next)
 {
@@ -582,16 +584,56 @@ pdf_string(const unsigned char *q, const unsigned char *e, char *u,
 	return k;
 }
 
+#define PDF_OBJ_BACK	8192	/* how far back "N G obj" of a string */
+
+/*
+ * The number and generation of the object whose body holds at (the
+ * last "N G obj" before it, within back bytes): 1, or 0 when there is
+ * none (an encrypted string or stream is decrypted with its object's
+ * key).
+ */
+static int
+pdf_objnum(const unsigned char *p, const unsigned char *at, size_t back,
+    long *num, long *gen)
+{
+	const unsigned char	*lo = (size_t)(at - p) > back ? at - back : p;
+	const unsigned char	*o, *q;
+	long			 v[2], mul;
+	int			 i;
+
+	for (o = at - 3; o >= lo; o--) {
+		if (o[0] != 'o' || o[1] != 'b' || o[2] != 'j')
+			continue;
+		if (o - lo >= 3 && memcmp(o - 3, "end", 3) == 0)
+			return 0;	/* between objects */
+		q = o - 1;
+		for (i = 1; i >= 0; i--) {
+			while (q >= lo && (*q == ' ' || *q == '\r' ||
+			    *q == '\n' || *q == '\t'))
+				q--;
+			if (q < lo || !isdigit(*q))
+				return 0;
+			for (v[i] = 0, mul = 1; q >= lo && isdigit(*q) &&
+			    mul <= 100000000; q--, mul *= 10)
+				v[i] += (*q - '0') * mul;
+		}
+		*num = v[0], *gen = v[1];
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * The links of a PDF: the string after each /URI key, whose name may
  * hide letters as #xx ("/U#52I") as pdf_keys() reads them, and which
- * may be a literal or a hex string.
+ * may be a literal or a hex string, decrypted with its object's key
+ * when the file is encrypted (crypt; NULL in what was decrypted).
  */
 static void
 pdf_uris(struct detect_scan *s, const char *name, const unsigned char *p,
-    size_t n, int *nuris, const char **first)
+    size_t n, int *nuris, const char **first, const struct pdf_crypt *crypt)
 {
-	const unsigned char	*q = p, *e = p + n;
+	const unsigned char	*q = p, *e = p + n, *at;
 	char			 key[8];
 
 	while (q < e && (q = memchr(q, '/', (size_t)(e - q))) != NULL) {
@@ -618,8 +660,21 @@ pdf_uris(struct detect_scan *s, const char *name, const unsigned char *p,
 		while (q < e && (*q == ' ' || *q == '\r' || *q == '\n' ||
 		    *q == '\t'))
 			q++;
+		at = q;
 		if ((k = pdf_string(q, e, u, sizeof(u), &q)) == (size_t)-1)
 			continue;
+		if (crypt != NULL) {
+			char	 plain[sizeof(u)];
+			long	 num, gen;
+
+			if (!pdf_objnum(p, at, PDF_OBJ_BACK, &num, &gen) ||
+			    (k = pdf_crypt_data(crypt, 0, num, gen,
+			    (unsigned char *)u, k, (unsigned char *)plain,
+			    sizeof(u) - 1)) == (size_t)-1)
+				continue;
+			memcpy(u, plain, k);
+			u[k] = '\0';
+		}
 		d = url_add(s, u, k, UO_PDF, NULL, name);
 		if (d != NULL) {
 			(*nuris)++;
@@ -973,6 +1028,8 @@ struct pdf_scan {
 	const char		*first;
 	size_t			 inflated;
 	unsigned char		*buf[2];	/* PDF_STREAM_MAX each */
+	const struct pdf_crypt	*crypt;		/* opened without a password */
+	size_t			 decrypted;	/* bytes, PDF_CRYPT_TOTAL at most */
 };
 
 /*
@@ -1050,47 +1107,121 @@ pdf_decode(struct pdf_scan *c, const unsigned char *d, size_t dn,
 	return in;
 }
 
+/* The stream's data decrypted (c->crypt): a buffer to free of *len
+ * bytes, the stream's end in *end; NULL when it cannot be. */
+static unsigned char *
+pdf_plain(struct pdf_scan *c, const unsigned char *p,
+    const unsigned char *kw, const unsigned char *d, size_t dn,
+    const unsigned char *q, const unsigned char *e, size_t *len,
+    const unsigned char **end)
+{
+	const unsigned char	*es;
+	unsigned char		*out;
+	long			 num, gen, l = pdf_int(d, dn, "/Length");
+	size_t			 n, cap;
+
+	/* A /Length written as a reference ("12 0 R") is not the length:
+	 * the stream ends where "endstream" is. */
+	if (l >= 0 && (size_t)l <= (size_t)(e - q)) {
+		const unsigned char *a = (const unsigned char *)memmem(d,
+		    dn, "/Length", 7) + 7;
+
+		while (a < d + dn && (*a == ' ' || isdigit(*a)))
+			a++;
+		if (a < d + dn && *a == 'R')
+			l = -1;
+	} else
+		l = -1;
+	if (l >= 0)
+		n = (size_t)l;
+	else if ((es = memmem(q, (size_t)(e - q), "endstream", 9)) != NULL)
+		n = (size_t)(es - q);
+	else
+		n = (size_t)(e - q);
+	*end = q + n;
+	if (!pdf_objnum(p, kw, PDF_DICT_MAX, &num, &gen) ||
+	    c->decrypted >= PDF_CRYPT_TOTAL)
+		return NULL;
+	cap = n < PDF_CRYPT_STREAM ? n : PDF_CRYPT_STREAM;
+	if (cap > PDF_CRYPT_TOTAL - c->decrypted)
+		cap = PDF_CRYPT_TOTAL - c->decrypted;
+	c->decrypted += cap;
+	out = xmalloc(cap + 1);
+	if ((*len = pdf_crypt_data(c->crypt, 1, num, gen, q, n, out, cap)) ==
+	    (size_t)-1 || *len == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 /* One stream (its keyword at kw, its data at q): an image is read for
  * a QR code, a compressed stream for the keys and links it hides, an
- * uncompressed one for a QR code drawn. */
+ * uncompressed one for a QR code drawn; an encrypted one decrypted
+ * first. */
 static void
 pdf_stream(struct pdf_scan *c, const unsigned char *p,
     const unsigned char *kw, const unsigned char **qp, const unsigned char *e,
     int objstm)
 {
 	struct detect_scan	*s = c->s;
-	const unsigned char	*q = *qp, *d = NULL, *out;
+	const unsigned char	*q = *qp, *d = NULL, *out, *cend = NULL;
+	unsigned char		*plain = NULL;
 	size_t			 dn = 0, got;
 
-	if (objstm || c->looked++ < PDF_IMG_LOOK) {
+	if (c->crypt != NULL) {
 		d = pdf_dict(p, kw, &dn);
-		if (!objstm && pdf_image(s, c->name, d, dn, q, e)) {
-			c->streams++;
+		if ((plain = pdf_plain(c, p, kw, d, dn, q, e, &got,
+		    &cend)) == NULL) {
+			*qp = cend;
 			return;
 		}
+		q = plain, e = plain + got;
+		if (!objstm && c->looked++ >= PDF_IMG_LOOK)
+			d = NULL;
+	} else if (objstm || c->looked++ < PDF_IMG_LOOK)
+		d = pdf_dict(p, kw, &dn);
+	if (d != NULL && !objstm && pdf_image(s, c->name, d, dn, q, e)) {
+		c->streams++;
+		goto out;
 	}
 	if ((out = pdf_decode(c, d, dn, q, e, &got)) != NULL) {
 		c->streams++;
 		pdf_keys(out, got, &c->js, &c->launch, &c->emb, &c->enc,
 		    &c->pages);
-		pdf_uris(s, c->name, out, got, &c->nuris, &c->first);
+		pdf_uris(s, c->name, out, got, &c->nuris, &c->first, NULL);
 		pdf_paths_qr(s, c->name, out, got);
-		return;
+		goto out;
 	}
-	if (objstm || c->stop)
-		return;
+	if (c->stop)
+		goto out;
+	if (plain != NULL) {	/* what the file's own reading missed */
+		pdf_keys(q, (size_t)(e - q), &c->js, &c->launch, &c->emb,
+		    &c->enc, &c->pages);
+		pdf_uris(s, c->name, q, (size_t)(e - q), &c->nuris, &c->first,
+		    NULL);
+	}
+	if (objstm)
+		goto out;
 	/* An uncompressed content stream may draw a QR code: its end
 	 * looked for within a stream's size, a few such streams per PDF. */
 	if (c->raw < PDF_RAW_MAX && qr_room(s)) {
 		size_t win = (size_t)(e - q) < PDF_STREAM_MAX + 9 ?
 		    (size_t)(e - q) : PDF_STREAM_MAX + 9;
-		const unsigned char *end = memmem(q, win, "endstream", 9);
+		const unsigned char *end = plain != NULL ? e : memmem(q, win,
+		    "endstream", 9);
 
 		c->raw++;
 		if (end != NULL) {
 			pdf_paths_qr(s, c->name, q, (size_t)(end - q));
-			*qp = end + 9;
+			if (plain == NULL)
+				*qp = end + 9;
 		}
+	}
+out:
+	if (plain != NULL) {
+		free(plain);
+		*qp = cend;
 	}
 }
 
@@ -1115,14 +1246,22 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n, const char *sha)
 {
 	struct pdf_scan		 c;
+	struct pdf_crypt	 crypt;
 	const unsigned char	*q, *e = p + n, *objstm[PDF_OBJSTM_MAX];
 	size_t			 nobj = 0, k = 0, look = 0;
+	int			 opened = 0;
 
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.name = name;
 	pdf_keys(p, n, &c.js, &c.launch, &c.emb, &c.enc, &c.pages);
-	pdf_uris(s, name, p, n, &c.nuris, &c.first);
+	/* Encrypted with an empty user password (permissions only): it
+	 * opens without a prompt, so it is read, and is not "protected". */
+	if (c.enc && pdf_crypt_open(p, n, &crypt) == 1) {
+		c.crypt = &crypt;
+		opened = 1;
+	}
+	pdf_uris(s, name, p, n, &c.nuris, &c.first, c.crypt);
 	/*
 	 * Compressed object streams hide the same keys: inflate some.
 	 * The object streams (/Type /ObjStm) first, so that other streams
@@ -1176,7 +1315,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (c.emb)
 		finding_add(s, R_ATT_PDF_EMBEDDED, &(struct fargs){
 		    .name = name, .sha256 = sha });
-	if (c.enc)
+	if (c.enc && !opened)
 		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
 		    .name = name, .type = "PDF", .sha256 = sha });
 	if (c.nuris >= 1 && c.nuris <= 3 && c.pages <= 2)

@@ -4,7 +4,8 @@
 # and includes detect/detect.h only.
 
 PKGS_DETECT := gmime-3.0 libmagic libclamav yara libarchive libpsl \
-	libidn2 zbar libpng libjpeg libwebp libwebpdemux zlib libcjson libsodium
+	libidn2 zbar libpng libjpeg libwebp libwebpdemux zlib libcjson libsodium \
+	libcrypto
 PKGS_ALL += $(PKGS_DETECT)
 
 DETECT_SRCS := $(filter-out detect/shindan-scan.c,$(wildcard detect/*.c))

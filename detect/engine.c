@@ -56,6 +56,7 @@ init_once(void)
 	g_mime_init();
 	if (sodium_init() < 0)
 		abort();
+	pdf_crypt_init();
 	for (i = 0; i < R__MAX; i++) {
 		rule_info[i].id = rules[i].id;
 		rule_info[i].category = rules[i].cat;

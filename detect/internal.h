@@ -498,6 +498,30 @@ void	 qr_split(struct detect_scan *);
 int	 qr_modules(struct detect_scan *, const char *name,
 	    const unsigned char *mod, size_t stride, int w, int h,
 	    enum rule_id rule, const char *how, const char *how_ja);
+/* attach.c: the PDF string at q (literal or hex) into u, at most cap - 1
+ * bytes and NUL-terminated: its length, (size_t)-1 when q starts none;
+ * *next is where reading goes on. */
+size_t	 pdf_string(const unsigned char *q, const unsigned char *e, char *u,
+	    size_t cap, const unsigned char **next);
+/* pdfcrypt.c: an encrypted PDF opened with the empty user password. */
+enum pdf_cipher { PDF_CRYPT_NONE, PDF_CRYPT_RC4, PDF_CRYPT_AES };
+struct pdf_crypt {
+	enum pdf_cipher	 cipher;
+	int		 streams_plain, strings_plain;	/* /Identity */
+	unsigned char	 key[32];
+	size_t		 keylen;	/* 5 to 16, or 32 for AES-256 */
+};
+/* 1: the file's key follows from the empty user password (the file
+ * opens without a prompt); 0: a user password is needed; -1: no
+ * /Encrypt of the Standard handler was read. */
+int	 pdf_crypt_open(const unsigned char *, size_t, struct pdf_crypt *);
+/* The data of a stream (stream 1) or a string of object num gen,
+ * decrypted into out (at most cap bytes): its length, or (size_t)-1. */
+size_t	 pdf_crypt_data(const struct pdf_crypt *, int stream, long num,
+	    long gen, const unsigned char *, size_t, unsigned char *out,
+	    size_t cap);
+/* libcrypto made ready (its configuration read) before a sandbox. */
+void	 pdf_crypt_init(void);
 /* A QR code drawn with a PDF content stream's filled rectangles. */
 void	 pdf_paths_qr(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);

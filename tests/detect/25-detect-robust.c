@@ -14,9 +14,12 @@
  * Everything is generated here; nothing is timed (tests never assert
  * timings), but each case must finish for the test to end.
  */
+#include <sys/wait.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jpeglib.h>
 #include <sodium.h>
@@ -1421,6 +1424,122 @@ japanese_types(void)
 	buf_release(&b);
 }
 
+/*
+ * Encrypted PDFs, made by qpdf (an implementation apart from ours):
+ * with an empty user password (an owner password restricting printing
+ * or editing only) the file opens without a prompt, so it is read and
+ * is not "password-protected"; with a user password it is, and what
+ * it holds stays unread.  Each revision of the Standard handler (RC4
+ * of 40 and 128 bits, AES-128, AES-256 of R5 and R6), with and without
+ * object streams, and /EncryptMetadata false.
+ */
+static void
+pdf_encrypted(void)
+{
+	static const struct {
+		const char	*what, *args;
+		int		 open;
+	} t[] = {
+		{ "RC4 40 bits (R2)", "'' own 40 --", 1 },
+		{ "RC4 128 bits (R3)", "'' own 128 --use-aes=n --", 1 },
+		{ "AES-128 (R4)", "'' own 128 --use-aes=y --", 1 },
+		{ "AES-128, clear metadata (R4)", "'' own 128 --use-aes=y "
+		    "--cleartext-metadata --", 1 },
+		{ "AES-256 (R5)", "'' own 256 --force-R5 --", 1 },
+		{ "AES-256 (R6)", "'' own 256 --", 1 },
+		{ "AES-256 with a user password", "secret own 256 --", 0 },
+		{ "RC4 128 with a user password", "secret own 128 "
+		    "--use-aes=n --", 0 },
+	};
+	char			 dir[] = "/tmp/shindan-pdfXXXXXX", in[64],
+				 out[64], cmd[512];
+	struct detect_result	 r;
+	struct buf		 b, m;
+	size_t			 i, n;
+	int			 os, rc;
+	FILE			*f;
+	unsigned char		*p;
+
+	if (system("command -v qpdf > /dev/null 2>&1") != 0) {
+		ok(0, "qpdf is there (tools/deps.list installs it)");
+		return;
+	}
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "a temporary directory");
+		return;
+	}
+	snprintf(in, sizeof(in), "%s/in.pdf", dir);
+	snprintf(out, sizeof(out), "%s/out.pdf", dir);
+	buf_init(&b, 4096);
+	buf_adds(&b, "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R "
+	    "/OpenAction 4 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids "
+	    "[3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0"
+	    " R /MediaBox [0 0 612 792] /Annots [5 0 R] >>\nendobj\n4 0 obj\n"
+	    "<< /S /JavaScript /JS (app.alert\\('hello'\\);) >>\nendobj\n"
+	    "5 0 obj\n<< /Type /Annot /Subtype /Link /Rect [10 10 200 50] /A "
+	    "<< /S /URI /URI (http://login.evil.example/verify) >> >>\n"
+	    "endobj\ntrailer\n<< /Root 1 0 R /Size 6 >>\n%%EOF\n");
+	if ((f = fopen(in, "wb")) == NULL || fwrite(b.ptr, 1, b.len, f) !=
+	    b.len || fclose(f) != 0)
+		ok(0, "%s written", in);
+	buf_release(&b);
+	for (i = 0; i < nitems(t); i++)
+		for (os = 0; os < 2; os++) {
+			snprintf(cmd, sizeof(cmd), "qpdf --allow-weak-crypto --no-warn "
+			    "--object-streams=%s --encrypt %s %s %s",
+			    os ? "generate" : "disable", t[i].args, in, out);
+			/* 3: done, with warnings (the xref rebuilt). */
+			if ((rc = system(cmd)) == -1 || !WIFEXITED(rc) ||
+			    (WEXITSTATUS(rc) != 0 && WEXITSTATUS(rc) != 3)) {
+				ok(0, "%s", cmd);
+				continue;
+			}
+			p = xmalloc(1u << 20);
+			n = 0;
+			if ((f = fopen(out, "rb")) != NULL) {
+				n = fread(p, 1, 1u << 20, f);
+				fclose(f);
+			}
+			file_mail(&m, "doc.pdf", p, n);
+			free(p);
+			run(t[i].what, m.ptr, m.len, &r);
+			if (t[i].open) {
+				ok(has(&r, "attach.pdf_javascript") &&
+				    has_url(&r, "attach.pdf_link_lure",
+				    "http://login.evil.example/verify") &&
+				    !has(&r, "attach.encrypted_document"),
+				    "%s, object streams %s: opened without a "
+				    "password, its JavaScript and link read, "
+				    "not protected", t[i].what, os ? "on" :
+				    "off");
+			} else
+				ok(has(&r, "attach.encrypted_document") &&
+				    !has_url(&r, "attach.pdf_link_lure",
+				    "http://login.evil.example/verify"),
+				    "%s, object streams %s: protected, its "
+				    "link unread", t[i].what, os ? "on" :
+				    "off");
+			buf_release(&m);
+		}
+	/* A damaged /Encrypt: no crash, still "protected". */
+	buf_init(&b, 4096);
+	buf_adds(&b, "%PDF-1.7\n1 0 obj\n<< /Filter /Standard /V 5 /R 6 /U "
+	    "<00> /UE () /O (\\) >>\nendobj\n2 0 obj\n<< /Filter /Standard "
+	    "/V 2 /R 3 /Length 999999 /O <> /U () >>\nendobj\ntrailer\n<< "
+	    "/Encrypt 1 0 R /Encrypt 2 0 R /Encrypt << /Filter /Standard /V "
+	    "4 /R 4 /CF << /StdCF << /CFM /AESV2 >> >> /O (((((( /U <<<< >>"
+	    "\n%%EOF\n");
+	file_mail(&m, "doc.pdf", b.ptr, b.len);
+	run("a damaged /Encrypt", m.ptr, m.len, &r);
+	ok(has(&r, "attach.encrypted_document"), "a damaged /Encrypt: "
+	    "protected");
+	buf_release(&m);
+	buf_release(&b);
+	unlink(in);
+	unlink(out);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -1450,6 +1569,7 @@ main(void)
 	archive_kinds();
 	pdf_object_streams();
 	pdf_links();
+	pdf_encrypted();
 	japanese_types();
 	detect_scan_free(S);
 	detect_engine_free(e);
