@@ -1255,9 +1255,14 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	c.s = s;
 	c.name = name;
 	pdf_keys(p, n, &c.js, &c.launch, &c.emb, &c.enc, &c.pages);
-	/* Encrypted with an empty user password (permissions only): it
-	 * opens without a prompt, so it is read, and is not "protected". */
-	if (c.enc && pdf_crypt_open(p, n, &crypt) == 1) {
+	/*
+	 * Encrypted with an empty user password (permissions only): it
+	 * opens without a prompt, so it is read, and is not "protected".
+	 * Else a password of the scan may open it (PPAP: a password-
+	 * protected PDF and its password in another mail, or the same).
+	 */
+	if (c.enc && pdf_crypt_open(p, n, (const char *const *)s->pw, s->npw,
+	    &s->pw_tries, DETECT_PASSWORD_TRIES, &crypt) == 1) {
 		c.crypt = &crypt;
 		opened = 1;
 	}
@@ -1318,6 +1323,21 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (c.enc && !opened)
 		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
 		    .name = name, .type = "PDF", .sha256 = sha });
+	if (opened && crypt.pw >= 0) {
+		const char	*pw = s->pw[crypt.pw];
+		int		 i, same = 0;
+
+		finding_add(s, R_ATT_PPAP_OPENED, &(struct fargs){
+		    .name = name, .sha256 = sha });
+		for (i = 0; i < s->msg_passwords && i < (int)nitems(s->msg_pw);
+		    i++)
+			same |= strcmp(s->msg_pw[i], pw) == 0;
+		if (same)
+			finding_add(s, R_ATT_PASSWORD_SAME_MAIL, &(struct fargs){
+			    .name = name, .sha256 = sha });
+	}
+	if (s->pw_tries >= DETECT_PASSWORD_TRIES)
+		msg_truncated(s, s->m, "more password tries than the limit");
 	if (c.nuris >= 1 && c.nuris <= 3 && c.pages <= 2)
 		finding_add(s, R_ATT_PDF_LURE, &(struct fargs){ .name = name,
 		    .url = c.first, .sha256 = sha });

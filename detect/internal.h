@@ -503,18 +503,23 @@ int	 qr_modules(struct detect_scan *, const char *name,
  * *next is where reading goes on. */
 size_t	 pdf_string(const unsigned char *q, const unsigned char *e, char *u,
 	    size_t cap, const unsigned char **next);
-/* pdfcrypt.c: an encrypted PDF opened with the empty user password. */
+/* pdfcrypt.c: an encrypted PDF opened with the empty user password, or
+ * a password of the scan (PPAP). */
 enum pdf_cipher { PDF_CRYPT_NONE, PDF_CRYPT_RC4, PDF_CRYPT_AES };
 struct pdf_crypt {
 	enum pdf_cipher	 cipher;
 	int		 streams_plain, strings_plain;	/* /Identity */
 	unsigned char	 key[32];
 	size_t		 keylen;	/* 5 to 16, or 32 for AES-256 */
+	int		 pw;		/* the password that opened it, -1:
+					   the empty one */
 };
 /* 1: the file's key follows from the empty user password (the file
- * opens without a prompt); 0: a user password is needed; -1: no
- * /Encrypt of the Standard handler was read. */
-int	 pdf_crypt_open(const unsigned char *, size_t, struct pdf_crypt *);
+ * opens without a prompt) or from one of the npw passwords (each try
+ * counted in *tries, max_tries at most); 0: another user password is
+ * needed; -1: no /Encrypt of the Standard handler was read. */
+int	 pdf_crypt_open(const unsigned char *, size_t, const char *const *pw,
+	    size_t npw, size_t *tries, size_t max_tries, struct pdf_crypt *);
 /* The data of a stream (stream 1) or a string of object num gen,
  * decrypted into out (at most cap bytes): its length, or (size_t)-1. */
 size_t	 pdf_crypt_data(const struct pdf_crypt *, int stream, long num,

@@ -310,98 +310,97 @@ hash_2b(int r, const unsigned char *pw, size_t pwl,
 	memcpy(out, k, 32);
 }
 
-/* Revisions 5 and 6: the file key unwrapped from /UE, when the empty
- * password is the user's. */
-static int
-open_aes256(struct pdf_crypt *c, const unsigned char *d,
-    const unsigned char *de, int r)
-{
-	unsigned char	 u[64], ue[64], h[32], iv[16];
-	long		 ul = dict_str(d, de, "/U", u, sizeof(u));
-	long		 uel = dict_str(d, de, "/UE", ue, sizeof(ue));
+/* What the /Encrypt dictionary says, read once for every password. */
+struct sec {
+	int		 r;
+	unsigned char	 o[64], u[64], ue[64], id[64], pb[4];
+	long		 ol, ul, uel;
+	size_t		 idl, kl;
+	int		 meta_clear;	/* /EncryptMetadata false */
+};
 
-	if (ul < 48 || uel < 32)
+/* Revisions 5 and 6: the file key unwrapped from /UE, when pw (UTF-8,
+ * 127 bytes at most) is the user password. */
+static int
+open_aes256(struct pdf_crypt *c, const struct sec *x, const char *pw)
+{
+	unsigned char	 h[32], iv[16];
+	size_t		 pwl = strlen(pw) < 127 ? strlen(pw) : 127;
+
+	if (x->ul < 48 || x->uel < 32)
 		return 0;
-	hash_2b(r, (const unsigned char *)"", 0, u + 32,
+	hash_2b(x->r, (const unsigned char *)pw, pwl, x->u + 32,
 	    (const unsigned char *)"", 0, h);
-	if (memcmp(h, u, 32) != 0)
-		return 0;		/* a user password is needed */
-	hash_2b(r, (const unsigned char *)"", 0, u + 40,
+	if (memcmp(h, x->u, 32) != 0)
+		return 0;
+	hash_2b(x->r, (const unsigned char *)pw, pwl, x->u + 40,
 	    (const unsigned char *)"", 0, h);
 	memset(iv, 0, sizeof(iv));
-	if (aes_cbc(0, h, 32, iv, ue, 32, c->key) == -1)
+	if (aes_cbc(0, h, 32, iv, x->ue, 32, c->key) == -1)
 		return 0;
 	c->keylen = 32;
-	c->cipher = PDF_CRYPT_AES;
 	return 1;
 }
 
-/* Revisions 2 to 4: algorithm 2 with the empty password, checked as
- * algorithms 4 and 5 check it. */
+/* Revisions 2 to 4: algorithm 2 with the password pw (its first 32
+ * bytes, padded), checked as algorithms 4 and 5 check it. */
 static int
-open_rc4(struct pdf_crypt *c, const unsigned char *d,
-    const unsigned char *de, const unsigned char *p, size_t n, int r)
+open_rc4(struct pdf_crypt *c, const struct sec *x, const char *pw)
 {
-	unsigned char	 o[64], u[64], id[64], h[16], x[32], k2[16], pb[4];
-	long		 ol = dict_str(d, de, "/O", o, sizeof(o));
-	long		 ul = dict_str(d, de, "/U", u, sizeof(u));
-	long		 pv = dict_int(d, de, "/P", 0);
-	long		 bits = dict_int(d, de, "/Length", 40);
-	size_t		 idl = file_id(p, n, id, sizeof(id)), kl, i, j;
+	unsigned char	 h[16], y[32], k2[16], pp32[32];
+	size_t		 pwl = strlen(pw) < 32 ? strlen(pw) : 32, kl = x->kl, i,
+			 j, np = 0;
 	const unsigned char *pp[5];
-	size_t		 ll[5], np = 0;
+	size_t		 ll[5];
 	static const unsigned char ff[4] = { 0xff, 0xff, 0xff, 0xff };
-	const unsigned char *meta = dict_value(d, de, "/EncryptMetadata");
 
-	if (ol < 32 || ul < 32)
+	if (x->ol < 32 || x->ul < 32)
 		return 0;
-	/* 40 bits in revision 2; /Length in 3; 128 bits with crypt
-	 * filters (4), whose /Length may say it in bytes or bits. */
-	kl = r == 2 ? 5 : r >= 4 ? 16 : (size_t)(bits >= 40 && bits <= 128 &&
-	    bits % 8 == 0 ? bits / 8 : 5);
-	for (i = 0; i < 4; i++)
-		pb[i] = (unsigned char)((unsigned long)pv >> (8 * i));
-	pp[np] = pad, ll[np++] = 32;
-	pp[np] = o, ll[np++] = 32;
-	pp[np] = pb, ll[np++] = 4;
-	pp[np] = id, ll[np++] = idl;
-	if (r >= 4 && meta != NULL && key_at(meta, de, "false"))
+	memcpy(pp32, pw, pwl);
+	memcpy(pp32 + pwl, pad, 32 - pwl);
+	pp[np] = pp32, ll[np++] = 32;
+	pp[np] = x->o, ll[np++] = 32;
+	pp[np] = x->pb, ll[np++] = 4;
+	pp[np] = x->id, ll[np++] = x->idl;
+	if (x->r >= 4 && x->meta_clear)
 		pp[np] = ff, ll[np++] = 4;
 	digest(EVP_md5(), pp, ll, np, h);
-	for (i = 0; r >= 3 && i < 50; i++) {
+	for (i = 0; x->r >= 3 && i < 50; i++) {
 		pp[0] = h, ll[0] = kl;
 		digest(EVP_md5(), pp, ll, 1, h);
 	}
 	memcpy(c->key, h, kl);
 	c->keylen = kl;
-	if (r == 2) {
-		rc4(c->key, kl, pad, x, 32);
-		if (memcmp(x, u, 32) != 0)
-			return 0;
-	} else {
-		pp[0] = pad, ll[0] = 32;
-		pp[1] = id, ll[1] = idl;
-		digest(EVP_md5(), pp, ll, 2, x);
-		for (i = 0; i < 20; i++) {
-			for (j = 0; j < kl; j++)
-				k2[j] = (unsigned char)(c->key[j] ^ i);
-			rc4(k2, kl, x, x, 16);
-		}
-		if (memcmp(x, u, 16) != 0)
-			return 0;
+	if (x->r == 2) {
+		rc4(c->key, kl, pad, y, 32);
+		return memcmp(y, x->u, 32) == 0;
 	}
-	return 1;
+	pp[0] = pad, ll[0] = 32;
+	pp[1] = x->id, ll[1] = x->idl;
+	digest(EVP_md5(), pp, ll, 2, y);
+	for (i = 0; i < 20; i++) {
+		for (j = 0; j < kl; j++)
+			k2[j] = (unsigned char)(c->key[j] ^ i);
+		rc4(k2, kl, y, y, 16);
+	}
+	return memcmp(y, x->u, 16) == 0;
 }
 
 int
-pdf_crypt_open(const unsigned char *p, size_t n, struct pdf_crypt *c)
+pdf_crypt_open(const unsigned char *p, size_t n, const char *const *pw,
+    size_t npw, size_t *tries, size_t max_tries, struct pdf_crypt *c)
 {
 	const unsigned char	*q = p, *e = p + n, *d = NULL, *de = NULL, *v;
-	int			 tries = 0, r, ver;
+	int			 look = 0, ver, ok;
+	struct sec		 x;
+	long			 pv, bits;
+	size_t			 i;
 
 	memset(c, 0, sizeof(*c));
+	memset(&x, 0, sizeof(x));
+	c->pw = -1;
 	/* The trailer's /Encrypt: a reference, or the dictionary itself. */
-	while (d == NULL && tries++ < CRYPT_LOOK && (q = memmem(q,
+	while (d == NULL && look++ < CRYPT_LOOK && (q = memmem(q,
 	    (size_t)(e - q), "/Encrypt", 8)) != NULL) {
 		long num, gen;
 
@@ -432,10 +431,10 @@ pdf_crypt_open(const unsigned char *p, size_t n, struct pdf_crypt *c)
 	    !key_at(v, de, "/Standard"))
 		return -1;	/* certificates: not ours to open */
 	ver = (int)dict_int(d, de, "/V", 0);
-	r = (int)dict_int(d, de, "/R", 0);
-	if (r < 2 || r > 6 || ver < 1 || ver > 5)
+	x.r = (int)dict_int(d, de, "/R", 0);
+	if (x.r < 2 || x.r > 6 || ver < 1 || ver > 5)
 		return -1;
-	c->cipher = PDF_CRYPT_RC4;
+	c->cipher = x.r >= 5 ? PDF_CRYPT_AES : PDF_CRYPT_RC4;
 	if (ver >= 4) {
 		const unsigned char *cfm = dict_value(d, de, "/CF");
 
@@ -457,9 +456,35 @@ pdf_crypt_open(const unsigned char *p, size_t n, struct pdf_crypt *c)
 		    key_at(v, de, "/Identity"))
 			c->strings_plain = 1;
 	}
-	if (r >= 5)
-		return open_aes256(c, d, de, r);
-	return open_rc4(c, d, de, p, n, r);
+	x.ol = dict_str(d, de, "/O", x.o, sizeof(x.o));
+	x.ul = dict_str(d, de, "/U", x.u, sizeof(x.u));
+	x.uel = dict_str(d, de, "/UE", x.ue, sizeof(x.ue));
+	pv = dict_int(d, de, "/P", 0);
+	for (i = 0; i < 4; i++)
+		x.pb[i] = (unsigned char)((unsigned long)pv >> (8 * i));
+	x.idl = file_id(p, n, x.id, sizeof(x.id));
+	v = dict_value(d, de, "/EncryptMetadata");
+	x.meta_clear = v != NULL && key_at(v, de, "false");
+	/* 40 bits in revision 2; /Length in 3; 128 bits with crypt
+	 * filters (4), whose /Length may say it in bytes or bits. */
+	bits = dict_int(d, de, "/Length", 40);
+	x.kl = x.r == 2 ? 5 : x.r >= 4 ? 16 : (size_t)(bits >= 40 &&
+	    bits <= 128 && bits % 8 == 0 ? bits / 8 : 5);
+	/* The empty password first (it opens without a prompt), then the
+	 * passwords of the scan, within the message's budget of tries. */
+	for (i = 0; i <= npw; i++) {
+		const char *try = i == 0 ? "" : pw[i - 1];
+
+		if (i > 0 && (*tries)++ >= max_tries)
+			break;
+		ok = x.r >= 5 ? open_aes256(c, &x, try) : open_rc4(c, &x,
+		    try);
+		if (ok) {
+			c->pw = (int)i - 1;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 size_t

@@ -14,8 +14,8 @@
  * input), read as a stream: an mbox or one message, by its content.  A
  * Maildir gives cur/, new/, its sub-folders and loose files; a directory
  * met twice in the walk of a PATH (a link loop) is walked once.  A
- * message whose encrypted archive no password opened is judged again
- * after every PATH, and printed then (see struct held).  Exit 0
+ * message whose encrypted archive or document no password opened is
+ * judged again after every PATH, and printed then (see struct held).  Exit 0
  * when it ran (whatever it found), 2 on a usage or I/O error (the other
  * paths are still scanned).  When the results go to a file or a pipe and
  * stderr is a terminal, a line there counts the messages as they are
@@ -69,10 +69,10 @@ struct seen {
 	size_t		 n, cap;	/* cap a power of 2, or 0 */
 };
 
-/* A message whose encrypted archive no password opened: judged again
- * at the end, when the passwords of every later message are known (an
- * mbox or a Maildir is read oldest first, so a PPAP password mail comes
- * after its archive). */
+/* A message whose encrypted archive or document no password opened:
+ * judged again at the end, when the passwords of every later message
+ * are known (an mbox or a Maildir is read oldest first, so a PPAP
+ * password mail comes after its archive). */
 struct held {
 	char		*src;
 	long		 idx;
@@ -457,7 +457,9 @@ locked(const struct detect_result *res)
 
 	for (i = 0; i < res->nfindings; i++)
 		if (strcmp(res->findings[i].rule,
-		    "attach.encrypted_archive") == 0)
+		    "attach.encrypted_archive") == 0 ||
+		    strcmp(res->findings[i].rule,
+		    "attach.encrypted_document") == 0)
 			return 1;
 	return 0;
 }

@@ -1521,6 +1521,48 @@ pdf_encrypted(void)
 				    "off");
 			buf_release(&m);
 		}
+	/* PPAP: a PDF that asks for a password, opened by one of the
+	 * scan (sent in another mail) or of the same mail. */
+	snprintf(cmd, sizeof(cmd), "qpdf --no-warn --encrypt Kp3vQ9xw own "
+	    "256 -- %s %s", in, out);
+	rc = system(cmd);
+	p = xmalloc(1u << 20);
+	n = 0;
+	if (rc != -1 && WIFEXITED(rc) && (WEXITSTATUS(rc) == 0 ||
+	    WEXITSTATUS(rc) == 3) && (f = fopen(out, "rb")) != NULL) {
+		n = fread(p, 1, 1u << 20, f);
+		fclose(f);
+	}
+	ok(n > 0, "qpdf encrypts with a user password");
+	buf_init(&b, 1u << 20);
+	buf_adds(&b, "Subject: quote\r\nContent-Type: multipart/mixed; "
+	    "boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+	    "The quote.  Password: Kp3vQ9xw\r\n--b\r\nContent-Type: "
+	    "application/pdf\r\nContent-Disposition: attachment; filename="
+	    "quote.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+	{
+		char *b64 = xmalloc(2 * n + 16);
+
+		sodium_bin2base64(b64, 2 * n + 16, p, n,
+		    sodium_base64_VARIANT_ORIGINAL);
+		buf_adds(&b, b64);
+		free(b64);
+	}
+	buf_adds(&b, "\r\n--b--\r\n");
+	run("a PDF and its password in one mail", b.ptr, b.len, &r);
+	ok(has(&r, "attach.pdf_javascript") && has(&r, "attach.ppap_opened") &&
+	    has(&r, "attach.password_in_same_mail") &&
+	    !has(&r, "attach.encrypted_document"), "a PDF and its password "
+	    "in one mail: opened, read, the password in the same mail said");
+	buf_release(&b);
+	file_mail(&m, "quote.pdf", p, n);
+	run("a PDF whose password an earlier mail gave", m.ptr, m.len, &r);
+	ok(has(&r, "attach.pdf_javascript") && has(&r, "attach.ppap_opened") &&
+	    !has(&r, "attach.password_in_same_mail") &&
+	    !has(&r, "attach.encrypted_document"), "a PDF whose password an "
+	    "earlier mail gave: opened, read");
+	buf_release(&m);
+	free(p);
 	/* A damaged /Encrypt: no crash, still "protected". */
 	buf_init(&b, 4096);
 	buf_adds(&b, "%PDF-1.7\n1 0 obj\n<< /Filter /Standard /V 5 /R 6 /U "

@@ -299,6 +299,74 @@ ppap_order(void)
 	buf_release(&out);
 }
 
+/* The same with a PDF that asks for a password to open (made by qpdf,
+ * AES-256), its JavaScript seen once it is opened. */
+static void
+ppap_pdf_order(void)
+{
+	static const char pdf[] = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog "
+	    "/Pages 2 0 R /OpenAction 3 0 R >>\nendobj\n2 0 obj\n<< /Type "
+	    "/Pages /Kids [] /Count 0 >>\nendobj\n3 0 obj\n<< /S /JavaScript"
+	    " /JS (app.alert\\(1\\);) >>\nendobj\ntrailer\n<< /Root 1 0 R "
+	    ">>\n%%EOF\n";
+	char		 in[512], outp[512], cmd[1536], path[512], *m, *b64;
+	unsigned char	*z;
+	size_t		 n = 0;
+	int		 rc;
+	struct buf	 out;
+	FILE		*fp;
+	const char	*nl, *q;
+
+	snprintf(in, sizeof(in), "%s/plain.pdf", TMP);
+	snprintf(outp, sizeof(outp), "%s/locked.pdf", TMP);
+	put(in, pdf);
+	snprintf(cmd, sizeof(cmd), "qpdf --no-warn --encrypt Xy7kQ2pz own 256 "
+	    "-- %s %s", in, outp);
+	rc = system(cmd);
+	if (!ok(rc != -1 && WIFEXITED(rc) && (WEXITSTATUS(rc) == 0 ||
+	    WEXITSTATUS(rc) == 3), "qpdf encrypts a PDF (tools/deps.list "
+	    "installs it)"))
+		return;
+	z = xmalloc(1u << 16);
+	if ((fp = fopen(outp, "rb")) != NULL) {
+		n = fread(z, 1, 1u << 16, fp);
+		fclose(fp);
+	}
+	b64 = xmalloc(1u << 17);
+	sodium_bin2base64(b64, 1u << 17, z, n, sodium_base64_VARIANT_ORIGINAL);
+	m = xmalloc(1u << 18);
+	snprintf(m, 1u << 18,
+	    "From sato@fabrikam.example Mon Nov  2 09:30:00 2026\n"
+	    "From: sato@fabrikam.example\nSubject: quote\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=zz\n\n--zz\n"
+	    "Content-Type: text/plain\n\nThe quote; its password follows.\n"
+	    "--zz\nContent-Type: application/pdf\nContent-Disposition: "
+	    "attachment; filename=quote.pdf\nContent-Transfer-Encoding: "
+	    "base64\n\n%s\n--zz--\n\n"
+	    "From sato@fabrikam.example Mon Nov  2 09:31:00 2026\n"
+	    "From: sato@fabrikam.example\nSubject: password\n\n"
+	    "Password: Xy7kQ2pz\n", b64);
+	snprintf(path, sizeof(path), "%s/ppap-pdf.mbox", TMP);
+	put(path, m);
+	free(m);
+	free(b64);
+	free(z);
+	buf_init(&out, 1u << 20);
+	run(path, &out);
+	for (q = out.ptr; (nl = strchr(q, '\n')) != NULL && nl[1] != '\0';
+	    q = nl + 1)
+		;
+	ok(strstr(q, "\"index\":1") != NULL && strstr(q,
+	    "attach.ppap_opened") != NULL && strstr(q,
+	    "attach.pdf_javascript") != NULL && strstr(q,
+	    "attach.encrypted_document") == NULL,
+	    "an mbox's locked PDF before its password mail: judged again at "
+	    "the end, opened, its JavaScript seen (%.160s)", q);
+	buf_release(&out);
+	unlink(in);
+	unlink(outp);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -595,6 +663,7 @@ main(int argc, char *argv[])
 
 	shrink_test();
 	ppap_order();
+	ppap_pdf_order();
 
 	/* Pipes and devices named as PATH: read as streams. */
 	rc = run_pipe("cat tests/detect/data/en-02-phish-microsoft.eml",

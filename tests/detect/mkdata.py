@@ -6,9 +6,9 @@ binary parts (zip, OOXML, PDF, QR code PNG) are built by this script so
 that nothing opaque is committed.  Japanese mail is encoded the way mail
 programs send it: ISO-2022-JP (with NEC special characters, as Windows
 sends them), Shift_JIS in base64, EUC-JP in 8 bits, UTF-8 in quoted-
-printable.  Run it again after a change (needs python3, qrencode and
-cjpeg, Debian's libjpeg-turbo-progs); the
-output is deterministic.  expect.txt pins the verdict and rules of each
+printable.  Run it again after a change (needs python3, qrencode,
+cjpeg, Debian's libjpeg-turbo-progs, gif2webp and qpdf); the output is
+deterministic.  expect.txt pins the verdict and rules of each
 (a rule written "!rule" is one that must not fire: a reading it guards
 against).
 """
@@ -749,6 +749,7 @@ def main():
     fragment_samples()
     svg_qr_samples()
     picture_qr_samples()
+    encrypted_pdf_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1749,6 +1750,67 @@ def svg_qr_samples():
              '"300"><rect width="320" height="300" fill="#fff"/>%s%s</svg>'
              % (bars, legend)).encode()) + "\n--b1--\n", "clean",
         "!attach.qr_code")
+
+
+def encrypted_pdf_samples():
+    """PDFs encrypted by qpdf with an empty user password: they open
+    without a prompt, so they are read, and are not password-protected.
+    AES-128 with qpdf's fixed /ID and IVs, so that the output is the
+    same each time."""
+    def enc(pdf):
+        with tempfile.TemporaryDirectory() as d:
+            i, o = os.path.join(d, "in.pdf"), os.path.join(d, "out.pdf")
+            with open(i, "wb") as f:
+                f.write(pdf)
+            r = subprocess.run(["qpdf", "--no-warn", "--static-id",
+                                "--static-aes-iv", "--object-streams="
+                                "generate", "--encrypt", "", "owner-pw",
+                                "128", "--use-aes=y", "--", i, o])
+            if r.returncode not in (0, 3):
+                raise SystemExit("qpdf failed")
+            with open(o, "rb") as f:
+                return f.read()
+
+    def pdf_of(extra_catalog, objs):
+        out = b"%PDF-1.7\n"
+        body = [b"<< /Type /Catalog /Pages 2 0 R" + extra_catalog + b" >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                b"/Contents 4 0 R >>"] + objs
+        content = b"BT /F1 11 Tf 60 780 Td (Statement of account) Tj ET"
+        for n, o in enumerate(body[:3]):
+            out += b"%d 0 obj\n" % (n + 1) + o + b"\nendobj\n"
+        out += (b"4 0 obj\n<< /Length %d >>\nstream\n" % len(content) +
+                content + b"\nendstream\nendobj\n")
+        for n, o in enumerate(body[3:]):
+            out += b"%d 0 obj\n" % (n + 5) + o + b"\nendobj\n"
+        return out + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+    kit = enc(pdf_of(b" /OpenAction 5 0 R", [
+        b"<< /S /JavaScript /JS (app.launchURL\\(\"https://docusign-view."
+        b"sign-portal.top/d\"\\);) >>"]))
+    statement = enc(pdf_of(b"", []))
+
+    def mail(frm, subject, text, fname, pdf):
+        return (headers(frm, subject) +
+                'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+                "Content-Type: text/plain; charset=utf-8\n\n" + text +
+                "\n\n--b1\nContent-Type: application/pdf; name=\"%s\"\n"
+                "Content-Disposition: attachment; filename=\"%s\"\n"
+                "Content-Transfer-Encoding: base64\n\n" % (fname, fname) +
+                b64(pdf) + "\n--b1--\n")
+
+    write("en-316-pdf-js-owner-password.eml", mail(
+        "DocuSign <dse@sign-portal.top>", "Please review and sign",
+        "Your document is ready. Open the attached PDF to review it.",
+        "Agreement.pdf", kit), "threat", "attach.pdf_javascript",
+        "!attach.encrypted_document")
+    write("en-317-clean-statement-owner-password.eml", mail(
+        "Fabrikam Accounts <accounts@fabrikam.com>",
+        "Statement of account, October",
+        "Please find attached your statement of account for October.\n"
+        "Accounts team", "statement-2026-10.pdf", statement),
+        "clean", "!attach.encrypted_document")
 
 
 def content_samples():
