@@ -343,58 +343,6 @@ attach_name_check(struct detect_scan *s, const char *name, const char *sha)
 	}
 }
 
-#define OLE_NOSECT	0xfffffffau	/* above: free, end of chain, FAT */
-#define OLE_DIR_MAX	65536		/* directory entries looked at */
-
-/*
- * The FAT entry of sector sec of a compound file (MS-CFB): the sector
- * that follows it in its chain, or OLE_NOSECT when it cannot be read.
- * The FAT's own sectors are listed by the header (109) and then by a
- * chain of DIFAT sectors.
- */
-static uint32_t
-ole_next(const unsigned char *p, size_t n, unsigned shift, uint32_t sec)
-{
-	size_t		 ssz = (size_t)1 << shift, per = ssz / 4;
-	size_t		 idx = sec / per, k;
-	uint32_t	 fat, dif;
-
-	if (idx < 109)
-		fat = le32(p + 0x4c + 4 * idx);
-	else {
-		idx -= 109;
-		dif = le32(p + 0x44);
-		/* Each DIFAT sector: per - 1 entries, then the next. */
-		for (k = 0; idx >= per - 1; k++, idx -= per - 1) {
-			if (dif >= OLE_NOSECT || k > n / ssz ||
-			    ((size_t)dif + 2) << shift > n)
-				return OLE_NOSECT;
-			dif = le32(p + (((size_t)dif + 1) << shift) + ssz - 4);
-		}
-		if (dif >= OLE_NOSECT || ((size_t)dif + 2) << shift > n)
-			return OLE_NOSECT;
-		fat = le32(p + (((size_t)dif + 1) << shift) + 4 * idx);
-	}
-	if (fat >= OLE_NOSECT || ((size_t)fat + 2) << shift > n)
-		return OLE_NOSECT;
-	return le32(p + (((size_t)fat + 1) << shift) + 4 * (sec % per));
-}
-
-/* Is the directory entry d named nm (ASCII), of type 1 or 2? */
-static int
-ole_named(const unsigned char *d, const char *nm)
-{
-	size_t	 l = strlen(nm), i;
-
-	if ((d[66] != 1 && d[66] != 2) ||
-	    (size_t)(d[64] | d[65] << 8) != (l + 1) * 2)
-		return 0;
-	for (i = 0; i < l; i++)
-		if (d[2 * i] != (unsigned char)nm[i] || d[2 * i + 1] != 0)
-			return 0;
-	return d[2 * l] == 0 && d[2 * l + 1] == 0;
-}
-
 #define OLE_MACROS	0x01	/* a VBA project */
 #define OLE_ENCRYPTED	0x02	/* an encrypted OOXML document */
 #define OLE_PACKAGE	0x04	/* an embedded Ole10Native package */
@@ -441,6 +389,43 @@ ole_dir(const unsigned char *p, size_t n)
 	return what;
 }
 
+/*
+ * An encrypted OOXML document: decrypted with a password of the scan
+ * (PPAP) and read as the zip it holds, or "password-protected".
+ */
+static void
+office_open(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t n, const char *type, const char *type_ja, const char *sha)
+{
+	unsigned char	*plain = NULL;
+	size_t		 len = 0, cap;
+	int		 which = -1, i, same = 0;
+
+	cap = s->inflated < DETECT_ARCHIVE_TOTAL ? DETECT_ARCHIVE_TOTAL -
+	    s->inflated : 0;
+	if (cap > 0 && s->depth < DETECT_ARCHIVE_DEPTH)
+		plain = office_decrypt(s, p, n, cap, &len, &which);
+	if (plain == NULL) {
+		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
+		    .name = name, .type = type, .type_ja = type_ja,
+		    .sha256 = sha });
+		return;
+	}
+	s->inflated += len;
+	finding_add(s, R_ATT_PPAP_OPENED, &(struct fargs){ .name = name,
+	    .sha256 = sha });
+	for (i = 0; i < s->msg_passwords && i < (int)nitems(s->msg_pw); i++)
+		same |= strcmp(s->msg_pw[i], s->pw[which]) == 0;
+	if (same)
+		finding_add(s, R_ATT_PASSWORD_SAME_MAIL, &(struct fargs){
+		    .name = name, .sha256 = sha });
+	s->depth++;
+	attach_file(s, arena_printf(&s->a, "%s > decrypted", name), plain,
+	    len, len, NULL, NULL, 1);
+	s->depth--;
+	free(plain);
+}
+
 static void
 ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n, const char *type, const char *type_ja, const char *sha)
@@ -451,9 +436,7 @@ ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		finding_add(s, R_ATT_MACRO, &(struct fargs){ .name = name,
 		    .type = type, .type_ja = type_ja, .sha256 = sha });
 	if (what & OLE_ENCRYPTED)
-		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
-		    .name = name, .type = type, .type_ja = type_ja,
-		    .sha256 = sha });
+		office_open(s, name, p, n, type, type_ja, sha);
 	if (what & OLE_PACKAGE)
 		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
 		    .detail = "Ole10Native package", .sha256 = sha });

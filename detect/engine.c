@@ -785,7 +785,7 @@ scan_begin(struct detect_scan *s)
 	memset(s->svg_ops, 0, sizeof(s->svg_ops));
 	s->qr_decoded = 0;
 	s->msg_passwords = 0;
-	s->pw_tries = s->arc_names = 0;
+	s->pw_tries = s->arc_names = s->kdf_rounds = 0;
 	s->claim_brand = -1;
 	s->claim_display = 0;
 	s->name_mixed = 0;

@@ -361,6 +361,7 @@ struct detect_scan {
 	int			 msg_passwords;	/* PPAP passwords in this one */
 	const char		*msg_pw[4];	/* ... the first four of them */
 	size_t			 pw_tries;	/* passwords tried on entries */
+	size_t			 kdf_rounds;	/* hashes of Office passwords */
 	size_t			 arc_names;	/* entries only named (past
 					   DETECT_ARCHIVE_FILES) */
 	int			 claim_brand;	/* brand the sender claims, -1 */
@@ -498,6 +499,26 @@ void	 qr_split(struct detect_scan *);
 int	 qr_modules(struct detect_scan *, const char *name,
 	    const unsigned char *mod, size_t stride, int w, int h,
 	    enum rule_id rule, const char *how, const char *how_ja);
+/* ole.c: compound files (MS-CFB). */
+#define OLE_NOSECT	0xfffffffau	/* above: free, end of chain, FAT */
+#define OLE_DIR_MAX	65536		/* directory entries looked at */
+/* The sector that follows sec in its chain, or OLE_NOSECT. */
+uint32_t ole_next(const unsigned char *, size_t, unsigned shift, uint32_t);
+/* Is the directory entry d named nm (ASCII), a storage or a stream? */
+int	 ole_named(const unsigned char *d, const char *nm);
+/* The sector size's exponent (9 or 12) of a compound file, or 0. */
+unsigned ole_shift(const unsigned char *, size_t);
+/* The bytes of the stream named name (at most cap), in a buffer to
+ * free, its length in *len; NULL when there is none or it breaks off. */
+unsigned char *ole_stream(const unsigned char *, size_t, const char *name,
+	    size_t cap, size_t *len);
+/* officecrypt.c: an encrypted OOXML document (a compound file of
+ * EncryptionInfo and EncryptedPackage) decrypted with a password of the
+ * scan: the document's zip (at most cap bytes) in a buffer to free, its
+ * length in *len and the password's index in s->pw in *which; NULL when
+ * none opens it or it is not one read here. */
+unsigned char *office_decrypt(struct detect_scan *, const unsigned char *,
+	    size_t, size_t cap, size_t *len, int *which);
 /* attach.c: the PDF string at q (literal or hex) into u, at most cap - 1
  * bytes and NUL-terminated: its length, (size_t)-1 when q starts none;
  * *next is where reading goes on. */

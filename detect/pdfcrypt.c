@@ -22,6 +22,7 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -547,13 +548,27 @@ pdf_crypt_init(void)
 	const unsigned char *pp[1] = { b };
 	size_t		 ll[1] = { sizeof(b) };
 
+	const EVP_CIPHER *const ciphers[] = { EVP_aes_128_ecb(),
+	    EVP_aes_192_ecb(), EVP_aes_256_ecb(), EVP_aes_192_cbc() };
+	size_t		 i;
+
 	/* libcrypto reads its configuration and fetches its algorithms at
-	 * first use: before the runner's sandbox closes the files. */
+	 * first use: before the runner's sandbox closes the files (this
+	 * file's and officecrypt.c's). */
 	memset(b, 0, sizeof(b));
 	digest(EVP_md5(), pp, ll, 1, h);
+	digest(EVP_sha1(), pp, ll, 1, h);
 	digest(EVP_sha256(), pp, ll, 1, h);
 	digest(EVP_sha384(), pp, ll, 1, h);
 	digest(EVP_sha512(), pp, ll, 1, h);
 	(void)aes_cbc(0, b, 16, b + 16, b, 16, h);
 	(void)aes_cbc(0, b, 32, b, b, 16, h);
+	for (i = 0; i < nitems(ciphers); i++) {
+		EVP_CIPHER_CTX *x = EVP_CIPHER_CTX_new();
+
+		if (x == NULL)
+			abort();
+		(void)EVP_DecryptInit_ex(x, ciphers[i], NULL, b, b);
+		EVP_CIPHER_CTX_free(x);
+	}
 }

@@ -131,11 +131,11 @@ RULE(R_ATT_ARCHIVE_DEEP, "attach.archive_deep", DETECT_RISKY_ATTACHMENT, 30, \
     "The archive \"{name}\" holds archives nested deeper than {detail} levels; the innermost were not opened.", \
     "アーカイブ「{name}」は {detail} 段を超えて入れ子になっており、奥の部分は開いていません。") \
 RULE(R_ATT_PPAP_OPENED, "attach.ppap_opened", DETECT_RISKY_ATTACHMENT, 30, \
-    "encrypted archive or PDF (PPAP): opened with a password seen in the scan, but hidden from mail scanners at delivery", \
+    "encrypted archive or document (PPAP): opened with a password seen in the scan, but hidden from mail scanners at delivery", \
     "The encrypted file \"{name}\" was opened with a password found in the scanned mail and its contents were checked; at delivery no mail scanner could look inside it.", \
     "暗号化されたファイル「{name}」はスキャンしたメールにあったパスワードで開いて中身を確認しましたが、配信時にはどのメールスキャナーも中身を検査できませんでした。") \
 RULE(R_ATT_PASSWORD_SAME_MAIL, "attach.password_in_same_mail", DETECT_RISKY_ATTACHMENT, 35, \
-    "encrypted archive or PDF whose password is in the same mail (the encryption only blinds scanners)", \
+    "encrypted archive or document whose password is in the same mail (the encryption only blinds scanners)", \
     "The encrypted file \"{name}\" comes with its password in the same mail: the encryption protects nothing and only keeps mail scanners out, as malware senders (Emotet) do.", \
     "暗号化されたファイル「{name}」のパスワードが同じメールに書かれています。暗号化は何も守らず、メールスキャナーの検査を避けるだけです (Emotet などのマルウェア送信の手口)。") \
 /* phishing by attachments */ \

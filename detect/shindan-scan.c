@@ -14,8 +14,8 @@
  * input), read as a stream: an mbox or one message, by its content.  A
  * Maildir gives cur/, new/, its sub-folders and loose files; a directory
  * met twice in the walk of a PATH (a link loop) is walked once.  A
- * message whose encrypted archive or PDF no password opened is judged
- * again after every PATH, and printed then (see struct held).  Exit 0
+ * message whose encrypted archive or document no password opened is
+ * judged again after every PATH, and printed then (see struct held).  Exit 0
  * when it ran (whatever it found), 2 on a usage or I/O error (the other
  * paths are still scanned).  When the results go to a file or a pipe and
  * stderr is a terminal, a line there counts the messages as they are
@@ -69,7 +69,7 @@ struct seen {
 	size_t		 n, cap;	/* cap a power of 2, or 0 */
 };
 
-/* A message whose encrypted archive or PDF no password opened:
+/* A message whose encrypted archive or document no password opened:
  * judged again at the end, when the passwords of every later message
  * are known (an mbox or a Maildir is read oldest first, so a PPAP
  * password mail comes after its archive). */
@@ -458,10 +458,8 @@ locked(const struct detect_result *res)
 	for (i = 0; i < res->nfindings; i++)
 		if (strcmp(res->findings[i].rule,
 		    "attach.encrypted_archive") == 0 ||
-		    (strcmp(res->findings[i].rule,
-		    "attach.encrypted_document") == 0 &&
-		    res->findings[i].filetype != NULL &&
-		    strcmp(res->findings[i].filetype, "PDF") == 0))
+		    strcmp(res->findings[i].rule,
+		    "attach.encrypted_document") == 0)
 			return 1;	/* a later password may open it */
 	return 0;
 }

@@ -750,6 +750,7 @@ def main():
     svg_qr_samples()
     picture_qr_samples()
     encrypted_pdf_samples()
+    encrypted_office_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1811,6 +1812,42 @@ def encrypted_pdf_samples():
         "Please find attached your statement of account for October.\n"
         "Accounts team", "statement-2026-10.pdf", statement),
         "clean", "!attach.encrypted_document")
+
+
+def encrypted_office_samples():
+    """A Japanese PPAP mail: an Excel workbook with macros saved with a
+    password to open (Agile encryption, by officeenc.py with a fixed
+    seed), its password in the same mail."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "officeenc", os.path.join(os.path.dirname(OUT), "officeenc.py"))
+    oe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(oe)
+    os.environ["OFFICEENC_SEED"] = "ja-33"
+    xlsm = zipbytes([
+        ("[Content_Types].xml", '<Types><Default Extension="bin" '
+         'ContentType="application/vnd.ms-office.vbaProject"/><Override '
+         'PartName="/xl/workbook.xml"/></Types>'),
+        ("xl/workbook.xml", "<workbook/>"),
+        ("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0Attribute VB_Name = "
+         b'"ThisWorkbook"\nSub Workbook_Open()\nEnd Sub\n')])
+    info, pkg = oe.agile(xlsm, "Mk4pQ7zw")
+    del os.environ["OFFICEENC_SEED"]
+    doc = oe.cfb([("EncryptionInfo", info), ("EncryptedPackage", pkg)])
+    write("ja-33-ppap-xlsm-password-same-mail.eml",
+          jheaders("経理部 佐藤", "sato@billing-center.example",
+                   "【請求書】11月分のご請求について",
+                   extra='Content-Type: multipart/mixed; boundary="b1"\n')
+          + "\n--b1\nContent-Type: text/plain; charset=\"ISO-2022-JP\"\n"
+          "Content-Transfer-Encoding: 7bit\n\n" +
+          jis("いつもお世話になっております。\n11月分の請求書を送付します。"
+              "\n添付ファイルのパスワード：Mk4pQ7zw\n").decode("ascii") +
+          "\n--b1\nContent-Type: application/vnd.ms-excel.sheet."
+          'macroEnabled.12; name="seikyusho.xlsm"\nContent-Disposition: '
+          'attachment; filename="seikyusho.xlsm"\nContent-Transfer-'
+          "Encoding: base64\n\n" + b64(doc) + "\n--b1--\n",
+          "threat", "attach.macro", "attach.ppap_opened",
+          "attach.password_in_same_mail", "!attach.encrypted_document")
 
 
 def content_samples():

@@ -1,0 +1,193 @@
+/*
+ * ole: compound files (MS-CFB), the container of Office 97-2003
+ * documents and of encrypted OOXML ones: the FAT followed through the
+ * header's list and the DIFAT chain, directory entries by name, and a
+ * stream's bytes, from the regular sectors or from the mini stream.
+ * Every sector number is checked against the file's size, and every
+ * walk of a chain is bounded by the number of sectors the file holds,
+ * so a loop in a chain ends.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "util.h"
+
+static uint32_t
+rd32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/*
+ * The FAT entry of sector sec of a compound file (MS-CFB): the sector
+ * that follows it in its chain, or OLE_NOSECT when it cannot be read.
+ * The FAT's own sectors are listed by the header (109) and then by a
+ * chain of DIFAT sectors.
+ */
+uint32_t
+ole_next(const unsigned char *p, size_t n, unsigned shift, uint32_t sec)
+{
+	size_t		 ssz = (size_t)1 << shift, per = ssz / 4;
+	size_t		 idx = sec / per, k;
+	uint32_t	 fat, dif;
+
+	if (idx < 109)
+		fat = rd32(p + 0x4c + 4 * idx);
+	else {
+		idx -= 109;
+		dif = rd32(p + 0x44);
+		/* Each DIFAT sector: per - 1 entries, then the next. */
+		for (k = 0; idx >= per - 1; k++, idx -= per - 1) {
+			if (dif >= OLE_NOSECT || k > n / ssz ||
+			    ((size_t)dif + 2) << shift > n)
+				return OLE_NOSECT;
+			dif = rd32(p + (((size_t)dif + 1) << shift) + ssz - 4);
+		}
+		if (dif >= OLE_NOSECT || ((size_t)dif + 2) << shift > n)
+			return OLE_NOSECT;
+		fat = rd32(p + (((size_t)dif + 1) << shift) + 4 * idx);
+	}
+	if (fat >= OLE_NOSECT || ((size_t)fat + 2) << shift > n)
+		return OLE_NOSECT;
+	return rd32(p + (((size_t)fat + 1) << shift) + 4 * (sec % per));
+}
+
+/* Is the directory entry d named nm (ASCII), of type 1 or 2? */
+int
+ole_named(const unsigned char *d, const char *nm)
+{
+	size_t	 l = strlen(nm), i;
+
+	if ((d[66] != 1 && d[66] != 2) ||
+	    (size_t)(d[64] | d[65] << 8) != (l + 1) * 2)
+		return 0;
+	for (i = 0; i < l; i++)
+		if (d[2 * i] != (unsigned char)nm[i] || d[2 * i + 1] != 0)
+			return 0;
+	return d[2 * l] == 0 && d[2 * l + 1] == 0;
+}
+
+/* The sector size's exponent of the header (9 or 12), or 0. */
+unsigned
+ole_shift(const unsigned char *p, size_t n)
+{
+	unsigned	 shift;
+
+	if (n < 512 || memcmp(p, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) != 0)
+		return 0;
+	shift = p[0x1e] | p[0x1f] << 8;
+	return shift == 9 || shift == 12 ? shift : 0;
+}
+
+/* The size field of a directory entry (the high half only in files of
+ * 4096-byte sectors, where it may be used). */
+static uint64_t
+entry_size(const unsigned char *d, unsigned shift)
+{
+	return rd32(d + 120) | (shift == 12 ? (uint64_t)rd32(d + 124) << 32 :
+	    0);
+}
+
+/* A chain of regular sectors from sec, len bytes of it (at most cap)
+ * into a new buffer: its length in *got, NULL when it breaks off. */
+static unsigned char *
+chain_read(const unsigned char *p, size_t n, unsigned shift, uint32_t sec,
+    uint64_t len, size_t cap, size_t *got)
+{
+	size_t		 ssz = (size_t)1 << shift, k = 0, steps, take;
+	unsigned char	*out;
+
+	if (len > cap)
+		len = cap;
+	out = xmalloc(len + 1);
+	for (steps = 0; k < len && steps <= n / ssz; steps++) {
+		if (sec >= OLE_NOSECT || ((size_t)sec + 2) << shift > n)
+			break;
+		take = len - k < ssz ? (size_t)(len - k) : ssz;
+		memcpy(out + k, p + (((size_t)sec + 1) << shift), take);
+		k += take;
+		sec = ole_next(p, n, shift, sec);
+	}
+	if (k < len) {
+		free(out);
+		return NULL;
+	}
+	*got = k;
+	return out;
+}
+
+unsigned char *
+ole_stream(const unsigned char *p, size_t n, const char *name, size_t cap,
+    size_t *len)
+{
+	unsigned	 shift = ole_shift(p, n);
+	size_t		 ssz, seen = 0, i, steps, k, mlen, flen;
+	uint32_t	 sec, msec;
+	uint64_t	 size;
+	const unsigned char *root = NULL, *ent = NULL;
+	unsigned char	*mini, *mfat, *out;
+
+	if (shift == 0)
+		return NULL;
+	ssz = (size_t)1 << shift;
+	sec = rd32(p + 0x30);
+	for (steps = 0; ent == NULL && sec < OLE_NOSECT && steps <= n / ssz;
+	    steps++) {
+		const unsigned char *d;
+
+		if (((size_t)sec + 2) << shift > n)
+			break;
+		d = p + (((size_t)sec + 1) << shift);
+		for (i = 0; i + 128 <= ssz && seen++ < OLE_DIR_MAX; i += 128) {
+			if (d[i + 66] == 5 && root == NULL)
+				root = d + i;
+			else if (d[i + 66] == 2 && ole_named(d + i, name)) {
+				ent = d + i;
+				break;
+			}
+		}
+		sec = ole_next(p, n, shift, sec);
+	}
+	if (ent == NULL)
+		return NULL;
+	size = entry_size(ent, shift);
+	if (size >= rd32(p + 0x38) || root == NULL)	/* the cut-off */
+		return chain_read(p, n, shift, rd32(ent + 116), size, cap, len);
+	/* A small stream lives in the mini stream (the root's chain), in
+	 * sectors of 64 bytes chained by the mini FAT. */
+	if (p[0x20] != 6)
+		return NULL;
+	if ((mini = chain_read(p, n, shift, rd32(root + 116),
+	    entry_size(root, shift), n, &mlen)) == NULL)
+		return NULL;
+	if ((mfat = chain_read(p, n, shift, rd32(p + 0x3c),
+	    (uint64_t)rd32(p + 0x40) << shift, n, &flen)) == NULL) {
+		free(mini);
+		return NULL;
+	}
+	if (size > cap)
+		size = cap;
+	out = xmalloc((size_t)size + 1);
+	for (k = 0, msec = rd32(ent + 116), steps = 0; k < size &&
+	    steps <= mlen / 64; steps++) {
+		size_t take = size - k < 64 ? (size_t)(size - k) : 64;
+
+		if (msec >= OLE_NOSECT || ((size_t)msec + 1) * 64 > mlen)
+			break;
+		memcpy(out + k, mini + (size_t)msec * 64, take);
+		k += take;
+		msec = (size_t)msec * 4 + 4 <= flen ? rd32(mfat + 4 *
+		    (size_t)msec) : OLE_NOSECT;
+	}
+	free(mini);
+	free(mfat);
+	if (k < size) {
+		free(out);
+		return NULL;
+	}
+	*len = k;
+	return out;
+}
