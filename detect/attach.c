@@ -26,6 +26,7 @@
 #define PDF_RAW_MAX	16		/* uncompressed streams read for drawings */
 #define PDF_CRYPT_STREAM (4u << 20)	/* bytes decrypted of a stream */
 #define PDF_CRYPT_TOTAL	(64u << 20)	/* ... and of a PDF */
+#define PDF_CRYPT_STREAMS 4096		/* ... streams of a PDF */
 
 enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
@@ -567,45 +568,6 @@ pdf_string(const unsigned char *q, const unsigned char *e, char *u,
 	return k;
 }
 
-#define PDF_OBJ_BACK	8192	/* how far back "N G obj" of a string */
-
-/*
- * The number and generation of the object whose body holds at (the
- * last "N G obj" before it, within back bytes): 1, or 0 when there is
- * none (an encrypted string or stream is decrypted with its object's
- * key).
- */
-static int
-pdf_objnum(const unsigned char *p, const unsigned char *at, size_t back,
-    long *num, long *gen)
-{
-	const unsigned char	*lo = (size_t)(at - p) > back ? at - back : p;
-	const unsigned char	*o, *q;
-	long			 v[2], mul;
-	int			 i;
-
-	for (o = at - 3; o >= lo; o--) {
-		if (o[0] != 'o' || o[1] != 'b' || o[2] != 'j')
-			continue;
-		if (o - lo >= 3 && memcmp(o - 3, "end", 3) == 0)
-			return 0;	/* between objects */
-		q = o - 1;
-		for (i = 1; i >= 0; i--) {
-			while (q >= lo && (*q == ' ' || *q == '\r' ||
-			    *q == '\n' || *q == '\t'))
-				q--;
-			if (q < lo || !isdigit(*q))
-				return 0;
-			for (v[i] = 0, mul = 1; q >= lo && isdigit(*q) &&
-			    mul <= 100000000; q--, mul *= 10)
-				v[i] += (*q - '0') * mul;
-		}
-		*num = v[0], *gen = v[1];
-		return 1;
-	}
-	return 0;
-}
-
 /*
  * The links of a PDF: the string after each /URI key, whose name may
  * hide letters as #xx ("/U#52I") as pdf_keys() reads them, and which
@@ -650,7 +612,8 @@ pdf_uris(struct detect_scan *s, const char *name, const unsigned char *p,
 			char	 plain[sizeof(u)];
 			long	 num, gen;
 
-			if (!pdf_objnum(p, at, PDF_OBJ_BACK, &num, &gen) ||
+			if (!pdf_crypt_object(crypt, (size_t)(at - p), &num,
+			    &gen) ||
 			    (k = pdf_crypt_data(crypt, 0, num, gen,
 			    (unsigned char *)u, k, (unsigned char *)plain,
 			    sizeof(u) - 1)) == (size_t)-1)
@@ -1013,6 +976,8 @@ struct pdf_scan {
 	unsigned char		*buf[2];	/* PDF_STREAM_MAX each */
 	const struct pdf_crypt	*crypt;		/* opened without a password */
 	size_t			 decrypted;	/* bytes, PDF_CRYPT_TOTAL at most */
+	size_t			 ndecrypted;	/* streams, PDF_CRYPT_STREAMS */
+	const unsigned char	*next_es;	/* the next "endstream" */
 };
 
 /*
@@ -1090,40 +1055,60 @@ pdf_decode(struct pdf_scan *c, const unsigned char *d, size_t dn,
 	return in;
 }
 
-/* The stream's data decrypted (c->crypt): a buffer to free of *len
- * bytes, the stream's end in *end; NULL when it cannot be. */
+/*
+ * The stream's data decrypted (c->crypt): a buffer to free of *len
+ * bytes, the stream's end in *end; NULL when it cannot be, or is not
+ * encrypted (*len 0: read it as it is).
+ */
 static unsigned char *
 pdf_plain(struct pdf_scan *c, const unsigned char *p,
     const unsigned char *kw, const unsigned char *d, size_t dn,
     const unsigned char *q, const unsigned char *e, size_t *len,
     const unsigned char **end)
 {
-	const unsigned char	*es;
+	const unsigned char	*es, *a;
 	unsigned char		*out;
 	long			 num, gen, l = pdf_int(d, dn, "/Length");
 	size_t			 n, cap;
 
-	/* A /Length written as a reference ("12 0 R") is not the length:
-	 * the stream ends where "endstream" is. */
+	*len = 0;
+	/*
+	 * Its length: a direct /Length when "endstream" follows it (a
+	 * /Length that lies, or a reference "12 0 R", would have the
+	 * decryption read other objects), else up to "endstream".
+	 */
 	if (l >= 0 && (size_t)l <= (size_t)(e - q)) {
-		const unsigned char *a = (const unsigned char *)memmem(d,
-		    dn, "/Length", 7) + 7;
-
-		while (a < d + dn && (*a == ' ' || isdigit(*a)))
+		a = q + l;
+		while (a < e && a - (q + l) < 4 && (*a == '\r' || *a == '\n' ||
+		    *a == ' '))
 			a++;
-		if (a < d + dn && *a == 'R')
+		if ((size_t)(e - a) < 9 || memcmp(a, "endstream", 9) != 0)
 			l = -1;
 	} else
 		l = -1;
-	if (l >= 0)
+	if (l < 0) {
+		/* The next "endstream", found once for the streams before
+		 * it (a file of "stream" words is read once). */
+		if (c->next_es == NULL || c->next_es < q)
+			c->next_es = (es = memmem(q, (size_t)(e - q),
+			    "endstream", 9)) != NULL ? es : e;
+		n = (size_t)(c->next_es - q);
+	} else
 		n = (size_t)l;
-	else if ((es = memmem(q, (size_t)(e - q), "endstream", 9)) != NULL)
-		n = (size_t)(es - q);
-	else
-		n = (size_t)(e - q);
 	*end = q + n;
-	if (!pdf_objnum(p, kw, PDF_DICT_MAX, &num, &gen) ||
-	    c->decrypted >= PDF_CRYPT_TOTAL)
+	if (c->ndecrypted++ >= PDF_CRYPT_STREAMS || c->decrypted >=
+	    PDF_CRYPT_TOTAL) {
+		msg_truncated(c->s, c->s->m, "more encrypted PDF streams than "
+		    "the limit");
+		c->stop = 1;
+		return NULL;
+	}
+	/* Never encrypted: cross-reference streams; a stream whose own
+	 * /Crypt filter is /Identity (or names none). */
+	if (pdf_has(d, dn, "/XRef") || (pdf_has(d, dn, "/Crypt") &&
+	    (!pdf_has(d, dn, "/Name") || pdf_has(d, dn, "/Identity"))))
+		return NULL;
+	if (!pdf_crypt_object(c->crypt, (size_t)(kw - p), &num, &gen))
 		return NULL;
 	cap = n < PDF_CRYPT_STREAM ? n : PDF_CRYPT_STREAM;
 	if (cap > PDF_CRYPT_TOTAL - c->decrypted)
@@ -1133,9 +1118,23 @@ pdf_plain(struct pdf_scan *c, const unsigned char *p,
 	if ((*len = pdf_crypt_data(c->crypt, 1, num, gen, q, n, out, cap)) ==
 	    (size_t)-1 || *len == 0) {
 		free(out);
+		*len = 0;
 		return NULL;
 	}
 	return out;
+}
+
+/* Is most of [p, p + n) text (a decrypted stream worth reading for
+ * keys: not one that decrypted to noise)? */
+static int
+pdf_texty(const unsigned char *p, size_t n)
+{
+	size_t	 i, k = 0, m = n < 4096 ? n : 4096;
+
+	for (i = 0; i < m; i++)
+		k += (p[i] >= 0x20 && p[i] < 0x7f) || p[i] == '\r' ||
+		    p[i] == '\n' || p[i] == '\t';
+	return m > 0 && k * 10 >= m * 9;
 }
 
 /* One stream (its keyword at kw, its data at q): an image is read for
@@ -1154,12 +1153,14 @@ pdf_stream(struct pdf_scan *c, const unsigned char *p,
 
 	if (c->crypt != NULL) {
 		d = pdf_dict(p, kw, &dn);
+		/* NULL: read as it is (not encrypted), or not at all. */
 		if ((plain = pdf_plain(c, p, kw, d, dn, q, e, &got,
-		    &cend)) == NULL) {
+		    &cend)) != NULL)
+			q = plain, e = plain + got;
+		else if (c->stop) {
 			*qp = cend;
 			return;
 		}
-		q = plain, e = plain + got;
 		if (!objstm && c->looked++ >= PDF_IMG_LOOK)
 			d = NULL;
 	} else if (objstm || c->looked++ < PDF_IMG_LOOK)
@@ -1178,7 +1179,8 @@ pdf_stream(struct pdf_scan *c, const unsigned char *p,
 	}
 	if (c->stop)
 		goto out;
-	if (plain != NULL) {	/* what the file's own reading missed */
+	if (plain != NULL && pdf_texty(q, (size_t)(e - q))) {
+		/* What the file's own reading missed (not noise). */
 		pdf_keys(q, (size_t)(e - q), &c->js, &c->launch, &c->emb,
 		    &c->enc, &c->pages);
 		pdf_uris(s, c->name, q, (size_t)(e - q), &c->nuris, &c->first,
@@ -1244,10 +1246,19 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	 * Else a password of the scan may open it (PPAP: a password-
 	 * protected PDF and its password in another mail, or the same).
 	 */
-	if (c.enc && pdf_crypt_open(p, n, (const char *const *)s->pw, s->npw,
-	    &s->pw_tries, DETECT_PASSWORD_TRIES, &crypt) == 1) {
-		c.crypt = &crypt;
-		opened = 1;
+	if (c.enc) {
+		int rc = pdf_crypt_open(p, n, (const char *const *)s->pw,
+		    s->npw, &s->pw_tries, DETECT_PASSWORD_TRIES, &crypt);
+
+		if (rc == 1) {
+			c.crypt = &crypt;
+			/* The empty owner password: read, but readers
+			 * that matter ask for the user's. */
+			opened = crypt.pw != -2;
+		} else if (rc == -2)
+			c.enc = 0;	/* a "/Encrypt" that is not the file's */
+		if (rc != 1)
+			pdf_crypt_free(&crypt);
 	}
 	pdf_uris(s, name, p, n, &c.nuris, &c.first, c.crypt);
 	/*
@@ -1306,7 +1317,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (c.enc && !opened)
 		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
 		    .name = name, .type = "PDF", .sha256 = sha });
-	if (opened && crypt.pw >= 0) {
+	if (c.crypt != NULL && crypt.pw >= 0) {
 		const char	*pw = s->pw[crypt.pw];
 		int		 i, same = 0;
 
@@ -1324,6 +1335,8 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (c.nuris >= 1 && c.nuris <= 3 && c.pages <= 2)
 		finding_add(s, R_ATT_PDF_LURE, &(struct fargs){ .name = name,
 		    .url = c.first, .sha256 = sha });
+	if (c.crypt != NULL)
+		pdf_crypt_free(&crypt);
 }
 
 static void

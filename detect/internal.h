@@ -527,20 +527,34 @@ size_t	 pdf_string(const unsigned char *q, const unsigned char *e, char *u,
 /* pdfcrypt.c: an encrypted PDF opened with the empty user password, or
  * a password of the scan (PPAP). */
 enum pdf_cipher { PDF_CRYPT_NONE, PDF_CRYPT_RC4, PDF_CRYPT_AES };
+struct pdf_obj {
+	size_t		 off;		/* where its body starts */
+	uint32_t	 num;
+	uint16_t	 gen;
+};
 struct pdf_crypt {
-	enum pdf_cipher	 cipher;
-	int		 streams_plain, strings_plain;	/* /Identity */
+	enum pdf_cipher	 stm, str;	/* of streams and of strings */
 	unsigned char	 key[32];
 	size_t		 keylen;	/* 5 to 16, or 32 for AES-256 */
-	int		 pw;		/* the password that opened it, -1:
-					   the empty one */
+	int		 pw;		/* the password that opened it: its
+					   index, -1 the empty user password,
+					   -2 the empty owner password */
+	struct pdf_obj	*obj;		/* the objects' headers, in order */
+	size_t		 nobj;
 };
 /* 1: the file's key follows from the empty user password (the file
- * opens without a prompt) or from one of the npw passwords (each try
- * counted in *tries, max_tries at most); 0: another user password is
- * needed; -1: no /Encrypt of the Standard handler was read. */
+ * opens without a prompt), from one of the npw passwords (each try
+ * counted in *tries, max_tries at most) or from the empty owner
+ * password; 0: another password is needed; -1: an encryption not read
+ * here (certificates, a damaged /Encrypt); -2: the trailer says the
+ * file is not encrypted.  pdf_crypt_free() after 1. */
 int	 pdf_crypt_open(const unsigned char *, size_t, const char *const *pw,
 	    size_t npw, size_t *tries, size_t max_tries, struct pdf_crypt *);
+void	 pdf_crypt_free(struct pdf_crypt *);
+/* The object whose body holds the byte at off: 1 with its number and
+ * generation, 0 when none starts before it. */
+int	 pdf_crypt_object(const struct pdf_crypt *, size_t off, long *num,
+	    long *gen);
 /* The data of a stream (stream 1) or a string of object num gen,
  * decrypted into out (at most cap bytes): its length, or (size_t)-1. */
 size_t	 pdf_crypt_data(const struct pdf_crypt *, int stream, long num,
