@@ -425,11 +425,12 @@ trailer_dict(const unsigned char *p, size_t n, const unsigned char **te)
 		    q++)
 			off = off * 10 + (size_t)(*q - '0');
 		q = off < n ? skip_ws(p + off, e) : e;
-		if (e - q >= 4 && memcmp(q, "xref", 4) == 0 &&
-		    (q = memmem(q, (size_t)(e - q), "trailer", 7)) != NULL)
-			d = skip_ws(q + 7, e);
-		else if (q < e && isdigit(*q) && (q = memmem(q, (size_t)(e - q <
-		    64 ? e - q : 64), "obj", 3)) != NULL)
+		if (e - q >= 4 && memcmp(q, "xref", 4) == 0) {
+			if ((q = memmem(q, (size_t)(e - q), "trailer", 7)) !=
+			    NULL)
+				d = skip_ws(q + 7, e);
+		} else if (q < e && isdigit(*q) && (q = memmem(q, (size_t)(e -
+		    q < 64 ? e - q : 64), "obj", 3)) != NULL)
 			d = skip_ws(q + 3, e);
 		if (d != NULL && (e - d < 2 || d[0] != '<' || d[1] != '<'))
 			d = NULL;

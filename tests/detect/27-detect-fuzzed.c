@@ -86,6 +86,27 @@ utf8_nul(void)
 	free(t);
 }
 
+/*
+ * detect_archive: an encrypted PDF whose last startxref points at an
+ * "xref" table with no "trailer" after it: the trailer's reader went on
+ * with a NULL pointer (pdfcrypt.c).
+ */
+static void
+pdf_xref_no_trailer(void)
+{
+	static const char pdf[] = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\n"
+	    "endobj\n2 0 obj\n<< /Filter /Standard /V 1 /R 2 >>\nendobj\n"
+	    "/Encrypt 2 0 R\nxref\n0 1\n0000000000 65535 f \nstartxref\n"
+	    "109\n%%EOF";
+	char	*t = exact(pdf, sizeof(pdf) - 1);
+
+	scan_begin(S);
+	attach_file(S, "doc.pdf", (const unsigned char *)t, sizeof(pdf) - 1,
+	    sizeof(pdf) - 1, NULL, NULL, 0);
+	ok(1, "an xref table without a trailer: no crash");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -97,6 +118,7 @@ main(void)
 	S = detect_scan_new(e);
 	url_text_end();
 	utf8_nul();
+	pdf_xref_no_trailer();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();
