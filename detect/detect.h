@@ -66,10 +66,10 @@
 #define DETECT_PASSWORD_TRIES	2000	/* passwords tried on encrypted
 					   entries per message (an AES
 					   zip's costs a key derivation) */
-#define DETECT_KDF_ROUNDS	2000000	/* hashes of passwords tried on
+#define DETECT_KDF_ROUNDS	4000000	/* hashes of passwords tried on
 					   encrypted Office documents per
 					   message (100,000 a try as Office
-					   saves them) */
+					   saves them; about a second) */
 #define DETECT_ARCHIVE_NAMES	10000	/* entries past DETECT_ARCHIVE_FILES
 					   whose names are still checked */
 #define DETECT_ORG_MAX		100000	/* entries per list of the organisation

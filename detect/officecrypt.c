@@ -23,7 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <sodium.h>
 
 #include "internal.h"
@@ -45,12 +47,14 @@ struct info {
 	const EVP_MD	*md;		/* the password's hash */
 	const EVP_MD	*kmd;		/* the key data's (Agile) */
 	size_t		 hlen;		/* md's size */
-	size_t		 keylen;	/* bytes of the AES key */
+	size_t		 keylen;	/* bytes of the password's AES keys */
+	size_t		 pkeylen;	/* ... of the package's (Agile: keyData) */
+	size_t		 khlen;		/* kmd's size */
 	size_t		 spin;
 	unsigned char	 salt[64], ksalt[64];
 	size_t		 saltl, ksaltl;
-	unsigned char	 vin[64], vhash[80], ekey[80];
-	size_t		 vinl, vhashl, ekeyl;
+	unsigned char	 vin[64], vhash[80], ekey[80], hkey[80], hval[80];
+	size_t		 vinl, vhashl, ekeyl, hkeyl, hvall;
 };
 
 static const EVP_MD *
@@ -86,17 +90,24 @@ attr(const char *el, const char *end, const char *nm, size_t *l)
 			q = v;
 			continue;
 		}
-		if (v + 1 < gt && v[0] == '=' && (v[1] == '"' || v[1] ==
-		    '\'')) {
-			const char *e = memchr(v + 2, v[1], (size_t)(gt - v -
-			    2));
+		while (v < gt && (*v == ' ' || *v == '\t' || *v == '\r' ||
+		    *v == '\n'))
+			v++;
+		if (v < gt && *v == '=') {
+			for (v++; v < gt && (*v == ' ' || *v == '\t' ||
+			    *v == '\r' || *v == '\n'); v++)
+				;
+			if (v < gt && (*v == '"' || *v == '\'')) {
+				const char *e = memchr(v + 1, *v, (size_t)(gt -
+				    v - 1));
 
-			if (e == NULL)
-				return NULL;
-			*l = (size_t)(e - v - 2);
-			return v + 2;
+				if (e == NULL)
+					return NULL;
+				*l = (size_t)(e - v - 1);
+				return v + 1;
+			}
 		}
-		q = v;
+		q = v > q + nl ? v : q + nl;
 	}
 	return NULL;
 }
@@ -144,6 +155,32 @@ element(const char *x, const char *end, const char *tag)
 	return NULL;
 }
 
+/* The XML made plain for the readers above: comments and the
+ * character references of white space (a base64 value may be cut by
+ * "&#xA;") become spaces. */
+static void
+xml_plain(char *x, size_t n)
+{
+	static const char *const refs[] = { "&#xA;", "&#xa;", "&#xD;",
+	    "&#xd;", "&#x9;", "&#10;", "&#13;", "&#9;", "&#x20;", "&#32;" };
+	char	*q, *e = x + n, *c;
+	size_t	 i;
+
+	for (q = x; (q = memmem(q, (size_t)(e - q), "<!--", 4)) != NULL;) {
+		c = memmem(q + 4, (size_t)(e - q - 4), "-->", 3);
+		c = c != NULL ? c + 3 : e;
+		memset(q, ' ', (size_t)(c - q));
+		q = c;
+	}
+	for (q = x; (q = memchr(q, '&', (size_t)(e - q))) != NULL; q++)
+		for (i = 0; i < nitems(refs); i++)
+			if ((size_t)(e - q) >= strlen(refs[i]) &&
+			    memcmp(q, refs[i], strlen(refs[i])) == 0) {
+				memset(q, ' ', strlen(refs[i]));
+				break;
+			}
+}
+
 static int
 parse_agile(struct info *f, const char *x, size_t n)
 {
@@ -151,8 +188,15 @@ parse_agile(struct info *f, const char *x, size_t n)
 	const char	*v;
 	size_t		 l;
 
-	if ((kd = element(x, end, "keyData")) == NULL ||
-	    (ek = element(x, end, "encryptedKey")) == NULL)
+	const char	*ke = x, *di;
+
+	/* The password's key encryptor (a certificate's may come first). */
+	for (ek = NULL; ek == NULL && (ke = element(ke, end, "keyEncryptor")) !=
+	    NULL; ke += 12)
+		if ((v = attr(ke, end, "uri", &l)) != NULL && l >= 9 &&
+		    memcmp(v + l - 9, "/password", 9) == 0)
+			ek = element(ke, end, "encryptedKey");
+	if ((kd = element(x, end, "keyData")) == NULL || ek == NULL)
 		return -1;
 	if ((v = attr(kd, end, "cipherAlgorithm", &l)) == NULL || l != 3 ||
 	    memcmp(v, "AES", 3) != 0 || (v = attr(kd, end, "cipherChaining",
@@ -164,9 +208,20 @@ parse_agile(struct info *f, const char *x, size_t n)
 	    (f->md = md_named(v, l)) == NULL)
 		return -1;
 	f->hlen = (size_t)EVP_MD_get_size(f->md);
+	f->khlen = (size_t)EVP_MD_get_size(f->kmd);
 	f->keylen = attr_num(ek, end, "keyBits") / 8;
+	f->pkeylen = attr_num(kd, end, "keyBits") / 8;
 	f->spin = attr_num(ek, end, "spinCount");
-	if ((f->keylen != 16 && f->keylen != 24 && f->keylen != 32) ||
+	/* The package's HMAC (dataIntegrity): checked once it is
+	 * decrypted, so that a wrong reading is no "opened". */
+	if ((di = element(x, end, "dataIntegrity")) == NULL ||
+	    attr_b64(di, end, "encryptedHmacKey", f->hkey, sizeof(f->hkey),
+	    &f->hkeyl) == -1 || attr_b64(di, end, "encryptedHmacValue",
+	    f->hval, sizeof(f->hval), &f->hvall) == -1 || f->hkeyl % 16 != 0 ||
+	    f->hvall % 16 != 0 || f->hkeyl < f->khlen || f->hvall < f->khlen)
+		return -1;
+	if ((f->pkeylen != 16 && f->pkeylen != 24 && f->pkeylen != 32) ||
+	    (f->keylen != 16 && f->keylen != 24 && f->keylen != 32) ||
 	    f->spin > 10000000 ||
 	    attr_b64(kd, end, "saltValue", f->ksalt, sizeof(f->ksalt),
 	    &f->ksaltl) == -1 ||
@@ -182,7 +237,7 @@ parse_agile(struct info *f, const char *x, size_t n)
 	/* AES blocks, and an IV of 16 bytes from each salt. */
 	if (f->saltl < 16 || f->ksaltl < 16 || f->vinl % 16 != 0 ||
 	    f->vinl == 0 || f->vhashl % 16 != 0 || f->vhashl < f->hlen ||
-	    f->ekeyl % 16 != 0 || f->ekeyl < f->keylen)
+	    f->ekeyl % 16 != 0 || f->ekeyl < f->pkeylen)
 		return -1;
 	f->agile = 1;
 	return 0;
@@ -218,7 +273,7 @@ parse_standard(struct info *f, const unsigned char *p, size_t n)
 	f->vhashl = 32;
 	f->md = EVP_sha1();
 	f->hlen = 20;
-	f->keylen = ksz / 8;
+	f->keylen = f->pkeylen = ksz / 8;
 	f->spin = 50000;
 	return 0;
 }
@@ -272,6 +327,7 @@ iterate(const struct info *f, const char *pw, unsigned char *h)
 	size_t		 k = 0, i;
 	const unsigned char *q = (const unsigned char *)pw;
 	EVP_MD_CTX	*x;
+	EVP_MD		*md;
 
 	/* The password as UTF-16LE (UTF-8 read; 255 characters). */
 	while (*q != '\0' && k + 4 <= sizeof(u16)) {
@@ -294,17 +350,21 @@ iterate(const struct info *f, const char *pw, unsigned char *h)
 		u16[k++] = (unsigned char)(c >> 8);
 	}
 	hash2(f->md, f->salt, f->saltl, u16, k, h);
-	if ((x = EVP_MD_CTX_new()) == NULL)
+	/* The digest fetched once: EVP_sha512() in each round would look
+	 * it up each time (four times the cost). */
+	if ((x = EVP_MD_CTX_new()) == NULL || (md = EVP_MD_fetch(NULL,
+	    EVP_MD_get0_name(f->md), NULL)) == NULL)
 		abort();
 	for (i = 0; i < f->spin; i++) {
 		ib[0] = (unsigned char)i, ib[1] = (unsigned char)(i >> 8);
 		ib[2] = (unsigned char)(i >> 16), ib[3] = (unsigned char)(i >> 24);
-		if (EVP_DigestInit_ex(x, f->md, NULL) != 1 ||
+		if (EVP_DigestInit_ex(x, md, NULL) != 1 ||
 		    EVP_DigestUpdate(x, ib, 4) != 1 ||
 		    EVP_DigestUpdate(x, h, f->hlen) != 1 ||
 		    EVP_DigestFinal_ex(x, h, NULL) != 1)
 			abort();
 	}
+	EVP_MD_free(md);
 	EVP_MD_CTX_free(x);
 }
 
@@ -348,7 +408,7 @@ try_password(const struct info *f, const char *pw, unsigned char *key)
 			return 0;
 		agile_key(f, h, b3, k);
 		return aes(k, f->keylen, f->salt, f->ekey, f->ekeyl, vh) == 0 ?
-		    (memcpy(key, vh, f->keylen), 1) : 0;
+		    (memcpy(key, vh, f->pkeylen), 1) : 0;
 	}
 	/* Standard: H(h + block 0), then the CryptDeriveKey of
 	 * MS-OFFCRYPTO 2.3.4.7: SHA-1 of it XORed into 0x36s and 0x5cs. */
@@ -387,7 +447,7 @@ package(const struct info *f, const unsigned char *key,
 		n = (pl - 8) / 16 * 16;
 	out = xmalloc(n + 16);
 	if (!f->agile) {
-		if (aes(key, f->keylen, NULL, pk + 8, n, out) == -1)
+		if (aes(key, f->pkeylen, NULL, pk + 8, n, out) == -1)
 			goto fail;
 	} else {
 		for (k = 0, seg = 0; k < n; k += SEGMENT, seg++) {
@@ -398,7 +458,7 @@ package(const struct info *f, const unsigned char *key,
 			ib[2] = (unsigned char)(seg >> 16);
 			ib[3] = (unsigned char)(seg >> 24);
 			hash2(f->kmd, f->ksalt, f->ksaltl, ib, 4, iv);
-			if (aes(key, f->keylen, iv, pk + 8 + k, l, out + k) ==
+			if (aes(key, f->pkeylen, iv, pk + 8 + k, l, out + k) ==
 			    -1)
 				goto fail;
 		}
@@ -408,6 +468,32 @@ package(const struct info *f, const unsigned char *key,
 fail:
 	free(out);
 	return NULL;
+}
+
+/* Agile's dataIntegrity: the HMAC of the EncryptedPackage stream (pk,
+ * pl bytes) with the key it carries, both decrypted with the package's
+ * key (MS-OFFCRYPTO 2.3.4.14). */
+static int
+integrity(const struct info *f, const unsigned char *key,
+    const unsigned char *pk, size_t pl)
+{
+	static const unsigned char b4[8] = { 0x5f, 0xb2, 0xad, 0x01, 0x0c,
+	    0xb9, 0xe1, 0xf6 }, b5[8] = { 0xa0, 0x67, 0x7f, 0x02, 0xb2,
+	    0x2c, 0x84, 0x33 };
+	unsigned char	 iv[EVP_MAX_MD_SIZE], hk[80], hv[80],
+			 mac[EVP_MAX_MD_SIZE];
+	unsigned int	 ml = 0;
+
+	hash2(f->kmd, f->ksalt, f->ksaltl, b4, 8, iv);
+	if (aes(key, f->pkeylen, iv, f->hkey, f->hkeyl, hk) == -1)
+		return 0;
+	hash2(f->kmd, f->ksalt, f->ksaltl, b5, 8, iv);
+	if (aes(key, f->pkeylen, iv, f->hval, f->hvall, hv) == -1)
+		return 0;
+	if (HMAC(f->kmd, hk, (int)f->khlen, pk, pl, mac, &ml) == NULL ||
+	    ml != f->khlen)
+		return 0;
+	return CRYPTO_memcmp(mac, hv, f->khlen) == 0;
 }
 
 unsigned char *
@@ -427,8 +513,10 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	/* The version: 4.4 Agile; 2.2, 3.2 and 4.2 Standard. */
 	if (il < 8)
 		goto out;
-	if (rd32(info) == 0x00040004)
+	if (rd32(info) == 0x00040004) {
+		xml_plain((char *)info + 8, il - 8);
 		rc = parse_agile(&f, (const char *)info + 8, il - 8);
+	}
 	else if (info[0] >= 2 && info[0] <= 4 && info[1] == 0 &&
 	    info[2] == 2 && info[3] == 0)
 		rc = parse_standard(&f, info, il);
@@ -458,7 +546,20 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	if (*which < 0 || (pk = ole_stream(p, n, "EncryptedPackage", cap + 64,
 	    &pl)) == NULL)
 		goto out;
+	/* Agile's HMAC of the whole package, when the whole was read:
+	 * a package that is not the one the key was made for is not
+	 * "opened". */
+	if (f.agile && pl < cap + 64 && !integrity(&f, key, pk, pl)) {
+		*which = -1;
+		goto out;
+	}
 	out = package(&f, key, pk, pl, cap, len);
+	/* What it holds is a zip, or it was not decrypted. */
+	if (out != NULL && (*len < 4 || memcmp(out, "PK\3\4", 4) != 0)) {
+		free(out);
+		out = NULL;
+		*which = -1;
+	}
 out:
 	free(pk);
 	free(info);

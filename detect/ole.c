@@ -7,6 +7,7 @@
  * walk of a chain is bounded by the number of sectors the file holds,
  * so a loop in a chain ends.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,8 @@ ole_next(const unsigned char *p, size_t n, unsigned shift, uint32_t sec)
 	return rd32(p + (((size_t)fat + 1) << shift) + 4 * (sec % per));
 }
 
-/* Is the directory entry d named nm (ASCII), of type 1 or 2? */
+/* Is the directory entry d named nm (ASCII, in any case), of type 1 or
+ * 2? */
 int
 ole_named(const unsigned char *d, const char *nm)
 {
@@ -64,8 +66,11 @@ ole_named(const unsigned char *d, const char *nm)
 	if ((d[66] != 1 && d[66] != 2) ||
 	    (size_t)(d[64] | d[65] << 8) != (l + 1) * 2)
 		return 0;
+	/* Compound files look names up whatever their case (MS-CFB
+	 * orders them by their upper case): "encryptedpackage" is one. */
 	for (i = 0; i < l; i++)
-		if (d[2 * i] != (unsigned char)nm[i] || d[2 * i + 1] != 0)
+		if (d[2 * i + 1] != 0 || toupper(d[2 * i]) !=
+		    toupper((unsigned char)nm[i]))
 			return 0;
 	return d[2 * l] == 0 && d[2 * l + 1] == 0;
 }
@@ -119,42 +124,77 @@ chain_read(const unsigned char *p, size_t n, unsigned shift, uint32_t sec,
 	return out;
 }
 
+/*
+ * The directory entry named name among the root storage's children: its
+ * tree walked from the root's child through left and right siblings (a
+ * stream left out of the tree, or inside another storage, is not the
+ * document's, whatever its name: a decoy).  The entries are gathered
+ * first, each visited once.
+ */
+static const unsigned char *
+root_child(const unsigned char *p, size_t n, unsigned shift,
+    const char *name, const unsigned char **rootp)
+{
+	size_t		 ssz = (size_t)1 << shift, ne = 0, cap = 0, steps, i,
+			 top = 0;
+	uint32_t	 sec = rd32(p + 0x30), id;
+	const unsigned char **ent = NULL, *found = NULL;
+	uint32_t	*stack = NULL;
+	unsigned char	*seen = NULL;
+
+	for (steps = 0; sec < OLE_NOSECT && steps <= n / ssz && ne <
+	    OLE_DIR_MAX; steps++) {
+		if (((size_t)sec + 2) << shift > n)
+			break;
+		for (i = 0; i + 128 <= ssz && ne < OLE_DIR_MAX; i += 128) {
+			if (ne == cap) {
+				cap = cap ? cap * 2 : 64;
+				ent = xrealloc(ent, cap * sizeof(*ent));
+			}
+			ent[ne++] = p + (((size_t)sec + 1) << shift) + i;
+		}
+		sec = ole_next(p, n, shift, sec);
+	}
+	if (ne == 0 || ent[0][66] != 5)
+		goto out;
+	*rootp = ent[0];
+	seen = xcalloc(ne, 1);
+	/* Each entry visited pushes two: 2 ne + 1 at most. */
+	stack = xmalloc((2 * ne + 1) * sizeof(*stack));
+	stack[top++] = rd32(ent[0] + 76);
+	while (top > 0 && found == NULL) {
+		id = stack[--top];
+		if (id >= ne || seen[id])
+			continue;
+		seen[id] = 1;
+		if (ent[id][66] == 2 && ole_named(ent[id], name))
+			found = ent[id];
+		stack[top++] = rd32(ent[id] + 68);	/* left */
+		stack[top++] = rd32(ent[id] + 72);	/* right */
+	}
+out:
+	free(seen);
+	free(stack);
+	free(ent);
+	return found;
+}
+
 unsigned char *
 ole_stream(const unsigned char *p, size_t n, const char *name, size_t cap,
     size_t *len)
 {
 	unsigned	 shift = ole_shift(p, n);
-	size_t		 ssz, seen = 0, i, steps, k, mlen, flen;
-	uint32_t	 sec, msec;
+	size_t		 steps, k, mlen, flen;
+	uint32_t	 msec;
 	uint64_t	 size;
-	const unsigned char *root = NULL, *ent = NULL;
+	const unsigned char *root = NULL, *ent;
 	unsigned char	*mini, *mfat, *out;
 
-	if (shift == 0)
-		return NULL;
-	ssz = (size_t)1 << shift;
-	sec = rd32(p + 0x30);
-	for (steps = 0; ent == NULL && sec < OLE_NOSECT && steps <= n / ssz;
-	    steps++) {
-		const unsigned char *d;
-
-		if (((size_t)sec + 2) << shift > n)
-			break;
-		d = p + (((size_t)sec + 1) << shift);
-		for (i = 0; i + 128 <= ssz && seen++ < OLE_DIR_MAX; i += 128) {
-			if (d[i + 66] == 5 && root == NULL)
-				root = d + i;
-			else if (d[i + 66] == 2 && ole_named(d + i, name)) {
-				ent = d + i;
-				break;
-			}
-		}
-		sec = ole_next(p, n, shift, sec);
-	}
-	if (ent == NULL)
+	if (shift == 0 || (ent = root_child(p, n, shift, name, &root)) ==
+	    NULL)
 		return NULL;
 	size = entry_size(ent, shift);
-	if (size >= rd32(p + 0x38) || root == NULL)	/* the cut-off */
+	if (size >= rd32(p + 0x38))	/* the cut-off */
 		return chain_read(p, n, shift, rd32(ent + 116), size, cap, len);
 	/* A small stream lives in the mini stream (the root's chain), in
 	 * sectors of 64 bytes chained by the mini FAT. */

@@ -45,16 +45,25 @@ def pad16(b):
     return b + b"\0" * (-len(b) % 16)
 
 
-def agile(plain, pw, keybits=256, hashname="sha512", spin=100000):
+def agile(plain, pw, keybits=256, hashname="sha512", spin=100000,
+          kd_keybits=None, kd_hash=None, secret=None):
+    """The password's key (encryptedKey) and the package's (keyData) may
+    differ in length and hash, as the specification allows."""
+    kd_keybits = kd_keybits or keybits
+    kd_hash = kd_hash or hashname
+
     def H(b):
         return hashlib.new(hashname, b).digest()
-    hl = len(H(b""))
-    kl = keybits // 8
+
+    def HK(b):
+        return hashlib.new(kd_hash, b).digest()
+    hl, khl = len(H(b"")), len(HK(b""))
+    kl, pkl = keybits // 8, kd_keybits // 8
     ksalt, psalt = rand(16, "ksalt"), rand(16, "psalt")
-    secret = rand(kl, "secret")
+    secret = secret or rand(pkl, "secret")
     pkg = struct.pack("<Q", len(plain))
     for i in range(0, max(len(plain), 1), 4096):
-        iv = H(ksalt + struct.pack("<I", i // 4096))[:16]
+        iv = HK(ksalt + struct.pack("<I", i // 4096))[:16]
         pkg += aes(secret, pad16(plain[i:i + 4096]), iv)
     h = H(psalt + pw.encode("utf-16le"))
     for i in range(spin):
@@ -66,14 +75,14 @@ def agile(plain, pw, keybits=256, hashname="sha512", spin=100000):
     vin = rand(16, "verifier")
     evin = aes(key(bytes.fromhex("fea7d2763b4b9e79")), vin, psalt)
     evh = aes(key(bytes.fromhex("d7aa0f6d3061344e")), pad16(H(vin)), psalt)
-    ekey = aes(key(bytes.fromhex("146e0be7abacd0d6")), secret, psalt)
-    hkey = (rand(32, "hmac1") + rand(32, "hmac2"))[:hl]
-    iv1 = H(ksalt + bytes.fromhex("5fb2ad010cb9e1f6"))[:16]
-    iv2 = H(ksalt + bytes.fromhex("a0677f02b22c8433"))[:16]
+    ekey = aes(key(bytes.fromhex("146e0be7abacd0d6")), pad16(secret), psalt)
+    hkey = (rand(32, "hmac1") + rand(32, "hmac2"))[:khl]
+    iv1 = HK(ksalt + bytes.fromhex("5fb2ad010cb9e1f6"))[:16]
+    iv2 = HK(ksalt + bytes.fromhex("a0677f02b22c8433"))[:16]
     ehkey = aes(secret, pad16(hkey), iv1)
-    ehval = aes(secret, pad16(hmac.new(hkey, pkg, hashname).digest()), iv2)
-    alg = {"sha1": "SHA1", "sha256": "SHA256", "sha384": "SHA384",
-           "sha512": "SHA512"}[hashname]
+    ehval = aes(secret, pad16(hmac.new(hkey, pkg, kd_hash).digest()), iv2)
+    names = {"sha1": "SHA1", "sha256": "SHA256", "sha384": "SHA384",
+             "sha512": "SHA512"}
 
     def b64(b):
         import base64
@@ -93,9 +102,9 @@ def agile(plain, pw, keybits=256, hashname="sha512", spin=100000):
            'saltValue="%s" encryptedVerifierHashInput="%s" '
            'encryptedVerifierHashValue="%s" encryptedKeyValue="%s"/>'
            '</keyEncryptor></keyEncryptors></encryption>' % (
-               keybits, hl, alg, b64(ksalt), b64(ehkey), b64(ehval), spin,
-               keybits, hl, alg, b64(psalt), b64(evin), b64(evh),
-               b64(ekey)))
+               kd_keybits, khl, names[kd_hash], b64(ksalt), b64(ehkey),
+               b64(ehval), spin, keybits, hl, names[hashname], b64(psalt),
+               b64(evin), b64(evh), b64(ekey)))
     info = struct.pack("<HHI", 4, 4, 0x40) + xml.encode()
     return info, pkg
 
@@ -123,23 +132,29 @@ def standard(plain, pw, keybits=128):
     return info, pkg
 
 
-def cfb(streams):
+def cfb(streams, names=None, decoys=()):
     """A version 3 compound file of the named streams (name, bytes):
-    those under 4096 bytes in the mini stream, as readers expect."""
+    those under 4096 bytes in the mini stream, as readers expect.  names
+    maps a stream to the name written ("encryptedpackage"); decoys are
+    more streams (name, bytes) written in the directory but left out of
+    its tree, as no reader sees them."""
+    names = names or {}
+    linked = len(streams)
+    streams = list(streams) + list(decoys)
     ssz = 512
     mini = b""
     minifat = []
     big = []
     starts = {}
-    for name, data in streams:
+    for i, (name, data) in enumerate(streams):
         if len(data) < 4096:
             first = len(mini) // 64
             n = max(1, (len(data) + 63) // 64)
             minifat += [first + k + 1 for k in range(n - 1)] + [ENDOFCHAIN]
             mini += data + b"\0" * (n * 64 - len(data))
-            starts[name] = first
+            starts[(i, name)] = first
         else:
-            big.append((name, data))
+            big.append(((i, name), data))
 
     def sectors(b):
         return (len(b) + ssz - 1) // ssz
@@ -147,7 +162,7 @@ def cfb(streams):
     nentries = 1 + len(streams)
     ndir = (nentries * 128 + ssz - 1) // ssz
     blobs = [("dir", ndir), ("minifat", sectors(mfat)),
-             ("mini", sectors(mini))] + [(n, sectors(d)) for n, d in big]
+             ("mini", sectors(mini))] + [(k, sectors(d)) for k, d in big]
     total = sum(c for _, c in blobs)
     nfat = 1
     while nfat * (ssz // 4) < total + nfat:
@@ -160,19 +175,24 @@ def cfb(streams):
         fat += [len(fat) + k + 1 for k in range(count - 1)] + (
             [ENDOFCHAIN] if count else [])
     fat += [FREESECT] * (-len(fat) % (ssz // 4))
-    for n, _ in big:
-        starts[n] = where[n]
+    for k, _ in big:
+        starts[k] = where[k]
 
     def entry(name, typ, start, size, child=NOSTREAM, right=NOSTREAM):
         u = name.encode("utf-16le") + b"\0\0"
         return (u + b"\0" * (64 - len(u)) + struct.pack(
             "<HBBIII", len(u), typ, 1, NOSTREAM, right, child) +
             b"\0" * 36 + struct.pack("<IQ", start, size))
+    # The decoys first in the directory, then the streams of the tree.
+    order = list(range(linked, len(streams))) + list(range(linked))
+    at = {k: j + 1 for j, k in enumerate(order)}
     d = entry("Root Entry", 5, where["mini"] if mini else ENDOFCHAIN,
-              len(mini), child=1)
-    for i, (name, data) in enumerate(streams):
-        d += entry(name, 2, starts[name], len(data),
-                   right=i + 2 if i + 1 < len(streams) else NOSTREAM)
+              len(mini), child=at[0])
+    for k in order:
+        name, data = streams[k]
+        right = at[k + 1] if k + 1 < linked else NOSTREAM
+        d += entry(names.get(name, name), 2, starts[(k, name)], len(data),
+                   right=right)
     d += b"\0" * (ndir * ssz - len(d))
     hdr = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 +
            struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6 +

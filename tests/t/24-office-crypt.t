@@ -1,0 +1,148 @@
+#!/usr/bin/python3
+# 24-office-crypt: Office documents saved with a password to open, written
+# by tests/detect/officeenc.py in the ways a review of detect/officecrypt.c
+# and detect/ole.c found to hide their macros or to pass garbage for the
+# document: stream names in another case, a decoy EncryptedPackage left
+# out of the directory's tree, keys of the package and of the password of
+# different lengths, XML as parsers accept it (spaces round "=", "&#xA;"
+# in base64, a certificate's key encryptor first, a decoy in a comment),
+# a package that is not the one its HMAC vouches for, a spinCount past a
+# million.  Each file is first decrypted by msoffcrypto-tool (another
+# implementation) where it can, then scanned with its password in the
+# mail: the macros must be found, or the file said to be protected.
+import base64, io, json, os, subprocess, sys, tempfile, zipfile
+sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "tests/lib"))
+sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "tests/detect"))
+from shindan_test import *
+import officeenc as oe
+
+SCAN = [ENV["SHINDAN_BIN"] + "/shindan-scan"]
+PW = "Kp3vQ9xw"
+t = Tap()
+tmp = tempfile.mkdtemp(prefix="officecrypt.")
+os.environ["OFFICEENC_SEED"] = "24-office-crypt"
+
+
+def docm(macros=True):
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<Types><Default Extension="bin" '
+                   'ContentType="application/vnd.ms-office.vbaProject"/>'
+                   '<Override PartName="/word/document.xml"/></Types>')
+        z.writestr("word/document.xml", "<document>Invoice</document>")
+        if macros:
+            z.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0Attribute "
+                       b'VB_Name = "ThisDocument"\nSub AutoOpen()\nEnd Sub\n')
+    return b.getvalue()
+
+
+def scan(doc):
+    path = os.path.join(tmp, "m.eml")
+    with open(path, "w") as f:
+        f.write("From: Sato <sato@fabrikam.example>\nTo: taro@contoso.com\n"
+                "Subject: invoice\nMIME-Version: 1.0\nContent-Type: "
+                "multipart/mixed; boundary=b1\n\n--b1\nContent-Type: text/"
+                "plain\n\nThe invoice.  Password: %s\n--b1\nContent-Type: "
+                "application/vnd.ms-word.document.macroEnabled.12; name="
+                "invoice.docm\nContent-Disposition: attachment; filename="
+                "invoice.docm\nContent-Transfer-Encoding: base64\n\n%s\n"
+                "--b1--\n" % (PW, base64.encodebytes(doc).decode()))
+    r = subprocess.run(SCAN + [path], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    if r.returncode != 0 or not r.stdout:
+        return set()
+    return set(f["rule"] for f in json.loads(r.stdout.splitlines()[0])[
+        "findings"])
+
+
+def msoffcrypto_opens(doc):
+    i, o = os.path.join(tmp, "in.docm"), os.path.join(tmp, "out.docm")
+    with open(i, "wb") as f:
+        f.write(doc)
+    r = subprocess.run(["msoffcrypto-tool", "-p", PW, i, o],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if r.returncode != 0:
+        return False
+    with open(o, "rb") as f:
+        return "word/vbaProject.bin" in zipfile.ZipFile(f).namelist()
+
+
+def opened(name, doc, check=True):
+    if check:
+        t.ok(msoffcrypto_opens(doc), "%s: msoffcrypto-tool opens it and "
+             "finds the macros" % name)
+    got = scan(doc)
+    t.ok({"attach.macro", "attach.ppap_opened",
+          "attach.password_in_same_mail"} <= got and
+         "attach.encrypted_document" not in got,
+         "%s: opened with the mail's password, its macros found (%s)" % (
+             name, " ".join(sorted(got))))
+
+
+def protected(name, doc):
+    got = scan(doc)
+    t.ok("attach.encrypted_document" in got and "attach.macro" not in got
+         and "attach.ppap_opened" not in got,
+         "%s: not opened, said to be protected (%s)" % (
+             name, " ".join(sorted(got))))
+
+
+plain = docm()
+info, pkg = oe.agile(plain, PW, spin=1000)
+opened("Agile", oe.cfb([("EncryptionInfo", info),
+                        ("EncryptedPackage", pkg)]))
+sinfo, spkg = oe.standard(plain, PW)
+opened("Standard", oe.cfb([("EncryptionInfo", sinfo),
+                           ("EncryptedPackage", spkg)]))
+# Names in another case: compound files look them up whatever the case.
+opened("stream names in lower case", oe.cfb(
+    [("EncryptionInfo", info), ("EncryptedPackage", pkg)],
+    names={"EncryptionInfo": "encryptioninfo",
+           "EncryptedPackage": "encryptedpackage"}))
+# A harmless decoy under the same key, first in the directory but out
+# of its tree: the tree's package is the document.
+_, decoy = oe.agile(docm(macros=False), PW, spin=1000)
+opened("a decoy EncryptedPackage out of the tree", oe.cfb(
+    [("EncryptionInfo", info), ("EncryptedPackage", pkg)],
+    decoys=[("EncryptedPackage", decoy)]))
+# The package of another document under the same key: its HMAC does not
+# vouch for it (Office refuses it).
+i2, _ = oe.agile(docm(macros=False), PW, spin=1000)
+protected("a package its HMAC does not vouch for", oe.cfb(
+    [("EncryptionInfo", i2), ("EncryptedPackage", pkg)]))
+# Keys of the package and of the password of different lengths.
+for kd, ek in ((256, 128), (128, 256)):
+    i, p = oe.agile(plain, PW, keybits=ek, kd_keybits=kd, spin=1000)
+    opened("keyData %d bits, encryptedKey %d" % (kd, ek), oe.cfb(
+        [("EncryptionInfo", i), ("EncryptedPackage", p)]))
+i, p = oe.agile(plain, PW, hashname="sha1", kd_hash="sha384", keybits=192,
+                kd_keybits=192, spin=1000)
+opened("SHA-1 for the password, SHA-384 for the package, AES-192",
+       oe.cfb([("EncryptionInfo", i), ("EncryptedPackage", p)]),
+       check=False)
+# XML as parsers read it.
+head, xml = info[:8], info[8:].decode()
+cert = ('<keyEncryptor uri="http://schemas.microsoft.com/office/2006/'
+        'keyEncryptor/certificate" xmlns:c="http://schemas.microsoft.com/'
+        'office/2006/keyEncryptor/certificate"><c:encryptedKey '
+        'encryptedKeyValue="AA=="'
+        ' x509Certificate="AA==" certVerifier="AA=="/></keyEncryptor>')
+for what, x in (
+        ("spaces round =", xml.replace('spinCount="', 'spinCount = "')
+         .replace('saltValue="', 'saltValue =\n "')),
+        ("&#xA; inside base64", xml.replace(
+            'encryptedKeyValue="', 'encryptedKeyValue="&#xA;')),
+        ("a certificate's key encryptor first", xml.replace(
+            "<keyEncryptors>", "<keyEncryptors>" + cert)),
+        ("a decoy element in a comment", xml.replace(
+            "<keyData", '<!-- <keyData keyBits="128" saltValue="AA=="/> -->'
+            "<keyData", 1))):
+    opened("EncryptionInfo with " + what, oe.cfb(
+        [("EncryptionInfo", head + x.encode()),
+         ("EncryptedPackage", pkg)]))
+# A spinCount past a million: still tried (once) within the budget.
+i, p = oe.agile(plain, PW, hashname="sha1", keybits=128, kd_keybits=128,
+                spin=2000001)
+opened("2,000,001 rounds", oe.cfb([("EncryptionInfo", i),
+                                   ("EncryptedPackage", p)]), check=False)
+t.done()
