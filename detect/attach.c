@@ -438,6 +438,10 @@ ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		    .type = type, .type_ja = type_ja, .sha256 = sha });
 	if (what & OLE_ENCRYPTED)
 		office_open(s, name, p, n, type, type_ja, sha);
+	else if (ole_legacy_encrypted(p, n))
+		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
+		    .name = name, .type = type, .type_ja = type_ja,
+		    .sha256 = sha });
 	if (what & OLE_PACKAGE)
 		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
 		    .detail = "Ole10Native package", .sha256 = sha });

@@ -512,6 +512,9 @@ unsigned ole_shift(const unsigned char *, size_t);
  * free, its length in *len; NULL when there is none or it breaks off. */
 unsigned char *ole_stream(const unsigned char *, size_t, const char *name,
 	    size_t cap, size_t *len);
+/* Is a Word, Excel or PowerPoint 97-2003 file encrypted with a password
+ * to open (none of them is decrypted here)? */
+int	 ole_legacy_encrypted(const unsigned char *, size_t);
 /* officecrypt.c: an encrypted OOXML document (a compound file of
  * EncryptionInfo and EncryptedPackage) decrypted with a password of the
  * scan: the document's zip (at most cap bytes) in a buffer to free, its

@@ -231,3 +231,47 @@ ole_stream(const unsigned char *p, size_t n, const char *name, size_t cap,
 	*len = k;
 	return out;
 }
+
+/*
+ * Is a Word, Excel or PowerPoint 97-2003 file encrypted (or obfuscated)
+ * with a password to open?  Word: the FIB's fEncrypted or fObfuscated
+ * bit (MS-DOC 2.5.2); Excel: a FILEPASS record (0x002F) among the first
+ * records of the Workbook stream's globals, before their EOF (MS-XLS
+ * 2.4.117); PowerPoint: an EncryptedSummary stream (MS-PPT 2.3.7).
+ */
+int
+ole_legacy_encrypted(const unsigned char *p, size_t n)
+{
+	unsigned char	*b;
+	size_t		 len, i, k;
+	int		 enc = 0;
+
+	if ((b = ole_stream(p, n, "WordDocument", 64, &len)) != NULL) {
+		enc = len >= 12 && b[0] == 0xec && b[1] == 0xa5 &&
+		    ((b[0x0a] | b[0x0b] << 8) & 0x8100) != 0;
+		free(b);
+		return enc;
+	}
+	if ((b = ole_stream(p, n, "Workbook", 8192, &len)) != NULL ||
+	    (b = ole_stream(p, n, "Book", 8192, &len)) != NULL) {
+		for (i = 0, k = 0; i + 4 <= len && k < 64; k++) {
+			unsigned type = b[i] | b[i + 1] << 8;
+			size_t rl = (size_t)(b[i + 2] | b[i + 3] << 8);
+
+			if (type == 0x002f) {
+				enc = 1;
+				break;
+			}
+			if (type == 0x000a && k > 0)	/* EOF */
+				break;
+			i += 4 + rl;
+		}
+		free(b);
+		return enc;
+	}
+	if ((b = ole_stream(p, n, "EncryptedSummary", 16, &len)) != NULL) {
+		free(b);
+		return 1;
+	}
+	return 0;
+}
