@@ -175,6 +175,10 @@ struct detect_scan *detect_scan_new(struct detect_engine *);
 void	detect_scan_free(struct detect_scan *);
 /* Remember a password as if read in a mail of this scan (tests, tools). */
 void	detect_scan_add_password(struct detect_scan *, const char *);
+/* How many passwords the scan has learnt so far (it only grows): a
+ * message judged again after it has not changed would be judged the
+ * same. */
+size_t	detect_scan_passwords(const struct detect_scan *);
 
 /*
  * The organisation, for this scan only: its domains (own_domains), the

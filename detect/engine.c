@@ -340,9 +340,16 @@ detect_scan_add_password(struct detect_scan *s, const char *pw)
 	/* A ring: the newest passwords win. */
 	free(s->pw[s->pwnext]);
 	s->pw[s->pwnext] = xstrdup(pw);
+	s->pw_learnt++;
 	s->pwnext = (s->pwnext + 1) % DETECT_PASSWORDS_MAX;
 	if (s->npw < DETECT_PASSWORDS_MAX)
 		s->npw++;
+}
+
+size_t
+detect_scan_passwords(const struct detect_scan *s)
+{
+	return s->pw_learnt;
 }
 
 /* ---- findings ---- */

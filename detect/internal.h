@@ -333,6 +333,7 @@ struct detect_scan {
 	void			*zbar;		/* zbar_image_scanner_t */
 	char			*pw[DETECT_PASSWORDS_MAX];
 	size_t			 npw, pwnext;
+	size_t			 pw_learnt;	/* passwords added, ever */
 	/* per message */
 	struct dmsg		*m;
 	struct detect_finding	*f;

@@ -78,6 +78,10 @@ struct held {
 	long		 idx;
 	char		*p;
 	size_t		 n;
+	size_t		 pw;		/* the scan's passwords when judged */
+	char		*out;		/* what was printed for it then */
+	size_t		 outlen;
+	enum detect_verdict verdict;
 };
 
 #define HELD_BYTES	(128u << 20)	/* held at most, all messages */
@@ -95,6 +99,7 @@ struct run {
 	struct seen		 seen;
 	struct held		*held;
 	size_t			 nheld, held_bytes;
+	FILE			*out;		/* stdout */
 };
 
 static size_t
@@ -304,11 +309,11 @@ print_text(struct run *r, const char *src, long idx,
 	size_t	 i;
 	char	*shown = path_shown(src, 0);
 
-	printf("%s", shown);
+	fputs(shown, r->out);
 	free(shown);
 	if (idx > 0)
-		printf(" #%ld", idx);
-	printf(ja ? ": %s (スコア %d)\n" : ": %s (score %d)\n",
+		fprintf(r->out, " #%ld", idx);
+	fprintf(r->out, ja ? ": %s (スコア %d)\n" : ": %s (score %d)\n",
 	    verdict_label(r, res->verdict), res->score);
 	for (i = 0; i < res->nfindings; i++) {
 		const struct detect_finding *f = &res->findings[i];
@@ -317,12 +322,12 @@ print_text(struct run *r, const char *src, long idx,
 			break;
 		if (ja && (unsigned)f->severity < nitems(JA_SEVERITY) &&
 		    (unsigned)f->category < nitems(JA_CATEGORY))
-			printf("  %s  %s  %s\n    %s\n",
+			fprintf(r->out, "  %s  %s  %s\n    %s\n",
 			    JA_SEVERITY[f->severity],
 			    JA_CATEGORY[f->category], f->rule,
 			    f->evidence[r->lang]);
 		else
-			printf("  %-6s %-16s %s\n    %s\n",
+			fprintf(r->out, "  %-6s %-16s %s\n    %s\n",
 			    detect_severity_name(f->severity),
 			    detect_category_name(f->category), f->rule,
 			    f->evidence[r->lang]);
@@ -373,7 +378,8 @@ print_json(struct run *r, const char *src, long idx,
 	s = cJSON_PrintUnformatted(o);
 	if (s == NULL)
 		abort();
-	puts(s);
+	fputs(s, r->out);
+	fputc('\n', r->out);
 	cJSON_free(s);
 	cJSON_Delete(o);
 }
@@ -474,6 +480,8 @@ scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
 		abort();
 	if (locked(&res) && r->nheld < HELD_MAX &&
 	    n <= HELD_BYTES - r->held_bytes) {
+		FILE *mem;
+
 		r->held = xrealloc(r->held, (r->nheld + 1) * sizeof(*r->held));
 		h = &r->held[r->nheld++];
 		h->src = xstrdup(src);
@@ -482,6 +490,23 @@ scan_one(struct run *r, const char *src, long idx, const char *p, size_t n)
 		memcpy(h->p, p, n);
 		h->n = n;
 		r->held_bytes += n;
+		/* What it says now, printed at the end when no password
+		 * came after it (judging it again would change nothing and
+		 * cost its key derivations twice). */
+		h->pw = detect_scan_passwords(r->scan);
+		h->verdict = res.verdict;
+		h->out = NULL;
+		h->outlen = 0;
+		if ((mem = open_memstream(&h->out, &h->outlen)) == NULL)
+			abort();
+		r->out = mem;
+		if (r->text)
+			print_text(r, src, idx, &res);
+		else
+			print_json(r, src, idx, &res);
+		r->out = stdout;
+		if (fclose(mem) != 0)
+			abort();
 		return;
 	}
 	record(r, src, idx, &res);
@@ -498,11 +523,19 @@ held_run(struct run *r)
 	for (i = 0; i < r->nheld; i++) {
 		struct held *h = &r->held[i];
 
-		if (detect_scan_mime(r->scan, h->p, h->n, NULL, &res) == -1)
-			abort();
-		record(r, h->src, h->idx, &res);
+		if (detect_scan_passwords(r->scan) == h->pw) {
+			fwrite(h->out, 1, h->outlen, stdout);
+			r->n[h->verdict]++;
+			progress(r, 0);
+		} else {
+			if (detect_scan_mime(r->scan, h->p, h->n, NULL,
+			    &res) == -1)
+				abort();
+			record(r, h->src, h->idx, &res);
+		}
 		free(h->src);
 		free(h->p);
+		free(h->out);
 	}
 	free(r->held);
 	r->held = NULL;
@@ -1134,6 +1167,7 @@ main(int argc, char *argv[])
 
 	log_init("shindan-scan");
 	memset(&r, 0, sizeof(r));
+	r.out = stdout;
 	detect_opts_init(&o);
 	while ((c = getopt_long(argc, argv, "tl:dac:h", lo, NULL)) != -1) {
 		switch (c) {

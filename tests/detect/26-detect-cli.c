@@ -250,6 +250,7 @@ ppap_order(void)
 	struct buf		 out;
 	cJSON			*last = NULL;
 	const char		*nl, *q;
+	char			 cmd[1024];
 
 	archive_write_set_format_zip(a);
 	archive_write_set_options(a, "zip:encryption=traditional");
@@ -296,6 +297,37 @@ ppap_order(void)
 	    "an mbox's archive before its password mail: judged again at the "
 	    "end, opened (%.120s)", q);
 	cJSON_Delete(last);
+	/* No password after it: printed at the end as it was judged, in
+	 * JSON and in the report, and counted once. */
+	m = xmalloc(16384);
+	snprintf(m, 16384,
+	    "From sato@fabrikam.example Mon Nov  2 09:30:00 2026\n"
+	    "From: sato@fabrikam.example\nSubject: quote\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=zz\n\n--zz\n"
+	    "Content-Type: text/plain\n\nThe quote.\n"
+	    "--zz\nContent-Type: application/zip\nContent-Disposition: "
+	    "attachment; filename=quote.zip\nContent-Transfer-Encoding: "
+	    "base64\n\n%s\n--zz--\n\n"
+	    "From sato@fabrikam.example Mon Nov  2 09:31:00 2026\n"
+	    "From: sato@fabrikam.example\nSubject: lunch\n\nNoon?\n", b64);
+	snprintf(path, sizeof(path), "%s/ppap-none.mbox", TMP);
+	put(path, m);
+	free(m);
+	run(path, &out);
+	for (q = out.ptr; (nl = strchr(q, '\n')) != NULL && nl[1] != '\0';
+	    q = nl + 1)
+		;
+	ok(strstr(out.ptr, "\"index\":2") != NULL && strstr(out.ptr,
+	    "\"index\":2") < q && strstr(q, "\"index\":1") != NULL &&
+	    strstr(q, "attach.encrypted_archive") != NULL && strchr(q, '\n') ==
+	    out.ptr + out.len - 1, "no password after it: the locked one "
+	    "printed last, as judged (%.160s)", q);
+	snprintf(cmd, sizeof(cmd), "--text %s", path);
+	run(cmd, &out);
+	ok(strstr(out.ptr, "#2: clean") != NULL && strstr(out.ptr, "#1: "
+	    "threat") > strstr(out.ptr, "#2: clean") && strstr(out.ptr,
+	    "2 messages: 1 threat, 0 potential, 1 clean") != NULL,
+	    "and in the report, counted once (%.300s)", out.ptr);
 	buf_release(&out);
 }
 
