@@ -1,20 +1,26 @@
 /*
- * pdfcrypt: the contents of an encrypted PDF whose user password is
- * empty.  Such a file opens in every reader without a prompt (the owner
- * password only restricts printing or editing, as many legitimate
- * invoices and statements do), so it hides nothing from the reader: it
- * must hide nothing from the scan either.  A kit that encrypts its
- * JavaScript or its links this way is read like any other PDF, and a
- * statement restricted from editing is not "password-protected".
+ * pdfcrypt: the contents of an encrypted PDF, read as a reader reads
+ * them.  A PDF whose user password is empty opens in every reader
+ * without a prompt (the owner password only restricts printing or
+ * editing, as many legitimate invoices and statements do), so it hides
+ * nothing from the reader: it must hide nothing from the scan either.
+ * A kit that encrypts its JavaScript or its links this way is read like
+ * any other PDF, and a statement restricted from editing is not
+ * "password-protected".  A PDF that asks for a password is tried with
+ * the passwords of the scan (PPAP), and with the empty owner password,
+ * which poppler and qpdf try.
  *
  * The Standard security handler of ISO 32000 (7.6.4): revisions 2 to 4
  * (RC4 of 40 to 128 bits, and AES-128, the /AESV2 crypt filter), the
- * file key derived from the empty password and checked against /U
- * (algorithms 2, 4 and 5), each object's key from it (algorithm 1);
- * revisions 5 and 6 (AES-256, /AESV3: algorithms 2.A and 2.B, the file
- * key unwrapped from /UE).  Other handlers (certificates, /Adobe.PubSec)
- * and a user password that is not empty are "locked": the caller says
- * the document is protected, as before.
+ * file key derived from a password and checked against /U (algorithms
+ * 2, 4, 5 and 7), each object's key from it (algorithm 1); revisions 5
+ * and 6 (AES-256, /AESV3: algorithms 2.A and 2.B, the file key
+ * unwrapped from /UE or /OE).  What a reader reads is what counts: the
+ * /Encrypt and /ID of the file's trailer, the last of a key given
+ * twice, names with #xx escapes, crypt filters looked up by name with
+ * pdf.js's defaults, objects found by an index of their headers.
+ * Other handlers (certificates, /Adobe.PubSec) and a password no one
+ * gave are "locked": the caller says the document is protected.
  *
  * MD5, SHA-2 and AES come from libcrypto; RC4, which OpenSSL 3 keeps in
  * its legacy provider only, is the few lines below.
