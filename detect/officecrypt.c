@@ -516,8 +516,7 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	if (rd32(info) == 0x00040004) {
 		xml_plain((char *)info + 8, il - 8);
 		rc = parse_agile(&f, (const char *)info + 8, il - 8);
-	}
-	else if (info[0] >= 2 && info[0] <= 4 && info[1] == 0 &&
+	} else if (info[0] >= 2 && info[0] <= 4 && info[1] == 0 &&
 	    info[2] == 2 && info[3] == 0)
 		rc = parse_standard(&f, info, il);
 	else
