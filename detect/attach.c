@@ -87,13 +87,6 @@ ci_find(const unsigned char *p, size_t n, const char *needle)
 	return 0;
 }
 
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
 /* Are the first 64 bytes free of control characters (a text's)? */
 static int
 text_head(const unsigned char *p, size_t n)

@@ -13,6 +13,7 @@
 #include <magic.h>
 #include <sodium.h>
 
+#include "cipher.h"
 #include "internal.h"
 #include "log.h"
 #include "util.h"
@@ -56,7 +57,7 @@ init_once(void)
 	g_mime_init();
 	if (sodium_init() < 0)
 		abort();
-	pdf_crypt_init();
+	cipher_init();
 	for (i = 0; i < R__MAX; i++) {
 		rule_info[i].id = rules[i].id;
 		rule_info[i].category = rules[i].cat;

@@ -564,8 +564,6 @@ int	 pdf_crypt_object(const struct pdf_crypt *, size_t off, long *num,
 size_t	 pdf_crypt_data(const struct pdf_crypt *, int stream, long num,
 	    long gen, const unsigned char *, size_t, unsigned char *out,
 	    size_t cap);
-/* libcrypto made ready (its configuration read) before a sandbox. */
-void	 pdf_crypt_init(void);
 /* A QR code drawn with a PDF content stream's filled rectangles. */
 void	 pdf_paths_qr(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);

@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
+#include "cipher.h"
 #include <openssl/hmac.h>
 #include <sodium.h>
 
@@ -32,14 +32,7 @@
 #include "util.h"
 
 #define INFO_MAX	(64u << 10)	/* bytes of EncryptionInfo read */
-#define SEGMENT		4096		/* Agile's unit of the package */
-
-static uint32_t
-rd32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
+#define SEGMENT		4096		/* Agile: the package in these */
 
 /* What EncryptionInfo says, for either kind. */
 struct info {
@@ -47,8 +40,8 @@ struct info {
 	const EVP_MD	*md;		/* the password's hash */
 	const EVP_MD	*kmd;		/* the key data's (Agile) */
 	size_t		 hlen;		/* md's size */
-	size_t		 keylen;	/* bytes of the password's AES keys */
-	size_t		 pkeylen;	/* ... of the package's (Agile: keyData) */
+	size_t		 keylen;	/* the password's AES keys */
+	size_t		 pkeylen;	/* the package's (keyData) */
 	size_t		 khlen;		/* kmd's size */
 	size_t		 spin;
 	unsigned char	 salt[64], ksalt[64];
@@ -79,7 +72,8 @@ static const char *
 attr(const char *el, const char *end, const char *nm, size_t *l)
 {
 	size_t		 nl = strlen(nm);
-	const char	*q = el, *gt = memchr(el, '>', (size_t)(end - el)), *v;
+	const char	*q = el, *v;
+	const char	*gt = memchr(el, '>', (size_t)(end - el));
 
 	if (gt == NULL)
 		return NULL;
@@ -252,10 +246,10 @@ parse_standard(struct info *f, const unsigned char *p, size_t n)
 	uint32_t	 alg, ksz;
 	const unsigned char *v;
 
-	if (n < 12 || (hs = rd32(p + 8)) < 32 || hs > n - 12)
+	if (n < 12 || (hs = le32(p + 8)) < 32 || hs > n - 12)
 		return -1;
-	alg = rd32(p + 12 + 8);
-	ksz = rd32(p + 12 + 16);
+	alg = le32(p + 12 + 8);
+	ksz = le32(p + 12 + 16);
 	if ((alg != 0x660e && alg != 0x660f && alg != 0x6610) ||
 	    (ksz != 128 && ksz != 192 && ksz != 256))
 		return -1;
@@ -263,7 +257,7 @@ parse_standard(struct info *f, const unsigned char *p, size_t n)
 	vs = n - 12 - hs;
 	/* SaltSize, Salt (16), EncryptedVerifier (16),
 	 * VerifierHashSize, EncryptedVerifierHash (32 for AES). */
-	if (vs < 4 + 16 + 16 + 4 + 32 || rd32(v) != 16)
+	if (vs < 4 + 16 + 16 + 4 + 32 || le32(v) != 16)
 		return -1;
 	memcpy(f->salt, v + 4, 16);
 	f->saltl = 16;
@@ -276,47 +270,6 @@ parse_standard(struct info *f, const unsigned char *p, size_t n)
 	f->keylen = f->pkeylen = ksz / 8;
 	f->spin = 50000;
 	return 0;
-}
-
-static void
-hash2(const EVP_MD *md, const unsigned char *a, size_t al,
-    const unsigned char *b, size_t bl, unsigned char *out)
-{
-	EVP_MD_CTX	*x = EVP_MD_CTX_new();
-
-	if (x == NULL || EVP_DigestInit_ex(x, md, NULL) != 1 ||
-	    EVP_DigestUpdate(x, a, al) != 1 || EVP_DigestUpdate(x, b, bl) !=
-	    1 || EVP_DigestFinal_ex(x, out, NULL) != 1)
-		abort();
-	EVP_MD_CTX_free(x);
-}
-
-/* AES of n bytes (whole blocks), CBC with iv or ECB without: 0 or -1. */
-static int
-aes(const unsigned char *key, size_t kl, const unsigned char *iv,
-    const unsigned char *in, size_t n, unsigned char *out)
-{
-	EVP_CIPHER_CTX	*x = EVP_CIPHER_CTX_new();
-	const EVP_CIPHER *c;
-	int		 l1 = 0, l2 = 0, rc = -1;
-
-	if (x == NULL)
-		abort();
-	if (iv != NULL)
-		c = kl == 32 ? EVP_aes_256_cbc() : kl == 24 ?
-		    EVP_aes_192_cbc() : EVP_aes_128_cbc();
-	else
-		c = kl == 32 ? EVP_aes_256_ecb() : kl == 24 ?
-		    EVP_aes_192_ecb() : EVP_aes_128_ecb();
-	if (n % 16 == 0 && n <= INT32_MAX &&
-	    EVP_DecryptInit_ex(x, c, NULL, key, iv) == 1) {
-		EVP_CIPHER_CTX_set_padding(x, 0);
-		if (EVP_DecryptUpdate(x, out, &l1, in, (int)n) == 1 &&
-		    EVP_DecryptFinal_ex(x, out + l1, &l2) == 1)
-			rc = 0;
-	}
-	EVP_CIPHER_CTX_free(x);
-	return rc;
 }
 
 /* H(salt + UTF-16LE password), then spin times H(i + H): into h. */
@@ -349,7 +302,7 @@ iterate(const struct info *f, const char *pw, unsigned char *h)
 		u16[k++] = (unsigned char)c;
 		u16[k++] = (unsigned char)(c >> 8);
 	}
-	hash2(f->md, f->salt, f->saltl, u16, k, h);
+	cipher_hash(f->md, f->salt, f->saltl, u16, k, h);
 	/* The digest fetched once: EVP_sha512() in each round would look
 	 * it up each time (four times the cost). */
 	if ((x = EVP_MD_CTX_new()) == NULL || (md = EVP_MD_fetch(NULL,
@@ -357,7 +310,8 @@ iterate(const struct info *f, const char *pw, unsigned char *h)
 		abort();
 	for (i = 0; i < f->spin; i++) {
 		ib[0] = (unsigned char)i, ib[1] = (unsigned char)(i >> 8);
-		ib[2] = (unsigned char)(i >> 16), ib[3] = (unsigned char)(i >> 24);
+		ib[2] = (unsigned char)(i >> 16);
+		ib[3] = (unsigned char)(i >> 24);
 		if (EVP_DigestInit_ex(x, md, NULL) != 1 ||
 		    EVP_DigestUpdate(x, ib, 4) != 1 ||
 		    EVP_DigestUpdate(x, h, f->hlen) != 1 ||
@@ -376,7 +330,7 @@ agile_key(const struct info *f, const unsigned char *h,
 {
 	unsigned char	 x[EVP_MAX_MD_SIZE];
 
-	hash2(f->md, h, f->hlen, block, 8, x);
+	cipher_hash(f->md, h, f->hlen, block, 8, x);
 	memset(key, 0x36, f->keylen);
 	memcpy(key, x, f->keylen < f->hlen ? f->keylen : f->hlen);
 }
@@ -396,34 +350,37 @@ try_password(const struct info *f, const char *pw, unsigned char *key)
 	iterate(f, pw, h);
 	if (f->agile) {
 		agile_key(f, h, b1, k);
-		if (aes(k, f->keylen, f->salt, f->vin, f->vinl, vin) == -1)
+		if (cipher_aes(0, k, f->keylen, f->salt, f->vin, f->vinl,
+		    vin) == -1)
 			return 0;
 		agile_key(f, h, b2, k);
-		if (aes(k, f->keylen, f->salt, f->vhash, f->vhashl, vh) == -1)
+		if (cipher_aes(0, k, f->keylen, f->salt, f->vhash, f->vhashl,
+		    vh) == -1)
 			return 0;
 		/* The verifier's hash is of its first saltSize bytes. */
-		hash2(f->md, vin, f->saltl < f->vinl ? f->saltl : f->vinl,
+		cipher_hash(f->md, vin, f->saltl < f->vinl ? f->saltl : f->vinl,
 		    NULL, 0, x);
 		if (memcmp(x, vh, f->hlen) != 0)
 			return 0;
 		agile_key(f, h, b3, k);
-		return aes(k, f->keylen, f->salt, f->ekey, f->ekeyl, vh) == 0 ?
+		return cipher_aes(0, k, f->keylen, f->salt, f->ekey, f->ekeyl,
+		    vh) == 0 ?
 		    (memcpy(key, vh, f->pkeylen), 1) : 0;
 	}
 	/* Standard: H(h + block 0), then the CryptDeriveKey of
 	 * MS-OFFCRYPTO 2.3.4.7: SHA-1 of it XORed into 0x36s and 0x5cs. */
-	hash2(f->md, h, f->hlen, zero, 4, x);
+	cipher_hash(f->md, h, f->hlen, zero, 4, x);
 	memset(b36, 0x36, 64);
 	memset(b5c, 0x5c, 64);
 	for (i = 0; i < f->hlen; i++)
 		b36[i] ^= x[i], b5c[i] ^= x[i];
-	hash2(f->md, b36, 64, NULL, 0, h);
-	hash2(f->md, b5c, 64, NULL, 0, h + 20);
+	cipher_hash(f->md, b36, 64, NULL, 0, h);
+	cipher_hash(f->md, b5c, 64, NULL, 0, h + 20);
 	memcpy(key, h, f->keylen);
-	if (aes(key, f->keylen, NULL, f->vin, 16, vin) == -1 ||
-	    aes(key, f->keylen, NULL, f->vhash, 32, vh) == -1)
+	if (cipher_aes(0, key, f->keylen, NULL, f->vin, 16, vin) == -1 ||
+	    cipher_aes(0, key, f->keylen, NULL, f->vhash, 32, vh) == -1)
 		return 0;
-	hash2(f->md, vin, 16, NULL, 0, x);
+	cipher_hash(f->md, vin, 16, NULL, 0, x);
 	return memcmp(x, vh, 20) == 0;
 }
 
@@ -438,7 +395,7 @@ package(const struct info *f, const unsigned char *key,
 
 	if (pl < 8)
 		return NULL;
-	size = rd32(pk) | (uint64_t)rd32(pk + 4) << 32;
+	size = le32(pk) | (uint64_t)le32(pk + 4) << 32;
 	want = size < cap ? (size_t)size : cap;
 	if (want > pl - 8)
 		want = pl - 8;
@@ -447,7 +404,7 @@ package(const struct info *f, const unsigned char *key,
 		n = (pl - 8) / 16 * 16;
 	out = xmalloc(n + 16);
 	if (!f->agile) {
-		if (aes(key, f->pkeylen, NULL, pk + 8, n, out) == -1)
+		if (cipher_aes(0, key, f->pkeylen, NULL, pk + 8, n, out) == -1)
 			goto fail;
 	} else {
 		for (k = 0, seg = 0; k < n; k += SEGMENT, seg++) {
@@ -457,9 +414,9 @@ package(const struct info *f, const unsigned char *key,
 			ib[1] = (unsigned char)(seg >> 8);
 			ib[2] = (unsigned char)(seg >> 16);
 			ib[3] = (unsigned char)(seg >> 24);
-			hash2(f->kmd, f->ksalt, f->ksaltl, ib, 4, iv);
-			if (aes(key, f->pkeylen, iv, pk + 8 + k, l, out + k) ==
-			    -1)
+			cipher_hash(f->kmd, f->ksalt, f->ksaltl, ib, 4, iv);
+			if (cipher_aes(0, key, f->pkeylen, iv, pk + 8 + k, l,
+			    out + k) == -1)
 				goto fail;
 		}
 	}
@@ -484,11 +441,11 @@ integrity(const struct info *f, const unsigned char *key,
 			 mac[EVP_MAX_MD_SIZE];
 	unsigned int	 ml = 0;
 
-	hash2(f->kmd, f->ksalt, f->ksaltl, b4, 8, iv);
-	if (aes(key, f->pkeylen, iv, f->hkey, f->hkeyl, hk) == -1)
+	cipher_hash(f->kmd, f->ksalt, f->ksaltl, b4, 8, iv);
+	if (cipher_aes(0, key, f->pkeylen, iv, f->hkey, f->hkeyl, hk) == -1)
 		return 0;
-	hash2(f->kmd, f->ksalt, f->ksaltl, b5, 8, iv);
-	if (aes(key, f->pkeylen, iv, f->hval, f->hvall, hv) == -1)
+	cipher_hash(f->kmd, f->ksalt, f->ksaltl, b5, 8, iv);
+	if (cipher_aes(0, key, f->pkeylen, iv, f->hval, f->hvall, hv) == -1)
 		return 0;
 	if (HMAC(f->kmd, hk, (int)f->khlen, pk, pl, mac, &ml) == NULL ||
 	    ml != f->khlen)
@@ -513,7 +470,7 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	/* The version: 4.4 Agile; 2.2, 3.2 and 4.2 Standard. */
 	if (il < 8)
 		goto out;
-	if (rd32(info) == 0x00040004) {
+	if (le32(info) == 0x00040004) {
 		xml_plain((char *)info + 8, il - 8);
 		rc = parse_agile(&f, (const char *)info + 8, il - 8);
 	} else if (info[0] >= 2 && info[0] <= 4 && info[1] == 0 &&

@@ -15,13 +15,6 @@
 #include "internal.h"
 #include "util.h"
 
-static uint32_t
-rd32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
 /*
  * The FAT entry of sector sec of a compound file (MS-CFB): the sector
  * that follows it in its chain, or OLE_NOSECT when it cannot be read.
@@ -36,24 +29,24 @@ ole_next(const unsigned char *p, size_t n, unsigned shift, uint32_t sec)
 	uint32_t	 fat, dif;
 
 	if (idx < 109)
-		fat = rd32(p + 0x4c + 4 * idx);
+		fat = le32(p + 0x4c + 4 * idx);
 	else {
 		idx -= 109;
-		dif = rd32(p + 0x44);
+		dif = le32(p + 0x44);
 		/* Each DIFAT sector: per - 1 entries, then the next. */
 		for (k = 0; idx >= per - 1; k++, idx -= per - 1) {
 			if (dif >= OLE_NOSECT || k > n / ssz ||
 			    ((size_t)dif + 2) << shift > n)
 				return OLE_NOSECT;
-			dif = rd32(p + (((size_t)dif + 1) << shift) + ssz - 4);
+			dif = le32(p + (((size_t)dif + 1) << shift) + ssz - 4);
 		}
 		if (dif >= OLE_NOSECT || ((size_t)dif + 2) << shift > n)
 			return OLE_NOSECT;
-		fat = rd32(p + (((size_t)dif + 1) << shift) + 4 * idx);
+		fat = le32(p + (((size_t)dif + 1) << shift) + 4 * idx);
 	}
 	if (fat >= OLE_NOSECT || ((size_t)fat + 2) << shift > n)
 		return OLE_NOSECT;
-	return rd32(p + (((size_t)fat + 1) << shift) + 4 * (sec % per));
+	return le32(p + (((size_t)fat + 1) << shift) + 4 * (sec % per));
 }
 
 /* Is the directory entry d named nm (ASCII, in any case), of type 1 or
@@ -92,7 +85,7 @@ ole_shift(const unsigned char *p, size_t n)
 static uint64_t
 entry_size(const unsigned char *d, unsigned shift)
 {
-	return rd32(d + 120) | (shift == 12 ? (uint64_t)rd32(d + 124) << 32 :
+	return le32(d + 120) | (shift == 12 ? (uint64_t)le32(d + 124) << 32 :
 	    0);
 }
 
@@ -137,7 +130,7 @@ root_child(const unsigned char *p, size_t n, unsigned shift,
 {
 	size_t		 ssz = (size_t)1 << shift, ne = 0, cap = 0, steps, i,
 			 top = 0;
-	uint32_t	 sec = rd32(p + 0x30), id;
+	uint32_t	 sec = le32(p + 0x30), id;
 	const unsigned char **ent = NULL, *found = NULL;
 	uint32_t	*stack = NULL;
 	unsigned char	*seen = NULL;
@@ -161,7 +154,7 @@ root_child(const unsigned char *p, size_t n, unsigned shift,
 	seen = xcalloc(ne, 1);
 	/* Each entry visited pushes two: 2 ne + 1 at most. */
 	stack = xmalloc((2 * ne + 1) * sizeof(*stack));
-	stack[top++] = rd32(ent[0] + 76);
+	stack[top++] = le32(ent[0] + 76);
 	while (top > 0 && found == NULL) {
 		id = stack[--top];
 		if (id >= ne || seen[id])
@@ -169,8 +162,8 @@ root_child(const unsigned char *p, size_t n, unsigned shift,
 		seen[id] = 1;
 		if (ent[id][66] == 2 && ole_named(ent[id], name))
 			found = ent[id];
-		stack[top++] = rd32(ent[id] + 68);	/* left */
-		stack[top++] = rd32(ent[id] + 72);	/* right */
+		stack[top++] = le32(ent[id] + 68);	/* left */
+		stack[top++] = le32(ent[id] + 72);	/* right */
 	}
 out:
 	free(seen);
@@ -194,24 +187,24 @@ ole_stream(const unsigned char *p, size_t n, const char *name, size_t cap,
 	    NULL)
 		return NULL;
 	size = entry_size(ent, shift);
-	if (size >= rd32(p + 0x38))	/* the cut-off */
-		return chain_read(p, n, shift, rd32(ent + 116), size, cap, len);
+	if (size >= le32(p + 0x38))	/* the cut-off */
+		return chain_read(p, n, shift, le32(ent + 116), size, cap, len);
 	/* A small stream lives in the mini stream (the root's chain), in
 	 * sectors of 64 bytes chained by the mini FAT. */
 	if (p[0x20] != 6)
 		return NULL;
-	if ((mini = chain_read(p, n, shift, rd32(root + 116),
+	if ((mini = chain_read(p, n, shift, le32(root + 116),
 	    entry_size(root, shift), n, &mlen)) == NULL)
 		return NULL;
-	if ((mfat = chain_read(p, n, shift, rd32(p + 0x3c),
-	    (uint64_t)rd32(p + 0x40) << shift, n, &flen)) == NULL) {
+	if ((mfat = chain_read(p, n, shift, le32(p + 0x3c),
+	    (uint64_t)le32(p + 0x40) << shift, n, &flen)) == NULL) {
 		free(mini);
 		return NULL;
 	}
 	if (size > cap)
 		size = cap;
 	out = xmalloc((size_t)size + 1);
-	for (k = 0, msec = rd32(ent + 116), steps = 0; k < size &&
+	for (k = 0, msec = le32(ent + 116), steps = 0; k < size &&
 	    steps <= mlen / 64; steps++) {
 		size_t take = size - k < 64 ? (size_t)(size - k) : 64;
 
@@ -219,7 +212,7 @@ ole_stream(const unsigned char *p, size_t n, const char *name, size_t cap,
 			break;
 		memcpy(out + k, mini + (size_t)msec * 64, take);
 		k += take;
-		msec = (size_t)msec * 4 + 4 <= flen ? rd32(mfat + 4 *
+		msec = (size_t)msec * 4 + 4 <= flen ? le32(mfat + 4 *
 		    (size_t)msec) : OLE_NOSECT;
 	}
 	free(mini);

@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
+#include "cipher.h"
 
 #include "internal.h"
 #include "util.h"
@@ -65,56 +65,6 @@ rc4(const unsigned char *key, size_t klen, const unsigned char *in,
 		t = S[i], S[i] = S[j], S[j] = t;
 		out[k] = in[k] ^ S[(S[i] + S[j]) & 0xff];
 	}
-}
-
-/* The digest of the n pieces (p[i], l[i]) by md into out: its size. */
-static unsigned
-digest(const EVP_MD *md, const unsigned char *const *p, const size_t *l,
-    size_t n, unsigned char *out)
-{
-	EVP_MD_CTX	*x = EVP_MD_CTX_new();
-	unsigned	 len = 0;
-	size_t		 i;
-
-	if (x == NULL)
-		abort();
-	if (EVP_DigestInit_ex(x, md, NULL) != 1)
-		abort();
-	for (i = 0; i < n; i++)
-		if (EVP_DigestUpdate(x, p[i], l[i]) != 1)
-			abort();
-	if (EVP_DigestFinal_ex(x, out, &len) != 1)
-		abort();
-	EVP_MD_CTX_free(x);
-	return len;
-}
-
-/*
- * AES-CBC over n bytes (a multiple of 16) of in into out, no padding
- * taken off or added: 0, or -1 when libcrypto refuses.
- */
-static int
-aes_cbc(int enc, const unsigned char *key, size_t klen,
-    const unsigned char *iv, const unsigned char *in, size_t n,
-    unsigned char *out)
-{
-	EVP_CIPHER_CTX	*x = EVP_CIPHER_CTX_new();
-	const EVP_CIPHER *c = klen == 32 ? EVP_aes_256_cbc() :
-	    EVP_aes_128_cbc();
-	int		 l1 = 0, l2 = 0, rc = -1;
-
-	if (x == NULL)
-		abort();
-	if (n > INT32_MAX || EVP_CipherInit_ex(x, c, NULL, key, iv, enc) != 1)
-		goto out;
-	EVP_CIPHER_CTX_set_padding(x, 0);
-	if (EVP_CipherUpdate(x, out, &l1, in, (int)n) != 1 ||
-	    EVP_CipherFinal_ex(x, out + l1, &l2) != 1)
-		goto out;
-	rc = (size_t)(l1 + l2) == n ? 0 : -1;
-out:
-	EVP_CIPHER_CTX_free(x);
-	return rc;
 }
 
 /* Past the name at q (its '/'): up to white space or a delimiter. */
@@ -490,7 +440,7 @@ hash_2b(int r, const unsigned char *pw, size_t pwl,
 	size_t		 ll[3] = { pwl, 8, ul }, kl, one, i, round;
 	unsigned	 sum;
 
-	kl = digest(EVP_sha256(), pp, ll, 3, k);
+	kl = cipher_digest(EVP_sha256(), pp, ll, 3, k);
 	for (round = 0; r >= 6; round++) {
 		one = pwl + kl + ul;
 		for (i = 0; i < 64; i++) {
@@ -498,12 +448,12 @@ hash_2b(int r, const unsigned char *pw, size_t pwl,
 			memcpy(k1 + i * one + pwl, k, kl);
 			memcpy(k1 + i * one + pwl + kl, udata, ul);
 		}
-		if (aes_cbc(1, k, 16, k + 16, k1, one * 64, ebuf) == -1)
+		if (cipher_aes(1, k, 16, k + 16, k1, one * 64, ebuf) == -1)
 			break;
 		for (sum = 0, i = 0; i < 16; i++)
 			sum += ebuf[i];
 		pp[0] = ebuf, ll[0] = one * 64;
-		kl = digest(sum % 3 == 0 ? EVP_sha256() : sum % 3 == 1 ?
+		kl = cipher_digest(sum % 3 == 0 ? EVP_sha256() : sum % 3 == 1 ?
 		    EVP_sha384() : EVP_sha512(), pp, ll, 1, k);
 		if (round >= 63 && ebuf[one * 64 - 1] <= round + 1 - 32)
 			break;
@@ -540,7 +490,7 @@ open_aes256(struct pdf_crypt *c, const struct sec *x, const char *pw,
 		return 0;
 	hash_2b(x->r, (const unsigned char *)pw, pwl, v + 40, ud, udl, h);
 	memset(iv, 0, sizeof(iv));
-	if (aes_cbc(0, h, 32, iv, wrapped, 32, c->key) == -1)
+	if (cipher_aes(0, h, 32, iv, wrapped, 32, c->key) == -1)
 		return 0;
 	c->keylen = 32;
 	return 1;
@@ -570,10 +520,10 @@ open_rc4(struct pdf_crypt *c, const struct sec *x, const unsigned char *pw,
 	pp[np] = x->id, ll[np++] = x->idl;
 	if (x->r >= 4 && x->meta_clear)
 		pp[np] = ff, ll[np++] = 4;
-	digest(EVP_md5(), pp, ll, np, h);
+	cipher_digest(EVP_md5(), pp, ll, np, h);
 	for (i = 0; x->r >= 3 && i < 50; i++) {
 		pp[0] = h, ll[0] = kl;
-		digest(EVP_md5(), pp, ll, 1, h);
+		cipher_digest(EVP_md5(), pp, ll, 1, h);
 	}
 	memcpy(c->key, h, kl);
 	c->keylen = kl;
@@ -583,7 +533,7 @@ open_rc4(struct pdf_crypt *c, const struct sec *x, const unsigned char *pw,
 	}
 	pp[0] = pad, ll[0] = 32;
 	pp[1] = x->id, ll[1] = x->idl;
-	digest(EVP_md5(), pp, ll, 2, y);
+	cipher_digest(EVP_md5(), pp, ll, 2, y);
 	for (i = 0; i < 20; i++) {
 		for (j = 0; j < kl; j++)
 			k2[j] = (unsigned char)(c->key[j] ^ i);
@@ -603,10 +553,10 @@ open_rc4_owner(struct pdf_crypt *c, const struct sec *x)
 
 	if (x->ol < 32)
 		return 0;
-	digest(EVP_md5(), pp, ll, 1, h);
+	cipher_digest(EVP_md5(), pp, ll, 1, h);
 	for (i = 0; x->r >= 3 && i < 50; i++) {
 		pp[0] = h, ll[0] = kl;
-		digest(EVP_md5(), pp, ll, 1, h);
+		cipher_digest(EVP_md5(), pp, ll, 1, h);
 	}
 	memcpy(up, x->o, 32);
 	if (x->r == 2)
@@ -808,7 +758,7 @@ pdf_crypt_data(const struct pdf_crypt *c, int stream, long num, long gen,
 			memcpy(k + ll[0], "sAlT", 4);
 			ll[0] += 4;
 		}
-		digest(EVP_md5(), pp, ll, 1, ok);
+		cipher_digest(EVP_md5(), pp, ll, 1, ok);
 		kl = c->keylen + 5 < 16 ? c->keylen + 5 : 16;
 		key = ok;
 	}
@@ -823,7 +773,7 @@ pdf_crypt_data(const struct pdf_crypt *c, int stream, long num, long gen,
 	n = (len - 16) / 16 * 16;
 	if (n > cap / 16 * 16)
 		n = cap / 16 * 16;
-	if (aes_cbc(0, key, c->keylen == 32 ? 32 : 16, in, in + 16, n,
+	if (cipher_aes(0, key, c->keylen == 32 ? 32 : 16, in, in + 16, n,
 	    out) == -1)
 		return (size_t)-1;
 	/* The padding, when the whole was read and it is one. */
@@ -831,36 +781,4 @@ pdf_crypt_data(const struct pdf_crypt *c, int stream, long num, long gen,
 	    padl <= 16)
 		n -= padl;
 	return n;
-}
-
-void
-pdf_crypt_init(void)
-{
-	unsigned char	 h[64], b[32];
-	const unsigned char *pp[1] = { b };
-	size_t		 ll[1] = { sizeof(b) };
-
-	const EVP_CIPHER *const ciphers[] = { EVP_aes_128_ecb(),
-	    EVP_aes_192_ecb(), EVP_aes_256_ecb(), EVP_aes_192_cbc() };
-	size_t		 i;
-
-	/* libcrypto reads its configuration and fetches its algorithms at
-	 * first use: before the runner's sandbox closes the files (this
-	 * file's and officecrypt.c's). */
-	memset(b, 0, sizeof(b));
-	digest(EVP_md5(), pp, ll, 1, h);
-	digest(EVP_sha1(), pp, ll, 1, h);
-	digest(EVP_sha256(), pp, ll, 1, h);
-	digest(EVP_sha384(), pp, ll, 1, h);
-	digest(EVP_sha512(), pp, ll, 1, h);
-	(void)aes_cbc(0, b, 16, b + 16, b, 16, h);
-	(void)aes_cbc(0, b, 32, b, b, 16, h);
-	for (i = 0; i < nitems(ciphers); i++) {
-		EVP_CIPHER_CTX *x = EVP_CIPHER_CTX_new();
-
-		if (x == NULL)
-			abort();
-		(void)EVP_DecryptInit_ex(x, ciphers[i], NULL, b, b);
-		EVP_CIPHER_CTX_free(x);
-	}
 }

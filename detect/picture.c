@@ -572,13 +572,6 @@ le16(const unsigned char *p)
 	return (unsigned)p[0] | (unsigned)p[1] << 8;
 }
 
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
 /*
  * A Windows bitmap (BMP) in grey, read here: Debian's readers of BMP
  * (gdk-pixbuf, ImageMagick, stb_image) bring loaders of many other

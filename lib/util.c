@@ -192,6 +192,14 @@ hex_value(int c)
 	return -1;
 }
 
+/* The 32-bit little-endian number at p (compound files, zips, BMPs). */
+uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
 int64_t
 time_mono_ms(void)
 {

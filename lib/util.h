@@ -31,6 +31,7 @@ int	 str_to_ll(const char *, long long min, long long max, long long *);
 
 void	 hex_encode(const unsigned char *, size_t, char *out);	/* 2n+1 */
 int	 hex_value(int c);		/* a hex digit's value, or -1 */
+uint32_t le32(const unsigned char *);	/* 4 bytes, little-endian */
 
 int64_t	 time_mono_ms(void);
 int64_t	 time_real_ms(void);
