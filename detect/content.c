@@ -123,11 +123,15 @@ cm_cb(void *arg, int id, size_t start, size_t end)
 
 	if (cm->seen[id])
 		return 0;
-	/* ASCII phrases stand as words. */
+	/* ASCII phrases stand as words: a phrase that begins or ends
+	 * with a letter or a digit is not part of a longer word ("% off"
+	 * follows a digit, as "20% off" has it). */
 	if (!((unsigned char)p->p[0] & 0x80)) {
-		if (start > 0 && wordc((unsigned char)cm->s[start - 1]))
+		if (start > 0 && wordc((unsigned char)p->p[0]) &&
+		    wordc((unsigned char)cm->s[start - 1]))
 			return 0;
-		if (!stem && end < cm->n && wordc((unsigned char)cm->s[end]))
+		if (!stem && end < cm->n && wordc((unsigned char)p->p[pl - 1]) &&
+		    wordc((unsigned char)cm->s[end]))
 			return 0;
 	}
 	if (p->cls == PC_SAFE && !safe_alone(cm->s, cm->n, start, end,
@@ -823,6 +827,28 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	buf_release(&b);
 }
 
+/* A sender, and no subject, no visible text, no part, no link,
+ * nothing cut. */
+static int
+blank(const struct detect_scan *s)
+{
+	const struct dmsg	*m = s->m;
+	const char		*p;
+	size_t			 i;
+
+	if (m->nparts > 0 || m->parts_over > 0 || s->nu > 0 ||
+	    m->truncated != NULL || m->from.domain == NULL)
+		return 0;
+	for (p = m->subject; p != NULL && *p != '\0'; p++)
+		if (!isspace((unsigned char)*p))
+			return 0;
+	for (i = 0; i < s->text_body; i++)
+		if (isalnum((unsigned char)s->text.ptr[i]) ||
+		    (s->text.ptr[i] & 0x80))
+			return 0;
+	return 1;
+}
+
 void
 content_run(struct detect_scan *s)
 {
@@ -982,12 +1008,13 @@ content_run(struct detect_scan *s)
 		finding_add(s, R_CONTENT_ADULT, &(struct fargs){
 		    .detail = examples(s, cm, PC_ADULT, -1) });
 	/* Lead generation: a subsidy, energy saving or insurance, and a
-	 * quote or an eligibility check to ask for through a link that
+	 * quote or an eligibility check to ask for (or three such offers
+	 * in one mail: it sells nothing of its own) through a link that
 	 * leaves the sender's own site (a utility's, an agency's or a
 	 * council's own mail links home); not a brand's own notice, nor
 	 * the organisation's (its benefits) or a correspondent's. */
-	if (cm->count[PC_LEAD] >= 1 && cm->count[PC_QUOTE] >= 1 &&
-	    links > 0 && !home && !links_home(s) &&
+	if ((cm->count[PC_LEAD] >= 3 || (cm->count[PC_LEAD] >= 1 &&
+	    cm->count[PC_QUOTE] >= 1)) && links > 0 && !home && !links_home(s) &&
 	    !dom_is_own(s, s->m->from.domain) &&
 	    !dom_is_corr(s, s->m->from.domain))
 		finding_add(s, R_CONTENT_LEAD, &(struct fargs){
@@ -1006,6 +1033,16 @@ content_run(struct detect_scan *s)
 	    cm->count[PC_GAMBLE])) && links > 0)
 		finding_add(s, R_CONTENT_GAMBLING, &(struct fargs){
 		    .detail = examples(s, cm, PC_BET, PC_GAMBLE) });
+
+	/* A blank mail: no subject, no text, nothing attached and nothing
+	 * to follow.  It carries only the proof that the address is read
+	 * (a bounce that does not come, a read receipt, a reply), which
+	 * senders gather before a campaign; from the organisation or a
+	 * correspondent it is someone's slip. */
+	if (blank(s) && !dom_is_own(s, s->m->from.domain) &&
+	    !dom_is_corr(s, s->m->from.domain))
+		finding_add(s, R_CONTENT_BLANK, &(struct fargs){
+		    .domain = s->m->from.domain });
 
 	/* A lure that names a brand the sender and the links are not; a
 	 * prize in a brand's name ("your free Lidl voucher", "win a 500 EUR

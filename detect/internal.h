@@ -431,6 +431,7 @@ int	 dom_is_corr(const struct detect_scan *, const char *dom);
 int	 dom_is_freemail(const struct detect_engine *, const char *regdom);
 /* 1 when a label of host looks machine-generated ("sdhbsvjld"). */
 int	 dom_random(const char *host);
+int	 looks_random(const char *host, int consonants);
 
 /* analyzers */
 void	 sender_run(struct detect_scan *);

@@ -618,6 +618,9 @@ static const struct phrase PHRASES[] = {
 	{ PC_GIVEAWAY, 1, "claim now" }, { PC_GIVEAWAY, 1, "giveaway" },
 	{ PC_GIVEAWAY, 1, "bonus" }, { PC_GIVEAWAY, 1, "reward" },
 	{ PC_GIVEAWAY, 1, "rewards" }, { PC_GIVEAWAY, 1, "distribution" },
+	{ PC_GIVEAWAY, 2, "free bitcoin*" }, { PC_GIVEAWAY, 2, "free crypto" },
+	{ PC_GIVEAWAY, 1, "jackpot*" }, { PC_GIVEAWAY, 1, "lottery" },
+	{ PC_GIVEAWAY, 1, "prizes" },
 	{ PC_GIVEAWAY, 1, "allocation" }, { PC_GIVEAWAY, 1, "eligible" },
 	{ PC_GIVEAWAY, 1, "you have earned" }, { PC_GIVEAWAY, 1, "has been credited" },
 	{ PC_GIVEAWAY, 1, "withdraw" }, { PC_GIVEAWAY, 1, "withdrawal" },
@@ -746,6 +749,13 @@ static const struct phrase PHRASES[] = {
 	{ PC_GAMBLE, 1, "wager*" }, { PC_GAMBLE, 1, "coupon code" },
 	{ PC_GAMBLE, 1, "play now" }, { PC_GAMBLE, 1, "bonus code" },
 	{ PC_BET, 1, "spins" }, { PC_GAMBLE, 2, "no deposit" },
+	/* a deposit matched by half or more ("50% bonus", "bonus 100%");
+	 * a saver's "1% bonus on every deposit" is no casino */
+	{ PC_GAMBLE, 2, "50% bonus" }, { PC_GAMBLE, 2, "100% bonus" },
+	{ PC_GAMBLE, 2, "150% bonus" }, { PC_GAMBLE, 2, "200% bonus" },
+	{ PC_GAMBLE, 2, "300% bonus" }, { PC_GAMBLE, 2, "500% bonus" },
+	{ PC_GAMBLE, 2, "bonus 100%" }, { PC_GAMBLE, 2, "bonus 200%" },
+	{ PC_GAMBLE, 2, "bonus de 100%" },
 	/* Brazil's betting "platforms" of 2023 (Fortune Tiger, "tigrinho"),
 	 * as the consumer agencies' warnings name them */
 	{ PC_BET, 1, "fortune tiger" }, { PC_BET, 1, "tigrinho" },

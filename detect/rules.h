@@ -397,6 +397,10 @@ RULE(R_SENDER_DISPLAY_OFFER, "sender.display_offer", DETECT_SPAM, 20, \
     "display name carries a price or a discount", \
     "The sender's name \"{detail}\" carries a price or a discount, which the name of a person or a company does not: bulk offers put them there to be read in the list of messages.", \
     "送信者名「{detail}」には価格や割引が含まれています。人や会社の名前には含まれないもので、大量送信の広告がメール一覧で目に付くように入れるものです。") \
+RULE(R_SENDER_DISPLAY_RANDOM, "sender.display_random", DETECT_SPAM, 20, \
+    "display name holds a word of letters strung at random", \
+    "The sender's name {detail} holds letters strung at random, which no person or company is called: spam tools make up a sender's name for each mail.", \
+    "送信者名 {detail} には、ランダムに並べた文字列が含まれています。人や会社の名前にはないもので、迷惑メールの送信ツールは一通ごとに送信者名を作ります。") \
 RULE(R_AUTH_DMARC, "auth.dmarc_fail", DETECT_SPOOFING, 45, \
     "DMARC failed and the domain asks to quarantine or reject", \
     "The sender's domain {domain} failed DMARC and asks receivers to reject such mail ({check}).", \
@@ -570,6 +574,10 @@ RULE(R_CONTENT_FAKE_SAFE, "content.fake_safety_notice", DETECT_PHISHING, 35, \
     "the mail says of itself, at the top, that it is safe or from a trusted sender", \
     "The top of the mail says it is safe or comes from a trusted sender ({detail}). Mail programs show such notices in their own window, never inside a message: a mail that writes one itself imitates them to lower the reader's guard.", \
     "メールの冒頭に、このメールは安全である、または信頼できる送信者からのものであると書かれています ({detail})。メールソフトはこのような表示を自分の画面に出し、メール本文の中には出しません。本文に自ら書くのは、その表示をまねて読み手の警戒を解くためです。") \
+RULE(R_CONTENT_BLANK, "content.blank", DETECT_SPAM, 30, \
+    "blank mail from outside: no subject, no text, nothing attached", \
+    "The mail from {domain} has no subject, no text, no link and nothing attached: it carries only the proof that the address is read (no bounce, a read receipt, a reply), which senders gather before a campaign. Do not answer it.", \
+    "{domain} からのメールには件名も本文もリンクも添付ファイルもありません。運ぶのはこのアドレスが読まれているという証拠 (エラーメールが返らないこと、開封確認、返信) だけで、送信者は一斉送信の前にそれを集めます。返信しないでください。") \
 RULE(R_CONTENT_SPAM, "content.spam", DETECT_SPAM, 20, \
     "marketing spam phrases", \
     "The text uses phrases typical of unsolicited bulk mail ({detail}).", \

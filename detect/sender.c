@@ -946,6 +946,40 @@ name_offer(const char *n)
 	return 0;
 }
 
+/*
+ * A word of the name that no one would write: eight letters or more
+ * strung at random (seven consonants in a row, hardly a vowel, letters
+ * and digits mixed: dom_random()'s test for a domain's label, less one
+ * consonant, as "Knightsbridge" has six), as spam tools make a
+ * sender's name for each mail ("htazl tciiiqawprggwkq").  The word is
+ * copied to out.
+ */
+static int
+name_random(const char *n, char *out, size_t outsz)
+{
+	char	 w[64];
+	size_t	 k = 0;
+
+	for (;; n++) {
+		unsigned char c = (unsigned char)*n;
+
+		if (isalnum(c) && k < sizeof(w) - 1) {
+			w[k++] = (char)tolower(c);
+			continue;
+		}
+		if (isalnum(c))		/* 63 letters and more: no name */
+			k = 0;
+		w[k] = '\0';
+		if (k >= 8 && looks_random(w, 7)) {
+			snprintf(out, outsz, "%s", w);
+			return 1;
+		}
+		k = 0;
+		if (c == '\0')
+			return 0;
+	}
+}
+
 /* The longest run of ASCII digits in s (full-width ones too: "０"-"９"). */
 static size_t
 digit_run(const char *s)
@@ -1174,6 +1208,17 @@ sender_run(struct detect_scan *s)
 	if (m->from.name != NULL && name_framed(m->from.name))
 		finding_add(s, R_SENDER_DISPLAY_MARKS, &(struct fargs){
 		    .detail = text_clip(&s->a, m->from.name, 120) });
+
+	{
+		char w[64];
+
+		if (m->from.name != NULL && name_random(m->from.name, w,
+		    sizeof(w)))
+			finding_add(s, R_SENDER_DISPLAY_RANDOM, &(struct fargs){
+			    .domain = fdom, .detail = arena_printf(&s->a,
+			    "\"%s\" (\"%s\")", text_clip(&s->a,
+			    m->from.name, 120), w) });
+	}
 
 	/* What the display name claims. */
 	if (m->from.name != NULL && fdom != NULL) {

@@ -751,6 +751,7 @@ def main():
     picture_qr_samples()
     encrypted_pdf_samples()
     encrypted_office_samples()
+    probe_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1848,6 +1849,45 @@ def encrypted_office_samples():
           "Encoding: base64\n\n" + b64(doc) + "\n--b1--\n",
           "threat", "attach.macro", "attach.ppap_opened",
           "attach.password_in_same_mail", "!attach.encrypted_document")
+
+
+def probe_samples():
+    """Blank mail (an address check before a campaign), a made-up
+    sender's name, a casino's matched deposit, free bitcoin."""
+    blank = "Content-Type: text/plain; charset=utf-8\n\n\n"
+    write("en-318-blank-random-name.eml", headers(
+        "qwrtzpk vbnmxlkjhgtr <m.klein.2291@gmail.com>", "") + blank,
+        "threat", "content.blank", "sender.display_random",
+        "engine.corroborated")
+    write("en-319-blank-unknown-sender.eml", headers(
+        "Sales Team <sales@northwind-supply.example>", " ") + blank,
+        "potential", "content.blank", "!sender.display_random")
+    write("en-320-clean-blank-correspondent.eml", headers(
+        "Alice Brown <alice@fabrikam.com>", "") + blank, "clean",
+        "!content.blank")
+    write("en-321-clean-blank-with-attachment.eml", headers(
+        "Knightsbridge Estates <lettings@knightsbridge-estates.example>",
+        "", 'Content-Type: multipart/mixed; boundary="b1"\n') +
+        "\n--b1\nContent-Type: text/plain; charset=utf-8\n\n\n"
+        "--b1\nContent-Type: text/csv; name=\"rents.csv\"\n"
+        "Content-Disposition: attachment; filename=\"rents.csv\"\n\n"
+        "flat,rent\n12A,2100\n--b1--\n", "clean", "!content.blank",
+        "!sender.display_random")
+    write("en-322-casino-matched-deposit.eml", headers(
+        "support <support@lucky-reels.example>", "bonus 100%") +
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Today BONUS! 50% bonus on every deposit, today "
+        "only!</p><p><a href=\"https://lucky-reels.example/join\">"
+        "lucky-reels.example</a></p></body></html>\n", "potential",
+        "content.gambling")
+    write("en-323-free-bitcoin-jackpot.eml", headers(
+        "FreeCoin <news@coin-hourly.example>",
+        "Free bitcoin every hour, jackpots up to 1 BTC") +
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Roll the dice for free bitcoin every hour!\nWeekly lottery "
+        "with prizes of up to 5 bitcoins.\n"
+        "https://coin-hourly.example/?r=5521\n", "potential",
+        "content.crypto_giveaway")
 
 
 def content_samples():
