@@ -383,9 +383,32 @@ ole_dir(const unsigned char *p, size_t n)
 	return what;
 }
 
+/* What opened an encrypted document: Excel's own password, or one of
+ * the scan's (PPAP), this mail's or not. */
+static void
+opened_with(struct detect_scan *s, const char *name, const char *sha,
+    int which)
+{
+	int	 i, same = 0;
+
+	if (which == PW_DEFAULT) {
+		finding_add(s, R_ATT_DEFAULT_PASSWORD, &(struct fargs){
+		    .name = name, .sha256 = sha });
+		return;
+	}
+	finding_add(s, R_ATT_PPAP_OPENED, &(struct fargs){ .name = name,
+	    .sha256 = sha });
+	for (i = 0; i < s->msg_passwords && i < (int)nitems(s->msg_pw); i++)
+		same |= strcmp(s->msg_pw[i], s->pw[which]) == 0;
+	if (same)
+		finding_add(s, R_ATT_PASSWORD_SAME_MAIL, &(struct fargs){
+		    .name = name, .sha256 = sha });
+}
+
 /*
- * An encrypted OOXML document: decrypted with a password of the scan
- * (PPAP) and read as the zip it holds, or "password-protected".
+ * An encrypted OOXML document: decrypted with Excel's own password or
+ * one of the scan (PPAP) and read as the zip it holds, or
+ * "password-protected".
  */
 static void
 office_open(struct detect_scan *s, const char *name, const unsigned char *p,
@@ -393,7 +416,7 @@ office_open(struct detect_scan *s, const char *name, const unsigned char *p,
 {
 	unsigned char	*plain = NULL;
 	size_t		 len = 0, cap;
-	int		 which = -1, i, same = 0;
+	int		 which = PW_NONE;
 
 	cap = s->inflated < DETECT_ARCHIVE_TOTAL ? DETECT_ARCHIVE_TOTAL -
 	    s->inflated : 0;
@@ -406,13 +429,7 @@ office_open(struct detect_scan *s, const char *name, const unsigned char *p,
 		return;
 	}
 	s->inflated += len;
-	finding_add(s, R_ATT_PPAP_OPENED, &(struct fargs){ .name = name,
-	    .sha256 = sha });
-	for (i = 0; i < s->msg_passwords && i < (int)nitems(s->msg_pw); i++)
-		same |= strcmp(s->msg_pw[i], s->pw[which]) == 0;
-	if (same)
-		finding_add(s, R_ATT_PASSWORD_SAME_MAIL, &(struct fargs){
-		    .name = name, .sha256 = sha });
+	opened_with(s, name, sha, which);
 	s->depth++;
 	attach_file(s, arena_printf(&s->a, "%s > decrypted", name), plain,
 	    len, len, NULL, NULL, 1);
@@ -431,10 +448,25 @@ ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		    .type = type, .type_ja = type_ja, .sha256 = sha });
 	if (what & OLE_ENCRYPTED)
 		office_open(s, name, p, n, type, type_ja, sha);
-	else if (ole_legacy_encrypted(p, n))
-		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
-		    .name = name, .type = type, .type_ja = type_ja,
-		    .sha256 = sha });
+	else if (ole_legacy_encrypted(p, n)) {
+		/* An .xls is decrypted when a password opens it, and its
+		 * macro sheets, which the encryption hides, looked for. */
+		unsigned char	*wb;
+		size_t		 wl;
+		int		 which;
+
+		if ((wb = xls_decrypt(s, p, n, &wl, &which)) == NULL)
+			finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
+			    .name = name, .type = type, .type_ja = type_ja,
+			    .sha256 = sha });
+		else {
+			opened_with(s, name, sha, which);
+			if (xls_macro_sheet(wb, wl))
+				finding_add(s, R_ATT_XLM_MACRO, &(struct fargs){
+				    .name = name, .sha256 = sha });
+			free(wb);
+		}
+	}
 	if (what & OLE_PACKAGE)
 		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
 		    .detail = "Ole10Native package", .sha256 = sha });

@@ -1,6 +1,6 @@
 /*
- * cipher: hashes and AES over libcrypto, for pdfcrypt.c and
- * officecrypt.c (see cipher.h).
+ * cipher: hashes and AES over libcrypto, and RC4, for pdfcrypt.c,
+ * officecrypt.c and xlscrypt.c (see cipher.h).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -65,6 +65,56 @@ cipher_aes(int enc, const unsigned char *key, size_t klen,
 	}
 	EVP_CIPHER_CTX_free(x);
 	return rc;
+}
+
+void
+cipher_rc4(const unsigned char *key, size_t klen, const unsigned char *in,
+    unsigned char *out, size_t n)
+{
+	unsigned char	 S[256], t;
+	unsigned	 i, j = 0;
+	size_t		 k;
+
+	for (i = 0; i < 256; i++)
+		S[i] = (unsigned char)i;
+	for (i = 0; i < 256; i++) {
+		j = (j + S[i] + key[i % klen]) & 0xff;
+		t = S[i], S[i] = S[j], S[j] = t;
+	}
+	for (i = j = 0, k = 0; k < n; k++) {
+		i = (i + 1) & 0xff;
+		j = (j + S[i]) & 0xff;
+		t = S[i], S[i] = S[j], S[j] = t;
+		out[k] = in[k] ^ S[(S[i] + S[j]) & 0xff];
+	}
+}
+
+size_t
+cipher_utf16le(const char *pw, unsigned char *out, size_t cap)
+{
+	const unsigned char	*q = (const unsigned char *)pw;
+	size_t			 k = 0;
+
+	while (*q != '\0' && k + 4 <= cap) {
+		uint32_t c = *q++;
+
+		if (c >= 0xc0 && (*q & 0xc0) == 0x80) {
+			int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+
+			c &= 0x3f >> extra;
+			while (extra-- > 0 && (*q & 0xc0) == 0x80)
+				c = c << 6 | (*q++ & 0x3f);
+		}
+		if (c >= 0x10000) {
+			c -= 0x10000;
+			out[k++] = (unsigned char)(0xd800 + (c >> 10));
+			out[k++] = (unsigned char)((0xd800 + (c >> 10)) >> 8);
+			c = 0xdc00 + (c & 0x3ff);
+		}
+		out[k++] = (unsigned char)c;
+		out[k++] = (unsigned char)(c >> 8);
+	}
+	return k;
 }
 
 void

@@ -1,6 +1,6 @@
 /*
- * cipher: the hashes and AES that the decryption of PDFs (pdfcrypt.c)
- * and Office documents (officecrypt.c) need, over libcrypto.  Failures
+ * cipher: the hashes, AES and RC4 that the decryption of PDFs
+ * (pdfcrypt.c) and Office documents (officecrypt.c, xlscrypt.c) need, over libcrypto.  Failures
  * of libcrypto that cannot come from the input abort().
  */
 #ifndef SHINDAN_DETECT_CIPHER_H
@@ -22,6 +22,13 @@ unsigned cipher_hash(const EVP_MD *md, const unsigned char *a, size_t al,
 int	 cipher_aes(int enc, const unsigned char *key, size_t klen,
 	    const unsigned char *iv, const unsigned char *in, size_t n,
 	    unsigned char *out);
+/* RC4 of n bytes (in may be out): OpenSSL 3 keeps RC4 in its legacy
+ * provider, so it is written here. */
+void	 cipher_rc4(const unsigned char *key, size_t klen,
+	    const unsigned char *in, unsigned char *out, size_t n);
+/* The password (UTF-8) as UTF-16LE, as Office hashes it, into out of
+ * cap bytes: its length (characters past cap left out). */
+size_t	 cipher_utf16le(const char *pw, unsigned char *out, size_t cap);
 /* libcrypto made ready (its configuration read, the algorithms these
  * use fetched) before a sandbox closes the files. */
 void	 cipher_init(void);

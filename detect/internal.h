@@ -517,13 +517,27 @@ unsigned char *ole_stream(const unsigned char *, size_t, const char *name,
 /* Is a Word, Excel or PowerPoint 97-2003 file encrypted with a password
  * to open (none of them is decrypted here)? */
 int	 ole_legacy_encrypted(const unsigned char *, size_t);
+/* The password Excel tries before it asks for one: a file encrypted
+ * with it opens without a prompt.  *which of the decryptions below is
+ * PW_DEFAULT when it opened the file, the index of the password in
+ * s->pw when one of the scan's did, PW_NONE when none did. */
+#define OFFICE_DEFAULT_PASSWORD	"VelvetSweatshop"
+#define PW_NONE		(-1)
+#define PW_DEFAULT	(-2)
 /* officecrypt.c: an encrypted OOXML document (a compound file of
- * EncryptionInfo and EncryptedPackage) decrypted with a password of the
- * scan: the document's zip (at most cap bytes) in a buffer to free, its
- * length in *len and the password's index in s->pw in *which; NULL when
- * none opens it or it is not one read here. */
+ * EncryptionInfo and EncryptedPackage) decrypted with Excel's default
+ * password or one of the scan: the document's zip (at most cap bytes)
+ * in a buffer to free, its length in *len; NULL when none opens it or
+ * it is not one read here. */
 unsigned char *office_decrypt(struct detect_scan *, const unsigned char *,
 	    size_t, size_t cap, size_t *len, int *which);
+/* xlscrypt.c: the Workbook stream of an .xls with a password (RC4 or
+ * RC4 CryptoAPI), decrypted as Excel reads it, in a buffer to free;
+ * NULL when no password opens it or it is not one read here. */
+unsigned char *xls_decrypt(struct detect_scan *, const unsigned char *,
+	    size_t, size_t *len, int *which);
+/* Does the Workbook stream name an Excel 4.0 macro sheet? */
+int	 xls_macro_sheet(const unsigned char *, size_t);
 /* attach.c: the PDF string at q (literal or hex) into u, at most cap - 1
  * bytes and NUL-terminated: its length, (size_t)-1 when q starts none;
  * *next is where reading goes on. */

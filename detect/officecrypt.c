@@ -10,8 +10,11 @@
  * Agile encryption (version 4.4, Office 2010 and later: an XML
  * description; SHA-1 to SHA-512, AES-128 to 256 in CBC, the password
  * hashed spinCount times) and Standard encryption (3.2 and 4.2, Office
- * 2007: SHA-1 50,000 times, AES in ECB).  Not read: Extensible
- * encryption, certificates, RC4 CryptoAPI of .doc and .xls.
+ * 2007: SHA-1 50,000 times, AES in ECB).  Excel's built-in password,
+ * "VelvetSweatshop", is tried first, as Excel tries it before it asks
+ * (a file encrypted with it opens without a prompt).  Not read:
+ * Extensible encryption, certificates, RC4 of .doc and .ppt (.xls:
+ * xlscrypt.c).
  *
  * Each try hashes the password spinCount times (100,000 as Office
  * writes it): a message may spend DETECT_KDF_ROUNDS hashes in all, so a
@@ -33,6 +36,7 @@
 
 #define INFO_MAX	(64u << 10)	/* bytes of EncryptionInfo read */
 #define SEGMENT		4096		/* Agile: the package in these */
+#define DEFAULT_SPIN_MAX 500000		/* rounds spent on VelvetSweatshop */
 
 /* What EncryptionInfo says, for either kind. */
 struct info {
@@ -277,31 +281,12 @@ static void
 iterate(const struct info *f, const char *pw, unsigned char *h)
 {
 	unsigned char	 u16[512], ib[4];
-	size_t		 k = 0, i;
-	const unsigned char *q = (const unsigned char *)pw;
+	size_t		 k, i;
 	EVP_MD_CTX	*x;
 	EVP_MD		*md;
 
-	/* The password as UTF-16LE (UTF-8 read; 255 characters). */
-	while (*q != '\0' && k + 4 <= sizeof(u16)) {
-		uint32_t c = *q++;
-
-		if (c >= 0xc0 && (*q & 0xc0) == 0x80) {
-			int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
-
-			c &= 0x3f >> extra;
-			while (extra-- > 0 && (*q & 0xc0) == 0x80)
-				c = c << 6 | (*q++ & 0x3f);
-		}
-		if (c >= 0x10000) {
-			c -= 0x10000;
-			u16[k++] = (unsigned char)(0xd800 + (c >> 10));
-			u16[k++] = (unsigned char)((0xd800 + (c >> 10)) >> 8);
-			c = 0xdc00 + (c & 0x3ff);
-		}
-		u16[k++] = (unsigned char)c;
-		u16[k++] = (unsigned char)(c >> 8);
-	}
+	/* The password as UTF-16LE (255 characters). */
+	k = cipher_utf16le(pw, u16, sizeof(u16));
 	cipher_hash(f->md, f->salt, f->saltl, u16, k, h);
 	/* The digest fetched once: EVP_sha512() in each round would look
 	 * it up each time (four times the cost). */
@@ -462,9 +447,9 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	struct info	 f;
 	int		 rc;
 
-	*which = -1;
-	if (s->npw == 0 || (info = ole_stream(p, n, "EncryptionInfo",
-	    INFO_MAX, &il)) == NULL)
+	*which = PW_NONE;
+	if ((info = ole_stream(p, n, "EncryptionInfo", INFO_MAX, &il)) ==
+	    NULL)
 		return NULL;
 	memset(&f, 0, sizeof(f));
 	/* The version: 4.4 Agile; 2.2, 3.2 and 4.2 Standard. */
@@ -480,9 +465,18 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 		rc = -1;
 	if (rc == -1)
 		goto out;
-	/* The newest passwords first (this mail's among them): a message
+	/* Excel's own password first, as Excel tries it, when it costs
+	 * no more than five of Office's tries (a file that asks for more
+	 * rounds leaves the budget to the scan's passwords); then the
+	 * newest passwords of the scan (this mail's among them): a message
 	 * may try few of them. */
-	for (i = 0; i < s->npw; i++) {
+	if (f.spin <= DEFAULT_SPIN_MAX &&
+	    s->kdf_rounds + f.spin <= DETECT_KDF_ROUNDS) {
+		s->kdf_rounds += f.spin + 1;
+		if (try_password(&f, OFFICE_DEFAULT_PASSWORD, key))
+			*which = PW_DEFAULT;
+	}
+	for (i = 0; i < s->npw && *which == PW_NONE; i++) {
 		size_t k = (s->pwnext + DETECT_PASSWORDS_MAX - 1 - i) %
 		    DETECT_PASSWORDS_MAX;
 
@@ -499,14 +493,14 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 			break;
 		}
 	}
-	if (*which < 0 || (pk = ole_stream(p, n, "EncryptedPackage", cap + 64,
-	    &pl)) == NULL)
+	if (*which == PW_NONE || (pk = ole_stream(p, n, "EncryptedPackage",
+	    cap + 64, &pl)) == NULL)
 		goto out;
 	/* Agile's HMAC of the whole package, when the whole was read:
 	 * a package that is not the one the key was made for is not
 	 * "opened". */
 	if (f.agile && pl < cap + 64 && !integrity(&f, key, pk, pl)) {
-		*which = -1;
+		*which = PW_NONE;
 		goto out;
 	}
 	out = package(&f, key, pk, pl, cap, len);
@@ -514,7 +508,7 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	if (out != NULL && (*len < 4 || memcmp(out, "PK\3\4", 4) != 0)) {
 		free(out);
 		out = NULL;
-		*which = -1;
+		*which = PW_NONE;
 	}
 out:
 	free(pk);

@@ -23,7 +23,7 @@
  * gave are "locked": the caller says the document is protected.
  *
  * MD5, SHA-2 and AES come from libcrypto; RC4, which OpenSSL 3 keeps in
- * its legacy provider only, is the few lines below.
+ * its legacy provider only, is cipher.c's few lines.
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -44,28 +44,6 @@ static const unsigned char pad[32] = {
 	0x56, 0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68,
 	0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
 };
-
-static void
-rc4(const unsigned char *key, size_t klen, const unsigned char *in,
-    unsigned char *out, size_t n)
-{
-	unsigned char	 S[256], t;
-	unsigned	 i, j = 0;
-	size_t		 k;
-
-	for (i = 0; i < 256; i++)
-		S[i] = (unsigned char)i;
-	for (i = 0; i < 256; i++) {
-		j = (j + S[i] + key[i % klen]) & 0xff;
-		t = S[i], S[i] = S[j], S[j] = t;
-	}
-	for (i = j = 0, k = 0; k < n; k++) {
-		i = (i + 1) & 0xff;
-		j = (j + S[i]) & 0xff;
-		t = S[i], S[i] = S[j], S[j] = t;
-		out[k] = in[k] ^ S[(S[i] + S[j]) & 0xff];
-	}
-}
 
 /* Past the name at q (its '/'): up to white space or a delimiter. */
 static const unsigned char *
@@ -528,7 +506,7 @@ open_rc4(struct pdf_crypt *c, const struct sec *x, const unsigned char *pw,
 	memcpy(c->key, h, kl);
 	c->keylen = kl;
 	if (x->r == 2) {
-		rc4(c->key, kl, pad, y, 32);
+		cipher_rc4(c->key, kl, pad, y, 32);
 		return memcmp(y, x->u, 32) == 0;
 	}
 	pp[0] = pad, ll[0] = 32;
@@ -537,7 +515,7 @@ open_rc4(struct pdf_crypt *c, const struct sec *x, const unsigned char *pw,
 	for (i = 0; i < 20; i++) {
 		for (j = 0; j < kl; j++)
 			k2[j] = (unsigned char)(c->key[j] ^ i);
-		rc4(k2, kl, y, y, 16);
+		cipher_rc4(k2, kl, y, y, 16);
 	}
 	return memcmp(y, x->u, 16) == 0;
 }
@@ -560,12 +538,12 @@ open_rc4_owner(struct pdf_crypt *c, const struct sec *x)
 	}
 	memcpy(up, x->o, 32);
 	if (x->r == 2)
-		rc4(h, kl, up, up, 32);
+		cipher_rc4(h, kl, up, up, 32);
 	else
 		for (i = 20; i-- > 0;) {
 			for (j = 0; j < kl; j++)
 				k2[j] = (unsigned char)(h[j] ^ i);
-			rc4(k2, kl, up, up, 32);
+			cipher_rc4(k2, kl, up, up, 32);
 		}
 	return open_rc4(c, x, up, 32);
 }
@@ -764,7 +742,7 @@ pdf_crypt_data(const struct pdf_crypt *c, int stream, long num, long gen,
 	}
 	if (ci == PDF_CRYPT_RC4) {
 		n = len < cap ? len : cap;
-		rc4(key, kl, in, out, n);
+		cipher_rc4(key, kl, in, out, n);
 		return n;
 	}
 	/* AES: the first block is the IV; whole blocks only. */

@@ -982,6 +982,38 @@ office_ppap(struct detect_engine *e)
 		detect_scan_free(s);
 		free(c);
 	}
+	/* Excel's built-in password opens it without a prompt: tried
+	 * first, with no password in the scan. */
+	snprintf(cmd, sizeof(cmd), "python3 tests/detect/officeenc.py agile "
+	    "VelvetSweatshop %s %s", plain, enc);
+	if (ok(system(cmd) == 0, "agile with VelvetSweatshop: encrypted")) {
+		if (have_check) {
+			snprintf(cmd, sizeof(cmd), "msoffcrypto-tool -p "
+			    "VelvetSweatshop %s %s && cmp -s %s %s", enc, back,
+			    back, plain);
+			ok(system(cmd) == 0, "agile with VelvetSweatshop: "
+			    "msoffcrypto-tool decrypts it to the document");
+		}
+		c = xmalloc(1u << 20);
+		cl = 0;
+		if ((f = fopen(enc, "rb")) != NULL) {
+			cl = fread(c, 1, 1u << 20, f);
+			fclose(f);
+		}
+		s = detect_scan_new(e);
+		m = mail("invoice.docm", c, cl, &ml);
+		if (detect_scan_mime(s, m, ml, NULL, &r) != 0)
+			abort();
+		ok(dt_find(&r, "attach.default_password") != NULL &&
+		    dt_find(&r, "attach.macro") != NULL &&
+		    dt_find(&r, "attach.encrypted_document") == NULL &&
+		    dt_find(&r, "attach.ppap_opened") == NULL, "agile with "
+		    "VelvetSweatshop, no password in the scan: opened, the "
+		    "macros found");
+		free(m);
+		detect_scan_free(s);
+		free(c);
+	}
 	/* A hostile EncryptionInfo asks for ten million rounds: tried
 	 * within the message's budget of hashes (about a second), and the
 	 * truncation said. */
@@ -1017,6 +1049,148 @@ office_ppap(struct detect_engine *e)
 	rmdir(dir);
 }
 
+/* The file at path into a buffer (at most 1 MB): its length, 0 when
+ * unread. */
+static size_t
+slurp(const char *path, unsigned char **out)
+{
+	FILE	*f;
+	size_t	 n = 0;
+
+	*out = xmalloc(1u << 20);
+	if ((f = fopen(path, "rb")) != NULL) {
+		n = fread(*out, 1, 1u << 20, f);
+		fclose(f);
+	}
+	return n;
+}
+
+/* One mail of text and the attachment at path, scanned alone by a new
+ * scan in *sp (the one before freed: the result lives in it). */
+static void
+scan_file(struct detect_engine *e, struct detect_scan **sp,
+    const char *text, const char *fname, const char *path,
+    struct detect_result *r)
+{
+	unsigned char	*c;
+	size_t		 cl = slurp(path, &c), ml;
+	char		*m = mail_text(text, fname, c, cl, &ml);
+
+	ok(cl > 0, "%s read", path);
+	if (*sp != NULL)
+		detect_scan_free(*sp);
+	*sp = detect_scan_new(e);
+	if (detect_scan_mime(*sp, m, ml, NULL, r) != 0)
+		abort();
+	free(m);
+	free(c);
+}
+
+/*
+ * Excel 97-2003 workbooks with a password (RC4 CryptoAPI of 128 and 40
+ * bits, RC4), written by tests/detect/officeenc.py from MS-XLS and
+ * MS-OFFCRYPTO with an Excel 4.0 macro sheet, whose type the encryption
+ * hides; each first decrypted by msoffcrypto-tool, another
+ * implementation, back to the workbook.  With Excel's built-in password
+ * "VelvetSweatshop" (Excel opens it without asking): decrypted, the
+ * macro sheet found, attach.default_password; with a password in the
+ * mail: PPAP; with none: protected.  An OOXML document encrypted with
+ * the built-in password is opened too.
+ */
+static void
+xls_crypt(struct detect_engine *e)
+{
+	static const char *const kinds[] = { "cryptoapi", "cryptoapi40",
+	    "rc4" };
+	char			 dir[] = "/tmp/shindan-xlsXXXXXX", enc[64],
+				 back[64], cmd[512];
+	struct detect_result	 r;
+	struct detect_scan	*s = NULL;
+	size_t			 i;
+	int			 have_check;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "a temporary directory");
+		return;
+	}
+	snprintf(enc, sizeof(enc), "%s/enc.xls", dir);
+	snprintf(back, sizeof(back), "%s/back.xls", dir);
+	have_check = system("command -v msoffcrypto-tool > /dev/null 2>&1") ==
+	    0;
+	for (i = 0; i < nitems(kinds); i++) {
+		snprintf(cmd, sizeof(cmd), "python3 tests/detect/officeenc.py "
+		    "xls %s VelvetSweatshop %s macro", kinds[i], enc);
+		if (!ok(system(cmd) == 0, "%s: written (%s)", kinds[i], cmd))
+			continue;
+		if (have_check) {
+			snprintf(cmd, sizeof(cmd), "msoffcrypto-tool -p "
+			    "VelvetSweatshop %s %s && python3 tests/detect/"
+			    "officeenc.py xls-check %s %s macro", enc, back,
+			    kinds[i], back);
+			ok(system(cmd) == 0, "%s: msoffcrypto-tool decrypts it "
+			    "to the workbook", kinds[i]);
+			snprintf(cmd, sizeof(cmd), "python3 tests/detect/"
+			    "officeenc.py xls-check %s %s macro", kinds[i], enc);
+			ok(system(cmd) != 0, "%s: the check fails on the "
+			    "encrypted file", kinds[i]);
+		}
+		scan_file(e, &s, "The figures for November.", "figures.xls", enc,
+		    &r);
+		ok(dt_find(&r, "attach.default_password") != NULL &&
+		    dt_find(&r, "attach.xlm_macro") != NULL &&
+		    dt_find(&r, "attach.encrypted_document") == NULL &&
+		    dt_find(&r, "attach.ppap_opened") == NULL &&
+		    r.verdict == DETECT_THREAT, "%s with VelvetSweatshop: "
+		    "opened without a password given, the macro sheet found, "
+		    "a threat", kinds[i]);
+
+		snprintf(cmd, sizeof(cmd), "python3 tests/detect/officeenc.py "
+		    "xls %s Zx8rTq4m %s macro", kinds[i], enc);
+		if (!ok(system(cmd) == 0, "%s: written with a password",
+		    kinds[i]))
+			continue;
+		if (have_check) {
+			snprintf(cmd, sizeof(cmd), "msoffcrypto-tool -p "
+			    "Zx8rTq4m %s %s && python3 tests/detect/"
+			    "officeenc.py xls-check %s %s macro", enc, back,
+			    kinds[i], back);
+			ok(system(cmd) == 0, "%s: msoffcrypto-tool decrypts it "
+			    "with its password", kinds[i]);
+		}
+		scan_file(e, &s, "The figures. Password: Zx8rTq4m", "figures.xls",
+		    enc, &r);
+		ok(dt_find(&r, "attach.ppap_opened") != NULL &&
+		    dt_find(&r, "attach.password_in_same_mail") != NULL &&
+		    dt_find(&r, "attach.xlm_macro") != NULL &&
+		    dt_find(&r, "attach.default_password") == NULL &&
+		    dt_find(&r, "attach.encrypted_document") == NULL,
+		    "%s, its password in the mail: opened, the macro sheet "
+		    "found", kinds[i]);
+		scan_file(e, &s, "The figures. Password: Wrong999", "figures.xls",
+		    enc, &r);
+		ok(dt_find(&r, "attach.encrypted_document") != NULL &&
+		    dt_find(&r, "attach.xlm_macro") == NULL &&
+		    dt_find(&r, "attach.ppap_opened") == NULL, "%s, a wrong "
+		    "password: protected, unread", kinds[i]);
+	}
+	/* A workbook of one plain sheet under the built-in password: no
+	 * more than the encryption to say, a potential threat. */
+	snprintf(cmd, sizeof(cmd), "python3 tests/detect/officeenc.py xls "
+	    "cryptoapi VelvetSweatshop %s", enc);
+	if (ok(system(cmd) == 0, "a workbook of one sheet")) {
+		scan_file(e, &s, "The figures.", "figures.xls", enc, &r);
+		ok(dt_find(&r, "attach.default_password") != NULL &&
+		    dt_find(&r, "attach.xlm_macro") == NULL &&
+		    r.verdict == DETECT_POTENTIAL, "one plain sheet under "
+		    "VelvetSweatshop: said, a potential threat");
+	}
+	if (s != NULL)
+		detect_scan_free(s);
+	unlink(enc);
+	unlink(back);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -1033,6 +1207,7 @@ main(void)
 	ppap(e);
 	ppap_plain(e);
 	office_ppap(e);
+	xls_crypt(e);
 	nested(s);
 	bomb(s);
 	formats(s);

@@ -1850,6 +1850,22 @@ def encrypted_office_samples():
           "threat", "attach.macro", "attach.ppap_opened",
           "attach.password_in_same_mail", "!attach.encrypted_document")
 
+    # An .xls whose Excel 4.0 macro sheet is hidden by encryption with
+    # Excel's built-in password, which Excel opens without asking.
+    os.environ["OFFICEENC_SEED"] = "en-324"
+    xls, _ = oe.xls("cryptoapi", "VelvetSweatshop", True)
+    del os.environ["OFFICEENC_SEED"]
+    write("en-324-xls-velvetsweatshop-macro-sheet.eml", headers(
+        "Accounts <accounts@fabrikam-invoices.example>",
+        "Remittance advice", 'Content-Type: multipart/mixed; '
+        'boundary="b1"\n') + "\n--b1\nContent-Type: text/plain; "
+        "charset=utf-8\n\nPlease find the remittance advice attached.\n"
+        "--b1\nContent-Type: application/vnd.ms-excel; name=\"remit.xls\"\n"
+        "Content-Disposition: attachment; filename=\"remit.xls\"\n"
+        "Content-Transfer-Encoding: base64\n\n" + b64(xls) + "\n--b1--\n",
+        "threat", "attach.xlm_macro", "attach.default_password",
+        "!attach.encrypted_document")
+
 
 def probe_samples():
     """Blank mail (an address check before a campaign), a made-up

@@ -1,9 +1,19 @@
 #!/usr/bin/env python3
 """tests/detect/officeenc.py: save an OOXML file with a password to open,
 as Office does (MS-OFFCRYPTO 2.3.4): a compound file (MS-CFB, version 3)
-of an EncryptionInfo stream and an EncryptedPackage stream.
+of an EncryptionInfo stream and an EncryptedPackage stream; or write an
+Excel 97-2003 workbook (.xls) with a password (MS-XLS 2.2.10: RC4
+CryptoAPI, 2.3.5, or RC4, 2.3.6, of the Workbook stream's records).
 
     officeenc.py agile|standard PASSWORD IN.docx OUT.docx [KEYBITS [HASH]]
+    officeenc.py xls cryptoapi|cryptoapi40|rc4 PASSWORD OUT.xls [macro]
+    officeenc.py xls-check cryptoapi|cryptoapi40|rc4 DECRYPTED.xls [macro]
+
+The workbook written has one sheet, a macro sheet (Excel 4.0) when told,
+and text enough for five blocks of the key stream (5 KB, past the
+mini stream); xls-check says
+whether a decrypted copy (msoffcrypto-tool's, whose FILEPASS record is
+zeros) holds that workbook.
 
 Agile encryption (4.4, Office 2010 and later; SHA-512 and AES-256 unless
 told, 100,000 rounds, the data integrity HMAC written) or Standard
@@ -207,7 +217,121 @@ def cfb(streams, names=None, decoys=()):
     return hdr + body
 
 
+def rc4(key, data):
+    S = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + S[i] + key[i % len(key)]) & 0xFF
+        S[i], S[j] = S[j], S[i]
+    out = bytearray()
+    i = j = 0
+    for c in data:
+        i = (i + 1) & 0xFF
+        j = (j + S[i]) & 0xFF
+        S[i], S[j] = S[j], S[i]
+        out.append(c ^ S[(S[i] + S[j]) & 0xFF])
+    return bytes(out)
+
+
+def rec(num, data):
+    return struct.pack("<HH", num, len(data)) + data
+
+
+# Records whose data stays plain (MS-XLS 2.2.10).
+XLS_PLAIN = (0x0809, 0x002F, 0x0194, 0x0195, 0x00E1, 0x0196, 0x0138)
+
+
+def xls_workbook(filepass, macro):
+    """A BIFF8 Workbook stream: the globals (BOF, FILEPASS when given,
+    CodePage, BoundSheet8, EOF), then the sheet (BOF, labels, EOF)."""
+    def bof(dt):
+        return rec(0x0809, struct.pack("<HHHHII", 0x0600, dt, 0x0DBB,
+                                       0x07CC, 0, 0x06))
+    name = b"Macro1" if macro else b"Sheet1"
+    head = bof(0x0005) + (rec(0x002F, filepass) if filepass else b"")
+    head += rec(0x0042, struct.pack("<H", 0x04B0))
+    sheet_len = len(rec(0x0085, b"\0" * 8 + name))
+    glob_len = len(head) + sheet_len + len(rec(0x000A, b""))
+    head += rec(0x0085, struct.pack("<IBBBB", glob_len, 0, 1 if macro
+                                    else 0, len(name), 0) + name)
+    head += rec(0x000A, b"")
+    body = bof(0x0040 if macro else 0x0010)
+    for k in range(10):
+        text = ("=EXEC(\"calc.exe\") row %d " % k).encode() * 20
+        body += rec(0x0204, struct.pack("<HHHHB", k, 0, 15, len(text), 0)
+                    + text)
+    return head + body + rec(0x000A, b"")
+
+
+def xls(kind, pw, macro=False):
+    """The encrypted workbook and the Workbook stream it decrypts to."""
+    salt = rand(16, "xls-salt")
+    verifier = rand(16, "xls-verifier")
+    u16 = pw.encode("utf-16le")
+    if kind.startswith("cryptoapi"):
+        bits = 40 if kind == "cryptoapi40" else 128
+        h0 = hashlib.sha1(salt + u16).digest()
+
+        def key(b):
+            h = hashlib.sha1(h0 + struct.pack("<I", b)).digest()
+            return h[:5] + b"\0" * 11 if bits == 40 else h[:bits // 8]
+        ev = rc4(key(0), verifier + hashlib.sha1(verifier).digest())
+        csp = "Microsoft Enhanced Cryptographic Provider v1.0\0"
+        header = struct.pack("<IIIIIIII", 0x04, 0, 0x6801, 0x8004, bits, 1,
+                             0, 0) + csp.encode("utf-16le")
+        filepass = (struct.pack("<HHHII", 1, 2, 2, 0x04, len(header)) +
+                    header + struct.pack("<I", 16) + salt + ev[:16] +
+                    struct.pack("<I", 20) + ev[16:])
+    else:
+        h = hashlib.md5(u16).digest()[:5]
+        hfinal = hashlib.md5((h + salt) * 16).digest()[:5]
+
+        def key(b):
+            return hashlib.md5(hfinal + struct.pack("<I", b)).digest()
+        ev = rc4(key(0), verifier + hashlib.md5(verifier).digest())
+        filepass = struct.pack("<HHH", 1, 1, 1) + salt + ev
+    plain = xls_workbook(filepass, macro)
+    out = bytearray(plain)
+    stream = {}
+    o, seen = 0, False
+    while o + 4 <= len(plain):
+        num, size = struct.unpack("<HH", plain[o:o + 4])
+        a, b = o + 4, o + 4 + size
+        if seen and num not in XLS_PLAIN:
+            if num == 0x0085:
+                a += 4
+            for i in range(a, b):
+                blk = i // 1024
+                if blk not in stream:
+                    stream[blk] = rc4(key(blk), b"\0" * 1024)
+                out[i] ^= stream[blk][i % 1024]
+        seen = seen or num == 0x002F
+        o = b
+    return cfb([("Workbook", bytes(out))]), plain
+
+
+def xls_check(kind, path, macro):
+    """Does the decrypted copy at path hold the workbook, its FILEPASS
+    record's type and data zeros as msoffcrypto-tool leaves it?  The copy keeps the
+    sectors of the file written here, where the stream lies whole."""
+    with open(path, "rb") as f:
+        got = f.read()
+    _, plain = xls(kind, "x", macro)
+    fp = plain.index(b"\x2f\x00", 20)
+    size = struct.unpack("<H", plain[fp + 2:fp + 4])[0]
+    want = (plain[:fp] + b"\0\0" + plain[fp + 2:fp + 4] + b"\0" * size +
+            plain[fp + 4 + size:])
+    return len(plain) > 4096 and got.find(want) >= 0
+
 def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "xls-check":
+        sys.exit(0 if xls_check(sys.argv[2], sys.argv[3],
+                                sys.argv[4:] == ["macro"]) else 1)
+    if len(sys.argv) >= 5 and sys.argv[1] == "xls":
+        doc, _ = xls(sys.argv[2], sys.argv[3], sys.argv[5:] == ["macro"])
+        with open(sys.argv[4], "wb") as f:
+            f.write(doc)
+        return
     if len(sys.argv) < 5:
         sys.exit(__doc__)
     kind, pw, src, dst = sys.argv[1:5]
