@@ -294,6 +294,8 @@ graph_parse(struct detect_scan *s, const cJSON *msg, const cJSON *atts,
 		msg_add_text(s, m, u, ulen, ct != NULL &&
 		    str_casecmp(ct, "html") == 0);
 	}
+	m->has_attachments = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(msg,
+	    "hasAttachments"));
 	if (cJSON_IsArray(atts))
 		attachments(s, atts, m);
 }

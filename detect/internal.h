@@ -131,6 +131,8 @@ struct dmsg {
 	size_t		 parts_over;	/* parts past DETECT_PARTS_MAX */
 	size_t		 kept;		/* decoded bytes kept so far */
 	int		 nfrom;		/* addresses in From */
+	int		 has_attachments; /* Graph's hasAttachments (its
+					   attachments may not be here) */
 	const char	*truncated;	/* why, when something was cut */
 };
 

@@ -328,6 +328,28 @@ main(void)
 		cJSON_Delete(ics);
 		cJSON_Delete(inv);
 	}
+	/* A blank mail through Graph: an empty body, no subject, from
+	 * outside; and the same with hasAttachments but its attachments
+	 * not given (the runner could not fetch them): not blank. */
+	{
+		cJSON *bl = cJSON_Parse("{\"subject\":\"\",\"from\":{"
+		    "\"emailAddress\":{\"name\":\"Sales\",\"address\":"
+		    "\"sales@northwind-supply.example\"}},\"body\":{"
+		    "\"contentType\":\"html\",\"content\":\"<html><body>"
+		    "<p>&nbsp;</p></body></html>\"}}");
+
+		is_int(detect_scan_graph(s, bl, NULL, NULL, 0, &out, &r), 0,
+		    "graph scan: a blank mail");
+		ok(dt_find(&r, "content.blank") != NULL &&
+		    r.verdict == DETECT_POTENTIAL, "a blank mail from outside: "
+		    "content.blank, a potential threat");
+		cJSON_AddTrueToObject(bl, "hasAttachments");
+		is_int(detect_scan_graph(s, bl, NULL, NULL, 0, &out, &r), 0,
+		    "graph scan: a blank mail with attachments not given");
+		ok(dt_find(&r, "content.blank") == NULL, "attachments said but "
+		    "not given: not blank");
+		cJSON_Delete(bl);
+	}
 	/* Hostile JSON: wrong types everywhere. */
 	{
 		cJSON *bad = cJSON_Parse("{\"subject\":5,\"from\":\"x\","
