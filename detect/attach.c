@@ -441,48 +441,48 @@ static void
 ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n, const char *type, const char *type_ja, const char *sha)
 {
-	int	 what = ole_dir(p, n);
+	int		 what = ole_dir(p, n), enc = ole_legacy_encrypted(p, n);
+	int		 which, macro = 0, locked = 0;
+	unsigned char	*wb = NULL;
+	size_t		 wl = 0;
 
 	if (what & OLE_MACROS)
 		finding_add(s, R_ATT_MACRO, &(struct fargs){ .name = name,
 		    .type = type, .type_ja = type_ja, .sha256 = sha });
-	if (what & OLE_ENCRYPTED)
+	/* The package of an encrypted OOXML document, in the directory's
+	 * tree (a decoy left out of it is no document's). */
+	if ((what & OLE_ENCRYPTED) && ole_has(p, n, "EncryptedPackage"))
 		office_open(s, name, p, n, type, type_ja, sha);
-	else if (ole_legacy_encrypted(p, n)) {
-		/* An .xls is decrypted when a password opens it, and its
-		 * macro sheets, which the encryption hides, looked for. */
-		unsigned char	*wb;
-		size_t		 wl;
-		int		 which;
-
-		if ((wb = xls_decrypt(s, p, n, &wl, &which)) == NULL)
-			finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
-			    .name = name, .type = type, .type_ja = type_ja,
-			    .sha256 = sha });
-		else {
+	/* A workbook, whatever else the file holds: decrypted when it has
+	 * a password one of the scan's (or Excel's own) opens, then read
+	 * for Excel 4.0 macro sheets.  Encrypted and not opened, only the
+	 * sheets' BOF records are plain. */
+	if (enc & OLE_ENC_XLS) {
+		if ((wb = xls_decrypt(s, p, n, &wl, &which)) != NULL) {
 			opened_with(s, name, sha, which);
-			if (xls_macro_sheet(wb, wl))
-				finding_add(s, R_ATT_XLM_MACRO, &(struct fargs){
-				    .name = name, .sha256 = sha });
-			free(wb);
+			macro = xls_macro_sheet(wb, wl, 1);
+		} else {
+			locked = 1;
+			if ((wb = ole_stream(p, n, "Workbook", XLS_WORKBOOK_MAX,
+			    &wl)) != NULL || (wb = ole_stream(p, n, "Book",
+			    XLS_WORKBOOK_MAX, &wl)) != NULL)
+				macro = xls_macro_sheet(wb, wl, 0);
 		}
-	}
+	} else if ((wb = ole_stream(p, n, "Workbook", XLS_WORKBOOK_MAX,
+	    &wl)) != NULL || (wb = ole_stream(p, n, "Book", XLS_WORKBOOK_MAX,
+	    &wl)) != NULL)
+		macro = xls_macro_sheet(wb, wl, 1);
+	free(wb);
+	if (macro)
+		finding_add(s, R_ATT_XLM_MACRO, &(struct fargs){ .name = name,
+		    .sha256 = sha });
+	if (locked || (enc & (OLE_ENC_DOC | OLE_ENC_PPT)))
+		finding_add(s, R_ATT_ENCRYPTED_DOC, &(struct fargs){
+		    .name = name, .type = type, .type_ja = type_ja,
+		    .sha256 = sha });
 	if (what & OLE_PACKAGE)
 		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
 		    .detail = "Ole10Native package", .sha256 = sha });
-	/* Excel 4.0 macro sheets: BOUNDSHEET record with type 1 (macro). */
-	if (memmem(p, n, "W\0o\0r\0k\0b\0o\0o\0k\0", 16) != NULL) {
-		size_t i;
-
-		for (i = 0; i + 12 < n; i++)
-			if (p[i] == 0x85 && p[i + 1] == 0x00 &&
-			    p[i + 2] >= 8 && p[i + 2] < 0x40 && p[i + 3] == 0 &&
-			    p[i + 9] == 0x01 && p[i + 8] <= 2) {
-				finding_add(s, R_ATT_XLM_MACRO, &(struct fargs){
-				    .name = name, .sha256 = sha });
-				break;
-			}
-	}
 }
 
 /* PDF names may hide letters as #xx: "/J#61vaScript". */

@@ -827,8 +827,8 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	buf_release(&b);
 }
 
-/* A sender, and no subject, no visible text, no part (nor any that
- * Graph says the message has), no link, nothing cut. */
+/* A sender, and no subject, no visible text, no part (nor any the
+ * message has that is not here: unread_parts), no link, nothing cut. */
 static int
 blank(const struct detect_scan *s)
 {
@@ -836,7 +836,7 @@ blank(const struct detect_scan *s)
 	const char		*p;
 	size_t			 i;
 
-	if (m->nparts > 0 || m->parts_over > 0 || m->has_attachments ||
+	if (m->nparts > 0 || m->parts_over > 0 || m->unread_parts ||
 	    s->nu > 0 || m->truncated != NULL || m->from.domain == NULL)
 		return 0;
 	for (p = m->subject; p != NULL && *p != '\0'; p++)

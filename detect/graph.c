@@ -294,8 +294,14 @@ graph_parse(struct detect_scan *s, const cJSON *msg, const cJSON *atts,
 		msg_add_text(s, m, u, ulen, ct != NULL &&
 		    str_casecmp(ct, "html") == 0);
 	}
-	m->has_attachments = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(msg,
-	    "hasAttachments"));
+	/* What the resource says it has besides its body, read or not: an
+	 * attachment of any kind, a meeting's request or answer. */
+	v = jstr(msg, "@odata.type");
+	m->unread_parts = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(msg,
+	    "hasAttachments")) || cJSON_GetArraySize(atts) > 0 ||
+	    (v != NULL && strstr(v, "eventMessage") != NULL) ||
+	    cJSON_GetObjectItemCaseSensitive(msg, "meetingMessageType") !=
+	    NULL;
 	if (cJSON_IsArray(atts))
 		attachments(s, atts, m);
 }

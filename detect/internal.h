@@ -131,8 +131,11 @@ struct dmsg {
 	size_t		 parts_over;	/* parts past DETECT_PARTS_MAX */
 	size_t		 kept;		/* decoded bytes kept so far */
 	int		 nfrom;		/* addresses in From */
-	int		 has_attachments; /* Graph's hasAttachments (its
-					   attachments may not be here) */
+	int		 unread_parts;	/* parts the message has that are
+					   not here: Graph's hasAttachments,
+					   a meeting, item or reference
+					   attachments; a multipart of no
+					   part read */
 	const char	*truncated;	/* why, when something was cut */
 };
 
@@ -516,8 +519,14 @@ unsigned ole_shift(const unsigned char *, size_t);
  * free, its length in *len; NULL when there is none or it breaks off. */
 unsigned char *ole_stream(const unsigned char *, size_t, const char *name,
 	    size_t cap, size_t *len);
-/* Is a Word, Excel or PowerPoint 97-2003 file encrypted with a password
- * to open (none of them is decrypted here)? */
+/* Is there a stream named name in the root's tree? */
+int	 ole_has(const unsigned char *, size_t, const char *name);
+/* Which of a Word, Excel or PowerPoint 97-2003 file's documents is
+ * encrypted with a password to open (each looked at, whatever the
+ * others say): OLE_ENC_DOC, OLE_ENC_XLS, OLE_ENC_PPT or'd. */
+#define OLE_ENC_DOC	1
+#define OLE_ENC_XLS	2
+#define OLE_ENC_PPT	4
 int	 ole_legacy_encrypted(const unsigned char *, size_t);
 /* The password Excel tries before it asks for one: a file encrypted
  * with it opens without a prompt.  *which of the decryptions below is
@@ -538,8 +547,12 @@ unsigned char *office_decrypt(struct detect_scan *, const unsigned char *,
  * NULL when no password opens it or it is not one read here. */
 unsigned char *xls_decrypt(struct detect_scan *, const unsigned char *,
 	    size_t, size_t *len, int *which);
-/* Does the Workbook stream name an Excel 4.0 macro sheet? */
-int	 xls_macro_sheet(const unsigned char *, size_t);
+/* Does a Workbook stream hold an Excel 4.0 macro sheet: a BoundSheet8
+ * record of the globals that says so (when boundsheets: their type is
+ * encrypted in a file not decrypted), or a sheet's BOF record (never
+ * encrypted)? */
+int	 xls_macro_sheet(const unsigned char *, size_t, int boundsheets);
+#define XLS_WORKBOOK_MAX (16u << 20)	/* bytes of the stream read */
 /* attach.c: the PDF string at q (literal or hex) into u, at most cap - 1
  * bytes and NUL-terminated: its length, (size_t)-1 when q starts none;
  * *next is where reading goes on. */

@@ -517,6 +517,10 @@ walk(struct walk *w, GMimeObject *o, int depth, int mdepth, int first)
 
 		alt = ct != NULL && g_mime_content_type_is_type(ct,
 		    "multipart", "alternative");
+		/* No part read (no boundary, or one that is not there): its
+		 * content lies where nothing here reads it. */
+		if (n == 0)
+			w->m->unread_parts = 1;
 		for (i = 0; i < n; i++)
 			walk(w, g_mime_multipart_get_part(mp, i), depth + 1,
 			    mdepth, i == 0 || alt);

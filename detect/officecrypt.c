@@ -470,11 +470,15 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	 * rounds leaves the budget to the scan's passwords); then the
 	 * newest passwords of the scan (this mail's among them): a message
 	 * may try few of them. */
-	if (f.spin <= DEFAULT_SPIN_MAX &&
-	    s->kdf_rounds + f.spin <= DETECT_KDF_ROUNDS) {
-		s->kdf_rounds += f.spin + 1;
-		if (try_password(&f, OFFICE_DEFAULT_PASSWORD, key))
-			*which = PW_DEFAULT;
+	if (f.spin <= DEFAULT_SPIN_MAX) {
+		if (s->kdf_rounds + f.spin > DETECT_KDF_ROUNDS)
+			msg_truncated(s, s->m, "more password tries than the "
+			    "limit");
+		else {
+			s->kdf_rounds += f.spin + 1;
+			if (try_password(&f, OFFICE_DEFAULT_PASSWORD, key))
+				*which = PW_DEFAULT;
+		}
 	}
 	for (i = 0; i < s->npw && *which == PW_NONE; i++) {
 		size_t k = (s->pwnext + DETECT_PASSWORDS_MAX - 1 - i) %

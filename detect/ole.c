@@ -225,12 +225,23 @@ ole_stream(const unsigned char *p, size_t n, const char *name, size_t cap,
 	return out;
 }
 
+int
+ole_has(const unsigned char *p, size_t n, const char *name)
+{
+	unsigned	 shift = ole_shift(p, n);
+	const unsigned char *root = NULL;
+
+	return shift != 0 && root_child(p, n, shift, name, &root) != NULL;
+}
+
 /*
  * Is a Word, Excel or PowerPoint 97-2003 file encrypted (or obfuscated)
  * with a password to open?  Word: the FIB's fEncrypted or fObfuscated
  * bit (MS-DOC 2.5.2); Excel: a FILEPASS record (0x002F) among the first
  * records of the Workbook stream's globals, before their EOF (MS-XLS
- * 2.4.117); PowerPoint: an EncryptedSummary stream (MS-PPT 2.3.7).
+ * 2.4.117); PowerPoint: an EncryptedSummary stream (MS-PPT 2.3.7).  Each
+ * is looked at: a file that holds a Word stream too is still read by
+ * Excel as a workbook.
  */
 int
 ole_legacy_encrypted(const unsigned char *p, size_t n)
@@ -240,10 +251,10 @@ ole_legacy_encrypted(const unsigned char *p, size_t n)
 	int		 enc = 0;
 
 	if ((b = ole_stream(p, n, "WordDocument", 64, &len)) != NULL) {
-		enc = len >= 12 && b[0] == 0xec && b[1] == 0xa5 &&
-		    ((b[0x0a] | b[0x0b] << 8) & 0x8100) != 0;
+		if (len >= 12 && b[0] == 0xec && b[1] == 0xa5 &&
+		    ((b[0x0a] | b[0x0b] << 8) & 0x8100) != 0)
+			enc |= OLE_ENC_DOC;
 		free(b);
-		return enc;
 	}
 	if ((b = ole_stream(p, n, "Workbook", 8192, &len)) != NULL ||
 	    (b = ole_stream(p, n, "Book", 8192, &len)) != NULL) {
@@ -252,7 +263,7 @@ ole_legacy_encrypted(const unsigned char *p, size_t n)
 			size_t rl = (size_t)(b[i + 2] | b[i + 3] << 8);
 
 			if (type == 0x002f) {
-				enc = 1;
+				enc |= OLE_ENC_XLS;
 				break;
 			}
 			if (type == 0x000a && k > 0)	/* EOF */
@@ -260,11 +271,10 @@ ole_legacy_encrypted(const unsigned char *p, size_t n)
 			i += 4 + rl;
 		}
 		free(b);
-		return enc;
 	}
 	if ((b = ole_stream(p, n, "EncryptedSummary", 16, &len)) != NULL) {
+		enc |= OLE_ENC_PPT;
 		free(b);
-		return 1;
 	}
-	return 0;
+	return enc;
 }

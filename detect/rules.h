@@ -131,9 +131,9 @@ RULE(R_ATT_ARCHIVE_DEEP, "attach.archive_deep", DETECT_RISKY_ATTACHMENT, 30, \
     "The archive \"{name}\" holds archives nested deeper than {detail} levels; the innermost were not opened.", \
     "アーカイブ「{name}」は {detail} 段を超えて入れ子になっており、奥の部分は開いていません。") \
 RULE(R_ATT_DEFAULT_PASSWORD, "attach.default_password", DETECT_RISKY_ATTACHMENT, 30, \
-    "Excel file encrypted with Excel's built-in password (VelvetSweatshop): opens without a prompt, hidden from mail scanners", \
-    "The file \"{name}\" is encrypted with Excel's built-in password \"VelvetSweatshop\", which Excel tries before it asks for one: it opens without a prompt, so the encryption keeps only mail scanners out, as malware uses it. Its contents were decrypted and checked.", \
-    "ファイル「{name}」は Excel の組み込みパスワード「VelvetSweatshop」で暗号化されています。Excel はパスワードを尋ねる前にこれを試すため、入力なしで開きます。暗号化はメールスキャナーを締め出すだけで、マルウェアがこの手口を使います。中身は復号して確認しました。") \
+    "Office file encrypted with Excel's built-in password (VelvetSweatshop): an Excel file so encrypted opens without a prompt, hidden from mail scanners", \
+    "The file \"{name}\" is encrypted with \"VelvetSweatshop\", the password Excel tries by itself before it asks for one: an Excel file so encrypted opens without a prompt, and the encryption keeps only mail scanners out, as malware uses it. Its contents were decrypted and checked.", \
+    "ファイル「{name}」は、Excel がパスワードを尋ねる前に自動で試す「VelvetSweatshop」で暗号化されています。このように暗号化された Excel ファイルは入力なしで開き、暗号化はメールスキャナーを締め出すだけです。マルウェアがこの手口を使います。中身は復号して確認しました。") \
 RULE(R_ATT_PPAP_OPENED, "attach.ppap_opened", DETECT_RISKY_ATTACHMENT, 30, \
     "encrypted archive or document (PPAP): opened with a password seen in the scan, but hidden from mail scanners at delivery", \
     "The encrypted file \"{name}\" was opened with a password found in the scanned mail and its contents were checked; at delivery no mail scanner could look inside it.", \

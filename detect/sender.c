@@ -947,37 +947,70 @@ name_offer(const char *n)
 }
 
 /*
- * A word of the name that no one would write: eight letters or more
- * strung at random (seven consonants in a row, hardly a vowel, letters
- * and digits mixed: dom_random()'s test for a domain's label, less one
- * consonant, as "Knightsbridge" has six), as spam tools make a
- * sender's name for each mail ("htazl tciiiqawprggwkq").  The word is
- * copied to out.
+ * A word of a name strung at random: eight letters or more with seven
+ * consonants in a row, hardly a vowel (under one in five), or letters
+ * and digits mixed, as spam tools make a sender's name for each mail
+ * ("htazl tciiiqawprggwkq").  The clusters of German and of names
+ * spelt from other scripts count as one consonant ("sch", "ch", "ck",
+ * "sz", "cz", "th", "ph", "sh", "gh": "Rechtsschutz", "Chruschtschow"
+ * and "Knightsbridge" are names).
  */
+static int
+word_random(const char *w, size_t k)
+{
+	static const char *const cl[] = { "sch", "ch", "ck", "sz", "cz",
+	    "th", "ph", "sh", "gh" };
+	size_t	 i, j, units = 0, run = 0, maxrun = 0, vow = 0, dig = 0;
+
+	if (k < 8)
+		return 0;
+	for (i = 0; i < k; i++, units++) {
+		if (isdigit((unsigned char)w[i])) {
+			dig++;
+			run = 0;
+			continue;
+		}
+		if (strchr("aeiouy", w[i]) != NULL) {
+			vow++;
+			run = 0;
+			continue;
+		}
+		for (j = 0; j < nitems(cl); j++)
+			if (strncmp(w + i, cl[j], strlen(cl[j])) == 0 &&
+			    i + strlen(cl[j]) <= k) {
+				i += strlen(cl[j]) - 1;
+				break;
+			}
+		if (++run > maxrun)
+			maxrun = run;
+	}
+	return maxrun >= 7 || (units >= 12 && vow * 5 < units) ||
+	    (dig >= 3 && units - dig >= 6 && maxrun >= 5);
+}
+
+/* The first word of the name (normalised: lower case, accents
+ * folded) strung at random, copied to out. */
 static int
 name_random(const char *n, char *out, size_t outsz)
 {
-	char	 w[64];
-	size_t	 k = 0;
+	struct buf	 b;
+	size_t		 i, a;
+	int		 found = 0;
 
-	for (;; n++) {
-		unsigned char c = (unsigned char)*n;
-
-		if (isalnum(c) && k < sizeof(w) - 1) {
-			w[k++] = (char)tolower(c);
+	buf_init(&b, 4096);
+	text_norm(&b, n, strlen(n), NULL);
+	for (i = 0; i <= b.len && !found; i++) {
+		if (i < b.len && isalnum((unsigned char)b.ptr[i]))
 			continue;
+		for (a = i; a > 0 && isalnum((unsigned char)b.ptr[a - 1]); a--)
+			;
+		if (i - a <= 64 && word_random(b.ptr + a, i - a)) {
+			snprintf(out, outsz, "%.*s", (int)(i - a), b.ptr + a);
+			found = 1;
 		}
-		if (isalnum(c))		/* 63 letters and more: no name */
-			k = 0;
-		w[k] = '\0';
-		if (k >= 8 && looks_random(w, 7)) {
-			snprintf(out, outsz, "%s", w);
-			return 1;
-		}
-		k = 0;
-		if (c == '\0')
-			return 0;
 	}
+	buf_release(&b);
+	return found;
 }
 
 /* The longest run of ASCII digits in s (full-width ones too: "０"-"９"). */
@@ -1210,9 +1243,10 @@ sender_run(struct detect_scan *s)
 		    .detail = text_clip(&s->a, m->from.name, 120) });
 
 	{
-		char w[64];
+		char w[72];
 
-		if (m->from.name != NULL && name_random(m->from.name, w,
+		if (m->from.name != NULL && !dom_is_own(s, fdom) &&
+		    !dom_is_corr(s, fdom) && name_random(m->from.name, w,
 		    sizeof(w)))
 			finding_add(s, R_SENDER_DISPLAY_RANDOM, &(struct fargs){
 			    .domain = fdom, .detail = arena_printf(&s->a,

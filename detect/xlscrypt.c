@@ -26,7 +26,6 @@
 #include "internal.h"
 #include "util.h"
 
-#define WORKBOOK_MAX	(16u << 20)	/* bytes of the stream read */
 #define BLOCK		1024
 
 #define REC_BOF		0x0809
@@ -182,8 +181,8 @@ xls_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	int		 found = 0;
 
 	*which = PW_NONE;
-	if ((w = ole_stream(p, n, "Workbook", WORKBOOK_MAX, &wl)) == NULL &&
-	    (w = ole_stream(p, n, "Book", WORKBOOK_MAX, &wl)) == NULL)
+	if ((w = ole_stream(p, n, "Workbook", XLS_WORKBOOK_MAX, &wl)) == NULL &&
+	    (w = ole_stream(p, n, "Book", XLS_WORKBOOK_MAX, &wl)) == NULL)
 		return NULL;
 	/* FILEPASS among the first records of the globals. */
 	for (o = 0, k = 0; o + 4 <= wl && k < 64; k++) {
@@ -247,21 +246,25 @@ fail:
 }
 
 int
-xls_macro_sheet(const unsigned char *w, size_t wl)
+xls_macro_sheet(const unsigned char *w, size_t wl, int boundsheets)
 {
-	size_t	 o;
+	size_t	 o, k;
+	int	 globals = 1;
 
-	/* The globals' BoundSheet8 records, up to their EOF: dt (the
-	 * byte after lbPlyPos and hsState) 1 is a macro sheet. */
-	for (o = 0; o + 4 <= wl; ) {
+	/* dt of a BoundSheet8 (the byte after lbPlyPos and hsState) 1, or
+	 * of a later BOF (its second field) 0x0040: a macro sheet. */
+	for (o = 0, k = 0; o + 4 <= wl; k++) {
 		unsigned type = w[o] | w[o + 1] << 8;
 		size_t rl = (size_t)(w[o + 2] | w[o + 3] << 8);
 
-		if (type == REC_BOUNDSHEET && rl >= 6 && o + 4 + 6 <= wl &&
-		    w[o + 4 + 5] == 0x01)
+		if (boundsheets && globals && type == REC_BOUNDSHEET &&
+		    rl >= 6 && o + 4 + 6 <= wl && w[o + 4 + 5] == 0x01)
 			return 1;
-		if (type == REC_EOF && o > 0)
-			break;
+		if (type == REC_BOF && k > 0 && rl >= 4 && o + 8 <= wl &&
+		    (w[o + 6] | w[o + 7] << 8) == 0x0040)
+			return 1;
+		if (type == REC_EOF)
+			globals = 0;
 		o += 4 + rl;
 	}
 	return 0;

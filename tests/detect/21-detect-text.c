@@ -531,6 +531,67 @@ parts_past_limit(struct detect_scan *s)
 	buf_release(&b);
 }
 
+/*
+ * Names of people and firms that a review found taken for letters
+ * strung at random (German clusters, accents, Russian names spelt in
+ * German), against names a spam tool made; and mail that looks blank
+ * to the model but is not: a multipart whose boundary is missing or
+ * wrong (its content where nothing reads it).
+ */
+static void
+names_blank(struct detect_scan *s)
+{
+	static const char *const people[] = { "ARAG Rechtsschutz",
+	    "Rechtsschutzversicherung Service",
+	    "KPMG AG Wirtschaftspr\xc3\xbc" "fungsgesellschaft",
+	    "Martin Schwarzschild", "Anne Hirschsprung",
+	    "Kunstschmiede Weber", "Angstschwei\xc3\x9f Records",
+	    "Olga Chruschtschowa", "Dmitri Schtscherbakow",
+	    "Knightsbridge Estates", "Krzysztof Przybyszewski" };
+	static const char *const made[] = { "htazl tciiiqawprggwkq",
+	    "qwrtzpk vbnmxlkjhgtr", "Support qzxwvtkp9" };
+	static const char *const broken[] = {
+	    "Content-Type: multipart/mixed\r\n\r\n--b\r\nContent-Type: "
+	    "text/plain\r\n\r\nThe invoice.\r\n--b--\r\n",
+	    "Content-Type: multipart/mixed; boundary=\"zz\"\r\n\r\n--b\r\n"
+	    "Content-Type: text/plain\r\n\r\nThe invoice.\r\n--b--\r\n" };
+	struct detect_result	 r;
+	char			 m[1024];
+	size_t			 i;
+
+	for (i = 0; i < nitems(people); i++) {
+		snprintf(m, sizeof(m), "From: %s <info@example.de>\r\n"
+		    "Subject: Ihr Vertrag\r\n\r\nAnbei der Vertrag.\r\n",
+		    people[i]);
+		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+			abort();
+		ok(dt_find(&r, "sender.display_random") == NULL, "a name: %s",
+		    people[i]);
+	}
+	for (i = 0; i < nitems(made); i++) {
+		snprintf(m, sizeof(m), "From: %s <info@example.de>\r\n"
+		    "Subject: Hi\r\n\r\nHello.\r\n", made[i]);
+		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+			abort();
+		ok(dt_find(&r, "sender.display_random") != NULL, "made up: %s",
+		    made[i]);
+	}
+	for (i = 0; i < nitems(broken); i++) {
+		snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
+		    "Subject: \r\nMIME-Version: 1.0\r\n%s", broken[i]);
+		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+			abort();
+		ok(dt_find(&r, "content.blank") == NULL, "a multipart of no "
+		    "part read (%s boundary) is not blank", i == 0 ? "no" :
+		    "a wrong");
+	}
+	snprintf(m, sizeof(m), "From: a@northwind.example\r\nSubject: \r\n"
+	    "\r\n\r\n");
+	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+		abort();
+	ok(dt_find(&r, "content.blank") != NULL, "a blank mail is blank");
+}
+
 int
 main(void)
 {
@@ -553,6 +614,7 @@ main(void)
 	named_body(s);
 	parts_past_limit(s);
 	bayes(s);
+	names_blank(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
 	token_list();

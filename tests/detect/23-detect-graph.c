@@ -348,6 +348,24 @@ main(void)
 		    "graph scan: a blank mail with attachments not given");
 		ok(dt_find(&r, "content.blank") == NULL, "attachments said but "
 		    "not given: not blank");
+		cJSON_DeleteItemFromObject(bl, "hasAttachments");
+		cJSON_AddStringToObject(bl, "@odata.type",
+		    "#microsoft.graph.eventMessage");
+		is_int(detect_scan_graph(s, bl, NULL, NULL, 0, &out, &r), 0,
+		    "graph scan: a meeting request of no title or text");
+		ok(dt_find(&r, "content.blank") == NULL, "a meeting request "
+		    "(its calendar is not in the resource): not blank");
+		cJSON_DeleteItemFromObject(bl, "@odata.type");
+		{
+			cJSON *item = cJSON_Parse("[{\"@odata.type\":\"#microsoft"
+			    ".graph.itemAttachment\",\"name\":\"Fwd\"}]");
+
+			is_int(detect_scan_graph(s, bl, item, NULL, 0, &out,
+			    &r), 0, "graph scan: an item attachment only");
+			ok(dt_find(&r, "content.blank") == NULL, "a message "
+			    "attached (no bytes here): not blank");
+			cJSON_Delete(item);
+		}
 		cJSON_Delete(bl);
 	}
 	/* Hostile JSON: wrong types everywhere. */

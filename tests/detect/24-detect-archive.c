@@ -1169,9 +1169,10 @@ xls_crypt(struct detect_engine *e)
 		scan_file(e, &s, "The figures. Password: Wrong999", "figures.xls",
 		    enc, &r);
 		ok(dt_find(&r, "attach.encrypted_document") != NULL &&
-		    dt_find(&r, "attach.xlm_macro") == NULL &&
-		    dt_find(&r, "attach.ppap_opened") == NULL, "%s, a wrong "
-		    "password: protected, unread", kinds[i]);
+		    dt_find(&r, "attach.ppap_opened") == NULL &&
+		    dt_find(&r, "attach.xlm_macro") != NULL, "%s, a wrong "
+		    "password: protected, not opened, its macro sheet seen by "
+		    "its BOF record, never encrypted", kinds[i]);
 	}
 	/* A workbook of one plain sheet under the built-in password: no
 	 * more than the encryption to say, a potential threat. */

@@ -971,7 +971,8 @@ ole_entry(unsigned char *d, const char *name, int type, uint32_t child,
  * A compound file (MS-CFB, sectors of 512) of eight sectors: 0 the FAT,
  * 1 and 5 the directory (chained through the FAT, the second holding
  * name2, if any), 2-4 and 6-7 the WordDocument stream, which holds
- * text; its first entries: the root, WordDocument, name1 (if any).
+ * text; its first entries: the root, WordDocument, name1 (if any, the
+ * right sibling of WordDocument in the root's tree).
  */
 static size_t
 ole_file(unsigned char *p, const char *name1, int type1, const char *name2,
@@ -997,8 +998,10 @@ ole_file(unsigned char *p, const char *name1, int type1, const char *name2,
 		le32p(p + 512 + 4 * i, i < 8 ? fat[i] : 0xffffffffu);
 	ole_entry(p + 1024, "Root Entry", 5, 1, 0xfffffffeu, 0);
 	ole_entry(p + 1024 + 128, "WordDocument", 2, 0xffffffffu, 2, 4096);
-	if (name1 != NULL)
+	if (name1 != NULL) {
 		ole_entry(p + 1024 + 256, name1, type1, 0xffffffffu, 0, 0);
+		le32p(p + 1024 + 128 + 72, 2);	/* in the tree: right of 1 */
+	}
 	if (name2 != NULL)
 		ole_entry(p + 512 * 6, name2, 1, 0xffffffffu, 0, 0);
 	/* The text from sector 2 on, and in sector 6 (the last stream

@@ -263,8 +263,9 @@ def xls_workbook(filepass, macro):
     return head + body + rec(0x000A, b"")
 
 
-def xls(kind, pw, macro=False):
-    """The encrypted workbook and the Workbook stream it decrypts to."""
+def xls_filepass(kind, pw):
+    """The FILEPASS record's data for pw (cryptoapi, cryptoapi40 or rc4)
+    and the RC4 key of a block of the stream."""
     salt = rand(16, "xls-salt")
     verifier = rand(16, "xls-verifier")
     u16 = pw.encode("utf-16le")
@@ -279,18 +280,23 @@ def xls(kind, pw, macro=False):
         csp = "Microsoft Enhanced Cryptographic Provider v1.0\0"
         header = struct.pack("<IIIIIIII", 0x04, 0, 0x6801, 0x8004, bits, 1,
                              0, 0) + csp.encode("utf-16le")
-        filepass = (struct.pack("<HHHII", 1, 2, 2, 0x04, len(header)) +
-                    header + struct.pack("<I", 16) + salt + ev[:16] +
-                    struct.pack("<I", 20) + ev[16:])
-    else:
-        h = hashlib.md5(u16).digest()[:5]
-        hfinal = hashlib.md5((h + salt) * 16).digest()[:5]
+        return (struct.pack("<HHHII", 1, 2, 2, 0x04, len(header)) +
+                header + struct.pack("<I", 16) + salt + ev[:16] +
+                struct.pack("<I", 20) + ev[16:]), key
+    h = hashlib.md5(u16).digest()[:5]
+    hfinal = hashlib.md5((h + salt) * 16).digest()[:5]
 
-        def key(b):
-            return hashlib.md5(hfinal + struct.pack("<I", b)).digest()
-        ev = rc4(key(0), verifier + hashlib.md5(verifier).digest())
-        filepass = struct.pack("<HHH", 1, 1, 1) + salt + ev
-    plain = xls_workbook(filepass, macro)
+    def key(b):
+        return hashlib.md5(hfinal + struct.pack("<I", b)).digest()
+    ev = rc4(key(0), verifier + hashlib.md5(verifier).digest())
+    return struct.pack("<HHH", 1, 1, 1) + salt + ev, key
+
+
+def xls_encrypt(plain, key):
+    """A Workbook stream with its FILEPASS, encrypted as Excel does:
+    the data of the records after FILEPASS but the plain ones and
+    BoundSheet8's lbPlyPos, by the stream's offset in blocks of 1,024
+    bytes."""
     out = bytearray(plain)
     stream = {}
     o, seen = 0, False
@@ -307,7 +313,14 @@ def xls(kind, pw, macro=False):
                 out[i] ^= stream[blk][i % 1024]
         seen = seen or num == 0x002F
         o = b
-    return cfb([("Workbook", bytes(out))]), plain
+    return bytes(out)
+
+
+def xls(kind, pw, macro=False):
+    """The encrypted workbook and the Workbook stream it decrypts to."""
+    filepass, key = xls_filepass(kind, pw)
+    plain = xls_workbook(filepass, macro)
+    return cfb([("Workbook", xls_encrypt(plain, key))]), plain
 
 
 def xls_check(kind, path, macro):

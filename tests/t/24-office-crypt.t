@@ -8,7 +8,11 @@
 # in base64, a certificate's key encryptor first, a decoy in a comment),
 # a package that is not the one its HMAC vouches for, a spinCount past a
 # million; and Word, Excel and PowerPoint 97-2003 files with a password
-# (flagged, not decrypted).  Each file is first decrypted by msoffcrypto-tool (another
+# (flagged; an .xls decrypted when a password opens it).  Then review
+# 19's: Excel 4.0 macro sheets of .xls files beside a Word stream or a
+# decoy EncryptedPackage, in clear with a state byte, a long UTF-16 name,
+# an upper-case stream name or a BOF alone saying so; decoys that drain
+# the budget before a document under Excel's own password.  Each file is first decrypted by msoffcrypto-tool (another
 # implementation) where it can, then scanned with its password in the
 # mail: the macros must be found, or the file said to be protected.
 import base64, io, json, os, struct, subprocess, sys, tempfile, zipfile
@@ -39,16 +43,23 @@ def docm(macros=True):
 
 def scan(doc, fname="invoice.docm", text="The invoice.  Password: " + PW):
     """The rules of a mail of text with doc attached as fname."""
+    return scan_files([(fname, doc)], text)
+
+
+def scan_files(files, text):
+    """The rules of a mail of text with the (name, bytes) attached."""
     path = os.path.join(tmp, "m.eml")
     with open(path, "w") as f:
         f.write("From: Sato <sato@fabrikam.example>\nTo: taro@contoso.com\n"
                 "Subject: invoice\nMIME-Version: 1.0\nContent-Type: "
                 "multipart/mixed; boundary=b1\n\n--b1\nContent-Type: text/"
-                "plain\n\n%s\n--b1\nContent-Type: application/octet-"
-                "stream; name=%s\nContent-Disposition: attachment; "
-                "filename=%s\nContent-Transfer-Encoding: base64\n\n%s\n"
-                "--b1--\n" % (text, fname, fname,
-                              base64.encodebytes(doc).decode()))
+                "plain\n\n%s\n" % text)
+        for fname, doc in files:
+            f.write("--b1\nContent-Type: application/octet-stream; "
+                    "name=%s\nContent-Disposition: attachment; filename="
+                    "%s\nContent-Transfer-Encoding: base64\n\n%s\n" % (
+                        fname, fname, base64.encodebytes(doc).decode()))
+        f.write("--b1--\n")
     r = subprocess.run(SCAN + [path], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE)
     if r.returncode != 0 or not r.stdout:
@@ -175,4 +186,101 @@ for what, streams, fname, enc in (
     t.ok(("attach.encrypted_document" in got) == enc,
          "%s: %s (%s)" % (what, "said to be protected" if enc else
                           "not protected", " ".join(sorted(got))))
+
+
+# Review 19: Excel 4.0 macro sheets in .xls files, encrypted or not,
+# written in ways Excel reads and the checks once missed.
+def xbof(dt, vers=0x0600):
+    return oe.rec(0x0809, struct.pack("<HHHHII", vers, dt, 0x0DBB, 0x07CC,
+                                      0, 6))
+
+
+def sheet_book(name=b"Macro1", hs=0, high=False, fp=None, bs_dt=1,
+               stream_bof=0x0040):
+    """A workbook of one sheet (its BoundSheet8 dt bs_dt, its BOF
+    stream_bof), FILEPASS data fp after the first BOF when given."""
+    head = xbof(0x0005) + (oe.rec(0x002F, fp) if fp else b"")
+    head += oe.rec(0x0042, b"\xb0\x04")
+    nm = name.decode().encode("utf-16le") if high else name
+    cch = len(name)
+    pos = len(head) + 4 + 8 + len(nm) + 4
+    head += oe.rec(0x0085, struct.pack("<IBBBB", pos, hs, bs_dt, cch,
+                                       1 if high else 0) + nm)
+    head += oe.rec(0x000A, b"")
+    text = b'=EXEC("calc.exe")'
+    body = xbof(stream_bof) + oe.rec(0x0204, struct.pack(
+        "<HHHHB", 0, 0, 15, len(text), 0) + text)
+    return head + body + oe.rec(0x000A, b"")
+
+
+def encrypted_book(pw):
+    """sheet_book() encrypted with pw as Excel does (RC4 CryptoAPI)."""
+    fp, key = oe.xls_filepass("cryptoapi", pw)
+    return oe.xls_encrypt(sheet_book(fp=fp), key)
+
+
+def msoffcrypto_macro_sheet(doc, pw="VelvetSweatshop"):
+    """msoffcrypto-tool decrypts the .xls; its BoundSheet8 says macro
+    sheet."""
+    import msoffcrypto.format.xls97 as x97
+    import olefile
+    f = x97.Xls97File(io.BytesIO(doc))
+    f.load_key(password=pw)
+    o = io.BytesIO()
+    f.decrypt(o)
+    wb = olefile.OleFileIO(io.BytesIO(o.getvalue())).openstream(
+        "Workbook").read()
+    p = 0
+    while p + 4 <= len(wb):
+        num, size = struct.unpack("<HH", wb[p:p + 4])
+        if num == 0x0085:
+            return wb[p + 9] == 1
+        p += 4 + size
+    return False
+
+
+book = encrypted_book("VelvetSweatshop")
+word = b"\xec\xa5" + b"\0" * 62
+for what, doc in (
+        ("an encrypted .xls beside a Word stream in clear",
+         oe.cfb([("Workbook", book), ("WordDocument", word)])),
+        ("an encrypted .xls beside an EncryptedPackage out of the tree",
+         oe.cfb([("Workbook", book)], decoys=[("EncryptedPackage",
+                                               b"\0" * 64)]))):
+    t.ok(msoffcrypto_macro_sheet(doc), "%s: msoffcrypto-tool decrypts it "
+         "to a macro sheet" % what)
+    got = scan(doc, "invoice.xls", "The invoice.")
+    t.ok("attach.xlm_macro" in got and "attach.default_password" in got,
+         "%s: decrypted, the macro sheet found (%s)" % (
+             what, " ".join(sorted(got))))
+for what, streams in (
+        ("hsState with its unused bits set", [("Workbook", sheet_book(
+            hs=0x04))]),
+        ("a sheet name of 28 UTF-16 characters", [("Workbook", sheet_book(
+            name=b"M" * 28, high=True))]),
+        ("the stream named WORKBOOK", [("WORKBOOK", sheet_book())]),
+        ("a sheet whose BOF alone says macro sheet", [("Workbook",
+         sheet_book(bs_dt=0))])):
+    got = scan(oe.cfb(streams), "report.xls", "The report.")
+    t.ok("attach.xlm_macro" in got, "an .xls in clear, %s: the macro "
+         "sheet found (%s)" % (what, " ".join(sorted(got))))
+# Decoys that drain the message's budget of key derivations (each asks
+# for 500,000 rounds, no password opens them) before a document under
+# Excel's own password: what is not tried is said (engine.truncated).
+info, pkg = oe.agile(docm(), "not-known", spin=1)
+decoy = oe.cfb([("EncryptionInfo", info.replace(b'spinCount="1"',
+                                                 b'spinCount="500000"')),
+                ("EncryptedPackage", pkg)])
+info, pkg = oe.agile(docm(), "VelvetSweatshop", spin=100000)
+payload = oe.cfb([("EncryptionInfo", info), ("EncryptedPackage", pkg)])
+got = scan_files([("f%d.docm" % k, d) for k, d in
+                 enumerate([decoy] * 8 + [payload])], "The figures.")
+t.ok("engine.truncated" in got, "eight decoys of 500,000 rounds before a "
+     "document under Excel's password: the try left out is said (%s)" %
+     " ".join(sorted(got)))
+got = scan(oe.cfb([("Workbook", encrypted_book("Unknown77"))]),
+           "report.xls", "The report.")
+t.ok("attach.xlm_macro" in got and "attach.encrypted_document" in got,
+     "an .xls no password opens: protected, its macro sheet found by its "
+     "BOF, never encrypted (%s)" % " ".join(sorted(got)))
 t.done()
