@@ -518,9 +518,21 @@ walk(struct walk *w, GMimeObject *o, int depth, int mdepth, int first)
 		alt = ct != NULL && g_mime_content_type_is_type(ct,
 		    "multipart", "alternative");
 		/* No part read (no boundary, or one that is not there): its
-		 * content lies where nothing here reads it. */
-		if (n == 0)
+		 * parts lie in the text before the first boundary, which a
+		 * mail program may show as it is: read as text (its links and
+		 * words count), the parts themselves unread. */
+		if (n == 0) {
+			const char *pro = g_mime_multipart_get_prologue(mp);
+
 			w->m->unread_parts = 1;
+			if (pro != NULL && *pro != '\0') {
+				size_t	 ulen;
+				char	*u = text_to_utf8(&w->s->a, NULL, pro,
+				    strlen(pro), DETECT_TEXT_MAX, &ulen);
+
+				msg_add_text(w->s, w->m, u, ulen, 0);
+			}
+		}
 		for (i = 0; i < n; i++)
 			walk(w, g_mime_multipart_get_part(mp, i), depth + 1,
 			    mdepth, i == 0 || alt);

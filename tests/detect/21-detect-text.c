@@ -536,7 +536,7 @@ parts_past_limit(struct detect_scan *s)
  * strung at random (German clusters, accents, Russian names spelt in
  * German), against names a spam tool made; and mail that looks blank
  * to the model but is not: a multipart whose boundary is missing or
- * wrong (its content where nothing reads it).
+ * wrong (its content read as the text a mail program may show).
  */
 static void
 names_blank(struct detect_scan *s)
@@ -585,6 +585,16 @@ names_blank(struct detect_scan *s)
 		    "part read (%s boundary) is not blank", i == 0 ? "no" :
 		    "a wrong");
 	}
+	/* What such a multipart holds is read as text, as a mail program
+	 * may show it: its link counts. */
+	snprintf(m, sizeof(m), "From: a@northwind.example\r\nSubject: hi\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/alternative\r\n"
+	    "\r\n--b\r\nContent-Type: text/plain\r\n\r\nSign in: "
+	    "https://micros0ft-login.com/verify\r\n--b--\r\n");
+	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+		abort();
+	ok(dt_find(&r, "url.lookalike_brand") != NULL, "a multipart of no "
+	    "boundary: its text read, the link in it found");
 	snprintf(m, sizeof(m), "From: a@northwind.example\r\nSubject: \r\n"
 	    "\r\n\r\n");
 	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
