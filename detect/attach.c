@@ -457,21 +457,15 @@ ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	 * a password one of the scan's (or Excel's own) opens, then read
 	 * for Excel 4.0 macro sheets.  Encrypted and not opened, only the
 	 * sheets' BOF records are plain. */
-	if (enc & OLE_ENC_XLS) {
-		if ((wb = xls_decrypt(s, p, n, &wl, &which)) != NULL) {
-			opened_with(s, name, sha, which);
-			macro = xls_macro_sheet(wb, wl, 1);
-		} else {
-			locked = 1;
-			if ((wb = ole_stream(p, n, "Workbook", XLS_WORKBOOK_MAX,
-			    &wl)) != NULL || (wb = ole_stream(p, n, "Book",
-			    XLS_WORKBOOK_MAX, &wl)) != NULL)
-				macro = xls_macro_sheet(wb, wl, 0);
-		}
-	} else if ((wb = ole_stream(p, n, "Workbook", XLS_WORKBOOK_MAX,
-	    &wl)) != NULL || (wb = ole_stream(p, n, "Book", XLS_WORKBOOK_MAX,
-	    &wl)) != NULL)
+	if ((enc & OLE_ENC_XLS) &&
+	    (wb = xls_decrypt(s, p, n, &wl, &which)) != NULL) {
+		opened_with(s, name, sha, which);
 		macro = xls_macro_sheet(wb, wl, 1);
+	} else {
+		locked = (enc & OLE_ENC_XLS) != 0;
+		if ((wb = ole_workbook(p, n, XLS_WORKBOOK_MAX, &wl)) != NULL)
+			macro = xls_macro_sheet(wb, wl, !locked);
+	}
 	free(wb);
 	if (macro)
 		finding_add(s, R_ATT_XLM_MACRO, &(struct fargs){ .name = name,

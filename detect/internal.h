@@ -436,7 +436,6 @@ int	 dom_is_corr(const struct detect_scan *, const char *dom);
 int	 dom_is_freemail(const struct detect_engine *, const char *regdom);
 /* 1 when a label of host looks machine-generated ("sdhbsvjld"). */
 int	 dom_random(const char *host);
-int	 looks_random(const char *host, int consonants);
 
 /* analyzers */
 void	 sender_run(struct detect_scan *);
@@ -521,6 +520,10 @@ unsigned char *ole_stream(const unsigned char *, size_t, const char *name,
 	    size_t cap, size_t *len);
 /* Is there a stream named name in the root's tree? */
 int	 ole_has(const unsigned char *, size_t, const char *name);
+/* The workbook stream of an Excel 97-2003 file ("Workbook", or BIFF5's
+ * "Book"), as ole_stream(). */
+unsigned char *ole_workbook(const unsigned char *, size_t, size_t cap,
+	    size_t *len);
 /* Which of a Word, Excel or PowerPoint 97-2003 file's documents is
  * encrypted with a password to open (each looked at, whatever the
  * others say): OLE_ENC_DOC, OLE_ENC_XLS, OLE_ENC_PPT or'd. */

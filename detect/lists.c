@@ -396,17 +396,6 @@ dom_is_freemail(const struct detect_engine *e, const char *regdom)
 int
 dom_random(const char *host)
 {
-	return looks_random(host, 6);
-}
-
-/*
- * The test of dom_random() with another run of consonants: a word of a
- * person's or a company's name may hold six ("Knightsbridge"), not
- * seven.
- */
-int
-looks_random(const char *host, int consonants)
-{
 	const char	*p = host;
 	int		 run = 0, maxrun = 0, len = 0, vow = 0, dig = 0;
 	int		 single = 0;
@@ -416,7 +405,7 @@ looks_random(const char *host, int consonants)
 
 		if (c == '.' || c == '\0') {
 			/* Judge the label just ended. */
-			if (len >= 8 && (maxrun >= consonants || (len >= 12 &&
+			if (len >= 8 && (maxrun >= 6 || (len >= 12 &&
 			    vow * 5 < len) || (dig >= 3 && len - dig >= 6 &&
 			    maxrun >= 5)))
 				return 1;

@@ -234,6 +234,14 @@ ole_has(const unsigned char *p, size_t n, const char *name)
 	return shift != 0 && root_child(p, n, shift, name, &root) != NULL;
 }
 
+unsigned char *
+ole_workbook(const unsigned char *p, size_t n, size_t cap, size_t *len)
+{
+	unsigned char	*b = ole_stream(p, n, "Workbook", cap, len);
+
+	return b != NULL ? b : ole_stream(p, n, "Book", cap, len);
+}
+
 /*
  * Is a Word, Excel or PowerPoint 97-2003 file encrypted (or obfuscated)
  * with a password to open?  Word: the FIB's fEncrypted or fObfuscated
@@ -256,8 +264,7 @@ ole_legacy_encrypted(const unsigned char *p, size_t n)
 			enc |= OLE_ENC_DOC;
 		free(b);
 	}
-	if ((b = ole_stream(p, n, "Workbook", 8192, &len)) != NULL ||
-	    (b = ole_stream(p, n, "Book", 8192, &len)) != NULL) {
+	if ((b = ole_workbook(p, n, 8192, &len)) != NULL) {
 		for (i = 0, k = 0; i + 4 <= len && k < 64; k++) {
 			unsigned type = b[i] | b[i + 1] << 8;
 			size_t rl = (size_t)(b[i + 2] | b[i + 3] << 8);

@@ -181,8 +181,7 @@ xls_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	int		 found = 0;
 
 	*which = PW_NONE;
-	if ((w = ole_stream(p, n, "Workbook", XLS_WORKBOOK_MAX, &wl)) == NULL &&
-	    (w = ole_stream(p, n, "Book", XLS_WORKBOOK_MAX, &wl)) == NULL)
+	if ((w = ole_workbook(p, n, XLS_WORKBOOK_MAX, &wl)) == NULL)
 		return NULL;
 	/* FILEPASS among the first records of the globals. */
 	for (o = 0, k = 0; o + 4 <= wl && k < 64; k++) {
