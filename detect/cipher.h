@@ -1,7 +1,8 @@
 /*
  * cipher: the hashes, AES and RC4 that the decryption of PDFs
- * (pdfcrypt.c) and Office documents (officecrypt.c, xlscrypt.c) need, over libcrypto.  Failures
- * of libcrypto that cannot come from the input abort().
+ * (pdfcrypt.c) and Office documents (officecrypt.c, xlscrypt.c) needs,
+ * over libcrypto but RC4.  Failures of libcrypto that cannot come from
+ * the input abort().
  */
 #ifndef SHINDAN_DETECT_CIPHER_H
 #define SHINDAN_DETECT_CIPHER_H
