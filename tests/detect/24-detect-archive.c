@@ -882,6 +882,27 @@ slurp(const char *path, unsigned char **out)
 	return n;
 }
 
+/* One mail of text and the attachment at path, scanned alone by a new
+ * scan in *sp (the one before freed: the result lives in it). */
+static void
+scan_file(struct detect_engine *e, struct detect_scan **sp,
+    const char *text, const char *fname, const char *path,
+    struct detect_result *r)
+{
+	unsigned char	*c;
+	size_t		 cl = slurp(path, &c), ml;
+	char		*m = mail_text(text, fname, c, cl, &ml);
+
+	ok(cl > 0, "%s read", path);
+	if (*sp != NULL)
+		detect_scan_free(*sp);
+	*sp = detect_scan_new(e);
+	if (detect_scan_mime(*sp, m, ml, NULL, r) != 0)
+		abort();
+	free(m);
+	free(c);
+}
+
 /*
  * Office documents saved with a password to open (PPAP: the password in
  * the same mail, in an earlier one, or nowhere), encrypted by
@@ -913,7 +934,7 @@ office_ppap(struct detect_engine *e)
 	unsigned char		*z, *c;
 	size_t			 zl, cl, ml, i;
 	struct detect_result	 r;
-	struct detect_scan	*s;
+	struct detect_scan	*s = NULL;
 	FILE			*f;
 	int			 rc, have_check;
 
@@ -949,23 +970,19 @@ office_ppap(struct detect_engine *e)
 			ok(system(cmd) == 0, "%s: msoffcrypto-tool decrypts it "
 			    "to the document", kinds[i]);
 		}
-		cl = slurp(enc, &c);
 		/* The password in the same mail. */
-		s = detect_scan_new(e);
-		m = mail_text("The invoice. Password: Kp3vQ9xw", "invoice.docm",
-		    c, cl, &ml);
-		if (detect_scan_mime(s, m, ml, NULL, &r) != 0)
-			abort();
+		scan_file(e, &s, "The invoice. Password: Kp3vQ9xw",
+		    "invoice.docm", enc, &r);
 		ok(dt_find(&r, "attach.macro") != NULL &&
 		    dt_find(&r, "attach.ppap_opened") != NULL &&
 		    dt_find(&r, "attach.password_in_same_mail") != NULL &&
 		    dt_find(&r, "attach.encrypted_document") == NULL,
 		    "%s, its password in the same mail: opened, the macros "
 		    "found, the password in the same mail said", kinds[i]);
-		free(m);
-		detect_scan_free(s);
 		/* In an earlier mail. */
+		detect_scan_free(s);
 		s = detect_scan_new(e);
+		cl = slurp(enc, &c);
 		m = mail_text("The password is below.\r\nPassword: Kp3vQ9xw",
 		    "note.txt", (const unsigned char *)"x", 1, &ml);
 		if (detect_scan_mime(s, m, ml, NULL, &r) != 0)
@@ -980,18 +997,12 @@ office_ppap(struct detect_engine *e)
 		    "%s, its password in an earlier mail: opened, the macros "
 		    "found", kinds[i]);
 		free(m);
-		detect_scan_free(s);
+		free(c);
 		/* Nowhere. */
-		s = detect_scan_new(e);
-		m = mail("invoice.docm", c, cl, &ml);
-		if (detect_scan_mime(s, m, ml, NULL, &r) != 0)
-			abort();
+		scan_file(e, &s, "The invoice.", "invoice.docm", enc, &r);
 		ok(dt_find(&r, "attach.encrypted_document") != NULL &&
 		    dt_find(&r, "attach.macro") == NULL, "%s, no password: "
 		    "protected, unread", kinds[i]);
-		free(m);
-		detect_scan_free(s);
-		free(c);
 	}
 	/* Excel's built-in password opens it without a prompt: tried
 	 * first, with no password in the scan. */
@@ -1005,20 +1016,13 @@ office_ppap(struct detect_engine *e)
 			ok(system(cmd) == 0, "agile with VelvetSweatshop: "
 			    "msoffcrypto-tool decrypts it to the document");
 		}
-		cl = slurp(enc, &c);
-		s = detect_scan_new(e);
-		m = mail("invoice.docm", c, cl, &ml);
-		if (detect_scan_mime(s, m, ml, NULL, &r) != 0)
-			abort();
+		scan_file(e, &s, "The invoice.", "invoice.docm", enc, &r);
 		ok(dt_find(&r, "attach.default_password") != NULL &&
 		    dt_find(&r, "attach.macro") != NULL &&
 		    dt_find(&r, "attach.encrypted_document") == NULL &&
 		    dt_find(&r, "attach.ppap_opened") == NULL, "agile with "
 		    "VelvetSweatshop, no password in the scan: opened, the "
 		    "macros found");
-		free(m);
-		detect_scan_free(s);
-		free(c);
 	}
 	/* A hostile EncryptionInfo asks for ten million rounds: tried
 	 * within the message's budget of hashes (about a second), and the
@@ -1029,25 +1033,15 @@ office_ppap(struct detect_engine *e)
 	    "replace(b'spinCount=\\\"1\\\"', b'spinCount=\\\"10000000\\\"'); "
 	    "open('%s', 'wb').write(o.cfb([('EncryptionInfo', i), "
 	    "('EncryptedPackage', p)]))\"", plain, enc);
-	rc = system(cmd);
-	c = xmalloc(1u << 20);
-	cl = 0;
-	if (rc == 0 && (f = fopen(enc, "rb")) != NULL) {
-		cl = fread(c, 1, 1u << 20, f);
-		fclose(f);
-	}
-	if (ok(cl > 0, "a file of ten million rounds")) {
-		s = detect_scan_new(e);
-		m = mail_text("Password: Kp3vQ9xw", "invoice.docm", c, cl, &ml);
-		if (detect_scan_mime(s, m, ml, NULL, &r) != 0)
-			abort();
+	if (ok(system(cmd) == 0, "a file of ten million rounds")) {
+		scan_file(e, &s, "Password: Kp3vQ9xw", "invoice.docm", enc,
+		    &r);
 		ok(dt_find(&r, "attach.encrypted_document") != NULL &&
 		    dt_find(&r, "engine.truncated") != NULL, "ten million "
 		    "rounds: not tried past the budget, protected, said");
-		free(m);
-		detect_scan_free(s);
 	}
-	free(c);
+	if (s != NULL)
+		detect_scan_free(s);
 	free(z);
 	unlink(plain);
 	unlink(enc);
@@ -1055,26 +1049,6 @@ office_ppap(struct detect_engine *e)
 	rmdir(dir);
 }
 
-/* One mail of text and the attachment at path, scanned alone by a new
- * scan in *sp (the one before freed: the result lives in it). */
-static void
-scan_file(struct detect_engine *e, struct detect_scan **sp,
-    const char *text, const char *fname, const char *path,
-    struct detect_result *r)
-{
-	unsigned char	*c;
-	size_t		 cl = slurp(path, &c), ml;
-	char		*m = mail_text(text, fname, c, cl, &ml);
-
-	ok(cl > 0, "%s read", path);
-	if (*sp != NULL)
-		detect_scan_free(*sp);
-	*sp = detect_scan_new(e);
-	if (detect_scan_mime(*sp, m, ml, NULL, r) != 0)
-		abort();
-	free(m);
-	free(c);
-}
 
 /* An .xls with a macro sheet encrypted with pw by officeenc.py into
  * enc, and (when check) decrypted by msoffcrypto-tool into back, which
