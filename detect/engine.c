@@ -348,6 +348,13 @@ detect_scan_add_password(struct detect_scan *s, const char *pw)
 }
 
 size_t
+pw_newest(const struct detect_scan *s, size_t i)
+{
+	return (s->pwnext + DETECT_PASSWORDS_MAX - 1 - i) %
+	    DETECT_PASSWORDS_MAX;
+}
+
+size_t
 detect_scan_passwords(const struct detect_scan *s)
 {
 	return s->pw_learnt;

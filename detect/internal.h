@@ -147,6 +147,9 @@ void	 msg_set_addr(struct detect_scan *, struct daddr *, const char *name,
 	    const char *addr);
 const char *msg_header(const struct dmsg *, const char *name);
 void	 msg_truncated(struct detect_scan *, struct dmsg *, const char *why);
+/* The index in s->pw of the i-th newest password of the scan (i below
+ * s->npw): documents try the newest first. */
+size_t	 pw_newest(const struct detect_scan *, size_t i);
 /* attach.c: the checks a file's name alone allows (double extension,
  * right-to-left override, script), for files that are not read. */
 void	 attach_name_check(struct detect_scan *, const char *name,

@@ -481,8 +481,7 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 		}
 	}
 	for (i = 0; i < s->npw && *which == PW_NONE; i++) {
-		size_t k = (s->pwnext + DETECT_PASSWORDS_MAX - 1 - i) %
-		    DETECT_PASSWORDS_MAX;
+		size_t k = pw_newest(s, i);
 
 		if (s->pw_tries >= DETECT_PASSWORD_TRIES ||
 		    s->kdf_rounds + f.spin > DETECT_KDF_ROUNDS) {

@@ -204,8 +204,7 @@ xls_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 		*which = PW_DEFAULT;
 	else
 		for (i = 0; i < s->npw; i++) {
-			size_t j = (s->pwnext + DETECT_PASSWORDS_MAX - 1 - i) %
-			    DETECT_PASSWORDS_MAX;
+			size_t j = pw_newest(s, i);
 
 			if (s->pw_tries >= DETECT_PASSWORD_TRIES) {
 				msg_truncated(s, s->m, "more password tries "
