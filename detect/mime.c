@@ -5,6 +5,7 @@
  * pass that hashes all of it and keeps the first DETECT_PART_MAX bytes,
  * and text parts are converted to UTF-8 by text_to_utf8().
  */
+#include <ctype.h>
 #include <string.h>
 
 #include <gmime/gmime.h>
@@ -15,6 +16,7 @@
 
 #define WALK_DEPTH	48	/* multipart nesting followed */
 #define MSG_DEPTH	3	/* attached messages followed */
+#define RECOVER_MAX	8	/* multiparts parsed again a message */
 #define HDRS_MAX	400
 #define HDR_LINE_MAX	(64u << 10)	/* bytes of a header given to GMime */
 #define HDR_VALUE_MAX	(16u * 1024)
@@ -26,6 +28,7 @@ struct walk {
 	struct dmsg		*m;
 	GMimeParserOptions	*po;
 	size_t			 objects;
+	int			 recovered;	/* multiparts parsed again */
 };
 
 static void
@@ -499,6 +502,119 @@ leaf(struct walk *w, GMimePart *part, int first)
 }
 
 static void walk_message(struct walk *, GMimeMessage *, int);
+static void walk(struct walk *, GMimeObject *, int, int, int);
+static const char *line_end(const char *, const char *);
+
+/*
+ * The boundary that the body of a multipart of no part read uses: the
+ * first line "--X" (X of RFC 2046's boundary characters, 1 to 70, not
+ * ending in a space; transport padding after it) that a header of the
+ * part's own ("Content-...:") follows, as the start of a part is.  Its
+ * offset is the length of the text before it.
+ */
+static const char *
+guess_boundary(const char *b, size_t len, size_t *blen, size_t *off)
+{
+	static const char	 bchars[] = "'()+_,-./:=? ";
+	const char		*p = b, *e = b + len, *l, *x, *xe, *h;
+
+	for (; p < e; p = l) {
+		l = line_end(p, e);
+		if (l - p < 3 || p[0] != '-' || p[1] != '-')
+			continue;
+		for (x = xe = p + 2; xe < l && (isalnum((unsigned char)*xe) ||
+		    (*xe != '\0' && strchr(bchars, *xe) != NULL)); xe++)
+			;
+		for (h = xe; h < l && (*h == ' ' || *h == '\t' ||
+		    *h == '\r'); h++)
+			;
+		while (xe > x && xe[-1] == ' ')
+			xe--;
+		if (h < l && *h != '\n')
+			continue;	/* a character no boundary has */
+		if (xe == x || xe - x > 70 || l >= e ||
+		    (size_t)(e - l) < 9 || str_ncasecmp(l, "content-", 8) != 0)
+			continue;
+		for (h = l + 8; h < e && (isalnum((unsigned char)*h) ||
+		    *h == '-'); h++)
+			;
+		if (h < e && *h == ':') {
+			*blen = (size_t)(xe - x);
+			*off = (size_t)(p - b);
+			return x;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A multipart of which GMime read no part: no boundary given, or one
+ * its body does not use.  A mail program may show its body as text, or
+ * find the parts by the boundary the body uses: both are read.  The
+ * text before the parts (all of it when no boundary is found) is read
+ * as text, its links and words counting; the parts found with the
+ * boundary the body uses are read as any others (an attachment hidden
+ * so from a filter is still an attachment to a mail program that finds
+ * it).  The message keeps unread_parts: what it holds is not sure.
+ */
+static void
+unread_multipart(struct walk *w, GMimeMultipart *mp, GMimeContentType *ct,
+    int depth, int mdepth, int first)
+{
+	const char	*pro = g_mime_multipart_get_prologue(mp), *x = NULL;
+	size_t		 plen, blen = 0, off = 0;
+
+	w->m->unread_parts = 1;
+	if (pro == NULL || *pro == '\0')
+		return;
+	plen = strlen(pro);
+	if (w->recovered < RECOVER_MAX)
+		x = guess_boundary(pro, plen, &blen, &off);
+	if (x == NULL)
+		off = plen;
+	if (off > 0) {
+		size_t	 ulen;
+		char	*u = text_to_utf8(&w->s->a, NULL, pro, off,
+		    DETECT_TEXT_MAX, &ulen);
+
+		msg_add_text(w->s, w->m, u, ulen, 0);
+	}
+	if (x != NULL) {
+		char		*mt = g_mime_content_type_get_mime_type(ct);
+		char		*hdr;
+		GByteArray	*ba;
+		GMimeStream	*cat, *hs, *bs;
+		GMimeParser	*parser;
+		GMimeObject	*o;
+
+		w->recovered++;
+		hdr = arena_printf(&w->s->a, "Content-Type: %s; boundary=\""
+		    "%.*s\"\r\n\r\n", mt != NULL ? mt : "multipart/mixed",
+		    (int)blen, x);
+		g_free(mt);
+		hs = g_mime_stream_mem_new_with_buffer(hdr, strlen(hdr));
+		/* The prologue's bytes are GMime's: wrapped, not copied. */
+		ba = g_byte_array_new_take((guint8 *)(uintptr_t)pro + off,
+		    plen - off);
+		arena_defer(&w->s->a, give_back, ba);
+		bs = g_mime_stream_mem_new_with_byte_array(ba);
+		g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(bs), FALSE);
+		arena_defer(&w->s->a, unref, bs);
+		cat = g_mime_stream_cat_new();
+		g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), hs);
+		g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), bs);
+		g_object_unref(hs);
+		arena_defer(&w->s->a, unref, cat);
+		parser = g_mime_parser_new_with_stream(cat);
+		g_mime_parser_set_persist_stream(parser, TRUE);
+		o = g_mime_parser_construct_part(parser, w->po);
+		g_object_unref(parser);
+		if (o != NULL) {
+			arena_defer(&w->s->a, unref, o);
+			walk(w, o, depth + 1, mdepth, first);
+		}
+	}
+}
 
 /* first: o is the first part of its multipart (see leaf()). */
 static void
@@ -517,21 +633,9 @@ walk(struct walk *w, GMimeObject *o, int depth, int mdepth, int first)
 
 		alt = ct != NULL && g_mime_content_type_is_type(ct,
 		    "multipart", "alternative");
-		/* No part read (no boundary, or one that is not there): its
-		 * parts lie in the text before the first boundary, which a
-		 * mail program may show as it is: read as text (its links and
-		 * words count), the parts themselves unread. */
 		if (n == 0) {
-			const char *pro = g_mime_multipart_get_prologue(mp);
-
-			w->m->unread_parts = 1;
-			if (pro != NULL && *pro != '\0') {
-				size_t	 ulen;
-				char	*u = text_to_utf8(&w->s->a, NULL, pro,
-				    strlen(pro), DETECT_TEXT_MAX, &ulen);
-
-				msg_add_text(w->s, w->m, u, ulen, 0);
-			}
+			unread_multipart(w, mp, ct, depth, mdepth, first);
+			return;
 		}
 		for (i = 0; i < n; i++)
 			walk(w, g_mime_multipart_get_part(mp, i), depth + 1,
@@ -697,7 +801,7 @@ void
 mime_parse(struct detect_scan *s, const char *buf, size_t len,
     struct dmsg *m)
 {
-	struct walk	 w = { s, m, s->eng->gmopts, 0 };
+	struct walk	 w = { s, m, s->eng->gmopts, 0, 0 };
 	GByteArray	*ba;
 	GMimeStream	*st;
 	GMimeParser	*parser;

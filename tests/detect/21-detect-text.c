@@ -602,6 +602,80 @@ names_blank(struct detect_scan *s)
 	ok(dt_find(&r, "content.blank") != NULL, "a blank mail is blank");
 }
 
+/*
+ * A multipart whose Content-Type names no boundary, or one its body does
+ * not use: the parts the body's own boundary marks are read as a mail
+ * program that finds them shows them (an attachment hidden so from a
+ * filter), the text before them as text; a body of no such boundary is
+ * read as text only.
+ */
+static void
+broken_multipart(struct detect_scan *s)
+{
+	static const char *const ct[] = { "multipart/mixed",
+	    "multipart/mixed; boundary=\"zz\"",
+	    "multipart/mixed; boundary=\"\"",
+	    "multipart/alternative; charset=us-ascii" };
+	static const char exe[] = "TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAA"
+	    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAA4fug4AtAnNIbgBTM0hVGhp"
+	    "cyBwcm9ncmFtIGNhbm5vdCBiZSBydW4gaW4gRE9TIG1vZGUuDQ0KJAAAAAAAAABQ"
+	    "RQAATAEDAA==\r\n";
+	struct detect_result	 r;
+	char			 m[4096];
+	size_t			 i;
+	int			 k;
+
+	for (i = 0; i < nitems(ct); i++) {
+		snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
+		    "Subject: Invoice\r\nMIME-Version: 1.0\r\n"
+		    "Content-Type: %s\r\n\r\nThis is a multi-part message.\r\n"
+		    "--b1 \r\nContent-Type: text/plain\r\n\r\nThe invoice: "
+		    "https://micros0ft-login.com/verify\r\n--b1\r\n"
+		    "Content-Type: application/octet-stream\r\n"
+		    "Content-Transfer-Encoding: base64\r\n"
+		    "Content-Disposition: attachment; filename=\"inv.pdf.exe\""
+		    "\r\n\r\n%s--b1--\r\n", ct[i], exe);
+		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+			abort();
+		ok(dt_find(&r, "attach.executable") != NULL &&
+		    dt_find(&r, "attach.double_extension") != NULL &&
+		    r.verdict == DETECT_THREAT, "%s: the attachment the body's "
+		    "boundary marks is read", ct[i]);
+		ok(dt_find(&r, "url.lookalike_brand") != NULL, "%s: the text "
+		    "part's link is read", ct[i]);
+	}
+	/* Lines of dashes that no part's header follows are text: a
+	 * signature, a rule drawn in the text. */
+	snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
+	    "Subject: Notes\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/mixed\r\n\r\nThe notes.\r\n"
+	    "--------\r\nFrom the minutes: https://micros0ft-login.com/a\r\n"
+	    "--Anna\r\nContent is king.\r\n--b2\r\nContent-Type\r\n\r\n"
+	    "--b3\r\nContent-Type: application/octet-stream; name=a.exe\r\n");
+	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+		abort();
+	ok(dt_find(&r, "url.lookalike_brand") != NULL, "a multipart of no "
+	    "boundary the body uses: its text read");
+	ok(dt_find(&r, "attach.executable") == NULL && dt_find(&r,
+	    "attach.double_extension") == NULL, "dashes that no part's header "
+	    "follows mark no part (nor a part cut before its body)");
+	/* Multiparts of no boundary inside one another: each read, up to a
+	 * bound, and the scan ends. */
+	m[0] = '\0';
+	snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
+	    "Subject: Nested\r\nMIME-Version: 1.0\r\n");
+	for (k = 0; k < 12; k++)
+		snprintf(m + strlen(m), sizeof(m) - strlen(m),
+		    "Content-Type: multipart/mixed\r\n\r\n--n%d\r\n", k);
+	snprintf(m + strlen(m), sizeof(m) - strlen(m),
+	    "Content-Type: text/plain\r\n\r\nSign in: "
+	    "https://micros0ft-login.com/verify\r\n");
+	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+		abort();
+	ok(dt_find(&r, "url.lookalike_brand") != NULL, "twelve multiparts of "
+	    "no boundary inside one another: the text inside is read");
+}
+
 int
 main(void)
 {
@@ -625,6 +699,7 @@ main(void)
 	parts_past_limit(s);
 	bayes(s);
 	names_blank(s);
+	broken_multipart(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
 	token_list();

@@ -752,6 +752,7 @@ def main():
     encrypted_pdf_samples()
     encrypted_office_samples()
     probe_samples()
+    mime_evasion_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1867,6 +1868,24 @@ def encrypted_office_samples():
         "!attach.encrypted_document")
 
 
+def mime_evasion_samples():
+    """Parts a filter misses and a mail program finds."""
+    pe = (b"MZ" + b"\x90\x00" * 29 + b"\x00\x00" + b"\x40\x00\x00\x00" +
+          b"PE\x00\x00" + b"\x4c\x01" + b"\x00" * 200)
+    z = zipbytes([("Statement_0311.pdf.exe", pe)])
+    # The boundary the Content-Type names is not the one the body uses.
+    write("en-325-multipart-wrong-boundary.eml", headers(
+        "Billing <billing@statements-portal.example>", "Statement 0311",
+        'Content-Type: multipart/mixed; boundary="=_NextPart_0311"\n') +
+        "\nThis is a multi-part message in MIME format.\n\n--np1\n"
+        "Content-Type: text/plain; charset=utf-8\n\nYour statement is "
+        "attached.\n\n--np1\nContent-Type: application/zip; "
+        'name="Statement_0311.zip"\nContent-Disposition: attachment; '
+        'filename="Statement_0311.zip"\nContent-Transfer-Encoding: '
+        "base64\n\n" + b64(z) + "\n--np1--\n", "threat",
+        "attach.executable", "attach.double_extension")
+
+
 def probe_samples():
     """Blank mail (an address check before a campaign), a made-up
     sender's name, a casino's matched deposit, free bitcoin."""
@@ -2112,6 +2131,7 @@ def seeds(docm, zipexe, pdf, png):
     d = os.path.join(root, "detect_mime")
     os.makedirs(d, exist_ok=True)
     for f in ("en-02-phish-microsoft", "en-06-zip-exe", "en-09-docm-macro",
+              "en-325-multipart-wrong-boundary",
               "en-10-qr", "en-12-spoof-own", "ja-01-phish-amazon-iso2022jp",
               "ja-02-bec-sjis", "ja-06-delivery-sjis-nocharset",
               "en-163-fwd-pt-random-sender", "ja-18-fwd-outlook-block",

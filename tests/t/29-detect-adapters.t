@@ -40,6 +40,10 @@ r = subprocess.run([os.path.join(SRC, "tools/eml2graph"), "--each", DATA,
                     tmp])
 t.is_(r.returncode, 0, "tools/eml2graph converts every sample")
 samples = sorted(f[:-4] for f in os.listdir(DATA) if f.endswith(".eml"))
+# Broken MIME: what Exchange stores of a multipart whose boundary is
+# wrong is Exchange's to decide, and eml2graph (Python's parser) finds
+# no part in it; the MIME adapter reads it both ways (test 21).
+MIME_ONLY = {"en-325-multipart-wrong-boundary"}
 rc_m, mime, err_m = scan([os.path.join(tmp, "kept")])
 rc_g, graph, err_g = scan(["--graph", os.path.join(tmp, "json")])
 t.is_((rc_m, rc_g), (0, 0), "both scans ran")
@@ -49,7 +53,9 @@ t.is_(len(graph), len(samples), "--graph: one result per sample (%d)"
 by_mime = {name(x): key(x) for x in mime}
 by_graph = {name(x): key(x) for x in graph}
 for s in samples:
-    t.is_(by_graph.get(s), by_mime.get(s), "%s: the same through Graph" % s)
+    if s not in MIME_ONLY:
+        t.is_(by_graph.get(s), by_mime.get(s),
+              "%s: the same through Graph" % s)
 
 # A page of a listing, a message without its attachments, an array with
 # something that is not a message, and a file that is not JSON.
