@@ -223,6 +223,8 @@ gives_password(const char *t, size_t n)
 		if (i > 0 && isalnum((unsigned char)t[i - 1]))
 			continue;
 		for (c = 0; c < nitems(w); c++) {
+			if (t[i] != w[c][0])
+				continue;
 			len = strlen(w[c]);
 			if (i + len >= n || memcmp(t + i, w[c], len) != 0)
 				continue;

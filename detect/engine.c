@@ -126,6 +126,7 @@ detect_engine_new(const struct detect_opts *o, char *err, size_t errlen)
 	hset_init(&e->feed_host, NULL);
 	hset_init(&e->feed_domain, NULL);
 	hset_init(&e->brand_dom, NULL);
+	hset_init(&e->brand_keys, NULL);
 	hset_init(&e->brand_mail, NULL);
 	hset_init(&e->freemail, NULL);
 	hset_init(&e->shorteners, NULL);
@@ -194,6 +195,16 @@ detect_engine_describe(const struct detect_engine *e)
 
 /* ---- the scan context ---- */
 
+/* dom_lookalike()'s answers, kept for one message and one organisation:
+ * they point into its lists. */
+static void
+looks_forget(struct detect_scan *s)
+{
+	hset_init(&s->look_seen, &s->a);
+	s->looks = NULL;
+	s->nlooks = 0;
+}
+
 struct detect_scan *
 detect_scan_new(struct detect_engine *e)
 {
@@ -204,6 +215,7 @@ detect_scan_new(struct detect_engine *e)
 	s->corr = &e->corr;
 	s->people = &e->people;
 	arena_init(&s->a, SCAN_ARENA_MAX);
+	looks_forget(s);
 	s->magic = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS |
 	    MAGIC_NO_CHECK_ELF | MAGIC_NO_CHECK_ENCODING | MAGIC_ERROR);
 	if (s->magic == NULL || magic_load(s->magic, NULL) == -1) {
@@ -240,6 +252,7 @@ org_clear(struct detect_scan *s)
 	s->own = &s->eng->own;
 	s->corr = &s->eng->corr;
 	s->people = &s->eng->people;
+	looks_forget(s);
 }
 
 static size_t
@@ -790,6 +803,7 @@ scan_begin(struct detect_scan *s)
 	s->u = NULL;
 	s->nu = s->ucap = 0;
 	hset_init(&s->useen, &s->a);
+	looks_forget(s);
 	buf_reset(&s->text);
 	memset(&s->ns, 0, sizeof(s->ns));
 	memset(&s->hbody, 0, sizeof(s->hbody));

@@ -293,6 +293,7 @@ struct detect_engine {
 	struct brand	*brands;
 	size_t		 nbrands;
 	struct hset	 brand_dom;	/* registrable domain -> brand */
+	struct hset	 brand_keys;	/* every key of brand_ac, whole */
 	struct hset	 brand_mail;	/* ... it only sends mail from */
 	struct ac	*brand_ac;	/* brand keys -> brand */
 	struct ac	*brand_skel_ac;	/* their skeletons (look-alikes) */
@@ -349,6 +350,15 @@ struct detect_scan {
 	struct durl		*u;
 	size_t			 nu, ucap;
 	struct hset		 useen;
+	/* dom_lookalike()'s answers in this message, by host (a mail
+	 * links to one host many times; the brand list is walked once) */
+	struct hset		 look_seen;
+	struct look_memo {
+		const struct protect	*p;
+		const char		*how;
+		int			 words;
+	}			*looks;
+	size_t			 nlooks;
 	struct buf		 text;	/* normalised subject + visible text,
 					   then the sender's name and the
 					   attachments' names */

@@ -114,11 +114,13 @@ all_latin(const char *k)
 	return 1;
 }
 
+#define LOOK_MEMO_MAX	512	/* hosts remembered a message */
+
 /* Optimal string alignment distance, bounded: returns 2 for "more". */
 static int
-dist1(const char *a, const char *b)
+dist1(const char *a, size_t la, const char *b, size_t lb)
 {
-	size_t	 la = strlen(a), lb = strlen(b), i = 0;
+	size_t	 i = 0;
 
 	if (la > lb + 1 || lb > la + 1)
 		return 2;
@@ -550,6 +552,10 @@ brand_exact(const struct detect_engine *e, const char *s, size_t n,
 {
 	struct bexact	 b = { n, weak, -1 };
 
+	/* Most words asked are no key (brand_misspelt_word asks hundreds):
+	 * the automaton only for those that are one. */
+	if (!hset_get(&e->brand_keys, s, n, NULL))
+		return -1;
 	ac_scan(e->brand_ac, s, n, bexact_cb, &b);
 	return b.found;
 }
@@ -679,11 +685,10 @@ brand_find(const struct detect_engine *e, const char *s, size_t n, int strong)
  * ("carnell" holds "ameli" once "rn" reads as "m" and "i" as "l").
  */
 static int
-skel_inside(const char *label, const char *sk, const char *ps)
+skel_inside(const char *label, const char *sk, const char *ps, size_t n)
 {
 	char		 ws[256];
 	const char	*w;
-	size_t		 n = strlen(ps);
 
 	if (n >= 6)
 		return strstr(sk, ps) != NULL;
@@ -701,8 +706,8 @@ skel_inside(const char *label, const char *sk, const char *ps)
  * domain?  The Unicode form of the host, when it has one, is what is
  * compared, so that homoglyphs count.
  */
-const struct protect *
-dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
+static const struct protect *
+lookalike(struct detect_scan *s, const char *host, const char *uhost,
     const char *regdom, const char **how, int *words)
 {
 	const struct detect_engine	*e = s->eng;
@@ -713,7 +718,7 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	/* Most scans have no organisation's lists: ask them only if any. */
 	int				 own = s->own->set.n > 0;
 	int				 corr = s->corr->set.n > 0;
-	size_t				 i;
+	size_t				 i, skn, labn;
 
 	*words = 0;
 	if (regdom == NULL || strchr(regdom, '.') == NULL)
@@ -738,7 +743,9 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 		    ureg);
 	}
 	skeleton(ureg != NULL ? ulb : lab, sk, sizeof(sk));
-	if (strlen(sk) < 3)
+	skn = strlen(sk);
+	labn = strlen(lab);
+	if (skn < 3)
 		return NULL;
 	/* The organisation's first, then its correspondents', then the
 	 * brands' (a domain in two lists counts as the first). */
@@ -765,27 +772,34 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 		 * close their names (paypal.com and paypay.ne.jp). */
 		if (mybrand >= 0 && (p->brand == mybrand || p->kind == PK_BRAND))
 			continue;
-		if (strcmp(p->domain, regdom) == 0)
+		/* Each test below begins with what lengths allow: this loop
+		 * runs over the whole brand list for every host. */
+		if (p->domain[0] == regdom[0] && strcmp(p->domain, regdom) == 0)
 			continue;
-		if (strcmp(sk, p->skel) == 0 && strcmp(lab, p->label) != 0) {
+		if (p->skel_len == skn && memcmp(sk, p->skel, skn) == 0 &&
+		    (pl != labn || memcmp(lab, p->label, pl) != 0)) {
 			*how = ureg != NULL ? "letters from other alphabets" :
 			    "look-alike characters";
 			best = p;
 			break;
 		}
-		if (strcmp(lab, p->label) == 0 && p->kind != PK_BRAND) {
+		if (p->kind != PK_BRAND && pl == labn &&
+		    memcmp(lab, p->label, pl) == 0) {
 			*how = "the same name under another top-level domain";
 			best = p;
 			break;
 		}
 		if (pl >= (p->kind == PK_BRAND ? 6u : 5u) && p->distinct &&
-		    dist1(lab, p->label) == 1) {
+		    pl + 1 >= labn && labn + 1 >= pl &&
+		    dist1(lab, labn, p->label, pl) == 1) {
 			*how = "one character changed";
 			best = p;
 			break;
 		}
 		if (p->distinct && pl >= 5 && p->skel_len >= 5 &&
-		    skel_inside(ureg != NULL ? ulb : lab, sk, p->skel) &&
+		    (p->skel_len < 6 || p->skel_len <= skn) &&
+		    skel_inside(ureg != NULL ? ulb : lab, sk, p->skel,
+		    p->skel_len) &&
 		    strstr(lab, p->label) == NULL) {
 			/* "micros0ft-login": the name, disguised, with more. */
 			*how = ureg != NULL ? "letters from other alphabets" :
@@ -793,7 +807,7 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			best = p;
 			break;
 		}
-		if (p->kind != PK_BRAND && pl >= 4 && strlen(lab) > pl + 2 &&
+		if (p->kind != PK_BRAND && pl >= 4 && labn > pl + 2 &&
 		    strstr(lab, p->label) != NULL) {
 			*how = "the name with words added";
 			*words = 1;
@@ -802,6 +816,42 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 		}
 	}
 	return best;
+}
+
+/* The answer is the same for the same host within a message. */
+const struct protect *
+dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
+    const char *regdom, const char **how, int *words)
+{
+	const struct protect	*p;
+	const char		*k, *hk, *uk;
+	size_t			 kl;
+	int			 i;
+
+	if (regdom == NULL)
+		return NULL;
+	/* The key: the host and its Unicode form, each after its length,
+	 * then the registrable domain (hset keys are strings). */
+	hk = host != NULL ? host : "";
+	uk = uhost != NULL ? uhost : "";
+	k = arena_printf(&s->a, "%zu:%s%zu:%s%s", strlen(hk), hk,
+	    strlen(uk), uk, regdom);
+	kl = strlen(k);
+	if (hset_get(&s->look_seen, k, kl, &i)) {
+		*how = s->looks[i].how;
+		*words = s->looks[i].words;
+		return s->looks[i].p;
+	}
+	*how = NULL;
+	p = lookalike(s, host, uhost, regdom, how, words);
+	if (s->nlooks < LOOK_MEMO_MAX) {
+		if (s->looks == NULL)
+			s->looks = arena_alloc(&s->a, LOOK_MEMO_MAX *
+			    sizeof(*s->looks));
+		s->looks[s->nlooks] = (struct look_memo){ p, *how, *words };
+		hset_put(&s->look_seen, k, kl, (int)s->nlooks++);
+	}
+	return p;
 }
 
 const char *
@@ -868,8 +918,10 @@ brand_add(struct detect_engine *e, const char *line)
 			b->weak = weak;
 		}
 		/* The id says which brand and whether the key is weak. */
-		if (strlen(k) >= 2)
+		if (strlen(k) >= 2) {
 			ac_add(e->brand_ac, k, strlen(k), idx * 2 + weak);
+			hset_put(&e->brand_keys, k, strlen(k), 0);
+		}
 		/* Its skeleton, to see it disguised ("lCIoud", "PayPaI"). */
 		if (!weak && strlen(k) >= 5 && all_latin(k)) {
 			char sk[256];
@@ -1152,6 +1204,7 @@ lists_free(struct detect_engine *e)
 	hset_free(&e->feed_host);
 	hset_free(&e->feed_domain);
 	hset_free(&e->brand_dom);
+	hset_free(&e->brand_keys);
 	hset_free(&e->brand_mail);
 	org_domains_free(&e->own);
 	org_domains_free(&e->corr);

@@ -167,6 +167,42 @@ lookalike(void)
 			    "a look-alike, not only the name");
 		}
 	}
+	/* Answers are kept for the message: the same host asked again is
+	 * answered the same, and the organisation's lists changed are
+	 * asked afresh (what was kept pointed into the old lists). */
+	{
+		static const char *const own2[] = { "northwind.example",
+		    NULL };
+		struct durl		 d;
+		const struct protect	*p, *q;
+		const char		*how = NULL, *how2 = NULL;
+		int			 w1 = -1, w2 = -1;
+
+		if (url_parse(S, "https://c0ntoso.com/", 20, &d) != 0)
+			abort();
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &w1);
+		q = dom_lookalike(S, d.host, d.uhost, d.domain, &how2, &w2);
+		ok(p != NULL && p == q && how == how2 && w1 == w2,
+		    "the same host asked twice: the same answer (%s)",
+		    how2 ? how2 : "-");
+		if (detect_scan_set_org(S, own2, NULL, NULL) != 0)
+			abort();
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &w1);
+		ok(p == NULL, "contoso.com no longer the organisation's: "
+		    "c0ntoso.com imitates nothing (%s)", p ? p->domain : "-");
+		if (url_parse(S, "https://n0rthwind.example/", 26, &d) != 0)
+			abort();
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &w1);
+		is_str(p ? p->domain : NULL, "northwind.example",
+		    "the new organisation's domain is imitated");
+		if (detect_scan_set_org(S, NULL, NULL, NULL) != 0)
+			abort();
+		if (url_parse(S, "https://c0ntoso.com/", 20, &d) != 0)
+			abort();
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &w1);
+		is_str(p ? p->domain : NULL, "contoso.com",
+		    "back to the engine's lists: contoso.com imitated again");
+	}
 	ok(dom_random("asdhbsvjldmopsfjij4.geonational.live"),
 	    "a machine-made label");
 	ok(!dom_random("mail.northwindbooks.com") &&
