@@ -505,20 +505,34 @@ static void walk_message(struct walk *, GMimeMessage *, int);
 static void walk(struct walk *, GMimeObject *, int, int, int);
 static const char *line_end(const char *, const char *);
 
+/* Text of a multipart before its parts, read as a mail program may
+ * show it. */
+static void
+read_prologue(struct walk *w, const char *pro, size_t n)
+{
+	size_t	 ulen;
+	char	*u;
+
+	if (n == 0)
+		return;
+	u = text_to_utf8(&w->s->a, NULL, pro, n, DETECT_TEXT_MAX, &ulen);
+	msg_add_text(w->s, w->m, u, ulen, 0);
+}
+
 /*
- * The boundary that the body of a multipart of no part read uses: the
- * first line "--X" (X of RFC 2046's boundary characters, 1 to 70, not
- * ending in a space; transport padding after it) that a header of the
- * part's own ("Content-...:") follows, as the start of a part is.  Its
- * offset is the length of the text before it.
+ * A boundary that the body of a multipart of no part read may use, at
+ * or after b: a line "--X" (X of RFC 2046's boundary characters, 1 to
+ * 70, not ending in a space; transport padding after it) that a header
+ * of the part's own ("Content-...:") follows, as the start of a part
+ * is.  X is returned with its length; *at is where its line begins.
  */
 static const char *
-guess_boundary(const char *b, size_t len, size_t *blen, size_t *off)
+guess_boundary(const char *b, const char *e, size_t *blen, const char **at)
 {
 	static const char	 bchars[] = "'()+_,-./:=? ";
-	const char		*p = b, *e = b + len, *l, *x, *xe, *h;
+	const char		*p, *l, *x, *xe, *h;
 
-	for (; p < e; p = l) {
+	for (p = b; p < e; p = l) {
 		l = line_end(p, e);
 		if (l - p < 3 || p[0] != '-' || p[1] != '-')
 			continue;
@@ -540,80 +554,102 @@ guess_boundary(const char *b, size_t len, size_t *blen, size_t *off)
 			;
 		if (h < e && *h == ':') {
 			*blen = (size_t)(xe - x);
-			*off = (size_t)(p - b);
+			*at = p;
 			return x;
 		}
 	}
 	return NULL;
 }
 
+/* The body from at parsed by GMime as a multipart of type mt whose
+ * boundary is x, and walked.  The body's bytes are GMime's (the
+ * prologue of the multipart it read none of): wrapped, not copied. */
+static void
+reparse(struct walk *w, const char *mt, const char *x, size_t blen,
+    const char *at, size_t len, int depth, int mdepth, int first)
+{
+	char		*hdr;
+	GByteArray	*ba;
+	GMimeStream	*cat, *hs, *bs;
+	GMimeParser	*parser;
+	GMimeObject	*o;
+
+	hdr = arena_printf(&w->s->a, "Content-Type: %s; boundary=\"%.*s\""
+	    "\r\n\r\n", mt, (int)blen, x);
+	hs = g_mime_stream_mem_new_with_buffer(hdr, strlen(hdr));
+	ba = g_byte_array_new_take((guint8 *)(uintptr_t)at, len);
+	arena_defer(&w->s->a, give_back, ba);
+	bs = g_mime_stream_mem_new_with_byte_array(ba);
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(bs), FALSE);
+	arena_defer(&w->s->a, unref, bs);
+	cat = g_mime_stream_cat_new();
+	g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), hs);
+	g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), bs);
+	g_object_unref(hs);
+	arena_defer(&w->s->a, unref, cat);
+	parser = g_mime_parser_new_with_stream(cat);
+	g_mime_parser_set_persist_stream(parser, TRUE);
+	o = g_mime_parser_construct_part(parser, w->po);
+	g_object_unref(parser);
+	if (o != NULL) {
+		arena_defer(&w->s->a, unref, o);
+		walk(w, o, depth + 1, mdepth, first);
+	}
+}
+
 /*
  * A multipart of which GMime read no part: no boundary given, or one
  * its body does not use.  A mail program may show its body as text, or
- * find the parts by the boundary the body uses: both are read.  The
- * text before the parts (all of it when no boundary is found) is read
- * as text, its links and words counting; the parts found with the
- * boundary the body uses are read as any others (an attachment hidden
- * so from a filter is still an attachment to a mail program that finds
- * it).  The message keeps unread_parts: what it holds is not sure.
+ * find the parts by a boundary the body uses: both are read.  The text
+ * before the first such boundary (all of the body when there is none) is
+ * read as text, its links and words counting; the parts are read as any
+ * others (an attachment hidden so from a filter is still an attachment
+ * to a mail program that finds it), with each boundary the body may use
+ * (a decoy's first does not hide the parts of the real one), eight
+ * parses a message.  The message keeps unread_parts: what it holds is
+ * not sure.
  */
 static void
 unread_multipart(struct walk *w, GMimeMultipart *mp, GMimeContentType *ct,
     int depth, int mdepth, int first)
 {
-	const char	*pro = g_mime_multipart_get_prologue(mp), *x = NULL;
-	size_t		 plen, blen = 0, off = 0;
+	const char	*pro = g_mime_multipart_get_prologue(mp), *e, *x, *at;
+	const char	*seen[RECOVER_MAX];
+	size_t		 plen, blen, sl[RECOVER_MAX], ns = 0, i;
+	char		*mt;
+	int		 text = 0;
 
 	w->m->unread_parts = 1;
 	if (pro == NULL || *pro == '\0')
 		return;
 	plen = strlen(pro);
-	if (w->recovered < RECOVER_MAX)
-		x = guess_boundary(pro, plen, &blen, &off);
-	if (x == NULL)
-		off = plen;
-	if (off > 0) {
-		size_t	 ulen;
-		char	*u = text_to_utf8(&w->s->a, NULL, pro, off,
-		    DETECT_TEXT_MAX, &ulen);
-
-		msg_add_text(w->s, w->m, u, ulen, 0);
-	}
-	if (x != NULL) {
-		char		*mt = g_mime_content_type_get_mime_type(ct);
-		char		*hdr;
-		GByteArray	*ba;
-		GMimeStream	*cat, *hs, *bs;
-		GMimeParser	*parser;
-		GMimeObject	*o;
-
-		w->recovered++;
-		hdr = arena_printf(&w->s->a, "Content-Type: %s; boundary=\""
-		    "%.*s\"\r\n\r\n", mt != NULL ? mt : "multipart/mixed",
-		    (int)blen, x);
-		g_free(mt);
-		hs = g_mime_stream_mem_new_with_buffer(hdr, strlen(hdr));
-		/* The prologue's bytes are GMime's: wrapped, not copied. */
-		ba = g_byte_array_new_take((guint8 *)(uintptr_t)pro + off,
-		    plen - off);
-		arena_defer(&w->s->a, give_back, ba);
-		bs = g_mime_stream_mem_new_with_byte_array(ba);
-		g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(bs), FALSE);
-		arena_defer(&w->s->a, unref, bs);
-		cat = g_mime_stream_cat_new();
-		g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), hs);
-		g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), bs);
-		g_object_unref(hs);
-		arena_defer(&w->s->a, unref, cat);
-		parser = g_mime_parser_new_with_stream(cat);
-		g_mime_parser_set_persist_stream(parser, TRUE);
-		o = g_mime_parser_construct_part(parser, w->po);
-		g_object_unref(parser);
-		if (o != NULL) {
-			arena_defer(&w->s->a, unref, o);
-			walk(w, o, depth + 1, mdepth, first);
+	e = pro + plen;
+	mt = g_mime_content_type_get_mime_type(ct);
+	for (at = pro; (x = guess_boundary(at, e, &blen, &at)) != NULL;
+	    at = line_end(at, e)) {
+		for (i = 0; i < ns; i++)
+			if (sl[i] == blen && memcmp(seen[i], x, blen) == 0)
+				break;
+		if (i < ns)
+			continue;	/* that boundary's parts are read */
+		if (w->recovered >= RECOVER_MAX) {
+			msg_truncated(w->s, w->m, "more boundaries guessed "
+			    "than the limit");
+			break;
 		}
+		if (!text) {
+			read_prologue(w, pro, (size_t)(at - pro));
+			text = 1;
+		}
+		seen[ns] = x;
+		sl[ns++] = blen;
+		w->recovered++;
+		reparse(w, mt != NULL ? mt : "multipart/mixed", x, blen, at,
+		    (size_t)(e - at), depth, mdepth, first);
 	}
+	g_free(mt);
+	if (!text)
+		read_prologue(w, pro, plen);
 }
 
 /* first: o is the first part of its multipart (see leaf()). */

@@ -644,6 +644,35 @@ broken_multipart(struct detect_scan *s)
 		ok(dt_find(&r, "url.lookalike_brand") != NULL, "%s: the text "
 		    "part's link is read", ct[i]);
 	}
+	/* A decoy boundary first does not hide the parts of the one
+	 * after it; past eight boundaries guessed, the scan says it read
+	 * part of the message. */
+	for (k = 0; k < 2; k++) {
+		int	 d, decoys = k == 0 ? 1 : 9;
+
+		snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
+		    "Subject: Invoice\r\nMIME-Version: 1.0\r\n"
+		    "Content-Type: multipart/mixed\r\n\r\n");
+		for (d = 0; d < decoys; d++)
+			snprintf(m + strlen(m), sizeof(m) - strlen(m),
+			    "--decoy%d\r\nContent-Type: text/plain\r\n\r\n"
+			    "Hello.\r\n", d);
+		snprintf(m + strlen(m), sizeof(m) - strlen(m), "--b1\r\n"
+		    "Content-Type: application/octet-stream\r\n"
+		    "Content-Transfer-Encoding: base64\r\n"
+		    "Content-Disposition: attachment; filename=\"inv.pdf.exe\""
+		    "\r\n\r\n%s--b1--\r\n", exe);
+		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+			abort();
+		if (k == 0)
+			ok(dt_find(&r, "attach.double_extension") != NULL &&
+			    dt_find(&r, "engine.truncated") == NULL, "a decoy "
+			    "boundary first: the parts of the next one read");
+		else
+			ok(dt_find(&r, "attach.double_extension") == NULL &&
+			    dt_find(&r, "engine.truncated") != NULL, "nine "
+			    "decoys: the tenth boundary not tried, and said");
+	}
 	/* Lines of dashes that no part's header follows are text: a
 	 * signature, a rule drawn in the text. */
 	snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
