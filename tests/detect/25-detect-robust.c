@@ -189,6 +189,63 @@ slow_shapes(void)
 		buf_adds(&b, "/URI(");
 	buf_adds(&b, "\r\n--b--\r\n");
 	run("a PDF of \"/URI(\" repeated", b.ptr, b.len, &r);
+
+	/* GMime decodes a part's headers as it parses them: 1 MB of a
+	 * part's Content-Description, Content-Type or Content-Disposition
+	 * took minutes; each is cut to 8 KB, and what follows the header
+	 * is still read (the attachment's name, after the long header). */
+	{
+		static const char *const hdr[] = { "Content-Description",
+		    "Content-Type: application/octet-stream; x",
+		    "Content-Disposition: inline; x" };
+		size_t	 h;
+
+		for (h = 0; h < nitems(hdr); h++) {
+			buf_reset(&b);
+			buf_adds(&b, "From: a@example.com\r\nSubject: x\r\n"
+			    "MIME-Version: 1.0\r\nContent-Type: multipart/"
+			    "mixed; boundary=b\r\n\r\n--b\r\nContent-Type: "
+			    "text/plain\r\n\r\nhi\r\n--b\r\n");
+			buf_adds(&b, hdr[h]);
+			buf_adds(&b, h == 0 ? ": " : "=\"");
+			for (i = 0; i < 150000; i++)
+				buf_adds(&b, "A=?x?b?");
+			buf_adds(&b, h == 0 ? "\r\n" : "\"\r\n");
+			buf_adds(&b, "Content-Disposition: attachment; "
+			    "filename=\"inv.pdf.exe\"\r\n\r\nMZ\r\n--b--\r\n");
+			run(hdr[h], b.ptr, b.len, &r);
+			ok(has(&r, "engine.truncated") && (h == 2 ||
+			    has(&r, "attach.double_extension")), "a part's "
+			    "1 MB header cut and said, the part read");
+		}
+	}
+	/* An attached message's headers, and 300 parts of 60 KB headers
+	 * each (past 256 KB of long headers, each is cut to 1 KB: 18 MB of
+	 * them took two minutes). */
+	buf_reset(&b);
+	buf_adds(&b, "From: a@example.com\r\nSubject: x\r\nMIME-Version: "
+	    "1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	    "--b\r\nContent-Type: message/rfc822\r\n\r\n"
+	    "From: c@example.org\r\nContent-Description: ");
+	for (i = 0; i < 150000; i++)
+		buf_adds(&b, "A=?x?b?");
+	buf_adds(&b, "\r\nSubject: y\r\n\r\ninner\r\n--b--\r\n");
+	run("an attached message's 1 MB header", b.ptr, b.len, &r);
+	ok(has(&r, "engine.truncated"), "cut, and said");
+	buf_release(&b);
+	buf_init(&b, 32u << 20);
+	buf_adds(&b, "From: a@example.com\r\nSubject: x\r\nMIME-Version: "
+	    "1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n");
+	for (i = 0; i < 300; i++) {
+		buf_adds(&b, "--b\r\nContent-Description: ");
+		for (int k = 0; k < 8500; k++)
+			buf_adds(&b, "A=?x?b?");
+		buf_adds(&b, "\r\n\r\nhello\r\n");
+	}
+	buf_adds(&b, "--b--\r\n");
+	ok(!b.over, "18 MB written");
+	run("300 parts of 60 KB headers", b.ptr, b.len, &r);
+	ok(has(&r, "engine.truncated"), "cut, and said");
 	buf_release(&b);
 }
 
