@@ -17,6 +17,9 @@
 #define WALK_DEPTH	48	/* multipart nesting followed */
 #define MSG_DEPTH	3	/* attached messages followed */
 #define RECOVER_MAX	8	/* multiparts parsed again a message */
+#define RECOVER_BYTES	(64u << 20)	/* ... bytes of them */
+#define CANDS_MAX	64	/* boundaries guessed a multipart */
+#define BOUNDARY_MAX	200
 #define HDRS_MAX	400
 #define HDR_LINE_MAX	(64u << 10)	/* bytes of a header given to GMime */
 #define PART_HDR_MAX	(8u << 10)	/* ... of a part's header */
@@ -31,7 +34,12 @@ struct walk {
 	struct dmsg		*m;
 	GMimeParserOptions	*po;
 	size_t			 objects;
+	const char		*raw;		/* the message GMime parses */
+	size_t			 rawlen;
+	int			 has_nul;	/* a NUL byte in it */
 	int			 recovered;	/* multiparts parsed again */
+	size_t			 recovered_bytes;
+	int			 hidden_said;
 };
 
 static void
@@ -522,75 +530,144 @@ read_prologue(struct walk *w, const char *pro, size_t n)
 	msg_add_text(w->s, w->m, u, ulen, 0);
 }
 
-/*
- * A boundary that the body of a multipart of no part read may use, at
- * or after b: a line "--X" (X of RFC 2046's boundary characters, 1 to
- * 70, not ending in a space; transport padding after it) that a header
- * of the part's own ("Content-...:") follows, as the start of a part
- * is.  X is returned with its length; *at is where its line begins.
- */
-static const char *
-guess_boundary(const char *b, const char *e, size_t *blen, const char **at)
+/* Does the line at p look like a header field ("Name:")? */
+static int
+is_field(const char *p, const char *e)
 {
-	static const char	 bchars[] = "'()+_,-./:=? ";
-	const char		*p, *l, *x, *xe, *h;
+	const char	*q;
 
-	for (p = b; p < e; p = l) {
-		l = line_end(p, e);
-		if (l - p < 3 || p[0] != '-' || p[1] != '-')
-			continue;
-		for (x = xe = p + 2; xe < l && (isalnum((unsigned char)*xe) ||
-		    (*xe != '\0' && strchr(bchars, *xe) != NULL)); xe++)
-			;
-		for (h = xe; h < l && (*h == ' ' || *h == '\t' ||
-		    *h == '\r'); h++)
-			;
-		while (xe > x && xe[-1] == ' ')
-			xe--;
-		if (h < l && *h != '\n')
-			continue;	/* a character no boundary has */
-		if (xe == x || xe - x > 70 || l >= e ||
-		    (size_t)(e - l) < 9 || str_ncasecmp(l, "content-", 8) != 0)
-			continue;
-		for (h = l + 8; h < e && (isalnum((unsigned char)*h) ||
-		    *h == '-'); h++)
-			;
-		if (h < e && *h == ':') {
-			*blen = (size_t)(xe - x);
-			*at = p;
-			return x;
-		}
-	}
-	return NULL;
+	for (q = p; q < e && q - p < 80 && *q > ' ' && *q < 127 && *q != ':';
+	    q++)
+		;
+	return q > p && q < e && *q == ':';
 }
 
-/* The body from at parsed by GMime as a multipart of type mt whose
- * boundary is x, and walked.  The body's bytes are GMime's (the
- * prologue of the multipart it read none of): wrapped, not copied. */
-static void
-reparse(struct walk *w, const char *mt, const char *x, size_t blen,
-    const char *at, size_t len, int depth, int mdepth, int first)
+/*
+ * The boundary of the line at p, l its end, if it is a delimiter line
+ * ("--X", transport padding after it): X of printable characters and
+ * spaces, not ending in one, BOUNDARY_MAX at most (RFC 2046 allows 70
+ * of fewer characters; GMime and mail programs take any).  Its length
+ * in *n.
+ */
+static const char *
+delimiter(const char *p, const char *l, size_t *n)
 {
-	char		*hdr;
+	const char	*x = p + 2, *xe;
+
+	if (l - p < 3 || p[0] != '-' || p[1] != '-')
+		return NULL;
+	for (xe = l; xe > x && (xe[-1] == '\n' || xe[-1] == '\r' ||
+	    xe[-1] == ' ' || xe[-1] == '\t'); xe--)
+		;
+	if (xe == x || xe - x > BOUNDARY_MAX)
+		return NULL;
+	for (p = x; p < xe; p++)
+		if ((unsigned char)*p < ' ' || (unsigned char)*p > '~')
+			return NULL;
+	*n = (size_t)(xe - x);
+	return x;
+}
+
+/* A boundary the body of a multipart of no part read may use. */
+struct cand {
+	const char	*x;		/* its characters, n of them */
+	size_t		 n;
+	const char	*at;		/* its first delimiter line */
+	size_t		 lines;		/* delimiter lines */
+	int		 closed;	/* a close delimiter, "--X--" */
+};
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->closed != y->closed)
+		return y->closed - x->closed;
+	if (x->lines != y->lines)
+		return x->lines < y->lines ? 1 : -1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * The boundaries the body b..e may use, most likely first: each X of a
+ * delimiter line "--X" that a header field follows (as a part begins),
+ * CANDS_MAX at most (*more when there were others); then each one's
+ * delimiter lines counted, its first found and its close delimiter
+ * looked for, over the whole body.  Those with a close delimiter come
+ * first, then those of more lines: a decoy written before the parts does
+ * not take the turn of the boundary that holds them.
+ */
+static size_t
+candidates(struct walk *w, const char *b, const char *e, struct cand **out,
+    int *more)
+{
+	struct cand	*c = arena_alloc(&w->s->a, CANDS_MAX * sizeof(*c));
+	const char	*p, *l, *x;
+	size_t		 nc = 0, i, n;
+
+	*more = 0;
+	for (p = b; p < e; p = l) {
+		l = line_end(p, e);
+		if ((x = delimiter(p, l, &n)) == NULL || l >= e ||
+		    !is_field(l, e))
+			continue;
+		for (i = 0; i < nc; i++)
+			if (c[i].n == n && memcmp(c[i].x, x, n) == 0)
+				break;
+		if (i < nc)
+			continue;
+		if (nc == CANDS_MAX) {
+			*more = 1;
+			break;
+		}
+		c[nc++] = (struct cand){ x, n, NULL, 0, 0 };
+	}
+	for (p = b; nc > 0 && p < e; p = l) {
+		l = line_end(p, e);
+		if ((x = delimiter(p, l, &n)) == NULL)
+			continue;
+		for (i = 0; i < nc; i++) {
+			if (c[i].n == n && memcmp(c[i].x, x, n) == 0) {
+				if (c[i].at == NULL)
+					c[i].at = p;
+				c[i].lines++;
+			} else if (c[i].n + 2 == n && memcmp(c[i].x, x,
+			    c[i].n) == 0 && x[n - 2] == '-' && x[n - 1] == '-')
+				c[i].closed = 1;
+		}
+	}
+	qsort(c, nc, sizeof(*c), cand_cmp);
+	*out = c;
+	return nc;
+}
+
+/* The body from at, len bytes, parsed by GMime as a multipart of type mt
+ * whose boundary is x, and walked.  A copy, headed by its Content-Type:
+ * GMime's streams of its parts are then what they hold. */
+static void
+reparse(struct walk *w, const char *mt, const struct cand *c, size_t len,
+    int depth, int mdepth, int first)
+{
+	char		*hdr, *buf;
+	size_t		 hl;
 	GByteArray	*ba;
-	GMimeStream	*cat, *hs, *bs;
+	GMimeStream	*st;
 	GMimeParser	*parser;
 	GMimeObject	*o;
 
 	hdr = arena_printf(&w->s->a, "Content-Type: %s; boundary=\"%.*s\""
-	    "\r\n\r\n", mt, (int)blen, x);
-	hs = g_mime_stream_mem_new_with_buffer(hdr, strlen(hdr));
-	ba = g_byte_array_new_take((guint8 *)(uintptr_t)at, len);
+	    "\r\n\r\n", mt, (int)c->n, c->x);
+	hl = strlen(hdr);
+	buf = arena_alloc(&w->s->a, hl + len);
+	memcpy(buf, hdr, hl);
+	memcpy(buf + hl, c->at, len);
+	ba = g_byte_array_new_take((guint8 *)buf, hl + len);
 	arena_defer(&w->s->a, give_back, ba);
-	bs = g_mime_stream_mem_new_with_byte_array(ba);
-	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(bs), FALSE);
-	arena_defer(&w->s->a, unref, bs);
-	cat = g_mime_stream_cat_new();
-	g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), hs);
-	g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), bs);
-	g_object_unref(hs);
-	arena_defer(&w->s->a, unref, cat);
-	parser = g_mime_parser_new_with_stream(cat);
+	st = g_mime_stream_mem_new_with_byte_array(ba);
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(st), FALSE);
+	arena_defer(&w->s->a, unref, st);
+	parser = g_mime_parser_new_with_stream(st);
 	g_mime_parser_set_persist_stream(parser, TRUE);
 	o = g_mime_parser_construct_part(parser, w->po);
 	g_object_unref(parser);
@@ -601,58 +678,87 @@ reparse(struct walk *w, const char *mt, const char *x, size_t blen,
 }
 
 /*
+ * GMime gives a prologue as a C string: a NUL in the body ends it.  The
+ * bytes it comes from, found in the message (the place where the NUL
+ * follows those bytes), to the message's end.
+ */
+static size_t
+prologue_whole(struct walk *w, const char **pro, size_t plen)
+{
+	const char	*q = w->raw, *e = w->raw + w->rawlen;
+
+	if (!w->has_nul)
+		return plen;
+	while ((q = memmem(q, (size_t)(e - q), *pro, plen)) != NULL) {
+		if (q + plen < e && q[plen] == '\0') {
+			*pro = q;
+			return (size_t)(e - q);
+		}
+		q++;
+	}
+	msg_truncated(w->s, w->m, "a NUL byte in a multipart of no part "
+	    "read");
+	return plen;
+}
+
+/*
  * A multipart of which GMime read no part: no boundary given, or one
  * its body does not use.  A mail program may show its body as text, or
  * find the parts by a boundary the body uses: both are read.  The text
- * before the first such boundary (all of the body when there is none) is
- * read as text, its links and words counting; the parts are read as any
+ * before the first parse's boundary (all of the body when none may be
+ * parsed) is read as text, its links and words counting; the parts are read as any
  * others (an attachment hidden so from a filter is still an attachment
- * to a mail program that finds it), with each boundary the body may use
- * (a decoy's first does not hide the parts of the real one), eight
- * parses a message.  The message keeps unread_parts: what it holds is
- * not sure.
+ * to a mail program that finds it), with each boundary the body may use,
+ * most likely first (candidates()), RECOVER_MAX parses and RECOVER_BYTES
+ * bytes parsed again a message.  Boundaries left untried are a finding
+ * (attach.parts_hidden): parts not read, in a body written so.  The
+ * message keeps unread_parts: what it holds is not sure.
  */
 static void
 unread_multipart(struct walk *w, GMimeMultipart *mp, GMimeContentType *ct,
     int depth, int mdepth, int first)
 {
-	const char	*pro = g_mime_multipart_get_prologue(mp), *e, *x, *at;
-	const char	*seen[RECOVER_MAX];
-	size_t		 plen, blen, sl[RECOVER_MAX], ns = 0, i;
+	const char	*pro = g_mime_multipart_get_prologue(mp), *e, *start;
+	struct cand	*c;
+	size_t		 plen, nc, i;
 	char		*mt;
-	int		 text = 0;
+	int		 more;
 
 	w->m->unread_parts = 1;
 	if (pro == NULL || *pro == '\0')
 		return;
-	plen = strlen(pro);
+	plen = prologue_whole(w, &pro, strlen(pro));
 	e = pro + plen;
+	nc = candidates(w, pro, e, &c, &more);
+	/* The text up to where the first parse begins: all of it when no
+	 * parse may begin. */
+	start = e;
+	if (nc > 0 && w->recovered < RECOVER_MAX && w->recovered_bytes +
+	    (size_t)(e - c[0].at) <= RECOVER_BYTES)
+		start = c[0].at;
+	read_prologue(w, pro, (size_t)(start - pro));
 	mt = g_mime_content_type_get_mime_type(ct);
-	for (at = pro; (x = guess_boundary(at, e, &blen, &at)) != NULL;
-	    at = line_end(at, e)) {
-		for (i = 0; i < ns; i++)
-			if (sl[i] == blen && memcmp(seen[i], x, blen) == 0)
-				break;
-		if (i < ns)
-			continue;	/* that boundary's parts are read */
-		if (w->recovered >= RECOVER_MAX) {
-			msg_truncated(w->s, w->m, "more boundaries guessed "
-			    "than the limit");
+	for (i = 0; i < nc; i++) {
+		size_t len = (size_t)(e - c[i].at);
+
+		if (w->recovered >= RECOVER_MAX ||
+		    w->recovered_bytes + len > RECOVER_BYTES) {
+			more = 1;
 			break;
 		}
-		if (!text) {
-			read_prologue(w, pro, (size_t)(at - pro));
-			text = 1;
-		}
-		seen[ns] = x;
-		sl[ns++] = blen;
 		w->recovered++;
-		reparse(w, mt != NULL ? mt : "multipart/mixed", x, blen, at,
-		    (size_t)(e - at), depth, mdepth, first);
+		w->recovered_bytes += len;
+		reparse(w, mt != NULL ? mt : "multipart/mixed", &c[i], len,
+		    depth, mdepth, first);
 	}
 	g_free(mt);
-	if (!text)
-		read_prologue(w, pro, plen);
+	if (more && !w->hidden_said) {
+		w->hidden_said = 1;
+		msg_truncated(w->s, w->m, "more boundaries guessed than the "
+		    "limit");
+		finding_add(w->s, R_ATT_PARTS_HIDDEN, &(struct fargs){
+		    .detail = "" });
+	}
 }
 
 /* first: o is the first part of its multipart (see leaf()). */
@@ -786,18 +892,6 @@ line_end(const char *p, const char *e)
 	return nl != NULL ? nl + 1 : e;
 }
 
-/* Does the line at p look like a header field ("Name:")? */
-static int
-is_field(const char *p, const char *e)
-{
-	const char	*q;
-
-	for (q = p; q < e && q - p < 80 && *q > ' ' && *q < 127 && *q != ':';
-	    q++)
-		;
-	return q > p && q < e && *q == ':';
-}
-
 /*
  * The message with its long headers cut, or NULL when none is: GMime's
  * decoding of a header value is quadratic in some shapes ("A=?x?b?"
@@ -888,7 +982,7 @@ void
 mime_parse(struct detect_scan *s, const char *buf, size_t len,
     struct dmsg *m)
 {
-	struct walk	 w = { s, m, s->eng->gmopts, 0, 0 };
+	struct walk	 w = { s, m, s->eng->gmopts, 0, NULL, 0, 0, 0, 0, 0 };
 	GByteArray	*ba;
 	GMimeStream	*st;
 	GMimeParser	*parser;
@@ -905,6 +999,9 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 		buf = cut;
 		len = cutlen;
 	}
+	w.raw = buf;
+	w.rawlen = len;
+	w.has_nul = memchr(buf, '\0', len) != NULL;
 	/* Wrap the caller's bytes without a copy (give_back returns them). */
 	ba = g_byte_array_new_take((guint8 *)(uintptr_t)buf, len);
 	arena_defer(&s->a, give_back, ba);

@@ -118,6 +118,10 @@ RULE(R_ATT_ENCRYPTED_DOC, "attach.encrypted_document", DETECT_RISKY_ATTACHMENT, 
     "password-protected Office or PDF document", \
     "The document \"{name}\" is password-protected, which hides its content from inspection.", \
     "文書「{name}」はパスワードで保護されており、中身を検査できません。") \
+RULE(R_ATT_PARTS_HIDDEN, "attach.parts_hidden", DETECT_RISKY_ATTACHMENT, 30, \
+    "a multipart whose parts could not all be read: its body uses more boundaries than it names (eight tried)", \
+    "The message's parts are written under more boundaries than it declares, as if to hide them from filters; not all of them could be read.", \
+    "メールの各部分が、宣言されていない多数の区切りの下に書かれています。フィルターから隠すためとみられ、すべては読み取れませんでした。") \
 RULE(R_ATT_ARCHIVE_UNREAD, "attach.archive_unread", DETECT_RISKY_ATTACHMENT, 30, \
     "archive that could not be read whole (damaged, its names encrypted, or more entries than the limit)", \
     "The archive \"{name}\" could not be read whole ({detail}); what was not read was not checked.", \

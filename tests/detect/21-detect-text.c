@@ -644,10 +644,11 @@ broken_multipart(struct detect_scan *s)
 		ok(dt_find(&r, "url.lookalike_brand") != NULL, "%s: the text "
 		    "part's link is read", ct[i]);
 	}
-	/* A decoy boundary first does not hide the parts of the one
-	 * after it; past eight boundaries guessed, the scan says it read
-	 * part of the message. */
-	for (k = 0; k < 2; k++) {
+	/* Decoy boundaries written before the parts do not take the turn
+	 * of the boundary that holds them (one that is closed, then one of
+	 * more lines, comes first); past eight boundaries the rest are not
+	 * tried, and that is a finding of its own (review 20). */
+	for (k = 0; k < 3; k++) {
 		int	 d, decoys = k == 0 ? 1 : 9;
 
 		snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
@@ -656,22 +657,67 @@ broken_multipart(struct detect_scan *s)
 		for (d = 0; d < decoys; d++)
 			snprintf(m + strlen(m), sizeof(m) - strlen(m),
 			    "--decoy%d\r\nContent-Type: text/plain\r\n\r\n"
-			    "Hello.\r\n", d);
+			    "Hello.\r\n%s", d, k == 2 ? "--decoy-x--\r\n" : "");
+		if (k == 2)
+			for (d = 0; d < decoys; d++)
+				snprintf(m + strlen(m), sizeof(m) - strlen(m),
+				    "--decoy%d--\r\n", d);
 		snprintf(m + strlen(m), sizeof(m) - strlen(m), "--b1\r\n"
 		    "Content-Type: application/octet-stream\r\n"
 		    "Content-Transfer-Encoding: base64\r\n"
 		    "Content-Disposition: attachment; filename=\"inv.pdf.exe\""
-		    "\r\n\r\n%s--b1--\r\n", exe);
+		    "\r\n\r\n%s%s", exe, k == 2 ? "" : "--b1--\r\n");
 		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
 			abort();
 		if (k == 0)
 			ok(dt_find(&r, "attach.double_extension") != NULL &&
-			    dt_find(&r, "engine.truncated") == NULL, "a decoy "
+			    dt_find(&r, "attach.parts_hidden") == NULL, "a decoy "
 			    "boundary first: the parts of the next one read");
+		else if (k == 1)
+			ok(dt_find(&r, "attach.double_extension") != NULL &&
+			    dt_find(&r, "attach.parts_hidden") != NULL, "nine "
+			    "decoys unclosed: the closed boundary read first, "
+			    "and the boundaries left untried said");
 		else
-			ok(dt_find(&r, "attach.double_extension") == NULL &&
-			    dt_find(&r, "engine.truncated") != NULL, "nine "
-			    "decoys: the tenth boundary not tried, and said");
+			ok(dt_find(&r, "attach.parts_hidden") != NULL &&
+			    r.verdict != DETECT_CLEAN, "nine decoys closed, the "
+			    "parts' boundary not: not tried, a potential threat "
+			    "(%s)", detect_verdict_name(r.verdict));
+	}
+	/* Parts whose first header is not a Content- one, a boundary of
+	 * characters RFC 2046 does not list and of more than 70, and a NUL
+	 * byte before the parts (GMime's prologue ends at it). */
+	{
+		static const char *const shape[][2] = {
+		    { "b1", "X-Attachment-Id: f_1\r\n" },
+		    { "np!1#*@x", "MIME-Version: 1.0\r\n" },
+		    { "=_0123456789abcdef0123456789abcdef0123456789abcdef"
+		      "0123456789abcdef0123456789", "" } };
+		size_t	 j, n;
+
+		for (j = 0; j < nitems(shape) + 1; j++) {
+			const char *bd = shape[j % nitems(shape)][0];
+
+			n = (size_t)snprintf(m, sizeof(m), "From: a@northwind."
+			    "example\r\nSubject: Invoice\r\nMIME-Version: "
+			    "1.0\r\nContent-Type: multipart/mixed; boundary=zz"
+			    "\r\n\r\nSee %c attached.\r\n--%s\r\n%s"
+			    "Content-Type: application/octet-stream\r\n"
+			    "Content-Transfer-Encoding: base64\r\n"
+			    "Content-Disposition: attachment; "
+			    "filename=\"inv.pdf.exe\"\r\n\r\n%s--%s--\r\n",
+			    j < nitems(shape) ? 'a' : '@', bd,
+			    shape[j % nitems(shape)][1], exe, bd);
+			if (j == nitems(shape))
+				m[strstr(m, "See @") - m + 4] = '\0';
+			if (detect_scan_mime(s, m, n, NULL, &r) != 0)
+				abort();
+			ok(dt_find(&r, "attach.double_extension") != NULL,
+			    "%s: the part read", j == nitems(shape) ?
+			    "a NUL before the parts" : j == 0 ? "a part's "
+			    "first header not Content-" : j == 1 ? "a boundary "
+			    "of other characters" : "a boundary of 76");
+		}
 	}
 	/* Lines of dashes that no part's header follows are text: a
 	 * signature, a rule drawn in the text. */

@@ -246,6 +246,21 @@ slow_shapes(void)
 	ok(!b.over, "18 MB written");
 	run("300 parts of 60 KB headers", b.ptr, b.len, &r);
 	ok(has(&r, "engine.truncated"), "cut, and said");
+
+	/* A multipart of no boundary of 1,900 small parts, read again by
+	 * the boundary its body uses: its parts' sizes were taken from a
+	 * stream that gave their end for their length, and the memory set
+	 * aside grew with their square until the scan aborted (review 20). */
+	buf_reset(&b);
+	buf_adds(&b, "From: a@example.org\r\nSubject: report\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n");
+	for (i = 0; i < 1900; i++) {
+		buf_adds(&b, "--a\r\nContent-Type: text/plain\r\n\r\n");
+		for (int k = 0; k < 34; k++)
+			buf_adds(&b, "hello world ");
+		buf_adds(&b, "\r\n");
+	}
+	run("1,900 parts under a boundary not named", b.ptr, b.len, &r);
 	buf_release(&b);
 }
 
