@@ -20,6 +20,7 @@
 #define RECOVER_BYTES	(64u << 20)	/* ... bytes of them */
 #define CANDS_MAX	64	/* boundaries guessed a multipart */
 #define BOUNDARY_MAX	200
+#define CUT_BOUNDS	64	/* boundaries hdr_cut() follows */
 #define HDRS_MAX	400
 #define HDR_LINE_MAX	(64u << 10)	/* bytes of a header given to GMime */
 #define PART_HDR_MAX	(8u << 10)	/* ... of a part's header */
@@ -515,6 +516,7 @@ leaf(struct walk *w, GMimePart *part, int first)
 static void walk_message(struct walk *, GMimeMessage *, int);
 static void walk(struct walk *, GMimeObject *, int, int, int);
 static const char *line_end(const char *, const char *);
+static char *hdr_cut(struct detect_scan *, const char *, size_t, size_t *);
 
 /* Text of a multipart before its parts, read as a mail program may
  * show it. */
@@ -649,20 +651,34 @@ static void
 reparse(struct walk *w, const char *mt, const struct cand *c, size_t len,
     int depth, int mdepth, int first)
 {
-	char		*hdr, *buf;
-	size_t		 hl;
+	char		*hdr, *buf, *cut;
+	size_t		 hl, cutlen, k;
 	GByteArray	*ba;
 	GMimeStream	*st;
 	GMimeParser	*parser;
 	GMimeObject	*o;
 
-	hdr = arena_printf(&w->s->a, "Content-Type: %s; boundary=\"%.*s\""
-	    "\r\n\r\n", mt, (int)c->n, c->x);
-	hl = strlen(hdr);
+	/* The boundary as a quoted string: '"' and '\\' escaped. */
+	hl = strlen(mt) + 2 * c->n + 32;
+	hdr = arena_alloc(&w->s->a, hl);
+	hl = (size_t)snprintf(hdr, hl, "Content-Type: %s; boundary=\"", mt);
+	for (k = 0; k < c->n; k++) {
+		if (c->x[k] == '"' || c->x[k] == '\\')
+			hdr[hl++] = '\\';
+		hdr[hl++] = c->x[k];
+	}
+	memcpy(hdr + hl, "\"\r\n\r\n", 5);
+	hl += 5;
 	buf = arena_alloc(&w->s->a, hl + len);
 	memcpy(buf, hdr, hl);
 	memcpy(buf + hl, c->at, len);
-	ba = g_byte_array_new_take((guint8 *)buf, hl + len);
+	len += hl;
+	if ((cut = hdr_cut(w->s, buf, len, &cutlen)) != NULL) {
+		msg_truncated(w->s, w->m, "a header longer than the limit");
+		buf = cut;
+		len = cutlen;
+	}
+	ba = g_byte_array_new_take((guint8 *)buf, len);
 	arena_defer(&w->s->a, give_back, ba);
 	st = g_mime_stream_mem_new_with_byte_array(ba);
 	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(st), FALSE);
@@ -892,20 +908,94 @@ line_end(const char *p, const char *e)
 	return nl != NULL ? nl + 1 : e;
 }
 
+/* The boundaries the Content-Type headers read so far name. */
+struct bounds {
+	const char	*b[CUT_BOUNDS];
+	size_t		 n[CUT_BOUNDS];
+	int		 nb;
+	int		 any;	/* too many, or one in RFC 2231's form: any
+				   line of "--" may begin a part */
+};
+
+/* The boundary parameter of the Content-Type header h (n bytes). */
+static void
+bounds_add(struct bounds *bs, const char *h, size_t n)
+{
+	const char	*p = h + 13, *e = h + n, *v;
+
+	for (; e - p > 8; p++) {
+		if (str_ncasecmp(p, "boundary", 8) != 0)
+			continue;
+		for (p += 8; p < e && (*p == ' ' || *p == '\t'); p++)
+			;
+		if (p < e && *p == '*') {
+			bs->any = 1;	/* boundary*0=..., boundary*=... */
+			return;
+		}
+		if (p >= e || *p != '=')
+			continue;
+		for (p++; p < e && (*p == ' ' || *p == '\t'); p++)
+			;
+		if (p < e && *p == '"') {
+			for (v = ++p; p < e && *p != '"' && *p != '\r' &&
+			    *p != '\n'; p++)
+				;
+		} else
+			for (v = p; p < e && *p != ';' && *p > ' '; p++)
+				;
+		if (p == v)
+			continue;
+		if (bs->nb == CUT_BOUNDS)
+			bs->any = 1;
+		else {
+			bs->b[bs->nb] = v;
+			bs->n[bs->nb++] = (size_t)(p - v);
+		}
+		return;
+	}
+}
+
+/* Is the line p..l a delimiter of a boundary named so far? */
+static int
+bounds_line(const struct bounds *bs, const char *p, const char *l)
+{
+	const char	*q;
+	int		 i;
+
+	if (l - p < 3 || p[0] != '-' || p[1] != '-')
+		return 0;
+	if (bs->any)
+		return 1;
+	for (i = 0; i < bs->nb; i++) {
+		if ((size_t)(l - p) < bs->n[i] + 2 ||
+		    memcmp(p + 2, bs->b[i], bs->n[i]) != 0)
+			continue;
+		for (q = p + 2 + bs->n[i]; q < l && (*q == ' ' || *q == '\t' ||
+		    *q == '\r' || *q == '\n' || *q == '-'); q++)
+			;
+		if (q == l)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The message with its long headers cut, or NULL when none is: GMime's
  * decoding of a header value is quadratic in some shapes ("A=?x?b?"
  * repeated: a subject of 1 MB took 67 s, 200 KB 3 s; a part's
  * Content-Description of 1 MB over 90 s, 64 KB 0.3 s), and GMime
  * decodes a part's headers as it parses them.  Every block of headers
- * GMime may read is looked at: the message's; a part's, after a line
- * that begins with "--" (any boundary: the guessed ones too); an
- * attached message's, after the headers of a message/... part.  A
- * header (its line and those folded under it) of the message is cut to
- * HDR_LINE_MAX bytes, one of a part to PART_HDR_MAX; once HDR_LONG_TOTAL
- * bytes of headers longer than HDR_SHORT were given, each further one is
- * cut to HDR_SHORT, so the time spent on them stays bounded however
- * many there are.
+ * GMime may read is looked at: the message's; a part's, after a
+ * delimiter line of a boundary some Content-Type named (a body's own
+ * lines of dashes are left as they are, so no text is cut); an attached
+ * message's, after the headers of a message/... part.  A header (its
+ * line and those folded under it) of the message is cut to HDR_LINE_MAX
+ * bytes, one of a part to PART_HDR_MAX; once HDR_LONG_TOTAL bytes of
+ * headers longer than HDR_SHORT were given, each further one is cut to
+ * HDR_SHORT, so the time spent on them stays bounded however many there
+ * are.  A multipart read again with a boundary its body uses
+ * (reparse()) is cut so too, its boundary named by the header put
+ * before it.
  */
 static char *
 hdr_cut(struct detect_scan *s, const char *buf, size_t len, size_t *outlen)
@@ -914,11 +1004,13 @@ hdr_cut(struct detect_scan *s, const char *buf, size_t len, size_t *outlen)
 	char		*out = NULL;
 	size_t		 o = 0, n, lim, longs;
 	int		 pass, cut = 0, in, top, maybe, msgpart;
+	struct bounds	 bs;
 
 	for (pass = 0; pass < 2; pass++) {
 		in = top = 1;
 		maybe = msgpart = 0;
 		longs = 0;
+		memset(&bs, 0, sizeof(bs));
 		for (p = buf; p < e; p = l) {
 			if (!in && maybe && is_field(p, e))
 				in = 1;
@@ -926,7 +1018,7 @@ hdr_cut(struct detect_scan *s, const char *buf, size_t len, size_t *outlen)
 			if (!in) {
 				/* A body's line: a boundary's, perhaps. */
 				l = line_end(p, e);
-				maybe = l - p >= 3 && p[0] == '-' && p[1] == '-';
+				maybe = bounds_line(&bs, p, l);
 				if (pass == 1) {
 					memcpy(out + o, p, (size_t)(l - p));
 					o += (size_t)(l - p);
@@ -954,9 +1046,13 @@ hdr_cut(struct detect_scan *s, const char *buf, size_t len, size_t *outlen)
 			    HDR_LINE_MAX : PART_HDR_MAX;
 			if (n > HDR_SHORT)
 				longs += n < lim ? n : lim;
-			if (n > 13 && str_ncasecmp(h, "content-type:", 13) == 0)
-				msgpart = n < 4096 && memmem(h, n, "message/", 8) !=
-				    NULL;
+			if (n > 13 && str_ncasecmp(h, "content-type:", 13) == 0) {
+				size_t k = n < lim ? n : lim;
+
+				msgpart = memmem(h, k < 4096 ? k : 4096,
+				    "message/", 8) != NULL;
+				bounds_add(&bs, h, k);
+			}
 			if (n > lim) {
 				cut = 1;
 				if (pass == 1) {

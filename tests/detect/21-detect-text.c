@@ -719,6 +719,38 @@ broken_multipart(struct detect_scan *s)
 			    "of other characters" : "a boundary of 76");
 		}
 	}
+	/* A boundary with a quote and a backslash in it; and a text's own
+	 * line of dashes before a long line that looks like a header: the
+	 * text is not cut as a part's header would be (long headers are,
+	 * test 25), its link 10 KB on read. */
+	snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
+	    "Subject: Invoice\r\nMIME-Version: 1.0\r\nContent-Type: "
+	    "multipart/mixed\r\n\r\n--a\"b\\c\r\nContent-Type: application/"
+	    "octet-stream\r\nContent-Transfer-Encoding: base64\r\n"
+	    "Content-Disposition: attachment; filename=\"inv.pdf.exe\"\r\n"
+	    "\r\n%s--a\"b\\c--\r\n", exe);
+	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
+		abort();
+	ok(dt_find(&r, "attach.double_extension") != NULL, "a boundary "
+	    "with a quote and a backslash: the part read");
+	{
+		struct buf	 t;
+
+		buf_init(&t, 1u << 20);
+		buf_adds(&t, "From: a@northwind.example\r\nSubject: Notes\r\n"
+		    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; "
+		    "boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain"
+		    "\r\n\r\nNotes\r\n--x\r\nSummary: ");
+		for (k = 0; k < 2000; k++)
+			buf_adds(&t, "word ");
+		buf_adds(&t, "https://micros0ft-login.com/verify\r\n--b--\r\n");
+		if (detect_scan_mime(s, t.ptr, t.len, NULL, &r) != 0)
+			abort();
+		ok(dt_find(&r, "url.lookalike_brand") != NULL &&
+		    dt_find(&r, "engine.truncated") == NULL, "a text's line of "
+		    "dashes, then a long line: not cut, its link read");
+		buf_release(&t);
+	}
 	/* Lines of dashes that no part's header follows are text: a
 	 * signature, a rule drawn in the text. */
 	snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
