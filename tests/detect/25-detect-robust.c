@@ -50,6 +50,14 @@ has(const struct detect_result *r, const char *id)
 	return dt_find(r, id) != NULL;
 }
 
+/* s written n times: the slow shapes' values. */
+static void
+repeat(struct buf *b, const char *s, int n)
+{
+	while (n-- > 0)
+		buf_adds(b, s);
+}
+
 static void
 malformed(void)
 {
@@ -161,8 +169,7 @@ slow_shapes(void)
 
 	buf_init(&b, 8u << 20);
 	buf_adds(&b, "From: a@example.com\r\nSubject: ");
-	for (i = 0; i < 150000; i++)
-		buf_adds(&b, "A=?x?b?");
+	repeat(&b, "A=?x?b?", 150000);
 	buf_adds(&b, "\r\n\r\nbody\r\n");
 	run("a 1 MB subject of unended encoded words", b.ptr, b.len, &r);
 	ok(has(&r, "engine.truncated") && r.findings != NULL &&
@@ -173,8 +180,7 @@ slow_shapes(void)
 	buf_adds(&b, "From: a@example.com\r\n");
 	for (i = 0; i < 120; i++) {
 		buf_adds(&b, "To: ");
-		for (int k = 0; k < 2300; k++)
-			buf_adds(&b, "A=?x?b?");
+		repeat(&b, "A=?x?b?", 2300);
 		buf_adds(&b, "\r\n");
 	}
 	buf_adds(&b, "Subject: x\r\n\r\nbody\r\n");
@@ -185,8 +191,7 @@ slow_shapes(void)
 	    "multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: "
 	    "application/pdf\r\nContent-Disposition: attachment; "
 	    "filename=a.pdf\r\n\r\n%PDF-1.4\r\n");
-	for (i = 0; i < 200000; i++)
-		buf_adds(&b, "/URI(");
+	repeat(&b, "/URI(", 200000);
 	buf_adds(&b, "\r\n--b--\r\n");
 	run("a PDF of \"/URI(\" repeated", b.ptr, b.len, &r);
 
@@ -208,8 +213,7 @@ slow_shapes(void)
 			    "text/plain\r\n\r\nhi\r\n--b\r\n");
 			buf_adds(&b, hdr[h]);
 			buf_adds(&b, h == 0 ? ": " : "=\"");
-			for (i = 0; i < 150000; i++)
-				buf_adds(&b, "A=?x?b?");
+			repeat(&b, "A=?x?b?", 150000);
 			buf_adds(&b, h == 0 ? "\r\n" : "\"\r\n");
 			buf_adds(&b, "Content-Disposition: attachment; "
 			    "filename=\"inv.pdf.exe\"\r\n\r\nMZ\r\n--b--\r\n");
@@ -227,8 +231,7 @@ slow_shapes(void)
 	    "1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
 	    "--b\r\nContent-Type: message/rfc822\r\n\r\n"
 	    "From: c@example.org\r\nContent-Description: ");
-	for (i = 0; i < 150000; i++)
-		buf_adds(&b, "A=?x?b?");
+	repeat(&b, "A=?x?b?", 150000);
 	buf_adds(&b, "\r\nSubject: y\r\n\r\ninner\r\n--b--\r\n");
 	run("an attached message's 1 MB header", b.ptr, b.len, &r);
 	ok(has(&r, "engine.truncated"), "cut, and said");
@@ -238,8 +241,7 @@ slow_shapes(void)
 	    "1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n");
 	for (i = 0; i < 300; i++) {
 		buf_adds(&b, "--b\r\nContent-Description: ");
-		for (int k = 0; k < 8500; k++)
-			buf_adds(&b, "A=?x?b?");
+		repeat(&b, "A=?x?b?", 8500);
 		buf_adds(&b, "\r\n\r\nhello\r\n");
 	}
 	buf_adds(&b, "--b--\r\n");
@@ -256,8 +258,7 @@ slow_shapes(void)
 	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n");
 	for (i = 0; i < 1900; i++) {
 		buf_adds(&b, "--a\r\nContent-Type: text/plain\r\n\r\n");
-		for (int k = 0; k < 34; k++)
-			buf_adds(&b, "hello world ");
+		repeat(&b, "hello world ", 34);
 		buf_adds(&b, "\r\n");
 	}
 	run("1,900 parts under a boundary not named", b.ptr, b.len, &r);
@@ -268,8 +269,7 @@ slow_shapes(void)
 	buf_adds(&b, "From: a@example.org\r\nSubject: report\r\n"
 	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n"
 	    "--a\r\nContent-Description: ");
-	for (i = 0; i < 150000; i++)
-		buf_adds(&b, "A=?x?b?");
+	repeat(&b, "A=?x?b?", 150000);
 	buf_adds(&b, "\r\nContent-Disposition: attachment; "
 	    "filename=\"inv.pdf.exe\"\r\n\r\nMZ\r\n--a--\r\n");
 	run("a 1 MB header in a part under a boundary not named", b.ptr,
