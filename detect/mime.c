@@ -20,12 +20,9 @@
 #define RECOVER_BYTES	(64u << 20)	/* ... bytes of them */
 #define CANDS_MAX	64	/* boundaries guessed a multipart */
 #define BOUNDARY_MAX	200
-#define CUT_BOUNDS	64	/* boundaries hdr_cut() follows */
 #define HDRS_MAX	400
 #define HDR_LINE_MAX	(64u << 10)	/* bytes of a header given to GMime */
-#define PART_HDR_MAX	(8u << 10)	/* ... of a part's header */
-#define HDR_SHORT	1024u		/* ... past HDR_LONG_TOTAL of long ones */
-#define HDR_LONG_TOTAL	(256u << 10)
+#define EW_REACH	512	/* bytes an encoded word's end is looked for */
 #define HDR_VALUE_MAX	(16u * 1024)
 #define KEPT_MAX	(96u << 20)	/* decoded bytes kept per message */
 #define CHUNK		65536
@@ -201,8 +198,10 @@ ew_flush(struct detect_scan *s, struct buf *b, const struct ew *e,
 
 /*
  * The header value v with each run of encoded words merged into one
- * UTF-8 B-word (see above); v itself when it holds none.  In an address
- * list (addr) an angle-bracketed address is left as it is.
+ * UTF-8 B-word (see above); v itself when it holds none, or when it is
+ * longer than HDR_VALUE_MAX (GMime reads it then: cut here, a part's
+ * file name after 16 KB of parameters was lost).  In an address list
+ * (addr) an angle-bracketed address is left as it is.
  */
 static const char *
 ew_merge(struct detect_scan *s, const char *v, int addr)
@@ -216,9 +215,9 @@ ew_merge(struct detect_scan *s, const char *v, int addr)
 	int		 quote = 0, angle = 0;
 	const char	*stop = NULL;
 
-	if (v == NULL || strstr(v, "=?") == NULL)
+	if (v == NULL || strstr(v, "=?") == NULL ||
+	    (n = strnlen(v, HDR_VALUE_MAX + 1)) > HDR_VALUE_MAX)
 		return v;
-	n = strnlen(v, HDR_VALUE_MAX);
 	end = v + n;
 	bytes = arena_alloc(&s->a, n + 1);
 	buf_init(&out, HDR_VALUE_MAX * 8);
@@ -516,7 +515,6 @@ leaf(struct walk *w, GMimePart *part, int first)
 static void walk_message(struct walk *, GMimeMessage *, int);
 static void walk(struct walk *, GMimeObject *, int, int, int);
 static const char *line_end(const char *, const char *);
-static char *hdr_cut(struct detect_scan *, const char *, size_t, size_t *);
 
 /* Text of a multipart before its parts, read as a mail program may
  * show it. */
@@ -651,8 +649,8 @@ static void
 reparse(struct walk *w, const char *mt, const struct cand *c, size_t len,
     int depth, int mdepth, int first)
 {
-	char		*hdr, *buf, *cut;
-	size_t		 hl, cutlen, k;
+	char		*hdr, *buf;
+	size_t		 hl, k;
 	GByteArray	*ba;
 	GMimeStream	*st;
 	GMimeParser	*parser;
@@ -673,11 +671,6 @@ reparse(struct walk *w, const char *mt, const struct cand *c, size_t len,
 	memcpy(buf, hdr, hl);
 	memcpy(buf + hl, c->at, len);
 	len += hl;
-	if ((cut = hdr_cut(w->s, buf, len, &cutlen)) != NULL) {
-		msg_truncated(w->s, w->m, "a header longer than the limit");
-		buf = cut;
-		len = cutlen;
-	}
 	ba = g_byte_array_new_take((guint8 *)buf, len);
 	arena_defer(&w->s->a, give_back, ba);
 	st = g_mime_stream_mem_new_with_byte_array(ba);
@@ -908,167 +901,114 @@ line_end(const char *p, const char *e)
 	return nl != NULL ? nl + 1 : e;
 }
 
-/* The boundaries the Content-Type headers read so far name. */
-struct bounds {
-	const char	*b[CUT_BOUNDS];
-	size_t		 n[CUT_BOUNDS];
-	int		 nb;
-	int		 any;	/* too many, or one in RFC 2231's form: any
-				   line of "--" may begin a part */
-};
-
-/* The boundary parameter of the Content-Type header h (n bytes). */
-static void
-bounds_add(struct bounds *bs, const char *h, size_t n)
+/*
+ * The message with the starts of encoded words that no end follows
+ * defused, or NULL when it has none.  GMime's reader of RFC 2047 text
+ * (tokenize_rfc2047_text and _phrase in gmime-utils.c, loose mode), at
+ * each "=?charset?E?", looks for "?=" up to the end of the value, and
+ * when there is none goes on two bytes after the start: a value of
+ * "A=?x?b?" repeated costs the square of its length (a part's 1 MB
+ * Content-Description took over 90 s), and GMime reads a part's
+ * headers as it parses them.  Each such start with no "?=" within
+ * EW_REACH bytes after it (an encoded word is 75 bytes at most; mail
+ * programs write some longer) has its '=' made '_': no mail program
+ * decodes it (it has no end), each search GMime makes is then EW_REACH
+ * bytes at most, and nothing is cut, in a header or in a text that
+ * only looks like one.  The bytes keep their places.
+ */
+/* The first "ab" in p..e, or NULL (a loop: memmem checks the whole
+ * range under the sanitizers, once a call). */
+static const char *
+find2(const char *p, const char *e, char a, char b)
 {
-	const char	*p = h + 13, *e = h + n, *v;
-
-	for (; e - p > 8; p++) {
-		if (str_ncasecmp(p, "boundary", 8) != 0)
-			continue;
-		for (p += 8; p < e && (*p == ' ' || *p == '\t'); p++)
-			;
-		if (p < e && *p == '*') {
-			bs->any = 1;	/* boundary*0=..., boundary*=... */
-			return;
-		}
-		if (p >= e || *p != '=')
-			continue;
-		for (p++; p < e && (*p == ' ' || *p == '\t'); p++)
-			;
-		if (p < e && *p == '"') {
-			for (v = ++p; p < e && *p != '"' && *p != '\r' &&
-			    *p != '\n'; p++)
-				;
-		} else
-			for (v = p; p < e && *p != ';' && *p > ' '; p++)
-				;
-		if (p == v)
-			continue;
-		if (bs->nb == CUT_BOUNDS)
-			bs->any = 1;
-		else {
-			bs->b[bs->nb] = v;
-			bs->n[bs->nb++] = (size_t)(p - v);
-		}
-		return;
-	}
+	for (; e - p >= 2; p++)
+		if (p[0] == a && p[1] == b)
+			return p;
+	return NULL;
 }
 
-/* Is the line p..l a delimiter of a boundary named so far? */
-static int
-bounds_line(const struct bounds *bs, const char *p, const char *l)
+static char *
+ew_defuse(struct detect_scan *s, const char *buf, size_t len)
 {
-	const char	*q;
-	int		 i;
+	const char	*p = buf, *e = buf + len, *q, *close = NULL;
+	char		*out = NULL;
+	int		 none = 0;
 
-	if (l - p < 3 || p[0] != '-' || p[1] != '-')
-		return 0;
-	if (bs->any)
-		return 1;
-	for (i = 0; i < bs->nb; i++) {
-		if ((size_t)(l - p) < bs->n[i] + 2 ||
-		    memcmp(p + 2, bs->b[i], bs->n[i]) != 0)
-			continue;
-		for (q = p + 2 + bs->n[i]; q < l && (*q == ' ' || *q == '\t' ||
-		    *q == '\r' || *q == '\n' || *q == '-'); q++)
+	while ((p = find2(p, e, '=', '?')) != NULL) {
+		/* The charset, up to the next '?', then "E?". */
+		for (q = p + 2; q < e && *q != '?'; q++)
 			;
-		if (q == l)
-			return 1;
+		if (q == e)
+			break;
+		if (e - q < 3 || q[1] == '\0' || strchr("BbQq", q[1]) == NULL ||
+		    q[2] != '?') {
+			p = q[-1] == '=' ? q - 1 : q;	/* "=?" may begin at q */
+			continue;
+		}
+		q += 3;
+		/* The first "?=" from q: kept while it lies ahead; none
+		 * from q is none from further on. */
+		if (!none && (close == NULL || close < q) &&
+		    (close = find2(q, e, '?', '=')) == NULL)
+			none = 1;
+		if (none || close - q > EW_REACH) {
+			if (out == NULL) {
+				out = arena_alloc(&s->a, len + 1);
+				memcpy(out, buf, len);
+				out[len] = '\0';
+			}
+			out[p - buf] = '_';
+		}
+		p += 2;
 	}
-	return 0;
+	return out;
 }
 
 /*
- * The message with its long headers cut, or NULL when none is: GMime's
- * decoding of a header value is quadratic in some shapes ("A=?x?b?"
- * repeated: a subject of 1 MB took 67 s, 200 KB 3 s; a part's
- * Content-Description of 1 MB over 90 s, 64 KB 0.3 s), and GMime
- * decodes a part's headers as it parses them.  Every block of headers
- * GMime may read is looked at: the message's; a part's, after a
- * delimiter line of a boundary some Content-Type named (a body's own
- * lines of dashes are left as they are, so no text is cut); an attached
- * message's, after the headers of a message/... part.  A header (its
- * line and those folded under it) of the message is cut to HDR_LINE_MAX
- * bytes, one of a part to PART_HDR_MAX; once HDR_LONG_TOTAL bytes of
- * headers longer than HDR_SHORT were given, each further one is cut to
- * HDR_SHORT, so the time spent on them stays bounded however many there
- * are.  A multipart read again with a boundary its body uses
- * (reparse()) is cut so too, its boundary named by the header put
- * before it.
+ * The message with each top-level header longer than HDR_LINE_MAX bytes
+ * (its folded lines counted) cut to that, or NULL when none is: GMime's
+ * decoding of a header value is quadratic in some shapes (a subject of
+ * "A=?x?b?" repeated, 1 MB of it, took 67 s; 200 KB took 3 s before any
+ * of this code was written).
  */
 static char *
 hdr_cut(struct detect_scan *s, const char *buf, size_t len, size_t *outlen)
 {
 	const char	*p, *e = buf + len, *h, *l;
 	char		*out = NULL;
-	size_t		 o = 0, n, lim, longs;
-	int		 pass, cut = 0, in, top, maybe, msgpart;
-	struct bounds	 bs;
+	size_t		 o = 0;
+	int		 pass;
 
 	for (pass = 0; pass < 2; pass++) {
-		in = top = 1;
-		maybe = msgpart = 0;
-		longs = 0;
-		memset(&bs, 0, sizeof(bs));
-		for (p = buf; p < e; p = l) {
-			if (!in && maybe && is_field(p, e))
-				in = 1;
-			maybe = 0;
-			if (!in) {
-				/* A body's line: a boundary's, perhaps. */
-				l = line_end(p, e);
-				maybe = bounds_line(&bs, p, l);
-				if (pass == 1) {
-					memcpy(out + o, p, (size_t)(l - p));
-					o += (size_t)(l - p);
-				}
-				continue;
-			}
-			if (*p == '\r' || *p == '\n') {
-				/* The blank line that ends the block. */
-				l = line_end(p, e);
-				in = top = 0;
-				maybe = msgpart;
-				msgpart = 0;
-				if (pass == 1) {
-					memcpy(out + o, p, (size_t)(l - p));
-					o += (size_t)(l - p);
-				}
-				continue;
-			}
+		for (p = buf; p < e && *p != '\r' && *p != '\n';) {
 			/* One header: its line and those folded under it. */
 			for (h = p, l = line_end(p, e); l < e && (*l == ' ' ||
 			    *l == '\t'); l = line_end(l, e))
 				;
-			n = (size_t)(l - h);
-			lim = longs > HDR_LONG_TOTAL ? HDR_SHORT : top ?
-			    HDR_LINE_MAX : PART_HDR_MAX;
-			if (n > HDR_SHORT)
-				longs += n < lim ? n : lim;
-			if (n > 13 && str_ncasecmp(h, "content-type:", 13) == 0) {
-				size_t k = n < lim ? n : lim;
+			if (pass == 0 && (size_t)(l - h) > HDR_LINE_MAX)
+				break;
+			if (pass == 1) {
+				size_t n = (size_t)(l - h);
 
-				msgpart = memmem(h, k < 4096 ? k : 4096,
-				    "message/", 8) != NULL;
-				bounds_add(&bs, h, k);
-			}
-			if (n > lim) {
-				cut = 1;
-				if (pass == 1) {
-					memcpy(out + o, h, lim);
-					o += lim;
+				if (n > HDR_LINE_MAX) {
+					memcpy(out + o, h, HDR_LINE_MAX);
+					o += HDR_LINE_MAX;
 					out[o++] = '\n';
+				} else {
+					memcpy(out + o, h, n);
+					o += n;
 				}
-			} else if (pass == 1) {
-				memcpy(out + o, h, n);
-				o += n;
 			}
+			p = l;
 		}
-		if (pass == 0 && !cut)
+		if (pass == 0 && (p >= e || *p == '\r' || *p == '\n'))
 			return NULL;	/* no header too long */
-		if (pass == 0)
+		if (pass == 0) {
 			out = arena_alloc(&s->a, len + 1);
+			continue;
+		}
+		memcpy(out + o, p, (size_t)(e - p));
+		o += (size_t)(e - p);
 	}
 	*outlen = o;
 	return out;
@@ -1095,6 +1035,8 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 		buf = cut;
 		len = cutlen;
 	}
+	if ((cut = ew_defuse(s, buf, len)) != NULL)
+		buf = cut;
 	w.raw = buf;
 	w.rawlen = len;
 	w.has_nul = memchr(buf, '\0', len) != NULL;
