@@ -197,12 +197,13 @@ detect_engine_describe(const struct detect_engine *e)
 
 /* dom_lookalike()'s answers, kept for one message and one organisation:
  * they point into its lists. */
-static void
+void
 looks_forget(struct detect_scan *s)
 {
 	hset_init(&s->look_seen, &s->a);
 	s->looks = NULL;
 	s->nlooks = 0;
+	s->looks_epoch = s->a.resets;
 }
 
 struct detect_scan *

@@ -359,6 +359,7 @@ struct detect_scan {
 		int			 words;
 	}			*looks;
 	size_t			 nlooks;
+	unsigned long		 looks_epoch;	/* the arena's resets then */
 	struct buf		 text;	/* normalised subject + visible text,
 					   then the sender's name and the
 					   attachments' names */
@@ -398,6 +399,9 @@ struct detect_scan {
 /* Reset the per-message state: a fresh arena, an empty message in s->m,
  * no findings, URLs or text (detect_scan_*() and the fuzz targets). */
 void	 scan_begin(struct detect_scan *);
+/* Forget dom_lookalike()'s kept answers (the lists or the arena they
+ * point into changed). */
+void	 looks_forget(struct detect_scan *);
 void	 finding_add(struct detect_scan *, enum rule_id, const struct fargs *);
 void	 finding_add_custom(struct detect_scan *, const char *rule,
 	    enum detect_category, int weight, const char *en, const char *ja,

@@ -830,6 +830,9 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 
 	if (regdom == NULL)
 		return NULL;
+	/* Kept in the arena: gone with it, however it was reset. */
+	if (s->looks_epoch != s->a.resets)
+		looks_forget(s);
 	/* The key: the host and its Unicode form, each after its length,
 	 * then the registrable domain (hset keys are strings). */
 	hk = host != NULL ? host : "";

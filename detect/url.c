@@ -191,9 +191,10 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 				*o++ = (char)(hex_value((unsigned char)q[1]) * 16 +
 				    hex_value((unsigned char)q[2]));
 				q += 2;
-			} else if (memcmp(q, "\xe3\x80\x82", 3) == 0 ||
+			} else if (q[1] != '\0' && q[2] != '\0' &&
+			    (memcmp(q, "\xe3\x80\x82", 3) == 0 ||
 			    memcmp(q, "\xef\xbc\x8e", 3) == 0 ||
-			    memcmp(q, "\xef\xbd\xa1", 3) == 0) {
+			    memcmp(q, "\xef\xbd\xa1", 3) == 0)) {
 				*o++ = '.';
 				q += 2;
 			} else

@@ -30,6 +30,7 @@ arena_init(struct arena *a, size_t max)
 	a->defers = NULL;
 	a->used = 0;
 	a->max = max;
+	a->resets = 0;
 }
 
 void *
@@ -148,6 +149,7 @@ arena_reset(struct arena *a)
 		a->chunks = keep;
 	}
 	a->used = 0;
+	a->resets++;
 }
 
 void

@@ -22,6 +22,8 @@ struct arena {
 	struct arena_defer	*defers;
 	size_t			 used;	/* bytes handed out */
 	size_t			 max;	/* 0: no cap */
+	unsigned long		 resets; /* arena_reset() calls: what was
+					    kept of an older one is gone */
 };
 
 void	 arena_init(struct arena *, size_t max);

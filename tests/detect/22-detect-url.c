@@ -176,7 +176,7 @@ lookalike(void)
 		struct durl		 d;
 		const struct protect	*p, *q;
 		const char		*how = NULL, *how2 = NULL;
-		int			 w1 = -1, w2 = -1;
+		int			 w1 = -1, w2 = -1, k;
 
 		if (url_parse(S, "https://c0ntoso.com/", 20, &d) != 0)
 			abort();
@@ -202,6 +202,18 @@ lookalike(void)
 		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &w1);
 		is_str(p ? p->domain : NULL, "contoso.com",
 		    "back to the engine's lists: contoso.com imitated again");
+		/* The arena reset under them (as a fuzz target does): the
+		 * kept answers went with it, none read. */
+		for (k = 0; k < 3; k++) {
+			arena_reset(&S->a);
+			if (url_parse(S, k == 1 ? "https://paypa1.com/" :
+			    "https://c0ntoso.com/", 20 - (k == 1), &d) != 0)
+				abort();
+			p = dom_lookalike(S, d.host, d.uhost, d.domain, &how,
+			    &w1);
+			is_str(p ? p->domain : NULL, k == 1 ? "paypal.com" :
+			    "contoso.com", "after an arena reset: %s", d.host);
+		}
 	}
 	ok(dom_random("asdhbsvjldmopsfjij4.geonational.live"),
 	    "a machine-made label");

@@ -107,6 +107,48 @@ pdf_xref_no_trailer(void)
 	free(t);
 }
 
+/*
+ * detect_mime: url_parse compared three bytes for a full-width dot at
+ * each byte of a host, reading two past the string when its last byte
+ * began one ("\xef" at the end); found once the look-alike memo's table
+ * left a host at the very end of an arena chunk.  The fuzzer's input,
+ * scanned as the fuzzer scans it (its engine, a fresh scan).
+ */
+static void
+url_host_end(void)
+{
+	static const char *const own[] = { "contoso.com", NULL };
+	struct detect_engine	*e;
+	struct detect_scan	*s;
+	struct detect_result	 r;
+	struct buf		 b;
+	FILE			*fp;
+	char			 chunk[4096], *t;
+	size_t			 n;
+
+	fp = fopen("tests/fuzz/corpus/detect_mime/crash-url-host-end.eml",
+	    "rb");
+	ok(fp != NULL, "the fuzzer's input opens");
+	if (fp == NULL)
+		return;
+	buf_init(&b, 1u << 20);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	if ((e = dt_engine(own, NULL, NULL)) == NULL ||
+	    (s = detect_scan_new(e)) == NULL)
+		abort();
+	detect_scan_add_password(s, "infected");
+	t = exact(b.ptr, b.len);
+	ok(detect_scan_mime(s, t, b.len, NULL, &r) == 0 &&
+	    r.verdict < DETECT_VERDICT__MAX, "a host ending in the first byte "
+	    "of a full-width dot: a verdict, no read past it");
+	free(t);
+	detect_scan_free(s);
+	detect_engine_free(e);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -119,6 +161,7 @@ main(void)
 	url_text_end();
 	utf8_nul();
 	pdf_xref_no_trailer();
+	url_host_end();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();
