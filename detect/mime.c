@@ -546,7 +546,7 @@ is_field(const char *p, const char *e)
  * The boundary of the line at p, l its end, if it is a delimiter line
  * ("--X", transport padding after it): X of printable characters and
  * spaces, not ending in one, BOUNDARY_MAX at most (RFC 2046 allows 70
- * of fewer characters; GMime and mail programs take any).  Its length
+ * or fewer characters; GMime and mail programs take any).  Its length
  * in *n.
  */
 static const char *
@@ -688,17 +688,20 @@ reparse(struct walk *w, const char *mt, const struct cand *c, size_t len,
 
 /*
  * GMime gives a prologue as a C string: a NUL in the body ends it.  The
- * bytes it comes from, found in the message (the place where the NUL
- * follows those bytes), to the message's end.
+ * bytes it comes from, found in the message (a place where the NUL
+ * follows those bytes, among the first 64 that hold them), to the
+ * message's end.
  */
 static size_t
 prologue_whole(struct walk *w, const char **pro, size_t plen)
 {
 	const char	*q = w->raw, *e = w->raw + w->rawlen;
+	int		 tries = 0;
 
 	if (!w->has_nul)
 		return plen;
-	while ((q = memmem(q, (size_t)(e - q), *pro, plen)) != NULL) {
+	while (tries++ < 64 &&
+	    (q = memmem(q, (size_t)(e - q), *pro, plen)) != NULL) {
 		if (q + plen < e && q[plen] == '\0') {
 			*pro = q;
 			return (size_t)(e - q);
@@ -715,9 +718,10 @@ prologue_whole(struct walk *w, const char **pro, size_t plen)
  * its body does not use.  A mail program may show its body as text, or
  * find the parts by a boundary the body uses: both are read.  The text
  * before the first parse's boundary (all of the body when none may be
- * parsed) is read as text, its links and words counting; the parts are read as any
- * others (an attachment hidden so from a filter is still an attachment
- * to a mail program that finds it), with each boundary the body may use,
+ * parsed) is read as text, its links and words counting; the parts are
+ * read as any others (an attachment hidden so from a filter is still an
+ * attachment to a mail program that finds it), with each boundary the
+ * body may use,
  * most likely first (candidates()), RECOVER_MAX parses and RECOVER_BYTES
  * bytes parsed again a message.  Boundaries left untried are a finding
  * (attach.parts_hidden): parts not read, in a body written so.  The
@@ -901,6 +905,17 @@ line_end(const char *p, const char *e)
 	return nl != NULL ? nl + 1 : e;
 }
 
+/* The first "ab" in p..e, or NULL (a loop: memmem checks the whole
+ * range under the sanitizers, once a call). */
+static const char *
+find2(const char *p, const char *e, char a, char b)
+{
+	for (; e - p >= 2; p++)
+		if (p[0] == a && p[1] == b)
+			return p;
+	return NULL;
+}
+
 /*
  * The message with the starts of encoded words that no end follows
  * defused, or NULL when it has none.  GMime's reader of RFC 2047 text
@@ -916,17 +931,6 @@ line_end(const char *p, const char *e)
  * bytes at most, and nothing is cut, in a header or in a text that
  * only looks like one.  The bytes keep their places.
  */
-/* The first "ab" in p..e, or NULL (a loop: memmem checks the whole
- * range under the sanitizers, once a call). */
-static const char *
-find2(const char *p, const char *e, char a, char b)
-{
-	for (; e - p >= 2; p++)
-		if (p[0] == a && p[1] == b)
-			return p;
-	return NULL;
-}
-
 static char *
 ew_defuse(struct detect_scan *s, const char *buf, size_t len)
 {
