@@ -196,7 +196,9 @@ detect_engine_describe(const struct detect_engine *e)
 /* ---- the scan context ---- */
 
 /* dom_lookalike()'s answers, kept for one message and one organisation:
- * they point into its lists. */
+ * they point into its lists and the arena.  Called when the lists change
+ * (org_clear) and at the start; an arena reset (scan_begin or any other)
+ * is seen by dom_lookalike() itself, by the arena's count of resets. */
 void
 looks_forget(struct detect_scan *s)
 {
@@ -804,7 +806,6 @@ scan_begin(struct detect_scan *s)
 	s->u = NULL;
 	s->nu = s->ucap = 0;
 	hset_init(&s->useen, &s->a);
-	looks_forget(s);
 	buf_reset(&s->text);
 	memset(&s->ns, 0, sizeof(s->ns));
 	memset(&s->hbody, 0, sizeof(s->hbody));

@@ -226,6 +226,15 @@ mime(struct detect_scan *s)
 }
 
 /* A message from a string through the MIME adapter. */
+/* A mail of n bytes scanned; a scan that fails ends the test. */
+static void
+scan_mail(struct detect_scan *s, const char *p, size_t n,
+    struct detect_result *r)
+{
+	if (detect_scan_mime(s, p, n, NULL, r) != 0)
+		abort();
+}
+
 static int
 parse(struct detect_scan *s, struct dmsg *m, const char *text)
 {
@@ -493,8 +502,7 @@ parts_past_limit(struct detect_scan *s)
 	buf_adds(&b, "--zz\r\nContent-Type: application/pdf\r\n"
 	    "Content-Disposition: attachment; filename=\"invoice.pdf.exe\""
 	    "\r\n\r\nMZ\r\n--zz--\r\n");
-	if (detect_scan_mime(s, b.ptr, b.len, NULL, &r) != 0)
-		abort();
+	scan_mail(s, b.ptr, b.len, &r);
 	ok(dt_find(&r, "attach.parts_unread") != NULL,
 	    "parts past the limit are said to be unread");
 	ok(dt_find(&r, "attach.double_extension") != NULL,
@@ -517,8 +525,7 @@ parts_past_limit(struct detect_scan *s)
 		buf_adds(&b, ".pdf.exe\"\r\n\r\nMZ\r\n");
 	}
 	buf_adds(&b, "--zz--\r\n");
-	if (detect_scan_mime(s, b.ptr, b.len, NULL, &r) != 0)
-		abort();
+	scan_mail(s, b.ptr, b.len, &r);
 	{
 		size_t n = 0, k;
 
@@ -570,8 +577,7 @@ names_blank(struct detect_scan *s)
 		snprintf(m, sizeof(m), "From: %s <info@example.de>\r\n"
 		    "Subject: Ihr Vertrag\r\n\r\nAnbei der Vertrag.\r\n",
 		    names[i].name);
-		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
-			abort();
+		scan_mail(s, m, strlen(m), &r);
 		ok((dt_find(&r, "sender.display_random") != NULL) ==
 		    names[i].made, "%s: %s", names[i].made ? "made up" :
 		    "a name", names[i].name);
@@ -579,8 +585,7 @@ names_blank(struct detect_scan *s)
 	for (i = 0; i < nitems(broken); i++) {
 		snprintf(m, sizeof(m), "From: a@northwind.example\r\n"
 		    "Subject: \r\nMIME-Version: 1.0\r\n%s", broken[i]);
-		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
-			abort();
+		scan_mail(s, m, strlen(m), &r);
 		ok(dt_find(&r, "content.blank") == NULL, "a multipart of no "
 		    "part read (%s boundary) is not blank", i == 0 ? "no" :
 		    "a wrong");
@@ -591,14 +596,12 @@ names_blank(struct detect_scan *s)
 	    "MIME-Version: 1.0\r\nContent-Type: multipart/alternative\r\n"
 	    "\r\n--b\r\nContent-Type: text/plain\r\n\r\nSign in: "
 	    "https://micros0ft-login.com/verify\r\n--b--\r\n");
-	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
-		abort();
+	scan_mail(s, m, strlen(m), &r);
 	ok(dt_find(&r, "url.lookalike_brand") != NULL, "a multipart of no "
 	    "boundary: its text read, the link in it found");
 	snprintf(m, sizeof(m), "From: a@northwind.example\r\nSubject: \r\n"
 	    "\r\n\r\n");
-	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
-		abort();
+	scan_mail(s, m, strlen(m), &r);
 	ok(dt_find(&r, "content.blank") != NULL, "a blank mail is blank");
 }
 
@@ -635,8 +638,7 @@ broken_multipart(struct detect_scan *s)
 		    "Content-Transfer-Encoding: base64\r\n"
 		    "Content-Disposition: attachment; filename=\"inv.pdf.exe\""
 		    "\r\n\r\n%s--b1--\r\n", ct[i], exe);
-		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
-			abort();
+		scan_mail(s, m, strlen(m), &r);
 		ok(dt_find(&r, "attach.executable") != NULL &&
 		    dt_find(&r, "attach.double_extension") != NULL &&
 		    r.verdict == DETECT_THREAT, "%s: the attachment the body's "
@@ -667,8 +669,7 @@ broken_multipart(struct detect_scan *s)
 		    "Content-Transfer-Encoding: base64\r\n"
 		    "Content-Disposition: attachment; filename=\"inv.pdf.exe\""
 		    "\r\n\r\n%s%s", exe, k == 2 ? "" : "--b1--\r\n");
-		if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
-			abort();
+		scan_mail(s, m, strlen(m), &r);
 		if (k == 0)
 			ok(dt_find(&r, "attach.double_extension") != NULL &&
 			    dt_find(&r, "attach.parts_hidden") == NULL, "a decoy "
@@ -710,8 +711,7 @@ broken_multipart(struct detect_scan *s)
 			    shape[j % nitems(shape)][1], exe, bd);
 			if (j == nitems(shape))
 				m[strstr(m, "See @") - m + 4] = '\0';
-			if (detect_scan_mime(s, m, n, NULL, &r) != 0)
-				abort();
+			scan_mail(s, m, n, &r);
 			ok(dt_find(&r, "attach.double_extension") != NULL,
 			    "%s: the part read", j == nitems(shape) ?
 			    "a NUL before the parts" : j == 0 ? "a part's "
@@ -729,8 +729,7 @@ broken_multipart(struct detect_scan *s)
 	    "octet-stream\r\nContent-Transfer-Encoding: base64\r\n"
 	    "Content-Disposition: attachment; filename=\"inv.pdf.exe\"\r\n"
 	    "\r\n%s--a\"b\\c--\r\n", exe);
-	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
-		abort();
+	scan_mail(s, m, strlen(m), &r);
 	ok(dt_find(&r, "attach.double_extension") != NULL, "a boundary "
 	    "with a quote and a backslash: the part read");
 	{
@@ -744,8 +743,7 @@ broken_multipart(struct detect_scan *s)
 		for (k = 0; k < 2000; k++)
 			buf_adds(&t, "word ");
 		buf_adds(&t, "https://micros0ft-login.com/verify\r\n--b--\r\n");
-		if (detect_scan_mime(s, t.ptr, t.len, NULL, &r) != 0)
-			abort();
+		scan_mail(s, t.ptr, t.len, &r);
 		ok(dt_find(&r, "url.lookalike_brand") != NULL &&
 		    dt_find(&r, "engine.truncated") == NULL, "a text's line of "
 		    "dashes, then a long line: not cut, its link read");
@@ -759,8 +757,7 @@ broken_multipart(struct detect_scan *s)
 	    "--------\r\nFrom the minutes: https://micros0ft-login.com/a\r\n"
 	    "--Anna\r\nContent is king.\r\n--b2\r\nContent-Type\r\n\r\n"
 	    "--b3\r\nContent-Type: application/octet-stream; name=a.exe\r\n");
-	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
-		abort();
+	scan_mail(s, m, strlen(m), &r);
 	ok(dt_find(&r, "url.lookalike_brand") != NULL, "a multipart of no "
 	    "boundary the body uses: its text read");
 	ok(dt_find(&r, "attach.executable") == NULL && dt_find(&r,
@@ -777,8 +774,7 @@ broken_multipart(struct detect_scan *s)
 	snprintf(m + strlen(m), sizeof(m) - strlen(m),
 	    "Content-Type: text/plain\r\n\r\nSign in: "
 	    "https://micros0ft-login.com/verify\r\n");
-	if (detect_scan_mime(s, m, strlen(m), NULL, &r) != 0)
-		abort();
+	scan_mail(s, m, strlen(m), &r);
 	ok(dt_find(&r, "url.lookalike_brand") != NULL, "twelve multiparts of "
 	    "no boundary inside one another: the text inside is read");
 }
