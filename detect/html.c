@@ -4,15 +4,19 @@
  * what they do (HTML smuggling, redirects), CSS urls, and separates the
  * text a reader sees from the text hidden from them.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities.h"
 #include "internal.h"
 #include "util.h"
 
 #define STACK_MAX	128
-#define ATTRS_MAX	64
+#define ATTRS_MAX	64	/* attributes of an element kept */
+#define ATTRS_MORE	16	/* and past them, those the scanner reads
+				   (an href as the 65th is an href) */
 #define VALUE_MAX	8192
 #define ATEXT_MAX	512
 #define OFF_RULES	64	/* class and id rules that push out of view
@@ -24,6 +28,10 @@
 				   code (one has at most 177 modules) */
 #define GRID_DEPTH	4	/* tables in tables read */
 #define DATA_IMAGE_MAX	(4u << 20)	/* base64 of a data: picture read */
+#define ENTITY_NAME_MAX	40	/* bytes of a character reference's name
+				   (the longest HTML5 names has 31) */
+#define COND_MAX	128	/* bytes of a conditional comment's test
+				   (<!--[if gte mso 9]>) */
 
 /* What an offset does: hide the element's own text, and the text after
  * the element (pushed down by it). */
@@ -82,6 +90,13 @@ struct hstate {
 	int			 hide_unsure;	/* shown selectors not all
 						   kept: no rule hides */
 	const char		*href;		/* of the open <a> */
+	char			 a_tag[16];	/* "a", or the VML shape
+						   that holds the link */
+	int			 mso;	/* in what only Outlook's desktop
+					   program shows (<!--[if mso]>) */
+	const char		*mso_end;	/* up to here */
+	const char		*cmt_end;	/* the last end of a
+						   comment found */
 	struct buf		 atext;
 	int			 in_a;
 	int			 form_open;
@@ -110,7 +125,7 @@ static const struct {
 	{ "lsquo", "'" }, { "ldquo", "\"" }, { "rdquo", "\"" },
 	{ "hellip", "..." }, { "bull", "*" }, { "middot", "." },
 	{ "colon", ":" }, { "sol", "/" }, { "period", "." },
-	{ "commat", "@" }, { "NewLine", " " }, { "Tab", " " },
+	{ "commat", "@" }, { "NewLine", "\n" }, { "Tab", "\t" },
 	{ "lpar", "(" }, { "rpar", ")" }, { "quest", "?" },
 	{ "equals", "=" }, { "num", "#" }, { "percnt", "%" },
 	{ "euro", "\xe2\x82\xac" }, { "yen", "\xc2\xa5" },
@@ -118,12 +133,76 @@ static const struct {
 	{ "lhblk", "\xe2\x96\x84" },
 };
 
+/* The entry of HTML5's table named by the k bytes at p, or -1. */
+static int
+entity_find(const char *p, size_t k)
+{
+	size_t	 lo = 0, hi = nitems(html5_entities), mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strncmp(html5_entities[mid].name, p, k);
+		if (c == 0 && html5_entities[mid].name[k] != '\0')
+			c = 1;
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Is the name of k bytes at p one the short table folds (&nbsp; to a
+ * space, &rsquo; to an apostrophe)? */
+static int
+entity_folded(const char *p, size_t k)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(entities); i++)
+		if (strlen(entities[i].name) == k &&
+		    memcmp(entities[i].name, p, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* A name HTML5 reads without ';' (&eacute, &copy), the longest that
+ * starts at p + *i and is not followed by a letter, a digit or '=' (in
+ * an attribute, "&copy=1" is no reference): its characters added and
+ * *i moved past it. */
+static int
+entity_legacy(const char *p, size_t n, size_t *i, struct buf *out)
+{
+	size_t	 k;
+	int	 v;
+
+	for (k = 0; *i + k < n && k < 8 && isalnum((unsigned char)p[*i +
+	    k]); k++)
+		;
+	for (; k >= 2; k--) {
+		if (*i + k < n && (isalnum((unsigned char)p[*i + k]) ||
+		    p[*i + k] == '='))
+			continue;
+		if ((v = entity_find(p + *i, k)) >= 0 &&
+		    html5_entities[v].legacy) {
+			buf_adds(out, html5_entities[v].val);
+			*i += k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Decode character references into out (no NUL added). */
 static void
 decode_entities(const char *p, size_t n, struct buf *out)
 {
 	size_t	 i = 0, k;
 	char	 u[4];
+	int	 e;
 
 	while (i < n) {
 		const char *amp = memchr(p + i, '&', n - i);
@@ -139,7 +218,9 @@ decode_entities(const char *p, size_t n, struct buf *out)
 			int	 hex = i + 1 < n && (p[i + 1] | 0x20) == 'x';
 			size_t	 j = i + 1 + (size_t)hex, d = 0;
 
-			for (; j < n && d < 8; j++, d++) {
+			/* Every digit, leading zeros however many (a
+			 * browser reads them all); past U+10FFFF, U+FFFD. */
+			for (; j < n; j++, d++) {
 				int v;
 
 				if (hex && ((p[j] | 0x20) >= 'a' &&
@@ -149,7 +230,8 @@ decode_entities(const char *p, size_t n, struct buf *out)
 					v = p[j] - '0';
 				else
 					break;
-				c = c * (hex ? 16 : 10) + (uint32_t)v;
+				if (c <= 0x10ffff)
+					c = c * (hex ? 16 : 10) + (uint32_t)v;
 			}
 			if (d == 0) {
 				buf_addc(out, '&');
@@ -164,6 +246,17 @@ decode_entities(const char *p, size_t n, struct buf *out)
 			i = j;
 			continue;
 		}
+		/* A name the short table above does not fold: HTML5's. */
+		for (k = 0; i + k < n && k < ENTITY_NAME_MAX &&
+		    isalnum((unsigned char)p[i + k]); k++)
+			;
+		if (k > 0 && i + k < n && p[i + k] == ';' &&
+		    !entity_folded(p + i, k) &&
+		    (e = entity_find(p + i, k)) >= 0) {
+			buf_adds(out, html5_entities[e].val);
+			i += k + 1;
+			continue;
+		}
 		for (k = 0; k < nitems(entities); k++) {
 			size_t l = strlen(entities[k].name);
 
@@ -176,7 +269,7 @@ decode_entities(const char *p, size_t n, struct buf *out)
 				break;
 			}
 		}
-		if (k == nitems(entities))
+		if (k == nitems(entities) && !entity_legacy(p, n, &i, out))
 			buf_addc(out, '&');
 	}
 }
@@ -758,7 +851,8 @@ off_sheets(struct hstate *h, const char *p, size_t n)
 	    (p = memchr(p, '<', (size_t)(e - p))) != NULL) {
 		p++;
 		if ((size_t)(e - p) >= 7 && memcmp(p, "!--[if", 6) == 0) {
-			const char *ce = memchr(p, ']', (size_t)(e - p));
+			const char *ce = memchr(p, ']', (size_t)(e - p) <
+			    COND_MAX ? (size_t)(e - p) : COND_MAX);
 
 			if (ce != NULL && memmem(p, (size_t)(ce - p), "mso",
 			    3) != NULL && memchr(p, '!', (size_t)(ce - p)) ==
@@ -996,6 +1090,16 @@ text_out(struct hstate *h, const char *p, size_t n)
 		if (c > 0x20 && c != 0xa0 && !text_invisible(c))
 			chars++;
 	}
+	/* What only Outlook shows is a link's text there, and weighs in
+	 * neither the visible nor the hidden text (templates draw there
+	 * again what other readers see). */
+	if (h->mso) {
+		if (h->in_a && h->atext.len < ATEXT_MAX)
+			buf_add(&h->atext, b.ptr, b.len < ATEXT_MAX ? b.len :
+			    ATEXT_MAX);
+		buf_release(&b);
+		return;
+	}
 	if (h->hidden > 0 || h->tiny || h->rest ||
 	    (!h->bg_unknown && color_hides(h->fg, h->bg))) {
 		/* Hidden before any text of the body: the preheader, the
@@ -1189,7 +1293,7 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		buf_addc(h->vis, ' ');
 	if (h->lines != NULL && (is_block(t) || strcmp(t, "pre") == 0))
 		buf_addc(h->lines, '\n');
-	if (strcmp(t, "pre") == 0)
+	if (strcmp(t, "pre") == 0 && !h->mso)
 		h->pre++;
 	for (i = 0; i < na; i++)
 		if (a[i].name[0] == 'o' && a[i].name[1] == 'n' &&
@@ -1254,13 +1358,16 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	}
 	/* A table's cell: its own colour, else its class's (a code drawn
 	 * with ".b { background: #000 }"), else what it sits on. */
-	grid_tag(h, t, a, na, !own_bg && (off & OFF_BG) ? rule_bg : bg, hid);
+	if (!h->mso)
+		grid_tag(h, t, a, na, !own_bg && (off & OFF_BG) ? rule_bg :
+		    bg, hid);
 	/* Text on a background a style sheet sets: not judged. */
 	if (off & OFF_BG)
 		bg = -1;
 	if ((v = attr(a, na, "background")) != NULL)
 		url_add(s, v, strlen(v), UO_SRC, NULL, h->where);
-	if (strcmp(t, "a") == 0 || strcmp(t, "area") == 0) {
+	if (strcmp(t, "a") == 0 || strcmp(t, "area") == 0 ||
+	    (strncmp(t, "v:", 2) == 0 && attr(a, na, "href") != NULL)) {
 		a_close(h);
 		v = attr(a, na, "href");
 		if (v == NULL)
@@ -1280,6 +1387,7 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 			else {
 				h->href = v;
 				h->in_a = 1;
+				snprintf(h->a_tag, sizeof(h->a_tag), "%s", t);
 			}
 		}
 	} else if (strcmp(t, "img") == 0 || strcmp(t, "script") == 0 ||
@@ -1362,6 +1470,14 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		if ((v = attr(a, na, "href")) != NULL)
 			url_add(s, v, strlen(v), UO_SRC, NULL, h->where);
 	}
+	if (self && h->in_a && strncmp(t, "v:", 2) == 0 &&
+	    strcmp(t, h->a_tag) == 0)
+		a_close(h);
+	/* Outlook's own markup leaves the page's elements as they are
+	 * (its tables open in one conditional comment and close in
+	 * another). */
+	if (h->mso)
+		return;
 	if (self || is_void(t)) {
 		if (off & OFF_AFTER)
 			h->rest = 1;
@@ -1387,13 +1503,15 @@ end_tag(struct hstate *h, const char *t)
 {
 	int	 i;
 
-	if (strcmp(t, "a") == 0)
+	if (strcmp(t, "a") == 0 || (h->in_a && strcmp(t, h->a_tag) == 0))
 		a_close(h);
 	if (strcmp(t, "form") == 0) {
 		if (h->form_pw && h->form_action != NULL)
 			h->hi->form_action = h->form_action;
 		h->form_open = 0;
 	}
+	if (h->mso)
+		return;
 	if (h->vis != NULL && is_block(t))
 		buf_addc(h->vis, ' ');
 	if (h->lines != NULL && (is_block(t) || strcmp(t, "pre") == 0))
@@ -1422,12 +1540,35 @@ end_tag(struct hstate *h, const char *t)
 		}
 }
 
+/* HTML's white space: space, tab, line feed, form feed, return. */
+static int
+html_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* An attribute the scanner reads (kept past ATTRS_MAX). */
+static int
+attr_read(const char *n)
+{
+	static const char *const r[] = { "href", "xlink:href", "src",
+	    "action", "formaction", "type", "name", "style", "hidden",
+	    "http-equiv", "content", "data", "background", "srcdoc",
+	    "bgcolor", "color", "class", "id" };
+	size_t	 i;
+
+	for (i = 0; i < nitems(r); i++)
+		if (strcmp(n, r[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Parse a tag at p ('<' already seen): name, attributes, up to '>'. */
 static const char *
 tag(struct hstate *h, const char *p, const char *e, char *name,
     size_t namesz, int *closing)
 {
-	struct hattr	 a[ATTRS_MAX];
+	struct hattr	 a[ATTRS_MAX + ATTRS_MORE];
 	int		 na = 0, self = 0;
 	size_t		 n = 0;
 	struct buf	 vb;
@@ -1444,8 +1585,8 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 		p++;
 	}
 	name[n] = '\0';
-	/* svg:script and friends */
-	if (strchr(name, ':') != NULL)
+	/* svg:script and friends; VML's shapes (v:roundrect) keep theirs */
+	if (strchr(name, ':') != NULL && strncmp(name, "v:", 2) != 0)
 		memmove(name, strchr(name, ':') + 1, strlen(strchr(name,
 		    ':') + 1) + 1);
 	while (p < e && !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') &&
@@ -1456,8 +1597,7 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 		size_t	 k = 0;
 		const char *vs = NULL, *ve = NULL;
 
-		while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' ||
-		    *p == '\r' || *p == '\f' || (*p == '/' && !(p + 1 < e &&
+		while (p < e && (html_space(*p) || (*p == '/' && !(p + 1 < e &&
 		    p[1] == '>'))))
 			p++;
 		if (p >= e)
@@ -1471,21 +1611,19 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 			p += 2;
 			break;
 		}
-		while (p < e && *p != '=' && *p != '>' && *p != ' ' &&
-		    *p != '\t' && *p != '\n' && *p != '\r' && *p != '/') {
+		while (p < e && *p != '=' && *p != '>' && !html_space(*p) &&
+		    *p != '/') {
 			if (k + 1 < sizeof(an))
 				an[k++] = (char)((*p >= 'A' && *p <= 'Z') ?
 				    *p + 32 : *p);
 			p++;
 		}
 		an[k] = '\0';
-		while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' ||
-		    *p == '\r'))
+		while (p < e && html_space(*p))
 			p++;
 		if (p < e && *p == '=') {
 			p++;
-			while (p < e && (*p == ' ' || *p == '\t' ||
-			    *p == '\n' || *p == '\r'))
+			while (p < e && html_space(*p))
 				p++;
 			if (p < e && (*p == '"' || *p == '\'')) {
 				char q = *p++;
@@ -1496,8 +1634,7 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 				p = qe != NULL ? qe + 1 : e;
 			} else {
 				vs = p;
-				while (p < e && *p != ' ' && *p != '>' &&
-				    *p != '\t' && *p != '\n' && *p != '\r')
+				while (p < e && *p != '>' && !html_space(*p))
 					p++;
 				ve = p;
 			}
@@ -1509,7 +1646,9 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 		if (vs != NULL && !*closing && strcmp(name, "img") == 0 &&
 		    strcmp(an, "src") == 0)
 			data_image(h, vs, (size_t)(ve - vs));
-		if (na < ATTRS_MAX && k > 0 && !*closing) {
+		if (k > 0 && !*closing && (na < ATTRS_MAX ||
+		    (na < ATTRS_MAX + ATTRS_MORE && attr_read(an) &&
+		    attr(a, na, an) == NULL))) {
 			size_t vl = vs ? (size_t)(ve - vs) : 0;
 
 			if (vl > VALUE_MAX)
@@ -1532,6 +1671,50 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 			start_tag(h, name, a, na, self);
 	}
 	return p;
+}
+
+/*
+ * Where the markup goes on after a comment's "<!--" (p just past it),
+ * as HTML5 reads it: "<!-->" and "<!--->" end at once, and "--!>" ends
+ * one as "-->" does.  A conditional comment for Outlook's desktop
+ * program, <!--[if mso]> or <!--[if gte mso 9]>, is no comment to
+ * Outlook, which shows what it holds (the "bulletproof" buttons of mail
+ * templates are VML shapes with links): its test is stepped over and
+ * what it holds read as the page (the "<![endif]-->" that closes it is
+ * stepped over as any "<!...>"); one Outlook finds false (<!--[if
+ * !mso]>) stays a comment.
+ */
+static const char *
+comment_end(struct hstate *h, const char *p, const char *e)
+{
+	const char	*q, *b;
+
+	if (p < e && *p == '>')
+		return p + 1;
+	if (e - p >= 2 && p[0] == '-' && p[1] == '>')
+		return p + 2;
+	if (e - p >= 4 && memcmp(p, "[if", 3) == 0 &&
+	    (q = memchr(p, ']', (size_t)(e - p) < COND_MAX ?
+	    (size_t)(e - p) : COND_MAX)) != NULL && q + 1 < e && q[1] == '>' &&
+	    memmem(p, (size_t)(q - p), "mso", 3) != NULL &&
+	    memchr(p, '!', (size_t)(q - p)) == NULL) {
+		/* Other readers read on where the comment ends for them,
+		 * at its "<![endif]-->" or the first "-->" (a template
+		 * that closes it with "<!-->"); the last such end found
+		 * is kept, so that many openings do not each search to
+		 * the end of the page. */
+		if (h->cmt_end == NULL || h->cmt_end < q) {
+			b = memmem(q, (size_t)(e - q), "-->", 3);
+			h->cmt_end = b != NULL ? b + 3 : e;
+		}
+		h->mso_end = h->cmt_end;
+		return q + 2;
+	}
+	q = memmem(p, (size_t)(e - p), "-->", 3);
+	b = memmem(p, (size_t)((q != NULL ? q + 3 : e) - p), "--!>", 4);
+	if (b != NULL)
+		return b + 4;
+	return q != NULL ? q + 3 : e;
 }
 
 /* Are block characters there, as characters or as entities (&#9600; to
@@ -1578,6 +1761,7 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 	buf_init(&h.atext, ATEXT_MAX * 2);
 	off_sheets(&h, p, n);
 	while (p < e) {
+		h.mso = p < h.mso_end;
 		if (*p != '<') {
 			q = memchr(p, '<', (size_t)(e - p));
 			if (q == NULL)
@@ -1588,8 +1772,7 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 		}
 		p++;
 		if (p + 2 < e && p[0] == '!' && p[1] == '-' && p[2] == '-') {
-			q = memmem(p, (size_t)(e - p), "-->", 3);
-			p = q != NULL ? q + 3 : e;
+			p = comment_end(&h, p + 3, e);
 			continue;
 		}
 		if (p < e && (*p == '!' || *p == '?')) {

@@ -24,7 +24,7 @@ ip_part(const char *s, size_t n, unsigned long long *v)
 	size_t	 i = 0;
 	int	 base = 10, d;
 
-	if (n == 0 || n > 20)
+	if (n == 0)
 		return -1;
 	if (n > 2 && s[0] == '0' && (s[1] | 0x20) == 'x') {
 		base = 16;
@@ -32,6 +32,11 @@ ip_part(const char *s, size_t n, unsigned long long *v)
 	} else if (n > 1 && s[0] == '0')
 		base = 8;
 	if (i == n)
+		return -1;
+	/* Leading zeros, however many, change nothing to a browser. */
+	while (n - i > 1 && s[i] == '0')
+		i++;
+	if (n - i > 20)
 		return -1;
 	for (; i < n; i++) {
 		d = hex_value((unsigned char)s[i]);
@@ -102,10 +107,12 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 	const char *scheme;
 
 	memset(d, 0, sizeof(*d));
-	if (len > URL_RAW_MAX)
-		len = URL_RAW_MAX;
-	/* Browsers drop tabs and newlines inside URLs; so do we. */
-	for (i = 0; i < len; i++) {
+	/* Browsers strip control characters and spaces round a URL and
+	 * drop tabs and newlines inside it; so do we, before the first
+	 * URL_RAW_MAX bytes are taken (4 KB of blanks hide nothing). */
+	for (i = 0; i < len && (unsigned char)raw[i] <= 0x20; i++)
+		;
+	for (; i < len && n < URL_RAW_MAX; i++) {
 		unsigned char c = (unsigned char)raw[i];
 
 		if (c == '\t' || c == '\r' || c == '\n' || c == 0)
@@ -114,10 +121,12 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 	}
 	buf[n] = '\0';
 	p = buf;
-	while (*p == ' ' || *p == '"' || *p == '\'' || *p == '<')
+	while ((unsigned char)*p <= 0x20 && *p != '\0')
 		p++;
-	for (q = p + strlen(p); q > p && (q[-1] == ' ' || q[-1] == '"' ||
-	    q[-1] == '\'' || q[-1] == '>'); q--)
+	while (*p == '"' || *p == '\'' || *p == '<')
+		p++;
+	for (q = p + strlen(p); q > p && ((unsigned char)q[-1] <= 0x20 ||
+	    q[-1] == '"' || q[-1] == '\'' || q[-1] == '>'); q--)
 		q[-1] = '\0';
 	if (str_ncasecmp(p, "url:", 4) == 0)
 		p += 4;
@@ -227,6 +236,12 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 			host = arena_strdup(&s->a, ascii);
 			idn2_free(ascii);
 			str_lower(host);
+			/* Full-width or circled digits are an address
+			 * once mapped, as a browser maps them. */
+			if (ipv4(host, ip)) {
+				host = arena_strdup(&s->a, ip);
+				d->is_ip = 1;
+			}
 		} else if (strstr(host, "xn--") != NULL &&
 		    idn2_to_unicode_8z8z(host, &uni, 0) == IDN2_OK) {
 			d->uhost = arena_strdup(&s->a, uni);

@@ -3,6 +3,7 @@
  * (exact URL, host, domain), then the heuristics; open redirects are
  * followed to their target, which is checked in turn.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -81,14 +82,52 @@ suffix_in(const struct hset *h, const char *host, const char **hit)
 	return 0;
 }
 
+/* An IPv6 literal ("[...]") on no public network: loopback, link- or
+ * site-local, unique local, unspecified; one that maps or embeds an
+ * IPv4 address (::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d) is that
+ * address, in ipv4 when not NULL. */
+static int
+private_ip6(const char *h, char ipv4[INET_ADDRSTRLEN])
+{
+	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	    0, 0xff, 0xff }, nat64[12] = { 0, 0x64, 0xff, 0x9b };
+	unsigned char	 a[16];
+	char		 t[64];
+	size_t		 n = strcspn(h + 1, "]%");
+
+	if (n >= sizeof(t))
+		return 1;
+	memcpy(t, h + 1, n);
+	t[n] = '\0';
+	if (inet_pton(AF_INET6, t, a) != 1)
+		return 1;
+	if (memcmp(a, mapped, 12) == 0 || memcmp(a, nat64, 12) == 0 ||
+	    (memcmp(a, mapped, 10) == 0 && a[10] == 0 && a[11] == 0 &&
+	    (a[12] | a[13]) != 0)) {
+		if (ipv4 != NULL)
+			inet_ntop(AF_INET, a + 12, ipv4, INET_ADDRSTRLEN);
+		return 2;
+	}
+	/* Global unicast is 2000::/3. */
+	return (a[0] & 0xe0) != 0x20;
+}
+
 static int
 private_ip(const char *h)
 {
-	long	 b = strncmp(h, "172.", 4) == 0 ? strtol(h + 4, NULL, 10) : 0;
+	long	 b;
+	char	 v4[INET_ADDRSTRLEN];
+	int	 r;
 
+	if (h[0] == '[') {
+		if ((r = private_ip6(h, v4)) != 2)
+			return r;
+		h = v4;
+	}
+	b = strncmp(h, "172.", 4) == 0 ? strtol(h + 4, NULL, 10) : 0;
 	return strncmp(h, "10.", 3) == 0 || strncmp(h, "127.", 4) == 0 ||
 	    strncmp(h, "192.168.", 8) == 0 || strncmp(h, "169.254.", 8) == 0 ||
-	    (b >= 16 && b <= 31) || strncmp(h, "0.", 2) == 0 || h[0] == '[';
+	    (b >= 16 && b <= 31) || strncmp(h, "0.", 2) == 0;
 }
 
 /*
