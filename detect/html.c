@@ -47,6 +47,8 @@
 #define OFF_IMP		0x20	/* the hiding is !important: an element's
 				   own style does not undo it */
 
+enum { OPEN_P, OPEN_LI, OPEN_D, OPEN_FOREIGN };
+
 struct hattr {
 	char		 name[24];
 	const char	*val;		/* entity-decoded, in the arena */
@@ -92,11 +94,19 @@ struct hstate {
 	const char		*href;		/* of the open <a> */
 	char			 a_tag[16];	/* "a", or the VML shape
 						   that holds the link */
+	int			 open[4];	/* open <p>, <li>, <dd> or
+						   <dt>, <svg> or <math> */
+	int			 quirks;	/* no <!DOCTYPE>: quirks
+						   mode */
+	int			 deep;	/* elements open past STACK_MAX:
+					   their colours are not known */
 	int			 mso;	/* in what only Outlook's desktop
 					   program shows (<!--[if mso]>) */
 	const char		*mso_end;	/* up to here */
-	const char		*cmt_end;	/* the last end of a
-						   comment found */
+	const char		*dashes;	/* the last "-->" found
+						   (dashes()) */
+	const char		*base;		/* <base href>, or NULL */
+	const char		*base_origin;	/* its scheme and host */
 	struct buf		 atext;
 	int			 in_a;
 	int			 form_open;
@@ -132,6 +142,13 @@ static const struct {
 	{ "block", "\xe2\x96\x88" }, { "uhblk", "\xe2\x96\x80" },
 	{ "lhblk", "\xe2\x96\x84" },
 };
+
+/* HTML's white space: space, tab, line feed, form feed, return. */
+static int
+html_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
 
 /* The entry of HTML5's table named by the k bytes at p, or -1. */
 static int
@@ -292,10 +309,13 @@ css_prop(const char *d, const char *prop)
 	size_t		 l = strlen(prop);
 	const char	*p;
 
+	const char	*v = NULL;
+
+	/* The last one given: it wins, as in CSS. */
 	for (p = d; (p = strstr(p, prop)) != NULL; p += l)
 		if ((p == d || p[-1] == ';' || p[-1] == '{') && p[l] == ':')
-			return p + l + 1;
-	return NULL;
+			v = p + l + 1;
+	return v;
 }
 
 /* Does the style b (css_squeeze()d) set the property prop, itself and not
@@ -314,16 +334,37 @@ css_zero(const char *b, const char *prop)
 
 static int	style_clipped(const char *);
 
+/* Is the value v of a squeezed declaration list the word w (ended by
+ * ';', '!', a space or the end)? */
+static int
+css_is(const char *v, const char *w)
+{
+	size_t	 l = strlen(w);
+
+	return v != NULL && strncmp(v, w, l) == 0 && (v[l] == '\0' ||
+	    v[l] == ';' || v[l] == '!' || v[l] == ' ');
+}
+
+/* Does the style b (css_squeeze()d) hide the element: display:none,
+ * visibility:hidden, an opacity of 0 (each the last one given), or a
+ * box that clips it? */
 static int
 style_hidden(const char *b)
 {
-	size_t	 n = strlen(b);
+	const char	*v;
 
-	if (strstr(b, "display:none") || strstr(b, "visibility:hidden") ||
-	    strstr(b, "opacity:0;") ||
-	    (strstr(b, "opacity:0") && b[n - 1] == '0' &&
-	    strstr(b, "opacity:0.") == NULL))
+	if (css_is(css_prop(b, "display"), "none") ||
+	    css_is(css_prop(b, "visibility"), "hidden") ||
+	    css_is(css_prop(b, "visibility"), "collapse"))
 		return 1;
+	if ((v = css_prop(b, "opacity")) != NULL) {
+		v += strspn(v, "0");
+		if (*v == '.')
+			v += 1 + strspn(v + 1, "0");
+		if (*v == '\0' || *v == ';' || *v == '!' || *v == '%' ||
+		    *v == ' ')
+			return 1;
+	}
 	return style_clipped(b);
 }
 
@@ -359,9 +400,8 @@ style_font(const char *b)
 {
 	const char *p;
 
-	if ((p = strstr(b, "font-size:")) == NULL)
+	if ((p = css_prop(b, "font-size")) == NULL)
 		return -1;
-	p += 10;
 	return (p[0] == '0' && (p[1] != '.' || p[2] == '0')) ||
 	    (p[0] == '1' && (p[1] == 'p' || p[1] == ';' || p[1] == '\0'));
 }
@@ -1100,8 +1140,8 @@ text_out(struct hstate *h, const char *p, size_t n)
 		buf_release(&b);
 		return;
 	}
-	if (h->hidden > 0 || h->tiny || h->rest ||
-	    (!h->bg_unknown && color_hides(h->fg, h->bg))) {
+	if (h->hidden > 0 || h->tiny || h->rest || (!h->bg_unknown &&
+	    h->deep == 0 && color_hides(h->fg, h->bg))) {
 		/* Hidden before any text of the body: the preheader, the
 		 * summary mail programs show in the message list.  The
 		 * reader sees it there, so it hides nothing; longer, it is
@@ -1131,6 +1171,96 @@ text_out(struct hstate *h, const char *p, size_t n)
 			    ATEXT_MAX);
 	}
 	buf_release(&b);
+}
+
+/*
+ * The URL of a refresh's content ("5; url='https://...'", "0;https://...",
+ * "0, URL = ..."), as HTML5 reads it: the time, a ';' or ',', an
+ * optional "url =", an optional quote (then in *quote; the URL ends
+ * there).  NULL when there is none.
+ */
+static const char *
+refresh_url(const char *c, char *quote)
+{
+	while (html_space(*c))
+		c++;
+	if (!((*c >= '0' && *c <= '9') || *c == '.'))
+		return NULL;
+	while ((*c >= '0' && *c <= '9') || *c == '.')
+		c++;
+	while (html_space(*c))
+		c++;
+	if (*c == ';' || *c == ',')
+		c++;
+	else if (*c != '\0')
+		return NULL;
+	while (html_space(*c))
+		c++;
+	if (str_ncasecmp(c, "url", 3) == 0) {
+		const char *u = c + 3;
+
+		while (html_space(*u))
+			u++;
+		if (*u == '=') {
+			for (u++; html_space(*u); u++)
+				;
+			c = u;
+		}
+	}
+	if (*c == '"' || *c == '\'')
+		*quote = *c++;
+	return *c == '\0' ? NULL : c;
+}
+
+/* The page's first <base href>, when it is an absolute http(s) URL:
+ * what relative links are read against, as a browser reads them. */
+static void
+base_set(struct hstate *h, const char *v)
+{
+	struct durl	 d;
+
+	if (h->base != NULL || url_parse(h->s, v, strlen(v), &d) == -1 ||
+	    d.host == NULL || (strcmp(d.scheme, "http") != 0 &&
+	    strcmp(d.scheme, "https") != 0))
+		return;
+	h->base = d.url;
+	h->base_origin = arena_printf(&h->s->a, "%.*s", (int)(strlen(d.url) -
+	    strlen(d.path)), d.url);
+}
+
+/* A link's target read against the page's <base href>: a path from the
+ * root, a query, a fragment or a path relative to the base's folder (a
+ * URL with a scheme, or "//host", stays as it is); NULL stays NULL. */
+static const char *
+resolve(struct hstate *h, const char *v)
+{
+	size_t		 k;
+	const char	*q, *root;
+
+	if (v == NULL || h->base == NULL)
+		return v;
+	while (*v != '\0' && (unsigned char)*v <= 0x20)
+		v++;
+	k = strcspn(v, ":/?#");
+	if ((v[k] == ':' && k > 0) || (v[0] == '/' && (v[1] == '/' ||
+	    v[1] == '\\')) || str_ncasecmp(v, "www.", 4) == 0)
+		return v;
+	if (v[0] == '/' || v[0] == '\\')
+		return arena_printf(&h->s->a, "%s%s", h->base_origin, v);
+	if (v[0] == '#')
+		return arena_printf(&h->s->a, "%.*s%s", (int)strcspn(h->base,
+		    "#"), h->base, v);
+	if (v[0] == '?')
+		return arena_printf(&h->s->a, "%.*s%s", (int)strcspn(h->base,
+		    "?#"), h->base, v);
+	k = strcspn(h->base, "?#");
+	root = h->base + strlen(h->base_origin);
+	for (q = h->base + k; q > root && q[-1] != '/'; q--)
+		;
+	if (q <= root)
+		return arena_printf(&h->s->a, "%s/%s", h->base_origin, v);
+	return arena_printf(&h->s->a, "%.*s%s", (int)(q - h->base), h->base,
+	    v);
 }
 
 static void
@@ -1277,17 +1407,28 @@ grid_close(struct hstate *h)
 	h->tables--;
 }
 
+static void	implied_end(struct hstate *, const char *);
+static int	foreign_at(const struct hstate *);
+static int	open_kind(const char *);
+
 static void
 start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 {
 	struct detect_scan	*s = h->s;
 	const char		*v;
-	int			 i, hid = 0, off, fs, tiny = h->tiny, fg_set = 0;
-	long			 fg = h->fg, bg = h->bg, col, rule_bg;
+	int			 i, hid = 0, off, fs, tiny, fg_set = 0;
+	long			 fg, bg, col, rule_bg;
 	int			 own_bg = 0;	/* the element's style or
 					   attributes set its background */
-	char			 b[512];	/* the style, squeezed */
+	char			 b[VALUE_MAX + 1];	/* the style,
+							   squeezed */
 	const char		*sq = NULL;
+
+	if (!h->mso)
+		implied_end(h, t);
+	tiny = h->tiny;
+	fg = h->fg;
+	bg = h->bg;
 
 	if (h->vis != NULL && is_block(t))
 		buf_addc(h->vis, ' ');
@@ -1321,7 +1462,15 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		}
 		css_urls(h, v, strlen(v));
 	}
-	if (attr(a, na, "hidden") != NULL)
+	/* An SVG's style sheet or title is not shown. */
+	if (strcmp(t, "style") == 0 || (strcmp(t, "title") == 0 &&
+	    foreign_at(h) >= 0))
+		hid = 1;
+	/* hidden is display:none, unless the element's style says how
+	 * to display it. */
+	if (attr(a, na, "hidden") != NULL && (sq == NULL ||
+	    (v = css_prop(sq, "display")) == NULL ||
+	    strncmp(v, "none", 4) == 0))
 		hid = 1;
 	if ((v = attr(a, na, "bgcolor")) != NULL && (col = css_color(v)) != -2) {
 		bg = col;
@@ -1372,6 +1521,7 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		v = attr(a, na, "href");
 		if (v == NULL)
 			v = attr(a, na, "xlink:href");
+		v = resolve(h, v);
 		if (v != NULL && str_ncasecmp(v, "mailto:", 7) == 0 &&
 		    h->hi->mailto == NULL) {
 			size_t n = strcspn(v + 7, "?&");
@@ -1399,6 +1549,7 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 			v = attr(a, na, "xlink:href");
 		if (v == NULL)
 			v = attr(a, na, "href");
+		v = resolve(h, v);
 		if (strcmp(t, "img") == 0) {
 			h->hi->images++;
 			if (h->in_a)
@@ -1417,12 +1568,21 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 			const char *ty = attr(a, na, "type");
 			const char *nm = attr(a, na, "name");
 
+			/* A password field, or a text field whose
+			 * characters its style masks as one's are. */
 			if ((ty != NULL && str_casecmp(ty, "password") == 0) ||
 			    (nm != NULL && (strstr(nm, "pass") != NULL ||
-			    strstr(nm, "pwd") != NULL))) {
+			    strstr(nm, "pwd") != NULL)) || (sq != NULL &&
+			    (ty = css_prop(sq, "-webkit-text-security")) !=
+			    NULL && str_ncasecmp(ty, "none", 4) != 0)) {
 				h->hi->pw_inputs++;
 				h->form_pw = 1;
 			}
+			/* A submit button's own target. */
+			if ((v = resolve(h, attr(a, na, "formaction"))) !=
+			    NULL)
+				url_add(s, v, strlen(v), UO_FORM, NULL,
+				    h->where);
 		}
 	} else if (strcmp(t, "object") == 0) {
 		if ((v = attr(a, na, "data")) != NULL)
@@ -1434,14 +1594,14 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		h->hi->forms++;
 		h->form_open = 1;
 		h->form_pw = 0;
-		v = attr(a, na, "action");
+		v = resolve(h, attr(a, na, "action"));
 		h->form_action = v;
 		if (v != NULL)
 			url_add(s, v, strlen(v), UO_FORM, NULL, h->where);
 		if (h->hi->form_action == NULL && v != NULL)
 			h->hi->form_action = v;
 	} else if (strcmp(t, "button") == 0) {
-		if ((v = attr(a, na, "formaction")) != NULL)
+		if ((v = resolve(h, attr(a, na, "formaction"))) != NULL)
 			url_add(s, v, strlen(v), UO_FORM, NULL, h->where);
 	} else if (strcmp(t, "meta") == 0) {
 		const char *he = attr(a, na, "http-equiv");
@@ -1449,16 +1609,12 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 
 		if (he != NULL && c != NULL && str_casecmp(he, "refresh") ==
 		    0) {
-			const char *u = c;
+			char q[2] = { 0, 0 };
+			const char *u = refresh_url(c, q);
 			struct durl *d;
 
-			while (*u != '\0' && str_ncasecmp(u, "url=", 4) != 0)
-				u++;
-			if (*u != '\0') {
-				u += 4;
-				while (*u == '\'' || *u == '"' || *u == ' ')
-					u++;
-				d = url_add(s, u, strcspn(u, "'\""), UO_META,
+			if (u != NULL) {
+				d = url_add(s, u, strcspn(u, q), UO_META,
 				    NULL, h->where);
 				if (d != NULL && h->hi->redirect == NULL)
 					h->hi->redirect = d->url;
@@ -1467,8 +1623,10 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 	} else if (strcmp(t, "foreignobject") == 0) {
 		h->hi->svg_embed++;
 	} else if (strcmp(t, "base") == 0) {
-		if ((v = attr(a, na, "href")) != NULL)
+		if ((v = attr(a, na, "href")) != NULL) {
 			url_add(s, v, strlen(v), UO_SRC, NULL, h->where);
+			base_set(h, v);
+		}
 	}
 	if (self && h->in_a && strncmp(t, "v:", 2) == 0 &&
 	    strcmp(t, h->a_tag) == 0)
@@ -1491,10 +1649,143 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		h->st[h->depth].bg = h->bg;
 		h->st[h->depth].after = (off & OFF_AFTER) != 0;
 		h->depth++;
+		if ((i = open_kind(t)) >= 0)
+			h->open[i]++;
 		h->hidden += hid;
 		h->tiny = tiny;
 		h->fg = fg;
 		h->bg = bg;
+	} else
+		h->deep++;
+}
+
+/* The innermost open <svg> or <math> (foreign content), or -1. */
+static int
+foreign_at(const struct hstate *h)
+{
+	int	 i;
+
+	if (h->open[OPEN_FOREIGN] == 0)
+		return -1;
+	for (i = h->depth - 1; i >= 0; i--)
+		if (strcmp(h->st[i].name, "svg") == 0 ||
+		    strcmp(h->st[i].name, "math") == 0)
+			return i;
+	return -1;
+}
+
+/* Which count of open elements (struct hstate's open) t is kept in, or
+ * -1. */
+static int
+open_kind(const char *t)
+{
+	if (t[0] == 'p' && t[1] == '\0')
+		return OPEN_P;
+	if (strcmp(t, "li") == 0)
+		return OPEN_LI;
+	if (strcmp(t, "dd") == 0 || strcmp(t, "dt") == 0)
+		return OPEN_D;
+	if (strcmp(t, "svg") == 0 || strcmp(t, "math") == 0)
+		return OPEN_FOREIGN;
+	return -1;
+}
+
+/* Close the open elements from the innermost to the i-th. */
+static void
+pop_to(struct hstate *h, int i)
+{
+	int	 k;
+
+	while (h->depth > i) {
+		h->depth--;
+		if ((k = open_kind(h->st[h->depth].name)) >= 0)
+			h->open[k]--;
+		h->hidden -= h->st[h->depth].hidden;
+		h->tiny = h->st[h->depth].tiny;
+		h->fg = h->st[h->depth].fg;
+		h->bg = h->st[h->depth].bg;
+		if (h->st[h->depth].after)
+			h->rest = 1;
+	}
+}
+
+/*
+ * The end tags HTML5 implies before a start tag t: a paragraph ends
+ * where a block starts, a list item where the next one starts (and a
+ * term or definition where the next starts), unless a table, a cell or
+ * a button stands between them.  A hidden <p> or <li> so ends for the
+ * reader, and what follows it is shown.
+ */
+static void
+implied_end(struct hstate *h, const char *t)
+{
+	static const char *const closes_p[] = { "address", "article",
+	    "aside", "blockquote", "center", "details", "dialog", "dir",
+	    "div", "dl", "fieldset", "figcaption", "figure", "footer",
+	    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+	    "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+	    "summary", "table", "ul", "dd", "dt" };
+	static const char *const scope[] = { "table", "td", "th", "caption",
+	    "button", "object", "marquee", "template", "html", "applet" };
+	/* HTML's own elements that end SVG or MathML where they start
+	 * (a <p> inside an SVG's <style> is a paragraph of the page). */
+	static const char *const breakout[] = { "b", "big", "blockquote",
+	    "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+	    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i",
+	    "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre",
+	    "ruby", "s", "small", "span", "strong", "strike", "sub", "sup",
+	    "table", "tt", "u", "ul", "var" };
+	const char	*want = NULL;
+	size_t		 k;
+	int		 i, lists = 0;
+
+	if ((i = foreign_at(h)) >= 0)
+		for (k = 0; k < nitems(breakout); k++)
+			if (strcmp(t, breakout[k]) == 0) {
+				pop_to(h, i);
+				break;
+			}
+
+	if (strcmp(t, "li") == 0 && h->open[OPEN_LI] > 0) {
+		want = "li";
+		lists = 1;
+	} else if ((strcmp(t, "dd") == 0 || strcmp(t, "dt") == 0) &&
+	    h->open[OPEN_D] > 0)
+		want = "d";
+	for (i = h->depth - 1; want != NULL && i >= 0; i--) {
+		const char *n = h->st[i].name;
+
+		if (want[0] == 'd' ? (strcmp(n, "dd") == 0 ||
+		    strcmp(n, "dt") == 0) : strcmp(n, want) == 0) {
+			pop_to(h, i);
+			break;
+		}
+		if ((lists && (strcmp(n, "ul") == 0 || strcmp(n, "ol") == 0)) ||
+		    (!lists && strcmp(n, "dl") == 0))
+			break;
+		for (k = 0; k < nitems(scope); k++)
+			if (strcmp(n, scope[k]) == 0)
+				break;
+		if (k < nitems(scope))
+			break;
+	}
+	/* In quirks mode (a page without a doctype, as most mail) a
+	 * table sits inside the paragraph. */
+	if (h->open[OPEN_P] == 0 || (h->quirks && strcmp(t, "table") == 0))
+		return;
+	for (k = 0; k < nitems(closes_p); k++)
+		if (strcmp(t, closes_p[k]) == 0)
+			break;
+	if (k == nitems(closes_p))
+		return;
+	for (i = h->depth - 1; i >= 0; i--) {
+		if (strcmp(h->st[i].name, "p") == 0) {
+			pop_to(h, i);
+			return;
+		}
+		for (k = 0; k < nitems(scope); k++)
+			if (strcmp(h->st[i].name, scope[k]) == 0)
+				return;
 	}
 }
 
@@ -1525,26 +1816,16 @@ end_tag(struct hstate *h, const char *t)
 			grid_row_end(g);
 	} else if (strcmp(t, "table") == 0)
 		grid_close(h);
-	for (i = h->depth - 1; i >= 0 && h->depth - i <= 16; i--)
-		if (strcmp(h->st[i].name, t) == 0) {
-			while (h->depth > i) {
-				h->depth--;
-				h->hidden -= h->st[h->depth].hidden;
-				h->tiny = h->st[h->depth].tiny;
-				h->fg = h->st[h->depth].fg;
-				h->bg = h->st[h->depth].bg;
-				if (h->st[h->depth].after)
-					h->rest = 1;
-			}
+	/* One of those past the stack closes first. */
+	if (h->deep > 0) {
+		h->deep--;
+		return;
+	}
+	for (i = h->depth - 1; i >= 0; i--)
+		if (h->st[i].name[0] == t[0] && strcmp(h->st[i].name, t) == 0) {
+			pop_to(h, i);
 			return;
 		}
-}
-
-/* HTML's white space: space, tab, line feed, form feed, return. */
-static int
-html_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
 /* An attribute the scanner reads (kept past ATTRS_MAX). */
@@ -1673,6 +1954,21 @@ tag(struct hstate *h, const char *p, const char *e, char *name,
 	return p;
 }
 
+/* The first "-->" at or after p, or e; the last one found is kept, so
+ * that many comments (or conditional comments) with none after them do
+ * not each search to the end of the page. */
+static const char *
+dashes(struct hstate *h, const char *p, const char *e)
+{
+	const char	*q;
+
+	if (h->dashes == NULL || h->dashes < p) {
+		q = memmem(p, (size_t)(e - p), "-->", 3);
+		h->dashes = q != NULL ? q : e;
+	}
+	return h->dashes;
+}
+
 /*
  * Where the markup goes on after a comment's "<!--" (p just past it),
  * as HTML5 reads it: "<!-->" and "<!--->" end at once, and "--!>" ends
@@ -1700,21 +1996,32 @@ comment_end(struct hstate *h, const char *p, const char *e)
 	    memchr(p, '!', (size_t)(q - p)) == NULL) {
 		/* Other readers read on where the comment ends for them,
 		 * at its "<![endif]-->" or the first "-->" (a template
-		 * that closes it with "<!-->"); the last such end found
-		 * is kept, so that many openings do not each search to
-		 * the end of the page. */
-		if (h->cmt_end == NULL || h->cmt_end < q) {
-			b = memmem(q, (size_t)(e - q), "-->", 3);
-			h->cmt_end = b != NULL ? b + 3 : e;
-		}
-		h->mso_end = h->cmt_end;
+		 * that closes it with "<!-->"). */
+		b = dashes(h, q, e);
+		h->mso_end = b != e ? b + 3 : e;
 		return q + 2;
 	}
-	q = memmem(p, (size_t)(e - p), "-->", 3);
-	b = memmem(p, (size_t)((q != NULL ? q + 3 : e) - p), "--!>", 4);
+	q = dashes(h, p, e);
+	b = memmem(p, (size_t)((q != e ? q + 3 : e) - p), "--!>", 4);
 	if (b != NULL)
 		return b + 4;
-	return q != NULL ? q + 3 : e;
+	return q != e ? q + 3 : e;
+}
+
+/* Does the page start with a <!DOCTYPE> (in its first kilobyte, after
+ * comments and white space)?  Without one a browser reads it in quirks
+ * mode. */
+static int
+has_doctype(const char *p, size_t n)
+{
+	size_t	 i;
+
+	if (n > 1024)
+		n = 1024;
+	for (i = 0; i + 9 <= n; i++)
+		if (p[i] == '<' && str_ncasecmp(p + i, "<!doctype", 9) == 0)
+			return 1;
+	return 0;
 }
 
 /* Are block characters there, as characters or as entities (&#9600; to
@@ -1759,6 +2066,7 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 	h.fg = 0;		/* black on white, unless the mail says */
 	h.bg = 0xffffff;
 	buf_init(&h.atext, ATEXT_MAX * 2);
+	h.quirks = !has_doctype(p, n);
 	off_sheets(&h, p, n);
 	while (p < e) {
 		h.mso = p < h.mso_end;
@@ -1788,10 +2096,11 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 		p = tag(&h, p, e, name, sizeof(name), &closing);
 		if (closing)
 			continue;
-		/* Raw text elements: find their end tag. */
-		if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-		    strcmp(name, "title") == 0 || strcmp(name, "textarea") ==
-		    0) {
+		/* Raw text elements: find their end tag (in SVG and
+		 * MathML, a <style> or <title> holds markup). */
+		if (strcmp(name, "script") == 0 || ((strcmp(name, "style") ==
+		    0 || strcmp(name, "title") == 0) && foreign_at(&h) < 0) ||
+		    strcmp(name, "textarea") == 0) {
 			char	 endt[24];
 			const char *c = p;
 

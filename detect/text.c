@@ -488,17 +488,27 @@ text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
 	if (max < 16)
 		max = 16;
 	name = cs_canon(cs, tmp, sizeof(tmp));
+	/* A byte order mark says more than the label, as a browser
+	 * reads it (the Encoding Standard's decode). */
+	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
+		name = "UTF-8";
+	else if (len >= 2 && strncmp(name, "UTF-32", 6) != 0 &&
+	    (unsigned char)in[0] == 0xff && (unsigned char)in[1] == 0xfe)
+		name = "UTF-16LE";
+	else if (len >= 2 && strncmp(name, "UTF-32", 6) != 0 &&
+	    (unsigned char)in[0] == 0xfe && (unsigned char)in[1] == 0xff)
+		name = "UTF-16BE";
 	if ((w = wide(name, (const unsigned char *)in, len)) != NULL &&
 	    (out = conv(a, w, in, len, max, outlen)) != NULL)
 		return out;
-	/* Declared ISO-2022-JP: its escapes are trusted.  Under any other
-	 * label (or none, or an unknown one) only text that is valid
-	 * ISO-2022-JP is read as such, line by line. */
+	/* Declared ISO-2022-JP: its escapes are trusted (even in text
+	 * that switches only between ASCII and Roman: "ht ESC ( B tp:"
+	 * is "http:" to a reader).  Under any other label (or none, or
+	 * an unknown one) only text that is valid ISO-2022-JP is read as
+	 * such, line by line. */
 	jis = strcmp(name, "ISO-2022-JP") == 0;
 	if (jis)
-		jis = memmem(in, len, "\x1b$B", 3) != NULL ||
-		    memmem(in, len, "\x1b$@", 3) != NULL ||
-		    memmem(in, len, "\x1b(I", 3) != NULL;
+		jis = memchr(in, 0x1b, len) != NULL;
 	else if (w == NULL)
 		jis = jis_valid(in, len) ? 2 : 0;
 	if (jis) {

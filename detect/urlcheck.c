@@ -185,6 +185,35 @@ followed(const struct durl *u)
 	return u->origin != UO_SRC && u->origin != UO_CSS;
 }
 
+/* The length of the Unicode space at p that shows as a blank (no-break,
+ * en to zero-width, narrow, ideographic, the byte order mark), or 0. */
+static size_t
+uspace(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] != '\0' && (u[2] <= 0x8b ||
+	    u[2] == 0xaf))
+		return 3;
+	if ((u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80) || (u[0] == 0xef &&
+	    u[1] == 0xbb && u[2] == 0xbf) || (u[0] == 0xe2 && u[1] == 0x81 &&
+	    u[2] == 0x9f))
+		return 3;
+	return 0;
+}
+
+/* Is the space at p one of no width (inside a word, it splits none)? */
+static int
+zero_width(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x8b) ||
+	    (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf);
+}
+
 /* A domain-looking token shown as link text, or NULL. */
 static const char *
 text_domain(struct detect_scan *s, const char *t)
@@ -194,14 +223,18 @@ text_domain(struct detect_scan *s, const char *t)
 	char		 tok[300];
 	size_t		 n;
 
-	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '<' || *t == '[')
-		t++;
-	n = strcspn(t, " \t\r\n<>\"'[]");
+	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '<' ||
+	    *t == '[' || uspace(t) > 0)
+		t += uspace(t) > 0 ? uspace(t) : 1;
+	for (n = 0; t[n] != '\0' && strchr(" \t\r\n<>\"'[]", t[n]) == NULL &&
+	    (uspace(t + n) == 0 || zero_width(t + n)); n++)
+		;
 	if (n < 4 || n >= sizeof(tok) - 8)
 		return NULL;
 	/* Only text that is a URL or a bare domain, not a sentence. */
-	if (t[n] != '\0' && strspn(t + n, " \t\r\n>]") != strlen(t + n))
-		return NULL;
+	for (p = t + n; *p != '\0'; p += uspace(p) > 0 ? uspace(p) : 1)
+		if (strchr(" \t\r\n>]", *p) == NULL && uspace(p) == 0)
+			return NULL;
 	memcpy(tok, t, n);
 	tok[n] = '\0';
 	p = strchr(tok, '.');

@@ -58,6 +58,21 @@ parse(void)
 		{ "/relative/path", NULL, NULL, NULL, 0 },
 		{ "https://exa mple.com/", NULL, NULL, NULL, 0 },
 		{ "https://intranet/", NULL, NULL, NULL, 0 },
+		/* What a browser strips or maps before it reads the URL:
+		 * control characters and spaces round it, full-width and
+		 * circled digits, zeros before an octal part however many,
+		 * IPv6 literals (public or mapping IPv4). */
+		{ "\x01\x0c\x1f http://203.0.113.7/a\x02 ",
+		    "http://203.0.113.7/a", "203.0.113.7", "203.0.113.7", 1 },
+		{ "http://\xef\xbc\x92\xef\xbc\x90\xef\xbc\x93.0."
+		    "\xef\xbc\x91\xef\xbc\x91\xef\xbc\x93.7/",
+		    "http://203.0.113.7/", "203.0.113.7", "203.0.113.7", 1 },
+		{ "http://\xe2\x91\xa1\xe2\x93\xaa\xe2\x91\xa2.0.113.7/",
+		    "http://203.0.113.7/", "203.0.113.7", "203.0.113.7", 1 },
+		{ "http://000000000000000000000000000313.0.0161.07/",
+		    "http://203.0.113.7/", "203.0.113.7", "203.0.113.7", 1 },
+		{ "http://[2001:db8::1]/x", "http://[2001:db8::1]/x",
+		    "[2001:db8::1]", "[2001:db8::1]", 1 },
 	};
 	size_t	 i;
 
@@ -75,6 +90,21 @@ parse(void)
 		is_str(d.host, t[i].host, "host of %s", t[i].in);
 		is_str(d.domain, t[i].domain, "domain of %s", t[i].in);
 		is_int(d.is_ip, t[i].ip, "ip of %s", t[i].in);
+	}
+	{
+		struct durl	 d;
+		struct buf	 b;
+
+		/* 5,000 blanks and line breaks before the scheme: stripped
+		 * before the URL's first 4 KB are taken. */
+		buf_init(&b, 16384);
+		for (i = 0; i < 2500; i++)
+			buf_adds(&b, " \n");
+		buf_adds(&b, "ht\ntp://203.0.113.7/b");
+		ok(url_parse(S, b.ptr, b.len, &d) == 0 && d.is_ip &&
+		    strcmp(d.url, "http://203.0.113.7/b") == 0,
+		    "a URL after 5,000 blanks");
+		buf_release(&b);
 	}
 	{
 		struct durl	 d;
@@ -333,6 +363,186 @@ html(void)
 	buf_release(&vis);
 }
 
+/*
+ * Links and forms a mail client shows that the scanner once missed
+ * (review 22): what Outlook's desktop program shows inside its
+ * conditional comments (VML buttons included), comments ended by "--!>"
+ * or "<!-->", a 65th attribute, a form feed after a name, character
+ * references of HTML5's whole table or of many digits, control
+ * characters before the scheme, a <style> inside SVG, <base href>,
+ * refresh without "url=", a masked text field, a button's formaction;
+ * and what a browser does not show stays unread (<!--[if !mso]>).
+ */
+static void
+evasions(void)
+{
+	static const struct {
+		const char	*html, *url, *text, *what;
+		int		 pw;
+	} t[] = {
+		{ "<!--[if mso]><a href=\"http://a1.example.com/\">Open</a>"
+		  "<![endif]-->", "http://a1.example.com/", "Open",
+		  "<!--[if mso]>", 0 },
+		{ "<!--[if gte mso 9]><v:roundrect xmlns:v=\"urn:schemas-"
+		  "microsoft-com:vml\" href=\"http://a2.example.com/\">"
+		  "<center>Log in</center></v:roundrect><![endif]-->",
+		  "http://a2.example.com/", "Log in", "a VML button", 0 },
+		{ "<!--[if mso]><form action=\"http://a3.example.com/p\">"
+		  "<input type=password></form><!-->after",
+		  "http://a3.example.com/p", NULL,
+		  "a form for Outlook, the block closed by <!-->", 1 },
+		{ "<!--[if !mso]><a href=\"http://no1.example.com/\">x</a>"
+		  "<![endif]-->", NULL, NULL, "<!--[if !mso]> stays a comment",
+		  0 },
+		{ "<!-- x --!><a href=\"http://a4.example.com/\">x</a><!-- "
+		  "-->", "http://a4.example.com/", "x", "--!> ends a comment",
+		  0 },
+		{ "<!--><a href=\"http://a5.example.com/\">x</a><!-- -->",
+		  "http://a5.example.com/", "x", "<!--> is a comment", 0 },
+		{ "<!-- <a href=\"http://no2.example.com/\">x</a> -->", NULL,
+		  NULL, "a comment", 0 },
+		{ "<a href\f=\"http://a6.example.com/\">x</a>",
+		  "http://a6.example.com/", "x", "a form feed after href", 0 },
+		{ "<a href=\"&#x0000000068;ttp://a7.example.com/\">x</a>",
+		  "http://a7.example.com/", "x", "a reference of 10 digits", 0 },
+		{ "<a href=\"ht&Tab;tp://a8.ex&NewLine;ample.com/\">x</a>",
+		  "http://a8.example.com/", "x", "&Tab; and &NewLine;", 0 },
+		{ "<a href=\"http:&bsol;&bsol;a9.example.com/\">x</a>",
+		  "http://a9.example.com/", "x", "&bsol;", 0 },
+		{ "<a href=\"https://&eopf;xample.com/\">x</a>",
+		  "https://example.com/", "x", "&eopf; (a letter of HTML5's "
+		  "table)", 0 },
+		{ "<a href=\"&#1;&#12; http://a10.example.com/\">x</a>",
+		  "http://a10.example.com/", "x", "control characters first",
+		  0 },
+		{ "<svg><style><p><a href=\"http://a11.example.com/\">x</a>"
+		  "</style></svg>", "http://a11.example.com/", NULL,
+		  "a <style> inside SVG holds markup", 0 },
+		{ "<base href=\"http://a12.example.com/dir/page.html\"><a "
+		  "href=\"login?x=1\">x</a>",
+		  "http://a12.example.com/dir/login?x=1", "x",
+		  "<base href>, a relative link", 0 },
+		{ "<base href=\"http://a13.example.com/dir/\"><a href=\"/root"
+		  "\">x</a>", "http://a13.example.com/root", "x",
+		  "<base href>, a path from the root", 0 },
+		{ "<meta http-equiv=refresh content=\"0; http://a14.example."
+		  "com/\">", "http://a14.example.com/", NULL,
+		  "refresh without url=", 0 },
+		{ "<meta http-equiv=refresh content=\"0, URL = 'http://a15."
+		  "example.com/'\">", "http://a15.example.com/", NULL,
+		  "refresh of 'URL = ...'", 0 },
+		{ "<form action=\"http://a16.example.com/\"><input style=\""
+		  "-webkit-text-security:disc\"></form>",
+		  "http://a16.example.com/", NULL, "a masked text field", 1 },
+		{ "<form><input type=submit formaction=\"http://a17.example."
+		  "com/\"></form>", "http://a17.example.com/", NULL,
+		  "a submit button's formaction", 0 },
+	};
+	struct html_info	 hi;
+	struct buf		 b;
+	size_t			 i, j;
+
+	for (i = 0; i < nitems(t); i++) {
+		const struct durl *u = NULL;
+
+		S->nu = 0;
+		hset_init(&S->useen, &S->a);
+		memset(&hi, 0, sizeof(hi));
+		html_scan(S, t[i].html, strlen(t[i].html), NULL, NULL, &hi);
+		for (j = 0; j < S->nu; j++)
+			if (t[i].url != NULL && strcmp(S->u[j].url,
+			    t[i].url) == 0)
+				u = &S->u[j];
+		if (t[i].url == NULL)
+			is_int(S->nu, 0, "%s: no link read", t[i].what);
+		else if (ok(u != NULL, "%s: %s read", t[i].what, t[i].url) &&
+		    t[i].text != NULL)
+			is_str(u->text, t[i].text, "%s: its text", t[i].what);
+		is_int(hi.pw_inputs, t[i].pw, "%s: password fields",
+		    t[i].what);
+	}
+
+	/* The text of a part as a browser decodes it: ISO-2022-JP's
+	 * escapes read even where they switch only to ASCII, a byte order
+	 * mark before the label. */
+	{
+		size_t		 n;
+		const char	*u;
+
+		u = text_to_utf8(&S->a, "iso-2022-jp", "ht\x1b(Btp://x",
+		    11, 64, &n);
+		is_str(u, "http://x", "ISO-2022-JP: an escape to ASCII "
+		    "inside a word");
+		u = text_to_utf8(&S->a, "utf-8", "\xff\xfeh\0t\0t\0p\0", 10,
+		    64, &n);
+		ok(u != NULL && strstr(u, "http") != NULL,
+		    "a UTF-16 byte order mark under a UTF-8 label");
+		u = text_to_utf8(&S->a, "utf-16", "\xef\xbb\xbfhttp", 7, 64,
+		    &n);
+		ok(u != NULL && strstr(u, "http") != NULL,
+		    "a UTF-8 byte order mark under a UTF-16 label");
+	}
+
+	/* An href as the 65th attribute. */
+	buf_init(&b, 4096);
+	buf_adds(&b, "<a");
+	for (i = 0; i < 64; i++)
+		buf_addf(&b, " data-x%zu=1", i);
+	buf_adds(&b, " href=\"http://a18.example.com/\">x</a><input");
+	for (i = 0; i < 70; i++)
+		buf_addf(&b, " data-y%zu=1", i);
+	buf_adds(&b, " type=password>");
+	S->nu = 0;
+	hset_init(&S->useen, &S->a);
+	memset(&hi, 0, sizeof(hi));
+	html_scan(S, b.ptr, b.len, NULL, NULL, &hi);
+	ok(S->nu == 1 && strcmp(S->u[0].url, "http://a18.example.com/") == 0,
+	    "an href as the 65th attribute");
+	is_int(hi.pw_inputs, 1, "type=password as the 71st attribute");
+	buf_release(&b);
+}
+
+/* Whole mails: an IPv6 literal is a bare address unless it is on no
+ * public network; link text after a no-break space is still a domain
+ * shown. */
+static void
+in_mail(void)
+{
+	static const struct {
+		const char	*a, *rule, *what;
+		int		 fires;
+	} t[] = {
+		{ "<a href=\"http://[2001:db8::7]/login\">Sign in</a>",
+		  "url.ip_literal", "a public IPv6 literal", 1 },
+		{ "<a href=\"http://[::ffff:203.0.113.7]/login\">Sign in</a>",
+		  "url.ip_literal", "IPv6 mapping a public IPv4", 1 },
+		{ "<a href=\"http://[::1]/login\">Sign in</a>",
+		  "url.ip_literal", "IPv6 loopback", 0 },
+		{ "<a href=\"https://account-review.example/login\">\xc2\xa0"
+		  "https://www.paypal.com/signin\xc2\xa0</a>",
+		  "url.text_mismatch_brand", "a shown domain between no-break "
+		  "spaces", 1 },
+	};
+	struct buf		 b;
+	struct detect_result	 r;
+	size_t			 i;
+
+	buf_init(&b, 4096);
+	for (i = 0; i < nitems(t); i++) {
+		buf_reset(&b);
+		buf_addf(&b, "From: Service <service@mailer.example.net>\r\n"
+		    "Subject: Account\r\nContent-Type: text/html; "
+		    "charset=utf-8\r\n\r\n<p>Please review your account."
+		    "</p><p>%s</p>\r\n", t[i].a);
+		if (!ok(detect_scan_mime(S, b.ptr, b.len, NULL, &r) == 0,
+		    "%s: scanned", t[i].what))
+			continue;
+		is_int(dt_find(&r, t[i].rule) != NULL, t[i].fires, "%s: %s%s",
+		    t[i].what, t[i].fires ? "" : "no ", t[i].rule);
+	}
+	buf_release(&b);
+}
+
 /* HTML and the characters of its text that are hidden. */
 struct hcase {
 	const char	*html;
@@ -433,6 +643,73 @@ tiny_font(void)
 	hidden_cases("tiny font, colour", t, nitems(t));
 }
 
+/* What the reader is shown again: a hidden paragraph or list item ended
+ * by the next block or item (HTML5's implied end tags), a declaration
+ * given again later (the last wins), the hidden attribute undone by the
+ * element's style, an end tag far above its element, elements past the
+ * scanner's stack; and what is hidden though shown before: visibility:
+ * collapse, an opacity of 0.0, an SVG's style sheet. */
+static void
+cascade(void)
+{
+	static const struct hcase t[] = {
+		{ "<p>Seen.</p><p style=\"display:none\">gone<div>shown</div>",
+		  4, "a hidden <p> ended by a <div>" },
+		{ "<p>Seen.</p><ul><li style=\"display:none\">gone<li>shown"
+		  "</ul>", 4, "a hidden <li> ended by the next" },
+		{ "<p>Seen.</p><p style=\"display:none\">gone<table><tr><td>"
+		  "in</td></tr></table>", 6,
+		  "a table in a hidden <p> stays inside it (quirks mode)" },
+		{ "<!DOCTYPE html><p>Seen.</p><p style=\"display:none\">gone"
+		  "<table><tr><td>in</td></tr></table>", 4,
+		  "a table ends a hidden <p> (a page with a doctype)" },
+		{ "<!doctype html><p>Seen.</p><table><tr><td><p style=\""
+		  "display:none\">gone<div>in</div></td></tr></table>", 4,
+		  "a block ends a hidden <p> inside a cell" },
+		{ "<p>Seen.</p><div style=\"display:none;display:block\">"
+		  "shown</div><div style=\"display:block;display:none\">gone"
+		  "</div>", 4, "the last display given wins" },
+		{ "<p>Seen.</p><div style=\"opacity:0;opacity:1\">shown</div>"
+		  "<div style=\"font-size:0;font-size:14px\">shown</div>"
+		  "<div style=\"color:#fff;color:#000\">shown</div>", 0,
+		  "the last opacity, font size and colour win" },
+		{ "<p>Seen.</p><div hidden style=\"display:block\">shown</div>"
+		  "<div hidden>gone</div>", 4,
+		  "the hidden attribute undone by the style" },
+		{ "<p>Seen.</p><div style=\"visibility:collapse\">gone</div>"
+		  "<div style=\"opacity:0.0\">gone</div><div style=\"opacity:"
+		  "0.5\">shown</div>", 8, "visibility:collapse, opacity:0.0" },
+		{ "<p>Seen.</p><svg><style>.a{fill:red}</style></svg>", 12,
+		  "an SVG's style sheet is not shown" },
+	};
+	char		 deep[8192];
+	size_t		 n = 0, i;
+	struct html_info hi;
+
+	hidden_cases("cascade", t, nitems(t));
+
+	/* An end tag with 20 elements above its element closes it. */
+	n = (size_t)snprintf(deep, sizeof(deep), "<p>Seen.</p><div style=\""
+	    "display:none\">");
+	for (i = 0; i < 20; i++)
+		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "<span>");
+	n += (size_t)snprintf(deep + n, sizeof(deep) - n, "gone</div>shown");
+	memset(&hi, 0, sizeof(hi));
+	html_scan(S, deep, n, NULL, NULL, &hi);
+	is_int(hi.hidden, 4, "cascade: an end tag 20 elements up");
+
+	/* White text on a black box 130 elements deep: past the stack,
+	 * its colours are not known, and it is not judged hidden. */
+	n = (size_t)snprintf(deep, sizeof(deep), "<p>Seen.</p>");
+	for (i = 0; i < 129; i++)
+		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "<div>");
+	n += (size_t)snprintf(deep + n, sizeof(deep) - n, "<div style=\""
+	    "background:#000\"><p style=\"color:#fff\">shown</p></div>");
+	memset(&hi, 0, sizeof(hi));
+	html_scan(S, deep, n, NULL, NULL, &hi);
+	is_int(hi.hidden, 0, "cascade: white on black past the stack");
+}
+
 /* The preheader: hidden text before the body's first words is the
  * summary mail programs show in the message list; characters that show
  * nothing (its padding) are no text anywhere. */
@@ -486,6 +763,9 @@ main(void)
 	lookalike();
 	disguised();
 	html();
+	evasions();
+	in_mail();
+	cascade();
 	preheader();
 	offscreen();
 	tiny_font();

@@ -334,6 +334,57 @@ many_parts(void)
 	buf_release(&b);
 }
 
+/*
+ * HTML the scanner once read in quadratic time or may: 4 MB of "<!--[if "
+ * (the style-sheet pass searched the page's end for ']' from each: 15 s),
+ * of "<!----!>" and "<!--[if mso]>" (each comment's "-->" searched from
+ * it), of unmatched end tags under 127 open elements, of paragraphs
+ * ended by blocks under 100 open elements, and of HTML tags inside 120
+ * SVGs.  Each a verdict, and its link, after all of it (and the end of
+ * the comment), read.
+ */
+static void
+slow_html(void)
+{
+	static const struct {
+		const char	*what, *head, *unit, *tail;
+		int		 n;
+	} t[] = {
+		{ "4 MB of \"<!--[if \"", "", "<!--[if ", "-->", 500000 },
+		{ "4 MB of \"<!--[if \" and a ']'", "", "<!--[if ", "]-->",
+		    500000 },
+		{ "4 MB of \"<!----!>\"", "", "<!----!>", "", 500000 },
+		{ "4 MB of \"<!--[if mso]>\"", "", "<!--[if mso]>", "",
+		    300000 },
+		{ "unmatched end tags under 127 elements", "<span><span><span>"
+		    "<span><span><span><span><span><span><span><span><span>",
+		    "</x>", "", 1000000 },
+		{ "paragraphs ended by blocks", "", "<p><b><b><b><b><b><b><b>"
+		    "<b><b><b><b><b><b><b><b><b><b><b><b><b><div>", "",
+		    40000 },
+		{ "HTML tags inside SVGs", "<svg><svg><svg><svg><svg><svg>",
+		    "<b>", "", 1000000 },
+	};
+	struct buf		 b;
+	struct detect_result	 r;
+	size_t			 i;
+
+	buf_init(&b, 8u << 20);
+	for (i = 0; i < nitems(t); i++) {
+		buf_reset(&b);
+		buf_adds(&b, "From: a@example.com\r\nSubject: x\r\n"
+		    "Content-Type: text/html\r\n\r\n");
+		buf_adds(&b, t[i].head);
+		repeat(&b, t[i].unit, t[i].n);
+		buf_adds(&b, t[i].tail);
+		buf_adds(&b, "<a href=\"http://203.0.113.7/login\">x</a>\r\n");
+		run(t[i].what, b.ptr, b.len, &r);
+		ok(has(&r, "url.ip_literal") || has(&r, "engine.truncated"),
+		    "%s: the link after it read, or the cut said", t[i].what);
+	}
+	buf_release(&b);
+}
+
 static void
 charsets(void)
 {
@@ -1706,6 +1757,7 @@ main(void)
 	big_attachment();
 	many_parts();
 	slow_shapes();
+	slow_html();
 	charsets();
 	headers();
 	noise();
