@@ -28,12 +28,15 @@
 #define PDF_CRYPT_TOTAL	(64u << 20)	/* ... and of a PDF */
 #define PDF_CRYPT_STREAMS 4096		/* ... streams of a PDF */
 
+#define URLFILE_MAX	(1u << 20)	/* bytes of a .url searched for its
+					   section */
+
 enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
 	FT_GZ, FT_BZ2, FT_XZ, FT_CAB, FT_PDF, FT_RTF, FT_LNK, FT_ISO, FT_VHD,
 	FT_VHDX, FT_ONENOTE, FT_HTML, FT_SVG, FT_PNG, FT_JPEG, FT_GIF,
 	FT_IMAGE, FT_TEXT, FT_URLFILE, FT_TAR, FT_MSI, FT_CHM, FT_ZSTD, FT_LZ4,
-	FT__MAX
+	FT_CPIO, FT_COMPRESS, FT_ARJ, FT__MAX
 };
 
 static const char *const ftname[FT__MAX] = {
@@ -46,7 +49,8 @@ static const char *const ftname[FT__MAX] = {
 	"SVG image", "PNG image", "JPEG image", "GIF image", "image",
 	"text", "Internet shortcut (.url)", "tar archive",
 	"Windows installer (MSI)", "compiled HTML help (CHM)",
-	"Zstandard file", "LZ4 file",
+	"Zstandard file", "LZ4 file", "cpio archive",
+	"compressed file (compress, lzma or lzip)", "ARJ archive",
 };
 
 /* The same in the Japanese evidence. */
@@ -63,7 +67,8 @@ static const char *const ftname_ja[FT__MAX] = {
 	"インターネットショートカット (.url)", "tar アーカイブ",
 	"Windows インストーラー (MSI)",
 	"コンパイル済み HTML ヘルプ (CHM)", "Zstandard ファイル",
-	"LZ4 ファイル",
+	"LZ4 ファイル", "cpio アーカイブ",
+	"圧縮ファイル (compress, lzma, lzip)", "ARJ アーカイブ",
 };
 _Static_assert(nitems(ftname) == FT__MAX && nitems(ftname_ja) == FT__MAX,
     "a name for each type");
@@ -151,6 +156,63 @@ sniff_zip_end(const unsigned char *p, size_t n)
 	return 0;
 }
 
+/*
+ * A zip with data before and after it (7-Zip and libarchive open it): an
+ * end of central directory record in the last 64 KB whose directory
+ * lies before it, and a local file header where the directory's first
+ * entry says, however far from the start the zip begins.
+ */
+static int
+sniff_zip_junk(const unsigned char *p, size_t n)
+{
+	size_t	 i, low, cd, cdlen, base;
+
+	if (n < 22 + 46 + 30)
+		return 0;
+	low = n - 22 > 65535 + 4096 ? n - 22 - 65535 - 4096 : 0;
+	for (i = n - 22 + 1; i-- > low;) {
+		if (memcmp(p + i, "PK\x05\x06", 4) != 0)
+			continue;
+		cd = le32(p + i + 16);
+		cdlen = le32(p + i + 12);
+		if (cdlen > i || cdlen < 46)
+			continue;
+		/* The directory ends where the record starts; the zip
+		 * starts before it by the offset the record gives. */
+		if (i - cdlen < cd || memcmp(p + i - cdlen, "PK\x01\x02",
+		    4) != 0)
+			continue;
+		base = i - cdlen - cd;
+		if (base + 4 <= n && memcmp(p + base + le32(p + i - cdlen +
+		    42), "PK\x03\x04", 4) == 0 && base + le32(p + i - cdlen +
+		    42) + 4 <= n)
+			return 1;
+	}
+	return 0;
+}
+
+/* A tar header without "ustar" (V7, as old tar programs write it): its
+ * checksum is the sum of its 512 bytes, the checksum's eight read as
+ * spaces, in octal. */
+static int
+tar_v7(const unsigned char *p, size_t n)
+{
+	unsigned long	 sum = 0, want = 0;
+	size_t		 i;
+
+	if (n < 1024 || p[0] == 0 || p[156] == 'L' + 0x80)
+		return 0;
+	for (i = 148; i < 156 && p[i] == ' '; i++)
+		;
+	if (i == 156 || p[i] < '0' || p[i] > '7')
+		return 0;
+	for (; i < 156 && p[i] >= '0' && p[i] <= '7'; i++)
+		want = want * 8 + (unsigned long)(p[i] - '0');
+	for (i = 0; i < 512; i++)
+		sum += i >= 148 && i < 156 ? ' ' : p[i];
+	return sum == want && sum != 8 * ' ';
+}
+
 static enum ftype
 sniff(const unsigned char *p, size_t n)
 {
@@ -162,6 +224,12 @@ sniff(const unsigned char *p, size_t n)
 	 * libmagic would call it a DOS program or a bzip2 file. */
 	lead = (has(p, n, 0, "MZ", 2) || has(p, n, 0, "BZh", 3)) &&
 	    text_head(p, n);
+	/* An ISO image's first 32 KB are free for anything (a gzip or a
+	 * 7-Zip header, a boot record): its volume descriptor says what
+	 * it is, as 7-Zip and Windows read it. */
+	if (has(p, n, 0x8001, "CD001", 5) || has(p, n, 0x8801, "CD001", 5) ||
+	    has(p, n, 0x9001, "CD001", 5) || has(p, n, 0x8001, "BEA01", 5))
+		return FT_ISO;
 	if (has(p, n, 0, "MZ", 2) && sniff_mz(p, n))
 		return FT_PE;
 	if (has(p, n, 0, "\x7f" "ELF", 4))
@@ -194,14 +262,30 @@ sniff(const unsigned char *p, size_t n)
 		return FT_CAB;
 	if (has(p, n, 0, "ITSF", 4))
 		return FT_CHM;
-	if (has(p, n, 257, "ustar", 5))
+	if (has(p, n, 257, "ustar", 5) || tar_v7(p, n))
 		return FT_TAR;
+	/* cpio: odc, newc (with and without checksums), binary. */
+	if (has(p, n, 0, "070707", 6) || has(p, n, 0, "070701", 6) ||
+	    has(p, n, 0, "070702", 6) || has(p, n, 0, "\xc7\x71", 2) ||
+	    has(p, n, 0, "\x71\xc7", 2))
+		return FT_CPIO;
+	/* compress (.Z), lzma (.lzma: its properties byte and a
+	 * dictionary of 64 KB to 1 GB), lzip. */
+	if (has(p, n, 0, "\x1f\x9d", 2) || has(p, n, 0, "LZIP", 4) ||
+	    (n >= 13 && p[0] == 0x5d && p[1] == 0 && p[2] == 0 &&
+	    (p[3] != 0 || p[4] != 0)))
+		return FT_COMPRESS;
+	/* ARJ: its main header's size (2,600 bytes at most) and the size
+	 * of the fixed part of it (30 bytes or more). */
+	if (has(p, n, 0, "\x60\xea", 2) && n >= 34 && (p[2] | p[3] << 8) <=
+	    2600 && (p[2] | p[3] << 8) >= 30 && p[4] >= 30 && p[4] <= (p[2] |
+	    p[3] << 8))
+		return FT_ARJ;
 	if (has(p, n, 0, "L\0\0\0\x01\x14\x02\0", 8))
 		return FT_LNK;
-	if (has(p, n, 0x8001, "CD001", 5) || has(p, n, 0x8801, "CD001", 5) ||
-	    has(p, n, 0x9001, "CD001", 5) || has(p, n, 0x8001, "BEA01", 5))
-		return FT_ISO;
-	if (has(p, n, 0, "conectix", 8))
+	/* A VHD's footer ends it; a fixed-size disk has no other copy. */
+	if (has(p, n, 0, "conectix", 8) || (n >= 512 && has(p, n, n - 512,
+	    "conectix", 8)))
 		return FT_VHD;
 	if (has(p, n, 0, "vhdxfile", 8))
 		return FT_VHDX;
@@ -232,7 +316,7 @@ sniff(const unsigned char *p, size_t n)
 	    ci_find(p, head, "<form") || ci_find(p, head, "<meta http-equiv") ||
 	    ci_find(p, head, "<iframe"))
 		return FT_HTML;
-	if (sniff_zip_end(p, n))
+	if (sniff_zip_end(p, n) || sniff_zip_junk(p, n))
 		return FT_ZIP;
 	return lead ? FT_TEXT : FT_UNKNOWN;
 }
@@ -299,7 +383,7 @@ static const char *const SCRIPT_EXT[] = { "js", "jse", "vbs", "vbe", "wsf",
     "library-ms", "xll", "appref-ms", "settingcontent-ms", "ws", "sct",
     "hlp", "inf", "application", "gadget", "vb", "lnk", "exe",
     "dll", "sys", "ocx", "xbap", "appx", "msix", "appinstaller", "mht",
-    "mhtml", "wiz", "search-ms", NULL };
+    "mhtml", "wiz", "search-ms", "searchconnector-ms", "rdp", NULL };
 static const char *const DOC_EXT[] = { "pdf", "doc", "docx", "xls", "xlsx",
     "ppt", "pptx", "txt", "jpg", "jpeg", "png", "gif", "zip", "rar", "csv",
     "rtf", "odt", "mp3", "mp4", "wav", NULL };
@@ -1461,6 +1545,12 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	}
 	if (ft == FT_OLE && mt != NULL && strcmp(mt, "application/x-msi") == 0)
 		ft = FT_MSI;
+	/* Windows reads a .url as an INI file: its section may come after
+	 * kilobytes of comments. */
+	if ((ft == FT_TEXT || ft == FT_UNKNOWN) && strcmp(ext_of(name, e1,
+	    sizeof(e1), 0), "url") == 0 && ci_find(p, len < URLFILE_MAX ? len :
+	    URLFILE_MAX, "[InternetShortcut]"))
+		ft = FT_URLFILE;
 	snprintf(tb, sizeof(tb), "%s%s%s%s", ftname[ft], mt ? " (" : "",
 	    mt ? mt : "", mt ? ")" : "");
 	type = arena_strdup(&s->a, tb);
@@ -1556,7 +1646,16 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	case FT_LZ4:
 	case FT_CAB:
 	case FT_TAR:
+	case FT_CPIO:
+	case FT_COMPRESS:
 		archive_walk(s, name, p, len);
+		break;
+	case FT_ARJ:
+		/* 7-Zip and WinRAR open it; libarchive does not. */
+		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
+		    .name = name, .sha256 = sha,
+		    .detail = "it is an ARJ archive, which the scan cannot "
+		    "open", .detail_ja = "開けない形式 (ARJ) のアーカイブです" });
 		break;
 	case FT_TEXT:
 		if (svg)

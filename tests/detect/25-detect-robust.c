@@ -1345,6 +1345,93 @@ lz4_raw(unsigned char *out, const unsigned char *d, size_t n)
  * text (or a self-extractor's stub) in front of it, a .tar.zst and a
  * .tar.lz4 are opened and the program inside found.
  */
+/*
+ * What 7-Zip or Windows open that the engine once took for nothing
+ * (review 23): a tar without "ustar" (V7), a cpio archive, a zip with
+ * data before and after it, an ARJ archive (said unread), a fixed-size
+ * VHD (its footer at the end only), an ISO whose first 32 KB start like
+ * a gzip file, a .url whose section follows kilobytes of comments, and
+ * the names of a Remote Desktop file and a search connector.
+ */
+static void
+more_kinds(const unsigned char *pe)
+{
+	unsigned char	*b = calloc(1, 64 * 1024);
+	size_t		 n, i;
+	unsigned	 sum = 0;
+	struct buf	 t;
+
+	if (b == NULL)
+		abort();
+	/* V7 tar: no magic, a checksum. */
+	one_tar(b, "invoice.pdf", pe, STUB_PE_LEN);
+	memset(b + 257, 0, 8);
+	memset(b + 148, ' ', 8);
+	for (i = 0; i < 512; i++)
+		sum += b[i];
+	snprintf((char *)b + 148, 8, "%06o", sum);
+	ok(file_fires("a V7 tar", "docs.tar", b, 2048, "attach.executable"),
+	    "a tar without \"ustar\" is opened");
+
+	/* cpio, odc: magic, then octal fields of 6 and 11 digits. */
+	memset(b, 0, 4096);
+	n = (size_t)snprintf((char *)b, 200, "070707%06o%06o%06o%06o%06o"
+	    "%06o%06o%011o%06o%011o%s", 1, 1, 0100644, 0, 0, 1, 0, 0, 12,
+	    STUB_PE_LEN, "invoice.pdf");
+	b[n++] = '\0';
+	memcpy(b + n, pe, STUB_PE_LEN);
+	n += STUB_PE_LEN;
+	n += (size_t)snprintf((char *)b + n, 200, "070707%06o%06o%06o%06o"
+	    "%06o%06o%06o%011o%06o%011o%s", 0, 0, 0, 0, 0, 1, 0, 0, 11, 0,
+	    "TRAILER!!!");
+	b[n++] = '\0';
+	ok(file_fires("a cpio archive", "docs.cpio", b, n,
+	    "attach.executable"), "a cpio archive is opened");
+
+	/* A zip between two runs of other data. */
+	n = stored_zip(b, 300, "invoice.pdf", pe, STUB_PE_LEN);
+	memset(b + n, 'y', 300);
+	ok(file_fires("a zip with data on both sides", "docs.zip", b, n + 300,
+	    "attach.executable"), "a zip with data before and after it is "
+	    "opened");
+
+	/* ARJ's main header: libarchive cannot read it; it is said. */
+	memset(b, 0, 128);
+	memcpy(b, "\x60\xea\x2f\x00\x22\x0b\x01\x02\x10\x00\x02", 11);
+	ok(file_fires("an ARJ archive", "invoice.arj", b, 100,
+	    "attach.archive_unread"), "an ARJ archive is said unread");
+
+	/* A fixed VHD: a disk, then its 512-byte footer. */
+	memset(b, 0, 8192);
+	memcpy(b + 8192 - 512, "conectix", 8);
+	ok(file_fires("a fixed-size VHD", "disk.vhd", b, 8192,
+	    "attach.disk_image"), "a VHD known by its footer");
+
+	/* An ISO whose unused first 32 KB start as a gzip file. */
+	memset(b, 0, 0x8800);
+	memcpy(b, "\x1f\x8b\x08\x00", 4);
+	memcpy(b + 0x8000, "\x01" "CD001\x01", 7);
+	ok(file_fires("an ISO with a gzip head", "disk.iso", b, 0x8800,
+	    "attach.disk_image"), "an ISO known by its volume descriptor");
+	free(b);
+
+	/* A .url whose section comes after 5 KB of comments. */
+	buf_init(&t, 16384);
+	for (i = 0; i < 100; i++)
+		buf_adds(&t, "; comment line of a shortcut file, nothing\r\n");
+	buf_adds(&t, "[InternetShortcut]\r\nURL=http://203.0.113.7/x\r\n");
+	ok(file_fires("a .url with its section late", "invoice.url", t.ptr,
+	    t.len, "attach.internet_shortcut"), "a .url read as an INI file");
+	buf_release(&t);
+
+	ok(file_fires("a Remote Desktop file", "invoice.rdp",
+	    "full address:s:203.0.113.7\r\n", 28, "attach.script"),
+	    "an .rdp is a file Windows runs");
+	ok(file_fires("a search connector", "invoice.searchConnector-ms",
+	    "<?xml version=\"1.0\"?><searchConnectorDescription/>", 49,
+	    "attach.script"), "a .searchConnector-ms is one too");
+}
+
 static void
 archive_kinds(void)
 {
@@ -1362,6 +1449,7 @@ archive_kinds(void)
 	n = lz4_raw(out, tar, sizeof(tar));
 	ok(file_fires("a .tar.lz4", "invoice.tar.lz4", out, n,
 	    "attach.executable"), "a .tar.lz4 is opened");
+	more_kinds(pe);
 }
 
 /* d deflated into z (a zlib stream of a window of 2^wbits bytes). */
