@@ -986,6 +986,18 @@ data_image(struct hstate *h, const char *v, size_t n)
 	    "picture in the HTML (data: URL)", pic.data, pic.len);
 }
 
+/* Does a rule of the page show the selector tok (".x", "#x", a tag)? */
+static int
+is_shown(const struct hstate *h, const char *tok)
+{
+	int	 j;
+
+	for (j = 0; j < h->nshown; j++)
+		if (strcmp(h->shown[j], tok) == 0)
+			return 1;
+	return 0;
+}
+
 /* What the element's style (squeezed, or NULL), tag, classes and id do
  * to what is in view; in *bg the colour the last of their rules that
  * sets a background gives (-1 unknown, -3 none). */
@@ -995,7 +1007,7 @@ off_element(struct hstate *h, const char *tag, const struct hattr *a,
 {
 	const char	*v;
 	char		 tok[48];
-	int		 off = 0, i, last = -1;
+	int		 off = 0, i, last = -1, shown = 0;
 
 	*bg = -3;
 	if (style != NULL)
@@ -1005,9 +1017,12 @@ off_element(struct hstate *h, const char *tag, const struct hattr *a,
 	for (i = 0; i < h->noff; i++)
 		if (strcmp(h->off[i].sel, tag) == 0)
 			off |= h->off[i].off;
+	if (is_shown(h, tag))
+		shown = 1;
 	if ((v = attr(a, na, "id")) != NULL && strlen(v) + 1 < sizeof(tok)) {
 		snprintf(tok, sizeof(tok), "#%s", v);
 		str_lower(tok);
+		shown |= is_shown(h, tok);
 		for (i = 0; i < h->noff; i++)
 			if (strcmp(h->off[i].sel, tok) == 0) {
 				off |= h->off[i].off;
@@ -1028,6 +1043,7 @@ off_element(struct hstate *h, const char *tag, const struct hattr *a,
 				memcpy(tok + 1, v, k);
 				tok[k + 1] = '\0';
 				str_lower(tok);
+				shown |= is_shown(h, tok);
 				for (i = 0; i < h->noff; i++)
 					if (strcmp(h->off[i].sel, tok) == 0) {
 						off |= h->off[i].off;
@@ -1041,6 +1057,11 @@ off_element(struct hstate *h, const char *tag, const struct hattr *a,
 	}
 	if (last >= 0)
 		*bg = h->off[last].bg;
+	/* A class, id or tag of it that a rule shows: which rule wins
+	 * (the later, the one of an id) is the cascade's; the element is
+	 * not judged hidden by a style sheet. */
+	if (shown)
+		off &= ~(OFF_HIDE | OFF_CLIP | OFF_IMP);
 	return off;
 }
 

@@ -681,6 +681,12 @@ cascade(void)
 		  "0.5\">shown</div>", 8, "visibility:collapse, opacity:0.0" },
 		{ "<p>Seen.</p><svg><style>.a{fill:red}</style></svg>", 12,
 		  "an SVG's style sheet is not shown" },
+		{ "<style>.h{display:none}.s{display:inline}</style><p>Seen."
+		  "</p><span class=\"h s\">shown</span><span class=h>gone"
+		  "</span>", 4, "a later class rule shows it again" },
+		{ "<style>.h{display:none}#s{display:inline}</style><p>Seen."
+		  "</p><span class=h id=s>shown</span>", 0,
+		  "an id's rule shows it again" },
 	};
 	char		 deep[8192];
 	size_t		 n = 0, i;
