@@ -390,13 +390,19 @@ static const char *const DOC_EXT[] = { "pdf", "doc", "docx", "xls", "xlsx",
 static const char *const WEB_EXT[] = { "htm", "html", "shtml", "xhtml",
     "svg", "mht", "mhtml", NULL };
 
-/* Name checks that need no content (also for encrypted entries). */
-void
-attach_name_check(struct detect_scan *s, const char *name, const char *sha);
-
-void
-attach_name_check(struct detect_scan *s, const char *name, const char *sha)
+/*
+ * Name checks that need no content: a double extension, a right-to-left
+ * override, a script's extension; for a file that is not read (unread:
+ * past a limit, encrypted, in a damaged archive), a program's, a
+ * shortcut's or a disk image's extension too (read, its content says
+ * what it is).
+ */
+static void
+name_check(struct detect_scan *s, const char *name, const char *sha,
+    int unread)
 {
+	static const char *const disk[] = { "iso", "img", "vhd", "vhdx",
+	    NULL };
 	char	 e1[32], e2[32];
 
 	if (name == NULL)
@@ -410,15 +416,32 @@ attach_name_check(struct detect_scan *s, const char *name, const char *sha)
 	    (in_list(e1, SCRIPT_EXT) || in_list(e1, WEB_EXT)))
 		finding_add(s, R_ATT_DOUBLE_EXT, &(struct fargs){ .name = name,
 		    .sha256 = sha });
-	else if (in_list(e1, SCRIPT_EXT) && strcmp(e1, "lnk") != 0 &&
-	    strcmp(e1, "exe") != 0 && strcmp(e1, "dll") != 0) {
-		char t[64], tj[80];
+	else if (in_list(e1, SCRIPT_EXT) && (unread || (strcmp(e1, "lnk") !=
+	    0 && strcmp(e1, "exe") != 0 && strcmp(e1, "dll") != 0))) {
+		char t[128], tj[160];
 
-		snprintf(t, sizeof(t), "script or program file (.%s)", e1);
-		snprintf(tj, sizeof(tj), "スクリプトまたはプログラム (.%s)", e1);
+		snprintf(t, sizeof(t), "script or program file (.%s)%s", e1,
+		    unread ? ", by its name: not opened" : "");
+		snprintf(tj, sizeof(tj), "スクリプトまたはプログラム (.%s)%s",
+		    e1, unread ? "、名前から判断 (開いていません)" : "");
 		finding_add(s, R_ATT_SCRIPT, &(struct fargs){ .name = name,
 		    .type = t, .type_ja = tj, .sha256 = sha });
+	} else if (unread && in_list(e1, disk)) {
+		char t[128], tj[160];
+
+		snprintf(t, sizeof(t), "disk image (.%s), by its name: not "
+		    "opened", e1);
+		snprintf(tj, sizeof(tj), "ディスクイメージ (.%s)、名前から判断 "
+		    "(開いていません)", e1);
+		finding_add(s, R_ATT_DISK_IMAGE, &(struct fargs){ .name = name,
+		    .type = t, .type_ja = tj, .sha256 = sha });
 	}
+}
+
+void
+attach_name_check(struct detect_scan *s, const char *name, const char *sha)
+{
+	name_check(s, name, sha, 1);
 }
 
 #define OLE_MACROS	0x01	/* a VBA project */
@@ -1564,7 +1587,7 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	svg = ft == FT_SVG || strcmp(e1, "svg") == 0 ||
 	    (ctype != NULL && strcmp(ctype, "image/svg+xml") == 0);
 
-	attach_name_check(s, name, sha);
+	name_check(s, name, sha, 0);
 	av_scan(s, name, p, len, sha, s->depth == 0 || from_encrypted);
 
 	/* A document name on something else. */

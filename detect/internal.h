@@ -151,7 +151,8 @@ void	 msg_truncated(struct detect_scan *, struct dmsg *, const char *why);
  * s->npw): documents try the newest first. */
 size_t	 pw_newest(const struct detect_scan *, size_t i);
 /* attach.c: the checks a file's name alone allows (double extension,
- * right-to-left override, script), for files that are not read. */
+ * right-to-left override, script; a program's, a shortcut's or a disk
+ * image's extension), for files that are not read. */
 void	 attach_name_check(struct detect_scan *, const char *name,
 	    const char *sha);
 

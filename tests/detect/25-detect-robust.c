@@ -1395,6 +1395,14 @@ more_kinds(const unsigned char *pe)
 	    "attach.executable"), "a zip with data before and after it is "
 	    "opened");
 
+	/* A program in a zip the engine cannot decompress (Deflate64, as
+	 * Windows writes large zips): named, not opened, still a program. */
+	n = stored_zip(b, 0, "setup.exe", pe, STUB_PE_LEN);
+	b[8] = 9;
+	b[30 + 9 + STUB_PE_LEN + 10] = 9;
+	ok(file_fires("a program in Deflate64", "docs.zip", b, n,
+	    "attach.script"), "a program the engine cannot open is named");
+
 	/* ARJ's main header: libarchive cannot read it; it is said. */
 	memset(b, 0, 128);
 	memcpy(b, "\x60\xea\x2f\x00\x22\x0b\x01\x02\x10\x00\x02", 11);
