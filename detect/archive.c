@@ -415,9 +415,30 @@ struct walk {
 	int			 first_enc;	/* the first encrypted file opened */
 	int			 encrypted, opened, locked, damaged, bomb;
 	int			 hidden;	/* its names are encrypted */
+	int			 cut;		/* stopped by a limit */
 	size_t			 unread;	/* past DETECT_ARCHIVE_FILES */
 	struct buf		 names;
+	/* Encrypted files the passwords given together did not open, to be
+	 * tried one password at a time (ar_retry): at most the message's
+	 * DETECT_ARCHIVE_FILES, in the order of the archive. */
+	int			*pend;
+	const char		**pend_name;
+	size_t			 npend;
 };
+
+/*
+ * What reading the archive again up to its header idx costs, in
+ * password tries: one a REOPEN_HEADERS headers read again (a zip's
+ * whole central directory when it is opened, then the headers up to
+ * idx).  A try of ZipCrypto costs about as much as that many headers.
+ */
+#define REOPEN_HEADERS	128
+
+static size_t
+ar_reopen_cost(const struct walk *w, int idx)
+{
+	return 1 + (w->entries + (size_t)idx + 1) / REOPEN_HEADERS;
+}
 
 /* The idx-th header (from 0) of a fresh handle with these passwords. */
 static struct archive *
@@ -438,29 +459,94 @@ ar_at(const struct walk *w, int idx, char *const *pw, size_t npw)
 }
 
 /*
- * The passwords of the scan one at a time on entry idx, which none
- * opened when given together: libarchive takes the first whose check
- * value matches (a ZipCrypto check byte passes a wrong password once in
- * 256) and tries no other.  Within the message's DETECT_PASSWORD_TRIES.
+ * An entry read (k bytes kept in buf, total inflated): charged, then
+ * looked at as an attachment of its own.  0, or -1 when it wanted more
+ * than the budget (a bomb: the walk stops).
  */
-static ssize_t
-ar_each(struct detect_scan *s, const struct walk *w, int idx,
-    unsigned char **buf, size_t budget, size_t *total, int *over)
+static int
+ar_take(struct detect_scan *s, struct walk *w, const char *full, int idx,
+    int enc, unsigned char *buf, ssize_t k, size_t total, int over)
 {
-	struct archive	*a;
-	size_t		 i;
-	ssize_t		 k;
-
-	for (i = 0; i < s->npw && s->pw_tries < DETECT_PASSWORD_TRIES; i++) {
-		s->pw_tries++;
-		if ((a = ar_at(w, idx, &s->pw[i], 1)) == NULL)
-			continue;
-		k = ar_read(a, buf, DETECT_PART_MAX, budget, total, over);
-		archive_read_free(a);
-		if (k >= 0)
-			return k;
+	s->inflated += total;
+	w->here += total;
+	if (over) {
+		w->bomb = 1;
+		free(buf);
+		return -1;
 	}
-	return -1;
+	if (enc && !w->opened) {
+		w->opened = 1;
+		w->first_enc = idx;
+	}
+	s->depth++;
+	attach_file(s, full, buf, (size_t)k, total, NULL, NULL, enc);
+	s->depth--;
+	free(buf);
+	return 0;
+}
+
+/*
+ * The passwords of the scan one at a time on the encrypted files that
+ * none opened when given together: libarchive takes the first whose
+ * check value matches (a ZipCrypto check byte passes a wrong password
+ * once in 256) and tries no other.  One pass over the archive a
+ * password, every file still locked tried in it, so the archive is read
+ * again once a password and not once a password and a file (20,000
+ * folders before 300 locked files took a minute).  Each try, and each
+ * pass by ar_reopen_cost(), is charged to the message's
+ * DETECT_PASSWORD_TRIES; a pass the budget cannot pay is not made.
+ * The files no password opens are then locked, their names checked.
+ */
+static void
+ar_retry(struct detect_scan *s, struct walk *w)
+{
+	struct archive		*a;
+	struct archive_entry	*e;
+	unsigned char		*buf;
+	size_t			 i, j, o, total, cost;
+	ssize_t			 k;
+	int			 idx, over;
+
+	for (i = 0; i < s->npw && w->npend > 0 && !w->bomb && !w->cut; i++) {
+		cost = ar_reopen_cost(w, w->pend[w->npend - 1]);
+		if (s->pw_tries >= DETECT_PASSWORD_TRIES ||
+		    cost > DETECT_PASSWORD_TRIES - s->pw_tries) {
+			msg_truncated(s, s->m, "more password tries than the "
+			    "limit");
+			break;
+		}
+		s->pw_tries += cost;
+		if ((a = ar_open(w->p, w->n, w->raw, &s->pw[i], 1)) == NULL)
+			continue;
+		for (idx = 0, j = 0; j < w->npend && !w->bomb &&
+		    header_ok(archive_read_next_header(a, &e)); idx++) {
+			if (idx != w->pend[j])
+				continue;
+			if (s->pw_tries >= DETECT_PASSWORD_TRIES)
+				break;
+			s->pw_tries++;
+			k = ar_read(a, &buf, DETECT_PART_MAX,
+			    ar_budget(s, w->n, w->here), &total, &over);
+			if (k >= 0) {
+				w->pend[j] = -1;	/* opened */
+				ar_take(s, w, w->pend_name[j], idx, 1, buf, k,
+				    total, over);
+			}
+			j++;
+		}
+		archive_read_free(a);
+		for (j = 0, o = 0; j < w->npend; j++)
+			if (w->pend[j] >= 0) {
+				w->pend_name[o] = w->pend_name[j];
+				w->pend[o++] = w->pend[j];
+			}
+		w->npend = o;
+	}
+	for (j = 0; j < w->npend; j++) {
+		w->locked = 1;
+		attach_name_check(s, w->pend_name[j], NULL);
+	}
+	w->npend = 0;
 }
 
 /* Does a password of this very mail open the entry idx? */
@@ -479,7 +565,11 @@ ar_same_mail(struct detect_scan *s, const struct walk *w)
 	for (i = 0; i < np; i++) {
 		if (s->pw_tries >= DETECT_PASSWORD_TRIES)
 			return 0;
-		s->pw_tries++;
+		/* Each password reads the archive again up to the file. */
+		if (ar_reopen_cost(w, w->first_enc) >= DETECT_PASSWORD_TRIES -
+		    s->pw_tries)
+			return 0;
+		s->pw_tries += ar_reopen_cost(w, w->first_enc);
 		pw[0] = (char *)s->msg_pw[i];
 		if ((a = ar_at(w, w->first_enc, pw, 1)) == NULL)
 			continue;
@@ -528,7 +618,8 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 			    (archive_read_has_encrypted_entries(a) > 0 ||
 			    (why != NULL && strcasestr(why, "encrypt"))))
 				w->hidden = 1;
-			else if (r != ARCHIVE_EOF && !w->locked)
+			else if (r != ARCHIVE_EOF && !w->locked &&
+			    w->npend == 0)
 				w->damaged = 1;
 			break;
 		}
@@ -547,6 +638,7 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 			if (s->arc_names++ >= DETECT_ARCHIVE_NAMES) {
 				msg_truncated(s, s->m, "more archive entries "
 				    "than the limit");
+				w->cut = 1;
 				break;
 			}
 			w->unread++;
@@ -575,8 +667,21 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 			s->pw_tries += s->npw;
 		k = ar_read_cut(a, &buf, DETECT_PART_MAX, budget, &total,
 		    &over, &w->damaged);
-		if (k < 0 && enc && s->npw > 1)
-			k = ar_each(s, w, idx, &buf, budget, &total, &over);
+		if (k < 0 && enc && s->npw > 1) {
+			/* Tried one password at a time after this pass. */
+			if (w->pend == NULL) {
+				w->pend = arena_zalloc(&s->a,
+				    DETECT_ARCHIVE_FILES * sizeof(*w->pend));
+				w->pend_name = arena_zalloc(&s->a,
+				    DETECT_ARCHIVE_FILES *
+				    sizeof(*w->pend_name));
+			}
+			if (w->npend < DETECT_ARCHIVE_FILES) {
+				w->pend_name[w->npend] = full;
+				w->pend[w->npend++] = idx;
+				continue;
+			}
+		}
 		if (k < 0) {
 			/* Encrypted and no password of the scan opens it, or
 			 * damaged; the next entries are read all the same. */
@@ -587,21 +692,8 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 			attach_name_check(s, full, NULL);
 			continue;
 		}
-		s->inflated += total;
-		w->here += total;
-		if (over) {
-			w->bomb = 1;
-			free(buf);
+		if (ar_take(s, w, full, idx, enc, buf, k, total, over) < 0)
 			break;
-		}
-		if (enc && !w->opened) {
-			w->opened = 1;
-			w->first_enc = idx;
-		}
-		s->depth++;
-		attach_file(s, full, buf, (size_t)k, total, NULL, NULL, enc);
-		s->depth--;
-		free(buf);
 	}
 }
 
@@ -642,6 +734,7 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		ar_entries(s, &w, a);
 		archive_read_free(a);
 	}
+	ar_retry(s, &w);
 	if (raw && w.regular == 0 && !w.hidden && !w.bomb &&
 	    (a = ar_open(p, n, 1, NULL, 0)) != NULL) {
 		w.raw = 1;
