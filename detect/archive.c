@@ -11,6 +11,7 @@
  * a file that wants more is a bomb.  No filter that runs a program
  * (lrzip, grzip, lzop) is enabled.
  */
+#include <locale.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,12 +59,63 @@ filters_probe(void)
 	}
 }
 
+/*
+ * libarchive turns the names it reads into the charset of the current
+ * locale, and a library is no place to call setlocale(): in the "C"
+ * locale a zip's UTF-8 name (flag bit 11), a 7z's UTF-16 one, a pax or
+ * Joliet name fail to convert, and the entry is left with no name at
+ * all (請求書.js in a zip went unchecked, "(no name)").  A header is
+ * read, and a name asked for, with the calling thread alone switched to
+ * a UTF-8 LC_CTYPE for that call (uselocale(): no other thread, and no
+ * other code of this one, sees it).  A name in an archive's own charset
+ * (a CP932 zip without the flag) stays its bytes, guessed as before.
+ * Without a UTF-8 locale on the system, names are read as before.
+ */
+static locale_t utf8_loc;
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+
+static void
+utf8_init(void)
+{
+	utf8_loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	if (utf8_loc == (locale_t)0)
+		utf8_loc = newlocale(LC_CTYPE_MASK, "en_US.UTF-8",
+		    (locale_t)0);
+}
+
+/* The thread's locale before, to give utf8_end(); 0 when unchanged. */
+static locale_t
+utf8_begin(void)
+{
+	pthread_once(&utf8_once, utf8_init);
+	return utf8_loc != (locale_t)0 ? uselocale(utf8_loc) : (locale_t)0;
+}
+
+static void
+utf8_end(locale_t old)
+{
+	if (old != (locale_t)0)
+		uselocale(old);
+}
+
+static int
+ar_next(struct archive *a, struct archive_entry **e)
+{
+	locale_t	 old = utf8_begin();
+	int		 r = archive_read_next_header(a, e);
+
+	utf8_end(old);
+	return r;
+}
+
 static struct archive *
 ar_open(const unsigned char *p, size_t n, int raw, char *const *pw,
     size_t npw)
 {
 	struct archive	*a = archive_read_new();
+	locale_t	 old;
 	size_t		 i;
+	int		 r;
 
 	if (a == NULL)
 		return NULL;
@@ -87,7 +139,10 @@ ar_open(const unsigned char *p, size_t n, int raw, char *const *pw,
 	}
 	for (i = 0; i < npw; i++)
 		archive_read_add_passphrase(a, pw[i]);
-	if (archive_read_open_memory(a, p, n) != ARCHIVE_OK) {
+	old = utf8_begin();
+	r = archive_read_open_memory(a, p, n);
+	utf8_end(old);
+	if (r != ARCHIVE_OK) {
 		archive_read_free(a);
 		return NULL;
 	}
@@ -221,15 +276,19 @@ ar_sha(struct detect_scan *s, const unsigned char *p, size_t n)
 static const char *
 entry_name(struct detect_scan *s, struct archive_entry *e)
 {
-	const char	*n = archive_entry_pathname_utf8(e);
+	locale_t	 old = utf8_begin();
+	const char	*n = archive_entry_pathname_utf8(e), *m = NULL;
 	size_t		 len;
 
+	if (n == NULL)
+		m = archive_entry_pathname(e);
+	utf8_end(old);
 	if (n != NULL)
 		return n;
 	/* Names in the archive's own charset (CP932, CP866...): guess. */
-	if ((n = archive_entry_pathname(e)) == NULL)
+	if (m == NULL)
 		return "(no name)";
-	return text_to_utf8(&s->a, NULL, n, strlen(n), 1024, &len);
+	return text_to_utf8(&s->a, NULL, m, strlen(m), 1024, &len);
 }
 
 /*
@@ -329,7 +388,7 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 		return 0;
 	if ((a = ar_open(p, n, 0, NULL, 0)) == NULL)
 		return 0;
-	while (header_ok(archive_read_next_header(a, &e)) &&
+	while (header_ok(ar_next(a, &e)) &&
 	    entries++ < DETECT_ARCHIVE_FILES) {
 		const char	*en = entry_name(s, e);
 		unsigned char	*buf;
@@ -452,7 +511,7 @@ ar_at(const struct walk *w, int idx, char *const *pw, size_t npw)
 	if ((a = ar_open(w->p, w->n, w->raw, pw, npw)) == NULL)
 		return NULL;
 	for (i = 0; i <= idx; i++)
-		if (!header_ok(archive_read_next_header(a, &e))) {
+		if (!header_ok(ar_next(a, &e))) {
 			archive_read_free(a);
 			return NULL;
 		}
@@ -520,7 +579,7 @@ ar_retry(struct detect_scan *s, struct walk *w)
 		if ((a = ar_open(w->p, w->n, w->raw, &s->pw[i], 1)) == NULL)
 			continue;
 		for (idx = 0, j = 0; j < w->npend && !w->bomb &&
-		    header_ok(archive_read_next_header(a, &e)); idx++) {
+		    header_ok(ar_next(a, &e)); idx++) {
 			if (idx != w->pend[j])
 				continue;
 			if (s->pw_tries >= DETECT_PASSWORD_TRIES)
@@ -643,7 +702,7 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 		ssize_t		 k;
 		int		 over, enc, idx;
 
-		r = archive_read_next_header(a, &e);
+		r = ar_next(a, &e);
 		if (!header_ok(r)) {
 			const char *why = archive_error_string(a);
 

@@ -10,6 +10,7 @@
  */
 #include <sys/stat.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -992,6 +993,102 @@ skip_inflates(struct detect_engine *e)
 	free(buf);
 }
 
+/*
+ * A zip (fmt 0) or 7z (1) whose names are written as Unicode: a zip's
+ * with its UTF-8 flag, as 7-Zip and Python write them, a 7z's in UTF-16
+ * as always.  The writer needs a UTF-8 locale to convert them; this
+ * thread has one for the writing only, so the engine still reads in the
+ * "C" locale, as a program that never calls setlocale() does.
+ */
+static unsigned char *
+make_unicode(int fmt, const char *name, const unsigned char *p, size_t n,
+    size_t *outlen)
+{
+	locale_t		 u = newlocale(LC_CTYPE_MASK, "C.UTF-8",
+				    (locale_t)0), old;
+	struct archive		*a = archive_write_new();
+	struct archive_entry	*ae = archive_entry_new();
+	size_t			 cap = n + 4096;
+	unsigned char		*buf = xmalloc(cap);
+
+	old = u != (locale_t)0 ? uselocale(u) : (locale_t)0;
+	if (fmt == 0) {
+		archive_write_set_format_zip(a);
+		archive_write_set_options(a, "zip:hdrcharset=UTF-8");
+	} else
+		archive_write_set_format_7zip(a);
+	archive_write_open_memory(a, buf, cap, outlen);
+	archive_entry_set_pathname_utf8(ae, name);
+	archive_entry_set_size(ae, (la_int64_t)n);
+	archive_entry_set_filetype(ae, AE_IFREG);
+	archive_entry_set_perm(ae, 0644);
+	archive_write_header(a, ae);
+	archive_write_data(a, p, n);
+	archive_entry_free(ae);
+	archive_write_close(a);
+	archive_write_free(a);
+	if (old != (locale_t)0)
+		uselocale(old);
+	if (u != (locale_t)0)
+		freelocale(u);
+	return buf;
+}
+
+/*
+ * rev23: names in Unicode were lost (libarchive converts them to the
+ * locale's charset, and the "C" locale has none for them), so 請求書.js
+ * in a zip was "(no name)" and clean.  A CP932 name without the flag
+ * must still read as before.
+ */
+static void
+unicode_names(struct detect_scan *s)
+{
+	static const unsigned char js[] = "var s = new ActiveXObject("
+	    "'WScript.Shell'); s.Run('cmd /c calc');";
+	static const unsigned char pdf[] = "%PDF-1.4\n%%EOF\n";
+	struct detect_result	 r;
+	const struct detect_finding *f;
+	struct ent		 ent = { "abcdef.js", js, sizeof(js) - 1 };
+	unsigned char		*z, *q;
+	size_t			 zl;
+
+	z = make_unicode(0, "請求書.js", js, sizeof(js) - 1, &zl);
+	ok(zl > 8 && (z[7] & 0x08) != 0, "the zip's name has the UTF-8 flag");
+	scan(s, "請求書.zip", z, zl, &r);
+	f = dt_find(&r, "attach.script");
+	is_str(f ? f->attachment : NULL, "請求書.zip > 請求書.js",
+	    "a script named in Japanese in a zip (UTF-8 flag)");
+	free(z);
+	z = make_unicode(0, "invoice\xe2\x80\xaegpj.js", js, sizeof(js) - 1,
+	    &zl);
+	scan(s, "invoice.zip", z, zl, &r);
+	ok(dt_find(&r, "attach.rtlo") != NULL, "a right-to-left override in "
+	    "a zip's UTF-8 name");
+	free(z);
+	z = make_unicode(0, "請求書.pdf.vbs", pdf, sizeof(pdf) - 1, &zl);
+	scan(s, "請求書.zip", z, zl, &r);
+	ok(dt_find(&r, "attach.double_extension") != NULL,
+	    "a double extension in a zip's UTF-8 name");
+	free(z);
+	z = make_unicode(1, "請求書.hta", js, sizeof(js) - 1, &zl);
+	scan(s, "請求書.7z", z, zl, &r);
+	f = dt_find(&r, "attach.script");
+	is_str(f ? f->attachment : NULL, "請求書.7z > 請求書.hta",
+	    "a script named in Japanese in a 7z (UTF-16)");
+	free(z);
+
+	/* The name in CP932, no flag: 請求書 is 90 bf 8b 81 8f 91. */
+	z = make(0, 0, &ent, 1, NULL, &zl);
+	for (q = z; (q = memmem(q, zl - (size_t)(q - z), "abcdef", 6)) !=
+	    NULL; q += 6)
+		memcpy(q, "\x90\xbf\x8b\x81\x8f\x91", 6);
+	scan(s, "請求書.zip", z, zl, &r);
+	f = dt_find(&r, "attach.script");
+	is_str(f ? f->attachment : NULL, "請求書.zip > 請求書.js",
+	    "a CP932 name without the flag is read as before");
+	free(z);
+}
+
 /* The file at path into a buffer (at most 1 MB): its length, 0 when
  * unread. */
 static size_t
@@ -1307,6 +1404,7 @@ main(void)
 	formats(s);
 	no_programs(s);
 	ooxml(s);
+	unicode_names(s);
 	ooxml_bomb(s);
 	pdf_streams(s);
 	review(e);
