@@ -4,8 +4,9 @@
  * costs a few milliseconds.  Encrypted archives are tried with the PPAP
  * passwords of the scan; what cannot be opened is reported with the
  * names it lists.  OOXML and OpenDocument files are zips too: for them
- * the entries that matter (macros, external relationships, DDE) are
- * looked at instead, under the same budget: every byte inflated, by an
+ * the parts that matter (macros, external relationships, DDE) are
+ * looked at as the document's, and the entries that are no part of it
+ * as any zip's, under the same budget: every byte inflated, by an
  * archive or an Office document, is charged to the message
  * (DETECT_ARCHIVE_TOTAL) and to the ratio of the file it came from, and
  * a file that wants more is a bomb.  No filter that runs a program
@@ -364,7 +365,41 @@ office_rels(struct detect_scan *s, const char *name, const char *buf,
 }
 
 /*
- * Office Open XML and OpenDocument: 1 when it was one.  Only the parts
+ * Is this entry of an Office Open XML or OpenDocument zip a part of the
+ * document, which office_zip() reads as the document's?  Parts by the
+ * extensions documents use (XML, relationships, binary parts, pictures,
+ * fonts) wherever they are, ODF's files without one, and what the media,
+ * embeddings (reported by office_zip() as objects) and object
+ * replacement folders hold.  Anything else (invoice.exe beside a
+ * [Content_Types].xml) is an entry like a plain zip's: Explorer shows a
+ * .zip's every entry, whatever else it holds.
+ */
+static int
+doc_part(const char *en)
+{
+	static const char *const ext[] = { "xml", "rels", "bin", "png",
+	    "jpeg", "jpg", "jpe", "jfif", "gif", "emf", "wmf", "emz", "wmz",
+	    "tif", "tiff", "bmp", "svg", "svm", "vml", "odttf", "fntdata",
+	    "ttf", "otf", "wdp", "hdp", "rdf", "sigs", "data", "dat", NULL };
+	const char	*const *x, *dot = strrchr(en, '.');
+
+	if (strcmp(en, "mimetype") == 0 || strcmp(en, "layout-cache") == 0 ||
+	    strncmp(en, "ObjectReplacements/", 19) == 0 ||
+	    strncmp(en, "Pictures/", 9) == 0 ||
+	    strncmp(en, "media/", 6) == 0 || strstr(en, "/media/") != NULL ||
+	    strstr(en, "/embeddings/") != NULL)
+		return 1;
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return 0;
+	for (x = ext; *x != NULL; x++)
+		if (str_casecmp(dot + 1, *x) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Office Open XML and OpenDocument: 1 when it was one, 2 when it was
+ * one reported as a bomb.  Only the parts
  * that matter are inflated (macros, relationships, the main text), each
  * charged like an archive entry; once the budget is spent the names are
  * still read (macros, macro sheets and embedded objects show in them)
@@ -457,7 +492,7 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (objects != NULL)
 		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
 		    .detail = objects });
-	return 1;
+	return bomb ? 2 : 1;
 }
 
 /* An archive being walked: what it showed and what it hid. */
@@ -466,6 +501,7 @@ struct walk {
 	const unsigned char	*p;
 	size_t			 n;
 	int			 raw;
+	int			 doc;		/* an Office document's zip */
 	size_t			 here;		/* bytes inflated from it */
 	size_t			 declared;	/* a bomb's declared size */
 	size_t			 listed;
@@ -721,8 +757,11 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 		idx = w->entries++;
 		if (archive_entry_filetype(e) != AE_IFREG)
 			continue;
-		w->regular++;
 		en = entry_name(s, e);
+		/* The document's own parts were read by office_zip(). */
+		if (w->doc && doc_part(en))
+			continue;
+		w->regular++;
 		full = arena_printf(&s->a, "%s > %s", w->name, en);
 		if (w->listed++ < 5)
 			buf_addf(&w->names, "%s%s", w->listed > 1 ? ", " : "",
@@ -804,7 +843,7 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 {
 	struct archive	*a;
 	struct walk	 w;
-	int		 raw;
+	int		 raw, doc = 0;
 
 	if (s->depth >= DETECT_ARCHIVE_DEPTH) {
 		char d[8];
@@ -814,8 +853,10 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		    .name = name, .detail = d, .sha256 = ar_sha(s, p, n) });
 		return;
 	}
+	/* An Office document: its parts read as such, then its other
+	 * entries as a zip's (a bomb stops there, as in any zip). */
 	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0 &&
-	    office_zip(s, name, p, n))
+	    (doc = office_zip(s, name, p, n)) == 2)
 		return;
 	/* A lone compressed stream (.gz, .bz2, .xz, .zst, .lz4) is read
 	 * raw: when it is no archive, and when it opens as a tar that lists
@@ -829,6 +870,7 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 	w.name = name;
 	w.p = p;
 	w.n = n;
+	w.doc = doc;
 	w.first_enc = -1;
 	buf_init(&w.names, 512);
 	if ((a = ar_open(p, n, 0, s->pw, s->npw)) != NULL) {

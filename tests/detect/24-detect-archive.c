@@ -529,6 +529,63 @@ ooxml(struct detect_scan *s)
 	free(z);
 }
 
+/*
+ * rev23: a zip holding a [Content_Types].xml or a META-INF/manifest.xml
+ * was read as an Office or OpenDocument file only, so the invoice.exe
+ * beside it was never looked at.  The document's own parts still are
+ * not entries of their own: a document with a picture, a font and a
+ * printer's settings gets nothing new.
+ */
+static void
+office_others(struct detect_scan *s)
+{
+	static const char ct[] = "<Types><Override PartName=\"/word/"
+	    "document.xml\"/></Types>";
+	static const char doc[] = "<w:document>hello</w:document>";
+	static const char js[] = "var s = new ActiveXObject('WScript.Shell');";
+	static const unsigned char png[] = "\x89PNG\r\n\x1a\n";
+	struct ent		 e[5];
+	struct detect_result	 r;
+	const struct detect_finding *f;
+	unsigned char		*z;
+	size_t			 zl;
+
+	e[0] = (struct ent){ "[Content_Types].xml", (const unsigned char *)ct,
+	    sizeof(ct) - 1 };
+	e[1] = (struct ent){ "invoice.exe", PE, sizeof(PE) };
+	z = make(0, 0, e, 2, NULL, &zl);
+	scan(s, "invoice.zip", z, zl, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->attachment : NULL, "invoice.zip > invoice.exe",
+	    "a program beside a [Content_Types].xml");
+	free(z);
+	e[0] = (struct ent){ "META-INF/manifest.xml", (const unsigned char *)"",
+	    0 };
+	e[1] = (struct ent){ "docs/invoice.js", (const unsigned char *)js,
+	    sizeof(js) - 1 };
+	z = make(0, 0, e, 2, NULL, &zl);
+	scan(s, "invoice.zip", z, zl, &r);
+	ok(dt_find(&r, "attach.script") != NULL,
+	    "a script beside a META-INF/manifest.xml");
+	free(z);
+
+	e[0] = (struct ent){ "[Content_Types].xml", (const unsigned char *)ct,
+	    sizeof(ct) - 1 };
+	e[1] = (struct ent){ "word/document.xml", (const unsigned char *)doc,
+	    sizeof(doc) - 1 };
+	e[2] = (struct ent){ "word/media/image1.png", png, sizeof(png) - 1 };
+	e[3] = (struct ent){ "word/fonts/font1.odttf", PE, 64 };
+	e[4] = (struct ent){ "word/printerSettings/printerSettings1.bin", PE,
+	    sizeof(PE) };
+	z = make(0, 0, e, 5, NULL, &zl);
+	scan(s, "offer.docx", z, zl, &r);
+	ok(r.verdict == DETECT_CLEAN && r.nfindings == 0,
+	    "a document's own parts are no entries of their own (%s, %zu "
+	    "findings: %s)", detect_verdict_name(r.verdict), r.nfindings,
+	    r.nfindings > 0 ? r.findings[0].rule : "-");
+	free(z);
+}
+
 static void
 av(void)
 {
@@ -1405,6 +1462,7 @@ main(void)
 	no_programs(s);
 	ooxml(s);
 	unicode_names(s);
+	office_others(s);
 	ooxml_bomb(s);
 	pdf_streams(s);
 	review(e);
