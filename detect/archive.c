@@ -680,6 +680,35 @@ ar_same_mail(struct detect_scan *s, const struct walk *w)
 	return 0;
 }
 
+/*
+ * The name of a lone compressed stream's content when it carries none
+ * of its own (libarchive's raw reader calls it "data"; a gzip FNAME is
+ * kept): the compressed file's own name without its compression
+ * extension, as 7-Zip and WinRAR name what they extract (invoice.js.gz
+ * holds invoice.js, whose name the checks must see).  NULL when that
+ * name has no such extension.
+ */
+static const char *
+raw_name(struct detect_scan *s, const char *name)
+{
+	static const char *const ext[] = { ".gz", ".gzip", ".bz2", ".xz",
+	    ".lzma", ".zst", ".lz4", ".z", ".lz", NULL };
+	const char	*const *x, *b = name, *q;
+	size_t		 len;
+
+	/* The last file of "a.zip > dir/b.js.gz": b.js.gz. */
+	for (q = name; *q != '\0'; q++)
+		if (*q == '/' || *q == '\\' || (q[0] == ' ' && q[1] == '>' &&
+		    q[2] == ' '))
+			b = q[0] == ' ' ? q + 3 : q + 1;
+	len = strlen(b);
+	for (x = ext; *x != NULL; x++)
+		if (len > strlen(*x) + 1 &&
+		    str_casecmp(b + len - strlen(*x), *x) == 0)
+			return arena_strndup(&s->a, b, len - strlen(*x));
+	return NULL;
+}
+
 /* The formats that can encrypt their file names: 7-Zip and RAR. */
 static int
 names_can_hide(struct archive *a)
@@ -732,7 +761,7 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 	int			 r;
 
 	while (!w->bomb) {
-		const char	*en, *full;
+		const char	*en, *full, *rn;
 		unsigned char	*buf;
 		size_t		 total, budget;
 		ssize_t		 k;
@@ -758,6 +787,9 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 		if (archive_entry_filetype(e) != AE_IFREG)
 			continue;
 		en = entry_name(s, e);
+		if (w->raw && strcmp(en, "data") == 0 &&
+		    (rn = raw_name(s, w->name)) != NULL)
+			en = rn;
 		/* The document's own parts were read by office_zip(). */
 		if (w->doc && doc_part(en))
 			continue;

@@ -425,6 +425,7 @@ formats(struct detect_scan *s)
 	struct detect_result	 r;
 	struct ent		 ent = { "invoice.js", js, sizeof(js) - 1 };
 	struct ent		 raw = { "data", PE, sizeof(PE) };
+	const struct detect_finding *f;
 	unsigned char		*z;
 	size_t			 zl;
 
@@ -439,6 +440,20 @@ formats(struct detect_scan *s)
 	z = make(3, 1, &raw, 1, NULL, &zl);
 	scan(s, "update.gz", z, zl, &r);
 	ok(dt_find(&r, "attach.executable") != NULL, "a program in a .gz");
+	free(z);
+
+	/* rev23: a script compressed alone was "invoice.js.gz > data". */
+	raw = (struct ent){ "data", js, sizeof(js) - 1 };
+	z = make(3, 1, &raw, 1, NULL, &zl);
+	scan(s, "invoice.js.gz", z, zl, &r);
+	f = dt_find(&r, "attach.script");
+	is_str(f ? f->attachment : NULL, "invoice.js.gz > invoice.js",
+	    "a script gzipped alone is named after the attachment");
+	free(z);
+	z = make(3, 1, &raw, 1, NULL, &zl);
+	scan(s, "update.gz", z, zl, &r);
+	ok(dt_find(&r, "attach.script") == NULL,
+	    "and update.gz holds no script by its name");
 	free(z);
 }
 
