@@ -397,6 +397,14 @@ doc_part(const char *en)
 	return 0;
 }
 
+/* An OpenDocument file's script macro: a file under Scripts/. */
+static int
+odf_script(struct archive_entry *e, const char *en)
+{
+	return strncmp(en, "Scripts/", 8) == 0 && en[8] != '\0' &&
+	    archive_entry_filetype(e) == AE_IFREG;
+}
+
 /*
  * Office Open XML and OpenDocument: 1 when it was one, 2 when it was
  * one reported as a bomb.  Only the parts
@@ -438,6 +446,10 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 		vba = strstr(en, "vbaProject.bin") != NULL;
 		rels = strstr(en, ".rels") != NULL;
 		if (vba || strncmp(en, "Basic/", 6) == 0)
+			macro = 1;
+		/* Macros in Python, JavaScript or BeanShell (Scripts/python/,
+		 * bound to an event as Basic's are). */
+		if (odf_script(e, en))
 			macro = 1;
 		if (strstr(en, "macrosheets/") != NULL)
 			xlm = 1;

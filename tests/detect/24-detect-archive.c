@@ -601,6 +601,40 @@ office_others(struct detect_scan *s)
 	free(z);
 }
 
+/* rev23: an OpenDocument file's macro in Python (Scripts/python/). */
+static void
+odf_python(struct detect_scan *s)
+{
+	static const char manifest[] = "<manifest:manifest><manifest:file-"
+	    "entry manifest:full-path=\"Scripts/python/x.py\"/>"
+	    "</manifest:manifest>";
+	static const char content[] = "<office:document-content><office:"
+	    "event-listeners><script:event-listener script:event-name=\"dom:"
+	    "load\" xlink:href=\"vnd.sun.star.script:x.py$run?language="
+	    "Python&amp;location=document\"/></office:event-listeners>"
+	    "</office:document-content>";
+	static const char py[] = "import os\ndef run(*a): os.system('calc')\n";
+	static const char mime[] = "application/vnd.oasis.opendocument.text";
+	struct ent		 e[] = {
+		{ "mimetype", (const unsigned char *)mime, sizeof(mime) - 1 },
+		{ "META-INF/manifest.xml", (const unsigned char *)manifest,
+		    sizeof(manifest) - 1 },
+		{ "content.xml", (const unsigned char *)content,
+		    sizeof(content) - 1 },
+		{ "Scripts/python/x.py", (const unsigned char *)py,
+		    sizeof(py) - 1 },
+	};
+	struct detect_result	 r;
+	unsigned char		*z;
+	size_t			 zl;
+
+	z = make(0, 0, e, nitems(e), NULL, &zl);
+	scan(s, "invoice.odt", z, zl, &r);
+	ok(dt_find(&r, "attach.macro") != NULL,
+	    "an OpenDocument file's Python macro");
+	free(z);
+}
+
 static void
 av(void)
 {
@@ -1478,6 +1512,7 @@ main(void)
 	ooxml(s);
 	unicode_names(s);
 	office_others(s);
+	odf_python(s);
 	ooxml_bomb(s);
 	pdf_streams(s);
 	review(e);
