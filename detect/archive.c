@@ -331,6 +331,29 @@ office_part(struct detect_scan *s, struct archive *a, struct archive_entry *e,
 	return k;
 }
 
+/*
+ * The value of an XML attribute whose name ends at q: blanks round "="
+ * and either quote, as XML 1.0 allows (Eq, AttValue).  NULL when q is
+ * not followed by one (TargetMode after Target).
+ */
+static const char *
+xml_value(const char *q, const char **end)
+{
+	char	 quote;
+
+	while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+		q++;
+	if (*q++ != '=')
+		return NULL;
+	while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+		q++;
+	if (*q != '"' && *q != '\'')
+		return NULL;
+	quote = *q++;
+	*end = strchr(q, quote);
+	return *end != NULL ? q : NULL;
+}
+
 /* External targets of a .rels part: links, and templates loaded. */
 static void
 office_rels(struct detect_scan *s, const char *name, const char *buf,
@@ -338,14 +361,18 @@ office_rels(struct detect_scan *s, const char *name, const char *buf,
 {
 	const char	*q = buf;
 
-	while ((q = strstr(q, "Target=\"")) != NULL) {
-		const char	*v = q + 8, *end = strchr(v, '"');
-		const char	*rel, *tag_end;
+	while ((q = strstr(q, "Target")) != NULL) {
+		const char	*v, *end, *rel, *tag_end;
 		char		*el;
+		int		 attr;
 
-		q = v;
-		if (end == NULL)
-			break;
+		/* An attribute's name: a blank before it. */
+		attr = q > buf && (q[-1] == ' ' || q[-1] == '\t' ||
+		    q[-1] == '\r' || q[-1] == '\n');
+		q += 6;
+		if (!attr || (v = xml_value(q, &end)) == NULL)
+			continue;
+		q = end;
 		tag_end = strchr(end, '>');
 		if (tag_end == NULL || (str_ncasecmp(v, "http", 4) != 0 &&
 		    str_ncasecmp(v, "\\\\", 2) != 0 &&
@@ -357,11 +384,30 @@ office_rels(struct detect_scan *s, const char *name, const char *buf,
 		el = arena_strndup(&s->a, rel, (size_t)(tag_end - rel));
 		if (strstr(el, "attachedTemplate") ||
 		    strstr(el, "/oleObject") || strstr(el, "/frame\"") ||
-		    strstr(el, "subDocument"))
+		    strstr(el, "/frame'") || strstr(el, "subDocument"))
 			*remote = arena_strndup(&s->a, v, (size_t)(end - v));
 		else
 			url_add(s, v, (size_t)(end - v), UO_OFFICE, NULL, name);
 	}
+}
+
+/*
+ * A .rels part that names a VBA project, whatever its part is called
+ * (word/settings2.bin: OPC finds a part by its relationship, and olevba
+ * reads every OLE part for that reason).  The exact type, not its
+ * vbaProjectSignature.
+ */
+static int
+office_rels_vba(const char *buf)
+{
+	const char	*q = buf;
+
+	while ((q = strstr(q, "/relationships/vbaProject")) != NULL) {
+		q += 25;
+		if (*q == '"' || *q == '\'')
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -478,9 +524,11 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 		else if (media)
 			qr_scan(s, arena_printf(&s->a, "%s > %s", name, en), buf,
 			    (size_t)k);
-		else if (rels)
+		else if (rels) {
 			office_rels(s, name, (const char *)buf, &remote);
-		else if (memmem(buf, (size_t)k, "DDEAUTO", 7) != NULL ||
+			if (office_rels_vba((const char *)buf))
+				macro = 1;
+		} else if (memmem(buf, (size_t)k, "DDEAUTO", 7) != NULL ||
 		    memmem(buf, (size_t)k, " DDE ", 5) != NULL)
 			dde = 1;
 		free(buf);

