@@ -950,14 +950,17 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0 &&
 	    (doc = office_zip(s, name, p, n)) == 2)
 		return;
-	/* A lone compressed stream (.gz, .bz2, .xz, .zst, .lz4) is read
-	 * raw: when it is no archive, and when it opens as a tar that lists
-	 * nothing (a disk image's zeros are a tar's end). */
+	/* A lone compressed stream (.gz, .bz2, .xz, .zst, .lz4, .Z, .lzma,
+	 * .lz) is read raw: when it is no archive, and when it opens as a
+	 * tar that lists nothing (a disk image's zeros are a tar's end). */
 	raw = (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) || (n >= 3 &&
 	    memcmp(p, "BZh", 3) == 0) || (n >= 6 &&
 	    memcmp(p, "\xfd" "7zXZ\0", 6) == 0) || (n >= 4 &&
 	    memcmp(p, "\x28\xb5\x2f\xfd", 4) == 0) || (n >= 4 &&
-	    memcmp(p, "\x04\x22\x4d\x18", 4) == 0);
+	    memcmp(p, "\x04\x22\x4d\x18", 4) == 0) || (n >= 2 &&
+	    p[0] == 0x1f && p[1] == 0x9d) || (n >= 4 &&
+	    memcmp(p, "LZIP", 4) == 0) || (n >= 13 && p[0] == 0x5d &&
+	    p[1] == 0 && p[2] == 0);
 	memset(&w, 0, sizeof(w));
 	w.name = name;
 	w.p = p;

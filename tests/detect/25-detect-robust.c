@@ -1403,6 +1403,20 @@ more_kinds(const unsigned char *pe)
 	ok(file_fires("a program in Deflate64", "docs.zip", b, n,
 	    "attach.script"), "a program the engine cannot open is named");
 
+	/* The stub program compressed alone by lzma (.lzma, "alone"
+	 * format; Python's lzma module wrote it). */
+	{
+		static const unsigned char lz[] =
+		    "\x5d\x00\x00\x01\x00\xff\xff\xff\xff\xff\xff\xff"
+		    "\xff\x00\x26\x96\x8e\x70\x00\x17\xf7\xec\x05\xbb"
+		    "\xea\xf4\xff\x85\x4a\xa5\x56\x43\xd6\x69\x94\xb2"
+		    "\x82\xc8\x74\xd4\xb7\x37\xff\xfe\x5c\xd8\x00";
+
+		ok(file_fires("a program compressed by lzma", "setup.exe.lzma",
+		    lz, sizeof(lz) - 1, "attach.executable"),
+		    "an .lzma stream is opened");
+	}
+
 	/* ARJ's main header: libarchive cannot read it; it is said. */
 	memset(b, 0, 128);
 	memcpy(b, "\x60\xea\x2f\x00\x22\x0b\x01\x02\x10\x00\x02", 11);
