@@ -929,6 +929,30 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 	}
 }
 
+/*
+ * A zip nested past the depth limit is not opened, but its directory
+ * still names what it holds ("a.zip > b.zip > ... > invoice.exe"): the
+ * names are checked as those of files not read, within the message's
+ * names (a zip's directory is read without inflating anything).
+ */
+static void
+deep_names(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t n)
+{
+	struct archive		*a;
+	struct archive_entry	*e;
+
+	if (n < 4 || memcmp(p, "PK\x03\x04", 4) != 0 ||
+	    (a = ar_open(p, n, 0, NULL, 0)) == NULL)
+		return;
+	while (ar_next(a, &e) == ARCHIVE_OK &&
+	    s->arc_names++ < DETECT_ARCHIVE_NAMES)
+		if (archive_entry_filetype(e) == AE_IFREG)
+			attach_name_check(s, arena_printf(&s->a, "%s > %s",
+			    name, entry_name(s, e)), NULL);
+	archive_read_free(a);
+}
+
 void
 archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n)
@@ -943,6 +967,7 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		snprintf(d, sizeof(d), "%d", DETECT_ARCHIVE_DEPTH);
 		finding_add(s, R_ATT_ARCHIVE_DEEP, &(struct fargs){
 		    .name = name, .detail = d, .sha256 = ar_sha(s, p, n) });
+		deep_names(s, name, p, n);
 		return;
 	}
 	/* An Office document: its parts read as such, then its other

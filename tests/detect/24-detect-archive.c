@@ -259,6 +259,33 @@ nested(struct detect_scan *s)
 	    "and what is deeper is not opened");
 	free(cur);
 
+	/* Five zips: the fifth is not opened, but its directory names a
+	 * program (review 23). */
+	ent.name = "payload.exe";
+	ent.data = PE;
+	ent.len = sizeof(PE);
+	cur = make(0, 0, &ent, 1, NULL, &cl);
+	for (i = 0; i < 4; i++) {
+		snprintf(name, sizeof(name), "level%d.zip", i);
+		ent.name = name;
+		ent.data = cur;
+		ent.len = cl;
+		next = make(0, 0, &ent, 1, NULL, &nl);
+		free(cur);
+		cur = next;
+		cl = nl;
+	}
+	scan(s, "five.zip", cur, cl, &r);
+	{
+		const struct detect_finding *f = dt_find(&r,
+		    "attach.script");
+
+		ok(dt_find(&r, "attach.archive_deep") != NULL && f != NULL &&
+		    strstr(f->evidence[DETECT_EN], "payload.exe") != NULL,
+		    "five zips deep: the program past the limit named");
+	}
+	free(cur);
+
 	/* Two levels: opened. */
 	ent.name = "payload.exe";
 	ent.data = PE;
