@@ -165,7 +165,7 @@ sniff_zip_end(const unsigned char *p, size_t n)
 static int
 sniff_zip_junk(const unsigned char *p, size_t n)
 {
-	size_t	 i, low, cd, cdlen, base;
+	size_t	 i, low, cd, cdlen, base, off;
 
 	if (n < 22 + 46 + 30)
 		return 0;
@@ -183,10 +183,42 @@ sniff_zip_junk(const unsigned char *p, size_t n)
 		    4) != 0)
 			continue;
 		base = i - cdlen - cd;
-		if (base + 4 <= n && memcmp(p + base + le32(p + i - cdlen +
-		    42), "PK\x03\x04", 4) == 0 && base + le32(p + i - cdlen +
-		    42) + 4 <= n)
+		off = le32(p + i - cdlen + 42);
+		if (off <= i - base && off + 4 <= i - base &&
+		    memcmp(p + base + off, "PK\x03\x04", 4) == 0)
 			return 1;
+	}
+	return 0;
+}
+
+/* A cpio archive: an odc header of 76 octal digits, a newc one of "070701"
+ * or "070702" and 104 hexadecimal ones, or a binary one (its magic, in
+ * either byte order, and a name of 1 to 1,024 bytes). */
+static int
+sniff_cpio(const unsigned char *p, size_t n)
+{
+	size_t	 i;
+
+	if (has(p, n, 0, "070707", 6) && n >= 76) {
+		for (i = 6; i < 76; i++)
+			if (p[i] < '0' || p[i] > '7')
+				return 0;
+		return 1;
+	}
+	if ((has(p, n, 0, "070701", 6) || has(p, n, 0, "070702", 6)) &&
+	    n >= 110) {
+		for (i = 6; i < 110; i++)
+			if (!isxdigit(p[i]))
+				return 0;
+		return 1;
+	}
+	if (n >= 26 && ((p[0] == 0xc7 && p[1] == 0x71) || (p[0] == 0x71 &&
+	    p[1] == 0xc7))) {
+		size_t nl = p[0] == 0xc7 ? (size_t)(p[20] | p[21] << 8) :
+		    (size_t)(p[21] | p[20] << 8);
+
+		return nl >= 1 && nl <= 1024 && n >= 26 + nl && p[26 + nl -
+		    1] == 0;
 	}
 	return 0;
 }
@@ -211,6 +243,19 @@ tar_v7(const unsigned char *p, size_t n)
 	for (i = 0; i < 512; i++)
 		sum += i >= 148 && i < 156 ? ' ' : p[i];
 	return sum == want && sum != 8 * ' ';
+}
+
+/* Does the file's first 4 KB hold the tags of a web page? */
+static int
+html_head(const unsigned char *p, size_t n)
+{
+	size_t	 head = n < 4096 ? n : 4096;
+
+	return ci_find(p, head, "<html") || ci_find(p, head,
+	    "<!doctype html") || ci_find(p, head, "<script") ||
+	    ci_find(p, head, "<body") || ci_find(p, head, "<form") ||
+	    ci_find(p, head, "<meta http-equiv") || ci_find(p, head,
+	    "<iframe");
 }
 
 static enum ftype
@@ -264,23 +309,27 @@ sniff(const unsigned char *p, size_t n)
 		return FT_CHM;
 	if (has(p, n, 257, "ustar", 5) || tar_v7(p, n))
 		return FT_TAR;
-	/* cpio: odc, newc (with and without checksums), binary. */
-	if (has(p, n, 0, "070707", 6) || has(p, n, 0, "070701", 6) ||
-	    has(p, n, 0, "070702", 6) || has(p, n, 0, "\xc7\x71", 2) ||
-	    has(p, n, 0, "\x71\xc7", 2))
+	if (sniff_cpio(p, n))
 		return FT_CPIO;
-	/* compress (.Z), lzma (.lzma: its properties byte and a
-	 * dictionary of 64 KB to 1 GB), lzip. */
-	if (has(p, n, 0, "\x1f\x9d", 2) || has(p, n, 0, "LZIP", 4) ||
+	/* compress (.Z: its flags, 9 to 16 bits a code), lzma (.lzma: its
+	 * properties byte and a dictionary of 64 KB to 1 GB), lzip (its
+	 * version, 0 or 1). */
+	if ((has(p, n, 0, "\x1f\x9d", 2) && n >= 3 && (p[2] & 0x60) == 0 &&
+	    (p[2] & 0x1f) >= 9 && (p[2] & 0x1f) <= 16) ||
+	    (has(p, n, 0, "LZIP", 4) && n >= 6 && p[4] <= 1) ||
 	    (n >= 13 && p[0] == 0x5d && p[1] == 0 && p[2] == 0 &&
 	    (p[3] != 0 || p[4] != 0)))
 		return FT_COMPRESS;
-	/* ARJ: its main header's size (2,600 bytes at most) and the size
-	 * of the fixed part of it (30 bytes or more). */
-	if (has(p, n, 0, "\x60\xea", 2) && n >= 34 && (p[2] | p[3] << 8) <=
-	    2600 && (p[2] | p[3] << 8) >= 30 && p[4] >= 30 && p[4] <= (p[2] |
-	    p[3] << 8))
-		return FT_ARJ;
+	/* ARJ: its main header (2,600 bytes at most, its fixed part 30
+	 * or more) and the CRC-32 that follows it. */
+	if (has(p, n, 0, "\x60\xea", 2) && n >= 34) {
+		size_t h = (size_t)(p[2] | p[3] << 8);
+
+		if (h >= 30 && h <= 2600 && p[4] >= 30 && p[4] <= h &&
+		    n >= 4 + h + 4 && crc32(0, p + 4, (uInt)h) ==
+		    le32(p + 4 + h))
+			return FT_ARJ;
+	}
 	if (has(p, n, 0, "L\0\0\0\x01\x14\x02\0", 8))
 		return FT_LNK;
 	/* A VHD's footer ends it; a fixed-size disk has no other copy. */
@@ -311,10 +360,7 @@ sniff(const unsigned char *p, size_t n)
 		return FT_URLFILE;
 	if (ci_find(p, head, "<svg"))
 		return FT_SVG;
-	if (ci_find(p, head, "<html") || ci_find(p, head, "<!doctype html") ||
-	    ci_find(p, head, "<script") || ci_find(p, head, "<body") ||
-	    ci_find(p, head, "<form") || ci_find(p, head, "<meta http-equiv") ||
-	    ci_find(p, head, "<iframe"))
+	if (html_head(p, n))
 		return FT_HTML;
 	if (sniff_zip_end(p, n) || sniff_zip_junk(p, n))
 		return FT_ZIP;
@@ -1672,8 +1718,14 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	case FT_CPIO:
 	case FT_COMPRESS:
 		archive_walk(s, name, p, len);
+		/* A few bytes of a magic in front of a page: a browser
+		 * shows the page. */
+		if (html_head(p, len))
+			html_attachment(s, name, p, len, svg, sha);
 		break;
 	case FT_ARJ:
+		if (html_head(p, len))
+			html_attachment(s, name, p, len, svg, sha);
 		/* 7-Zip and WinRAR open it; libarchive does not. */
 		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
 		    .name = name, .sha256 = sha,

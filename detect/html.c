@@ -30,6 +30,8 @@
 #define DATA_IMAGE_MAX	(4u << 20)	/* base64 of a data: picture read */
 #define ENTITY_NAME_MAX	40	/* bytes of a character reference's name
 				   (the longest HTML5 names has 31) */
+#define RESOLVE_MAX	(1u << 20)	/* bytes of links read against
+					   <base href>, a page */
 #define COND_MAX	128	/* bytes of a conditional comment's test
 				   (<!--[if gte mso 9]>) */
 
@@ -98,14 +100,17 @@ struct hstate {
 						   <dt>, <svg> or <math> */
 	int			 quirks;	/* no <!DOCTYPE>: quirks
 						   mode */
-	int			 deep;	/* elements open past STACK_MAX:
-					   their colours are not known */
+	int			 deep;	/* elements open past STACK_MAX */
+	int			 deep_unknown;	/* one of them sets a colour:
+						   those inside not known */
 	int			 mso;	/* in what only Outlook's desktop
 					   program shows (<!--[if mso]>) */
 	const char		*mso_end;	/* up to here */
 	const char		*dashes;	/* the last "-->" found
 						   (dashes()) */
 	const char		*base;		/* <base href>, or NULL */
+	size_t			 resolved;	/* bytes of links made from
+						   it */
 	const char		*base_origin;	/* its scheme and host */
 	struct buf		 atext;
 	int			 in_a;
@@ -309,13 +314,23 @@ css_prop(const char *d, const char *prop)
 	size_t		 l = strlen(prop);
 	const char	*p;
 
-	const char	*v = NULL;
+	const char	*v = NULL, *vi = NULL, *val, *imp;
 
-	/* The last one given: it wins, as in CSS. */
-	for (p = d; (p = strstr(p, prop)) != NULL; p += l)
-		if ((p == d || p[-1] == ';' || p[-1] == '{') && p[l] == ':')
-			v = p + l + 1;
-	return v;
+	/* As in CSS: the last one given wins, unless an earlier one is
+	 * !important (then the last of those); one of no value is none. */
+	for (p = d; (p = strstr(p, prop)) != NULL; p += l) {
+		if (!((p == d || p[-1] == ';' || p[-1] == '{') && p[l] == ':'))
+			continue;
+		val = p + l + 1;
+		if (*val == ';' || *val == '\0' || *val == '!' || *val == '}')
+			continue;
+		imp = strstr(val, "!important");
+		if (imp != NULL && imp < val + strcspn(val, ";}"))
+			vi = val;
+		else
+			v = val;
+	}
+	return vi != NULL ? vi : v;
 }
 
 /* Does the style b (css_squeeze()d) set the property prop, itself and not
@@ -324,12 +339,10 @@ css_prop(const char *d, const char *prop)
 static int
 css_zero(const char *b, const char *prop)
 {
-	const char	*v;
+	const char	*v = css_prop(b, prop);
 
-	for (v = css_prop(b, prop); v != NULL; v = css_prop(v, prop))
-		if (v[0] == '0' && !(v[1] >= '0' && v[1] <= '9') && v[1] != '.')
-			return 1;
-	return 0;
+	return v != NULL && v[0] == '0' && !(v[1] >= '0' && v[1] <= '9') &&
+	    v[1] != '.';
 }
 
 static int	style_clipped(const char *);
@@ -998,6 +1011,9 @@ is_shown(const struct hstate *h, const char *tok)
 	return 0;
 }
 
+static int	off_match(const struct hstate *, const char *, int, int *,
+		    int *);
+
 /* What the element's style (squeezed, or NULL), tag, classes and id do
  * to what is in view; in *bg the colour the last of their rules that
  * sets a background gives (-1 unknown, -3 none). */
@@ -1007,28 +1023,22 @@ off_element(struct hstate *h, const char *tag, const struct hattr *a,
 {
 	const char	*v;
 	char		 tok[48];
-	int		 off = 0, i, last = -1, shown = 0;
+	int		 off = 0, last = -1, hide = -1, shown = -1;
 
 	*bg = -3;
 	if (style != NULL)
 		off |= css_offscreen(style);
 	if (h->noff == 0)
 		return off;
-	for (i = 0; i < h->noff; i++)
-		if (strcmp(h->off[i].sel, tag) == 0)
-			off |= h->off[i].off;
+	off |= off_match(h, tag, 0, &last, &hide);
 	if (is_shown(h, tag))
-		shown = 1;
+		shown = 0;
 	if ((v = attr(a, na, "id")) != NULL && strlen(v) + 1 < sizeof(tok)) {
 		snprintf(tok, sizeof(tok), "#%s", v);
 		str_lower(tok);
-		shown |= is_shown(h, tok);
-		for (i = 0; i < h->noff; i++)
-			if (strcmp(h->off[i].sel, tok) == 0) {
-				off |= h->off[i].off;
-				if ((h->off[i].off & OFF_BG) && i > last)
-					last = i;
-			}
+		if (is_shown(h, tok))
+			shown = 2;
+		off |= off_match(h, tok, 2, &last, &hide);
 	}
 	if ((v = attr(a, na, "class")) != NULL) {
 		int words = 0;
@@ -1043,25 +1053,42 @@ off_element(struct hstate *h, const char *tag, const struct hattr *a,
 				memcpy(tok + 1, v, k);
 				tok[k + 1] = '\0';
 				str_lower(tok);
-				shown |= is_shown(h, tok);
-				for (i = 0; i < h->noff; i++)
-					if (strcmp(h->off[i].sel, tok) == 0) {
-						off |= h->off[i].off;
-						if ((h->off[i].off & OFF_BG) &&
-						    i > last)
-							last = i;
-					}
+				if (is_shown(h, tok) && shown < 1)
+					shown = 1;
+				off |= off_match(h, tok, 1, &last, &hide);
 			}
 			v += k;
 		}
 	}
 	if (last >= 0)
 		*bg = h->off[last].bg;
-	/* A class, id or tag of it that a rule shows: which rule wins
-	 * (the later, the one of an id) is the cascade's; the element is
-	 * not judged hidden by a style sheet. */
-	if (shown)
+	/* A rule that shows it again, as specific as the one that hides
+	 * it or more (a tag's, a class's, an id's): which wins among
+	 * equals is the order of the sheet, so it is not judged hidden by
+	 * a style sheet; a tag's rule never undoes a class's. */
+	if (shown >= 0 && shown >= hide)
 		off &= ~(OFF_HIDE | OFF_CLIP | OFF_IMP);
+	return off;
+}
+
+/* The rules of selector tok (of specificity lvl: 0 a tag, 1 a class, 2 an
+ * id): what they do, the last that sets a background in *last, the most
+ * specific that hides in *hide. */
+static int
+off_match(const struct hstate *h, const char *tok, int lvl, int *last,
+    int *hide)
+{
+	int	 i, off = 0;
+
+	for (i = 0; i < h->noff; i++)
+		if (strcmp(h->off[i].sel, tok) == 0) {
+			off |= h->off[i].off;
+			if ((h->off[i].off & OFF_BG) && i > *last && lvl > 0)
+				*last = i;
+			if ((h->off[i].off & (OFF_HIDE | OFF_CLIP)) &&
+			    lvl > *hide)
+				*hide = lvl;
+		}
 	return off;
 }
 
@@ -1162,7 +1189,7 @@ text_out(struct hstate *h, const char *p, size_t n)
 		return;
 	}
 	if (h->hidden > 0 || h->tiny || h->rest || (!h->bg_unknown &&
-	    h->deep == 0 && color_hides(h->fg, h->bg))) {
+	    !h->deep_unknown && color_hides(h->fg, h->bg))) {
 		/* Hidden before any text of the body: the preheader, the
 		 * summary mail programs show in the message list.  The
 		 * reader sees it there, so it hides nothing; longer, it is
@@ -1258,10 +1285,14 @@ resolve(struct hstate *h, const char *v)
 	size_t		 k;
 	const char	*q, *root;
 
-	if (v == NULL || h->base == NULL)
+	if (v == NULL || h->base == NULL || h->resolved > RESOLVE_MAX ||
+	    h->s->nu >= DETECT_URLS_MAX)
 		return v;
 	while (*v != '\0' && (unsigned char)*v <= 0x20)
 		v++;
+	/* What is made here is counted: a long base and many short links
+	 * would otherwise make megabytes of a few. */
+	h->resolved += strlen(h->base) + strlen(v);
 	k = strcspn(v, ":/?#");
 	if ((v[k] == ':' && k > 0) || (v[0] == '/' && (v[1] == '/' ||
 	    v[1] == '\\')) || str_ncasecmp(v, "www.", 4) == 0)
@@ -1676,8 +1707,13 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		h->tiny = tiny;
 		h->fg = fg;
 		h->bg = bg;
-	} else
+	} else {
+		/* Past the stack: its colours are not kept; when it sets
+		 * its own, those of the text inside are not known. */
 		h->deep++;
+		if (own_bg || fg_set || fg != h->fg || bg != h->bg)
+			h->deep_unknown = 1;
+	}
 }
 
 /* The innermost open <svg> or <math> (foreign content), or -1. */
@@ -1839,7 +1875,8 @@ end_tag(struct hstate *h, const char *t)
 		grid_close(h);
 	/* One of those past the stack closes first. */
 	if (h->deep > 0) {
-		h->deep--;
+		if (--h->deep == 0)
+			h->deep_unknown = 0;
 		return;
 	}
 	for (i = h->depth - 1; i >= 0; i--)
@@ -2014,7 +2051,8 @@ comment_end(struct hstate *h, const char *p, const char *e)
 	    (q = memchr(p, ']', (size_t)(e - p) < COND_MAX ?
 	    (size_t)(e - p) : COND_MAX)) != NULL && q + 1 < e && q[1] == '>' &&
 	    memmem(p, (size_t)(q - p), "mso", 3) != NULL &&
-	    memchr(p, '!', (size_t)(q - p)) == NULL) {
+	    memchr(p, '!', (size_t)(q - p)) == NULL &&
+	    memmem(p, (size_t)(q - p), "->", 2) == NULL) {
 		/* Other readers read on where the comment ends for them,
 		 * at its "<![endif]-->" or the first "-->" (a template
 		 * that closes it with "<!-->"). */
@@ -2095,6 +2133,10 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 			q = memchr(p, '<', (size_t)(e - p));
 			if (q == NULL)
 				q = e;
+			/* What Outlook alone shows ends where other
+			 * readers' comment does, inside a run of text. */
+			if (h.mso && q > h.mso_end)
+				q = h.mso_end;
 			text_out(&h, p, (size_t)(q - p));
 			p = q;
 			continue;

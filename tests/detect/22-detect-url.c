@@ -687,6 +687,14 @@ cascade(void)
 		{ "<style>.h{display:none}#s{display:inline}</style><p>Seen."
 		  "</p><span class=h id=s>shown</span>", 0,
 		  "an id's rule shows it again" },
+		/* Review 24: what the cascade keeps hidden. */
+		{ "<style>span{display:inline}.x{display:none}</style><p>Seen."
+		  "</p><span class=x>gone</span>", 4,
+		  "a tag's rule does not undo a class's" },
+		{ "<p>Seen.</p><div style=\"display:none !important; display:"
+		  "block\">gone</div>", 4, "!important beats a later one" },
+		{ "<p>Seen.</p><div style=\"display:none; display:\">gone"
+		  "</div>", 4, "a declaration of no value is none" },
 	};
 	char		 deep[8192];
 	size_t		 n = 0, i;
@@ -714,6 +722,40 @@ cascade(void)
 	memset(&hi, 0, sizeof(hi));
 	html_scan(S, deep, n, NULL, NULL, &hi);
 	is_int(hi.hidden, 0, "cascade: white on black past the stack");
+
+	/* White on white, 130 unclosed elements in: still hidden (only an
+	 * element past the stack that sets a colour leaves it unknown). */
+	n = (size_t)snprintf(deep, sizeof(deep), "<p>Seen.</p><div style=\""
+	    "color:#fff\">");
+	for (i = 0; i < 130; i++)
+		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "<b>");
+	n += (size_t)snprintf(deep + n, sizeof(deep) - n, "gone</div>");
+	memset(&hi, 0, sizeof(hi));
+	html_scan(S, deep, n, NULL, NULL, &hi);
+	is_int(hi.hidden, 4, "cascade: white on white past the stack");
+
+	/* Outlook's block ends where other readers' comment does, inside a
+	 * run of text; a test holding "-->" is no test (review 24). */
+	{
+		static const char *const shown[] = {
+			"<p><!--[if mso]>-->Verify your password now</p>",
+			"<!--[if -->mso]><p>Verify your password now</p>"
+			    "<!-- end -->",
+		};
+		struct buf	 vis;
+
+		for (i = 0; i < nitems(shown); i++) {
+			buf_init(&vis, 1 << 16);
+			memset(&hi, 0, sizeof(hi));
+			html_scan(S, shown[i], strlen(shown[i]), NULL, &vis,
+			    &hi);
+			ok(vis.ptr != NULL && strstr(vis.ptr, "Verify your "
+			    "password now") != NULL, "cascade: text after %s "
+			    "shown", i == 0 ? "<!--[if mso]>-->" :
+			    "<!--[if -->");
+			buf_release(&vis);
+		}
+	}
 }
 
 /* The preheader: hidden text before the body's first words is the

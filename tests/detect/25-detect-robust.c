@@ -364,6 +364,19 @@ slow_html(void)
 		    40000 },
 		{ "HTML tags inside SVGs", "<svg><svg><svg><svg><svg><svg>",
 		    "<b>", "", 1000000 },
+		/* A base of 2,000 characters and 4 MB of short relative
+		 * links: 800 MB of links made of them once (review 24). */
+		{ "a long <base href> and 4 MB of short links",
+		    "<base href=\"https://example.com/"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "/\">", "<a href=x>", "", 400000 },
 	};
 	struct buf		 b;
 	struct detect_result	 r;
@@ -1417,9 +1430,30 @@ more_kinds(const unsigned char *pe)
 		    "an .lzma stream is opened");
 	}
 
+	/* A zip's end record whose directory points 1 GB past the file
+	 * (review 24: read past the attachment, the scan crashed). */
+	memset(b, 0, 512);
+	memcpy(b + 200, "PK\x01\x02", 4);
+	le32p(b + 200 + 42, 0x40000000);
+	memcpy(b + 246, "PK\x05\x06", 4);
+	le32p(b + 246 + 12, 46);
+	memcpy(b + 268, "trailing", 8);
+	ok(!file_fires("a zip's directory pointing past the file",
+	    "report.bin", b, 276, "attach.executable"),
+	    "a directory pointing past the file: a verdict");
+
+	/* A page behind a cpio header: a browser shows the page. */
+	n = (size_t)snprintf((char *)b, 4096, "070707%070d<html><body><form "
+	    "action=\"http://203.0.113.7/p\"><input type=password></form>"
+	    "</body></html>", 0);
+	ok(file_fires("a page behind a cpio header", "invoice.html", b, n,
+	    "attach.html_credential_form"), "a page behind a cpio header "
+	    "is read as a page too");
+
 	/* ARJ's main header: libarchive cannot read it; it is said. */
 	memset(b, 0, 128);
 	memcpy(b, "\x60\xea\x2f\x00\x22\x0b\x01\x02\x10\x00\x02", 11);
+	le32p(b + 4 + 0x2f, (uint32_t)crc32(0, b + 4, 0x2f));
 	ok(file_fires("an ARJ archive", "invoice.arj", b, 100,
 	    "attach.archive_unread"), "an ARJ archive is said unread");
 
