@@ -643,6 +643,29 @@ tiny_font(void)
 	hidden_cases("tiny font, colour", t, nitems(t));
 }
 
+/* The hidden characters of head, open written times (never closed), then
+ * tail. */
+static size_t
+nested_hidden(const char *head, const char *open, int times,
+    const char *tail)
+{
+	char		 deep[8192];
+	size_t		 n;
+	int		 i;
+	struct html_info hi;
+
+	n = (size_t)snprintf(deep, sizeof(deep), "%s", head);
+	for (i = 0; i < times && n < sizeof(deep); i++)
+		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "%s", open);
+	if (n < sizeof(deep))
+		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "%s", tail);
+	if (n >= sizeof(deep))
+		n = sizeof(deep) - 1;
+	memset(&hi, 0, sizeof(hi));
+	html_scan(S, deep, n, NULL, NULL, &hi);
+	return hi.hidden;
+}
+
 /* What the reader is shown again: a hidden paragraph or list item ended
  * by the next block or item (HTML5's implied end tags), a declaration
  * given again later (the last wins), the hidden attribute undone by the
@@ -696,43 +719,24 @@ cascade(void)
 		{ "<p>Seen.</p><div style=\"display:none; display:\">gone"
 		  "</div>", 4, "a declaration of no value is none" },
 	};
-	char		 deep[8192];
-	size_t		 n = 0, i;
+	size_t		 i;
 	struct html_info hi;
 
 	hidden_cases("cascade", t, nitems(t));
 
 	/* An end tag with 20 elements above its element closes it. */
-	n = (size_t)snprintf(deep, sizeof(deep), "<p>Seen.</p><div style=\""
-	    "display:none\">");
-	for (i = 0; i < 20; i++)
-		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "<span>");
-	n += (size_t)snprintf(deep + n, sizeof(deep) - n, "gone</div>shown");
-	memset(&hi, 0, sizeof(hi));
-	html_scan(S, deep, n, NULL, NULL, &hi);
-	is_int(hi.hidden, 4, "cascade: an end tag 20 elements up");
-
+	is_int(nested_hidden("<p>Seen.</p><div style=\"display:none\">",
+	    "<span>", 20, "gone</div>shown"), 4,
+	    "cascade: an end tag 20 elements up");
 	/* White text on a black box 130 elements deep: past the stack,
 	 * its colours are not known, and it is not judged hidden. */
-	n = (size_t)snprintf(deep, sizeof(deep), "<p>Seen.</p>");
-	for (i = 0; i < 129; i++)
-		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "<div>");
-	n += (size_t)snprintf(deep + n, sizeof(deep) - n, "<div style=\""
-	    "background:#000\"><p style=\"color:#fff\">shown</p></div>");
-	memset(&hi, 0, sizeof(hi));
-	html_scan(S, deep, n, NULL, NULL, &hi);
-	is_int(hi.hidden, 0, "cascade: white on black past the stack");
-
+	is_int(nested_hidden("<p>Seen.</p>", "<div>", 129, "<div style=\""
+	    "background:#000\"><p style=\"color:#fff\">shown</p></div>"), 0,
+	    "cascade: white on black past the stack");
 	/* White on white, 130 unclosed elements in: still hidden (only an
 	 * element past the stack that sets a colour leaves it unknown). */
-	n = (size_t)snprintf(deep, sizeof(deep), "<p>Seen.</p><div style=\""
-	    "color:#fff\">");
-	for (i = 0; i < 130; i++)
-		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "<b>");
-	n += (size_t)snprintf(deep + n, sizeof(deep) - n, "gone</div>");
-	memset(&hi, 0, sizeof(hi));
-	html_scan(S, deep, n, NULL, NULL, &hi);
-	is_int(hi.hidden, 4, "cascade: white on white past the stack");
+	is_int(nested_hidden("<p>Seen.</p><div style=\"color:#fff\">", "<b>",
+	    130, "gone</div>"), 4, "cascade: white on white past the stack");
 
 	/* Outlook's block ends where other readers' comment does, inside a
 	 * run of text; a test holding "-->" is no test (review 24). */

@@ -129,6 +129,12 @@ scan(struct detect_scan *s, const char *fname, const unsigned char *p,
 	free(m);
 }
 
+/* A Word document's content types and its text, as the OOXML tests
+ * write them. */
+static const char CT[] = "<Types><Override PartName=\"/word/"
+    "document.xml\"/></Types>";
+static const char DOC[] = "<w:document>hello</w:document>";
+
 static unsigned char PE[512];
 
 static void
@@ -228,21 +234,18 @@ ppap_plain(struct detect_engine *e)
 	detect_scan_free(s);
 }
 
-static void
-nested(struct detect_scan *s)
+/* payload.exe in a zip, that zip in another, levels zips in all. */
+static unsigned char *
+nest(int levels, size_t *len)
 {
-	struct detect_result	 r;
-	struct ent		 ent;
+	struct ent		 ent = { "payload.exe", PE, sizeof(PE) };
 	unsigned char		*cur, *next;
 	size_t			 cl, nl;
 	int			 i;
 	char			 name[32];
 
-	ent.name = "payload.exe";
-	ent.data = PE;
-	ent.len = sizeof(PE);
 	cur = make(0, 0, &ent, 1, NULL, &cl);
-	for (i = 0; i < 19; i++) {
+	for (i = 0; i + 1 < levels; i++) {
 		snprintf(name, sizeof(name), "level%d.zip", i);
 		ent.name = name;
 		ent.data = cur;
@@ -252,6 +255,19 @@ nested(struct detect_scan *s)
 		cur = next;
 		cl = nl;
 	}
+	*len = cl;
+	return cur;
+}
+
+static void
+nested(struct detect_scan *s)
+{
+	struct detect_result	 r;
+	struct ent		 ent;
+	unsigned char		*cur, *next;
+	size_t			 cl, nl;
+
+	cur = nest(20, &cl);
 	scan(s, "deep.zip", cur, cl, &r);
 	ok(dt_find(&r, "attach.archive_deep") != NULL,
 	    "zips nested 20 deep: the depth limit is reported");
@@ -261,20 +277,7 @@ nested(struct detect_scan *s)
 
 	/* Five zips: the fifth is not opened, but its directory names a
 	 * program (review 23). */
-	ent.name = "payload.exe";
-	ent.data = PE;
-	ent.len = sizeof(PE);
-	cur = make(0, 0, &ent, 1, NULL, &cl);
-	for (i = 0; i < 4; i++) {
-		snprintf(name, sizeof(name), "level%d.zip", i);
-		ent.name = name;
-		ent.data = cur;
-		ent.len = cl;
-		next = make(0, 0, &ent, 1, NULL, &nl);
-		free(cur);
-		cur = next;
-		cl = nl;
-	}
+	cur = nest(5, &cl);
 	scan(s, "five.zip", cur, cl, &r);
 	{
 		const struct detect_finding *f = dt_find(&r,
@@ -325,8 +328,6 @@ bomb(struct detect_scan *s)
 static unsigned char *
 office_bomb(int nparts, size_t each, size_t *outlen)
 {
-	static const char ct[] = "<Types><Override PartName=\"/word/"
-	    "document.xml\"/></Types>";
 	struct archive		*a = archive_write_new();
 	struct archive_entry	*ae;
 	size_t			 cap = (size_t)nparts * (each / 256 + 4096) +
@@ -346,14 +347,14 @@ office_bomb(int nparts, size_t each, size_t *outlen)
 			snprintf(name, sizeof(name),
 			    "word/_rels/part%d.xml.rels", i);
 		archive_entry_set_pathname_utf8(ae, name);
-		archive_entry_set_size(ae, (la_int64_t)(i < 0 ? sizeof(ct) - 1 :
+		archive_entry_set_size(ae, (la_int64_t)(i < 0 ? sizeof(CT) - 1 :
 		    each));
 		archive_entry_set_filetype(ae, AE_IFREG);
 		archive_entry_set_perm(ae, 0644);
 		if (archive_write_header(a, ae) != ARCHIVE_OK)
 			abort();
 		if (i < 0)
-			archive_write_data(a, ct, sizeof(ct) - 1);
+			archive_write_data(a, CT, sizeof(CT) - 1);
 		else
 			archive_write_data(a, sp, each);
 		archive_entry_free(ae);
@@ -534,22 +535,19 @@ no_programs(struct detect_scan *s)
 static void
 ooxml(struct detect_scan *s)
 {
-	static const char ct[] = "<Types><Override PartName=\"/word/"
-	    "document.xml\"/></Types>";
 	static const char rels[] = "<Relationships><Relationship Id=\"rId1\" "
 	    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
 	    "relationships/attachedTemplate\" Target=\"http://198.51.100.7/"
 	    "t.dotm\" TargetMode=\"External\"/></Relationships>";
-	static const char doc[] = "<w:document>hello</w:document>";
 	static const char drels[] = "<Relationships><Relationship Id=\"r2\" "
 	    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
 	    "relationships/hyperlink\" Target=\"https://docs-view.example-"
 	    "login.top/open\" TargetMode=\"External\"/></Relationships>";
 	struct ent		 e[] = {
-		{ "[Content_Types].xml", (const unsigned char *)ct,
-		    sizeof(ct) - 1 },
-		{ "word/document.xml", (const unsigned char *)doc,
-		    sizeof(doc) - 1 },
+		{ "[Content_Types].xml", (const unsigned char *)CT,
+		    sizeof(CT) - 1 },
+		{ "word/document.xml", (const unsigned char *)DOC,
+		    sizeof(DOC) - 1 },
 		{ "word/_rels/settings.xml.rels", (const unsigned char *)rels,
 		    sizeof(rels) - 1 },
 		{ "word/_rels/document.xml.rels", (const unsigned char *)drels,
@@ -581,9 +579,6 @@ ooxml(struct detect_scan *s)
 static void
 office_others(struct detect_scan *s)
 {
-	static const char ct[] = "<Types><Override PartName=\"/word/"
-	    "document.xml\"/></Types>";
-	static const char doc[] = "<w:document>hello</w:document>";
 	static const char js[] = "var s = new ActiveXObject('WScript.Shell');";
 	static const unsigned char png[] = "\x89PNG\r\n\x1a\n";
 	struct ent		 e[5];
@@ -592,8 +587,8 @@ office_others(struct detect_scan *s)
 	unsigned char		*z;
 	size_t			 zl;
 
-	e[0] = (struct ent){ "[Content_Types].xml", (const unsigned char *)ct,
-	    sizeof(ct) - 1 };
+	e[0] = (struct ent){ "[Content_Types].xml", (const unsigned char *)CT,
+	    sizeof(CT) - 1 };
 	e[1] = (struct ent){ "invoice.exe", PE, sizeof(PE) };
 	z = make(0, 0, e, 2, NULL, &zl);
 	scan(s, "invoice.zip", z, zl, &r);
@@ -611,10 +606,10 @@ office_others(struct detect_scan *s)
 	    "a script beside a META-INF/manifest.xml");
 	free(z);
 
-	e[0] = (struct ent){ "[Content_Types].xml", (const unsigned char *)ct,
-	    sizeof(ct) - 1 };
-	e[1] = (struct ent){ "word/document.xml", (const unsigned char *)doc,
-	    sizeof(doc) - 1 };
+	e[0] = (struct ent){ "[Content_Types].xml", (const unsigned char *)CT,
+	    sizeof(CT) - 1 };
+	e[1] = (struct ent){ "word/document.xml", (const unsigned char *)DOC,
+	    sizeof(DOC) - 1 };
 	e[2] = (struct ent){ "word/media/image1.png", png, sizeof(png) - 1 };
 	e[3] = (struct ent){ "word/fonts/font1.odttf", PE, 64 };
 	e[4] = (struct ent){ "word/printerSettings/printerSettings1.bin", PE,
@@ -670,9 +665,6 @@ odf_python(struct detect_scan *s)
 static void
 ooxml_rels(struct detect_scan *s)
 {
-	static const char ct[] = "<Types><Override PartName=\"/word/"
-	    "document.xml\"/></Types>";
-	static const char doc[] = "<w:document>hello</w:document>";
 	static const char vrels[] = "<Relationships><Relationship Id=\"rId9\" "
 	    "Type=\"http://schemas.microsoft.com/office/2006/relationships/"
 	    "vbaProject\" Target=\"settings2.bin\"/></Relationships>";
@@ -681,10 +673,10 @@ ooxml_rels(struct detect_scan *s)
 	    "relationships/attachedTemplate\" Target = 'http://198.51.100.7/"
 	    "t.dotm' TargetMode=\"External\"/></Relationships>";
 	struct ent		 e[] = {
-		{ "[Content_Types].xml", (const unsigned char *)ct,
-		    sizeof(ct) - 1 },
-		{ "word/document.xml", (const unsigned char *)doc,
-		    sizeof(doc) - 1 },
+		{ "[Content_Types].xml", (const unsigned char *)CT,
+		    sizeof(CT) - 1 },
+		{ "word/document.xml", (const unsigned char *)DOC,
+		    sizeof(DOC) - 1 },
 		{ "word/_rels/document.xml.rels", (const unsigned char *)vrels,
 		    sizeof(vrels) - 1 },
 		{ "word/settings2.bin", PE, 64 },
@@ -783,7 +775,7 @@ unhex(const char *h, size_t *n)
 
 /* A mail's text, then the archive: the result of the archive's mail. */
 static int
-ppap_pair(struct detect_engine *e, const char *subject, const char *text,
+ppap_pair(struct detect_engine *e, const char *subjeCT, const char *text,
     const unsigned char *z, size_t zl, struct detect_result *r)
 {
 	struct detect_scan	*s = detect_scan_new(e);
@@ -794,7 +786,7 @@ ppap_pair(struct detect_engine *e, const char *subject, const char *text,
 
 	n = snprintf(m, sizeof(m), "From: Sato <sato@fabrikam.com>\r\n"
 	    "To: taro@contoso.com\r\nSubject: %s\r\nMIME-Version: 1.0\r\n"
-	    "Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", subject,
+	    "Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", subjeCT,
 	    text);
 	if (n < 0 || (size_t)n >= sizeof(m) ||
 	    detect_scan_mime(s, m, (size_t)n, NULL, r) != 0)
@@ -857,7 +849,7 @@ review(struct detect_engine *e)
 	    "2b0c280000";
 	static const unsigned char note[] = "quotation 2026-11\n";
 	static const struct {
-		const char *subject, *text;
+		const char *subjeCT, *text;
 	} forms[] = {
 		{ "files", "パスワードはXy7kQ2pzです。" },
 		{ "files", "パスワード：Xy7kQ2pz。" },
@@ -997,8 +989,8 @@ review(struct detect_engine *e)
 	ents[0] = (struct ent){ "invoice.pdf", PE, sizeof(PE) };
 	z = make(0, 0, ents, 1, "Xy7kQ2pz", &zl);
 	for (i = 0; i < nitems(forms); i++)
-		ok(ppap_pair(e, forms[i].subject, forms[i].text, z, zl, &r),
-		    "the password found in \"%s\" / \"%s\"", forms[i].subject,
+		ok(ppap_pair(e, forms[i].subjeCT, forms[i].text, z, zl, &r),
+		    "the password found in \"%s\" / \"%s\"", forms[i].subjeCT,
 		    forms[i].text);
 	for (i = 0; i < nitems(prose); i++) {
 		struct detect_scan *t = detect_scan_new(e);
