@@ -232,7 +232,7 @@ tar_v7(const unsigned char *p, size_t n)
 	unsigned long	 sum = 0, want = 0;
 	size_t		 i;
 
-	if (n < 1024 || p[0] == 0 || p[156] == 'L' + 0x80)
+	if (n < 1024 || p[0] == 0)
 		return 0;
 	for (i = 148; i < 156 && p[i] == ' '; i++)
 		;
@@ -1715,6 +1715,8 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	case FT_LZ4:
 	case FT_CAB:
 	case FT_TAR:
+		archive_walk(s, name, p, len);
+		break;
 	case FT_CPIO:
 	case FT_COMPRESS:
 		archive_walk(s, name, p, len);

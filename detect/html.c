@@ -324,8 +324,8 @@ css_prop(const char *d, const char *prop)
 		val = p + l + 1;
 		if (*val == ';' || *val == '\0' || *val == '!' || *val == '}')
 			continue;
-		imp = strstr(val, "!important");
-		if (imp != NULL && imp < val + strcspn(val, ";}"))
+		imp = memmem(val, strcspn(val, ";}"), "!important", 10);
+		if (imp != NULL)
 			vi = val;
 		else
 			v = val;
@@ -1290,13 +1290,13 @@ resolve(struct hstate *h, const char *v)
 		return v;
 	while (*v != '\0' && (unsigned char)*v <= 0x20)
 		v++;
-	/* What is made here is counted: a long base and many short links
-	 * would otherwise make megabytes of a few. */
-	h->resolved += strlen(h->base) + strlen(v);
 	k = strcspn(v, ":/?#");
 	if ((v[k] == ':' && k > 0) || (v[0] == '/' && (v[1] == '/' ||
 	    v[1] == '\\')) || str_ncasecmp(v, "www.", 4) == 0)
 		return v;
+	/* What is made here is counted: a long base and many short links
+	 * would otherwise make megabytes of a few. */
+	h->resolved += strlen(h->base) + strlen(v);
 	if (v[0] == '/' || v[0] == '\\')
 		return arena_printf(&h->s->a, "%s%s", h->base_origin, v);
 	if (v[0] == '#')

@@ -194,7 +194,7 @@ uspace(const char *p)
 
 	if (u[0] == 0xc2 && u[1] == 0xa0)
 		return 2;
-	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] != '\0' && (u[2] <= 0x8b ||
+	if (u[0] == 0xe2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8b) ||
 	    u[2] == 0xaf))
 		return 3;
 	if ((u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80) || (u[0] == 0xef &&
