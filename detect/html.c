@@ -1328,18 +1328,26 @@ a_close(struct hstate *h)
 	buf_reset(&h->atext);
 }
 
+/* Is w one of the n words of l? */
+static int
+in_words(const char *w, const char *const *l, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(w, l[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 is_void(const char *t)
 {
 	static const char *const v[] = { "br", "img", "input", "meta",
 	    "link", "hr", "wbr", "area", "base", "col", "embed", "source",
 	    "track", "param", "keygen", "frame" };
-	size_t	 i;
 
-	for (i = 0; i < nitems(v); i++)
-		if (strcmp(t, v[i]) == 0)
-			return 1;
-	return 0;
+	return in_words(t, v, nitems(v));
 }
 
 static int
@@ -1349,12 +1357,8 @@ is_block(const char *t)
 	    "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "hr", "title",
 	    "center", "blockquote", "ul", "ol", "section", "article",
 	    "header", "footer", "button", "option" };
-	size_t	 i;
 
-	for (i = 0; i < nitems(v); i++)
-		if (strcmp(t, v[i]) == 0)
-			return 1;
-	return 0;
+	return in_words(t, v, nitems(v));
 }
 
 /* Luminance under half: a dark cell.  Unknown colours are light. */
@@ -1793,15 +1797,11 @@ implied_end(struct hstate *h, const char *t)
 	    "ruby", "s", "small", "span", "strong", "strike", "sub", "sup",
 	    "table", "tt", "u", "ul", "var" };
 	const char	*want = NULL;
-	size_t		 k;
 	int		 i, lists = 0;
 
 	if ((i = foreign_at(h)) >= 0)
-		for (k = 0; k < nitems(breakout); k++)
-			if (strcmp(t, breakout[k]) == 0) {
-				pop_to(h, i);
-				break;
-			}
+		if (in_words(t, breakout, nitems(breakout)))
+			pop_to(h, i);
 
 	if (strcmp(t, "li") == 0 && h->open[OPEN_LI] > 0) {
 		want = "li";
@@ -1820,29 +1820,22 @@ implied_end(struct hstate *h, const char *t)
 		if ((lists && (strcmp(n, "ul") == 0 || strcmp(n, "ol") == 0)) ||
 		    (!lists && strcmp(n, "dl") == 0))
 			break;
-		for (k = 0; k < nitems(scope); k++)
-			if (strcmp(n, scope[k]) == 0)
-				break;
-		if (k < nitems(scope))
+		if (in_words(n, scope, nitems(scope)))
 			break;
 	}
 	/* In quirks mode (a page without a doctype, as most mail) a
 	 * table sits inside the paragraph. */
 	if (h->open[OPEN_P] == 0 || (h->quirks && strcmp(t, "table") == 0))
 		return;
-	for (k = 0; k < nitems(closes_p); k++)
-		if (strcmp(t, closes_p[k]) == 0)
-			break;
-	if (k == nitems(closes_p))
+	if (!in_words(t, closes_p, nitems(closes_p)))
 		return;
 	for (i = h->depth - 1; i >= 0; i--) {
 		if (strcmp(h->st[i].name, "p") == 0) {
 			pop_to(h, i);
 			return;
 		}
-		for (k = 0; k < nitems(scope); k++)
-			if (strcmp(h->st[i].name, scope[k]) == 0)
-				return;
+		if (in_words(h->st[i].name, scope, nitems(scope)))
+			return;
 	}
 }
 
@@ -1894,12 +1887,8 @@ attr_read(const char *n)
 	    "action", "formaction", "type", "name", "style", "hidden",
 	    "http-equiv", "content", "data", "background", "srcdoc",
 	    "bgcolor", "color", "class", "id" };
-	size_t	 i;
 
-	for (i = 0; i < nitems(r); i++)
-		if (strcmp(n, r[i]) == 0)
-			return 1;
-	return 0;
+	return in_words(n, r, nitems(r));
 }
 
 /* Parse a tag at p ('<' already seen): name, attributes, up to '>'. */
