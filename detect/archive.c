@@ -580,6 +580,7 @@ struct walk {
 	int			*pend;
 	const char		**pend_name;
 	size_t			 npend;
+	struct hset		 seen;		/* names libarchive gave */
 };
 
 /*
@@ -850,6 +851,7 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 		if (w->raw && strcmp(en, "data") == 0 &&
 		    (rn = raw_name(s, w->name)) != NULL)
 			en = rn;
+		hset_put(&w->seen, en, strlen(en), 0);
 		/* The document's own parts were read by office_zip(). */
 		if (w->doc && doc_part(en))
 			continue;
@@ -930,6 +932,160 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 }
 
 /*
+ * Where a zip's central directory lies: the end record (its zip64 form
+ * when the record's fields are full) in the last 64 KB, the directory
+ * just before it, and the zip's start, which data in front of it moves
+ * (a self-extractor's stub): as unzip, 7-Zip and libarchive find them.
+ * 0 when no directory is found.
+ */
+static int
+zip_dir(const unsigned char *p, size_t n, size_t *dir, size_t *end,
+    size_t *base)
+{
+	size_t		 i, low, len, off, e64;
+	uint64_t	 l64, o64;
+
+	if (n < 22)
+		return 0;
+	low = n - 22 > 65535 ? n - 22 - 65535 : 0;
+	for (i = n - 22 + 1; i-- > low;) {
+		if (memcmp(p + i, "PK\x05\x06", 4) != 0)
+			continue;
+		len = le32(p + i + 12);
+		off = le32(p + i + 16);
+		e64 = i;
+		if ((len == 0xffffffff || off == 0xffffffff) && i >= 20 + 56 &&
+		    memcmp(p + i - 20, "PK\x06\x07", 4) == 0 &&
+		    memcmp(p + i - 20 - 56, "PK\x06\x06", 4) == 0) {
+			e64 = i - 20 - 56;
+			l64 = (uint64_t)le32(p + e64 + 40) |
+			    (uint64_t)le32(p + e64 + 44) << 32;
+			o64 = (uint64_t)le32(p + e64 + 48) |
+			    (uint64_t)le32(p + e64 + 52) << 32;
+			if (l64 > e64 || o64 > e64)
+				continue;
+			len = (size_t)l64;
+			off = (size_t)o64;
+		}
+		/* The directory ends where the record starts. */
+		if (len > e64 || len < 46 || e64 - len < off ||
+		    memcmp(p + e64 - len, "PK\x01\x02", 4) != 0)
+			continue;
+		*dir = e64 - len;
+		*end = e64;
+		*base = e64 - len - off;
+		return 1;
+	}
+	return 0;
+}
+
+/* A name of a zip's headers in UTF-8: as flagged, or guessed as
+ * entry_name() guesses. */
+static const char *
+zip_name(struct detect_scan *s, const unsigned char *q, size_t len, int utf8)
+{
+	size_t	 out;
+
+	return text_to_utf8(&s->a, utf8 ? "UTF-8" : NULL, (const char *)q,
+	    len, 1024, &out);
+}
+
+/* The Info-ZIP Unicode path (extra field 0x7075) of a header, or NULL. */
+static const char *
+zip_upath(struct detect_scan *s, const unsigned char *x, size_t xlen)
+{
+	size_t	 i, l;
+
+	for (i = 0; i + 4 <= xlen; i += 4 + l) {
+		l = (size_t)(x[i + 2] | x[i + 3] << 8);
+		if (l > xlen - i - 4)
+			break;
+		if (x[i] == 0x75 && x[i + 1] == 0x70 && l > 5 &&
+		    x[i + 4] == 1)
+			return zip_name(s, x + i + 9, l - 5, 1);
+	}
+	return NULL;
+}
+
+/*
+ * The names of a zip as its central directory gives them.  libarchive
+ * reads a zip through its directory but names each file by the file's
+ * own (local) header; Windows Explorer and 7-Zip show the directory's
+ * name, 7-Zip its Info-ZIP Unicode path if it has one.  A zip whose
+ * names disagree shows the person one file ("invoice.jse") and a
+ * scanner another ("invoice.txt"), which no zip writer does by
+ * mistake: the disagreement is a finding, and every name the directory
+ * gives that libarchive did not (seen, NULL for none) is checked as the
+ * name of a file not read, so also those of files no walk reached (past
+ * a bomb, a damaged entry, the message's entries).  Within the message's
+ * DETECT_ARCHIVE_NAMES.
+ */
+static void
+zip_dir_names(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t n, const struct hset *seen)
+{
+	const unsigned char	*q;
+	size_t			 dir, end, base, nl, xl, cl, lo, lnl;
+	const char		*shown[2], *local;
+	size_t			 k = 0;
+	int			 i, utf8;
+
+	if (!zip_dir(p, n, &dir, &end, &base))
+		return;
+	for (q = p + dir; (size_t)(q - p) + 46 <= end &&
+	    memcmp(q, "PK\x01\x02", 4) == 0; q += 46 + nl + xl + cl) {
+		/* libarchive listed as many (and charged those past the
+		 * message's files): a directory of a million is cut. */
+		if (k++ >= DETECT_ARCHIVE_FILES + DETECT_ARCHIVE_NAMES) {
+			msg_truncated(s, s->m, "more archive entries than the "
+			    "limit");
+			break;
+		}
+		nl = (size_t)(q[28] | q[29] << 8);
+		xl = (size_t)(q[30] | q[31] << 8);
+		cl = (size_t)(q[32] | q[33] << 8);
+		if (nl + xl + cl > end - (size_t)(q - p) - 46)
+			break;
+		if (nl == 0 || q[46 + nl - 1] == '/' || q[46 + nl - 1] == '\\')
+			continue;
+		if (s->arc_names >= DETECT_ARCHIVE_NAMES) {
+			msg_truncated(s, s->m, "more archive entries than the "
+			    "limit");
+			break;
+		}
+		utf8 = (q[8] | q[9] << 8) & 0x800;
+		shown[0] = zip_name(s, q + 46, nl, utf8);
+		shown[1] = zip_upath(s, q + 46 + nl, xl);
+		if (shown[1] != NULL && strcmp(shown[0], shown[1]) == 0)
+			shown[1] = NULL;
+		/* The file's own header, where the directory says. */
+		lo = le32(q + 42);
+		local = NULL;
+		if (lo != 0xffffffff && lo <= n - base && n - base - lo >= 30 &&
+		    memcmp(p + base + lo, "PK\x03\x04", 4) == 0) {
+			lnl = (size_t)(p[base + lo + 26] | p[base + lo + 27] <<
+			    8);
+			if (lnl <= n - base - lo - 30 && (lnl != nl ||
+			    memcmp(p + base + lo + 30, q + 46, nl) != 0))
+				local = zip_name(s, p + base + lo + 30, lnl,
+				    (p[base + lo + 6] | p[base + lo + 7] << 8) &
+				    0x800);
+		}
+		if (local != NULL)
+			finding_add(s, R_ATT_NAME_MISMATCH, &(struct fargs){
+			    .name = arena_printf(&s->a, "%s > %s", name,
+			    shown[0]), .detail = local });
+		for (i = 0; i < 2; i++)
+			if (shown[i] != NULL && (seen == NULL ||
+			    !hset_get(seen, shown[i], strlen(shown[i]), NULL))) {
+				s->arc_names++;
+				attach_name_check(s, arena_printf(&s->a,
+				    "%s > %s", name, shown[i]), NULL);
+			}
+	}
+}
+
+/*
  * A zip nested past the depth limit is not opened, but its directory
  * still names what it holds ("a.zip > b.zip > ... > invoice.exe"): the
  * names are checked as those of files not read, within the message's
@@ -993,6 +1149,7 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 	w.doc = doc;
 	w.first_enc = -1;
 	buf_init(&w.names, 512);
+	hset_init(&w.seen, NULL);
 	if ((a = ar_open(p, n, 0, s->pw, s->npw)) != NULL) {
 		ar_entries(s, &w, a);
 		archive_read_free(a);
@@ -1005,6 +1162,8 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		ar_entries(s, &w, a);
 		archive_read_free(a);
 	}
+	zip_dir_names(s, name, p, n, &w.seen);
+	hset_free(&w.seen);
 	if (w.bomb)
 		ar_bomb(s, name, w.here > w.declared ? w.here : w.declared, n);
 	if (w.locked)

@@ -466,8 +466,8 @@ name_check(struct detect_scan *s, const char *name, const char *sha,
 	    0 && strcmp(e1, "exe") != 0 && strcmp(e1, "dll") != 0))) {
 		char t[128], tj[160];
 
-		snprintf(t, sizeof(t), "script or program file (.%s)%s", e1,
-		    unread ? ", by its name: not opened" : "");
+		snprintf(t, sizeof(t), "script or program file (.%s%s)", e1,
+		    unread ? "; judged by its name, not opened" : "");
 		snprintf(tj, sizeof(tj), "スクリプトまたはプログラム (.%s)%s",
 		    e1, unread ? "、名前から判断 (開いていません)" : "");
 		finding_add(s, R_ATT_SCRIPT, &(struct fargs){ .name = name,
@@ -475,10 +475,10 @@ name_check(struct detect_scan *s, const char *name, const char *sha,
 	} else if (unread && in_list(e1, disk)) {
 		char t[128], tj[160];
 
-		snprintf(t, sizeof(t), "disk image (.%s), by its name: not "
-		    "opened", e1);
-		snprintf(tj, sizeof(tj), "ディスクイメージ (.%s)、名前から判断 "
-		    "(開いていません)", e1);
+		snprintf(t, sizeof(t), ".%s; judged by its name, not opened",
+		    e1);
+		snprintf(tj, sizeof(tj), ".%s、名前から判断し、開いていません",
+		    e1);
 		finding_add(s, R_ATT_DISK_IMAGE, &(struct fargs){ .name = name,
 		    .type = t, .type_ja = tj, .sha256 = sha });
 	}

@@ -400,6 +400,18 @@ render(struct buf *b, const char *tpl, const struct fargs *fa,
 #undef F
 		if (n == 4 && memcmp(q + 1, "name", 4) == 0)
 			v = name;
+		/* A file not read has no digest: its sentence goes. */
+		if ((v == NULL || *v == '\0') && n == 6 &&
+		    memcmp(q + 1, "sha256", 6) == 0 && b->len >= 8 &&
+		    memcmp(b->ptr + b->len - 8, "SHA-256 ", 8) == 0) {
+			b->len -= 8;
+			if (b->len > 0 && b->ptr[b->len - 1] == ' ')
+				b->len--;
+			b->ptr[b->len] = '\0';
+			if (*p == '.')
+				p++;
+			continue;
+		}
 		buf_adds(b, v != NULL && *v != '\0' ? v : "-");
 	}
 	buf_adds(b, p);

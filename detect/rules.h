@@ -130,6 +130,10 @@ RULE(R_ATT_PARTS_UNREAD, "attach.parts_unread", DETECT_RISKY_ATTACHMENT, 30, \
     "more parts than a message may have analysed: the later ones checked by their names only", \
     "The message has more than {detail} parts; those past the limit were checked by their names only.", \
     "このメールには {detail} を超えるパーツがあり、上限を超えた分は名前だけを確認しました。") \
+RULE(R_ATT_NAME_MISMATCH, "attach.name_mismatch", DETECT_RISKY_ATTACHMENT, 30, \
+    "zip whose directory names a file otherwise than the file's own header (one name shown, another scanned)", \
+    "The zip's directory names a file \"{name}\" (the name Windows Explorer and 7-Zip show), but the file's own header names it \"{detail}\" (the name many scanners read): names that disagree hide a file from checks.", \
+    "zip の目録ではファイル名が「{name}」(Windows のエクスプローラーや 7-Zip が表示する名前) ですが、ファイル自身のヘッダーでは「{detail}」(多くのスキャナーが読む名前) です。名前の食い違いはファイルを検査から隠す手口です。") \
 RULE(R_ATT_ARCHIVE_DEEP, "attach.archive_deep", DETECT_RISKY_ATTACHMENT, 30, \
     "archives nested deeper than the limit", \
     "The archive \"{name}\" holds archives nested deeper than {detail} levels; the innermost were not opened.", \
