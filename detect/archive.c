@@ -1097,16 +1097,26 @@ deep_names(struct detect_scan *s, const char *name, const unsigned char *p,
 {
 	struct archive		*a;
 	struct archive_entry	*e;
+	struct hset		 seen;
+	const char		*en;
 
-	if (n < 4 || memcmp(p, "PK\x03\x04", 4) != 0 ||
-	    (a = ar_open(p, n, 0, NULL, 0)) == NULL)
+	if (n < 4 || memcmp(p, "PK\x03\x04", 4) != 0)
 		return;
-	while (ar_next(a, &e) == ARCHIVE_OK &&
-	    s->arc_names++ < DETECT_ARCHIVE_NAMES)
-		if (archive_entry_filetype(e) == AE_IFREG)
+	hset_init(&seen, NULL);
+	if ((a = ar_open(p, n, 0, NULL, 0)) != NULL) {
+		while (ar_next(a, &e) == ARCHIVE_OK &&
+		    s->arc_names++ < DETECT_ARCHIVE_NAMES) {
+			if (archive_entry_filetype(e) != AE_IFREG)
+				continue;
+			en = entry_name(s, e);
+			hset_put(&seen, en, strlen(en), 0);
 			attach_name_check(s, arena_printf(&s->a, "%s > %s",
-			    name, entry_name(s, e)), NULL);
-	archive_read_free(a);
+			    name, en), NULL);
+		}
+		archive_read_free(a);
+	}
+	zip_dir_names(s, name, p, n, &seen);
+	hset_free(&seen);
 }
 
 void

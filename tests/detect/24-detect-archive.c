@@ -1356,6 +1356,7 @@ central_names(struct detect_scan *s)
 	struct detect_result	 r;
 	struct ent		 ent[2];
 	size_t			 zl, n = 64u << 20;
+	int			 i;
 
 	z = zip1("invoice.txt", "invoice.jse", NULL, 0, js, sizeof(js) - 1,
 	    0, 0, &zl);
@@ -1428,6 +1429,24 @@ central_names(struct detect_scan *s)
 	scan(s, "files.zip", z, zl, &r);
 	ok(dt_find(&r, "attach.name_mismatch") == NULL, "a directory entry "
 	    "past the directory's end is not read");
+	free(z);
+
+	/* Past the depth limit the directory is read all the same. */
+	z = zip1("invoice.txt", "invoice.jse", NULL, 0, js, sizeof(js) - 1,
+	    0, 0, &zl);
+	for (i = 0; i < DETECT_ARCHIVE_DEPTH; i++) {
+		ent[0] = (struct ent){ "inner.zip", z, zl };
+		big = make(0, 0, ent, 1, NULL, &zl);
+		free(z);
+		z = big;
+	}
+	scan(s, "deep.zip", z, zl, &r);
+	f = dt_find(&r, "attach.script");
+	ok(dt_find(&r, "attach.archive_deep") != NULL && f != NULL &&
+	    strstr(f->attachment, "> invoice.jse") != NULL &&
+	    dt_find(&r, "attach.name_mismatch") != NULL,
+	    "a zip past the depth limit: its directory's names checked (%s)",
+	    f ? f->attachment : "none");
 	free(z);
 
 	/* Past a bomb the walk stops; the directory still names the rest. */
