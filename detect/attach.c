@@ -1735,6 +1735,7 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 		    "open", .detail_ja = "開けない形式 (ARJ) のアーカイブです" });
 		break;
 	case FT_TEXT:
+		uu_file(s, name, p, len);
 		if (svg)
 			html_attachment(s, name, p, len, 1, sha);
 		else if (len <= DETECT_TEXT_MAX)

@@ -822,6 +822,7 @@ scan_begin(struct detect_scan *s)
 	memset(&s->ns, 0, sizeof(s->ns));
 	memset(&s->hbody, 0, sizeof(s->hbody));
 	s->arc_files = s->inflated = 0;
+	s->uu_blocks = 0;
 	s->qr_images = s->qr_pieces = s->qr_small = s->qr_tries = 0;
 	s->qr_frames = s->qr_inner_reads = 0;
 	s->qr_inner_cells = 0;
@@ -903,6 +904,7 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 	sender_run(s);
 	sender_fwd_run(s);
 	attach_run(s);
+	uu_run(s);
 	qr_split(s);
 	urlcheck_run(s);
 	content_run(s);

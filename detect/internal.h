@@ -385,6 +385,7 @@ struct detect_scan {
 	size_t			 kdf_rounds;	/* hashes of Office passwords */
 	size_t			 arc_names;	/* entries only named (past
 					   DETECT_ARCHIVE_FILES) */
+	int			 uu_blocks;	/* uuencoded files read */
 	int			 claim_brand;	/* brand the sender claims, -1 */
 	int			 claim_display;	/* ... in its display name */
 	int			 name_mixed;	/* look-alike letters of other
@@ -485,6 +486,12 @@ void	 attach_file(struct detect_scan *, const char *name,
 	    const char *ctype, int from_encrypted);
 void	 archive_walk(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
+/* uu.c: the uuencoded files of a text file, as its entries ("name >
+ * inner"); of the message's plain-text bodies, as its attachments. */
+void	 uu_file(struct detect_scan *, const char *name,
+	    const unsigned char *, size_t);
+void	 uu_run(struct detect_scan *);
+unsigned char *uu_part(struct arena *, const char *, size_t, size_t *len);
 void	 av_scan(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t, const char *sha256, int clam);
 int	 av_open(struct detect_engine *, const struct detect_opts *,

@@ -383,6 +383,7 @@ decode(struct walk *w, GMimePart *part, struct dpart *out, size_t keep_max)
 	unsigned char			 h[crypto_hash_sha256_BYTES];
 	char				*in, *ob;
 	unsigned char			*keep = NULL;
+	int				 uu;
 	gint64				 slen;
 	size_t				 cap = 0, kept = 0, total = 0, o;
 	ssize_t				 n;
@@ -391,9 +392,14 @@ decode(struct walk *w, GMimePart *part, struct dpart *out, size_t keep_max)
 	dw = g_mime_part_get_content(part);
 	if (dw == NULL || (st = g_mime_data_wrapper_get_stream(dw)) == NULL)
 		goto done;
-	g_mime_encoding_init_decode(&enc,
-	    g_mime_data_wrapper_get_encoding(dw));
 	slen = g_mime_stream_length(st);
+	/* x-uuencode: GMime's decoder reads the "begin" line as data and
+	 * loses its place at a space (the zero of older encoders): the part
+	 * is kept as it is written and decoded by uu.c below. */
+	uu = g_mime_data_wrapper_get_encoding(dw) ==
+	    GMIME_CONTENT_ENCODING_UUENCODE;
+	g_mime_encoding_init_decode(&enc, uu ? GMIME_CONTENT_ENCODING_BINARY :
+	    g_mime_data_wrapper_get_encoding(dw));
 	if (w->m->kept >= KEPT_MAX)
 		keep_max = 0;
 	else if (keep_max > KEPT_MAX - w->m->kept)
@@ -419,6 +425,14 @@ decode(struct walk *w, GMimePart *part, struct dpart *out, size_t keep_max)
 		}
 		if (n <= 0)
 			break;
+	}
+	if (uu) {
+		int cut = kept < total;
+
+		keep = uu_part(&w->s->a, (const char *)keep, kept, &kept);
+		total = cut ? total / 4 * 3 : kept;
+		crypto_hash_sha256_init(&hs);
+		crypto_hash_sha256_update(&hs, keep, kept);
 	}
 done:
 	crypto_hash_sha256_final(&hs, h);

@@ -198,7 +198,7 @@ mime(struct detect_scan *s)
 		{ "ja-07-wrong-charset.eml", "打ち合わせ資料", NULL,
 		    "来週の打ち合わせの資料を添付します" },
 	};
-	size_t	 i, j, len;
+	size_t	 i, j, len = 0;
 
 	for (i = 0; i < nitems(t); i++) {
 		char		 path[256], *msg;
@@ -779,6 +779,145 @@ broken_multipart(struct detect_scan *s)
 	    "no boundary inside one another: the text inside is read");
 }
 
+/*
+ * n bytes uuencoded after a begin line naming name, into b: a zero as
+ * '`', or with space as ' ' (older encoders); strip drops each line's
+ * trailing spaces, as some mail systems do.
+ */
+static void
+uuenc(struct buf *b, const char *name, const unsigned char *p, size_t n,
+    int space, int strip)
+{
+	size_t	 i, k, l, start;
+	unsigned v[4];
+
+	buf_addf(b, "begin 644 %s\r\n", name);
+	for (i = 0; i < n; i += 45) {
+		l = n - i < 45 ? n - i : 45;
+		start = b->len;
+		buf_addf(b, "%c", (char)(' ' + l));
+		for (k = 0; k < l; k += 3) {
+			unsigned c0 = p[i + k], c1 = k + 1 < l ? p[i + k + 1] :
+			    0, c2 = k + 2 < l ? p[i + k + 2] : 0;
+			int j;
+
+			v[0] = c0 >> 2;
+			v[1] = (c0 << 4 | c1 >> 4) & 077;
+			v[2] = (c1 << 2 | c2 >> 6) & 077;
+			v[3] = c2 & 077;
+			for (j = 0; j < 4; j++)
+				buf_addf(b, "%c", v[j] == 0 ? (space ? ' ' :
+				    '`') : (char)(' ' + v[j]));
+		}
+		while (strip && b->len > start + 1 && b->ptr[b->len - 1] ==
+		    ' ')
+			b->ptr[--b->len] = '\0';
+		buf_adds(b, "\r\n");
+	}
+	buf_adds(b, "`\r\nend\r\n");
+}
+
+/*
+ * uuencoded files: a block in a plain-text body is an attachment to
+ * Outlook and Thunderbird, a .uue attachment an archive to WinRAR and
+ * 7-Zip, and a part of Content-Transfer-Encoding x-uuencode is decoded
+ * (GMime's decoder read its begin line as data and lost its place at a
+ * space, the zero of older encoders).
+ */
+static void
+uuencoded(struct detect_scan *s)
+{
+	static const unsigned char js[] = "var s = new ActiveXObject("
+	    "'WScript.Shell'); s.Run('cmd /c calc');";
+	unsigned char		 pe[512];
+	char			 sha[65];
+	const struct detect_finding *f;
+	struct detect_result	 r;
+	struct buf		 b, u;
+	int			 i;
+
+	memset(pe, 0, sizeof(pe));
+	memcpy(pe, "MZ", 2);
+	pe[0x3c] = 0x80;
+	memcpy(pe + 0x80, "PE\0\0", 4);
+	sha256_hex(pe, sizeof(pe), sha);
+	buf_init(&b, 1 << 16);
+	buf_init(&u, 1 << 16);
+
+	uuenc(&u, "invoice.exe", pe, sizeof(pe), 0, 0);
+	buf_addf(&b, "From: a@northwind.example\r\nSubject: Invoice\r\n"
+	    "Content-Type: text/plain\r\n\r\nThe invoice:\r\n\r\n%s\r\n"
+	    "Regards\r\n", u.ptr);
+	scan_mail(s, b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->attachment : NULL, "invoice.exe", "a program "
+	    "uuencoded in a plain-text body is read as its attachment");
+	is_str(f ? f->sha256 : NULL, sha, "decoded whole (its SHA-256)");
+
+	buf_reset(&u);
+	uuenc(&u, "invoice.js", js, sizeof(js) - 1, 1, 1);
+	buf_reset(&b);
+	buf_addf(&b, "From: a@northwind.example\r\nSubject: Invoice\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=zz"
+	    "\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nSee the file."
+	    "\r\n--zz\r\nContent-Type: application/octet-stream\r\n"
+	    "Content-Disposition: attachment; filename=\"invoice.uue\"\r\n"
+	    "\r\n%s--zz--\r\n", u.ptr);
+	scan_mail(s, b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	is_str(f ? f->attachment : NULL, "invoice.uue > invoice.js",
+	    "a .uue attachment's file is read as an archive's");
+
+	/* Spaces for zeros, trailing ones stripped: decoded all the same. */
+	buf_reset(&u);
+	uuenc(&u, "setup.exe", pe, sizeof(pe), 1, 1);
+	buf_reset(&b);
+	buf_addf(&b, "From: a@northwind.example\r\nSubject: Invoice\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=zz"
+	    "\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nSee the file."
+	    "\r\n--zz\r\nContent-Type: application/octet-stream; "
+	    "name=\"setup.exe\"\r\nContent-Transfer-Encoding: x-uuencode\r\n"
+	    "\r\n%s--zz--\r\n", u.ptr);
+	scan_mail(s, b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->sha256 : NULL, sha, "a part in x-uuencode, spaces for "
+	    "zeros and trailing ones stripped, is decoded");
+
+	/* Seventeen blocks: sixteen read, and the cut said. */
+	buf_reset(&b);
+	buf_adds(&b, "From: a@northwind.example\r\nSubject: Files\r\n"
+	    "Content-Type: text/plain\r\n\r\n");
+	for (i = 0; i < 17; i++) {
+		char name[32];
+
+		buf_reset(&u);
+		snprintf(name, sizeof(name), "%s%d.txt", i == 16 ? "run" :
+		    "notes", i);
+		uuenc(&u, i == 15 ? "run.js" : name, i == 15 ? js :
+		    (const unsigned char *)"notes", i == 15 ? sizeof(js) - 1 :
+		    5, 0, 0);
+		buf_adds(&b, u.ptr);
+	}
+	scan_mail(s, b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	ok(f != NULL && strcmp(f->attachment, "run.js") == 0 &&
+	    dt_find(&r, "engine.truncated") != NULL, "sixteen blocks are read, "
+	    "the seventeenth is not and the cut is said");
+
+	/* A begin line and nothing after it, one with no end, a word
+	 * "begin" in prose: a verdict, nothing invented. */
+	buf_reset(&b);
+	buf_adds(&b, "From: a@northwind.example\r\nSubject: Plans\r\n"
+	    "Content-Type: text/plain\r\n\r\nbegin 644 plan.txt\r\n\r\n"
+	    "begin 0644 \r\nbegin 999 x.exe\r\nbegin the work on Monday\r\n"
+	    "begin 644 last.txt\r\nM");
+	scan_mail(s, b.ptr, b.len, &r);
+	is_int(r.verdict, DETECT_CLEAN, "prose and broken begin lines are "
+	    "clean");
+	buf_release(&u);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -803,6 +942,7 @@ main(void)
 	bayes(s);
 	names_blank(s);
 	broken_multipart(s);
+	uuencoded(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
 	token_list();
