@@ -429,7 +429,8 @@ static const char *const SCRIPT_EXT[] = { "js", "jse", "vbs", "vbe", "wsf",
     "library-ms", "xll", "appref-ms", "settingcontent-ms", "ws", "sct",
     "hlp", "inf", "application", "gadget", "vb", "lnk", "exe",
     "dll", "sys", "ocx", "xbap", "appx", "msix", "appinstaller", "mht",
-    "mhtml", "wiz", "search-ms", "searchconnector-ms", "rdp", NULL };
+    "mhtml", "wiz", "search-ms", "searchconnector-ms", "rdp", "scf", "wsc",
+    "diagcab", "website", NULL };
 static const char *const DOC_EXT[] = { "pdf", "doc", "docx", "xls", "xlsx",
     "ppt", "pptx", "txt", "jpg", "jpeg", "png", "gif", "zip", "rar", "csv",
     "rtf", "odt", "mp3", "mp4", "wav", NULL };

