@@ -1431,6 +1431,31 @@ central_names(struct detect_scan *s)
 	    "past the directory's end is not read");
 	free(z);
 
+	/* An entry marked as a symbolic link: Explorer makes a file of
+	 * it, holding the link's target. */
+	{
+		struct archive		*a = archive_write_new();
+		struct archive_entry	*ae = archive_entry_new();
+		size_t			 cap = 4096, used = 0;
+
+		big = xmalloc(cap);
+		archive_write_set_format_zip(a);
+		archive_write_open_memory(a, big, cap, &used);
+		archive_entry_set_pathname(ae, "invoice.js");
+		archive_entry_set_filetype(ae, AE_IFLNK);
+		archive_entry_set_perm(ae, 0777);
+		archive_entry_set_symlink(ae, (const char *)js);
+		archive_write_header(a, ae);
+		archive_entry_free(ae);
+		archive_write_close(a);
+		archive_write_free(a);
+		scan(s, "link.zip", big, used, &r);
+		f = dt_find(&r, "attach.script");
+		is_str(f ? f->attachment : NULL, "link.zip > invoice.js",
+		    "a zip entry marked as a link is checked by its name");
+		free(big);
+	}
+
 	/* Past the depth limit the directory is read all the same. */
 	z = zip1("invoice.txt", "invoice.jse", NULL, 0, js, sizeof(js) - 1,
 	    0, 0, &zl);
