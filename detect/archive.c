@@ -852,11 +852,15 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 		    (rn = raw_name(s, w->name)) != NULL)
 			en = rn;
 		hset_put(&w->seen, en, strlen(en), 0);
-		/* The document's own parts were read by office_zip(). */
-		if (w->doc && doc_part(en))
-			continue;
-		w->regular++;
 		full = arena_printf(&s->a, "%s > %s", w->name, en);
+		/* The document's own parts were read by office_zip(); a
+		 * program's name among them (word/media/x.exe, which a .zip
+		 * so named shows in Explorer) is still one. */
+		if (w->doc && doc_part(en)) {
+			attach_name_check(s, full, NULL);
+			continue;
+		}
+		w->regular++;
 		if (w->listed++ < 5)
 			buf_addf(&w->names, "%s%s", w->listed > 1 ? ", " : "",
 			    en);

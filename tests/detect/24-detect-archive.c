@@ -621,6 +621,17 @@ office_others(struct detect_scan *s)
 	    "findings: %s)", detect_verdict_name(r.verdict), r.nfindings,
 	    r.nfindings > 0 ? r.findings[0].rule : "-");
 	free(z);
+
+	/* A script's name among the parts: Explorer shows it when the zip
+	 * is named .zip, and no document holds one. */
+	e[2] = (struct ent){ "word/media/invoice.js", (const unsigned char *)js,
+	    sizeof(js) - 1 };
+	z = make(0, 0, e, 3, NULL, &zl);
+	scan(s, "offer.zip", z, zl, &r);
+	f = dt_find(&r, "attach.script");
+	is_str(f ? f->attachment : NULL, "offer.zip > word/media/invoice.js",
+	    "a script named among a document's parts");
+	free(z);
 }
 
 /* rev23: an OpenDocument file's macro in Python (Scripts/python/). */
