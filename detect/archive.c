@@ -627,8 +627,10 @@ ar_take(struct detect_scan *s, struct walk *w, const char *full, int idx,
 	s->inflated += total;
 	w->here += total;
 	if (over) {
+		/* Not looked at: its name still tells. */
 		w->bomb = 1;
 		free(buf);
+		attach_name_check(s, full, NULL);
 		return -1;
 	}
 	if (enc && !w->opened) {
@@ -892,6 +894,7 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 		    archive_entry_size(e) > (la_int64_t)budget) {
 			w->declared = (size_t)archive_entry_size(e);
 			w->bomb = 1;
+			attach_name_check(s, full, NULL);
 			break;
 		}
 		if (enc && s->npw > 0 && s->pw_tries >= DETECT_PASSWORD_TRIES) {

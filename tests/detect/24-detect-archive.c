@@ -1498,6 +1498,18 @@ central_names(struct detect_scan *s)
 	ok(dt_find(&r, "attach.name_mismatch") == NULL, "names that agree "
 	    "are no disagreement");
 	free(big);
+
+	/* The bomb itself named as a program, in a .tar.gz (no directory
+	 * to read): its name is checked when its size stops the walk. */
+	ent[0] = (struct ent){ "setup.exe", zeros, 16u << 20 };
+	big = make(2, 1, ent, 1, NULL, &zl);
+	scan(s, "bomb.tar.gz", big, zl, &r);
+	f = dt_find(&r, "attach.script");
+	ok(dt_find(&r, "attach.archive_bomb") != NULL && f != NULL &&
+	    strcmp(f->attachment, "bomb.tar.gz > setup.exe") == 0,
+	    "a bomb named as a program is a program by its name (%s)",
+	    f ? f->attachment : "none");
+	free(big);
 	free(zeros);
 }
 
