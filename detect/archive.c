@@ -289,7 +289,7 @@ entry_name(struct detect_scan *s, struct archive_entry *e)
 	/* Names in the archive's own charset (CP932, CP866...): guess. */
 	if (m == NULL)
 		return "(no name)";
-	return text_to_utf8(&s->a, NULL, m, strlen(m), 1024, &len);
+	return text_name_to_utf8(&s->a, NULL, m, strlen(m), 4096, &len);
 }
 
 /*
@@ -939,18 +939,41 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 }
 
 /*
- * Where a zip's central directory lies: the end record (its zip64 form
- * when the record's fields are full) in the last 64 KB, the directory
- * just before it, and the zip's start, which data in front of it moves
- * (a self-extractor's stub): as unzip, 7-Zip and libarchive find them.
- * 0 when no directory is found.
+ * The zip64 end record before a zip64 locator at loc: the nearest
+ * "PK\6\6" within 64 KB whose own size (extensible data and all) ends
+ * it at the locator.  SIZE_MAX when there is none.
+ */
+static size_t
+zip64_end(const unsigned char *p, size_t loc)
+{
+	size_t		 j, low = loc > 65536 ? loc - 65536 : 0;
+	uint64_t	 sz;
+
+	if (loc < 56)
+		return SIZE_MAX;
+	for (j = loc - 56 + 1; j-- > low;) {
+		if (memcmp(p + j, "PK\x06\x06", 4) != 0)
+			continue;
+		sz = (uint64_t)le32(p + j + 4) | (uint64_t)le32(p + j + 8) << 32;
+		if (sz >= 44 && sz == loc - j - 12)
+			return j;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Where a zip's central directory lies: the end record in the last
+ * 64 KB (with a zip64 locator before it, the directory ends at the zip64
+ * record, whose sizes count where the classic record's are full), the
+ * directory just before it, and the zip's start, which data in front of
+ * it moves (a self-extractor's stub): as unzip, 7-Zip and libarchive
+ * find them.  0 when no directory is found.
  */
 static int
 zip_dir(const unsigned char *p, size_t n, size_t *dir, size_t *end,
     size_t *base)
 {
 	size_t		 i, low, len, off, e64;
-	uint64_t	 l64, o64;
 
 	if (n < 22)
 		return 0;
@@ -961,19 +984,21 @@ zip_dir(const unsigned char *p, size_t n, size_t *dir, size_t *end,
 		len = le32(p + i + 12);
 		off = le32(p + i + 16);
 		e64 = i;
-		if ((len == 0xffffffff || off == 0xffffffff) && i >= 20 + 56 &&
-		    memcmp(p + i - 20, "PK\x06\x07", 4) == 0 &&
-		    memcmp(p + i - 20 - 56, "PK\x06\x06", 4) == 0) {
-			e64 = i - 20 - 56;
-			l64 = (uint64_t)le32(p + e64 + 40) |
+		if (i >= 20 && memcmp(p + i - 20, "PK\x06\x07", 4) == 0 &&
+		    (e64 = zip64_end(p, i - 20)) != SIZE_MAX) {
+			uint64_t l64 = (uint64_t)le32(p + e64 + 40) |
 			    (uint64_t)le32(p + e64 + 44) << 32;
-			o64 = (uint64_t)le32(p + e64 + 48) |
+			uint64_t o64 = (uint64_t)le32(p + e64 + 48) |
 			    (uint64_t)le32(p + e64 + 52) << 32;
-			if (l64 > e64 || o64 > e64)
-				continue;
-			len = (size_t)l64;
-			off = (size_t)o64;
-		}
+
+			if (len == 0xffffffff || off == 0xffffffff) {
+				if (l64 > e64 || o64 > e64)
+					continue;
+				len = (size_t)l64;
+				off = (size_t)o64;
+			}
+		} else
+			e64 = i;
 		/* The directory ends where the record starts. */
 		if (len > e64 || len < 46 || e64 - len < off ||
 		    memcmp(p + e64 - len, "PK\x01\x02", 4) != 0)
@@ -993,8 +1018,8 @@ zip_name(struct detect_scan *s, const unsigned char *q, size_t len, int utf8)
 {
 	size_t	 out;
 
-	return text_to_utf8(&s->a, utf8 ? "UTF-8" : NULL, (const char *)q,
-	    len, 1024, &out);
+	return text_name_to_utf8(&s->a, utf8 ? "UTF-8" : NULL, (const char *)q,
+	    len, 4096, &out);
 }
 
 /* The Info-ZIP Unicode path (extra field 0x7075) of a header, or NULL. */
@@ -1041,20 +1066,21 @@ zip_dir_names(struct detect_scan *s, const char *name, const unsigned char *p,
 		return;
 	for (q = p + dir; (size_t)(q - p) + 46 <= end &&
 	    memcmp(q, "PK\x01\x02", 4) == 0; q += 46 + nl + xl + cl) {
-		/* libarchive listed as many (and charged those past the
-		 * message's files): a directory of a million is cut. */
-		if (k++ >= DETECT_ARCHIVE_FILES + DETECT_ARCHIVE_NAMES) {
-			msg_truncated(s, s->m, "more archive entries than the "
-			    "limit");
-			break;
-		}
 		nl = (size_t)(q[28] | q[29] << 8);
 		xl = (size_t)(q[30] | q[31] << 8);
 		cl = (size_t)(q[32] | q[33] << 8);
 		if (nl + xl + cl > end - (size_t)(q - p) - 46)
 			break;
+		/* Folders cost a few comparisons each (the directory lies
+		 * within the attachment); the files past as many as a
+		 * message opens and names are not looked at. */
 		if (nl == 0 || q[46 + nl - 1] == '/' || q[46 + nl - 1] == '\\')
 			continue;
+		if (k++ >= DETECT_ARCHIVE_FILES + DETECT_ARCHIVE_NAMES) {
+			msg_truncated(s, s->m, "more archive entries than the "
+			    "limit");
+			break;
+		}
 		if (s->arc_names >= DETECT_ARCHIVE_NAMES) {
 			msg_truncated(s, s->m, "more archive entries than the "
 			    "limit");

@@ -725,6 +725,8 @@ msg_add_text(struct detect_scan *s, struct dmsg *m, const char *p,
 	m->texts[m->ntexts].s = p;
 	m->texts[m->ntexts].len = n;
 	m->texts[m->ntexts].html = html;
+	m->texts[m->ntexts].raw = NULL;
+	m->texts[m->ntexts].rawlen = 0;
 	m->ntexts++;
 }
 
@@ -823,6 +825,7 @@ scan_begin(struct detect_scan *s)
 	memset(&s->hbody, 0, sizeof(s->hbody));
 	s->arc_files = s->inflated = 0;
 	s->uu_blocks = 0;
+	hset_init(&s->uu_seen, &s->a);
 	s->qr_images = s->qr_pieces = s->qr_small = s->qr_tries = 0;
 	s->qr_frames = s->qr_inner_reads = 0;
 	s->qr_inner_cells = 0;

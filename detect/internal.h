@@ -61,6 +61,10 @@ void		 ac_free(struct ac *);
  * in the arena, at most max bytes out.  Never fails. */
 char	*text_to_utf8(struct arena *, const char *cs, const char *in,
 	    size_t len, size_t max, size_t *outlen);
+/* The same for a header's or a file name's bytes: a leading FF FE or
+ * FE FF is no byte order mark there (unless labelled UTF-16/32). */
+char	*text_name_to_utf8(struct arena *, const char *cs, const char *in,
+	    size_t len, size_t max, size_t *outlen);
 /* One code point from s (n > 0); invalid bytes give U+FFFD, length 1. */
 size_t	 utf8_next(const char *s, size_t n, uint32_t *cp);
 size_t	 utf8_put(uint32_t cp, char out[4]);
@@ -104,6 +108,9 @@ struct dtext {
 	const char	*s;		/* UTF-8 */
 	size_t		 len;
 	int		 html;
+	const char	*raw;		/* a plain-text part as decoded (to
+					   DETECT_PART_MAX), or NULL */
+	size_t		 rawlen;
 };
 
 struct dpart {
@@ -386,6 +393,7 @@ struct detect_scan {
 	size_t			 arc_names;	/* entries only named (past
 					   DETECT_ARCHIVE_FILES) */
 	int			 uu_blocks;	/* uuencoded files read */
+	struct hset		 uu_seen;	/* ... each block once */
 	int			 claim_brand;	/* brand the sender claims, -1 */
 	int			 claim_display;	/* ... in its display name */
 	int			 name_mixed;	/* look-alike letters of other

@@ -191,7 +191,7 @@ ew_flush(struct detect_scan *s, struct buf *b, const struct ew *e,
 	if (n == 0)
 		return;
 	cs = arena_strndup(&s->a, e->cs, e->cslen);
-	u = text_to_utf8(&s->a, cs, (const char *)bytes, n, n * 4 + 16,
+	u = text_name_to_utf8(&s->a, cs, (const char *)bytes, n, n * 4 + 16,
 	    &ulen);
 	buf_add(b, u, ulen);
 }
@@ -489,12 +489,25 @@ leaf(struct walk *w, GMimePart *part, int first)
 		size_t	 ulen;
 		char	*u;
 
+		int	 plain = strcmp(lmt, "text/plain") == 0;
+
+		/* Plain text is kept whole, to a part's limit, for the
+		 * files uuencoded in it (uu.c; past 4 MB too). */
 		memset(&tmp, 0, sizeof(tmp));
-		decode(w, part, &tmp, DETECT_TEXT_MAX);
+		decode(w, part, &tmp, plain ? DETECT_PART_MAX :
+		    DETECT_TEXT_MAX);
 		u = text_to_utf8(&w->s->a, cs, (const char *)tmp.data,
 		    tmp.len, DETECT_TEXT_MAX, &ulen);
 		msg_add_text(w->s, w->m, u, ulen,
 		    strcmp(lmt, "text/html") == 0);
+		if (tmp.len > DETECT_TEXT_MAX)
+			msg_truncated(w->s, w->m, "a part larger than the "
+			    "limit");
+		if (plain) {
+			w->m->texts[w->m->ntexts - 1].raw =
+			    (const char *)tmp.data;
+			w->m->texts[w->m->ntexts - 1].rawlen = tmp.len;
+		}
 		return;
 	}
 	p = msg_add_part(w->s, w->m);

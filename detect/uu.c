@@ -1,14 +1,21 @@
 /*
  * uu: files uuencoded into a plain-text body or into a text attachment.
- * Outlook and Thunderbird show a "begin 644 invoice.exe" block of a
- * plain-text mail as an attachment of that name, and WinRAR and 7-Zip
- * open a .uue attachment as an archive of the files it encodes (malware
- * is sent so): a program sent either way passed every attachment check.
+ * Thunderbird shows a "begin 644 invoice.exe" block of a plain-text mail
+ * as an attachment of that name (Outlook and Exchange one of a message
+ * without MIME), and WinRAR and 7-Zip open a .uue attachment as an
+ * archive of the files it encodes (malware is sent so): a program sent
+ * either way passed every attachment check.
+ *
  * A block is found by its begin line ("begin", a space, three or four
- * octal digits, a space, a name; at the start of a line), decoded up
- * to its end line (uu_decode), and looked at as an attachment of its own:
- * "invoice.exe" in a body, "invoice.uue > invoice.exe" in a file.
- * At most UU_BLOCKS blocks a message, each decoded to DETECT_PART_MAX.
+ * octal digits, a space, a name; at the start of a line) followed by a
+ * line of uuencoded data, and runs to a line "end" or to the next begin
+ * line (a mail program starts a new attachment at each).  It is decoded
+ * (uu_decode) and looked at as an attachment of its own: "invoice.exe"
+ * in a body, "invoice.uue > invoice.exe" in a file.  What is decoded is
+ * charged to the message's inflate budget (DETECT_ARCHIVE_TOTAL: a line
+ * "M" is 45 bytes); past UU_BLOCKS blocks or the budget, a block's name
+ * is still checked.  The same block met twice (a named text part is
+ * both a part and the body) is read once.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +23,8 @@
 #include "internal.h"
 #include "util.h"
 
-#define UU_BLOCKS	16
-#define UU_NAME_MAX	255
+#define UU_BLOCKS	64
+#define UU_NAME_MAX	4096
 
 struct uu_block {
 	const char	*name;		/* as written, not terminated */
@@ -27,11 +34,73 @@ struct uu_block {
 	size_t		 next;		/* where to look for the next */
 };
 
-/* The begin line at p + i (a line's start), or 0. */
+static int	uu_end_line(const char *, size_t, size_t);
+
+/* The line at p + i ends at *e; the next starts at the return value. */
+static size_t
+line_at(const char *p, size_t n, size_t i, size_t *e)
+{
+	const char	*q = memchr(p + i, '\n', n - i);
+
+	*e = q != NULL ? (size_t)(q - p) : n;
+	if (*e > i && p[*e - 1] == '\r')
+		(*e)--;
+	return q != NULL ? (size_t)(q - p) + 1 : n;
+}
+
+/*
+ * Is the line [i, e) uuencoded data?  Its first character gives how
+ * many bytes it holds, and it has no more characters than they need
+ * (fewer when a mail system stripped trailing spaces, zeros), all of
+ * the alphabet (space to backquote): prose ("begin 2026 with the new
+ * portal") has lower-case letters.
+ */
+static int
+uu_data_line(const char *p, size_t i, size_t e)
+{
+	size_t	 len, need, k;
+
+	if (e <= i)
+		return 0;
+	len = (size_t)((p[i] - ' ') & 077);
+	need = (len + 2) / 3 * 4;
+	if (len == 0 || e - i - 1 > need + 2)
+		return 0;
+	for (k = i; k < e; k++)
+		if ((unsigned char)p[k] < ' ' || (unsigned char)p[k] > '`')
+			return 0;
+	return 1;
+}
+
+/*
+ * The first line of data [d, e) of a block: whole, or, shorter (its
+ * trailing spaces stripped), followed by another line of data or the
+ * end: a line of capitals after "begin 2026 with the new portal" is
+ * no block.
+ */
+static int
+uu_first_line(const char *p, size_t n, size_t d, size_t e, size_t next)
+{
+	size_t	 need = ((size_t)((p[d] - ' ') & 077) + 2) / 3 * 4, e2;
+
+	if (!uu_data_line(p, d, e))
+		return 0;
+	if (e - d - 1 >= need)
+		return 1;
+	if (next >= n)
+		return 0;
+	line_at(p, n, next, &e2);
+	return (e2 > next && uu_data_line(p, next, e2)) ||
+	    (e2 == next + 1 && ((p[next] - ' ') & 077) == 0) ||
+	    uu_end_line(p, n, next);
+}
+
+/* The begin line at p + i (a line's start) and a line of data after it,
+ * or 0. */
 static int
 uu_begin(const char *p, size_t n, size_t i, struct uu_block *b)
 {
-	size_t	 j = i + 6, k;
+	size_t	 j = i + 6, k, e, d;
 
 	if (n - i < 6 || memcmp(p + i, "begin ", 6) != 0)
 		return 0;
@@ -39,76 +108,111 @@ uu_begin(const char *p, size_t n, size_t i, struct uu_block *b)
 		;
 	if (k - j < 3 || k >= n || p[k] != ' ')
 		return 0;
-	b->name = p + k + 1;
-	for (k++; k < n && p[k] != '\n' && p[k] != '\r'; k++)
+	/* Thunderbird drops the blanks before the name. */
+	for (k++; k < n && (p[k] == ' ' || p[k] == '\t'); k++)
 		;
-	b->nlen = (size_t)(p + k - b->name);
-	if (b->nlen == 0 || b->nlen > UU_NAME_MAX || k >= n)
+	b->name = p + k;
+	d = line_at(p, n, k, &e);
+	b->nlen = e - k;
+	if (b->nlen == 0 || b->nlen > UU_NAME_MAX || d >= n)
 		return 0;
-	b->data = k + (p[k] == '\r' && k + 1 < n && p[k + 1] == '\n' ? 2 : 1);
+	b->data = d;
+	/* A blank line or two may come first (SAP's mailings), and lines
+	 * of no bytes (a backquote), which decoders pass over. */
+	for (k = 0; k < 4 && d < n; k++) {
+		size_t next = line_at(p, n, d, &e);
+
+		if (e > d && ((p[d] - ' ') & 077) != 0)
+			return uu_first_line(p, n, d, e, next);
+		if (e > d + 1)
+			return 0;
+		d = next;
+	}
+	return 0;
+}
+
+/* Is the line at i "end" (blanks after it allowed)? */
+static int
+uu_end_line(const char *p, size_t n, size_t i)
+{
+	size_t	 e, k;
+
+	line_at(p, n, i, &e);
+	if (e - i < 3 || memcmp(p + i, "end", 3) != 0)
+		return 0;
+	for (k = i + 3; k < e; k++)
+		if (p[k] != ' ' && p[k] != '\t')
+			return 0;
 	return 1;
 }
 
-/* The next block from p + from, or 0.  Its data ends at a line "end". */
+/* The next block from p + from, or 0. */
 static int
 uu_next(const char *p, size_t n, size_t from, struct uu_block *b)
 {
-	const char	*q;
-	size_t		 i = from;
+	struct uu_block	 other;
+	size_t		 i, e;
 
-	for (;;) {
-		if (i >= n)
-			return 0;
-		if ((i == 0 || p[i - 1] == '\n' || p[i - 1] == '\r') &&
-		    uu_begin(p, n, i, b))
+	for (i = from; i < n; i = line_at(p, n, i, &e))
+		if (uu_begin(p, n, i, b))
 			break;
-		if ((q = memchr(p + i, '\n', n - i)) == NULL)
-			return 0;
-		i = (size_t)(q - p) + 1;
-	}
-	for (i = b->data; i < n; i = (size_t)(q - p) + 1) {
-		if (n - i >= 3 && memcmp(p + i, "end", 3) == 0 &&
-		    (n - i == 3 || p[i + 3] == '\n' || p[i + 3] == '\r'))
-			break;
-		if ((q = memchr(p + i, '\n', n - i)) == NULL) {
-			i = n;
-			break;
+	if (i >= n)
+		return 0;
+	for (i = b->data; i < n; i = line_at(p, n, i, &e)) {
+		if (uu_end_line(p, n, i)) {
+			b->end = i;
+			b->next = line_at(p, n, i, &e);
+			return 1;
 		}
+		if (uu_begin(p, n, i, &other))
+			break;
 	}
-	b->end = i < n ? i : n;
-	b->next = i < n ? i + 3 : n;
+	b->end = b->next = i;
 	return 1;
 }
 
 /*
- * The data lines of a block (up to its end line) decoded into out (at
- * most max bytes): each line's first character gives its length, then
- * four characters make three bytes.  GMime's decoder loses its place at
- * a space, the zero of older encoders (a real zip of malspam so encoded
- * came out a quarter of its size); missing characters, where a mail
- * system stripped a line's trailing spaces, count as zeros, as
- * uudecode and Python read them.
+ * What the data lines [p, p + n) decode to, as their first characters
+ * say: lines stripped of trailing spaces decode to more than three
+ * quarters of their length (a line "M" to 45 zeros).
+ */
+static size_t
+uu_size(const char *p, size_t n)
+{
+	size_t	 i, e, next, sum = 0;
+
+	for (i = 0; i < n && sum < DETECT_PART_MAX; i = next) {
+		next = line_at(p, n, i, &e);
+		if (e > i)
+			sum += (size_t)((p[i] - ' ') & 077);
+	}
+	return sum;
+}
+
+/*
+ * The data lines [p, p + n) decoded into out (at most max bytes): each
+ * line's first character gives its length, then four characters make
+ * three bytes.  GMime's decoder loses its place at a space, the zero of
+ * older encoders (a real zip of malspam so encoded came out a quarter of
+ * its size); characters missing where a mail system stripped a line's
+ * trailing spaces count as zeros, and a line of no bytes (a backquote)
+ * is passed over, as uudecode, Python and Thunderbird read them.
  */
 static size_t
 uu_decode(const char *p, size_t n, unsigned char *out, size_t max)
 {
-	const char	*q, *e = p + n;
-	size_t		 o = 0, len, ll, i, k;
+	size_t		 o = 0, len, i, k, e, next;
 	unsigned	 v[4];
 
-	for (; p < e && o < max; p = q + 1) {
-		if ((q = memchr(p, '\n', (size_t)(e - p))) == NULL)
-			q = e;
-		ll = (size_t)(q - p);
-		if (ll > 0 && p[ll - 1] == '\r')
-			ll--;
-		if (ll == 0)
+	for (i = 0; i < n && o < max; i = next) {
+		next = line_at(p, n, i, &e);
+		if (e == i || (len = (size_t)((p[i] - ' ') & 077)) == 0)
 			continue;
-		if ((len = (size_t)((p[0] - ' ') & 077)) == 0)
-			break;
-		for (i = 1; len > 0 && o < max; i += 4) {
-			for (k = 0; k < 4; k++)
-				v[k] = i + k < ll ? (unsigned)((p[i + k] - ' ') &
+		for (k = i + 1; len > 0 && o < max; k += 4) {
+			size_t j;
+
+			for (j = 0; j < 4; j++)
+				v[j] = k + j < e ? (unsigned)((p[k + j] - ' ') &
 				    077) : 0;
 			out[o++] = (unsigned char)(v[0] << 2 | v[1] >> 4);
 			if (--len == 0 || o == max)
@@ -124,68 +228,76 @@ uu_decode(const char *p, size_t n, unsigned char *out, size_t max)
 }
 
 /*
- * What the data lines of a block decode to, as their first characters
- * say: lines stripped of trailing spaces decode to more than three
- * quarters of their length (a line "M" to 45 zeros).  At most
- * DETECT_PART_MAX, as any attachment.
- */
-static size_t
-uu_max(const char *p, size_t n)
-{
-	const char	*q, *e = p + n;
-	size_t		 sum = 0, len;
-
-	for (; p < e && sum < DETECT_PART_MAX; p = q + 1) {
-		if ((q = memchr(p, '\n', (size_t)(e - p))) == NULL)
-			q = e;
-		if (q == p || (q == p + 1 && p[0] == '\r'))
-			continue;
-		if ((len = (size_t)((p[0] - ' ') & 077)) == 0)
-			break;
-		sum += len;
-	}
-	return sum < DETECT_PART_MAX ? sum : DETECT_PART_MAX;
-}
-
-/*
- * An x-uuencode part's content, decoded into the arena: its first block,
- * or all of it as data lines when it has no begin line.
+ * An x-uuencode part's content, decoded into the arena: from the line
+ * after its first begin line (Thunderbird needs no more than "begin";
+ * all of it when there is none) to its end line.
  */
 unsigned char *
 uu_part(struct arena *a, const char *p, size_t n, size_t *len)
 {
-	struct uu_block	 b;
 	unsigned char	*out;
-	size_t		 from = 0, to = n, max;
+	size_t		 i, e, from = 0, to = n, max;
 
-	if (uu_next(p, n, 0, &b)) {
-		from = b.data;
-		to = b.end;
-	}
-	max = uu_max(p + from, to - from);
+	for (i = 0; i < n; i = line_at(p, n, i, &e))
+		if (n - i >= 5 && memcmp(p + i, "begin", 5) == 0 &&
+		    (n - i == 5 || p[i + 5] == ' ' || p[i + 5] == '\r' ||
+		    p[i + 5] == '\n')) {
+			from = line_at(p, n, i, &e);
+			break;
+		}
+	for (i = from; i < n; i = line_at(p, n, i, &e))
+		if (uu_end_line(p, n, i)) {
+			to = i;
+			break;
+		}
+	max = uu_size(p + from, to - from);
+	if (max > DETECT_PART_MAX)
+		max = DETECT_PART_MAX;
 	out = arena_alloc(a, max + 1);
 	*len = uu_decode(p + from, to - from, out, max);
 	out[*len] = '\0';
 	return out;
 }
 
-/* Decode one block and look at it as a file of that name. */
+/* One block: decoded and looked at as a file of that name, or, past the
+ * message's blocks or budget, checked by its name. */
 static void
 uu_take(struct detect_scan *s, const char *within, const char *p,
     const struct uu_block *b)
 {
-	size_t		 in = b->end - b->data, max, len, nl;
+	size_t		 in = b->end - b->data, max, len, nl, budget;
+	uint64_t	 key[2];
 	unsigned char	*out;
 	const char	*name;
 
-	max = uu_max(p + b->data, in);
+	name = text_name_to_utf8(&s->a, NULL, b->name, b->nlen, UU_NAME_MAX,
+	    &nl);
+	if (within != NULL)
+		name = arena_printf(&s->a, "%s > %s", within, name);
+	/* The same block twice (a named text part is also the body): the
+	 * same data under the same name. */
+	key[0] = hash_bytes(p + b->data, in);
+	key[1] = hash_bytes(b->name, b->nlen) ^ in;
+	if (!hset_put(&s->uu_seen, (const char *)key, sizeof(key), 0))
+		return;
+	max = uu_size(p + b->data, in);
+	budget = s->inflated < DETECT_ARCHIVE_TOTAL ? DETECT_ARCHIVE_TOTAL -
+	    s->inflated : 0;
+	if (s->uu_blocks >= UU_BLOCKS || max > budget) {
+		msg_truncated(s, s->m, s->uu_blocks >= UU_BLOCKS ? "more "
+		    "uuencoded files than the limit" : "more inflated bytes "
+		    "than the limit");
+		attach_name_check(s, name, NULL);
+		return;
+	}
+	s->uu_blocks++;
+	if (max > DETECT_PART_MAX)
+		max = DETECT_PART_MAX;
 	out = xmalloc(max + 1);
 	len = uu_decode(p + b->data, in, out, max);
-	name = text_to_utf8(&s->a, NULL, b->name, b->nlen, 1024, &nl);
-	if (within != NULL) {
-		name = arena_printf(&s->a, "%s > %s", within, name);
+	s->inflated += len;
+	if (within != NULL)
 		s->depth++;
-	}
 	attach_file(s, name, out, len, len, NULL, NULL, 0);
 	if (within != NULL)
 		s->depth--;
@@ -199,12 +311,6 @@ uu_scan(struct detect_scan *s, const char *within, const char *p, size_t n)
 	size_t		 from = 0;
 
 	while (uu_next(p, n, from, &b)) {
-		if (s->uu_blocks >= UU_BLOCKS) {
-			msg_truncated(s, s->m, "more uuencoded files than the "
-			    "limit");
-			return;
-		}
-		s->uu_blocks++;
 		uu_take(s, within, p, &b);
 		from = b.next;
 	}
@@ -220,10 +326,15 @@ uu_file(struct detect_scan *s, const char *name, const unsigned char *p,
 void
 uu_run(struct detect_scan *s)
 {
-	size_t	 i;
+	const struct dtext	*t;
+	size_t			 i;
 
 	s->depth = 0;
-	for (i = 0; i < s->m->ntexts; i++)
-		if (!s->m->texts[i].html)
-			uu_scan(s, NULL, s->m->texts[i].s, s->m->texts[i].len);
+	for (i = 0; i < s->m->ntexts; i++) {
+		t = &s->m->texts[i];
+		if (t->raw != NULL)
+			uu_scan(s, NULL, t->raw, t->rawlen);
+		else if (!t->html)
+			uu_scan(s, NULL, t->s, t->len);
+	}
 }

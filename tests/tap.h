@@ -115,6 +115,7 @@ tap_slurp(const char *path, size_t *len)
 	char	*p;
 	long	 n;
 
+	*len = 0;
 	if (fp == NULL)
 		return NULL;
 	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||

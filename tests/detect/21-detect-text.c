@@ -779,6 +779,35 @@ broken_multipart(struct detect_scan *s)
 	    "no boundary inside one another: the text inside is read");
 }
 
+/* Has the result a finding of this rule for this attachment? */
+static int
+has_file(const struct detect_result *r, const char *rule, const char *att)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, rule) == 0 &&
+		    r->findings[i].attachment != NULL &&
+		    strcmp(r->findings[i].attachment, att) == 0)
+			return 1;
+	return 0;
+}
+
+/* ... for an attachment whose name holds this. */
+static int
+has_rule_like(const struct detect_result *r, const char *rule,
+    const char *part)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, rule) == 0 &&
+		    r->findings[i].attachment != NULL &&
+		    strstr(r->findings[i].attachment, part) != NULL)
+			return 1;
+	return 0;
+}
+
 /*
  * n bytes uuencoded after a begin line naming name, into b: a zero as
  * '`', or with space as ' ' (older encoders); strip drops each line's
@@ -841,7 +870,7 @@ uuencoded(struct detect_scan *s)
 	pe[0x3c] = 0x80;
 	memcpy(pe + 0x80, "PE\0\0", 4);
 	sha256_hex(pe, sizeof(pe), sha);
-	buf_init(&b, 1 << 16);
+	buf_init(&b, 128u << 20);
 	buf_init(&u, 1 << 16);
 
 	uuenc(&u, "invoice.exe", pe, sizeof(pe), 0, 0);
@@ -883,26 +912,120 @@ uuencoded(struct detect_scan *s)
 	is_str(f ? f->sha256 : NULL, sha, "a part in x-uuencode, spaces for "
 	    "zeros and trailing ones stripped, is decoded");
 
-	/* Seventeen blocks: sixteen read, and the cut said. */
+	/* 65 blocks: 64 read, the 65th checked by its name, the cut said;
+	 * the same data under two names is two files. */
 	buf_reset(&b);
 	buf_adds(&b, "From: a@northwind.example\r\nSubject: Files\r\n"
 	    "Content-Type: text/plain\r\n\r\n");
-	for (i = 0; i < 17; i++) {
-		char name[32];
+	for (i = 0; i < 65; i++) {
+		char name[32], data[32];
 
 		buf_reset(&u);
-		snprintf(name, sizeof(name), "%s%d.txt", i == 16 ? "run" :
-		    "notes", i);
-		uuenc(&u, i == 15 ? "run.js" : name, i == 15 ? js :
-		    (const unsigned char *)"notes", i == 15 ? sizeof(js) - 1 :
-		    5, 0, 0);
+		snprintf(name, sizeof(name), "%s%d.%s", i == 64 ? "late" :
+		    "notes", i, i == 64 ? "js" : "txt");
+		snprintf(data, sizeof(data), "notes %d", i == 64 ? 0 : i);
+		uuenc(&u, i == 63 ? "run.js" : name, i == 63 ? js :
+		    (const unsigned char *)data, i == 63 ? sizeof(js) - 1 :
+		    strlen(data), 0, 0);
 		buf_adds(&b, u.ptr);
 	}
 	scan_mail(s, b.ptr, b.len, &r);
+	ok(has_file(&r, "attach.script", "run.js") && has_file(&r,
+	    "attach.script", "late64.js") && dt_find(&r, "engine.truncated") !=
+	    NULL, "64 blocks are read, the 65th checked by its name, the cut "
+	    "said");
+
+	/* A block with no end line ends at the next begin line; one that
+	 * starts with a line of no bytes, one whose name follows blanks,
+	 * one whose name starts with the bytes of a UTF-16 mark. */
+	buf_reset(&b);
+	buf_adds(&b, "From: a@northwind.example\r\nSubject: Files\r\n"
+	    "Content-Type: text/plain\r\n\r\nbegin 644 notes.txt\r\n"
+	    "%=&5S=\r\n");
+	buf_reset(&u);
+	uuenc(&u, "invoice.js", js, sizeof(js) - 1, 0, 0);
+	buf_adds(&b, u.ptr);
+	buf_reset(&u);
+	uuenc(&u, "      setup.exe", pe, sizeof(pe), 0, 0);
+	buf_adds(&b, strstr(u.ptr, "\r\n") != NULL ? "" : "");
+	{
+		/* a backquote line before its data */
+		char *nl = strstr(u.ptr, "\r\n");
+
+		buf_add(&b, u.ptr, (size_t)(nl - u.ptr) + 2);
+		buf_adds(&b, "`\r\n");
+		buf_adds(&b, nl + 2);
+	}
+	buf_reset(&u);
+	uuenc(&u, "\xff\xfeinvoice.vbs", js, sizeof(js) - 1, 0, 0);
+	buf_adds(&b, u.ptr);
+	scan_mail(s, b.ptr, b.len, &r);
+	ok(has_file(&r, "attach.script", "invoice.js"), "a block with no end "
+	    "line does not hide the next");
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->sha256 : NULL, sha, "a line of no bytes first, and "
+	    "blanks before the name: read");
+	is_str(f ? f->attachment : NULL, "setup.exe", "the name without its "
+	    "blanks");
 	f = dt_find(&r, "attach.script");
-	ok(f != NULL && strcmp(f->attachment, "run.js") == 0 &&
-	    dt_find(&r, "engine.truncated") != NULL, "sixteen blocks are read, "
-	    "the seventeenth is not and the cut is said");
+	ok(has_rule_like(&r, "attach.script", "invoice.vbs"), "FF FE before "
+	    "a name is no UTF-16 mark");
+
+	/* An x-uuencode part whose begin line has no mode and no name. */
+	buf_reset(&u);
+	uuenc(&u, "x", pe, sizeof(pe), 0, 0);
+	buf_reset(&b);
+	buf_addf(&b, "From: a@northwind.example\r\nSubject: Invoice\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=zz"
+	    "\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nSee the file."
+	    "\r\n--zz\r\nContent-Type: application/octet-stream; "
+	    "name=\"setup.bin\"\r\nContent-Transfer-Encoding: x-uuencode\r\n"
+	    "\r\nbegin\r\n%s--zz--\r\n", strstr(u.ptr, "\r\n") + 2);
+	scan_mail(s, b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->sha256 : NULL, sha, "an x-uuencode part after a bare "
+	    "\"begin\"");
+
+	/* After 4 MB of text, and twice: a named text part is the body
+	 * too, its block read once. */
+	buf_reset(&b);
+	buf_adds(&b, "From: a@northwind.example\r\nSubject: Log\r\n"
+	    "Content-Type: text/plain\r\nContent-Disposition: inline; "
+	    "filename=\"log.txt\"\r\n\r\n");
+	for (i = 0; i < 100000; i++)
+		buf_adds(&b, "a line of a long log, nothing in it at all\r\n");
+	buf_reset(&u);
+	uuenc(&u, "invoice.js", js, sizeof(js) - 1, 0, 0);
+	buf_adds(&b, u.ptr);
+	scan_mail(s, b.ptr, b.len, &r);
+	{
+		size_t k, n = 0;
+
+		for (k = 0; k < r.nfindings; k++)
+			n += strcmp(r.findings[k].rule, "attach.script") == 0;
+		ok(b.len > (4u << 20) && n == 1, "a block after %zu bytes of "
+		    "text read, once (%zu findings)", b.len, n);
+	}
+
+	/* Decoded bytes are charged to the message's 64 MB: lines "M" of
+	 * 45 zeros each; past it, the name is still checked. */
+	buf_reset(&b);
+	buf_adds(&b, "From: a@northwind.example\r\nSubject: Zeros\r\n"
+	    "Content-Type: text/plain\r\n\r\n");
+	for (i = 0; i < 3; i++) {
+		size_t k;
+
+		buf_addf(&b, "begin 644 %s\r\n", i == 2 ? "zeros.exe" :
+		    i == 1 ? "more.bin" : "zeros.bin");
+		for (k = 0; k < (30u << 20) / 45; k++)
+			buf_adds(&b, "M\r\n");
+		buf_addf(&b, "%c\r\nend\r\n", i == 1 ? '!' : '`');
+	}
+	scan_mail(s, b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	ok(f != NULL && strcmp(f->attachment, "zeros.exe") == 0 &&
+	    dt_find(&r, "engine.truncated") != NULL, "past the budget a "
+	    "block is named, not decoded");
 
 	/* A begin line and nothing after it, one with no end, a word
 	 * "begin" in prose: a verdict, nothing invented. */
@@ -910,6 +1033,8 @@ uuencoded(struct detect_scan *s)
 	buf_adds(&b, "From: a@northwind.example\r\nSubject: Plans\r\n"
 	    "Content-Type: text/plain\r\n\r\nbegin 644 plan.txt\r\n\r\n"
 	    "begin 0644 \r\nbegin 999 x.exe\r\nbegin the work on Monday\r\n"
+	    "begin 2026 with the new portal at www.contoso.com.\r\n"
+	    "MEET US THERE\r\n"
 	    "begin 644 last.txt\r\nM");
 	scan_mail(s, b.ptr, b.len, &r);
 	is_int(r.verdict, DETECT_CLEAN, "prose and broken begin lines are "

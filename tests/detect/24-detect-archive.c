@@ -1300,7 +1300,7 @@ zip1(const char *lname, const char *cname, const unsigned char *x,
 {
 	size_t		 ll = strlen(lname), cl = strlen(cname), o, cd;
 	unsigned char	*z = xcalloc(1, junk + 30 + ll + dl + 46 + cl + xl +
-			    56 + 20 + 22);
+			    60 + 20 + 22);
 	uint32_t	 crc = (uint32_t)crc32(0, d, (uInt)dl);
 
 	memset(z, 'j', junk);
@@ -1329,24 +1329,30 @@ zip1(const char *lname, const char *cname, const unsigned char *x,
 		memcpy(z + o + 46 + cl, x, xl);
 	o += 46 + cl + xl;
 	if (z64) {
+		/* 2: four bytes of extensible data; 3: the classic record's
+		 * fields not full. */
+		size_t ext = z64 == 2 ? 4 : 0;
+
 		memcpy(z + o, "PK\x06\x06", 4);
-		put32(z + o + 4, 44);
+		put32(z + o + 4, (uint32_t)(44 + ext));
 		put16(z + o + 12, 45);
 		put16(z + o + 14, 45);
 		put32(z + o + 24, 1);
 		put32(z + o + 32, 1);
 		put32(z + o + 40, (uint32_t)(o - cd));
 		put32(z + o + 48, (uint32_t)(cd - junk));
-		memcpy(z + o + 56, "PK\x06\x07", 4);
-		put32(z + o + 64, (uint32_t)(o - junk));
-		put32(z + o + 72, 1);
-		o += 56 + 20;
+		memcpy(z + o + 56 + ext, "PK\x06\x07", 4);
+		put32(z + o + 56 + ext + 8, (uint32_t)(o - junk));
+		put32(z + o + 56 + ext + 16, 1);
+		o += 56 + ext + 20;
 	}
 	memcpy(z + o, "PK\x05\x06", 4);
 	put16(z + o + 8, 1);
 	put16(z + o + 10, 1);
-	put32(z + o + 12, z64 ? 0xffffffff : (uint32_t)(o - cd));
-	put32(z + o + 16, z64 ? 0xffffffff : (uint32_t)(cd - junk));
+	put32(z + o + 12, z64 == 1 || z64 == 2 ? 0xffffffff :
+	    (uint32_t)(z64 ? o - 56 - 20 - cd : o - cd));
+	put32(z + o + 16, z64 == 1 || z64 == 2 ? 0xffffffff :
+	    (uint32_t)(cd - junk));
 	*len = o + 22;
 	return z;
 }
@@ -1441,6 +1447,89 @@ central_names(struct detect_scan *s)
 	ok(dt_find(&r, "attach.name_mismatch") == NULL, "a directory entry "
 	    "past the directory's end is not read");
 	free(z);
+
+	/* A zip64 end record with extensible data, and zip64 records
+	 * behind a classic record that is not full (review 25). */
+	for (i = 2; i <= 3; i++) {
+		z = zip1("invoice.txt", "invoice.jse", NULL, 0, js,
+		    sizeof(js) - 1, 0, i, &zl);
+		scan(s, "files.zip", z, zl, &r);
+		ok(dt_find(&r, "attach.name_mismatch") != NULL &&
+		    dt_find(&r, "attach.script") != NULL,
+		    "found through zip64 records (%s)", i == 2 ?
+		    "extensible data" : "classic record not full");
+		free(z);
+	}
+
+	/* FF FE before a name is no UTF-16 mark (the name was read as
+	 * CJK characters, its extension gone). */
+	z = zip1("\xff\xfeinvoice.js", "\xff\xfeinvoice.js", NULL, 0, js,
+	    sizeof(js) - 1, 0, 0, &zl);
+	scan(s, "files.zip", z, zl, &r);
+	f = dt_find(&r, "attach.script");
+	ok(f != NULL && strstr(f->attachment, "invoice.js") != NULL,
+	    "a name behind FF FE keeps its extension (%s)",
+	    f ? f->attachment : "none");
+	free(z);
+
+	/* A path of 1,100 bytes: checked whole. */
+	{
+		char	 dirs[1101], ln[1200], cn[1200];
+
+		memset(dirs, 'd', 1100);
+		dirs[1100] = '\0';
+		snprintf(ln, sizeof(ln), "%s/invoice.txt", dirs);
+		snprintf(cn, sizeof(cn), "%s/invoice.jse", dirs);
+		z = zip1(ln, cn, NULL, 0, js, sizeof(js) - 1, 0, 0, &zl);
+		scan(s, "files.zip", z, zl, &r);
+		f = dt_find(&r, "attach.script");
+		ok(f != NULL && strstr(f->evidence[DETECT_EN], ".jse") != NULL,
+		    "a directory name of 1,112 bytes is checked whole");
+		free(z);
+	}
+
+	/* 10,500 folders before the file: folders are not counted. */
+	{
+		struct archive		*a = archive_write_new();
+		struct archive_entry	*ae;
+		size_t			 cap = 4u << 20, used = 0;
+		unsigned char		*q;
+		char			 dn[32];
+
+		big = xmalloc(cap);
+		archive_write_set_format_zip(a);
+		archive_write_open_memory(a, big, cap, &used);
+		for (i = 0; i < 10500; i++) {
+			ae = archive_entry_new();
+			snprintf(dn, sizeof(dn), "d%05d/", i);
+			archive_entry_set_pathname(ae, dn);
+			archive_entry_set_filetype(ae, AE_IFDIR);
+			archive_entry_set_perm(ae, 0755);
+			archive_write_header(a, ae);
+			archive_entry_free(ae);
+		}
+		ae = archive_entry_new();
+		archive_entry_set_pathname(ae, "invoice.txt");
+		archive_entry_set_filetype(ae, AE_IFREG);
+		archive_entry_set_perm(ae, 0644);
+		archive_entry_set_size(ae, sizeof(js) - 1);
+		archive_write_header(a, ae);
+		archive_write_data(a, js, sizeof(js) - 1);
+		archive_entry_free(ae);
+		archive_write_close(a);
+		archive_write_free(a);
+		/* The directory's name, the last "invoice.txt" written. */
+		for (q = big + used; q-- > big;)
+			if (memcmp(q, "invoice.txt", 11) == 0) {
+				memcpy(q, "invoice.jse", 11);
+				break;
+			}
+		scan(s, "folders.zip", big, used, &r);
+		ok(dt_find(&r, "attach.name_mismatch") != NULL &&
+		    dt_find(&r, "attach.script") != NULL,
+		    "a file after 10,500 folders is reached");
+		free(big);
+	}
 
 	/* An entry marked as a symbolic link: Explorer makes a file of
 	 * it, holding the link's target. */
