@@ -36,7 +36,7 @@ enum ftype {
 	FT_GZ, FT_BZ2, FT_XZ, FT_CAB, FT_PDF, FT_RTF, FT_LNK, FT_ISO, FT_VHD,
 	FT_VHDX, FT_ONENOTE, FT_HTML, FT_SVG, FT_PNG, FT_JPEG, FT_GIF,
 	FT_IMAGE, FT_TEXT, FT_URLFILE, FT_TAR, FT_MSI, FT_CHM, FT_ZSTD, FT_LZ4,
-	FT_CPIO, FT_COMPRESS, FT_ARJ, FT__MAX
+	FT_CPIO, FT_COMPRESS, FT_ARJ, FT_TNEF, FT__MAX
 };
 
 static const char *const ftname[FT__MAX] = {
@@ -51,6 +51,7 @@ static const char *const ftname[FT__MAX] = {
 	"Windows installer (MSI)", "compiled HTML help (CHM)",
 	"Zstandard file", "LZ4 file", "cpio archive",
 	"compressed file (compress, lzma or lzip)", "ARJ archive",
+	"TNEF (winmail.dat)",
 };
 
 /* The same in the Japanese evidence. */
@@ -69,6 +70,7 @@ static const char *const ftname_ja[FT__MAX] = {
 	"コンパイル済み HTML ヘルプ (CHM)", "Zstandard ファイル",
 	"LZ4 ファイル", "cpio アーカイブ",
 	"圧縮ファイル (compress, lzma, lzip)", "ARJ アーカイブ",
+	"TNEF (winmail.dat)",
 };
 _Static_assert(nitems(ftname) == FT__MAX && nitems(ftname_ja) == FT__MAX,
     "a name for each type");
@@ -275,6 +277,10 @@ sniff(const unsigned char *p, size_t n)
 	if (has(p, n, 0x8001, "CD001", 5) || has(p, n, 0x8801, "CD001", 5) ||
 	    has(p, n, 0x9001, "CD001", 5) || has(p, n, 0x8001, "BEA01", 5))
 		return FT_ISO;
+	/* Outlook's winmail.dat, whatever its name or type says: the
+	 * files it holds are the mail's attachments to its reader. */
+	if (has(p, n, 0, "\x78\x9f\x3e\x22", 4))
+		return FT_TNEF;
 	if (has(p, n, 0, "MZ", 2) && sniff_mz(p, n))
 		return FT_PE;
 	if (has(p, n, 0, "\x7f" "ELF", 4))
@@ -1717,6 +1723,9 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	case FT_CAB:
 	case FT_TAR:
 		archive_walk(s, name, p, len);
+		break;
+	case FT_TNEF:
+		tnef_walk(s, name, p, len);
 		break;
 	case FT_CPIO:
 	case FT_COMPRESS:

@@ -12,6 +12,7 @@
  *	content.c	phrases (BEC, scams, credential requests), obfuscation
  *	attach.c	attachments: type, risky content, documents
  *	archive.c	archives (libarchive), bounded, PPAP
+ *	tnef.c		TNEF (winmail.dat): the files Outlook attached
  *	av.c		ClamAV and YARA
  *	qr.c		QR codes in images (zbar), drawn grids, split codes
  *	picture.c	pictures to grey (libpng, libjpeg, giflib, libwebp, BMP)
@@ -500,6 +501,10 @@ void	 uu_file(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
 void	 uu_run(struct detect_scan *);
 unsigned char *uu_part(struct arena *, const char *, size_t, size_t *len);
+/* tnef.c: the files of a TNEF stream (winmail.dat), each read as an
+ * attachment ("winmail.dat > invoice.exe") within the archive limits. */
+void	 tnef_walk(struct detect_scan *, const char *name,
+	    const unsigned char *, size_t);
 void	 av_scan(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t, const char *sha256, int clam);
 int	 av_open(struct detect_engine *, const struct detect_opts *,

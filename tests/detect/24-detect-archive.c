@@ -6,7 +6,8 @@
  * with a one-signature database written at run time (and an empty one);
  * an OOXML zip bomb (many big .rels parts), which must cost no more than
  * the message's inflate budget and be reported like any other bomb, and
- * PDFs whose compressed streams charge the same budget.
+ * PDFs whose compressed streams charge the same budget; TNEF (winmail.dat)
+ * written here, the files Outlook attached read inside it.
  */
 #include <sys/stat.h>
 
@@ -1895,6 +1896,351 @@ xls_crypt(struct detect_engine *e)
 	rmdir(dir);
 }
 
+/*
+ * TNEF (MS-OXTNEF), as Outlook writes winmail.dat: a signature, a key,
+ * then attributes of a level, an id, a length, the data and the sum of
+ * its bytes.  The message's attributes first (version, code page,
+ * class), then each attachment's: attAttachRendData, its title (the
+ * short name), its data, and attAttachment (its MAPI properties).
+ */
+#define TNEF_RENDDATA	0x00069002u
+#define TNEF_TITLE	0x00018010u
+#define TNEF_DATA	0x0006800fu
+#define TNEF_PROPS	0x00069005u
+
+static void
+add32(struct buf *b, uint32_t v)
+{
+	unsigned char	 q[4];
+
+	put32(q, v);
+	buf_add(b, q, 4);
+}
+
+static void
+tnef_attr(struct buf *b, int lvl, uint32_t id, const void *p, size_t n)
+{
+	const unsigned char	*q = p;
+	unsigned char		 h[9], c[2];
+	unsigned		 sum = 0;
+	size_t			 i;
+
+	h[0] = (unsigned char)lvl;
+	put32(h + 1, id);
+	put32(h + 5, (uint32_t)n);
+	buf_add(b, h, sizeof(h));
+	buf_add(b, p, n);
+	for (i = 0; i < n; i++)
+		sum += q[i];
+	c[0] = sum & 0xff;
+	c[1] = sum >> 8 & 0xff;
+	buf_add(b, c, 2);
+}
+
+/* The stream's start: 8-bit strings in code page cp. */
+static void
+tnef_begin(struct buf *b, uint32_t cp)
+{
+	unsigned char	 page[8] = { 0 };
+
+	buf_init(b, 64u << 20);
+	buf_add(b, "\x78\x9f\x3e\x22\x01\x00", 6);
+	tnef_attr(b, 1, 0x00089006u, "\0\0\1\0", 4);
+	put32(page, cp);
+	tnef_attr(b, 1, 0x00069007u, page, sizeof(page));
+	tnef_attr(b, 1, 0x00078008u, "IPM.Microsoft Mail.Note", 24);
+}
+
+/* MAPI properties: a count, then each tag and value, padded to four. */
+struct props {
+	struct buf	 b;
+	uint32_t	 n;
+};
+
+static void
+prop_bytes(struct props *m, uint32_t tag, const void *p, size_t n)
+{
+	static const unsigned char zero[4];
+
+	m->n++;
+	add32(&m->b, tag);
+	add32(&m->b, 1);
+	add32(&m->b, (uint32_t)n);
+	buf_add(&m->b, p, n);
+	buf_add(&m->b, zero, (4 - n % 4) % 4);
+}
+
+/* A UTF-8 string (of the Basic Multilingual Plane) as PtypString. */
+static void
+prop_unicode(struct props *m, uint16_t id, const char *u)
+{
+	const unsigned char	*q = (const unsigned char *)u;
+	unsigned char		 w[512];
+	size_t			 n = 0;
+	uint32_t		 cp;
+
+	while (*q != '\0' && n + 4 <= sizeof(w)) {
+		if (*q < 0x80)
+			cp = *q++;
+		else if (*q < 0xe0) {
+			cp = (uint32_t)(q[0] & 0x1f) << 6 | (q[1] & 0x3f);
+			q += 2;
+		} else {
+			cp = (uint32_t)(q[0] & 0x0f) << 12 |
+			    (uint32_t)(q[1] & 0x3f) << 6 | (q[2] & 0x3f);
+			q += 3;
+		}
+		w[n++] = cp & 0xff;
+		w[n++] = cp >> 8 & 0xff;
+	}
+	w[n++] = 0;
+	w[n++] = 0;
+	prop_bytes(m, 0x001fu | (uint32_t)id << 16, w, n);
+}
+
+/* Properties a writer puts before the names: a named one (its GUID,
+ * kind 0, number) and a time, which a reader must step over. */
+static void
+props_begin(struct props *m)
+{
+	unsigned char	 v[28] = { 0 };
+
+	buf_init(&m->b, 64u << 20);
+	m->n = 0;
+	m->n++;
+	add32(&m->b, 0x0003u | 0x8005u << 16);
+	memcpy(v, "\x08\x20\x06\x00\x00\x00\x00\x00\xc0\x00\x00\x00\x00\x00"
+	    "\x00\x46", 16);
+	put32(v + 20, 0x8580);
+	put32(v + 24, 7);
+	buf_add(&m->b, v, sizeof(v));
+	m->n++;
+	add32(&m->b, 0x0040u | 0x3007u << 16);
+	buf_add(&m->b, "\0\x80\x3e\xd5\xde\xb1\x9d\x01", 8);
+}
+
+static void
+tnef_props(struct buf *b, struct props *m)
+{
+	struct buf	 all;
+
+	buf_init(&all, 64u << 20);
+	add32(&all, m->n);
+	buf_add(&all, m->b.ptr, m->b.len);
+	tnef_attr(b, 2, TNEF_PROPS, all.ptr, all.len);
+	buf_release(&all);
+	buf_release(&m->b);
+}
+
+/* One attached file: its title, its data, and its long name (when not
+ * NULL) among its properties. */
+static void
+tnef_file(struct buf *b, const char *title, const char *lname,
+    const void *p, size_t n)
+{
+	static const unsigned char rend[14] = { 1, 0, 0xff, 0xff, 0xff, 0xff };
+	struct props	 m;
+
+	tnef_attr(b, 2, TNEF_RENDDATA, rend, sizeof(rend));
+	tnef_attr(b, 2, TNEF_TITLE, title, strlen(title) + 1);
+	tnef_attr(b, 2, TNEF_DATA, p, n);
+	props_begin(&m);
+	if (lname != NULL)
+		prop_unicode(&m, 0x3707, lname);
+	tnef_props(b, &m);
+}
+
+/* An attached message (IID_IMessage, then its own TNEF stream). */
+static void
+tnef_message(struct buf *b, const char *subject, const void *p, size_t n)
+{
+	static const unsigned char rend[14] = { 1, 0, 0xff, 0xff, 0xff, 0xff };
+	struct props	 m;
+	struct buf	 obj;
+
+	tnef_attr(b, 2, TNEF_RENDDATA, rend, sizeof(rend));
+	props_begin(&m);
+	prop_unicode(&m, 0x3001, subject);
+	buf_init(&obj, 64u << 20);
+	buf_add(&obj, "\x07\x03\x02\x00\x00\x00\x00\x00\xc0\x00\x00\x00\x00"
+	    "\x00\x00\x46", 16);
+	buf_add(&obj, p, n);
+	m.n++;
+	add32(&m.b, 0x000du | 0x3701u << 16);
+	add32(&m.b, 1);
+	add32(&m.b, (uint32_t)obj.len);
+	buf_add(&m.b, obj.ptr, obj.len);
+	buf_add(&m.b, "\0\0\0", (4 - obj.len % 4) % 4);
+	buf_release(&obj);
+	tnef_props(b, &m);
+}
+
+/* invoice.exe in a winmail.dat, and that inside levels - 1 attached
+ * messages. */
+static void
+tnef_nested(struct buf *b, int levels)
+{
+	struct buf	 in;
+	int		 i;
+
+	tnef_begin(b, 1252);
+	tnef_file(b, "invoice.exe", NULL, PE, sizeof(PE));
+	for (i = 1; i < levels; i++) {
+		in = *b;
+		tnef_begin(b, 1252);
+		tnef_message(b, "Fwd: invoice", in.ptr, in.len);
+		buf_release(&in);
+	}
+}
+
+/* Attachments Outlook sends in winmail.dat are the mail's attachments
+ * to its reader: each read as one, named inside it. */
+static void
+tnef(struct detect_scan *s)
+{
+	static const char js[] = "var s = new ActiveXObject('WScript.Shell');"
+	    " s.Run('cmd /c calc');";
+	static const char note[] = "Minutes of the meeting: "
+	    "https://intranet.contoso.com/minutes/2026-11\n";
+	struct detect_result	 r;
+	const struct detect_finding *f;
+	struct buf		 b;
+	struct ent		 ent;
+	unsigned char		*z;
+	size_t			 zl, i, d;
+	int			 found;
+
+	tnef_begin(&b, 1252);
+	tnef_file(&b, "invoice.exe", NULL, PE, sizeof(PE));
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->attachment : NULL, "winmail.dat > invoice.exe",
+	    "a program in a winmail.dat: named inside it");
+	ok(f != NULL && strstr(f->evidence[DETECT_EN],
+	    "winmail.dat > invoice.exe") != NULL &&
+	    strstr(f->evidence[DETECT_JA], "winmail.dat > invoice.exe") !=
+	    NULL, "in the evidence, English and Japanese");
+	is_str(detect_verdict_name(r.verdict), "threat", "a threat");
+	ok(s->arc_files == 1 && s->inflated >= sizeof(PE),
+	    "charged like an archive entry (%zu file, %zu bytes)",
+	    s->arc_files, s->inflated);
+
+	/* Known by its content, whatever its name. */
+	scan(s, "message.bin", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->attachment : NULL, "message.bin > invoice.exe",
+	    "a TNEF stream under another name is read too");
+
+	/* Cut in the middle of the program's data: a verdict, and the
+	 * stream said to be damaged; its first bytes are still read. */
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len - 200, &r);
+	f = dt_find(&r, "attach.archive_unread");
+	ok(f != NULL && strstr(f->evidence[DETECT_EN], "damaged") != NULL,
+	    "a winmail.dat cut short: not read whole, said so (%s)",
+	    detect_verdict_name(r.verdict));
+	ok(dt_find(&r, "attach.executable") != NULL,
+	    "and the program's first bytes are read");
+	/* Cut at every byte: a verdict each time (no crash), and damaged
+	 * said wherever the cut falls in the program's attribute. */
+	d = (const char *)memmem(b.ptr, b.len, "MZ", 2) - b.ptr;
+	for (i = 0, found = 0; i < b.len; i++) {
+		scan(s, "winmail.dat", (unsigned char *)b.ptr, i, &r);
+		found += i > d - 9 && i < d + sizeof(PE) + 2 &&
+		    dt_find(&r, "attach.archive_unread") != NULL;
+	}
+	is_int(found, (int)(sizeof(PE) + 10), "cut anywhere: a verdict; in "
+	    "the program's attribute, damaged said");
+	/* A wrong checksum: read all the same, and said. */
+	b.ptr[b.len - 1] ^= 0x55;
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	b.ptr[b.len - 1] ^= 0x55;
+	ok(dt_find(&r, "attach.executable") != NULL &&
+	    dt_find(&r, "attach.archive_unread") != NULL,
+	    "a checksum that does not match: read, and said to be damaged");
+
+	/* In a zip. */
+	ent = (struct ent){ "winmail.dat", (unsigned char *)b.ptr, b.len };
+	z = make(0, 0, &ent, 1, NULL, &zl);
+	scan(s, "mail.zip", z, zl, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->attachment : NULL, "mail.zip > winmail.dat > "
+	    "invoice.exe", "a winmail.dat in a zip: the program read");
+	free(z);
+	buf_release(&b);
+
+	/* A script by its long name (MAPI, UTF-16), under a harmless
+	 * title; and one by its title alone, in Shift_JIS (code page
+	 * 932). */
+	tnef_begin(&b, 1252);
+	tnef_file(&b, "README.TXT", "請求書 2026-11.js", js, sizeof(js) - 1);
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	is_str(f ? f->attachment : NULL, "winmail.dat > 請求書 2026-11.js",
+	    "a script by its long file name (not its title)");
+	is_str(detect_verdict_name(r.verdict), "threat", "a threat");
+	buf_release(&b);
+	tnef_begin(&b, 932);
+	tnef_file(&b, "\x90\xbf\x8b\x81\x8f\x91.js", NULL, js,
+	    sizeof(js) - 1);
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	is_str(f ? f->attachment : NULL, "winmail.dat > 請求書.js",
+	    "a title in the stream's code page (932) read as such");
+	buf_release(&b);
+
+	/* A harmless text: clean, and read (its link is found). */
+	tnef_begin(&b, 1252);
+	tnef_file(&b, "MINUTES.TXT", "minutes.txt", note, sizeof(note) - 1);
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	is_str(detect_verdict_name(r.verdict), "clean",
+	    "a note in a winmail.dat: clean");
+	for (i = 0, found = 0; i < s->nu; i++)
+		found |= s->u[i].where != NULL && strcmp(s->u[i].where,
+		    "winmail.dat > minutes.txt") == 0;
+	ok(found, "and read: its link found in it");
+	ok(dt_find(&r, "attach.archive_unread") == NULL, "nothing unread");
+	buf_release(&b);
+
+	/* An attached message is a TNEF stream of its own: read as one.
+	 * Four deep, the program is only named; one in another form is
+	 * said to be unread. */
+	tnef_nested(&b, 2);
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->attachment : NULL, "winmail.dat > Fwd: invoice > "
+	    "invoice.exe", "a program in an attached message");
+	buf_release(&b);
+	tnef_nested(&b, 5);
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	ok(dt_find(&r, "attach.archive_deep") != NULL && f != NULL &&
+	    strstr(f->evidence[DETECT_EN], "invoice.exe") != NULL &&
+	    dt_find(&r, "attach.executable") == NULL,
+	    "attached messages past the depth: the program named, not read");
+	buf_release(&b);
+	tnef_begin(&b, 1252);
+	tnef_message(&b, "Fwd: invoice", "\xd0\xcf\x11\xe0", 4);
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.archive_unread");
+	ok(f != NULL && strstr(f->evidence[DETECT_EN], "Fwd: invoice") !=
+	    NULL && strstr(f->evidence[DETECT_JA], "Fwd: invoice") != NULL,
+	    "an attached message not in TNEF: said to be unread");
+	buf_release(&b);
+
+	/* Past the files a message opens, the names are still checked. */
+	tnef_begin(&b, 1252);
+	for (i = 0; i < DETECT_ARCHIVE_FILES; i++)
+		tnef_file(&b, "NOTE.TXT", NULL, "MZ minutes\n", 11);
+	tnef_file(&b, "invoice.exe", NULL, PE, sizeof(PE));
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	ok(dt_find(&r, "attach.archive_unread") != NULL && f != NULL &&
+	    strcmp(f->attachment, "winmail.dat > invoice.exe") == 0 &&
+	    s->arc_files == DETECT_ARCHIVE_FILES, "%u files, then a program: "
+	    "its name checked, the limit said", DETECT_ARCHIVE_FILES);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -1927,6 +2273,7 @@ main(void)
 	review(e);
 	dirs_locked(e);
 	skip_inflates(e);
+	tnef(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
 	av();
