@@ -2093,6 +2093,90 @@ def content_samples():
         "Read more: https://www.fabrikam.com/digest/42\n", "clean")
 
 
+def tnef_attr(lvl, aid, data):
+    """One TNEF attribute (MS-OXTNEF 2.1.3): level, id, length, data and
+    the sum of its bytes."""
+    return (struct.pack("<BII", lvl, aid, len(data)) + data +
+            struct.pack("<H", sum(data) & 0xffff))
+
+
+def tnef_props(props):
+    """An attAttachment's MAPI properties: (tag, value bytes) pairs, each
+    written as a counted value padded to four (a named one when its id
+    is 0x8000 or more: its GUID and a number first)."""
+    out = struct.pack("<I", len(props))
+    for tag, v in props:
+        out += struct.pack("<I", tag)
+        if tag >> 16 >= 0x8000:
+            out += b"\x08\x20\x06\x00" + b"\0" * 4 + b"\xc0" + b"\0" * 6 + \
+                b"\x46" + struct.pack("<II", 0, 0x8580)
+        if tag & 0xffff in (0x001e, 0x001f, 0x0102, 0x000d):
+            out += struct.pack("<II", 1, len(v)) + v + \
+                b"\0" * ((4 - len(v) % 4) % 4)
+        else:
+            out += v
+    return out
+
+
+def tnef_stream(files, cp=1252):
+    """winmail.dat as Outlook writes it: the message's version, code page
+    and class, then each file: (title, long name or None, data, MAPI
+    properties to add)."""
+    rend = struct.pack("<HIHHI", 1, 0xffffffff, 0, 0, 0)
+    out = (b"\x78\x9f\x3e\x22\x01\x00" + tnef_attr(1, 0x00089006, b"\0\0\1\0") +
+           tnef_attr(1, 0x00069007, struct.pack("<II", cp, 0)) +
+           tnef_attr(1, 0x00078008, b"IPM.Microsoft Mail.Note\0"))
+    for title, lname, data, more in files:
+        props = [(0x80050003, struct.pack("<I", 7)),
+                 (0x30070040, b"\0\x80\x3e\xd5\xde\xb1\x9d\x01")] + more
+        if lname is not None:
+            props.append((0x3707001f, (lname + "\0").encode("utf-16-le")))
+        out += tnef_attr(2, 0x00069002, rend)
+        if title is not None:
+            out += tnef_attr(2, 0x00018010, title + b"\0")
+        if data is not None:
+            out += tnef_attr(2, 0x0006800f, data)
+        out += tnef_attr(2, 0x00069005, tnef_props(props))
+    return out
+
+
+def tnef_seeds(root):
+    """Seeds of detect_tnef, and a winmail.dat for detect_archive."""
+    pe = b"MZ" + b"\0" * 58 + struct.pack("<I", 0x80) + b"\0" * 64 + \
+        b"PE\0\0" + b"\0" * 64
+    js = b"var s = new ActiveXObject('WScript.Shell'); s.Run('calc');"
+    exe = tnef_stream([(b"INVOICE.EXE", "invoice 2026-11.exe", pe, [])])
+    msg = b"\x07\x03\x02\x00" + b"\0" * 4 + b"\xc0" + b"\0" * 6 + b"\x46"
+    ole = b"\x0b\x03\x02\x00" + b"\0" * 4 + b"\xc0" + b"\0" * 6 + b"\x46"
+    multi = tnef_stream([
+        (b"NOTES.TXT", None, b"minutes https://intranet.example.com/m\n",
+         [(0x3704001e, b"NOTES.TXT\0"), (0x37050003, struct.pack("<I", 1))]),
+        (None, None, None, [(0x3001001f, "Fwd: invoice\0".encode(
+            "utf-16-le")), (0x3701000d, msg + exe)]),
+        (None, None, None, [(0x3701000d, ole + b"\xd0\xcf\x11\xe0\xa1\xb1"
+                              b"\x1a\xe1" + b"\0" * 504)]),
+        (b"A.HTM", "a.htm", None, [(0x37010102, b"<form><input "
+                                    b"type=password></form>"),
+                                   (0x370e101e, struct.pack("<I", 2) +
+                                    struct.pack("<I", 4) + b"a/b\0" +
+                                    struct.pack("<I", 4) + b"c/d\0")])])
+    blobs = {
+        "exe.dat": exe,
+        "js-932.dat": tnef_stream([("請求書.js".encode("cp932"), None, js, [])],
+                                  cp=932),
+        "multi.dat": multi,
+        "cut.dat": exe[:len(exe) - 300],
+    }
+    d = os.path.join(root, "detect_tnef")
+    os.makedirs(d, exist_ok=True)
+    for name, data in blobs.items():
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
+    with open(os.path.join(root, "detect_archive", "winmail.dat"),
+              "wb") as f:
+        f.write(multi)
+
+
 def seeds(docm, zipexe, pdf, png):
     """Seed corpora of the fuzz targets (tests/fuzz/corpus/detect_*)."""
     import gzip
@@ -2251,6 +2335,7 @@ def seeds(docm, zipexe, pdf, png):
     for name, data in blobs.items():
         with open(os.path.join(d, name), "wb") as f:
             f.write(data)
+    tnef_seeds(root)
 
 
 def sender_samples():
