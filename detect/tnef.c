@@ -103,7 +103,7 @@ tnef_str(struct tnef *t, const struct tstr *v)
 			n++;
 	if (n == 0)
 		return NULL;
-	u = text_to_utf8(&t->s->a, v->wide ? "UTF-16LE" : t->cs,
+	u = text_name_to_utf8(&t->s->a, v->wide ? "UTF-16LE" : t->cs,
 	    (const char *)v->p, n, TNEF_NAME_MAX, &len);
 	return len > 0 ? name_clip(&t->s->a, u, 255) : NULL;
 }
