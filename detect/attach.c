@@ -261,7 +261,7 @@ html_head(const unsigned char *p, size_t n)
 }
 
 static enum ftype
-sniff(const unsigned char *p, size_t n)
+sniff(const unsigned char *p, size_t n, int tnef)
 {
 	size_t	 head = n < 4096 ? n : 4096, i;
 	int	 lead;
@@ -279,7 +279,7 @@ sniff(const unsigned char *p, size_t n)
 		return FT_ISO;
 	/* Outlook's winmail.dat, whatever its name or type says: the
 	 * files it holds are the mail's attachments to its reader. */
-	if (has(p, n, 0, "\x78\x9f\x3e\x22", 4))
+	if (tnef && has(p, n, 0, "\x78\x9f\x3e\x22", 4))
 		return FT_TNEF;
 	if (has(p, n, 0, "MZ", 2) && sniff_mz(p, n))
 		return FT_PE;
@@ -1590,12 +1590,23 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t len, size_t size, const char *sha, const char *ctype,
     int from_encrypted)
 {
-	enum ftype	 ft = sniff(p, len);
+	enum ftype	 ft = sniff(p, len, 1);
 	const char	*mt = NULL, *type, *type_ja;
 	char		 e1[32], tb[160], shabuf[65];
 	int		 svg;
 
 	(void)size;
+	/* Outlook's winmail.dat: its files are read; then the bytes are
+	 * looked at as what else they are (a zip, a page or a PDF behind
+	 * the signature opens as that in its own program). */
+	if (ft == FT_TNEF) {
+		tnef_walk(s, name, p, len);
+		ft = sniff(p, len, 0);
+		/* Its body's HTML or text is no page of its own (a name
+		 * or type that says page still makes it one, below). */
+		if (ft == FT_HTML || ft == FT_SVG || ft == FT_TEXT)
+			ft = FT_UNKNOWN;
+	}
 	/* libmagic only where the engine's own checks say too little: it
 	 * is the costliest step of a plain attachment (its regular
 	 * expressions are compiled at every call). */
@@ -1723,9 +1734,6 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	case FT_CAB:
 	case FT_TAR:
 		archive_walk(s, name, p, len);
-		break;
-	case FT_TNEF:
-		tnef_walk(s, name, p, len);
 		break;
 	case FT_CPIO:
 	case FT_COMPRESS:

@@ -475,9 +475,9 @@ wide(const char *name, const unsigned char *p, size_t n)
 	return odd > even ? "UTF-16LE" : "UTF-16BE";
 }
 
-char *
-text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
-    size_t max, size_t *outlen)
+static char *
+to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
+    size_t max, size_t *outlen, int bom)
 {
 	char		 tmp[64], *out;
 	const char	*name, *w;
@@ -490,7 +490,9 @@ text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
 	name = cs_canon(cs, tmp, sizeof(tmp));
 	/* A byte order mark says more than the label, as a browser
 	 * reads it (the Encoding Standard's decode). */
-	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
+	if (!bom)
+		;
+	else if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
 		name = "UTF-8";
 	else if (len >= 2 && strncmp(name, "UTF-32", 6) != 0 &&
 	    (unsigned char)in[0] == 0xff && (unsigned char)in[1] == 0xfe)
@@ -544,45 +546,27 @@ text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
 	return out;
 }
 
+char *
+text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
+    size_t max, size_t *outlen)
+{
+	return to_utf8(a, cs, in, len, max, outlen, 1);
+}
+
 /*
  * A header's or a file name's bytes to UTF-8, as text_to_utf8() reads
- * a body but for a byte order mark: in a name or an encoded word, FF FE
- * or FE FF in front is two characters of its charset, not UTF-16's mark
- * (read as one, "\xff\xfeinvoice.js" became CJK characters and its
- * extension was gone; Windows shows " ■invoice.js").  Under a UTF-16 or
- * UTF-32 label the mark is one, as it should be.
+ * a body but for a byte order mark: in a name or an encoded word there
+ * is none, and bytes that look like one are characters of the charset
+ * given or guessed ("\xff\xfeinvoice.js" was read as UTF-16, CJK
+ * characters and no extension; Windows shows " ■invoice.js"), and under
+ * UTF-16LE they are a code unit like any other (EF BB BF made a TNEF
+ * name UTF-8, cut at its first NUL).
  */
 char *
 text_name_to_utf8(struct arena *a, const char *cs, const char *in,
     size_t len, size_t max, size_t *outlen)
 {
-	char		 tmp[64];
-	const char	*name = cs_canon(cs, tmp, sizeof(tmp));
-	struct buf	 b;
-	char		*u, *out;
-	size_t		 k = 0, i, ul;
-
-	if (len > max)
-		len = max;
-	if (strncmp(name, "UTF-16", 6) != 0 && strncmp(name, "UTF-32", 6) != 0)
-		while (len - k >= 2 && (((unsigned char)in[k] == 0xff &&
-		    (unsigned char)in[k + 1] == 0xfe) ||
-		    ((unsigned char)in[k] == 0xfe &&
-		    (unsigned char)in[k + 1] == 0xff)))
-			k += 2;
-	if (k == 0)
-		return text_to_utf8(a, cs, in, len, max, outlen);
-	buf_init(&b, len * 3 + 16);
-	for (i = 0; i < k; i++) {
-		u = text_to_utf8(a, cs, in + i, 1, 16, &ul);
-		buf_add(&b, u, ul);
-	}
-	u = text_to_utf8(a, cs, in + k, len - k, max, &ul);
-	buf_add(&b, u, ul);
-	out = arena_strndup(a, b.ptr, b.len);
-	*outlen = b.len;
-	buf_release(&b);
-	return out;
+	return to_utf8(a, cs, in, len, max, outlen, 0);
 }
 
 /* Latin-1 supplement and Latin Extended-A to base letters. */

@@ -67,7 +67,8 @@ struct tstr {
 
 /* One attachment, as its attributes are met. */
 struct tatt {
-	struct tstr		 lname, title, sname, dname;
+	struct tstr		 lname, title, dname;	/* title: also
+						   PR_ATTACH_FILENAME */
 	const unsigned char	*data[TNEF_DATA_MAX];
 	size_t			 len[TNEF_DATA_MAX];
 	int			 msg[TNEF_DATA_MAX];	/* a message */
@@ -82,6 +83,7 @@ struct tnef {
 	int			 names_only;	/* past the depth limit */
 	int			 damaged;
 	size_t			 unread;	/* past DETECT_ARCHIVE_FILES */
+	int			 cut;		/* past DETECT_ARCHIVE_NAMES */
 	size_t			 spent;		/* past DETECT_ARCHIVE_TOTAL */
 	const char		*message;	/* a message not read */
 };
@@ -113,8 +115,7 @@ tnef_str(struct tnef *t, const struct tstr *v)
 static const char *
 tnef_name(struct tnef *t, const struct tatt *a)
 {
-	const struct tstr	*c[] = { &a->lname, &a->title, &a->sname,
-	    &a->dname };
+	const struct tstr	*c[] = { &a->lname, &a->title, &a->dname };
 	const char		*n;
 	size_t			 i;
 
@@ -136,9 +137,10 @@ tnef_data(struct tnef *t, struct tatt *a, const unsigned char *p, size_t n,
 		    memcmp(a->data[i], p, n) == 0)
 			return;
 	if (a->ndata == TNEF_DATA_MAX) {
+		/* Outlook keeps the last copy: it takes the last slot. */
 		msg_truncated(t->s, t->s->m, "more data in a TNEF attachment "
 		    "than the limit");
-		return;
+		a->ndata--;
 	}
 	a->data[a->ndata] = p;
 	a->len[a->ndata] = n;
@@ -158,6 +160,7 @@ static int
 fixed_size(unsigned type)
 {
 	switch (type) {
+	case 0x0001:	/* PtypNull: four bytes of nothing */
 	case 0x0002:	/* PtypInteger16, padded */
 	case 0x0003:	/* PtypInteger32 */
 	case 0x0004:	/* PtypFloating32 */
@@ -176,6 +179,7 @@ fixed_size(unsigned type)
 	case PT_STRING8:
 	case PT_UNICODE:
 	case PT_BINARY:
+	case 0x00fb:	/* PtypServerId, counted as binary */
 		return 0;
 	default:
 		return -1;
@@ -193,7 +197,9 @@ tnef_keep(struct tnef *t, struct tatt *a, unsigned id, unsigned type,
 		if (id == PR_ATTACH_LONG_FILENAME)
 			a->lname = str;
 		else if (id == PR_ATTACH_FILENAME)
-			a->sname = str;
+			/* attAttachTitle is this very property (MS-OXTNEF
+			 * 2.1.3.4.1): the later one counts. */
+			a->title = str;
 		else if (id == PR_DISPLAY_NAME)
 			a->dname = str;
 	} else if (id == PR_ATTACH_DATA && type == PT_BINARY)
@@ -287,6 +293,7 @@ tnef_named(struct tnef *t, const char *full)
 	if (t->s->arc_names++ >= DETECT_ARCHIVE_NAMES) {
 		msg_truncated(t->s, t->s->m, "more archive entries than the "
 		    "limit");
+		t->cut = 1;
 		return -1;
 	}
 	attach_name_check(t->s, full, NULL);
@@ -333,14 +340,36 @@ tnef_file(struct tnef *t, const char *full, const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* Do two names end in the same extension (INVOIC~1.EXE, invoice.exe)? */
+static int
+same_ext(const char *a, const char *b)
+{
+	const char	*x = strrchr(a, '.'), *y = strrchr(b, '.');
+
+	if (x == NULL || y == NULL)
+		return x == y;
+	return str_casecmp(x, y) == 0;
+}
+
 /* An attachment whose attributes are all met: its files read. */
 static int
 tnef_flush(struct tnef *t, const struct tatt *a)
 {
-	const char	*full = arena_printf(&t->s->a, "%s > %s", t->name,
-	    tnef_name(t, a));
-	int		 i;
+	const struct tstr	*c[] = { &a->lname, &a->title, &a->dname };
+	const char		*shown = tnef_name(t, a), *other;
+	const char		*full = arena_printf(&t->s->a, "%s > %s",
+				    t->name, shown);
+	size_t			 k;
+	int			 i;
 
+	/* Outlook shows the display name, saves under the long name: a
+	 * name the file is not read under is checked as a name. */
+	for (k = 0; k < nitems(c); k++)
+		if ((other = tnef_str(t, c[k])) != NULL &&
+		    !same_ext(other, shown) &&
+		    tnef_named(t, arena_printf(&t->s->a, "%s > %s", t->name,
+		    other)) < 0)
+			return -1;
 	/* No data (cut off, or a link to a file elsewhere): the name
 	 * still tells. */
 	if (a->ndata == 0)
@@ -461,7 +490,16 @@ tnef_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (a.seen)
 		tnef_flush(&t, &a);
 out:
-	if (t.unread > 0)
+	if (t.cut)
+		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
+		    .name = name, .sha256 = tnef_sha(&t, p, n),
+		    .detail = arena_printf(&s->a, "more files than the %u "
+		    "names a message checks; the rest not read",
+		    DETECT_ARCHIVE_NAMES),
+		    .detail_ja = arena_printf(&s->a, "1 通で確認できる %u "
+		    "件を超えるファイルがあり、残りは読んでいません",
+		    DETECT_ARCHIVE_NAMES) });
+	else if (t.unread > 0)
 		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
 		    .name = name, .sha256 = tnef_sha(&t, p, n),
 		    .detail = arena_printf(&s->a, "%zu files past the %u a "

@@ -36,40 +36,42 @@ struct uu_block {
 
 static int	uu_end_line(const char *, size_t, size_t);
 
-/* The line at p + i ends at *e; the next starts at the return value. */
+/* The line at p + i ends at *e (at LF, CR LF or a bare CR, as
+ * Thunderbird reads lines); the next starts at the return value. */
 static size_t
 line_at(const char *p, size_t n, size_t i, size_t *e)
 {
-	const char	*q = memchr(p + i, '\n', n - i);
+	size_t	 k;
 
-	*e = q != NULL ? (size_t)(q - p) : n;
-	if (*e > i && p[*e - 1] == '\r')
-		(*e)--;
-	return q != NULL ? (size_t)(q - p) + 1 : n;
+	for (k = i; k < n && p[k] != '\n' && p[k] != '\r'; k++)
+		;
+	*e = k;
+	if (k >= n)
+		return n;
+	return p[k] == '\r' && k + 1 < n && p[k + 1] == '\n' ? k + 2 : k + 1;
 }
 
 /*
- * Is the line [i, e) uuencoded data?  Its first character gives how
- * many bytes it holds, and it has no more characters than they need
- * (fewer when a mail system stripped trailing spaces, zeros), all of
- * the alphabet (space to backquote): prose ("begin 2026 with the new
- * portal") has lower-case letters.
+ * Could the line [i, e) be uuencoded data?  Its first character gives
+ * how many bytes it holds (not none), its characters are printable and
+ * few of them lower-case letters: prose after "begin 2026 with the new
+ * portal" is no data.
  */
 static int
 uu_data_line(const char *p, size_t i, size_t e)
 {
-	size_t	 len, need, k;
+	size_t	 k, lower = 0;
 
-	if (e <= i)
+	if (e <= i || ((p[i] - ' ') & 077) == 0)
 		return 0;
-	len = (size_t)((p[i] - ' ') & 077);
-	need = (len + 2) / 3 * 4;
-	if (len == 0 || e - i - 1 > need + 2)
-		return 0;
-	for (k = i; k < e; k++)
-		if ((unsigned char)p[k] < ' ' || (unsigned char)p[k] > '`')
+	for (k = i; k < e; k++) {
+		if ((unsigned char)p[k] < ' ' || (unsigned char)p[k] > '~')
 			return 0;
-	return 1;
+		lower += p[k] >= 'a' && p[k] <= 'z';
+	}
+	/* Decoders take any character modulo 64 and what follows the
+	 * count as padding: only prose, mostly lower case, is refused. */
+	return lower <= (e - i) / 8;
 }
 
 /*
@@ -119,7 +121,7 @@ uu_begin(const char *p, size_t n, size_t i, struct uu_block *b)
 	b->data = d;
 	/* A blank line or two may come first (SAP's mailings), and lines
 	 * of no bytes (a backquote), which decoders pass over. */
-	for (k = 0; k < 4 && d < n; k++) {
+	for (k = 0; k < 64 && d < n; k++) {
 		size_t next = line_at(p, n, d, &e);
 
 		if (e > d && ((p[d] - ' ') & 077) != 0)
@@ -131,19 +133,15 @@ uu_begin(const char *p, size_t n, size_t i, struct uu_block *b)
 	return 0;
 }
 
-/* Is the line at i "end" (blanks after it allowed)? */
+/* Is the line at i "end", as Thunderbird ends a block (with a blank
+ * after it, decoding goes on)? */
 static int
 uu_end_line(const char *p, size_t n, size_t i)
 {
-	size_t	 e, k;
+	size_t	 e;
 
 	line_at(p, n, i, &e);
-	if (e - i < 3 || memcmp(p + i, "end", 3) != 0)
-		return 0;
-	for (k = i + 3; k < e; k++)
-		if (p[k] != ' ' && p[k] != '\t')
-			return 0;
-	return 1;
+	return e - i == 3 && memcmp(p + i, "end", 3) == 0;
 }
 
 /* The next block from p + from, or 0. */
@@ -206,7 +204,10 @@ uu_decode(const char *p, size_t n, unsigned char *out, size_t max)
 
 	for (i = 0; i < n && o < max; i = next) {
 		next = line_at(p, n, i, &e);
-		if (e == i || (len = (size_t)((p[i] - ' ') & 077)) == 0)
+		/* A line of no bytes, and a begin line without its mode
+		 * or name (no data line starts with a lower-case b). */
+		if (e == i || (len = (size_t)((p[i] - ' ') & 077)) == 0 ||
+		    (e - i >= 5 && memcmp(p + i, "begin", 5) == 0))
 			continue;
 		for (k = i + 1; len > 0 && o < max; k += 4) {
 			size_t j;
@@ -229,8 +230,8 @@ uu_decode(const char *p, size_t n, unsigned char *out, size_t max)
 
 /*
  * An x-uuencode part's content, decoded into the arena: from the line
- * after its first begin line (Thunderbird needs no more than "begin";
- * all of it when there is none) to its end line.
+ * after its first begin line (Thunderbird needs no more than "begin "
+ * there; all of it when there is none) to its end line.
  */
 unsigned char *
 uu_part(struct arena *a, const char *p, size_t n, size_t *len)
@@ -239,9 +240,7 @@ uu_part(struct arena *a, const char *p, size_t n, size_t *len)
 	size_t		 i, e, from = 0, to = n, max;
 
 	for (i = 0; i < n; i = line_at(p, n, i, &e))
-		if (n - i >= 5 && memcmp(p + i, "begin", 5) == 0 &&
-		    (n - i == 5 || p[i + 5] == ' ' || p[i + 5] == '\r' ||
-		    p[i + 5] == '\n')) {
+		if (n - i >= 6 && memcmp(p + i, "begin ", 6) == 0) {
 			from = line_at(p, n, i, &e);
 			break;
 		}

@@ -971,6 +971,49 @@ uuencoded(struct detect_scan *s)
 	ok(has_rule_like(&r, "attach.script", "invoice.vbs"), "FF FE before "
 	    "a name is no UTF-16 mark");
 
+	/* Decoders take any character modulo 64 and what follows the
+	 * count as padding, and end a line at a bare CR (review 26): a
+	 * first line with a lower-case alias and extra characters, and a
+	 * block of CR-ended lines, are read. */
+	buf_reset(&u);
+	uuenc(&u, "setup.exe", pe, sizeof(pe), 0, 0);
+	{
+		char	*d = strstr(u.ptr, "\r\n") + 2, *c;
+
+		/* '!' to ':' and 'a' to 'z' are the same 6 bits. */
+		for (c = d + 1; *c != '\r'; c++)
+			if (*c >= '!' && *c <= ':') {
+				*c = (char)(*c + 0x40);
+				break;
+			}
+		buf_reset(&b);
+		buf_adds(&b, "From: a@northwind.example\r\nSubject: Files\r\n"
+		    "Content-Type: text/plain\r\n\r\nHere:\r\n");
+		buf_add(&b, u.ptr, (size_t)(strstr(d, "\r\n") - u.ptr));
+		buf_adds(&b, "xyz");
+		buf_adds(&b, strstr(d, "\r\n"));
+	}
+	scan_mail(s, b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->sha256 : NULL, sha, "a lower-case alias and padding "
+	    "in the first line: read");
+	{
+		size_t	 k, o = 0;
+		char	*t = xstrdup(u.ptr);
+
+		for (k = 0; t[k] != '\0'; k++)
+			if (!(t[k] == '\n' && k > 0 && t[k - 1] == '\r'))
+				t[o++] = t[k];
+		t[o] = '\0';
+		buf_reset(&b);
+		buf_addf(&b, "From: a@northwind.example\r\nSubject: Files"
+		    "\r\nContent-Type: text/plain\r\n\r\nHere:\r\n%s", t);
+		free(t);
+	}
+	scan_mail(s, b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.executable");
+	is_str(f ? f->sha256 : NULL, sha, "lines ended by a bare CR: read");
+
 	/* An x-uuencode part whose begin line has no mode and no name. */
 	buf_reset(&u);
 	uuenc(&u, "x", pe, sizeof(pe), 0, 0);

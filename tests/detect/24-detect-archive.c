@@ -2241,6 +2241,86 @@ tnef(struct detect_scan *s)
 	buf_release(&b);
 }
 
+/*
+ * Review 26: the names and copies Outlook takes, property types that
+ * broke the list, and bytes behind the signature that are something
+ * else too.
+ */
+static void
+tnef_review(struct detect_scan *s)
+{
+	static const unsigned char rend[14] = { 1, 0, 0xff, 0xff, 0xff, 0xff };
+	static const char js[] = "var s = new ActiveXObject('WScript.Shell');"
+	    " s.Run('cmd /c calc');";
+	struct detect_result	 r;
+	const struct detect_finding *f;
+	struct props		 m;
+	struct buf		 b;
+	struct ent		 ent = { "invoice.exe", PE, sizeof(PE) };
+	unsigned char		*z;
+	size_t			 zl;
+	char			 note[32];
+	int			 i;
+
+	/* attAttachTitle and PR_ATTACH_FILENAME are one property: the
+	 * later one names the file. */
+	tnef_begin(&b, 1252);
+	tnef_attr(&b, 2, TNEF_RENDDATA, rend, sizeof(rend));
+	tnef_attr(&b, 2, TNEF_TITLE, "NOTES.TXT", 10);
+	tnef_attr(&b, 2, TNEF_DATA, js, sizeof(js) - 1);
+	props_begin(&m);
+	prop_bytes(&m, 0x001eu | 0x3704u << 16, "invoice.js", 11);
+	tnef_props(&b, &m);
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	ok(f != NULL && strstr(f->attachment, "invoice.js") != NULL,
+	    "PR_ATTACH_FILENAME after the title names the file (%s)",
+	    f ? f->attachment : "none");
+	buf_release(&b);
+
+	/* A PtypNull before the long name: the list goes on. */
+	tnef_begin(&b, 1252);
+	tnef_attr(&b, 2, TNEF_RENDDATA, rend, sizeof(rend));
+	tnef_attr(&b, 2, TNEF_TITLE, "notes.txt", 10);
+	tnef_attr(&b, 2, TNEF_DATA, js, sizeof(js) - 1);
+	props_begin(&m);
+	m.n++;
+	add32(&m.b, 0x0001u | 0x3010u << 16);
+	add32(&m.b, 0);
+	prop_unicode(&m, 0x3707, "invoice.js");
+	tnef_props(&b, &m);
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	f = dt_find(&r, "attach.script");
+	is_str(f ? f->attachment : NULL, "winmail.dat > invoice.js",
+	    "a PtypNull property does not end the list");
+	buf_release(&b);
+
+	/* Five copies of the data: the last is the one Outlook keeps. */
+	tnef_begin(&b, 1252);
+	tnef_attr(&b, 2, TNEF_RENDDATA, rend, sizeof(rend));
+	tnef_attr(&b, 2, TNEF_TITLE, "notes.txt", 10);
+	for (i = 0; i < 4; i++) {
+		snprintf(note, sizeof(note), "note %d", i);
+		tnef_attr(&b, 2, TNEF_DATA, note, strlen(note));
+	}
+	tnef_attr(&b, 2, TNEF_DATA, PE, sizeof(PE));
+	scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+	ok(dt_find(&r, "attach.executable") != NULL, "the fifth copy of the "
+	    "data, the last, is read");
+	buf_release(&b);
+
+	/* A zip behind the signature, in a message attribute: 7-Zip opens
+	 * it, so it is read as a zip too. */
+	z = make(0, 0, &ent, 1, NULL, &zl);
+	tnef_begin(&b, 1252);
+	tnef_attr(&b, 1, 0x00068009u, z, zl);
+	scan(s, "documents.zip", (unsigned char *)b.ptr, b.len, &r);
+	ok(dt_find(&r, "attach.executable") != NULL, "a zip behind a TNEF "
+	    "signature is read as a zip");
+	buf_release(&b);
+	free(z);
+}
+
 int
 main(void)
 {
@@ -2274,6 +2354,7 @@ main(void)
 	dirs_locked(e);
 	skip_inflates(e);
 	tnef(s);
+	tnef_review(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
 	av();
