@@ -1152,6 +1152,21 @@ deep_names(struct detect_scan *s, const char *name, const unsigned char *p,
 	hset_free(&seen);
 }
 
+/* An archive (or a TNEF stream) with unread files past the ones a
+ * message opens, their names checked. */
+void
+archive_past_files(struct detect_scan *s, const char *name, const char *sha,
+    size_t unread)
+{
+	finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
+	    .name = name, .sha256 = sha,
+	    .detail = arena_printf(&s->a, "%zu files past the %u a message "
+	    "may open; their names were checked", unread,
+	    DETECT_ARCHIVE_FILES),
+	    .detail_ja = arena_printf(&s->a, "1 通で開ける %u 件を超える %zu "
+	    "件。名前だけ確認しました", DETECT_ARCHIVE_FILES, unread) });
+}
+
 void
 archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n)
@@ -1234,14 +1249,7 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		    "超える %zu 件は名前だけ確認し、残りは展開量の上限を超える"
 		    "ため読んでいません", DETECT_ARCHIVE_FILES, w.unread) });
 	else if (w.unread > 0)
-		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
-		    .name = name, .sha256 = ar_sha(s, p, n),
-		    .detail = arena_printf(&s->a, "%zu files past the %u a "
-		    "message may open; their names were checked", w.unread,
-		    DETECT_ARCHIVE_FILES),
-		    .detail_ja = arena_printf(&s->a, "1 通で開ける %u 件を"
-		    "超える %zu 件。名前だけ確認しました",
-		    DETECT_ARCHIVE_FILES, w.unread) });
+		archive_past_files(s, name, ar_sha(s, p, n), w.unread);
 	else if (w.damaged && w.regular > 0)
 		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
 		    .name = name, .sha256 = ar_sha(s, p, n),

@@ -495,6 +495,8 @@ void	 attach_file(struct detect_scan *, const char *name,
 	    const char *ctype, int from_encrypted);
 void	 archive_walk(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
+void	 archive_past_files(struct detect_scan *, const char *name,
+	    const char *sha256, size_t unread);
 /* uu.c: the uuencoded files of a text file, as its entries ("name >
  * inner"); of the message's plain-text bodies, as its attachments. */
 void	 uu_file(struct detect_scan *, const char *name,

@@ -500,14 +500,7 @@ out:
 		    "件を超えるファイルがあり、残りは読んでいません",
 		    DETECT_ARCHIVE_NAMES) });
 	else if (t.unread > 0)
-		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
-		    .name = name, .sha256 = tnef_sha(&t, p, n),
-		    .detail = arena_printf(&s->a, "%zu files past the %u a "
-		    "message may open; their names were checked", t.unread,
-		    DETECT_ARCHIVE_FILES),
-		    .detail_ja = arena_printf(&s->a, "1 通で開ける %u 件を"
-		    "超える %zu 件。名前だけ確認しました",
-		    DETECT_ARCHIVE_FILES, t.unread) });
+		archive_past_files(s, name, tnef_sha(&t, p, n), t.unread);
 	else if (t.spent > 0)
 		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
 		    .name = name, .sha256 = tnef_sha(&t, p, n),

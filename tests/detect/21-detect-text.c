@@ -846,6 +846,20 @@ uuenc(struct buf *b, const char *name, const unsigned char *p, size_t n,
 	buf_adds(b, "`\r\nend\r\n");
 }
 
+/* A mail whose attachment name is in Content-Transfer-Encoding
+ * x-uuencode, its content as written. */
+static void
+xuu_mail(struct buf *b, const char *name, const char *content)
+{
+	buf_reset(b);
+	buf_addf(b, "From: a@northwind.example\r\nSubject: Invoice\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=zz"
+	    "\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nSee the file."
+	    "\r\n--zz\r\nContent-Type: application/octet-stream; "
+	    "name=\"%s\"\r\nContent-Transfer-Encoding: x-uuencode\r\n"
+	    "\r\n%s--zz--\r\n", name, content);
+}
+
 /*
  * uuencoded files: a block in a plain-text body is an attachment to
  * Outlook and Thunderbird, a .uue attachment an archive to WinRAR and
@@ -900,13 +914,7 @@ uuencoded(struct detect_scan *s)
 	/* Spaces for zeros, trailing ones stripped: decoded all the same. */
 	buf_reset(&u);
 	uuenc(&u, "setup.exe", pe, sizeof(pe), 1, 1);
-	buf_reset(&b);
-	buf_addf(&b, "From: a@northwind.example\r\nSubject: Invoice\r\n"
-	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=zz"
-	    "\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nSee the file."
-	    "\r\n--zz\r\nContent-Type: application/octet-stream; "
-	    "name=\"setup.exe\"\r\nContent-Transfer-Encoding: x-uuencode\r\n"
-	    "\r\n%s--zz--\r\n", u.ptr);
+	xuu_mail(&b, "setup.exe", u.ptr);
 	scan_mail(s, b.ptr, b.len, &r);
 	f = dt_find(&r, "attach.executable");
 	is_str(f ? f->sha256 : NULL, sha, "a part in x-uuencode, spaces for "
@@ -1017,13 +1025,14 @@ uuencoded(struct detect_scan *s)
 	/* An x-uuencode part whose begin line has no mode and no name. */
 	buf_reset(&u);
 	uuenc(&u, "x", pe, sizeof(pe), 0, 0);
-	buf_reset(&b);
-	buf_addf(&b, "From: a@northwind.example\r\nSubject: Invoice\r\n"
-	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=zz"
-	    "\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nSee the file."
-	    "\r\n--zz\r\nContent-Type: application/octet-stream; "
-	    "name=\"setup.bin\"\r\nContent-Transfer-Encoding: x-uuencode\r\n"
-	    "\r\nbegin\r\n%s--zz--\r\n", strstr(u.ptr, "\r\n") + 2);
+	{
+		struct buf	 t;
+
+		buf_init(&t, 1 << 16);
+		buf_addf(&t, "begin\r\n%s", strstr(u.ptr, "\r\n") + 2);
+		xuu_mail(&b, "setup.bin", t.ptr);
+		buf_release(&t);
+	}
 	scan_mail(s, b.ptr, b.len, &r);
 	f = dt_find(&r, "attach.executable");
 	is_str(f ? f->sha256 : NULL, sha, "an x-uuencode part after a bare "
