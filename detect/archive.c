@@ -1081,11 +1081,6 @@ zip_dir_names(struct detect_scan *s, const char *name, const unsigned char *p,
 			    "limit");
 			break;
 		}
-		if (s->arc_names >= DETECT_ARCHIVE_NAMES) {
-			msg_truncated(s, s->m, "more archive entries than the "
-			    "limit");
-			break;
-		}
 		utf8 = (q[8] | q[9] << 8) & 0x800;
 		shown[0] = zip_name(s, q + 46, nl, utf8);
 		shown[1] = zip_upath(s, q + 46 + nl, xl);
@@ -1108,13 +1103,18 @@ zip_dir_names(struct detect_scan *s, const char *name, const unsigned char *p,
 			finding_add(s, R_ATT_NAME_MISMATCH, &(struct fargs){
 			    .name = arena_printf(&s->a, "%s > %s", name,
 			    shown[0]), .detail = local });
-		for (i = 0; i < 2; i++)
-			if (shown[i] != NULL && (seen == NULL ||
-			    !hset_get(seen, shown[i], strlen(shown[i]), NULL))) {
-				s->arc_names++;
-				attach_name_check(s, arena_printf(&s->a,
-				    "%s > %s", name, shown[i]), NULL);
+		for (i = 0; i < 2; i++) {
+			if (shown[i] == NULL || (seen != NULL &&
+			    hset_get(seen, shown[i], strlen(shown[i]), NULL)))
+				continue;
+			if (s->arc_names++ >= DETECT_ARCHIVE_NAMES) {
+				msg_truncated(s, s->m, "more archive entries "
+				    "than the limit");
+				return;
 			}
+			attach_name_check(s, arena_printf(&s->a, "%s > %s",
+			    name, shown[i]), NULL);
+		}
 	}
 }
 

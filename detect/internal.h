@@ -62,8 +62,8 @@ void		 ac_free(struct ac *);
  * in the arena, at most max bytes out.  Never fails. */
 char	*text_to_utf8(struct arena *, const char *cs, const char *in,
 	    size_t len, size_t max, size_t *outlen);
-/* The same for a header's or a file name's bytes: a leading FF FE or
- * FE FF is no byte order mark there (unless labelled UTF-16/32). */
+/* The same for a header's or a file name's bytes: no byte order mark
+ * is read from them (bytes that look like one are characters). */
 char	*text_name_to_utf8(struct arena *, const char *cs, const char *in,
 	    size_t len, size_t max, size_t *outlen);
 /* One code point from s (n > 0); invalid bytes give U+FFFD, length 1. */

@@ -488,7 +488,6 @@ leaf(struct walk *w, GMimePart *part, int first)
 	    0 || strcmp(lmt, "text/richtext") == 0)) {
 		size_t	 ulen;
 		char	*u;
-
 		int	 plain = strcmp(lmt, "text/plain") == 0;
 
 		/* Plain text is kept whole, to a part's limit, for the
