@@ -507,6 +507,7 @@ unsigned char *uu_part(struct arena *, const char *, size_t, size_t *len);
  * attachment ("winmail.dat > invoice.exe") within the archive limits. */
 void	 tnef_walk(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
+void	 tnef_body(struct detect_scan *, const unsigned char *, size_t);
 void	 av_scan(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t, const char *sha256, int clam);
 int	 av_open(struct detect_engine *, const struct detect_opts *,

@@ -36,6 +36,8 @@
 #define ATT_TITLE		0x00018010u
 #define ATT_DATA		0x0006800fu
 #define ATT_ATTACHMENT		0x00069005u
+#define ATT_MSGPROPS		0x00069003u
+#define ATT_BODY		0x0001800cu
 
 /* MAPI property types and ids (MS-OXCDATA 2.11.1, MS-OXPROPS). */
 #define PT_MV			0x1000u
@@ -43,6 +45,8 @@
 #define PT_STRING8		0x001eu
 #define PT_UNICODE		0x001fu
 #define PT_BINARY		0x0102u
+#define PR_BODY			0x1000u
+#define PR_HTML			0x1013u
 #define PR_DISPLAY_NAME		0x3001u
 #define PR_ATTACH_DATA		0x3701u
 #define PR_ATTACH_FILENAME	0x3704u
@@ -186,6 +190,22 @@ fixed_size(unsigned type)
 	}
 }
 
+/* A body of the stream (HTML or plain text) added to the message's
+ * text, in the stream's code page or as UTF-16LE, to the text's limit. */
+static void
+tnef_text(struct tnef *t, const unsigned char *v, size_t n, int wide,
+    int html)
+{
+	const char	*u;
+	size_t		 len;
+
+	if (n == 0)
+		return;
+	u = text_to_utf8(&t->s->a, wide ? "UTF-16LE" : html ? NULL : t->cs,
+	    (const char *)v, n, DETECT_TEXT_MAX, &len);
+	msg_add_text(t->s, t->s->m, u, len, html);
+}
+
 /* A value the walk wants: a name, or the data of the attachment. */
 static void
 tnef_keep(struct tnef *t, struct tatt *a, unsigned id, unsigned type,
@@ -193,6 +213,14 @@ tnef_keep(struct tnef *t, struct tatt *a, unsigned id, unsigned type,
 {
 	struct tstr	 str = { v, n, type == PT_UNICODE };
 
+	if (a == NULL) {
+		/* The message's own properties: its body, which Outlook
+		 * shows instead of the MIME text beside the stream. */
+		if ((id == PR_BODY || id == PR_HTML) && (type == PT_STRING8 ||
+		    type == PT_UNICODE || type == PT_BINARY))
+			tnef_text(t, v, n, type == PT_UNICODE, id == PR_HTML);
+		return;
+	}
 	if (type == PT_STRING8 || type == PT_UNICODE) {
 		if (id == PR_ATTACH_LONG_FILENAME)
 			a->lname = str;
@@ -407,6 +435,46 @@ tnef_sha(struct tnef *t, const unsigned char *p, size_t n)
 
 	sha256_hex(p, n, h);
 	return arena_strdup(&t->s->a, h);
+}
+
+/*
+ * The body of a TNEF stream, read with the message's text before it is
+ * analysed (mime.c calls this as it meets the part): Outlook shows the
+ * stream's body (attBody, PR_BODY, PR_HTML among attMsgProps) rather
+ * than the MIME text beside it, so its links and words count.  The
+ * compressed RTF body is not read.  Damage is left to tnef_walk() to
+ * report.
+ */
+void
+tnef_body(struct detect_scan *s, const unsigned char *p, size_t n)
+{
+	struct tnef	 t;
+	size_t		 off = 6, len;
+	uint32_t	 id;
+
+	memset(&t, 0, sizeof(t));
+	t.s = s;
+	snprintf(t.cs, sizeof(t.cs), "CP1252");
+	while (n >= 6 && n - off >= 9) {
+		id = le32(p + off + 1);
+		len = le32(p + off + 5);
+		if (p[off] != LVL_MESSAGE && p[off] != LVL_ATTACHMENT)
+			break;
+		off += 9;
+		if (len > n - off)
+			len = n - off;
+		if (p[off - 9] == LVL_MESSAGE) {
+			if (id == ATT_OEM_CODEPAGE && len >= 4)
+				tnef_codepage(&t, le32(p + off));
+			else if (id == ATT_BODY)
+				tnef_text(&t, p + off, len, 0, 0);
+			else if (id == ATT_MSGPROPS)
+				(void)tnef_props(&t, p + off, len, NULL);
+		}
+		if (n - off - len < 2)
+			break;
+		off += len + 2;
+	}
 }
 
 void

@@ -2309,6 +2309,31 @@ tnef_review(struct detect_scan *s)
 	    "data, the last, is read");
 	buf_release(&b);
 
+	/* The stream's own body (PR_HTML among attMsgProps): Outlook shows
+	 * it, so its links are read with the message's text. */
+	{
+		static const char html[] = "<html><body><p>Your mailbox is "
+		    "full. <a href=\"http://203.0.113.7/owa/login\">Sign in"
+		    "</a></p></body></html>";
+		struct buf	 all;
+
+		tnef_begin(&b, 1252);
+		buf_init(&m.b, 1 << 20);
+		m.n = 0;
+		prop_bytes(&m, 0x0102u | 0x1013u << 16, html, sizeof(html) - 1);
+		buf_init(&all, 1 << 20);
+		add32(&all, m.n);
+		buf_add(&all, m.b.ptr, m.b.len);
+		tnef_attr(&b, 1, 0x00069003u, all.ptr, all.len);
+		buf_release(&all);
+		buf_release(&m.b);
+		scan(s, "winmail.dat", (unsigned char *)b.ptr, b.len, &r);
+		ok(dt_find(&r, "url.ip_literal") != NULL, "the HTML body inside "
+		    "a winmail.dat is read (%s)", detect_verdict_name(
+		    r.verdict));
+		buf_release(&b);
+	}
+
 	/* A zip behind the signature, in a message attribute: 7-Zip opens
 	 * it, so it is read as a zip too. */
 	z = make(0, 0, &ent, 1, NULL, &zl);
