@@ -962,52 +962,61 @@ zip64_end(const unsigned char *p, size_t loc)
 }
 
 /*
- * Where a zip's central directory lies: the end record in the last
- * 64 KB (with a zip64 locator before it, the directory ends at the zip64
- * record, whose sizes count where the classic record's are full), the
- * directory just before it, and the zip's start, which data in front of
- * it moves (a self-extractor's stub): as unzip, 7-Zip and libarchive
- * find them.  0 when no directory is found.
+ * The end record of a zip at p + i, if it is one (i + 22 <= n): the
+ * directory it gives ends where the record starts (with a zip64 locator
+ * before it, where the zip64 record starts, whose sizes count where the
+ * classic record's are full) and begins with a directory entry; *base is
+ * where the zip starts, which data in front of it moves (a
+ * self-extractor's stub), as unzip, 7-Zip and libarchive read it.
  */
+int
+zip_end_at(const unsigned char *p, size_t i, size_t *dir, size_t *end,
+    size_t *base)
+{
+	size_t		 len, off, e64;
+
+	if (memcmp(p + i, "PK\x05\x06", 4) != 0)
+		return 0;
+	len = le32(p + i + 12);
+	off = le32(p + i + 16);
+	if (i >= 20 && memcmp(p + i - 20, "PK\x06\x07", 4) == 0 &&
+	    (e64 = zip64_end(p, i - 20)) != SIZE_MAX) {
+		uint64_t l64 = (uint64_t)le32(p + e64 + 40) |
+		    (uint64_t)le32(p + e64 + 44) << 32;
+		uint64_t o64 = (uint64_t)le32(p + e64 + 48) |
+		    (uint64_t)le32(p + e64 + 52) << 32;
+
+		if (len == 0xffffffff || off == 0xffffffff) {
+			if (l64 > e64 || o64 > e64)
+				return 0;
+			len = (size_t)l64;
+			off = (size_t)o64;
+		}
+	} else
+		e64 = i;
+	if (len > e64 || len < 46 || e64 - len < off ||
+	    memcmp(p + e64 - len, "PK\x01\x02", 4) != 0)
+		return 0;
+	*dir = e64 - len;
+	*end = e64;
+	*base = e64 - len - off;
+	return 1;
+}
+
+/* A zip's directory: the first end record in its last 64 KB that is
+ * one.  0 when there is none. */
 static int
 zip_dir(const unsigned char *p, size_t n, size_t *dir, size_t *end,
     size_t *base)
 {
-	size_t		 i, low, len, off, e64;
+	size_t	 i, low;
 
 	if (n < 22)
 		return 0;
 	low = n - 22 > 65535 ? n - 22 - 65535 : 0;
-	for (i = n - 22 + 1; i-- > low;) {
-		if (memcmp(p + i, "PK\x05\x06", 4) != 0)
-			continue;
-		len = le32(p + i + 12);
-		off = le32(p + i + 16);
-		e64 = i;
-		if (i >= 20 && memcmp(p + i - 20, "PK\x06\x07", 4) == 0 &&
-		    (e64 = zip64_end(p, i - 20)) != SIZE_MAX) {
-			uint64_t l64 = (uint64_t)le32(p + e64 + 40) |
-			    (uint64_t)le32(p + e64 + 44) << 32;
-			uint64_t o64 = (uint64_t)le32(p + e64 + 48) |
-			    (uint64_t)le32(p + e64 + 52) << 32;
-
-			if (len == 0xffffffff || off == 0xffffffff) {
-				if (l64 > e64 || o64 > e64)
-					continue;
-				len = (size_t)l64;
-				off = (size_t)o64;
-			}
-		} else
-			e64 = i;
-		/* The directory ends where the record starts. */
-		if (len > e64 || len < 46 || e64 - len < off ||
-		    memcmp(p + e64 - len, "PK\x01\x02", 4) != 0)
-			continue;
-		*dir = e64 - len;
-		*end = e64;
-		*base = e64 - len - off;
-		return 1;
-	}
+	for (i = n - 22 + 1; i-- > low;)
+		if (zip_end_at(p, i, dir, end, base))
+			return 1;
 	return 0;
 }
 

@@ -167,26 +167,16 @@ sniff_zip_end(const unsigned char *p, size_t n)
 static int
 sniff_zip_junk(const unsigned char *p, size_t n)
 {
-	size_t	 i, low, cd, cdlen, base, off;
+	size_t	 i, low, dir, end, base, off;
 
 	if (n < 22 + 46 + 30)
 		return 0;
 	low = n - 22 > 65535 + 4096 ? n - 22 - 65535 - 4096 : 0;
 	for (i = n - 22 + 1; i-- > low;) {
-		if (memcmp(p + i, "PK\x05\x06", 4) != 0)
+		if (!zip_end_at(p, i, &dir, &end, &base))
 			continue;
-		cd = le32(p + i + 16);
-		cdlen = le32(p + i + 12);
-		if (cdlen > i || cdlen < 46)
-			continue;
-		/* The directory ends where the record starts; the zip
-		 * starts before it by the offset the record gives. */
-		if (i - cdlen < cd || memcmp(p + i - cdlen, "PK\x01\x02",
-		    4) != 0)
-			continue;
-		base = i - cdlen - cd;
-		off = le32(p + i - cdlen + 42);
-		if (off <= i - base && off + 4 <= i - base &&
+		off = le32(p + dir + 42);
+		if (off <= end - base && off + 4 <= end - base &&
 		    memcmp(p + base + off, "PK\x03\x04", 4) == 0)
 			return 1;
 	}

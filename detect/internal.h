@@ -497,6 +497,10 @@ void	 archive_walk(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
 void	 archive_past_files(struct detect_scan *, const char *name,
 	    const char *sha256, size_t unread);
+/* The zip end record at p + i (i + 22 bytes there at least): its
+ * directory [*dir, *end) and the zip's start *base; 0 when none. */
+int	 zip_end_at(const unsigned char *p, size_t i, size_t *dir,
+	    size_t *end, size_t *base);
 /* uu.c: the uuencoded files of a text file, as its entries ("name >
  * inner"); of the message's plain-text bodies, as its attachments. */
 void	 uu_file(struct detect_scan *, const char *name,

@@ -846,6 +846,17 @@ uuenc(struct buf *b, const char *name, const unsigned char *p, size_t n,
 	buf_adds(b, "`\r\nend\r\n");
 }
 
+/* The SHA-256 of the program a mail's scan finds, or NULL. */
+static const char *
+exe_sha(struct detect_scan *s, const struct buf *b, struct detect_result *r)
+{
+	const struct detect_finding *f;
+
+	scan_mail(s, b->ptr, b->len, r);
+	f = dt_find(r, "attach.executable");
+	return f != NULL ? f->sha256 : NULL;
+}
+
 /* A mail whose attachment name is in Content-Transfer-Encoding
  * x-uuencode, its content as written. */
 static void
@@ -915,9 +926,7 @@ uuencoded(struct detect_scan *s)
 	buf_reset(&u);
 	uuenc(&u, "setup.exe", pe, sizeof(pe), 1, 1);
 	xuu_mail(&b, "setup.exe", u.ptr);
-	scan_mail(s, b.ptr, b.len, &r);
-	f = dt_find(&r, "attach.executable");
-	is_str(f ? f->sha256 : NULL, sha, "a part in x-uuencode, spaces for "
+	is_str(exe_sha(s, &b, &r), sha, "a part in x-uuencode, spaces for "
 	    "zeros and trailing ones stripped, is decoded");
 
 	/* 65 blocks: 64 read, the 65th checked by its name, the cut said;
@@ -1001,9 +1010,7 @@ uuencoded(struct detect_scan *s)
 		buf_adds(&b, "xyz");
 		buf_adds(&b, strstr(d, "\r\n"));
 	}
-	scan_mail(s, b.ptr, b.len, &r);
-	f = dt_find(&r, "attach.executable");
-	is_str(f ? f->sha256 : NULL, sha, "a lower-case alias and padding "
+	is_str(exe_sha(s, &b, &r), sha, "a lower-case alias and padding "
 	    "in the first line: read");
 	{
 		size_t	 k, o = 0;
@@ -1018,9 +1025,7 @@ uuencoded(struct detect_scan *s)
 		    "\r\nContent-Type: text/plain\r\n\r\nHere:\r\n%s", t);
 		free(t);
 	}
-	scan_mail(s, b.ptr, b.len, &r);
-	f = dt_find(&r, "attach.executable");
-	is_str(f ? f->sha256 : NULL, sha, "lines ended by a bare CR: read");
+	is_str(exe_sha(s, &b, &r), sha, "lines ended by a bare CR: read");
 
 	/* An x-uuencode part whose begin line has no mode and no name. */
 	buf_reset(&u);
@@ -1033,9 +1038,7 @@ uuencoded(struct detect_scan *s)
 		xuu_mail(&b, "setup.bin", t.ptr);
 		buf_release(&t);
 	}
-	scan_mail(s, b.ptr, b.len, &r);
-	f = dt_find(&r, "attach.executable");
-	is_str(f ? f->sha256 : NULL, sha, "an x-uuencode part after a bare "
+	is_str(exe_sha(s, &b, &r), sha, "an x-uuencode part after a bare "
 	    "\"begin\"");
 
 	/* After 4 MB of text, and twice: a named text part is the body
