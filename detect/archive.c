@@ -309,7 +309,7 @@ office_part(struct detect_scan *s, struct archive *a, struct archive_entry *e,
 	int		 over;
 
 	if (s->arc_files++ >= DETECT_ARCHIVE_FILES) {
-		msg_truncated(s, s->m, "more archive entries than the limit");
+		msg_truncated(s, s->m, CUT_ENTRIES);
 		return -1;
 	}
 	if (archive_entry_size_is_set(e)) {
@@ -670,8 +670,7 @@ ar_retry(struct detect_scan *s, struct walk *w)
 		cost = ar_reopen_cost(w, w->pend[w->npend - 1]);
 		if (s->pw_tries >= DETECT_PASSWORD_TRIES ||
 		    cost > DETECT_PASSWORD_TRIES - s->pw_tries) {
-			msg_truncated(s, s->m, "more password tries than the "
-			    "limit");
+			msg_truncated(s, s->m, CUT_TRIES);
 			break;
 		}
 		s->pw_tries += cost;
@@ -870,16 +869,14 @@ ar_entries(struct detect_scan *s, struct walk *w, struct archive *a)
 		 * ("invoice.pdf.exe" as the 501st). */
 		if (s->arc_files >= DETECT_ARCHIVE_FILES) {
 			if (s->arc_names++ >= DETECT_ARCHIVE_NAMES) {
-				msg_truncated(s, s->m, "more archive entries "
-				    "than the limit");
+				msg_truncated(s, s->m, CUT_ENTRIES);
 				w->cut = 1;
 				break;
 			}
 			w->unread++;
 			attach_name_check(s, full, NULL);
 			if (ar_skip(s, w, a, e) < 0) {
-				msg_truncated(s, s->m, "more inflated bytes "
-				    "than the limit");
+				msg_truncated(s, s->m, CUT_INFLATED);
 				w->cut = w->spent = 1;
 				break;
 			}
@@ -1086,8 +1083,7 @@ zip_dir_names(struct detect_scan *s, const char *name, const unsigned char *p,
 		if (nl == 0 || q[46 + nl - 1] == '/' || q[46 + nl - 1] == '\\')
 			continue;
 		if (k++ >= DETECT_ARCHIVE_FILES + DETECT_ARCHIVE_NAMES) {
-			msg_truncated(s, s->m, "more archive entries than the "
-			    "limit");
+			msg_truncated(s, s->m, CUT_ENTRIES);
 			break;
 		}
 		utf8 = (q[8] | q[9] << 8) & 0x800;
@@ -1117,8 +1113,7 @@ zip_dir_names(struct detect_scan *s, const char *name, const unsigned char *p,
 			    hset_get(seen, shown[i], strlen(shown[i]), NULL)))
 				continue;
 			if (s->arc_names++ >= DETECT_ARCHIVE_NAMES) {
-				msg_truncated(s, s->m, "more archive entries "
-				    "than the limit");
+				msg_truncated(s, s->m, CUT_ENTRIES);
 				return;
 			}
 			attach_name_check(s, arena_printf(&s->a, "%s > %s",
@@ -1271,6 +1266,6 @@ archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		finding_add(s, R_ATT_PASSWORD_SAME_MAIL, &(struct fargs){
 		    .name = name, .sha256 = ar_sha(s, p, n) });
 	if (s->pw_tries >= DETECT_PASSWORD_TRIES)
-		msg_truncated(s, s->m, "more password tries than the limit");
+		msg_truncated(s, s->m, CUT_TRIES);
 	buf_release(&w.names);
 }

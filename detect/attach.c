@@ -1104,7 +1104,7 @@ pdf_image(struct detect_scan *s, const char *name, const unsigned char *d,
 	rb = ((size_t)w * (size_t)comps * (size_t)bpc + 7) / 8;
 	need = (rb + (pred >= 10)) * (size_t)h;
 	if (s->inflated + need > DETECT_ARCHIVE_TOTAL) {
-		msg_truncated(s, s->m, "more inflated bytes than the limit");
+		msg_truncated(s, s->m, CUT_INFLATED);
 		return 1;
 	}
 	/* The samples and the grey live only while this image is read:
@@ -1204,8 +1204,7 @@ pdf_decode(struct pdf_scan *c, const unsigned char *d, size_t dn,
 			/* Charged to the message like archives
 			 * (DETECT_ARCHIVE_TOTAL). */
 			if (s->inflated >= DETECT_ARCHIVE_TOTAL) {
-				msg_truncated(s, s->m, "more inflated bytes "
-				    "than the limit");
+				msg_truncated(s, s->m, CUT_INFLATED);
 				c->stop = 1;
 				return NULL;
 			}
@@ -1271,8 +1270,7 @@ pdf_plain(struct pdf_scan *c, const unsigned char *p,
 	*end = q + n;
 	if (c->ndecrypted++ >= PDF_CRYPT_STREAMS || c->decrypted >=
 	    PDF_CRYPT_TOTAL) {
-		msg_truncated(c->s, c->s->m, "more encrypted PDF streams than "
-		    "the limit");
+		msg_truncated(c->s, c->s->m, CUT_PDF_STREAMS);
 		c->stop = 1;
 		return NULL;
 	}
@@ -1504,7 +1502,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 			    .name = name, .sha256 = sha });
 	}
 	if (s->pw_tries >= DETECT_PASSWORD_TRIES)
-		msg_truncated(s, s->m, "more password tries than the limit");
+		msg_truncated(s, s->m, CUT_TRIES);
 	if (c.nuris >= 1 && c.nuris <= 3 && c.pages <= 2)
 		finding_add(s, R_ATT_PDF_LURE, &(struct fargs){ .name = name,
 		    .url = c.first, .sha256 = sha });

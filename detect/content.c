@@ -839,7 +839,7 @@ blank(const struct detect_scan *s)
 	size_t			 i;
 
 	if (m->nparts > 0 || m->parts_over > 0 || m->unread_parts ||
-	    s->nu > 0 || m->truncated != NULL || m->from.domain == NULL)
+	    s->nu > 0 || m->truncated != CUT_NONE || m->from.domain == NULL)
 		return 0;
 	for (p = m->subject; p != NULL && *p != '\0'; p++)
 		if (!isspace((unsigned char)*p))

@@ -790,11 +790,44 @@ msg_header(const struct dmsg *m, const char *name)
 	return NULL;
 }
 
+static const struct {
+	const char	*en, *ja;
+} cut_why[CUT__MAX] = {
+	[CUT_MESSAGE] = { "message larger than the limit",
+	    "メールが上限より大きい" },
+	[CUT_HEADER] = { "a header longer than the limit",
+	    "ヘッダーが上限より長い" },
+	[CUT_NOT_MIME] = { "the message is not MIME",
+	    "MIME 形式のメールではない" },
+	[CUT_PART] = { "a part larger than the limit",
+	    "パートが上限より大きい" },
+	[CUT_NUL] = { "a NUL byte in a multipart of no part read",
+	    "パートを読めなかったマルチパートに NUL バイトがある" },
+	[CUT_BOUNDARIES] = { "more boundaries guessed than the limit",
+	    "推測した境界が上限を超えた" },
+	[CUT_PARTS] = { "more parts or nesting than the limit",
+	    "パートの数または入れ子が上限を超えた" },
+	[CUT_ATTACHMENT] = { "an attachment larger than the limit",
+	    "添付ファイルが上限より大きい" },
+	[CUT_ENTRIES] = { "more archive entries than the limit",
+	    "アーカイブ内のファイルが上限を超えた" },
+	[CUT_INFLATED] = { "more inflated bytes than the limit",
+	    "展開したデータ量が上限を超えた" },
+	[CUT_TRIES] = { "more password tries than the limit",
+	    "パスワードの試行回数が上限を超えた" },
+	[CUT_PDF_STREAMS] = { "more encrypted PDF streams than the limit",
+	    "暗号化された PDF ストリームが上限を超えた" },
+	[CUT_TNEF_DATA] = { "more data in a TNEF attachment than the limit",
+	    "TNEF 添付ファイルのデータが上限を超えた" },
+	[CUT_UU_FILES] = { "more uuencoded files than the limit",
+	    "uuencode されたファイルが上限を超えた" },
+};
+
 void
-msg_truncated(struct detect_scan *s, struct dmsg *m, const char *why)
+msg_truncated(struct detect_scan *s, struct dmsg *m, enum cut why)
 {
 	(void)s;
-	if (m->truncated == NULL)
+	if (m->truncated == CUT_NONE && why > CUT_NONE && why < CUT__MAX)
 		m->truncated = why;
 }
 
@@ -921,9 +954,10 @@ scan_run(struct detect_scan *s, struct arena *out, struct detect_result *r)
 		finding_add(s, R_ATT_PARTS_UNREAD, &(struct fargs){
 		    .detail = d });
 	}
-	if (m->truncated != NULL)
+	if (m->truncated != CUT_NONE)
 		finding_add(s, R_TRUNCATED, &(struct fargs){
-		    .detail = m->truncated });
+		    .detail = cut_why[m->truncated].en,
+		    .detail_ja = cut_why[m->truncated].ja });
 	corroborate(s);
 	conclude(s, r);
 	if (out != NULL)
@@ -940,7 +974,7 @@ detect_scan_mime(struct detect_scan *s, const void *mime, size_t len,
 	scan_begin(s);
 	if (len > DETECT_MIME_MAX) {
 		len = DETECT_MIME_MAX;
-		msg_truncated(s, s->m, "message larger than the limit");
+		msg_truncated(s, s->m, CUT_MESSAGE);
 	}
 	mime_parse(s, mime, len, s->m);
 	scan_run(s, out, r);

@@ -144,7 +144,8 @@ struct dmsg {
 					   a meeting, item or reference
 					   attachments; a multipart of no
 					   part read */
-	const char	*truncated;	/* why, when something was cut */
+	int		 truncated;	/* why something was cut: enum cut,
+					   CUT_NONE when nothing was */
 };
 
 void	 msg_init(struct dmsg *);
@@ -154,7 +155,15 @@ struct dpart *msg_add_part(struct detect_scan *, struct dmsg *);
 void	 msg_set_addr(struct detect_scan *, struct daddr *, const char *name,
 	    const char *addr);
 const char *msg_header(const struct dmsg *, const char *name);
-void	 msg_truncated(struct detect_scan *, struct dmsg *, const char *why);
+/* What made the engine read a message in part (engine.truncated's
+ * detail, said in both languages: cut_why in engine.c). */
+enum cut {
+	CUT_NONE, CUT_MESSAGE, CUT_HEADER, CUT_NOT_MIME, CUT_PART, CUT_NUL,
+	CUT_BOUNDARIES, CUT_PARTS, CUT_ATTACHMENT, CUT_ENTRIES, CUT_INFLATED,
+	CUT_TRIES, CUT_PDF_STREAMS, CUT_TNEF_DATA, CUT_UU_FILES, CUT__MAX
+};
+/* The first reason given is kept. */
+void	 msg_truncated(struct detect_scan *, struct dmsg *, enum cut why);
 /* The index in s->pw of the i-th newest password of the scan (i below
  * s->npw): documents try the newest first. */
 size_t	 pw_newest(const struct detect_scan *, size_t i);

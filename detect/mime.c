@@ -446,7 +446,7 @@ done:
 	out->truncated = kept < total;
 	w->m->kept += kept;
 	if (out->truncated)
-		msg_truncated(w->s, w->m, "a part larger than the limit");
+		msg_truncated(w->s, w->m, CUT_PART);
 }
 
 /*
@@ -500,8 +500,7 @@ leaf(struct walk *w, GMimePart *part, int first)
 		msg_add_text(w->s, w->m, u, ulen,
 		    strcmp(lmt, "text/html") == 0);
 		if (tmp.len > DETECT_TEXT_MAX)
-			msg_truncated(w->s, w->m, "a part larger than the "
-			    "limit");
+			msg_truncated(w->s, w->m, CUT_PART);
 		if (plain) {
 			w->m->texts[w->m->ntexts - 1].raw =
 			    (const char *)tmp.data;
@@ -737,8 +736,7 @@ prologue_whole(struct walk *w, const char **pro, size_t plen)
 		}
 		q++;
 	}
-	msg_truncated(w->s, w->m, "a NUL byte in a multipart of no part "
-	    "read");
+	msg_truncated(w->s, w->m, CUT_NUL);
 	return plen;
 }
 
@@ -796,8 +794,7 @@ unread_multipart(struct walk *w, GMimeMultipart *mp, GMimeContentType *ct,
 	g_free(mt);
 	if (more && !w->hidden_said) {
 		w->hidden_said = 1;
-		msg_truncated(w->s, w->m, "more boundaries guessed than the "
-		    "limit");
+		msg_truncated(w->s, w->m, CUT_BOUNDARIES);
 		finding_add(w->s, R_ATT_PARTS_HIDDEN, &(struct fargs){
 		    .detail = "" });
 	}
@@ -810,7 +807,7 @@ walk(struct walk *w, GMimeObject *o, int depth, int mdepth, int first)
 	if (o == NULL)
 		return;
 	if (++w->objects > DETECT_PARTS_MAX * 2 || depth > WALK_DEPTH) {
-		msg_truncated(w->s, w->m, "more parts or nesting than the limit");
+		msg_truncated(w->s, w->m, CUT_PARTS);
 		return;
 	}
 	if (GMIME_IS_MULTIPART(o)) {
@@ -1064,7 +1061,7 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 	if (len == 0)
 		return;
 	if ((cut = hdr_cut(s, buf, len, &cutlen)) != NULL) {
-		msg_truncated(s, m, "a header longer than the limit");
+		msg_truncated(s, m, CUT_HEADER);
 		buf = cut;
 		len = cutlen;
 	}
@@ -1091,7 +1088,7 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 		    DETECT_TEXT_MAX, &ulen);
 
 		msg_add_text(s, m, u, ulen, 0);
-		msg_truncated(s, m, "the message is not MIME");
+		msg_truncated(s, m, CUT_NOT_MIME);
 		return;
 	}
 	arena_defer(&s->a, unref, msg);

@@ -472,8 +472,7 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 	 * may try few of them. */
 	if (f.spin <= DEFAULT_SPIN_MAX) {
 		if (s->kdf_rounds + f.spin > DETECT_KDF_ROUNDS)
-			msg_truncated(s, s->m, "more password tries than the "
-			    "limit");
+			msg_truncated(s, s->m, CUT_TRIES);
 		else {
 			s->kdf_rounds += f.spin + 1;
 			if (try_password(&f, OFFICE_DEFAULT_PASSWORD, key))
@@ -485,8 +484,7 @@ office_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 
 		if (s->pw_tries >= DETECT_PASSWORD_TRIES ||
 		    s->kdf_rounds + f.spin > DETECT_KDF_ROUNDS) {
-			msg_truncated(s, s->m, "more password tries than the "
-			    "limit");
+			msg_truncated(s, s->m, CUT_TRIES);
 			break;
 		}
 		s->pw_tries++;

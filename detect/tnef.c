@@ -142,8 +142,7 @@ tnef_data(struct tnef *t, struct tatt *a, const unsigned char *p, size_t n,
 			return;
 	if (a->ndata == TNEF_DATA_MAX) {
 		/* Outlook keeps the last copy: it takes the last slot. */
-		msg_truncated(t->s, t->s->m, "more data in a TNEF attachment "
-		    "than the limit");
+		msg_truncated(t->s, t->s->m, CUT_TNEF_DATA);
 		a->ndata--;
 	}
 	a->data[a->ndata] = p;
@@ -319,8 +318,7 @@ static int
 tnef_named(struct tnef *t, const char *full)
 {
 	if (t->s->arc_names++ >= DETECT_ARCHIVE_NAMES) {
-		msg_truncated(t->s, t->s->m, "more archive entries than the "
-		    "limit");
+		msg_truncated(t->s, t->s->m, CUT_ENTRIES);
 		t->cut = 1;
 		return -1;
 	}
@@ -351,7 +349,7 @@ tnef_file(struct tnef *t, const char *full, const unsigned char *p, size_t n)
 	left = DETECT_ARCHIVE_TOTAL > s->inflated ? DETECT_ARCHIVE_TOTAL -
 	    s->inflated : 0;
 	if (n > left) {
-		msg_truncated(s, s->m, "more inflated bytes than the limit");
+		msg_truncated(s, s->m, CUT_INFLATED);
 		t->spent++;
 		attach_name_check(s, full, NULL);
 		return 0;

@@ -283,9 +283,8 @@ uu_take(struct detect_scan *s, const char *within, const char *p,
 	budget = s->inflated < DETECT_ARCHIVE_TOTAL ? DETECT_ARCHIVE_TOTAL -
 	    s->inflated : 0;
 	if (s->uu_blocks >= UU_BLOCKS || max > budget) {
-		msg_truncated(s, s->m, s->uu_blocks >= UU_BLOCKS ? "more "
-		    "uuencoded files than the limit" : "more inflated bytes "
-		    "than the limit");
+		msg_truncated(s, s->m, s->uu_blocks >= UU_BLOCKS ?
+		    CUT_UU_FILES : CUT_INFLATED);
 		attach_name_check(s, name, NULL);
 		return;
 	}

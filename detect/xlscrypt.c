@@ -207,8 +207,7 @@ xls_decrypt(struct detect_scan *s, const unsigned char *p, size_t n,
 			size_t j = pw_newest(s, i);
 
 			if (s->pw_tries >= DETECT_PASSWORD_TRIES) {
-				msg_truncated(s, s->m, "more password tries "
-				    "than the limit");
+				msg_truncated(s, s->m, CUT_TRIES);
 				break;
 			}
 			s->pw_tries++;
