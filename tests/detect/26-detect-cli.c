@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -50,7 +51,9 @@ run(const char *args, struct buf *out)
 {
 	char	 cmd[4096];
 
-	snprintf(cmd, sizeof(cmd), "%s %s 2>/dev/null", BIN, args);
+	if ((size_t)snprintf(cmd, sizeof(cmd), "%s %s 2>/dev/null", BIN,
+	    args) >= sizeof(cmd))
+		return -1;
 	return run_cmd(cmd, out);
 }
 
@@ -60,8 +63,9 @@ run_pipe(const char *from, const char *args, struct buf *out)
 {
 	char	 cmd[4096];
 
-	snprintf(cmd, sizeof(cmd), "%s | %s %s 2>/dev/null", from, BIN,
-	    args);
+	if ((size_t)snprintf(cmd, sizeof(cmd), "%s | %s %s 2>/dev/null", from,
+	    BIN, args) >= sizeof(cmd))
+		return -1;
 	return run_cmd(cmd, out);
 }
 
@@ -82,6 +86,18 @@ mkdir_tmp(const char *name)
 
 	snprintf(p, sizeof(p), "%s/%s", TMP, name);
 	mkdir(p, 0700);
+}
+
+/* A symbolic link name of TMP to target (a failure is said: the loop
+ * test after it would then prove nothing). */
+static void
+symlink_tmp(const char *target, const char *name)
+{
+	char	 p[512];
+
+	snprintf(p, sizeof(p), "%s/%s", TMP, name);
+	if (symlink(target, p) != 0)
+		diag("symlink %s: %s", p, strerror(errno));
 }
 
 /* A file name of TMP written with s; its path in path. */
@@ -667,16 +683,11 @@ main(int argc, char *argv[])
 	    "From: a@example.com\nSubject: a\n\nhello\n");
 	put_mail(p, sizeof(p), "loop/sub/b.eml",
 	    "From: b@example.com\nSubject: b\n\nhello\n");
-	snprintf(p, sizeof(p), "%s/loop/l1", TMP);
-	symlink(".", p);
-	snprintf(p, sizeof(p), "%s/loop/l2", TMP);
-	symlink(".", p);
-	snprintf(p, sizeof(p), "%s/loop/l3", TMP);
-	symlink(".", p);
-	snprintf(p, sizeof(p), "%s/loop/sub/up", TMP);
-	symlink("..", p);
-	snprintf(p, sizeof(p), "%s/loop/sub/same.eml", TMP);
-	symlink("../a.eml", p);
+	symlink_tmp(".", "loop/l1");
+	symlink_tmp(".", "loop/l2");
+	symlink_tmp(".", "loop/l3");
+	symlink_tmp("..", "loop/sub/up");
+	symlink_tmp("../a.eml", "loop/sub/same.eml");
 	snprintf(cmd, sizeof(cmd), "timeout 30 %s '%s/loop' 2>&1 >/dev/null | "
 	    "grep -c 'met before'", BIN, TMP);
 	rc = run_cmd(cmd, &out);
