@@ -1171,6 +1171,95 @@ archive_past_files(struct detect_scan *s, const char *name, const char *sha,
 	    "件。名前だけ確認しました", DETECT_ARCHIVE_FILES, unread) });
 }
 
+/* A file not read: its name checked, within the names a message
+ * checks (-1 past them: the walk stops). */
+int
+members_name(struct members *mb, const char *full)
+{
+	if (mb->s->arc_names++ >= DETECT_ARCHIVE_NAMES) {
+		msg_truncated(mb->s, mb->s->m, CUT_ENTRIES);
+		mb->cut = 1;
+		return -1;
+	}
+	attach_name_check(mb->s, full, NULL);
+	return 0;
+}
+
+/*
+ * One file of a container that is no archive: read as an attachment of
+ * its own, charged like an archive entry; past the message's files or
+ * bytes (or the depth), only its name is checked.  -1 when the names a
+ * message checks are spent too (the walk stops).
+ */
+int
+members_file(struct members *mb, const char *full, const unsigned char *p,
+    size_t n)
+{
+	struct detect_scan	*s = mb->s;
+	unsigned char		*buf;
+	size_t			 left;
+
+	if (mb->names_only)
+		return members_name(mb, full);
+	if (s->arc_files >= DETECT_ARCHIVE_FILES) {
+		mb->unread++;
+		return members_name(mb, full);
+	}
+	s->arc_files++;
+	left = DETECT_ARCHIVE_TOTAL > s->inflated ? DETECT_ARCHIVE_TOTAL -
+	    s->inflated : 0;
+	if (n > left) {
+		msg_truncated(s, s->m, CUT_INFLATED);
+		mb->spent++;
+		attach_name_check(s, full, NULL);
+		return 0;
+	}
+	s->inflated += n;
+	/* A copy of its own, NUL-terminated as every file read is. */
+	buf = xmalloc(n + 1);
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	s->depth++;
+	attach_file(s, full, buf, n, n, NULL, NULL, 0);
+	s->depth--;
+	free(buf);
+	return 0;
+}
+
+int
+members_over(const struct members *mb)
+{
+	return mb->cut || mb->unread > 0 || mb->spent > 0;
+}
+
+/* What members_over() found, said of the container name. */
+void
+members_report(struct members *mb, const char *name, const char *sha)
+{
+	struct detect_scan	*s = mb->s;
+
+	if (mb->cut)
+		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
+		    .name = name, .sha256 = sha,
+		    .detail = arena_printf(&s->a, "more files than the %u "
+		    "names a message checks; the rest not read",
+		    DETECT_ARCHIVE_NAMES),
+		    .detail_ja = arena_printf(&s->a, "1 通で確認できる %u "
+		    "件を超えるファイルがあり、残りは読んでいません",
+		    DETECT_ARCHIVE_NAMES) });
+	else if (mb->unread > 0)
+		archive_past_files(s, name, sha, mb->unread);
+	else if (mb->spent > 0)
+		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
+		    .name = name, .sha256 = sha,
+		    .detail = arena_printf(&s->a, "%zu files past the %u MB "
+		    "a message may read; their names were checked", mb->spent,
+		    DETECT_ARCHIVE_TOTAL >> 20),
+		    .detail_ja = arena_printf(&s->a, "1 通で読める %u MB を"
+		    "超える %zu 件。名前だけ確認しました",
+		    DETECT_ARCHIVE_TOTAL >> 20, mb->spent) });
+}
+
 void
 archive_walk(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n)

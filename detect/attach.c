@@ -1680,6 +1680,10 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 		break;
 	case FT_OLE:
 		ole_check(s, name, p, len, type, type_ja, sha);
+		/* An Outlook item: its body and attachments, as Outlook
+		 * opens it. */
+		if (item_is(p, len))
+			item_read(s, name, p, len, sha);
 		break;
 	case FT_PDF:
 		pdf_check(s, name, p, len, sha);

@@ -790,6 +790,16 @@ msg_header(const struct dmsg *m, const char *name)
 	return NULL;
 }
 
+void
+msg_part_bodies(struct detect_scan *s, const struct dpart *p)
+{
+	/* Outlook's winmail.dat: its body is the text Outlook shows. */
+	if (p->len >= 6 && memcmp(p->data, "\x78\x9f\x3e\x22", 4) == 0)
+		tnef_body(s, p->data, p->len);
+	else if (item_is(p->data, p->len))
+		item_body(s, p->data, p->len);
+}
+
 static const struct {
 	const char	*en, *ja;
 } cut_why[CUT__MAX] = {

@@ -210,6 +210,7 @@ attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 		b64_decode_part(s, bytes, strlen(bytes), p);
 		if (p->truncated)
 			msg_truncated(s, m, CUT_ATTACHMENT);
+		msg_part_bodies(s, p);
 	}
 }
 

@@ -164,6 +164,10 @@ enum cut {
 };
 /* The first reason given is kept. */
 void	 msg_truncated(struct detect_scan *, struct dmsg *, enum cut why);
+/* A part that carries a body a mail program shows (a TNEF stream, an
+ * Outlook item): the body read with the message's text, before the
+ * analyzers run.  Both adapters call it as they add a part. */
+void	 msg_part_bodies(struct detect_scan *, const struct dpart *);
 /* The index in s->pw of the i-th newest password of the scan (i below
  * s->npw): documents try the newest first. */
 size_t	 pw_newest(const struct detect_scan *, size_t i);
@@ -518,9 +522,44 @@ void	 uu_run(struct detect_scan *);
 unsigned char *uu_part(struct arena *, const char *, size_t, size_t *len);
 /* tnef.c: the files of a TNEF stream (winmail.dat), each read as an
  * attachment ("winmail.dat > invoice.exe") within the archive limits. */
+/* The files of a container that is no archive (a TNEF stream, an
+ * Outlook item), each read as an attachment of its own and charged as an
+ * archive entry is (archive.c). */
+struct members {
+	struct detect_scan	*s;
+	int			 names_only;	/* past the depth limit */
+	int			 cut;		/* past DETECT_ARCHIVE_NAMES */
+	size_t			 unread;	/* past DETECT_ARCHIVE_FILES */
+	size_t			 spent;		/* past DETECT_ARCHIVE_TOTAL */
+};
+/* A file's name checked (-1: the names a message checks are spent). */
+int	 members_name(struct members *, const char *full);
+/* A file read, or named past the limits (-1 as members_name()). */
+int	 members_file(struct members *, const char *full,
+	    const unsigned char *, size_t);
+/* Were files left unread?  members_report() says so of the container. */
+int	 members_over(const struct members *);
+void	 members_report(struct members *, const char *name, const char *sha);
+/* item.c: Outlook items (.msg). */
+int	 item_is(const unsigned char *, size_t);
+void	 item_body(struct detect_scan *, const unsigned char *, size_t);
+void	 item_read(struct detect_scan *, const char *name,
+	    const unsigned char *, size_t, const char *sha);
 void	 tnef_walk(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
 void	 tnef_body(struct detect_scan *, const unsigned char *, size_t);
+/* ---- rtf.c: Outlook's compressed RTF bodies ---- */
+/* The RTF of a compressed RTF stream (MS-OXRTFCP, "LZFu" or "MELA"), at
+ * most cap bytes, NUL-terminated, to free(); NULL if it is neither. */
+unsigned char *rtf_decompress(const unsigned char *, size_t, size_t cap,
+	    size_t *len);
+/* RTF read as the text it shows (encapsulated HTML as it was), added to
+ * the message's text as HTML. */
+void	 rtf_body(struct detect_scan *, const unsigned char *, size_t);
+/* A PR_RTF_COMPRESSED value: decompressed within the message's inflate
+ * budget, then rtf_body(). */
+void	 rtf_compressed_body(struct detect_scan *, const unsigned char *,
+	    size_t);
 void	 av_scan(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t, const char *sha256, int clam);
 int	 av_open(struct detect_engine *, const struct detect_opts *,
@@ -572,6 +611,29 @@ unsigned ole_shift(const unsigned char *, size_t);
  * free, its length in *len; NULL when there is none or it breaks off. */
 unsigned char *ole_stream(const unsigned char *, size_t, const char *name,
 	    size_t cap, size_t *len);
+/* A compound file's directory: its entries, the root first. */
+struct ole_dir {
+	const unsigned char	 *p;
+	size_t			  n;
+	unsigned		  shift;
+	const unsigned char	**ent;
+	size_t			  ne;
+	uint32_t		 *mark, *stack, gen;	/* walks' scratch */
+	size_t			 *kid;
+};
+int	 ole_dir_open(struct ole_dir *, const unsigned char *, size_t);
+void	 ole_dir_close(struct ole_dir *);
+/* The children of a storage (by index) as its tree gives them, each
+ * once: at most max indexes in out, their count returned. */
+size_t	 ole_dir_children(struct ole_dir *, size_t parent, size_t *out,
+	    size_t max);
+/* The child named name (ASCII, any case) of type 1 (storage) or 2
+ * (stream): its index, or -1. */
+long	 ole_dir_child(struct ole_dir *, size_t parent, const char *name,
+	    int type);
+/* A stream's bytes by its index, as ole_stream(). */
+unsigned char *ole_dir_read(const struct ole_dir *, size_t idx, size_t cap,
+	    size_t *len);
 /* Is there a stream named name in the root's tree? */
 int	 ole_has(const unsigned char *, size_t, const char *name);
 /* The workbook stream of an Excel 97-2003 file ("Workbook", or BIFF5's

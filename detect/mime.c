@@ -525,9 +525,7 @@ leaf(struct walk *w, GMimePart *part, int first)
 		p->cid = arena_strdup(&w->s->a, cid);
 	p->inline_ = disp != NULL && str_casecmp(disp, "inline") == 0;
 	decode(w, part, p, DETECT_PART_MAX);
-	/* Outlook's winmail.dat: its body is the text Outlook shows. */
-	if (p->len >= 6 && memcmp(p->data, "\x78\x9f\x3e\x22", 4) == 0)
-		tnef_body(w->s, p->data, p->len);
+	msg_part_bodies(w->s, p);
 	/* A calendar invitation is text a person reads: its links count;
 	 * so is a body part with a file name. */
 	if (strcmp(lmt, "text/calendar") == 0 || shown) {

@@ -118,74 +118,143 @@ chain_read(const unsigned char *p, size_t n, unsigned shift, uint32_t sec,
 }
 
 /*
- * The directory entry named name among the root storage's children: its
- * tree walked from the root's child through left and right siblings (a
- * stream left out of the tree, or inside another storage, is not the
- * document's, whatever its name: a decoy).  The entries are gathered
- * first, each visited once.
+ * The directory of a compound file: its entries gathered (OLE_DIR_MAX at
+ * most), the root first.  -1 when it is no compound file or has no root.
  */
-static const unsigned char *
-root_child(const unsigned char *p, size_t n, unsigned shift,
-    const char *name, const unsigned char **rootp)
+int
+ole_dir_open(struct ole_dir *d, const unsigned char *p, size_t n)
 {
-	size_t		 ssz = (size_t)1 << shift, ne = 0, cap = 0, steps, i,
-			 top = 0;
-	uint32_t	 sec = le32(p + 0x30), id;
-	const unsigned char **ent = NULL, *found = NULL;
-	uint32_t	*stack = NULL;
-	unsigned char	*seen = NULL;
+	size_t		 ssz, cap = 0, steps, i;
+	uint32_t	 sec;
 
-	for (steps = 0; sec < OLE_NOSECT && steps <= n / ssz && ne <
+	memset(d, 0, sizeof(*d));
+	d->p = p;
+	d->n = n;
+	if ((d->shift = ole_shift(p, n)) == 0)
+		return -1;
+	ssz = (size_t)1 << d->shift;
+	sec = le32(p + 0x30);
+	for (steps = 0; sec < OLE_NOSECT && steps <= n / ssz && d->ne <
 	    OLE_DIR_MAX; steps++) {
-		if (((size_t)sec + 2) << shift > n)
+		if (((size_t)sec + 2) << d->shift > n)
 			break;
-		for (i = 0; i + 128 <= ssz && ne < OLE_DIR_MAX; i += 128) {
-			if (ne == cap) {
+		for (i = 0; i + 128 <= ssz && d->ne < OLE_DIR_MAX; i += 128) {
+			if (d->ne == cap) {
 				cap = cap ? cap * 2 : 64;
-				ent = xrealloc(ent, cap * sizeof(*ent));
+				d->ent = xrealloc(d->ent, cap * sizeof(*d->ent));
 			}
-			ent[ne++] = p + (((size_t)sec + 1) << shift) + i;
+			d->ent[d->ne++] = p + (((size_t)sec + 1) << d->shift) + i;
 		}
-		sec = ole_next(p, n, shift, sec);
+		sec = ole_next(p, n, d->shift, sec);
 	}
-	if (ne == 0 || ent[0][66] != 5)
-		goto out;
-	*rootp = ent[0];
-	seen = xcalloc(ne, 1);
-	/* Each entry visited pushes two: 2 ne + 1 at most. */
-	stack = xmalloc((2 * ne + 1) * sizeof(*stack));
-	stack[top++] = le32(ent[0] + 76);
-	while (top > 0 && found == NULL) {
-		id = stack[--top];
-		if (id >= ne || seen[id])
-			continue;
-		seen[id] = 1;
-		if (ent[id][66] == 2 && ole_named(ent[id], name))
-			found = ent[id];
-		stack[top++] = le32(ent[id] + 68);	/* left */
-		stack[top++] = le32(ent[id] + 72);	/* right */
+	if (d->ne == 0 || d->ent[0][66] != 5) {
+		ole_dir_close(d);
+		return -1;
 	}
-out:
-	free(seen);
-	free(stack);
-	free(ent);
-	return found;
+	return 0;
 }
 
-unsigned char *
-ole_stream(const unsigned char *p, size_t n, const char *name, size_t cap,
-    size_t *len)
+void
+ole_dir_close(struct ole_dir *d)
 {
-	unsigned	 shift = ole_shift(p, n);
-	size_t		 steps, k, mlen, flen;
+	free(d->ent);
+	free(d->mark);
+	free(d->stack);
+	free(d->kid);
+	memset(d, 0, sizeof(*d));
+}
+
+/*
+ * The children of the storage at index parent, as its tree is walked
+ * from the storage's child through left and right siblings (an entry
+ * left out of the tree is not the storage's, whatever its name: a
+ * decoy), each once: their indexes in out (max at most), their count
+ * returned.  The marks of visited entries are kept by generation, so a
+ * walk costs what the storage's tree holds, not the directory.
+ */
+size_t
+ole_dir_children(struct ole_dir *d, size_t parent, size_t *out, size_t max)
+{
+	size_t		 top = 0, got = 0;
+	uint32_t	 id;
+
+	if (parent >= d->ne || max == 0)
+		return 0;
+	if (d->mark == NULL) {
+		d->mark = xcalloc(d->ne, sizeof(*d->mark));
+		/* Each entry visited pushes two: 2 ne + 1 at most. */
+		d->stack = xmalloc((2 * d->ne + 1) * sizeof(*d->stack));
+	}
+	if (++d->gen == 0) {
+		memset(d->mark, 0, d->ne * sizeof(*d->mark));
+		d->gen = 1;
+	}
+	d->stack[top++] = le32(d->ent[parent] + 76);
+	while (top > 0 && got < max) {
+		id = d->stack[--top];
+		if (id >= d->ne || d->mark[id] == d->gen || id == 0)
+			continue;
+		d->mark[id] = d->gen;
+		out[got++] = id;
+		d->stack[top++] = le32(d->ent[id] + 68);	/* left */
+		d->stack[top++] = le32(d->ent[id] + 72);	/* right */
+	}
+	return got;
+}
+
+/* The child of the storage at parent named name (ASCII, any case) of
+ * type (1 storage, 2 stream): its index, or -1. */
+long
+ole_dir_child(struct ole_dir *d, size_t parent, const char *name, int type)
+{
+	size_t	 n, i;
+
+	if (d->ne == 0)
+		return -1;
+	if (d->kid == NULL)
+		d->kid = xmalloc(d->ne * sizeof(*d->kid));
+	n = ole_dir_children(d, parent, d->kid, d->ne);
+	for (i = 0; i < n; i++)
+		if (d->ent[d->kid[i]][66] == type &&
+		    ole_named(d->ent[d->kid[i]], name))
+			return (long)d->kid[i];
+	return -1;
+}
+
+/*
+ * The root storage's stream named name: its directory entry, or NULL.
+ */
+static const unsigned char *
+root_child(const unsigned char *p, size_t n, const char *name,
+    struct ole_dir *d)
+{
+	long	 k;
+
+	if (ole_dir_open(d, p, n) < 0)
+		return NULL;
+	if ((k = ole_dir_child(d, 0, name, 2)) < 0) {
+		ole_dir_close(d);
+		return NULL;
+	}
+	return d->ent[k];
+}
+
+/* The bytes of the stream at index idx (at most cap) in a buffer to
+ * free, its length in *len; NULL when it is no stream or breaks off. */
+unsigned char *
+ole_dir_read(const struct ole_dir *d, size_t idx, size_t cap, size_t *len)
+{
+	const unsigned char *p = d->p, *ent, *root;
+	size_t		 n = d->n, steps, k, mlen, flen;
+	unsigned	 shift = d->shift;
 	uint32_t	 msec;
 	uint64_t	 size;
-	const unsigned char *root = NULL, *ent;
 	unsigned char	*mini, *mfat, *out;
 
-	if (shift == 0 || (ent = root_child(p, n, shift, name, &root)) ==
-	    NULL)
+	if (idx >= d->ne || d->ent[idx][66] != 2)
 		return NULL;
+	ent = d->ent[idx];
+	root = d->ent[0];
 	size = entry_size(ent, shift);
 	if (size >= le32(p + 0x38))	/* the cut-off */
 		return chain_read(p, n, shift, le32(ent + 116), size, cap, len);
@@ -225,13 +294,31 @@ ole_stream(const unsigned char *p, size_t n, const char *name, size_t cap,
 	return out;
 }
 
+unsigned char *
+ole_stream(const unsigned char *p, size_t n, const char *name, size_t cap,
+    size_t *len)
+{
+	struct ole_dir	 d;
+	unsigned char	*out;
+	long		 k;
+
+	if (ole_dir_open(&d, p, n) < 0)
+		return NULL;
+	k = ole_dir_child(&d, 0, name, 2);
+	out = k < 0 ? NULL : ole_dir_read(&d, (size_t)k, cap, len);
+	ole_dir_close(&d);
+	return out;
+}
+
 int
 ole_has(const unsigned char *p, size_t n, const char *name)
 {
-	unsigned	 shift = ole_shift(p, n);
-	const unsigned char *root = NULL;
+	struct ole_dir	 d;
 
-	return shift != 0 && root_child(p, n, shift, name, &root) != NULL;
+	if (root_child(p, n, name, &d) == NULL)
+		return 0;
+	ole_dir_close(&d);
+	return 1;
 }
 
 unsigned char *

@@ -47,6 +47,7 @@
 #define PT_BINARY		0x0102u
 #define PR_BODY			0x1000u
 #define PR_HTML			0x1013u
+#define PR_RTF_COMPRESSED	0x1009u
 #define PR_DISPLAY_NAME		0x3001u
 #define PR_ATTACH_DATA		0x3701u
 #define PR_ATTACH_FILENAME	0x3704u
@@ -84,11 +85,8 @@ struct tnef {
 	struct detect_scan	*s;
 	const char		*name;
 	char			 cs[16];	/* charset of 8-bit strings */
-	int			 names_only;	/* past the depth limit */
+	struct members		 mb;		/* its files, as read */
 	int			 damaged;
-	size_t			 unread;	/* past DETECT_ARCHIVE_FILES */
-	int			 cut;		/* past DETECT_ARCHIVE_NAMES */
-	size_t			 spent;		/* past DETECT_ARCHIVE_TOTAL */
 	const char		*message;	/* a message not read */
 };
 
@@ -218,6 +216,8 @@ tnef_keep(struct tnef *t, struct tatt *a, unsigned id, unsigned type,
 		if ((id == PR_BODY || id == PR_HTML) && (type == PT_STRING8 ||
 		    type == PT_UNICODE || type == PT_BINARY))
 			tnef_text(t, v, n, type == PT_UNICODE, id == PR_HTML);
+		else if (id == PR_RTF_COMPRESSED && type == PT_BINARY)
+			rtf_compressed_body(t->s, v, n);
 		return;
 	}
 	if (type == PT_STRING8 || type == PT_UNICODE) {
@@ -312,60 +312,6 @@ tnef_props(struct tnef *t, const unsigned char *p, size_t n, struct tatt *a)
 	return 0;
 }
 
-/* A file not read: its name checked, within the names a message
- * checks (-1 past them: the walk stops). */
-static int
-tnef_named(struct tnef *t, const char *full)
-{
-	if (t->s->arc_names++ >= DETECT_ARCHIVE_NAMES) {
-		msg_truncated(t->s, t->s->m, CUT_ENTRIES);
-		t->cut = 1;
-		return -1;
-	}
-	attach_name_check(t->s, full, NULL);
-	return 0;
-}
-
-/*
- * One file of the stream: read as an attachment of its own, charged
- * like an archive entry; past the message's files or bytes (or the
- * depth), only its name is checked.  -1 when the names a message checks
- * are spent too (the walk stops).
- */
-static int
-tnef_file(struct tnef *t, const char *full, const unsigned char *p, size_t n)
-{
-	struct detect_scan	*s = t->s;
-	unsigned char		*buf;
-	size_t			 left;
-
-	if (t->names_only)
-		return tnef_named(t, full);
-	if (s->arc_files >= DETECT_ARCHIVE_FILES) {
-		t->unread++;
-		return tnef_named(t, full);
-	}
-	s->arc_files++;
-	left = DETECT_ARCHIVE_TOTAL > s->inflated ? DETECT_ARCHIVE_TOTAL -
-	    s->inflated : 0;
-	if (n > left) {
-		msg_truncated(s, s->m, CUT_INFLATED);
-		t->spent++;
-		attach_name_check(s, full, NULL);
-		return 0;
-	}
-	s->inflated += n;
-	/* A copy of its own, NUL-terminated as every file read is. */
-	buf = xmalloc(n + 1);
-	memcpy(buf, p, n);
-	buf[n] = '\0';
-	s->depth++;
-	attach_file(s, full, buf, n, n, NULL, NULL, 0);
-	s->depth--;
-	free(buf);
-	return 0;
-}
-
 /* Do two names end in the same extension (INVOIC~1.EXE, invoice.exe)? */
 static int
 same_ext(const char *a, const char *b)
@@ -393,13 +339,13 @@ tnef_flush(struct tnef *t, const struct tatt *a)
 	for (k = 0; k < nitems(c); k++)
 		if ((other = tnef_str(t, c[k])) != NULL &&
 		    !same_ext(other, shown) &&
-		    tnef_named(t, arena_printf(&t->s->a, "%s > %s", t->name,
+		    members_name(&t->mb, arena_printf(&t->s->a, "%s > %s", t->name,
 		    other)) < 0)
 			return -1;
 	/* No data (cut off, or a link to a file elsewhere): the name
 	 * still tells. */
 	if (a->ndata == 0)
-		return tnef_named(t, full);
+		return members_name(&t->mb, full);
 	for (i = 0; i < a->ndata; i++) {
 		/* An attached message is read when it is a TNEF stream
 		 * (as Outlook writes it); else it is only named. */
@@ -407,11 +353,11 @@ tnef_flush(struct tnef *t, const struct tatt *a)
 		    "\x78\x9f\x3e\x22", 4) != 0)) {
 			if (t->message == NULL)
 				t->message = full;
-			if (tnef_named(t, full) < 0)
+			if (members_name(&t->mb, full) < 0)
 				return -1;
 			continue;
 		}
-		if (tnef_file(t, full, a->data[i], a->len[i]) < 0)
+		if (members_file(&t->mb, full, a->data[i], a->len[i]) < 0)
 			return -1;
 	}
 	return 0;
@@ -439,9 +385,9 @@ tnef_sha(struct tnef *t, const unsigned char *p, size_t n)
  * The body of a TNEF stream, read with the message's text before it is
  * analysed (mime.c calls this as it meets the part): Outlook shows the
  * stream's body (attBody, PR_BODY, PR_HTML among attMsgProps) rather
- * than the MIME text beside it, so its links and words count.  The
- * compressed RTF body is not read.  Damage is left to tnef_walk() to
- * report.
+ * than the MIME text beside it, so its links and words count; the
+ * compressed RTF body (PR_RTF_COMPRESSED) too, through rtf.c.  Damage
+ * is left to tnef_walk() to report.
  */
 void
 tnef_body(struct detect_scan *s, const unsigned char *p, size_t n)
@@ -451,7 +397,7 @@ tnef_body(struct detect_scan *s, const unsigned char *p, size_t n)
 	uint32_t	 id;
 
 	memset(&t, 0, sizeof(t));
-	t.s = s;
+	t.s = t.mb.s = s;
 	snprintf(t.cs, sizeof(t.cs), "CP1252");
 	while (n >= 6 && n - off >= 9) {
 		id = le32(p + off + 1);
@@ -488,7 +434,7 @@ tnef_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 
 	memset(&t, 0, sizeof(t));
 	memset(&a, 0, sizeof(a));
-	t.s = s;
+	t.s = t.mb.s = s;
 	t.name = name;
 	snprintf(t.cs, sizeof(t.cs), "CP1252");
 	if (s->depth >= DETECT_ARCHIVE_DEPTH) {
@@ -497,7 +443,7 @@ tnef_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 		snprintf(d, sizeof(d), "%d", DETECT_ARCHIVE_DEPTH);
 		finding_add(s, R_ATT_ARCHIVE_DEEP, &(struct fargs){
 		    .name = name, .detail = d, .sha256 = tnef_sha(&t, p, n) });
-		t.names_only = 1;
+		t.mb.names_only = 1;
 	}
 	if (n < 6)
 		t.damaged = 1;
@@ -556,26 +502,8 @@ tnef_walk(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (a.seen)
 		tnef_flush(&t, &a);
 out:
-	if (t.cut)
-		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
-		    .name = name, .sha256 = tnef_sha(&t, p, n),
-		    .detail = arena_printf(&s->a, "more files than the %u "
-		    "names a message checks; the rest not read",
-		    DETECT_ARCHIVE_NAMES),
-		    .detail_ja = arena_printf(&s->a, "1 通で確認できる %u "
-		    "件を超えるファイルがあり、残りは読んでいません",
-		    DETECT_ARCHIVE_NAMES) });
-	else if (t.unread > 0)
-		archive_past_files(s, name, tnef_sha(&t, p, n), t.unread);
-	else if (t.spent > 0)
-		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
-		    .name = name, .sha256 = tnef_sha(&t, p, n),
-		    .detail = arena_printf(&s->a, "%zu files past the %u MB "
-		    "a message may read; their names were checked", t.spent,
-		    DETECT_ARCHIVE_TOTAL >> 20),
-		    .detail_ja = arena_printf(&s->a, "1 通で読める %u MB を"
-		    "超える %zu 件。名前だけ確認しました",
-		    DETECT_ARCHIVE_TOTAL >> 20, t.spent) });
+	if (members_over(&t.mb))
+		members_report(&t.mb, name, tnef_sha(&t, p, n));
 	else if (t.damaged)
 		finding_add(s, R_ATT_ARCHIVE_UNREAD, &(struct fargs){
 		    .name = name, .sha256 = tnef_sha(&t, p, n),

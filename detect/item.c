@@ -1,0 +1,365 @@
+/*
+ * item: Outlook items, the .msg files (MS-OXMSG) that Outlook attaches
+ * when a mail is forwarded "as attachment" or dragged into another, and
+ * that users send to their IT desk.  Such a file is a compound file: its
+ * root storage holds the item's properties as streams ("__substg1.0_"
+ * and the property's tag: the subject 0037, the text body 1000, the HTML
+ * body 1013, the compressed RTF body 1009), each attachment in a storage
+ * of its own ("__attach_version1.0_#" and its number: the file's bytes in
+ * 3701 of type binary, its names in 3707, 3704 and 3001) and an attached
+ * item in its attachment's storage 3701 of type object, read the same way
+ * within the archive depth.  Outlook opens the item and shows its body
+ * and attachments; the engine saw a compound file with no macros, and a
+ * program or a phishing page inside it passed.
+ *
+ * The item's subject and bodies (and those of the items attached to it)
+ * are read with the message's text as the message's parts are met (as
+ * mime.c reads an attached RFC 822 message; an item inside an archive
+ * is not met so, and only its files are read); its files are read as
+ * attachments named "item.msg > invoice.exe", charged as archive entries
+ * (struct members).  Strings of type 001E are in the item's code page
+ * (PR_INTERNET_CPID, else PR_MESSAGE_CODEPAGE, else Windows-1252).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "util.h"
+
+#define PT_STRING8		0x001eu
+#define PT_UNICODE		0x001fu
+#define PT_BINARY		0x0102u
+#define PT_LONG			0x0003u
+#define PR_SUBJECT		0x0037u
+#define PR_BODY			0x1000u
+#define PR_RTF_COMPRESSED	0x1009u
+#define PR_HTML			0x1013u
+#define PR_DISPLAY_NAME		0x3001u
+#define PR_ATTACH_DATA		0x3701u
+#define PR_ATTACH_FILENAME	0x3704u
+#define PR_ATTACH_LONG_FILENAME	0x3707u
+#define PR_INTERNET_CPID	0x3fdeu
+#define PR_MESSAGE_CODEPAGE	0x3ffdu
+#define PROPS			"__properties_version1.0"
+#define ATTACH			"__attach_version1.0_#"
+#define ITEM_NAME_MAX		2048	/* bytes of a name read */
+#define ITEM_SUBJECT_MAX	1024	/* bytes of a subject read */
+#define ITEM_NAMES_DEPTH	16	/* items named past the depth */
+
+struct item {
+	struct detect_scan	*s;
+	struct ole_dir		 d;
+	struct members		 mb;
+	int			 text;		/* the text pass */
+	int			 depth;		/* ... its items deep */
+	size_t			 items;		/* ... its items read */
+	int			 deep;		/* items walked past the depth */
+};
+
+static int
+named_prefix(const unsigned char *e, const char *pre)
+{
+	size_t	 l = strlen(pre), i, n = (size_t)(e[64] | e[65] << 8);
+
+	if (n < (l + 1) * 2 || n > 64)
+		return 0;
+	for (i = 0; i < l; i++)
+		if (e[2 * i + 1] != 0 || e[2 * i] != (unsigned char)pre[i])
+			return 0;
+	return 1;
+}
+
+/* The stream of property id and type in storage stg: its bytes (at most
+ * cap) to free, or NULL. */
+static unsigned char *
+prop(struct item *it, size_t stg, unsigned id, unsigned type, size_t cap,
+    size_t *len)
+{
+	char	 nm[32];
+	long	 k;
+
+	snprintf(nm, sizeof(nm), "__substg1.0_%04X%04X", id, type);
+	if ((k = ole_dir_child(&it->d, stg, nm, 2)) < 0)
+		return NULL;
+	return ole_dir_read(&it->d, (size_t)k, cap, len);
+}
+
+/*
+ * The code page of the item in storage stg (its 8-bit strings): a fixed
+ * property of the property stream, whose header is 32 bytes at the top
+ * and 24 in an attached item (MS-OXMSG 2.4.1), then 16 bytes a property.
+ */
+static void
+codepage(struct item *it, size_t stg, int top, char *cs, size_t cssz)
+{
+	unsigned char	*p;
+	size_t		 n, off;
+	uint32_t	 tag, cp = 0, mcp = 0;
+	long		 k;
+
+	snprintf(cs, cssz, "CP1252");
+	if ((k = ole_dir_child(&it->d, stg, PROPS, 2)) < 0 ||
+	    (p = ole_dir_read(&it->d, (size_t)k, 1u << 20, &n)) == NULL)
+		return;
+	for (off = top ? 32 : 24; off + 16 <= n; off += 16) {
+		tag = le32(p + off);
+		if (tag == (PR_INTERNET_CPID << 16 | PT_LONG))
+			cp = le32(p + off + 8);
+		else if (tag == (PR_MESSAGE_CODEPAGE << 16 | PT_LONG))
+			mcp = le32(p + off + 8);
+	}
+	free(p);
+	if (cp == 0)
+		cp = mcp;
+	if (cp == 65001)
+		snprintf(cs, cssz, "UTF-8");
+	else if (cp != 0 && cp < 100000)
+		snprintf(cs, cssz, "CP%u", (unsigned)cp);
+}
+
+/* A string property as UTF-8 in the arena (at most max bytes read), or
+ * NULL.  name: a name's bytes (no byte order mark read from them). */
+static const char *
+string(struct item *it, size_t stg, unsigned id, const char *cs,
+    size_t max, int name, size_t *len)
+{
+	unsigned char	*p;
+	const char	*u;
+	size_t		 n, ulen;
+	int		 wide = 1;
+
+	if ((p = prop(it, stg, id, PT_UNICODE, max, &n)) == NULL) {
+		wide = 0;
+		if ((p = prop(it, stg, id, PT_STRING8, max, &n)) == NULL)
+			return NULL;
+	}
+	/* A terminating NUL written into the stream is no character. */
+	while (n >= (wide ? 2u : 1u) && p[n - 1] == 0 && (!wide ||
+	    p[n - 2] == 0))
+		n -= wide ? 2 : 1;
+	if (n == 0) {
+		free(p);
+		return NULL;
+	}
+	u = (name ? text_name_to_utf8 : text_to_utf8)(&it->s->a,
+	    wide ? "UTF-16LE" : cs, (const char *)p, n, max * 2, &ulen);
+	free(p);
+	if (len != NULL)
+		*len = ulen;
+	return u;
+}
+
+/* The item's subject and bodies, read with the message's text. */
+static void
+item_text(struct item *it, size_t stg, const char *cs)
+{
+	struct detect_scan	*s = it->s;
+	const char		*u;
+	unsigned char		*p;
+	size_t			 n;
+
+	if ((u = string(it, stg, PR_SUBJECT, cs, ITEM_SUBJECT_MAX, 1,
+	    &n)) != NULL)
+		msg_add_text(s, s->m, u, n, 0);
+	if ((u = string(it, stg, PR_BODY, cs, DETECT_TEXT_MAX, 0, &n)) !=
+	    NULL)
+		msg_add_text(s, s->m, u, n, 0);
+	/* The HTML body is binary: bytes in the page's own charset. */
+	if ((p = prop(it, stg, PR_HTML, PT_BINARY, DETECT_TEXT_MAX, &n)) !=
+	    NULL) {
+		u = text_to_utf8(&s->a, NULL, (const char *)p, n,
+		    DETECT_TEXT_MAX, &n);
+		free(p);
+		msg_add_text(s, s->m, u, n, 1);
+	} else if ((u = string(it, stg, PR_HTML, cs, DETECT_TEXT_MAX, 0,
+	    &n)) != NULL)
+		msg_add_text(s, s->m, u, n, 1);
+	if ((p = prop(it, stg, PR_RTF_COMPRESSED, PT_BINARY, 64u << 20,
+	    &n)) != NULL) {
+		rtf_compressed_body(s, p, n);
+		free(p);
+	}
+}
+
+static int	 item_walk(struct item *, size_t, const char *, int);
+static long	 attached_item(struct item *, size_t);
+
+/* Do two names end in the same extension (INVOIC~1.EXE, invoice.exe)? */
+static int
+same_ext(const char *a, const char *b)
+{
+	const char	*x = strrchr(a, '.'), *y = strrchr(b, '.');
+
+	if (x == NULL || y == NULL)
+		return x == y;
+	return str_casecmp(x, y) == 0;
+}
+
+/*
+ * One attachment's storage: its file read, or its item walked.  -1 when
+ * the names a message checks are spent (the walk stops).
+ */
+static int
+attachment(struct item *it, size_t stg, const char *parent, const char *cs)
+{
+	struct detect_scan	*s = it->s;
+	const char		*nm[3], *shown = NULL, *full;
+	static const unsigned	 ids[3] = { PR_ATTACH_LONG_FILENAME,
+				    PR_ATTACH_FILENAME, PR_DISPLAY_NAME };
+	unsigned char		*p;
+	size_t			 n, i;
+	long			 k;
+	int			 rc = 0, saved;
+
+	for (i = 0; i < nitems(ids); i++) {
+		nm[i] = string(it, stg, ids[i], cs, ITEM_NAME_MAX, 1, NULL);
+		if (shown == NULL && nm[i] != NULL)
+			shown = nm[i];
+	}
+	full = arena_printf(&s->a, "%s > %s", parent, shown != NULL ? shown :
+	    "(no name)");
+	/* Outlook shows the display name and saves under the long name:
+	 * a name the file is not read under is checked as a name. */
+	for (i = 0; i < nitems(nm); i++)
+		if (nm[i] != NULL && nm[i] != shown && !same_ext(nm[i],
+		    shown) && members_name(&it->mb, arena_printf(&s->a,
+		    "%s > %s", parent, nm[i])) < 0)
+			return -1;
+	if ((p = prop(it, stg, PR_ATTACH_DATA, PT_BINARY,
+	    DETECT_ARCHIVE_TOTAL + 1, &n)) != NULL) {
+		rc = members_file(&it->mb, full, p, n);
+		free(p);
+		return rc;
+	}
+	/* An attached item (or an OLE object, which is only named). */
+	if ((k = attached_item(it, stg)) < 0)
+		return members_name(&it->mb, full);
+	if (it->mb.names_only || s->depth >= DETECT_ARCHIVE_DEPTH) {
+		/* Past the depth its files are named only, down to a hard
+		 * stop (a storage may hold itself); each item walked so is
+		 * charged as a name. */
+		if (it->deep >= ITEM_NAMES_DEPTH)
+			return members_name(&it->mb, full);
+		if (!it->mb.names_only) {
+			char d[8];
+
+			snprintf(d, sizeof(d), "%d", DETECT_ARCHIVE_DEPTH);
+			finding_add(s, R_ATT_ARCHIVE_DEEP, &(struct fargs){
+			    .name = full, .detail = d });
+		}
+		if (members_name(&it->mb, full) < 0)
+			return -1;
+		saved = it->mb.names_only;
+		it->mb.names_only = 1;
+		it->deep++;
+		rc = item_walk(it, (size_t)k, full, 0);
+		it->deep--;
+		it->mb.names_only = saved;
+		return rc;
+	}
+	if (s->arc_files >= DETECT_ARCHIVE_FILES) {
+		it->mb.unread++;
+		return members_name(&it->mb, full);
+	}
+	s->arc_files++;
+	s->depth++;
+	rc = item_walk(it, (size_t)k, full, 0);
+	s->depth--;
+	return rc;
+}
+
+/* An attached item's storage (3701 of type object) in the attachment's
+ * storage stg, or -1 (a file, or an OLE object). */
+static long
+attached_item(struct item *it, size_t stg)
+{
+	long	 k;
+
+	if ((k = ole_dir_child(&it->d, stg, "__substg1.0_3701000D", 1)) < 0 ||
+	    ole_dir_child(&it->d, (size_t)k, PROPS, 2) < 0)
+		return -1;
+	return k;
+}
+
+/*
+ * An item's storage.  The text pass reads its subject and bodies and
+ * those of the items attached to it (DETECT_ARCHIVE_DEPTH deep,
+ * DETECT_ARCHIVE_FILES items); the other reads its attachments in their
+ * order.
+ */
+static int
+item_walk(struct item *it, size_t stg, const char *name, int top)
+{
+	char	 cs[16];
+	size_t	*kid, n, i;
+	long	 k;
+	int	 rc = 0;
+
+	codepage(it, stg, top, cs, sizeof(cs));
+	if (it->text)
+		item_text(it, stg, cs);
+	kid = xmalloc(it->d.ne * sizeof(*kid));
+	n = ole_dir_children(&it->d, stg, kid, it->d.ne);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (it->d.ent[kid[i]][66] != 1 ||
+		    !named_prefix(it->d.ent[kid[i]], ATTACH))
+			continue;
+		if (!it->text)
+			rc = attachment(it, kid[i], name, cs);
+		else if ((k = attached_item(it, kid[i])) >= 0 &&
+		    it->depth < DETECT_ARCHIVE_DEPTH &&
+		    it->items < DETECT_ARCHIVE_FILES) {
+			it->items++;
+			it->depth++;
+			(void)item_walk(it, (size_t)k, name, 0);
+			it->depth--;
+		}
+	}
+	free(kid);
+	return rc;
+}
+
+/* Is this compound file an Outlook item (a property stream at its
+ * root)? */
+int
+item_is(const unsigned char *p, size_t n)
+{
+	return ole_has(p, n, PROPS);
+}
+
+/* The text an item shows, read with the message's text before the
+ * analyzers run (msg_part_bodies()). */
+void
+item_body(struct detect_scan *s, const unsigned char *p, size_t n)
+{
+	struct item	 it;
+
+	memset(&it, 0, sizeof(it));
+	it.s = it.mb.s = s;
+	it.text = 1;
+	if (ole_dir_open(&it.d, p, n) < 0)
+		return;
+	(void)item_walk(&it, 0, "", 1);
+	ole_dir_close(&it.d);
+}
+
+/* The files an item holds, read as attachments. */
+void
+item_read(struct detect_scan *s, const char *name, const unsigned char *p,
+    size_t n, const char *sha)
+{
+	struct item	 it;
+
+	memset(&it, 0, sizeof(it));
+	it.s = it.mb.s = s;
+	if (ole_dir_open(&it.d, p, n) < 0)
+		return;
+	if (s->depth >= DETECT_ARCHIVE_DEPTH)
+		it.mb.names_only = 1;
+	(void)item_walk(&it, 0, name, 1);
+	ole_dir_close(&it.d);
+	if (members_over(&it.mb))
+		members_report(&it.mb, name, sha);
+}

@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+# 26-outlook: Outlook's own formats, written by tests/detect/outlook.py
+# from their specifications.  The compressed RTF body (MS-OXRTFCP) of a
+# TNEF winmail.dat and of an Outlook item: its encapsulated HTML
+# (MS-OXRTFEX) and plain RTF with a HYPERLINK field read as the text
+# Outlook shows, its code pages (\ansicpg, \fcharset, \u) decoded, what
+# it does not show (hidden text, font tables, pictures) left out; a
+# stored ("MELA") body.  Outlook items (.msg, MS-OXMSG, attached when a
+# mail is forwarded as attachment): their subject and bodies read with
+# the message, their files read as attachments ("fwd.msg > invoice.exe"),
+# attached items inside them, 8-bit names in the item's code page, the
+# depth limit, cut files; through the Graph adapter too.  The writer's
+# compound files are read back by olefile, another implementation, and
+# its compressor is checked against the specification's own example.
+import base64, json, os, subprocess, sys, tempfile
+sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "tests/lib"))
+sys.path.insert(0, os.path.join(os.environ["SHINDAN_SRC"], "tests/detect"))
+from shindan_test import *
+import outlook as o
+import olefile
+
+SRC = ENV["SHINDAN_SRC"]
+SCAN = [ENV["SHINDAN_BIN"] + "/shindan-scan", "--detail"]
+t = Tap()
+tmp = tempfile.mkdtemp(prefix="outlook.")
+PE = b"MZ" + b"\0" * 58 + b"\x40\0\0\0" + b"PE\0\0" + b"\0" * 200
+
+
+def mail(att, name, ctype, text="Please see the attached message."):
+    return ("From: IT Desk <it@fabrikam.example>\nTo: taro@contoso.com\n"
+            "Subject: notice\nMIME-Version: 1.0\nContent-Type: multipart/"
+            "mixed; boundary=b1\n\n--b1\nContent-Type: text/plain\n\n%s\n"
+            "--b1\nContent-Type: %s; name=\"%s\"\nContent-Disposition: "
+            "attachment; filename=\"%s\"\nContent-Transfer-Encoding: base64"
+            "\n\n%s\n--b1--\n" % (text, ctype, name, name,
+                                 base64.encodebytes(att).decode()))
+
+
+def scan_text(text, extra=(), env=None):
+    path = os.path.join(tmp, "m.eml")
+    with open(path, "w") as f:
+        f.write(text)
+    r = subprocess.run(SCAN + list(extra) + [path], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=env, timeout=120)
+    if r.returncode != 0 or not r.stdout:
+        return {"verdict": "none (exit %d)" % r.returncode, "findings": []}
+    return json.loads(r.stdout.splitlines()[0])
+
+
+def scan(att, name="winmail.dat", ctype="application/ms-tnef", **kw):
+    return scan_text(mail(att, name, ctype), **kw)
+
+
+def rules(r):
+    return set(f["rule"] for f in r["findings"])
+
+
+def finding(r, rule):
+    for f in r["findings"]:
+        if f["rule"] == rule:
+            return f
+    return None
+
+
+def tokens(att, name="winmail.dat", ctype="application/ms-tnef"):
+    """The words the engine read from the mail (SHINDAN_DETECT_TOKENS)."""
+    env = dict(os.environ, SHINDAN_DETECT_TOKENS="1")
+    f = finding(scan(att, name, ctype, env=env), "tokens")
+    return set(f["evidence"].split()) if f else set()
+
+
+def rtf_tnef(rtf, compress=o.lzfu):
+    return o.tnef([(o.PT_BINARY, 0x1009, compress(rtf))])
+
+
+# ---- the compressor, against MS-OXRTFCP's example (section 3.1.1) ----
+t.is_(o.lzfu(b"{\\rtf1 WXYZWXYZWXYZWXYZWXYZ}"),
+      b"\x1a\x00\x00\x00\x1c\x00\x00\x00LZFu\xe2\xd4KQA\x00\x04 WXYZ\rn}"
+      b"\x01\x0e\xb0", "the test's compressor writes the specification's "
+      "example byte for byte (CRC included)")
+
+# ---- encapsulated HTML (\fromhtml1), as Outlook writes an HTML mail ----
+ENC = o.ENC_RTF
+r = scan(rtf_tnef(ENC))
+t.ok({"url.ip_literal", "content.credential_request"} <= rules(r),
+     "winmail.dat: the link and words of its compressed RTF body "
+     "(encapsulated HTML) are read (%s: %s)" % (
+         r["verdict"], " ".join(sorted(rules(r)))))
+t.is_(r["verdict"], "threat", "... and the mail is a threat")
+r = scan(rtf_tnef(ENC, o.mela))
+t.ok("url.ip_literal" in rules(r), "a stored (MELA) RTF body is read too")
+# Text under \htmlrtf is RTF's own, not the page's: left out.
+w = tokens(rtf_tnef(ENC.replace(b"\\htmlrtf {\\field",
+                                b"\\htmlrtf quokkaword {\\field")))
+t.ok("mailbox" in w and "quokkaword" not in w,
+     "text marked \\htmlrtf is not read as the page's (words: %s)" %
+     " ".join(sorted(w)[:12]))
+
+# ---- plain RTF: its text, a HYPERLINK field, code pages ----
+PLAIN = o.PLAIN_RTF
+r = scan(rtf_tnef(PLAIN))
+f = finding(r, "url.text_mismatch_brand")
+t.ok(f is not None and "example-verify.top" in f["evidence"],
+     "plain RTF: a HYPERLINK field whose text shows another domain is "
+     "read as a link (%s)" % " ".join(sorted(rules(r))))
+w = tokens(rtf_tnef(PLAIN))
+t.ok("請求書" in w, "\\'hh bytes in a \\fcharset128 font read as Shift_JIS "
+     "(words: %s)" % " ".join(sorted(w)))
+t.ok("確認" in w, "\\u characters read, their fallback skipped")
+t.ok("hiddenwombat" not in w and "gothic" not in w and
+     "zebrapicture" not in w and "riched20" not in w,
+     "hidden text, the font table, pictures and \\* destinations are not "
+     "read")
+t.ok("review" in w and "dear" in w, "the body's words are read")
+
+# ---- hostile RTF: deep groups, cut data, a lying header ----
+deep = b"{\\rtf1 " + b"{" * 5000 + b"Sign in http://203.0.113.8/x" + \
+    b"}" * 5000 + b"}"
+r = scan(rtf_tnef(deep))
+t.ok("url.ip_literal_text" in rules(r), "5,000 nested groups: text still read "
+     "(%s)" % r["verdict"])
+c = o.lzfu(ENC)
+for cut in (16, 17, 40, len(c) // 2, len(c) - 1):
+    r = scan(o.tnef([(o.PT_BINARY, 0x1009, c[:cut])]))
+    t.ok(r["verdict"] in ("clean", "potential", "threat"),
+         "an RTF body cut at byte %d: a verdict (%s)" % (cut, r["verdict"]))
+liar = bytearray(c)
+liar[4:8] = (10).to_bytes(4, "little")     # RAWSIZE says 10 bytes
+r = scan(o.tnef([(o.PT_BINARY, 0x1009, bytes(liar))]))
+t.ok("url.ip_literal" in rules(r), "a RAWSIZE that says less than the "
+     "body holds does not hide the rest")
+
+# ---- Outlook items (.msg) ----
+item = o.msg(subject="Your mailbox is full", body="Sign in to keep mail.",
+             html=b"<html><body><a href=\"http://203.0.113.9/owa\">Sign in"
+             b"</a></body></html>", attachments=[("invoice.exe", PE)])
+ole = olefile.OleFileIO(item)
+t.ok(ole.exists("__attach_version1.0_#00000000/__substg1.0_37010102") and
+     ole.openstream("__attach_version1.0_#00000000/__substg1.0_37010102")
+     .read() == PE and ole.openstream("__substg1.0_0037001F").read()
+     .decode("utf-16le") == "Your mailbox is full",
+     "olefile reads the test's .msg: its subject and attached file")
+r = scan(item, "fwd.msg", "application/vnd.ms-outlook")
+f = finding(r, "attach.executable")
+t.ok(f is not None and f.get("attachment") == "fwd.msg > invoice.exe",
+     "a program attached to an Outlook item is found, named "
+     "\"fwd.msg > invoice.exe\" (%s)" % " ".join(sorted(rules(r))))
+fj = finding(scan(item, "fwd.msg", "application/vnd.ms-outlook",
+                  extra=["--lang", "ja"]), "attach.executable")
+t.ok(fj is not None and "fwd.msg > invoice.exe" in fj["evidence"] and
+     "プログラム" in fj["evidence"], "... in the Japanese evidence too (%s)"
+     % (fj["evidence"] if fj else "none"))
+t.ok({"url.ip_literal", "content.credential_request"} <= rules(r),
+     "the item's HTML body and words are read with the message")
+r = scan(item, "fwd.msg", "application/octet-stream")
+t.ok("attach.executable" in rules(r), "... whatever its content type")
+r = scan(o.msg(subject="Notice", rtf=o.lzfu(ENC)), "notice.msg",
+         "application/vnd.ms-outlook")
+t.ok("url.ip_literal" in rules(r), "an item's compressed RTF body is read")
+w = tokens(o.msg(subject="Quarterly wombat figures", body="Numbers."),
+           "q.msg", "application/vnd.ms-outlook")
+t.ok("wombat" in w and "quarterly" in w, "an item's subject is read")
+
+inner = o.msg_node(subject="Payment", body="see attached", embedded=True,
+                   attachments=[("payment.js", b"WScript.Shell")])
+r = scan(o.msg(subject="FW: Payment", body="Forwarded",
+               attachments=[("Payment", inner)]),
+         "fw.msg", "application/vnd.ms-outlook")
+f = finding(r, "attach.script")
+t.ok(f is not None and f.get("attachment") == "fw.msg > Payment > "
+     "payment.js", "a script in an item attached to an item is found "
+     "(%s)" % (f.get("attachment") if f else " ".join(sorted(rules(r)))))
+
+# 8-bit strings in the item's code page (PR_INTERNET_CPID 932).
+sj = o.msg(subject="請求書".encode("cp932"), body=b"see attached",
+           strings=o.PT_STRING8, codepage=932,
+           attachments=[("請求書.exe".encode("cp932"), PE)])
+r = scan(sj, "sj.msg", "application/vnd.ms-outlook")
+f = finding(r, "attach.executable")
+t.ok(f is not None and f.get("attachment") == "sj.msg > 請求書.exe",
+     "an 8-bit name in the item's code page (932) is read as Shift_JIS "
+     "(%s)" % (f.get("attachment") if f else "none"))
+
+# Items attached five deep: the program past the depth limit is named.
+node = o.msg_node(subject="x", body="x", embedded=True,
+                  attachments=[("invoice.exe", PE)])
+for i in range(5):
+    node = o.msg_node(subject="x%d" % i, body="x", embedded=True,
+                      attachments=[("level%d" % i, node)])
+r = scan(o.msg(subject="deep", body="x", attachments=[("level", node)]),
+         "deep.msg", "application/vnd.ms-outlook")
+t.ok("attach.executable" in rules(r) or "attach.double_extension" in
+     rules(r) or any(f.get("attachment", "").endswith("invoice.exe") for f
+                     in r["findings"]),
+     "a program six items deep is still named (%s)" %
+     " ".join(sorted(rules(r))))
+
+# A harmless item: clean.
+r = scan(o.msg(subject="Minutes", body="The minutes of Tuesday's meeting "
+               "are attached.", attachments=[("minutes.txt",
+                                              b"Attendees: Sato, Suzuki\n")]),
+         "minutes.msg", "application/vnd.ms-outlook")
+t.is_(r["verdict"], "clean", "a harmless item is clean")
+
+# Cut at every 97th byte: a verdict each time.
+bad = 0
+for cut in range(0, len(item), 97):
+    r = scan(item[:cut], "cut.msg", "application/vnd.ms-outlook")
+    if r["verdict"] not in ("clean", "potential", "threat"):
+        bad += 1
+t.is_(bad, 0, "an item cut at every 97th byte: a verdict each time")
+
+# ---- through the Graph adapter (a .msg as a fileAttachment) ----
+eml = os.path.join(tmp, "g.eml")
+with open(eml, "w") as fh:
+    fh.write(mail(o.msg(subject="Notice", rtf=o.lzfu(ENC)), "notice.msg",
+                  "application/vnd.ms-outlook"))
+js = os.path.join(tmp, "g.json")
+subprocess.run([os.path.join(SRC, "tools/eml2graph"), eml, js], check=True)
+p = subprocess.run(SCAN + ["--graph", js], stdout=subprocess.PIPE,
+                   stderr=subprocess.PIPE)
+g = json.loads(p.stdout.splitlines()[0]) if p.stdout else {"findings": []}
+t.ok("url.ip_literal" in rules(g), "through Graph: an attached item's RTF "
+     "body is read (%s)" % " ".join(sorted(rules(g))))
+
+t.done()
