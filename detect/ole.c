@@ -256,6 +256,10 @@ ole_dir_read(const struct ole_dir *d, size_t idx, size_t cap, size_t *len)
 	ent = d->ent[idx];
 	root = d->ent[0];
 	size = entry_size(ent, shift);
+	/* A size the file cannot hold is a lie (nothing is allocated for
+	 * it). */
+	if (size > n)
+		return NULL;
 	if (size >= le32(p + 0x38))	/* the cut-off */
 		return chain_read(p, n, shift, le32(ent + 116), size, cap, len);
 	/* A small stream lives in the mini stream (the root's chain), in

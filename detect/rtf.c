@@ -335,21 +335,27 @@ field_url(struct rtf *r)
 		while (t < e && isspace((unsigned char)*t))
 			t++;
 		if (t < e && *t == '\\') {
-			/* A switch: \l (a place in the document), \o, \t
-			 * and \m take an argument. */
+			/* A switch: \l (a place in the document: no URL),
+			 * \o (a tip) and \t (a frame) take an argument, \m
+			 * and \n none. */
+			int arg = e - t >= 2 && strchr("lLoOtT", t[1]) != NULL &&
+			    t[1] != '\0';
+
 			if (e - t >= 2 && (t[1] == 'l' || t[1] == 'L'))
 				return NULL;
-			t += 2;
+			t += e - t >= 2 ? 2 : 1;
+			if (!arg)
+				continue;
 			while (t < e && isspace((unsigned char)*t))
 				t++;
-			if (t < e && *t == '"')
+			if (t < e && *t == '"') {
 				for (t++; t < e && *t != '"'; t++)
 					;
-			else
+				if (t < e)
+					t++;
+			} else
 				while (t < e && !isspace((unsigned char)*t))
 					t++;
-			if (t < e)
-				t++;
 			continue;
 		}
 		break;

@@ -103,6 +103,12 @@ f = finding(r, "url.text_mismatch_brand")
 t.ok(f is not None and "example-verify.top" in f["evidence"],
      "plain RTF: a HYPERLINK field whose text shows another domain is "
      "read as a link (%s)" % " ".join(sorted(rules(r))))
+# Switches before the URL: \n (a new window) takes no argument, \o (a
+# tip) one; \l names a place in the document, no link.
+r = scan(rtf_tnef(b"{\\rtf1\\ansi Dear user, {\\field{\\*\\fldinst{HYPERLINK "
+                  b"\\\\n \\\\o \"tip\" \"http://203.0.113.5/a\"}}{\\fldrslt{here}}}}"))
+t.ok("url.ip_literal" in rules(r), "a HYPERLINK field's URL after the "
+     "switches \\n and \\o is read (%s)" % " ".join(sorted(rules(r))))
 w = tokens(rtf_tnef(PLAIN))
 t.ok("請求書" in w, "\\'hh bytes in a \\fcharset128 font read as Shift_JIS "
      "(words: %s)" % " ".join(sorted(w)))
