@@ -986,7 +986,11 @@ detect_scan_mime(struct detect_scan *s, const void *mime, size_t len,
 		len = DETECT_MIME_MAX;
 		msg_truncated(s, s->m, CUT_MESSAGE);
 	}
-	mime_parse(s, mime, len, s->m);
+	/* A .msg file of an Outlook export is a message too. */
+	if (item_is(mime, len))
+		item_message(s, mime, len);
+	else
+		mime_parse(s, mime, len, s->m);
 	scan_run(s, out, r);
 	return 0;
 }

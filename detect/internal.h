@@ -543,6 +543,8 @@ void	 members_report(struct members *, const char *name, const char *sha);
 /* item.c: Outlook items (.msg). */
 int	 item_is(const unsigned char *, size_t);
 void	 item_body(struct detect_scan *, const unsigned char *, size_t);
+/* An Outlook item (.msg) that is the message itself: s->m filled. */
+void	 item_message(struct detect_scan *, const unsigned char *, size_t);
 void	 item_read(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t, const char *sha);
 void	 tnef_walk(struct detect_scan *, const char *name,

@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "internal.h"
 #include "util.h"
 
@@ -33,6 +35,11 @@
 #define PT_BINARY		0x0102u
 #define PT_LONG			0x0003u
 #define PR_SUBJECT		0x0037u
+#define PR_SENT_REPRESENTING_NAME	0x0042u
+#define PR_TRANSPORT_HEADERS	0x007du
+#define PR_SENDER_NAME		0x0c1au
+#define PR_SENDER_EMAIL_ADDRESS	0x0c1fu
+#define PR_SENDER_SMTP_ADDRESS	0x5d01u
 #define PR_BODY			0x1000u
 #define PR_RTF_COMPRESSED	0x1009u
 #define PR_HTML			0x1013u
@@ -47,6 +54,7 @@
 #define ITEM_NAME_MAX		2048	/* bytes of a name read */
 #define ITEM_SUBJECT_MAX	1024	/* bytes of a subject read */
 #define ITEM_NAMES_DEPTH	16	/* items named past the depth */
+#define ITEM_HEADERS_MAX	(256u << 10)	/* bytes of headers kept */
 
 struct item {
 	struct detect_scan	*s;
@@ -56,6 +64,8 @@ struct item {
 	int			 depth;		/* ... its items deep */
 	size_t			 items;		/* ... its items read */
 	int			 deep;		/* items walked past the depth */
+	int			 parts;		/* the item is the message: its
+						   files are its parts */
 };
 
 static int
@@ -151,16 +161,17 @@ string(struct item *it, size_t stg, unsigned id, const char *cs,
 	return u;
 }
 
-/* The item's subject and bodies, read with the message's text. */
+/* The item's subject (when subj) and bodies, read with the message's
+ * text. */
 static void
-item_text(struct item *it, size_t stg, const char *cs)
+item_text(struct item *it, size_t stg, const char *cs, int subj)
 {
 	struct detect_scan	*s = it->s;
 	const char		*u;
 	unsigned char		*p;
 	size_t			 n;
 
-	if ((u = string(it, stg, PR_SUBJECT, cs, ITEM_SUBJECT_MAX, 1,
+	if (subj && (u = string(it, stg, PR_SUBJECT, cs, ITEM_SUBJECT_MAX, 1,
 	    &n)) != NULL)
 		msg_add_text(s, s->m, u, n, 0);
 	if ((u = string(it, stg, PR_BODY, cs, DETECT_TEXT_MAX, 0, &n)) !=
@@ -184,6 +195,51 @@ item_text(struct item *it, size_t stg, const char *cs)
 }
 
 static int	 item_walk(struct item *, size_t, const char *, int);
+
+/* s as base64, for an encoded word. */
+static const char *
+b64_arena(struct arena *a, const char *s)
+{
+	size_t	 n = strlen(s), bl;
+	char	*b;
+
+	bl = sodium_base64_encoded_len(n, sodium_base64_VARIANT_ORIGINAL);
+	b = arena_alloc(a, bl);
+	sodium_bin2base64(b, bl, (const unsigned char *)s, n,
+	    sodium_base64_VARIANT_ORIGINAL);
+	return b;
+}
+
+/* A file of the item that is the message: one of the message's parts,
+ * as the MIME adapter makes one. */
+static int
+item_part(struct item *it, const char *name, const unsigned char *p,
+    size_t n)
+{
+	struct detect_scan	*s = it->s;
+	struct dpart		*dp;
+	unsigned char		*copy;
+
+	if ((dp = msg_add_part(s, s->m)) == NULL) {
+		attach_name_check(s, name, NULL);
+		return 0;
+	}
+	if (n > DETECT_PART_MAX) {
+		dp->truncated = 1;
+		msg_truncated(s, s->m, CUT_PART);
+	}
+	dp->size = n;
+	dp->len = n < DETECT_PART_MAX ? n : DETECT_PART_MAX;
+	copy = arena_alloc(&s->a, dp->len + 1);
+	memcpy(copy, p, dp->len);
+	copy[dp->len] = '\0';
+	dp->data = copy;
+	sha256_hex(p, n, dp->sha256);
+	dp->ctype = "application/octet-stream";
+	dp->name = name_clip(&s->a, name, 255);
+	msg_part_bodies(s, dp);
+	return 0;
+}
 static long	 attached_item(struct item *, size_t);
 
 /* Do two names end in the same extension (INVOIC~1.EXE, invoice.exe)? */
@@ -218,18 +274,23 @@ attachment(struct item *it, size_t stg, const char *parent, const char *cs)
 		if (shown == NULL && nm[i] != NULL)
 			shown = nm[i];
 	}
-	full = arena_printf(&s->a, "%s > %s", parent, shown != NULL ? shown :
-	    "(no name)");
+	if (shown == NULL)
+		shown = "(no name)";
+	full = *parent == '\0' ? shown : arena_printf(&s->a, "%s > %s",
+	    parent, shown);
 	/* Outlook shows the display name and saves under the long name:
 	 * a name the file is not read under is checked as a name. */
 	for (i = 0; i < nitems(nm); i++)
 		if (nm[i] != NULL && nm[i] != shown && !same_ext(nm[i],
-		    shown) && members_name(&it->mb, arena_printf(&s->a,
-		    "%s > %s", parent, nm[i])) < 0)
+		    shown) && members_name(&it->mb, *parent == '\0' ? nm[i] :
+		    arena_printf(&s->a, "%s > %s", parent, nm[i])) < 0)
 			return -1;
 	if ((p = prop(it, stg, PR_ATTACH_DATA, PT_BINARY,
 	    DETECT_ARCHIVE_TOTAL + 1, &n)) != NULL) {
-		rc = members_file(&it->mb, full, p, n);
+		if (it->parts)
+			rc = item_part(it, full, p, n);
+		else
+			rc = members_file(&it->mb, full, p, n);
 		free(p);
 		return rc;
 	}
@@ -299,7 +360,7 @@ item_walk(struct item *it, size_t stg, const char *name, int top)
 
 	codepage(it, stg, top, cs, sizeof(cs));
 	if (it->text)
-		item_text(it, stg, cs);
+		item_text(it, stg, cs, 1);
 	kid = xmalloc(it->d.ne * sizeof(*kid));
 	n = ole_dir_children(&it->d, stg, kid, it->d.ne);
 	for (i = 0; i < n && rc == 0; i++) {
@@ -343,6 +404,84 @@ item_body(struct detect_scan *s, const unsigned char *p, size_t n)
 		return;
 	(void)item_walk(&it, 0, "", 1);
 	ole_dir_close(&it.d);
+}
+
+/*
+ * An Outlook item given as the message itself (a .msg file of an
+ * export, `shindan-scan item.msg`): its headers as it kept them
+ * (PR_TRANSPORT_MESSAGE_HEADERS, read by the MIME adapter without their
+ * Content-* lines), else a From and a Subject made of its properties;
+ * its bodies as the message's text; its files as the message's parts,
+ * the items attached to it walked as above.
+ */
+void
+item_message(struct detect_scan *s, const unsigned char *p, size_t n)
+{
+	struct item	 it;
+	struct buf	 h;
+	const char	*v, *e, *name, *addr;
+	char		 cs[16];
+	size_t		 len;
+
+	memset(&it, 0, sizeof(it));
+	it.s = it.mb.s = s;
+	if (ole_dir_open(&it.d, p, n) < 0)
+		return;
+	codepage(&it, 0, 1, cs, sizeof(cs));
+	buf_init(&h, ITEM_HEADERS_MAX + 256);
+	if ((v = string(&it, 0, PR_TRANSPORT_HEADERS, cs, ITEM_HEADERS_MAX, 0,
+	    &len)) != NULL) {
+		/* Each header line with its continuation lines; the
+		 * Content-* ones describe a body that is not here. */
+		int skip = 0;
+
+		for (e = v + len; v < e; ) {
+			const char *nl = memchr(v, '\n', (size_t)(e - v));
+			size_t k = nl != NULL ? (size_t)(nl - v) + 1 :
+			    (size_t)(e - v);
+
+			if (*v != ' ' && *v != '\t')
+				skip = str_ncasecmp(v, "Content-", 8) == 0 ||
+				    str_ncasecmp(v, "MIME-Version:", 13) == 0;
+			if (k > 0 && (*v == '\r' || *v == '\n'))
+				break;		/* the headers' end */
+			if (!skip)
+				buf_add(&h, v, k);
+			v += k;
+		}
+	} else {
+		name = string(&it, 0, PR_SENT_REPRESENTING_NAME, cs, 1024, 1,
+		    NULL);
+		addr = string(&it, 0, PR_SENDER_SMTP_ADDRESS, cs, 1024, 1,
+		    NULL);
+		if (addr == NULL || strchr(addr, '@') == NULL)
+			addr = string(&it, 0, PR_SENDER_EMAIL_ADDRESS, cs, 1024,
+			    1, NULL);
+		if (name == NULL)
+			name = string(&it, 0, PR_SENDER_NAME, cs, 1024, 1,
+			    NULL);
+		if (addr != NULL && strchr(addr, '@') != NULL &&
+		    strpbrk(addr, "<>\r\n\"") == NULL) {
+			buf_adds(&h, "From: ");
+			if (name != NULL && strpbrk(name, "\r\n") == NULL)
+				buf_addf(&h, "=?UTF-8?B?%s?= ",
+				    b64_arena(&s->a, name));
+			buf_addf(&h, "<%s>\r\n", addr);
+		}
+	}
+	buf_adds(&h, "MIME-Version: 1.0\r\nContent-Type: text/plain; "
+	    "charset=utf-8\r\n\r\n");
+	mime_parse(s, arena_strndup(&s->a, h.ptr, h.len), h.len, s->m);
+	buf_release(&h);
+	if (s->m->subject == NULL && (v = string(&it, 0, PR_SUBJECT, cs,
+	    ITEM_SUBJECT_MAX, 1, NULL)) != NULL)
+		s->m->subject = v;
+	item_text(&it, 0, cs, 0);
+	it.parts = 1;
+	(void)item_walk(&it, 0, "", 1);
+	ole_dir_close(&it.d);
+	if (members_over(&it.mb))
+		members_report(&it.mb, "(the message)", NULL);
 }
 
 /* The files an item holds, read as attachments. */

@@ -1,6 +1,7 @@
 /*
- * shindan-scan [options] PATH...: scan .eml files, mbox files, Maildirs
- * and directories of them with the detection engine, and print one JSON
+ * shindan-scan [options] PATH...: scan .eml files, Outlook .msg files,
+ * mbox files, Maildirs and directories of them with the detection engine
+ * (an .msg is known by its content, in the engine), and print one JSON
  * object per message (DESIGN.md §3):
  *
  *	{"source": PATH[, "index": N], "verdict": "clean"|"potential"|

@@ -253,13 +253,14 @@ def _props_stream(header, fixed):
 
 def msg_node(subject=None, body=None, html=None, rtf=None,
              attachments=(), embedded=False, strings=PT_UNICODE,
-             codepage=None):
+             codepage=None, headers=None, sender=None):
     """The storage of an Outlook item: subject, text body, HTML body and
     compressed RTF body (bytes, as lzfu() writes it) when given; each
     attachment is (long name, bytes) for a file or (display name,
     msg_node(...)) for an attached item.  strings: PT_UNICODE, or
     PT_STRING8 (bytes, as given, names too), in codepage
-    (PR_INTERNET_CPID) when given."""
+    (PR_INTERNET_CPID) when given; headers: the transport headers kept
+    (a string); sender: (name, SMTP address)."""
     nodes = []
     hdr = (b"\0" * 8 + struct.pack("<IIII", 0, len(attachments), 0,
                                    len(attachments)) +
@@ -268,6 +269,12 @@ def msg_node(subject=None, body=None, html=None, rtf=None,
                                [(PT_LONG, 0x3FDE, codepage)]))
     if subject is not None:
         nodes.append(_substg(0x0037, strings, subject))
+    if headers is not None:
+        nodes.append(_substg(0x007D, PT_UNICODE, headers))
+    if sender is not None:
+        nodes.append(_substg(0x0042, PT_UNICODE, sender[0]))
+        nodes.append(_substg(0x0C1A, PT_UNICODE, sender[0]))
+        nodes.append(_substg(0x5D01, PT_UNICODE, sender[1]))
     if body is not None:
         nodes.append(_substg(0x1000, strings, body))
     if html is not None:

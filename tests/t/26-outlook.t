@@ -216,6 +216,58 @@ for cut in range(0, len(item), 97):
         bad += 1
 t.is_(bad, 0, "an item cut at every 97th byte: a verdict each time")
 
+# ---- an item given as the message itself (a .msg file of an export) ----
+def scan_file(data, name="item.msg"):
+    path = os.path.join(tmp, name)
+    with open(path, "wb") as fh:
+        fh.write(data)
+    r = subprocess.run(SCAN + [path], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=120)
+    if r.returncode != 0 or not r.stdout:
+        return {"verdict": "none (exit %d)" % r.returncode, "findings": []}
+    return json.loads(r.stdout.splitlines()[0])
+
+
+HDR = ("Received: from mail.example.net\r\nFrom: \"Microsoft 365\" <alerts@"
+       "m365-secure-check.top>\r\nTo: taro@contoso.com\r\nSubject: Your "
+       "mailbox is full\r\nAuthentication-Results: spf=fail smtp.mailfrom="
+       "m365-secure-check.top; dkim=none; dmarc=fail action=none "
+       "header.from=m365-secure-check.top;compauth=fail reason=001\r\n"
+       "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;\r\n\tboundary="
+       "\"xyz\"\r\n\r\n")
+r = scan_file(o.msg(subject="Your mailbox is full", headers=HDR,
+                    body="Sign in to keep your mail.",
+                    html=b'<a href="http://203.0.113.9/owa">Sign in</a>',
+                    attachments=[("invoice.pdf.exe", PE)]))
+f = finding(r, "attach.double_extension")
+t.ok(f is not None and f.get("attachment") == "invoice.pdf.exe",
+     "a .msg file scanned as a message: its file is its attachment "
+     "(%s)" % " ".join(sorted(rules(r))))
+t.ok({"auth.compauth_fail", "sender.display_brand", "url.ip_literal",
+      "content.credential_request"} <= rules(r),
+     "... its kept headers (Authentication-Results, From) and its bodies "
+     "are read")
+r = scan_file(o.msg(subject="Invoice", body="Please pay the attached.",
+                    sender=("Microsoft Billing", "billing@ms-invoices.top"),
+                    attachments=[("invoice.html", b"<html><form action='"
+                                  b"http://203.0.113.3/x'><input type="
+                                  b"password name=p></form></html>")]))
+t.ok({"sender.display_brand", "attach.html_credential_form"} <= rules(r),
+     "a .msg without headers: its sender from its properties, its page "
+     "read (%s)" % " ".join(sorted(rules(r))))
+r = scan_file(o.msg(subject="Minutes", body="The minutes are attached.",
+                    sender=("Sato Hanako", "sato@fabrikam.example"),
+                    attachments=[("minutes.txt", b"Attendees: Sato\n")]))
+t.is_(r["verdict"], "clean", "a harmless .msg file is clean")
+item2 = o.msg(subject="Your mailbox is full", headers=HDR, body="x",
+              attachments=[("invoice.pdf.exe", PE)])
+bad = 0
+for cut in range(0, len(item2), 211):
+    if scan_file(item2[:cut])["verdict"] not in ("clean", "potential",
+                                                 "threat"):
+        bad += 1
+t.is_(bad, 0, "a .msg file cut at every 211th byte: a verdict each time")
+
 # ---- through the Graph adapter (a .msg as a fileAttachment) ----
 eml = os.path.join(tmp, "g.eml")
 with open(eml, "w") as fh:
