@@ -866,7 +866,7 @@ scan_begin(struct detect_scan *s)
 	buf_reset(&s->text);
 	memset(&s->ns, 0, sizeof(s->ns));
 	memset(&s->hbody, 0, sizeof(s->hbody));
-	s->arc_files = s->inflated = 0;
+	s->arc_files = s->inflated = s->item_text = 0;
 	s->uu_blocks = 0;
 	hset_init(&s->uu_seen, &s->a);
 	s->qr_images = s->qr_pieces = s->qr_small = s->qr_tries = 0;

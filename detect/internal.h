@@ -390,6 +390,7 @@ struct detect_scan {
 	struct html_info	 hbody;
 	size_t			 arc_files;	/* archive entries opened */
 	size_t			 inflated;	/* bytes inflated, all kinds */
+	size_t			 item_text;	/* Outlook items' text read */
 	int			 qr_images;
 	int			 qr_frames;	/* animations' later frames read */
 	int			 qr_inner_reads;	/* codes in decoration */
@@ -559,9 +560,9 @@ unsigned char *rtf_decompress(const unsigned char *, size_t, size_t cap,
  * the message's text as HTML. */
 void	 rtf_body(struct detect_scan *, const unsigned char *, size_t);
 /* A PR_RTF_COMPRESSED value: decompressed within the message's inflate
- * budget, then rtf_body(). */
-void	 rtf_compressed_body(struct detect_scan *, const unsigned char *,
-	    size_t);
+ * budget and cap, then rtf_body(); the bytes it gave. */
+size_t	 rtf_compressed_body(struct detect_scan *, const unsigned char *,
+	    size_t, size_t cap);
 void	 av_scan(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t, const char *sha256, int clam);
 int	 av_open(struct detect_engine *, const struct detect_opts *,
@@ -620,15 +621,16 @@ struct ole_dir {
 	unsigned		  shift;
 	const unsigned char	**ent;
 	size_t			  ne;
-	uint32_t		 *mark, *stack, gen;	/* walks' scratch */
-	size_t			 *kid;
+	uint32_t		 *first, *nkids, *kids;	/* who holds whom */
 };
 int	 ole_dir_open(struct ole_dir *, const unsigned char *, size_t);
 void	 ole_dir_close(struct ole_dir *);
-/* The children of a storage (by index) as its tree gives them, each
- * once: at most max indexes in out, their count returned. */
-size_t	 ole_dir_children(struct ole_dir *, size_t parent, size_t *out,
-	    size_t max);
+/* The children of a storage (by index) as its tree gives them: each
+ * entry is one storage's at most (the first whose tree reaches it), so
+ * storages never hold themselves.  Their indexes in *kids, their count
+ * returned. */
+size_t	 ole_dir_children(struct ole_dir *, size_t parent,
+	    const uint32_t **kids);
 /* The child named name (ASCII, any case) of type 1 (storage) or 2
  * (stream): its index, or -1. */
 long	 ole_dir_child(struct ole_dir *, size_t parent, const char *name,

@@ -20,6 +20,7 @@
  * (struct members).  Strings of type 001E are in the item's code page
  * (PR_INTERNET_CPID, else PR_MESSAGE_CODEPAGE, else Windows-1252).
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,8 @@
 #define ITEM_SUBJECT_MAX	1024	/* bytes of a subject read */
 #define ITEM_NAMES_DEPTH	16	/* items named past the depth */
 #define ITEM_HEADERS_MAX	(256u << 10)	/* bytes of headers kept */
+#define ITEM_TEXT_MAX		(2 * DETECT_TEXT_MAX)	/* items' text a
+							   message reads */
 
 struct item {
 	struct detect_scan	*s;
@@ -68,6 +71,8 @@ struct item {
 						   files are its parts */
 };
 
+/* Does the directory entry's name begin with pre (ASCII, in any case,
+ * as compound files compare names)? */
 static int
 named_prefix(const unsigned char *e, const char *pre)
 {
@@ -76,7 +81,8 @@ named_prefix(const unsigned char *e, const char *pre)
 	if (n < (l + 1) * 2 || n > 64)
 		return 0;
 	for (i = 0; i < l; i++)
-		if (e[2 * i + 1] != 0 || e[2 * i] != (unsigned char)pre[i])
+		if (e[2 * i + 1] != 0 || toupper(e[2 * i]) !=
+		    toupper((unsigned char)pre[i]))
 			return 0;
 	return 1;
 }
@@ -161,35 +167,77 @@ string(struct item *it, size_t stg, unsigned id, const char *cs,
 	return u;
 }
 
+/*
+ * What is left of the message's inflate budget for an item's text, at
+ * most cap: an item's bodies are charged to it as they are read (one
+ * stream may be every item's body: 450 items sharing a 1 MB one read
+ * 450 MB), and to ITEM_TEXT_MAX, the text a message's items may give
+ * (2 MB of mail gave 64 MB of pages to read); when either is spent that
+ * is said.
+ */
+static size_t
+text_room(struct detect_scan *s, size_t cap)
+{
+	size_t	 left = DETECT_ARCHIVE_TOTAL > s->inflated ?
+		    DETECT_ARCHIVE_TOTAL - s->inflated : 0;
+
+	if (left > ITEM_TEXT_MAX - s->item_text)
+		left = ITEM_TEXT_MAX - s->item_text;
+	if (left == 0)
+		msg_truncated(s, s->m, CUT_INFLATED);
+	return left < cap ? left : cap;
+}
+
+/* n bytes of an item's text read. */
+static void
+text_spent(struct detect_scan *s, size_t n)
+{
+	s->inflated += n;
+	s->item_text += n < ITEM_TEXT_MAX - s->item_text ? n :
+	    ITEM_TEXT_MAX - s->item_text;
+}
+
 /* The item's subject (when subj) and bodies, read with the message's
- * text. */
+ * text and charged to its inflate budget. */
 static void
 item_text(struct item *it, size_t stg, const char *cs, int subj)
 {
 	struct detect_scan	*s = it->s;
 	const char		*u;
 	unsigned char		*p;
-	size_t			 n;
+	size_t			 n, room;
 
-	if (subj && (u = string(it, stg, PR_SUBJECT, cs, ITEM_SUBJECT_MAX, 1,
-	    &n)) != NULL)
+	if (subj && (room = text_room(s, ITEM_SUBJECT_MAX)) > 0 &&
+	    (u = string(it, stg, PR_SUBJECT, cs, room, 1, &n)) != NULL) {
+		text_spent(s, n);
 		msg_add_text(s, s->m, u, n, 0);
-	if ((u = string(it, stg, PR_BODY, cs, DETECT_TEXT_MAX, 0, &n)) !=
-	    NULL)
+	}
+	if ((room = text_room(s, DETECT_TEXT_MAX)) > 0 &&
+	    (u = string(it, stg, PR_BODY, cs, room, 0, &n)) != NULL) {
+		text_spent(s, n);
 		msg_add_text(s, s->m, u, n, 0);
+	}
 	/* The HTML body is binary: bytes in the page's own charset. */
-	if ((p = prop(it, stg, PR_HTML, PT_BINARY, DETECT_TEXT_MAX, &n)) !=
-	    NULL) {
+	if ((room = text_room(s, DETECT_TEXT_MAX)) == 0)
+		return;
+	if ((p = prop(it, stg, PR_HTML, PT_BINARY, room, &n)) != NULL) {
+		text_spent(s, n);
 		u = text_to_utf8(&s->a, NULL, (const char *)p, n,
 		    DETECT_TEXT_MAX, &n);
 		free(p);
 		msg_add_text(s, s->m, u, n, 1);
-	} else if ((u = string(it, stg, PR_HTML, cs, DETECT_TEXT_MAX, 0,
-	    &n)) != NULL)
+	} else if ((u = string(it, stg, PR_HTML, cs, room, 0, &n)) != NULL) {
+		text_spent(s, n);
 		msg_add_text(s, s->m, u, n, 1);
-	if ((p = prop(it, stg, PR_RTF_COMPRESSED, PT_BINARY, 64u << 20,
-	    &n)) != NULL) {
-		rtf_compressed_body(s, p, n);
+	}
+	/* The compressed body: its bytes, then what they inflate to. */
+	if ((room = text_room(s, DETECT_ARCHIVE_TOTAL)) > 0 &&
+	    (p = prop(it, stg, PR_RTF_COMPRESSED, PT_BINARY, room, &n)) !=
+	    NULL) {
+		text_spent(s, n);
+		n = rtf_compressed_body(s, p, n, text_room(s, DETECT_TEXT_MAX));
+		s->item_text += n < ITEM_TEXT_MAX - s->item_text ? n :
+		    ITEM_TEXT_MAX - s->item_text;
 		free(p);
 	}
 }
@@ -353,32 +401,31 @@ attached_item(struct item *it, size_t stg)
 static int
 item_walk(struct item *it, size_t stg, const char *name, int top)
 {
-	char	 cs[16];
-	size_t	*kid, n, i;
-	long	 k;
-	int	 rc = 0;
+	char		 cs[16];
+	const uint32_t	*kid;
+	size_t		 n, i;
+	long		 k;
+	int		 rc = 0;
 
 	codepage(it, stg, top, cs, sizeof(cs));
 	if (it->text)
 		item_text(it, stg, cs, 1);
-	kid = xmalloc(it->d.ne * sizeof(*kid));
-	n = ole_dir_children(&it->d, stg, kid, it->d.ne);
+	n = ole_dir_children(&it->d, stg, &kid);
 	for (i = 0; i < n && rc == 0; i++) {
 		if (it->d.ent[kid[i]][66] != 1 ||
 		    !named_prefix(it->d.ent[kid[i]], ATTACH))
 			continue;
 		if (!it->text)
 			rc = attachment(it, kid[i], name, cs);
-		else if ((k = attached_item(it, kid[i])) >= 0 &&
-		    it->depth < DETECT_ARCHIVE_DEPTH &&
-		    it->items < DETECT_ARCHIVE_FILES) {
+		else if (it->depth < DETECT_ARCHIVE_DEPTH &&
+		    it->items < DETECT_ARCHIVE_FILES &&
+		    (k = attached_item(it, kid[i])) >= 0) {
 			it->items++;
 			it->depth++;
 			(void)item_walk(it, (size_t)k, name, 0);
 			it->depth--;
 		}
 	}
-	free(kid);
 	return rc;
 }
 

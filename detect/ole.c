@@ -158,48 +158,72 @@ void
 ole_dir_close(struct ole_dir *d)
 {
 	free(d->ent);
-	free(d->mark);
-	free(d->stack);
-	free(d->kid);
+	free(d->first);
+	free(d->nkids);
+	free(d->kids);
 	memset(d, 0, sizeof(*d));
 }
 
 /*
- * The children of the storage at index parent, as its tree is walked
- * from the storage's child through left and right siblings (an entry
- * left out of the tree is not the storage's, whatever its name: a
- * decoy), each once: their indexes in out (max at most), their count
- * returned.  The marks of visited entries are kept by generation, so a
- * walk costs what the storage's tree holds, not the directory.
+ * Who holds whom, built once: each storage's tree walked from its child
+ * through left and right siblings (an entry left out of every tree is
+ * nobody's, whatever its name: a decoy), storages in the order they are
+ * met from the root.  An entry belongs to the first storage whose tree
+ * reaches it: one met again, in another storage's tree or in its own
+ * (a storage that holds itself, or a tree that loops), is not taken
+ * twice, so the storages make a tree and any walk of them ends.  Each
+ * storage's children lie together in kids[], first[] where they begin,
+ * nkids[] how many: a lookup costs what the storage holds.
  */
-size_t
-ole_dir_children(struct ole_dir *d, size_t parent, size_t *out, size_t max)
+static void
+ole_dir_own(struct ole_dir *d)
 {
-	size_t		 top = 0, got = 0;
-	uint32_t	 id;
+	size_t		 ne = d->ne, nk = 0, top, qh = 0, qt = 0;
+	uint32_t	*stack, *queue, id;
+	unsigned char	*taken;
 
-	if (parent >= d->ne || max == 0)
+	d->first = xcalloc(ne, sizeof(*d->first));
+	d->nkids = xcalloc(ne, sizeof(*d->nkids));
+	d->kids = xmalloc(ne * sizeof(*d->kids));
+	taken = xcalloc(ne, 1);
+	/* Each entry taken pushes two: 2 ne + 1 at most. */
+	stack = xmalloc((2 * ne + 1) * sizeof(*stack));
+	queue = xmalloc(ne * sizeof(*queue));
+	taken[0] = 1;
+	queue[qt++] = 0;
+	while (qh < qt) {
+		size_t parent = queue[qh++];
+
+		d->first[parent] = (uint32_t)nk;
+		top = 0;
+		stack[top++] = le32(d->ent[parent] + 76);
+		while (top > 0) {
+			id = stack[--top];
+			if (id >= ne || taken[id])
+				continue;
+			taken[id] = 1;
+			d->kids[nk++] = id;
+			d->nkids[parent]++;
+			if (d->ent[id][66] == 1 || d->ent[id][66] == 5)
+				queue[qt++] = id;
+			stack[top++] = le32(d->ent[id] + 68);	/* left */
+			stack[top++] = le32(d->ent[id] + 72);	/* right */
+		}
+	}
+	free(queue);
+	free(stack);
+	free(taken);
+}
+
+size_t
+ole_dir_children(struct ole_dir *d, size_t parent, const uint32_t **kids)
+{
+	if (parent >= d->ne)
 		return 0;
-	if (d->mark == NULL) {
-		d->mark = xcalloc(d->ne, sizeof(*d->mark));
-		/* Each entry visited pushes two: 2 ne + 1 at most. */
-		d->stack = xmalloc((2 * d->ne + 1) * sizeof(*d->stack));
-	}
-	if (++d->gen == 0) {
-		memset(d->mark, 0, d->ne * sizeof(*d->mark));
-		d->gen = 1;
-	}
-	d->stack[top++] = le32(d->ent[parent] + 76);
-	while (top > 0 && got < max) {
-		id = d->stack[--top];
-		if (id >= d->ne || d->mark[id] == d->gen || id == 0)
-			continue;
-		d->mark[id] = d->gen;
-		out[got++] = id;
-		d->stack[top++] = le32(d->ent[id] + 68);	/* left */
-		d->stack[top++] = le32(d->ent[id] + 72);	/* right */
-	}
-	return got;
+	if (d->kids == NULL)
+		ole_dir_own(d);
+	*kids = d->kids + d->first[parent];
+	return d->nkids[parent];
 }
 
 /* The child of the storage at parent named name (ASCII, any case) of
@@ -207,17 +231,14 @@ ole_dir_children(struct ole_dir *d, size_t parent, size_t *out, size_t max)
 long
 ole_dir_child(struct ole_dir *d, size_t parent, const char *name, int type)
 {
-	size_t	 n, i;
+	const uint32_t	*kid;
+	size_t		 n, i;
 
-	if (d->ne == 0)
-		return -1;
-	if (d->kid == NULL)
-		d->kid = xmalloc(d->ne * sizeof(*d->kid));
-	n = ole_dir_children(d, parent, d->kid, d->ne);
+	n = ole_dir_children(d, parent, &kid);
 	for (i = 0; i < n; i++)
-		if (d->ent[d->kid[i]][66] == type &&
-		    ole_named(d->ent[d->kid[i]], name))
-			return (long)d->kid[i];
+		if (d->ent[kid[i]][66] == type && ole_named(d->ent[kid[i]],
+		    name))
+			return (long)kid[i];
 	return -1;
 }
 

@@ -34,7 +34,7 @@
 #define RTF_DEPTH	256		/* groups whose state is kept */
 #define RTF_FONTS	256		/* fonts of the table kept */
 #define RTF_WORD	32		/* letters of a control word */
-#define RTF_INST	2048		/* bytes of a field's instruction */
+#define RTF_INST	DETECT_TEXT_MAX	/* bytes of a field's instruction */
 
 /* MS-OXRTFCP 2.1.2.1: the dictionary's first 207 bytes. */
 static const char lzfu_pre[] = "{\\rtf1\\ansi\\mac\\deff0\\deftab720"
@@ -121,9 +121,12 @@ struct rgroup {
 	unsigned	 inst:1;	/* \*\fldinst */
 	unsigned	 link:1;	/* ends an <a> the field opened */
 	unsigned	 fonttbl:1;
+	unsigned	 upr:1;		/* \upr: its first group is not
+					   shown, its \*\ud is */
+	unsigned	 kids;		/* groups opened in it */
 	int		 uc;		/* fallback characters after \u */
-	int		 cp;		/* code page of the font, or 0 */
-	int		 font;		/* the font defined, in the table */
+	int		 font;		/* the font in use (-1: \deff's);
+					   in the table, the one defined */
 };
 
 struct rtf {
@@ -137,6 +140,8 @@ struct rtf {
 	size_t		 depth, over;	/* over: groups past RTF_DEPTH */
 	int		 star;		/* \* before the group's word */
 	int		 first;		/* no control word yet in the group */
+	size_t		 ntok;		/* tokens read (\fromhtml1 must be
+					   among the first ten) */
 	int		 skipn;		/* fallback characters to skip */
 	uint32_t	 hi;		/* a high surrogate waiting */
 	struct buf	 out;		/* HTML */
@@ -185,6 +190,8 @@ cur(struct rtf *r)
 	return &r->g[r->depth];
 }
 
+/* The code page of font num: 0 for the document's (ANSI), -1 when the
+ * table has no such font. */
 static int
 font_cp(const struct rtf *r, int num)
 {
@@ -193,7 +200,7 @@ font_cp(const struct rtf *r, int num)
 	for (i = 0; i < r->nfonts; i++)
 		if (r->fonts[i].num == num)
 			return r->fonts[i].cp;
-	return 0;
+	return -1;
 }
 
 /* Is text of this group shown (or, encapsulated, part of the HTML)? */
@@ -204,8 +211,11 @@ shown(struct rtf *r)
 
 	if (g->skip || g->fonttbl)
 		return 0;
+	/* \htmlrtf leaves out all it covers, \*\htmltag groups too
+	 * (MS-OXRTFEX 2.4.2.2: a tag written there is no part of the
+	 * page). */
 	if (r->html)
-		return g->tag || !g->rtfonly || g->inst;
+		return !g->rtfonly || g->inst;
 	return !g->hidden;
 }
 
@@ -252,15 +262,25 @@ flush(struct rtf *r)
 	buf_reset(&r->pend);
 }
 
+/* Is c a lead byte of a double-byte code page? */
+static int
+dbcs_lead(int cp, unsigned char c)
+{
+	if (cp == 932)
+		return (c >= 0x81 && c <= 0x9f) || (c >= 0xe0 && c <= 0xfc);
+	if (cp == 936 || cp == 949 || cp == 950)
+		return c >= 0x81 && c <= 0xfe;
+	return 0;
+}
+
 /* The code page text of the group is in. */
 static int
 text_cp(struct rtf *r)
 {
-	int	 cp = cur(r)->cp;
+	int	 f = cur(r)->font, cp;
 
-	if (cp == 0)
-		cp = font_cp(r, r->deff);
-	return cp != 0 ? cp : r->ansicp;
+	cp = font_cp(r, f >= 0 ? f : r->deff);
+	return cp > 0 ? cp : r->ansicp;
 }
 
 /* One byte of text (a character, or \'hh). */
@@ -390,13 +410,17 @@ put_attr(struct buf *b, const char *v)
 static int
 skipped_dest(const char *w)
 {
+	/* An \object is read for its \result (what Word shows of it),
+	 * a \shp for its text box (\shptxt), not their data, names and
+	 * values. */
 	static const char *const d[] = { "colortbl", "stylesheet", "info",
-	    "pict", "object", "header", "headerl", "headerr", "headerf",
+	    "pict", "header", "headerl", "headerr", "headerf",
 	    "footer", "footerl", "footerr", "footerf", "listtable",
 	    "listoverridetable", "revtbl", "rsidtbl", "xmlnstbl",
 	    "themedata", "colorschememapping", "datastore", "latentstyles",
-	    "filetbl", "pgdsctbl", "nonshppict", "shp", "private",
-	    "objdata", "bin" };
+	    "filetbl", "pgdsctbl", "nonshppict", "private", "objdata",
+	    "objclass", "objname", "objalias", "objsect", "sp", "sn", "sv",
+	    "shprslt", "bin" };
 	size_t	 i;
 
 	for (i = 0; i < nitems(d); i++)
@@ -436,15 +460,20 @@ word(struct rtf *r, const char *w, long v, int has)
 	r->first = 0;
 	if (g->skip)
 		return;
+	if (first && strcmp(w, "fldinst") == 0) {
+		/* A field's instruction, with \* or without (Word reads
+		 * both). */
+		g->inst = 1;
+		buf_reset(&r->inst);
+		return;
+	}
 	if (first && star) {
-		/* \*\htmltag is the HTML itself; \*\fldinst a field's
-		 * instruction; any other \* destination is not shown. */
+		/* \*\htmltag is the HTML itself; \*\ud the Unicode text of
+		 * a \upr, and \*\shpinst a shape whose text box shows;
+		 * any other \* destination is not shown. */
 		if (strcmp(w, "htmltag") == 0 && r->html)
 			g->tag = 1;
-		else if (strcmp(w, "fldinst") == 0) {
-			g->inst = 1;
-			buf_reset(&r->inst);
-		} else
+		else if (strcmp(w, "ud") != 0 && strcmp(w, "shpinst") != 0)
 			g->skip = 1;
 		return;
 	}
@@ -485,8 +514,14 @@ word(struct rtf *r, const char *w, long v, int has)
 		buf_reset(&r->inst);
 		return;
 	}
-	if (strcmp(w, "fromhtml") == 0 && r->out.len == 0)
+	/* Encapsulated HTML only as MS-OXRTFEX 2.1.3.1 has it: \fromhtml1
+	 * in the document's own group, among its first ten tokens, before
+	 * any text; else Outlook shows the RTF as it is. */
+	if (strcmp(w, "fromhtml") == 0 && has && v == 1 && r->depth == 1 &&
+	    r->ntok <= 10 && r->out.len == 0)
 		r->html = 1;
+	else if (strcmp(w, "upr") == 0)
+		g->upr = 1;
 	else if (strcmp(w, "htmlrtf") == 0)
 		g->rtfonly = !has || v != 0;
 	else if (strcmp(w, "ansicpg") == 0 && v > 0)
@@ -500,7 +535,7 @@ word(struct rtf *r, const char *w, long v, int has)
 	else if (strcmp(w, "deff") == 0)
 		r->deff = (int)v;
 	else if (strcmp(w, "f") == 0)
-		g->cp = font_cp(r, (int)v);
+		g->font = (int)v;
 	else if (strcmp(w, "uc") == 0)
 		g->uc = v >= 0 && v <= 8 ? (int)v : 1;
 	else if (strcmp(w, "u") == 0) {
@@ -541,10 +576,16 @@ push(struct rtf *r)
 		r->over++;
 		return;
 	}
+	r->g[r->depth].kids++;
 	r->g[r->depth + 1] = r->g[r->depth];
 	r->depth++;
 	cur(r)->tag = 0;
 	cur(r)->link = 0;
+	cur(r)->upr = 0;
+	cur(r)->kids = 0;
+	/* \upr's first group is the text for readers of no Unicode. */
+	if (r->g[r->depth - 1].upr && r->g[r->depth - 1].kids == 1)
+		cur(r)->skip = 1;
 	/* A group inside an instruction is still the instruction. */
 }
 
@@ -590,6 +631,13 @@ control(struct rtf *r)
 		unsigned char c = p[r->i++];
 
 		r->first = 0;
+		/* A control symbol is one of \u's fallback characters,
+		 * skipped whole ("p\u97\~ssword" is "password"). */
+		if (r->skipn > 0 && c != '\'' && c != '\\' && c != '{' &&
+		    c != '}' && c != '*') {
+			r->skipn--;
+			return;
+		}
 		if (c == '\'') {
 			int hi, lo;
 
@@ -647,7 +695,12 @@ control(struct rtf *r)
 		return;
 	}
 	if (strcmp(w, "bin") == 0) {
-		skip_bin(r, v);
+		/* Binary data where it belongs (a picture, an object: a
+		 * destination not shown) is passed over by its count; in
+		 * shown text its count could hide the rest of the body,
+		 * so what follows is read. */
+		if (cur(r)->skip)
+			skip_bin(r, v);
 		r->first = 0;
 		return;
 	}
@@ -667,24 +720,33 @@ rtf_body(struct detect_scan *s, const unsigned char *p, size_t n)
 	r->ansicp = 1252;
 	r->deff = -1;
 	r->g[0].uc = 1;
+	r->g[0].font = -1;
 	buf_init(&r->out, DETECT_TEXT_MAX);
 	buf_init(&r->pend, 4096);
 	buf_init(&r->inst, RTF_INST);
 	while (r->i < r->n && !r->out.over) {
 		unsigned char c = p[r->i++];
 
+		if (c == '\r' || c == '\n')
+			continue;
+		r->ntok++;
 		if (c == '{')
 			push(r);
 		else if (c == '}')
 			pop(r);
 		else if (c == '\\')
 			control(r);
-		else if (c == '\r' || c == '\n')
-			continue;
 		else {
 			r->first = 0;
-			if (!cur(r)->skip)
-				text_byte(r, c);
+			if (cur(r)->skip)
+				continue;
+			text_byte(r, c);
+			/* A lead byte written raw takes the next byte as its
+			 * trail, whatever it is (Shift_JIS's 0x5C is no
+			 * backslash there). */
+			if (c >= 0x80 && r->i < r->n &&
+			    dbcs_lead(text_cp(r), c))
+				text_byte(r, p[r->i++]);
 		}
 		/* A long run of \'hh bytes is converted as it goes. */
 		if (r->pend.len >= 2048)
@@ -706,25 +768,28 @@ rtf_body(struct detect_scan *s, const unsigned char *p, size_t n)
 
 /*
  * A compressed RTF body (PR_RTF_COMPRESSED): decompressed within the
- * message's inflate budget (and DETECT_TEXT_MAX) and read with the
- * message's text.
+ * message's inflate budget and cap (at most DETECT_TEXT_MAX) and read
+ * with the message's text.  The bytes it gave are returned.
  */
-void
+size_t
 rtf_compressed_body(struct detect_scan *s, const unsigned char *p,
-    size_t n)
+    size_t n, size_t cap)
 {
 	unsigned char	*rtf;
-	size_t		 len, cap = DETECT_TEXT_MAX;
+	size_t		 len;
 
-	if (s->inflated >= DETECT_ARCHIVE_TOTAL) {
+	if (cap > DETECT_TEXT_MAX)
+		cap = DETECT_TEXT_MAX;
+	if (s->inflated >= DETECT_ARCHIVE_TOTAL || cap == 0) {
 		msg_truncated(s, s->m, CUT_INFLATED);
-		return;
+		return 0;
 	}
 	if (cap > DETECT_ARCHIVE_TOTAL - s->inflated)
 		cap = DETECT_ARCHIVE_TOTAL - s->inflated;
 	if ((rtf = rtf_decompress(p, n, cap, &len)) == NULL)
-		return;
+		return 0;
 	s->inflated += len;
 	rtf_body(s, rtf, len);
 	free(rtf);
+	return len;
 }

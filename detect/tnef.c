@@ -217,7 +217,7 @@ tnef_keep(struct tnef *t, struct tatt *a, unsigned id, unsigned type,
 		    type == PT_UNICODE || type == PT_BINARY))
 			tnef_text(t, v, n, type == PT_UNICODE, id == PR_HTML);
 		else if (id == PR_RTF_COMPRESSED && type == PT_BINARY)
-			rtf_compressed_body(t->s, v, n);
+			(void)rtf_compressed_body(t->s, v, n, DETECT_TEXT_MAX);
 		return;
 	}
 	if (type == PT_STRING8 || type == PT_UNICODE) {
@@ -414,7 +414,10 @@ tnef_body(struct detect_scan *s, const unsigned char *p, size_t n)
 				tnef_text(&t, p + off, len, 0, 0);
 			else if (id == ATT_MSGPROPS)
 				(void)tnef_props(&t, p + off, len, NULL);
-		}
+		} else if (id == ATT_DATA && item_is(p + off, len))
+			/* An Outlook item attached: Outlook shows its body
+			 * when it is opened, as it does a MIME one's. */
+			item_body(s, p + off, len);
 		if (n - off - len < 2)
 			break;
 		off += len + 2;

@@ -303,3 +303,38 @@ def msg_node(subject=None, body=None, html=None, rtf=None,
 def msg(**kw):
     """An Outlook item (.msg file) as msg_node() describes it."""
     return cfb(msg_node(**kw))
+
+
+# ---- damage done to a compound file cfb() wrote, for hostile tests ----
+
+def dir_entries(b):
+    """The directory of a compound file cfb() wrote: a list of [offset,
+    name, type, left, right, child, start, size], in directory order."""
+    nfat, dir0 = struct.unpack_from("<I", b, 0x2C)[0], \
+        struct.unpack_from("<I", b, 0x30)[0]
+    fat = []
+    for sec in struct.unpack_from("<%dI" % nfat, b, 0x4C):
+        fat += struct.unpack_from("<128I", b, 512 + sec * 512)
+    out = []
+    sec = dir0
+    while sec < 0xFFFFFFFA:
+        for i in range(4):
+            off = 512 + sec * 512 + i * 128
+            nl = struct.unpack_from("<H", b, off + 64)[0]
+            name = b[off:off + max(0, nl - 2)].decode("utf-16le", "replace")
+            left, right, child = struct.unpack_from("<III", b, off + 68)
+            start, size = struct.unpack_from("<IQ", b, off + 116)
+            out.append([off, name, b[off + 66], left, right, child, start,
+                        size])
+        sec = fat[sec]
+    return out
+
+
+def dir_set(b, off, field, value):
+    """Set a directory entry's left, right or child pointer, or its
+    stream's start and size (value a pair), in the bytearray b."""
+    if field == "stream":
+        struct.pack_into("<IQ", b, off + 116, *value)
+    else:
+        struct.pack_into("<I", b, off + {"left": 68, "right": 72,
+                                          "child": 76}[field], value)

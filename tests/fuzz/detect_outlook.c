@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 		item_read(S, "item.msg", p + 1, n - 1, "");
 		break;
 	case 1:
-		rtf_compressed_body(S, p + 1, n - 1);
+		(void)rtf_compressed_body(S, p + 1, n - 1, DETECT_TEXT_MAX);
 		break;
 	default:
 		rtf_body(S, p + 1, n - 1);

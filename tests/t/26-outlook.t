@@ -216,6 +216,117 @@ for cut in range(0, len(item), 97):
         bad += 1
 t.is_(bad, 0, "an item cut at every 97th byte: a verdict each time")
 
+# ---- review 27: RTF Word and Outlook read otherwise ----
+LURE = (b"{\\field{\\*\\fldinst{HYPERLINK \"http://login-microsoftonline."
+        b"example-verify.top/x\"}}{\\fldrslt{https://login.microsoftonline."
+        b"com/}}}")
+
+
+def rtf_rules(body, head=b"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 "
+              b"Arial;}}"):
+    return rules(scan(rtf_tnef(head + body + b"}")))
+
+
+t.ok("url.text_mismatch_brand" in rtf_rules(LURE.replace(b"\\*\\fldinst",
+                                                         b"\\fldinst")),
+     "a field's instruction without \\* is read (Word reads both)")
+t.ok("url.text_mismatch_brand" in rtf_rules(LURE.replace(
+    b"HYPERLINK ", b"HYPERLINK \\\\o \"" + b"t" * 3000 + b"\" ")),
+     "an instruction longer than 2 KB keeps its URL")
+t.ok("url.text_mismatch_brand" in rtf_rules(
+    b"{\\upr{Nothing to see.}{\\*\\ud{" + LURE + b"}}}"),
+     "\\upr: its \\*\\ud group, which Word shows, is read")
+t.ok("url.text_mismatch_brand" in rtf_rules(
+    b"{\\object\\objemb{\\*\\objclass Word.Document.8}{\\*\\objdata "
+    b"0102}{\\result " + LURE + b"}}"),
+     "an \\object's \\result, which Word shows, is read")
+t.ok("url.text_mismatch_brand" in rtf_rules(
+    b"{\\shp{\\*\\shpinst{\\sp{\\sn fillColor}{\\sv 255}}{\\shptxt " +
+    LURE + b"}}}"), "a text box's text (\\shptxt) is read")
+w = tokens(rtf_tnef(b"{\\rtf1\\ansi\\uc1 p\\u97\\~ssword quokk\\u97\\_word "
+                    b"wom\\u98\\-at}"))
+t.ok({"password", "quokkaword", "wombat"} <= w,
+     "control symbols after \\u are its fallback, skipped whole (words: "
+     "%s)" % " ".join(sorted(w)))
+HIDDEN = (b"{\\rtf1\\ansi\\ansicpg1252\\fromhtml%s \\deff0{\\fonttbl{\\f0 "
+          b"Arial;}}{\\*\\htmltag19 <html>}\\htmlrtf Your mailbox is full. " +
+          LURE + b"\\htmlrtf0 {\\*\\htmltag27 </html>}}")
+t.ok("url.text_mismatch_brand" in rules(scan(rtf_tnef(HIDDEN % b"0"))),
+     "\\fromhtml0 is no encapsulation: the text under \\htmlrtf is "
+     "what Outlook shows")
+late = HIDDEN.replace(b"\\ansicpg1252", b"\\ansicpg1252" + b"\\b0" * 12)
+t.ok("url.text_mismatch_brand" in rules(scan(rtf_tnef(late % b"1"))),
+     "\\fromhtml1 after the first ten tokens is no encapsulation either")
+t.ok("url.text_mismatch_brand" not in rules(scan(rtf_tnef(HIDDEN % b"1"))),
+     "... while in its place it is (the \\htmlrtf text left out)")
+COMMENT = (b"{\\rtf1\\ansi\\ansicpg1252\\fromhtml1 \\deff0{\\fonttbl{\\f0 "
+           b"Arial;}}{\\*\\htmltag19 <html>}{\\*\\htmltag0 \\htmlrtf <!--"
+           b"\\htmlrtf0}{\\*\\htmltag84 <a href=\"http://203.0.113.7/\">}Sign in"
+           b"{\\*\\htmltag92 </a>}\\htmlrtf {\\*\\htmltag0 -->}\\htmlrtf0 "
+           b"{\\*\\htmltag27 </html>}}")
+t.ok("url.ip_literal" in rules(scan(rtf_tnef(COMMENT))),
+     "tags under \\htmlrtf are no part of the page (a comment written "
+     "there hid the link)")
+w = tokens(rtf_tnef(b"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0"
+                    b"\\fcharset128 MS Gothic;}{\\f1\\fcharset0 Arial;}}"
+                    b"{\\f1 caf\\'e9 r\\'e9sum\\'e9}}"))
+t.ok("cafe" in w and "resume" in w, "a \\fcharset0 font is read in the "
+     "document's code page, not the default font's (words: %s)" %
+     " ".join(sorted(w)))
+w = tokens(rtf_tnef(b"{\\rtf1\\ansi\\ansicpg932\\deff0 " +
+                    "ソフト表示".encode("cp932") + b"}"))
+t.ok("ソフト表示" in w, "raw Shift_JIS whose trail byte is 0x5C is read "
+     "as Shift_JIS (words: %s)" % " ".join(sorted(w)))
+t.ok("url.text_mismatch_brand" in rtf_rules(b"\\bin999999 " + LURE),
+     "\\bin in shown text does not hide the rest of the body")
+
+# ---- review 27: items Outlook reads that the engine did not ----
+fwd = o.msg(subject="Fwd", html=b"<p>Your mailbox is full.</p><a href=\""
+            b"http://203.0.113.9/owa\">Sign in</a>")
+tn = o.tnef([]) + o.tnef_attr(2, 0x00069002, b"\1\0\xff\xff\xff\xff\0\0"
+                              b"\0\0\0\0") + \
+    o.tnef_attr(2, 0x00018010, b"fwd.msg\0") + o.tnef_attr(2, 0x0006800F, fwd)
+r = scan(tn)
+t.ok("url.ip_literal" in rules(r), "an item in a winmail.dat: its body is "
+     "read (%s)" % " ".join(sorted(rules(r))))
+up = bytearray(o.msg(subject="x", body="x", attachments=[("invoice.exe",
+                                                            PE)]))
+for e in o.dir_entries(up):
+    if e[1].startswith("__attach_version1.0_#"):
+        u = e[1].upper().encode("utf-16le")
+        up[e[0]:e[0] + len(u)] = u
+r = scan(bytes(up), "up.msg", "application/vnd.ms-outlook")
+t.ok("attach.executable" in rules(r), "an attachment storage named in "
+     "upper case is read (compound files ignore case)")
+# 450 attached items whose HTML bodies are all one 1 MB stream, and 300
+# attachments whose storages hold the root's tree (themselves): a
+# verdict, within the message's budget.
+para = b"<p>Quarterly figures, with words and numbers 12345.</p>\n"
+inner = o.msg_node(subject="x", html=b"<p>x</p>", embedded=True)
+big = bytearray(o.msg(subject="Report", html=para * ((1 << 20) // len(para)),
+                      attachments=[("item%d" % i, inner)
+                                   for i in range(450)]))
+ents = o.dir_entries(big)
+top = [e for e in ents if e[1] == "__substg1.0_10130102"][0]
+for e in ents:
+    if e[1] == "__substg1.0_10130102" and e is not top:
+        o.dir_set(big, e[0], "stream", (top[6], top[7]))
+r = scan(bytes(big), "report.msg", "application/vnd.ms-outlook")
+t.ok(r["verdict"] in ("clean", "potential") and "engine.truncated" in
+     rules(r), "450 items sharing one 1 MB body: read within the budget, "
+     "the cut said (%s)" % r["verdict"])
+cyc = bytearray(o.cfb(o.msg_node(subject="Report", body="x") +
+                      [("__attach_version1.0_#%08X" % i, [])
+                       for i in range(300)]))
+ents = o.dir_entries(cyc)
+for e in ents:
+    if e[1].startswith("__attach_version1.0_#"):
+        o.dir_set(cyc, e[0], "child", ents[0][5])
+r = scan(bytes(cyc), "loop.msg", "application/vnd.ms-outlook")
+t.ok(r["verdict"] in ("clean", "potential", "threat"),
+     "300 attachment storages that hold the root's tree: a verdict (%s)"
+     % r["verdict"])
+
 # ---- an item given as the message itself (a .msg file of an export) ----
 def scan_file(data, name="item.msg"):
     path = os.path.join(tmp, name)
