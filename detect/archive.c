@@ -1171,6 +1171,17 @@ archive_past_files(struct detect_scan *s, const char *name, const char *sha,
 	    "件。名前だけ確認しました", DETECT_ARCHIVE_FILES, unread) });
 }
 
+/* Do two names end in the same extension (INVOIC~1.EXE, invoice.exe)? */
+int
+name_same_ext(const char *a, const char *b)
+{
+	const char	*x = strrchr(a, '.'), *y = strrchr(b, '.');
+
+	if (x == NULL || y == NULL)
+		return x == y;
+	return str_casecmp(x, y) == 0;
+}
+
 /* A file not read: its name checked, within the names a message
  * checks (-1 past them: the walk stops). */
 int

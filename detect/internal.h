@@ -538,6 +538,9 @@ int	 members_name(struct members *, const char *full);
 /* A file read, or named past the limits (-1 as members_name()). */
 int	 members_file(struct members *, const char *full,
 	    const unsigned char *, size_t);
+/* Do two names end in the same extension (INVOIC~1.EXE, invoice.exe)?
+ * A container's other names are checked when they do not. */
+int	 name_same_ext(const char *, const char *);
 /* Were files left unread?  members_report() says so of the container. */
 int	 members_over(const struct members *);
 void	 members_report(struct members *, const char *name, const char *sha);

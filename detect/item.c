@@ -290,17 +290,6 @@ item_part(struct item *it, const char *name, const unsigned char *p,
 }
 static long	 attached_item(struct item *, size_t);
 
-/* Do two names end in the same extension (INVOIC~1.EXE, invoice.exe)? */
-static int
-same_ext(const char *a, const char *b)
-{
-	const char	*x = strrchr(a, '.'), *y = strrchr(b, '.');
-
-	if (x == NULL || y == NULL)
-		return x == y;
-	return str_casecmp(x, y) == 0;
-}
-
 /*
  * One attachment's storage: its file read, or its item walked.  -1 when
  * the names a message checks are spent (the walk stops).
@@ -329,7 +318,7 @@ attachment(struct item *it, size_t stg, const char *parent, const char *cs)
 	/* Outlook shows the display name and saves under the long name:
 	 * a name the file is not read under is checked as a name. */
 	for (i = 0; i < nitems(nm); i++)
-		if (nm[i] != NULL && nm[i] != shown && !same_ext(nm[i],
+		if (nm[i] != NULL && nm[i] != shown && !name_same_ext(nm[i],
 		    shown) && members_name(&it->mb, *parent == '\0' ? nm[i] :
 		    arena_printf(&s->a, "%s > %s", parent, nm[i])) < 0)
 			return -1;

@@ -312,17 +312,6 @@ tnef_props(struct tnef *t, const unsigned char *p, size_t n, struct tatt *a)
 	return 0;
 }
 
-/* Do two names end in the same extension (INVOIC~1.EXE, invoice.exe)? */
-static int
-same_ext(const char *a, const char *b)
-{
-	const char	*x = strrchr(a, '.'), *y = strrchr(b, '.');
-
-	if (x == NULL || y == NULL)
-		return x == y;
-	return str_casecmp(x, y) == 0;
-}
-
 /* An attachment whose attributes are all met: its files read. */
 static int
 tnef_flush(struct tnef *t, const struct tatt *a)
@@ -338,7 +327,7 @@ tnef_flush(struct tnef *t, const struct tatt *a)
 	 * name the file is not read under is checked as a name. */
 	for (k = 0; k < nitems(c); k++)
 		if ((other = tnef_str(t, c[k])) != NULL &&
-		    !same_ext(other, shown) &&
+		    !name_same_ext(other, shown) &&
 		    members_name(&t->mb, arena_printf(&t->s->a, "%s > %s", t->name,
 		    other)) < 0)
 			return -1;
