@@ -69,6 +69,8 @@ struct item {
 	int			 deep;		/* items walked past the depth */
 	int			 parts;		/* the item is the message: its
 						   files are its parts */
+	int			 own_subject;	/* ... and its subject is the
+						   message's */
 };
 
 /* Does the directory entry's name begin with pre (ASCII, in any case,
@@ -398,7 +400,7 @@ item_walk(struct item *it, size_t stg, const char *name, int top)
 
 	codepage(it, stg, top, cs, sizeof(cs));
 	if (it->text)
-		item_text(it, stg, cs, 1);
+		item_text(it, stg, cs, !(top && it->own_subject));
 	n = ole_dir_children(&it->d, stg, &kid);
 	for (i = 0; i < n && rc == 0; i++) {
 		if (it->d.ent[kid[i]][66] != 1 ||
@@ -512,7 +514,11 @@ item_message(struct detect_scan *s, const unsigned char *p, size_t n)
 	if (s->m->subject == NULL && (v = string(&it, 0, PR_SUBJECT, cs,
 	    ITEM_SUBJECT_MAX, 1, NULL)) != NULL)
 		s->m->subject = v;
-	item_text(&it, 0, cs, 0);
+	/* Its bodies and those of the items attached to it (its subject
+	 * is the message's), then its files. */
+	it.text = it.own_subject = 1;
+	(void)item_walk(&it, 0, "", 1);
+	it.text = 0;
 	it.parts = 1;
 	(void)item_walk(&it, 0, "", 1);
 	ole_dir_close(&it.d);

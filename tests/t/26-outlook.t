@@ -366,6 +366,14 @@ r = scan_file(o.msg(subject="Invoice", body="Please pay the attached.",
 t.ok({"sender.display_brand", "attach.html_credential_form"} <= rules(r),
      "a .msg without headers: its sender from its properties, its page "
      "read (%s)" % " ".join(sorted(rules(r))))
+inner = o.msg_node(subject="Re: access", embedded=True,
+                   html=b"<p>Your mailbox is full.</p><a href=\"http://"
+                   b"203.0.113.9/owa\">Sign in</a>")
+r = scan_file(o.msg(subject="FW: access", body="See below.", sender=(
+    "Sato Hanako", "sato@fabrikam.example"), attachments=[("access",
+                                                          inner)]))
+t.ok("url.ip_literal" in rules(r), "a .msg file: the body of an item "
+     "attached to it is read too (%s)" % " ".join(sorted(rules(r))))
 r = scan_file(o.msg(subject="Minutes", body="The minutes are attached.",
                     sender=("Sato Hanako", "sato@fabrikam.example"),
                     attachments=[("minutes.txt", b"Attendees: Sato\n")]))
