@@ -144,6 +144,9 @@ struct dmsg {
 					   a meeting, item or reference
 					   attachments; a multipart of no
 					   part read */
+	int		 from_unknown;	/* a sender without an address the
+					   adapter could read (an Outlook
+					   item's Exchange one): not missing */
 	int		 truncated;	/* why something was cut: enum cut,
 					   CUT_NONE when nothing was */
 };
@@ -625,6 +628,9 @@ struct ole_dir {
 	const unsigned char	**ent;
 	size_t			  ne;
 	uint32_t		 *first, *nkids, *kids;	/* who holds whom */
+	unsigned char		 *mini, *mfat;	/* read once, when needed */
+	size_t			  mlen, flen;
+	int			  mini_bad;
 };
 int	 ole_dir_open(struct ole_dir *, const unsigned char *, size_t);
 void	 ole_dir_close(struct ole_dir *);
@@ -639,7 +645,7 @@ size_t	 ole_dir_children(struct ole_dir *, size_t parent,
 long	 ole_dir_child(struct ole_dir *, size_t parent, const char *name,
 	    int type);
 /* A stream's bytes by its index, as ole_stream(). */
-unsigned char *ole_dir_read(const struct ole_dir *, size_t idx, size_t cap,
+unsigned char *ole_dir_read(struct ole_dir *, size_t idx, size_t cap,
 	    size_t *len);
 /* Is there a stream named name in the root's tree? */
 int	 ole_has(const unsigned char *, size_t, const char *name);

@@ -26,8 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sodium.h>
-
 #include "internal.h"
 #include "util.h"
 
@@ -41,6 +39,10 @@
 #define PR_SENDER_NAME		0x0c1au
 #define PR_SENDER_EMAIL_ADDRESS	0x0c1fu
 #define PR_SENDER_SMTP_ADDRESS	0x5d01u
+#define PR_SENT_REPRESENTING_SMTP	0x5d02u
+#define PR_SENT_REPRESENTING_EMAIL	0x0065u
+#define PR_ATTACH_PATHNAME	0x3708u
+#define PR_ATTACH_LONG_PATHNAME	0x370du
 #define PR_BODY			0x1000u
 #define PR_RTF_COMPRESSED	0x1009u
 #define PR_HTML			0x1013u
@@ -246,20 +248,6 @@ item_text(struct item *it, size_t stg, const char *cs, int subj)
 
 static int	 item_walk(struct item *, size_t, const char *, int);
 
-/* s as base64, for an encoded word. */
-static const char *
-b64_arena(struct arena *a, const char *s)
-{
-	size_t	 n = strlen(s), bl;
-	char	*b;
-
-	bl = sodium_base64_encoded_len(n, sodium_base64_VARIANT_ORIGINAL);
-	b = arena_alloc(a, bl);
-	sodium_bin2base64(b, bl, (const unsigned char *)s, n,
-	    sodium_base64_VARIANT_ORIGINAL);
-	return b;
-}
-
 /* A file of the item that is the message: one of the message's parts,
  * as the MIME adapter makes one. */
 static int
@@ -274,6 +262,7 @@ item_part(struct item *it, const char *name, const unsigned char *p,
 		attach_name_check(s, name, NULL);
 		return 0;
 	}
+	s->inflated += n;
 	if (n > DETECT_PART_MAX) {
 		dp->truncated = 1;
 		msg_truncated(s, s->m, CUT_PART);
@@ -291,6 +280,93 @@ item_part(struct item *it, const char *name, const unsigned char *p,
 	return 0;
 }
 static long	 attached_item(struct item *, size_t);
+static int	 ole_object(struct item *, size_t, const char *);
+
+/*
+ * A package's file (MS-OLEDS 2.3.6, the Packager's native data, as
+ * oletools reads it): a size, 2 bytes, the label and the source path
+ * (NUL-terminated), 8 bytes, the temporary path (NUL-terminated), the
+ * file's size and bytes.  Its name (the label, else the path's last
+ * part) in *name; NULL when it is no package.
+ */
+static const unsigned char *
+package(struct item *it, const unsigned char *p, size_t n, const char **name,
+    size_t *len)
+{
+	const unsigned char	*label, *path, *e = p + n, *q;
+	uint32_t		 size;
+
+	if (n < 6)
+		return NULL;
+	q = p + 6;
+	label = q;
+	if ((q = memchr(q, 0, (size_t)(e - q))) == NULL)
+		return NULL;
+	path = ++q;
+	if ((q = memchr(q, 0, (size_t)(e - q))) == NULL || e - ++q < 8)
+		return NULL;
+	q += 8;
+	if ((q = memchr(q, 0, (size_t)(e - q))) == NULL || e - ++q < 4)
+		return NULL;
+	size = le32(q);
+	q += 4;
+	*len = size < (size_t)(e - q) ? size : (size_t)(e - q);
+	if (*label != '\0')
+		*name = text_name_to_utf8(&it->s->a, "CP1252",
+		    (const char *)label, strlen((const char *)label), 1024,
+		    &n);
+	else {
+		const char *b = strrchr((const char *)path, '\\');
+
+		b = b != NULL ? b + 1 : (const char *)path;
+		*name = text_name_to_utf8(&it->s->a, "CP1252", b, strlen(b),
+		    1024, &n);
+	}
+	return q;
+}
+
+/*
+ * An attachment that is an OLE object (3701 of type object holding no
+ * item): a package's file read as an attachment (a program packaged
+ * under a document's name, Outlook shows its icon), a document with
+ * macros said so; anything else only named.
+ */
+static int
+ole_object(struct item *it, size_t stg, const char *full)
+{
+	struct detect_scan	*s = it->s;
+	const unsigned char	*f;
+	const char		*fname = NULL;
+	unsigned char		*p;
+	size_t			 n, flen, left;
+	long			 k, nat;
+	int			 rc;
+
+	if ((k = ole_dir_child(&it->d, stg, "__substg1.0_3701000D", 1)) < 0)
+		return members_name(&it->mb, full);
+	if (ole_dir_child(&it->d, (size_t)k, "Macros", 1) >= 0 ||
+	    ole_dir_child(&it->d, (size_t)k, "_VBA_PROJECT_CUR", 1) >= 0 ||
+	    ole_dir_child(&it->d, (size_t)k, "VBA", 1) >= 0)
+		finding_add(s, R_ATT_MACRO, &(struct fargs){ .name = full,
+		    .type = "OLE object", .type_ja = "OLE オブジェクト" });
+	left = DETECT_ARCHIVE_TOTAL > s->inflated ? DETECT_ARCHIVE_TOTAL -
+	    s->inflated : 0;
+	if ((nat = ole_dir_child(&it->d, (size_t)k, "\001Ole10Native", 2)) <
+	    0 || left == 0 || (p = ole_dir_read(&it->d, (size_t)nat, left,
+	    &n)) == NULL)
+		return members_name(&it->mb, full);
+	finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = full,
+	    .detail = "Ole10Native package" });
+	if ((f = package(it, p, n, &fname, &flen)) == NULL) {
+		free(p);
+		return members_name(&it->mb, full);
+	}
+	full = arena_printf(&s->a, "%s > %s", full, fname);
+	rc = it->parts ? item_part(it, full, f, flen) :
+	    members_file(&it->mb, full, f, flen);
+	free(p);
+	return rc;
+}
 
 /*
  * One attachment's storage: its file read, or its item walked.  -1 when
@@ -299,10 +375,15 @@ static long	 attached_item(struct item *, size_t);
 static int
 attachment(struct item *it, size_t stg, const char *parent, const char *cs)
 {
+	/* The names it is shown and saved under; a file attached by
+	 * reference is named by its path (its bytes are elsewhere). */
+	static const unsigned	 ids[5] = { PR_ATTACH_LONG_FILENAME,
+				    PR_ATTACH_FILENAME, PR_DISPLAY_NAME,
+				    PR_ATTACH_LONG_PATHNAME, PR_ATTACH_PATHNAME };
+	static const unsigned char none[1];
 	struct detect_scan	*s = it->s;
-	const char		*nm[3], *shown = NULL, *full;
-	static const unsigned	 ids[3] = { PR_ATTACH_LONG_FILENAME,
-				    PR_ATTACH_FILENAME, PR_DISPLAY_NAME };
+	const char		*nm[5], *shown = NULL, *full;
+	size_t			 left;
 	unsigned char		*p;
 	size_t			 n, i;
 	long			 k;
@@ -324,18 +405,35 @@ attachment(struct item *it, size_t stg, const char *parent, const char *cs)
 		    shown) && members_name(&it->mb, *parent == '\0' ? nm[i] :
 		    arena_printf(&s->a, "%s > %s", parent, nm[i])) < 0)
 			return -1;
-	if ((p = prop(it, stg, PR_ATTACH_DATA, PT_BINARY,
-	    DETECT_ARCHIVE_TOTAL + 1, &n)) != NULL) {
-		if (it->parts)
-			rc = item_part(it, full, p, n);
-		else
-			rc = members_file(&it->mb, full, p, n);
-		free(p);
-		return rc;
+	/* Its bytes, read only when they may be analysed: past the parts,
+	 * files or bytes a message reads (one stream may be every
+	 * attachment's), the name alone is checked. */
+	left = DETECT_ARCHIVE_TOTAL > s->inflated ? DETECT_ARCHIVE_TOTAL -
+	    s->inflated : 0;
+	if (ole_dir_child(&it->d, stg, "__substg1.0_37010102", 2) >= 0) {
+		if (it->parts && (s->m->nparts >= DETECT_PARTS_MAX ||
+		    left == 0)) {
+			if (left == 0)
+				msg_truncated(s, s->m, CUT_INFLATED);
+			return members_name(&it->mb, full);
+		}
+		if (!it->parts && (it->mb.names_only || s->arc_files >=
+		    DETECT_ARCHIVE_FILES))
+			return members_file(&it->mb, full, none, 0);
+		if ((p = prop(it, stg, PR_ATTACH_DATA, PT_BINARY, it->parts ?
+		    (left <= DETECT_PART_MAX ? left : DETECT_PART_MAX + 1) :
+		    left + 1, &n)) != NULL) {
+			if (it->parts)
+				rc = item_part(it, full, p, n);
+			else
+				rc = members_file(&it->mb, full, p, n);
+			free(p);
+			return rc;
+		}
 	}
-	/* An attached item (or an OLE object, which is only named). */
+	/* An attached item, or an OLE object. */
 	if ((k = attached_item(it, stg)) < 0)
-		return members_name(&it->mb, full);
+		return ole_object(it, stg, full);
 	if (it->mb.names_only || s->depth >= DETECT_ARCHIVE_DEPTH) {
 		/* Past the depth its files are named only, down to a hard
 		 * stop (a storage may hold itself); each item walked so is
@@ -444,6 +542,60 @@ item_body(struct detect_scan *s, const unsigned char *p, size_t n)
 	ole_dir_close(&it.d);
 }
 
+/* An address property that is an SMTP address (an Exchange one, an
+ * X.500 name, is not), or NULL. */
+static const char *
+smtp(struct item *it, unsigned id, const char *cs)
+{
+	const char	*a = string(it, 0, id, cs, 1024, 1, NULL);
+
+	return a != NULL && strchr(a, '@') != NULL && strpbrk(a,
+	    "<>\r\n\" ") == NULL ? a : NULL;
+}
+
+/*
+ * What Outlook shows of the item that is the message: its subject and
+ * its sender (the one it was sent on behalf of first), from its
+ * properties, whatever its kept headers say (a
+ * header block of a harmless mail may sit under a lying subject).  A
+ * sender with no SMTP address (an Exchange one inside the organisation)
+ * is unknown, not missing.
+ */
+static void
+item_shown(struct item *it, const char *cs)
+{
+	struct detect_scan	*s = it->s;
+	struct dmsg		*m = s->m;
+	const char		*subj, *name, *addr;
+
+	if ((subj = string(it, 0, PR_SUBJECT, cs, ITEM_SUBJECT_MAX, 1,
+	    NULL)) != NULL) {
+		/* The header's subject, when another, is still read. */
+		if (m->subject != NULL && strcmp(m->subject, subj) != 0)
+			msg_add_text(s, m, m->subject, strlen(m->subject), 0);
+		m->subject = subj;
+	}
+	/* The name Outlook shows is the one sent on behalf of; its own
+	 * address first, else the sender's (most items name the same
+	 * person twice and give one address). */
+	if ((name = string(it, 0, PR_SENT_REPRESENTING_NAME, cs, 1024, 1,
+	    NULL)) == NULL)
+		name = string(it, 0, PR_SENDER_NAME, cs, 1024, 1, NULL);
+	if ((addr = smtp(it, PR_SENT_REPRESENTING_SMTP, cs)) == NULL &&
+	    (addr = smtp(it, PR_SENT_REPRESENTING_EMAIL, cs)) == NULL &&
+	    (addr = smtp(it, PR_SENDER_SMTP_ADDRESS, cs)) == NULL)
+		addr = smtp(it, PR_SENDER_EMAIL_ADDRESS, cs);
+	if (name != NULL && strpbrk(name, "\r\n") != NULL)
+		name = NULL;
+	if (addr != NULL)
+		msg_set_addr(s, &m->from, name != NULL ? name : m->from.name,
+		    addr);
+	else if (m->from.addr == NULL)
+		m->from_unknown = 1;
+	else if (name != NULL)
+		msg_set_addr(s, &m->from, name, m->from.addr);
+}
+
 /*
  * An Outlook item given as the message itself (a .msg file of an
  * export, `shindan-scan item.msg`): its headers as it kept them
@@ -457,9 +609,10 @@ item_message(struct detect_scan *s, const unsigned char *p, size_t n)
 {
 	struct item	 it;
 	struct buf	 h;
-	const char	*v, *e, *name, *addr;
-	char		 cs[16];
-	size_t		 len;
+	const char	*v, *e, *q, *next;
+	char		 cs[16], *copy;
+	size_t		 len, i;
+	int		 skip = 0;
 
 	memset(&it, 0, sizeof(it));
 	it.s = it.mb.s = s;
@@ -467,53 +620,34 @@ item_message(struct detect_scan *s, const unsigned char *p, size_t n)
 		return;
 	codepage(&it, 0, 1, cs, sizeof(cs));
 	buf_init(&h, ITEM_HEADERS_MAX + 256);
+	/* Each header line with its continuation lines, lines ended by LF,
+	 * CR LF or a bare CR, a NUL a blank; the Content-* ones describe a
+	 * body that is not here. */
 	if ((v = string(&it, 0, PR_TRANSPORT_HEADERS, cs, ITEM_HEADERS_MAX, 0,
-	    &len)) != NULL) {
-		/* Each header line with its continuation lines; the
-		 * Content-* ones describe a body that is not here. */
-		int skip = 0;
-
-		for (e = v + len; v < e; ) {
-			const char *nl = memchr(v, '\n', (size_t)(e - v));
-			size_t k = nl != NULL ? (size_t)(nl - v) + 1 :
-			    (size_t)(e - v);
-
+	    &len)) != NULL)
+		for (e = v + len; v < e; v = next) {
+			for (q = v; q < e && *q != '\n' && *q != '\r'; q++)
+				;
+			next = q < e && *q == '\r' && q + 1 < e && q[1] ==
+			    '\n' ? q + 2 : q < e ? q + 1 : q;
+			if (q == v)
+				break;		/* the headers' end */
 			if (*v != ' ' && *v != '\t')
 				skip = str_ncasecmp(v, "Content-", 8) == 0 ||
 				    str_ncasecmp(v, "MIME-Version:", 13) == 0;
-			if (k > 0 && (*v == '\r' || *v == '\n'))
-				break;		/* the headers' end */
-			if (!skip)
-				buf_add(&h, v, k);
-			v += k;
+			if (skip)
+				continue;
+			for (i = 0; i < (size_t)(q - v); i++)
+				buf_addc(&h, v[i] != '\0' ? v[i] : ' ');
+			buf_adds(&h, "\r\n");
 		}
-	} else {
-		name = string(&it, 0, PR_SENT_REPRESENTING_NAME, cs, 1024, 1,
-		    NULL);
-		addr = string(&it, 0, PR_SENDER_SMTP_ADDRESS, cs, 1024, 1,
-		    NULL);
-		if (addr == NULL || strchr(addr, '@') == NULL)
-			addr = string(&it, 0, PR_SENDER_EMAIL_ADDRESS, cs, 1024,
-			    1, NULL);
-		if (name == NULL)
-			name = string(&it, 0, PR_SENDER_NAME, cs, 1024, 1,
-			    NULL);
-		if (addr != NULL && strchr(addr, '@') != NULL &&
-		    strpbrk(addr, "<>\r\n\"") == NULL) {
-			buf_adds(&h, "From: ");
-			if (name != NULL && strpbrk(name, "\r\n") == NULL)
-				buf_addf(&h, "=?UTF-8?B?%s?= ",
-				    b64_arena(&s->a, name));
-			buf_addf(&h, "<%s>\r\n", addr);
-		}
-	}
 	buf_adds(&h, "MIME-Version: 1.0\r\nContent-Type: text/plain; "
 	    "charset=utf-8\r\n\r\n");
-	mime_parse(s, arena_strndup(&s->a, h.ptr, h.len), h.len, s->m);
+	copy = arena_alloc(&s->a, h.len + 1);
+	memcpy(copy, h.ptr, h.len + 1);
+	mime_parse(s, copy, h.len, s->m);
 	buf_release(&h);
-	if (s->m->subject == NULL && (v = string(&it, 0, PR_SUBJECT, cs,
-	    ITEM_SUBJECT_MAX, 1, NULL)) != NULL)
-		s->m->subject = v;
+	item_shown(&it, cs);
 	/* Its bodies and those of the items attached to it (its subject
 	 * is the message's), then its files. */
 	it.text = it.own_subject = 1;

@@ -1019,8 +1019,19 @@ hdr_cut(struct detect_scan *s, const char *buf, size_t len, size_t *outlen)
 				size_t n = (size_t)(l - h);
 
 				if (n > HDR_LINE_MAX) {
-					memcpy(out + o, h, HDR_LINE_MAX);
-					o += HDR_LINE_MAX;
+					/* Cut, and ended by one line end: a
+					 * piece ending in its own line end (or
+					 * a fold's blanks) would leave an empty
+					 * line, the headers' end, and the
+					 * message's parts would go unread. */
+					size_t k = HDR_LINE_MAX;
+
+					while (k > 0 && (h[k - 1] == '\r' ||
+					    h[k - 1] == '\n' || h[k - 1] == ' ' ||
+					    h[k - 1] == '\t'))
+						k--;
+					memcpy(out + o, h, k);
+					o += k;
 					out[o++] = '\n';
 				} else {
 					memcpy(out + o, h, n);

@@ -158,6 +158,8 @@ void
 ole_dir_close(struct ole_dir *d)
 {
 	free(d->ent);
+	free(d->mini);
+	free(d->mfat);
 	free(d->first);
 	free(d->nkids);
 	free(d->kids);
@@ -263,14 +265,15 @@ root_child(const unsigned char *p, size_t n, const char *name,
 /* The bytes of the stream at index idx (at most cap) in a buffer to
  * free, its length in *len; NULL when it is no stream or breaks off. */
 unsigned char *
-ole_dir_read(const struct ole_dir *d, size_t idx, size_t cap, size_t *len)
+ole_dir_read(struct ole_dir *d, size_t idx, size_t cap, size_t *len)
 {
 	const unsigned char *p = d->p, *ent, *root;
 	size_t		 n = d->n, steps, k, mlen, flen;
 	unsigned	 shift = d->shift;
 	uint32_t	 msec;
 	uint64_t	 size;
-	unsigned char	*mini, *mfat, *out;
+	const unsigned char *mini, *mfat;
+	unsigned char	*out;
 
 	if (idx >= d->ne || d->ent[idx][66] != 2)
 		return NULL;
@@ -284,17 +287,27 @@ ole_dir_read(const struct ole_dir *d, size_t idx, size_t cap, size_t *len)
 	if (size >= le32(p + 0x38))	/* the cut-off */
 		return chain_read(p, n, shift, le32(ent + 116), size, cap, len);
 	/* A small stream lives in the mini stream (the root's chain), in
-	 * sectors of 64 bytes chained by the mini FAT. */
-	if (p[0x20] != 6)
+	 * sectors of 64 bytes chained by the mini FAT; both are read once
+	 * for the directory (an item of a thousand small streams read
+	 * them a thousand times). */
+	if (p[0x20] != 6 || d->mini_bad)
 		return NULL;
-	if ((mini = chain_read(p, n, shift, le32(root + 116),
-	    entry_size(root, shift), n, &mlen)) == NULL)
-		return NULL;
-	if ((mfat = chain_read(p, n, shift, le32(p + 0x3c),
-	    (uint64_t)le32(p + 0x40) << shift, n, &flen)) == NULL) {
-		free(mini);
-		return NULL;
+	if (d->mini == NULL) {
+		if ((d->mini = chain_read(p, n, shift, le32(root + 116),
+		    entry_size(root, shift), n, &d->mlen)) == NULL ||
+		    (d->mfat = chain_read(p, n, shift, le32(p + 0x3c),
+		    (uint64_t)le32(p + 0x40) << shift, n, &d->flen)) ==
+		    NULL) {
+			free(d->mini);
+			d->mini = NULL;
+			d->mini_bad = 1;
+			return NULL;
+		}
 	}
+	mini = d->mini;
+	mfat = d->mfat;
+	mlen = d->mlen;
+	flen = d->flen;
 	if (size > cap)
 		size = cap;
 	out = xmalloc((size_t)size + 1);
@@ -309,8 +322,6 @@ ole_dir_read(const struct ole_dir *d, size_t idx, size_t cap, size_t *len)
 		msec = (size_t)msec * 4 + 4 <= flen ? le32(mfat + 4 *
 		    (size_t)msec) : OLE_NOSECT;
 	}
-	free(mini);
-	free(mfat);
 	if (k < size) {
 		free(out);
 		return NULL;

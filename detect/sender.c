@@ -1150,6 +1150,8 @@ sender_run(struct detect_scan *s)
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .domain = fdom, .detail = "a domain that is no host name",
 		    .detail_ja = "ホスト名になり得ないドメイン" });
+	else if (m->from_unknown)
+		;	/* an Exchange sender of an Outlook item: not missing */
 	else if (fdom == NULL && (fname = bare_name(s)) != NULL)
 		finding_add(s, R_SENDER_MULTI_FROM, &(struct fargs){
 		    .detail = "a name without an address",

@@ -456,6 +456,43 @@ headers(void)
 	buf_adds(&b, "\r\nbody\r\n");
 	run("1 MB subject, 20,000 senders, 20,000 headers", b.ptr, b.len, &r);
 	buf_release(&b);
+
+	/* A folded header past 64 KB is cut: wherever its line ends fall
+	 * against the cut (review 28: a line end as the cut's last byte
+	 * made an empty line, the headers' end, and the attachment after
+	 * them went unread), the parts are still read. */
+	for (i = -2; i <= 2; i++) {
+		size_t	 len;
+
+		buf_init(&b, 1u << 20);
+		buf_adds(&b, "From: a@example.com\r\nSubject: invoice\r\n"
+		    "X-Trace: x");
+		/* Fold lines of 80 bytes, then one padded to put its LF
+		 * at byte 65,535 + i of the header (the cut keeps 65,536),
+		 * then more. */
+		len = strlen("X-Trace: x");
+		while (len + 80 < 65534 + (size_t)i) {
+			buf_adds(&b, "\r\n ");
+			repeat(&b, "a", 77);
+			len += 80;
+		}
+		while (len < 65534 + (size_t)i) {
+			buf_addc(&b, 'b');
+			len++;
+		}
+		for (len = 0; len < 8; len++)
+			buf_adds(&b, "\r\n more of the trace");
+		buf_adds(&b, "\r\nMIME-Version: 1.0\r\nContent-Type: "
+		    "multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: "
+		    "text/plain\r\n\r\nsee attached\r\n--b\r\nContent-Type: "
+		    "application/octet-stream; name=invoice.pdf.exe\r\n\r\n"
+		    "MZ\r\n--b--\r\n");
+		run("a cut header", b.ptr, b.len, &r);
+		ok(has(&r, "attach.double_extension") &&
+		    has(&r, "engine.truncated"), "a folded header cut with "
+		    "its LF at byte %d: the parts are still read", 65535 + i);
+		buf_release(&b);
+	}
 }
 
 static void

@@ -257,7 +257,9 @@ def msg_node(subject=None, body=None, html=None, rtf=None,
     """The storage of an Outlook item: subject, text body, HTML body and
     compressed RTF body (bytes, as lzfu() writes it) when given; each
     attachment is (long name, bytes) for a file or (display name,
-    msg_node(...)) for an attached item.  strings: PT_UNICODE, or
+    msg_node(...)) for an attached item, (display name, ("ole", storage
+    list)) for an OLE object, (display name, ("ref", path)) for a file
+    attached by reference.  strings: PT_UNICODE, or
     PT_STRING8 (bytes, as given, names too), in codepage
     (PR_INTERNET_CPID) when given; headers: the transport headers kept
     (a string); sender: (name, SMTP address)."""
@@ -283,7 +285,17 @@ def msg_node(subject=None, body=None, html=None, rtf=None,
         nodes.append(_substg(0x1009, PT_BINARY, rtf))
     for i, (name, data) in enumerate(attachments):
         a = []
-        if isinstance(data, list):
+        if isinstance(data, tuple) and data[0] == "ole":
+            # An OLE object: its storage's streams and storages.
+            a.append(_props_stream(b"\0" * 8, [(PT_LONG, 0x3705, 6)]))
+            a.append(_substg(0x3001, PT_UNICODE, name))
+            a.append(("__substg1.0_3701000D", data[1]))
+        elif isinstance(data, tuple) and data[0] == "ref":
+            # A file attached by reference: its path, no bytes.
+            a.append(_props_stream(b"\0" * 8, [(PT_LONG, 0x3705, 2)]))
+            a.append(_substg(0x3001, PT_UNICODE, name))
+            a.append(_substg(0x370D, PT_UNICODE, data[1]))
+        elif isinstance(data, list):
             a.append(_props_stream(b"\0" * 8, [(PT_LONG, 0x3705, 5)]))
             a.append(_substg(0x3001, PT_UNICODE, name))
             a.append(("__substg1.0_3701000D", data))
@@ -298,6 +310,17 @@ def msg_node(subject=None, body=None, html=None, rtf=None,
             ("__substg1.0_00020102", b""), ("__substg1.0_00030102", b""),
             ("__substg1.0_00040102", b"")]))
     return nodes
+
+
+def ole_package(label, path, data, temp=b"C:\\Temp\\x"):
+    """The \\1Ole10Native stream of a Packager object holding data
+    (MS-OLEDS 2.3.6, as oletools reads it): its size, 2, the label and
+    the source path, two 2-byte fields, the temporary path with its
+    length, the data with its size."""
+    native = (struct.pack("<H", 2) + label + b"\0" + path + b"\0" +
+              struct.pack("<HHI", 0, 3, len(temp) + 1) + temp + b"\0" +
+              struct.pack("<I", len(data)) + data)
+    return ("\x01Ole10Native", struct.pack("<I", len(native)) + native)
 
 
 def msg(**kw):

@@ -387,6 +387,74 @@ for cut in range(0, len(item2), 211):
         bad += 1
 t.is_(bad, 0, "a .msg file cut at every 211th byte: a verdict each time")
 
+# ---- review 28: an item as the message, as Outlook shows it ----
+AUTH = ("Authentication-Results: spf=fail smtp.mailfrom=ms-alerts.top; "
+        "dkim=none; dmarc=fail action=none header.from=ms-alerts.top;"
+        "compauth=fail reason=001")
+r = scan_file(o.msg(headers="From: a@ms-alerts.top\r\nX-Junk: a\0b\r\n" +
+                    "X-Pad: " + "p" * 90000 + "\r\n" + AUTH + "\r\n\r\n",
+                    body="x"))
+t.ok("auth.compauth_fail" in rules(r), "a NUL in the kept headers: the "
+     "headers after it are read (%s)" % r["verdict"])
+r = scan_file(o.msg(headers="From: x@ms-alerts.top\r" + AUTH + "\rSubject: "
+                    "hi\rContent-Type: multipart/mixed; boundary=b\r\r",
+                    body="x"))
+t.ok("auth.compauth_fail" in rules(r) and "sender.several_from" not in
+     rules(r), "kept headers with bare CR line ends are read line by line "
+     "(%s)" % " ".join(sorted(rules(r))))
+r = scan_file(o.msg(headers="From: Sato Hanako <sato@fabrikam.example>\r\n"
+                    "Subject: Minutes\r\n\r\n", subject="Microsoft 365: "
+                    "your password expires today", body="See below.",
+                    sender=("Microsoft 365 Security", "security@ms-alerts."
+                            "top")))
+t.ok({"sender.display_brand", "content.brand_subject"} <= rules(r),
+     "the subject and sender Outlook shows are the item's properties, "
+     "whatever its kept headers say (%s)" % " ".join(sorted(rules(r))))
+ex = bytearray(o.msg(subject="Lunch", body="Shall we have lunch at noon?"))
+r = scan_file(o.msg(subject="Lunch", body="Shall we have lunch at noon?",
+                    sender=("Sato Hanako", "/O=CONTOSO/OU=EXCHANGE/CN="
+                            "RECIPIENTS/CN=SATO")))
+t.is_(r["verdict"], "clean", "an item from inside the organisation, its "
+      "sender an Exchange address and no SMTP one, is clean (%s)" %
+      " ".join(sorted(rules(r))))
+pkg = o.msg(subject="Invoice", body="See the attached invoice.",
+            attachments=[("invoice.pdf", ("ole", [o.ole_package(
+                b"invoice.pdf.exe", b"C:\\Users\\x\\invoice.pdf.exe",
+                PE)]))])
+r = scan_file(pkg)
+f = finding(r, "attach.executable")
+t.ok(f is not None and f.get("attachment") == "invoice.pdf > "
+     "invoice.pdf.exe" and "attach.ole_object" in rules(r),
+     "a program packaged as an OLE object in a .msg file is read "
+     "(%s)" % (f.get("attachment") if f else " ".join(sorted(rules(r)))))
+r = scan(pkg, "fwd.msg", "application/vnd.ms-outlook")
+t.ok(any(g.get("attachment") == "fwd.msg > invoice.pdf > invoice.pdf.exe"
+         for g in r["findings"] if g["rule"] == "attach.executable"),
+     "... and in an attached item")
+r = scan_file(o.msg(subject="Report", body="See the report.", attachments=[
+    ("report.doc", ("ole", [("WordDocument", b"\0" * 64), ("Macros", [
+        ("VBA", [("dir", b"\0" * 16)])])]))]))
+t.ok("attach.macro" in rules(r), "a document with macros as an OLE "
+     "object in a .msg file is said so (%s)" % " ".join(sorted(rules(r))))
+r = scan_file(o.msg(subject="Invoice", body="See the invoice.", attachments=[
+    ("invoice", ("ref", "\\\\fileserver\\share\\invoice.pdf.exe"))]))
+t.ok("attach.double_extension" in rules(r), "a file attached by reference "
+     "is checked by its path's name (%s)" % " ".join(sorted(rules(r))))
+# 100 attachments whose bytes are one 6 MB stream: read within the
+# message's budget.
+big = bytearray(o.msg(subject="Report", body="x", attachments=[
+    ("part%d.bin" % i, bytes([i]) * (6 << 20 if i == 0 else 4096))
+    for i in range(100)]))
+ents = o.dir_entries(big)
+first = [e for e in ents if e[1] == "__substg1.0_37010102"][0]
+for e in ents:
+    if e[1] == "__substg1.0_37010102":
+        o.dir_set(big, e[0], "stream", (first[6], first[7]))
+r = scan_file(bytes(big))
+t.ok(r["verdict"] in ("clean", "potential") and "engine.truncated" in
+     rules(r), "100 attachments sharing one 6 MB stream: read within the "
+     "budget, the cut said (%s)" % " ".join(sorted(rules(r))))
+
 # ---- through the Graph adapter (a .msg as a fileAttachment) ----
 eml = os.path.join(tmp, "g.eml")
 with open(eml, "w") as fh:
