@@ -163,8 +163,12 @@ string(struct item *it, size_t stg, unsigned id, const char *cs,
 		free(p);
 		return NULL;
 	}
-	u = (name ? text_name_to_utf8 : text_to_utf8)(&it->s->a,
-	    wide ? "UTF-16LE" : cs, (const char *)p, n, max * 2, &ulen);
+	if (name)
+		u = text_name_to_utf8(&it->s->a, wide ? "UTF-16LE" : cs,
+		    (const char *)p, n, max * 2, &ulen);
+	else
+		u = text_to_utf8(&it->s->a, wide ? "UTF-16LE" : cs,
+		    (const char *)p, n, max * 2, &ulen);
 	free(p);
 	if (len != NULL)
 		*len = ulen;
