@@ -211,9 +211,9 @@ shown(struct rtf *r)
 
 	if (g->skip || g->fonttbl)
 		return 0;
-	/* \htmlrtf leaves out all it covers, \*\htmltag groups too
-	 * (MS-OXRTFEX 2.4.2.2: a tag written there is no part of the
-	 * page). */
+	/* \htmlrtf leaves out all it covers, \*\htmltag groups too (a
+	 * tag written there is no part of the page: MS-OXRTFEX, as
+	 * rtf-stream-parser reads it). */
 	if (r->html)
 		return !g->rtfonly || g->inst;
 	return !g->hidden;
@@ -514,9 +514,9 @@ word(struct rtf *r, const char *w, long v, int has)
 		buf_reset(&r->inst);
 		return;
 	}
-	/* Encapsulated HTML only as MS-OXRTFEX 2.1.3.1 has it: \fromhtml1
-	 * in the document's own group, among its first ten tokens, before
-	 * any text; else Outlook shows the RTF as it is. */
+	/* Encapsulated HTML only as MS-OXRTFEX has it: \fromhtml1 in the
+	 * document's own group, among its first ten tokens, before any
+	 * text; else the RTF is shown as it is. */
 	if (strcmp(w, "fromhtml") == 0 && has && v == 1 && r->depth == 1 &&
 	    r->ntok <= 10 && r->out.len == 0)
 		r->html = 1;
@@ -722,7 +722,9 @@ rtf_body(struct detect_scan *s, const unsigned char *p, size_t n)
 	r->g[0].uc = 1;
 	r->g[0].font = -1;
 	buf_init(&r->out, DETECT_TEXT_MAX);
-	buf_init(&r->pend, 4096);
+	/* A run of \'hh bytes is converted whole (cut, a double-byte
+	 * character would be split). */
+	buf_init(&r->pend, DETECT_TEXT_MAX);
 	buf_init(&r->inst, RTF_INST);
 	while (r->i < r->n && !r->out.over) {
 		unsigned char c = p[r->i++];
@@ -748,9 +750,6 @@ rtf_body(struct detect_scan *s, const unsigned char *p, size_t n)
 			    dbcs_lead(text_cp(r), c))
 				text_byte(r, p[r->i++]);
 		}
-		/* A long run of \'hh bytes is converted as it goes. */
-		if (r->pend.len >= 2048)
-			flush(r);
 	}
 	flush(r);
 	while (r->depth > 0 && !r->out.over)

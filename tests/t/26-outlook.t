@@ -277,6 +277,13 @@ w = tokens(rtf_tnef(b"{\\rtf1\\ansi\\ansicpg932\\deff0 " +
                     "ソフト表示".encode("cp932") + b"}"))
 t.ok("ソフト表示" in w, "raw Shift_JIS whose trail byte is 0x5C is read "
      "as Shift_JIS (words: %s)" % " ".join(sorted(w)))
+# 3 single bytes, then pairs: a cut every 2,048 bytes would split one.
+text = "ab " * 341 + "ｱｱ " + "請求書 " * 700 + "zebra"
+w = tokens(rtf_tnef(b"{\\rtf1\\ansi\\ansicpg932\\deff0 " + b"".join(
+    b"\\'%02x" % c for c in text.encode("cp932")) + b"}", o.mela))
+t.ok({x for x in w if x > "\u3000"} == {"請求書", "ｱｱ"},
+     "a long run of \\'hh bytes in Shift_JIS: no character split (words: "
+     "%s)" % " ".join(sorted(w)))
 t.ok("url.text_mismatch_brand" in rtf_rules(b"\\bin999999 " + LURE),
      "\\bin in shown text does not hide the rest of the body")
 
