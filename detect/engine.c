@@ -794,7 +794,7 @@ void
 msg_part_bodies(struct detect_scan *s, const struct dpart *p)
 {
 	/* Outlook's winmail.dat: its body is the text Outlook shows. */
-	if (p->len >= 6 && memcmp(p->data, "\x78\x9f\x3e\x22", 4) == 0)
+	if (tnef_is(p->data, p->len))
 		tnef_body(s, p->data, p->len);
 	else if (item_is(p->data, p->len))
 		item_body(s, p->data, p->len);

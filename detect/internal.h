@@ -66,6 +66,9 @@ char	*text_to_utf8(struct arena *, const char *cs, const char *in,
  * is read from them (bytes that look like one are characters). */
 char	*text_name_to_utf8(struct arena *, const char *cs, const char *in,
 	    size_t len, size_t max, size_t *outlen);
+/* The charset name of a Windows code page (65001 "UTF-8", 10000
+ * "MACINTOSH", else "CP932" and the like) in buf. */
+const char *codepage_charset(unsigned cp, char *buf, size_t bufsz);
 /* One code point from s (n > 0); invalid bytes give U+FFFD, length 1. */
 size_t	 utf8_next(const char *s, size_t n, uint32_t *cp);
 size_t	 utf8_put(uint32_t cp, char out[4]);
@@ -526,6 +529,34 @@ void	 uu_run(struct detect_scan *);
 unsigned char *uu_part(struct arena *, const char *, size_t, size_t *len);
 /* tnef.c: the files of a TNEF stream (winmail.dat), each read as an
  * attachment ("winmail.dat > invoice.exe") within the archive limits. */
+/* MAPI property types and ids (MS-OXCDATA 2.11.1, MS-OXPROPS), as TNEF
+ * streams (tnef.c) and Outlook items (item.c) carry them. */
+#define PT_LONG			0x0003u
+#define PT_OBJECT		0x000du
+#define PT_STRING8		0x001eu
+#define PT_UNICODE		0x001fu
+#define PT_BINARY		0x0102u
+#define PT_MV			0x1000u
+#define PR_SUBJECT		0x0037u
+#define PR_SENT_REPRESENTING_NAME	0x0042u
+#define PR_SENT_REPRESENTING_EMAIL	0x0065u
+#define PR_TRANSPORT_HEADERS	0x007du
+#define PR_SENDER_NAME		0x0c1au
+#define PR_SENDER_EMAIL_ADDRESS	0x0c1fu
+#define PR_BODY			0x1000u
+#define PR_RTF_COMPRESSED	0x1009u
+#define PR_HTML			0x1013u
+#define PR_DISPLAY_NAME		0x3001u
+#define PR_ATTACH_DATA		0x3701u
+#define PR_ATTACH_FILENAME	0x3704u
+#define PR_ATTACH_LONG_FILENAME	0x3707u
+#define PR_ATTACH_PATHNAME	0x3708u
+#define PR_ATTACH_LONG_PATHNAME	0x370du
+#define PR_INTERNET_CPID	0x3fdeu
+#define PR_MESSAGE_CODEPAGE	0x3ffdu
+#define PR_SENDER_SMTP_ADDRESS	0x5d01u
+#define PR_SENT_REPRESENTING_SMTP	0x5d02u
+
 /* The files of a container that is no archive (a TNEF stream, an
  * Outlook item), each read as an attachment of its own and charged as an
  * archive entry is (archive.c). */
@@ -557,6 +588,8 @@ void	 item_read(struct detect_scan *, const char *name,
 void	 tnef_walk(struct detect_scan *, const char *name,
 	    const unsigned char *, size_t);
 void	 tnef_body(struct detect_scan *, const unsigned char *, size_t);
+/* Does a TNEF stream start here (its signature)? */
+int	 tnef_is(const unsigned char *, size_t);
 /* ---- rtf.c: Outlook's compressed RTF bodies ---- */
 /* The RTF of a compressed RTF stream (MS-OXRTFCP, "LZFu" or "MELA"), at
  * most cap bytes, NUL-terminated, to free(); NULL if it is neither. */

@@ -29,29 +29,6 @@
 #include "internal.h"
 #include "util.h"
 
-#define PT_STRING8		0x001eu
-#define PT_UNICODE		0x001fu
-#define PT_BINARY		0x0102u
-#define PT_LONG			0x0003u
-#define PR_SUBJECT		0x0037u
-#define PR_SENT_REPRESENTING_NAME	0x0042u
-#define PR_TRANSPORT_HEADERS	0x007du
-#define PR_SENDER_NAME		0x0c1au
-#define PR_SENDER_EMAIL_ADDRESS	0x0c1fu
-#define PR_SENDER_SMTP_ADDRESS	0x5d01u
-#define PR_SENT_REPRESENTING_SMTP	0x5d02u
-#define PR_SENT_REPRESENTING_EMAIL	0x0065u
-#define PR_ATTACH_PATHNAME	0x3708u
-#define PR_ATTACH_LONG_PATHNAME	0x370du
-#define PR_BODY			0x1000u
-#define PR_RTF_COMPRESSED	0x1009u
-#define PR_HTML			0x1013u
-#define PR_DISPLAY_NAME		0x3001u
-#define PR_ATTACH_DATA		0x3701u
-#define PR_ATTACH_FILENAME	0x3704u
-#define PR_ATTACH_LONG_FILENAME	0x3707u
-#define PR_INTERNET_CPID	0x3fdeu
-#define PR_MESSAGE_CODEPAGE	0x3ffdu
 #define PROPS			"__properties_version1.0"
 #define ATTACH			"__attach_version1.0_#"
 #define ITEM_NAME_MAX		2048	/* bytes of a name read */
@@ -133,10 +110,8 @@ codepage(struct item *it, size_t stg, int top, char *cs, size_t cssz)
 	free(p);
 	if (cp == 0)
 		cp = mcp;
-	if (cp == 65001)
-		snprintf(cs, cssz, "UTF-8");
-	else if (cp != 0 && cp < 100000)
-		snprintf(cs, cssz, "CP%u", (unsigned)cp);
+	if (cp != 0 && cp < 100000)
+		codepage_charset(cp, cs, cssz);
 }
 
 /* A string property as UTF-8 in the arena (at most max bytes read), or

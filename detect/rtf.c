@@ -154,19 +154,6 @@ struct rtf {
 	size_t		 nfonts;
 };
 
-static const char *
-cp_name(int cp, char *b, size_t bsz)
-{
-	if (cp == 65001)
-		return "UTF-8";
-	if (cp == 10000)
-		return "MACINTOSH";
-	if (cp <= 0)
-		return "CP1252";
-	snprintf(b, bsz, "CP%d", cp);
-	return b;
-}
-
 /* The code page of a \fcharset (the Windows character sets). */
 static int
 charset_cp(int cs)
@@ -256,7 +243,8 @@ flush(struct rtf *r)
 
 	if (r->pend.len == 0)
 		return;
-	u = text_to_utf8(&r->s->a, cp_name(r->pend_cp, nm, sizeof(nm)),
+	u = text_to_utf8(&r->s->a, codepage_charset(r->pend_cp > 0 ?
+	    (unsigned)r->pend_cp : 1252, nm, sizeof(nm)),
 	    r->pend.ptr, r->pend.len, r->pend.len * 4 + 16, &ulen);
 	put_esc(r, u, ulen);
 	buf_reset(&r->pend);
@@ -565,13 +553,21 @@ word(struct rtf *r, const char *w, long v, int has)
 		r->skipn--;
 }
 
+/* A brace: what waits is written, and the group's first word, a \*
+ * and \u's fallbacks start again. */
 static void
-push(struct rtf *r)
+brace(struct rtf *r, int opens)
 {
 	flush(r);
 	r->star = 0;
-	r->first = 1;
+	r->first = opens;
 	r->skipn = 0;
+}
+
+static void
+push(struct rtf *r)
+{
+	brace(r, 1);
 	if (r->depth + 1 >= RTF_DEPTH) {
 		r->over++;
 		return;
@@ -592,10 +588,7 @@ push(struct rtf *r)
 static void
 pop(struct rtf *r)
 {
-	flush(r);
-	r->star = 0;
-	r->first = 0;
-	r->skipn = 0;
+	brace(r, 0);
 	if (r->over > 0) {
 		r->over--;
 		return;

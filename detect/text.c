@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -551,6 +552,18 @@ text_to_utf8(struct arena *a, const char *cs, const char *in, size_t len,
     size_t max, size_t *outlen)
 {
 	return to_utf8(a, cs, in, len, max, outlen, 1);
+}
+
+const char *
+codepage_charset(unsigned cp, char *buf, size_t bufsz)
+{
+	if (cp == 65001)
+		return "UTF-8";
+	/* glibc's iconv knows Mac Roman by this name, not "CP10000". */
+	if (cp == 10000)
+		return "MACINTOSH";
+	snprintf(buf, bufsz, "CP%u", cp);
+	return buf;
 }
 
 /*

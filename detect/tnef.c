@@ -39,20 +39,6 @@
 #define ATT_MSGPROPS		0x00069003u
 #define ATT_BODY		0x0001800cu
 
-/* MAPI property types and ids (MS-OXCDATA 2.11.1, MS-OXPROPS). */
-#define PT_MV			0x1000u
-#define PT_OBJECT		0x000du
-#define PT_STRING8		0x001eu
-#define PT_UNICODE		0x001fu
-#define PT_BINARY		0x0102u
-#define PR_BODY			0x1000u
-#define PR_HTML			0x1013u
-#define PR_RTF_COMPRESSED	0x1009u
-#define PR_DISPLAY_NAME		0x3001u
-#define PR_ATTACH_DATA		0x3701u
-#define PR_ATTACH_FILENAME	0x3704u
-#define PR_ATTACH_LONG_FILENAME	0x3707u
-
 #define TNEF_DATA_MAX	4	/* files an attachment may carry: its
 				   attAttachData and PR_ATTACH_DATA (a
 				   second copy is read too, since which one
@@ -338,8 +324,7 @@ tnef_flush(struct tnef *t, const struct tatt *a)
 	for (i = 0; i < a->ndata; i++) {
 		/* An attached message is read when it is a TNEF stream
 		 * (as Outlook writes it); else it is only named. */
-		if (a->msg[i] && (a->len[i] < 4 || memcmp(a->data[i],
-		    "\x78\x9f\x3e\x22", 4) != 0)) {
+		if (a->msg[i] && !tnef_is(a->data[i], a->len[i])) {
 			if (t->message == NULL)
 				t->message = full;
 			if (members_name(&t->mb, full) < 0)
@@ -355,10 +340,17 @@ tnef_flush(struct tnef *t, const struct tatt *a)
 static void
 tnef_codepage(struct tnef *t, uint32_t cp)
 {
-	if (cp == 65001)
-		snprintf(t->cs, sizeof(t->cs), "UTF-8");
-	else if (cp != 0)
-		snprintf(t->cs, sizeof(t->cs), "CP%u", (unsigned)cp);
+	char	 b[16];
+
+	if (cp != 0)
+		snprintf(t->cs, sizeof(t->cs), "%s",
+		    codepage_charset(cp, b, sizeof(b)));
+}
+
+int
+tnef_is(const unsigned char *p, size_t n)
+{
+	return n >= 4 && memcmp(p, "\x78\x9f\x3e\x22", 4) == 0;
 }
 
 static const char *

@@ -142,37 +142,34 @@ def standard(plain, pw, keybits=128):
     return info, pkg
 
 
-def cfb(streams, names=None, decoys=()):
-    """A version 3 compound file of the named streams (name, bytes):
-    those under 4096 bytes in the mini stream, as readers expect.  names
-    maps a stream to the name written ("encryptedpackage"); decoys are
-    more streams (name, bytes) written in the directory but left out of
-    its tree, as no reader sees them."""
-    names = names or {}
-    linked = len(streams)
-    streams = list(streams) + list(decoys)
+def cfb_layout(entries, alloc):
+    """A version 3 compound file of its directory: entries, in directory
+    order, are [name, type (5 root, 1 storage, 2 stream), bytes or None,
+    child, right]; alloc, the streams' indexes in the order their bytes
+    are laid out.  Streams under 4096 bytes live in the mini stream, as
+    readers expect; the root's own stream is the mini stream."""
     ssz = 512
     mini = b""
     minifat = []
     big = []
     starts = {}
-    for i, (name, data) in enumerate(streams):
+    for i in alloc:
+        data = entries[i][2]
         if len(data) < 4096:
             first = len(mini) // 64
             n = max(1, (len(data) + 63) // 64)
             minifat += [first + k + 1 for k in range(n - 1)] + [ENDOFCHAIN]
             mini += data + b"\0" * (n * 64 - len(data))
-            starts[(i, name)] = first
+            starts[i] = first
         else:
-            big.append(((i, name), data))
+            big.append((i, data))
 
     def sectors(b):
         return (len(b) + ssz - 1) // ssz
     mfat = b"".join(struct.pack("<I", x) for x in minifat)
-    nentries = 1 + len(streams)
-    ndir = (nentries * 128 + ssz - 1) // ssz
+    ndir = (len(entries) * 128 + ssz - 1) // ssz
     blobs = [("dir", ndir), ("minifat", sectors(mfat)),
-             ("mini", sectors(mini))] + [(k, sectors(d)) for k, d in big]
+             ("mini", sectors(mini))] + [(i, sectors(d)) for i, d in big]
     total = sum(c for _, c in blobs)
     nfat = 1
     while nfat * (ssz // 4) < total + nfat:
@@ -180,29 +177,25 @@ def cfb(streams, names=None, decoys=()):
     assert nfat <= 109
     fat = [FATSECT] * nfat
     where = {}
-    for name, count in blobs:
-        where[name] = len(fat) if count else ENDOFCHAIN
+    for key, count in blobs:
+        where[key] = len(fat) if count else ENDOFCHAIN
         fat += [len(fat) + k + 1 for k in range(count - 1)] + (
             [ENDOFCHAIN] if count else [])
     fat += [FREESECT] * (-len(fat) % (ssz // 4))
-    for k, _ in big:
-        starts[k] = where[k]
-
-    def entry(name, typ, start, size, child=NOSTREAM, right=NOSTREAM):
+    for i, _ in big:
+        starts[i] = where[i]
+    d = b""
+    for i, (name, typ, data, child, right) in enumerate(entries):
         u = name.encode("utf-16le") + b"\0\0"
-        return (u + b"\0" * (64 - len(u)) + struct.pack(
+        if typ == 5:
+            start, size = (where["mini"] if mini else ENDOFCHAIN), len(mini)
+        elif typ == 2:
+            start, size = starts[i], len(data)
+        else:
+            start, size = 0, 0
+        d += (u + b"\0" * (64 - len(u)) + struct.pack(
             "<HBBIII", len(u), typ, 1, NOSTREAM, right, child) +
             b"\0" * 36 + struct.pack("<IQ", start, size))
-    # The decoys first in the directory, then the streams of the tree.
-    order = list(range(linked, len(streams))) + list(range(linked))
-    at = {k: j + 1 for j, k in enumerate(order)}
-    d = entry("Root Entry", 5, where["mini"] if mini else ENDOFCHAIN,
-              len(mini), child=at[0])
-    for k in order:
-        name, data = streams[k]
-        right = at[k + 1] if k + 1 < linked else NOSTREAM
-        d += entry(names.get(name, name), 2, starts[(k, name)], len(data),
-                   right=right)
     d += b"\0" * (ndir * ssz - len(d))
     hdr = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 +
            struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6 +
@@ -215,6 +208,28 @@ def cfb(streams, names=None, decoys=()):
     for blob in [d, mfat, mini] + [data for _, data in big]:
         body += blob + b"\0" * (-len(blob) % ssz)
     return hdr + body
+
+
+def cfb(streams, names=None, decoys=()):
+    """A version 3 compound file of the named streams (name, bytes) in
+    its root.  names maps a stream to the name written
+    ("encryptedpackage"); decoys are more streams (name, bytes) written
+    in the directory, first, but left out of its tree, as no reader sees
+    them."""
+    names = names or {}
+    linked = len(streams)
+    streams = list(streams) + list(decoys)
+    # The decoys first in the directory, then the streams of the tree;
+    # their bytes laid out in the order given.
+    order = list(range(linked, len(streams))) + list(range(linked))
+    at = {k: j + 1 for j, k in enumerate(order)}
+    entries = [["Root Entry", 5, None, at[0] if linked else NOSTREAM,
+                NOSTREAM]]
+    for k in order:
+        name, data = streams[k]
+        right = at[k + 1] if k + 1 < linked else NOSTREAM
+        entries.append([names.get(name, name), 2, data, NOSTREAM, right])
+    return cfb_layout(entries, [at[k] for k in range(len(streams))])
 
 
 def rc4(key, data):

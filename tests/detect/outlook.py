@@ -5,6 +5,9 @@ writer is small and plain; the tests check what it writes with another
 reader where Debian has one (olefile for compound files)."""
 import struct
 
+import officeenc
+from officeenc import NOSTREAM
+
 # MS-OXRTFCP 2.1.2.1: the dictionary's first 207 bytes.
 PREBUF = (b"{\\rtf1\\ansi\\mac\\deff0\\deftab720{\\fonttbl;}{\\f0\\fnil "
           b"\\froman \\fswiss \\fmodern \\fscript \\fdecor MS Sans Serif"
@@ -146,16 +149,12 @@ def tnef(msg_props, codepage=1252):
 
 # ---- Compound files with storages (MS-CFB) ----
 
-ENDOFCHAIN, FREESECT, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, \
-    0xFFFFFFFD, 0xFFFFFFFF
-
 
 def cfb(tree):
     """A version 3 compound file of tree: a list of (name, bytes) streams
-    and (name, list) storages, nested.  Streams under 4096 bytes live in
-    the mini stream.  Each storage's children are a chain of right
-    siblings (a tree readers walk as any other)."""
-    ssz = 512
+    and (name, list) storages, nested (officeenc.cfb_layout() writes
+    it).  Each storage's children are a chain of right siblings (a tree
+    readers walk as any other)."""
     entries = []          # [name, type, data or None, child, right]
 
     def add(name, node):
@@ -171,67 +170,8 @@ def cfb(tree):
         return idx
     add("Root Entry", tree)
     entries[0][1] = 5
-    mini = b""
-    minifat = []
-    big = []
-    starts = {}
-    for i, e in enumerate(entries):
-        if e[1] != 2:
-            continue
-        data = e[2]
-        if len(data) < 4096:
-            first = len(mini) // 64
-            n = max(1, (len(data) + 63) // 64)
-            minifat += [first + k + 1 for k in range(n - 1)] + [ENDOFCHAIN]
-            mini += data + b"\0" * (n * 64 - len(data))
-            starts[i] = first
-        else:
-            big.append((i, data))
-
-    def sectors(b):
-        return (len(b) + ssz - 1) // ssz
-    mfat = b"".join(struct.pack("<I", x) for x in minifat)
-    ndir = (len(entries) * 128 + ssz - 1) // ssz
-    blobs = [("dir", ndir), ("minifat", sectors(mfat)),
-             ("mini", sectors(mini))] + [(i, sectors(d)) for i, d in big]
-    total = sum(c for _, c in blobs)
-    nfat = 1
-    while nfat * (ssz // 4) < total + nfat:
-        nfat += 1
-    assert nfat <= 109
-    fat = [FATSECT] * nfat
-    where = {}
-    for key, count in blobs:
-        where[key] = len(fat) if count else ENDOFCHAIN
-        fat += [len(fat) + k + 1 for k in range(count - 1)] + (
-            [ENDOFCHAIN] if count else [])
-    fat += [FREESECT] * (-len(fat) % (ssz // 4))
-    for i, _ in big:
-        starts[i] = where[i]
-    d = b""
-    for i, (name, typ, data, child, right) in enumerate(entries):
-        u = name.encode("utf-16le") + b"\0\0"
-        if typ == 5:
-            start, size = (where["mini"] if mini else ENDOFCHAIN), len(mini)
-        elif typ == 2:
-            start, size = starts[i], len(data)
-        else:
-            start, size = 0, 0
-        d += (u + b"\0" * (64 - len(u)) + struct.pack(
-            "<HBBIII", len(u), typ, 1, NOSTREAM, right, child) +
-            b"\0" * 36 + struct.pack("<IQ", start, size))
-    d += b"\0" * (ndir * ssz - len(d))
-    hdr = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 +
-           struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6 +
-           struct.pack("<IIIIIIIII", 0, nfat, where["dir"], 0, 4096,
-                       where["minifat"] if mfat else ENDOFCHAIN,
-                       sectors(mfat), ENDOFCHAIN, 0) +
-           b"".join(struct.pack("<I", i) for i in range(nfat)) +
-           struct.pack("<I", FREESECT) * (109 - nfat))
-    body = b"".join(struct.pack("<I", x) for x in fat)
-    for blob in [d, mfat, mini] + [data for _, data in big]:
-        body += blob + b"\0" * (-len(blob) % ssz)
-    return hdr + body
+    return officeenc.cfb_layout(entries, [i for i, e in enumerate(entries)
+                                          if e[1] == 2])
 
 
 # ---- Outlook items (MS-OXMSG) ----
