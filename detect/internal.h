@@ -776,6 +776,59 @@ int	 qr_rects(struct detect_scan *, const char *name,
 /* m = m * t, two affine transforms as PDF and SVG write them (a b c d e
  * f: x' = a x + c y + e, y' = b x + d y + f); t applied first. */
 void	 affine_mul(double *m, const double *t);
+/*
+ * paint.c: what a vector drawing's paths paint (SVG's, PDF's), as the
+ * upright rectangles the QR readers take.
+ */
+struct paint_out {
+	/* An upright rectangle, and a dot of radius r (a round cap on a
+	 * stroke of no length), in the drawing's coordinates. */
+	void	(*rect)(void *, double x0, double y0, double x1, double y1);
+	void	(*dot)(void *, double x, double y, double r);
+	void	 *arg;
+};
+struct paint_stroke {
+	double		 width;
+	const double	*dash;		/* the dash pattern's ndash lengths */
+	int		 ndash;		/* 0: solid */
+	int		 cap;		/* 0 butt, 1 round, 2 square */
+	size_t		*pieces;	/* pieces drawn so far: a budget */
+};
+/* A filled path being read: its vertical edges, and the points of the
+ * subpath being read. */
+struct paint_edge {
+	double	 x, y0, y1;
+	int	 dir;		/* +1 drawn down, -1 up */
+};
+struct paint_fill {
+	struct paint_edge *e;	/* the path's vertical edges */
+	size_t		 ne, ecap;
+	double		*p;	/* the subpath's points, x y pairs */
+	size_t		 np, pcap;
+	double		 box[4];	/* its extent: x0 y0 x1 y1 */
+	int		 curved;	/* curves, arcs or slanted sides */
+	int		 boxed;		/* a subpath of the path stood for its
+					   box */
+	int		 over;		/* more points than kept */
+	double		 eps;		/* coordinates this close are one */
+};
+/* A stroked segment, horizontal or vertical, with its dashes and caps;
+ * a segment of no length, capped, a dot or a square. */
+void	 paint_segment(const struct paint_stroke *, const struct paint_out *,
+	    double x, double y, double nx, double ny);
+/* A new path (its storage kept), a point of the current subpath, a point
+ * that bounds a curve (where it turns), a cubic Bezier curve from the
+ * last point (xs, ys: start, controls, end), the subpath's end. */
+void	 paint_begin(struct paint_fill *);
+void	 paint_pt(struct paint_fill *, double x, double y);
+void	 paint_extreme(struct paint_fill *, double x, double y);
+void	 paint_curve(struct paint_fill *, const double *xs, const double *ys);
+void	 paint_sub_end(struct paint_fill *);
+/* The path filled by the nonzero or even-odd rule, as rectangles. */
+void	 paint_strips(struct paint_fill *, int evenodd,
+	    const struct paint_out *);
+void	 paint_free(struct paint_fill *);
+int	 dbl_cmp(const void *, const void *);
 void	*qr_new(void);
 void	 qr_free(void *);
 int	 content_build(struct detect_engine *);

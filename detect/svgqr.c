@@ -40,8 +40,6 @@
 #define SQ_USES		SQ_RECTS	/* uses read */
 #define SQ_REPLAY	(8u << 20)	/* bytes of groups read again */
 #define SQ_DASHES	8	/* numbers of a stroke-dasharray */
-#define SQ_DASH_MAX	4096	/* dashes drawn along one segment */
-#define SQ_PIECES	(1u << 20)	/* stroke pieces drawn in all */
 #define SQ_CLASSES	16	/* classes of an element matched */
 #define SQ_ATTR_OPS	(16u << 20)	/* bytes read testing attributes */
 #define SQ_MATCH_OPS	(32u << 20)	/* classes compared, a message */
@@ -174,25 +172,6 @@ struct sq_def {
 	const char	*body;		/* after its start tag */
 };
 
-/* A filled path being read (sq_path()). */
-struct sq_edge {
-	double	 x, y0, y1;
-	int	 dir;		/* +1 drawn down, -1 up */
-};
-
-struct sq_fill {
-	struct sq_edge	*e;	/* the path's vertical edges */
-	size_t		 ne, ecap;
-	double		*p;	/* the subpath's points, x y pairs */
-	size_t		 np, pcap;
-	double		 box[4];	/* its extent: x0 y0 x1 y1 */
-	int		 curved;	/* curves, arcs or slanted sides */
-	int		 boxed;		/* a subpath of the path stood for its
-					   box */
-	int		 over;		/* more points than kept */
-	double		 eps;		/* coordinates this close are one */
-};
-
 enum { T_MAIN, T_CLIP, T_PAINT };
 
 struct sq {
@@ -223,7 +202,7 @@ struct sq {
 	int		 nest;		/* uses within uses */
 	const char	*doc_end;
 	size_t		 pieces;	/* stroke pieces drawn */
-	struct sq_fill	 fill;
+	struct paint_fill fill;
 	/* A message's budgets (detect_scan's svg_ops): bytes read by
 	 * attribute tests, classes compared by rules, light shapes met
 	 * with dark ones. */
@@ -627,359 +606,49 @@ sq_dot(struct sq *g, const double *m, double x, double y, double r)
 	    m[4], m[1] * x + m[3] * y + m[5], r * k, g->light);
 }
 
-/* A stroke's piece from (x, y) to (nx, ny), horizontal or vertical, as
- * the rectangle it paints; its ends carried on by half the width when
- * capped round or square.  A piece of no length so capped is a dot (a
- * round cap) or a square of the width: a way of drawing modules. */
-static void
-sq_piece(struct sq *g, const struct sq_style *st, double x, double y,
-    double nx, double ny)
-{
-	double	 hw = st->width / 2, c = st->cap ? hw : 0;
+/* Where a shape's paths are painted: through its transform. */
+struct sq_sink {
+	struct sq	*g;
+	const double	*m;
+};
 
-	if (ny == y && nx != x)
-		sq_add(g, st->m, fmin(x, nx) - c, y - hw, fmax(x, nx) + c,
-		    y + hw);
-	else if (nx == x && ny != y)
-		sq_add(g, st->m, x - hw, fmin(y, ny) - c, x + hw,
-		    fmax(y, ny) + c);
-	else if (nx == x && ny == y && st->cap == 1)
-		sq_dot(g, st->m, x, y, hw);
-	else if (nx == x && ny == y && st->cap == 2)
-		sq_add(g, st->m, x - hw, y - hw, x + hw, y + hw);
+static void
+sq_sink_rect(void *arg, double x0, double y0, double x1, double y1)
+{
+	struct sq_sink *k = arg;
+
+	sq_add(k->g, k->m, x0, y0, x1, y1);
 }
 
-/* A stroked segment, horizontal or vertical: whole, or the dashes of
- * its stroke-dasharray (SQ_DASH_MAX at most; a pattern of no length is
- * drawn whole, one that hides all of it draws nothing). */
+static void
+sq_sink_dot(void *arg, double x, double y, double r)
+{
+	struct sq_sink *k = arg;
+
+	sq_dot(k->g, k->m, x, y, r);
+}
+
+/* A stroked segment of the shape (paint_segment()). */
 static void
 sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
     double nx, double ny)
 {
-	double	 len = fabs(nx - x) + fabs(ny - y), sum = 0, at = 0;
-	double	 dx = nx == x ? 0 : nx > x ? 1 : -1;
-	double	 dy = ny == y ? 0 : ny > y ? 1 : -1;
-	int	 i, k = 0;
+	struct sq_sink		 k = { g, st->m };
+	struct paint_out	 o = { sq_sink_rect, sq_sink_dot, &k };
+	struct paint_stroke	 sk = { st->width, st->dash, st->ndash,
+				    st->cap, &g->pieces };
 
-	for (i = 0; i < st->ndash; i++)
-		sum += st->dash[i];
-	if (g->pieces >= SQ_PIECES)
-		return;
-	g->pieces++;
-	if (st->ndash == 0 || !(sum > 0) || (nx != x && ny != y) || len == 0) {
-		sq_piece(g, st, x, y, nx, ny);
-		return;
-	}
-	for (i = 0; at < len && k < SQ_DASH_MAX && g->pieces < SQ_PIECES;
-	    i = (i + 1) % st->ndash, g->pieces++) {
-		double d = fmin(st->dash[i], len - at);
-
-		/* Even entries are dashes, odd ones gaps (a list of odd
-		 * length is repeated, so it comes round the other way). */
-		if ((k++ % 2) == 0 && (d > 0 || st->cap))
-			sq_piece(g, st, x + dx * at, y + dy * at,
-			    x + dx * (at + d), y + dy * (at + d));
-		at += st->dash[i];
-	}
+	paint_segment(&sk, &o, x, y, nx, ny);
 }
 
-static int
-dbl_cmp(const void *a, const void *b)
-{
-	double	 x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/*
- * A filled path, read as a browser fills it: its outline's vertical
- * edges, each with the winding it adds, cut into strips between the
- * heights where an edge begins or ends; in each strip, what the fill
- * rule fills (nonzero, or even-odd) is a rectangle.  So a path of a
- * rectangle a module (python-qrcode's), a finder ring with its hole
- * (qr-code-styling's), and an outline round a whole run of modules
- * (generators that merge them) are all the modules they draw.  A
- * subpath with curves or slanted sides (a module with rounded sides or
- * corners: qr-code-styling's "rounded", "classy" and "extra-rounded")
- * stands for the rectangle it lies in, wound as it is, when it fills
- * most of it (a disc, a rounded square; not a slash or a triangle).
- */
-#define SQ_SUB_PTS	(1u << 16)	/* points of one subpath */
-#define SQ_EDGES	(1u << 18)	/* vertical edges of one path */
-#define SQ_FULL		0.6	/* a curved subpath's share of its box */
-
-/* A point of the current subpath's outline (on it, in order). */
+/* The path read into g->fill, filled (paint_strips()). */
 static void
-sq_pt(struct sq_fill *f, double x, double y)
+sq_fill_strips(struct sq *g, const struct sq_style *st, int evenodd)
 {
-	if (!isfinite(x) || !isfinite(y) || f->np >= SQ_SUB_PTS) {
-		f->over = 1;
-		return;
-	}
-	if (f->np == 0) {
-		f->box[0] = f->box[2] = x;
-		f->box[1] = f->box[3] = y;
-	}
-	f->box[0] = fmin(f->box[0], x);
-	f->box[1] = fmin(f->box[1], y);
-	f->box[2] = fmax(f->box[2], x);
-	f->box[3] = fmax(f->box[3], y);
-	f->eps = fmax(f->eps, 1e-9 * fmax(fabs(x), fabs(y)));
-	if (f->np == f->pcap) {
-		f->pcap = f->pcap ? 2 * f->pcap : 64;
-		f->p = xrealloc(f->p, (f->pcap) * 2 * sizeof(*f->p));
-	}
-	f->p[2 * f->np] = x;
-	f->p[2 * f->np + 1] = y;
-	f->np++;
-}
+	struct sq_sink		 k = { g, st->m };
+	struct paint_out	 o = { sq_sink_rect, sq_sink_dot, &k };
 
-/* A point that bounds a curve without being one of its samples (where
- * it turns). */
-static void
-sq_extreme(struct sq_fill *f, double x, double y)
-{
-	if (f->np > 0 && isfinite(x) && isfinite(y)) {
-		f->box[0] = fmin(f->box[0], x);
-		f->box[1] = fmin(f->box[1], y);
-		f->box[2] = fmax(f->box[2], x);
-		f->box[3] = fmax(f->box[3], y);
-	}
-}
-
-static void
-sq_edge_put(struct sq_fill *f, double x, double ya, double yb, int dir)
-{
-	struct sq_edge	*ed;
-
-	if (f->ne >= SQ_EDGES)
-		return;
-	if (f->ne == f->ecap) {
-		f->ecap = f->ecap ? 2 * f->ecap : 64;
-		f->e = xrealloc(f->e, (f->ecap) * sizeof(*f->e));
-	}
-	ed = &f->e[f->ne++];
-	ed->x = x;
-	ed->y0 = fmin(ya, yb);
-	ed->y1 = fmax(ya, yb);
-	ed->dir = dir;
-}
-
-/* The current subpath closed: its vertical edges kept (its box's, wound
- * as it is, when it has curves or slanted sides and fills most of it). */
-static void
-sq_sub_end(struct sq_fill *f)
-{
-	double	 area = 0;
-	size_t	 i;
-
-	if (f->np >= 3 && !f->over && f->curved) {
-		for (i = 0; i < f->np; i++) {
-			size_t j = (i + 1) % f->np;
-
-			area += f->p[2 * i] * f->p[2 * j + 1] -
-			    f->p[2 * j] * f->p[2 * i + 1];
-		}
-		area /= 2;
-	}
-	if (f->np < 3 || f->over)
-		;
-	else if (!f->curved) {
-		for (i = 0; i < f->np; i++) {
-			size_t j = (i + 1) % f->np;
-			double y0 = f->p[2 * i + 1], y1 = f->p[2 * j + 1];
-
-			if (y1 != y0)
-				sq_edge_put(f, f->p[2 * i], y0, y1,
-				    y1 > y0 ? 1 : -1);
-		}
-	} else if (fabs(area) > 0 && fabs(area) >= SQ_FULL * (f->box[2] -
-	    f->box[0]) * (f->box[3] - f->box[1])) {
-		/* Wound as the shape: a positive area (y down) goes down
-		 * its right side. */
-		int s = area > 0 ? 1 : -1;
-
-		f->boxed = 1;
-		sq_edge_put(f, f->box[2], f->box[1], f->box[3], s);
-		sq_edge_put(f, f->box[0], f->box[1], f->box[3], -s);
-	}
-	f->np = 0;
-	f->curved = f->over = 0;
-}
-
-static int
-sq_edge_y(const void *a, const void *b)
-{
-	const struct sq_edge *x = a, *y = b;
-
-	return x->y0 < y->y0 ? -1 : x->y0 > y->y0;
-}
-
-static int
-sq_edge_x(const void *a, const void *b)
-{
-	const struct sq_edge *x = a, *y = b;
-
-	return x->x < y->x ? -1 : x->x > y->x;
-}
-
-/* A span of a fill, open from y0 down while strips below carry it. */
-struct sq_span {
-	double	 x0, x1, y0;
-};
-
-/*
- * The path's edges filled by the rule, strip by strip, as rectangles:
- * a span the same in the strips below one another is one rectangle, so
- * an edge that cuts every strip (a subpath of no area, a module drawn
- * over its neighbour) leaves no slivers.  The edges across a strip are
- * kept in order of x: they are upright, so the order holds while they
- * last, and those that begin at a strip are sorted and merged in.  A
- * path meets 8 times its edges, and 4,096 more, at most (a staircase of
- * edges each across every strip would meet their square): the work
- * grows as the picture does, and no path uses up another's.
- */
-static void
-sq_fill_strips(struct sq *g, const struct sq_style *st, struct sq_fill *f,
-    int evenodd)
-{
-	struct sq_edge	*act, *tmp;
-	struct sq_span	*open, *cur, *sw2;
-	double		*ys, eps = f->eps, last = 0;
-	size_t		 i, j, k, ny = 0, na = 0, next = 0, no = 0, nc;
-	size_t		 ops = 0, allow;
-
-	if (f->ne < 2)
-		return;
-	allow = 8 * f->ne + 4096;
-	ys = xrealloc(NULL, (f->ne) * 2 * sizeof(*ys));
-	act = xrealloc(NULL, (f->ne) * sizeof(*act));
-	tmp = xrealloc(NULL, (f->ne) * sizeof(*tmp));
-	open = xrealloc(NULL, (f->ne / 2 + 1) * sizeof(*open));
-	cur = xrealloc(NULL, (f->ne / 2 + 1) * sizeof(*cur));
-	for (i = 0; i < f->ne; i++) {
-		ys[2 * i] = f->e[i].y0;
-		ys[2 * i + 1] = f->e[i].y1;
-	}
-	qsort(ys, 2 * f->ne, sizeof(*ys), dbl_cmp);
-	for (i = 0; i < 2 * f->ne; i++)
-		if (ny == 0 || ys[i] - ys[ny - 1] > eps)
-			ys[ny++] = ys[i];
-	qsort(f->e, f->ne, sizeof(*f->e), sq_edge_y);
-	for (i = 0; i + 1 < ny && ops < allow; i++) {
-		double	 ya = ys[i], yb = ys[i + 1], x0 = 0;
-		size_t	 nb = 0, m = 0;
-		int	 w = 0;
-
-		/* Those ended leave; those begun come in, in order. */
-		for (k = j = 0; k < na; k++)
-			if (act[k].y1 > ya + eps)
-				act[j++] = act[k];
-		na = j;
-		for (j = next; next < f->ne && f->e[next].y0 <= ya + eps;
-		    next++)
-			if (f->e[next].y1 > ya + eps)
-				f->e[j + nb++] = f->e[next];
-		if (nb > 0) {
-			struct sq_edge *nw = f->e + j, *sw;
-
-			qsort(nw, nb, sizeof(*nw), sq_edge_x);
-			for (k = 0, j = 0; k < na || j < nb; )
-				tmp[m++] = j >= nb || (k < na &&
-				    act[k].x <= nw[j].x) ? act[k++] : nw[j++];
-			sw = act, act = tmp, tmp = sw;
-			na = m;
-		}
-		ops += na + nb + no;
-		/* This strip's spans, in order of x. */
-		for (k = nc = 0; k < na; k++) {
-			int	 was = evenodd ? w & 1 : w != 0, now;
-
-			w += act[k].dir;
-			now = evenodd ? w & 1 : w != 0;
-			if (!was && now)
-				x0 = act[k].x;
-			else if (was && !now && act[k].x - x0 > eps) {
-				cur[nc].x0 = x0;
-				cur[nc].x1 = act[k].x;
-				cur[nc++].y0 = ya;
-			}
-		}
-		/* The open spans carried on where this strip has the same
-		 * (the strips touch), the others drawn to here. */
-		for (k = j = 0; k < no; k++) {
-			while (j < nc && cur[j].x0 < open[k].x0 - eps)
-				j++;
-			if (j < nc && fabs(cur[j].x0 - open[k].x0) <= eps &&
-			    fabs(cur[j].x1 - open[k].x1) <= eps &&
-			    fabs(last - ya) <= eps)
-				cur[j].y0 = open[k].y0;
-			else
-				sq_add(g, st->m, open[k].x0, open[k].y0,
-				    open[k].x1, last);
-		}
-		sw2 = open, open = cur, cur = sw2;
-		no = nc;
-		last = yb;
-	}
-	for (k = 0; k < no; k++)
-		sq_add(g, st->m, open[k].x0, open[k].y0, open[k].x1, last);
-	free(ys);
-	free(act);
-	free(tmp);
-	free(open);
-	free(cur);
-}
-
-/* Where a cubic Bezier curve of one coordinate turns: its parameters in
- * (0, 1), in t; how many. */
-static int
-sq_turns(double p0, double p1, double p2, double p3, double *t)
-{
-	double	 a = -p0 + 3 * p1 - 3 * p2 + p3, b = 2 * (p0 - 2 * p1 + p2);
-	double	 c = p1 - p0, disc;
-	int	 n = 0;
-
-	if (fabs(a) < 1e-12) {
-		if (b != 0 && (t[0] = -c / b) > 0 && t[0] < 1)
-			n = 1;
-		return n;
-	}
-	if ((disc = b * b - 4 * a * c) < 0)
-		return 0;
-	disc = sqrt(disc);
-	if ((t[n] = (-b + disc) / (2 * a)) > 0 && t[n] < 1)
-		n++;
-	if ((t[n] = (-b - disc) / (2 * a)) > 0 && t[n] < 1)
-		n++;
-	return n;
-}
-
-/* A cubic Bezier curve of one coordinate at t. */
-static double
-sq_bez(double t, const double *p)
-{
-	double	 u = 1 - t;
-
-	return u * u * u * p[0] + 3 * u * u * t * p[1] + 3 * u * t * t *
-	    p[2] + t * t * t * p[3];
-}
-
-/* A cubic Bezier curve (xs, ys: its start, controls and end): sampled,
- * where it turns bounding it. */
-static void
-sq_curve(struct sq_fill *f, const double *xs, const double *ys)
-{
-	double	 t[4];
-	int	 i, n;
-
-	f->curved = 1;
-	n = sq_turns(xs[0], xs[1], xs[2], xs[3], t);
-	n += sq_turns(ys[0], ys[1], ys[2], ys[3], t + n);
-	for (i = 0; i < n; i++)
-		sq_extreme(f, sq_bez(t[i], xs), sq_bez(t[i], ys));
-	for (i = 1; i <= 4; i++)
-		sq_pt(f, sq_bez(i / 4.0, xs), sq_bez(i / 4.0, ys));
+	paint_strips(&g->fill, evenodd, &o);
 }
 
 /* Is angle a within the sweep of d from a0? */
@@ -998,7 +667,7 @@ sq_in_sweep(double a, double a0, double d)
  * too small scaled up): sampled, and where it turns within its sweep
  * bounding it. */
 static void
-sq_arc(struct sq_fill *f, double x1, double y1, double rx, double ry,
+sq_arc(struct paint_fill *f, double x1, double y1, double rx, double ry,
     double phi, int large, int sweep, double x2, double y2)
 {
 	double	 cp, sp, xp, yp, lam, num, den, co, cxp, cyp;
@@ -1013,7 +682,7 @@ sq_arc(struct sq_fill *f, double x1, double y1, double rx, double ry,
 	    !isfinite(phi)) {
 		/* A straight line. */
 		f->curved |= x1 != x2 && y1 != y2;
-		sq_pt(f, x2, y2);
+		paint_pt(f, x2, y2);
 		return;
 	}
 	f->curved = 1;
@@ -1050,15 +719,15 @@ sq_arc(struct sq_fill *f, double x1, double y1, double rx, double ry,
 #define ARC_Y(t) (cy + rx * sp * cos(t) + ry * cp * sin(t))
 	for (i = 0; i < 4; i++)
 		if (sq_in_sweep(ext[i], t1, dt))
-			sq_extreme(f, ARC_X(ext[i]), ARC_Y(ext[i]));
+			paint_extreme(f, ARC_X(ext[i]), ARC_Y(ext[i]));
 	/* A point every sixteenth of a turn or less: a whole circle in one
 	 * arc is its sixteen-sided polygon, not a square. */
 	ns = 4 + (int)(fabs(dt) / (M_PI / 8));
 	for (i = 1; i < ns; i++)
-		sq_pt(f, ARC_X(t1 + dt * i / ns), ARC_Y(t1 + dt * i / ns));
+		paint_pt(f, ARC_X(t1 + dt * i / ns), ARC_Y(t1 + dt * i / ns));
 #undef ARC_X
 #undef ARC_Y
-	sq_pt(f, x2, y2);
+	paint_pt(f, x2, y2);
 }
 
 /* An arc's flag: one '0' or '1', maybe with no space after it. */
@@ -1108,11 +777,9 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 	const char	*e = d + n;
 	double		 x = 0, y = 0, sx = 0, sy = 0, qx = 0, qy = 0;
 	int		 cmd = poly ? 'M' : 0, last = 0, segs = 0, moved = 0;
-	struct sq_fill	*f = &g->fill;
+	struct paint_fill *f = &g->fill;
 
-	f->ne = f->np = 0;
-	f->curved = f->over = f->boxed = 0;
-	f->eps = 0;
+	paint_begin(f);
 	while (d < e) {
 		double	 a[6], nx, ny, xs[4], ys[4];
 		int	 fa = 0, fs = 0, k, want;
@@ -1135,7 +802,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 			else if (stroke && (x != sx || y != sy))
 				sq_segment(g, st, x, y, sx, sy);
 			if (fill)
-				sq_sub_end(f);
+				paint_sub_end(f);
 			x = sx, y = sy;
 			segs = 0;
 			last = cmd;
@@ -1182,8 +849,8 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 		}
 		if (cmd == 'M' || cmd == 'm') {
 			if (fill) {
-				sq_sub_end(f);
-				sq_pt(f, nx, ny);
+				paint_sub_end(f);
+				paint_pt(f, nx, ny);
 			}
 			sx = x = nx, sy = y = ny;
 			/* Later pairs of a moveto are linetos. */
@@ -1195,7 +862,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 		}
 		/* After a closepath, a subpath goes on from its start. */
 		if (fill && f->np == 0)
-			sq_pt(f, x, y);
+			paint_pt(f, x, y);
 		xs[0] = x, ys[0] = y, xs[3] = nx, ys[3] = ny;
 		switch (toupper(cmd)) {
 		case 'L': case 'H': case 'V':
@@ -1204,7 +871,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 				sq_segment(g, st, x, y, nx, ny);
 			f->curved |= nx != x && ny != y;
 			if (fill)
-				sq_pt(f, nx, ny);
+				paint_pt(f, nx, ny);
 			qx = nx, qy = ny;
 			break;
 		case 'C': case 'S':
@@ -1222,7 +889,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 				xs[2] = a[2], ys[2] = a[3];
 			}
 			if (fill)
-				sq_curve(f, xs, ys);
+				paint_curve(f, xs, ys);
 			qx = xs[2], qy = ys[2];
 			break;
 		case 'Q': case 'T':
@@ -1240,7 +907,7 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 			xs[2] = nx + 2 * (qx - nx) / 3;
 			ys[2] = ny + 2 * (qy - ny) / 3;
 			if (fill)
-				sq_curve(f, xs, ys);
+				paint_curve(f, xs, ys);
 			break;
 		case 'A':
 			if (fill)
@@ -1259,11 +926,11 @@ sq_path(struct sq *g, const struct sq_style *st, const char *d, size_t n,
 		sq_segment(g, st, x, y, sx, sy);
 	}
 	if (fill) {
-		sq_sub_end(f);
+		paint_sub_end(f);
 		/* A box stands for a curved subpath: it hides more than
 		 * the shape. */
 		g->light = fl, g->cover = g->fcover && !f->boxed;
-		sq_fill_strips(g, st, f, evenodd);
+		sq_fill_strips(g, st, evenodd);
 	}
 	g->light = fl, g->cover = g->fcover;
 }
@@ -2889,8 +2556,7 @@ sq_free(struct sq *g)
 	free(g->clip);
 	free(g->ref);
 	free(g->def);
-	free(g->fill.e);
-	free(g->fill.p);
+	paint_free(&g->fill);
 	free(g);
 }
 
