@@ -831,6 +831,9 @@ static const struct {
 	    "TNEF 添付ファイルのデータが上限を超えた" },
 	[CUT_UU_FILES] = { "more uuencoded files than the limit",
 	    "uuencode されたファイルが上限を超えた" },
+	[CUT_DRAWING] = { "more vector drawing in PDF files than the limit "
+	    "(not all of it searched for QR codes)",
+	    "PDF ファイルの図形が上限を超えた（すべては QR コードを探していない）" },
 };
 
 void
@@ -873,6 +876,7 @@ scan_begin(struct detect_scan *s)
 	s->qr_frames = s->qr_inner_reads = 0;
 	s->qr_inner_cells = 0;
 	memset(s->svg_ops, 0, sizeof(s->svg_ops));
+	s->pdf_paint_ops = 0;
 	s->qr_decoded = 0;
 	s->msg_passwords = 0;
 	s->pw_tries = s->arc_names = s->kdf_rounds = 0;

@@ -166,7 +166,8 @@ const char *msg_header(const struct dmsg *, const char *name);
 enum cut {
 	CUT_NONE, CUT_MESSAGE, CUT_HEADER, CUT_NOT_MIME, CUT_PART, CUT_NUL,
 	CUT_BOUNDARIES, CUT_PARTS, CUT_ATTACHMENT, CUT_ENTRIES, CUT_INFLATED,
-	CUT_TRIES, CUT_PDF_STREAMS, CUT_TNEF_DATA, CUT_UU_FILES, CUT__MAX
+	CUT_TRIES, CUT_PDF_STREAMS, CUT_TNEF_DATA, CUT_UU_FILES, CUT_DRAWING,
+	CUT__MAX
 };
 /* The first reason given is kept. */
 void	 msg_truncated(struct detect_scan *, struct dmsg *, enum cut why);
@@ -402,6 +403,8 @@ struct detect_scan {
 	int			 qr_inner_reads;	/* codes in decoration */
 	size_t			 qr_inner_cells;	/* and cells searched */
 	size_t			 svg_ops[5];	/* svgqr.c's budgets, a message */
+	size_t			 pdf_paint_ops;	/* pdfqr.c's: points painted and
+						   stroke pieces, a message */
 	struct qr_piece		 qr_piece[QR_PIECES_MAX];
 	int			 qr_pieces;
 	int			 qr_small;	/* small pictures decoded */
@@ -787,10 +790,13 @@ struct paint_out {
 	void	(*dot)(void *, double x, double y, double r);
 	void	 *arg;
 };
+#define PAINT_PIECES	(1u << 20)	/* stroke pieces drawn, a budget */
 struct paint_stroke {
 	double		 width;
 	const double	*dash;		/* the dash pattern's ndash lengths */
 	int		 ndash;		/* 0: solid */
+	double		 offset;	/* where in the pattern a segment
+					   begins */
 	int		 cap;		/* 0 butt, 1 round, 2 square */
 	size_t		*pieces;	/* pieces drawn so far: a budget */
 };

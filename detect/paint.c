@@ -15,7 +15,6 @@
 #include "util.h"
 
 #define PAINT_DASH_MAX	4096	/* dashes drawn along one segment */
-#define PAINT_PIECES	(1u << 20)	/* stroke pieces drawn, a drawing */
 
 /* A stroke's piece from (x, y) to (nx, ny), horizontal or vertical, as
  * the rectangle it paints; its ends carried on by half the width when
@@ -40,8 +39,9 @@ paint_piece(const struct paint_stroke *st, const struct paint_out *o, double x,
 }
 
 /* A stroked segment, horizontal or vertical: whole, or the dashes of
- * its stroke-dasharray (PAINT_DASH_MAX at most; a pattern of no length is
- * drawn whole, one that hides all of it draws nothing). */
+ * its dash pattern (PAINT_DASH_MAX at most; a pattern of no length is
+ * drawn whole, one that hides all of it draws nothing), begun at the
+ * pattern's offset at each segment. */
 void
 paint_segment(const struct paint_stroke *st, const struct paint_out *o,
     double x, double y, double nx, double ny)
@@ -60,15 +60,20 @@ paint_segment(const struct paint_stroke *st, const struct paint_out *o,
 		paint_piece(st, o, x, y, nx, ny);
 		return;
 	}
+	/* The pattern begins offset into it: a piece before the segment's
+	 * start is cut there. */
+	if (st->offset > 0 && isfinite(st->offset))
+		at = -fmod(st->offset, st->ndash % 2 ? 2 * sum : sum);
 	for (i = 0; at < len && k < PAINT_DASH_MAX && *st->pieces < PAINT_PIECES;
 	    i = (i + 1) % st->ndash, (*st->pieces)++) {
-		double d = fmin(st->dash[i], len - at);
+		double a0 = fmax(at, 0), a1 = fmin(at + st->dash[i], len);
 
 		/* Even entries are dashes, odd ones gaps (a list of odd
 		 * length is repeated, so it comes round the other way). */
-		if ((k++ % 2) == 0 && (d > 0 || st->cap))
-			paint_piece(st, o, x + dx * at, y + dy * at,
-			    x + dx * (at + d), y + dy * (at + d));
+		if ((k++ % 2) == 0 && (a1 > a0 || (a1 == a0 && at >= 0 &&
+		    st->cap)))
+			paint_piece(st, o, x + dx * a0, y + dy * a0,
+			    x + dx * a1, y + dy * a1);
 		at += st->dash[i];
 	}
 }

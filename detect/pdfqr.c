@@ -1,17 +1,20 @@
 /*
- * pdfqr: a QR code drawn with a PDF page's vector paths, a filled
- * rectangle to each dark module or run of modules, as PHP's TCPDF,
- * reportlab and HTML-to-PDF converters draw one: there is no image in the
- * file for an image reader, the quishing PDF that slips past them.
+ * pdfqr: a QR code drawn with a PDF page's vector paths, as PHP's TCPDF,
+ * reportlab and HTML-to-PDF converters draw one (a filled rectangle to
+ * each dark module or run of modules), as segno does (a stroked line to
+ * each run) and as a browser prints round modules (discs of Bezier
+ * curves): there is no image in the file for an image reader, the
+ * quishing PDF that slips past them.
  *
  * A content stream's operators are followed only as far as needed to
- * know where each filled rectangle lands and whether it is dark: q, Q and
- * cm for the transformation (and q, Q for the fill colour); re, and m
- * with three l (and h) drawing an upright rectangle, for the path; f, F,
- * f*, B, B*, b, b* fill it, n, S and s drop it; g, rg, k set the fill
- * colour, cs a colour space (black in it) whose sc and scn operands are
- * grey, RGB, CMYK or, in a space of the page's own naming, a tint.
- * Strings, arrays, dictionaries, comments and inline images are skipped.
+ * know what each path paints and whether dark: q, Q and cm for the
+ * transformation; m, l, c, v, y, h and re build the path; f, F, f*, B,
+ * B*, b, b* fill it and S, s, B, b stroke it as paint.c paints SVG's
+ * paths (w, J and d for the line width, caps and dashes), n drops it;
+ * g, rg, k (G, RG, K) set the fill (stroke) colour, cs (CS) a colour
+ * space (black in it) whose sc and scn (SC, SCN) operands are grey, RGB,
+ * CMYK or, in a space of the page's own naming, a tint.  Strings,
+ * dictionaries, comments and inline images are skipped.
  *
  * The module is one of the commonest shorter sides (the three commonest
  * tried); rectangles of it, each a whole number of modules long, are
@@ -37,40 +40,69 @@
 #define PQ_SIZES	3	/* module sizes tried */
 #define PQ_CLUSTERS	8	/* clusters read per size */
 #define PQ_PAIRS	(4u << 20)	/* rectangle pairs compared per size */
-#define PQ_NOPS		8	/* operands kept */
+#define PQ_NOPS		16	/* operands kept */
+#define PQ_DASHES	8	/* numbers of a dash pattern */
+#define PQ_PATH		(1u << 18)	/* points of one path kept */
 #define PQ_FAR		1e6	/* page units: farther is off any page */
 
 enum pq_space { PS_GREY, PS_RGB, PS_CMYK, PS_NAMED };
 
-struct pq {
+/* The graphics state that q saves and Q restores, as far as followed. */
+struct pq_gs {
 	double		 ctm[6];
-	double		 stack[PQ_STACK][6];
-	int		 dstack[PQ_STACK], sstack[PQ_STACK];
-	int		 depth, dark;
-	enum pq_space	 space;
+	int		 dark, sdark;	/* the fill and stroke colours */
+	enum pq_space	 space, sspace;
+	double		 width;		/* line width */
+	int		 cap;		/* line cap: 0 butt, 1 round, 2 square */
+	double		 dash[PQ_DASHES];
+	int		 ndash;		/* 0: solid */
+	double		 phase;
+};
+
+/* A point of the path being built: where a move, line or curve goes
+ * (a curve's two controls with it), or a closing. */
+enum { PP_MOVE, PP_LINE, PP_CURVE, PP_CLOSE };
+
+struct pq_pt {
+	double	 x, y, c[4];
+	int	 kind;
+};
+
+struct pq {
+	struct pq_gs	 gs;
+	struct pq_gs	 stack[PQ_STACK];
+	int		 depth;
 	char		 name[16];	/* the last name operand */
 	double		 op[PQ_NOPS];
 	int		 nop, named;
-	double		 poly[5][2];
-	int		 npoly;		/* -1: not a rectangle */
+	int		 arr, arrend;	/* an array's operands: [arr, arrend),
+					   -1 when none is known */
+	struct pq_pt	*path;
+	size_t		 npath, pathcap;
+	struct paint_fill fill;
+	struct detect_scan *s;
+	size_t		*ops;		/* points painted and stroke pieces
+					   drawn, a message's: PAINT_PIECES */
 	struct qr_rect	*r;
-	size_t		 nr, start;	/* start: where the path began */
+	size_t		 nr;
 };
 
 static void
 pq_point(const struct pq *g, double x, double y, double *ox, double *oy)
 {
-	const double *m = g->ctm;
+	const double *m = g->gs.ctm;
 
 	*ox = m[0] * x + m[2] * y + m[4];
 	*oy = m[1] * x + m[3] * y + m[5];
 }
 
-/* The rectangle x, y, w, h of user space into the path, on the page. */
+/* The rectangle [x0, x1] by [y0, y1] of user space painted, on the page
+ * (a paint_out's rect). */
 static void
-pq_add(struct pq *g, double x, double y, double w, double h)
+pq_rect(void *arg, double x0, double y0, double x1, double y1)
 {
-	const double	*m = g->ctm;
+	struct pq	*g = arg;
+	const double	*m = g->gs.ctm;
 	double		 ax, ay, bx, by;
 	struct qr_rect	*r;
 
@@ -78,13 +110,13 @@ pq_add(struct pq *g, double x, double y, double w, double h)
 	if (!((fabs(m[1]) < 1e-9 && fabs(m[2]) < 1e-9) ||
 	    (fabs(m[0]) < 1e-9 && fabs(m[3]) < 1e-9)))
 		return;
-	if (g->nr >= PQ_RECTS || !isfinite(x) || !isfinite(y) ||
-	    !isfinite(w) || !isfinite(h))
+	if (g->nr >= PQ_RECTS || !isfinite(x0) || !isfinite(y0) ||
+	    !isfinite(x1) || !isfinite(y1))
 		return;
 	if (g->r == NULL)
 		g->r = xmalloc(PQ_RECTS * sizeof(*g->r));
-	pq_point(g, x, y, &ax, &ay);
-	pq_point(g, x + w, y + h, &bx, &by);
+	pq_point(g, x0, y0, &ax, &ay);
+	pq_point(g, x1, y1, &bx, &by);
 	/* Beyond any page (PDF's limit is 14,400 units): not drawn. */
 	if (!(fabs(ax) < PQ_FAR && fabs(ay) < PQ_FAR && fabs(bx) < PQ_FAR &&
 	    fabs(by) < PQ_FAR))
@@ -98,24 +130,109 @@ pq_add(struct pq *g, double x, double y, double w, double h)
 	r->y1 = fmax(ay, by);
 }
 
-/* A path of m and three l (a fourth back to the start allowed) that is
- * an upright rectangle, added as one. */
+/* A dot (a round cap on a dash of no length): its square. */
 static void
-pq_poly_end(struct pq *g)
+pq_dot(void *arg, double x, double y, double rad)
 {
-	double	(*p)[2] = g->poly;
-	int	 n = g->npoly;
+	pq_rect(arg, x - rad, y - rad, x + rad, y + rad);
+}
 
-	g->npoly = 0;
-	if (n == 5 && p[4][0] == p[0][0] && p[4][1] == p[0][1])
-		n = 4;
-	if (n != 4)
+static void
+pq_path_put(struct pq *g, int kind, double x, double y, const double *c)
+{
+	struct pq_pt	*q;
+
+	if (g->npath >= PQ_PATH || !isfinite(x) || !isfinite(y))
 		return;
-	if (((p[0][0] == p[1][0] && p[1][1] == p[2][1] && p[2][0] == p[3][0] &&
-	    p[3][1] == p[0][1]) || (p[0][1] == p[1][1] && p[1][0] == p[2][0] &&
-	    p[2][1] == p[3][1] && p[3][0] == p[0][0])))
-		pq_add(g, fmin(p[0][0], p[2][0]), fmin(p[0][1], p[2][1]),
-		    fabs(p[2][0] - p[0][0]), fabs(p[2][1] - p[0][1]));
+	if (g->npath == g->pathcap) {
+		g->pathcap = g->pathcap ? 2 * g->pathcap : 64;
+		g->path = xrealloc(g->path, g->pathcap * sizeof(*g->path));
+	}
+	q = &g->path[g->npath++];
+	q->kind = kind;
+	q->x = x;
+	q->y = y;
+	if (c != NULL)
+		memcpy(q->c, c, sizeof(q->c));
+}
+
+/*
+ * The path painted: filled (fill: 1 nonzero, 2 even-odd) as paint.c
+ * fills it, each subpath closed for it; stroked, each horizontal or
+ * vertical line with the line width, cap and dash pattern (curves and
+ * slanted lines are not drawn by the stroke).  Only in a dark colour;
+ * a message paints PAINT_PIECES points and stroke pieces at most.
+ */
+static void
+pq_paint(struct pq *g, int fill, int stroke)
+{
+	struct paint_out	 o = { pq_rect, pq_dot, g };
+	struct paint_stroke	 sk = { g->gs.width, g->gs.dash,
+				    g->gs.ndash, g->gs.phase, g->gs.cap,
+				    g->ops };
+	struct paint_fill	*f = &g->fill;
+	double			 x = 0, y = 0, sx = 0, sy = 0;
+	size_t			 i, segs = 0;
+
+	if (!g->gs.dark)
+		fill = 0;
+	if (!g->gs.sdark)
+		stroke = 0;
+	if (g->nr >= PQ_RECTS || (!fill && !stroke))
+		return;
+	if (*g->ops >= PAINT_PIECES) {
+		msg_truncated(g->s, g->s->m, CUT_DRAWING);
+		return;
+	}
+	*g->ops += g->npath;
+	paint_begin(f);
+	for (i = 0; i < g->npath; i++) {
+		const struct pq_pt *q = &g->path[i];
+
+		if (q->kind == PP_MOVE) {
+			if (fill) {
+				paint_sub_end(f);
+				paint_pt(f, q->x, q->y);
+			}
+			sx = x = q->x, sy = y = q->y;
+			segs = 0;
+			continue;
+		}
+		if (q->kind == PP_CLOSE) {
+			/* A closed point, capped, is a dot or a square. */
+			if (stroke && segs == 0)
+				paint_segment(&sk, &o, x, y, x, y);
+			else if (stroke && (x != sx || y != sy))
+				paint_segment(&sk, &o, x, y, sx, sy);
+			if (fill)
+				paint_sub_end(f);
+			x = sx, y = sy;
+			segs = 0;
+			continue;
+		}
+		/* After a closing, a subpath goes on from its start. */
+		if (fill && f->np == 0)
+			paint_pt(f, x, y);
+		if (q->kind == PP_LINE) {
+			if (stroke)
+				paint_segment(&sk, &o, x, y, q->x, q->y);
+			if (fill) {
+				f->curved |= q->x != x && q->y != y;
+				paint_pt(f, q->x, q->y);
+			}
+		} else if (fill) {
+			double xs[4] = { x, q->c[0], q->c[2], q->x };
+			double ys[4] = { y, q->c[1], q->c[3], q->y };
+
+			paint_curve(f, xs, ys);
+		}
+		x = q->x, y = q->y;
+		segs++;
+	}
+	if (fill) {
+		paint_sub_end(f);
+		paint_strips(f, fill == 2, &o);
+	}
 }
 
 /* Fill colours by luminance; CMYK as its complement. */
@@ -136,6 +253,58 @@ pq_dark(const double *v, int n)
 	return l < 0.5;
 }
 
+/* A colour space by its name: a device space, or one of the page's
+ * own naming (a spot colour, a pattern). */
+static enum pq_space
+pq_space_of(const char *nm)
+{
+	return strcmp(nm, "DeviceGray") == 0 || strcmp(nm, "CalGray") == 0 ?
+	    PS_GREY : strcmp(nm, "DeviceRGB") == 0 ||
+	    strcmp(nm, "CalRGB") == 0 ? PS_RGB :
+	    strcmp(nm, "DeviceCMYK") == 0 ? PS_CMYK : PS_NAMED;
+}
+
+/* The colour sc or scn sets in space sp: a pattern's name is not a
+ * plain colour; a space of the page's naming with one component is a
+ * spot colour, its operand a tint (1: full ink). */
+static int
+pq_sc_dark(const struct pq *g, enum pq_space sp)
+{
+	if (g->named)
+		return 0;
+	if (sp == PS_NAMED && g->nop == 1)
+		return g->op[0] >= 0.5;
+	return pq_dark(g->op, g->nop);
+}
+
+/* d: the dash pattern [arr, arrend) and its phase; a pattern that is
+ * not one (a negative length, too many numbers) is drawn solid. */
+static void
+pq_dash(struct pq *g)
+{
+	int	 i, k = g->arrend - g->arr;
+
+	g->gs.ndash = 0;
+	g->gs.phase = 0;
+	if (g->arr < 0 || g->arrend != g->nop - 1 || k > PQ_DASHES)
+		return;
+	for (i = 0; i < k; i++)
+		if (!(g->op[g->arr + i] >= 0) || !isfinite(g->op[g->arr + i]))
+			return;
+	memcpy(g->gs.dash, g->op + g->arr, (size_t)k * sizeof(double));
+	g->gs.ndash = k;
+	g->gs.phase = isfinite(g->op[g->nop - 1]) ? g->op[g->nop - 1] : 0;
+}
+
+/* The operands read so far dropped. */
+static void
+pq_clear(struct pq *g)
+{
+	g->nop = 0;
+	g->named = 0;
+	g->arr = g->arrend = -1;
+}
+
 static void
 pq_op(struct pq *g, const char *w, size_t l)
 {
@@ -144,76 +313,101 @@ pq_op(struct pq *g, const char *w, size_t l)
 
 #define OP(s) (l == sizeof(s) - 1 && memcmp(w, s, l) == 0)
 	if (OP("q")) {
-		if (g->depth < PQ_STACK) {
-			memcpy(g->stack[g->depth], g->ctm, sizeof(g->ctm));
-			g->dstack[g->depth] = g->dark;
-			g->sstack[g->depth] = (int)g->space;
-		}
+		if (g->depth < PQ_STACK)
+			g->stack[g->depth] = g->gs;
 		g->depth++;
 	} else if (OP("Q")) {
-		if (g->depth > 0 && --g->depth < PQ_STACK) {
-			memcpy(g->ctm, g->stack[g->depth], sizeof(g->ctm));
-			g->dark = g->dstack[g->depth];
-			g->space = (enum pq_space)g->sstack[g->depth];
-		}
+		if (g->depth > 0 && --g->depth < PQ_STACK)
+			g->gs = g->stack[g->depth];
 	} else if (OP("cm") && n >= 6) {
-		affine_mul(g->ctm, o + n - 6);
+		affine_mul(g->gs.ctm, o + n - 6);
 	} else if (OP("re") && n >= 4) {
-		pq_poly_end(g);
-		pq_add(g, o[n - 4], o[n - 3], o[n - 2], o[n - 1]);
+		double x = o[n - 4], y = o[n - 3], rw = o[n - 2], rh = o[n - 1];
+
+		pq_path_put(g, PP_MOVE, x, y, NULL);
+		pq_path_put(g, PP_LINE, x + rw, y, NULL);
+		pq_path_put(g, PP_LINE, x + rw, y + rh, NULL);
+		pq_path_put(g, PP_LINE, x, y + rh, NULL);
+		pq_path_put(g, PP_CLOSE, x, y, NULL);
 	} else if (OP("m") && n >= 2) {
-		pq_poly_end(g);
-		g->poly[0][0] = o[n - 2];
-		g->poly[0][1] = o[n - 1];
-		g->npoly = 1;
-	} else if (OP("l") && n >= 2) {
-		if (g->npoly > 0 && g->npoly < 5) {
-			g->poly[g->npoly][0] = o[n - 2];
-			g->poly[g->npoly][1] = o[n - 1];
-			g->npoly++;
-		} else
-			g->npoly = -1;
-	} else if (OP("c") || OP("v") || OP("y")) {
-		g->npoly = -1;
+		pq_path_put(g, PP_MOVE, o[n - 2], o[n - 1], NULL);
+	} else if (OP("l") && n >= 2 && g->npath > 0) {
+		pq_path_put(g, PP_LINE, o[n - 2], o[n - 1], NULL);
+	} else if ((OP("c") && n >= 6) || ((OP("v") || OP("y")) && n >= 4)) {
+		const struct pq_pt *last = g->npath > 0 ? &g->path[g->npath -
+		    1] : NULL;
+		double c[4], cx, cy;
+
+		if (last != NULL) {
+			/* The current point: a closing's is its subpath's
+			 * start, which it carries. */
+			cx = last->x, cy = last->y;
+			if (OP("c"))
+				memcpy(c, o + n - 6, sizeof(c));
+			else if (OP("v"))
+				c[0] = cx, c[1] = cy, c[2] = o[n - 4],
+				    c[3] = o[n - 3];
+			else
+				c[0] = o[n - 4], c[1] = o[n - 3],
+				    c[2] = o[n - 2], c[3] = o[n - 1];
+			pq_path_put(g, PP_CURVE, o[n - 2], o[n - 1], c);
+		}
 	} else if (OP("h")) {
-		pq_poly_end(g);
+		size_t i = g->npath;
+
+		/* The closing carries its subpath's start. */
+		while (i > 0 && g->path[i - 1].kind != PP_MOVE)
+			i--;
+		if (i > 0)
+			pq_path_put(g, PP_CLOSE, g->path[i - 1].x,
+			    g->path[i - 1].y, NULL);
 	} else if (OP("f") || OP("F") || OP("f*") || OP("B") || OP("B*") ||
-	    OP("b") || OP("b*")) {
-		pq_poly_end(g);
-		if (!g->dark)
-			g->nr = g->start;
-		g->start = g->nr;
-	} else if (OP("n") || OP("S") || OP("s")) {
-		g->npoly = 0;
-		g->nr = g->start;
+	    OP("b") || OP("b*") || OP("S") || OP("s") || OP("n")) {
+		int	 eo = w[l - 1] == '*';
+		int	 fill = OP("S") || OP("s") || OP("n") ? 0 : eo ? 2 : 1;
+		int	 stroke = w[0] == 'B' || w[0] == 'b' || w[0] == 'S' ||
+			    w[0] == 's';
+
+		/* s, b and b* close the path first. */
+		if (w[0] == 's' || w[0] == 'b')
+			pq_op(g, "h", 1);
+		pq_paint(g, fill, stroke);
+		g->npath = 0;
+	} else if (OP("w") && n >= 1) {
+		g->gs.width = fabs(o[n - 1]);
+	} else if (OP("J") && n >= 1) {
+		g->gs.cap = o[n - 1] == 1 ? 1 : o[n - 1] == 2 ? 2 : 0;
+	} else if (OP("d") && n >= 1) {
+		pq_dash(g);
 	} else if (OP("g") || OP("rg") || OP("k")) {
 		int k = OP("g") ? 1 : OP("rg") ? 3 : 4;
 
 		if (n >= k) {
-			g->dark = pq_dark(o + n - k, k);
-			g->space = k == 1 ? PS_GREY : k == 3 ? PS_RGB : PS_CMYK;
+			g->gs.dark = pq_dark(o + n - k, k);
+			g->gs.space = k == 1 ? PS_GREY : k == 3 ? PS_RGB :
+			    PS_CMYK;
+		}
+	} else if (OP("G") || OP("RG") || OP("K")) {
+		int k = OP("G") ? 1 : OP("RG") ? 3 : 4;
+
+		if (n >= k) {
+			g->gs.sdark = pq_dark(o + n - k, k);
+			g->gs.sspace = k == 1 ? PS_GREY : k == 3 ? PS_RGB :
+			    PS_CMYK;
 		}
 	} else if (OP("sc") || OP("scn")) {
-		/* A pattern's name: not a plain colour.  A space of the
-		 * page's naming with one component is a spot colour, its
-		 * operand a tint (1: full ink). */
-		if (g->named)
-			g->dark = 0;
-		else if (g->space == PS_NAMED && n == 1)
-			g->dark = o[0] >= 0.5;
-		else
-			g->dark = pq_dark(o, n);
+		g->gs.dark = pq_sc_dark(g, g->gs.space);
+	} else if (OP("SC") || OP("SCN")) {
+		g->gs.sdark = pq_sc_dark(g, g->gs.sspace);
 	} else if (OP("cs")) {
-		g->dark = 1;
-		g->space = strcmp(g->name, "DeviceGray") == 0 ||
-		    strcmp(g->name, "CalGray") == 0 ? PS_GREY :
-		    strcmp(g->name, "DeviceRGB") == 0 ||
-		    strcmp(g->name, "CalRGB") == 0 ? PS_RGB :
-		    strcmp(g->name, "DeviceCMYK") == 0 ? PS_CMYK : PS_NAMED;
+		g->gs.dark = 1;
+		g->gs.space = pq_space_of(g->name);
+	} else if (OP("CS")) {
+		g->gs.sdark = 1;
+		g->gs.sspace = pq_space_of(g->name);
 	}
 #undef OP
-	g->nop = 0;
-	g->named = 0;
+	pq_clear(g);
 }
 
 /* A number at p (PDF's: sign, digits, one point), its end in *end. */
@@ -505,11 +699,15 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 	const unsigned char	*e = p + n, *q;
 	struct pq		*g;
 
-	if (!qr_room(s) || n < 64 || memmem(p, n, "re", 2) == NULL)
+	if (!qr_room(s) || n < 64)
 		return;
 	g = xcalloc(1, sizeof(*g));
-	g->ctm[0] = g->ctm[3] = 1;
-	g->dark = 1;
+	g->gs.ctm[0] = g->gs.ctm[3] = 1;
+	g->gs.dark = g->gs.sdark = 1;
+	g->gs.width = 1;
+	g->s = s;
+	g->ops = &s->pdf_paint_ops;
+	pq_clear(g);
 	while (p < e) {
 		unsigned char c = *p;
 
@@ -532,13 +730,20 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 				else if (c == ')' && --depth == 0)
 					break;
 			}
-			g->nop = 0;
+			pq_clear(g);
 		} else if (c == '<' && p + 1 < e && p[1] != '<') {
 			q = memchr(p, '>', (size_t)(e - p));
 			p = q != NULL ? q + 1 : e;
-			g->nop = 0;
-		} else if (c == '<' || c == '>' || c == '[' || c == ']' ||
-		    c == '{' || c == '}' || c == ')') {
+			pq_clear(g);
+		} else if (c == '[' || c == ']') {
+			/* An array's numbers: a dash pattern's. */
+			if (c == '[')
+				g->arr = g->nop, g->arrend = -1;
+			else
+				g->arrend = g->nop;
+			p++;
+		} else if (c == '<' || c == '>' || c == '{' || c == '}' ||
+		    c == ')') {
 			p++;
 		} else if (c == '/') {
 			const unsigned char *nm = ++p;
@@ -558,13 +763,18 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 				for (q = p; q < e && !pq_delim(*q); q++)
 					;
 				p = q > p ? q : p + 1;
-				g->nop = 0;
+				pq_clear(g);
 				continue;
 			}
 			if (g->nop == PQ_NOPS) {
 				memmove(g->op, g->op + 1, (PQ_NOPS - 1) *
 				    sizeof(double));
 				g->nop--;
+				/* The array's first number dropped. */
+				if (g->arr >= 0 && --g->arr < 0)
+					g->arr = g->arrend = -1;
+				else if (g->arrend > 0)
+					g->arrend--;
 			}
 			g->op[g->nop++] = v;
 			p = q;
@@ -580,17 +790,19 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 				    (ei + 2 == e || pq_delim(ei[2]))))
 					ei += 2;
 				p = ei != NULL ? ei + 2 : e;
-				g->nop = 0;
+				pq_clear(g);
 				continue;
 			}
 			pq_op(g, (const char *)p, (size_t)(q - p));
 			p = q;
 		}
 	}
-	/* A path never filled is not drawn. */
+	/* A path never painted is not drawn. */
 	if (g->r != NULL)
 		qr_rects(s, arena_printf(&s->a, "%s > drawing", name), g->r,
-		    g->start);
+		    g->nr);
+	paint_free(&g->fill);
+	free(g->path);
 	free(g->r);
 	free(g);
 }

@@ -635,7 +635,7 @@ sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
 {
 	struct sq_sink		 k = { g, st->m };
 	struct paint_out	 o = { sq_sink_rect, sq_sink_dot, &k };
-	struct paint_stroke	 sk = { st->width, st->dash, st->ndash,
+	struct paint_stroke	 sk = { st->width, st->dash, st->ndash, 0,
 				    st->cap, &g->pieces };
 
 	paint_segment(&sk, &o, x, y, nx, ny);

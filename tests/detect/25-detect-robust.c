@@ -1698,6 +1698,66 @@ pdf_object_streams(void)
 	buf_release(&b);
 }
 
+/* A compressed stream object of a PDF, cs deflated. */
+static void
+pdf_flate_object(struct buf *b, size_t num, const struct buf *cs)
+{
+	uLongf		 zn = compressBound(cs->len);
+	unsigned char	*z = xmalloc(zn);
+
+	if (compress2(z, &zn, (const Bytef *)cs->ptr, cs->len, 9) != Z_OK)
+		zn = 0;
+	buf_addf(b, "%zu 0 obj\n<< /Length %lu /Filter /FlateDecode >>\n"
+	    "stream\n", num, (unsigned long)zn);
+	buf_add(b, z, zn);
+	buf_adds(b, "\nendstream\nendobj\n");
+	free(z);
+}
+
+/*
+ * Drawing past the message's budget (pdfqr.c, paint.c): 300 streams
+ * each of 400 lines dashed every thousandth of a point (4,096 pieces a
+ * line) end with a verdict and engine.truncated saying so; a QR code of
+ * squares drawn before them is still read.
+ */
+static void
+pdf_drawings(void)
+{
+	struct detect_result	 r;
+	struct buf		 cs, qr, b, s;
+	size_t			 k;
+	unsigned		 x, y;
+
+	buf_init(&cs, 1u << 20);
+	for (k = 0; k < 400; k++)
+		buf_adds(&cs, "[0.001 0.001] 0 d 1 J 0 0 m 1000 0 l S\n");
+	buf_init(&qr, 1u << 20);
+	buf_adds(&qr, "q 0 g\n");
+	for (y = 0; y < 21; y++)
+		for (x = 0; x < 21; x++)
+			if (qr_rows[y][x] == '#')
+				buf_addf(&qr, "%u %u 3 3 re f\n", 100 + 3 * x,
+				    500 - 3 * y);
+	buf_adds(&qr, "Q\n");
+	buf_init(&b, 16u << 20);
+	buf_adds(&b, "%PDF-1.4\n");
+	pdf_flate_object(&b, 1, &qr);
+	for (k = 0; k < 300; k++)
+		pdf_flate_object(&b, k + 2, &cs);
+	file_mail(&s, "chart.pdf", b.ptr, b.len);
+	run("a PDF of a QR code and 300 streams of dashes of 0.001", s.ptr,
+	    s.len, &r);
+	ok(has_url(&r, "attach.qr_code", "https://qr.top/c"),
+	    "the QR code drawn before the dashes read");
+	ok(cut_said(&r, "vector drawing in PDF files", "PDF ファイルの図形"),
+	    "engine.truncated: the drawing past the limit said, in both "
+	    "languages");
+	buf_release(&s);
+	buf_release(&b);
+	buf_release(&qr);
+	buf_release(&cs);
+}
+
 /* A one-page PDF whose link action is written so. */
 static int
 pdf_link(const char *what, const char *action, const char *url)
@@ -1979,6 +2039,7 @@ main(void)
 	ole_names();
 	archive_kinds();
 	pdf_object_streams();
+	pdf_drawings();
 	pdf_links();
 	pdf_encrypted();
 	japanese_types();

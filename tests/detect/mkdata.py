@@ -753,6 +753,7 @@ def main():
     encrypted_office_samples()
     probe_samples()
     mime_evasion_samples()
+    pdf_paint_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1752,6 +1753,158 @@ def svg_qr_samples():
         b64(('<svg xmlns="http://www.w3.org/2000/svg" width="320" height='
              '"300"><rect width="320" height="300" fill="#fff"/>%s%s</svg>'
              % (bars, legend)).encode()) + "\n--b1--\n", "clean",
+        "!attach.qr_code")
+
+
+def pdf_page(cs, compress):
+    """A one-page PDF of the content stream cs (Flate-compressed or not)."""
+    data = zlib.compress(cs) if compress else cs
+    return (b"%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> "
+            b"endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >>"
+            b" endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox "
+            b"[0 0 612 792] /Contents 4 0 R >> endobj\n4 0 obj << "
+            b"/Length %d%s >>\nstream\n" % (len(data), b" /Filter "
+            b"/FlateDecode" if compress else b"") + data +
+            b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%EOF\n")
+
+
+def pdf_notice(fname, sub, pdfb):
+    """A password-expiry lure with the PDF pdfb: a threat by its QR code."""
+    write(fname, headers(
+        "IT Desk <it-desk@mailbox-check.top>",
+        sub + ": your mailbox password expires today") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nSee the attached "
+        "document.\n\n--b1\nContent-Type: application/pdf; "
+        'name="Password_Notice.pdf"\nContent-Disposition: attachment; '
+        'filename="Password_Notice.pdf"\n'
+        "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
+        "\n--b1--\n", "threat", "attach.qr_code",
+        "content.credential_urgent")
+
+
+def pdf_paint_samples():
+    """QR codes a PDF page paints otherwise than with filled rectangles:
+    stroked lines (segno's PDF writer), round modules of Bezier curves
+    (a browser printing qr-code-styling's dots), strokes of no length
+    with square caps; and a chart of strokes and dots that holds no
+    code."""
+    def segno_strokes(url, scale=3, border=4):
+        # As segno 1.4's write_pdf: the scale, a light background, the
+        # dark colour as the stroke colour, the origin moved to the
+        # middle of the top row, and every run of dark modules a line
+        # of the default width, one stroke for all.
+        m = qr_matrix(url, 0)
+        size = len(m)
+        width = (size + 2 * border) * scale
+        ops = [b"%d 0 0 %d 0 0 cm" % (scale, scale), b"1.0 1.0 1.0 rg",
+               b"0 0 %d %d re" % (size + 2 * border, size + 2 * border),
+               b"f q", b"0.5450980392156862 0.0 0.0 RG",
+               b"1 0 0 1 %d %s cm" % (border, b"%.1f" % (size + border -
+                                                        .5))]
+        ops += [b"%d %d m %d %d l" % (x, -y, x + n, -y)
+                for y, x, n in dark_runs(m)]
+        return b" ".join(ops + [b"S"]), width
+
+    def dots(url, u=4.0):
+        # Each module a disc of four Bezier curves (kappa 0.5523), in
+        # a page turned upside down as browsers print, one fill for all.
+        m = qr_matrix(url, 0)
+        r, k = u / 2, u / 2 * 0.5523
+        ops = [b"1 0 0 -1 0 792 cm", b"q", b"0.13 0.13 0.13 rg"]
+        for y, row in enumerate(m):
+            for x, v in enumerate(row):
+                if not v:
+                    continue
+                cx, cy = 120 + x * u + r, 200 + y * u + r
+                ops.append(
+                    b"%.2f %.2f m %.2f %.2f %.2f %.2f %.2f %.2f c "
+                    b"%.2f %.2f %.2f %.2f %.2f %.2f c "
+                    b"%.2f %.2f %.2f %.2f %.2f %.2f c "
+                    b"%.2f %.2f %.2f %.2f %.2f %.2f c h" % (
+                        cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx,
+                        cy + r, cx - k, cy + r, cx - r, cy + k, cx - r, cy,
+                        cx - r, cy - k, cx - k, cy - r, cx, cy - r,
+                        cx + k, cy - r, cx + r, cy - k, cx + r, cy))
+        return b"\n".join(ops + [b"f", b"Q"])
+
+    def caps(url, u=3):
+        # Each dark module a stroke of no length with square caps, the
+        # width a module, column by column, in a named grey space.
+        m = qr_matrix(url, 0)
+        ops = [b"q /DeviceGray CS 0 SC 2 J %d w" % u]
+        for x in range(len(m)):
+            for y in range(len(m)):
+                if m[y][x]:
+                    px, py = 300 + x * u + u / 2, 600 - y * u - u / 2
+                    ops.append(b"%.1f %.1f m %.1f %.1f l" % (px, py, px, py))
+        return b"\n".join(ops + [b"S Q"])
+
+    cs, _ = segno_strokes("https://mfa-renew.mailbox-check.top/q?id=21")
+    PDFDRAW_SEEDS.append(cs)
+    pdf_notice("en-326-pdf-qr-strokes.eml", "Notice", pdf_page(cs, True))
+    cs = dots("https://mfa-renew.mailbox-check.top/q?id=22")
+    PDFDRAW_SEEDS.append(cs)
+    pdf_notice("en-327-pdf-qr-round-dots.eml", "Reminder",
+               pdf_page(cs, True))
+    cs = caps("https://mfa-renew.mailbox-check.top/q?id=23")
+    PDFDRAW_SEEDS.append(cs)
+    pdf_notice("en-328-pdf-qr-square-caps.eml", "Last reminder",
+               pdf_page(cs, False))
+    # Each finder square one path of its outer and inner squares, wound
+    # alike and filled by the even-odd rule (the nonzero rule would
+    # fill the ring's hole), its centre and the other modules squares.
+    m = qr_matrix("https://mfa-renew.mailbox-check.top/q?id=24", 0)
+    n, u = len(m), 2.5
+    ops = [b"q 0 0 0 rg"]
+    corners = [(0, 0), (n - 7, 0), (0, n - 7)]
+    for cx, cy in corners:
+        ox, oy = 100 + cx * u, 500 - (cy + 7) * u
+        ops.append(b"%.2f %.2f %.2f %.2f re %.2f %.2f %.2f %.2f re f*" % (
+            ox, oy, 7 * u, 7 * u, ox + u, oy + u, 5 * u, 5 * u))
+        ops.append(b"%.2f %.2f %.2f %.2f re f" % (
+            ox + 2 * u, oy + 2 * u, 3 * u, 3 * u))
+    for y, row in enumerate(m):
+        for x, v in enumerate(row):
+            if v and not any(cx <= x < cx + 7 and cy <= y < cy + 7
+                             for cx, cy in corners):
+                ops.append(b"%.2f %.2f %.2f %.2f re f" % (
+                    100 + x * u, 500 - (y + 1) * u, u, u))
+    cs = b"\n".join(ops + [b"Q"])
+    PDFDRAW_SEEDS.append(cs)
+    pdf_notice("en-330-pdf-qr-evenodd-finders.eml", "Final reminder",
+               pdf_page(cs, True))
+    # A chart: grid lines, bars drawn as thick strokes of one width,
+    # dashed guide lines, and round data points: no code.
+    ops = [b"q 0.5 w 0.7 G"]
+    ops += [b"60 %d m 540 %d l" % (300 + 20 * i, 300 + 20 * i)
+            for i in range(12)]
+    ops += [b"S 0 G 12 w"]
+    heights = [40, 55, 80, 120, 90, 60, 150, 170, 130, 100, 75, 65, 140,
+               160, 110, 95, 85, 70, 125, 135, 145, 105, 115, 155]
+    ops += [b"%d 300 m %d %d l" % (80 + 18 * i, 80 + 18 * i, 300 + h)
+            for i, h in enumerate(heights)]
+    ops += [b"S 1 w [3 2] 0 d 60 420 m 540 420 l S [] 0 d 0.2 g"]
+    for i, h in enumerate(heights):
+        cx, cy, r, k = 80 + 18 * i, 300 + h + 10, 3.0, 3.0 * 0.5523
+        ops.append(b"%.2f %.2f m %.2f %.2f %.2f %.2f %.2f %.2f c "
+                   b"%.2f %.2f %.2f %.2f %.2f %.2f c "
+                   b"%.2f %.2f %.2f %.2f %.2f %.2f c "
+                   b"%.2f %.2f %.2f %.2f %.2f %.2f c h f" % (
+                       cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx,
+                       cy + r, cx - k, cy + r, cx - r, cy + k, cx - r, cy,
+                       cx - r, cy - k, cx - k, cy - r, cx, cy - r,
+                       cx + k, cy - r, cx + r, cy - k, cx + r, cy))
+    ops += [b"0 g BT /F1 12 Tf 60 500 Td (Orders by week, 2026) Tj ET Q"]
+    write("en-329-clean-pdf-chart.eml", headers(
+        "Martin Weber <martin.weber@fabrikam.com>", "Orders by week") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nHello, the weekly "
+        "orders chart is attached.\n\nMartin\n\n--b1\nContent-Type: "
+        'application/pdf; name="Orders_2026.pdf"\nContent-Disposition: '
+        'attachment; filename="Orders_2026.pdf"\n'
+        "Content-Transfer-Encoding: base64\n\n" +
+        b64(pdf_page(b"\n".join(ops), True)) + "\n--b1--\n", "clean",
         "!attach.qr_code")
 
 
@@ -3680,19 +3833,6 @@ def lure_form_samples():
         jpg, w, h)
     # The IT desk's "password notice" with a PDF whose only content is
     # a QR code, one way or another.
-    def pdf_notice(fname, sub, pdfb):
-        write(fname, headers(
-            "IT Desk <it-desk@mailbox-check.top>",
-            sub + ": your mailbox password expires today") +
-            'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
-            "Content-Type: text/plain; charset=utf-8\n\nSee the attached "
-            "document.\n\n--b1\nContent-Type: application/pdf; "
-            'name="Password_Notice.pdf"\nContent-Disposition: attachment; '
-            'filename="Password_Notice.pdf"\n'
-            "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
-            "\n--b1--\n", "threat", "attach.qr_code",
-            "content.credential_urgent")
-
     for fname, pdfb, sub in (
             ("en-223-pdf-qr-flate.eml", pdf_flate, "Notice"),
             ("en-224-pdf-qr-jpeg.eml", pdf_dct, "Reminder")):
@@ -3702,16 +3842,6 @@ def lure_form_samples():
     # (negative heights, a Flate-compressed page), and as runs of modules
     # under a transformation that turns the page a quarter (reportlab
     # and HTML-to-PDF converters), uncompressed.
-    def pdf_page(cs, compress):
-        data = zlib.compress(cs) if compress else cs
-        return (b"%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> "
-                b"endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >>"
-                b" endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox "
-                b"[0 0 612 792] /Contents 4 0 R >> endobj\n4 0 obj << "
-                b"/Length %d%s >>\nstream\n" % (len(data), b" /Filter "
-                b"/FlateDecode" if compress else b"") + data +
-                b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%EOF\n")
-
     def qr_squares(url):
         m = qr_matrix(url, 0)
         ops = [b"q", b"BT /F1 12 Tf 72 760 Td (Scan the code to keep your "
