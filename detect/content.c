@@ -495,6 +495,24 @@ to_line(const struct detect_scan *s, const char *t, const char *hit)
  * not one on the To or Cc line of a forwarded mail's header block, which
  * is the reader's or a colleague's.
  */
+/* Is an address of Reply-To at a free mail service? */
+static int
+reply_freemail(struct detect_scan *s)
+{
+	const struct dmsg	*m = s->m;
+	int			 i;
+
+	for (i = 0; i <= m->nreply_more; i++) {
+		const struct daddr *r = i == 0 ? &m->reply_to :
+		    &m->reply_more[i - 1];
+
+		if (r->domain != NULL && dom_is_freemail(s->eng,
+		    dom_registrable(s, r->domain)))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 text_freemail(struct detect_scan *s, const char *t, size_t n)
 {
@@ -913,9 +931,7 @@ content_run(struct detect_scan *s)
 		 * are an advance-fee scam with fewer of its words. */
 		int big = cm->n < 8000 && money(cm->s, cm->n, 6);
 		int freecontact = from_free || s->hbody.mailto != NULL ||
-		    (s->m->reply_to.domain != NULL && dom_is_freemail(s->eng,
-		    dom_registrable(s, s->m->reply_to.domain))) ||
-		    text_freemail(s, cm->s, cm->n);
+		    reply_freemail(s) || text_freemail(s, cm->s, cm->n);
 
 		if (cm->score[PC_ADVANCE] >= 5 ||
 		    (big && cm->score[PC_ADVANCE] >= 3) ||

@@ -214,6 +214,29 @@ attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 	}
 }
 
+/* The name of the group the From header writes ("Megan Bowen: <x@y>;"),
+ * which shows as the sender's name when its member has none (as the
+ * MIME adapter takes it), or NULL. */
+static const char *
+group_name(struct detect_scan *s, const struct dmsg *m)
+{
+	InternetAddressList	*l;
+	InternetAddress		*ia;
+	const char		*h = msg_header(m, "From"), *n = NULL;
+
+	if (h == NULL || (l = internet_address_list_parse(s->eng->gmopts,
+	    h)) == NULL)
+		return NULL;
+	if (internet_address_list_length(l) > 0 &&
+	    INTERNET_ADDRESS_IS_GROUP(ia = internet_address_list_get_address(l,
+	    0)) && (n = internet_address_get_name(ia)) != NULL && *n != '\0')
+		n = text_clip(&s->a, n, 256);
+	else
+		n = NULL;
+	g_object_unref(l);
+	return n;
+}
+
 /* The addresses the From header lists (GMime reads it as for MIME), or
  * else those of "from" (an array where a tool wrote one), else 0 or 1. */
 static int
@@ -279,10 +302,25 @@ graph_parse(struct detect_scan *s, const cJSON *msg, const cJSON *atts,
 	    &m->from);
 	m->nfrom = from_count(s, m, cJSON_GetObjectItemCaseSensitive(msg,
 	    "from"));
+	if (m->from.addr != NULL && (m->from.name == NULL ||
+	    str_casecmp(m->from.name, m->from.addr) == 0) &&
+	    (v = group_name(s, m)) != NULL)
+		m->from.name = v;
 	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "sender"), "Sender",
 	    &m->sender);
-	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "replyTo"),
-	    "Reply-To", &m->reply_to);
+	{
+		const cJSON	*rt = cJSON_GetObjectItemCaseSensitive(msg,
+				    "replyTo"), *r;
+		int		 i = 0;
+
+		jaddr(s, m, rt, "Reply-To", &m->reply_to);
+		/* Outlook replies to every address of Reply-To. */
+		if (cJSON_IsArray(rt))
+			cJSON_ArrayForEach(r, rt)
+				if (i++ > 0 && m->nreply_more < MSG_REPLY_MORE)
+					jaddr(s, m, r, "Reply-To",
+					    &m->reply_more[m->nreply_more++]);
+	}
 	jaddr(s, m, cJSON_GetObjectItemCaseSensitive(msg, "toRecipients"),
 	    "To", &m->to);
 	body = cJSON_GetObjectItemCaseSensitive(msg, "body");

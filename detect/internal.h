@@ -129,9 +129,14 @@ struct dpart {
 	int			 truncated;
 };
 
+#define MSG_REPLY_MORE	7	/* Reply-To addresses kept after the first */
+
 struct dmsg {
 	const char	*subject;
 	struct daddr	 from, sender, reply_to, return_path, to;
+	/* Reply-To's other addresses: Outlook replies to all of them. */
+	struct daddr	 reply_more[MSG_REPLY_MORE];
+	int		 nreply_more;
 	const char	*message_id;
 	struct dheader	*hdrs;
 	size_t		 nhdrs;

@@ -336,9 +336,28 @@ org_people_build(struct org_people *o, const char *const *l)
 		char *k = norm_dup(*l);
 
 		if (person_name(k)) {
+			const char *last = strrchr(k, ' ');
+
 			o->names = xrealloc(o->names, (o->n + 1) *
 			    sizeof(char *));
 			ac_add(o->ac, k, strlen(k), (int)o->n);
+			/* The family name first too, as address books show
+			 * it: "Bowen Megan", "Bowen, Megan". */
+			if (last != NULL) {
+				char	*r1, *r2;
+				int	 fl = (int)(last - k);
+
+				if (asprintf(&r1, "%s %.*s", last + 1, fl, k) >
+				    0) {
+					ac_add(o->ac, r1, strlen(r1), (int)o->n);
+					free(r1);
+				}
+				if (asprintf(&r2, "%s, %.*s", last + 1, fl, k) >
+				    0) {
+					ac_add(o->ac, r2, strlen(r2), (int)o->n);
+					free(r2);
+				}
+			}
 			o->names[o->n++] = k;
 		} else
 			free(k);
@@ -701,6 +720,21 @@ skel_inside(const char *label, const char *sk, const char *ps, size_t n)
 	return 0;
 }
 
+/* Is dom in host as whole labels with more labels after it? */
+static int
+labels_in(const char *host, const char *dom)
+{
+	const char	*p = host;
+	size_t		 n = strlen(dom);
+
+	while ((p = strstr(p, dom)) != NULL) {
+		if ((p == host || p[-1] == '.') && p[n] == '.')
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /*
  * Is regdom (the registrable domain of host) a look-alike of a protected
  * domain?  The Unicode form of the host, when it has one, is what is
@@ -714,7 +748,8 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	char				 lb[256], ulb[256], sk[256];
 	const char			*lab, *ureg = NULL;
 	const struct protect		*best = NULL;
-	int				 mybrand;
+	char				 tb[256];
+	int				 mybrand, tenant = 0;
 	/* Most scans have no organisation's lists: ask them only if any. */
 	int				 own = s->own->set.n > 0;
 	int				 corr = s->corr->set.n > 0;
@@ -726,8 +761,28 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	if (dom_is_own(s, host != NULL ? host : regdom) ||
 	    dom_is_corr(s, host != NULL ? host : regdom))
 		return NULL;
-	mybrand = brand_of_sender(e, regdom);
-	lab = label_of(e->psl, regdom, lb, sizeof(lb));
+	/* A tenant of a service every tenant shares (c0ntoso.onmicrosoft
+	 * .com): its name is the one it shows, compared as a domain's
+	 * label is; it is no brand's own (Microsoft writes from its own
+	 * domains, not from a tenant's). */
+	if (host != NULL && multi_tenant(regdom)) {
+		size_t hl = strlen(host), rl = strlen(regdom), t;
+
+		if (hl > rl + 1 && host[hl - rl - 1] == '.') {
+			for (t = hl - rl - 1; t > 0 && host[t - 1] != '.'; t--)
+				;
+			snprintf(tb, sizeof(tb), "%s", host + t);
+			regdom = tb;
+			tenant = 1;
+		}
+	}
+	mybrand = tenant ? -1 : brand_of_sender(e, regdom);
+	if (tenant) {
+		snprintf(lb, sizeof(lb), "%.*s", (int)strcspn(regdom, "."),
+		    regdom);
+		lab = lb;
+	} else
+		lab = label_of(e->psl, regdom, lb, sizeof(lb));
 	if (uhost != NULL) {
 		/* The Unicode label of the registrable domain. */
 		size_t nl = 0, nu = 0;
@@ -783,7 +838,9 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			best = p;
 			break;
 		}
-		if (p->kind != PK_BRAND && pl == labn &&
+		/* The same name as a tenant may be the organisation's own
+		 * tenant, not listed. */
+		if (p->kind != PK_BRAND && !tenant && pl == labn &&
 		    memcmp(lab, p->label, pl) == 0) {
 			*how = "the same name under another top-level domain";
 			best = p;
@@ -804,6 +861,15 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			/* "micros0ft-login": the name, disguised, with more. */
 			*how = ureg != NULL ? "letters from other alphabets" :
 			    "look-alike characters";
+			best = p;
+			break;
+		}
+		/* "contoso.com.evil.example": the whole domain written in
+		 * front of another one. */
+		if (p->kind != PK_BRAND && host != NULL &&
+		    labels_in(host, p->domain)) {
+			*how = "its whole name written in front of another "
+			    "domain";
 			best = p;
 			break;
 		}

@@ -845,26 +845,41 @@ walk_message(struct walk *w, GMimeMessage *em, int mdepth)
 	walk(w, g_mime_message_get_mime_part(em), 0, mdepth, 1);
 }
 
-static void
-first_addr(struct walk *w, InternetAddressList *l, struct daddr *d)
+/*
+ * The mailbox at index i of l (a group's first member for a group: its
+ * name the group's when the member has none, "Megan Bowen: <x@y>;" shows
+ * as the name), into d; 0 when there is none.
+ */
+static int
+addr_at(struct walk *w, InternetAddressList *l, int i, struct daddr *d)
 {
 	InternetAddress	*ia;
+	const char	*name, *gname = NULL;
 
-	if (l == NULL || internet_address_list_length(l) < 1)
-		return;
-	ia = internet_address_list_get_address(l, 0);
+	if (l == NULL || internet_address_list_length(l) <= i)
+		return 0;
+	ia = internet_address_list_get_address(l, i);
 	if (INTERNET_ADDRESS_IS_GROUP(ia)) {
 		InternetAddressList *ml = internet_address_group_get_members(
 		    INTERNET_ADDRESS_GROUP(ia));
 
 		if (ml == NULL || internet_address_list_length(ml) < 1)
-			return;
+			return 0;
+		gname = internet_address_get_name(ia);
 		ia = internet_address_list_get_address(ml, 0);
 	}
 	if (!INTERNET_ADDRESS_IS_MAILBOX(ia))
-		return;
-	msg_set_addr(w->s, d, internet_address_get_name(ia),
+		return 0;
+	name = internet_address_get_name(ia);
+	msg_set_addr(w->s, d, name != NULL && *name != '\0' ? name : gname,
 	    internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia)));
+	return 1;
+}
+
+static void
+first_addr(struct walk *w, InternetAddressList *l, struct daddr *d)
+{
+	addr_at(w, l, 0, d);
 }
 
 static const char *
@@ -1112,8 +1127,17 @@ mime_parse(struct detect_scan *s, const char *buf, size_t len,
 		m->nfrom = internet_address_list_length(from);
 	first_addr(&w, addrs(&w, msg, GMIME_ADDRESS_TYPE_SENDER, "Sender"),
 	    &m->sender);
-	first_addr(&w, addrs(&w, msg, GMIME_ADDRESS_TYPE_REPLY_TO,
-	    "Reply-To"), &m->reply_to);
+	{
+		InternetAddressList *rl = addrs(&w, msg,
+		    GMIME_ADDRESS_TYPE_REPLY_TO, "Reply-To");
+		int i;
+
+		first_addr(&w, rl, &m->reply_to);
+		for (i = 1; m->nreply_more < MSG_REPLY_MORE && rl != NULL &&
+		    i < internet_address_list_length(rl); i++)
+			if (addr_at(&w, rl, i, &m->reply_more[m->nreply_more]))
+				m->nreply_more++;
+	}
 	first_addr(&w, addrs(&w, msg, GMIME_ADDRESS_TYPE_TO, "To"), &m->to);
 	walk(&w, g_mime_message_get_mime_part(msg), 0, 0, 1);
 }

@@ -373,6 +373,10 @@ RULE(R_SENDER_REPLYTO_FREEMAIL, "sender.replyto_freemail", DETECT_IMPERSONATION,
     "replies go to a free mail address, not to the sender's organisation", \
     "Replies would go to the free mail address {imitates}, not to the sender's domain {domain}.", \
     "返信はフリーメールのアドレス {imitates} に送られ、送信者のドメイン {domain} には届きません。") \
+RULE(R_SENDER_REPLYTO_LOOKALIKE, "sender.replyto_lookalike", DETECT_IMPERSONATION, 70, \
+    "replies go to a domain that imitates the organisation's or a correspondent's", \
+    "Replies would go to {domain}, which imitates {imitates} ({detail}): the answer to this mail would reach an imitation.", \
+    "返信先のドメイン {domain} は {imitates} を模倣しています ({detail})。このメールへの返信は偽物に届きます。") \
 RULE(R_SENDER_MULTI_FROM, "sender.several_from", DETECT_SPOOFING, 30, \
     "From holds several addresses or a malformed one", \
     "The From header holds several or malformed addresses ({detail}), so mail programs may show a sender other than the real one.", \

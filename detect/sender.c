@@ -22,25 +22,36 @@ struct auth {
 	int	 found;
 };
 
+/*
+ * The value of the first "key=value" of v whose key starts a token, in
+ * lower case; the key (given without its "=") in any case and blanks
+ * round the "=", as RFC 8601 allows (Exchange writes neither).
+ */
 static void
 word_after(const char *v, const char *key, char *out, size_t outsz)
 {
-	const char	*p = v;
-	size_t		 kl = strlen(key), n;
+	const char	*p;
+	size_t		 kl = strlen(key) - 1, n;
 
-	while ((p = strstr(p, key)) != NULL) {
-		/* key must start a token */
-		if (p == v || p[-1] == ' ' || p[-1] == ';' || p[-1] == '\t') {
-			p += kl;
-			n = strcspn(p, " ;\t()");
-			if (n >= outsz)
-				n = outsz - 1;
-			memcpy(out, p, n);
-			out[n] = '\0';
-			str_lower(out);
-			return;
-		}
-		p += kl;
+	for (p = v; *p != '\0'; p++) {
+		const char *q = p + kl;
+
+		if (strncasecmp(p, key, kl) != 0 || !(p == v || p[-1] == ' ' ||
+		    p[-1] == ';' || p[-1] == '\t' || p[-1] == '\n' ||
+		    p[-1] == '\r' || p[-1] == ')'))
+			continue;
+		q += strspn(q, " \t\r\n");
+		if (*q != '=')
+			continue;
+		q++;
+		q += strspn(q, " \t\r\n");
+		n = strcspn(q, " ;\t\r\n()");
+		if (n >= outsz)
+			n = outsz - 1;
+		memcpy(out, q, n);
+		out[n] = '\0';
+		str_lower(out);
+		return;
 	}
 }
 
@@ -85,6 +96,45 @@ get_auth(const struct dmsg *m, struct auth *a)
 		str_lower(a->spf);
 		a->found = 1;
 	}
+}
+
+/*
+ * The display name with the forms that show as ASCII written as ASCII,
+ * for the address or domain it may show: full-width forms (＜, ＠, ．),
+ * the ideographic and half-width full stops (which IDNA maps to a dot)
+ * and the small commercial at.  name itself when it has none.
+ */
+static const char *
+name_fold(struct detect_scan *s, const char *name)
+{
+	size_t		 n = strlen(name), i, k, o = 0;
+	uint32_t	 c;
+	char		*out;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)name[i] == 0xef ||
+		    (unsigned char)name[i] == 0xe3)
+			break;
+	if (i == n)
+		return name;
+	out = arena_alloc(&s->a, n + 1);
+	for (i = 0; i < n; i += k) {
+		k = utf8_next(name + i, n - i, &c);
+		if (c >= 0xff01 && c <= 0xff5e)
+			out[o++] = (char)(c - 0xfee0);
+		else if (c == 0x3002 || c == 0xff61)
+			out[o++] = '.';
+		else if (c == 0x3000)
+			out[o++] = ' ';
+		else if (c == 0xfe6b)
+			out[o++] = '@';
+		else {
+			memcpy(out + o, name + i, k);
+			o += k;
+		}
+	}
+	out[o] = '\0';
+	return out;
 }
 
 /* An address written inside the display name, or NULL. */
@@ -221,6 +271,24 @@ host_name(const char *d)
  * (Graph's).  The domain that really sends, after the last "@", is
  * returned; NULL when the address is sound.
  */
+/* Does a quoted local part go on, after its "@", with a domain of two
+ * labels or more ("it@contoso.com" in "it@contoso.com"@x; not "taro@home",
+ * a name a person gave a mailbox)? */
+static int
+quoted_domain(const char *p, const char *end)
+{
+	size_t	 n = 0;
+	int	 dot = 0;
+
+	for (; p < end && *p != '"'; p++, n++) {
+		if (*p == '.' && n > 0)
+			dot = 1;
+		else if (!isalnum((unsigned char)*p) && *p != '-' && *p != '.')
+			return 0;
+	}
+	return dot && n >= 4 && p[-1] != '.';
+}
+
 static const char *
 addr_in_addr(struct detect_scan *s, const char *hdr, const char *addr)
 {
@@ -241,7 +309,8 @@ addr_in_addr(struct detect_scan *s, const char *hdr, const char *addr)
 			else if (*p == '@' && !inq) {
 				ats++;
 				at = p;
-			}
+			} else if (*p == '@' && quoted_domain(p + 1, end))
+				ats++;	/* "it@contoso.com"@x: shown whole */
 		if (ats >= 2 && at + 1 < end)
 			return arena_strndup(&s->a, at + 1,
 			    (size_t)(end - at - 1));
@@ -1071,7 +1140,8 @@ sender_run(struct detect_scan *s)
 	const char			*realdom;
 	struct auth			 a;
 	char				 check[160];
-	int				 fail = 0, b;
+	int				 fail = 0, b, vouched, via;
+	size_t				 i;
 
 	if (fdom != NULL)
 		freg = dom_registrable(s, fdom);
@@ -1087,6 +1157,13 @@ sender_run(struct detect_scan *s)
 
 	/* Authentication, as the receiving Exchange Online saw it. */
 	get_auth(m, &a);
+	/* A brand's service that Exchange Online found authentic (DMARC
+	 * or composite authentication passed) writes for a person:
+	 * SharePoint, Google Docs and DocuSign send in the name of the one
+	 * who shared or asked to sign, with replies to them. */
+	vouched = a.found && (strcmp(a.dmarc, "pass") == 0 ||
+	    strcmp(a.compauth, "pass") == 0) && freg != NULL &&
+	    !dom_is_freemail(e, freg) && brand_of_sender(e, freg) >= 0;
 	if (a.found) {
 		snprintf(check, sizeof(check), "spf=%s dkim=%s dmarc=%s%s%s "
 		    "compauth=%s%s%s", a.spf[0] ? a.spf : "-",
@@ -1094,7 +1171,14 @@ sender_run(struct detect_scan *s)
 		    a.action[0] ? " action=" : "", a.action,
 		    a.compauth[0] ? a.compauth : "-", a.reason[0] ?
 		    " reason=" : "", a.reason);
-		if (strcmp(a.dmarc, "fail") == 0) {
+		/* Composite authentication passed: Exchange Online found
+		 * the mail authentic whatever else failed (an ARC chain
+		 * from a sealer the tenant trusts, reason 130; its implicit
+		 * authentication, reasons 1xx), and Microsoft makes its
+		 * final determination of spoofing the composite's. */
+		int authentic = strcmp(a.compauth, "pass") == 0;
+
+		if (!authentic && strcmp(a.dmarc, "fail") == 0) {
 			int enforce = strstr(a.action, "reject") != NULL ||
 			    strstr(a.action, "quarantine") != NULL;
 
@@ -1111,12 +1195,13 @@ sender_run(struct detect_scan *s)
 			    .domain = fdom, .check = check });
 			fail = 1;
 		}
-		if (strcmp(a.spf, "fail") == 0 && strcmp(a.dkim, "pass") != 0) {
+		if (!authentic && strcmp(a.spf, "fail") == 0 &&
+		    strcmp(a.dkim, "pass") != 0) {
 			finding_add(s, R_AUTH_SPF, &(struct fargs){
 			    .domain = fdom, .check = check });
 			fail = 1;
 		}
-		if (strcmp(a.dkim, "fail") == 0)
+		if (!authentic && strcmp(a.dkim, "fail") == 0)
 			finding_add(s, R_AUTH_DKIM, &(struct fargs){
 			    .domain = fdom, .check = check });
 		if (fail && freg != NULL && dom_is_own(s, fdom))
@@ -1259,14 +1344,21 @@ sender_run(struct detect_scan *s)
 	/* What the display name claims. */
 	if (m->from.name != NULL && fdom != NULL) {
 		struct buf	 nb;
-		const char	*na = name_address(s, m->from.name), *ndom;
+		const char	*fold = name_fold(s, m->from.name);
+		const char	*na = name_address(s, fold), *ndom;
 		int		 id = -1, disguised = 0;
 		int		 mixed = s->ns.mixed_words;
 
 		buf_init(&nb, 1024);
 		text_norm(&nb, m->from.name, strlen(m->from.name), &s->ns);
 		s->name_mixed = s->ns.mixed_words > mixed;
-		if (na != NULL && strstr(nb.ptr, " via ") == NULL) {
+		/* "X via Y": a list (Google Groups, Mailman) or a service
+		 * (DocuSign) writing for X, whose name or address that is.
+		 * Only a list's mail (List-Id) or an authentic service's is
+		 * taken so; in anyone else's name it is a disguise. */
+		via = strstr(nb.ptr, " via ") != NULL && (vouched ||
+		    msg_header(m, "List-Id") != NULL);
+		if (na != NULL && !via) {
 			const char *nd = strrchr(na, '@') + 1;
 			const char *nreg = dom_registrable(s, nd);
 
@@ -1280,9 +1372,8 @@ sender_run(struct detect_scan *s)
 				    .domain = fdom, .imitates = na });
 			}
 		}
-		if (na == NULL && (ndom = name_domain(s, m->from.name)) !=
-		    NULL && strcmp(ndom, freg) != 0 &&
-		    strstr(nb.ptr, " via ") == NULL) {
+		if (na == NULL && (ndom = name_domain(s, fold)) != NULL &&
+		    strcmp(ndom, freg) != 0 && !via) {
 			/* Only a protected one: a newsletter's name is often
 			 * its web site's ("Comics.com"), sent from a mailer's. */
 			if (brand_of_domain(e, ndom) >= 0 || dom_is_own(s, ndom) ||
@@ -1318,14 +1409,16 @@ sender_run(struct detect_scan *s)
 		}
 		/* An organisation's name the address knows nothing of;
 		 * brands are weighed above, free mail by its own rules. */
-		if (b < 0 && na == NULL && m->from.addr != NULL &&
-		    strstr(nb.ptr, " via ") == NULL &&
+		if (b < 0 && na == NULL && m->from.addr != NULL && !via &&
 		    !dom_is_freemail(e, freg) && brand_of_sender(e, freg) < 0 &&
 		    !dom_is_own(s, fdom) && !dom_is_corr(s, fdom) &&
 		    org_mismatch(nb.ptr, m->from.addr))
 			finding_add(s, R_SENDER_ORG_MISMATCH, &(struct fargs){
 			    .domain = fdom, .detail = m->from.name });
-		if (s->people->n > 0 && !dom_is_own(s, fdom)) {
+		/* A colleague's name on an authentic service's mail is the
+		 * service writing for them (a file shared, an envelope to
+		 * sign). */
+		if (s->people->n > 0 && !dom_is_own(s, fdom) && !vouched) {
 			struct pmatch pm = { nb.ptr, nb.len, -1 };
 
 			ac_scan(s->people->ac, nb.ptr, nb.len, person_match,
@@ -1378,25 +1471,43 @@ sender_run(struct detect_scan *s)
 		buf_release(&sb);
 	}
 
-	/* Where replies and bounces go.  A brand's service that Exchange
-	 * Online found authentic (DMARC or composite authentication passed)
-	 * writes for a person: SharePoint, Google Docs and DocuSign send
-	 * replies to the one who shared or asked to sign. */
-	if (freg != NULL && m->reply_to.domain != NULL) {
-		const char *rreg = dom_registrable(s, m->reply_to.domain);
-		int vouched = a.found && (strcmp(a.dmarc, "pass") == 0 ||
-		    strcmp(a.compauth, "pass") == 0) &&
-		    !dom_is_freemail(e, freg) && brand_of_sender(e, freg) >= 0;
+	/* Where replies go: every address of Reply-To (Outlook replies
+	 * to all of them); an authentic brand's service (vouched, above)
+	 * sends replies to the person it writes for.  A reply address on
+	 * a look-alike of the organisation's or a correspondent's domain
+	 * is the invoice fraud's way: the From is real (a correspondent's
+	 * mailbox taken over, or its own domain), the answer goes to the
+	 * imitation. */
+	for (i = 0; freg != NULL && i <= (size_t)m->nreply_more; i++) {
+		const struct daddr *r = i == 0 ? &m->reply_to :
+		    &m->reply_more[i - 1];
+		const char *rreg, *how, *uh = NULL;
+		const struct protect *p;
+		char *uni = NULL;
+		int words;
 
+		if (r->domain == NULL)
+			continue;
+		rreg = dom_registrable(s, r->domain);
 		if (strcmp(rreg, freg) != 0) {
 			if (dom_is_freemail(e, rreg) && !dom_is_freemail(e, freg))
 				finding_add(s, R_SENDER_REPLYTO_FREEMAIL,
 				    &(struct fargs){ .domain = freg,
-				    .imitates = m->reply_to.addr });
+				    .imitates = r->addr });
 			else if (!vouched)
 				finding_add(s, R_SENDER_REPLYTO, &(struct fargs){
 				    .domain = freg, .imitates = rreg });
 		}
+		if (strstr(r->domain, "xn--") != NULL &&
+		    idn2_to_unicode_8z8z(r->domain, &uni, 0) == IDN2_OK) {
+			uh = arena_strdup(&s->a, uni);
+			idn2_free(uni);
+		}
+		if ((p = dom_lookalike(s, r->domain, uh, rreg, &how,
+		    &words)) != NULL && !words && p->kind != PK_BRAND)
+			finding_add(s, R_SENDER_REPLYTO_LOOKALIKE,
+			    &(struct fargs){ .domain = uh ? uh : r->domain,
+			    .imitates = p->domain, .detail = how });
 	}
 	if (freg != NULL && m->return_path.domain != NULL) {
 		const char *rp = dom_registrable(s, m->return_path.domain);

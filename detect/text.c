@@ -711,7 +711,19 @@ text_invisible(uint32_t c)
 	    c == 0x1160 || c == 0x17b4 || c == 0x17b5 || c == 0x180e ||
 	    (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
 	    (c >= 0x2060 && c <= 0x2064) || c == 0x3164 || c == 0xfeff ||
-	    c == 0xffa0 || (c >= 0xfe00 && c <= 0xfe0f);
+	    c == 0xffa0 || (c >= 0xfe00 && c <= 0xfe0f) ||
+	    (c >= 0xfff9 && c <= 0xfffb) || (c >= 0x1d173 && c <= 0x1d17a) ||
+	    (c >= 0xe0000 && c <= 0xe007f) || (c >= 0xe0100 && c <= 0xe01ef);
+}
+
+/* A combining mark: part of the letter before it ("e" and U+0301 are
+ * the "é" that folds to "e"). */
+static int
+combining(uint32_t c)
+{
+	return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) ||
+	    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+	    (c >= 0xfe20 && c <= 0xfe2f);
 }
 
 enum script
@@ -773,6 +785,10 @@ text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
 			/* A soft hyphen inside a word is typography. */
 			if (in_word && c != 0xad)
 				w_inv = 1;
+			i += k;
+			continue;
+		}
+		if (in_word && combining(c)) {
 			i += k;
 			continue;
 		}

@@ -754,6 +754,7 @@ def main():
     probe_samples()
     mime_evasion_samples()
     pdf_paint_samples()
+    sender_review_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1754,6 +1755,156 @@ def svg_qr_samples():
              '"300"><rect width="320" height="300" fill="#fff"/>%s%s</svg>'
              % (bars, legend)).encode()) + "\n--b1--\n", "clean",
         "!attach.qr_code")
+
+
+def sender_review_samples():
+    """Review 30's shapes of the sender checks: Exchange's composite
+    authentication passing what else failed (an ARC chain from a sealer
+    the tenant trusts), a service writing in a colleague's name, replies
+    sent to a look-alike, a look-alike Microsoft 365 tenant, the
+    organisation's domain in front of another, and display names that
+    show an address or a person otherwise than in plain ASCII."""
+    def plain(text):
+        return "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n"
+
+    # Mail from the organisation's domain through a list or forwarder
+    # whose ARC seal the tenant trusts: DMARC failed, composite
+    # authentication passed with reason 130, as Microsoft documents.
+    write("en-331-clean-arc-trusted-sealer.eml",
+          "ARC-Authentication-Results: i=1; lists.example.org; spf=pass "
+          "smtp.mailfrom=contoso.com; dkim=pass header.d=contoso.com; "
+          "dmarc=pass header.from=contoso.com\n"
+          "Authentication-Results: spf=fail (sender IP is 198.51.100.7) "
+          "smtp.mailfrom=lists.example.org; dkim=fail (body hash did not "
+          "verify) header.d=contoso.com;dmarc=fail action=none "
+          "header.from=contoso.com;compauth=pass reason=130\n" +
+          headers("Adele Vance <adele@contoso.com>",
+                  "Minutes of the standards meeting") +
+          plain("The minutes are on the list archive: "
+                "https://lists.example.org/archive/2026-11"),
+          "clean", "!sender.spoof_own_domain", "!auth.dmarc_fail_monitor",
+          "!auth.spf_fail", "!auth.dkim_fail")
+    # SharePoint sharing a file in a colleague's name (the organisation's
+    # person John Smith), authentic: the service writes for him.
+    write("en-332-clean-sharepoint-colleague.eml",
+          eop_pass("sharepointonline.com", "40.107.226.34") +
+          headers("John Smith <no-reply@sharepointonline.com>",
+                  'John Smith shared "Budget 2027" with you') +
+          plain("John Smith shared a file with you.\n\nBudget 2027\n"
+                "https://contoso.sharepoint.com/:x:/s/finance/EbX2kq"),
+          "clean", "!sender.display_person")
+    # A correspondent's real mailbox (taken over) asks for payment and
+    # sends the replies to a look-alike of its domain.
+    write("en-333-replyto-lookalike-correspondent.eml",
+          eop_pass("fabrikam.com", "40.107.226.35") +
+          headers("Bob Kelly <bob.kelly@fabrikam.com>",
+                  "Invoice 4471 - updated payment details",
+                  "Reply-To: Bob Kelly <bob.kelly@fabrikarn.com>\n") +
+          plain("Hello,\n\nPlease reply to confirm when the payment of "
+                "invoice 4471 is scheduled.\n\nBob"),
+          "threat", "sender.replyto_lookalike")
+    # A Microsoft 365 tenant named after the organisation, a letter
+    # changed; and one with a word added.
+    write("en-334-lookalike-tenant.eml",
+          eop_pass("c0ntoso.onmicrosoft.com", "40.107.226.36") +
+          headers("IT Helpdesk <helpdesk@c0ntoso.onmicrosoft.com>",
+                  "Mailbox storage") +
+          plain("Your mailbox is almost full. Review your storage "
+                "settings in the portal."),
+          "threat", "sender.lookalike_own")
+    write("en-335-tenant-name-words-added.eml",
+          eop_pass("contoso-it.onmicrosoft.com", "40.107.226.37") +
+          headers("IT Helpdesk <helpdesk@contoso-it.onmicrosoft.com>",
+                  "Mailbox storage") +
+          plain("Your mailbox is almost full. Review your storage "
+                "settings in the portal."),
+          "potential", "sender.name_in_domain")
+    # The organisation's whole domain in front of another one.
+    write("en-336-own-domain-in-front.eml",
+          headers("IT Helpdesk <helpdesk@contoso.com.mail-secure.example>",
+                  "Mailbox storage") +
+          plain("Your mailbox is almost full. Review your storage "
+                "settings in the portal."),
+          "threat", "sender.lookalike_own")
+    # An address of the organisation shown in the name, " via Teams"
+    # after it: no list wrote it (no List-Id) and no service did.
+    write("en-337-display-address-via.eml",
+          headers('"john.smith@contoso.com via Teams" '
+                  "<notify@teams-notice.example>", "New message") +
+          plain("You have a new message in Teams."),
+          "threat", "sender.display_address_brand")
+    # A list that rewrote its poster's From (Mailman's DMARC mitigation):
+    # the address in the name is the poster's.
+    write("en-338-clean-list-via-address.eml",
+          "List-Id: Widget developers <dev.lists.example.org>\n" +
+          headers('"adele@contoso.com via dev" <dev@lists.example.org>',
+                  "[dev] Release 2.4 branch") +
+          plain("The 2.4 branch is cut; please test your changes."),
+          "clean", "!sender.display_address_brand")
+    # The address in the name written with full-width brackets, and the
+    # domain with a full-width dot (RFC 2047 words, as mail programs
+    # send them).
+    write("en-339-display-address-fullwidth.eml",
+          headers("%s <helpdesk@desk-notice.example>" % ew(
+              None, "UTF-8", "IT Helpdesk \uff1chelpdesk@contoso.com\uff1e"
+              .encode()), "Password expiry") +
+          plain("Your password expires today."),
+          "threat", "sender.display_address_brand")
+    write("en-340-display-domain-fullwidth-dot.eml",
+          headers("%s <helpdesk@desk-notice.example>" % ew(
+              None, "UTF-8", "contoso\uff0ecom IT".encode()),
+              "Password expiry") +
+          plain("Your password expires today."),
+          "threat", "sender.display_address_brand")
+    # The person's name family name first, as address books show it.
+    write("en-341-display-person-last-first.eml",
+          headers('"Smith, John" <ceo.office@exec-mail.example>',
+                  "Quick request") +
+          plain("Are you at your desk? I need a favour."),
+          "potential", "sender.display_person")
+    # ... with a combining accent, an invisible tag character, and as a
+    # group's name.
+    write("en-342-display-person-combining.eml",
+          headers("%s <ceo.office@exec-mail.example>" % ew(
+              None, "UTF-8", "Jo\u0301hn Smith".encode()),
+              "Quick request") +
+          plain("Are you at your desk? I need a favour."),
+          "potential", "sender.display_person")
+    write("en-343-display-person-tag.eml",
+          headers("%s <ceo.office@exec-mail.example>" % ew(
+              None, "UTF-8", "Jo\U000e0020hn Smith".encode()),
+              "Quick request") +
+          plain("Are you at your desk? I need a favour."),
+          "potential", "sender.display_person")
+    write("en-344-display-person-group.eml",
+          headers("John Smith: <ceo.office@exec-mail.example>;",
+                  "Quick request") +
+          plain("Are you at your desk? I need a favour."),
+          "potential", "sender.display_person")
+    # Replies to two addresses, the free mail one second.
+    write("en-345-replyto-second-freemail.eml",
+          headers("Accounts <accounts@northwind-supply.example>",
+                  "Outstanding balance",
+                  "Reply-To: accounts@northwind-supply.example, "
+                  "northwind.accounts@gmail.com\n") +
+          plain("Please settle the outstanding balance this week."),
+          "potential", "sender.replyto_freemail")
+    # The organisation's address as a quoted local part.
+    write("en-346-quoted-own-address.eml",
+          headers('IT <"it@contoso.com"@desk-notice.example>',
+                  "Password expiry") +
+          plain("Your password expires today."),
+          "potential", "sender.several_from")
+    # Authentication-Results with upper-case keys and blanks round "="
+    # (RFC 8601 allows both): still read.
+    write("en-347-auth-results-case.eml",
+          "Authentication-Results: SPF = fail (sender IP is 203.0.113.9) "
+          "smtp.mailfrom=contoso.com; DKIM=none (message not signed) "
+          "header.d=none;DMARC = fail action=none "
+          "header.from=contoso.com;CompAuth=fail reason=000\n" +
+          headers("Adele Vance <adele@contoso.com>", "Payroll update") +
+          plain("Please confirm your payroll details."),
+          "threat", "sender.spoof_own_domain")
 
 
 def pdf_page(cs, compress):
