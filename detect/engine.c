@@ -876,7 +876,7 @@ scan_begin(struct detect_scan *s)
 	s->qr_frames = s->qr_inner_reads = 0;
 	s->qr_inner_cells = 0;
 	memset(s->svg_ops, 0, sizeof(s->svg_ops));
-	s->pdf_paint_ops = 0;
+	s->pdf_paint_ops = s->pdf_clip_ops = 0;
 	s->qr_decoded = 0;
 	s->msg_passwords = 0;
 	s->pw_tries = s->arc_names = s->kdf_rounds = 0;

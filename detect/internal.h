@@ -408,6 +408,7 @@ struct detect_scan {
 	int			 qr_inner_reads;	/* codes in decoration */
 	size_t			 qr_inner_cells;	/* and cells searched */
 	size_t			 svg_ops[5];	/* svgqr.c's budgets, a message */
+	size_t			 pdf_clip_ops;	/* pdfqr.c's clip tests */
 	size_t			 pdf_paint_ops;	/* pdfqr.c's: points painted and
 						   stroke pieces, a message */
 	struct qr_piece		 qr_piece[QR_PIECES_MAX];
@@ -801,8 +802,14 @@ struct paint_stroke {
 	const double	*dash;		/* the dash pattern's ndash lengths */
 	int		 ndash;		/* 0: solid */
 	double		 offset;	/* where in the pattern a segment
-					   begins */
+					   begins (dash_at NULL) */
+	double		*dash_at;	/* or: where the subpath's pattern
+					   stands, carried from segment to
+					   segment (PDF's way) */
 	int		 cap;		/* 0 butt, 1 round, 2 square */
+	int		 round_only;	/* a segment of no length painted
+					   under round caps only (PDF's
+					   rule), else under any cap */
 	size_t		*pieces;	/* pieces drawn so far: a budget */
 };
 /* A filled path being read: its vertical edges, and the points of the
@@ -824,9 +831,11 @@ struct paint_fill {
 	double		 eps;		/* coordinates this close are one */
 };
 /* A stroked segment, horizontal or vertical, with its dashes and caps;
- * a segment of no length, capped, a dot or a square. */
+ * a segment of no length, capped, a dot or a square; join0 and join1
+ * carry a solid segment's start and end on by half the width, where a
+ * mitred or round join meets the segment before or after it. */
 void	 paint_segment(const struct paint_stroke *, const struct paint_out *,
-	    double x, double y, double nx, double ny);
+	    double x, double y, double nx, double ny, int join0, int join1);
 /* A new path (its storage kept), a point of the current subpath, a point
  * that bounds a curve (where it turns), a cubic Bezier curve from the
  * last point (xs, ys: start, controls, end), the subpath's end. */

@@ -40,30 +40,43 @@ paint_piece(const struct paint_stroke *st, const struct paint_out *o, double x,
 
 /* A stroked segment, horizontal or vertical: whole, or the dashes of
  * its dash pattern (PAINT_DASH_MAX at most; a pattern of no length is
- * drawn whole, one that hides all of it draws nothing), begun at the
- * pattern's offset at each segment. */
+ * drawn whole, one that hides all of it draws nothing), the pattern
+ * begun at its offset, or where the subpath's stands (dash_at). */
 void
 paint_segment(const struct paint_stroke *st, const struct paint_out *o,
-    double x, double y, double nx, double ny)
+    double x, double y, double nx, double ny, int join0, int join1)
 {
-	double	 len = fabs(nx - x) + fabs(ny - y), sum = 0, at = 0;
+	double	 len = fabs(nx - x) + fabs(ny - y), sum = 0, at = 0, start;
 	double	 dx = nx == x ? 0 : nx > x ? 1 : -1;
-	double	 dy = ny == y ? 0 : ny > y ? 1 : -1;
+	double	 dy = ny == y ? 0 : ny > y ? 1 : -1, period, hw;
 	int	 i, k = 0;
 
 	for (i = 0; i < st->ndash; i++)
 		sum += st->dash[i];
+	start = st->dash_at != NULL ? *st->dash_at : st->offset;
+	if (st->dash_at != NULL)
+		*st->dash_at += len;
 	if (*st->pieces >= PAINT_PIECES)
 		return;
 	(*st->pieces)++;
+	if (len == 0 && st->round_only && st->cap != 1)
+		return;
 	if (st->ndash == 0 || !(sum > 0) || (nx != x && ny != y) || len == 0) {
-		paint_piece(st, o, x, y, nx, ny);
+		/* Where joins meet it, a solid line goes on under them. */
+		hw = (nx != x && ny != y) || len == 0 ? 0 : st->width / 2;
+		paint_piece(st, o, x - (join0 ? dx * hw : 0), y - (join0 ? dy *
+		    hw : 0), nx + (join1 ? dx * hw : 0), ny + (join1 ? dy * hw :
+		    0));
 		return;
 	}
-	/* The pattern begins offset into it: a piece before the segment's
+	/* The pattern begins start into it: a piece before the segment's
 	 * start is cut there. */
-	if (st->offset > 0 && isfinite(st->offset))
-		at = -fmod(st->offset, st->ndash % 2 ? 2 * sum : sum);
+	period = st->ndash % 2 ? 2 * sum : sum;
+	if (isfinite(start) && start != 0) {
+		at = -fmod(start, period);
+		if (at > 0)
+			at -= period;
+	}
 	for (i = 0; at < len && k < PAINT_DASH_MAX && *st->pieces < PAINT_PIECES;
 	    i = (i + 1) % st->ndash, (*st->pieces)++) {
 		double a0 = fmax(at, 0), a1 = fmin(at + st->dash[i], len);

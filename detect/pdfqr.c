@@ -33,7 +33,7 @@
 #include "util.h"
 
 #define PQ_RECTS	40000	/* dark rectangles kept per stream */
-#define PQ_STACK	32	/* q levels followed */
+#define PQ_STACK	4096	/* q levels followed */
 #define PQ_SIDE_MIN	21	/* modules a side: version 1 */
 #define PQ_SIDE_MAX	177	/* version 40 */
 #define PQ_TINY		0.25	/* page units: a side no printer draws */
@@ -44,19 +44,29 @@
 #define PQ_DASHES	8	/* numbers of a dash pattern */
 #define PQ_PATH		(1u << 18)	/* points of one path kept */
 #define PQ_FAR		1e6	/* page units: farther is off any page */
+#define PQ_PALE		0.9	/* lighter paint is kept for no code */
+#define PQ_CLIPS	40000	/* clipping paths' rectangles kept */
+#define PQ_CLIP_OPS	(16u << 20)	/* clip tests, a message */
 
 enum pq_space { PS_GREY, PS_RGB, PS_CMYK, PS_NAMED };
 
 /* The graphics state that q saves and Q restores, as far as followed. */
 struct pq_gs {
 	double		 ctm[6];
-	int		 dark, sdark;	/* the fill and stroke colours */
+	double		 light, slight;	/* the fill and stroke colours: how
+					   light, 0 black to 1 white */
 	enum pq_space	 space, sspace;
 	double		 width;		/* line width */
 	int		 cap;		/* line cap: 0 butt, 1 round, 2 square */
+	int		 join;		/* line join: 0 mitre, 1 round, 2 bevel */
 	double		 dash[PQ_DASHES];
 	int		 ndash;		/* 0: solid */
 	double		 phase;
+	int		 clipped;	/* a clipping path applies: the
+					   rectangles [clip0, clip0 + nclip)
+					   of the clip store, on the page */
+	size_t		 clip0, nclip;
+	size_t		 clip_top;	/* saved by q: the store's end */
 };
 
 /* A point of the path being built: where a move, line or curve goes
@@ -68,10 +78,12 @@ struct pq_pt {
 	int	 kind;
 };
 
+struct pq_seg;
+
 struct pq {
 	struct pq_gs	 gs;
-	struct pq_gs	 stack[PQ_STACK];
-	int		 depth;
+	struct pq_gs	*stack;		/* what q saved, PQ_STACK deep */
+	size_t		 depth, stackcap;
 	char		 name[16];	/* the last name operand */
 	double		 op[PQ_NOPS];
 	int		 nop, named;
@@ -79,12 +91,22 @@ struct pq {
 					   -1 when none is known */
 	struct pq_pt	*path;
 	size_t		 npath, pathcap;
+	size_t		 sub;		/* where the current subpath began */
+	struct pq_seg	*seg;		/* a subpath's pieces, stroking it */
+	size_t		 nseg;
 	struct paint_fill fill;
 	struct detect_scan *s;
 	size_t		*ops;		/* points painted and stroke pieces
 					   drawn, a message's: PAINT_PIECES */
 	struct qr_rect	*r;
+	float		*lt;		/* how light each rectangle is */
 	size_t		 nr;
+	double		 cur;		/* how light what is painted now */
+	int		 wclip;		/* W (1) or W* (2) before the paint */
+	struct qr_rect	*clip;		/* clipping paths' rectangles */
+	size_t		 nclips;
+	int		 to_clip;	/* what is painted goes to the clip */
+	size_t		*clip_ops;	/* a message's clip tests */
 };
 
 static void
@@ -96,15 +118,31 @@ pq_point(const struct pq *g, double x, double y, double *ox, double *oy)
 	*oy = m[1] * x + m[3] * y + m[5];
 }
 
+/* A rectangle painted on the page, kept when a printer draws it. */
+static void
+pq_keep(struct pq *g, double x0, double y0, double x1, double y1)
+{
+	struct qr_rect	*r;
+
+	if (x1 - x0 < PQ_TINY || y1 - y0 < PQ_TINY || g->nr >= PQ_RECTS)
+		return;
+	g->lt[g->nr] = (float)g->cur;
+	r = &g->r[g->nr++];
+	r->x0 = x0;
+	r->y0 = y0;
+	r->x1 = x1;
+	r->y1 = y1;
+}
+
 /* The rectangle [x0, x1] by [y0, y1] of user space painted, on the page
- * (a paint_out's rect). */
+ * (a paint_out's rect), within the clipping path; or, to_clip, a
+ * rectangle of a new clipping path. */
 static void
 pq_rect(void *arg, double x0, double y0, double x1, double y1)
 {
 	struct pq	*g = arg;
 	const double	*m = g->gs.ctm;
 	double		 ax, ay, bx, by;
-	struct qr_rect	*r;
 
 	/* Upright on the page only: no rotation but quarter turns. */
 	if (!((fabs(m[1]) < 1e-9 && fabs(m[2]) < 1e-9) ||
@@ -113,21 +151,41 @@ pq_rect(void *arg, double x0, double y0, double x1, double y1)
 	if (g->nr >= PQ_RECTS || !isfinite(x0) || !isfinite(y0) ||
 	    !isfinite(x1) || !isfinite(y1))
 		return;
-	if (g->r == NULL)
+	if (g->r == NULL) {
 		g->r = xmalloc(PQ_RECTS * sizeof(*g->r));
+		g->lt = xmalloc(PQ_RECTS * sizeof(*g->lt));
+	}
 	pq_point(g, x0, y0, &ax, &ay);
 	pq_point(g, x1, y1, &bx, &by);
 	/* Beyond any page (PDF's limit is 14,400 units): not drawn. */
 	if (!(fabs(ax) < PQ_FAR && fabs(ay) < PQ_FAR && fabs(bx) < PQ_FAR &&
 	    fabs(by) < PQ_FAR))
 		return;
-	if (fabs(bx - ax) < PQ_TINY || fabs(by - ay) < PQ_TINY)
+	if (g->to_clip) {
+		/* A clipping path's rectangle, kept as it is. */
+		if (g->nclips < PQ_CLIPS && fabs(bx - ax) > 1e-9 &&
+		    fabs(by - ay) > 1e-9)
+			g->clip[g->nclips++] = (struct qr_rect){ fmin(ax, bx),
+			    fmin(ay, by), fmax(ax, bx), fmax(ay, by) };
 		return;
-	r = &g->r[g->nr++];
-	r->x0 = fmin(ax, bx);
-	r->x1 = fmax(ax, bx);
-	r->y0 = fmin(ay, by);
-	r->y1 = fmax(ay, by);
+	}
+	if (g->gs.clipped && *g->clip_ops < PQ_CLIP_OPS) {
+		/* Painted where the clipping path lets it through. */
+		size_t i;
+
+		*g->clip_ops += g->gs.nclip;
+		for (i = 0; i < g->gs.nclip && g->nr < PQ_RECTS; i++) {
+			const struct qr_rect *c = &g->clip[g->gs.clip0 + i];
+
+			pq_keep(g, fmax(fmin(ax, bx), c->x0), fmax(fmin(ay, by),
+			    c->y0), fmin(fmax(ax, bx), c->x1), fmin(fmax(ay, by),
+			    c->y1));
+		}
+		return;
+	}
+	if (g->gs.clipped)
+		msg_truncated(g->s, g->s->m, CUT_DRAWING);
+	pq_keep(g, fmin(ax, bx), fmin(ay, by), fmax(ax, bx), fmax(ay, by));
 }
 
 /* A dot (a round cap on a dash of no length): its square. */
@@ -148,6 +206,8 @@ pq_path_put(struct pq *g, int kind, double x, double y, const double *c)
 		g->pathcap = g->pathcap ? 2 * g->pathcap : 64;
 		g->path = xrealloc(g->path, g->pathcap * sizeof(*g->path));
 	}
+	if (kind == PP_MOVE)
+		g->sub = g->npath;
 	q = &g->path[g->npath++];
 	q->kind = kind;
 	q->x = x;
@@ -156,88 +216,222 @@ pq_path_put(struct pq *g, int kind, double x, double y, const double *c)
 		memcpy(q->c, c, sizeof(q->c));
 }
 
+/* A piece of a subpath being stroked: a line (or a curve, which the
+ * stroke does not draw but which ends the lines' joins). */
+struct pq_seg {
+	double	 x0, y0, x1, y1;
+	int	 line;
+};
+
+/* The segments of one subpath stroked (closed: its last meets its
+ * first), each line's ends carried on where a mitred or round join
+ * meets a line; a subpath of no length, a dot under round caps. */
+static void
+pq_stroke_sub(struct pq *g, const struct paint_out *o,
+    struct paint_stroke *sk, const struct pq_seg *v, size_t n, int closed,
+    double sx, double sy)
+{
+	int	 joins = g->gs.join != 2;
+	size_t	 j;
+
+	*sk->dash_at = g->gs.phase;
+	if (n == 0) {
+		if (closed)
+			paint_segment(sk, o, sx, sy, sx, sy, 0, 0);
+		return;
+	}
+	for (j = 0; j < n; j++) {
+		int j0, j1;
+
+		if (!v[j].line) {
+			*sk->dash_at += fabs(v[j].x1 - v[j].x0) +
+			    fabs(v[j].y1 - v[j].y0);
+			continue;
+		}
+		j0 = joins && ((j > 0 && v[j - 1].line) || (closed && j == 0 &&
+		    n > 1 && v[n - 1].line));
+		j1 = joins && ((j + 1 < n && v[j + 1].line) || (closed &&
+		    j + 1 == n && n > 1 && v[0].line));
+		paint_segment(sk, o, v[j].x0, v[j].y0, v[j].x1, v[j].y1, j0, j1);
+	}
+}
+
+/* The path's strokes, subpath by subpath. */
+static void
+pq_stroke(struct pq *g, const struct paint_out *o)
+{
+	double			 at = 0, x = 0, y = 0, sx = 0, sy = 0;
+	struct paint_stroke	 sk = { g->gs.width, g->gs.dash, g->gs.ndash,
+				    0, &at, g->gs.cap, 1, g->ops };
+	size_t			 i, n = 0;
+
+	for (i = 0; i <= g->npath; i++) {
+		const struct pq_pt *q = i < g->npath ? &g->path[i] : NULL;
+
+		if (q == NULL || q->kind == PP_MOVE || q->kind == PP_CLOSE) {
+			int closed = q != NULL && q->kind == PP_CLOSE;
+
+			if (closed && (x != sx || y != sy) && n < g->nseg) {
+				g->seg[n] = (struct pq_seg){ x, y, sx, sy, 1 };
+				n++;
+			}
+			if (n > 0 || closed)
+				pq_stroke_sub(g, o, &sk, g->seg, n, closed, sx,
+				    sy);
+			n = 0;
+			if (q != NULL) {
+				/* A closing's point is its subpath's start. */
+				sx = x = q->x;
+				sy = y = q->y;
+			}
+			continue;
+		}
+		if (n == g->nseg) {
+			g->nseg = g->nseg ? 2 * g->nseg : 64;
+			g->seg = xrealloc(g->seg, g->nseg * sizeof(*g->seg));
+		}
+		g->seg[n++] = (struct pq_seg){ x, y, q->x, q->y,
+		    q->kind == PP_LINE };
+		x = q->x, y = q->y;
+	}
+}
+
+/* The path's subpaths into g->fill, for paint_strips(). */
+static void
+pq_fill_build(struct pq *g)
+{
+	struct paint_fill	*f = &g->fill;
+	double			 x = 0, y = 0;
+	size_t			 i;
+
+	paint_begin(f);
+	for (i = 0; i < g->npath; i++) {
+		const struct pq_pt *q = &g->path[i];
+
+		if (q->kind == PP_MOVE || q->kind == PP_CLOSE) {
+			paint_sub_end(f);
+			if (q->kind == PP_MOVE)
+				paint_pt(f, q->x, q->y);
+		} else {
+			/* After a closing, a subpath goes on from its
+			 * start. */
+			if (f->np == 0)
+				paint_pt(f, x, y);
+			if (q->kind == PP_LINE) {
+				f->curved |= q->x != x && q->y != y;
+				paint_pt(f, q->x, q->y);
+			} else {
+				double xs[4] = { x, q->c[0], q->c[2], q->x };
+				double ys[4] = { y, q->c[1], q->c[3], q->y };
+
+				paint_curve(f, xs, ys);
+			}
+		}
+		x = q->x, y = q->y;
+	}
+}
+
+/*
+ * The path made the clipping path (W: nonzero, W* even-odd), within the
+ * one before: kept as the rectangles its fill is, on the page.  Under a
+ * rotation, or past the store, the clip is not known and the one before
+ * stays (said).
+ */
+static void
+pq_clip(struct pq *g, int evenodd)
+{
+	struct paint_out	 o = { pq_rect, pq_dot, g };
+	const double		*m = g->gs.ctm;
+	size_t			 start = g->nclips, n, i, j, at;
+
+	if (g->npath == 0)
+		return;
+	if (!((fabs(m[1]) < 1e-9 && fabs(m[2]) < 1e-9) ||
+	    (fabs(m[0]) < 1e-9 && fabs(m[3]) < 1e-9)))
+		return;
+	if (g->clip == NULL)
+		g->clip = xmalloc(PQ_CLIPS * sizeof(*g->clip));
+	pq_fill_build(g);
+	paint_sub_end(&g->fill);
+	g->to_clip = 1;
+	paint_strips(&g->fill, evenodd, &o);
+	g->to_clip = 0;
+	n = g->nclips - start;
+	if (g->gs.clipped) {
+		/* Within the clip before: what the two share. */
+		at = g->nclips;
+		*g->clip_ops += n * g->gs.nclip;
+		for (i = 0; i < n && *g->clip_ops < PQ_CLIP_OPS; i++)
+			for (j = 0; j < g->gs.nclip && g->nclips < PQ_CLIPS;
+			    j++) {
+				const struct qr_rect *a = &g->clip[start + i];
+				const struct qr_rect *b = &g->clip[g->gs.clip0 +
+				    j];
+				struct qr_rect c = { fmax(a->x0, b->x0),
+				    fmax(a->y0, b->y0), fmin(a->x1, b->x1),
+				    fmin(a->y1, b->y1) };
+
+				if (c.x1 > c.x0 && c.y1 > c.y0)
+					g->clip[g->nclips++] = c;
+			}
+		memmove(g->clip + start, g->clip + at, (g->nclips - at) *
+		    sizeof(*g->clip));
+		g->nclips = start + (g->nclips - at);
+	}
+	if (g->nclips >= PQ_CLIPS || *g->clip_ops >= PQ_CLIP_OPS) {
+		msg_truncated(g->s, g->s->m, CUT_DRAWING);
+		g->nclips = start;
+		return;
+	}
+	g->gs.clipped = 1;
+	g->gs.clip0 = start;
+	g->gs.nclip = g->nclips - start;
+}
+
 /*
  * The path painted: filled (fill: 1 nonzero, 2 even-odd) as paint.c
- * fills it, each subpath closed for it; stroked, each horizontal or
- * vertical line with the line width, cap and dash pattern (curves and
- * slanted lines are not drawn by the stroke).  Only in a dark colour;
- * a message paints PAINT_PIECES points and stroke pieces at most.
+ * fills it, each subpath closed for it; stroked (pq_stroke()), each
+ * horizontal or vertical line with the line width, cap, join and dash
+ * pattern (curves and slanted lines are not drawn by the stroke).  Only
+ * in a dark colour; a message paints PAINT_PIECES points and stroke
+ * pieces at most, and says so when it would have painted more.
  */
 static void
 pq_paint(struct pq *g, int fill, int stroke)
 {
 	struct paint_out	 o = { pq_rect, pq_dot, g };
-	struct paint_stroke	 sk = { g->gs.width, g->gs.dash,
-				    g->gs.ndash, g->gs.phase, g->gs.cap,
-				    g->ops };
 	struct paint_fill	*f = &g->fill;
-	double			 x = 0, y = 0, sx = 0, sy = 0;
-	size_t			 i, segs = 0;
 
-	if (!g->gs.dark)
+	/* What is all but white is kept, with how light it is. */
+	if (g->gs.light >= PQ_PALE)
 		fill = 0;
-	if (!g->gs.sdark)
+	if (g->gs.slight >= PQ_PALE)
 		stroke = 0;
-	if (g->nr >= PQ_RECTS || (!fill && !stroke))
+	if ((!fill && !stroke) || g->npath == 0)
 		return;
-	if (*g->ops >= PAINT_PIECES) {
+	if (*g->ops >= PAINT_PIECES || g->nr >= PQ_RECTS) {
 		msg_truncated(g->s, g->s->m, CUT_DRAWING);
 		return;
 	}
 	*g->ops += g->npath;
-	paint_begin(f);
-	for (i = 0; i < g->npath; i++) {
-		const struct pq_pt *q = &g->path[i];
-
-		if (q->kind == PP_MOVE) {
-			if (fill) {
-				paint_sub_end(f);
-				paint_pt(f, q->x, q->y);
-			}
-			sx = x = q->x, sy = y = q->y;
-			segs = 0;
-			continue;
-		}
-		if (q->kind == PP_CLOSE) {
-			/* A closed point, capped, is a dot or a square. */
-			if (stroke && segs == 0)
-				paint_segment(&sk, &o, x, y, x, y);
-			else if (stroke && (x != sx || y != sy))
-				paint_segment(&sk, &o, x, y, sx, sy);
-			if (fill)
-				paint_sub_end(f);
-			x = sx, y = sy;
-			segs = 0;
-			continue;
-		}
-		/* After a closing, a subpath goes on from its start. */
-		if (fill && f->np == 0)
-			paint_pt(f, x, y);
-		if (q->kind == PP_LINE) {
-			if (stroke)
-				paint_segment(&sk, &o, x, y, q->x, q->y);
-			if (fill) {
-				f->curved |= q->x != x && q->y != y;
-				paint_pt(f, q->x, q->y);
-			}
-		} else if (fill) {
-			double xs[4] = { x, q->c[0], q->c[2], q->x };
-			double ys[4] = { y, q->c[1], q->c[3], q->y };
-
-			paint_curve(f, xs, ys);
-		}
-		x = q->x, y = q->y;
-		segs++;
-	}
 	if (fill) {
+		pq_fill_build(g);
 		paint_sub_end(f);
+		g->cur = g->gs.light;
 		paint_strips(f, fill == 2, &o);
 	}
+	if (stroke) {
+		g->cur = g->gs.slight;
+		pq_stroke(g, &o);
+	}
+	if (*g->ops >= PAINT_PIECES || g->nr >= PQ_RECTS)
+		msg_truncated(g->s, g->s->m, CUT_DRAWING);
 }
 
-/* Fill colours by luminance; CMYK as its complement. */
-static int
-pq_dark(const double *v, int n)
+/* How light a colour is, 0 black to 1 white: grey and RGB by
+ * luminance, CMYK as its complement; what is not a colour, white. */
+static double
+pq_light(const double *v, int n)
 {
 	double	 l;
 
@@ -249,8 +443,8 @@ pq_dark(const double *v, int n)
 		l = 0.299 * (1 - fmin(1, v[0] + v[3])) + 0.587 * (1 - fmin(1,
 		    v[1] + v[3])) + 0.114 * (1 - fmin(1, v[2] + v[3]));
 	else
-		return 0;
-	return l < 0.5;
+		return 1;
+	return isfinite(l) ? fmin(1, fmax(0, l)) : 1;
 }
 
 /* A colour space by its name: a device space, or one of the page's
@@ -267,14 +461,14 @@ pq_space_of(const char *nm)
 /* The colour sc or scn sets in space sp: a pattern's name is not a
  * plain colour; a space of the page's naming with one component is a
  * spot colour, its operand a tint (1: full ink). */
-static int
-pq_sc_dark(const struct pq *g, enum pq_space sp)
+static double
+pq_sc_light(const struct pq *g, enum pq_space sp)
 {
 	if (g->named)
-		return 0;
+		return 1;
 	if (sp == PS_NAMED && g->nop == 1)
-		return g->op[0] >= 0.5;
-	return pq_dark(g->op, g->nop);
+		return isfinite(g->op[0]) ? fmin(1, fmax(0, 1 - g->op[0])) : 1;
+	return pq_light(g->op, g->nop);
 }
 
 /* d: the dash pattern [arr, arrend) and its phase; a pattern that is
@@ -313,12 +507,23 @@ pq_op(struct pq *g, const char *w, size_t l)
 
 #define OP(s) (l == sizeof(s) - 1 && memcmp(w, s, l) == 0)
 	if (OP("q")) {
-		if (g->depth < PQ_STACK)
+		if (g->depth < PQ_STACK) {
+			if (g->depth == g->stackcap) {
+				g->stackcap = g->stackcap ? 2 * g->stackcap : 16;
+				g->stack = xrealloc(g->stack, g->stackcap *
+				    sizeof(*g->stack));
+			}
 			g->stack[g->depth] = g->gs;
+			g->stack[g->depth].clip_top = g->nclips;
+		}
 		g->depth++;
 	} else if (OP("Q")) {
-		if (g->depth > 0 && --g->depth < PQ_STACK)
+		if (g->depth > 0 && --g->depth < PQ_STACK) {
 			g->gs = g->stack[g->depth];
+			/* The clips set since are gone with their state. */
+			if (g->gs.clip_top <= g->nclips)
+				g->nclips = g->gs.clip_top;
+		}
 	} else if (OP("cm") && n >= 6) {
 		affine_mul(g->gs.ctm, o + n - 6);
 	} else if (OP("re") && n >= 4) {
@@ -353,14 +558,10 @@ pq_op(struct pq *g, const char *w, size_t l)
 			pq_path_put(g, PP_CURVE, o[n - 2], o[n - 1], c);
 		}
 	} else if (OP("h")) {
-		size_t i = g->npath;
-
 		/* The closing carries its subpath's start. */
-		while (i > 0 && g->path[i - 1].kind != PP_MOVE)
-			i--;
-		if (i > 0)
-			pq_path_put(g, PP_CLOSE, g->path[i - 1].x,
-			    g->path[i - 1].y, NULL);
+		if (g->npath > 0 && g->path[g->npath - 1].kind != PP_CLOSE)
+			pq_path_put(g, PP_CLOSE, g->path[g->sub].x,
+			    g->path[g->sub].y, NULL);
 	} else if (OP("f") || OP("F") || OP("f*") || OP("B") || OP("B*") ||
 	    OP("b") || OP("b*") || OP("S") || OP("s") || OP("n")) {
 		int	 eo = w[l - 1] == '*';
@@ -368,22 +569,30 @@ pq_op(struct pq *g, const char *w, size_t l)
 		int	 stroke = w[0] == 'B' || w[0] == 'b' || w[0] == 'S' ||
 			    w[0] == 's';
 
-		/* s, b and b* close the path first. */
+		/* s, b and b* close the path first; a W before the paint
+		 * makes the path the clip after it. */
 		if (w[0] == 's' || w[0] == 'b')
 			pq_op(g, "h", 1);
 		pq_paint(g, fill, stroke);
-		g->npath = 0;
+		if (g->wclip)
+			pq_clip(g, g->wclip == 2);
+		g->wclip = 0;
+		g->npath = g->sub = 0;
+	} else if (OP("W") || OP("W*")) {
+		g->wclip = l == 2 ? 2 : 1;
 	} else if (OP("w") && n >= 1) {
 		g->gs.width = fabs(o[n - 1]);
 	} else if (OP("J") && n >= 1) {
 		g->gs.cap = o[n - 1] == 1 ? 1 : o[n - 1] == 2 ? 2 : 0;
+	} else if (OP("j") && n >= 1) {
+		g->gs.join = o[n - 1] == 1 ? 1 : o[n - 1] == 2 ? 2 : 0;
 	} else if (OP("d") && n >= 1) {
 		pq_dash(g);
 	} else if (OP("g") || OP("rg") || OP("k")) {
 		int k = OP("g") ? 1 : OP("rg") ? 3 : 4;
 
 		if (n >= k) {
-			g->gs.dark = pq_dark(o + n - k, k);
+			g->gs.light = pq_light(o + n - k, k);
 			g->gs.space = k == 1 ? PS_GREY : k == 3 ? PS_RGB :
 			    PS_CMYK;
 		}
@@ -391,19 +600,19 @@ pq_op(struct pq *g, const char *w, size_t l)
 		int k = OP("G") ? 1 : OP("RG") ? 3 : 4;
 
 		if (n >= k) {
-			g->gs.sdark = pq_dark(o + n - k, k);
+			g->gs.slight = pq_light(o + n - k, k);
 			g->gs.sspace = k == 1 ? PS_GREY : k == 3 ? PS_RGB :
 			    PS_CMYK;
 		}
 	} else if (OP("sc") || OP("scn")) {
-		g->gs.dark = pq_sc_dark(g, g->gs.space);
+		g->gs.light = pq_sc_light(g, g->gs.space);
 	} else if (OP("SC") || OP("SCN")) {
-		g->gs.sdark = pq_sc_dark(g, g->gs.sspace);
+		g->gs.slight = pq_sc_light(g, g->gs.sspace);
 	} else if (OP("cs")) {
-		g->gs.dark = 1;
+		g->gs.light = 0;
 		g->gs.space = pq_space_of(g->name);
 	} else if (OP("CS")) {
-		g->gs.sdark = 1;
+		g->gs.slight = 0;
 		g->gs.sspace = pq_space_of(g->name);
 	}
 #undef OP
@@ -609,15 +818,49 @@ pq_size(struct detect_scan *s, const char *name, const struct qr_rect *r,
 			}
 		}
 	if (pairs < PQ_PAIRS) {
-		size_t *size = xcalloc(k, sizeof(*size));
+		size_t	*size = xcalloc(k, sizeof(*size));
+		double	*box = xmalloc(k * 4 * sizeof(*box));
+		int	 pass;
 
-		for (i = 0; i < k; i++)
-			size[pq_root(v, i)]++;
-		for (i = 0; i < k && tried < PQ_CLUSTERS && qr_room(s); i++)
-			if (size[i] >= 49) {
-				tried++;
+		/* Each cluster's size and extent. */
+		for (i = 0; i < k; i++) {
+			size_t rt = pq_root(v, i);
+			double *b = box + 4 * rt;
+
+			if (size[rt]++ == 0) {
+				b[0] = v[i].r->x0, b[1] = v[i].r->y0;
+				b[2] = v[i].r->x1, b[3] = v[i].r->y1;
+			}
+			b[0] = fmin(b[0], v[i].r->x0);
+			b[1] = fmin(b[1], v[i].r->y0);
+			b[2] = fmax(b[2], v[i].r->x1);
+			b[3] = fmax(b[3], v[i].r->y1);
+		}
+		/* Those a code's size and square first, then those wider
+		 * (a code in decoration); smaller ones cost nothing, so
+		 * that decoys leave the code its turn. */
+		for (pass = 0; pass < 2; pass++)
+			for (i = 0; i < k && qr_room(s); i++) {
+				double *b = box + 4 * i;
+				long cw, ch;
+				int fits;
+
+				if (size[i] < 49)
+					continue;
+				cw = pq_side(b[2] - b[0], u);
+				ch = pq_side(b[3] - b[1], u);
+				fits = cw != 0 && cw == ch;
+				if (pass == 0 ? !fits : fits ||
+				    (b[2] - b[0]) / u < PQ_SIDE_MIN ||
+				    (b[3] - b[1]) / u < PQ_SIDE_MIN)
+					continue;
+				if (tried++ == PQ_CLUSTERS) {
+					msg_truncated(s, s->m, CUT_DRAWING);
+					break;
+				}
 				found += pq_cluster(s, name, v, k, i, u);
 			}
+		free(box);
 		free(size);
 	}
 	free(v);
@@ -692,6 +935,37 @@ qr_rects(struct detect_scan *s, const char *name, const struct qr_rect *r,
 	return 0;
 }
 
+/*
+ * The rectangles painted darker than mid-grey, read; when no code is
+ * read so and the darkest paint is lighter than that (a code in grey,
+ * green or orange: phones read it), those darker than halfway between
+ * it and white.
+ */
+static void
+pq_read(struct detect_scan *s, const char *name, struct pq *g)
+{
+	struct qr_rect	*v = xmalloc((g->nr + 1) * sizeof(*v));
+	double		 min = 1, thr = 0.5;
+	size_t		 i, k;
+	int		 pass;
+
+	for (i = 0; i < g->nr; i++)
+		min = fmin(min, g->lt[i]);
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			if (min < 0.5)
+				break;
+			thr = (min + 1) / 2;
+		}
+		for (i = k = 0; i < g->nr; i++)
+			if (g->lt[i] < thr)
+				v[k++] = g->r[i];
+		if (qr_rects(s, name, v, k) > 0)
+			break;
+	}
+	free(v);
+}
+
 void
 pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
     size_t n)
@@ -703,10 +977,11 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 		return;
 	g = xcalloc(1, sizeof(*g));
 	g->gs.ctm[0] = g->gs.ctm[3] = 1;
-	g->gs.dark = g->gs.sdark = 1;
+	g->gs.light = g->gs.slight = 0;
 	g->gs.width = 1;
 	g->s = s;
 	g->ops = &s->pdf_paint_ops;
+	g->clip_ops = &s->pdf_clip_ops;
 	pq_clear(g);
 	while (p < e) {
 		unsigned char c = *p;
@@ -799,10 +1074,13 @@ pdf_paths_qr(struct detect_scan *s, const char *name, const unsigned char *p,
 	}
 	/* A path never painted is not drawn. */
 	if (g->r != NULL)
-		qr_rects(s, arena_printf(&s->a, "%s > drawing", name), g->r,
-		    g->nr);
+		pq_read(s, arena_printf(&s->a, "%s > drawing", name), g);
 	paint_free(&g->fill);
+	free(g->seg);
+	free(g->stack);
 	free(g->path);
 	free(g->r);
+	free(g->lt);
+	free(g->clip);
 	free(g);
 }

@@ -636,9 +636,9 @@ sq_segment(struct sq *g, const struct sq_style *st, double x, double y,
 	struct sq_sink		 k = { g, st->m };
 	struct paint_out	 o = { sq_sink_rect, sq_sink_dot, &k };
 	struct paint_stroke	 sk = { st->width, st->dash, st->ndash, 0,
-				    st->cap, &g->pieces };
+				    NULL, st->cap, 0, &g->pieces };
 
-	paint_segment(&sk, &o, x, y, nx, ny);
+	paint_segment(&sk, &o, x, y, nx, ny, 0, 0);
 }
 
 /* The path read into g->fill, filled (paint_strips()). */

@@ -1753,6 +1753,49 @@ pdf_drawings(void)
 	    "engine.truncated: the drawing past the limit said, in both "
 	    "languages");
 	buf_release(&s);
+
+	/* Review 29: a path closed 500,000 times (each "h" walked the path
+	 * back to its start: 166 s); eight clusters of 50 squares beside
+	 * the code (they took the eight clusters read); 40,000 squares at
+	 * one place off the page before it (the rectangles kept: said). */
+	buf_reset(&cs);
+	buf_adds(&cs, "0 0 m\n");
+	for (k = 0; k < 500000; k++)
+		buf_adds(&cs, "h\n");
+	buf_reset(&b);
+	buf_adds(&b, "%PDF-1.4\n");
+	pdf_flate_object(&b, 1, &cs);
+	file_mail(&s, "plan.pdf", b.ptr, b.len);
+	run("a PDF path closed 500,000 times", s.ptr, s.len, &r);
+	buf_release(&s);
+	buf_reset(&cs);
+	for (k = 0; k < 8; k++)
+		for (x = 0; x < 50; x++)
+			buf_addf(&cs, "%u %u 3 3 re f\n", 10 + 3 * (x % 10),
+			    (unsigned)(100 + 40 * k + 3 * (x / 10)));
+	buf_add(&cs, qr.ptr, qr.len);
+	buf_reset(&b);
+	buf_adds(&b, "%PDF-1.4\n");
+	pdf_flate_object(&b, 1, &cs);
+	file_mail(&s, "plan.pdf", b.ptr, b.len);
+	run("a PDF of eight clusters of squares and a QR code", s.ptr, s.len,
+	    &r);
+	ok(has_url(&r, "attach.qr_code", "https://qr.top/c"),
+	    "the QR code after eight clusters of squares read");
+	buf_release(&s);
+	buf_reset(&cs);
+	for (k = 0; k < 40000; k++)
+		buf_adds(&cs, "5000 5000 3 3 re f\n");
+	buf_add(&cs, qr.ptr, qr.len);
+	buf_reset(&b);
+	buf_adds(&b, "%PDF-1.4\n");
+	pdf_flate_object(&b, 1, &cs);
+	file_mail(&s, "plan.pdf", b.ptr, b.len);
+	run("a PDF of 40,000 squares off the page and a QR code", s.ptr,
+	    s.len, &r);
+	ok(cut_said(&r, "vector drawing in PDF files", "PDF ファイルの図形"),
+	    "engine.truncated: the squares past the limit said");
+	buf_release(&s);
 	buf_release(&b);
 	buf_release(&qr);
 	buf_release(&cs);

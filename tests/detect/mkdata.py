@@ -754,6 +754,7 @@ def main():
     probe_samples()
     mime_evasion_samples()
     pdf_paint_samples()
+    pdf_review_samples()
     sender_review_samples()
     seeds(docm, z, pdf, qr)
 
@@ -1757,6 +1758,107 @@ def svg_qr_samples():
         "!attach.qr_code")
 
 
+def pdf_review_samples():
+    """Review 29's shapes of a PDF's vector QR code: stroked squares whose
+    mitred corners fill each module, a dash pattern carried along a
+    subpath and begun at a negative phase, a dark square clipped to the
+    modules, a code in green, a graphics state 33 levels deep; and two
+    pages that show no code although their paths hold one (strokes of
+    no length under square caps, which PDF paints only under round
+    caps; a code clipped away)."""
+    url = "https://mfa-renew.mailbox-check.top/q?id=%d"
+
+    def modules(n):
+        m = qr_matrix(url % n, 0)
+        return [(x, y) for y, row in enumerate(m) for x, v in
+                enumerate(row) if v], len(m)
+
+    def notice(fname, ops, sub="Reminder"):
+        cs = b"\n".join(ops)
+        PDFDRAW_SEEDS.append(cs)
+        pdf_notice(fname, sub, pdf_page(cs, True))
+
+    u = 4
+    mods, n = modules(31)
+    # Each module a square of half its side, stroked half a module wide:
+    # the mitred corners fill the module.
+    notice("en-348-pdf-qr-stroked-squares.eml", [b"q 0 G %d w" % (u // 2)] + [
+        b"%d %d %d %d re S" % (100 + x * u + u // 4, 600 - y * u - 3 * u // 4,
+                               u // 2, u // 2) for x, y in mods] + [b"Q"])
+    # Each module the first of two one-module lines of one subpath,
+    # dashed a module on, a module off: the pattern goes on along the
+    # subpath, so the second line is a gap.
+    mods, n = modules(32)
+    notice("en-349-pdf-qr-dash-along-subpath.eml",
+           [b"q 0 G %d w [%d %d] 0 d" % (u, u, u)] + [
+               b"%d %d m %d %d l %d %d l S" % (
+                   100 + x * u, 600 - y * u - u // 2, 100 + (x + 1) * u,
+                   600 - y * u - u // 2, 100 + (x + 2) * u,
+                   600 - y * u - u // 2) for x, y in mods] + [b"Q"])
+    # Each module a line from a module before it to a module after, the
+    # pattern a module on, a module off begun a module in: its phase
+    # written u and -u by turns (the same place in the pattern).
+    mods, n = modules(33)
+    notice("en-350-pdf-qr-dash-negative-phase.eml",
+           [b"q 0 G %d w" % u] + [
+               b"[%d %d] %d d %d %d m %d %d l S" % (
+                   u, u, u if k % 2 else -u, 100 + (x - 1) * u,
+                   600 - y * u - u // 2, 100 + (x + 1) * u,
+                   600 - y * u - u // 2)
+               for k, (x, y) in enumerate(mods)] + [b"Q"])
+    # The modules a clipping path, then one dark square painted over the
+    # code: what shows is the modules (a browser's print of
+    # qr-code-styling's clip path).
+    mods, n = modules(34)
+    notice("en-351-pdf-qr-clipped-square.eml", [b"q"] + [
+        b"%d %d %d %d re" % (100 + x * u, 600 - (y + 1) * u, u, u)
+        for x, y in mods] + [
+        b"W n 0 0 0.4 rg %d %d %d %d re f Q" % (100, 600 - n * u, n * u,
+                                                n * u)])
+    # A code in pure green (luminance 0.59): phones read it.
+    mods, n = modules(35)
+    notice("en-352-pdf-qr-green.eml", [b"q 0 1 0 rg"] + [
+        b"%d %d %d %d re f" % (100 + x * u, 600 - (y + 1) * u, u, u)
+        for x, y in mods] + [b"Q"])
+    # White set 33 levels deep and undone by its Q: the code drawn 32
+    # deep is black.
+    mods, n = modules(36)
+    notice("en-353-pdf-qr-deep-q.eml", [b"q " * 33 + b"1 g Q"] + [
+        b"%d %d %d %d re f" % (100 + x * u, 600 - (y + 1) * u, u, u)
+        for x, y in mods] + [b"Q " * 32])
+
+    def clean_pdf(fname, ops):
+        cs = b"\n".join(ops)
+        PDFDRAW_SEEDS.append(cs)
+        write(fname, headers(
+            "Martin Weber <martin.weber@fabrikam.com>", "Site plan") +
+            'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+            "Content-Type: text/plain; charset=utf-8\n\nHello, the site "
+            "plan is attached.\n\nMartin\n\n--b1\nContent-Type: "
+            'application/pdf; name="Site_plan.pdf"\nContent-Disposition: '
+            'attachment; filename="Site_plan.pdf"\n'
+            "Content-Transfer-Encoding: base64\n\n" +
+            b64(pdf_page(cs, True)) + "\n--b1--\n", "clean",
+            "!attach.qr_code")
+
+    # Strokes of no length under square caps: PDF paints none.
+    mods, n = modules(37)
+    clean_pdf("en-354-clean-pdf-square-caps-degenerate.eml",
+              [b"q 0 G 2 J %d w" % u] + [
+                  b"%d %d m %d %d l" % (
+                      100 + x * u + u // 2, 600 - y * u - u // 2,
+                      100 + x * u + u // 2, 600 - y * u - u // 2)
+                  for x, y in mods] + [b"S Q BT /F1 12 Tf 72 700 Td "
+                                       b"(Site plan) Tj ET"])
+    # A code drawn inside a clip that lies elsewhere on the page.
+    mods, n = modules(38)
+    clean_pdf("en-355-clean-pdf-code-clipped-away.eml",
+              [b"q 400 100 50 50 re W n 0 g"] + [
+                  b"%d %d %d %d re f" % (100 + x * u, 600 - (y + 1) * u, u,
+                                         u) for x, y in mods] + [
+                  b"Q BT /F1 12 Tf 72 700 Td (Site plan) Tj ET"])
+
+
 def sender_review_samples():
     """Review 30's shapes of the sender checks: Exchange's composite
     authentication passing what else failed (an ARC chain from a sealer
@@ -1938,8 +2040,8 @@ def pdf_paint_samples():
     """QR codes a PDF page paints otherwise than with filled rectangles:
     stroked lines (segno's PDF writer), round modules of Bezier curves
     (a browser printing qr-code-styling's dots), strokes of no length
-    with square caps; and a chart of strokes and dots that holds no
-    code."""
+    with round caps, finder rings filled by the even-odd rule; and a
+    chart of strokes and dots that holds no code."""
     def segno_strokes(url, scale=3, border=4):
         # As segno 1.4's write_pdf: the scale, a light background, the
         # dark colour as the stroke colour, the origin moved to the
@@ -1980,10 +2082,11 @@ def pdf_paint_samples():
         return b"\n".join(ops + [b"f", b"Q"])
 
     def caps(url, u=3):
-        # Each dark module a stroke of no length with square caps, the
-        # width a module, column by column, in a named grey space.
+        # Each dark module a stroke of no length with round caps (a dot
+        # as wide as a module; PDF paints such a stroke under round caps
+        # only), column by column, in a named grey space.
         m = qr_matrix(url, 0)
-        ops = [b"q /DeviceGray CS 0 SC 2 J %d w" % u]
+        ops = [b"q /DeviceGray CS 0 SC 1 J %d w" % u]
         for x in range(len(m)):
             for y in range(len(m)):
                 if m[y][x]:
@@ -2000,7 +2103,7 @@ def pdf_paint_samples():
                pdf_page(cs, True))
     cs = caps("https://mfa-renew.mailbox-check.top/q?id=23")
     PDFDRAW_SEEDS.append(cs)
-    pdf_notice("en-328-pdf-qr-square-caps.eml", "Last reminder",
+    pdf_notice("en-328-pdf-qr-round-caps.eml", "Last reminder",
                pdf_page(cs, False))
     # Each finder square one path of its outer and inner squares, wound
     # alike and filled by the even-odd rule (the nonzero rule would
