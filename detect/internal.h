@@ -283,6 +283,9 @@ struct brand {
 };
 
 enum prot_kind { PK_OWN, PK_CORR, PK_BRAND };
+/* How a domain imitates a protected one (dom_lookalike()). */
+enum look_kind { LK_NONE, LK_GLYPHS, LK_SCRIPTS, LK_OTHER_TLD, LK_ONE_CHAR,
+	LK_IN_FRONT, LK_WORDS };
 struct protect {
 	char		*domain;	/* registrable, ASCII */
 	char		*label;		/* domain without its public suffix */
@@ -309,8 +312,11 @@ struct org_domains {
 struct org_people {
 	char		**names;	/* normalised (text_norm) */
 	size_t		  n;
-	struct ac	 *ac;		/* names -> index */
+	struct ac	 *ac;		/* names -> index, | PERSON_WHOLE */
 };
+/* In a key's id: the name counts only as the whole display name ("Bowen
+ * Megan"; "Lee Ann Walters" holds "Ann Walters" reversed, not a name). */
+#define PERSON_WHOLE	(1 << 30)
 
 struct phrase_class;
 
@@ -389,8 +395,7 @@ struct detect_scan {
 	struct hset		 look_seen;
 	struct look_memo {
 		const struct protect	*p;
-		const char		*how;
-		int			 words;
+		enum look_kind		 how;
 	}			*looks;
 	size_t			 nlooks;
 	unsigned long		 looks_epoch;	/* the arena's resets then */
@@ -451,13 +456,13 @@ int	 finding_has(const struct detect_scan *, enum rule_id);
 /* Registrable domain of an ASCII host (in the arena), or the host. */
 const char *dom_registrable(struct detect_scan *, const char *host);
 /* Look-alike of a protected domain: the protection or NULL, with how
- * ("homoglyph", "one letter changed", ...) in *how, and *words set when
- * the only likeness is the organisation's or a correspondent's name with
- * words added ("contoso-billing"): weaker, since their own services are
- * often named so too. */
+ * in *how; LK_WORDS when the only likeness is the organisation's or a
+ * correspondent's name with words added ("contoso-billing"): weaker,
+ * since their own services are often named so too. */
 const struct protect *dom_lookalike(struct detect_scan *, const char *host,
-	    const char *uhost, const char *regdom, const char **how,
-	    int *words);
+	    const char *uhost, const char *regdom, enum look_kind *how);
+/* How a look-alike imitates, for evidence (ja: in Japanese). */
+const char *look_how(enum look_kind, int ja);
 /* host is the organisation's own SharePoint: <tenant>.sharepoint.com or
  * <tenant>-my.sharepoint.com, where tenant is the name of one of its
  * domains (contoso.co.jp, contoso.onmicrosoft.com: "contoso"). */

@@ -342,14 +342,16 @@ org_people_build(struct org_people *o, const char *const *l)
 			    sizeof(char *));
 			ac_add(o->ac, k, strlen(k), (int)o->n);
 			/* The family name first too, as address books show
-			 * it: "Bowen Megan", "Bowen, Megan". */
+			 * it: "Bowen, Megan" anywhere, "Bowen Megan" as the
+			 * whole name only. */
 			if (last != NULL) {
 				char	*r1, *r2;
 				int	 fl = (int)(last - k);
 
 				if (asprintf(&r1, "%s %.*s", last + 1, fl, k) >
 				    0) {
-					ac_add(o->ac, r1, strlen(r1), (int)o->n);
+					ac_add(o->ac, r1, strlen(r1),
+					    (int)o->n | PERSON_WHOLE);
 					free(r1);
 				}
 				if (asprintf(&r2, "%s, %.*s", last + 1, fl, k) >
@@ -742,20 +744,20 @@ labels_in(const char *host, const char *dom)
  */
 static const struct protect *
 lookalike(struct detect_scan *s, const char *host, const char *uhost,
-    const char *regdom, const char **how, int *words)
+    const char *regdom, enum look_kind *how)
 {
 	const struct detect_engine	*e = s->eng;
 	char				 lb[256], ulb[256], sk[256];
 	const char			*lab, *ureg = NULL;
 	const struct protect		*best = NULL;
 	char				 tb[256];
-	int				 mybrand, tenant = 0;
+	int				 tenant = 0, icann_reg;
 	/* Most scans have no organisation's lists: ask them only if any. */
 	int				 own = s->own->set.n > 0;
 	int				 corr = s->corr->set.n > 0;
 	size_t				 i, skn, labn;
 
-	*words = 0;
+	*how = LK_NONE;
 	if (regdom == NULL || strchr(regdom, '.') == NULL)
 		return NULL;
 	if (dom_is_own(s, host != NULL ? host : regdom) ||
@@ -771,12 +773,23 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 		if (hl > rl + 1 && host[hl - rl - 1] == '.') {
 			for (t = hl - rl - 1; t > 0 && host[t - 1] != '.'; t--)
 				;
+			/* Every tenant routes mail through <tenant>.mail
+			 * .onmicrosoft.com: the name is the label before. */
+			if (t > 1 && hl - t == rl + 5 &&
+			    strncmp(host + t, "mail.", 5) == 0)
+				for (t--; t > 0 && host[t - 1] != '.'; t--)
+					;
 			snprintf(tb, sizeof(tb), "%s", host + t);
 			regdom = tb;
 			tenant = 1;
 		}
 	}
-	mybrand = tenant ? -1 : brand_of_sender(e, regdom);
+	/* A brand's real domain imitates no other brand, however close
+	 * their names (paypal.com and paypay.ne.jp), and no one's domain
+	 * (amazon.com beside amazon.co.jp): the brand registered it, not
+	 * an impostor. */
+	if (!tenant && brand_of_sender(e, regdom) >= 0)
+		return NULL;
 	if (tenant) {
 		snprintf(lb, sizeof(lb), "%.*s", (int)strcspn(regdom, "."),
 		    regdom);
@@ -797,6 +810,11 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 		snprintf(ulb, sizeof(ulb), "%.*s", (int)strcspn(ureg, "."),
 		    ureg);
 	}
+	/* The registrable domain's suffix, a top-level domain's (ICANN's
+	 * part of the list, by no wildcard rule)? */
+	icann_reg = !tenant && strchr(regdom, '.') != NULL &&
+	    psl_is_public_suffix2(e->psl, strchr(regdom, '.') + 1,
+	    PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE);
 	skeleton(ureg != NULL ? ulb : lab, sk, sizeof(sk));
 	skn = strlen(sk);
 	labn = strlen(lab);
@@ -823,33 +841,31 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			continue;
 		pl = p->label_len;
 
-		/* A brand's real domain imitates no other brand, however
-		 * close their names (paypal.com and paypay.ne.jp). */
-		if (mybrand >= 0 && (p->brand == mybrand || p->kind == PK_BRAND))
-			continue;
 		/* Each test below begins with what lengths allow: this loop
 		 * runs over the whole brand list for every host. */
 		if (p->domain[0] == regdom[0] && strcmp(p->domain, regdom) == 0)
 			continue;
 		if (p->skel_len == skn && memcmp(sk, p->skel, skn) == 0 &&
 		    (pl != labn || memcmp(lab, p->label, pl) != 0)) {
-			*how = ureg != NULL ? "letters from other alphabets" :
-			    "look-alike characters";
+			*how = ureg != NULL ? LK_SCRIPTS : LK_GLYPHS;
 			best = p;
 			break;
 		}
-		/* The same name as a tenant may be the organisation's own
-		 * tenant, not listed. */
+		/* A tenant is named by whoever opens it, and an
+		 * organisation opens several ("contoso1", "contosogroup"
+		 * for a test or a merger): only a name disguised imitates
+		 * one (c0ntoso, micros0ft-it). */
 		if (p->kind != PK_BRAND && !tenant && pl == labn &&
 		    memcmp(lab, p->label, pl) == 0) {
-			*how = "the same name under another top-level domain";
+			*how = LK_OTHER_TLD;
 			best = p;
 			break;
 		}
-		if (pl >= (p->kind == PK_BRAND ? 6u : 5u) && p->distinct &&
+		if (!tenant && pl >= (p->kind == PK_BRAND ? 6u : 5u) &&
+		    p->distinct &&
 		    pl + 1 >= labn && labn + 1 >= pl &&
 		    dist1(lab, labn, p->label, pl) == 1) {
-			*how = "one character changed";
+			*how = LK_ONE_CHAR;
 			best = p;
 			break;
 		}
@@ -859,24 +875,26 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 		    p->skel_len) &&
 		    strstr(lab, p->label) == NULL) {
 			/* "micros0ft-login": the name, disguised, with more. */
-			*how = ureg != NULL ? "letters from other alphabets" :
-			    "look-alike characters";
+			*how = ureg != NULL ? LK_SCRIPTS : LK_GLYPHS;
 			best = p;
 			break;
 		}
 		/* "contoso.com.evil.example": the whole domain written in
-		 * front of another one. */
+		 * front of another one registered under a top-level domain.
+		 * Under a cloud's suffix (contoso.com.s3.amazonaws.com, a
+		 * bucket named by its owner's domain) or a name of no
+		 * top-level domain (contoso.com.local, a directory's) it is
+		 * the organisation's own naming. */
 		if (p->kind != PK_BRAND && host != NULL &&
-		    labels_in(host, p->domain)) {
-			*how = "its whole name written in front of another "
-			    "domain";
+		    labels_in(host, p->domain) && icann_reg) {
+			*how = LK_IN_FRONT;
 			best = p;
 			break;
 		}
-		if (p->kind != PK_BRAND && pl >= 4 && labn > pl + 2 &&
+		if (p->kind != PK_BRAND && !tenant && pl >= 4 &&
+		    labn > pl + 2 &&
 		    strstr(lab, p->label) != NULL) {
-			*how = "the name with words added";
-			*words = 1;
+			*how = LK_WORDS;
 			best = p;
 			break;
 		}
@@ -884,10 +902,30 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	return best;
 }
 
+const char *
+look_how(enum look_kind k, int ja)
+{
+	static const char *const how[][2] = {
+		[LK_NONE] = { "", "" },
+		[LK_GLYPHS] = { "look-alike characters", "似た文字" },
+		[LK_SCRIPTS] = { "letters from other alphabets",
+		    "他の文字体系の文字" },
+		[LK_OTHER_TLD] = { "the same name under another top-level "
+		    "domain", "同じ名前で別のトップレベルドメイン" },
+		[LK_ONE_CHAR] = { "one character changed", "1 文字違い" },
+		[LK_IN_FRONT] = { "its whole name written in front of another "
+		    "domain", "名前全体を別のドメインの前に置いたもの" },
+		[LK_WORDS] = { "the name with words added",
+		    "名前に語を足したもの" },
+	};
+
+	return how[k][ja != 0];
+}
+
 /* The answer is the same for the same host within a message. */
 const struct protect *
 dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
-    const char *regdom, const char **how, int *words)
+    const char *regdom, enum look_kind *how)
 {
 	const struct protect	*p;
 	const char		*k, *hk, *uk;
@@ -908,16 +946,14 @@ dom_lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	kl = strlen(k);
 	if (hset_get(&s->look_seen, k, kl, &i)) {
 		*how = s->looks[i].how;
-		*words = s->looks[i].words;
 		return s->looks[i].p;
 	}
-	*how = NULL;
-	p = lookalike(s, host, uhost, regdom, how, words);
+	p = lookalike(s, host, uhost, regdom, how);
 	if (s->nlooks < LOOK_MEMO_MAX) {
 		if (s->looks == NULL)
 			s->looks = arena_alloc(&s->a, LOOK_MEMO_MAX *
 			    sizeof(*s->looks));
-		s->looks[s->nlooks] = (struct look_memo){ p, *how, *words };
+		s->looks[s->nlooks] = (struct look_memo){ p, *how };
 		hset_put(&s->look_seen, k, kl, (int)s->nlooks++);
 	}
 	return p;

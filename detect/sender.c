@@ -1107,6 +1107,25 @@ digit_run(const char *s)
 	return best;
 }
 
+/* The mail has a reply address on the organisation's domain or a link
+ * to its own SharePoint. */
+static int
+org_tied(struct detect_scan *s)
+{
+	const struct dmsg	*m = s->m;
+	size_t			 i;
+
+	if (dom_is_own(s, m->reply_to.domain))
+		return 1;
+	for (i = 0; i < (size_t)m->nreply_more; i++)
+		if (dom_is_own(s, m->reply_more[i].domain))
+			return 1;
+	for (i = 0; i < s->nu; i++)
+		if (s->u[i].host != NULL && dom_own_sharepoint(s, s->u[i].host))
+			return 1;
+	return 0;
+}
+
 struct pmatch {
 	const char	*s;
 	size_t		 n;
@@ -1119,7 +1138,16 @@ static int
 person_match(void *arg, int id, size_t start, size_t end)
 {
 	struct pmatch	*m = arg;
+	size_t		 i;
 
+	/* Only blanks and marks round a name that must be the whole. */
+	if (id & PERSON_WHOLE) {
+		for (i = 0; i < m->n; i++)
+			if ((i < start || i >= end) &&
+			    ((m->s[i] & 0x80) || isalnum((unsigned char)m->s[i])))
+				return 0;
+		id &= ~PERSON_WHOLE;
+	}
 	if (start > 0 && !(m->s[start] & 0x80) &&
 	    isalnum((unsigned char)m->s[start - 1]))
 		return 0;
@@ -1270,25 +1298,25 @@ sender_run(struct detect_scan *s)
 	/* A sender domain that imitates a protected one. */
 	if (freg != NULL) {
 		const struct protect	*p;
-		const char		*how, *uh = NULL;
+		const char		*uh = NULL;
 		char			*uni = NULL;
-		int			 words;
+		enum look_kind		 how;
 
 		if (strstr(fdom, "xn--") != NULL &&
 		    idn2_to_unicode_8z8z(fdom, &uni, 0) == IDN2_OK) {
 			uh = arena_strdup(&s->a, uni);
 			idn2_free(uni);
 		}
-		if ((p = dom_lookalike(s, fdom, uh, freg, &how, &words)) !=
-		    NULL) {
+		if ((p = dom_lookalike(s, fdom, uh, freg, &how)) != NULL) {
 			static const enum rule_id r[] = {
 			    R_SENDER_LOOKALIKE_OWN, R_SENDER_LOOKALIKE_CORR,
 			    R_SENDER_LOOKALIKE_BRAND };
 
-			finding_add(s, words ? R_SENDER_NAME_IN_DOMAIN :
-			    r[p->kind], &(struct fargs){
-			    .domain = uh ? uh : fdom, .imitates = p->domain,
-			    .detail = how });
+			finding_add(s, how == LK_WORDS ?
+			    R_SENDER_NAME_IN_DOMAIN : r[p->kind],
+			    &(struct fargs){ .domain = uh ? uh : fdom,
+			    .imitates = p->domain, .detail = look_how(how, 0),
+			    .detail_ja = look_how(how, 1) });
 		}
 	}
 
@@ -1417,8 +1445,11 @@ sender_run(struct detect_scan *s)
 			    .domain = fdom, .detail = m->from.name });
 		/* A colleague's name on an authentic service's mail is the
 		 * service writing for them (a file shared, an envelope to
-		 * sign). */
-		if (s->people->n > 0 && !dom_is_own(s, fdom) && !vouched) {
+		 * sign) when the mail is tied to the organisation: replies
+		 * go to its domain, or it links to its own SharePoint.  A
+		 * service anyone signs up to carries any name. */
+		if (s->people->n > 0 && !dom_is_own(s, fdom) &&
+		    !(vouched && org_tied(s))) {
 			struct pmatch pm = { nb.ptr, nb.len, -1 };
 
 			ac_scan(s->people->ac, nb.ptr, nb.len, person_match,
@@ -1481,10 +1512,10 @@ sender_run(struct detect_scan *s)
 	for (i = 0; freg != NULL && i <= (size_t)m->nreply_more; i++) {
 		const struct daddr *r = i == 0 ? &m->reply_to :
 		    &m->reply_more[i - 1];
-		const char *rreg, *how, *uh = NULL;
+		const char *rreg, *uh = NULL;
 		const struct protect *p;
 		char *uni = NULL;
-		int words;
+		enum look_kind how;
 
 		if (r->domain == NULL)
 			continue;
@@ -1503,11 +1534,20 @@ sender_run(struct detect_scan *s)
 			uh = arena_strdup(&s->a, uni);
 			idn2_free(uni);
 		}
-		if ((p = dom_lookalike(s, r->domain, uh, rreg, &how,
-		    &words)) != NULL && !words && p->kind != PK_BRAND)
+		/* A brand's or a free mail service's own domain imitates
+		 * nobody's (hubspot.net, amazon.com beside amazon.co.jp);
+		 * the same name under another top-level domain, from the
+		 * organisation or a correspondent, is one of its other
+		 * domains (fabrikam.com asking for replies at fabrikam.de). */
+		if (strcmp(rreg, freg) != 0 && !dom_is_freemail(e, rreg) &&
+		    (p = dom_lookalike(s, r->domain, uh, rreg, &how)) !=
+		    NULL && how != LK_WORDS && p->kind != PK_BRAND &&
+		    !(how == LK_OTHER_TLD && (dom_is_own(s, fdom) ||
+		    dom_is_corr(s, fdom))))
 			finding_add(s, R_SENDER_REPLYTO_LOOKALIKE,
 			    &(struct fargs){ .domain = uh ? uh : r->domain,
-			    .imitates = p->domain, .detail = how });
+			    .imitates = p->domain, .detail = look_how(how, 0),
+			    .detail_ja = look_how(how, 1) });
 	}
 	if (freg != NULL && m->return_path.domain != NULL) {
 		const char *rp = dom_registrable(s, m->return_path.domain);

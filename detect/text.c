@@ -716,6 +716,16 @@ text_invisible(uint32_t c)
 	    (c >= 0xe0000 && c <= 0xe007f) || (c >= 0xe0100 && c <= 0xe01ef);
 }
 
+/* A variation selector or a tag character: how the character before it
+ * is drawn (U+FE0F an emoji, U+E0100.. an ideograph's variant, tags a
+ * flag's region). */
+static int
+modifier(uint32_t c)
+{
+	return (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0000 &&
+	    c <= 0xe007f) || (c >= 0xe0100 && c <= 0xe01ef);
+}
+
 /* A combining mark: part of the letter before it ("e" and U+0301 are
  * the "é" that folds to "e"). */
 static int
@@ -777,17 +787,26 @@ text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
 	uint32_t c, f;
 	int	 space = out->len == 0 || out->ptr[out->len - 1] == ' ';
 	int	 w_latin = 0, w_other = 0, w_inv = 0, in_word = 0;
+	uint32_t prev = 0;
 	char	 u[4];
 
 	while (i < n) {
 		k = utf8_next(s + i, n - i, &c);
 		if (text_invisible(c)) {
-			/* A soft hyphen inside a word is typography. */
-			if (in_word && c != 0xad)
+			/* A soft hyphen inside a word is typography; a
+			 * variation selector or a tag character chooses how
+			 * the character before is drawn (an ideograph's
+			 * variant, an emoji, a flag) and hides something only
+			 * after a letter of the Latin alphabet. */
+			if (in_word && c != 0xad && (!modifier(c) ||
+			    text_script(prev) == SC_LATIN))
 				w_inv = 1;
+			if (!modifier(c))
+				prev = c;
 			i += k;
 			continue;
 		}
+		prev = c;
 		if (in_word && combining(c)) {
 			i += k;
 			continue;
@@ -861,8 +880,13 @@ text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
 			buf_add(out, u, utf8_put(c, u));
 		i += k;
 	}
-	if (in_word && st != NULL && w_latin && w_other)
-		st->mixed_words++;
+	/* The last word, as the others. */
+	if (in_word && st != NULL) {
+		if (w_latin && w_other)
+			st->mixed_words++;
+		if (w_inv && w_latin)
+			st->invisible_in_words++;
+	}
 }
 
 const char *

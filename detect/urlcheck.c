@@ -426,7 +426,8 @@ check_one(struct detect_scan *s, size_t idx)
 	const struct protect		*p;
 	const char			*how, *hit, *t;
 	char				 key[2300];
-	int				 fi, shown = 0, words;
+	int				 fi, shown = 0;
+	enum look_kind			 lk;
 
 	if (u->scheme != NULL && strcmp(u->scheme, "javascript") == 0) {
 		if (u->origin == UO_HREF)
@@ -504,20 +505,24 @@ check_one(struct detect_scan *s, size_t idx)
 			finding_add(s, R_URL_USERINFO, &(struct fargs){
 			    .url = u->url, .domain = u->host });
 	}
-	if ((p = dom_lookalike(s, u->host, u->uhost, u->domain, &how,
-	    &words)) != NULL) {
+	if ((p = dom_lookalike(s, u->host, u->uhost, u->domain, &lk)) !=
+	    NULL) {
 		static const enum rule_id r[] = { R_URL_LOOKALIKE_OWN,
 		    R_URL_LOOKALIKE_CORR, R_URL_LOOKALIKE_BRAND };
 		const char *fdom = s->m->from.domain;
+		int words = lk == LK_WORDS;
 
 		/* A name with words added is weighed once: on the sender
-		 * when the link goes to the sender's own domain. */
+		 * when the link goes to the sender's own domain.  A name in
+		 * front of another is shown in the whole host. */
 		if (!words || fdom == NULL ||
 		    strcmp(dom_registrable(s, fdom), u->domain) != 0)
 			finding_add(s, words ? R_URL_NAME_IN_DOMAIN :
 			    r[p->kind], &(struct fargs){ .url = u->url,
-			    .domain = u->uhost ? u->uhost : u->domain,
-			    .imitates = p->domain, .detail = how });
+			    .domain = lk == LK_IN_FRONT ? u->host :
+			    u->uhost ? u->uhost : u->domain,
+			    .imitates = p->domain, .detail = look_how(lk, 0),
+			    .detail_ja = look_how(lk, 1) });
 		shown = 1;
 	}
 	if (u->uhost != NULL && !shown && followed(u)) {

@@ -166,6 +166,33 @@ norm(void)
 	    20, &st);
 	is_str(b.ptr, "password ab", "zero-width space and math letters");
 	ok(st.math_chars == 2, "mathematical letters are counted");
+	ok(st.invisible_in_words == 1, "an invisible character in a word is "
+	    "counted");
+	/* A variation selector or a tag character chooses how the
+	 * character before is drawn: after an ideograph or an emoji it
+	 * hides nothing; after a Latin letter it does. */
+	buf_reset(&b);
+	memset(&st, 0, sizeof(st));
+	{
+		static const char v[] = "\xe8\xbe\xbb\xf3\xa0\x84\x80"
+		    "\xe6\xa7\x98PDF England\xf0\x9f\x8f\xb4\xf3\xa0\x81"
+		    "\xa7\xf3\xa0\x81\xa2\xf3\xa0\x81\xbf ok\xe2\x9d"
+		    "\xa4\xef\xb8\x8f";
+		static const char w[] = "Pa\xf3\xa0\x80\xa0yPal ve\xef"
+		    "\xb8\x8erify";
+
+		text_norm(&b, v, sizeof(v) - 1, &st);
+		is_str(b.ptr, "\xe8\xbe\xbb\xe6\xa7\x98pdf england"
+		    "\xf0\x9f\x8f\xb4 ok\xe2\x9d\xa4", "variation selectors and tags "
+		    "dropped");
+		is_int(st.invisible_in_words, 0, "an ideograph's variant, a "
+		    "flag, an emoji: nothing hidden");
+		buf_reset(&b);
+		text_norm(&b, w, sizeof(w) - 1, &st);
+		is_str(b.ptr, "paypal verify", "a tag and a selector in Latin "
+		    "words dropped");
+		is_int(st.invisible_in_words, 2, "... and counted");
+	}
 	buf_reset(&b);
 	text_norm(&b, "お支払い情報を更新", 27, NULL);
 	is_str(b.ptr, "お支払い情報を更新", "Japanese is kept");

@@ -169,6 +169,20 @@ lookalike(void)
 		{ "https://contoso.com/", NULL, 0 },
 		{ "https://example.com/", NULL, 0 },
 		{ "https://paypal-community.example.org/", NULL, 0 },
+		/* The whole domain in front of another registered under a
+		 * top-level domain; under a cloud's suffix or a name of no
+		 * top-level domain, the organisation's own naming. */
+		{ "https://contoso.com.mail-secure.net/", "contoso.com", 0 },
+		{ "https://contoso.com.s3.amazonaws.com/", NULL, 0 },
+		{ "http://intranet.contoso.com.local/", NULL, 0 },
+		/* Tenants: only a name disguised, also as the tenant's mail
+		 * routing name; a digit or a word added is the organisation's
+		 * own tenant as likely. */
+		{ "https://c0ntoso.onmicrosoft.com/", "contoso.com", 0 },
+		{ "https://c0ntoso.mail.onmicrosoft.com/", "contoso.com", 0 },
+		{ "https://contoso1.onmicrosoft.com/", NULL, 0 },
+		{ "https://contosogroup.onmicrosoft.com/", NULL, 0 },
+		{ "https://fabrikam1.onmicrosoft.com/", NULL, 0 },
 		/* Two brands one letter apart imitate neither. */
 		{ "https://www.paypal.com/", NULL, 0 },
 		{ "https://www.paypay.ne.jp/", NULL, 0 },
@@ -178,20 +192,21 @@ lookalike(void)
 	for (i = 0; i < nitems(t); i++) {
 		struct durl		 d;
 		const struct protect	*p;
-		const char		*how = NULL;
-		int			 words = -1;
+		enum look_kind		 how = LK_NONE;
+		int			 words;
 
 		if (!ok(url_parse(S, t[i].url, strlen(t[i].url), &d) == 0,
 		    "parse %s", t[i].url))
 			continue;
-		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &words);
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
+		words = how == LK_WORDS;
 		if (t[i].imitates == NULL)
 			ok(p == NULL, "%s imitates nothing (%s)", t[i].url,
 			    p ? p->domain : "-");
 		else {
 			is_str(p ? p->domain : NULL, t[i].imitates,
 			    "%s imitates %s (%s)", t[i].url, t[i].imitates,
-			    how ? how : "-");
+			    look_how(how, 0));
 			is_int(words, t[i].words, "%s: %s", t[i].url,
 			    t[i].words ? "only the name with words added" :
 			    "a look-alike, not only the name");
@@ -205,42 +220,56 @@ lookalike(void)
 		    NULL };
 		struct durl		 d;
 		const struct protect	*p, *q;
-		const char		*how = NULL, *how2 = NULL;
-		int			 w1 = -1, w2 = -1, k;
+		enum look_kind		 how = LK_NONE, how2 = LK_NONE;
+		int			 k;
 
 		if (url_parse(S, "https://c0ntoso.com/", 20, &d) != 0)
 			abort();
-		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &w1);
-		q = dom_lookalike(S, d.host, d.uhost, d.domain, &how2, &w2);
-		ok(p != NULL && p == q && how == how2 && w1 == w2,
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
+		q = dom_lookalike(S, d.host, d.uhost, d.domain, &how2);
+		ok(p != NULL && p == q && how == how2 && how != LK_NONE,
 		    "the same host asked twice: the same answer (%s)",
-		    how2 ? how2 : "-");
+		    look_how(how2, 0));
 		if (detect_scan_set_org(S, own2, NULL, NULL) != 0)
 			abort();
-		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &w1);
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
 		ok(p == NULL, "contoso.com no longer the organisation's: "
 		    "c0ntoso.com imitates nothing (%s)", p ? p->domain : "-");
 		if (url_parse(S, "https://n0rthwind.example/", 26, &d) != 0)
 			abort();
-		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &w1);
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
 		is_str(p ? p->domain : NULL, "northwind.example",
 		    "the new organisation's domain is imitated");
+		/* A brand's real domain imitates no correspondent's of
+		 * the same name. */
+		{
+			static const char *const corr2[] = { "amazon.co.jp",
+			    NULL };
+
+			if (detect_scan_set_org(S, own2, corr2, NULL) != 0 ||
+			    url_parse(S, "https://www.amazon.com/", 23,
+			    &d) != 0)
+				abort();
+			p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
+			ok(p == NULL, "amazon.com beside the correspondent "
+			    "amazon.co.jp imitates nothing (%s)",
+			    p ? p->domain : "-");
+		}
 		if (detect_scan_set_org(S, NULL, NULL, NULL) != 0)
 			abort();
 		if (url_parse(S, "https://c0ntoso.com/", 20, &d) != 0)
 			abort();
-		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how, &w1);
+		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
 		is_str(p ? p->domain : NULL, "contoso.com",
 		    "back to the engine's lists: contoso.com imitated again");
-		/* The arena reset under them (as a fuzz target does): the
-		 * kept answers went with it, none read. */
+		/* The arena reset under them (as the next message does):
+		 * the kept answers went with it, none read. */
 		for (k = 0; k < 3; k++) {
-			arena_reset(&S->a);
+			scan_begin(S);
 			if (url_parse(S, k == 1 ? "https://paypa1.com/" :
 			    "https://c0ntoso.com/", 20 - (k == 1), &d) != 0)
 				abort();
-			p = dom_lookalike(S, d.host, d.uhost, d.domain, &how,
-			    &w1);
+			p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
 			is_str(p ? p->domain : NULL, k == 1 ? "paypal.com" :
 			    "contoso.com", "after an arena reset: %s", d.host);
 		}

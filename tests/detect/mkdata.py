@@ -756,6 +756,7 @@ def main():
     pdf_paint_samples()
     pdf_review_samples()
     sender_review_samples()
+    sender_review31_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1914,16 +1915,18 @@ def sender_review_samples():
           plain("Your mailbox is almost full. Review your storage "
                 "settings in the portal."),
           "threat", "sender.lookalike_own")
-    write("en-335-tenant-name-words-added.eml",
+    # A tenant is named by whoever opens it, and organisations open
+    # several (review 31): the name with a word added is no imitation.
+    write("en-335-clean-tenant-name-words-added.eml",
           eop_pass("contoso-it.onmicrosoft.com", "40.107.226.37") +
           headers("IT Helpdesk <helpdesk@contoso-it.onmicrosoft.com>",
                   "Mailbox storage") +
           plain("Your mailbox is almost full. Review your storage "
                 "settings in the portal."),
-          "potential", "sender.name_in_domain")
+          "clean", "!sender.name_in_domain")
     # The organisation's whole domain in front of another one.
     write("en-336-own-domain-in-front.eml",
-          headers("IT Helpdesk <helpdesk@contoso.com.mail-secure.example>",
+          headers("IT Helpdesk <helpdesk@contoso.com.mail-secure.net>",
                   "Mailbox storage") +
           plain("Your mailbox is almost full. Review your storage "
                 "settings in the portal."),
@@ -2007,6 +2010,98 @@ def sender_review_samples():
           headers("Adele Vance <adele@contoso.com>", "Payroll update") +
           plain("Please confirm your payroll details."),
           "threat", "sender.spoof_own_domain")
+
+
+def sender_review31_samples():
+    """Review 31's false alarms of review 30's checks, and one evasion:
+    replies to the sender's own other domains, tenants the organisation
+    opened, its domain naming a cloud bucket or a directory, a brand's
+    service in a colleague's name with nothing tying it to the
+    organisation, variation selectors and flags, a person's name
+    reversed inside a firm's."""
+    def plain(text):
+        return "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n"
+
+    # The organisation and a correspondent asking for replies at their
+    # domains under other top-level domains.
+    write("en-356-clean-replyto-own-other-tld.eml",
+          eop_pass("contoso.com", "40.107.226.38") +
+          headers("Adele Vance <adele@contoso.com>", "Tokyo office hours",
+                  "Reply-To: Adele Vance <adele@contoso.co.jp>\n") +
+          plain("From next week I answer from the Tokyo office."),
+          "clean", "!sender.replyto_lookalike")
+    write("en-357-clean-replyto-correspondent-other-tld.eml",
+          eop_pass("fabrikam.com", "40.107.226.39") +
+          headers("Bob Kelly <bob.kelly@fabrikam.com>", "Price list 2027",
+                  "Reply-To: Sales <sales@fabrikam.de>\n") +
+          plain("Our German sales office handles your account from "
+                "January."),
+          "clean", "!sender.replyto_lookalike")
+    # Tenants the organisation opened: a digit added; and the tenant's
+    # mail routing name (<tenant>.mail.onmicrosoft.com) of a look-alike.
+    write("en-358-clean-own-tenant-digit.eml",
+          eop_pass("contoso1.onmicrosoft.com", "40.107.226.40") +
+          headers("Scanner <scanner@contoso1.onmicrosoft.com>",
+                  "Scanned document") +
+          plain("Scanned on the third floor copier."),
+          "clean", "!sender.lookalike_own")
+    write("en-359-lookalike-tenant-routing.eml",
+          eop_pass("c0ntoso.mail.onmicrosoft.com", "40.107.226.41") +
+          headers("IT Helpdesk <helpdesk@c0ntoso.mail.onmicrosoft.com>",
+                  "Mailbox storage") +
+          plain("Your mailbox is almost full. Review your storage "
+                "settings in the portal."),
+          "threat", "sender.lookalike_own")
+    # The organisation's domain naming a bucket of a cloud's storage and
+    # a directory's host: its own naming, not an imitation.
+    write("en-360-clean-own-domain-bucket.eml",
+          eop_pass("contoso.com", "40.107.226.42") +
+          headers("Adele Vance <adele@contoso.com>", "Brochure") +
+          plain("The brochure is at https://contoso.com.s3.amazonaws.com"
+                "/brochure/2027.pdf and the form on "
+                "http://intranet.contoso.com.local/hr/leave.aspx as "
+                "before."),
+          "clean", "!url.lookalike_own")
+    # A brand's service anyone signs up to, in a colleague's name, with
+    # nothing tying it to the organisation; and the same tied to it by
+    # the reply address.
+    write("en-361-docs-colleague-untied.eml",
+          eop_pass("google.com", "209.85.220.41") +
+          headers('"John Smith (via Google Docs)" '
+                  "<drive-shares-dm-noreply@google.com>",
+                  "Q4 payroll adjustments") +
+          plain("John Smith shared a document with you\n\n"
+                "https://docs.google.com/document/d/1AbCdEfGh/edit"),
+          "threat", "sender.display_person")
+    write("en-362-clean-docs-colleague-tied.eml",
+          eop_pass("google.com", "209.85.220.42") +
+          headers('"John Smith (via Google Docs)" '
+                  "<drive-shares-dm-noreply@google.com>",
+                  "Q4 payroll adjustments",
+                  "Reply-To: John Smith <john.smith@contoso.com>\n") +
+          plain("John Smith shared a document with you\n\n"
+                "https://docs.google.com/document/d/1AbCdEfGh/edit"),
+          "clean", "!sender.display_person")
+    # An ideograph's variant (U+E0100) and flags (tag characters): how
+    # a character is drawn, nothing hidden.
+    write("ja-34-clean-ivs-flags.eml",
+          eop_pass("fabrikam.com", "40.107.226.43") +
+          headers("Bob Kelly <bob.kelly@fabrikam.com>", "Notes") +
+          plain("\u8fbb\U000e0100\u69d8\u306ePDF\u3092\u6dfb\u4ed8"
+                "\u3044\u305f\u3057\u307e\u3059\u3002\n"
+                "\u8fbb\U000e0100\u69d8\u306eExcel\u3082\u3054\u78ba"
+                "\u8a8d\u304f\u3060\u3055\u3044\u3002\n"
+                "England\U0001f3f4\U000e0067\U000e0062\U000e0065"
+                "\U000e006e\U000e0067\U000e007f v Scotland\U0001f3f4"
+                "\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074"
+                "\U000e007f on Sunday."),
+          "clean", "!content.obfuscated_text")
+    # The person's name reversed inside a firm's name is no person.
+    write("en-363-clean-person-reversed-inside.eml",
+          headers('"Smith John Partners LLP" <office@sjp-law.example>',
+                  "Engagement letter") +
+          plain("Please find our engagement letter for the new year."),
+          "clean", "!sender.display_person")
 
 
 def pdf_page(cs, compress):
