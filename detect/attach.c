@@ -629,7 +629,11 @@ ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		    .detail = "Ole10Native package", .sha256 = sha });
 }
 
-/* PDF names may hide letters as #xx: "/J#61vaScript". */
+/*
+ * PDF names may hide letters as #xx: "/J#61vaScript".  A name ends where
+ * PDF's syntax has it end, at white space or a delimiter: "/JS" in the
+ * bytes of an image or a font ends anywhere.
+ */
 static void
 pdf_keys(const unsigned char *p, size_t n, int *js, int *launch, int *emb,
     int *enc, int *pages)
@@ -656,6 +660,9 @@ pdf_keys(const unsigned char *p, size_t n, int *js, int *launch, int *emb,
 			name[k++] = (char)c;
 		}
 		name[k] = '\0';
+		if (i < n && strchr(" \t\r\n\f()<>[]{}/%", p[i]) == NULL &&
+		    p[i] != '\0')
+			continue;
 		i--;
 		if (strcmp(name, "JavaScript") == 0 || strcmp(name, "JS") == 0)
 			(*js)++;
@@ -1342,8 +1349,11 @@ pdf_stream(struct pdf_scan *c, const unsigned char *p,
 	}
 	if ((out = pdf_decode(c, d, dn, q, e, &got)) != NULL) {
 		c->streams++;
-		pdf_keys(out, got, &c->js, &c->launch, &c->emb, &c->enc,
-		    &c->pages);
+		/* Objects, or a page's drawing: not a font's or an
+		 * image's bytes. */
+		if (objstm || pdf_texty(out, got))
+			pdf_keys(out, got, &c->js, &c->launch, &c->emb,
+			    &c->enc, &c->pages);
 		pdf_uris(s, c->name, out, got, &c->nuris, &c->first, NULL);
 		pdf_paths_qr(s, c->name, out, got);
 		goto out;
@@ -1394,6 +1404,47 @@ pdf_data(const unsigned char *kw, const unsigned char *e)
 	return q;
 }
 
+/*
+ * The keys of the file's objects: its text, and of its streams' data
+ * only what reads as text (an uncompressed stream may hold objects);
+ * the bytes of an image, a font or a compressed stream are no object's
+ * ("/JS" comes by chance in a few megabytes of them).
+ */
+static void
+pdf_keys_file(struct pdf_scan *c, const unsigned char *p, size_t n)
+{
+	const unsigned char	*q = p, *e = p + n, *kw, *d, *end, *to;
+	int			 ends = 1;	/* an "endstream" ahead */
+
+	while (q < e) {
+		kw = memmem(q, (size_t)(e - q), "stream", 6);
+		end = NULL;
+		if (kw != NULL && ends && !(kw - p >= 3 &&
+		    memcmp(kw - 3, "end", 3) == 0) &&
+		    (d = pdf_data(kw, e)) != kw + 6) {
+			/* None after one not found: not looked for again
+			 * (a file of "stream"s cost a search each). */
+			if ((end = memmem(d, (size_t)(e - d), "endstream",
+			    9)) == NULL)
+				ends = 0;
+		}
+		if (end == NULL) {
+			/* Text to past the keyword: no stream's data. */
+			to = kw != NULL ? kw + 6 : e;
+			pdf_keys(q, (size_t)(to - q), &c->js, &c->launch,
+			    &c->emb, &c->enc, &c->pages);
+			q = to;
+			continue;
+		}
+		pdf_keys(q, (size_t)(d - q), &c->js, &c->launch, &c->emb,
+		    &c->enc, &c->pages);
+		if (pdf_texty(d, (size_t)(end - d)))
+			pdf_keys(d, (size_t)(end - d), &c->js, &c->launch,
+			    &c->emb, &c->enc, &c->pages);
+		q = end;
+	}
+}
+
 #define PDF_OBJSTM_MAX	PDF_STREAMS_MAX
 #define PDF_OBJSTM_LOOK	1024	/* "/ObjStm" looked at for a stream */
 
@@ -1410,7 +1461,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.name = name;
-	pdf_keys(p, n, &c.js, &c.launch, &c.emb, &c.enc, &c.pages);
+	pdf_keys_file(&c, p, n);
 	/*
 	 * Encrypted with an empty user password (permissions only): it
 	 * opens without a prompt, so it is read, and is not "protected".

@@ -45,6 +45,8 @@
 #define PQ_PATH		(1u << 18)	/* points of one path kept */
 #define PQ_FAR		1e6	/* page units: farther is off any page */
 #define PQ_PALE		0.9	/* lighter paint is kept for no code */
+#define PQ_DARK		0.5	/* darker is read first; lighter only when
+				   nothing on the page is darker */
 #define PQ_CLIPS	40000	/* clipping paths' rectangles kept */
 #define PQ_CLIP_OPS	(16u << 20)	/* clip tests, a message */
 
@@ -101,6 +103,10 @@ struct pq {
 	struct qr_rect	*r;
 	float		*lt;		/* how light each rectangle is */
 	size_t		 nr;
+	int		 dark;		/* a rectangle darker than PQ_DARK
+					   kept: no lighter one is */
+	int		 pale_cut;	/* lighter paint past the room: a
+					   loss only if none is darker */
 	double		 cur;		/* how light what is painted now */
 	int		 wclip;		/* W (1) or W* (2) before the paint */
 	struct qr_rect	*clip;		/* clipping paths' rectangles */
@@ -118,14 +124,43 @@ pq_point(const struct pq *g, double x, double y, double *ox, double *oy)
 	*oy = m[1] * x + m[3] * y + m[5];
 }
 
+/*
+ * No room for a rectangle as light as light?  Paint lighter than PQ_DARK
+ * is read only when nothing is darker (pq_read()): the first darker
+ * rectangle drops it all, and it is kept no more; so that pale
+ * decoration leaves a code in black the whole room.
+ */
+static int
+pq_full(const struct pq *g, double light)
+{
+	return light < PQ_DARK ? g->dark && g->nr >= PQ_RECTS :
+	    g->dark || g->nr >= PQ_RECTS;
+}
+
+/* Paint as light as light not all kept: said at once when it is darker
+ * than PQ_DARK or the budget of a message ran out; else when the stream
+ * ends with nothing darker (pq_read()). */
+static void
+pq_cut(struct pq *g, double light)
+{
+	if (light < PQ_DARK || *g->ops >= PAINT_PIECES)
+		msg_truncated(g->s, g->s->m, CUT_DRAWING);
+	else
+		g->pale_cut = 1;
+}
+
 /* A rectangle painted on the page, kept when a printer draws it. */
 static void
 pq_keep(struct pq *g, double x0, double y0, double x1, double y1)
 {
 	struct qr_rect	*r;
 
-	if (x1 - x0 < PQ_TINY || y1 - y0 < PQ_TINY || g->nr >= PQ_RECTS)
+	if (x1 - x0 < PQ_TINY || y1 - y0 < PQ_TINY || pq_full(g, g->cur))
 		return;
+	if (g->cur < PQ_DARK && !g->dark) {
+		g->dark = 1;
+		g->nr = 0;
+	}
 	g->lt[g->nr] = (float)g->cur;
 	r = &g->r[g->nr++];
 	r->x0 = x0;
@@ -148,8 +183,8 @@ pq_rect(void *arg, double x0, double y0, double x1, double y1)
 	if (!((fabs(m[1]) < 1e-9 && fabs(m[2]) < 1e-9) ||
 	    (fabs(m[0]) < 1e-9 && fabs(m[3]) < 1e-9)))
 		return;
-	if (g->nr >= PQ_RECTS || !isfinite(x0) || !isfinite(y0) ||
-	    !isfinite(x1) || !isfinite(y1))
+	if ((!g->to_clip && pq_full(g, g->cur)) || !isfinite(x0) ||
+	    !isfinite(y0) || !isfinite(x1) || !isfinite(y1))
 		return;
 	if (g->r == NULL) {
 		g->r = xmalloc(PQ_RECTS * sizeof(*g->r));
@@ -157,24 +192,29 @@ pq_rect(void *arg, double x0, double y0, double x1, double y1)
 	}
 	pq_point(g, x0, y0, &ax, &ay);
 	pq_point(g, x1, y1, &bx, &by);
-	/* Beyond any page (PDF's limit is 14,400 units): not drawn. */
-	if (!(fabs(ax) < PQ_FAR && fabs(ay) < PQ_FAR && fabs(bx) < PQ_FAR &&
-	    fabs(by) < PQ_FAR))
-		return;
 	if (g->to_clip) {
-		/* A clipping path's rectangle, kept as it is. */
+		/* A clipping path's rectangle, kept as it is; to beyond
+		 * any page, to the page. */
+		ax = fmax(-PQ_FAR, fmin(PQ_FAR, ax));
+		ay = fmax(-PQ_FAR, fmin(PQ_FAR, ay));
+		bx = fmax(-PQ_FAR, fmin(PQ_FAR, bx));
+		by = fmax(-PQ_FAR, fmin(PQ_FAR, by));
 		if (g->nclips < PQ_CLIPS && fabs(bx - ax) > 1e-9 &&
 		    fabs(by - ay) > 1e-9)
 			g->clip[g->nclips++] = (struct qr_rect){ fmin(ax, bx),
 			    fmin(ay, by), fmax(ax, bx), fmax(ay, by) };
 		return;
 	}
+	/* Beyond any page (PDF's limit is 14,400 units): not drawn. */
+	if (!(fabs(ax) < PQ_FAR && fabs(ay) < PQ_FAR && fabs(bx) < PQ_FAR &&
+	    fabs(by) < PQ_FAR))
+		return;
 	if (g->gs.clipped && *g->clip_ops < PQ_CLIP_OPS) {
 		/* Painted where the clipping path lets it through. */
 		size_t i;
 
 		*g->clip_ops += g->gs.nclip;
-		for (i = 0; i < g->gs.nclip && g->nr < PQ_RECTS; i++) {
+		for (i = 0; i < g->gs.nclip && !pq_full(g, g->cur); i++) {
 			const struct qr_rect *c = &g->clip[g->gs.clip0 + i];
 
 			pq_keep(g, fmax(fmin(ax, bx), c->x0), fmax(fmin(ay, by),
@@ -402,15 +442,18 @@ pq_paint(struct pq *g, int fill, int stroke)
 	struct paint_out	 o = { pq_rect, pq_dot, g };
 	struct paint_fill	*f = &g->fill;
 
-	/* What is all but white is kept, with how light it is. */
-	if (g->gs.light >= PQ_PALE)
+	/* What is all but white is kept, with how light it is; paint
+	 * lighter than PQ_DARK, until some is darker. */
+	if (g->gs.light >= PQ_PALE || (g->dark && g->gs.light >= PQ_DARK))
 		fill = 0;
-	if (g->gs.slight >= PQ_PALE)
+	if (g->gs.slight >= PQ_PALE || (g->dark && g->gs.slight >= PQ_DARK))
 		stroke = 0;
 	if ((!fill && !stroke) || g->npath == 0)
 		return;
-	if (*g->ops >= PAINT_PIECES || g->nr >= PQ_RECTS) {
-		msg_truncated(g->s, g->s->m, CUT_DRAWING);
+	if (*g->ops >= PAINT_PIECES || pq_full(g, fmin(fill ? g->gs.light :
+	    1, stroke ? g->gs.slight : 1))) {
+		pq_cut(g, fmin(fill ? g->gs.light : 1, stroke ?
+		    g->gs.slight : 1));
 		return;
 	}
 	*g->ops += g->npath;
@@ -424,8 +467,8 @@ pq_paint(struct pq *g, int fill, int stroke)
 		g->cur = g->gs.slight;
 		pq_stroke(g, &o);
 	}
-	if (*g->ops >= PAINT_PIECES || g->nr >= PQ_RECTS)
-		msg_truncated(g->s, g->s->m, CUT_DRAWING);
+	if (*g->ops >= PAINT_PIECES || pq_full(g, g->cur))
+		pq_cut(g, g->cur);
 }
 
 /* How light a colour is, 0 black to 1 white: grey and RGB by
@@ -839,7 +882,7 @@ pq_size(struct detect_scan *s, const char *name, const struct qr_rect *r,
 		/* Those a code's size and square first, then those wider
 		 * (a code in decoration); smaller ones cost nothing, so
 		 * that decoys leave the code its turn. */
-		for (pass = 0; pass < 2; pass++)
+		for (pass = 0; pass < 2 && tried <= PQ_CLUSTERS; pass++)
 			for (i = 0; i < k && qr_room(s); i++) {
 				double *b = box + 4 * i;
 				long cw, ch;
@@ -854,7 +897,7 @@ pq_size(struct detect_scan *s, const char *name, const struct qr_rect *r,
 				    (b[2] - b[0]) / u < PQ_SIDE_MIN ||
 				    (b[3] - b[1]) / u < PQ_SIDE_MIN)
 					continue;
-				if (tried++ == PQ_CLUSTERS) {
+				if (tried++ >= PQ_CLUSTERS) {
 					msg_truncated(s, s->m, CUT_DRAWING);
 					break;
 				}
@@ -945,15 +988,17 @@ static void
 pq_read(struct detect_scan *s, const char *name, struct pq *g)
 {
 	struct qr_rect	*v = xmalloc((g->nr + 1) * sizeof(*v));
-	double		 min = 1, thr = 0.5;
+	double		 min = 1, thr = PQ_DARK;
 	size_t		 i, k;
 	int		 pass;
 
+	if (g->pale_cut && !g->dark)
+		msg_truncated(s, s->m, CUT_DRAWING);
 	for (i = 0; i < g->nr; i++)
 		min = fmin(min, g->lt[i]);
 	for (pass = 0; pass < 2; pass++) {
 		if (pass == 1) {
-			if (min < 0.5)
+			if (min < PQ_DARK)
 				break;
 			thr = (min + 1) / 2;
 		}

@@ -18,6 +18,7 @@ import math
 import os
 import quopri
 import struct
+import random
 import subprocess
 import tempfile
 import zipfile
@@ -1827,6 +1828,25 @@ def pdf_review_samples():
     notice("en-353-pdf-qr-deep-q.eml", [b"q " * 33 + b"1 g Q"] + [
         b"%d %d %d %d re f" % (100 + x * u, 600 - (y + 1) * u, u, u)
         for x, y in mods] + [b"Q " * 32])
+    # Review 31: a clipping path far beyond any page (twenty million
+    # units a side) clips to the page.
+    mods, n = modules(39)
+    notice("en-364-pdf-qr-clip-beyond-page.eml",
+           [b"q -10000000 -10000000 20000000 20000000 re W n 0 g"] + [
+               b"%d %d %d %d re f" % (100 + x * u, 600 - (y + 1) * u, u, u)
+               for x, y in mods] + [b"Q"])
+    # Review 31: a table's pale shading, 40,000 cells (as many as a
+    # drawing keeps), painted before the code in black (too large a
+    # fuzzing seed: not one).
+    mods, n = modules(40)
+    cs = b"\n".join([b"0.85 g"] + [
+        b"%.1f %.1f 2.5 0.3 re f" % (20 + (i % 200) * 2.8,
+                                     20 + (i // 200) * 1.5)
+        for i in range(40000)] + [b"0 g"] + [
+        b"%d %d %d %d re f" % (100 + x * u, 740 - (y + 1) * u, u, u)
+        for x, y in mods])
+    pdf_notice("en-365-pdf-qr-after-pale-shading.eml", "Reminder",
+               pdf_page(cs, True))
 
     def clean_pdf(fname, ops):
         cs = b"\n".join(ops)
@@ -1851,6 +1871,33 @@ def pdf_review_samples():
                       100 + x * u + u // 2, 600 - y * u - u // 2)
                   for x, y in mods] + [b"S Q BT /F1 12 Tf 72 700 Td "
                                        b"(Site plan) Tj ET"])
+    # Review 31: the bytes of a photograph hold "/JS" (as 3 bytes in
+    # 16 million do by chance): no JavaScript.
+    rnd = random.Random(31)
+    jpeg = bytearray(rnd.getrandbits(8) for _ in range(12000))
+    jpeg[:4] = b"\xff\xd8\xff\xe0"
+    jpeg[5000:5004] = b"/JS\x17"
+    jpeg[9000:9004] = b"/JS("
+    photo = (b"%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> "
+             b"endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> "
+             b"endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox "
+             b"[0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> "
+             b"/Contents 4 0 R >> endobj\n4 0 obj << /Length 31 >>\n"
+             b"stream\nq 200 0 0 100 50 600 cm /Im1 Do Q\nendstream\n"
+             b"endobj\n5 0 obj << /Type /XObject /Subtype /Image /Width "
+             b"200 /Height 100 /ColorSpace /DeviceRGB /BitsPerComponent 8 "
+             b"/Filter /DCTDecode /Length %d >>\nstream\n" % len(jpeg) +
+             bytes(jpeg) + b"\nendstream\nendobj\ntrailer << /Root 1 0 R "
+             b">>\n%EOF\n")
+    write("en-366-clean-pdf-js-bytes-in-photo.eml", headers(
+        "Martin Weber <martin.weber@fabrikam.com>", "Site photo") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nHello, the photo of "
+        "the site is attached.\n\nMartin\n\n--b1\nContent-Type: "
+        'application/pdf; name="Site_photo.pdf"\nContent-Disposition: '
+        'attachment; filename="Site_photo.pdf"\n'
+        "Content-Transfer-Encoding: base64\n\n" + b64(photo) +
+        "\n--b1--\n", "clean", "!attach.pdf_javascript")
     # A code drawn inside a clip that lies elsewhere on the page.
     mods, n = modules(38)
     clean_pdf("en-355-clean-pdf-code-clipped-away.eml",
