@@ -2163,6 +2163,19 @@ def pdf_page(cs, compress):
             b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%EOF\n")
 
 
+def pdf_disc(cx, cy, r):
+    """A disc of four Bezier curves (kappa 0.5523), closed."""
+    k = r * 0.5523
+    return (b"%.2f %.2f m %.2f %.2f %.2f %.2f %.2f %.2f c "
+            b"%.2f %.2f %.2f %.2f %.2f %.2f c "
+            b"%.2f %.2f %.2f %.2f %.2f %.2f c "
+            b"%.2f %.2f %.2f %.2f %.2f %.2f c h" % (
+                cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx,
+                cy + r, cx - k, cy + r, cx - r, cy + k, cx - r, cy,
+                cx - r, cy - k, cx - k, cy - r, cx, cy - r,
+                cx + k, cy - r, cx + r, cy - k, cx + r, cy))
+
+
 def pdf_notice(fname, sub, pdfb):
     """A password-expiry lure with the PDF pdfb: a threat by its QR code."""
     write(fname, headers(
@@ -2205,22 +2218,13 @@ def pdf_paint_samples():
         # Each module a disc of four Bezier curves (kappa 0.5523), in
         # a page turned upside down as browsers print, one fill for all.
         m = qr_matrix(url, 0)
-        r, k = u / 2, u / 2 * 0.5523
+        r = u / 2
         ops = [b"1 0 0 -1 0 792 cm", b"q", b"0.13 0.13 0.13 rg"]
         for y, row in enumerate(m):
             for x, v in enumerate(row):
                 if not v:
                     continue
-                cx, cy = 120 + x * u + r, 200 + y * u + r
-                ops.append(
-                    b"%.2f %.2f m %.2f %.2f %.2f %.2f %.2f %.2f c "
-                    b"%.2f %.2f %.2f %.2f %.2f %.2f c "
-                    b"%.2f %.2f %.2f %.2f %.2f %.2f c "
-                    b"%.2f %.2f %.2f %.2f %.2f %.2f c h" % (
-                        cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx,
-                        cy + r, cx - k, cy + r, cx - r, cy + k, cx - r, cy,
-                        cx - r, cy - k, cx - k, cy - r, cx, cy - r,
-                        cx + k, cy - r, cx + r, cy - k, cx + r, cy))
+                ops.append(pdf_disc(120 + x * u + r, 200 + y * u + r, r))
         return b"\n".join(ops + [b"f", b"Q"])
 
     def caps(url, u=3):
@@ -2282,15 +2286,7 @@ def pdf_paint_samples():
             for i, h in enumerate(heights)]
     ops += [b"S 1 w [3 2] 0 d 60 420 m 540 420 l S [] 0 d 0.2 g"]
     for i, h in enumerate(heights):
-        cx, cy, r, k = 80 + 18 * i, 300 + h + 10, 3.0, 3.0 * 0.5523
-        ops.append(b"%.2f %.2f m %.2f %.2f %.2f %.2f %.2f %.2f c "
-                   b"%.2f %.2f %.2f %.2f %.2f %.2f c "
-                   b"%.2f %.2f %.2f %.2f %.2f %.2f c "
-                   b"%.2f %.2f %.2f %.2f %.2f %.2f c h f" % (
-                       cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx,
-                       cy + r, cx - k, cy + r, cx - r, cy + k, cx - r, cy,
-                       cx - r, cy - k, cx - k, cy - r, cx, cy - r,
-                       cx + k, cy - r, cx + r, cy - k, cx + r, cy))
+        ops.append(pdf_disc(80 + 18 * i, 300 + h + 10, 3.0) + b" f")
     ops += [b"0 g BT /F1 12 Tf 60 500 Td (Orders by week, 2026) Tj ET Q"]
     write("en-329-clean-pdf-chart.eml", headers(
         "Martin Weber <martin.weber@fabrikam.com>", "Orders by week") +
