@@ -417,6 +417,51 @@ render(struct buf *b, const char *tpl, const struct fargs *fa,
 	buf_adds(b, p);
 }
 
+/*
+ * The engine's own words inside a value, in Japanese: the names it gives
+ * what has none ("picture in the HTML (data: URL) (frame 2)", "a.pdf >
+ * drawing", "(unnamed image/png)"), "(disguised)" after a name, "(no
+ * address)".
+ */
+static const char *
+ja_labels(struct detect_scan *s, const char *v)
+{
+	static const char *const l[][2] = {
+		{ "picture in the HTML (svg)", "HTML 内の画像 (SVG)" },
+		{ "picture in the HTML", "HTML 内の画像" },
+		{ " > drawing", " > 描画" },
+		{ " > decrypted", " > 復号したもの" },
+		{ " > image", " > 画像" },
+		{ "(frame ", "(フレーム " },
+		{ "(no name)", "(名前なし)" },
+		{ "(unnamed ", "(名前のない " },
+		{ "(disguised)", "(偽装)" },
+		{ "(no address)", "(アドレスなし)" },
+	};
+	struct buf	 b;
+	const char	*p, *out;
+	size_t		 i, best;
+
+	if (v == NULL || (strstr(v, " > ") == NULL && strchr(v, '(') ==
+	    NULL && strstr(v, "picture") == NULL))
+		return v;
+	buf_init(&b, 256);
+	for (p = v; *p != '\0';) {
+		best = nitems(l);
+		for (i = 0; i < nitems(l) && best == nitems(l); i++)
+			if (strncmp(p, l[i][0], strlen(l[i][0])) == 0)
+				best = i;
+		if (best < nitems(l)) {
+			buf_adds(&b, l[best][1]);
+			p += strlen(l[best][0]);
+		} else
+			buf_addc(&b, *p++);
+	}
+	out = arena_strdup(&s->a, b.ptr);
+	buf_release(&b);
+	return out;
+}
+
 static const char *
 clip(struct detect_scan *s, const char *v, size_t max)
 {
@@ -501,13 +546,14 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 		}
 		f->evidence[DETECT_EN] = arena_strdup(&s->a, b.ptr);
 		buf_reset(&b);
-		if (fa.detail_ja != NULL)
-			ev.detail = fa.detail_ja;
+		ev.detail = ja_labels(s, fa.detail_ja != NULL ?
+		    fa.detail_ja : ev.detail);
 		if (fa.type_ja != NULL)
 			ev.type = fa.type_ja;
+		ev.domain = ja_labels(s, ev.domain);
 		if (s->fwd_now)
 			buf_adds(&b, "本文中で転送されたメッセージについて: ");
-		render(&b, ja, &ev, fa.name);
+		render(&b, ja, &ev, ja_labels(s, fa.name));
 		f->evidence[DETECT_JA] = arena_strdup(&s->a, b.ptr);
 		buf_release(&b);
 	}

@@ -73,6 +73,26 @@ ja_details(struct detect_scan *s, struct arena *out)
 		{ "ja-18-fwd-outlook-block.eml", "sender.display_brand",
 		  "In the message forwarded in the text, the sender's name",
 		  "本文中で転送されたメッセージについて: " },
+		/* How a domain imitates; the names the engine gives what
+		 * has none, and its own words after a name. */
+		{ "en-02-phish-microsoft.eml", "url.lookalike_brand",
+		  "(look-alike characters)", "(似た文字)" },
+		{ "en-336-own-domain-in-front.eml", "sender.lookalike_own",
+		  "its whole name written in front of another domain",
+		  "名前全体を別のドメインの前に置いたもの" },
+		{ "en-248-pdf-qr-vector.eml", "attach.qr_code",
+		  "Password_Notice.pdf > drawing", "Password_Notice.pdf > 描画" },
+		{ "en-272-svg-qr-in-page.eml", "attach.qr_code",
+		  "picture in the HTML (svg) > drawing",
+		  "HTML 内の画像 (SVG) > 描画" },
+		{ "en-304-qr-webp-later-frame.eml", "attach.qr_code",
+		  "(frame 2)", "(フレーム 2)" },
+		{ "en-258-split-qr.eml", "attach.qr_split", "(unnamed image",
+		  "(名前のない image" },
+		{ "en-157-brand-possessive.eml", "sender.display_brand",
+		  "(disguised)", "(偽装)" },
+		{ "en-50-brand-no-address.eml", "sender.display_brand",
+		  "(no address)", "(アドレスなし)" },
 	};
 	struct detect_result	 r;
 	const struct detect_finding *f;
