@@ -630,9 +630,32 @@ ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
 }
 
 /*
+ * Is what follows a name at p (up to 8 bytes) PDF's syntax, not data?
+ * A value after a key is a string, a hex string, a reference or another
+ * name, and reads as text (JavaScript in UTF-16 too: NULs count); the
+ * bytes of an image or a font are text by chance 4 times in 100.
+ */
+static int
+pdf_after_texty(const unsigned char *p, const unsigned char *e)
+{
+	size_t	 n = (size_t)(e - p) < 8 ? (size_t)(e - p) : 8, i, t = 0;
+
+	for (i = 0; i < n; i++)
+		t += (p[i] >= 0x20 && p[i] < 0x7f) || p[i] == '\t' ||
+		    p[i] == '\r' || p[i] == '\n' || p[i] == '\f' ||
+		    p[i] == '\0';
+	return t * 4 >= n * 3;
+}
+
+/*
  * PDF names may hide letters as #xx: "/J#61vaScript".  A name ends where
- * PDF's syntax has it end, at white space or a delimiter: "/JS" in the
- * bytes of an image or a font ends anywhere.
+ * PDF's syntax has it end, at white space or a delimiter, and is followed
+ * by what reads as syntax: "/JS" comes by chance in the bytes of an image
+ * or a font (3 bytes in 16 million), ended anywhere and followed by
+ * anything.  All the file is read so, its streams' data as it is and
+ * decoded: an object may sit anywhere a reader finds it by the file's
+ * cross-reference table, a "stream" keyword in a comment or string no
+ * end of what is read.
  */
 static void
 pdf_keys(const unsigned char *p, size_t n, int *js, int *launch, int *emb,
@@ -660,8 +683,8 @@ pdf_keys(const unsigned char *p, size_t n, int *js, int *launch, int *emb,
 			name[k++] = (char)c;
 		}
 		name[k] = '\0';
-		if (i < n && strchr(" \t\r\n\f()<>[]{}/%", p[i]) == NULL &&
-		    p[i] != '\0')
+		if (i < n && ((strchr(" \t\r\n\f()<>[]{}/%", p[i]) == NULL &&
+		    p[i] != '\0') || !pdf_after_texty(p + i, p + n)))
 			continue;
 		i--;
 		if (strcmp(name, "JavaScript") == 0 || strcmp(name, "JS") == 0)
@@ -1349,11 +1372,8 @@ pdf_stream(struct pdf_scan *c, const unsigned char *p,
 	}
 	if ((out = pdf_decode(c, d, dn, q, e, &got)) != NULL) {
 		c->streams++;
-		/* Objects, or a page's drawing: not a font's or an
-		 * image's bytes. */
-		if (objstm || pdf_texty(out, got))
-			pdf_keys(out, got, &c->js, &c->launch, &c->emb,
-			    &c->enc, &c->pages);
+		pdf_keys(out, got, &c->js, &c->launch, &c->emb, &c->enc,
+		    &c->pages);
 		pdf_uris(s, c->name, out, got, &c->nuris, &c->first, NULL);
 		pdf_paths_qr(s, c->name, out, got);
 		goto out;
@@ -1404,47 +1424,6 @@ pdf_data(const unsigned char *kw, const unsigned char *e)
 	return q;
 }
 
-/*
- * The keys of the file's objects: its text, and of its streams' data
- * only what reads as text (an uncompressed stream may hold objects);
- * the bytes of an image, a font or a compressed stream are no object's
- * ("/JS" comes by chance in a few megabytes of them).
- */
-static void
-pdf_keys_file(struct pdf_scan *c, const unsigned char *p, size_t n)
-{
-	const unsigned char	*q = p, *e = p + n, *kw, *d, *end, *to;
-	int			 ends = 1;	/* an "endstream" ahead */
-
-	while (q < e) {
-		kw = memmem(q, (size_t)(e - q), "stream", 6);
-		end = NULL;
-		if (kw != NULL && ends && !(kw - p >= 3 &&
-		    memcmp(kw - 3, "end", 3) == 0) &&
-		    (d = pdf_data(kw, e)) != kw + 6) {
-			/* None after one not found: not looked for again
-			 * (a file of "stream"s cost a search each). */
-			if ((end = memmem(d, (size_t)(e - d), "endstream",
-			    9)) == NULL)
-				ends = 0;
-		}
-		if (end == NULL) {
-			/* Text to past the keyword: no stream's data. */
-			to = kw != NULL ? kw + 6 : e;
-			pdf_keys(q, (size_t)(to - q), &c->js, &c->launch,
-			    &c->emb, &c->enc, &c->pages);
-			q = to;
-			continue;
-		}
-		pdf_keys(q, (size_t)(d - q), &c->js, &c->launch, &c->emb,
-		    &c->enc, &c->pages);
-		if (pdf_texty(d, (size_t)(end - d)))
-			pdf_keys(d, (size_t)(end - d), &c->js, &c->launch,
-			    &c->emb, &c->enc, &c->pages);
-		q = end;
-	}
-}
-
 #define PDF_OBJSTM_MAX	PDF_STREAMS_MAX
 #define PDF_OBJSTM_LOOK	1024	/* "/ObjStm" looked at for a stream */
 
@@ -1461,7 +1440,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.name = name;
-	pdf_keys_file(&c, p, n);
+	pdf_keys(p, n, &c.js, &c.launch, &c.emb, &c.enc, &c.pages);
 	/*
 	 * Encrypted with an empty user password (permissions only): it
 	 * opens without a prompt, so it is read, and is not "protected".

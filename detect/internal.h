@@ -284,8 +284,11 @@ struct brand {
 
 enum prot_kind { PK_OWN, PK_CORR, PK_BRAND };
 /* How a domain imitates a protected one (dom_lookalike()). */
-enum look_kind { LK_NONE, LK_GLYPHS, LK_SCRIPTS, LK_OTHER_TLD, LK_ONE_CHAR,
-	LK_IN_FRONT, LK_WORDS };
+enum look_kind { LK_NONE, LK_GLYPHS, LK_SCRIPTS, LK_OTHER_TLD, LK_TLD_SLIP,
+	LK_ONE_CHAR, LK_IN_FRONT, LK_IN_FRONT_SHARED, LK_WORDS };
+/* The weaker likenesses: the name with words added, or in front of a
+ * shared service's domain (the organisation's own may be named so). */
+#define LOOK_WEAK(k)	((k) == LK_WORDS || (k) == LK_IN_FRONT_SHARED)
 struct protect {
 	char		*domain;	/* registrable, ASCII */
 	char		*label;		/* domain without its public suffix */
@@ -456,9 +459,10 @@ int	 finding_has(const struct detect_scan *, enum rule_id);
 /* Registrable domain of an ASCII host (in the arena), or the host. */
 const char *dom_registrable(struct detect_scan *, const char *host);
 /* Look-alike of a protected domain: the protection or NULL, with how
- * in *how; LK_WORDS when the only likeness is the organisation's or a
- * correspondent's name with words added ("contoso-billing"): weaker,
- * since their own services are often named so too. */
+ * in *how; LOOK_WEAK() when the only likeness is the organisation's or a
+ * correspondent's name with words added ("contoso-billing") or its domain
+ * in front of a shared service's: weaker, since their own services are
+ * often named so too. */
 const struct protect *dom_lookalike(struct detect_scan *, const char *host,
 	    const char *uhost, const char *regdom, enum look_kind *how);
 /* How a look-alike imitates, for evidence (ja: in Japanese). */

@@ -738,6 +738,55 @@ labels_in(const char *host, const char *dom)
 }
 
 /*
+ * The organisation's or a correspondent's whole domain written in front of
+ * another ("contoso.com.evil.example"): LK_IN_FRONT when that other is
+ * registered under one of ICANN's top-level domains; LK_IN_FRONT_SHARED
+ * (weaker) under a service that names its customers' sites after them (a
+ * cloud's bucket, contoso.com.s3.amazonaws.com, dynamic DNS, a brand's
+ * hosting: its owner may have named it so, anyone may have); nothing under
+ * a name of no top-level domain (intranet.contoso.com.local, a
+ * directory's own).
+ */
+static const struct protect *
+in_front(struct detect_scan *s, const char *host, const char *regdom,
+    int shared, enum look_kind *how)
+{
+	const psl_ctx_t	*psl = s->eng->psl;
+	const char	*last = strrchr(host, '.'), *suf = strchr(regdom, '.');
+	size_t		 i;
+
+	if (last == NULL || suf == NULL || !psl_is_public_suffix2(psl,
+	    last + 1, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE))
+		return NULL;
+	if (!psl_is_public_suffix2(psl, suf + 1, PSL_TYPE_ICANN |
+	    PSL_TYPE_NO_STAR_RULE))
+		shared = 1;
+	for (i = 0; i < s->own->nprot + s->corr->nprot; i++) {
+		const struct protect *p = i < s->own->nprot ?
+		    &s->own->prot[i] : &s->corr->prot[i - s->own->nprot];
+
+		if (labels_in(host, p->domain)) {
+			*how = shared ? LK_IN_FRONT_SHARED : LK_IN_FRONT;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* The same name under a top-level domain a letter from the protected
+ * one's (fabrikam.co, fabrikam.cm for fabrikam.com) or with more after it
+ * (fabrikam.com.co): a typing slip, not another country's office. */
+static int
+tld_slip(const char *regdom, size_t labn, const struct protect *p)
+{
+	const char	*a = regdom + labn + 1, *b = p->domain + p->label_len + 1;
+	size_t		 la = strlen(a), lb = strlen(b);
+
+	return dist1(a, la, b, lb) == 1 || (la > lb && strncmp(a, b, lb) ==
+	    0 && a[lb] == '.');
+}
+
+/*
  * Is regdom (the registrable domain of host) a look-alike of a protected
  * domain?  The Unicode form of the host, when it has one, is what is
  * compared, so that homoglyphs count.
@@ -749,9 +798,9 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	const struct detect_engine	*e = s->eng;
 	char				 lb[256], ulb[256], sk[256];
 	const char			*lab, *ureg = NULL;
-	const struct protect		*best = NULL;
+	const struct protect		*best = NULL, *weak = NULL, *f;
 	char				 tb[256];
-	int				 tenant = 0, icann_reg;
+	int				 tenant = 0;
 	/* Most scans have no organisation's lists: ask them only if any. */
 	int				 own = s->own->set.n > 0;
 	int				 corr = s->corr->set.n > 0;
@@ -787,9 +836,11 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	/* A brand's real domain imitates no other brand, however close
 	 * their names (paypal.com and paypay.ne.jp), and no one's domain
 	 * (amazon.com beside amazon.co.jp): the brand registered it, not
-	 * an impostor. */
+	 * an impostor; but it may host a site anyone names
+	 * (contoso.com.x.s3.eu-south-2.amazonaws.com). */
 	if (!tenant && brand_of_sender(e, regdom) >= 0)
-		return NULL;
+		return host != NULL && (own || corr) ? in_front(s, host,
+		    regdom, 1, how) : NULL;
 	if (tenant) {
 		snprintf(lb, sizeof(lb), "%.*s", (int)strcspn(regdom, "."),
 		    regdom);
@@ -810,11 +861,6 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 		snprintf(ulb, sizeof(ulb), "%.*s", (int)strcspn(ureg, "."),
 		    ureg);
 	}
-	/* The registrable domain's suffix, a top-level domain's (ICANN's
-	 * part of the list, by no wildcard rule)? */
-	icann_reg = !tenant && strchr(regdom, '.') != NULL &&
-	    psl_is_public_suffix2(e->psl, strchr(regdom, '.') + 1,
-	    PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE);
 	skeleton(ureg != NULL ? ulb : lab, sk, sizeof(sk));
 	skn = strlen(sk);
 	labn = strlen(lab);
@@ -851,19 +897,22 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			best = p;
 			break;
 		}
-		/* A tenant is named by whoever opens it, and an
-		 * organisation opens several ("contoso1", "contosogroup"
-		 * for a test or a merger): only a name disguised imitates
-		 * one (c0ntoso, micros0ft-it). */
 		if (p->kind != PK_BRAND && !tenant && pl == labn &&
 		    memcmp(lab, p->label, pl) == 0) {
-			*how = LK_OTHER_TLD;
+			*how = tld_slip(regdom, labn, p) ? LK_TLD_SLIP :
+			    LK_OTHER_TLD;
 			best = p;
 			break;
 		}
-		if (!tenant && pl >= (p->kind == PK_BRAND ? 6u : 5u) &&
-		    p->distinct &&
+		/* A tenant is named by whoever opens it, and an
+		 * organisation opens several ("contoso1", "contosogroup"
+		 * for a test or a merger): the name with more before or
+		 * after it is no imitation; a letter changed, dropped or
+		 * put inside is (comtoso, conntoso), as a disguise is. */
+		if (pl >= (p->kind == PK_BRAND ? 6u : 5u) && p->distinct &&
 		    pl + 1 >= labn && labn + 1 >= pl &&
+		    !(tenant && labn == pl + 1 && (memcmp(lab, p->label,
+		    pl) == 0 || memcmp(lab + 1, p->label, pl) == 0)) &&
 		    dist1(lab, labn, p->label, pl) == 1) {
 			*how = LK_ONE_CHAR;
 			best = p;
@@ -879,27 +928,21 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			best = p;
 			break;
 		}
-		/* "contoso.com.evil.example": the whole domain written in
-		 * front of another one registered under a top-level domain.
-		 * Under a cloud's suffix (contoso.com.s3.amazonaws.com, a
-		 * bucket named by its owner's domain) or a name of no
-		 * top-level domain (contoso.com.local, a directory's) it is
-		 * the organisation's own naming. */
-		if (p->kind != PK_BRAND && host != NULL &&
-		    labels_in(host, p->domain) && icann_reg) {
-			*how = LK_IN_FRONT;
-			best = p;
-			break;
-		}
-		if (p->kind != PK_BRAND && !tenant && pl >= 4 &&
-		    labn > pl + 2 &&
-		    strstr(lab, p->label) != NULL) {
-			*how = LK_WORDS;
-			best = p;
-			break;
-		}
+		/* The name with words added: weaker, and what else the
+		 * host shows goes first. */
+		if (weak == NULL && p->kind != PK_BRAND && !tenant &&
+		    pl >= 4 && labn > pl + 2 && strstr(lab, p->label) != NULL)
+			weak = p;
 	}
-	return best;
+	if (best != NULL)
+		return best;
+	if (!tenant && host != NULL && (own || corr) &&
+	    (f = in_front(s, host, regdom, 0, how)) != NULL &&
+	    (*how == LK_IN_FRONT || weak == NULL))
+		return f;
+	if (weak != NULL)
+		*how = LK_WORDS;
+	return weak;
 }
 
 const char *
@@ -913,8 +956,15 @@ look_how(enum look_kind k, int ja)
 		[LK_OTHER_TLD] = { "the same name under another top-level "
 		    "domain", "同じ名前で別のトップレベルドメイン" },
 		[LK_ONE_CHAR] = { "one character changed", "1 文字違い" },
+		[LK_TLD_SLIP] = { "the same name under a top-level domain a "
+		    "letter from its own", "同じ名前で 1 文字違いのトップレベル"
+		    "ドメイン" },
 		[LK_IN_FRONT] = { "its whole name written in front of another "
 		    "domain", "名前全体を別のドメインの前に置いたもの" },
+		[LK_IN_FRONT_SHARED] = { "its whole name written in front of "
+		    "a service's domain that anyone may name a site under",
+		    "名前全体を、誰でもサイト名を付けられるサービスのドメインの前に"
+		    "置いたもの" },
 		[LK_WORDS] = { "the name with words added",
 		    "名前に語を足したもの" },
 	};

@@ -32,7 +32,8 @@
 #include "internal.h"
 #include "util.h"
 
-#define PQ_RECTS	40000	/* dark rectangles kept per stream */
+#define PQ_RECTS	40000	/* rectangles kept per stream, of dark paint
+				   and of pale each */
 #define PQ_STACK	4096	/* q levels followed */
 #define PQ_SIDE_MIN	21	/* modules a side: version 1 */
 #define PQ_SIDE_MAX	177	/* version 40 */
@@ -103,10 +104,9 @@ struct pq {
 	struct qr_rect	*r;
 	float		*lt;		/* how light each rectangle is */
 	size_t		 nr;
-	int		 dark;		/* a rectangle darker than PQ_DARK
-					   kept: no lighter one is */
-	int		 pale_cut;	/* lighter paint past the room: a
-					   loss only if none is darker */
+	size_t		 ndark, npale;	/* of them darker than PQ_DARK, not */
+	int		 pale_cut;	/* pale paint past the room: a loss
+					   only if the dark reads nothing */
 	double		 cur;		/* how light what is painted now */
 	int		 wclip;		/* W (1) or W* (2) before the paint */
 	struct qr_rect	*clip;		/* clipping paths' rectangles */
@@ -125,21 +125,19 @@ pq_point(const struct pq *g, double x, double y, double *ox, double *oy)
 }
 
 /*
- * No room for a rectangle as light as light?  Paint lighter than PQ_DARK
- * is read only when nothing is darker (pq_read()): the first darker
- * rectangle drops it all, and it is kept no more; so that pale
- * decoration leaves a code in black the whole room.
+ * No room for a rectangle as light as light?  Paint darker than PQ_DARK
+ * and paint lighter have PQ_RECTS each, so that a table's pale shading
+ * leaves a code in black its room, and black rules a code in green.
  */
 static int
 pq_full(const struct pq *g, double light)
 {
-	return light < PQ_DARK ? g->dark && g->nr >= PQ_RECTS :
-	    g->dark || g->nr >= PQ_RECTS;
+	return (light < PQ_DARK ? g->ndark : g->npale) >= PQ_RECTS;
 }
 
 /* Paint as light as light not all kept: said at once when it is darker
- * than PQ_DARK or the budget of a message ran out; else when the stream
- * ends with nothing darker (pq_read()). */
+ * than PQ_DARK or the budget of a message ran out; else when the dark
+ * paint reads nothing (pq_read()). */
 static void
 pq_cut(struct pq *g, double light)
 {
@@ -157,10 +155,10 @@ pq_keep(struct pq *g, double x0, double y0, double x1, double y1)
 
 	if (x1 - x0 < PQ_TINY || y1 - y0 < PQ_TINY || pq_full(g, g->cur))
 		return;
-	if (g->cur < PQ_DARK && !g->dark) {
-		g->dark = 1;
-		g->nr = 0;
-	}
+	if (g->cur < PQ_DARK)
+		g->ndark++;
+	else
+		g->npale++;
 	g->lt[g->nr] = (float)g->cur;
 	r = &g->r[g->nr++];
 	r->x0 = x0;
@@ -187,8 +185,8 @@ pq_rect(void *arg, double x0, double y0, double x1, double y1)
 	    !isfinite(y0) || !isfinite(x1) || !isfinite(y1))
 		return;
 	if (g->r == NULL) {
-		g->r = xmalloc(PQ_RECTS * sizeof(*g->r));
-		g->lt = xmalloc(PQ_RECTS * sizeof(*g->lt));
+		g->r = xmalloc(2 * PQ_RECTS * sizeof(*g->r));
+		g->lt = xmalloc(2 * PQ_RECTS * sizeof(*g->lt));
 	}
 	pq_point(g, x0, y0, &ax, &ay);
 	pq_point(g, x1, y1, &bx, &by);
@@ -442,11 +440,10 @@ pq_paint(struct pq *g, int fill, int stroke)
 	struct paint_out	 o = { pq_rect, pq_dot, g };
 	struct paint_fill	*f = &g->fill;
 
-	/* What is all but white is kept, with how light it is; paint
-	 * lighter than PQ_DARK, until some is darker. */
-	if (g->gs.light >= PQ_PALE || (g->dark && g->gs.light >= PQ_DARK))
+	/* What is all but white is kept, with how light it is. */
+	if (g->gs.light >= PQ_PALE)
 		fill = 0;
-	if (g->gs.slight >= PQ_PALE || (g->dark && g->gs.slight >= PQ_DARK))
+	if (g->gs.slight >= PQ_PALE)
 		stroke = 0;
 	if ((!fill && !stroke) || g->npath == 0)
 		return;
@@ -980,9 +977,9 @@ qr_rects(struct detect_scan *s, const char *name, const struct qr_rect *r,
 
 /*
  * The rectangles painted darker than mid-grey, read; when no code is
- * read so and the darkest paint is lighter than that (a code in grey,
- * green or orange: phones read it), those darker than halfway between
- * it and white.
+ * read so and some paint is lighter (a code in grey, green or orange,
+ * which phones read, beside a black rule or none), those darker than
+ * halfway between the darkest pale paint and white.
  */
 static void
 pq_read(struct detect_scan *s, const char *name, struct pq *g)
@@ -992,16 +989,18 @@ pq_read(struct detect_scan *s, const char *name, struct pq *g)
 	size_t		 i, k;
 	int		 pass;
 
-	if (g->pale_cut && !g->dark)
-		msg_truncated(s, s->m, CUT_DRAWING);
 	for (i = 0; i < g->nr; i++)
-		min = fmin(min, g->lt[i]);
+		if (g->lt[i] >= PQ_DARK)
+			min = fmin(min, g->lt[i]);
 	for (pass = 0; pass < 2; pass++) {
 		if (pass == 1) {
-			if (min < PQ_DARK)
+			if (g->npale == 0)
 				break;
+			if (g->pale_cut)
+				msg_truncated(s, s->m, CUT_DRAWING);
 			thr = (min + 1) / 2;
-		}
+		} else if (g->ndark == 0)
+			continue;
 		for (i = k = 0; i < g->nr; i++)
 			if (g->lt[i] < thr)
 				v[k++] = g->r[i];

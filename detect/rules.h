@@ -377,6 +377,10 @@ RULE(R_SENDER_REPLYTO_LOOKALIKE, "sender.replyto_lookalike", DETECT_IMPERSONATIO
     "replies go to a domain that imitates the organisation's or a correspondent's", \
     "Replies would go to {domain}, which imitates {imitates} ({detail}): the answer to this mail would reach an imitation.", \
     "返信先のドメイン {domain} は {imitates} を模倣しています ({detail})。このメールへの返信は偽物に届きます。") \
+RULE(R_SENDER_REPLYTO_OTHER_TLD, "sender.replyto_other_tld", DETECT_IMPERSONATION, 30, \
+    "the organisation or a correspondent asks for replies at its name under another country's top-level domain", \
+    "Replies would go to {domain}, the name of {imitates} under another top-level domain: its office in another country, or a look-alike registered to catch the answer. Check the address before replying.", \
+    "返信先のドメイン {domain} は {imitates} と同じ名前で別のトップレベルドメインです。他国の拠点の場合もありますが、返信を横取りするために取得された偽物の場合もあります。返信前にアドレスを確認してください。") \
 RULE(R_SENDER_MULTI_FROM, "sender.several_from", DETECT_SPOOFING, 30, \
     "From holds several addresses or a malformed one", \
     "The From header holds several or malformed addresses ({detail}), so mail programs may show a sender other than the real one.", \

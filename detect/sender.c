@@ -1107,10 +1107,12 @@ digit_run(const char *s)
 	return best;
 }
 
-/* The mail has a reply address on the organisation's domain or a link
- * to its own SharePoint. */
+/* The mail has a reply address on the organisation's domain, or is
+ * SharePoint's (Microsoft's: b the sender's brand) linking to the
+ * organisation's own SharePoint; a link another service carries is
+ * anyone's to write (a note with a share). */
 static int
-org_tied(struct detect_scan *s)
+org_tied(struct detect_scan *s, int b)
 {
 	const struct dmsg	*m = s->m;
 	size_t			 i;
@@ -1120,6 +1122,8 @@ org_tied(struct detect_scan *s)
 	for (i = 0; i < (size_t)m->nreply_more; i++)
 		if (dom_is_own(s, m->reply_more[i].domain))
 			return 1;
+	if (b < 0 || b != brand_of_sender(s->eng, "sharepoint.com"))
+		return 0;
 	for (i = 0; i < s->nu; i++)
 		if (s->u[i].host != NULL && dom_own_sharepoint(s, s->u[i].host))
 			return 1;
@@ -1140,12 +1144,21 @@ person_match(void *arg, int id, size_t start, size_t end)
 	struct pmatch	*m = arg;
 	size_t		 i;
 
-	/* Only blanks and marks round a name that must be the whole. */
+	/* A name that must stand apart: no word of Latin letters joined to
+	 * it by a blank ("Lee Ann Walters" holds no "Ann Lee"); a title
+	 * after a bracket, a bar or a comma, or in Japanese, may follow
+	 * ("Yamada Taro (CEO)", "Yamada Taro 社長"). */
 	if (id & PERSON_WHOLE) {
-		for (i = 0; i < m->n; i++)
-			if ((i < start || i >= end) &&
-			    ((m->s[i] & 0x80) || isalnum((unsigned char)m->s[i])))
-				return 0;
+		for (i = start; i > 0 && m->s[i - 1] == ' '; i--)
+			;
+		if (i > 0 && !(m->s[i - 1] & 0x80) &&
+		    isalnum((unsigned char)m->s[i - 1]))
+			return 0;
+		for (i = end; i < m->n && m->s[i] == ' '; i++)
+			;
+		if (i < m->n && !(m->s[i] & 0x80) &&
+		    isalnum((unsigned char)m->s[i]))
+			return 0;
 		id &= ~PERSON_WHOLE;
 	}
 	if (start > 0 && !(m->s[start] & 0x80) &&
@@ -1312,6 +1325,8 @@ sender_run(struct detect_scan *s)
 			    R_SENDER_LOOKALIKE_OWN, R_SENDER_LOOKALIKE_CORR,
 			    R_SENDER_LOOKALIKE_BRAND };
 
+			/* Nobody mails from a site named after him on a
+			 * shared service: no weaker there. */
 			finding_add(s, how == LK_WORDS ?
 			    R_SENDER_NAME_IN_DOMAIN : r[p->kind],
 			    &(struct fargs){ .domain = uh ? uh : fdom,
@@ -1449,7 +1464,7 @@ sender_run(struct detect_scan *s)
 		 * go to its domain, or it links to its own SharePoint.  A
 		 * service anyone signs up to carries any name. */
 		if (s->people->n > 0 && !dom_is_own(s, fdom) &&
-		    !(vouched && org_tied(s))) {
+		    !(vouched && org_tied(s, brand_of_sender(e, freg)))) {
 			struct pmatch pm = { nb.ptr, nb.len, -1 };
 
 			ac_scan(s->people->ac, nb.ptr, nb.len, person_match,
@@ -1535,16 +1550,20 @@ sender_run(struct detect_scan *s)
 			idn2_free(uni);
 		}
 		/* A brand's or a free mail service's own domain imitates
-		 * nobody's (hubspot.net, amazon.com beside amazon.co.jp);
-		 * the same name under another top-level domain, from the
-		 * organisation or a correspondent, is one of its other
-		 * domains (fabrikam.com asking for replies at fabrikam.de). */
+		 * nobody's (hubspot.net, amazon.com beside amazon.co.jp).
+		 * The same name under another country's top-level domain,
+		 * from the organisation or a correspondent, may be its
+		 * office there (fabrikam.com asking for replies at
+		 * fabrikam.de), or the fraud's own registration: weighed
+		 * less; under a top-level domain a letter off
+		 * (fabrikam.co) it is a look-alike. */
 		if (strcmp(rreg, freg) != 0 && !dom_is_freemail(e, rreg) &&
 		    (p = dom_lookalike(s, r->domain, uh, rreg, &how)) !=
-		    NULL && how != LK_WORDS && p->kind != PK_BRAND &&
-		    !(how == LK_OTHER_TLD && (dom_is_own(s, fdom) ||
-		    dom_is_corr(s, fdom))))
-			finding_add(s, R_SENDER_REPLYTO_LOOKALIKE,
+		    NULL && how != LK_WORDS && p->kind != PK_BRAND)
+			finding_add(s, how == LK_OTHER_TLD && (dom_is_own(s,
+			    fdom) || dom_is_corr(s, fdom)) ?
+			    R_SENDER_REPLYTO_OTHER_TLD :
+			    R_SENDER_REPLYTO_LOOKALIKE,
 			    &(struct fargs){ .domain = uh ? uh : r->domain,
 			    .imitates = p->domain, .detail = look_how(how, 0),
 			    .detail_ja = look_how(how, 1) });

@@ -716,14 +716,41 @@ text_invisible(uint32_t c)
 	    (c >= 0xe0000 && c <= 0xe007f) || (c >= 0xe0100 && c <= 0xe01ef);
 }
 
-/* A variation selector or a tag character: how the character before it
- * is drawn (U+FE0F an emoji, U+E0100.. an ideograph's variant, tags a
- * flag's region). */
+/* A variation selector, a tag character or a joiner: how the character
+ * before it is drawn (U+FE0F an emoji, U+E0100.. an ideograph's variant,
+ * tags a flag's region, U+200D emoji joined into one). */
 static int
 modifier(uint32_t c)
 {
 	return (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0000 &&
-	    c <= 0xe007f) || (c >= 0xe0100 && c <= 0xe01ef);
+	    c <= 0xe007f) || (c >= 0xe0100 && c <= 0xe01ef) ||
+	    c == 0x200c || c == 0x200d;
+}
+
+/* A letter or digit of the Latin alphabet, IPA's and full-width ones
+ * too. */
+static int
+latin_context(uint32_t c)
+{
+	return text_script(c) == SC_LATIN || (c >= '0' && c <= '9') ||
+	    (c >= 0x250 && c <= 0x2af) || (c >= 0xff10 && c <= 0xff19) ||
+	    (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+/* Does a keycap (U+20E3) come next, after any selectors? */
+static int
+keycap(const char *s, size_t n)
+{
+	uint32_t	 c;
+	size_t		 i = 0, k;
+
+	while (i < n) {
+		k = utf8_next(s + i, n - i, &c);
+		if (c != 0xfe0f)
+			return c == 0x20e3;
+		i += k;
+	}
+	return 0;
 }
 
 /* A combining mark: part of the letter before it ("e" and U+0301 are
@@ -794,23 +821,29 @@ text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
 		k = utf8_next(s + i, n - i, &c);
 		if (text_invisible(c)) {
 			/* A soft hyphen inside a word is typography; a
-			 * variation selector or a tag character chooses how
-			 * the character before is drawn (an ideograph's
-			 * variant, an emoji, a flag) and hides something only
-			 * after a letter of the Latin alphabet. */
+			 * variation selector, a tag character or a joiner
+			 * chooses how the character before is drawn (an
+			 * ideograph's variant, an emoji, a flag, a family of
+			 * emoji) and hides something only after a letter or
+			 * digit of the Latin alphabet (not a keycap's digit:
+			 * "1", U+FE0F, U+20E3). */
 			if (in_word && c != 0xad && (!modifier(c) ||
-			    text_script(prev) == SC_LATIN))
+			    (latin_context(prev) && !(prev >= '0' &&
+			    prev <= '9' && keycap(s + i + k,
+			    n - i - k)))))
 				w_inv = 1;
 			if (!modifier(c))
 				prev = c;
 			i += k;
 			continue;
 		}
-		prev = c;
+		/* A combining mark belongs to the letter before: that is
+		 * what a selector after both follows. */
 		if (in_word && combining(c)) {
 			i += k;
 			continue;
 		}
+		prev = c;
 		if (is_space(c) || (c < 0x80 && !((c | 32) >= 'a' &&
 		    (c | 32) <= 'z') && !(c >= '0' && c <= '9'))) {
 			/* End of a word: was it mixed? */

@@ -510,16 +510,23 @@ check_one(struct detect_scan *s, size_t idx)
 		static const enum rule_id r[] = { R_URL_LOOKALIKE_OWN,
 		    R_URL_LOOKALIKE_CORR, R_URL_LOOKALIKE_BRAND };
 		const char *fdom = s->m->from.domain;
-		int words = lk == LK_WORDS;
+		int words = LOOK_WEAK(lk);
 
 		/* A name with words added is weighed once: on the sender
-		 * when the link goes to the sender's own domain.  A name in
-		 * front of another is shown in the whole host. */
-		if (!words || fdom == NULL ||
-		    strcmp(dom_registrable(s, fdom), u->domain) != 0)
+		 * when the link goes to the sender's own domain.  The
+		 * organisation's or a correspondent's own mail may link to
+		 * a site it named after itself on a shared service
+		 * (contoso.com.s3.amazonaws.com from contoso.com).  A name
+		 * in front of another is shown in the whole host. */
+		if ((!words || fdom == NULL ||
+		    strcmp(dom_registrable(s, fdom), u->domain) != 0) &&
+		    !(lk == LK_IN_FRONT_SHARED && fdom != NULL &&
+		    (dom_is_own(s, fdom) || dom_is_corr(s, fdom)) &&
+		    strcmp(dom_registrable(s, fdom), p->domain) == 0))
 			finding_add(s, words ? R_URL_NAME_IN_DOMAIN :
 			    r[p->kind], &(struct fargs){ .url = u->url,
-			    .domain = lk == LK_IN_FRONT ? u->host :
+			    .domain = lk == LK_IN_FRONT ||
+			    lk == LK_IN_FRONT_SHARED ? u->host :
 			    u->uhost ? u->uhost : u->domain,
 			    .imitates = p->domain, .detail = look_how(lk, 0),
 			    .detail_ja = look_how(lk, 1) });

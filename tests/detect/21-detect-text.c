@@ -192,6 +192,20 @@ norm(void)
 		is_str(b.ptr, "paypal verify", "a tag and a selector in Latin "
 		    "words dropped");
 		is_int(st.invisible_in_words, 2, "... and counted");
+		/* After an accent (a combining mark), the letter before
+		 * it counts; emoji joined, a keycap's digit do not. */
+		buf_reset(&b);
+		memset(&st, 0, sizeof(st));
+		text_norm(&b, "pa\xcc\x81\xef\xb8\x8fss", 9, &st);
+		is_int(st.invisible_in_words, 1, "a selector after an accented "
+		    "letter counted");
+		buf_reset(&b);
+		memset(&st, 0, sizeof(st));
+		text_norm(&b, "Family\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f"
+		    "\x91\xa9 Room1\xef\xb8\x8f\xe2\x83\xa3 pass\xe2\x80"
+		    "\x8dword", 41, &st);
+		is_int(st.invisible_in_words, 1, "emoji joined and a keycap "
+		    "not counted, a joiner inside a word counted");
 	}
 	buf_reset(&b);
 	text_norm(&b, "お支払い情報を更新", 27, NULL);

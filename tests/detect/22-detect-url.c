@@ -145,7 +145,9 @@ lookalike(void)
 	static const struct {
 		const char	*url;
 		const char	*imitates;	/* NULL: none */
-		int		 words;		/* the name with words added */
+		int		 words;		/* the name with words added, or
+						   in front of a shared
+						   service's domain: weaker */
 	} t[] = {
 		{ "https://c0ntoso.com/", "contoso.com", 0 },
 		{ "https://contoso.co/", "contoso.com", 0 },
@@ -170,10 +172,14 @@ lookalike(void)
 		{ "https://example.com/", NULL, 0 },
 		{ "https://paypal-community.example.org/", NULL, 0 },
 		/* The whole domain in front of another registered under a
-		 * top-level domain; under a cloud's suffix or a name of no
-		 * top-level domain, the organisation's own naming. */
+		 * top-level domain; under a cloud's suffix, dynamic DNS or a
+		 * brand's hosting (the organisation's own naming, or anyone's)
+		 * weaker; under no top-level domain, a directory's name. */
 		{ "https://contoso.com.mail-secure.net/", "contoso.com", 0 },
-		{ "https://contoso.com.s3.amazonaws.com/", NULL, 0 },
+		{ "https://contoso.com.s3.amazonaws.com/", "contoso.com", 1 },
+		{ "https://contoso.com.files.ddns.net/", "contoso.com", 1 },
+		{ "https://contoso.com.x.s3.eu-south-2.amazonaws.com/",
+		  "contoso.com", 1 },
 		{ "http://intranet.contoso.com.local/", NULL, 0 },
 		/* Tenants: only a name disguised, also as the tenant's mail
 		 * routing name; a digit or a word added is the organisation's
@@ -181,6 +187,8 @@ lookalike(void)
 		{ "https://c0ntoso.onmicrosoft.com/", "contoso.com", 0 },
 		{ "https://c0ntoso.mail.onmicrosoft.com/", "contoso.com", 0 },
 		{ "https://contoso1.onmicrosoft.com/", NULL, 0 },
+		{ "https://comtoso.onmicrosoft.com/", "contoso.com", 0 },
+		{ "https://conntoso.onmicrosoft.com/", "contoso.com", 0 },
 		{ "https://contosogroup.onmicrosoft.com/", NULL, 0 },
 		{ "https://fabrikam1.onmicrosoft.com/", NULL, 0 },
 		/* Two brands one letter apart imitate neither. */
@@ -199,7 +207,7 @@ lookalike(void)
 		    "parse %s", t[i].url))
 			continue;
 		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
-		words = how == LK_WORDS;
+		words = LOOK_WEAK(how);
 		if (t[i].imitates == NULL)
 			ok(p == NULL, "%s imitates nothing (%s)", t[i].url,
 			    p ? p->domain : "-");

@@ -758,6 +758,7 @@ def main():
     pdf_review_samples()
     sender_review_samples()
     sender_review31_samples()
+    review32_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -1847,6 +1848,12 @@ def pdf_review_samples():
         for x, y in mods])
     pdf_notice("en-365-pdf-qr-after-pale-shading.eml", "Reminder",
                pdf_page(cs, True))
+    # Review 32: a code in green below a black letterhead rule.
+    mods, n = modules(41)
+    notice("en-378-pdf-qr-green-beside-black-rule.eml",
+           [b"q 0 g 72 740 468 0.8 re f Q q 0 1 0 rg"] + [
+               b"%d %d %d %d re f" % (100 + x * u, 600 - (y + 1) * u, u, u)
+               for x, y in mods] + [b"Q"])
 
     def clean_pdf(fname, ops):
         cs = b"\n".join(ops)
@@ -2070,20 +2077,24 @@ def sender_review31_samples():
         return "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n"
 
     # The organisation and a correspondent asking for replies at their
-    # domains under other top-level domains.
-    write("en-356-clean-replyto-own-other-tld.eml",
+    # names under other countries' top-level domains: an office there,
+    # or a fraud's registration (review 32): a potential threat, no
+    # look-alike's threat.
+    write("en-356-replyto-own-other-tld.eml",
           eop_pass("contoso.com", "40.107.226.38") +
           headers("Adele Vance <adele@contoso.com>", "Tokyo office hours",
                   "Reply-To: Adele Vance <adele@contoso.co.jp>\n") +
           plain("From next week I answer from the Tokyo office."),
-          "clean", "!sender.replyto_lookalike")
-    write("en-357-clean-replyto-correspondent-other-tld.eml",
+          "potential", "sender.replyto_other_tld",
+          "!sender.replyto_lookalike")
+    write("en-357-replyto-correspondent-other-tld.eml",
           eop_pass("fabrikam.com", "40.107.226.39") +
           headers("Bob Kelly <bob.kelly@fabrikam.com>", "Price list 2027",
                   "Reply-To: Sales <sales@fabrikam.de>\n") +
           plain("Our German sales office handles your account from "
                 "January."),
-          "clean", "!sender.replyto_lookalike")
+          "potential", "sender.replyto_other_tld",
+          "!sender.replyto_lookalike")
     # Tenants the organisation opened: a digit added; and the tenant's
     # mail routing name (<tenant>.mail.onmicrosoft.com) of a look-alike.
     write("en-358-clean-own-tenant-digit.eml",
@@ -2161,6 +2172,155 @@ def pdf_page(cs, compress):
             b"/Length %d%s >>\nstream\n" % (len(data), b" /Filter "
             b"/FlateDecode" if compress else b"") + data +
             b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%EOF\n")
+
+
+def review32_samples():
+    """Review 32's shapes: PDF JavaScript behind a "stream" keyword in a
+    comment or a string, in object streams the engine did not take for
+    such; replies at a correspondent's name under a top-level domain a
+    letter off, or another country's; tenants a letter off; the
+    organisation's domain in front of a shared service's; a person's name
+    family name first with a title; a selector after a combining mark;
+    emoji joined; a share's own link in a note; a code in green beside a
+    black rule."""
+    def plain(text):
+        return "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n"
+
+    rnd = random.Random(32)
+
+    def binary(n):
+        # High bytes only: no line end, bracket or backslash among them,
+        # so they fit in a comment or a literal string.
+        return bytes(rnd.randrange(0x80, 0x100) for _ in range(n))
+
+    def objects(objs, between=None):
+        out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+        offs = {}
+        for num, body in objs:
+            offs[num] = len(out)
+            out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
+            out += (between or {}).get(num, b"")
+        n = max(offs) + 1
+        x = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % n
+        for i in range(1, n):
+            out += (b"%010d 00000 n \n" % offs[i] if i in offs else
+                    b"0000000000 65535 f \n")
+        return bytes(out) + (b"trailer\n<< /Size %d /Root 1 0 R >>\n"
+                             b"startxref\n%d\n%%%%EOF\n" % (n, x))
+
+    def objstm(inner, compress, junk=b"", type_name=b"/ObjStm"):
+        hdr, bodies = [], b""
+        for num, body in inner:
+            hdr.append(b"%d %d" % (num, len(bodies)))
+            bodies += body + b"\n"
+        head = b" ".join(hdr) + b"\n" + junk
+        data = head + bodies
+        if compress:
+            data = zlib.compress(data)
+        return (b"<< /Type %s /N %d /First %d /Length %d%s >>\nstream\n"
+                % (type_name, len(inner), len(head), len(data),
+                   b" /Filter /FlateDecode" if compress else b"") + data +
+                b"\nendstream")
+
+    js = b"<< /S /JavaScript /JS (app.alert\\('js ran'\\);) >>"
+    cat = (b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R "
+           b"/Names << /JavaScript 9 0 R >> >>")
+    top = [(2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+           (3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+               b"/Contents 4 0 R >>"),
+           (4, b"<< /Length 37 >>\nstream\nBT /F1 12 Tf 72 720 Td "
+               b"(Invoice) Tj ET\nendstream")]
+    actions = [(1, cat), (9, b"<< /Names [(a) 5 0 R] >>"), (5, js)]
+
+    def invoice(fname, pdfb):
+        write(fname, headers("Martin Weber <martin.weber@fabrikam.com>",
+                             "Invoice 2291") +
+              'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+              "Content-Type: text/plain; charset=utf-8\n\nHello, the "
+              "invoice is attached.\n\nMartin\n\n--b1\nContent-Type: "
+              'application/pdf; name="Invoice_2291.pdf"\n'
+              'Content-Disposition: attachment; filename="Invoice_2291.pdf"'
+              "\nContent-Transfer-Encoding: base64\n\n" + b64(pdfb) +
+              "\n--b1--\n", "threat", "attach.pdf_javascript")
+
+    # "stream" in a comment before binary bytes, "%endstream" after the
+    # action; "stream" in a string of binary bytes, "(endstream)" after.
+    invoice("en-367-pdf-js-after-comment-stream.eml", objects(
+        top + actions, {4: b"%stream\n%" + binary(600) + b"\n",
+                        5: b"%endstream\n"}))
+    invoice("en-368-pdf-js-after-string-stream.eml", objects(
+        top + [(6, b"<< /Producer (stream\n" + binary(600) + b") >>")] +
+        actions + [(7, b"<< /Creator (endstream) >>")]))
+    # An object stream uncompressed, binary bytes before its objects; one
+    # compressed whose type is written /Obj#53tm, a binary string first.
+    invoice("en-369-pdf-js-in-raw-objstm.eml", objects(
+        top + [(8, objstm(actions, False, binary(600)))]))
+    invoice("en-370-pdf-js-in-objstm-hex-type.eml", objects(
+        top + [(8, objstm([(6, b"(" + binary(600) + b")")] + actions, True,
+                          type_name=b"/Obj#53tm"))]))
+
+    # A correspondent's mailbox asking for replies at its name under a
+    # top-level domain a letter off (.co for .com): a look-alike.
+    write("en-371-replyto-correspondent-tld-slip.eml",
+          eop_pass("fabrikam.com", "40.107.226.44") +
+          headers("Bob Kelly <bob.kelly@fabrikam.com>",
+                  "Invoice 4471 - updated payment details",
+                  "Reply-To: Bob Kelly <bob.kelly@fabrikam.co>\n") +
+          plain("Hello,\n\nPlease reply to confirm when the payment of "
+                "invoice 4471 is scheduled.\n\nBob"),
+          "threat", "sender.replyto_lookalike")
+    # Tenants a letter changed or put inside the name.
+    write("en-372-lookalike-tenant-letter.eml",
+          eop_pass("comtoso.onmicrosoft.com", "40.107.226.45") +
+          headers("IT Helpdesk <helpdesk@comtoso.onmicrosoft.com>",
+                  "Mailbox storage") +
+          plain("Your mailbox is almost full. Review your storage "
+                "settings in the portal."),
+          "threat", "sender.lookalike_own")
+    # A correspondent's mail linking to a site named after the
+    # organisation's domain on dynamic DNS: weaker than under a domain
+    # of its own, flagged still (with what else the link shows).
+    write("en-373-correspondent-link-own-domain-ddns.eml",
+          eop_pass("fabrikam.com", "40.107.226.46") +
+          headers("Martin Weber <martin.weber@fabrikam.com>",
+                  "Drawings rev 4") +
+          plain("The drawings are at "
+                "https://contoso.com.files.ddns.net/drawings/rev4.html"),
+          "threat", "url.name_in_domain", "!url.lookalike_own")
+    # The person's name family name first, a title after it.
+    write("en-374-display-person-last-first-title.eml",
+          headers('"Smith John (CEO)" <ceo.office@exec-mail.example>',
+                  "Quick request") +
+          plain("Are you at your desk? I need a favour."),
+          "potential", "sender.display_person")
+    # Variation selectors after accented letters (the accent a combining
+    # mark): hidden characters in three words.
+    write("en-375-selector-after-combining-mark.eml",
+          headers("Account Team <team@account-notice.example>",
+                  "Account notice") +
+          plain("Confirm your pa\u0301\ufe0fssword, your acc\u0301\ufe0fount "
+                "and your lo\u0301\ufe0fgin today."),
+          "potential", "content.obfuscated_text")
+    # Emoji joined into families and professions inside words.
+    write("en-376-clean-emoji-joined.eml",
+          eop_pass("fabrikam.com", "40.107.226.47") +
+          headers("Bob Kelly <bob.kelly@fabrikam.com>", "Family day") +
+          plain("Family\U0001f468\u200d\U0001f469\u200d\U0001f467 day "
+                "at the park, team\U0001f469\u200d\U0001f4bb lunch after, "
+                "cake\U0001f9d1\u200d\U0001f373 by Anna."),
+          "clean", "!content.obfuscated_text")
+    # A Google Docs share in a colleague's name whose note links to the
+    # organisation's SharePoint: the note is anyone's to write.
+    write("en-377-docs-colleague-note-sharepoint.eml",
+          eop_pass("google.com", "209.85.220.43") +
+          headers('"John Smith (via Google Docs)" '
+                  "<drive-shares-dm-noreply@google.com>",
+                  "Q4 payroll adjustments") +
+          plain("John Smith shared a document with you\n\nSee also "
+                "https://contoso.sharepoint.com/sites/hr\n\n"
+                "https://docs.google.com/document/d/1AbCdEfGh/edit"),
+          "threat", "sender.display_person")
 
 
 def pdf_disc(cx, cy, r):
