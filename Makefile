@@ -65,6 +65,12 @@ include tests/unit/unit.mk
 
 build-all: $(BINS)
 testbins: $(TESTBINS)
+# The fuzz targets' own code, compiled with every test run (make fuzz
+# links and runs them with clang): an interface changed under one fails
+# here, not months later.
+FUZZ_OBJS = $(patsubst %.c,$(O)/%.o,$(wildcard tests/fuzz/*.c)) \
+	$(O)/report/t/fuzz_csv.o
+fuzzobjs: $(FUZZ_OBJS)
 
 # V=1 shows the commands.
 Q	:= $(if $(V),,@)
@@ -79,7 +85,7 @@ $(O)/%.o: %.c
 # tests/t/70-*.t run with the seccomp allowlist on (sanitizer runtimes
 # need a laxer filter, SECURITY.md §3.5).
 test: deps-check
-	$(MAKE) BUILD=asan build-all testbins
+	$(MAKE) BUILD=asan build-all testbins fuzzobjs
 	$(MAKE) BUILD=release build/release/bin/shindan-runner \
 	    build/release/tests/70-sandbox
 	tools/test-run build/asan
@@ -121,6 +127,6 @@ clean:
 	rm -rf build
 
 .PHONY: all build-all testbins test run deps deps-check lint fuzz eval \
-	bench install clean fuzzers
+	bench install clean fuzzers fuzzobjs
 
 -include $(shell find build/$(BUILD) -name '*.d' 2>/dev/null)

@@ -15,8 +15,7 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 	struct durl		 d;
 	struct buf		 b;
 	struct norm_stats	 st;
-	const char		*how;
-	int			 words;
+	enum look_kind		 how;
 	size_t			 i;
 
 	arena_reset(&S->a);
@@ -26,7 +25,9 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 	if (url_parse(S, (const char *)p, n, &d) == 0 && d.host != NULL) {
 		if (d.url == NULL || d.domain == NULL)
 			abort();
-		(void)dom_lookalike(S, d.host, d.uhost, d.domain, &how, &words);
+		if (dom_lookalike(S, d.host, d.uhost, d.domain, &how) !=
+		    NULL && look_how(how, 0)[0] == '\0')
+			abort();	/* every likeness is said */
 		(void)dom_random(d.host);
 	}
 	url_scan_text(S, (const char *)p, n, UO_TEXT, NULL);
