@@ -629,79 +629,6 @@ ole_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		    .detail = "Ole10Native package", .sha256 = sha });
 }
 
-/*
- * Is what follows a name at p (up to 8 bytes) PDF's syntax, not data?
- * A value after a key is a string, a hex string, a reference or another
- * name, and reads as text (JavaScript in UTF-16 too: NULs count); the
- * bytes of an image or a font are text by chance 4 times in 100.
- */
-static int
-pdf_after_texty(const unsigned char *p, const unsigned char *e)
-{
-	size_t	 n = (size_t)(e - p) < 8 ? (size_t)(e - p) : 8, i, t = 0;
-
-	for (i = 0; i < n; i++)
-		t += (p[i] >= 0x20 && p[i] < 0x7f) || p[i] == '\t' ||
-		    p[i] == '\r' || p[i] == '\n' || p[i] == '\f' ||
-		    p[i] == '\0';
-	return t * 4 >= n * 3;
-}
-
-/*
- * PDF names may hide letters as #xx: "/J#61vaScript".  A name ends where
- * PDF's syntax has it end, at white space or a delimiter, and is followed
- * by what reads as syntax: "/JS" comes by chance in the bytes of an image
- * or a font (3 bytes in 16 million), ended anywhere and followed by
- * anything.  All the file is read so, its streams' data as it is and
- * decoded: an object may sit anywhere a reader finds it by the file's
- * cross-reference table, a "stream" keyword in a comment or string no
- * end of what is read.
- */
-static void
-pdf_keys(const unsigned char *p, size_t n, int *js, int *launch, int *emb,
-    int *enc, int *pages)
-{
-	size_t	 i, k;
-	char	 name[24];
-
-	for (i = 0; i < n; i++) {
-		if (p[i] != '/')
-			continue;
-		for (k = 0, i++; i < n && k + 1 < sizeof(name); i++) {
-			unsigned char c = p[i];
-
-			if (c == '#' && i + 2 < n) {
-				int hi = p[i + 1], lo = p[i + 2];
-
-				hi = hi <= '9' ? hi - '0' : (hi | 0x20) - 'a' + 10;
-				lo = lo <= '9' ? lo - '0' : (lo | 0x20) - 'a' + 10;
-				c = (unsigned char)(hi * 16 + lo);
-				i += 2;
-			} else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' &&
-			    c <= 'z') || (c >= '0' && c <= '9')))
-				break;
-			name[k++] = (char)c;
-		}
-		name[k] = '\0';
-		if (i < n && ((strchr(" \t\r\n\f()<>[]{}/%", p[i]) == NULL &&
-		    p[i] != '\0') || !pdf_after_texty(p + i, p + n)))
-			continue;
-		i--;
-		if (strcmp(name, "JavaScript") == 0 || strcmp(name, "JS") == 0)
-			(*js)++;
-		else if (strcmp(name, "Launch") == 0)
-			(*launch)++;
-		else if (strcmp(name, "EmbeddedFile") == 0 ||
-		    strcmp(name, "EmbeddedFiles") == 0)
-			(*emb)++;
-		else if (strcmp(name, "Encrypt") == 0)
-			(*enc)++;
-		else if (strcmp(name, "Page") == 0)
-			(*pages)++;
-	}
-}
-
-
 static size_t	pdf_ahx(const unsigned char *, const unsigned char *,
 		    unsigned char *, size_t);
 
@@ -1184,6 +1111,107 @@ struct pdf_scan {
 };
 
 /*
+ * Is what follows a name at p (up to 8 bytes) text?  The bytes of an
+ * image or a font are so 4 times in 100 (NULs count: JavaScript may be
+ * UTF-16).
+ */
+static int
+pdf_after_texty(const unsigned char *p, const unsigned char *e)
+{
+	size_t	 n = (size_t)(e - p) < 8 ? (size_t)(e - p) : 8, i, t = 0;
+
+	for (i = 0; i < n; i++)
+		t += (p[i] >= 0x20 && p[i] < 0x7f) || p[i] == '\t' ||
+		    p[i] == '\r' || p[i] == '\n' || p[i] == '\f' ||
+		    p[i] == '\0';
+	return t * 4 >= n * 3;
+}
+
+#define PDF_WS(c)	((c) == ' ' || (c) == '\t' || (c) == '\r' || \
+			    (c) == '\n' || (c) == '\f' || (c) == '\0')
+
+/*
+ * A key's name is PDF's syntax when PDF's syntax ends it (white space or
+ * a delimiter) and, past white space and comments, a value begins: a
+ * string, a hex string or dictionary, an array, a name, a number or a
+ * reference, or a dictionary's end.  In a stream's data that is not text
+ * (an image's, a font's bytes, which no reader reads as objects) the
+ * value must also read as text: "/JS" comes there by chance (3 bytes in
+ * 16 million), ended and followed by anything.
+ */
+static int
+pdf_key_syntax(const unsigned char *p, size_t n, size_t i, int binary)
+{
+	size_t	 lim = i + 512 < n ? i + 512 : n;
+
+	if (i >= n)
+		return 1;
+	if (strchr(" \t\r\n\f()<>[]{}/%", p[i]) == NULL && p[i] != '\0')
+		return 0;
+	while (i < lim) {
+		if (PDF_WS(p[i]))
+			i++;
+		else if (p[i] == '%')
+			while (i < lim && p[i] != '\r' && p[i] != '\n')
+				i++;
+		else
+			break;
+	}
+	if (i >= n)
+		return 1;
+	if (i >= lim || (strchr("(<[/>]+-.", p[i]) == NULL &&
+	    !(p[i] >= '0' && p[i] <= '9')))
+		return 0;
+	return !binary || pdf_after_texty(p + i, p + n);
+}
+
+/*
+ * The keys that matter in PDF's objects.  Names may hide letters as #xx:
+ * "/J#61vaScript".  binary: p is a stream's data that is not text.
+ */
+static void
+pdf_keys(struct pdf_scan *c, const unsigned char *p, size_t n, int binary)
+{
+	size_t	 i, k;
+	char	 name[24];
+
+	for (i = 0; i < n; i++) {
+		if (p[i] != '/')
+			continue;
+		for (k = 0, i++; i < n && k + 1 < sizeof(name); i++) {
+			unsigned char ch = p[i];
+
+			if (ch == '#' && i + 2 < n) {
+				int hi = p[i + 1], lo = p[i + 2];
+
+				hi = hi <= '9' ? hi - '0' : (hi | 0x20) - 'a' + 10;
+				lo = lo <= '9' ? lo - '0' : (lo | 0x20) - 'a' + 10;
+				ch = (unsigned char)(hi * 16 + lo);
+				i += 2;
+			} else if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' &&
+			    ch <= 'z') || (ch >= '0' && ch <= '9')))
+				break;
+			name[k++] = (char)ch;
+		}
+		name[k] = '\0';
+		if (!pdf_key_syntax(p, n, i, binary))
+			continue;
+		i--;
+		if (strcmp(name, "JavaScript") == 0 || strcmp(name, "JS") == 0)
+			c->js++;
+		else if (strcmp(name, "Launch") == 0)
+			c->launch++;
+		else if (strcmp(name, "EmbeddedFile") == 0 ||
+		    strcmp(name, "EmbeddedFiles") == 0)
+			c->emb++;
+		else if (strcmp(name, "Encrypt") == 0)
+			c->enc++;
+		else if (strcmp(name, "Page") == 0)
+			c->pages++;
+	}
+}
+
+/*
  * The stream at q (its dictionary d, or NULL when it was not looked
  * for) decoded as its /Filter says (ASCIIHex and ASCII85, then Flate),
  * or inflated when it starts like a zlib stream and names no filter
@@ -1372,8 +1400,11 @@ pdf_stream(struct pdf_scan *c, const unsigned char *p,
 	}
 	if ((out = pdf_decode(c, d, dn, q, e, &got)) != NULL) {
 		c->streams++;
-		pdf_keys(out, got, &c->js, &c->launch, &c->emb, &c->enc,
-		    &c->pages);
+		/* Objects (an object stream, by its /First too) or a
+		 * page's drawing are text; an image's or a font's bytes
+		 * are not. */
+		pdf_keys(c, out, got, !objstm && !(d != NULL &&
+		    pdf_int(d, dn, "/First") >= 0) && !pdf_texty(out, got));
 		pdf_uris(s, c->name, out, got, &c->nuris, &c->first, NULL);
 		pdf_paths_qr(s, c->name, out, got);
 		goto out;
@@ -1382,8 +1413,7 @@ pdf_stream(struct pdf_scan *c, const unsigned char *p,
 		goto out;
 	if (plain != NULL && pdf_texty(q, (size_t)(e - q))) {
 		/* What the file's own reading missed (not noise). */
-		pdf_keys(q, (size_t)(e - q), &c->js, &c->launch, &c->emb,
-		    &c->enc, &c->pages);
+		pdf_keys(c, q, (size_t)(e - q), 0);
 		pdf_uris(s, c->name, q, (size_t)(e - q), &c->nuris, &c->first,
 		    NULL);
 	}
@@ -1424,6 +1454,82 @@ pdf_data(const unsigned char *kw, const unsigned char *e)
 	return q;
 }
 
+/* A direct /Length in the dictionary d: -1 when none. */
+static long
+pdf_length(const unsigned char *d, size_t n)
+{
+	const unsigned char	*q = d, *e = d + n;
+	long			 v = -1;
+
+	while ((q = memmem(q, (size_t)(e - q), "/Length", 7)) != NULL) {
+		q += 7;
+		if (q < e && isalnum(*q))
+			continue;
+		while (q < e && PDF_WS(*q))
+			q++;
+		for (v = 0; q < e && *q >= '0' && *q <= '9' && v < (1L << 40);
+		    q++)
+			v = v * 10 + (*q - '0');
+		/* A reference ("12 0 R") is no length here. */
+		while (q < e && PDF_WS(*q))
+			q++;
+		if (q < e && *q >= '0' && *q <= '9')
+			v = -1;
+		break;
+	}
+	return v;
+}
+
+#define PDF_DATA_LOOK	4096	/* streams whose extent is found */
+
+/*
+ * The keys of the whole file: its streams' data, where its dictionary's
+ * /Length says it is and "endstream" follows, read as data (as binary
+ * unless it is text or an object stream's); what else, text.  A "stream" keyword of no such
+ * extent (in a comment, a string) ends nothing: an object may sit
+ * anywhere a reader finds it by the cross-reference table.
+ */
+static void
+pdf_keys_file(struct pdf_scan *c, const unsigned char *p, size_t n)
+{
+	const unsigned char	*q = p, *e = p + n, *kw, *d, *a, *to;
+	const unsigned char	*dict = NULL;
+	size_t			 dn = 0, look = 0;
+	long			 l;
+
+	while (q < e) {
+		kw = memmem(q, (size_t)(e - q), "stream", 6);
+		l = -1;
+		if (kw != NULL && look++ < PDF_DATA_LOOK && !(kw - p >= 3 &&
+		    memcmp(kw - 3, "end", 3) == 0) &&
+		    (d = pdf_data(kw, e)) != kw + 6) {
+			dict = pdf_dict(p, kw, &dn);
+			if ((l = pdf_length(dict, dn)) >= 0 &&
+			    l <= (long)(e - d)) {
+				for (a = d + l; a < e && a - (d + l) < 4 &&
+				    (*a == '\r' || *a == '\n' || *a == ' ');
+				    a++)
+					;
+				if ((size_t)(e - a) < 9 ||
+				    memcmp(a, "endstream", 9) != 0)
+					l = -1;
+			} else
+				l = -1;
+		}
+		if (l < 0) {
+			to = kw != NULL ? kw + 6 : e;
+			pdf_keys(c, q, (size_t)(to - q), 0);
+			q = to;
+			continue;
+		}
+		pdf_keys(c, q, (size_t)(d - q), 0);
+		/* An object stream (by its /First) holds objects. */
+		pdf_keys(c, d, (size_t)l, !pdf_texty(d, (size_t)l) &&
+		    pdf_int(dict, dn, "/First") < 0);
+		q = d + l;
+	}
+}
+
 #define PDF_OBJSTM_MAX	PDF_STREAMS_MAX
 #define PDF_OBJSTM_LOOK	1024	/* "/ObjStm" looked at for a stream */
 
@@ -1440,7 +1546,7 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.name = name;
-	pdf_keys(p, n, &c.js, &c.launch, &c.emb, &c.enc, &c.pages);
+	pdf_keys_file(&c, p, n);
 	/*
 	 * Encrypted with an empty user password (permissions only): it
 	 * opens without a prompt, so it is read, and is not "protected".

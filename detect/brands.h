@@ -19,7 +19,7 @@ static const char *const BRANDS[] = {
 	    "live.com hotmail.com msn.com microsoftonline.com sharepoint.com "
 	    "onedrive.com azure.com windows.net skype.com bing.com xbox.com "
 	    "microsoft365.com office.net aka.ms microsoftstore.com "
-	    "sharepointonline.com "
+	    "sharepointonline.com mcas.ms "
 	    "windowsupdate.com dynamics.com outlook.jp live.jp",
 	"Google,Gmail,YouTube,Google Drive,グーグル|google.com gmail.com "
 	    "googlemail.com youtube.com google.co.jp google.de google.fr "

@@ -418,48 +418,87 @@ render(struct buf *b, const char *tpl, const struct fargs *fa,
 }
 
 /*
- * The engine's own words inside a value, in Japanese: the names it gives
- * what has none ("picture in the HTML (data: URL) (frame 2)", "a.pdf >
- * drawing", "(unnamed image/png)"), "(disguised)" after a name, "(no
- * address)".
+ * The engine's own words in a value, in Japanese: the names it gives what
+ * has none, whole ("picture in the HTML (data: URL)", "(unnamed
+ * image/png)", "(no address)"), and what it adds at the end of a name
+ * ("a.pdf > drawing", "x.gif (frame 2)", "Name (disguised)"); read from
+ * the end only, so that a file named with these words keeps its name.
  */
-static const char *
+const char *
 ja_labels(struct detect_scan *s, const char *v)
 {
-	static const char *const l[][2] = {
+	static const char *const whole[][2] = {
 		{ "picture in the HTML (svg)", "HTML 内の画像 (SVG)" },
-		{ "picture in the HTML", "HTML 内の画像" },
+		{ "picture in the HTML (data: URL)", "HTML 内の画像 (data: URL)" },
+		{ "(no name)", "(名前なし)" },
+		{ "(no address)", "(アドレスなし)" },
+	};
+	static const char *const tail[][2] = {
 		{ " > drawing", " > 描画" },
 		{ " > decrypted", " > 復号したもの" },
 		{ " > image", " > 画像" },
-		{ "(frame ", "(フレーム " },
-		{ "(no name)", "(名前なし)" },
-		{ "(unnamed ", "(名前のない " },
-		{ "(disguised)", "(偽装)" },
-		{ "(no address)", "(アドレスなし)" },
+		{ " (disguised)", " (偽装)" },
 	};
-	struct buf	 b;
-	const char	*p, *out;
-	size_t		 i, best;
+	const char	*ja[8];
+	char		 frame[32];
+	size_t		 n, i, k, nja = 0, l;
 
-	if (v == NULL || (strstr(v, " > ") == NULL && strchr(v, '(') ==
-	    NULL && strstr(v, "picture") == NULL))
+	if (v == NULL)
 		return v;
-	buf_init(&b, 256);
-	for (p = v; *p != '\0';) {
-		best = nitems(l);
-		for (i = 0; i < nitems(l) && best == nitems(l); i++)
-			if (strncmp(p, l[i][0], strlen(l[i][0])) == 0)
-				best = i;
-		if (best < nitems(l)) {
-			buf_adds(&b, l[best][1]);
-			p += strlen(l[best][0]);
-		} else
-			buf_addc(&b, *p++);
+	n = strlen(v);
+	/* What the engine put at the end, from the last. */
+	while (nja < nitems(ja)) {
+		for (i = 0; i < nitems(tail); i++) {
+			l = strlen(tail[i][0]);
+			if (n >= l && memcmp(v + n - l, tail[i][0], l) == 0)
+				break;
+		}
+		if (i < nitems(tail)) {
+			ja[nja++] = tail[i][1];
+			n -= strlen(tail[i][0]);
+			continue;
+		}
+		/* " (frame N)" */
+		if (n == 0 || v[n - 1] != ')')
+			break;
+		for (k = n - 1; k > 0 && v[k - 1] >= '0' && v[k - 1] <= '9';
+		    k--)
+			;
+		if (k < n - 1 && n - 1 - k < 10 && k >= 8 &&
+		    memcmp(v + k - 8, " (frame ", 8) == 0) {
+			snprintf(frame, sizeof(frame), " (フレーム %.*s)",
+			    (int)(n - 1 - k), v + k);
+			ja[nja++] = arena_strdup(&s->a, frame);
+			n = k - 8;
+			continue;
+		}
+		break;
 	}
-	out = arena_strdup(&s->a, b.ptr);
-	buf_release(&b);
-	return out;
+	{
+		struct buf	 b;
+		const char	*out, *base = NULL;
+
+		for (i = 0; i < nitems(whole); i++)
+			if (strlen(whole[i][0]) == n &&
+			    memcmp(v, whole[i][0], n) == 0)
+				base = whole[i][1];
+		if (base == NULL && n > 10 && memcmp(v, "(unnamed ", 9) == 0 &&
+		    v[n - 1] == ')' && memchr(v + 9, '(', n - 10) == NULL)
+			base = arena_printf(&s->a, "(名前のない %.*s)",
+			    (int)(n - 10), v + 9);
+		if (base == NULL && nja == 0)
+			return v;
+		buf_init(&b, 256);
+		if (base != NULL)
+			buf_adds(&b, base);
+		else
+			buf_add(&b, v, n);
+		while (nja > 0)
+			buf_adds(&b, ja[--nja]);
+		out = arena_strdup(&s->a, b.ptr);
+		buf_release(&b);
+		return out;
+	}
 }
 
 static const char *
@@ -546,8 +585,8 @@ add(struct detect_scan *s, const char *rule, enum detect_category cat,
 		}
 		f->evidence[DETECT_EN] = arena_strdup(&s->a, b.ptr);
 		buf_reset(&b);
-		ev.detail = ja_labels(s, fa.detail_ja != NULL ?
-		    fa.detail_ja : ev.detail);
+		ev.detail = fa.detail_ja != NULL ? fa.detail_ja :
+		    ja_labels(s, ev.detail);
 		if (fa.type_ja != NULL)
 			ev.type = fa.type_ja;
 		ev.domain = ja_labels(s, ev.domain);

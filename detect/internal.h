@@ -465,6 +465,9 @@ const char *dom_registrable(struct detect_scan *, const char *host);
  * often named so too. */
 const struct protect *dom_lookalike(struct detect_scan *, const char *host,
 	    const char *uhost, const char *regdom, enum look_kind *how);
+/* A value with the engine's own words in it (the names it gives what
+ * has none, what it adds at a name's end) in Japanese; else v. */
+const char *ja_labels(struct detect_scan *, const char *v);
 /* How a look-alike imitates, for evidence (ja: in Japanese). */
 const char *look_how(enum look_kind, int ja);
 /* host is the organisation's own SharePoint: <tenant>.sharepoint.com or

@@ -774,16 +774,18 @@ in_front(struct detect_scan *s, const char *host, const char *regdom,
 }
 
 /* The same name under a top-level domain a letter from the protected
- * one's (fabrikam.co, fabrikam.cm for fabrikam.com) or with more after it
- * (fabrikam.com.co): a typing slip, not another country's office. */
+ * one's generic one (fabrikam.co, fabrikam.cm, fabrikam.cpm for
+ * fabrikam.com): a typing slip, not another country's office; between
+ * countries' domains (de and be, fr and fi) or under one's second level
+ * (com.au) it is an office as likely. */
 static int
 tld_slip(const char *regdom, size_t labn, const struct protect *p)
 {
 	const char	*a = regdom + labn + 1, *b = p->domain + p->label_len + 1;
 	size_t		 la = strlen(a), lb = strlen(b);
 
-	return dist1(a, la, b, lb) == 1 || (la > lb && strncmp(a, b, lb) ==
-	    0 && a[lb] == '.');
+	return lb >= 3 && strchr(b, '.') == NULL && strchr(a, '.') == NULL &&
+	    dist1(a, la, b, lb) == 1;
 }
 
 /*
@@ -799,6 +801,8 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	char				 lb[256], ulb[256], sk[256];
 	const char			*lab, *ureg = NULL;
 	const struct protect		*best = NULL, *weak = NULL, *f;
+	const struct protect		*tld = NULL;
+	enum look_kind			 tk = LK_NONE;
 	char				 tb[256];
 	int				 tenant = 0;
 	/* Most scans have no organisation's lists: ask them only if any. */
@@ -897,12 +901,18 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 			best = p;
 			break;
 		}
+		/* The same name under another top-level domain: a slip
+		 * of the organisation's or a correspondent's whatever the
+		 * order of their lists (fabrikam.de and fabrikam.com both
+		 * listed: fabrikam.co is fabrikam.com's slip). */
 		if (p->kind != PK_BRAND && !tenant && pl == labn &&
 		    memcmp(lab, p->label, pl) == 0) {
-			*how = tld_slip(regdom, labn, p) ? LK_TLD_SLIP :
-			    LK_OTHER_TLD;
-			best = p;
-			break;
+			if (tld_slip(regdom, labn, p) && (tld == NULL ||
+			    tk != LK_TLD_SLIP))
+				tld = p, tk = LK_TLD_SLIP;
+			else if (tld == NULL)
+				tld = p, tk = LK_OTHER_TLD;
+			continue;
 		}
 		/* A tenant is named by whoever opens it, and an
 		 * organisation opens several ("contoso1", "contosogroup"
@@ -936,6 +946,10 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	}
 	if (best != NULL)
 		return best;
+	if (tld != NULL) {
+		*how = tk;
+		return tld;
+	}
 	if (!tenant && host != NULL && (own || corr) &&
 	    (f = in_front(s, host, regdom, 0, how)) != NULL &&
 	    (*how == LK_IN_FRONT || weak == NULL))

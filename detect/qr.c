@@ -350,7 +350,8 @@ split_try(struct detect_scan *s, const struct qr_piece *a,
 	return qr_grey_rule(s, arena_printf(&s->a, "%s + %s", a->name,
 	    b->name), g, w, h, R_QR_SPLIT, arena_printf(&s->a,
 	    "\"%s\" and \"%s\"", a->name, b->name), arena_printf(&s->a,
-	    "「%s」と「%s」", a->name, b->name), &sm, 1);
+	    "「%s」と「%s」", ja_labels(s, a->name), ja_labels(s, b->name)),
+	    &sm, 1);
 }
 
 void

@@ -201,9 +201,9 @@ RULE(R_URL_LOOKALIKE_BRAND, "url.lookalike_brand", DETECT_IMPERSONATION, 65, \
     "The link {url} goes to {domain}, which imitates {imitates} ({detail}).", \
     "リンク {url} の接続先 {domain} は {imitates} を模倣しています ({detail})。") \
 RULE(R_URL_NAME_IN_DOMAIN, "url.name_in_domain", DETECT_IMPERSONATION, 40, \
-    "link to a domain that holds the organisation's or a correspondent's name with words added", \
-    "The link {url} goes to {domain}, which holds the name of {imitates} with words added but is not one of its domains; it may imitate it.", \
-    "リンク {url} の接続先 {domain} は {imitates} の名前に語を足したドメインですが、そのドメインではありません。なりすましの可能性があります。") \
+    "link to a domain that holds the organisation's or a correspondent's name with words added, or its whole domain in front of a service's that names its customers' sites", \
+    "The link {url} goes to {domain}, which holds the name of {imitates} ({detail}) but is not one of its domains; it may imitate it.", \
+    "リンク {url} の接続先 {domain} は {imitates} の名前を含むドメイン ({detail}) ですが、そのドメインではありません。なりすましの可能性があります。") \
 RULE(R_URL_USERINFO_DOMAIN, "url.userinfo_domain", DETECT_PHISHING, 65, \
     "URL that puts a domain before @ to disguise the real host", \
     "The link {url} shows \"{imitates}\" before an @, but really goes to {domain}.", \
@@ -335,8 +335,8 @@ RULE(R_SENDER_LOOKALIKE_BRAND, "sender.lookalike_brand", DETECT_IMPERSONATION, 6
     "送信者のドメイン {domain} は {imitates} を模倣しています ({detail})。") \
 RULE(R_SENDER_NAME_IN_DOMAIN, "sender.name_in_domain", DETECT_IMPERSONATION, 40, \
     "sender domain that holds the organisation's or a correspondent's name with words added", \
-    "The sender's domain {domain} holds the name of {imitates} with words added but is not one of its domains; it may imitate it.", \
-    "送信者のドメイン {domain} は {imitates} の名前に語を足したドメインですが、そのドメインではありません。なりすましの可能性があります。") \
+    "The sender's domain {domain} holds the name of {imitates} ({detail}) but is not one of its domains; it may imitate it.", \
+    "送信者のドメイン {domain} は {imitates} の名前を含むドメイン ({detail}) ですが、そのドメインではありません。なりすましの可能性があります。") \
 RULE(R_SENDER_DISPLAY_ADDR_BRAND, "sender.display_address_brand", DETECT_IMPERSONATION, 60, \
     "display name shows a brand's or the organisation's address, the mail comes from elsewhere", \
     "The sender's name shows the address \"{imitates}\" but the mail comes from {domain}.", \

@@ -1144,20 +1144,24 @@ person_match(void *arg, int id, size_t start, size_t end)
 	struct pmatch	*m = arg;
 	size_t		 i;
 
-	/* A name that must stand apart: no word of Latin letters joined to
-	 * it by a blank ("Lee Ann Walters" holds no "Ann Lee"); a title
-	 * after a bracket, a bar or a comma, or in Japanese, may follow
-	 * ("Yamada Taro (CEO)", "Yamada Taro 社長"). */
+	/* A name that must stand apart: nothing of Latin letters joined
+	 * to it ("Lee Ann Walters", "Walters, Lee Ann", "Lee Ann-Marie"
+	 * hold no "Ann Lee"); before it only a bracket, a bar or a slash,
+	 * after it those or a comma or colon (a title), either side a dash
+	 * between blanks or Japanese ("Yamada Taro (CEO)", "Yamada Taro
+	 * 社長", "Yamada Taro - Contoso"). */
 	if (id & PERSON_WHOLE) {
 		for (i = start; i > 0 && m->s[i - 1] == ' '; i--)
 			;
 		if (i > 0 && !(m->s[i - 1] & 0x80) &&
-		    isalnum((unsigned char)m->s[i - 1]))
+		    strchr("([<)]>|/\"", m->s[i - 1]) == NULL &&
+		    !(m->s[i - 1] == '-' && i < start))
 			return 0;
 		for (i = end; i < m->n && m->s[i] == ' '; i++)
 			;
 		if (i < m->n && !(m->s[i] & 0x80) &&
-		    isalnum((unsigned char)m->s[i]))
+		    strchr(")]>([<|/\",:", m->s[i]) == NULL &&
+		    !(m->s[i] == '-' && i > end))
 			return 0;
 		id &= ~PERSON_WHOLE;
 	}

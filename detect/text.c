@@ -815,6 +815,7 @@ text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
 	int	 space = out->len == 0 || out->ptr[out->len - 1] == ' ';
 	int	 w_latin = 0, w_other = 0, w_inv = 0, in_word = 0;
 	uint32_t prev = 0;
+	int	 hides = -1;	/* a modifier after prev hides (-1: not asked) */
 	char	 u[4];
 
 	while (i < n) {
@@ -827,13 +828,19 @@ text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
 			 * emoji) and hides something only after a letter or
 			 * digit of the Latin alphabet (not a keycap's digit:
 			 * "1", U+FE0F, U+20E3). */
-			if (in_word && c != 0xad && (!modifier(c) ||
-			    (latin_context(prev) && !(prev >= '0' &&
-			    prev <= '9' && keycap(s + i + k,
-			    n - i - k)))))
-				w_inv = 1;
-			if (!modifier(c))
-				prev = c;
+			if (in_word && c != 0xad && !w_inv) {
+				/* Asked once a run: a keycap is looked
+				 * for past the selectors once. */
+				if (!modifier(c))
+					w_inv = 1;
+				else if (hides < 0)
+					hides = latin_context(prev) &&
+					    !(prev >= '0' && prev <= '9' &&
+					    keycap(s + i + k, n - i - k));
+				if (hides > 0)
+					w_inv = 1;
+			}
+			/* Invisible characters are no letter before. */
 			i += k;
 			continue;
 		}
@@ -844,6 +851,7 @@ text_norm(struct buf *out, const char *s, size_t n, struct norm_stats *st)
 			continue;
 		}
 		prev = c;
+		hides = -1;
 		if (is_space(c) || (c < 0x80 && !((c | 32) >= 'a' &&
 		    (c | 32) <= 'z') && !(c >= '0' && c <= '9'))) {
 			/* End of a word: was it mixed? */

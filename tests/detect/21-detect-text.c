@@ -1139,6 +1139,25 @@ uuencoded(struct detect_scan *s)
 	buf_release(&b);
 }
 
+/* The engine's own words in a value said in Japanese: only what it put
+ * there. */
+static void
+ja_words(struct detect_scan *s)
+{
+	/* A file named with the engine's words keeps its name. */
+	is_str(ja_labels(s, "picture in the HTML (data: URL) (frame 2)"),
+	    "HTML 内の画像 (data: URL) (フレーム 2)", "a picture's name");
+	is_str(ja_labels(s, "a.zip > b.pdf > drawing"), "a.zip > b.pdf > 描画",
+	    "a drawing's name");
+	is_str(ja_labels(s, "(unnamed image/png)"), "(名前のない image/png)",
+	    "a part of no name");
+	is_str(ja_labels(s, "picture in the HTML (frame 3) (no address) "
+	    "(disguised).pdf"), "picture in the HTML (frame 3) (no address) "
+	    "(disguised).pdf", "a file named with the engine's words");
+	is_str(ja_labels(s, "x (frame 2) y"), "x (frame 2) y",
+	    "... inside a name");
+}
+
 int
 main(void)
 {
@@ -1157,6 +1176,7 @@ main(void)
 		return done_testing();
 	s = detect_scan_new(e);
 	mime(s);
+	ja_words(s);
 	encoded_words(s);
 	named_body(s);
 	parts_past_limit(s);

@@ -248,6 +248,38 @@ lookalike(void)
 		p = dom_lookalike(S, d.host, d.uhost, d.domain, &how);
 		is_str(p ? p->domain : NULL, "northwind.example",
 		    "the new organisation's domain is imitated");
+		/* The same name under another top-level domain: a slip of
+		 * a generic one (fabrikam.co for fabrikam.com) whatever the
+		 * order of the lists; between countries' domains or under
+		 * a country's second level, another country's. */
+		{
+			static const char *const corr3[] = { "fabrikam.de",
+			    "fabrikam.com", NULL };
+			static const struct {
+				const char	*url;
+				enum look_kind	 how;
+			} sl[] = {
+				{ "https://fabrikam.co/", LK_TLD_SLIP },
+				{ "https://fabrikam.cm/", LK_TLD_SLIP },
+				{ "https://fabrikam.be/", LK_OTHER_TLD },
+				{ "https://fabrikam.com.au/", LK_OTHER_TLD },
+				{ "https://fabrikam.fr/", LK_OTHER_TLD },
+			};
+			size_t j;
+
+			if (detect_scan_set_org(S, own2, corr3, NULL) != 0)
+				abort();
+			for (j = 0; j < nitems(sl); j++) {
+				if (url_parse(S, sl[j].url, strlen(sl[j].url),
+				    &d) != 0)
+					abort();
+				p = dom_lookalike(S, d.host, d.uhost, d.domain,
+				    &how);
+				ok(p != NULL && how == sl[j].how, "%s: %s "
+				    "(%s)", sl[j].url, look_how(sl[j].how, 0),
+				    p ? look_how(how, 0) : "-");
+			}
+		}
 		/* A brand's real domain imitates no correspondent's of
 		 * the same name. */
 		{

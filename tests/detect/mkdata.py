@@ -2259,7 +2259,53 @@ def review32_samples():
     invoice("en-370-pdf-js-in-objstm-hex-type.eml", objects(
         top + [(8, objstm([(6, b"(" + binary(600) + b")")] + actions, True,
                           type_name=b"/Obj#53tm"))]))
+    # Review 33: keys followed by comments of high bytes, JavaScript
+    # beginning with Latin-1 letters or in UTF-16 beginning with an
+    # ideograph (what a rule of "text after the name" missed).
+    hi = b"%\xe9\xe9\xe9\xe9\xe9\xe9\xe9\n"
+    open_js = b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>"
+    invoice("en-379-pdf-js-latin1-comment.eml", objects(
+        top + [(1, open_js), (5, b"<< /JS(/*\xe9\xe9\xe9\xe9*/app.alert"
+                                  b"\\('js ran'\\);)/S/JavaScript" + hi +
+                                  b">>")]))
+    invoice("en-380-pdf-js-latin1-identifier.eml", objects(
+        top + [(1, open_js), (5, b"<</S/JavaScript/JS(\xe9\xe9\xe9\xe9"
+                                  b"\xe9=1;app.alert\\('js ran'\\);)>>")]))
+    js16 = ("//\u8a9e\u8a9e\napp.alert('js ran');").encode("utf-16-be")
+    js16 = js16.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(
+        b")", b"\\)")
+    invoice("en-381-pdf-js-utf16-ideograph.eml", objects(
+        top + [(1, open_js), (5, b"<< /JS(\xfe\xff" + js16 +
+                                  b")/S/JavaScript" + hi + b">>")]))
 
+    # Review 33: a correspondent asking for replies at its Australian
+    # domain (com.au is no slip of com): another country's.
+    write("en-382-replyto-correspondent-com-au.eml",
+          eop_pass("fabrikam.com", "40.107.226.48") +
+          headers("Bob Kelly <bob.kelly@fabrikam.com>", "Price list 2027",
+                  "Reply-To: Sales <sales@fabrikam.com.au>\n") +
+          plain("Our Sydney office handles your account from January."),
+          "potential", "sender.replyto_other_tld",
+          "!sender.replyto_lookalike")
+    # A person's name reversed after a family name and comma (Outlook's
+    # "Last, First Middle"), or joined by a hyphen: no person.
+    write("en-383-clean-person-reversed-after-comma.eml",
+          headers('"Brown, Smith John" <sj.brown@partner-firm.example>',
+                  "Engagement letter") +
+          plain("Please find our engagement letter for the new year."),
+          "clean", "!sender.display_person")
+    write("en-384-clean-person-reversed-hyphenated.eml",
+          headers('"Smith John-Paul" <jp.smith@partner-firm.example>',
+                  "Engagement letter") +
+          plain("Please find our engagement letter for the new year."),
+          "clean", "!sender.display_person")
+    # A soft hyphen then a joiner inside words: hidden.
+    write("en-385-soft-hyphen-joiner.eml",
+          headers("Account Team <team@account-notice.example>",
+                  "Account notice") +
+          plain("Confirm your pass\u00ad\u200dword, your acc\u00ad\u200dount "
+                "and your lo\u00ad\u200dgin today."),
+          "potential", "content.obfuscated_text")
     # A correspondent's mailbox asking for replies at its name under a
     # top-level domain a letter off (.co for .com): a look-alike.
     write("en-371-replyto-correspondent-tld-slip.eml",
