@@ -868,8 +868,9 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	skeleton(ureg != NULL ? ulb : lab, sk, sizeof(sk));
 	skn = strlen(sk);
 	labn = strlen(lab);
-	if (skn < 3)
-		return NULL;
+	if (skn < 3)	/* no name to compare; a whole domain in front */
+		return !tenant && host != NULL && (own || corr) ?
+		    in_front(s, host, regdom, 0, how) : NULL;
 	/* The organisation's first, then its correspondents', then the
 	 * brands' (a domain in two lists counts as the first). */
 	for (i = 0; i < s->own->nprot + s->corr->nprot + e->nprot; i++) {

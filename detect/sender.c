@@ -1465,8 +1465,9 @@ sender_run(struct detect_scan *s)
 		/* A colleague's name on an authentic service's mail is the
 		 * service writing for them (a file shared, an envelope to
 		 * sign) when the mail is tied to the organisation: replies
-		 * go to its domain, or it links to its own SharePoint.  A
-		 * service anyone signs up to carries any name. */
+		 * go to its domain, or SharePoint's own mail links to its
+		 * own SharePoint.  A service anyone signs up to carries any
+		 * name. */
 		if (s->people->n > 0 && !dom_is_own(s, fdom) &&
 		    !(vouched && org_tied(s, brand_of_sender(e, freg)))) {
 			struct pmatch pm = { nb.ptr, nb.len, -1 };

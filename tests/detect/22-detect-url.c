@@ -176,6 +176,7 @@ lookalike(void)
 		 * brand's hosting (the organisation's own naming, or anyone's)
 		 * weaker; under no top-level domain, a directory's name. */
 		{ "https://contoso.com.mail-secure.net/", "contoso.com", 0 },
+		{ "https://contoso.com.xy.net/", "contoso.com", 0 },
 		{ "https://contoso.com.s3.amazonaws.com/", "contoso.com", 1 },
 		{ "https://contoso.com.files.ddns.net/", "contoso.com", 1 },
 		{ "https://contoso.com.x.s3.eu-south-2.amazonaws.com/",
