@@ -1108,6 +1108,8 @@ struct pdf_scan {
 	size_t			 decrypted;	/* bytes, PDF_CRYPT_TOTAL at most */
 	size_t			 ndecrypted;	/* streams, PDF_CRYPT_STREAMS */
 	const unsigned char	*next_es;	/* the next "endstream" */
+	int			 lookbacks;	/* pdf_in_object()'s, at most
+						   PDF_LOOKBACKS */
 };
 
 /*
@@ -1132,18 +1134,16 @@ pdf_after_texty(const unsigned char *p, const unsigned char *e)
 
 /*
  * A key's name is PDF's syntax when PDF's syntax ends it (white space or
- * a delimiter) and, past white space and comments, a value begins: a
- * string, a hex string or dictionary, an array, a name, a number or a
- * reference, or a dictionary's end.  In a stream's data that is not text
- * (an image's, a font's bytes, which no reader reads as objects) the
- * value must also read as text: "/JS" comes there by chance (3 bytes in
- * 16 million), ended and followed by anything.
+ * a delimiter) and, past white space and comments, a value begins (at
+ * *val): a string, a hex string or dictionary, an array, a name, a number
+ * or a reference, or a dictionary's end.
  */
 static int
-pdf_key_syntax(const unsigned char *p, size_t n, size_t i, int binary)
+pdf_key_syntax(const unsigned char *p, size_t n, size_t i, size_t *val)
 {
 	size_t	 lim = i + 512 < n ? i + 512 : n;
 
+	*val = i;
 	if (i >= n)
 		return 1;
 	if (strchr(" \t\r\n\f()<>[]{}/%", p[i]) == NULL && p[i] != '\0')
@@ -1157,27 +1157,69 @@ pdf_key_syntax(const unsigned char *p, size_t n, size_t i, int binary)
 		else
 			break;
 	}
+	*val = i;
 	if (i >= n)
 		return 1;
-	if (i >= lim || (strchr("(<[/>]+-.", p[i]) == NULL &&
-	    !(p[i] >= '0' && p[i] <= '9')))
-		return 0;
-	return !binary || pdf_after_texty(p + i, p + n);
+	return i < lim && (strchr("(<[/>]+-.", p[i]) != NULL ||
+	    (p[i] >= '0' && p[i] <= '9'));
+}
+
+#define PDF_LOOKBACK	(1u << 20)	/* bytes looked back for "N G obj" */
+#define PDF_LOOKBACKS	256		/* looks a file */
+
+/*
+ * Is p[at] inside an object ("N G obj" before it, no "endobj" between)?
+ * In a stream's data, objects a reader finds by the cross-reference
+ * table (hidden among an image's bytes) are read as objects.
+ */
+static int
+pdf_in_object(const unsigned char *p, size_t at)
+{
+	size_t	 lo = at > PDF_LOOKBACK ? at - PDF_LOOKBACK : 0, i, j;
+
+	for (i = at; i >= lo + 3; i--) {
+		if (p[i - 1] != 'j' || memcmp(p + i - 3, "obj", 3) != 0)
+			continue;
+		if (i >= lo + 6 && memcmp(p + i - 6, "end", 3) == 0)
+			return 0;
+		j = i - 3;
+		if (j == lo || !PDF_WS(p[j - 1]))
+			continue;
+		while (j > lo && PDF_WS(p[j - 1]))
+			j--;
+		if (j == lo || !(p[j - 1] >= '0' && p[j - 1] <= '9'))
+			continue;
+		while (j > lo && p[j - 1] >= '0' && p[j - 1] <= '9')
+			j--;
+		if (j == lo || !PDF_WS(p[j - 1]))
+			continue;
+		while (j > lo && PDF_WS(p[j - 1]))
+			j--;
+		if (j > lo && p[j - 1] >= '0' && p[j - 1] <= '9')
+			return 1;
+	}
+	return 0;
 }
 
 /*
  * The keys that matter in PDF's objects.  Names may hide letters as #xx:
- * "/J#61vaScript".  binary: p is a stream's data that is not text.
+ * "/J#61vaScript".  binary: p is a stream's data that is not text (an
+ * image's, a font's bytes, which no reader reads as objects), where
+ * "/JS" comes by chance (3 bytes in 16 million) ended and followed by
+ * anything: there the value must also read as text, or the key be inside
+ * an object a reader may find there.
  */
 static void
 pdf_keys(struct pdf_scan *c, const unsigned char *p, size_t n, int binary)
 {
-	size_t	 i, k;
+	size_t	 i, k, at, val;
 	char	 name[24];
+	int	*count;
 
 	for (i = 0; i < n; i++) {
 		if (p[i] != '/')
 			continue;
+		at = i;
 		for (k = 0, i++; i < n && k + 1 < sizeof(name); i++) {
 			unsigned char ch = p[i];
 
@@ -1194,20 +1236,25 @@ pdf_keys(struct pdf_scan *c, const unsigned char *p, size_t n, int binary)
 			name[k++] = (char)ch;
 		}
 		name[k] = '\0';
-		if (!pdf_key_syntax(p, n, i, binary))
-			continue;
-		i--;
 		if (strcmp(name, "JavaScript") == 0 || strcmp(name, "JS") == 0)
-			c->js++;
+			count = &c->js;
 		else if (strcmp(name, "Launch") == 0)
-			c->launch++;
+			count = &c->launch;
 		else if (strcmp(name, "EmbeddedFile") == 0 ||
 		    strcmp(name, "EmbeddedFiles") == 0)
-			c->emb++;
+			count = &c->emb;
 		else if (strcmp(name, "Encrypt") == 0)
-			c->enc++;
+			count = &c->enc;
 		else if (strcmp(name, "Page") == 0)
-			c->pages++;
+			count = &c->pages;
+		else
+			count = NULL;
+		/* What ended the name is read again ("/S/JavaScript"). */
+		i--;
+		if (count != NULL && pdf_key_syntax(p, n, i + 1, &val) &&
+		    (!binary || pdf_after_texty(p + val, p + n) ||
+		    (c->lookbacks++ < PDF_LOOKBACKS && pdf_in_object(p, at))))
+			(*count)++;
 	}
 }
 
@@ -1483,49 +1530,62 @@ pdf_length(const unsigned char *d, size_t n)
 #define PDF_DATA_LOOK	4096	/* streams whose extent is found */
 
 /*
- * The keys of the whole file: its streams' data, where its dictionary's
- * /Length says it is and "endstream" follows, read as data (as binary
- * unless it is text or an object stream's); what else, text.  A "stream" keyword of no such
- * extent (in a comment, a string) ends nothing: an object may sit
- * anywhere a reader finds it by the cross-reference table.
+ * The keys of the whole file: its streams' data (as binary unless it is
+ * text or an uncompressed object stream's), what else as text.  Objects
+ * hidden among a stream's bytes (a "stream" keyword in a comment, or a
+ * reader sent there by the cross-reference table) are found by their
+ * "N G obj" (pdf_keys()).
  */
 static void
 pdf_keys_file(struct pdf_scan *c, const unsigned char *p, size_t n)
 {
-	const unsigned char	*q = p, *e = p + n, *kw, *d, *a, *to;
-	const unsigned char	*dict = NULL;
-	size_t			 dn = 0, look = 0;
-	long			 l;
+	const unsigned char	*q = p, *e = p + n, *kw, *d = NULL, *a, *to;
+	const unsigned char	*dict, *es = NULL;
+	size_t			 dn = 0, look = 0, l;
+	long			 len;
+	int			 ends = 1;	/* an "endstream" ahead */
 
 	while (q < e) {
 		kw = memmem(q, (size_t)(e - q), "stream", 6);
-		l = -1;
-		if (kw != NULL && look++ < PDF_DATA_LOOK && !(kw - p >= 3 &&
-		    memcmp(kw - 3, "end", 3) == 0) &&
-		    (d = pdf_data(kw, e)) != kw + 6) {
-			dict = pdf_dict(p, kw, &dn);
-			if ((l = pdf_length(dict, dn)) >= 0 &&
-			    l <= (long)(e - d)) {
-				for (a = d + l; a < e && a - (d + l) < 4 &&
-				    (*a == '\r' || *a == '\n' || *a == ' ');
-				    a++)
-					;
-				if ((size_t)(e - a) < 9 ||
-				    memcmp(a, "endstream", 9) != 0)
-					l = -1;
-			} else
-				l = -1;
-		}
-		if (l < 0) {
+		if (kw == NULL || look++ >= PDF_DATA_LOOK || (kw - p >= 3 &&
+		    memcmp(kw - 3, "end", 3) == 0) ||
+		    (d = pdf_data(kw, e)) == kw + 6) {
+			/* Text to past the keyword: no stream's data. */
 			to = kw != NULL ? kw + 6 : e;
 			pdf_keys(c, q, (size_t)(to - q), 0);
 			q = to;
 			continue;
 		}
+		dict = pdf_dict(p, kw, &dn);
+		/* Its extent: a direct /Length when "endstream" follows it,
+		 * else to the next "endstream" (a /Length "12 0 R"), found
+		 * once for the streams before it. */
+		l = 0;
+		if ((len = pdf_length(dict, dn)) > (long)(e - d))
+			len = -1;
+		if (len >= 0) {
+			for (a = d + len; a < e && a - (d + len) < 4 &&
+			    (*a == '\r' || *a == '\n' || *a == ' '); a++)
+				;
+			if ((size_t)(e - a) >= 9 && memcmp(a, "endstream", 9) ==
+			    0)
+				l = (size_t)len;
+			else
+				len = -1;
+		}
+		if (len < 0) {
+			if (ends && (es == NULL || es < d) &&
+			    (es = memmem(d, (size_t)(e - d), "endstream", 9)) ==
+			    NULL)
+				ends = 0;
+			l = ends ? (size_t)(es - d) : (size_t)(e - d);
+		}
 		pdf_keys(c, q, (size_t)(d - q), 0);
-		/* An object stream (by its /First) holds objects. */
-		pdf_keys(c, d, (size_t)l, !pdf_texty(d, (size_t)l) &&
-		    pdf_int(dict, dn, "/First") < 0);
+		/* An uncompressed object stream (by its /First) holds
+		 * objects as text. */
+		pdf_keys(c, d, l, !pdf_texty(d, l) &&
+		    !(pdf_int(dict, dn, "/First") >= 0 &&
+		    memmem(dict, dn, "/Filter", 7) == NULL));
 		q = d + l;
 	}
 }

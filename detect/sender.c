@@ -1144,24 +1144,26 @@ person_match(void *arg, int id, size_t start, size_t end)
 	struct pmatch	*m = arg;
 	size_t		 i;
 
-	/* A name that must stand apart: nothing of Latin letters joined
-	 * to it ("Lee Ann Walters", "Walters, Lee Ann", "Lee Ann-Marie"
-	 * hold no "Ann Lee"); before it only a bracket, a bar or a slash,
-	 * after it those or a comma or colon (a title), either side a dash
-	 * between blanks or Japanese ("Yamada Taro (CEO)", "Yamada Taro
-	 * 社長", "Yamada Taro - Contoso"). */
+	/* A name that must stand apart: no Latin word joined to it by a
+	 * blank, a comma before it or a hyphen or apostrophe inside a word
+	 * ("Lee Ann Walters", "Walters, Lee Ann", "Lee Ann-Marie" hold no
+	 * "Ann Lee"); quotes, brackets, marks, a title after a comma, or
+	 * Japanese may stand by it ("'Yamada Taro'", "Yamada Taro (CEO)",
+	 * "Yamada Taro, CEO", "Yamada Taro 社長"). */
 	if (id & PERSON_WHOLE) {
 		for (i = start; i > 0 && m->s[i - 1] == ' '; i--)
 			;
 		if (i > 0 && !(m->s[i - 1] & 0x80) &&
-		    strchr("([<)]>|/\"", m->s[i - 1]) == NULL &&
-		    !(m->s[i - 1] == '-' && i < start))
+		    (isalnum((unsigned char)m->s[i - 1]) || m->s[i - 1] == ',' ||
+		    (i == start && i >= 2 && (m->s[i - 1] == '-' ||
+		    m->s[i - 1] == '\'') && isalnum((unsigned char)m->s[i - 2]))))
 			return 0;
 		for (i = end; i < m->n && m->s[i] == ' '; i++)
 			;
 		if (i < m->n && !(m->s[i] & 0x80) &&
-		    strchr(")]>([<|/\",:", m->s[i]) == NULL &&
-		    !(m->s[i] == '-' && i > end))
+		    (isalnum((unsigned char)m->s[i]) || (i == end &&
+		    i + 1 < m->n && (m->s[i] == '-' || m->s[i] == '\'') &&
+		    isalnum((unsigned char)m->s[i + 1]))))
 			return 0;
 		id &= ~PERSON_WHOLE;
 	}

@@ -2277,6 +2277,39 @@ def review32_samples():
     invoice("en-381-pdf-js-utf16-ideograph.eml", objects(
         top + [(1, open_js), (5, b"<< /JS(\xfe\xff" + js16 +
                                   b")/S/JavaScript" + hi + b">>")]))
+    # Review 34: the catalog and the action as objects among the bytes
+    # of a stream's data (a reader finds them by the cross-reference
+    # table), a comment of high bytes after each key.
+    hidden = (binary(700) + b"\n1 0 obj\n" + open_js + b"\nendobj\n"
+              b"5 0 obj\n<</JS(/*\xe9\xe9\xe9\xe9*/app.alert\\('js ran'"
+              b"\\);)/S/JavaScript>>" + hi + b"endobj\n" + binary(700))
+    invoice("en-386-pdf-js-among-stream-bytes.eml", objects(
+        top + [(8, b"<< /Length %d >>\nstream\n" % len(hidden) + hidden +
+                b"\nendstream")]))
+    # ... and "/JS(" by chance in a photograph's bytes, the stream's
+    # /Length a reference: data, not syntax.
+    photo = bytearray(binary(6000))
+    photo[3000:3004] = b"/JS("
+    write("en-387-clean-pdf-js-bytes-indirect-length.eml", headers(
+        "Martin Weber <martin.weber@fabrikam.com>", "Site photo") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nHello, the photo of "
+        "the site is attached.\n\nMartin\n\n--b1\nContent-Type: "
+        'application/pdf; name="Site_photo.pdf"\nContent-Disposition: '
+        'attachment; filename="Site_photo.pdf"\n'
+        "Content-Transfer-Encoding: base64\n\n" + b64(objects(
+            [(1, b"<< /Type /Catalog /Pages 2 0 R >>")] + top[:1] +
+            [(3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                 b"/Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 "
+                 b"0 R >>"),
+             (4, b"<< /Length 33 >>\nstream\nq 100 0 0 100 72 600 cm /Im1 "
+                 b"Do Q\nendstream"),
+             (5, b"<< /Type /XObject /Subtype /Image /Width 50 /Height 40 "
+                 b"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter "
+                 b"/DCTDecode /Length 6 0 R >>\nstream\n" + bytes(photo) +
+                 b"\nendstream"),
+             (6, b"%d" % len(photo))])) + "\n--b1--\n", "clean",
+        "!attach.pdf_javascript")
 
     # Review 33: a correspondent asking for replies at its Australian
     # domain (com.au is no slip of com): another country's.
@@ -2294,6 +2327,12 @@ def review32_samples():
                   "Engagement letter") +
           plain("Please find our engagement letter for the new year."),
           "clean", "!sender.display_person")
+    # ... but between quotes, or with a full stop, one (review 34).
+    write("en-388-display-person-last-first-quoted.eml",
+          headers("\"'Smith John'\" <ceo.office@exec-mail.example>",
+                  "Quick request") +
+          plain("Are you at your desk? I need a favour."),
+          "potential", "sender.display_person")
     write("en-384-clean-person-reversed-hyphenated.eml",
           headers('"Smith John-Paul" <jp.smith@partner-firm.example>',
                   "Engagement letter") +
