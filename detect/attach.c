@@ -1108,8 +1108,6 @@ struct pdf_scan {
 	size_t			 decrypted;	/* bytes, PDF_CRYPT_TOTAL at most */
 	size_t			 ndecrypted;	/* streams, PDF_CRYPT_STREAMS */
 	const unsigned char	*next_es;	/* the next "endstream" */
-	int			 lookbacks;	/* pdf_in_object()'s, at most
-						   PDF_LOOKBACKS */
 };
 
 /*
@@ -1164,41 +1162,43 @@ pdf_key_syntax(const unsigned char *p, size_t n, size_t i, size_t *val)
 	    (p[i] >= '0' && p[i] <= '9'));
 }
 
-#define PDF_LOOKBACK	(1u << 20)	/* bytes looked back for "N G obj" */
-#define PDF_LOOKBACKS	256		/* looks a file */
+/* White space and comments from i: where they end. */
+static size_t
+pdf_skip_blank(const unsigned char *p, size_t n, size_t i)
+{
+	while (i < n) {
+		if (PDF_WS(p[i]))
+			i++;
+		else if (p[i] == '%')
+			while (i < n && p[i] != '\r' && p[i] != '\n')
+				i++;
+		else
+			break;
+	}
+	return i;
+}
 
 /*
- * Is p[at] inside an object ("N G obj" before it, no "endobj" between)?
- * In a stream's data, objects a reader finds by the cross-reference
- * table (hidden among an image's bytes) are read as objects.
+ * An object's header at p[i] ("5 0 obj", "5 0 %...\nobj": white space
+ * and comments between its tokens): where it ends, or 0.
  */
-static int
-pdf_in_object(const unsigned char *p, size_t at)
+static size_t
+pdf_obj_header(const unsigned char *p, size_t n, size_t i)
 {
-	size_t	 lo = at > PDF_LOOKBACK ? at - PDF_LOOKBACK : 0, i, j;
+	size_t	 j = i, k;
+	int	 t;
 
-	for (i = at; i >= lo + 3; i--) {
-		if (p[i - 1] != 'j' || memcmp(p + i - 3, "obj", 3) != 0)
-			continue;
-		if (i >= lo + 6 && memcmp(p + i - 6, "end", 3) == 0)
+	for (t = 0; t < 2; t++) {
+		for (k = j; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+			;
+		if (j == k || j >= n || !(PDF_WS(p[j]) || p[j] == '%'))
 			return 0;
-		j = i - 3;
-		if (j == lo || !PDF_WS(p[j - 1]))
-			continue;
-		while (j > lo && PDF_WS(p[j - 1]))
-			j--;
-		if (j == lo || !(p[j - 1] >= '0' && p[j - 1] <= '9'))
-			continue;
-		while (j > lo && p[j - 1] >= '0' && p[j - 1] <= '9')
-			j--;
-		if (j == lo || !PDF_WS(p[j - 1]))
-			continue;
-		while (j > lo && PDF_WS(p[j - 1]))
-			j--;
-		if (j > lo && p[j - 1] >= '0' && p[j - 1] <= '9')
-			return 1;
+		j = pdf_skip_blank(p, n, j);
 	}
-	return 0;
+	if (n - j < 3 || memcmp(p + j, "obj", 3) != 0 || (j + 3 < n &&
+	    (isalnum(p[j + 3]) || p[j + 3] == '_')))
+		return 0;
+	return j + 3;
 }
 
 /*
@@ -1206,20 +1206,51 @@ pdf_in_object(const unsigned char *p, size_t at)
  * "/J#61vaScript".  binary: p is a stream's data that is not text (an
  * image's, a font's bytes, which no reader reads as objects), where
  * "/JS" comes by chance (3 bytes in 16 million) ended and followed by
- * anything: there the value must also read as text, or the key be inside
- * an object a reader may find there.
+ * anything: there a key counts when its value reads as text or it is
+ * inside an object among those bytes (a reader sent there by the
+ * cross-reference table reads it), from its "N G obj" to its "endobj"
+ * outside its strings and comments, followed as the bytes are read.
  */
 static void
 pdf_keys(struct pdf_scan *c, const unsigned char *p, size_t n, int binary)
 {
-	size_t	 i, k, at, val;
+	size_t	 i, k, val, end;
 	char	 name[24];
-	int	*count;
+	int	*count, in_obj = 0, depth;
 
 	for (i = 0; i < n; i++) {
+		if (binary) {
+			if (in_obj && p[i] == '(') {
+				/* A string: its "endobj" is no end. */
+				for (depth = 0, i++; i < n; i++)
+					if (p[i] == '\\')
+						i++;
+					else if (p[i] == '(')
+						depth++;
+					else if (p[i] == ')' && depth-- == 0)
+						break;
+				continue;
+			}
+			if (in_obj && p[i] == '%') {
+				i = pdf_skip_blank(p, n, i) - 1;
+				continue;
+			}
+			if (p[i] >= '0' && p[i] <= '9' && (i == 0 ||
+			    !isalnum(p[i - 1])) &&
+			    (end = pdf_obj_header(p, n, i)) != 0) {
+				in_obj = 1;
+				i = end - 1;
+				continue;
+			}
+			if (in_obj && p[i] == 'e' && n - i >= 6 &&
+			    memcmp(p + i, "endobj", 6) == 0) {
+				in_obj = 0;
+				i += 5;
+				continue;
+			}
+		}
 		if (p[i] != '/')
 			continue;
-		at = i;
 		for (k = 0, i++; i < n && k + 1 < sizeof(name); i++) {
 			unsigned char ch = p[i];
 
@@ -1252,8 +1283,7 @@ pdf_keys(struct pdf_scan *c, const unsigned char *p, size_t n, int binary)
 		/* What ended the name is read again ("/S/JavaScript"). */
 		i--;
 		if (count != NULL && pdf_key_syntax(p, n, i + 1, &val) &&
-		    (!binary || pdf_after_texty(p + val, p + n) ||
-		    (c->lookbacks++ < PDF_LOOKBACKS && pdf_in_object(p, at))))
+		    (!binary || in_obj || pdf_after_texty(p + val, p + n)))
 			(*count)++;
 	}
 }

@@ -1145,24 +1145,27 @@ person_match(void *arg, int id, size_t start, size_t end)
 	size_t		 i;
 
 	/* A name that must stand apart: no Latin word joined to it by a
-	 * blank, a comma before it or a hyphen or apostrophe inside a word
-	 * ("Lee Ann Walters", "Walters, Lee Ann", "Lee Ann-Marie" hold no
-	 * "Ann Lee"); quotes, brackets, marks, a title after a comma, or
+	 * blank or by a mark without one ("Lee Ann Walters", "Lee
+	 * Ann-Marie", "Lee Ann.Walters" hold no "Ann Lee"), no other name
+	 * beside it (a comma before, "Walters, Lee Ann"; "&", "+", ";"
+	 * either side); quotes, brackets, a title after a comma, or
 	 * Japanese may stand by it ("'Yamada Taro'", "Yamada Taro (CEO)",
 	 * "Yamada Taro, CEO", "Yamada Taro 社長"). */
 	if (id & PERSON_WHOLE) {
 		for (i = start; i > 0 && m->s[i - 1] == ' '; i--)
 			;
 		if (i > 0 && !(m->s[i - 1] & 0x80) &&
-		    (isalnum((unsigned char)m->s[i - 1]) || m->s[i - 1] == ',' ||
-		    (i == start && i >= 2 && (m->s[i - 1] == '-' ||
-		    m->s[i - 1] == '\'') && isalnum((unsigned char)m->s[i - 2]))))
+		    (isalnum((unsigned char)m->s[i - 1]) ||
+		    strchr(",&+;", m->s[i - 1]) != NULL || (i == start &&
+		    i >= 2 && !(m->s[i - 2] & 0x80) &&
+		    isalnum((unsigned char)m->s[i - 2]))))
 			return 0;
 		for (i = end; i < m->n && m->s[i] == ' '; i++)
 			;
 		if (i < m->n && !(m->s[i] & 0x80) &&
-		    (isalnum((unsigned char)m->s[i]) || (i == end &&
-		    i + 1 < m->n && (m->s[i] == '-' || m->s[i] == '\'') &&
+		    (isalnum((unsigned char)m->s[i]) ||
+		    strchr("&+;", m->s[i]) != NULL || (i == end &&
+		    i + 1 < m->n && !(m->s[i + 1] & 0x80) &&
 		    isalnum((unsigned char)m->s[i + 1]))))
 			return 0;
 		id &= ~PERSON_WHOLE;

@@ -2229,7 +2229,7 @@ def review32_samples():
     top = [(2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
            (3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                b"/Contents 4 0 R >>"),
-           (4, b"<< /Length 37 >>\nstream\nBT /F1 12 Tf 72 720 Td "
+           (4, b"<< /Length 38 >>\nstream\nBT /F1 12 Tf 72 720 Td "
                b"(Invoice) Tj ET\nendstream")]
     actions = [(1, cat), (9, b"<< /Names [(a) 5 0 R] >>"), (5, js)]
 
@@ -2286,6 +2286,15 @@ def review32_samples():
     invoice("en-386-pdf-js-among-stream-bytes.eml", objects(
         top + [(8, b"<< /Length %d >>\nstream\n" % len(hidden) + hidden +
                 b"\nendstream")]))
+    # Review 35: the same with a comment inside the header ("5 0 %..
+    # obj") and "(endobj)" in a string between the header and the key.
+    hidden = (binary(700) + b"\n1 0 obj\n" + open_js + b"\nendobj\n"
+              b"5 0 %\xe9\xe9\nobj\n<</T(endobj)/JS(/*\xe9\xe9\xe9\xe9*/"
+              b"app.alert\\('js ran'\\);)/S/JavaScript>>" + hi +
+              b"endobj\n" + binary(700))
+    invoice("en-389-pdf-js-among-stream-bytes-endobj-string.eml", objects(
+        top + [(8, b"<< /Length %d >>\nstream\n" % len(hidden) + hidden +
+                b"\nendstream")]))
     # ... and "/JS(" by chance in a photograph's bytes, the stream's
     # /Length a reference: data, not syntax.
     photo = bytearray(binary(6000))
@@ -2333,6 +2342,11 @@ def review32_samples():
                   "Quick request") +
           plain("Are you at your desk? I need a favour."),
           "potential", "sender.display_person")
+    write("en-390-clean-person-reversed-with-another.eml",
+          headers('"Smith John & Mary Brown" <family@home-mail.example>',
+                  "Neighbourhood barbecue") +
+          plain("You are invited to our barbecue on Saturday."),
+          "clean", "!sender.display_person")
     write("en-384-clean-person-reversed-hyphenated.eml",
           headers('"Smith John-Paul" <jp.smith@partner-firm.example>',
                   "Engagement letter") +
