@@ -1130,6 +1130,22 @@ pdf_after_texty(const unsigned char *p, const unsigned char *e)
 #define PDF_WS(c)	((c) == ' ' || (c) == '\t' || (c) == '\r' || \
 			    (c) == '\n' || (c) == '\f' || (c) == '\0')
 
+/* White space and comments from i: where they end. */
+static size_t
+pdf_skip_blank(const unsigned char *p, size_t n, size_t i)
+{
+	while (i < n) {
+		if (PDF_WS(p[i]))
+			i++;
+		else if (p[i] == '%')
+			while (i < n && p[i] != '\r' && p[i] != '\n')
+				i++;
+		else
+			break;
+	}
+	return i;
+}
+
 /*
  * A key's name is PDF's syntax when PDF's syntax ends it (white space or
  * a delimiter) and, past white space and comments, a value begins (at
@@ -1146,36 +1162,11 @@ pdf_key_syntax(const unsigned char *p, size_t n, size_t i, size_t *val)
 		return 1;
 	if (strchr(" \t\r\n\f()<>[]{}/%", p[i]) == NULL && p[i] != '\0')
 		return 0;
-	while (i < lim) {
-		if (PDF_WS(p[i]))
-			i++;
-		else if (p[i] == '%')
-			while (i < lim && p[i] != '\r' && p[i] != '\n')
-				i++;
-		else
-			break;
-	}
-	*val = i;
+	*val = i = pdf_skip_blank(p, lim, i);
 	if (i >= n)
 		return 1;
 	return i < lim && (strchr("(<[/>]+-.", p[i]) != NULL ||
 	    (p[i] >= '0' && p[i] <= '9'));
-}
-
-/* White space and comments from i: where they end. */
-static size_t
-pdf_skip_blank(const unsigned char *p, size_t n, size_t i)
-{
-	while (i < n) {
-		if (PDF_WS(p[i]))
-			i++;
-		else if (p[i] == '%')
-			while (i < n && p[i] != '\r' && p[i] != '\n')
-				i++;
-		else
-			break;
-	}
-	return i;
 }
 
 /*

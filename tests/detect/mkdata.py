@@ -1896,15 +1896,7 @@ def pdf_review_samples():
              b"/Filter /DCTDecode /Length %d >>\nstream\n" % len(jpeg) +
              bytes(jpeg) + b"\nendstream\nendobj\ntrailer << /Root 1 0 R "
              b">>\n%EOF\n")
-    write("en-366-clean-pdf-js-bytes-in-photo.eml", headers(
-        "Martin Weber <martin.weber@fabrikam.com>", "Site photo") +
-        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
-        "Content-Type: text/plain; charset=utf-8\n\nHello, the photo of "
-        "the site is attached.\n\nMartin\n\n--b1\nContent-Type: "
-        'application/pdf; name="Site_photo.pdf"\nContent-Disposition: '
-        'attachment; filename="Site_photo.pdf"\n'
-        "Content-Transfer-Encoding: base64\n\n" + b64(photo) +
-        "\n--b1--\n", "clean", "!attach.pdf_javascript")
+    photo_mail("en-366-clean-pdf-js-bytes-in-photo.eml", photo)
     # A code drawn inside a clip that lies elsewhere on the page.
     mods, n = modules(38)
     clean_pdf("en-355-clean-pdf-code-clipped-away.eml",
@@ -2299,26 +2291,16 @@ def review32_samples():
     # /Length a reference: data, not syntax.
     photo = bytearray(binary(6000))
     photo[3000:3004] = b"/JS("
-    write("en-387-clean-pdf-js-bytes-indirect-length.eml", headers(
-        "Martin Weber <martin.weber@fabrikam.com>", "Site photo") +
-        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
-        "Content-Type: text/plain; charset=utf-8\n\nHello, the photo of "
-        "the site is attached.\n\nMartin\n\n--b1\nContent-Type: "
-        'application/pdf; name="Site_photo.pdf"\nContent-Disposition: '
-        'attachment; filename="Site_photo.pdf"\n'
-        "Content-Transfer-Encoding: base64\n\n" + b64(objects(
-            [(1, b"<< /Type /Catalog /Pages 2 0 R >>")] + top[:1] +
-            [(3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                 b"/Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 "
-                 b"0 R >>"),
-             (4, b"<< /Length 33 >>\nstream\nq 100 0 0 100 72 600 cm /Im1 "
-                 b"Do Q\nendstream"),
-             (5, b"<< /Type /XObject /Subtype /Image /Width 50 /Height 40 "
-                 b"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter "
-                 b"/DCTDecode /Length 6 0 R >>\nstream\n" + bytes(photo) +
-                 b"\nendstream"),
-             (6, b"%d" % len(photo))])) + "\n--b1--\n", "clean",
-        "!attach.pdf_javascript")
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>")
+    image = (b"<< /Type /XObject /Subtype /Image /Width 50 /Height 40 "
+             b"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode "
+             b"/Length 6 0 R >>\nstream\n" + bytes(photo) + b"\nendstream")
+    photo_mail("en-387-clean-pdf-js-bytes-indirect-length.eml", objects(
+        [(1, b"<< /Type /Catalog /Pages 2 0 R >>")] + top[:1] +
+        [(3, page), (4, b"<< /Length 33 >>\nstream\nq 100 0 0 100 72 600 cm "
+                        b"/Im1 Do Q\nendstream"),
+         (5, image), (6, b"%d" % len(photo))]))
 
     # Review 33: a correspondent asking for replies at its Australian
     # domain (com.au is no slip of com): another country's.
@@ -2433,6 +2415,20 @@ def pdf_disc(cx, cy, r):
                 cy + r, cx - k, cy + r, cx - r, cy + k, cx - r, cy,
                 cx - r, cy - k, cx - k, cy - r, cx, cy - r,
                 cx + k, cy - r, cx + r, cy - k, cx + r, cy))
+
+
+def photo_mail(fname, pdfb):
+    """A supplier's mail with a site photo as the PDF pdfb: clean, no
+    JavaScript whatever its bytes hold."""
+    write(fname, headers(
+        "Martin Weber <martin.weber@fabrikam.com>", "Site photo") +
+        'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+        "Content-Type: text/plain; charset=utf-8\n\nHello, the photo of "
+        "the site is attached.\n\nMartin\n\n--b1\nContent-Type: "
+        'application/pdf; name="Site_photo.pdf"\nContent-Disposition: '
+        'attachment; filename="Site_photo.pdf"\n'
+        "Content-Transfer-Encoding: base64\n\n" + b64(pdfb) +
+        "\n--b1--\n", "clean", "!attach.pdf_javascript")
 
 
 def pdf_notice(fname, sub, pdfb):
