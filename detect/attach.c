@@ -699,6 +699,32 @@ pdf_string(const unsigned char *q, const unsigned char *e, char *u,
 }
 
 /*
+ * The name at q, after its '/', into name (at most cap - 1 bytes, the
+ * letters it hides as #xx read: "/J#61vaScript"): where it ends.
+ */
+static const unsigned char *
+pdf_name(const unsigned char *q, const unsigned char *e, char *name,
+    size_t cap)
+{
+	size_t	 k = 0;
+
+	for (; q < e && k + 1 < cap; q++) {
+		int c = *q;
+
+		if (c == '#' && q + 2 < e && hex_value(q[1]) >= 0 &&
+		    hex_value(q[2]) >= 0) {
+			c = hex_value(q[1]) << 4 | hex_value(q[2]);
+			q += 2;
+		} else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' &&
+		    c <= 'z') || (c >= '0' && c <= '9')))
+			break;
+		name[k++] = (char)c;
+	}
+	name[k] = '\0';
+	return q;
+}
+
+/*
  * The links of a PDF: the string after each /URI key, whose name may
  * hide letters as #xx ("/U#52I") as pdf_keys() reads them, and which
  * may be a literal or a hex string, decrypted with its object's key
@@ -713,22 +739,10 @@ pdf_uris(struct detect_scan *s, const char *name, const unsigned char *p,
 
 	while (q < e && (q = memchr(q, '/', (size_t)(e - q))) != NULL) {
 		char	 u[2048];
-		size_t	 k = 0;
+		size_t	 k;
 		struct durl *d;
 
-		for (q++; q < e && k + 1 < sizeof(key); q++) {
-			int c = *q;
-
-			if (c == '#' && q + 2 < e && hex_value(q[1]) >= 0 &&
-			    hex_value(q[2]) >= 0) {
-				c = hex_value(q[1]) << 4 | hex_value(q[2]);
-				q += 2;
-			} else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' &&
-			    c <= 'z') || (c >= '0' && c <= '9')))
-				break;
-			key[k++] = (char)c;
-		}
-		key[k] = '\0';
+		q = pdf_name(q + 1, e, key, sizeof(key));
 		if (strcmp(key, "URI") != 0 || (q < e && (isalnum(*q) ||
 		    *q == '#')))
 			continue;
@@ -781,9 +795,10 @@ pdf_inflate(const unsigned char *q, size_t n, unsigned char *out, size_t cap)
 	return got;
 }
 
-/* The integer after /key in the dictionary d ("/Width 240"), or -1. */
+/* The integer after /key in the dictionary d ("/Width 240"), or -1;
+ * -1 too when it has more digits than lim allows. */
 static long
-pdf_int(const unsigned char *d, size_t n, const char *key)
+pdf_num(const unsigned char *d, size_t n, const char *key, long lim)
 {
 	const unsigned char	*q = d, *e = d + n;
 	size_t			 kl = strlen(key);
@@ -795,13 +810,19 @@ pdf_int(const unsigned char *d, size_t n, const char *key)
 			continue;
 		while (q < e && (*q == ' ' || *q == '\r' || *q == '\n'))
 			q++;
-		for (v = 0; q < e && *q >= '0' && *q <= '9' && v < 100000; q++)
+		for (v = 0; q < e && *q >= '0' && *q <= '9' && v < lim; q++)
 			v = v * 10 + (*q - '0');
 		if (q < e && *q >= '0' && *q <= '9')
 			return -1;
 		return q > d && q[-1] >= '0' && q[-1] <= '9' ? v : -1;
 	}
 	return -1;
+}
+
+static long
+pdf_int(const unsigned char *d, size_t n, const char *key)
+{
+	return pdf_num(d, n, key, 100000);
 }
 
 /* Does the dictionary d name the name nm ("/DeviceRGB"), whole? */
@@ -1108,6 +1129,7 @@ struct pdf_scan {
 	size_t			 decrypted;	/* bytes, PDF_CRYPT_TOTAL at most */
 	size_t			 ndecrypted;	/* streams, PDF_CRYPT_STREAMS */
 	const unsigned char	*next_es;	/* the next "endstream" */
+	const unsigned char	*es_from;	/* ... after there */
 };
 
 /*
@@ -1205,7 +1227,7 @@ pdf_obj_header(const unsigned char *p, size_t n, size_t i)
 static void
 pdf_keys(struct pdf_scan *c, const unsigned char *p, size_t n, int binary)
 {
-	size_t	 i, k, val, end;
+	size_t	 i, val, end;
 	char	 name[24];
 	int	*count, in_obj = 0, depth;
 
@@ -1242,22 +1264,8 @@ pdf_keys(struct pdf_scan *c, const unsigned char *p, size_t n, int binary)
 		}
 		if (p[i] != '/')
 			continue;
-		for (k = 0, i++; i < n && k + 1 < sizeof(name); i++) {
-			unsigned char ch = p[i];
-
-			if (ch == '#' && i + 2 < n) {
-				int hi = p[i + 1], lo = p[i + 2];
-
-				hi = hi <= '9' ? hi - '0' : (hi | 0x20) - 'a' + 10;
-				lo = lo <= '9' ? lo - '0' : (lo | 0x20) - 'a' + 10;
-				ch = (unsigned char)(hi * 16 + lo);
-				i += 2;
-			} else if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' &&
-			    ch <= 'z') || (ch >= '0' && ch <= '9')))
-				break;
-			name[k++] = (char)ch;
-		}
-		name[k] = '\0';
+		i = (size_t)(pdf_name(p + i + 1, p + n, name, sizeof(name)) -
+		    p);
 		if (strcmp(name, "JavaScript") == 0 || strcmp(name, "JS") == 0)
 			count = &c->js;
 		else if (strcmp(name, "Launch") == 0)
@@ -1358,41 +1366,48 @@ pdf_decode(struct pdf_scan *c, const unsigned char *d, size_t dn,
  * bytes, the stream's end in *end; NULL when it cannot be, or is not
  * encrypted (*len 0: read it as it is).
  */
+/*
+ * The length of the stream data at q (its dictionary d): a direct
+ * /Length when "endstream" follows it, else up to the next "endstream"
+ * (found once for the streams between: a file of "stream" words is read
+ * once), else to e.
+ */
+static size_t
+pdf_extent(struct pdf_scan *c, const unsigned char *d, size_t dn,
+    const unsigned char *q, const unsigned char *e)
+{
+	const unsigned char	*a, *es;
+	long			 l = pdf_num(d, dn, "/Length", 1L << 40);
+
+	if (l >= 0 && (size_t)l <= (size_t)(e - q)) {
+		for (a = q + l; a < e && a - (q + l) < 4 && (*a == '\r' ||
+		    *a == '\n' || *a == ' '); a++)
+			;
+		if ((size_t)(e - a) >= 9 && memcmp(a, "endstream", 9) == 0)
+			return (size_t)l;
+	}
+	if (c->next_es == NULL || c->next_es < q || c->es_from > q) {
+		c->next_es = (es = memmem(q, (size_t)(e - q), "endstream",
+		    9)) != NULL ? es : e;
+		c->es_from = q;
+	}
+	return (size_t)(c->next_es - q);
+}
+
 static unsigned char *
 pdf_plain(struct pdf_scan *c, const unsigned char *p,
     const unsigned char *kw, const unsigned char *d, size_t dn,
     const unsigned char *q, const unsigned char *e, size_t *len,
     const unsigned char **end)
 {
-	const unsigned char	*es, *a;
 	unsigned char		*out;
-	long			 num, gen, l = pdf_int(d, dn, "/Length");
+	long			 num, gen;
 	size_t			 n, cap;
 
 	*len = 0;
-	/*
-	 * Its length: a direct /Length when "endstream" follows it (a
-	 * /Length that lies, or a reference "12 0 R", would have the
-	 * decryption read other objects), else up to "endstream".
-	 */
-	if (l >= 0 && (size_t)l <= (size_t)(e - q)) {
-		a = q + l;
-		while (a < e && a - (q + l) < 4 && (*a == '\r' || *a == '\n' ||
-		    *a == ' '))
-			a++;
-		if ((size_t)(e - a) < 9 || memcmp(a, "endstream", 9) != 0)
-			l = -1;
-	} else
-		l = -1;
-	if (l < 0) {
-		/* The next "endstream", found once for the streams before
-		 * it (a file of "stream" words is read once). */
-		if (c->next_es == NULL || c->next_es < q)
-			c->next_es = (es = memmem(q, (size_t)(e - q),
-			    "endstream", 9)) != NULL ? es : e;
-		n = (size_t)(c->next_es - q);
-	} else
-		n = (size_t)l;
+	/* (A /Length that lies, or a reference "12 0 R", would have the
+	 * decryption read other objects.) */
+	n = pdf_extent(c, d, dn, q, e);
 	*end = q + n;
 	if (c->ndecrypted++ >= PDF_CRYPT_STREAMS || c->decrypted >=
 	    PDF_CRYPT_TOTAL) {
@@ -1522,32 +1537,6 @@ pdf_data(const unsigned char *kw, const unsigned char *e)
 	return q;
 }
 
-/* A direct /Length in the dictionary d: -1 when none. */
-static long
-pdf_length(const unsigned char *d, size_t n)
-{
-	const unsigned char	*q = d, *e = d + n;
-	long			 v = -1;
-
-	while ((q = memmem(q, (size_t)(e - q), "/Length", 7)) != NULL) {
-		q += 7;
-		if (q < e && isalnum(*q))
-			continue;
-		while (q < e && PDF_WS(*q))
-			q++;
-		for (v = 0; q < e && *q >= '0' && *q <= '9' && v < (1L << 40);
-		    q++)
-			v = v * 10 + (*q - '0');
-		/* A reference ("12 0 R") is no length here. */
-		while (q < e && PDF_WS(*q))
-			q++;
-		if (q < e && *q >= '0' && *q <= '9')
-			v = -1;
-		break;
-	}
-	return v;
-}
-
 #define PDF_DATA_LOOK	4096	/* streams whose extent is found */
 
 /*
@@ -1560,11 +1549,9 @@ pdf_length(const unsigned char *d, size_t n)
 static void
 pdf_keys_file(struct pdf_scan *c, const unsigned char *p, size_t n)
 {
-	const unsigned char	*q = p, *e = p + n, *kw, *d = NULL, *a, *to;
-	const unsigned char	*dict, *es = NULL;
+	const unsigned char	*q = p, *e = p + n, *kw, *d = NULL, *to;
+	const unsigned char	*dict;
 	size_t			 dn = 0, look = 0, l;
-	long			 len;
-	int			 ends = 1;	/* an "endstream" ahead */
 
 	while (q < e) {
 		kw = memmem(q, (size_t)(e - q), "stream", 6);
@@ -1578,29 +1565,7 @@ pdf_keys_file(struct pdf_scan *c, const unsigned char *p, size_t n)
 			continue;
 		}
 		dict = pdf_dict(p, kw, &dn);
-		/* Its extent: a direct /Length when "endstream" follows it,
-		 * else to the next "endstream" (a /Length "12 0 R"), found
-		 * once for the streams before it. */
-		l = 0;
-		if ((len = pdf_length(dict, dn)) > (long)(e - d))
-			len = -1;
-		if (len >= 0) {
-			for (a = d + len; a < e && a - (d + len) < 4 &&
-			    (*a == '\r' || *a == '\n' || *a == ' '); a++)
-				;
-			if ((size_t)(e - a) >= 9 && memcmp(a, "endstream", 9) ==
-			    0)
-				l = (size_t)len;
-			else
-				len = -1;
-		}
-		if (len < 0) {
-			if (ends && (es == NULL || es < d) &&
-			    (es = memmem(d, (size_t)(e - d), "endstream", 9)) ==
-			    NULL)
-				ends = 0;
-			l = ends ? (size_t)(es - d) : (size_t)(e - d);
-		}
+		l = pdf_extent(c, dict, dn, d, e);
 		pdf_keys(c, q, (size_t)(d - q), 0);
 		/* An uncompressed object stream (by its /First) holds
 		 * objects as text. */

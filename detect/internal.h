@@ -317,8 +317,9 @@ struct org_people {
 	size_t		  n;
 	struct ac	 *ac;		/* names -> index, | PERSON_WHOLE */
 };
-/* In a key's id: the name counts only as the whole display name ("Bowen
- * Megan"; "Lee Ann Walters" holds "Ann Walters" reversed, not a name). */
+/* In a key's id: the name (family name first, "Bowen Megan") counts only
+ * standing apart from other words and names (person_match() in sender.c:
+ * "Lee Ann Walters" holds "Ann Lee" reversed, not the person). */
 #define PERSON_WHOLE	(1 << 30)
 
 struct phrase_class;

@@ -342,8 +342,8 @@ org_people_build(struct org_people *o, const char *const *l)
 			    sizeof(char *));
 			ac_add(o->ac, k, strlen(k), (int)o->n);
 			/* The family name first too, as address books show
-			 * it: "Bowen, Megan" anywhere, "Bowen Megan" as the
-			 * whole name only. */
+			 * it: "Bowen, Megan" anywhere, "Bowen Megan" standing
+			 * apart from other words (PERSON_WHOLE). */
 			if (last != NULL) {
 				char	*r1, *r2;
 				int	 fl = (int)(last - k);

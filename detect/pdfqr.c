@@ -46,8 +46,8 @@
 #define PQ_PATH		(1u << 18)	/* points of one path kept */
 #define PQ_FAR		1e6	/* page units: farther is off any page */
 #define PQ_PALE		0.9	/* lighter paint is kept for no code */
-#define PQ_DARK		0.5	/* darker is read first; lighter only when
-				   nothing on the page is darker */
+#define PQ_DARK		0.5	/* darker is read first; lighter too when
+				   the darker reads nothing */
 #define PQ_CLIPS	40000	/* clipping paths' rectangles kept */
 #define PQ_CLIP_OPS	(16u << 20)	/* clip tests, a message */
 
@@ -439,6 +439,7 @@ pq_paint(struct pq *g, int fill, int stroke)
 {
 	struct paint_out	 o = { pq_rect, pq_dot, g };
 	struct paint_fill	*f = &g->fill;
+	double			 light;
 
 	/* What is all but white is kept, with how light it is. */
 	if (g->gs.light >= PQ_PALE)
@@ -447,10 +448,9 @@ pq_paint(struct pq *g, int fill, int stroke)
 		stroke = 0;
 	if ((!fill && !stroke) || g->npath == 0)
 		return;
-	if (*g->ops >= PAINT_PIECES || pq_full(g, fmin(fill ? g->gs.light :
-	    1, stroke ? g->gs.slight : 1))) {
-		pq_cut(g, fmin(fill ? g->gs.light : 1, stroke ?
-		    g->gs.slight : 1));
+	light = fmin(fill ? g->gs.light : 1, stroke ? g->gs.slight : 1);
+	if (*g->ops >= PAINT_PIECES || pq_full(g, light)) {
+		pq_cut(g, light);
 		return;
 	}
 	*g->ops += g->npath;
