@@ -19,7 +19,7 @@ static const char *const BRANDS[] = {
 	    "live.com hotmail.com msn.com microsoftonline.com sharepoint.com "
 	    "onedrive.com azure.com windows.net skype.com bing.com xbox.com "
 	    "microsoft365.com office.net aka.ms microsoftstore.com "
-	    "sharepointonline.com mcas.ms "
+	    "sharepointonline.com mcas.ms windowsazure.com cloud.microsoft "
 	    "windowsupdate.com dynamics.com outlook.jp live.jp",
 	"Google,Gmail,YouTube,Google Drive,グーグル|google.com gmail.com "
 	    "googlemail.com youtube.com google.co.jp google.de google.fr "
@@ -40,6 +40,8 @@ static const char *const BRANDS[] = {
 	    "messenger.com fbcdn.net cdninstagram.com",
 	"LinkedIn|linkedin.com licdn.com lnkd.in",
 	"GitHub|github.com githubusercontent.com",
+	"Atlassian,Jira,Trello,Bitbucket|atlassian.com atlassian.net "
+	    "trello.com bitbucket.org",
 	"Twitter|twitter.com x.com t.co twimg.com",
 	"DHL|dhl.com dhl.de dhl.co.jp dhl.fr dhl.nl dhl.co.uk dpdhl.com "
 	    "deutschepost.de dhl.es dhl.it",
@@ -84,8 +86,8 @@ static const char *const BRANDS[] = {
 	"Postbank|postbank.de",
 	"Itaú,Itau|itau.com.br",
 	"Bradesco|bradesco.com.br",
-	"Caixa,Caixa Econômica|caixa.gov.br",
-	"Banco do Brasil|bb.com.br",
+	"Caixa,Caixa Econômica,Caixa Tem|caixa.gov.br",
+	"Banco do Brasil,Ourocard|bb.com.br",
 	"Nubank|nubank.com.br",
 	"Amil|amil.com.br",
 	"NotreDame Intermédica,Intermédica,Hapvida|gndi.com.br hapvida.com.br",
@@ -196,6 +198,11 @@ static const char *const BRANDS[] = {
 	"ソニー銀行|sonybank.net",
 	"セブン銀行|sevenbank.co.jp",
 	"GMOあおぞらネット銀行|gmo-aozora.com",
+	/* invoicing and business services that write for their customers,
+	 * with replies to them */
+	"freee|freee.co.jp",
+	"マネーフォワード,Money Forward|moneyforward.com",
+	"Misoca|misoca.jp",
 	/* Brazil: the banks, shops, utilities and travel brands Brazilian
 	 * phishing alerts (Febraban, the banks' own) name */
 	"C6 Bank|c6bank.com.br",
@@ -219,7 +226,7 @@ static const char *const BRANDS[] = {
 	"!Localiza|localiza.com",
 	"!Smiles|smiles.com.br",
 	"LATAM|latam.com latamairlines.com",
-	"!Azul|voeazul.com.br",
+	"!Azul,TudoAzul|voeazul.com.br tudoazul.com",
 	"!Gol|voegol.com.br",
 	"!Decolar|decolar.com",
 	"Banco Pan|bancopan.com.br",
@@ -249,11 +256,10 @@ static const char *const BRANDS[] = {
 	"!Stellar,Stellar Development Foundation,Stellar Lumens|stellar.org",
 	"Norton,Norton LifeLock,Norton 360|norton.com nortonlifelock.com",
 	"McAfee|mcafee.com",
-	"Geek Squad|geeksquad.com bestbuy.com",
+	"Geek Squad,!Best Buy|geeksquad.com bestbuy.com",
 	"Walmart|walmart.com",
 	"Costco|costco.com",
 	"Home Depot|homedepot.com",
-	"!Best Buy|bestbuy.com",
 	"Lowe's,Lowes|lowes.com",
 	"Kohl's,Kohls|kohls.com",
 	"Harbor Freight|harborfreight.com",
@@ -303,13 +309,11 @@ static const char *const BRANDS[] = {
 	 * warn are imitated */
 	"Banco Inter|bancointer.com.br inter.co",
 	"Banrisul|banrisul.com.br",
-	"Ourocard|bb.com.br",
 	"PagSeguro,PagBank|pagseguro.com.br pagbank.com.br uol.com.br",
 	"!Cielo|cielo.com.br",
 	"Hipercard|hipercard.com.br",
 	"!Esfera|esfera.com.vc",
 	"Dotz|dotz.com.br",
-	"TudoAzul|voeazul.com.br tudoazul.com",
 	"Ponto Frio,Pontofrio|pontofrio.com.br",
 	"!Submarino|submarino.com.br",
 	"Shoptime|shoptime.com.br",
@@ -334,9 +338,7 @@ static const char *const BRANDS[] = {
 	"Jadlog|jadlog.com.br",
 	"Total Express|totalexpress.com.br",
 	"Meu INSS,INSS|inss.gov.br",
-	"Banco Central do Brasil|bcb.gov.br",
-	"Registrato|bcb.gov.br",
-	"Caixa Tem|caixa.gov.br",
+	"Banco Central do Brasil,Registrato|bcb.gov.br",
 	"Detran|detran.sp.gov.br detran.rj.gov.br detran.mg.gov.br "
 	    "detran.pr.gov.br detran.rs.gov.br detran.ba.gov.br "
 	    "detran.sc.gov.br detran.go.gov.br detran.df.gov.br "
@@ -712,6 +714,10 @@ static const char *const HOSTING[] = {
 	"paperform.co", "zohopublic.com", "hs-sites.com", "railway.app",
 	"cyclic.app", "express.adobe.com", "spark.adobe.com", "webstarts.com",
 	"no-ip.org",
+	/* Microsoft's and others' services that publish what anyone writes */
+	"customervoice.microsoft.com", "forms.cloud.microsoft",
+	"sway.cloud.microsoft", "loop.cloud.microsoft", "azurefd.net",
+	"powerappsportals.com", "paper.dropbox.com", "quip.com",
 };
 
 /* Free image hosts: a sender's images there say it hides who it is. */

@@ -746,11 +746,12 @@ recipient_by(struct detect_scan *s, const char *to)
 	{
 		const char *hit = strstr(p, to);
 
-		/* "To: taro@contoso.com" in the header block of a mail
-		 * forwarded in the text addresses nobody, nor does a reply's
-		 * "On ..., Taro <taro@contoso.com> wrote:". */
-		while (hit != NULL && hit - p < 600 && (to_line(s, p, hit) ||
-		    wrote_line(hit)))
+		/* "From: Taro <taro@contoso.com>" or "To: taro@contoso.com"
+		 * in the header block of a mail forwarded or quoted in the
+		 * text addresses nobody, nor does a reply's "On ..., Taro
+		 * <taro@contoso.com> wrote:". */
+		while (hit != NULL && hit - p < 600 && (fwd_head_value(p,
+		    hit) || wrote_line(hit)))
 			hit = strstr(hit + 1, to);
 		if (hit != NULL && hit - p < 600) {
 			finding_add(s, R_CONTENT_RCPT_GREETING, &(struct fargs){
@@ -893,10 +894,11 @@ content_run(struct detect_scan *s)
 
 	from_free = s->m->from.domain != NULL && dom_is_freemail(s->eng,
 	    dom_registrable(s, s->m->from.domain));
-	/* A brand's own notice that links only to the brand: its account,
-	 * parcel and document wording is what phishing copies, not a
-	 * lure (the links, the sender and the rest are still weighed). */
-	home = url_brand_home(s);
+	/* A brand's own notice that links only to the brand, or the
+	 * organisation's own that links only home: its account, parcel
+	 * and document wording is what phishing copies, not a lure (the
+	 * links, the sender and the rest are still weighed). */
+	home = url_brand_home(s) || url_own_home(s);
 	if (s->eng->signals)
 		signals(s, cm, links);
 	if (cm->score[PC_EXTORT] >= 5 || (cm->score[PC_EXTORT] >= 3 &&
@@ -1114,7 +1116,11 @@ content_run(struct detect_scan *s)
 			    .domain = d });
 		}
 	}
-	recipient(s);
+	/* A brand's own notice, or the organisation's, that sends the
+	 * reader only home names the account by its address as it must
+	 * ("billing contact taro@contoso.com"). */
+	if (!home)
+		recipient(s);
 	/* Two such words, or one in the sender's name: a name is short. */
 	if (s->ns.mixed_words >= 2 || s->name_mixed ||
 	    s->ns.math_chars >= 6 || s->ns.invisible_in_words >= 3) {

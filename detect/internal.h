@@ -242,6 +242,7 @@ const struct durl *url_brand_elsewhere(struct detect_scan *, int b);
  * link the reader would follow goes to that brand's sites (none on free
  * hosting); else 0. */
 int	 url_brand_home(struct detect_scan *);
+int	 url_own_home(struct detect_scan *);
 
 /* The reader's addresses to look for: the To line's first, then the
  * mailbox's (detect_scan_set_reader) when it is another; NULL past them. */
@@ -516,6 +517,7 @@ void	 sender_fwd_find(struct detect_scan *, const char *, size_t);
 void	 sender_fwd_run(struct detect_scan *);
 /* Is the address at hit (in t) on the To or Cc line of such a block? */
 int	 fwd_to_value(const char *t, const char *hit);
+int	 fwd_head_value(const char *t, const char *hit);
 void	 content_run(struct detect_scan *);
 /* bayes.c: the statistical classifier over the text's words. */
 void	 bayes_run(struct detect_scan *);

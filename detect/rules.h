@@ -442,7 +442,7 @@ RULE(R_AUTH_SPF, "auth.spf_fail", DETECT_SPOOFING, 15, \
     "The sending server is not allowed to send for {domain} ({check}).", \
     "送信サーバーは {domain} のメールを送信する許可を得ていません ({check})。") \
 RULE(R_SENDER_REPLYTO, "sender.replyto_mismatch", DETECT_SPOOFING, 10, \
-    "Reply-To under another domain than From", \
+    "Reply-To under another domain than From (not the organisation's or a correspondent's)", \
     "Replies would go to {imitates}, another domain than the sender's {domain}.", \
     "返信先 {imitates} は送信者のドメイン {domain} と異なります。") \
 RULE(R_AUTH_DKIM, "auth.dkim_fail", DETECT_SPOOFING, 10, \
@@ -535,9 +535,9 @@ RULE(R_CONTENT_RCPT_SUBJECT, "content.address_in_subject", DETECT_PHISHING, 30, 
     "The subject addresses the reader by their mail address ({detail}), as mass phishing does instead of a name.", \
     "件名が受信者を名前ではなくメールアドレス ({detail}) で呼んでいます。大量送信のフィッシングの特徴です。") \
 RULE(R_CONTENT_RCPT_GREETING, "content.address_greeting", DETECT_PHISHING, 20, \
-    "the text greets the reader by their mail address", \
-    "The text greets the reader by their mail address or its user name ({detail}) instead of a name.", \
-    "本文は受信者を名前ではなくメールアドレスやユーザー名 ({detail}) で呼んでいます。") \
+    "the text addresses the reader by their mail address near its top", \
+    "Near its top the text addresses the reader by their mail address or its user name ({detail}), as mass mail that knows only the address does.", \
+    "本文は冒頭近くで受信者をメールアドレスやユーザー名 ({detail}) で呼んでいます。アドレスしか知らない一斉送信によくある書き方です。") \
 RULE(R_CONTENT_BRAND_SUBJECT, "content.brand_subject", DETECT_IMPERSONATION, 15, \
     "the subject names a brand the sender has nothing to do with", \
     "The subject names {imitates} but the mail comes from {domain}.", \

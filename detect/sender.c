@@ -1529,7 +1529,10 @@ sender_run(struct detect_scan *s)
 
 	/* Where replies go: every address of Reply-To (Outlook replies
 	 * to all of them); an authentic brand's service (vouched, above)
-	 * sends replies to the person it writes for.  A reply address on
+	 * sends replies to the person it writes for, and replies that
+	 * reach the organisation or a correspondent (an invoicing service
+	 * writing for a supplier, HR's survey on a survey site) help no
+	 * one who forged the mail.  A reply address on
 	 * a look-alike of the organisation's or a correspondent's domain
 	 * is the invoice fraud's way: the From is real (a correspondent's
 	 * mailbox taken over, or its own domain), the answer goes to the
@@ -1550,7 +1553,8 @@ sender_run(struct detect_scan *s)
 				finding_add(s, R_SENDER_REPLYTO_FREEMAIL,
 				    &(struct fargs){ .domain = freg,
 				    .imitates = r->addr });
-			else if (!vouched)
+			else if (!vouched && !dom_is_own(s, rreg) &&
+			    !dom_is_corr(s, rreg))
 				finding_add(s, R_SENDER_REPLYTO, &(struct fargs){
 				    .domain = freg, .imitates = rreg });
 		}
@@ -1704,6 +1708,48 @@ fwd_to_value(const char *t, const char *hit)
 	return last == FL_TO && n - to_val <= 120 &&
 	    memchr(t + to_val, '\n', n - to_val) == NULL &&
 	    to_head != SIZE_MAX && to_at - to_head <= 250;
+}
+
+/*
+ * Is the address at hit (in t, NUL-terminated) the value of a From, To
+ * or Cc line of a header block quoted in the text, a forward's or a
+ * reply's ("From: Taro <taro@contoso.com>  Sent: ...  To: ...  Subject:
+ * ...")?  To and Cc as fwd_to_value(); From when its label is the last
+ * before the address, on the same line and at most 120 bytes back, with
+ * a date and a subject label within FWD_SPAN bytes of it (before it too:
+ * Apple Mail puts the subject first).
+ */
+int
+fwd_head_value(const char *t, const char *hit)
+{
+	size_t		 n = (size_t)(hit - t), i, at, val, end;
+	size_t		 from_at = 0, from_val = 0;
+	enum fwd_label	 l, last = FL_NONE;
+	int		 date = 0, subj = 0;
+
+	if (fwd_to_value(t, hit))
+		return 1;
+	for (i = n > 500 ? n - 500 : 0; (l = fwd_next(t, n, i, &at, &val)) !=
+	    FL_NONE; i = val) {
+		if (l == FL_FROM) {
+			from_at = at;
+			from_val = val;
+		}
+		last = l;
+	}
+	if (last != FL_FROM || n - from_val > 120 ||
+	    memchr(t + from_val, '\n', n - from_val) != NULL)
+		return 0;
+	end = n + strnlen(hit, FWD_SPAN);
+	for (i = from_at > FWD_SPAN ? from_at - FWD_SPAN : 0; (l = fwd_next(t,
+	    end, i, &at, &val)) != FL_NONE && at < from_at + FWD_SPAN;
+	    i = val) {
+		if (l == FL_DATE)
+			date = 1;
+		else if (l == FL_SUBJECT)
+			subj = 1;
+	}
+	return date && subj;
 }
 
 void

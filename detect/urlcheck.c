@@ -299,6 +299,33 @@ sender_brand(struct detect_scan *s)
  * region is two letters, a word and a number ("ap-northeast-1"); a
  * bucket called sns is sns.s3.amazonaws.com.
  */
+/*
+ * Is host the SharePoint or OneDrive of a correspondent the mail is from
+ * or asks replies to (SharePoint's own notice of a file one of its
+ * people shared replies to that person): fabrikam-my.sharepoint.com on
+ * mail from fabrikam.com is its own storage, not anyone's.
+ */
+static int
+corr_sharepoint(struct detect_scan *s, const char *host)
+{
+	const struct dmsg	*m = s->m;
+	const char		*reg, *rest;
+	int			 i;
+
+	for (i = -1; i <= m->nreply_more; i++) {
+		const struct daddr *r = i < 0 ? &m->from : i == 0 ?
+		    &m->reply_to : &m->reply_more[i - 1];
+
+		if (r->domain == NULL || !dom_is_corr(s, r->domain))
+			continue;
+		reg = dom_registrable(s, r->domain);
+		if ((rest = host_named(host, reg, strcspn(reg, "."))) !=
+		    NULL && strcmp(rest, ".sharepoint.com") == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 aws_sns(const char *host)
 {
@@ -655,7 +682,8 @@ check_one(struct detect_scan *s, size_t idx)
 		finding_add(s, R_URL_IPFS, &(struct fargs){ .url = u->url,
 		    .domain = u->host });
 	else if ((suffix_in(&e->hosting, u->host, &hit) &&
-	    !dom_own_sharepoint(s, u->host) && !aws_sns(u->host)) ||
+	    !dom_own_sharepoint(s, u->host) && !corr_sharepoint(s, u->host) &&
+	    !aws_sns(u->host)) ||
 	    (strncmp(u->host, "s3.", 3) == 0 &&
 	    strcmp(u->domain, "amazonaws.com") == 0)) {
 		/* Shared documents are what these are for; pages less so. */
@@ -845,6 +873,51 @@ url_brand_home(struct detect_scan *s)
 		if (u->is_ip || brand_of_domain(e, u->domain) != b ||
 		    suffix_in(&e->hosting, u->host, NULL) ||
 		    suffix_in(&e->shorteners, u->host, NULL))
+			return 0;
+		home++;
+	}
+	return home > 0;
+}
+
+/* host is a site on a shared service named as the registrable domain
+ * freg is: see below. */
+static int	named_as(const char *, const char *);
+
+/*
+ * Is the mail the organisation's own, sending the reader only home?  The
+ * From is under one of its domains and was not found forged
+ * (sender.spoof_own_domain), and every link the reader would follow goes
+ * to its domains, its SharePoint, a site named as one of its domains is
+ * (contoso.service-now.com) or a brand's own site (not its hosting or
+ * shorteners).  Then the IT desk's "your password expires in 3 days"
+ * sends the reader to Microsoft's password page and its own service
+ * desk, nowhere a phisher controls; a colleague's mailbox taken over
+ * sends its lure elsewhere.
+ */
+int
+url_own_home(struct detect_scan *s)
+{
+	const struct detect_engine	*e = s->eng;
+	const char			*fdom = s->m->from.domain;
+	size_t				 i, home = 0;
+
+	if (fdom == NULL || !dom_is_own(s, fdom) || finding_has(s, R_SPOOF_OWN))
+		return 0;
+	for (i = 0; i < s->nu; i++) {
+		const struct durl *u = &s->u[i];
+
+		if (u->host == NULL || !followed(u))
+			continue;
+		if (u->is_ip || suffix_in(&e->shorteners, u->host, NULL))
+			return 0;
+		if (dom_is_own(s, u->host) || dom_own_sharepoint(s, u->host)) {
+			home++;
+			continue;
+		}
+		if (suffix_in(&e->hosting, u->host, NULL))
+			return 0;
+		if (brand_of_domain(e, u->domain) < 0 && !named_as(u->host,
+		    dom_registrable(s, fdom)))
 			return 0;
 		home++;
 	}

@@ -11,6 +11,7 @@
 
 #include "dtest.h"
 #include "internal.h"
+#include "brands.h"
 #include "phrases.h"
 #include "tap.h"
 #include "util.h"
@@ -414,6 +415,44 @@ phrase_table(void)
 				dup++;
 			}
 	is_int((int)dup, 0, "no phrase is listed twice in one class");
+}
+
+/* A brand's name or domain listed under two brands belongs to one of
+ * them only: "Best Buy" from bestbuy.com, listed with Geek Squad too,
+ * once claimed a brand its domain was not (sender.display_brand). */
+static void
+brand_table(void)
+{
+	static struct { const char *w; size_t brand; int dom; } t[8192];
+	static char buf[nitems(BRANDS)][2048];
+	size_t	i, j, n = 0, dup = 0;
+	char	*w, *save;
+
+	for (i = 0; i < nitems(BRANDS); i++) {
+		char *bar;
+
+		snprintf(buf[i], sizeof(buf[i]), "%s", BRANDS[i]);
+		if ((bar = strchr(buf[i], '|')) == NULL)
+			continue;
+		*bar = '\0';
+		for (w = strtok_r(buf[i], ",", &save); w != NULL && n <
+		    nitems(t); w = strtok_r(NULL, ",", &save))
+			t[n++] = (typeof(t[0])){ w + (*w == '!'), i, 0 };
+		for (w = strtok_r(bar + 1, " ", &save); w != NULL && n <
+		    nitems(t); w = strtok_r(NULL, " ", &save))
+			t[n++] = (typeof(t[0])){ w + (*w == '@'), i, 1 };
+	}
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (t[i].brand != t[j].brand && t[i].dom == t[j].dom &&
+			    strcasecmp(t[i].w, t[j].w) == 0) {
+				diag("\"%s\" under \"%s\" and \"%s\"", t[i].w,
+				    BRANDS[t[i].brand], BRANDS[t[j].brand]);
+				dup++;
+			}
+	ok(n > 1000 && n < nitems(t), "the brand list read (%zu names "
+	    "and domains)", n);
+	is_int((int)dup, 0, "no brand name or domain is listed twice");
 }
 
 static void
@@ -1172,6 +1211,7 @@ main(void)
 	charsets_utf16();
 	norm();
 	phrase_table();
+	brand_table();
 	if ((e = dt_engine(NULL, NULL, NULL)) == NULL)
 		return done_testing();
 	s = detect_scan_new(e);

@@ -759,6 +759,7 @@ def main():
     sender_review_samples()
     sender_review31_samples()
     review32_samples()
+    review36_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -2164,6 +2165,113 @@ def pdf_page(cs, compress):
             b"/Length %d%s >>\nstream\n" % (len(data), b" /Filter "
             b"/FlateDecode" if compress else b"") + data +
             b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%EOF\n")
+
+
+def review36_samples():
+    """Review 36's legitimate mail that was flagged: the organisation's
+    own password-expiry notice, a reply quoting the reader's address in
+    its header block, an invoicing service's mail replying to a
+    correspondent, a brand's own dunning notice naming the billing
+    contact, a correspondent's OneDrive share, a brand listed twice."""
+    def plain(text):
+        return "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n"
+
+    expiry = ("Contoso\n\nYour password will expire in 14 days.\n\n"
+              "Update your password now to avoid being locked out.\n%s\n\n"
+              "If you have questions, contact the service desk: %s\n")
+    # The IT desk's notice sends the reader to Microsoft's password page
+    # and the organisation's service desk: no lure ...
+    write("en-391-clean-own-password-expiry.eml",
+          headers("Contoso IT <noreply@contoso.com>",
+                  "Your password expires in 14 days") +
+          plain(expiry % ("https://account.activedirectory.windowsazure.com/"
+                          "ChangePassword.aspx",
+                          "https://contoso.service-now.com/sp")),
+          "clean", "!content.credential_request")
+    # ... the same words with a link elsewhere are one.
+    write("en-392-own-password-expiry-elsewhere.eml",
+          headers("Contoso IT <noreply@contoso.com>",
+                  "Your password expires in 14 days") +
+          plain(expiry % ("https://pw-reset-portal.example/reset",
+                          "https://contoso.service-now.com/sp")),
+          "potential", "content.credential_request")
+    # A correspondent's reply quotes the reader's own mail: the
+    # reader's address on the From line of the quoted header block
+    # greets nobody.
+    write("en-393-clean-reply-quote-header.eml",
+          eop_pass("fabrikam.com", "40.107.226.37") +
+          headers("Emily Chen <emily.chen@fabrikam.com>",
+                  "RE: February deliveries") +
+          plain("Hi Taro,\n\nPlease find our invoice INV-2026-0311 at "
+                "https://portal.fabrikam.com/invoices/0311 - amount due "
+                "USD 4,200.00, payment due by 31 March.\n\nBest regards,"
+                "\nEmily\n\nFrom: Taro Yamada <taro.yamada@contoso.com>\n"
+                "Sent: Monday, March 9, 2026 5:02 PM\nTo: Emily Chen "
+                "<emily.chen@fabrikam.com>\nSubject: RE: February "
+                "deliveries\n\nThanks, received all pallets.\n"),
+          "clean", "!content.address_greeting")
+    write("ja-35-clean-reply-quote-header.eml",
+          eop_pass("fabrikam.com", "40.107.226.38") +
+          headers("=?UTF-8?B?5p2O?= <li@fabrikam.com>",
+                  "=?UTF-8?B?UkU6IOiri+axguabuOOBrumAgeS7mA==?=") +
+          plain("山田様\n\nいつもお世話になっております。請求書をお送りします。\n"
+                "ご請求金額：440,000円\nお支払期限：3月31日\n"
+                "https://portal.fabrikam.com/invoices/0312\n\n"
+                "-----Original Message-----\n差出人: 山田 太郎 "
+                "<taro.yamada@contoso.com>\n送信日時: 2026年3月9日 17:02\n"
+                "宛先: 李 <li@fabrikam.com>\n件名: 請求書の送付\n\n"
+                "請求書をお送りください。\n"),
+          "clean", "!content.address_greeting")
+    # An invoicing service writes for a correspondent, replies to it.
+    write("en-394-clean-invoice-service-replyto-corr.eml",
+          headers("Fabrikam via Billflow <invoices@billflow.example>",
+                  "Invoice INV-0311 from Fabrikam",
+                  "Reply-To: Fabrikam Accounts <ar@fabrikam.com>\n") +
+          plain("Fabrikam sent you an invoice.\n\nInvoice INV-0311\n"
+                "Amount due: USD 4,200.00\nDue: 31 March 2026\n\n"
+                "View invoice: https://app.billflow.example/i/7f3a9c\n"),
+          "clean", "!sender.replyto_mismatch")
+    # A brand's own dunning notice, authentic and linking home, names
+    # the account's billing contact by address.
+    write("en-395-clean-brand-dunning.eml",
+          eop_pass("am.atlassian.com", "13.110.6.2") +
+          headers("Atlassian <noreply@am.atlassian.com>",
+                  "Action required: your payment failed") +
+          plain("Hi Taro,\n\nWe could not charge the card on file for "
+                "your Jira subscription (billing contact "
+                "taro.yamada@contoso.com).\n\nUpdate your payment details "
+                "within 14 days to avoid suspension of your site:\n"
+                "https://admin.atlassian.com/billing/details\n\n"
+                "The Atlassian team"),
+          "clean", "!content.address_greeting", "!content.credential_urgent")
+    # A correspondent's OneDrive, shared by one of its people: its own
+    # storage; another company's is anyone's.
+    share = ("Emily Chen shared a file with you.\n\nInvoice INV-0311.pdf\n"
+             "%s\n\nMicrosoft respects your privacy.")
+    write("en-396-clean-corr-onedrive.eml",
+          eop_pass("sharepointonline.com", "40.107.226.39") +
+          headers("Emily Chen <no-reply@sharepointonline.com>",
+                  'Emily Chen shared "Invoice INV-0311" with you',
+                  "Reply-To: Emily Chen <emily.chen@fabrikam.com>\n") +
+          plain(share % "https://fabrikam-my.sharepoint.com/:b:/g/personal/"
+                "emily_chen_fabrikam_com/EaB3x9Qk"),
+          "clean", "!url.free_hosting")
+    write("en-397-other-onedrive.eml",
+          eop_pass("sharepointonline.com", "40.107.226.40") +
+          headers("Emily Chen <no-reply@sharepointonline.com>",
+                  'Emily Chen shared "Invoice INV-0311" with you',
+                  "Reply-To: Emily Chen <emily.chen@fabrikam.com>\n") +
+          plain(share % "https://northwind-my.sharepoint.com/:b:/g/personal/"
+                "emily_chen_northwind_com/EaB3x9Qk"),
+          "clean", "url.free_hosting")
+    # A brand's name listed with another brand sharing its domain was
+    # taken for a claim to that other one.
+    write("en-398-clean-brand-shared-domain.eml",
+          headers("Best Buy <BestBuyInfo@emailinfo.bestbuy.com>",
+                  "Your order has shipped") +
+          plain("Your order BBY01-806512345 has shipped.\nTrack it: "
+                "https://www.bestbuy.com/profile/ss/orders"),
+          "clean", "!sender.display_brand")
 
 
 def review32_samples():
@@ -3750,7 +3858,7 @@ def lure_form_samples():
     # never a reason to trust the mail more, so a brand's wording stays
     # weighed as it is (the links go home: no claim elsewhere).
     write("en-166-fwd-name-only-home.eml", headers(
-        "Taro Yamada <taro.yamada@contoso.com>", "ENC: Someone tried to "
+        "Kenji Ito <kenji.ito@fabrikam.com>", "ENC: Someone tried to "
         "log in to your account") +
         "Content-Type: text/plain; charset=utf-8\n\n" + blk +
         "Check it: https://www.facebook.com/login/device-based/\n",
@@ -5186,7 +5294,7 @@ def modern_samples():
           headers("Alice Brown <no-reply@sharepointonline.com>",
                   'Alice Brown shared "Q4 forecast" with you',
                   "Reply-To: Alice Brown <alice@fabrikam.com>\n") +
-          alt(text, html), "clean", "url.free_hosting")
+          alt(text, html), "clean", "!url.free_hosting")
 
     # Teams writes unread chat messages from its own subdomain.
     link = ("https://teams.microsoft.com/l/message/19:b2f8c1d0e4a94f6f8a1"
@@ -6304,7 +6412,8 @@ def modern_samples():
           eop_pass("accounts.google.com", "209.85.220.73", "accounts."
                    "google.com") +
           headers("Google <no-reply@accounts.google.com>",
-                  "Security alert") + alt(text, html), "clean", "content.address_greeting")
+                  "Security alert") + alt(text, html), "clean",
+          "!content.address_greeting")
 
     # A partner shares a Google Doc: Drive writes in the sharer's name
     # from its own address, the link goes to docs.google.com.
@@ -6505,7 +6614,7 @@ def modern_samples():
         "Alice Brown (via Dropbox) <no-reply@dropbox.com>",
         'Alice Brown shared "Site photos" with you',
         "Reply-To: Alice Brown <alice@fabrikam.com>\n") + alt(text, html),
-        "clean", "sender.replyto_mismatch")
+        "clean", "!sender.replyto_mismatch")
 
     # A small shop's order confirmation written by Shopify.
     text = (
