@@ -1701,6 +1701,7 @@ html_attachment(struct detect_scan *s, const char *name,
 	char		*u = text_to_utf8(&s->a, NULL, (const char *)p, n,
 	    DETECT_TEXT_MAX, &ulen);
 	char		 d[128];
+	size_t		 nu0 = s->nu, i;
 
 	memset(&hi, 0, sizeof(hi));
 	html_scan(s, u, ulen, name, NULL, &hi);
@@ -1730,7 +1731,16 @@ html_attachment(struct detect_scan *s, const char *name,
 			    .detail_ja = arena_printf(&s->a, "スクリプト %d 個、"
 			    "イベントハンドラー %d 個、埋め込み文書 %d 個",
 			    hi.scripts, hi.handlers, hi.svg_embed) });
+			return;
 		}
+		/* A picture that is a link to a site. */
+		for (i = nu0; i < s->nu; i++)
+			if (s->u[i].origin == UO_HREF && s->u[i].host != NULL) {
+				finding_add(s, R_ATT_SVG_LINK, &(struct fargs){
+				    .name = name, .url = s->u[i].url,
+				    .sha256 = sha });
+				break;
+			}
 		return;
 	}
 	if (hi.pw_inputs > 0)
@@ -1739,6 +1749,9 @@ html_attachment(struct detect_scan *s, const char *name,
 	else if (hi.redirect != NULL)
 		finding_add(s, R_ATT_HTML_REDIRECT, &(struct fargs){
 		    .name = name, .url = hi.redirect, .sha256 = sha });
+	else if (hi.hid_redirect != NULL)
+		finding_add(s, R_ATT_HTML_HIDDEN_REDIRECT, &(struct fargs){
+		    .name = name, .detail = hi.hid_redirect, .sha256 = sha });
 	else
 		finding_add(s, R_ATT_HTML, &(struct fargs){ .name = name,
 		    .sha256 = sha });

@@ -98,6 +98,30 @@ static const signed char b64[256] = {
 	['+'] = 63, ['/'] = 64, ['-'] = 63, ['_'] = 64,
 };
 
+size_t
+b64_decode_buf(const char *in, size_t n, struct buf *out)
+{
+	size_t		 i, len = out->len;
+	uint32_t	 acc = 0;
+	int		 bits = 0;
+	char		 c;
+
+	for (i = 0; i < n && in[i] != '='; i++) {
+		int v = b64[(unsigned char)in[i]];
+
+		if (v == 0)
+			continue;
+		acc = (acc << 6) | (uint32_t)(v - 1);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			c = (char)(acc >> bits);
+			buf_add(out, &c, 1);
+		}
+	}
+	return out->len - len;
+}
+
 void
 b64_decode_part(struct detect_scan *s, const char *in, size_t n,
     struct dpart *p)

@@ -1111,6 +1111,209 @@ css_urls(struct hstate *h, const char *p, size_t n)
 	}
 }
 
+/*
+ * What a script decodes to find where it sends the browser, into out (at
+ * most SCRIPT_DECODED bytes, each pass linear in the script): each string
+ * literal with its escapes undone (\xNN, \uNNNN, \u{N}), as base64 when
+ * it reads so (atob), with %NN undone (decodeURIComponent, unescape) and
+ * reversed when the script reverses a string; the literals joined, for a
+ * URL cut in pieces ('ht' + 'tps://'); runs of character codes
+ * (String.fromCharCode(104, 116, ...)).  The ways it found, into *how
+ * (SD_* bits).
+ */
+#define SCRIPT_DECODED	(256 * 1024)
+#define SD_ATOB		0x01
+#define SD_CHARCODE	0x02
+#define SD_ESCAPE	0x04
+#define SD_PERCENT	0x08
+#define SD_REVERSE	0x10
+#define SD_JOIN		0x20
+#define SD_EVAL		0x40
+
+static int
+hexv(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+	    c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The JavaScript string literal at p (its quote) into lit: past its end. */
+static const char *
+js_string(const char *p, const char *e, struct buf *lit, size_t *nesc)
+{
+	char		 q = *p++, u8[4];
+	uint32_t	 cp;
+	int		 k, d;
+
+	while (p < e && *p != q && !(*p == '\n' && q != '`')) {
+		if (*p != '\\' || p + 1 >= e) {
+			buf_addc(lit, *p++);
+			continue;
+		}
+		p++;
+		cp = 0;
+		if (*p == 'x' && e - p > 2 && hexv(p[1]) >= 0 &&
+		    hexv(p[2]) >= 0) {
+			cp = (uint32_t)(hexv(p[1]) * 16 + hexv(p[2]));
+			p += 3;
+		} else if (*p == 'u' && e - p > 2 && p[1] == '{') {
+			for (p += 2, k = 0; p < e && (d = hexv(*p)) >= 0 &&
+			    k < 6; p++, k++)
+				cp = cp * 16 + (uint32_t)d;
+			if (p < e && *p == '}')
+				p++;
+		} else if (*p == 'u' && e - p > 4) {
+			for (p++, k = 0; k < 4 && (d = hexv(*p)) >= 0; p++, k++)
+				cp = cp * 16 + (uint32_t)d;
+		} else {
+			buf_addc(lit, *p == 'n' ? '\n' : *p == 't' ? '\t' :
+			    *p);
+			p++;
+			continue;
+		}
+		(*nesc)++;
+		if (cp > 0 && cp <= 0x10ffff)
+			buf_add(lit, u8, utf8_put(cp, u8));
+	}
+	return p < e ? p + 1 : e;
+}
+
+/* Does s (n bytes) read as base64 of some length? */
+static int
+b64ish(const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n < 12)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '+' &&
+		    s[i] != '/' && s[i] != '-' && s[i] != '_' &&
+		    !(s[i] == '=' && i + 2 >= n))
+			return 0;
+	return 1;
+}
+
+static void
+script_decode(const char *p, size_t n, struct buf *out, int *how)
+{
+	const char	*e = p + n, *q;
+	struct buf	 lit, joined;
+	int		 rev = memmem(p, n, "reverse()", 9) != NULL;
+	int		 codes = memmem(p, n, "fromCharCode", 12) != NULL;
+	int		 pct = memmem(p, n, "decodeURI", 9) != NULL ||
+	    memmem(p, n, "unescape(", 9) != NULL;
+	size_t		 i, nesc = 0;
+
+	if (memmem(p, n, "atob(", 5) != NULL)
+		*how |= SD_ATOB;
+	if (memmem(p, n, "eval(", 5) != NULL)
+		*how |= SD_EVAL;
+	buf_init(&lit, 256);
+	buf_init(&joined, 256);
+	for (q = p; q < e && out->len < SCRIPT_DECODED; ) {
+		if (*q == '/' && q + 1 < e && (q[1] == '/' || q[1] == '*')) {
+			/* A comment: to its end. */
+			const char *c = q[1] == '/' ? memchr(q, '\n',
+			    (size_t)(e - q)) : memmem(q + 2, (size_t)(e - q - 2),
+			    "*/", 2);
+
+			q = c != NULL ? c + 1 : e;
+			continue;
+		}
+		if (*q != '\'' && *q != '"' && *q != '`') {
+			q++;
+			continue;
+		}
+		buf_reset(&lit);
+		q = js_string(q, e, &lit, &nesc);
+		if (lit.len == 0)
+			continue;
+		buf_add(out, lit.ptr, lit.len);
+		buf_addc(out, ' ');
+		if (joined.len < SCRIPT_DECODED)
+			buf_add(&joined, lit.ptr, lit.len);
+		if (b64ish(lit.ptr, lit.len)) {
+			b64_decode_buf(lit.ptr, lit.len, out);
+			buf_addc(out, ' ');
+		}
+		if (memchr(lit.ptr, '%', lit.len) != NULL) {
+			for (i = 0; i < lit.len; i++)
+				if (lit.ptr[i] == '%' && i + 2 < lit.len &&
+				    hexv(lit.ptr[i + 1]) >= 0 &&
+				    hexv(lit.ptr[i + 2]) >= 0) {
+					buf_addc(out, hexv(lit.ptr[i + 1]) * 16 +
+					    hexv(lit.ptr[i + 2]));
+					i += 2;
+				} else
+					buf_addc(out, lit.ptr[i]);
+			buf_addc(out, ' ');
+		}
+		if (rev) {
+			for (i = lit.len; i > 0; i--)
+				buf_addc(out, lit.ptr[i - 1]);
+			buf_addc(out, ' ');
+			*how |= SD_REVERSE;
+		}
+	}
+	/* Escapes, many of them, hide; an accent or two is spelling. */
+	if (nesc >= 8)
+		*how |= SD_ESCAPE;
+	if (pct)
+		*how |= SD_PERCENT;
+	/* A URL cut in pieces: the literals joined. */
+	if (joined.len > 0 && out->len < SCRIPT_DECODED) {
+		buf_add(out, joined.ptr, joined.len);
+		buf_addc(out, ' ');
+		*how |= SD_JOIN;
+	}
+	/* Character codes: runs of numbers between commas. */
+	for (q = p; codes && q < e && out->len < SCRIPT_DECODED; ) {
+		size_t	 run = 0;
+		char	 u8[4];
+
+		if (!isdigit((unsigned char)*q)) {
+			q++;
+			continue;
+		}
+		buf_reset(&lit);
+		while (q < e && isdigit((unsigned char)*q)) {
+			unsigned long v = 0;
+
+			if (q + 1 < e && q[0] == '0' && (q[1] == 'x' ||
+			    q[1] == 'X'))
+				for (q += 2; q < e && hexv(*q) >= 0 &&
+				    v < 0x110000; q++)
+					v = v * 16 + (unsigned long)hexv(*q);
+			else
+				for (; q < e && isdigit((unsigned char)*q) &&
+				    v < 0x110000; q++)
+					v = v * 10 + (unsigned long)(*q - '0');
+			while (q < e && isalnum((unsigned char)*q))
+				q++;
+			if (v > 0 && v < 0x110000)
+				buf_add(&lit, u8, utf8_put((uint32_t)v, u8));
+			run++;
+			while (q < e && (*q == ' ' || *q == '\n' ||
+			    *q == '\r' || *q == '\t'))
+				q++;
+			if (q >= e || *q != ',')
+				break;
+			q++;
+			while (q < e && (*q == ' ' || *q == '\n' ||
+			    *q == '\r' || *q == '\t'))
+				q++;
+		}
+		if (run >= 8) {
+			buf_add(out, lit.ptr, lit.len);
+			buf_addc(out, ' ');
+			*how |= SD_CHARCODE;
+		}
+	}
+	buf_release(&lit);
+	buf_release(&joined);
+}
+
 static void
 script_facts(struct hstate *h, const char *p, size_t n)
 {
@@ -1128,6 +1331,7 @@ script_facts(struct hstate *h, const char *p, size_t n)
 	    "window.location", "location.replace", "location.assign",
 	    "document.location", "top.location", "window.open(" };
 	size_t	 i, run = 0;
+	int	 sink;
 
 	h->hi->scripts++;
 	for (i = 0; i < nitems(sm); i++)
@@ -1147,15 +1351,47 @@ script_facts(struct hstate *h, const char *p, size_t n)
 			run = 0;
 	}
 	for (i = 0; i < nitems(redir); i++)
-		if (memmem(p, n, redir[i], strlen(redir[i])) != NULL) {
-			size_t before = h->s->nu;
+		if (memmem(p, n, redir[i], strlen(redir[i])) != NULL)
+			break;
+	/* window['location'], a page fetched and written in or put in a
+	 * frame: a page elsewhere as much as a redirect is. */
+	sink = i < nitems(redir) || memmem(p, n, "location", 8) != NULL ||
+	    ((memmem(p, n, "fetch(", 6) != NULL ||
+	    memmem(p, n, "XMLHttpRequest", 14) != NULL) &&
+	    (memmem(p, n, "document.write", 14) != NULL ||
+	    memmem(p, n, "innerHTML", 9) != NULL ||
+	    memmem(p, n, "srcdoc", 6) != NULL));
+	{
+		size_t	 before = h->s->nu;
 
-			url_scan_text(h->s, p, n, UO_SCRIPT, h->where);
-			if (h->hi->redirect == NULL && h->s->nu > before)
-				h->hi->redirect = h->s->u[before].url;
-			return;
+		url_scan_text(h->s, p, n, UO_SCRIPT, h->where);
+		/* None written out: worked out by the script, which may
+		 * spell its sink in pieces too (self['loc'+'ation']). */
+		if (h->s->nu == before) {
+			struct buf	 d;
+			int		 how = 0;
+
+			buf_init(&d, n + 64);
+			script_decode(p, n, &d, &how);
+			if (!sink && memmem(d.ptr, d.len, "location", 8) != NULL)
+				sink = 1;
+			if (sink)
+				url_scan_text(h->s, d.ptr, d.len, UO_SCRIPT,
+				    h->where);
+			buf_release(&d);
+			if (sink && h->s->nu == before &&
+			    h->hi->hid_redirect == NULL && (how & ~SD_JOIN) != 0)
+				h->hi->hid_redirect = arena_printf(&h->s->a,
+				    "%s%s%s%s%s%s", how & SD_ATOB ? "atob " : "",
+				    how & SD_CHARCODE ? "fromCharCode " : "",
+				    how & SD_ESCAPE ? "escapes " : "",
+				    how & SD_PERCENT ? "%-escapes " : "",
+				    how & SD_REVERSE ? "reverse " : "",
+				    how & SD_EVAL ? "eval" : "");
 		}
-	url_scan_text(h->s, p, n, UO_SCRIPT, h->where);
+		if (sink && h->hi->redirect == NULL && h->s->nu > before)
+			h->hi->redirect = h->s->u[before].url;
+	}
 }
 
 static void
@@ -1616,9 +1852,24 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 			    strcmp(t, "frame") == 0 ? UO_HREF : UO_SRC, NULL,
 			    h->where);
 		if (strcmp(t, "iframe") == 0 || strcmp(t, "frame") == 0) {
+			const char *sd = attr(a, na, "srcdoc");
+
 			h->hi->iframes++;
-			if (attr(a, na, "srcdoc") != NULL)
+			/* A page in a frame is that page, opened. */
+			if (v != NULL && h->hi->redirect == NULL &&
+			    (str_ncasecmp(v, "http://", 7) == 0 ||
+			    str_ncasecmp(v, "https://", 8) == 0))
+				h->hi->redirect = v;
+			/* The page a frame is given whole: read once. */
+			if (sd != NULL) {
 				h->hi->svg_embed++;
+				if (!h->hi->in_srcdoc) {
+					h->hi->in_srcdoc = 1;
+					html_scan(s, sd, strlen(sd), h->where,
+					    NULL, h->hi);
+					h->hi->in_srcdoc = 0;
+				}
+			}
 		}
 		if (strcmp(t, "input") == 0) {
 			const char *ty = attr(a, na, "type");

@@ -196,6 +196,9 @@ void	 graph_parse(struct detect_scan *, const cJSON *msg,
 /* base64 (bounded) into the arena; sha256 over the whole output. */
 void	 b64_decode_part(struct detect_scan *, const char *, size_t,
 	    struct dpart *);
+/* Standard or URL-safe base64 (padding and other bytes skipped)
+ * appended to out: the number of bytes added. */
+size_t	 b64_decode_buf(const char *, size_t, struct buf *out);
 void	 sha256_hex(const void *, size_t, char out[65]);
 
 /* ---- URLs ---- */
@@ -255,8 +258,12 @@ struct html_info {
 	int		 svg_embed;	/* foreignObject or embedded HTML */
 	const char	*form_action;	/* of a form with a password, or any */
 	const char	*redirect;	/* meta refresh or location = "..." */
+	const char	*hid_redirect;	/* a script that works out where to
+					   send the browser and hides it: its
+					   ways ("atob, fromCharCode") */
 	size_t		 hidden, visible;
 	int		 links;
+	int		 in_srcdoc;	/* reading an iframe's srcdoc */
 	int		 images, linked_images;
 	const char	*mailto;	/* first mailto: address of a link */
 	struct buf	*lines;		/* set by the caller: the visible text

@@ -110,6 +110,10 @@ RULE(R_ATT_HTML, "attach.html", DETECT_RISKY_ATTACHMENT, 30, \
     "HTML attachment (opens a local page outside the mail client's protection)", \
     "The attachment \"{name}\" is a web page; pages sent as attachments open in the browser, outside the mail client's protection.", \
     "添付ファイル「{name}」は Web ページです。添付された Web ページはメールソフトの保護の外にあるブラウザーで開きます。") \
+RULE(R_ATT_SVG_LINK, "attach.svg_link", DETECT_RISKY_ATTACHMENT, 30, \
+    "SVG image attachment that links to a web site", \
+    "The attachment \"{name}\" is an SVG picture that opens {url} when clicked; a picture sent as a file that leads to a site is a way round the links a mail scanner checks.", \
+    "添付ファイル「{name}」は、クリックすると {url} を開く SVG 画像です。サイトへ誘導する画像をファイルで送るのは、メールのリンク検査を避ける手口です。") \
 RULE(R_ATT_ENCRYPTED_ARCHIVE, "attach.encrypted_archive", DETECT_RISKY_ATTACHMENT, 30, \
     "encrypted archive that could not be opened (no password seen in the scan)", \
     "The archive \"{name}\" is encrypted and no password for it was found in the scanned mail, so its contents could not be checked ({detail}).", \
@@ -159,6 +163,10 @@ RULE(R_ATT_HTML_REDIRECT, "attach.html_redirect", DETECT_PHISHING, 60, \
     "HTML attachment that redirects to a web site", \
     "The attachment \"{name}\" is a web page that sends the browser to {url}.", \
     "添付ファイル「{name}」はブラウザーを {url} へ移動させる Web ページです。") \
+RULE(R_ATT_HTML_HIDDEN_REDIRECT, "attach.html_hidden_redirect", DETECT_PHISHING, 60, \
+    "HTML attachment whose script works out where to send the browser and hides it", \
+    "The attachment \"{name}\" is a web page whose script works out where to send the browser and hides it ({detail}), as phishing pages sent as attachments do.", \
+    "添付ファイル「{name}」は、ブラウザーの移動先をスクリプトで組み立てて隠している Web ページです ({detail})。添付で送られるフィッシングページの手口です。") \
 RULE(R_ATT_PDF_LURE, "attach.pdf_link_lure", DETECT_PHISHING, 25, \
     "short PDF whose point is a link", \
     "The PDF \"{name}\" is a short document built around a link to {url}.", \
@@ -268,6 +276,10 @@ RULE(R_URL_TEXT_MISMATCH, "url.text_mismatch", DETECT_SUSPICIOUS_URL, 20, \
     "link text shows one domain, the link goes to another", \
     "A link reads \"{imitates}\" but goes to {url} ({domain}).", \
     "リンクは「{imitates}」と表示されていますが、実際は {url} ({domain}) に移動します。") \
+RULE(R_URL_FILE_TEXT, "url.file_text", DETECT_SUSPICIOUS_URL, 20, \
+    "a link shown as a document's file name opens a web page elsewhere", \
+    "A link shown as the file \"{detail}\" opens a web page on {domain} ({url}), not that document: mail that pretends a document is attached leads the reader this way.", \
+    "ファイル名「{detail}」として表示されたリンクは、その文書ではなく {domain} のウェブページ ({url}) を開きます。文書の添付を装うメールの手口です。") \
 RULE(R_URL_FORM, "url.form", DETECT_SUSPICIOUS_URL, 10, \
     "form in the mail body", \
     "The mail contains a form that sends what is typed to {url}.", \

@@ -214,6 +214,27 @@ zero_width(const char *p)
 	    (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf);
 }
 
+/* Is ext (".pdf") the extension of a file people send or link? */
+static int
+file_ext(const char *ext)
+{
+	static const char *const exts[] = { "pdf", "doc", "docx", "docm",
+	    "dot", "dotx", "xls", "xlsx", "xlsm", "xlsb", "ppt", "pptx",
+	    "pptm", "odt", "ods", "odp", "rtf", "txt", "csv", "htm", "html",
+	    "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "svg", "heic",
+	    "eml", "msg", "ics", "vcf", "xml", "json", "log", "zip", "rar",
+	    "7z", "gz", "tgz", "iso", "img", "exe", "msi", "js", "vbs", "hta",
+	    "lnk", "one", "mov", "mp4", "mp3", "wav", "m4a" };
+	size_t	 i;
+
+	if (ext == NULL || *ext++ != '.')
+		return 0;
+	for (i = 0; i < nitems(exts); i++)
+		if (str_casecmp(ext, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* A domain-looking token shown as link text, or NULL. */
 static const char *
 text_domain(struct detect_scan *s, const char *t)
@@ -256,7 +277,51 @@ text_domain(struct detect_scan *s, const char *t)
 	/* It must end in a known public suffix to be a domain at all. */
 	if (strcmp(d.domain, d.host) == 0 && strchr(d.host, '.') == NULL)
 		return NULL;
+	/* Shown bare, a file's name is no domain: "Budget_2027.xlsx",
+	 * "PO-44817.pdf", and "report.zip" or "clip.mov" under the two
+	 * top-level domains named as files are; "notes_q3" holds an
+	 * underscore no host name has. */
+	if (strstr(tok, "://") == NULL && str_ncasecmp(tok, "www.", 4) != 0 &&
+	    (strchr(d.host, '_') != NULL || file_ext(strrchr(d.host, '.'))))
+		return NULL;
 	return d.domain;
+}
+
+/*
+ * Link text that is a document's file name ("anexo5587.pdf", "Contrato
+ * assinado.docx"): its extension into ext, 1 when so.  One line of at
+ * most 100 bytes that ends in a document's or an archive's extension
+ * after a name.
+ */
+static int
+text_file(const char *t, char *ext, size_t extsz)
+{
+	static const char *const exts[] = { "pdf", "doc", "docx", "docm",
+	    "xls", "xlsx", "xlsm", "ppt", "pptx", "odt", "ods", "rtf", "zip",
+	    "rar", "7z" };
+	const char	*e, *dot;
+	size_t		 n, i;
+
+	while (*t == ' ' || *t == '\t' || *t == '\n')
+		t++;
+	for (n = strlen(t); n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t' ||
+	    t[n - 1] == '\n'); n--)
+		;
+	if (n < 5 || n > 100 || memchr(t, '\n', n) != NULL ||
+	    memchr(t, '/', n) != NULL)
+		return 0;
+	for (dot = NULL, e = t; e < t + n; e++)
+		if (*e == '.')
+			dot = e;
+	if (dot == NULL || dot == t || dot[-1] == ' ')
+		return 0;
+	for (i = 0; i < nitems(exts); i++)
+		if ((size_t)(t + n - dot - 1) == strlen(exts[i]) &&
+		    str_ncasecmp(dot + 1, exts[i], strlen(exts[i])) == 0) {
+			snprintf(ext, extsz, ".%s", exts[i]);
+			return 1;
+		}
+	return 0;
 }
 
 /*
@@ -299,6 +364,10 @@ sender_brand(struct detect_scan *s)
  * region is two letters, a word and a number ("ap-northeast-1"); a
  * bucket called sns is sns.s3.amazonaws.com.
  */
+/* host is a site on a shared service named as the registrable domain
+ * freg is: see below. */
+static int	named_as(const char *, const char *);
+
 /*
  * Is host the SharePoint or OneDrive of a correspondent the mail is from
  * or asks replies to (SharePoint's own notice of a file one of its
@@ -637,6 +706,35 @@ check_one(struct detect_scan *s, size_t idx)
 				    .domain = u->domain, .imitates = t });
 		}
 	}
+	/* A document's name as the text of a link to a web page on
+	 * another's site: what mail that pretends a file is attached
+	 * links.  A link to the file itself (its path ends so), or to the
+	 * sender's, the organisation's or a correspondent's site or
+	 * storage, is what it says. */
+	{
+		char ext[8];
+		const char *fdom = s->m->from.domain;
+		const char *freg = fdom != NULL ? dom_registrable(s, fdom) : NULL;
+		size_t pl = strlen(u->path), el;
+
+		if (u->text != NULL && u->origin == UO_HREF &&
+		    text_file(u->text, ext, sizeof(ext)) &&
+		    !((el = strlen(ext)) < pl &&
+		    str_casecmp(u->path + pl - el, ext) == 0) &&
+		    !(freg != NULL && (strcmp(u->domain, freg) == 0 ||
+		    named_as(u->host, freg))) && !dom_is_own(s, u->host) &&
+		    !dom_is_corr(s, u->host) && !dom_own_sharepoint(s, u->host) &&
+		    !corr_sharepoint(s, u->host) &&
+		    !(brand_of_domain(e, u->domain) >= 0 &&
+		    brand_of_domain(e, u->domain) == sender_brand(s))) {
+			const char *tx = u->text;
+
+			while (*tx == ' ' || *tx == '\t' || *tx == '\n')
+				tx++;
+			finding_add(s, R_URL_FILE_TEXT, &(struct fargs){
+			    .url = u->url, .domain = u->domain, .detail = tx });
+		}
+	}
 	/* A brand's own shortener in its own mail (X's t.co, LinkedIn's
 	 * lnkd.in in the posts they relay) hides nothing from the brand. */
 	if (suffix_in(&e->shorteners, u->host, &hit) &&
@@ -878,10 +976,6 @@ url_brand_home(struct detect_scan *s)
 	}
 	return home > 0;
 }
-
-/* host is a site on a shared service named as the registrable domain
- * freg is: see below. */
-static int	named_as(const char *, const char *);
 
 /*
  * Is the mail the organisation's own, sending the reader only home?  The

