@@ -1895,8 +1895,22 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 		html_attachment(s, name, p, len, ft == FT_SVG || svg, sha);
 		break;
 	case FT_URLFILE: {
-		size_t before = s->nu;
+		size_t before = s->nu, i, lim = len < URLFILE_MAX ? len :
+		    URLFILE_MAX;
 
+		/* Its URL= line, whatever the scheme: file://\\host\dir
+		 * opens a share. */
+		for (i = 0; i + 4 < lim; i++)
+			if ((i == 0 || p[i - 1] == '\n') &&
+			    str_ncasecmp((const char *)p + i, "URL=", 4) == 0) {
+				size_t e = i + 4;
+
+				while (e < lim && p[e] != '\r' && p[e] != '\n')
+					e++;
+				url_add(s, (const char *)p + i + 4, e - i - 4,
+				    UO_ATTACH, NULL, name);
+				break;
+			}
 		url_scan_text(s, (const char *)p, len, UO_ATTACH, name);
 		finding_add(s, R_ATT_URLFILE, &(struct fargs){ .name = name,
 		    .type = type, .type_ja = type_ja, .sha256 = sha,

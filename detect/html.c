@@ -1314,6 +1314,41 @@ script_decode(const char *p, size_t n, struct buf *out, int *how)
 	buf_release(&joined);
 }
 
+/* Links a script hands to Windows ("search:...crumb=location:\\\\host",
+ * "file://host/x"), in the decoded text: each to its blank or quote. */
+static void
+local_links(struct hstate *h, const char *p, size_t n)
+{
+	const char	*e = p + n, *q, *c;
+	char		 sch[20];
+	size_t		 k;
+
+	for (q = p; q < e && (c = memchr(q, ':', (size_t)(e - q))) != NULL;
+	    q = c + 1) {
+		const char *b = c;
+
+		while (b > p && b > c - 16 && (isalnum((unsigned char)b[-1]) ||
+		    b[-1] == '-'))
+			b--;
+		k = (size_t)(c - b);
+		if (k == 0 || k >= sizeof(sch))
+			continue;
+		memcpy(sch, b, k);
+		sch[k] = '\0';
+		str_lower(sch);
+		if (!url_local_scheme(sch))
+			continue;
+		for (k = (size_t)(c - p); p + k < e && !isspace((unsigned char)
+		    p[k]) && p[k] != '\'' && p[k] != '"'; k++)
+			;
+		url_add(h->s, b, (size_t)(p + k - b), UO_SCRIPT, NULL,
+		    h->where);
+		c = p + k - 1;
+		if (h->s->nu >= DETECT_URLS_MAX)
+			return;
+	}
+}
+
 static void
 script_facts(struct hstate *h, const char *p, size_t n)
 {
@@ -1375,9 +1410,11 @@ script_facts(struct hstate *h, const char *p, size_t n)
 			script_decode(p, n, &d, &how);
 			if (!sink && memmem(d.ptr, d.len, "location", 8) != NULL)
 				sink = 1;
-			if (sink)
+			if (sink) {
 				url_scan_text(h->s, d.ptr, d.len, UO_SCRIPT,
 				    h->where);
+				local_links(h, d.ptr, d.len);
+			}
 			buf_release(&d);
 			if (sink && h->s->nu == before &&
 			    h->hi->hid_redirect == NULL && (how & ~SD_JOIN) != 0)

@@ -232,6 +232,7 @@ struct durl *url_add(struct detect_scan *, const char *raw, size_t len,
 /* Find every URL in plain text. */
 void	 url_scan_text(struct detect_scan *, const char *, size_t,
 	    enum url_origin, const char *where);
+int	 url_local_scheme(const char *scheme);
 /* Parse and normalise (exposed for tests and the fuzzer). */
 int	 url_parse(struct detect_scan *, const char *raw, size_t len,
 	    struct durl *);

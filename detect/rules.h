@@ -260,6 +260,10 @@ RULE(R_URL_BRAND_IN_HOST, "url.brand_in_host", DETECT_PHISHING, 35, \
     "brand name in the host of an unrelated domain", \
     "The link {url} puts \"{imitates}\" in its host name but belongs to {domain}.", \
     "リンク {url} はホスト名に「{imitates}」を含めていますが、実際のドメインは {domain} です。") \
+RULE(R_URL_LOCAL_HANDLER, "url.local_handler", DETECT_SUSPICIOUS_URL, 60, \
+    "link that opens a share on the Internet or a Windows tool instead of the browser (file:, search-ms:, ms-msdt:)", \
+    "A link opens {detail} in Windows instead of the browser ({url}): links like this show or run files from a share on the Internet, round the browser's warnings, to deliver malware.", \
+    "リンクはブラウザーではなく Windows で {detail} を開きます ({url})。インターネット上の共有フォルダーのファイルをブラウザーの警告を経ずに表示・実行させる、マルウェア配布の手口です。") \
 RULE(R_URL_JAVASCRIPT, "url.javascript", DETECT_SUSPICIOUS_URL, 15, \
     "link that runs JavaScript", \
     "A link runs JavaScript instead of opening a page.", \

@@ -97,6 +97,22 @@ ipv4(const char *h, char out[24])
 	return 1;
 }
 
+/* A scheme Windows hands to a program of its own rather than the
+ * browser: files and searches on a share, the support and installer
+ * tools (checked in urlcheck.c: url.local_handler). */
+int
+url_local_scheme(const char *scheme)
+{
+	static const char *const local[] = { "file", "search-ms", "search",
+	    "ms-search", "ms-msdt", "ms-appinstaller", "ms-officecmd" };
+	size_t	 i;
+
+	for (i = 0; i < nitems(local); i++)
+		if (strcmp(scheme, local[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 {
@@ -145,7 +161,7 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 			scheme = scheme[4] == 's' ? "https" : "http";
 		if (strcmp(scheme, "javascript") == 0 ||
 		    strcmp(scheme, "data") == 0 || strcmp(scheme, "vbscript") ==
-		    0) {
+		    0 || url_local_scheme(scheme)) {
 			d->scheme = arena_strdup(&s->a, scheme);
 			d->url = text_clip(&s->a, arena_strndup(&s->a, raw,
 			    len), 200);

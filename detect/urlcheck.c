@@ -35,11 +35,44 @@ pct_decode(struct detect_scan *s, const char *p, size_t n)
 	return out;
 }
 
-/* The first query parameter whose value is an http(s) URL. */
+/* v as base64 or base64url of an http(s) URL, after a prefix of up to
+ * three characters (Bing's click links: u=a1aHR0cHM6Ly9...), or NULL. */
+static const char *
+b64_url(struct detect_scan *s, const char *v)
+{
+	size_t	 n = strlen(v), k, i;
+
+	if (n < 16 || n > 4096)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)v[i]) && v[i] != '-' &&
+		    v[i] != '_' && v[i] != '+' && v[i] != '/' && v[i] != '=')
+			return NULL;
+	for (k = 0; k <= 3; k++) {
+		struct buf	 b;
+		const char	*u = NULL;
+
+		/* "http" is "aHR0c" from a multiple of four. */
+		if (strncmp(v + k, "aHR0c", 5) != 0)
+			continue;
+		buf_init(&b, n);
+		b64_decode_buf(v + k, n - k, &b);
+		if ((b.len > 7 && strncmp(b.ptr, "http://", 7) == 0) ||
+		    (b.len > 8 && strncmp(b.ptr, "https://", 8) == 0))
+			u = arena_strndup(&s->a, b.ptr, strnlen(b.ptr, b.len));
+		buf_release(&b);
+		if (u != NULL)
+			return u;
+	}
+	return NULL;
+}
+
+/* The first query parameter whose value is an http(s) URL, written out or
+ * in base64. */
 static const char *
 redirect_target(struct detect_scan *s, const char *path)
 {
-	const char	*q = strchr(path, '?'), *p;
+	const char	*q = strchr(path, '?'), *p, *t;
 
 	if (q == NULL)
 		return NULL;
@@ -56,6 +89,8 @@ redirect_target(struct detect_scan *s, const char *path)
 			    str_ncasecmp(v, "https://", 8) == 0 ||
 			    str_ncasecmp(v, "https:\\", 7) == 0)
 				return v;
+			if ((t = b64_url(s, v)) != NULL)
+				return t;
 		}
 		p += n;
 		if (*p == '&')
@@ -513,6 +548,84 @@ rcpt_fragment(const struct detect_scan *s, const struct durl *u)
 	return NULL;
 }
 
+/*
+ * The host of a share written as Windows reads it, "\\\\host\\dir",
+ * "//host/dir", "host@SSL@443\\DavWWWRoot", into out: 1 when it is on the
+ * Internet (a name with a dot, not the organisation's, or a public IP
+ * address); a name without a dot is the office's own server.
+ */
+static int
+share_remote(struct detect_scan *s, const char *p, char *out, size_t outsz)
+{
+	size_t		 n;
+	struct in_addr	 a;
+	uint32_t	 ip;
+
+	while (*p == '/' || *p == '\\')
+		p++;
+	n = strcspn(p, "/\\@:&?#");
+	if (n == 0 || n >= outsz)
+		return 0;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	str_lower(out);
+	if (strchr(out, '.') == NULL || strcmp(out, "localhost") == 0)
+		return 0;
+	if (inet_pton(AF_INET, out, &a) == 1) {
+		ip = ntohl(a.s_addr);
+		return !((ip >> 24) == 10 || (ip >> 24) == 127 ||
+		    (ip >> 20) == 0xac1 || (ip >> 16) == 0xc0a8 ||
+		    (ip >> 16) == 0xa9fe);
+	}
+	return !dom_is_own(s, out);
+}
+
+/* A link handed to a program of Windows: what it opens, or NULL. */
+static const char *
+local_handler(struct detect_scan *s, const struct durl *u, const char **ja)
+{
+	char		 host[256];
+	const char	*p = u->path, *loc;
+	char		*dec;
+
+	if (strcmp(u->scheme, "ms-msdt") == 0) {
+		*ja = "Microsoft サポート診断ツール";
+		return "the Microsoft Support Diagnostic Tool";
+	}
+	if (strcmp(u->scheme, "ms-appinstaller") == 0) {
+		*ja = "アプリ インストーラー";
+		return "the App Installer";
+	}
+	if (strcmp(u->scheme, "ms-officecmd") == 0) {
+		*ja = "Office のコマンド";
+		return "an Office command";
+	}
+	if (strcmp(u->scheme, "file") == 0) {
+		/* file:///C:/... is this computer's disk. */
+		if (strncmp(p, "///", 3) == 0 && isalpha((unsigned char)p[3]) &&
+		    (p[4] == ':' || p[4] == '|'))
+			return NULL;
+		if (!share_remote(s, p, host, sizeof(host)))
+			return NULL;
+		*ja = arena_printf(&s->a, "%s の共有フォルダー", host);
+		return arena_printf(&s->a, "a file share at %s", host);
+	}
+	/* search-ms:query=...&crumb=location:\\host@80\dir */
+	dec = pct_decode(s, p, strlen(p));
+	if ((loc = strcasestr(dec, "location:")) == NULL)
+		return NULL;
+	loc += 9;
+	if (str_ncasecmp(loc, "http://", 7) == 0 ||
+	    str_ncasecmp(loc, "https://", 8) == 0)
+		loc = strstr(loc, "//");
+	if (!share_remote(s, loc, host, sizeof(host)))
+		return NULL;
+	*ja = arena_printf(&s->a, "%s の共有フォルダーを表示する Windows 検索",
+	    host);
+	return arena_printf(&s->a, "Windows Search showing a share at %s",
+	    host);
+}
+
 static void
 check_one(struct detect_scan *s, size_t idx)
 {
@@ -529,6 +642,14 @@ check_one(struct detect_scan *s, size_t idx)
 		if (u->origin == UO_HREF)
 			finding_add(s, R_URL_JAVASCRIPT, &(struct fargs){
 			    .url = u->url });
+		return;
+	}
+	if (u->scheme != NULL && url_local_scheme(u->scheme)) {
+		const char *ja = NULL, *what;
+
+		if (followed(u) && (what = local_handler(s, u, &ja)) != NULL)
+			finding_add(s, R_URL_LOCAL_HANDLER, &(struct fargs){
+			    .url = u->url, .detail = what, .detail_ja = ja });
 		return;
 	}
 	if (u->scheme != NULL && strcmp(u->scheme, "data") == 0) {

@@ -2377,6 +2377,44 @@ def review37_samples():
           "\n--b1--\n", "potential", "attach.html",
           "!attach.html_redirect", "!attach.html_hidden_redirect")
 
+    # Links Windows hands to a program of its own: a share on the
+    # Internet opened by the file manager or Windows Search ...
+    def html_mail(fname, href, verdict, *rules):
+        write(fname, headers("Accounts <accounts@remit-notice.example>",
+                             "Remittance advice") +
+              "Content-Type: text/html; charset=utf-8\n\n<html><body><p>"
+              "Your documents are ready.</p><p><a href=\"%s\">Open "
+              "documents</a></p></body></html>\n" % href, verdict, *rules)
+
+    html_mail("en-409-file-share-link.eml",
+              "file://\\\\45.88.97.12@80\\share\\Invoice.pdf.lnk",
+              "threat", "url.local_handler")
+    html_mail("en-410-search-ms-link.eml",
+              "search-ms:query=Invoice&amp;crumb=location:%5C%5Cremit-docs."
+              "example%40SSL%5CDavWWWRoot&amp;displayname=Invoices",
+              "threat", "url.local_handler")
+    # ... also from an Internet shortcut's URL= line ...
+    mail("en-411-urlfile-share.eml", "Documents.url",
+         "application/octet-stream",
+         "[InternetShortcut]\r\nURL=file://\\\\45.88.97.12@80\\share\\"
+         "Invoice.pdf.lnk\r\nIconIndex=13\r\n", "threat",
+         "url.local_handler", "attach.internet_shortcut")
+    # ... while the office's own server (a name without a dot) and this
+    # computer's disk are no share on the Internet.
+    write("en-412-clean-intranet-share-link.eml",
+          headers("Hanako Sato <hanako.sato@contoso.com>", "Budget") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>The "
+          "budget is on the share: <a href=\"file://fileserver/finance/"
+          "budget.xlsx\">budget</a>, my copy <a href=\"file:///C:/Users/"
+          "hanako/budget.xlsx\">here</a>.</p></body></html>\n",
+          "clean", "!url.local_handler")
+    # A click link whose destination is in base64 (Bing's u=a1...).
+    html_mail("en-413-base64-redirect.eml",
+              "https://www.bing.com/ck/a?!&amp;&amp;p=3f9c&amp;u=a1%s&amp;"
+              "ntb=1" % base64.urlsafe_b64encode(
+                  b"https://remit-portal.example/view").decode().rstrip("="),
+              "clean", "url.open_redirect")
+
 
 def review32_samples():
     """Review 32's shapes: PDF JavaScript behind a "stream" keyword in a
