@@ -175,29 +175,73 @@ examples(struct detect_scan *s, const struct cmatch *cm, int c1, int c2)
 	return r;
 }
 
-/* A Bitcoin address in the (lower-cased) text. */
+/* Is the lower-case bech32 address a (bc1...) valid: its data in the
+ * bech32 alphabet and its checksum right, bech32 or bech32m (BIP 173,
+ * BIP 350)? */
+static int
+bech32_ok(const char *a, size_t n)
+{
+	static const char cs[] = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+	static const uint32_t gen[5] = { 0x3b6a57b2, 0x26508e6d, 0x1ea119fa,
+	    0x3d4233dd, 0x2a1462b3 };
+	uint32_t	 chk = 1, top;
+	size_t		 i, k;
+	const char	*c;
+	int		 v;
+
+	/* The human part "bc": its high bits, a zero, its low bits. */
+	for (i = 0; i < 5; i++) {
+		v = i < 2 ? "bc"[i] >> 5 : i == 2 ? 0 : "bc"[i - 3] & 31;
+		top = chk >> 25;
+		chk = ((chk & 0x1ffffff) << 5) ^ (uint32_t)v;
+		for (k = 0; k < 5; k++)
+			if ((top >> k) & 1)
+				chk ^= gen[k];
+	}
+	for (i = 3; i < n; i++) {
+		if ((c = memchr(cs, a[i], 32)) == NULL)
+			return 0;
+		top = chk >> 25;
+		chk = ((chk & 0x1ffffff) << 5) ^ (uint32_t)(c - cs);
+		for (k = 0; k < 5; k++)
+			if ((top >> k) & 1)
+				chk ^= gen[k];
+	}
+	return chk == 1 || chk == 0x2bc830a3;
+}
+
+/*
+ * A Bitcoin address in the (lower-cased) text, standing as a word (not
+ * a parameter of a URL written out): bc1... with its checksum right, or
+ * a 1... or 3... address of base58 letters (the case is lost, so no
+ * checksum: no zero, digits and letters mixed).
+ */
 static int
 has_btc(const char *t, size_t n)
 {
 	size_t	 i, j;
 
 	for (i = 0; i + 26 < n; i++) {
-		if (i > 0 && isalnum((unsigned char)t[i - 1]))
+		if (i > 0 && (isalnum((unsigned char)t[i - 1]) ||
+		    strchr("=/?&%-_.+:#", t[i - 1]) != NULL))
 			continue;
 		if (t[i] == 'b' && t[i + 1] == 'c' && t[i + 2] == '1') {
 			for (j = i + 3; j < n && isalnum((unsigned char)t[j]);
 			    j++)
 				;
-			if (j - i >= 28 && j - i <= 64)
+			if (j - i >= 28 && j - i <= 64 && bech32_ok(t + i,
+			    j - i))
 				return 1;
 		} else if (t[i] == '1' || t[i] == '3') {
-			int digits = 0, letters = 0;
+			int digits = 0, letters = 0, zero = 0;
 
-			for (j = i; j < n && isalnum((unsigned char)t[j]); j++)
+			for (j = i; j < n && isalnum((unsigned char)t[j]); j++) {
 				isdigit((unsigned char)t[j]) ? digits++ :
 				    letters++;
+				zero |= t[j] == '0';
+			}
 			if (j - i >= 26 && j - i <= 35 && digits >= 4 &&
-			    letters >= 8)
+			    letters >= 8 && !zero)
 				return 1;
 		}
 	}

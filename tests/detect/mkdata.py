@@ -2408,6 +2408,23 @@ def review37_samples():
           "budget.xlsx\">budget</a>, my copy <a href=\"file:///C:/Users/"
           "hanako/budget.xlsx\">here</a>.</p></body></html>\n",
           "clean", "!url.local_handler")
+    # Extortion in few words counts with a Bitcoin address: a Taproot
+    # one (bech32m) is one; the same with its checksum broken, or a
+    # tracking parameter of letters and digits, is none.
+    for fname, addr, verdict, rule in (
+            ("en-414-extortion-taproot.eml", "bc1p0xlxvlhemja6c4dqv22uapctq"
+             "upfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0", "threat",
+             "content.extortion"),
+            ("en-415-clean-extortion-bad-checksum.eml", "bc1p0xlxvlhemja6c4"
+             "dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj1", "clean",
+             "!content.extortion"),
+            ("en-416-clean-extortion-url-parameter.eml", "https://track."
+             "example/c?id=1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "clean",
+             "!content.extortion")):
+        write(fname, headers("<unknown@anon-mailer.example>", "hi") +
+              "Content-Type: text/plain; charset=utf-8\n\nI recorded a "
+              "video of you on your webcam. Send to %s\n" % addr, verdict,
+              rule)
     # A click link whose destination is in base64 (Bing's u=a1...).
     html_mail("en-413-base64-redirect.eml",
               "https://www.bing.com/ck/a?!&amp;&amp;p=3f9c&amp;u=a1%s&amp;"
