@@ -847,7 +847,8 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	static const char *const cn[PC__MAX] = { "cred", "urg", "pay", "gift",
 	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
 	    "spam", "callback", "coin", "giveaway", "adult", "health",
-	    "gamble", "bet", "tools", "legal", "safe", "lead", "quote" };
+	    "gamble", "bet", "tools", "legal", "safe", "lead", "quote",
+	    "chat" };
 	struct buf	 b;
 	struct hset	 doms;
 	size_t		 i, ndoms = 0, money = 0, excl = 0;
@@ -962,6 +963,16 @@ content_run(struct detect_scan *s)
 	if (cm->score[PC_PAYCHANGE] >= 2)
 		finding_add(s, R_CONTENT_PAYMENT_CHANGE, &(struct fargs){
 		    .detail = examples(s, cm, PC_PAYCHANGE, -1) });
+	/* CEO fraud's opener: a short mail asking, in confidence or "now",
+	 * to move to a chat app or give a private number; not the
+	 * organisation's or a correspondent's own mail. */
+	if (cm->score[PC_CHAT] >= 2 && cm->score[PC_CONFID] >= 1 &&
+	    s->text_body < 2000 && !((dom_is_own(s, s->m->from.domain) ||
+	    dom_is_corr(s, s->m->from.domain)) && !finding_has(s,
+	    R_SPOOF_OWN)))
+		finding_add(s, R_CONTENT_CHAT_MOVE, &(struct fargs){
+		    .detail = examples(s, cm, PC_CHAT, PC_CONFID) });
+
 	if (cm->score[PC_GIFT] >= 3)
 		finding_add(s, R_CONTENT_GIFT_CARD, &(struct fargs){
 		    .detail = examples(s, cm, PC_GIFT, -1) });
@@ -969,6 +980,15 @@ content_run(struct detect_scan *s)
 	    cm->score[PC_CONFID] >= 3)
 		finding_add(s, R_CONTENT_WIRE, &(struct fargs){
 		    .detail = examples(s, cm, PC_WIRE, PC_CONFID) });
+	/* Money or a private channel asked for from a free mail address:
+	 * a company's accounts and its executives write from its own
+	 * domain. */
+	if (from_free && (finding_has(s, R_CONTENT_PAYMENT_CHANGE) ||
+	    finding_has(s, R_CONTENT_CHAT_MOVE) ||
+	    finding_has(s, R_CONTENT_GIFT_CARD) ||
+	    finding_has(s, R_CONTENT_WIRE)))
+		finding_add(s, R_SENDER_FREEMAIL_MONEY, &(struct fargs){
+		    .domain = dom_registrable(s, s->m->from.domain) });
 	if (cm->score[PC_CRYPTO] >= 3)
 		finding_add(s, R_CONTENT_CRYPTO, &(struct fargs){
 		    .detail = examples(s, cm, PC_CRYPTO, -1) });

@@ -14,6 +14,7 @@ enum pclass {
 	PC_INVOICE, PC_EXTORT, PC_ADVANCE, PC_PRIZE, PC_DELIVERY, PC_CRYPTO,
 	PC_SPAM, PC_CALLBACK, PC_COIN, PC_GIVEAWAY, PC_ADULT, PC_HEALTH,
 	PC_GAMBLE, PC_BET, PC_TOOLS, PC_LEGAL, PC_SAFE, PC_LEAD, PC_QUOTE,
+	PC_CHAT,
 	PC__MAX
 };
 
@@ -920,6 +921,21 @@ static const struct phrase PHRASES[] = {
 	{ PC_SPAM, 1, "abnehmen" }, { PC_SPAM, 1, "gewichtsverlust" },
 	{ PC_SPAM, 1, "gratis" }, { PC_SPAM, 1, "gratuit" },
 	{ PC_SPAM, 1, "emagrecer" },
+	/* moving the talk to a chat app or a private telephone, as CEO
+	 * fraud's openers ask (PC_CHAT): "create a LINE group and send me
+	 * its QR code", "reply with your WhatsApp number" */
+	{ PC_CHAT, 2, "whatsapp number" }, { PC_CHAT, 2, "your whatsapp" },
+	{ PC_CHAT, 1, "whatsapp" }, { PC_CHAT, 1, "telegram" },
+	{ PC_CHAT, 2, "line group" }, { PC_CHAT, 2, "lineグループ" },
+	{ PC_CHAT, 2, "line グループ" }, { PC_CHAT, 2, "lineのグループ" },
+	{ PC_CHAT, 2, "lineのid" }, { PC_CHAT, 2, "line id" },
+	{ PC_CHAT, 1, "グループを作成" }, { PC_CHAT, 1, "グループを作って" },
+	{ PC_CHAT, 1, "qrコードを送" }, { PC_CHAT, 1, "qrコードをお送り" },
+	{ PC_CHAT, 1, "mobile number" }, { PC_CHAT, 1, "cell number" },
+	{ PC_CHAT, 1, "cell phone number" }, { PC_CHAT, 1, "personal number" },
+	{ PC_CHAT, 1, "text me" }, { PC_CHAT, 1, "携帯番号" },
+	{ PC_CHAT, 1, "携帯電話番号" }, { PC_CHAT, 1, "numero de whatsapp" },
+	{ PC_CHAT, 1, "numero de celular" },
 };
 
 #endif

@@ -506,6 +506,14 @@ RULE(R_CONTENT_PAYMENT_CHANGE, "content.payment_change", DETECT_PHISHING, 45, \
     "asks to change bank details or pay to a new account (BEC)", \
     "The text asks to pay to new or changed bank details ({detail}), the core of business email compromise.", \
     "本文は振込先口座の変更や新しい口座への支払いを求めています ({detail})。ビジネスメール詐欺の典型です。") \
+RULE(R_CONTENT_CHAT_MOVE, "content.chat_move", DETECT_IMPERSONATION, 40, \
+    "a short mail asks, in confidence or in a hurry, to move to a chat app or give a private number (CEO fraud's opener)", \
+    "The text asks to move the talk to a chat app or to give a private telephone number, in confidence or at once ({detail}): how CEO fraud begins, to go on where the organisation's mail cannot see.", \
+    "本文は内密に、または急いで、チャットアプリへの移動や個人の電話番号を求めています ({detail})。社長を装う詐欺の始まり方で、会社のメールの外でやり取りを続けようとします。") \
+RULE(R_SENDER_FREEMAIL_MONEY, "sender.freemail_money", DETECT_IMPERSONATION, 20, \
+    "bank details or a private channel asked for from a free mail address", \
+    "The request comes from a free mail address ({domain}); a company's accounts department or executive writes from the company's own domain.", \
+    "この依頼はフリーメールのアドレス ({domain}) から来ています。企業の経理担当や役員は自社のドメインから送信します。") \
 RULE(R_CONTENT_GIFT_CARD, "content.gift_card", DETECT_PHISHING, 45, \
     "asks to buy gift cards and send their codes", \
     "The text asks the reader to buy gift cards or send card codes ({detail}).", \

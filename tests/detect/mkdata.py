@@ -2425,6 +2425,41 @@ def review37_samples():
               "Content-Type: text/plain; charset=utf-8\n\nI recorded a "
               "video of you on your webcam. Send to %s\n" % addr, verdict,
               rule)
+    # CEO fraud's opener: to a chat app, in confidence, from free mail
+    # (in English and as Japan's gets it, a LINE group and its QR
+    # code); a colleague asking the same from the organisation's own
+    # domain is a colleague.
+    def plain_mail(fname, frm, subject, text, verdict, *rules):
+        write(fname, headers(frm, subject) +
+              "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n",
+              verdict, *rules)
+
+    plain_mail("en-417-ceo-whatsapp.eml",
+               "John Smith <john.smith.office@gmail.com>", "Quick task",
+               "Are you at your desk? I'm in a meeting and can't talk. "
+               "Reply with your WhatsApp number.\n\nJohn",
+               "threat", "content.chat_move", "sender.freemail_money")
+    plain_mail("ja-36-ceo-line-group.eml",
+               "=?UTF-8?B?5bGx55SwIOWkqumDjg==?= <yamada.office@gmail.com>",
+               "=?UTF-8?B?44GK6aGY44GE?=",
+               "お疲れ様です。会議中のため、メールで失礼します。\n"
+               "LINEグループを作成して、QRコードを送ってください。\n"
+               "この件は極秘でお願いします。\n山田",
+               "threat", "content.chat_move", "sender.freemail_money")
+    plain_mail("en-418-clean-colleague-mobile.eml",
+               "Hanako Sato <hanako.sato@contoso.com>", "Offsite",
+               "I'm in a meeting until 3. Can you text me your mobile "
+               "number for the offsite group chat on WhatsApp?\n\nHanako",
+               "clean", "!content.chat_move")
+    # Bank details changed, from a free mail address.
+    plain_mail("en-419-bank-change-freemail.eml",
+               "Fabrikam Accounts <fabrikam.accounts@gmail.com>",
+               "Updated bank details",
+               "Dear customer,\n\nPlease note our bank account has changed. "
+               "Kindly update our bank details and make all future "
+               "payments to the new account below.\nIBAN DE44 5001 0517 "
+               "5407 3249 31\n\nAccounts",
+               "threat", "content.payment_change", "sender.freemail_money")
     # A click link whose destination is in base64 (Bing's u=a1...).
     html_mail("en-413-base64-redirect.eml",
               "https://www.bing.com/ck/a?!&amp;&amp;p=3f9c&amp;u=a1%s&amp;"
