@@ -848,7 +848,7 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
 	    "spam", "callback", "coin", "giveaway", "adult", "health",
 	    "gamble", "bet", "tools", "legal", "safe", "lead", "quote",
-	    "chat" };
+	    "chat", "share" };
 	struct buf	 b;
 	struct hset	 doms;
 	size_t		 i, ndoms = 0, money = 0, excl = 0;
@@ -1133,6 +1133,7 @@ content_run(struct detect_scan *s)
 	 * gift card") needs fewer of its words when the brand is named at
 	 * the top. */
 	if (!s->claim_display && ((cm->score[PC_PRIZE] >= 2 && links > 0) ||
+	    (cm->score[PC_SHARE] >= 1 && links > 0) ||
 	    finding_has(s, R_CONTENT_CRED) ||
 	    finding_has(s, R_CONTENT_CRED_URGENT) ||
 	    finding_has(s, R_CONTENT_DELIVERY) ||

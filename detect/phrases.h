@@ -14,7 +14,7 @@ enum pclass {
 	PC_INVOICE, PC_EXTORT, PC_ADVANCE, PC_PRIZE, PC_DELIVERY, PC_CRYPTO,
 	PC_SPAM, PC_CALLBACK, PC_COIN, PC_GIVEAWAY, PC_ADULT, PC_HEALTH,
 	PC_GAMBLE, PC_BET, PC_TOOLS, PC_LEGAL, PC_SAFE, PC_LEAD, PC_QUOTE,
-	PC_CHAT,
+	PC_CHAT, PC_SHARE,
 	PC__MAX
 };
 
@@ -936,6 +936,20 @@ static const struct phrase PHRASES[] = {
 	{ PC_CHAT, 1, "text me" }, { PC_CHAT, 1, "携帯番号" },
 	{ PC_CHAT, 1, "携帯電話番号" }, { PC_CHAT, 1, "numero de whatsapp" },
 	{ PC_CHAT, 1, "numero de celular" },
+	/* a file-sharing service's notice, as lures copy it (PC_SHARE) */
+	{ PC_SHARE, 1, "shared a file with you" },
+	{ PC_SHARE, 1, "shared a document with you" },
+	{ PC_SHARE, 1, "shared a folder with you" },
+	{ PC_SHARE, 1, "has shared a file" }, { PC_SHARE, 1, "has shared a document" },
+	{ PC_SHARE, 1, "wants to share" }, { PC_SHARE, 1, "sent you a file" },
+	{ PC_SHARE, 1, "sent you a document" }, { PC_SHARE, 1, "sent you documents" },
+	{ PC_SHARE, 1, "ファイルを共有しました" }, { PC_SHARE, 1, "ドキュメントを共有しました" },
+	{ PC_SHARE, 1, "フォルダーを共有しました" }, { PC_SHARE, 1, "と共有しました" },
+	{ PC_SHARE, 1, "compartilhou um arquivo" }, { PC_SHARE, 1, "compartilhou um documento" },
+	{ PC_SHARE, 1, "ha compartido un archivo" }, { PC_SHARE, 1, "ha compartido un documento" },
+	{ PC_SHARE, 1, "a partage un fichier" }, { PC_SHARE, 1, "a partage un document" },
+	{ PC_SHARE, 1, "hat eine datei" }, { PC_SHARE, 1, "hat ein dokument" },
+	{ PC_SHARE, 1, "heeft een bestand" }, { PC_SHARE, 1, "ha condiviso" },
 };
 
 #endif

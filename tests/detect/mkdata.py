@@ -2460,6 +2460,15 @@ def review37_samples():
                "payments to the new account below.\nIBAN DE44 5001 0517 "
                "5407 3249 31\n\nAccounts",
                "threat", "content.payment_change", "sender.freemail_money")
+    # OneDrive's notice copied by a supplier's mailbox taken over, its
+    # button to a page elsewhere: a lure in Microsoft's name.
+    plain_mail("en-420-copied-share-notice.eml",
+               "Kevin Lee <kevin.lee@northwind-traders.example>",
+               "Kevin Lee shared \"Q4 Statement\" with you",
+               "Microsoft OneDrive\n\nKevin Lee shared a file with you\n\n"
+               "Q4 Statement\nOpen: https://docs-viewer-portal.example/d/93jf"
+               "\n\nMicrosoft respects your privacy.",
+               "clean", "content.brand_links_elsewhere")
     # A click link whose destination is in base64 (Bing's u=a1...).
     html_mail("en-413-base64-redirect.eml",
               "https://www.bing.com/ck/a?!&amp;&amp;p=3f9c&amp;u=a1%s&amp;"
