@@ -1733,9 +1733,15 @@ html_attachment(struct detect_scan *s, const char *name,
 			    hi.scripts, hi.handlers, hi.svg_embed) });
 			return;
 		}
-		/* A picture that is a link to a site. */
+		/* A picture that is a link to a site (not the sender's,
+		 * the organisation's or a correspondent's: a logo). */
 		for (i = nu0; i < s->nu; i++)
-			if (s->u[i].origin == UO_HREF && s->u[i].host != NULL) {
+			if (s->u[i].origin == UO_HREF && s->u[i].host != NULL &&
+			    !dom_is_own(s, s->u[i].host) &&
+			    !dom_is_corr(s, s->u[i].host) &&
+			    !(s->m->from.domain != NULL &&
+			    strcmp(s->u[i].domain, dom_registrable(s,
+			    s->m->from.domain)) == 0)) {
 				finding_add(s, R_ATT_SVG_LINK, &(struct fargs){
 				    .name = name, .url = s->u[i].url,
 				    .sha256 = sha });

@@ -718,6 +718,8 @@ static const char *const HOSTING[] = {
 	"customervoice.microsoft.com", "forms.cloud.microsoft",
 	"sway.cloud.microsoft", "loop.cloud.microsoft", "azurefd.net",
 	"powerappsportals.com", "paper.dropbox.com", "quip.com",
+	/* Atlassian's cloud sites, boards and repositories are anyone's */
+	"atlassian.net", "trello.com", "bitbucket.org",
 };
 
 /* Free image hosts: a sender's images there say it hides who it is. */

@@ -761,7 +761,7 @@ wrote_line(const char *hit)
 /* The reader's address to in the subject, or greeting them early on:
  * 1 when a finding was added. */
 static int
-recipient_by(struct detect_scan *s, const char *to)
+recipient_by(struct detect_scan *s, const char *to, int home)
 {
 	const char	*p, *t = s->text.ptr;
 	char		 local[80], g[128];
@@ -775,6 +775,11 @@ recipient_by(struct detect_scan *s, const char *to)
 		    .detail = to });
 		return 1;
 	}
+	/* A brand's own notice, or the organisation's, that sends the
+	 * reader only home names the account by its address as it must
+	 * ("billing contact taro@contoso.com"). */
+	if (home)
+		return 0;
 	/* The body is after the subject in s->text; look near its top,
 	 * for the address as the text was normalised ("_" a space). */
 	{
@@ -794,8 +799,8 @@ recipient_by(struct detect_scan *s, const char *to)
 		 * in the header block of a mail forwarded or quoted in the
 		 * text addresses nobody, nor does a reply's "On ..., Taro
 		 * <taro@contoso.com> wrote:". */
-		while (hit != NULL && hit - p < 600 && (fwd_head_value(p,
-		    hit) || wrote_line(hit)))
+		while (hit != NULL && hit - p < 600 && (to_line(s, p, hit) ||
+		    fwd_head_value(p, hit) || wrote_line(hit)))
 			hit = strstr(hit + 1, to);
 		if (hit != NULL && hit - p < 600) {
 			finding_add(s, R_CONTENT_RCPT_GREETING, &(struct fargs){
@@ -824,7 +829,7 @@ recipient_by(struct detect_scan *s, const char *to)
 }
 
 static void
-recipient(struct detect_scan *s)
+recipient(struct detect_scan *s, int home)
 {
 	const char	*to;
 	int		 i;
@@ -835,7 +840,7 @@ recipient(struct detect_scan *s)
 	if (has_calendar(s->m))
 		return;
 	for (i = 0; (to = scan_reader(s, i)) != NULL; i++)
-		if (recipient_by(s, to))
+		if (recipient_by(s, to, home))
 			return;
 }
 
@@ -1181,11 +1186,7 @@ content_run(struct detect_scan *s)
 			    .domain = d });
 		}
 	}
-	/* A brand's own notice, or the organisation's, that sends the
-	 * reader only home names the account by its address as it must
-	 * ("billing contact taro@contoso.com"). */
-	if (!home)
-		recipient(s);
+	recipient(s, home);
 	/* Two such words, or one in the sender's name: a name is short. */
 	if (s->ns.mixed_words >= 2 || s->name_mixed ||
 	    s->ns.math_chars >= 6 || s->ns.invisible_in_words >= 3) {

@@ -971,6 +971,7 @@ scan_begin(struct detect_scan *s)
 	s->depth = 0;
 	memset(&s->fwd_from, 0, sizeof(s->fwd_from));
 	s->fwd_found = s->fwd_now = s->fwd_active = 0;
+	s->authentic = 0;
 }
 
 static void

