@@ -853,7 +853,7 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
 	    "spam", "callback", "coin", "giveaway", "adult", "health",
 	    "gamble", "bet", "tools", "legal", "safe", "lead", "quote",
-	    "chat", "share" };
+	    "chat", "share", "aware" };
 	struct buf	 b;
 	struct hset	 doms;
 	size_t		 i, ndoms = 0, money = 0, excl = 0;
@@ -951,6 +951,18 @@ content_run(struct detect_scan *s)
 	home = url_brand_home(s) || url_own_home(s);
 	if (s->eng->signals)
 		signals(s, cm, links);
+	/* The organisation's own security team warning about phishing
+	 * quotes the lures it warns of: its own authentic mail, links (if
+	 * any) only home, about phishing, has no lure of its own. */
+	if (cm->score[PC_AWARE] >= 2 && url_own_links(s) >= 0) {
+		static const int lure[] = { PC_CRED, PC_URGENT, PC_PAYCHANGE,
+		    PC_GIFT, PC_WIRE, PC_CONFID, PC_INVOICE, PC_EXTORT,
+		    PC_ADVANCE, PC_PRIZE, PC_DELIVERY, PC_CRYPTO, PC_CALLBACK,
+		    PC_COIN, PC_GIVEAWAY, PC_LEGAL, PC_CHAT, PC_SHARE };
+
+		for (i = 0; i < nitems(lure); i++)
+			cm->score[lure[i]] = cm->count[lure[i]] = 0;
+	}
 	if (cm->score[PC_EXTORT] >= 5 || (cm->score[PC_EXTORT] >= 3 &&
 	    has_btc(cm->s, cm->n)))
 		finding_add(s, R_CONTENT_EXTORTION, &(struct fargs){

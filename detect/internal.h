@@ -247,6 +247,7 @@ const struct durl *url_brand_elsewhere(struct detect_scan *, int b);
  * hosting); else 0. */
 int	 url_brand_home(struct detect_scan *);
 int	 url_own_home(struct detect_scan *);
+int	 url_own_links(struct detect_scan *);
 
 /* The reader's addresses to look for: the To line's first, then the
  * mailbox's (detect_scan_set_reader) when it is another; NULL past them. */

@@ -14,7 +14,7 @@ enum pclass {
 	PC_INVOICE, PC_EXTORT, PC_ADVANCE, PC_PRIZE, PC_DELIVERY, PC_CRYPTO,
 	PC_SPAM, PC_CALLBACK, PC_COIN, PC_GIVEAWAY, PC_ADULT, PC_HEALTH,
 	PC_GAMBLE, PC_BET, PC_TOOLS, PC_LEGAL, PC_SAFE, PC_LEAD, PC_QUOTE,
-	PC_CHAT, PC_SHARE,
+	PC_CHAT, PC_SHARE, PC_AWARE,
 	PC__MAX
 };
 
@@ -950,6 +950,14 @@ static const struct phrase PHRASES[] = {
 	{ PC_SHARE, 1, "a partage un fichier" }, { PC_SHARE, 1, "a partage un document" },
 	{ PC_SHARE, 1, "hat eine datei" }, { PC_SHARE, 1, "hat ein dokument" },
 	{ PC_SHARE, 1, "heeft een bestand" }, { PC_SHARE, 1, "ha condiviso" },
+	/* a warning about phishing, which quotes its lures (PC_AWARE) */
+	{ PC_AWARE, 1, "phishing" }, { PC_AWARE, 1, "suspicious email*" },
+	{ PC_AWARE, 1, "suspicious e-mail*" }, { PC_AWARE, 1, "suspicious message*" },
+	{ PC_AWARE, 1, "security awareness" }, { PC_AWARE, 1, "report button" },
+	{ PC_AWARE, 1, "フィッシング" }, { PC_AWARE, 1, "不審なメール" },
+	{ PC_AWARE, 1, "不審メール" }, { PC_AWARE, 1, "詐欺メール" },
+	{ PC_AWARE, 1, "標的型" }, { PC_AWARE, 1, "注意喚起" },
+	{ PC_AWARE, 1, "ご注意ください" },
 };
 
 #endif

@@ -1110,8 +1110,10 @@ url_brand_home(struct detect_scan *s)
  * nowhere a phisher controls; a colleague's mailbox taken over sends
  * its lure elsewhere.
  */
+/* The mail is the organisation's own, authentic, and every link it has
+ * goes home (above): how many links, or -1. */
 int
-url_own_home(struct detect_scan *s)
+url_own_links(struct detect_scan *s)
 {
 	static const char *const account[] = { "microsoftonline.com",
 	    "windowsazure.com", "microsoft.com", "office.com",
@@ -1122,7 +1124,7 @@ url_own_home(struct detect_scan *s)
 
 	if (fdom == NULL || !dom_is_own(s, fdom) || !s->authentic ||
 	    finding_has(s, R_SPOOF_OWN))
-		return 0;
+		return -1;
 	for (i = 0; i < s->nu; i++) {
 		const struct durl *u = &s->u[i];
 
@@ -1131,21 +1133,27 @@ url_own_home(struct detect_scan *s)
 		if (u->is_ip || suffix_in(&e->shorteners, u->host, NULL) ||
 		    suffix_in(&e->redirectors, u->host, NULL) ||
 		    redirect_target(s, u->path) != NULL)
-			return 0;
+			return -1;
 		if (dom_is_own(s, u->host) || dom_own_sharepoint(s, u->host)) {
 			home++;
 			continue;
 		}
 		if (suffix_in(&e->hosting, u->host, NULL))
-			return 0;
+			return -1;
 		for (k = 0; k < nitems(account); k++)
 			if (strcmp(u->domain, account[k]) == 0)
 				break;
 		if (k == nitems(account))
-			return 0;
+			return -1;
 		home++;
 	}
-	return home > 0;
+	return (int)home;
+}
+
+int
+url_own_home(struct detect_scan *s)
+{
+	return url_own_links(s) > 0;
 }
 
 static void

@@ -2223,6 +2223,42 @@ def review36_samples():
                           "customer/portal/1",
                           "https://servicedesk.contoso.com/sp")),
           "threat", "content.credential_request", "url.free_hosting")
+    # The security team's warning quotes the lures it warns of: its
+    # own authentic mail about phishing, linking home, is no lure; the
+    # same words from outside are.
+    aware = ("Colleagues,\n\nWe have seen a wave of phishing emails aimed "
+             "at Contoso staff. Typical examples:\n- \"Your account will be "
+             "suspended within 24 hours. Click here to verify your "
+             "account.\"\n- \"Your password expires today. Sign in to keep "
+             "the same password.\"\n- The CEO asking you urgently to buy "
+             "gift cards and send the codes.\n- A supplier saying their "
+             "bank details have changed and asking you to update them "
+             "before the next payment.\n\nIf in doubt, use the Report "
+             "button in Outlook. More about phishing: https://contoso."
+             "sharepoint.com/sites/Security\n\nInformation Security")
+    write("en-431-clean-security-awareness.eml",
+          internal + headers("Information Security <infosec@contoso.com>",
+                             "Security awareness: phishing") + plain(aware),
+          "clean", "!content.gift_card", "!content.credential_urgent")
+    write("en-432-awareness-words-from-outside.eml",
+          headers("Information Security <infosec@secure-staff-notice.example>",
+                  "Security awareness: phishing") + plain(aware.replace(
+                      "https://contoso.sharepoint.com/sites/Security",
+                      "https://secure-staff-notice.example/verify")),
+          "threat", "content.gift_card")
+    write("ja-37-clean-security-awareness.eml",
+          internal + headers("=?UTF-8?B?5oOF5aCx44K744Kt44Ol44Oq44OG44Kj?= "
+                             "<security@contoso.com>",
+                             "=?UTF-8?B?5LiN5a+p44Gq44Oh44O844Or44Gr44GU5rOo5oSP"
+                             "44GP44Gg44GV44GE?=") +
+          plain("社員各位\n\n最近、当社社員を狙った不審なメールが確認されています。"
+                "以下のようなメールにご注意ください。\n・「24時間以内に下記リンクから"
+                "ログインして本人確認を行ってください」\n・「振込先口座が変更になり"
+                "ました」という取引先を装った依頼\n・社長名で「至急、ギフトカードを"
+                "購入してコードを送ってください」\n\n詳しくはポータルをご覧ください："
+                "https://contoso.sharepoint.com/sites/Security\n\n"
+                "情報セキュリティ委員会"),
+          "clean", "!content.gift_card", "!content.payment_change")
     # A correspondent's reply quotes the reader's own mail: the
     # reader's address on the From line of the quoted header block
     # greets nobody.
