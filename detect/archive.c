@@ -354,12 +354,17 @@ xml_value(const char *q, const char **end)
 	return *end != NULL ? q : NULL;
 }
 
-/* External targets of a .rels part: links, and templates loaded. */
-static void
+#define DOC_LURE_TEXT	400	/* characters of a Word document around a
+				   link or three that make it a lure */
+
+/* External targets of a .rels part: links (how many, returned), and
+ * templates loaded. */
+static int
 office_rels(struct detect_scan *s, const char *name, const char *buf,
     const char **remote)
 {
 	const char	*q = buf;
+	int		 links = 0;
 
 	while ((q = strstr(q, "Target")) != NULL) {
 		const char	*v, *end, *rel, *tag_end;
@@ -386,9 +391,41 @@ office_rels(struct detect_scan *s, const char *name, const char *buf,
 		    strstr(el, "/oleObject") || strstr(el, "/frame\"") ||
 		    strstr(el, "/frame'") || strstr(el, "subDocument"))
 			*remote = arena_strndup(&s->a, v, (size_t)(end - v));
-		else
+		else if (strstr(el, "/hyperlink") != NULL) {
+			url_add(s, v, (size_t)(end - v), UO_OFFICE, NULL, name);
+			links++;
+		} else
 			url_add(s, v, (size_t)(end - v), UO_OFFICE, NULL, name);
 	}
+	return links;
+}
+
+/* The characters of a Word document's text (its w:t runs), up to max. */
+static size_t
+word_text(const char *x, size_t n, size_t max)
+{
+	const char	*e = x + n, *q = x, *t, *c;
+	size_t		 chars = 0;
+
+	while (chars < max && (t = memmem(q, (size_t)(e - q), "<w:t", 4)) !=
+	    NULL) {
+		q = t + 4;
+		if (q >= e || (*q != '>' && *q != ' '))
+			continue;
+		if ((t = memchr(q, '>', (size_t)(e - q))) == NULL)
+			break;
+		if (t[-1] == '/') {
+			q = t;
+			continue;
+		}
+		if ((c = memmem(t, (size_t)(e - t), "</w:t>", 6)) == NULL)
+			break;
+		for (q = t + 1; q < c; q++)
+			if ((*q & 0xc0) != 0x80 && *q != ' ')
+				chars++;
+		q = c + 6;
+	}
+	return chars;
 }
 
 /*
@@ -467,6 +504,8 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 	struct archive_entry	*e;
 	int			 ooxml = 0, odf = 0, entries = 0;
 	int			 macro = 0, xlm = 0, dde = 0, bomb = 0;
+	int			 doc_links = 0;
+	size_t			 doc_text = DOC_LURE_TEXT;
 	const char		*objects = NULL, *remote = NULL;
 	size_t			 here = 0;
 
@@ -525,12 +564,21 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 			qr_scan(s, arena_printf(&s->a, "%s > %s", name, en), buf,
 			    (size_t)k);
 		else if (rels) {
-			office_rels(s, name, (const char *)buf, &remote);
+			int l = office_rels(s, name, (const char *)buf,
+			    &remote);
+
+			if (strcmp(en, "word/_rels/document.xml.rels") == 0)
+				doc_links = l;
 			if (office_rels_vba((const char *)buf))
 				macro = 1;
-		} else if (memmem(buf, (size_t)k, "DDEAUTO", 7) != NULL ||
-		    memmem(buf, (size_t)k, " DDE ", 5) != NULL)
-			dde = 1;
+		} else {
+			if (memmem(buf, (size_t)k, "DDEAUTO", 7) != NULL ||
+			    memmem(buf, (size_t)k, " DDE ", 5) != NULL)
+				dde = 1;
+			if (strcmp(en, "word/document.xml") == 0)
+				doc_text = word_text((const char *)buf,
+				    (size_t)k, DOC_LURE_TEXT);
+		}
 		free(buf);
 	}
 	archive_read_free(a);
@@ -549,6 +597,20 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 		    .name = name, .url = remote });
 	if (dde)
 		finding_add(s, R_ATT_DDE, &(struct fargs){ .name = name });
+	/* A page of a few words around a link or three: the document is
+	 * there to be clicked through, as the PDF lure is. */
+	if (doc_links >= 1 && doc_links <= 3 && doc_text < DOC_LURE_TEXT) {
+		size_t i;
+
+		for (i = 0; i < s->nu; i++)
+			if (s->u[i].origin == UO_OFFICE && s->u[i].where ==
+			    name && s->u[i].host != NULL)
+				break;
+		if (i < s->nu)
+			finding_add(s, R_ATT_DOC_LURE, &(struct fargs){
+			    .name = name, .url = s->u[i].url,
+			    .sha256 = ar_sha(s, p, n) });
+	}
 	if (objects != NULL)
 		finding_add(s, R_ATT_OLE_OBJECT, &(struct fargs){ .name = name,
 		    .detail = objects });

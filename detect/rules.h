@@ -171,6 +171,10 @@ RULE(R_ATT_PDF_LURE, "attach.pdf_link_lure", DETECT_PHISHING, 25, \
     "short PDF whose point is a link", \
     "The PDF \"{name}\" is a short document built around a link to {url}.", \
     "PDF「{name}」は {url} へのリンクを押させるための短い文書です。") \
+RULE(R_ATT_DOC_LURE, "attach.doc_link_lure", DETECT_PHISHING, 25, \
+    "short Word document whose point is a link", \
+    "The document \"{name}\" is a few words around a link to {url}.", \
+    "文書「{name}」は {url} へのリンクを押させるための数語だけの文書です。") \
 RULE(R_QR_TEXT, "content.qr_code_text", DETECT_PHISHING, 30, \
     "a QR code drawn in the text, with block characters or table cells", \
     "The text draws a QR code with {detail}, leading to {url}: a picture no image scanner looks at, which moves the link to a phone, out of reach of the company's protection.", \

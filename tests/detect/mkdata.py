@@ -2523,6 +2523,49 @@ def review37_samples():
           "paypal.com</a></p></body></html>\n",
           "potential", "url.text_mismatch_brand")
 
+    # A Word document of a few words around a link, as the PDF lure is;
+    # a page of text with a link in it is a document.
+    def docx_link(text, url):
+        return zipbytes([
+            ("[Content_Types].xml",
+             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://'
+             'schemas.openxmlformats.org/package/2006/content-types">'
+             '<Override PartName="/word/document.xml" ContentType="'
+             'application/vnd.openxmlformats-officedocument.'
+             'wordprocessingml.document.main+xml"/></Types>'),
+            ("word/_rels/document.xml.rels",
+             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
+             '"http://schemas.openxmlformats.org/package/2006/relationships'
+             '"><Relationship Id="rId9" Type="http://schemas.openxmlformats'
+             '.org/officeDocument/2006/relationships/hyperlink" Target="%s" '
+             'TargetMode="External"/></Relationships>' % url),
+            ("word/document.xml",
+             '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w='
+             '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+             ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+             '2006/relationships"><w:body><w:p><w:r><w:t>%s</w:t></w:r>'
+             '<w:hyperlink r:id="rId9"><w:r><w:t>Open the document</w:t>'
+             '</w:r></w:hyperlink></w:p></w:body></w:document>' % text)])
+
+    for fname, text, verdict, rule in (
+            ("en-433-docx-link-lure.eml", "A secure document was shared "
+             "with you.", "clean", "attach.doc_link_lure"),
+            ("en-434-clean-docx-with-link.eml", " ".join(
+                ["The quarterly figures are in line with the plan; sales "
+                 "in the north grew while the south held steady."] * 8),
+             "clean", "!attach.doc_link_lure")):
+        write(fname, headers("Kevin Lee <kevin.lee@northwind-traders.example>",
+                             "Document") +
+              'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+              "Content-Type: text/plain; charset=utf-8\n\nPlease see the "
+              "attached.\n\n--b1\nContent-Type: application/vnd."
+              "openxmlformats-officedocument.wordprocessingml.document; "
+              'name="Document.docx"\nContent-Disposition: attachment; '
+              'filename="Document.docx"\nContent-Transfer-Encoding: '
+              "base64\n\n" + b64(docx_link(text, "https://docs-viewer-portal"
+                                            ".example/d/93jf")) +
+              "\n--b1--\n", verdict, rule)
+
     # Links Windows hands to a program of its own: a share on the
     # Internet opened by the file manager or Windows Search ...
     def html_mail(fname, href, verdict, *rules):
