@@ -117,6 +117,27 @@ suffix_in(const struct hset *h, const char *host, const char **hit)
 	return 0;
 }
 
+/*
+ * Is u a shortener's link: its host one (bit.ly), or a path of a site
+ * that shortens (LinkedIn's /slink?code=, which only LinkedIn resolves)?
+ * The shortener's name into *hit.
+ */
+static int
+is_shortener(const struct detect_engine *e, const struct durl *u,
+    const char **hit)
+{
+	if (suffix_in(&e->shorteners, u->host, hit))
+		return 1;
+	if (strcmp(u->domain, "linkedin.com") == 0 &&
+	    strncmp(u->path, "/slink", 6) == 0 && (u->path[6] == '?' ||
+	    u->path[6] == '/')) {
+		if (hit != NULL)
+			*hit = "linkedin.com/slink";
+		return 1;
+	}
+	return 0;
+}
+
 /* An IPv6 literal ("[...]") on no public network: loopback, link- or
  * site-local, unique local, unspecified; one that maps or embeds an
  * IPv4 address (::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d) is that
@@ -787,7 +808,7 @@ check_one(struct detect_scan *s, size_t idx)
 			finding_add(s, R_URL_IP_HOST, &(struct fargs){
 			    .url = u->url, .domain = u->host, .detail = ip });
 	}
-	if (dom_random(u->host) && !suffix_in(&e->shorteners, u->host, NULL))
+	if (dom_random(u->host) && !is_shortener(e, u, NULL))
 		finding_add(s, R_URL_RANDOM_HOST, &(struct fargs){
 		    .url = u->url, .domain = u->host });
 
@@ -798,7 +819,7 @@ check_one(struct detect_scan *s, size_t idx)
 		struct bin b = { e, u->host, strlen(u->host), -1 };
 
 		ac_scan(e->brand_ac, u->host, b.n, bin_cb, &b);
-		if (b.found >= 0 && !suffix_in(&e->shorteners, u->host, NULL) &&
+		if (b.found >= 0 && !is_shortener(e, u, NULL) &&
 		    (phishy_host(u->host) || suffix_in(&e->hosting, u->host,
 		    NULL)))
 			finding_add(s, R_URL_BRAND_IN_HOST, &(struct fargs){
@@ -859,7 +880,7 @@ check_one(struct detect_scan *s, size_t idx)
 	}
 	/* A brand's own shortener in its own mail (X's t.co, LinkedIn's
 	 * lnkd.in in the posts they relay) hides nothing from the brand. */
-	if (suffix_in(&e->shorteners, u->host, &hit) &&
+	if (is_shortener(e, u, &hit) &&
 	    !(brand_of_domain(e, u->domain) >= 0 &&
 	    brand_of_domain(e, u->domain) == sender_brand(s)))
 		finding_add(s, R_URL_SHORTENER, &(struct fargs){ .url = u->url,
@@ -1040,7 +1061,7 @@ url_brand_elsewhere(struct detect_scan *s, int b)
 		 * social networks), are what its own mail has too; phishing
 		 * adds one to the real site for show, not most. */
 		/* A brand's shortener (t.co) goes where anyone wants. */
-		ub = suffix_in(&e->shorteners, u->host, NULL) ? -1 :
+		ub = is_shortener(e, u, NULL) ? -1 :
 		    brand_of_domain(e, u->domain);
 		/* Where a link's query says it goes is the brand's only
 		 * when a mailing service, a redirector or the brand carries
@@ -1092,7 +1113,7 @@ url_brand_home(struct detect_scan *s)
 			continue;
 		if (u->is_ip || brand_of_domain(e, u->domain) != b ||
 		    suffix_in(&e->hosting, u->host, NULL) ||
-		    suffix_in(&e->shorteners, u->host, NULL))
+		    is_shortener(e, u, NULL))
 			return 0;
 		home++;
 	}
@@ -1130,7 +1151,7 @@ url_own_links(struct detect_scan *s)
 
 		if (u->host == NULL || !followed(u))
 			continue;
-		if (u->is_ip || suffix_in(&e->shorteners, u->host, NULL) ||
+		if (u->is_ip || is_shortener(e, u, NULL) ||
 		    suffix_in(&e->redirectors, u->host, NULL) ||
 		    redirect_target(s, u->path) != NULL)
 			return -1;
@@ -1279,7 +1300,7 @@ anon_only(struct detect_scan *s)
 		 * service; a link anywhere else is a site of someone's. */
 		if (!(public_ip_host(u) || suffix_in(&e->imghosts, u->host,
 		    NULL) || suffix_in(&e->hosting, u->host, NULL) ||
-		    suffix_in(&e->shorteners, u->host, NULL) ||
+		    is_shortener(e, u, NULL) ||
 		    strncmp(u->path, "/ipfs/", 6) == 0))
 			return;
 		/* Name up to three of the services. */
@@ -1345,7 +1366,7 @@ copied_letter(struct detect_scan *s)
 		if (strcmp(u->domain, freg) == 0 || named_as(u->host, freg))
 			return;
 		if (suffix_in(&e->mailers, u->host, NULL) ||
-		    suffix_in(&e->shorteners, u->host, NULL) ||
+		    is_shortener(e, u, NULL) ||
 		    brand_of_domain(e, u->domain) >= 0)
 			continue;
 		for (j = 0; j < ns && strcmp(site[j].d, u->domain) != 0; j++)

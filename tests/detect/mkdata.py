@@ -2658,6 +2658,19 @@ def review37_samples():
                "Q4 Statement\nOpen: https://docs-viewer-portal.example/d/93jf"
                "\n\nMicrosoft respects your privacy.",
                "clean", "content.brand_links_elsewhere")
+    # LinkedIn's /slink shortens like bit.ly (only LinkedIn resolves
+    # it); in LinkedIn's own mail it hides nothing from LinkedIn.
+    html_mail("en-435-linkedin-slink.eml",
+              "https://www.linkedin.com/slink?code=eB7xQz3K",
+              "potential", "url.shortener", "url.anonymous_only")
+    write("en-436-clean-linkedin-own-slink.eml",
+          eop_pass("linkedin.com", "108.174.3.10") +
+          headers("LinkedIn <messages-noreply@linkedin.com>",
+                  "You appeared in 9 searches this week") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>See "
+          "who is looking: <a href=\"https://www.linkedin.com/slink?code="
+          "eB7xQz3K\">your searches</a></p></body></html>\n",
+          "clean", "!url.shortener")
     # A click link whose destination is in base64 (Bing's u=a1...).
     html_mail("en-413-base64-redirect.eml",
               "https://www.bing.com/ck/a?!&amp;&amp;p=3f9c&amp;u=a1%s&amp;"
