@@ -1692,6 +1692,22 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		pdf_crypt_free(&crypt);
 }
 
+/* Is the URL on the sender's site, the organisation's or a
+ * correspondent's (an invoice page sending its reader to its sender's
+ * portal)? */
+static int
+home_url(struct detect_scan *s, const char *url)
+{
+	struct durl	 d;
+	const char	*f = s->m->from.domain;
+
+	if (url_parse(s, url, strlen(url), &d) != 0 || d.host == NULL)
+		return 0;
+	return dom_is_own(s, d.host) || dom_is_corr(s, d.host) ||
+	    (f != NULL && s->authentic && strcmp(d.domain,
+	    dom_registrable(s, f)) == 0);
+}
+
 static void
 html_attachment(struct detect_scan *s, const char *name,
     const unsigned char *p, size_t n, int svg, const char *sha)
@@ -1752,7 +1768,7 @@ html_attachment(struct detect_scan *s, const char *name,
 	if (hi.pw_inputs > 0)
 		finding_add(s, R_ATT_HTML_CRED, &(struct fargs){ .name = name,
 		    .url = hi.form_action, .sha256 = sha });
-	else if (hi.redirect != NULL)
+	else if (hi.redirect != NULL && !home_url(s, hi.redirect))
 		finding_add(s, R_ATT_HTML_REDIRECT, &(struct fargs){
 		    .name = name, .url = hi.redirect, .sha256 = sha });
 	else if (hi.hid_redirect != NULL)
@@ -1761,6 +1777,65 @@ html_attachment(struct detect_scan *s, const char *name,
 	else
 		finding_add(s, R_ATT_HTML, &(struct fargs){ .name = name,
 		    .sha256 = sha });
+}
+
+/* A .url file's text as UTF-8 (UTF-16 by its byte order mark), its
+ * first URLFILE_MAX bytes; NULL when empty. */
+static const char *
+url_ini(struct detect_scan *s, const unsigned char *p, size_t len)
+{
+	const char	*cs = NULL;
+	size_t		 n = len < URLFILE_MAX ? len : URLFILE_MAX, out;
+
+	if (n == 0)
+		return NULL;
+	if (n >= 2 && p[0] == 0xff && p[1] == 0xfe)
+		cs = "UTF-16LE";
+	else if (n >= 2 && p[0] == 0xfe && p[1] == 0xff)
+		cs = "UTF-16BE";
+	else
+		return arena_strndup(&s->a, (const char *)p, n);
+	return text_to_utf8(&s->a, cs, (const char *)p + 2, n - 2, n * 2,
+	    &out);
+}
+
+/*
+ * The targets of a .url file, read as Windows reads its INI: in the
+ * [InternetShortcut] section (a decoy section's URL= is not it), URL=
+ * and IconFile= (an icon on a share is fetched as the file is shown,
+ * with the reader's Windows login), blanks round the key and the '='
+ * allowed, lines ended by CR, LF or both.
+ */
+static void
+url_ini_links(struct detect_scan *s, const char *name, const char *t)
+{
+	const char	*l = t, *e, *eq, *k, *ke, *v, *ve;
+	int		 in = 0;
+
+	for (; *l != '\0'; l = *e != '\0' ? e + 1 : e) {
+		e = l + strcspn(l, "\r\n");
+		while (l < e && (*l == ' ' || *l == '\t'))
+			l++;
+		if (l < e && *l == '[') {
+			in = (size_t)(e - l) >= 18 &&
+			    str_ncasecmp(l, "[InternetShortcut]", 18) == 0;
+			continue;
+		}
+		if (!in || (eq = memchr(l, '=', (size_t)(e - l))) == NULL)
+			continue;
+		for (k = l, ke = eq; ke > k && (ke[-1] == ' ' ||
+		    ke[-1] == '\t'); ke--)
+			;
+		if (!((ke - k == 3 && str_ncasecmp(k, "URL", 3) == 0) ||
+		    (ke - k == 8 && str_ncasecmp(k, "IconFile", 8) == 0)))
+			continue;
+		for (v = eq + 1; v < e && (*v == ' ' || *v == '\t'); v++)
+			;
+		for (ve = e; ve > v && (ve[-1] == ' ' || ve[-1] == '\t'); ve--)
+			;
+		if (ve > v)
+			url_add(s, v, (size_t)(ve - v), UO_ATTACH, NULL, name);
+	}
 }
 
 static const char *
@@ -1780,7 +1855,7 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
     int from_encrypted)
 {
 	enum ftype	 ft = sniff(p, len, 1);
-	const char	*mt = NULL, *type, *type_ja;
+	const char	*mt = NULL, *type, *type_ja, *ini = NULL;
 	char		 e1[32], tb[160], shabuf[65];
 	int		 svg;
 
@@ -1822,10 +1897,11 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (ft == FT_OLE && mt != NULL && strcmp(mt, "application/x-msi") == 0)
 		ft = FT_MSI;
 	/* Windows reads a .url as an INI file: its section may come after
-	 * kilobytes of comments. */
+	 * kilobytes of comments, in UTF-16 too. */
 	if ((ft == FT_TEXT || ft == FT_UNKNOWN) && strcmp(ext_of(name, e1,
-	    sizeof(e1), 0), "url") == 0 && ci_find(p, len < URLFILE_MAX ? len :
-	    URLFILE_MAX, "[InternetShortcut]"))
+	    sizeof(e1), 0), "url") == 0 && (ini = url_ini(s, p, len)) != NULL &&
+	    ci_find((const unsigned char *)ini, strlen(ini),
+	    "[InternetShortcut]"))
 		ft = FT_URLFILE;
 	snprintf(tb, sizeof(tb), "%s%s%s%s", ftname[ft], mt ? " (" : "",
 	    mt ? mt : "", mt ? ")" : "");
@@ -1901,23 +1977,14 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 		html_attachment(s, name, p, len, ft == FT_SVG || svg, sha);
 		break;
 	case FT_URLFILE: {
-		size_t before = s->nu, i, lim = len < URLFILE_MAX ? len :
-		    URLFILE_MAX;
+		size_t before = s->nu;
 
-		/* Its URL= line, whatever the scheme: file://\\host\dir
-		 * opens a share. */
-		for (i = 0; i + 4 < lim; i++)
-			if ((i == 0 || p[i - 1] == '\n') &&
-			    str_ncasecmp((const char *)p + i, "URL=", 4) == 0) {
-				size_t e = i + 4;
-
-				while (e < lim && p[e] != '\r' && p[e] != '\n')
-					e++;
-				url_add(s, (const char *)p + i + 4, e - i - 4,
-				    UO_ATTACH, NULL, name);
-				break;
-			}
-		url_scan_text(s, (const char *)p, len, UO_ATTACH, name);
+		if (ini == NULL)
+			ini = url_ini(s, p, len);
+		if (ini != NULL) {
+			url_ini_links(s, name, ini);
+			url_scan_text(s, ini, strlen(ini), UO_ATTACH, name);
+		}
 		finding_add(s, R_ATT_URLFILE, &(struct fargs){ .name = name,
 		    .type = type, .type_ja = type_ja, .sha256 = sha,
 		    .url = s->nu > before ?

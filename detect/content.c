@@ -222,10 +222,15 @@ has_btc(const char *t, size_t n)
 	size_t	 i, j;
 
 	for (i = 0; i + 26 < n; i++) {
+		/* A bc1 address checks itself: after "bitcoin:" or a dash
+		 * too. */
+		int bech = t[i] == 'b' && t[i + 1] == 'c' && t[i + 2] == '1';
+
 		if (i > 0 && (isalnum((unsigned char)t[i - 1]) ||
-		    strchr("=/?&%-_.+:#", t[i - 1]) != NULL))
+		    (strchr("=/?&%-_.+:#", t[i - 1]) != NULL && !(bech &&
+		    (t[i - 1] == ':' || t[i - 1] == '-')))))
 			continue;
-		if (t[i] == 'b' && t[i + 1] == 'c' && t[i + 2] == '1') {
+		if (bech) {
 			for (j = i + 3; j < n && isalnum((unsigned char)t[j]);
 			    j++)
 				;
@@ -920,13 +925,28 @@ blank(const struct detect_scan *s)
 	return 1;
 }
 
+/* Is the brand (its name as shown) a file-sharing or signing service,
+ * whose notice a sharing lure copies? */
+static int
+share_brand(const char *name)
+{
+	static const char *const sharing[] = { "Microsoft", "Google",
+	    "Dropbox", "DocuSign", "Adobe", "WeTransfer", "Apple" };
+	size_t	 i;
+
+	for (i = 0; i < nitems(sharing); i++)
+		if (strcmp(name, sharing[i]) == 0)
+			return 1;
+	return 0;
+}
+
 void
 content_run(struct detect_scan *s)
 {
 	struct cmatch	*cm = arena_zalloc(&s->a, sizeof(*cm));
 	size_t		 i, links = 0, atts = 0, named = 0;
 	const struct html_info *h = &s->hbody;
-	int		 from_free, home;
+	int		 from_free, home, share_only;
 
 	cm->s = s->text.ptr;
 	cm->n = s->text.len;
@@ -981,12 +1001,13 @@ content_run(struct detect_scan *s)
 		finding_add(s, R_CONTENT_PAYMENT_CHANGE, &(struct fargs){
 		    .detail = examples(s, cm, PC_PAYCHANGE, -1) });
 	/* CEO fraud's opener: a short mail asking, in confidence or "now",
-	 * to move to a chat app or give a private number; not the
-	 * organisation's or a correspondent's own mail. */
-	if (cm->score[PC_CHAT] >= 2 && cm->score[PC_CONFID] >= 1 &&
-	    s->text_body < 2000 && !((dom_is_own(s, s->m->from.domain) ||
-	    dom_is_corr(s, s->m->from.domain)) && !finding_has(s,
-	    R_SPOOF_OWN)))
+	 * to move to a chat app or give a private number, in the name of
+	 * one of the organisation's people or executives from outside (a
+	 * friend, a recruiter or a builder asks the same in their own). */
+	if (cm->score[PC_CHAT] >= 1 && cm->score[PC_CONFID] >= 1 &&
+	    s->text_body < 2000 && (finding_has(s, R_SENDER_DISPLAY_PERSON) ||
+	    finding_has(s, R_SENDER_FREEMAIL_EXEC) ||
+	    finding_has(s, R_SENDER_REPLYTO_FREEMAIL)))
 		finding_add(s, R_CONTENT_CHAT_MOVE, &(struct fargs){
 		    .detail = examples(s, cm, PC_CHAT, PC_CONFID) });
 
@@ -1149,6 +1170,16 @@ content_run(struct detect_scan *s)
 	 * prize in a brand's name ("your free Lidl voucher", "win a 500 EUR
 	 * gift card") needs fewer of its words when the brand is named at
 	 * the top. */
+	share_only = cm->score[PC_SHARE] >= 1 && links > 0 &&
+	    !(cm->score[PC_PRIZE] >= 2 && links > 0) &&
+	    !finding_has(s, R_CONTENT_CRED) &&
+	    !finding_has(s, R_CONTENT_CRED_URGENT) &&
+	    !finding_has(s, R_CONTENT_DELIVERY) &&
+	    !finding_has(s, R_CONTENT_INVOICE) &&
+	    !finding_has(s, R_CONTENT_CALLBACK) &&
+	    !finding_has(s, R_CONTENT_PRIZE) &&
+	    !finding_has(s, R_CONTENT_CRYPTO) &&
+	    !finding_has(s, R_CONTENT_CRYPTO_GIVEAWAY);
 	if (!s->claim_display && ((cm->score[PC_PRIZE] >= 2 && links > 0) ||
 	    (cm->score[PC_SHARE] >= 1 && links > 0) ||
 	    finding_has(s, R_CONTENT_CRED) ||
@@ -1167,7 +1198,9 @@ content_run(struct detect_scan *s)
 		if (b >= 0 && (s->m->from.domain == NULL ||
 		    brand_of_sender(s->eng, dom_registrable(s,
 		    s->m->from.domain)) != b) &&
-		    (u = url_brand_elsewhere(s, b)) != NULL)
+		    (u = url_brand_elsewhere(s, b)) != NULL &&
+		    (!share_only || (share_brand(s->eng->brands[b].name) &&
+		    !dom_is_own(s, u->host) && !dom_is_corr(s, u->host))))
 			finding_add(s, R_CONTENT_BRAND_ELSEWHERE,
 			    &(struct fargs){ .url = u->url,
 			    .domain = u->domain,

@@ -1954,7 +1954,11 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		if (a[i].name[0] == 'o' && a[i].name[1] == 'n' &&
 		    a[i].name[2] != '\0') {
 			h->hi->handlers++;
-			if (a[i].val != NULL)
+			/* What runs as the page loads, not on a click. */
+			if (a[i].val != NULL && (strcmp(a[i].name, "onload") ==
+			    0 || strcmp(a[i].name, "onerror") == 0 ||
+			    strcmp(a[i].name, "onpageshow") == 0 ||
+			    strcmp(a[i].name, "onfocus") == 0))
 				js_add(h, a[i].val, a[i].len);
 		}
 	if ((v = attr(a, na, "style")) != NULL) {

@@ -233,6 +233,9 @@ struct durl *url_add(struct detect_scan *, const char *raw, size_t len,
 void	 url_scan_text(struct detect_scan *, const char *, size_t,
 	    enum url_origin, const char *where);
 int	 url_local_scheme(const char *scheme);
+/* An IPv4 address in any form browsers accept (one number, hex, octal)
+ * to dotted form: 1 when h is one. */
+int	 url_ipv4(const char *h, char out[24]);
 /* Parse and normalise (exposed for tests and the fuzzer). */
 int	 url_parse(struct detect_scan *, const char *raw, size_t len,
 	    struct durl *);

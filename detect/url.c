@@ -51,8 +51,8 @@ ip_part(const char *s, size_t n, unsigned long long *v)
 }
 
 /* An IPv4 address in any of the forms browsers accept, to dotted form. */
-static int
-ipv4(const char *h, char out[24])
+int
+url_ipv4(const char *h, char out[24])
 {
 	unsigned long long	 part[4], v;
 	size_t			 np = 0, n;
@@ -146,6 +146,13 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 		q[-1] = '\0';
 	if (str_ncasecmp(p, "url:", 4) == 0)
 		p += 4;
+	/* "\\\\host\\share\\file", a path Windows opens as file:. */
+	if (p[0] == '\\' && p[1] == '\\') {
+		d->scheme = "file";
+		d->url = text_clip(&s->a, arena_printf(&s->a, "file:%s", p), 200);
+		d->path = arena_strdup(&s->a, p);
+		return 0;
+	}
 	/* The scheme. */
 	q = p;
 	while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
@@ -159,6 +166,16 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 		p = q + 1;
 		if (strcmp(scheme, "hxxp") == 0 || strcmp(scheme, "hxxps") == 0)
 			scheme = scheme[4] == 's' ? "https" : "http";
+		/* Office's own links open the document at the URL after
+		 * "|u|" (ms-word:ofe|u|https://...): that URL is the link. */
+		if (strncmp(scheme, "ms-", 3) == 0 && strchr(p, '|') != NULL) {
+			const char *in = strstr(p, "|u|");
+
+			if (in == NULL || str_ncasecmp(in + 3, "http", 4) != 0)
+				return -1;
+			in += 3;
+			return url_parse(s, in, strlen(in), d);
+		}
 		if (strcmp(scheme, "javascript") == 0 ||
 		    strcmp(scheme, "data") == 0 || strcmp(scheme, "vbscript") ==
 		    0 || url_local_scheme(scheme)) {
@@ -232,7 +249,7 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 		host[strlen(host) - 1] = '\0';
 	if (*host == '\0' || strlen(host) > 253)
 		return -1;
-	if (!d->is_ip && ipv4(host, ip)) {
+	if (!d->is_ip && url_ipv4(host, ip)) {
 		host = arena_strdup(&s->a, ip);
 		d->is_ip = 1;
 	}
@@ -254,7 +271,7 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 			str_lower(host);
 			/* Full-width or circled digits are an address
 			 * once mapped, as a browser maps them. */
-			if (ipv4(host, ip)) {
+			if (url_ipv4(host, ip)) {
 				host = arena_strdup(&s->a, ip);
 				d->is_ip = 1;
 			}

@@ -52,13 +52,15 @@ b64_url(struct detect_scan *s, const char *v)
 		struct buf	 b;
 		const char	*u = NULL;
 
-		/* "http" is "aHR0c" from a multiple of four. */
-		if (strncmp(v + k, "aHR0c", 5) != 0)
+		/* "http" is "aHR0c" from a multiple of four, "HTTP"
+		 * "SFRUU". */
+		if (strncmp(v + k, "aHR0c", 5) != 0 &&
+		    strncmp(v + k, "SFRUU", 5) != 0)
 			continue;
 		buf_init(&b, n);
 		b64_decode_buf(v + k, n - k, &b);
-		if ((b.len > 7 && strncmp(b.ptr, "http://", 7) == 0) ||
-		    (b.len > 8 && strncmp(b.ptr, "https://", 8) == 0))
+		if ((b.len > 7 && str_ncasecmp(b.ptr, "http://", 7) == 0) ||
+		    (b.len > 8 && str_ncasecmp(b.ptr, "https://", 8) == 0))
 			u = arena_strndup(&s->a, b.ptr, strnlen(b.ptr, b.len));
 		buf_release(&b);
 		if (u != NULL)
@@ -572,33 +574,68 @@ rcpt_fragment(const struct detect_scan *s, const struct durl *u)
 
 /*
  * The host of a share written as Windows reads it, "\\\\host\\dir",
- * "//host/dir", "host@SSL@443\\DavWWWRoot", into out: 1 when it is on the
- * Internet (a name with a dot, not the organisation's, or a public IP
- * address); a name without a dot is the office's own server.
+ * "//host/dir", "host@SSL@443\\DavWWWRoot", "[2001:db8::1]", into out:
+ * 1 when it is on the Internet, a public IP address in any form
+ * (45.88.97.12, 763715852, 0x2d58610c) or a name under a public suffix
+ * that is not the organisation's.  A name without one (fileserver,
+ * fs01.contoso.local, nas.lan) is the office's own, and so is a
+ * private, shared (100.64/10) or link-local address.  ip_only: only an
+ * address counts (the organisation's own authentic mail names its
+ * servers as it likes).
  */
 static int
-share_remote(struct detect_scan *s, const char *p, char *out, size_t outsz)
+share_remote(struct detect_scan *s, const char *p, char *out, size_t outsz,
+    int ip_only)
 {
 	size_t		 n;
 	struct in_addr	 a;
+	struct in6_addr	 a6;
 	uint32_t	 ip;
+	char		 dotted[24];
 
 	while (*p == '/' || *p == '\\')
 		p++;
+	if (*p == '[') {
+		n = strcspn(p + 1, "]");
+		if (n == 0 || n + 1 >= outsz || p[1 + n] != ']')
+			return 0;
+		memcpy(out, p + 1, n);
+		out[n] = '\0';
+		if (inet_pton(AF_INET6, out, &a6) != 1)
+			return 0;
+		/* Loopback, unique local (fc00::/7), link-local. */
+		return !(IN6_IS_ADDR_LOOPBACK(&a6) || (a6.s6_addr[0] & 0xfe) ==
+		    0xfc || IN6_IS_ADDR_LINKLOCAL(&a6));
+	}
 	n = strcspn(p, "/\\@:&?#");
+	/* user@host: the host is after the at sign; host@SSL@443 and
+	 * host@80 are WebDAV's way of writing the port. */
+	if (p[n] == '@') {
+		const char *h = p + n + 1;
+		size_t hn = strcspn(h, "/\\@:&?#");
+
+		if (hn > 0 && str_ncasecmp(h, "SSL", hn) != 0 &&
+		    strspn(h, "0123456789") != hn) {
+			p = h;
+			n = hn;
+		}
+	}
 	if (n == 0 || n >= outsz)
 		return 0;
 	memcpy(out, p, n);
 	out[n] = '\0';
 	str_lower(out);
-	if (strchr(out, '.') == NULL || strcmp(out, "localhost") == 0)
-		return 0;
-	if (inet_pton(AF_INET, out, &a) == 1) {
+	if (url_ipv4(out, dotted) && inet_pton(AF_INET, dotted, &a) == 1) {
+		snprintf(out, outsz, "%s", dotted);
 		ip = ntohl(a.s_addr);
-		return !((ip >> 24) == 10 || (ip >> 24) == 127 ||
-		    (ip >> 20) == 0xac1 || (ip >> 16) == 0xc0a8 ||
-		    (ip >> 16) == 0xa9fe);
+		return !((ip >> 24) == 0 || (ip >> 24) == 10 ||
+		    (ip >> 24) == 127 || (ip >> 20) == 0xac1 ||
+		    (ip >> 16) == 0xc0a8 || (ip >> 16) == 0xa9fe ||
+		    (ip >> 22) == (0x64400000u >> 22) || (ip >> 28) >= 0xe);
 	}
+	if (ip_only || strchr(out, '.') == NULL ||
+	    !dom_known_tld(s->eng, out))
+		return 0;
 	return !dom_is_own(s, out);
 }
 
@@ -609,6 +646,7 @@ local_handler(struct detect_scan *s, const struct durl *u, const char **ja)
 	char		 host[256];
 	const char	*p = u->path, *loc;
 	char		*dec;
+	int		 own = s->authentic && dom_is_own(s, s->m->from.domain);
 
 	if (strcmp(u->scheme, "ms-msdt") == 0) {
 		*ja = "Microsoft サポート診断ツール";
@@ -627,20 +665,21 @@ local_handler(struct detect_scan *s, const struct durl *u, const char **ja)
 		if (strncmp(p, "///", 3) == 0 && isalpha((unsigned char)p[3]) &&
 		    (p[4] == ':' || p[4] == '|'))
 			return NULL;
-		if (!share_remote(s, p, host, sizeof(host)))
+		if (!share_remote(s, p, host, sizeof(host), own))
 			return NULL;
 		*ja = arena_printf(&s->a, "%s の共有フォルダー", host);
 		return arena_printf(&s->a, "a file share at %s", host);
 	}
 	/* search-ms:query=...&crumb=location:\\host@80\dir */
 	dec = pct_decode(s, p, strlen(p));
-	if ((loc = strcasestr(dec, "location:")) == NULL)
+	if ((loc = strcasestr(dec, "location:")) != NULL)
+		loc += 9;
+	else if ((loc = strstr(dec, "\\\\")) == NULL)
 		return NULL;
-	loc += 9;
 	if (str_ncasecmp(loc, "http://", 7) == 0 ||
 	    str_ncasecmp(loc, "https://", 8) == 0)
 		loc = strstr(loc, "//");
-	if (!share_remote(s, loc, host, sizeof(host)))
+	if (!share_remote(s, loc, host, sizeof(host), own))
 		return NULL;
 	*ja = arena_printf(&s->a, "%s の共有フォルダーを表示する Windows 検索",
 	    host);
@@ -1125,8 +1164,9 @@ url_brand_home(struct detect_scan *s)
  * From is under one of its domains and Exchange Online found it
  * authentic or internal (s->authentic: a forgery without DMARC is
  * not), and every link the reader would follow goes to its domains, its
- * SharePoint or Microsoft's own sign-in and account pages (not a
- * redirector, a shortener or a site anyone runs on Microsoft's cloud).
+ * SharePoint or Microsoft's own password, second factor and sign-in
+ * pages (not a redirector, a shortener, a site anyone runs on
+ * Microsoft's cloud, nor a device code or consent page).
  * Then the IT desk's "your password expires in 3 days" sends the reader
  * nowhere a phisher controls; a colleague's mailbox taken over sends
  * its lure elsewhere.
@@ -1136,9 +1176,16 @@ url_brand_home(struct detect_scan *s)
 int
 url_own_links(struct detect_scan *s)
 {
-	static const char *const account[] = { "microsoftonline.com",
-	    "windowsazure.com", "microsoft.com", "office.com",
-	    "microsoft365.com", "office365.com", "live.com" };
+	/* Microsoft's self-service pages for a password, a second factor
+	 * and the sign-ins (not its device code or consent pages, which a
+	 * phisher sends too: Storm-2372's microsoft.com/devicelogin). */
+	static const char *const account[] = {
+	    "passwordreset.microsoftonline.com",
+	    "account.activedirectory.windowsazure.com",
+	    "myaccount.microsoft.com", "mysignins.microsoft.com",
+	    "mysecurityinfo.microsoft.com", "myapps.microsoft.com",
+	    "account.microsoft.com", "portal.office.com", "www.office.com",
+	    "support.microsoft.com", "learn.microsoft.com" };
 	const struct detect_engine	*e = s->eng;
 	const char			*fdom = s->m->from.domain;
 	size_t				 i, k, home = 0;
@@ -1162,9 +1209,13 @@ url_own_links(struct detect_scan *s)
 		if (suffix_in(&e->hosting, u->host, NULL))
 			return -1;
 		for (k = 0; k < nitems(account); k++)
-			if (strcmp(u->domain, account[k]) == 0)
+			if (strcmp(u->host, account[k]) == 0)
 				break;
-		if (k == nitems(account))
+		if (k == nitems(account) || strcasestr(u->path, "devicelogin") ||
+		    strcasestr(u->path, "deviceauth") ||
+		    strcasestr(u->path, "oauth2") ||
+		    strcasestr(u->path, "adminconsent") ||
+		    strcasestr(u->path, "client_id="))
 			return -1;
 		home++;
 	}

@@ -2580,7 +2580,7 @@ def review37_samples():
               "threat", "url.local_handler")
     html_mail("en-410-search-ms-link.eml",
               "search-ms:query=Invoice&amp;crumb=location:%5C%5Cremit-docs."
-              "example%40SSL%5CDavWWWRoot&amp;displayname=Invoices",
+              "top%40SSL%5CDavWWWRoot&amp;displayname=Invoices",
               "threat", "url.local_handler")
     # ... also from an Internet shortcut's URL= line ...
     mail("en-411-urlfile-share.eml", "Documents.url",
@@ -2629,7 +2629,8 @@ def review37_samples():
                "Reply with your WhatsApp number.\n\nJohn",
                "threat", "content.chat_move", "sender.freemail_money")
     plain_mail("ja-36-ceo-line-group.eml",
-               "=?UTF-8?B?5bGx55SwIOWkqumDjg==?= <yamada.office@gmail.com>",
+               "=?UTF-8?B?%s?= <yamada.office@gmail.com>" %
+               base64.b64encode("社長 山田 太郎".encode()).decode(),
                "=?UTF-8?B?44GK6aGY44GE?=",
                "お疲れ様です。会議中のため、メールで失礼します。\n"
                "LINEグループを作成して、QRコードを送ってください。\n"
@@ -2671,6 +2672,61 @@ def review37_samples():
           "who is looking: <a href=\"https://www.linkedin.com/slink?code="
           "eB7xQz3K\">your searches</a></p></body></html>\n",
           "clean", "!url.shortener")
+    # Review 39: a friend asking for a WhatsApp number in their own
+    # name is no CEO fraud (no one of the organisation's is named) ...
+    plain_mail("en-437-clean-friend-whatsapp.eml",
+               "Mike Chen <mike.chen1987@gmail.com>", "Dinner Friday",
+               "Hi Taro, are you available on Friday? I made a WhatsApp "
+               "group for the dinner, what's your WhatsApp number?\nMike",
+               "clean", "!content.chat_move")
+    # ... the office's own servers are no share on the Internet, even
+    # under a dotted name of no public suffix ...
+    write("en-438-clean-intranet-share.eml",
+          headers("Hanako Sato <hanako.sato@contoso.com>", "Share") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>It is "
+          "on <a href=\"file://fs01.contoso.local/finance/q4.xlsx\">the "
+          "share</a> and <a href=\"\\\\100.72.10.5\\scans\">the scanner"
+          "</a>.</p></body></html>\n", "clean", "!url.local_handler")
+    # ... while a share written as a path with no scheme, and behind a
+    # user name, is one.
+    html_mail("en-439-unc-href.eml",
+              "\\\\45.88.97.12@80\\share\\Invoice.pdf.lnk",
+              "threat", "url.local_handler")
+    html_mail("en-440-file-userinfo.eml",
+              "file://guest@45.88.97.12/share/Invoice.pdf.lnk",
+              "threat", "url.local_handler")
+    # An Internet shortcut read as Windows reads its INI: blanks round
+    # the key, a decoy section first, lines ended by CR alone, the
+    # icon on a share.
+    mail("en-441-urlfile-ini.eml", "Documents.url",
+         "application/octet-stream",
+         "[Decoy]\rURL=https://www.contoso.com/\r[InternetShortcut]\r"
+         "  URL = https://www.contoso.com/docs\rIconFile = \\\\45.88.97.12"
+         "\\icons\\pdf.ico\r", "threat", "url.local_handler",
+         "attach.internet_shortcut")
+    # The organisation's own authentic mail sending the reader to the
+    # device code page is no home: phishers ask for the code there.
+    write("en-442-own-mail-device-code.eml",
+          "X-MS-Exchange-Organization-AuthAs: Internal\n" +
+          headers("Contoso IT <noreply@contoso.com>",
+                  "Verify your account") +
+          "Content-Type: text/plain; charset=utf-8\n\nTo verify your "
+          "account, sign in to your account at https://microsoft.com/"
+          "devicelogin and enter the code HGT7-9KQ2.\n",
+          "potential", "content.credential_request")
+    # A click on a page's button opens the sender's own portal: no
+    # redirect as the page loads.
+    mail("en-443-html-onclick.eml", "Invoice.html", "text/html",
+         "<!DOCTYPE html><html><body><p>Invoice 4471</p><button onclick="
+         "\"window.open('https://pay-portal.example/4471')\">Pay</button>"
+         "</body></html>", "threat", "attach.html",
+         "!attach.html_redirect")
+    # A Bitcoin payment URI holds its address after "bitcoin:".
+    plain_mail("en-444-extortion-bitcoin-uri.eml",
+               "<unknown@anon-mailer.example>", "hi",
+               "I recorded a video of you on your webcam. Pay: bitcoin:"
+               "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh?amount=0.05",
+               "threat", "content.extortion")
     # A click link whose destination is in base64 (Bing's u=a1...).
     html_mail("en-413-base64-redirect.eml",
               "https://www.bing.com/ck/a?!&amp;&amp;p=3f9c&amp;u=a1%s&amp;"
