@@ -28,9 +28,6 @@
 #define PDF_CRYPT_TOTAL	(64u << 20)	/* ... and of a PDF */
 #define PDF_CRYPT_STREAMS 4096		/* ... streams of a PDF */
 
-#define URLFILE_MAX	(1u << 20)	/* bytes of a .url searched for its
-					   section */
-
 enum ftype {
 	FT_UNKNOWN, FT_PE, FT_ELF, FT_MACHO, FT_OLE, FT_ZIP, FT_RAR, FT_7Z,
 	FT_GZ, FT_BZ2, FT_XZ, FT_CAB, FT_PDF, FT_RTF, FT_LNK, FT_ISO, FT_VHD,
@@ -1692,9 +1689,8 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 		pdf_crypt_free(&crypt);
 }
 
-/* Is the URL on the sender's site, the organisation's or a
- * correspondent's (an invoice page sending its reader to its sender's
- * portal)? */
+/* Is the URL on the organisation's site or a correspondent's (a
+ * sender's own domain is anyone's who registered one)? */
 static int
 home_url(struct detect_scan *s, const char *url)
 {
@@ -1703,9 +1699,8 @@ home_url(struct detect_scan *s, const char *url)
 
 	if (url_parse(s, url, strlen(url), &d) != 0 || d.host == NULL)
 		return 0;
-	return dom_is_own(s, d.host) || dom_is_corr(s, d.host) ||
-	    (f != NULL && s->authentic && strcmp(d.domain,
-	    dom_registrable(s, f)) == 0);
+	(void)f;
+	return dom_is_own(s, d.host) || dom_is_corr(s, d.host);
 }
 
 static void
@@ -1779,24 +1774,38 @@ html_attachment(struct detect_scan *s, const char *name,
 		    .sha256 = sha });
 }
 
-/* A .url file's text as UTF-8 (UTF-16 by its byte order mark), its
- * first URLFILE_MAX bytes; NULL when empty. */
+/*
+ * A .url file's text as Windows reads its INI, whole: UTF-16 by its byte
+ * order mark (each unit outside ASCII a '?', a broken pair breaks
+ * nothing), a UTF-8 mark dropped, NULs as blanks; NULL when empty.
+ */
 static const char *
 url_ini(struct detect_scan *s, const unsigned char *p, size_t len)
 {
-	const char	*cs = NULL;
-	size_t		 n = len < URLFILE_MAX ? len : URLFILE_MAX, out;
+	char	*t, *o;
+	size_t	 i;
+	int	 be;
 
-	if (n == 0)
+	if (len == 0)
 		return NULL;
-	if (n >= 2 && p[0] == 0xff && p[1] == 0xfe)
-		cs = "UTF-16LE";
-	else if (n >= 2 && p[0] == 0xfe && p[1] == 0xff)
-		cs = "UTF-16BE";
-	else
-		return arena_strndup(&s->a, (const char *)p, n);
-	return text_to_utf8(&s->a, cs, (const char *)p + 2, n - 2, n * 2,
-	    &out);
+	o = t = arena_alloc(&s->a, len + 1);
+	if (len >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff))) {
+		be = p[0] == 0xfe;
+		for (i = 2; i + 1 < len; i += 2) {
+			unsigned u = be ? (unsigned)p[i] << 8 | p[i + 1] :
+			    (unsigned)p[i + 1] << 8 | p[i];
+
+			*o++ = u == 0 ? ' ' : u < 0x80 ? (char)u : '?';
+		}
+	} else {
+		i = len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf ?
+		    3 : 0;
+		for (; i < len; i++)
+			*o++ = p[i] == 0 ? ' ' : (char)p[i];
+	}
+	*o = '\0';
+	return t;
 }
 
 /*
@@ -1817,8 +1826,17 @@ url_ini_links(struct detect_scan *s, const char *name, const char *t)
 		while (l < e && (*l == ' ' || *l == '\t'))
 			l++;
 		if (l < e && *l == '[') {
-			in = (size_t)(e - l) >= 18 &&
-			    str_ncasecmp(l, "[InternetShortcut]", 18) == 0;
+			const char *n0 = l + 1, *n1 = memchr(l, ']',
+			    (size_t)(e - l));
+
+			/* "[ InternetShortcut ]" is the section too. */
+			while (n0 < e && (*n0 == ' ' || *n0 == '\t'))
+				n0++;
+			while (n1 != NULL && n1 > n0 && (n1[-1] == ' ' ||
+			    n1[-1] == '\t'))
+				n1--;
+			in = n1 != NULL && n1 - n0 == 16 &&
+			    str_ncasecmp(n0, "InternetShortcut", 16) == 0;
 			continue;
 		}
 		if (!in || (eq = memchr(l, '=', (size_t)(e - l))) == NULL)
@@ -1901,7 +1919,7 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	if ((ft == FT_TEXT || ft == FT_UNKNOWN) && strcmp(ext_of(name, e1,
 	    sizeof(e1), 0), "url") == 0 && (ini = url_ini(s, p, len)) != NULL &&
 	    ci_find((const unsigned char *)ini, strlen(ini),
-	    "[InternetShortcut]"))
+	    "InternetShortcut"))
 		ft = FT_URLFILE;
 	snprintf(tb, sizeof(tb), "%s%s%s%s", ftname[ft], mt ? " (" : "",
 	    mt ? mt : "", mt ? ")" : "");

@@ -1002,12 +1002,15 @@ content_run(struct detect_scan *s)
 		    .detail = examples(s, cm, PC_PAYCHANGE, -1) });
 	/* CEO fraud's opener: a short mail asking, in confidence or "now",
 	 * to move to a chat app or give a private number, in the name of
-	 * one of the organisation's people or executives from outside (a
-	 * friend, a recruiter or a builder asks the same in their own). */
+	 * one of the organisation's people or executives from outside, or
+	 * from a look-alike or a forgery of its domain (a friend, a
+	 * recruiter or a builder asks the same in their own). */
 	if (cm->score[PC_CHAT] >= 1 && cm->score[PC_CONFID] >= 1 &&
 	    s->text_body < 2000 && (finding_has(s, R_SENDER_DISPLAY_PERSON) ||
 	    finding_has(s, R_SENDER_FREEMAIL_EXEC) ||
-	    finding_has(s, R_SENDER_REPLYTO_FREEMAIL)))
+	    finding_has(s, R_SENDER_LOOKALIKE_OWN) ||
+	    finding_has(s, R_SENDER_NAME_IN_DOMAIN) ||
+	    finding_has(s, R_SPOOF_OWN)))
 		finding_add(s, R_CONTENT_CHAT_MOVE, &(struct fargs){
 		    .detail = examples(s, cm, PC_CHAT, PC_CONFID) });
 

