@@ -98,27 +98,37 @@ static const signed char b64[256] = {
 	['+'] = 63, ['/'] = 64, ['-'] = 63, ['_'] = 64,
 };
 
+/* One character of base64 into the accumulator: 1 with a byte in *out,
+ * 0 for none yet or a character that is no digit, -1 at padding. */
+static int
+b64_step(char ch, uint32_t *acc, int *bits, unsigned char *out)
+{
+	int	 v = b64[(unsigned char)ch];
+
+	if (ch == '=')
+		return -1;
+	if (v == 0)
+		return 0;
+	*acc = (*acc << 6) | (uint32_t)(v - 1);
+	*bits += 6;
+	if (*bits < 8)
+		return 0;
+	*bits -= 8;
+	*out = (unsigned char)(*acc >> *bits);
+	return 1;
+}
+
 size_t
 b64_decode_buf(const char *in, size_t n, struct buf *out)
 {
 	size_t		 i, len = out->len;
 	uint32_t	 acc = 0;
-	int		 bits = 0;
-	char		 c;
+	int		 bits = 0, r;
+	unsigned char	 c;
 
-	for (i = 0; i < n && in[i] != '='; i++) {
-		int v = b64[(unsigned char)in[i]];
-
-		if (v == 0)
-			continue;
-		acc = (acc << 6) | (uint32_t)(v - 1);
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			c = (char)(acc >> bits);
+	for (i = 0; i < n && (r = b64_step(in[i], &acc, &bits, &c)) >= 0; i++)
+		if (r == 1)
 			buf_add(out, &c, 1);
-		}
-	}
 	return out->len - len;
 }
 
@@ -140,17 +150,12 @@ b64_decode_part(struct detect_scan *s, const char *in, size_t n,
 	keep = arena_alloc(&s->a, cap + 1);
 	crypto_hash_sha256_init(&hs);
 	for (i = 0; i < n; i++) {
-		int v = b64[(unsigned char)in[i]];
+		int r = b64_step(in[i], &acc, &bits, &chunk[c]);
 
-		if (in[i] == '=')
+		if (r < 0)
 			break;
-		if (v == 0)
-			continue;
-		acc = (acc << 6) | (uint32_t)(v - 1);
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			chunk[c++] = (unsigned char)(acc >> bits);
+		if (r == 1) {
+			c++;
 			if (c == sizeof(chunk)) {
 				crypto_hash_sha256_update(&hs, chunk, c);
 				if (kept < cap) {
