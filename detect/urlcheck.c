@@ -650,7 +650,7 @@ static const char *
 local_handler(struct detect_scan *s, const struct durl *u, const char **ja)
 {
 	char		 host[256];
-	const char	*p = u->path, *loc;
+	const char	*p = u->path, *loc, *from;
 	char		*dec;
 	int		 own = s->authentic && dom_is_own(s, s->m->from.domain);
 
@@ -680,9 +680,9 @@ local_handler(struct detect_scan *s, const struct durl *u, const char **ja)
 	/* Every place a search names: each "location:" and each share
 	 * path (a decoy before the real one hides nothing). */
 	dec = pct_decode(s, p, strlen(p));
-	for (loc = dec; ; loc++) {
-		const char *l = strcasestr(loc, "location:");
-		const char *u2 = strstr(loc, "\\\\");
+	for (from = dec; ; ) {
+		const char *l = strcasestr(from, "location:");
+		const char *u2 = strstr(from, "\\\\");
 
 		if (l == NULL && u2 == NULL)
 			return NULL;
@@ -691,8 +691,9 @@ local_handler(struct detect_scan *s, const struct durl *u, const char **ja)
 			if (str_ncasecmp(loc, "http://", 7) == 0 ||
 			    str_ncasecmp(loc, "https://", 8) == 0)
 				loc = strstr(loc, "//");
+			from = l + 1;
 		} else
-			loc = u2;
+			from = (loc = u2) + 1;
 		if (share_remote(s, loc, host, sizeof(host), own))
 			break;
 	}

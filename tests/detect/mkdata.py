@@ -2755,6 +2755,11 @@ def review37_samples():
          "<!DOCTYPE html><html><body><details open ontoggle=\"location."
          "replace('%s')\"><summary>x</summary></details></body></html>"
          % url, "threat", "attach.html_redirect")
+    # A search that names no place after its last "location:" is read
+    # to its end and no further.
+    html_mail("en-452-clean-search-ms-empty-location.eml",
+              "search-ms:query=invoice&amp;crumb=location:", "clean",
+              "!url.local_handler")
     # A correspondent's own file server written as a path is its own.
     write("en-451-clean-corr-share-path.eml",
           headers("Emily Chen <emily.chen@fabrikam.com>", "Files") +
