@@ -1373,16 +1373,39 @@ local_links(struct hstate *h, const char *p, size_t n)
 }
 
 #define JS_MAX		(1024 * 1024)	/* bytes of a page's scripts read
-					   for where it sends the browser */
+					   at once for where it sends the
+					   browser */
+#define JS_OVERLAP	4096	/* bytes two pieces of a long script share */
+#define LOC_TRIED	64	/* statements writing the location read for
+				   their URL */
 
-/* A script or an event handler of the page, kept for page_redirect(). */
+static void	page_redirect(struct hstate *);
+
+/*
+ * A script or an event handler of the page, kept for page_redirect().
+ * What does not fit is not dropped (a megabyte of padding before the
+ * redirect): what is kept is read, and the rest read after it, in
+ * pieces that overlap by a statement's reach.
+ */
 static void
 js_add(struct hstate *h, const char *p, size_t n)
 {
-	if (h->js.len + n + 4 > JS_MAX)
-		return;
-	buf_add(&h->js, p, n);
-	buf_add(&h->js, "\n;\n", 3);
+	size_t	 take;
+
+	while (n > 0) {
+		if (h->js.len + 4 + (n < JS_MAX / 2 ? n : JS_MAX / 2) >
+		    JS_MAX) {
+			page_redirect(h);
+			buf_reset(&h->js);
+		}
+		take = n < JS_MAX / 2 ? n : JS_MAX / 2;
+		buf_add(&h->js, p, take);
+		buf_add(&h->js, "\n;\n", 3);
+		if (take == n)
+			break;
+		p += take - JS_OVERLAP;
+		n -= take - JS_OVERLAP;
+	}
 }
 
 static int
@@ -1396,16 +1419,14 @@ js_ident(int c)
  * that statement (location = x, location.href = x, location["href"] = x,
  * location.replace(x), location.assign(x); also window.open(x) and
  * navigation.navigate(x)), NULL when none.  "geolocation" and "x ==
- * location.href" are not.
+ * location.href" are not, nor a bare location where the script declares
+ * a variable of that name (local).
  */
 static const char *
-loc_write(const char *p, size_t n, size_t *at)
+loc_write(const char *p, size_t n, size_t *at, int local)
 {
 	const char	*e = p + n, *q, *r;
 	size_t		 i;
-	int		 local = memmem(p, n, "var location", 12) != NULL ||
-	    memmem(p, n, "let location", 12) != NULL ||
-	    memmem(p, n, "const location", 14) != NULL;
 
 	for (i = *at; i < n && (q = memmem(p + i, n - i, "location", 8)) !=
 	    NULL; i = (size_t)(q - p) + 8) {
@@ -1485,13 +1506,16 @@ static void
 page_redirect(struct hstate *h)
 {
 	const char	*p = h->js.ptr, *w;
-	size_t		 n = h->js.len, at = 0, before = h->s->nu, k;
+	size_t		 n = h->js.len, at = 0, before = h->s->nu, k, tried;
 	struct buf	 d;
-	int		 how = 0, sink;
+	int		 how = 0, sink, local;
 
 	if (n == 0 || h->hi->redirect != NULL)
 		return;
-	w = loc_write(p, n, &at);
+	local = memmem(p, n, "var location", 12) != NULL ||
+	    memmem(p, n, "let location", 12) != NULL ||
+	    memmem(p, n, "const location", 14) != NULL;
+	w = loc_write(p, n, &at, local);
 	/* A page fetched from an address written in (or decoded) and
 	 * written into this one; a library fetching what its caller
 	 * names is not. */
@@ -1521,11 +1545,13 @@ page_redirect(struct hstate *h)
 		return;
 	}
 	/* The URL in the statement that writes the location ... */
-	for (at = 0; w != NULL && h->hi->redirect == NULL; w = loc_write(p, n,
-	    &at)) {
-		k = strcspn(w, ";\n");
-		if (k > 2000)
-			k = 2000;
+	/* (At most LOC_TRIED statements, each read to 2000 bytes: a script
+	 * of a hundred thousand "location=1;" costs no more than one.) */
+	for (at = 0, tried = 0; w != NULL && h->hi->redirect == NULL &&
+	    tried < LOC_TRIED; w = loc_write(p, n, &at, local), tried++) {
+		for (k = 0; k < 2000 && w + k < p + n && w[k] != ';' &&
+		    w[k] != '\n'; k++)
+			;
 		url_scan_text(h->s, w, k, UO_SCRIPT, h->where);
 		local_links(h, w, k);
 		if (h->s->nu > before)

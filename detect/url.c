@@ -350,19 +350,26 @@ url_add(struct detect_scan *s, const char *raw, size_t len,
     enum url_origin origin, const char *text, const char *where)
 {
 	struct durl	 d, *u;
+	const char	*key;
 	int		 idx;
 
 	if (s->nu >= DETECT_URLS_MAX)
 		return NULL;
 	if (url_parse(s, raw, len, &d) == -1)
 		return NULL;
-	if (hset_get(&s->useen, d.url, strlen(d.url), &idx)) {
+	/* A link with no host (javascript:, data:, a share's search) is
+	 * shown clipped: it is the same link only if the whole of it is. */
+	key = d.host == NULL && d.path != NULL ? arena_printf(&s->a, "%s:%s",
+	    d.scheme != NULL ? d.scheme : "", d.path) : d.url;
+	if (hset_get(&s->useen, key, strlen(key), &idx)) {
 		u = &s->u[idx];
-		/* A link seen again may bring the text it is shown with. */
+		/* A link seen again may bring the text it is shown with,
+		 * and say it opens in an Office program. */
 		if (u->text == NULL && text != NULL && *text != '\0')
 			u->text = text_clip(&s->a, text, 256);
 		if (origin == UO_HREF && u->origin != UO_HREF)
 			u->origin = UO_HREF;
+		u->office |= d.office;
 		return NULL;
 	}
 	if (s->nu == s->ucap) {
@@ -374,7 +381,7 @@ url_add(struct detect_scan *s, const char *raw, size_t len,
 			memcpy(nu, s->u, s->nu * sizeof(*nu));
 		s->u = nu;
 	}
-	hset_put(&s->useen, d.url, strlen(d.url), (int)s->nu);
+	hset_put(&s->useen, key, strlen(key), (int)s->nu);
 	d.origin = origin;
 	d.text = text != NULL && *text != '\0' ? text_clip(&s->a, text, 256) :
 	    NULL;

@@ -2053,6 +2053,43 @@ pdf_encrypted(void)
 	rmdir(dir);
 }
 
+/*
+ * Review 41: a page's scripts past the megabyte read at once are read in
+ * pieces (a megabyte of padding no longer hides the redirect after it),
+ * and a script of ninety thousand statements writing the location costs
+ * a verdict, not a minute (its time is bench's to say; the verdict that
+ * nothing was dropped is the test's).
+ */
+static void
+script_sizes(void)
+{
+	static const char head[] = "Content-Type: multipart/mixed; "
+	    "boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee "
+	    "attached.\r\n--b\r\nContent-Type: text/html\r\nContent-"
+	    "Disposition: attachment; filename=page.html\r\n\r\n";
+	struct detect_result	 r;
+	struct buf		 b;
+
+	buf_init(&b, 8u << 20);
+	buf_adds(&b, head);
+	/* A comment that all but fills the megabyte, then the redirect. */
+	buf_adds(&b, "<script>/*");
+	repeat(&b, "p", (1 << 20) - 30);
+	buf_adds(&b, "*/</script><script>location.href='https://remit-portal."
+	    "example/x'</script>\r\n--b--\r\n");
+	run("a redirect after a megabyte of script", b.ptr, b.len, &r);
+	ok(has(&r, "attach.html_redirect"), "the redirect after the padding "
+	    "is read");
+	buf_reset(&b);
+	buf_adds(&b, head);
+	buf_adds(&b, "<script>");
+	repeat(&b, "location=1,", 90000);
+	buf_adds(&b, "</script>\r\n--b--\r\n");
+	run("90,000 statements writing the location", b.ptr, b.len, &r);
+	ok(has(&r, "attach.html"), "the page is still named");
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -2086,6 +2123,7 @@ main(void)
 	pdf_links();
 	pdf_encrypted();
 	japanese_types();
+	script_sizes();
 	detect_scan_free(S);
 	detect_engine_free(e);
 	return done_testing();

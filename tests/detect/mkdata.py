@@ -2760,6 +2760,23 @@ def review37_samples():
     html_mail("en-452-clean-search-ms-empty-location.eml",
               "search-ms:query=invoice&amp;crumb=location:", "clean",
               "!url.local_handler")
+    # Review 41: an Office link to a document also linked plainly is
+    # still an Office link; two searches alike in their first 200 bytes
+    # are two links.
+    write("en-453-office-link-after-plain.eml",
+          headers("Accounts <accounts@remit-notice.example>", "Remittance") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p><a "
+          "href=\"https://docs-remit.top/a.docx\">the document</a> or <a "
+          "href=\"ms-word:ofe|u|https://docs-remit.top/a.docx\">open it in "
+          "Word</a></p></body></html>\n", "threat", "url.local_handler")
+    pad = "query=invoice%20" + "x" * 200
+    write("en-454-search-ms-twins.eml",
+          headers("Accounts <accounts@remit-notice.example>", "Remittance") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p><a "
+          "href=\"search-ms:%s&amp;crumb=location:C:%%5CUsers\">local</a> "
+          "<a href=\"search-ms:%s&amp;crumb=location:%%5C%%5C45.88.97.12%%40"
+          "80%%5Cshare\">remote</a></p></body></html>\n" % (pad, pad),
+          "threat", "url.local_handler")
     # A correspondent's own file server written as a path is its own.
     write("en-451-clean-corr-share-path.eml",
           headers("Emily Chen <emily.chen@fabrikam.com>", "Files") +
