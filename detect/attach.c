@@ -78,19 +78,6 @@ has(const unsigned char *p, size_t n, size_t off, const char *m, size_t ml)
 	return n >= off + ml && memcmp(p + off, m, ml) == 0;
 }
 
-static int
-ci_find(const unsigned char *p, size_t n, const char *needle)
-{
-	size_t	 l = strlen(needle), i;
-
-	if (n < l)
-		return 0;
-	for (i = 0; i + l <= n; i++)
-		if (str_ncasecmp((const char *)p + i, needle, l) == 0)
-			return 1;
-	return 0;
-}
-
 /* Are the first 64 bytes free of control characters (a text's)? */
 static int
 text_head(const unsigned char *p, size_t n)
@@ -240,10 +227,10 @@ html_head(const unsigned char *p, size_t n)
 {
 	size_t	 head = n < 4096 ? n : 4096;
 
-	return ci_find(p, head, "<html") || ci_find(p, head,
-	    "<!doctype html") || ci_find(p, head, "<script") ||
-	    ci_find(p, head, "<body") || ci_find(p, head, "<form") ||
-	    ci_find(p, head, "<meta http-equiv") || ci_find(p, head,
+	return mem_has_case(p, head, "<html") || mem_has_case(p, head,
+	    "<!doctype html") || mem_has_case(p, head, "<script") ||
+	    mem_has_case(p, head, "<body") || mem_has_case(p, head, "<form") ||
+	    mem_has_case(p, head, "<meta http-equiv") || mem_has_case(p, head,
 	    "<iframe");
 }
 
@@ -349,9 +336,9 @@ sniff(const unsigned char *p, size_t n, int tnef)
 			return FT_PDF;
 	if (has(p, n, 0, "{\\rt", 4))
 		return FT_RTF;
-	if (ci_find(p, head, "[InternetShortcut]"))
+	if (mem_has_case(p, head, "[InternetShortcut]"))
 		return FT_URLFILE;
-	if (ci_find(p, head, "<svg"))
+	if (mem_has_case(p, head, "<svg"))
 		return FT_SVG;
 	if (html_head(p, n))
 		return FT_HTML;
@@ -407,15 +394,6 @@ ext_of(const char *name, char *buf, size_t bufsz, int second)
 	return buf;
 }
 
-static int
-in_list(const char *e, const char *const *l)
-{
-	for (; *l != NULL; l++)
-		if (strcmp(e, *l) == 0)
-			return 1;
-	return 0;
-}
-
 static const char *const SCRIPT_EXT[] = { "js", "jse", "vbs", "vbe", "wsf",
     "wsh", "hta", "ps1", "psm1", "psd1", "bat", "cmd", "scr", "pif", "com",
     "cpl", "reg", "jar", "msi", "msp", "msc", "iqy", "slk", "chm",
@@ -452,11 +430,11 @@ name_check(struct detect_scan *s, const char *name, const char *sha,
 		    .sha256 = sha });
 	ext_of(name, e1, sizeof(e1), 0);
 	ext_of(name, e2, sizeof(e2), 1);
-	if (e2[0] != '\0' && in_list(e2, DOC_EXT) &&
-	    (in_list(e1, SCRIPT_EXT) || in_list(e1, WEB_EXT)))
+	if (e2[0] != '\0' && str_in_list(e2, DOC_EXT) &&
+	    (str_in_list(e1, SCRIPT_EXT) || str_in_list(e1, WEB_EXT)))
 		finding_add(s, R_ATT_DOUBLE_EXT, &(struct fargs){ .name = name,
 		    .sha256 = sha });
-	else if (in_list(e1, SCRIPT_EXT) && (unread || (strcmp(e1, "lnk") !=
+	else if (str_in_list(e1, SCRIPT_EXT) && (unread || (strcmp(e1, "lnk") !=
 	    0 && strcmp(e1, "exe") != 0 && strcmp(e1, "dll") != 0))) {
 		char t[128], tj[160];
 
@@ -466,7 +444,7 @@ name_check(struct detect_scan *s, const char *name, const char *sha,
 		    e1, unread ? "、名前から判断 (開いていません)" : "");
 		finding_add(s, R_ATT_SCRIPT, &(struct fargs){ .name = name,
 		    .type = t, .type_ja = tj, .sha256 = sha });
-	} else if (unread && in_list(e1, disk)) {
+	} else if (unread && str_in_list(e1, disk)) {
 		char t[128], tj[160];
 
 		snprintf(t, sizeof(t), ".%s; judged by its name, not opened",
@@ -1695,11 +1673,9 @@ static int
 home_url(struct detect_scan *s, const char *url)
 {
 	struct durl	 d;
-	const char	*f = s->m->from.domain;
 
 	if (url_parse(s, url, strlen(url), &d) != 0 || d.host == NULL)
 		return 0;
-	(void)f;
 	return dom_is_own(s, d.host) || dom_is_corr(s, d.host);
 }
 
@@ -1918,7 +1894,7 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	 * kilobytes of comments, in UTF-16 too. */
 	if ((ft == FT_TEXT || ft == FT_UNKNOWN) && strcmp(ext_of(name, e1,
 	    sizeof(e1), 0), "url") == 0 && (ini = url_ini(s, p, len)) != NULL &&
-	    ci_find((const unsigned char *)ini, strlen(ini),
+	    mem_has_case(ini, strlen(ini),
 	    "InternetShortcut"))
 		ft = FT_URLFILE;
 	snprintf(tb, sizeof(tb), "%s%s%s%s", ftname[ft], mt ? " (" : "",
@@ -1938,7 +1914,7 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 	av_scan(s, name, p, len, sha, s->depth == 0 || from_encrypted);
 
 	/* A document name on something else. */
-	if (in_list(e1, DOC_EXT) && (ft == FT_HTML || ft == FT_SVG ||
+	if (str_in_list(e1, DOC_EXT) && (ft == FT_HTML || ft == FT_SVG ||
 	    ft == FT_LNK || ft == FT_URLFILE) &&
 	    !(ft == FT_SVG && strcmp(e1, "svg") == 0))
 		finding_add(s, R_ATT_TYPE_MISMATCH, &(struct fargs){
@@ -1984,8 +1960,8 @@ attach_file(struct detect_scan *s, const char *name, const unsigned char *p,
 		pdf_check(s, name, p, len, sha);
 		break;
 	case FT_RTF:
-		if (ci_find(p, len, "\\objdata") || ci_find(p, len,
-		    "\\objupdate") || ci_find(p, len, "\\objemb"))
+		if (mem_has_case(p, len, "\\objdata") || mem_has_case(p, len,
+		    "\\objupdate") || mem_has_case(p, len, "\\objemb"))
 			finding_add(s, R_ATT_RTF_OBJECT, &(struct fargs){
 			    .name = name, .sha256 = sha });
 		url_scan_text(s, (const char *)p, len, UO_ATTACH, name);

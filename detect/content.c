@@ -931,13 +931,9 @@ static int
 share_brand(const char *name)
 {
 	static const char *const sharing[] = { "Microsoft", "Google",
-	    "Dropbox", "DocuSign", "Adobe", "WeTransfer", "Apple" };
-	size_t	 i;
+	    "Dropbox", "DocuSign", "Adobe", "WeTransfer", "Apple", NULL };
 
-	for (i = 0; i < nitems(sharing); i++)
-		if (strcmp(name, sharing[i]) == 0)
-			return 1;
-	return 0;
+	return str_in_list(name, sharing);
 }
 
 void

@@ -1114,18 +1114,6 @@ css_urls(struct hstate *h, const char *p, size_t n)
 	}
 }
 
-/* Does p (n bytes) hold w (lower case), in any case? */
-static int
-has_ci(const char *p, size_t n, const char *w)
-{
-	size_t	 i, l = strlen(w);
-
-	for (i = 0; i + l <= n; i++)
-		if ((p[i] | 0x20) == w[0] && str_ncasecmp(p + i, w, l) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * What a script decodes to find where it sends the browser, into out (at
  * most SCRIPT_DECODED bytes, each pass linear in the script): each string
@@ -1145,13 +1133,6 @@ has_ci(const char *p, size_t n, const char *w)
 #define SD_JOIN		0x20
 #define SD_EVAL		0x40
 
-static int
-hexv(int c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
-	    c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 /* The JavaScript string literal at p (its quote) into lit: past its end. */
 static const char *
 js_string(const char *p, const char *e, struct buf *lit, size_t *nesc)
@@ -1167,18 +1148,18 @@ js_string(const char *p, const char *e, struct buf *lit, size_t *nesc)
 		}
 		p++;
 		cp = 0;
-		if (*p == 'x' && e - p > 2 && hexv(p[1]) >= 0 &&
-		    hexv(p[2]) >= 0) {
-			cp = (uint32_t)(hexv(p[1]) * 16 + hexv(p[2]));
+		if (*p == 'x' && e - p > 2 && hex_value(p[1]) >= 0 &&
+		    hex_value(p[2]) >= 0) {
+			cp = (uint32_t)(hex_value(p[1]) * 16 + hex_value(p[2]));
 			p += 3;
 		} else if (*p == 'u' && e - p > 2 && p[1] == '{') {
-			for (p += 2, k = 0; p < e && (d = hexv(*p)) >= 0 &&
+			for (p += 2, k = 0; p < e && (d = hex_value(*p)) >= 0 &&
 			    k < 6; p++, k++)
 				cp = cp * 16 + (uint32_t)d;
 			if (p < e && *p == '}')
 				p++;
 		} else if (*p == 'u' && e - p > 4) {
-			for (p++, k = 0; k < 4 && (d = hexv(*p)) >= 0; p++, k++)
+			for (p++, k = 0; k < 4 && (d = hex_value(*p)) >= 0; p++, k++)
 				cp = cp * 16 + (uint32_t)d;
 		} else {
 			buf_addc(lit, *p == 'n' ? '\n' : *p == 't' ? '\t' :
@@ -1257,10 +1238,10 @@ script_decode(const char *p, size_t n, struct buf *out, int *how)
 		if (memchr(lit.ptr, '%', lit.len) != NULL) {
 			for (i = 0; i < lit.len; i++)
 				if (lit.ptr[i] == '%' && i + 2 < lit.len &&
-				    hexv(lit.ptr[i + 1]) >= 0 &&
-				    hexv(lit.ptr[i + 2]) >= 0) {
-					buf_addc(out, hexv(lit.ptr[i + 1]) * 16 +
-					    hexv(lit.ptr[i + 2]));
+				    hex_value(lit.ptr[i + 1]) >= 0 &&
+				    hex_value(lit.ptr[i + 2]) >= 0) {
+					buf_addc(out, hex_value(lit.ptr[i + 1]) * 16 +
+					    hex_value(lit.ptr[i + 2]));
 					i += 2;
 					npct++;
 				} else
@@ -1280,7 +1261,7 @@ script_decode(const char *p, size_t n, struct buf *out, int *how)
 	if (pct && npct >= 8)
 		*how |= SD_PERCENT;
 	/* 'fromChar' + 'Code': the name hidden is a sign itself. */
-	if (!codes && has_ci(joined.ptr, joined.len, "fromcharcode")) {
+	if (!codes && mem_has_case(joined.ptr, joined.len, "fromcharcode")) {
 		codes = 1;
 		*how |= SD_CHARCODE;
 	}
@@ -1305,9 +1286,9 @@ script_decode(const char *p, size_t n, struct buf *out, int *how)
 
 			if (q + 1 < e && q[0] == '0' && (q[1] == 'x' ||
 			    q[1] == 'X'))
-				for (q += 2; q < e && hexv(*q) >= 0 &&
+				for (q += 2; q < e && hex_value(*q) >= 0 &&
 				    v < 0x110000; q++)
-					v = v * 16 + (unsigned long)hexv(*q);
+					v = v * 16 + (unsigned long)hex_value(*q);
 			else
 				for (; q < e && isdigit((unsigned char)*q) &&
 				    v < 0x110000; q++)
@@ -1537,7 +1518,7 @@ page_redirect(struct hstate *h)
 	script_decode(p, n, &d, &how);
 	/* The name spelt in pieces or cases ('loc'+'ation',
 	 * 'LOCATION'.toLowerCase()) where the script never writes it. */
-	if (!sink && has_ci(d.ptr, d.len, "location") &&
+	if (!sink && mem_has_case(d.ptr, d.len, "location") &&
 	    memmem(p, n, "location", 8) == NULL)
 		sink = 1;
 	if (!sink) {
@@ -1596,15 +1577,9 @@ user_act(const char *name)
 	    "onkeydown", "onkeyup", "onkeypress", "onsubmit", "onreset",
 	    "onchange", "oninput", "onselect", "oncopy", "oncut", "onpaste",
 	    "ondrop", "onwheel", "onpointerdown", "onpointerup",
-	    "ontouchstart", "ontouchend" };
-	size_t	 i;
+	    "ontouchstart", "ontouchend", NULL };
 
-	if (strncmp(name, "ondrag", 6) == 0)
-		return 1;
-	for (i = 0; i < nitems(act); i++)
-		if (strcmp(name, act[i]) == 0)
-			return 1;
-	return 0;
+	return strncmp(name, "ondrag", 6) == 0 || str_in_list(name, act);
 }
 
 /* Does the frame fill the window: 100% (or 100vw and 100vh) wide and

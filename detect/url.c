@@ -104,29 +104,15 @@ int
 url_local_scheme(const char *scheme)
 {
 	static const char *const local[] = { "file", "search-ms", "search",
-	    "ms-search", "ms-msdt", "ms-appinstaller", "ms-officecmd" };
-	size_t	 i;
+	    "ms-search", "ms-msdt", "ms-appinstaller", "ms-officecmd", NULL };
 
-	for (i = 0; i < nitems(local); i++)
-		if (strcmp(scheme, local[i]) == 0)
-			return 1;
-	return 0;
+	return str_in_list(scheme, local);
 }
 
 /* Office's own document schemes (ms-word:, ms-excel:, ...). */
-static int
-office_scheme(const char *scheme)
-{
-	static const char *const office[] = { "ms-word", "ms-excel",
-	    "ms-powerpoint", "ms-visio", "ms-access", "ms-project",
-	    "ms-publisher", "ms-spd", "ms-infopath" };
-	size_t	 i;
-
-	for (i = 0; i < nitems(office); i++)
-		if (strcmp(scheme, office[i]) == 0)
-			return 1;
-	return 0;
-}
+static const char *const OFFICE_SCHEMES[] = { "ms-word", "ms-excel",
+    "ms-powerpoint", "ms-visio", "ms-access", "ms-project", "ms-publisher",
+    "ms-spd", "ms-infopath", NULL };
 
 static int	url_parse_at(struct detect_scan *, const char *, size_t,
 		    struct durl *, int);
@@ -196,7 +182,7 @@ url_parse_at(struct detect_scan *s, const char *raw, size_t len,
 		 * "|u|" (ms-word:ofe|u|https://..., also written
 		 * ms-word:https://...): that URL is the link, opened in the
 		 * program. */
-		if (office_scheme(scheme)) {
+		if (str_in_list(scheme, OFFICE_SCHEMES)) {
 			const char *in = strstr(p, "|u|");
 
 			in = in != NULL ? in + 3 : p;

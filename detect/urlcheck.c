@@ -282,15 +282,15 @@ file_ext(const char *ext)
 	    "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "svg", "heic",
 	    "eml", "msg", "ics", "vcf", "xml", "json", "log", "zip", "rar",
 	    "7z", "gz", "tgz", "iso", "img", "exe", "msi", "js", "vbs", "hta",
-	    "lnk", "one", "mov", "mp4", "mp3", "wav", "m4a" };
-	size_t	 i;
+	    "lnk", "one", "mov", "mp4", "mp3", "wav", "m4a", NULL };
+	char	 low[8];
+	size_t	 n;
 
-	if (ext == NULL || *ext++ != '.')
+	if (ext == NULL || *ext++ != '.' || (n = strlen(ext)) >= sizeof(low))
 		return 0;
-	for (i = 0; i < nitems(exts); i++)
-		if (str_casecmp(ext, exts[i]) == 0)
-			return 1;
-	return 0;
+	memcpy(low, ext, n + 1);
+	str_lower(low);
+	return str_in_list(low, exts);
 }
 
 /* A domain-looking token shown as link text, or NULL. */
@@ -357,9 +357,10 @@ text_file(const char *t, char *ext, size_t extsz)
 {
 	static const char *const exts[] = { "pdf", "doc", "docx", "docm",
 	    "xls", "xlsx", "xlsm", "ppt", "pptx", "odt", "ods", "rtf", "zip",
-	    "rar", "7z" };
+	    "rar", "7z", NULL };
 	const char	*e, *dot;
-	size_t		 n, i;
+	char		 low[8];
+	size_t		 n;
 
 	while (*t == ' ' || *t == '\t' || *t == '\n')
 		t++;
@@ -374,13 +375,14 @@ text_file(const char *t, char *ext, size_t extsz)
 			dot = e;
 	if (dot == NULL || dot == t || dot[-1] == ' ')
 		return 0;
-	for (i = 0; i < nitems(exts); i++)
-		if ((size_t)(t + n - dot - 1) == strlen(exts[i]) &&
-		    str_ncasecmp(dot + 1, exts[i], strlen(exts[i])) == 0) {
-			snprintf(ext, extsz, ".%s", exts[i]);
-			return 1;
-		}
-	return 0;
+	if ((size_t)(t + n - dot - 1) >= sizeof(low))
+		return 0;
+	snprintf(low, sizeof(low), "%.*s", (int)(t + n - dot - 1), dot + 1);
+	str_lower(low);
+	if (!str_in_list(low, exts))
+		return 0;
+	snprintf(ext, extsz, ".%s", low);
+	return 1;
 }
 
 /*
@@ -920,7 +922,7 @@ check_one(struct detect_scan *s, size_t idx)
 	 * sender's, the organisation's or a correspondent's site or
 	 * storage, is what it says. */
 	{
-		char ext[8];
+		char ext[16];
 		const char *fdom = s->m->from.domain;
 		const char *freg = fdom != NULL ? dom_registrable(s, fdom) : NULL;
 		size_t pl = strlen(u->path), el;
@@ -1210,10 +1212,11 @@ url_own_links(struct detect_scan *s)
 	    "account.activedirectory.windowsazure.com",
 	    "myaccount.microsoft.com", "mysignins.microsoft.com",
 	    "mysecurityinfo.microsoft.com", "account.microsoft.com",
-	    "portal.office.com", "www.office.com", "support.microsoft.com" };
+	    "portal.office.com", "www.office.com", "support.microsoft.com",
+	    NULL };
 	const struct detect_engine	*e = s->eng;
 	const char			*fdom = s->m->from.domain;
-	size_t				 i, k, home = 0;
+	size_t				 i, home = 0;
 
 	if (fdom == NULL || !dom_is_own(s, fdom) || !s->authentic ||
 	    finding_has(s, R_SPOOF_OWN))
@@ -1233,10 +1236,8 @@ url_own_links(struct detect_scan *s)
 		}
 		if (suffix_in(&e->hosting, u->host, NULL))
 			return -1;
-		for (k = 0; k < nitems(account); k++)
-			if (strcmp(u->host, account[k]) == 0)
-				break;
-		if (k == nitems(account) || strcasestr(u->path, "devicelogin") ||
+		if (!str_in_list(u->host, account) ||
+		    strcasestr(u->path, "devicelogin") ||
 		    strcasestr(u->path, "deviceauth") ||
 		    strcasestr(u->path, "oauth2") ||
 		    strcasestr(u->path, "adminconsent") ||

@@ -112,6 +112,30 @@ str_has_suffix_case(const char *s, const char *sfx)
 }
 
 int
+str_in_list(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
+int
+mem_has_case(const void *p, size_t n, const char *needle)
+{
+	const char	*c = p;
+	size_t		 l = strlen(needle), i;
+
+	if (l == 0)
+		return 1;
+	for (i = 0; i + l <= n; i++)
+		if ((c[i] | 0x20) == (needle[0] | 0x20) &&
+		    str_ncasecmp(c + i, needle, l) == 0)
+			return 1;
+	return 0;
+}
+
+int
 str_valid_utf8(const char *p, size_t n, int allow_nl)
 {
 	const unsigned char *s = (const unsigned char *)p, *e = s + n;

@@ -23,6 +23,10 @@ int	 str_ncasecmp(const char *, const char *, size_t);
 void	 str_lower(char *);
 int	 str_has_prefix(const char *, const char *);
 int	 str_has_suffix_case(const char *, const char *);
+/* Is s one of the strings of list (NULL-terminated), exactly? */
+int	 str_in_list(const char *s, const char *const *list);
+/* Do the n bytes at p hold needle, in any case (ASCII)? */
+int	 mem_has_case(const void *p, size_t n, const char *needle);
 /* 1 if the bytes are valid UTF-8 with no NUL and no C0 controls except
  * tab, CR and LF when allow_nl is set. */
 int	 str_valid_utf8(const char *, size_t, int allow_nl);
