@@ -876,6 +876,36 @@ pdf_dict(const unsigned char *p, const unsigned char *kw, size_t *dn)
 	return d;
 }
 
+/* The object whose stream keyword is at kw ("12 0 obj << ... >>
+ * stream"): its number, 0 when not known. */
+static uint32_t
+pdf_objnum(const unsigned char *p, const unsigned char *kw)
+{
+	size_t			 dn;
+	const unsigned char	*d = pdf_dict(p, kw, &dn), *b;
+	unsigned long		 v = 0, mul = 1;
+
+	if (d - p < 5 || memcmp(d - 3, "obj", 3) != 0)
+		return 0;
+	/* Back over " G " to N. */
+	for (b = d - 4; b > p && isspace(*b); b--)
+		;
+	while (b > p && isdigit(*b))
+		b--;
+	if (b <= p || !isspace(*b))
+		return 0;
+	while (b > p && isspace(*b))
+		b--;
+	if (!isdigit(*b))
+		return 0;
+	for (; b >= p && isdigit(*b); b--) {
+		if (mul <= 1000000000UL)
+			v += (unsigned long)(*b - '0') * mul;
+		mul *= 10;
+	}
+	return v <= UINT32_MAX ? (uint32_t)v : 0;
+}
+
 /* Does a zlib stream start at q (deflate, a window of at most 32 KB,
  * the header's check)?  Readers inflate all of them, not only 0x78. */
 static int
@@ -1105,6 +1135,7 @@ struct pdf_scan {
 	size_t			 ndecrypted;	/* streams, PDF_CRYPT_STREAMS */
 	const unsigned char	*next_es;	/* the next "endstream" */
 	const unsigned char	*es_from;	/* ... after there */
+	struct pdf_text		*pt;		/* the text it shows, or NULL */
 };
 
 /*
@@ -1465,6 +1496,10 @@ pdf_stream(struct pdf_scan *c, const unsigned char *p,
 		    pdf_int(d, dn, "/First") >= 0) && !pdf_texty(out, got));
 		pdf_uris(s, c->name, out, got, &c->nuris, &c->first, NULL);
 		pdf_paths_qr(s, c->name, out, got);
+		if (objstm)
+			pdf_text_objstm(c->pt, d, dn, out, got);
+		else
+			pdf_text_stream(c->pt, pdf_objnum(p, kw), out, got);
 		goto out;
 	}
 	if (c->stop)
@@ -1474,12 +1509,17 @@ pdf_stream(struct pdf_scan *c, const unsigned char *p,
 		pdf_keys(c, q, (size_t)(e - q), 0);
 		pdf_uris(s, c->name, q, (size_t)(e - q), &c->nuris, &c->first,
 		    NULL);
+		if (!objstm)
+			pdf_text_stream(c->pt, pdf_objnum(p, kw), q,
+			    (size_t)(e - q));
 	}
 	if (objstm)
 		goto out;
-	/* An uncompressed content stream may draw a QR code: its end
-	 * looked for within a stream's size, a few such streams per PDF. */
-	if (c->raw < PDF_RAW_MAX && qr_room(s)) {
+	/* An uncompressed content stream may draw a QR code or show text:
+	 * its end looked for within a stream's size, a few such streams
+	 * per PDF. */
+	if (c->raw < PDF_RAW_MAX && (qr_room(s) || (c->pt != NULL &&
+	    plain == NULL))) {
 		size_t win = (size_t)(e - q) < PDF_STREAM_MAX + 9 ?
 		    (size_t)(e - q) : PDF_STREAM_MAX + 9;
 		const unsigned char *end = plain != NULL ? e : memmem(q, win,
@@ -1487,7 +1527,12 @@ pdf_stream(struct pdf_scan *c, const unsigned char *p,
 
 		c->raw++;
 		if (end != NULL) {
-			pdf_paths_qr(s, c->name, q, (size_t)(end - q));
+			if (plain == NULL)
+				pdf_text_stream(c->pt, pdf_objnum(p, kw), q,
+				    (size_t)(end - q));
+			if (qr_room(s))
+				pdf_paths_qr(s, c->name, q,
+				    (size_t)(end - q));
 			if (plain == NULL)
 				*qp = end + 9;
 		}
@@ -1551,6 +1596,34 @@ pdf_keys_file(struct pdf_scan *c, const unsigned char *p, size_t n)
 	}
 }
 
+/*
+ * The text a document shows: the links written in it (a reader's PDF
+ * viewer makes them links) and, normalised, its part of s->doc for the
+ * content checks.
+ */
+static void
+doc_text(struct detect_scan *s, struct pdf_text *pt, const char *name,
+    const char *sha)
+{
+	struct buf	 raw;
+	size_t		 off = s->doc.len;
+
+	buf_init(&raw, DETECT_DOC_TEXT_MAX);
+	if (pdf_text_end(pt, &raw) > 0 && s->ndocs < DETECT_DOCS_MAX) {
+		url_scan_text(s, raw.ptr, raw.len, UO_PDF, name);
+		text_norm(&s->doc, raw.ptr, raw.len, NULL);
+		if (s->doc.len > off) {
+			s->docs[s->ndocs].name = name;
+			s->docs[s->ndocs].sha256 = sha;
+			s->docs[s->ndocs].off = off;
+			s->docs[s->ndocs].len = s->doc.len - off;
+			s->ndocs++;
+			buf_adds(&s->doc, " \n ");
+		}
+	}
+	buf_release(&raw);
+}
+
 #define PDF_OBJSTM_MAX	PDF_STREAMS_MAX
 #define PDF_OBJSTM_LOOK	1024	/* "/ObjStm" looked at for a stream */
 
@@ -1567,6 +1640,10 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.name = name;
+	if (s->ndocs < DETECT_DOCS_MAX && s->doc.len < DETECT_DOC_TEXT_MAX / 2) {
+		c.pt = pdf_text_new(s);
+		pdf_text_objects(c.pt, p, n);
+	}
 	pdf_keys_file(&c, p, n);
 	/*
 	 * Encrypted with an empty user password (permissions only): it
@@ -1663,6 +1740,10 @@ pdf_check(struct detect_scan *s, const char *name, const unsigned char *p,
 	if (c.nuris >= 1 && c.nuris <= 3 && c.pages <= 2)
 		finding_add(s, R_ATT_PDF_LURE, &(struct fargs){ .name = name,
 		    .url = c.first, .sha256 = sha });
+	if (c.pt != NULL) {
+		doc_text(s, c.pt, name, sha);
+		pdf_text_free(c.pt);
+	}
 	if (c.crypt != NULL)
 		pdf_crypt_free(&crypt);
 }

@@ -682,6 +682,44 @@ links_home(struct detect_scan *s)
 	return 0;
 }
 
+/* Is the sender one whose attached documents are read for a callback
+ * scam: free mail, or a domain that is neither the organisation's nor a
+ * correspondent's and that the mail does not link to (a shop's or a
+ * supplier's invoice comes from its own site, linked)? */
+static int
+doc_callback_sender(struct detect_scan *s, int from_free)
+{
+	const char	*d = s->m->from.domain;
+
+	return from_free || (!links_home(s) && (d == NULL ||
+	    (!dom_is_own(s, d) && !dom_is_corr(s, d))));
+}
+
+/*
+ * A callback scam's words and number in a document's text: 1 when
+ * found (and said).  An invoice says "order ID", "total amount" and
+ * "customer care" with a number to call; the scam also says the
+ * subscription renewed, the card was charged, or to call if you did not
+ * order it (a phrase of weight 2).
+ */
+static int
+doc_callback(struct detect_scan *s, const struct doc_text *d)
+{
+	struct cmatch	*cm = arena_zalloc(&s->a, sizeof(*cm));
+	char		 tel[48];
+
+	cm->s = s->doc.ptr + d->off;
+	cm->n = d->len;
+	ac_scan(s->eng->content_ac, cm->s, cm->n, cm_cb, cm);
+	if (cm->score[PC_CALLBACK] < 4 || cm->score[PC_CALLBACK] -
+	    cm->count[PC_CALLBACK] < 1 || !phone_to_call(cm->s, cm->n, tel,
+	    sizeof(tel)))
+		return 0;
+	finding_add(s, R_ATT_DOC_CALLBACK, &(struct fargs){ .name = d->name,
+	    .sha256 = d->sha256, .detail = tel });
+	return 1;
+}
+
 /* Does w (lower case) stand as a word in s (normalised)? */
 static int
 has_word(const char *s, const char *w)
@@ -1017,10 +1055,27 @@ content_run(struct detect_scan *s)
 	    cm->score[PC_CONFID] >= 3)
 		finding_add(s, R_CONTENT_WIRE, &(struct fargs){
 		    .detail = examples(s, cm, PC_WIRE, PC_CONFID) });
-	/* Money or a private channel asked for from a free mail address:
-	 * a company's accounts and its executives write from its own
-	 * domain. */
-	if (from_free && (finding_has(s, R_CONTENT_PAYMENT_CHANGE) ||
+	/* A real receipt links to its sender's own site; the callback
+	 * scam comes from free mail or anywhere else, a number its point. */
+	if (cm->score[PC_CALLBACK] >= 3 && (from_free || !links_home(s))) {
+		char tel[48];
+
+		if (phone_to_call(cm->s, cm->n, tel, sizeof(tel)))
+			finding_add(s, R_CONTENT_CALLBACK, &(struct fargs){
+			    .detail = tel });
+	}
+	/* The same scam written in an attached document, the mail saying
+	 * only "see the attached". */
+	for (i = 0; i < (size_t)s->ndocs && !finding_has(s,
+	    R_CONTENT_CALLBACK) && doc_callback_sender(s, from_free); i++)
+		if (doc_callback(s, &s->docs[i]))
+			break;
+	/* Money, a call about a charge or a private channel asked for
+	 * from a free mail address: a company's accounts, billing and
+	 * executives write from its own domain. */
+	if (from_free && (finding_has(s, R_CONTENT_CALLBACK) ||
+	    finding_has(s, R_ATT_DOC_CALLBACK) ||
+	    finding_has(s, R_CONTENT_PAYMENT_CHANGE) ||
 	    finding_has(s, R_CONTENT_CHAT_MOVE) ||
 	    finding_has(s, R_CONTENT_GIFT_CARD) ||
 	    finding_has(s, R_CONTENT_WIRE)))
@@ -1057,15 +1112,6 @@ content_run(struct detect_scan *s)
 		if (bal != NULL)
 			finding_add(s, R_CONTENT_CRYPTO_LOGIN, &(struct fargs){
 			    .detail = bal });
-	}
-	/* A real receipt links to its sender's own site; the callback
-	 * scam comes from free mail or anywhere else, a number its point. */
-	if (cm->score[PC_CALLBACK] >= 3 && (from_free || !links_home(s))) {
-		char tel[48];
-
-		if (phone_to_call(cm->s, cm->n, tel, sizeof(tel)))
-			finding_add(s, R_CONTENT_CALLBACK, &(struct fargs){
-			    .detail = tel });
 	}
 	if (cm->score[PC_PRIZE] >= 3 && links > 0)
 		finding_add(s, R_CONTENT_PRIZE, &(struct fargs){

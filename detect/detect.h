@@ -54,6 +54,8 @@
 #define DETECT_PART_MAX		(32u << 20)	/* decoded bytes kept per part */
 #define DETECT_PARTS_MAX	1000	/* leaf parts analysed per message */
 #define DETECT_TEXT_MAX		(4u << 20)	/* decoded text analysed */
+#define DETECT_DOCS_MAX		8		/* documents' text read */
+#define DETECT_DOC_TEXT_MAX	(256u << 10)	/* ... all of it */
 #define DETECT_URLS_MAX		300	/* distinct URLs analysed */
 #define DETECT_ARCHIVE_DEPTH	4	/* archives within archives */
 #define DETECT_ARCHIVE_FILES	500	/* entries per message */

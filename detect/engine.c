@@ -234,6 +234,7 @@ detect_scan_new(struct detect_engine *e)
 	}
 	s->zbar = qr_new();
 	buf_init(&s->text, DETECT_TEXT_MAX);
+	buf_init(&s->doc, DETECT_DOC_TEXT_MAX);
 	return s;
 }
 
@@ -338,6 +339,7 @@ detect_scan_free(struct detect_scan *s)
 		magic_close(s->magic);
 	qr_free(s->zbar);
 	buf_release(&s->text);
+	buf_release(&s->doc);
 	for (i = 0; i < DETECT_PASSWORDS_MAX; i++)
 		free(s->pw[i]);
 	org_clear(s);
@@ -952,6 +954,8 @@ scan_begin(struct detect_scan *s)
 	s->nu = s->ucap = 0;
 	hset_init(&s->useen, &s->a);
 	buf_reset(&s->text);
+	buf_reset(&s->doc);
+	s->ndocs = 0;
 	memset(&s->ns, 0, sizeof(s->ns));
 	memset(&s->hbody, 0, sizeof(s->hbody));
 	s->arc_files = s->inflated = s->item_text = 0;

@@ -462,6 +462,15 @@ struct detect_scan {
 						   authentic (DMARC or composite
 						   authentication passed) or the
 						   mail internal (AuthAs) */
+	/* The text the attached documents show (PDFs'), normalised as
+	 * s->text is: each document's part of it, by name. */
+	struct buf		 doc;
+	struct doc_text {
+		const char	*name;
+		const char	*sha256;
+		size_t		 off, len;
+	}			 docs[DETECT_DOCS_MAX];
+	int			 ndocs;
 };
 
 /* Reset the per-message state: a fresh arena, an empty message in s->m,
@@ -765,6 +774,19 @@ int	 xls_macro_sheet(const unsigned char *, size_t, int boundsheets);
  * *next is where reading goes on. */
 size_t	 pdf_string(const unsigned char *q, const unsigned char *e, char *u,
 	    size_t cap, const unsigned char **next);
+/* pdftext.c: the text a PDF shows, from what attach.c's reader hands
+ * it: the file's objects, an object stream's, each stream's data
+ * decoded (num: the stream's object, 0 when not known).  The text,
+ * UTF-8, is appended to the buffer by pdf_text_end(): its length. */
+struct pdf_text;
+struct pdf_text *pdf_text_new(struct detect_scan *);
+void	 pdf_text_objects(struct pdf_text *, const unsigned char *, size_t);
+void	 pdf_text_objstm(struct pdf_text *, const unsigned char *d,
+	    size_t dn, const unsigned char *, size_t);
+void	 pdf_text_stream(struct pdf_text *, uint32_t num,
+	    const unsigned char *, size_t);
+size_t	 pdf_text_end(struct pdf_text *, struct buf *);
+void	 pdf_text_free(struct pdf_text *);
 /* pdfcrypt.c: an encrypted PDF opened with the empty user password, or
  * a password of the scan (PPAP). */
 enum pdf_cipher { PDF_CRYPT_NONE, PDF_CRYPT_RC4, PDF_CRYPT_AES };

@@ -515,7 +515,7 @@ RULE(R_CONTENT_CHAT_MOVE, "content.chat_move", DETECT_IMPERSONATION, 40, \
     "The text asks to move the talk to a chat app or to give a private telephone number, in confidence or at once ({detail}): how CEO fraud begins, to go on where the organisation's mail cannot see.", \
     "本文は内密に、または急いで、チャットアプリへの移動や個人の電話番号を求めています ({detail})。社長を装う詐欺の始まり方で、会社のメールの外でやり取りを続けようとします。") \
 RULE(R_SENDER_FREEMAIL_MONEY, "sender.freemail_money", DETECT_IMPERSONATION, 20, \
-    "bank details or a private channel asked for from a free mail address", \
+    "bank details, a call about a charge or a private channel asked for from a free mail address", \
     "The request comes from a free mail address ({domain}); a company's accounts department or executive writes from the company's own domain.", \
     "この依頼はフリーメールのアドレス ({domain}) から来ています。企業の経理担当や役員は自社のドメインから送信します。") \
 RULE(R_CONTENT_GIFT_CARD, "content.gift_card", DETECT_PHISHING, 45, \
@@ -534,6 +534,10 @@ RULE(R_CONTENT_CALLBACK, "content.callback", DETECT_PHISHING, 45, \
     "a charge, renewal or order to dispute by calling a telephone number (callback phishing)", \
     "The text reports a charge or renewal and asks to call {detail} to dispute it: callback phishing, where the caller is talked into paying or installing remote access.", \
     "本文は請求や自動更新を知らせ、取り消すには {detail} に電話するよう求めています。電話口で支払いや遠隔操作ソフトの導入をさせるコールバック型フィッシングです。") \
+RULE(R_ATT_DOC_CALLBACK, "attach.doc_callback", DETECT_PHISHING, 45, \
+    "an attached document reports a charge, renewal or order to dispute by calling a telephone number (callback phishing)", \
+    "The attached document \"{name}\" reports a charge or renewal and asks to call {detail} to dispute it: callback phishing, where the caller is talked into paying or installing remote access.", \
+    "添付文書「{name}」は請求や自動更新を知らせ、取り消すには {detail} に電話するよう求めています。電話口で支払いや遠隔操作ソフトの導入をさせるコールバック型フィッシングです。") \
 RULE(R_CONTENT_CRYPTO_LOGIN, "content.crypto_login", DETECT_PHISHING, 60, \
     "the login and password of a crypto-currency account holding a balance, given away", \
     "The mail hands over the login and password of a crypto-currency account said to hold {detail}. Nobody gives away a fortune to a stranger: the site asks for a \"fee\" to withdraw, and that money is gone.", \

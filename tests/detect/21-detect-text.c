@@ -3,7 +3,7 @@
  * the characters Windows adds to them), missing and wrong charsets,
  * invalid bytes; the MIME adapter on the Japanese test mail; the
  * normalisation phrases are matched on; the statistical classifier's
- * tokens and readings.
+ * tokens and readings; the text a PDF shows (pdftext.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -1178,6 +1178,127 @@ uuencoded(struct detect_scan *s)
 	buf_release(&b);
 }
 
+/* The text pdftext.c reads from a PDF's objects and streams (given as
+ * attach.c gives them), in the buffer it returns. */
+struct ptcase {
+	const char	*objs;		/* the file's objects */
+	const char	*streams[3];	/* "N|data": stream of object N */
+};
+
+static const char *
+pdf_text_of(struct detect_scan *s, const struct ptcase *c)
+{
+	struct pdf_text	*t = pdf_text_new(s);
+	struct buf	 out;
+	size_t		 i;
+	char		*r;
+
+	buf_init(&out, 1 << 20);
+	if (c->objs != NULL)
+		pdf_text_objects(t, (const unsigned char *)c->objs,
+		    strlen(c->objs));
+	for (i = 0; i < 3 && c->streams[i] != NULL; i++) {
+		const char *bar = strchr(c->streams[i], '|');
+
+		pdf_text_stream(t, (uint32_t)strtoul(c->streams[i], NULL, 10),
+		    (const unsigned char *)bar + 1, strlen(bar + 1));
+	}
+	pdf_text_end(t, &out);
+	pdf_text_free(t);
+	r = arena_strndup(&A, out.ptr != NULL ? out.ptr : "", out.len);
+	buf_release(&out);
+	return r;
+}
+
+#define TOUNI(body) "/CIDInit /ProcSet findresource begin 12 dict begin " \
+	"begincmap /CMapName /Adobe-Identity-UCS def 1 begincodespacerange " \
+	"<0000> <FFFF> endcodespacerange " body " endcmap end end"
+
+static void
+pdf_texts(struct detect_scan *s)
+{
+	/* A simple font: WinAnsi, its Windows characters too; a line
+	 * broken by Td, T* and ', words apart by a TJ gap. */
+	static const struct ptcase simple = {
+	    "3 0 obj << /Type /Page /Resources << /Font << /F1 5 0 R >> >> "
+	    "/Contents 4 0 R >> endobj\n5 0 obj << /Type /Font /Subtype "
+	    "/Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> "
+	    "endobj\n",
+	    { "4|BT /F1 12 Tf 72 720 Td (Call us \\(today\\)) Tj 0 -14 Td "
+	      "(Caf\\351 \\223quoted\\224) Tj T* [(Total)-300(due)] TJ "
+	      "(next line) ' ET" } };
+	/* Word's and Chrome's: a subset font of two-byte codes, mapped by
+	 * bfchar, bfrange and a bfrange of an array; a code no entry
+	 * knows is left out. */
+	static const struct ptcase cid = {
+	    "5 0 obj << /Type /Font /Subtype /Type0 /BaseFont /AB+Calibri "
+	    "/Encoding /Identity-H /ToUnicode 6 0 R >> endobj\n"
+	    "3 0 obj << /Type /Page /Resources << /Font << /C0 5 0 R >> >> "
+	    ">> endobj\n",
+	    { "6|" TOUNI("2 beginbfchar <0003> <0048> <0004> <0069> "
+	      "endbfchar 2 beginbfrange <0010> <0012> <0061> <0020> <0021> "
+	      "[<00660069> <D83DDE00>] endbfrange"),
+	      "4|BT /C0 10 Tf 1 0 0 1 72 700 Tm <00030004> Tj 1 0 0 1 72 680 "
+	      "Tm [<0010> -20 <00110012> -400 <0020> <0021> <0099>] TJ ET" } };
+	/* The same name for two fonts on two pages: each string read
+	 * through the one whose map knows its codes; the font resources
+	 * in an object of their own ("/Font 9 0 R"). */
+	static const struct ptcase twice = {
+	    "3 0 obj << /Type /Page /Resources << /Font 9 0 R >> >> endobj\n"
+	    "9 0 obj << /F1 5 0 R >> endobj\n"
+	    "8 0 obj << /Type /Page /Resources << /Font << /F1 7 0 R >> >> "
+	    ">> endobj\n"
+	    "5 0 obj << /Type /Font /Subtype /Type0 /ToUnicode 6 0 R >> "
+	    "endobj\n7 0 obj << /Type /Font /Subtype /Type0 /ToUnicode 10 0 R "
+	    ">> endobj\n",
+	    { "6|" TOUNI("1 beginbfrange <0001> <0003> <0041> endbfrange"),
+	      "10|" TOUNI("1 beginbfrange <0004> <0006> <0058> endbfrange"),
+	      "4|BT /F1 9 Tf <000400050006> Tj 0 -12 Td <000100020003> Tj "
+	      "ET" } };
+	/* Japanese fonts not embedded: UniJIS-UCS2-H's codes are UCS-2,
+	 * 90ms-RKSJ-H's Shift_JIS. */
+	static const struct ptcase ja = {
+	    "5 0 obj << /Type /Font /Subtype /Type0 /BaseFont /MS-Mincho "
+	    "/Encoding /UniJIS-UCS2-H >> endobj\n6 0 obj << /Type /Font "
+	    "/Subtype /Type0 /BaseFont /MS-Gothic /Encoding /90ms-RKSJ-H >> "
+	    "endobj\n3 0 obj << /Resources << /Font << /J1 5 0 R /J2 6 0 R >> "
+	    ">> >> endobj\n",
+	    { "4|BT /J1 10 Tf <8ACB6C4266F8> Tj T* /J2 10 Tf "
+	      "<82A88E7895A582A2> Tj ET" } };
+	/* A font with no map whose codes are glyphs gives nothing, not
+	 * noise; an inline image's data is not read as a drawing. */
+	static const struct ptcase nomap = {
+	    "5 0 obj << /Type /Font /Subtype /Type0 /Encoding /Identity-H >> "
+	    "endobj\n3 0 obj << /Resources << /Font << /F1 5 0 R >> >> >> "
+	    "endobj\n",
+	    { "4|BT /F1 9 Tf <0123> Tj ET BI /W 1 /H 1 ID \x01(hidden) Tj "
+	      "BT EI q BT /F9 8 Tf (shown) Tj ET" } };
+	/* Broken drawings and maps: an unterminated string, a map's entry
+	 * cut short, an array never closed. */
+	static const struct ptcase broken = {
+	    "5 0 obj << /Type /Font /Subtype /Type0 /ToUnicode 6 0 R >> "
+	    "endobj\n3 0 obj << /Font << /F1 5 0 R /F2 >> >> endobj\n",
+	    { "6|" TOUNI("2 beginbfchar <0001> <0041> <0002"),
+	      "4|BT /F1 9 Tf <00010002> Tj [(a) (b) TJ (open Tj",
+	      "7|BT /F1 9 Tf [<0001" } };
+
+	is_str(pdf_text_of(s, &simple), "Call us (today)\nCaf\xc3\xa9 "
+	    "\xe2\x80\x9cquoted\xe2\x80\x9d\nTotal due\nnext line\n",
+	    "pdftext: a simple font, WinAnsi, its lines and a TJ gap");
+	is_str(pdf_text_of(s, &cid), "Hi\nabc fi\xf0\x9f\x98\x80\n",
+	    "pdftext: two-byte codes through ToUnicode (bfchar, bfrange, "
+	    "arrays, a surrogate pair)");
+	is_str(pdf_text_of(s, &twice), "XYZ\nABC\n",
+	    "pdftext: one name for two fonts, each string its own");
+	is_str(pdf_text_of(s, &ja), "\xe8\xab\x8b\xe6\xb1\x82\xe6\x9b\xb8\n"
+	    "\xe3\x81\x8a\xe6\x94\xaf\xe6\x89\x95\xe3\x81\x84\n",
+	    "pdftext: UniJIS-UCS2-H and 90ms-RKSJ-H");
+	is_str(pdf_text_of(s, &nomap), "shown\n",
+	    "pdftext: glyph codes with no map, an inline image");
+	ok(pdf_text_of(s, &broken) != NULL, "pdftext: broken drawings and "
+	    "maps read without harm");
+}
+
 /* The engine's own words in a value said in Japanese: only what it put
  * there. */
 static void
@@ -1224,6 +1345,7 @@ main(void)
 	names_blank(s);
 	broken_multipart(s);
 	uuencoded(s);
+	pdf_texts(s);
 	detect_scan_free(s);
 	detect_engine_free(e);
 	token_list();

@@ -30,6 +30,7 @@ EXPECT = []
 PDFDRAW_SEEDS = []   # content streams for the detect_pdfdraw fuzz target
 SVGDRAW_SEEDS = []   # SVG pictures for the detect_svgdraw fuzz target
 PICTURE_SEEDS = []   # pictures for the detect_picture fuzz target
+DOCTEXT_SEEDS = []   # objects and streams for the detect_pdftext target
 
 
 def write(name, data, verdict, *rules):
@@ -761,6 +762,7 @@ def main():
     review32_samples()
     review36_samples()
     review37_samples()
+    doc_text_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -2353,6 +2355,158 @@ def html_escape(t):
     return (t.replace("&", "&amp;").replace('"', "&quot;")
             .replace("<", "&lt;").replace(">", "&gt;"))
 
+def pdf_doc(content, fonts, extra_objs=(), compress=True):
+    """A one-page PDF: content is its drawing, fonts a list of (name,
+    font dictionary bytes); extra_objs more objects (bytes) numbered
+    after the fonts, streams given as (dict bytes, data)."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", None, None]
+    res = b" ".join(b"/%s %d 0 R" % (nm, 5 + i)
+                    for i, (nm, _) in enumerate(fonts))
+    objs[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+               b"/Resources << /Font << " + res + b" >> >> /Contents 4 0 R >>")
+    objs[3] = (b"<< >>", content)
+    objs += [f for _, f in fonts] + list(extra_objs)
+    out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        if isinstance(o, tuple):
+            d, data = o
+            if compress:
+                data = zlib.compress(data)
+                d = d[:-2] + b" /Filter /FlateDecode >>"
+            out += (b"%d 0 obj\n%s\nstream\n" % (i, d[:-2] +
+                    b" /Length %d >>" % len(data)) + data +
+                    b"\nendstream\nendobj\n")
+        else:
+            out += b"%d 0 obj\n%s\nendobj\n" % (i, o)
+    # The fuzz target's seed: the objects, then the streams' data in
+    # the order of their objects (6, 7, ...: the map before the drawing).
+    DOCTEXT_SEEDS.append(b"".join(b"%d 0 obj %s endobj\n" % (i, o)
+                                  for i, o in enumerate(objs, 1)
+                                  if not isinstance(o, tuple)) +
+                         b"".join(b"\0\0" + o[1] for o in objs[4:] + objs[3:4]
+                                  if isinstance(o, tuple)))
+    x = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offs)
+    out += (b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objs) + 1, x))
+    return out
+
+
+def pdf_simple_text(lines):
+    """A drawing of lines in Helvetica (WinAnsi), one Tj a line."""
+    esc = lambda l: l.replace("\\", "\\\\").replace("(", "\\(").replace(
+        ")", "\\)")
+    cs = ("BT /F1 11 Tf 72 740 Td 15 TL\n" + "".join(
+        "(%s) Tj T*\n" % esc(l) for l in lines) + "ET\n").encode("cp1252")
+    return pdf_doc(cs, [(b"F1", b"<< /Type /Font /Subtype /Type1 "
+                         b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")])
+
+
+def pdf_cid_text(lines):
+    """The lines as Word's "Save as PDF" and Chrome write them: a
+    subset font of two-byte glyph codes (Identity-H) numbered in the
+    order the characters first appear, a ToUnicode map of bfchar and
+    bfrange entries, and TJ arrays with kerning (a word's gap -250)."""
+    codes = {}
+    for ch in "".join(lines):
+        if ch != " " and ch not in codes:
+            codes[ch] = 3 + len(codes)
+    def tj(line):
+        parts = []
+        for w in line.split(" "):
+            parts.append(b"<" + b"".join(b"%04X" % codes[c] for c in w) +
+                         b">")
+        return b"[" + b" -250 ".join(parts) + b"] TJ"
+    cs = b"BT\n/F1 11 Tf\n" + b"".join(
+        b"1 0 0 1 72 %d Tm %s\n" % (740 - 15 * i, tj(l))
+        for i, l in enumerate(lines)) + b"ET\n"
+    items = sorted(codes.items(), key=lambda kv: kv[1])
+    half = len(items) // 2
+    bfchar = b"".join(b"<%04X> <%04X>\n" % (c, ord(ch))
+                      for ch, c in items[:half])
+    bfrange = b"".join(b"<%04X> <%04X> <%04X>\n" % (c, c, ord(ch))
+                       for ch, c in items[half:])
+    cmap = (b"/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+            b"begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering "
+            b"(UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS "
+            b"def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+            b"endcodespacerange\n%d beginbfchar\n" % half + bfchar +
+            b"endbfchar\n%d beginbfrange\n" % (len(items) - half) +
+            bfrange + b"endbfrange\nendcmap\nCMapName currentdict "
+            b"/CMap defineresource pop\nend\nend\n")
+    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri "
+            b"/Encoding /Identity-H /DescendantFonts [7 0 R] "
+            b"/ToUnicode 6 0 R >>")
+    desc = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont "
+            b"/ABCDEF+Calibri /CIDSystemInfo << /Registry (Adobe) "
+            b"/Ordering (Identity) /Supplement 0 >> /DW 500 >>")
+    return pdf_doc(cs, [(b"F1", font)], [(b"<< >>", cmap), desc])
+
+
+def doc_text_samples():
+    """Callback phishing written in an attached PDF, the mail saying
+    only "see the attached": the PDF's text read (a simple font; a
+    subset font of glyph codes with a ToUnicode map, as Word and Chrome
+    write), and the invoices and renewals real businesses attach."""
+    def att_mail(frm, subject, body, fname, pdfb, extra=""):
+        return (headers(frm, subject, extra) +
+                'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+                "Content-Type: text/plain; charset=utf-8\n\n" + body +
+                "\n--b1\nContent-Type: application/pdf; name=\"%s\"\n"
+                "Content-Disposition: attachment; filename=\"%s\"\n"
+                "Content-Transfer-Encoding: base64\n\n" % (fname, fname) +
+                b64(pdfb) + "\n--b1--\n")
+    toad = ["GEEK SQUAD - INVOICE", "Invoice No: GS-88213490",
+            "Date: November 20, 2026",
+            "Thank you for renewing your Total Protection plan.",
+            "Your subscription has been renewed for one year and your",
+            "account has been charged $399.99 USD.",
+            "If you did not authorize this renewal or wish to cancel",
+            "for a full refund, call our billing department within 24 hours",
+            "at +1 (808) 213-4471."]
+    write("en-455-doc-callback-pdf.eml",
+          att_mail("Billing Desk <billing.desk.8812@gmail.com>",
+                   "Invoice GS-88213490", "Hello,\n\nPlease find your "
+                   "invoice attached.\n\nThanks", "Invoice_GS88213490.pdf",
+                   pdf_simple_text(toad)),
+          "threat", "attach.doc_callback", "sender.freemail_money")
+    # Word's way: glyph codes through a ToUnicode map, words apart by
+    # kerning, each line placed by Tm; from a domain of no business.
+    write("en-456-doc-callback-cid.eml",
+          att_mail("PayPal Billing <service@pp-billing-center.example>",
+                   "Your order receipt", "Your receipt is attached.",
+                   "Receipt.pdf", pdf_cid_text(toad)),
+          "threat", "attach.doc_callback", "sender.display_brand")
+    # A shop's own receipt: an order ID, the total, customer care and a
+    # number to call, no charge to dispute.
+    receipt = ["Northwind Office Supply", "Order ID: 448120",
+               "Total amount: $45.20",
+               "Refunds are accepted within 30 days.",
+               "Questions? Call customer care on +1 (425) 555-0142."]
+    write("en-457-clean-receipt-pdf.eml",
+          att_mail("Northwind Orders <orders@northwind.example>",
+                   "Your order 448120", "Thank you for your order. The "
+                   "receipt is attached.", "Receipt-448120.pdf",
+                   pdf_cid_text(receipt)),
+          "clean", "!attach.doc_callback")
+    # A correspondent's renewal invoice says what the scam says: its
+    # business with the organisation.
+    renewal = ["Fabrikam Support Services", "Invoice No: 2026-1187",
+               "Your annual support subscription has been renewed.",
+               "The amount will be charged to your account on file.",
+               "If you wish to cancel, call our billing department on "
+               "+1 (425) 555-0199."]
+    write("en-458-clean-corr-renewal-pdf.eml",
+          att_mail("Fabrikam Billing <billing@fabrikam.com>",
+                   "Invoice 2026-1187", "Please find our invoice "
+                   "attached.", "Invoice-2026-1187.pdf",
+                   pdf_simple_text(renewal)),
+          "clean", "!attach.doc_callback")
+
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
@@ -3454,8 +3608,8 @@ def content_samples():
         "Content-Type: text/plain; charset=utf-8\n\n"
         "Your membership has been renewed and $449.99 will be charged "
         "today. To cancel and claim a refund, you can reach us on\n"
-        "+1 \u2013 (808) - (555) - (0142)\n", "potential",
-        "content.callback")
+        "+1 \u2013 (808) - (555) - (0142)\n", "threat",
+        "content.callback", "sender.freemail_money")
 
     write("en-36-police-summons.eml", headers(
         "Cybercrime Unit <cyber.unit.office@outlook.com>",
@@ -3619,6 +3773,11 @@ def seeds(docm, zipexe, pdf, png):
         f.write(b"q 0.5 g BI /W 2 /H 2 /BPC 8 ID \x00\x01EI Q (a\\) b) "
                 b"<414243> [1 (x) 2] TJ /P1 scn 1 2 m 3 4 l 5 6 7 8 9 10 c "
                 b"h W n 0 1 0 0 0 cs 0.2 0.3 0.4 sc 10 10 5 5 re B*")
+    d = os.path.join(root, "detect_pdftext")
+    os.makedirs(d, exist_ok=True)
+    for i, sd in enumerate(DOCTEXT_SEEDS):
+        with open(os.path.join(d, "seed%d.bin" % i), "wb") as f:
+            f.write(sd)
     d = os.path.join(root, "detect_svgdraw")
     os.makedirs(d, exist_ok=True)
     for i, svg in enumerate(SVGDRAW_SEEDS + [
