@@ -514,6 +514,10 @@ int	 brand_of_domain(const struct detect_engine *, const char *regdom);
 /* The brand a sender's registrable domain belongs to: one of its sites,
  * or a domain it only sends mail from ('@' in brands.h); or -1. */
 int	 brand_of_sender(const struct detect_engine *, const char *regdom);
+/* The brand of a host: its longest listed parent domain first, down to
+ * its registrable domain (sender: a brand's mail-only domains too). */
+int	 brand_of_host(const struct detect_engine *, const char *host,
+	    const char *regdom, int sender);
 /* Brand whose name name's skeleton holds (1/l/I, 0/o, rn/m made equal):
  * a name written to look like a brand's ("lCIoud"); else a word of name
  * (normalised) that is a strong brand name of 6 letters or more with one

@@ -479,12 +479,51 @@ brand_of_sender(const struct detect_engine *e, const char *regdom)
 	return v;
 }
 
+/*
+ * The brand of a host: its own name or the longest of its parent domains
+ * that a brand lists, down to its registrable domain regdom (ゆうちょ's
+ * jp-bank.japanpost.jp is not Japan Post's japanpost.jp); -1 when none.
+ * sender: a domain a brand only sends its mail from counts too.
+ */
+int
+brand_of_host(const struct detect_engine *e, const char *host,
+    const char *regdom, int sender)
+{
+	const char	*p = host;
+	size_t		 rl = regdom != NULL ? strlen(regdom) : 0;
+	int		 v;
+
+	while (p != NULL && host != NULL && regdom != NULL && strlen(p) > rl) {
+		if (hset_get(&e->brand_dom, p, strlen(p), &v) ||
+		    (sender && hset_get(&e->brand_mail, p, strlen(p), &v)))
+			return v;
+		if ((p = strchr(p, '.')) != NULL)
+			p++;
+	}
+	return sender ? brand_of_sender(e, regdom) : brand_of_domain(e,
+	    regdom);
+}
+
 struct bfind {
 	const struct detect_engine	*e;
 	const char			*s;
 	size_t				 n;
 	int				 whole, found;
+	size_t				 start, end;	/* of the key found */
 };
+
+/* Does a katakana character end just before s[i] (ライオン holds no
+ * イオン)?  U+30A1 to U+30FC, the long vowel mark among them, the
+ * middle dot not. */
+static int
+kana_before(const char *s, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return i >= 3 && u[i - 3] == 0xe3 && ((u[i - 2] == 0x82 &&
+	    u[i - 1] >= 0xa1) || (u[i - 2] == 0x83 && u[i - 1] <= 0xbc &&
+	    u[i - 1] != 0xbb));	/* the middle dot ・ parts words */
+}
 
 static int
 isword(int c)
@@ -501,7 +540,8 @@ bfind_cb(void *arg, int id, size_t start, size_t end)
 
 	id >>= 1;
 
-	/* ASCII names must stand as words; Japanese ones need not. */
+	/* ASCII names must stand as words; Japanese ones need not, but a
+	 * name in katakana does not begin inside a katakana word. */
 	if (!(b->s[start] & 0x80)) {
 		if (start > 0 && isword((unsigned char)b->s[start - 1]) &&
 		    !(b->s[start - 1] & 0x80))
@@ -509,11 +549,19 @@ bfind_cb(void *arg, int id, size_t start, size_t end)
 		if (end < b->n && isword((unsigned char)b->s[end]) &&
 		    !(b->s[end] & 0x80))
 			return 0;
-	}
+	} else if (kana_before(b->s, start) && kana_before(b->s, start + 3))
+		return 0;
 	if (b->whole && weak)
 		return 0;
-	b->found = id;
-	return 1;
+	/* The first name, and of names that overlap the longest:
+	 * 三井住友信託銀行 is not 三井住友. */
+	if (b->found < 0 || (start < b->end && end - start > b->end -
+	    b->start)) {
+		b->found = id;
+		b->start = start;
+		b->end = end;
+	}
+	return 0;
 }
 
 struct bname {
@@ -678,7 +726,7 @@ int
 brand_find_disguised(const struct detect_engine *e, const char *name)
 {
 	char		 sk[512];
-	struct bfind	 b = { e, sk, 0, 1, -1 };
+	struct bfind	 b = { e, sk, 0, 1, -1, 0, 0 };
 
 	skeleton(name, sk, sizeof(sk));
 	b.n = strlen(sk);
@@ -691,7 +739,7 @@ brand_find_disguised(const struct detect_engine *e, const char *name)
 int
 brand_find(const struct detect_engine *e, const char *s, size_t n, int strong)
 {
-	struct bfind	 b = { e, s, n, strong, -1 };
+	struct bfind	 b = { e, s, n, strong, -1, 0, 0 };
 
 	ac_scan(e->brand_ac, s, n, bfind_cb, &b);
 	return b.found;

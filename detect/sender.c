@@ -1453,7 +1453,7 @@ sender_run(struct detect_scan *s)
 			b = -1;
 		/* A brand's free mail (x@outlook.com) is anyone's; its own
 		 * mail comes from a name under it (reply.yahoo.com). */
-		if (b >= 0 && (brand_of_sender(e, freg) != b ||
+		if (b >= 0 && (brand_of_host(e, fdom, freg, 1) != b ||
 		    (dom_is_freemail(e, freg) && strcmp(fdom, freg) == 0)) &&
 		    !dom_is_own(s, fdom)) {
 			finding_add(s, R_SENDER_DISPLAY_BRAND, &(struct fargs){
@@ -1526,7 +1526,7 @@ sender_run(struct detect_scan *s)
 		buf_init(&sb, 4096);
 		text_norm(&sb, m->subject, strlen(m->subject), NULL);
 		sbr = brand_find(e, sb.ptr, sb.len, 1);
-		if (sbr >= 0 && (brand_of_sender(e, freg) != sbr ||
+		if (sbr >= 0 && (brand_of_host(e, fdom, freg, 1) != sbr ||
 		    (dom_is_freemail(e, freg) && str_casecmp(fdom, freg) ==
 		    0)) && !dom_is_own(s, fdom)) {
 			finding_add(s, R_CONTENT_BRAND_SUBJECT, &(struct fargs){

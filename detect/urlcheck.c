@@ -1129,7 +1129,7 @@ url_brand_elsewhere(struct detect_scan *s, int b)
 		 * adds one to the real site for show, not most. */
 		/* A brand's shortener (t.co) goes where anyone wants. */
 		ub = is_shortener(e, u, NULL) ? -1 :
-		    brand_of_domain(e, u->domain);
+		    brand_of_host(e, u->host, u->domain, 0);
 		/* Where a link's query says it goes is the brand's only
 		 * when a mailing service, a redirector or the brand carries
 		 * it: anyone can append "?u=https://brand" to his own. */
@@ -1171,14 +1171,15 @@ url_brand_home(struct detect_scan *s)
 	if (fdom == NULL || finding_has(s, R_SPOOF_BRAND))
 		return 0;
 	freg = dom_registrable(s, fdom);
-	if (dom_is_freemail(e, freg) || (b = brand_of_sender(e, freg)) < 0)
+	if (dom_is_freemail(e, freg) || (b = brand_of_host(e, fdom, freg,
+	    1)) < 0)
 		return 0;
 	for (i = 0; i < s->nu; i++) {
 		const struct durl *u = &s->u[i];
 
 		if (u->host == NULL || !followed(u))
 			continue;
-		if (u->is_ip || brand_of_domain(e, u->domain) != b ||
+		if (u->is_ip || brand_of_host(e, u->host, u->domain, 0) != b ||
 		    suffix_in(&e->hosting, u->host, NULL) ||
 		    is_shortener(e, u, NULL))
 			return 0;

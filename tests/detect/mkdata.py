@@ -763,6 +763,7 @@ def main():
     review36_samples()
     review37_samples()
     doc_text_samples()
+    review42_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -2506,6 +2507,57 @@ def doc_text_samples():
                    "attached.", "Invoice-2026-1187.pdf",
                    pdf_simple_text(renewal)),
           "clean", "!attach.doc_callback")
+
+
+def review42_samples():
+    """Review 42's Japanese companies whose names hold a brand's: a
+    brand's name inside a longer one is the longer one's (三井住友信託銀行
+    is not 三井住友), a katakana name does not begin inside a katakana
+    word (ライオン holds no イオン), a brand's own subdomain is its own
+    (ゆうちょ's jp-bank.japanpost.jp under Japan Post's japanpost.jp), and
+    the group companies of the brands named (楽天証券, PayPayカード)."""
+    def ja_mail(name, addr, subject, body, link):
+        auth = ("Authentication-Results: spf=pass smtp.mailfrom=%s; dkim=pass "
+                "header.d=%s; dmarc=pass action=none header.from=%s; "
+                "compauth=pass reason=100\n" % ((addr.split("@")[1],) * 3))
+        from email.header import Header
+        return (auth + headers(Header(name, "utf-8").encode() +
+                               " <%s>" % addr,
+                               Header(subject, "utf-8").encode()) +
+                "Content-Type: text/plain; charset=utf-8\n"
+                "Content-Transfer-Encoding: 8bit\n\n" + body + "\n" + link +
+                "\n")
+    login = ("いつも%sをご利用いただきありがとうございます。\n\n"
+             "お客様のアカウントへのログインがありました。\n"
+             "ログイン日時: 2026年11月2日 9:12\n\n"
+             "お心当たりのない場合は、下記よりパスワードを変更してください。")
+    cases = [
+        ("ja-38-clean-trust-bank-login.eml", "三井住友信託銀行", "info@smtb.jp",
+         "【三井住友信託銀行】ログインのお知らせ",
+         "https://direct.smtb.jp/login"),
+        ("ja-39-clean-yucho-subdomain.eml", "ゆうちょ銀行",
+         "info@jp-bank.japanpost.jp", "【ゆうちょ銀行】ゆうちょ認証アプリ",
+         "https://www.jp-bank.japanpost.jp/direct/"),
+        ("ja-40-clean-lion-newsletter.eml", "ライオン株式会社",
+         "news@lion.co.jp", "【LION】冬の乾燥対策キャンペーン",
+         "https://www.lion.co.jp/ja/campaign/"),
+        ("ja-41-clean-rakuten-sec-login.eml", "楽天証券",
+         "info@rakuten-sec.co.jp", "【楽天証券】ログインのお知らせ",
+         "https://www.rakuten-sec.co.jp/"),
+        ("ja-42-clean-paypay-card.eml", "PayPayカード",
+         "info@mail.paypay-card.co.jp", "【PayPayカード】ご利用代金確定のお知らせ",
+         "https://www.paypay-card.co.jp/member/"),
+    ]
+    for fname, name, addr, subject, link in cases:
+        write(fname, ja_mail(name, addr, subject, login % name, link),
+              "clean", "!sender.display_brand", "!content.brand_subject")
+    # The trust bank's name from elsewhere is still its name claimed.
+    write("ja-43-trust-bank-elsewhere.eml",
+          ja_mail("三井住友信託銀行", "info@smtb-direct-login.top",
+                  "【三井住友信託銀行】ログインのお知らせ",
+                  login % "三井住友信託銀行",
+                  "https://smtb-direct-login.top/login"),
+          "threat", "sender.display_brand")
 
 
 def review37_samples():
