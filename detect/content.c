@@ -682,17 +682,37 @@ links_home(struct detect_scan *s)
 	return 0;
 }
 
-/* Is the sender one whose attached documents are read for a callback
- * scam: free mail, or a domain that is neither the organisation's nor a
- * correspondent's and that the mail does not link to (a shop's or a
- * supplier's invoice comes from its own site, linked)? */
+/*
+ * Is the sender one whose callback wording counts (in the text or an
+ * attached document)?  Not the organisation nor a correspondent (an
+ * invoice's "call our billing department"); a free mailbox (not a name
+ * under a free mail domain: nobody has a mailbox at alerts.comcast.net,
+ * the ISP's own notices come from there); else none whose links go home
+ * (its own domain, or its brand's other sites: comcast.net's notice
+ * links to xfinity.com), and one that links nowhere or claims a brand
+ * it is not (a hotel's booking mail that links to its booking engine
+ * says "if you wish to cancel, call us" too).
+ */
 static int
-doc_callback_sender(struct detect_scan *s, int from_free)
+callback_sender(struct detect_scan *s, int from_free, size_t links)
 {
-	const char	*d = s->m->from.domain;
+	const char	*d = s->m->from.domain, *reg;
+	int		 b;
 
-	return from_free || (!links_home(s) && (d == NULL ||
-	    (!dom_is_own(s, d) && !dom_is_corr(s, d))));
+	if (d == NULL)
+		return 1;
+	reg = dom_registrable(s, d);
+	if (dom_is_own(s, d) || dom_is_corr(s, d))
+		return 0;
+	if (from_free && str_casecmp(d, reg) == 0)
+		return 1;
+	if (links_home(s) || url_brand_home(s))
+		return 0;
+	if (links == 0 || s->claim_brand >= 0)
+		return 1;
+	b = brand_find(s->eng, s->text.ptr, s->text.len < 400 ? s->text.len :
+	    400, 1);
+	return b >= 0 && brand_of_host(s->eng, d, reg, 1) != b;
 }
 
 /*
@@ -1057,7 +1077,8 @@ content_run(struct detect_scan *s)
 		    .detail = examples(s, cm, PC_WIRE, PC_CONFID) });
 	/* A real receipt links to its sender's own site; the callback
 	 * scam comes from free mail or anywhere else, a number its point. */
-	if (cm->score[PC_CALLBACK] >= 3 && (from_free || !links_home(s))) {
+	if (cm->score[PC_CALLBACK] >= 3 && callback_sender(s, from_free,
+	    links)) {
 		char tel[48];
 
 		if (phone_to_call(cm->s, cm->n, tel, sizeof(tel)))
@@ -1067,7 +1088,7 @@ content_run(struct detect_scan *s)
 	/* The same scam written in an attached document, the mail saying
 	 * only "see the attached". */
 	for (i = 0; i < (size_t)s->ndocs && !finding_has(s,
-	    R_CONTENT_CALLBACK) && doc_callback_sender(s, from_free); i++)
+	    R_CONTENT_CALLBACK) && callback_sender(s, from_free, links); i++)
 		if (doc_callback(s, &s->docs[i]))
 			break;
 	/* Money, a call about a charge or a private channel asked for

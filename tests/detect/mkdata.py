@@ -2507,6 +2507,40 @@ def doc_text_samples():
                    "attached.", "Invoice-2026-1187.pdf",
                    pdf_simple_text(renewal)),
           "clean", "!attach.doc_callback")
+    # Review 43: the callback scam's words are a business's own too. A
+    # correspondent's invoice with its billing department's number ...
+    write("en-459-clean-corr-invoice-call.eml",
+          headers("Accounts Receivable <ar@fabrikam.com>",
+                  "Invoice 2026-1184 from Fabrikam") +
+          "Content-Type: text/plain; charset=utf-8\n\nDear John,\n\nPlease "
+          "find attached invoice 2026-1184 for the November maintenance "
+          "services.\nTotal amount: $4,280.00, due within 30 days.\n\nIf "
+          "you have any questions about this invoice, call our billing "
+          "department at +1 (425) 555-0100.\n", "clean", "!content.callback")
+    # ... a hotel's booking mail, its link to its booking engine ...
+    write("en-460-clean-hotel-booking-call.eml",
+          headers("Harbor View Inn <reservations@harborviewinn.example>",
+                  "Booking confirmation #HV-20931") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Thank "
+          "you for your reservation. Your booking is confirmed.</p><p>Total "
+          "amount: $412.00 (will be charged at check-in)</p><p>Cancellation "
+          "policy: free cancellation until 48 hours before arrival. If you "
+          "wish to cancel, call us at +1 (207) 555-0139 or use the link "
+          "below.</p><p><a href='https://secure.reservit.example/reserhotel."
+          "php?hotelid=22871&amp;action=cancel'>Manage booking</a></p>"
+          "</body></html>\n", "clean", "!content.callback")
+    # ... and an ISP's payment notice from a name under its mail domain
+    # (nobody has a mailbox at alerts.comcast.net), linking to its
+    # brand's other site.
+    write("en-461-clean-isp-autopay-call.eml",
+          headers("Comcast Xfinity <online.communications@alerts.comcast."
+                  "net>", "Your Xfinity bill has been paid") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Hi "
+          "John,</p><p>Your automatic payment of $129.43 was processed. The "
+          "amount has been charged to your bank account ending 0098.</p><p>"
+          "If you did not authorize this payment, call us at 1-800-934-6489."
+          "</p><p><a href='https://customer.xfinity.com/#/billing'>View "
+          "bill</a></p></body></html>\n", "clean", "!content.callback")
 
 
 def review42_samples():
