@@ -647,6 +647,43 @@ share_remote(struct detect_scan *s, const char *p, char *out, size_t outsz,
 	    !dom_own_sharepoint(s, out) && !corr_sharepoint(s, out);
 }
 
+/* The first label of a registrable domain ("netlify" of netlify.com)
+ * into out; 0 when there is none worth comparing (under 4 letters). */
+static int
+reg_label(const char *reg, char *out, size_t outsz)
+{
+	size_t	 k = strcspn(reg, ".");
+
+	if (k < 4 || k >= outsz)
+		return 0;
+	memcpy(out, reg, k);
+	out[k] = '\0';
+	return 1;
+}
+
+/*
+ * Is the link to a site on a hosting service whose own notice the
+ * authentic mail is (netlify.com writing of contoso-docs.netlify.app)?
+ * A forgery is not authentic.  (The organisation's or a correspondent's
+ * own mail linking to a site named after it on a shared service is
+ * still weighed: a mailbox taken over links there, en-423.)
+ */
+static int
+hosted_by_sender(struct detect_scan *s, const struct durl *u)
+{
+	const char	*fdom = s->m->from.domain, *freg, *hit = NULL;
+	char		 fl[64], ul[64];
+
+	if (!s->authentic || fdom == NULL || u->host == NULL ||
+	    !suffix_in(&s->eng->hosting, u->host, &hit) || hit == NULL)
+		return 0;
+	freg = dom_registrable(s, fdom);
+	if (!reg_label(freg, fl, sizeof(fl)))
+		return 0;
+/* The service's name: netlify of netlify.app. */
+	return reg_label(hit, ul, sizeof(ul)) && strcmp(fl, ul) == 0;
+}
+
 /* A link handed to a program of Windows: what it opens, or NULL. */
 static const char *
 local_handler(struct detect_scan *s, const struct durl *u, const char **ja)
@@ -826,6 +863,7 @@ check_one(struct detect_scan *s, size_t idx)
 		 * in front of another is shown in the whole host. */
 		if ((!words || fdom == NULL ||
 		    strcmp(dom_registrable(s, fdom), u->domain) != 0) &&
+		    !(words && hosted_by_sender(s, u)) &&
 		    !(lk == LK_IN_FRONT_SHARED && fdom != NULL &&
 		    (dom_is_own(s, fdom) || dom_is_corr(s, fdom)) &&
 		    strcmp(dom_registrable(s, fdom), p->domain) == 0))
@@ -991,7 +1029,7 @@ check_one(struct detect_scan *s, size_t idx)
 		    .domain = u->host });
 	else if ((suffix_in(&e->hosting, u->host, &hit) &&
 	    !dom_own_sharepoint(s, u->host) && !corr_sharepoint(s, u->host) &&
-	    !aws_sns(u->host)) ||
+	    !aws_sns(u->host) && !hosted_by_sender(s, u)) ||
 	    (strncmp(u->host, "s3.", 3) == 0 &&
 	    strcmp(u->domain, "amazonaws.com") == 0)) {
 		/* Shared documents are what these are for; pages less so. */

@@ -2541,6 +2541,20 @@ def doc_text_samples():
           "If you did not authorize this payment, call us at 1-800-934-6489."
           "</p><p><a href='https://customer.xfinity.com/#/billing'>View "
           "bill</a></p></body></html>\n", "clean", "!content.callback")
+    # Review 43: a hosting service's own notice of a site on it, found
+    # authentic.
+    def auth(dom, dmarc):
+        return ("Authentication-Results: spf=pass smtp.mailfrom=%s; dkim=pass "
+                "header.d=%s; dmarc=%s action=none header.from=%s; "
+                "compauth=%s reason=100\n" % (dom, dom, dmarc, dom,
+                                              dmarc))
+    write("en-462-clean-hosting-service-notice.eml",
+          auth("netlify.com", "pass") +
+          headers("Netlify <team@netlify.com>",
+                  "[Netlify] Deploy succeeded for contoso-docs") +
+          "Content-Type: text/plain; charset=utf-8\n\nThe deploy of "
+          "contoso-docs succeeded.\nhttps://contoso-docs.netlify.app\n",
+          "clean", "!url.name_in_domain", "!url.free_hosting")
 
 
 def review42_samples():
