@@ -820,11 +820,14 @@ void
 pdf_text_objstm(struct pdf_text *t, const unsigned char *d, size_t dn,
     const unsigned char *p, size_t n)
 {
-	const unsigned char	*q, *e = p + n, *de = d + dn, *v;
+	const unsigned char	*q, *e = p + n, *de, *v;
 	unsigned long		 count, first, num, off, next_off;
 	size_t			 i;
 
-	if (t == NULL || d == NULL || (v = pt_key(d, de, "/N")) == NULL ||
+	if (t == NULL || d == NULL)
+		return;
+	de = d + dn;
+	if ((v = pt_key(d, de, "/N")) == NULL ||
 	    pt_uint(v, de, &count) == NULL || (v = pt_key(d, de,
 	    "/First")) == NULL || pt_uint(v, de, &first) == NULL ||
 	    first >= n)
