@@ -882,28 +882,14 @@ static uint32_t
 pdf_objnum(const unsigned char *p, const unsigned char *kw)
 {
 	size_t			 dn;
-	const unsigned char	*d = pdf_dict(p, kw, &dn), *b;
-	unsigned long		 v = 0, mul = 1;
+	const unsigned char	*d = pdf_dict(p, kw, &dn);
+	uint32_t		 num;
+	uint16_t		 gen;
 
-	if (d - p < 5 || memcmp(d - 3, "obj", 3) != 0)
+	if (d - p < 5 || memcmp(d - 3, "obj", 3) != 0 ||
+	    !pdf_obj_keyword(p, kw, d - 3, &num, &gen))
 		return 0;
-	/* Back over " G " to N. */
-	for (b = d - 4; b > p && isspace(*b); b--)
-		;
-	while (b > p && isdigit(*b))
-		b--;
-	if (b <= p || !isspace(*b))
-		return 0;
-	while (b > p && isspace(*b))
-		b--;
-	if (!isdigit(*b))
-		return 0;
-	for (; b >= p && isdigit(*b); b--) {
-		if (mul <= 1000000000UL)
-			v += (unsigned long)(*b - '0') * mul;
-		mul *= 10;
-	}
-	return v <= UINT32_MAX ? (uint32_t)v : 0;
+	return num;
 }
 
 /* Does a zlib stream start at q (deflate, a window of at most 32 KB,

@@ -818,6 +818,10 @@ struct pdf_crypt {
 int	 pdf_crypt_open(const unsigned char *, size_t, const char *const *pw,
 	    size_t npw, size_t *tries, size_t max_tries, struct pdf_crypt *);
 void	 pdf_crypt_free(struct pdf_crypt *);
+/* Is the "obj" at q, inside p..e, an object's header "num gen obj"?
+ * 1 with its number and generation when it is (pdfcrypt.c). */
+int	 pdf_obj_keyword(const unsigned char *p, const unsigned char *e,
+	    const unsigned char *q, uint32_t *num, uint16_t *gen);
 /* The object whose body holds the byte at off: 1 with its number and
  * generation, 0 when none starts before it. */
 int	 pdf_crypt_object(const struct pdf_crypt *, size_t off, long *num,

@@ -221,48 +221,65 @@ pdf_ws(int c)
 }
 
 /*
- * The headers "num gen obj" of the file, in their order: where each
- * object's body starts.  A name that ends in "obj" ("/Xobj"), "endobj"
- * and a word that goes on ("objective") are none.
+ * Is the "obj" at q (inside p..e) the keyword of an object's header
+ * "num gen obj"?  Its numbers when it is.  A name that ends in "obj"
+ * ("/Xobj"), "endobj" and a word that goes on ("objective") are none.
  */
-static void
-index_objects(struct pdf_crypt *c, const unsigned char *p, size_t n)
+int
+pdf_obj_keyword(const unsigned char *p, const unsigned char *e,
+    const unsigned char *q, uint32_t *num, uint16_t *gen)
 {
-	const unsigned char	*q = p, *e = p + n, *b;
-	size_t			 cap = 0;
+	const unsigned char	*b = q - 1;
 	unsigned long		 v[2], mul;
 	int			 i;
 
+	q += 3;
+	if (q > e || (q < e && !pdf_ws(*q) && !strchr("<[(/%", *q)) ||
+	    b < p || !pdf_ws(*b))
+		return 0;
+	for (i = 1; i >= 0; i--) {
+		if (b < p || !pdf_ws(*b))
+			return 0;
+		while (b >= p && pdf_ws(*b))
+			b--;
+		if (b < p || !isdigit(*b))
+			return 0;
+		for (v[i] = 0, mul = 1; b >= p && isdigit(*b); b--) {
+			if (mul <= 1000000000UL)
+				v[i] += (unsigned long)(*b - '0') * mul;
+			mul *= 10;
+		}
+	}
+	if ((b >= p && !pdf_ws(*b) && !strchr(">])}", *b)) ||
+	    v[0] > UINT32_MAX || v[1] > 65535)
+		return 0;
+	*num = (uint32_t)v[0];
+	*gen = (uint16_t)v[1];
+	return 1;
+}
+
+/* The headers "num gen obj" of the file, in their order: where each
+ * object's body starts. */
+static void
+index_objects(struct pdf_crypt *c, const unsigned char *p, size_t n)
+{
+	const unsigned char	*q = p, *e = p + n;
+	size_t			 cap = 0;
+	uint32_t		 num;
+	uint16_t		 gen;
+
 	while (c->nobj < CRYPT_OBJS_MAX && (q = memmem(q, (size_t)(e - q),
 	    "obj", 3)) != NULL) {
-		b = q - 1;
 		q += 3;
-		if ((q < e && !pdf_ws(*q) && !strchr("<[(/%", *q)) || b < p ||
-		    !pdf_ws(*b))
-			continue;
-		for (i = 1; i >= 0; i--) {
-			if (b < p || !pdf_ws(*b))
-				break;
-			while (b >= p && pdf_ws(*b))
-				b--;
-			if (b < p || !isdigit(*b))
-				break;
-			for (v[i] = 0, mul = 1; b >= p && isdigit(*b); b--) {
-				if (mul <= 1000000000UL)
-					v[i] += (unsigned long)(*b - '0') * mul;
-				mul *= 10;
-			}
-		}
-		if (i >= 0 || (b >= p && !pdf_ws(*b) && !strchr(">])}", *b)) ||
-		    v[0] > UINT32_MAX || v[1] > 65535)
+		if (!pdf_obj_keyword(p, e, q - 3, &num, &gen))
 			continue;
 		if (c->nobj == cap) {
 			cap = cap ? cap * 2 : 256;
 			c->obj = xrealloc(c->obj, cap * sizeof(*c->obj));
 		}
 		c->obj[c->nobj].off = (size_t)(q - p);
-		c->obj[c->nobj].num = (uint32_t)v[0];
-		c->obj[c->nobj].gen = (uint16_t)v[1];
+		c->obj[c->nobj].num = num;
+		c->obj[c->nobj].gen = gen;
 		c->nobj++;
 	}
 }

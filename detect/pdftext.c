@@ -774,41 +774,23 @@ void
 pdf_text_objects(struct pdf_text *t, const unsigned char *p, size_t n)
 {
 	const unsigned char	*q = p, *e = p + n, *b, *end;
-	unsigned long		 v[2], mul;
 	size_t			 nobj = 0;
-	int			 i;
+	uint32_t		 num;
+	uint16_t		 gen;
 
 	if (t == NULL)
 		return;
 	while (nobj < PT_OBJS_MAX && (q = memmem(q, (size_t)(e - q), "obj",
 	    3)) != NULL) {
-		b = q - 1;
 		q += 3;
-		if ((q < e && !pt_ws(*q) && !strchr("<[(/%", *q)) || b < p ||
-		    !pt_ws(*b))
-			continue;
-		for (i = 1; i >= 0; i--) {
-			if (b < p || !pt_ws(*b))
-				break;
-			while (b >= p && pt_ws(*b))
-				b--;
-			if (b < p || !isdigit(*b))
-				break;
-			for (v[i] = 0, mul = 1; b >= p && isdigit(*b); b--) {
-				if (mul <= 1000000000UL)
-					v[i] += (unsigned long)(*b - '0') *
-					    mul;
-				mul *= 10;
-			}
-		}
-		if (i >= 0 || v[0] == 0 || v[0] > UINT32_MAX)
+		if (!pdf_obj_keyword(p, e, q - 3, &num, &gen) || num == 0)
 			continue;
 		end = e - q > PT_OBJ_MAX ? q + PT_OBJ_MAX : e;
 		if ((b = memmem(q, (size_t)(end - q), "endobj", 6)) != NULL)
 			end = b;
 		if ((b = memmem(q, (size_t)(end - q), "stream", 6)) != NULL)
 			end = b;
-		pdf_text_object(t, (uint32_t)v[0], q, (size_t)(end - q));
+		pdf_text_object(t, num, q, (size_t)(end - q));
 		nobj++;
 		q = end;
 	}
