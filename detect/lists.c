@@ -821,6 +821,47 @@ in_front(struct detect_scan *s, const char *host, const char *regdom,
 	return NULL;
 }
 
+/*
+ * A brand's whole domain written in front of another registered under one
+ * of ICANN's top-level domains ("www.rakuten-card.co.jp.xrdyt.cn",
+ * "paypal.com.secure-login.example"): whole labels of the host before its
+ * registrable domain; the longest when several are.  Under a service that
+ * names its customers' sites (s3.amazonaws.com) anyone could be its
+ * customer, the brand as well: none.
+ */
+static const struct protect *
+brand_in_front(struct detect_scan *s, const char *host, const char *regdom)
+{
+	const struct detect_engine	*e = s->eng;
+	const char	*suf = strchr(regdom, '.'), *i, *j, *best = NULL;
+	size_t		 hl = strlen(host), rl = strlen(regdom), bl = 0, k;
+	int		 v;
+
+	if (hl <= rl + 1 || host[hl - rl - 1] != '.' || suf == NULL ||
+	    !psl_is_public_suffix2(e->psl, suf + 1, PSL_TYPE_ICANN |
+	    PSL_TYPE_NO_STAR_RULE))
+		return NULL;
+	/* From each label's start to each later label's end before the
+	 * registrable domain. */
+	for (i = host; i < host + hl - rl - 1; i = strchr(i, '.') + 1)
+		for (j = strchr(i, '.'); j != NULL && j <= host + hl - rl - 1;
+		    j = strchr(j + 1, '.'))
+			if ((size_t)(j - i) > bl && memchr(i, '.',
+			    (size_t)(j - i)) != NULL && hset_get(&e->brand_dom,
+			    i, (size_t)(j - i), &v)) {
+				best = i;
+				bl = (size_t)(j - i);
+			}
+	if (best == NULL)
+		return NULL;
+	for (k = 0; k < e->nprot; k++)
+		if (e->prot[k].kind == PK_BRAND &&
+		    strlen(e->prot[k].domain) == bl &&
+		    memcmp(e->prot[k].domain, best, bl) == 0)
+			return &e->prot[k];
+	return NULL;
+}
+
 /* The same name under a top-level domain a letter from the protected
  * one's generic one (fabrikam.co, fabrikam.cm, fabrikam.cpm for
  * fabrikam.com): a typing slip, not another country's office; between
@@ -848,7 +889,7 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	const struct detect_engine	*e = s->eng;
 	char				 lb[256], ulb[256], sk[256];
 	const char			*lab, *ureg = NULL;
-	const struct protect		*best = NULL, *weak = NULL, *f;
+	const struct protect		*best = NULL, *weak = NULL, *f = NULL;
 	const struct protect		*tld = NULL;
 	enum look_kind			 tk = LK_NONE;
 	char				 tb[256];
@@ -916,9 +957,15 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	skeleton(ureg != NULL ? ulb : lab, sk, sizeof(sk));
 	skn = strlen(sk);
 	labn = strlen(lab);
-	if (skn < 3)	/* no name to compare; a whole domain in front */
-		return !tenant && host != NULL && (own || corr) ?
-		    in_front(s, host, regdom, 0, how) : NULL;
+	if (skn < 3) {	/* no name to compare; a whole domain in front */
+		if (!tenant && host != NULL && (own || corr) &&
+		    (f = in_front(s, host, regdom, 0, how)) != NULL)
+			return f;
+		if (!tenant && host != NULL &&
+		    (f = brand_in_front(s, host, regdom)) != NULL)
+			*how = LK_IN_FRONT;
+		return f;
+	}
 	/* The organisation's first, then its correspondents', then the
 	 * brands' (a domain in two lists counts as the first). */
 	for (i = 0; i < s->own->nprot + s->corr->nprot + e->nprot; i++) {
@@ -1003,9 +1050,14 @@ lookalike(struct detect_scan *s, const char *host, const char *uhost,
 	    (f = in_front(s, host, regdom, 0, how)) != NULL &&
 	    (*how == LK_IN_FRONT || weak == NULL))
 		return f;
-	if (weak != NULL)
+	if (weak != NULL) {
 		*how = LK_WORDS;
-	return weak;
+		return weak;
+	}
+	if (!tenant && host != NULL &&
+	    (f = brand_in_front(s, host, regdom)) != NULL)
+		*how = LK_IN_FRONT;
+	return f;
 }
 
 const char *

@@ -764,6 +764,7 @@ def main():
     review37_samples()
     doc_text_samples()
     review42_samples()
+    session44_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -2606,6 +2607,26 @@ def review42_samples():
                   login % "三井住友信託銀行",
                   "https://smtb-direct-login.top/login"),
           "threat", "sender.display_brand")
+
+
+def session44_samples():
+    """After review 42/43: a brand's whole domain written in front of a
+    domain registered elsewhere is the brand imitated; a brand's own
+    country domain (google.com.au holds "google.com.") and a brand's site
+    on a shared service are not."""
+    write("en-463-brand-domain-in-front.eml",
+          headers("PayPal <service@account-review.top>",
+                  "Your account access has been limited") +
+          "Content-Type: text/plain; charset=utf-8\n\nWe noticed unusual "
+          "activity. Review your account:\n"
+          "https://www.paypal.com.account-review.top/signin\n",
+          "threat", "url.lookalike_brand")
+    write("en-464-clean-brand-country-domain.eml",
+          headers("Amazon.com.au <store-news@amazon.com.au>",
+                  "Your order has shipped") +
+          "Content-Type: text/plain; charset=utf-8\n\nTrack it at "
+          "https://www.amazon.com.au/gp/your-account/order-history\n",
+          "clean", "!url.lookalike_brand")
 
 
 def review37_samples():
