@@ -1803,6 +1803,29 @@ html_attachment(struct detect_scan *s, const char *name,
 			}
 		return;
 	}
+	/* A "verification" page that puts a command on the clipboard and
+	 * says where to paste it (its steps may be hidden until a click:
+	 * the whole page is read, tags and scripts too). */
+	{
+		struct buf	 t;
+		int		 f, clip = memmem(u, ulen,
+		    "clipboard.writeText", 19) != NULL || memmem(u, ulen,
+		    "execCommand(\"copy\")", 19) != NULL || memmem(u, ulen,
+		    "execCommand('copy')", 19) != NULL;
+
+		buf_init(&t, DETECT_TEXT_MAX);
+		text_norm(&t, u, ulen, NULL);
+		if (!about_attacks(t.ptr, t.len) &&
+		    (f = clickfix(t.ptr, t.len, clip)) != 0) {
+			finding_add(s, R_ATT_HTML_CLICKFIX, &(struct fargs){
+			    .name = name, .detail = clickfix_what(&s->a, f, 0),
+			    .detail_ja = clickfix_what(&s->a, f, 1),
+			    .sha256 = sha });
+			buf_release(&t);
+			return;
+		}
+		buf_release(&t);
+	}
 	if (hi.pw_inputs > 0)
 		finding_add(s, R_ATT_HTML_CRED, &(struct fargs){ .name = name,
 		    .url = hi.form_action, .sha256 = sha });

@@ -741,6 +741,227 @@ doc_callback(struct detect_scan *s, const struct doc_text *d)
 }
 
 /* Does w (lower case) stand as a word in s (normalised)? */
+/* Past the blanks at t[i]. */
+static size_t
+skip_blank(const char *t, size_t n, size_t i)
+{
+	while (i < n && t[i] == ' ')
+		i++;
+	return i;
+}
+
+/* The first of the words w (NULL-ended) at t[i]: past it, or 0. */
+static size_t
+one_of(const char *t, size_t n, size_t i, const char *const *w)
+{
+	size_t	 l;
+
+	for (; *w != NULL; w++)
+		if ((l = strlen(*w)) <= n - i && memcmp(t + i, *w, l) == 0)
+			return i + l;
+	return 0;
+}
+
+/*
+ * A key pressed with another at t[i] (normalised text): one of mods,
+ * its "key" or "logo key" said or not, a '+' (or a full-width one)
+ * between blanks, then one of the keys, a whole word ("win + r",
+ * "windows key+r", "ctrl + v", "⊞ Win+R"): the key pressed, or 0.
+ */
+static int
+key_combo(const char *t, size_t n, size_t i, const char *const *mods,
+    const char *keys)
+{
+	static const char *const key[] = { "logo key", "key", "ロゴキー",
+	    "キー", NULL };
+	size_t	 j, k;
+
+	if (i > 0 && isalnum((unsigned char)t[i - 1]))
+		return 0;
+	if ((j = one_of(t, n, i, mods)) == 0)
+		return 0;
+	j = skip_blank(t, n, j);
+	if ((k = one_of(t, n, j, key)) != 0)
+		j = skip_blank(t, n, k);
+	if (j < n && t[j] == '+')
+		j++;
+	else if (n - j >= 3 && memcmp(t + j, "\xef\xbc\x8b", 3) == 0)
+		j += 3;
+	else
+		return 0;
+	j = skip_blank(t, n, j);
+	if (j >= n || strchr(keys, t[j]) == NULL || t[j] == '\0' ||
+	    (j + 1 < n && isalnum((unsigned char)t[j + 1])))
+		return 0;
+	return (unsigned char)t[j];
+}
+
+/* Does the text write about attacks rather than make one (a security
+ * news letter, a warning that describes ClickFix)? */
+int
+about_attacks(const char *t, size_t n)
+{
+	static const char *const w[] = { "clickfix", "attacker", "threat actor",
+	    "malware", "infostealer", "攻撃者", "マルウェア", NULL };
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if ((i == 0 || !isalnum((unsigned char)t[i - 1])) &&
+		    one_of(t, n, i, w) != 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * "ClickFix": a page or mail that has put a command on the clipboard
+ * (or shows one) tells the reader to open Windows' Run box or a
+ * terminal (Win+R, Win+X, the Run dialog) and paste it (Ctrl+V, "paste")
+ * or shows the command itself (PowerShell, mshta, iex): the reader runs
+ * the attacker's program, no file attached, no link to a download.
+ * clipboard: a script of the page writes the clipboard.  What was
+ * found (CF_ bits), 0 when it is none.
+ */
+int
+clickfix(const char *t, size_t n, int clipboard)
+{
+	static const char *const win[] = { "windows", "win", NULL };
+	static const char *const ctl[] = { "ctrl", "control", "strg", "cmd",
+	    "command", NULL };
+	static const char *const run[] = { "run dialog", "run box",
+	    "run window", "ファイル名を指定して実行", NULL };
+	static const char *const paste[] = { "paste", "貼り付け", "貼付け",
+	    "ペースト", NULL };
+	static const char *const cmd[] = { "powershell", "mshta", "iex",
+	    "invoke-expression", "invoke-webrequest", "cmd /c", "cmd.exe",
+	    "certutil", "rundll32", "msiexec", "conhost", "curl ",
+	    "bash -c", NULL };
+	int	 runk = 0, f = 0;
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++) {
+		int c = (unsigned char)t[i];
+
+		if (c == 'w' && runk == 0)
+			runk = key_combo(t, n, i, win, "rx");
+		if ((c == 'c' || c == 's') && !(f & CF_CTRL_V) &&
+		    key_combo(t, n, i, ctl, "v"))
+			f |= CF_CTRL_V;
+		if (i > 0 && isalnum((unsigned char)t[i - 1]))
+			continue;
+		if (runk == 0 && one_of(t, n, i, run) != 0)
+			runk = '.';
+		if (one_of(t, n, i, paste) != 0)
+			f |= CF_PASTE;
+		/* "iex" a word of its own, not "iexplore". */
+		if ((k = one_of(t, n, i, cmd)) != 0 && !(k - i == 3 &&
+		    c == 'i' && k < n && isalpha((unsigned char)t[k])))
+			f |= CF_COMMAND;
+	}
+	if (clipboard)
+		f |= CF_CLIPBOARD;
+	if (runk == 0 || f == 0)
+		return 0;
+	return f | (runk == 'r' ? CF_WIN_R : runk == 'x' ? CF_WIN_X : CF_RUN);
+}
+
+/* What clickfix() found, said. */
+const char *
+clickfix_what(struct arena *a, int f, int ja)
+{
+	if (ja)
+		return arena_printf(a, "%s%s%s%s", f & CF_WIN_R ? "Win+R" :
+		    f & CF_WIN_X ? "Win+X" : "「ファイル名を指定して実行」",
+		    f & CF_CTRL_V ? "、Ctrl+V" : f & CF_PASTE ? "、貼り付け" :
+		    "", f & CF_COMMAND ? "、コマンドの表示" : "",
+		    f & CF_CLIPBOARD ? "、クリップボードに書き込むスクリプト" :
+		    "");
+	return arena_printf(a, "%s%s%s%s", f & CF_WIN_R ? "Win+R" :
+	    f & CF_WIN_X ? "Win+X" : "the Run box",
+	    f & CF_CTRL_V ? ", Ctrl+V" : f & CF_PASTE ? ", paste" : "",
+	    f & CF_COMMAND ? ", a command shown" : "",
+	    f & CF_CLIPBOARD ? ", a script that fills the clipboard" : "");
+}
+
+/*
+ * Device code phishing: a link to the page where a device's sign-in
+ * code is entered (microsoft.com/devicelogin) and a code to enter.  The
+ * code is shown on the device that signs in, never mailed: the one who
+ * mails it is the device, and the reader who enters it signs them in.
+ */
+static const char *
+device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
+{
+	static const char *const page[] = { "microsoft.com/devicelogin",
+	    "aka.ms/devicelogin", "/oauth2/deviceauth",
+	    "/oauth2/v2.0/devicecode", "google.com/device",
+	    "github.com/login/device", NULL };
+	const char	*url = NULL;
+	size_t		 i, k;
+
+	for (i = 0; i < s->nu && url == NULL; i++) {
+		const struct durl *u = &s->u[i];
+		char hp[300];
+		size_t l;
+
+		if (u->host == NULL || u->path == NULL)
+			continue;
+		snprintf(hp, sizeof(hp), "%s%.*s", u->host,
+		    (int)strcspn(u->path, "?#"), u->path);
+		str_lower(hp);
+		if ((l = strlen(hp)) > 0 && hp[l - 1] == '/')
+			hp[l - 1] = '\0';
+		for (k = 0; page[k] != NULL; k++)
+			if (str_has_suffix_case(hp, page[k]))
+				break;
+		if (page[k] != NULL && (strcmp(u->domain, "microsoft.com") ==
+		    0 || strcmp(u->domain, "aka.ms") == 0 ||
+		    strcmp(u->domain, "microsoftonline.com") == 0 ||
+		    strcmp(u->domain, "google.com") == 0 ||
+		    strcmp(u->domain, "github.com") == 0))
+			url = u->url;
+	}
+	if (url == NULL || (memmem(t, n, "code", 4) == NULL &&
+	    memmem(t, n, "コード", 9) == NULL))
+		return NULL;
+	/* A code as the services write them: 8 or 9 letters and digits,
+	 * "GFH7KW2DX", or two groups of four, "KQ7M-X2PD". */
+	for (i = 0; i < n; i++) {
+		size_t a = 0, b = 0, j = i, letters = 0, digits = 0;
+
+		if (i > 0 && (isalnum((unsigned char)t[i - 1]) ||
+		    strchr("/.=-_@#:%&?", t[i - 1]) != NULL))
+			continue;
+		while (j < n && isalnum((unsigned char)t[j]))
+			j++, a++;
+		if (j < n && t[j] == '-' && a == 4) {
+			j++;
+			while (j < n && isalnum((unsigned char)t[j]))
+				j++, b++;
+		}
+		if (!((b == 0 && (a == 8 || a == 9)) || (a == 4 && b == 4)) ||
+		    (j < n && strchr("/.@-_", t[j]) != NULL && j + 1 < n &&
+		    isalnum((unsigned char)t[j + 1]))) {
+			i = j > i ? j - 1 : i;
+			continue;
+		}
+		for (k = i; k < j; k++) {
+			letters += isalpha((unsigned char)t[k]) != 0;
+			digits += isdigit((unsigned char)t[k]) != 0;
+		}
+		if (letters >= 2 && digits >= 1) {
+			char code[16];
+
+			for (k = i; k < j; k++)
+				code[k - i] = (char)toupper((unsigned char)t[k]);
+			code[j - i] = '\0';
+			*ja = arena_printf(&s->a, "%s、%s", code, url);
+			return arena_printf(&s->a, "%s at %s", code, url);
+		}
+		i = j - 1;
+	}
+	return NULL;
+}
+
 static int
 has_word(const char *s, const char *w)
 {
@@ -1091,6 +1312,28 @@ content_run(struct detect_scan *s)
 	    R_CONTENT_CALLBACK) && callback_sender(s, from_free, links); i++)
 		if (doc_callback(s, &s->docs[i]))
 			break;
+	/* Instructions to run a command (ClickFix), in the text or an
+	 * attached document, from anyone but the organisation itself (its
+	 * IT may say "Win+R, paste the path"); a warning or a news letter
+	 * about the attack names it, its attackers or malware. */
+	if (!(s->m->from.domain != NULL && dom_is_own(s, s->m->from.domain)) &&
+	    cm->score[PC_AWARE] < 2 && !about_attacks(cm->s, cm->n)) {
+		int f = clickfix(cm->s, cm->n, 0);
+
+		if (f == 0 && s->doc.len > 0)
+			f = clickfix(s->doc.ptr, s->doc.len, 0);
+		if (f != 0)
+			finding_add(s, R_CONTENT_CLICKFIX, &(struct fargs){
+			    .detail = clickfix_what(&s->a, f, 0),
+			    .detail_ja = clickfix_what(&s->a, f, 1) });
+	}
+	{
+		const char *ja, *d = device_code(s, cm->s, cm->n, &ja);
+
+		if (d != NULL)
+			finding_add(s, R_CONTENT_DEVICE_CODE, &(struct fargs){
+			    .detail = d, .detail_ja = ja });
+	}
 	/* Money, a call about a charge or a private channel asked for
 	 * from a free mail address: a company's accounts, billing and
 	 * executives write from its own domain. */

@@ -550,6 +550,20 @@ void	 sender_fwd_run(struct detect_scan *);
 int	 fwd_to_value(const char *t, const char *hit);
 int	 fwd_head_value(const char *t, const char *hit);
 void	 content_run(struct detect_scan *);
+/* Instructions to run a command (ClickFix) in normalised text t: what
+ * was found (CF_ bits), 0 when none; clipboard: a script fills the
+ * clipboard.  clickfix_what() says it, in English or Japanese. */
+#define CF_WIN_R	0x01
+#define CF_WIN_X	0x02
+#define CF_RUN		0x04	/* the Run dialog named */
+#define CF_CTRL_V	0x08
+#define CF_PASTE	0x10
+#define CF_COMMAND	0x20
+#define CF_CLIPBOARD	0x40
+int	 clickfix(const char *t, size_t n, int clipboard);
+const char *clickfix_what(struct arena *, int, int ja);
+/* Does normalised text write about attacks (names attackers, malware)? */
+int	 about_attacks(const char *t, size_t n);
 /* bayes.c: the statistical classifier over the text's words. */
 void	 bayes_run(struct detect_scan *);
 /* Each distinct token of normalised text, NUL-terminated, to fn. */

@@ -538,6 +538,18 @@ RULE(R_ATT_DOC_CALLBACK, "attach.doc_callback", DETECT_PHISHING, 45, \
     "an attached document reports a charge, renewal or order to dispute by calling a telephone number (callback phishing)", \
     "The attached document \"{name}\" reports a charge or renewal and asks to call {detail} to dispute it: callback phishing, where the caller is talked into paying or installing remote access.", \
     "添付文書「{name}」は請求や自動更新を知らせ、取り消すには {detail} に電話するよう求めています。電話口で支払いや遠隔操作ソフトの導入をさせるコールバック型フィッシングです。") \
+RULE(R_CONTENT_CLICKFIX, "content.clickfix", DETECT_PHISHING, 70, \
+    "instructions to open Windows' Run box or a terminal and paste or type a command (ClickFix)", \
+    "The text tells the reader to open Windows' Run box or a terminal and run what it gives ({detail}): a \"verification\" that makes the reader run the attacker's program, with no file attached.", \
+    "本文は Windows の「ファイル名を指定して実行」やターミナルを開き、渡したものを実行するよう指示しています ({detail})。「確認」を装って攻撃者のプログラムを読み手自身に実行させる手口 (ClickFix) で、ファイルの添付はありません。") \
+RULE(R_ATT_HTML_CLICKFIX, "attach.html_clickfix", DETECT_PHISHING, 70, \
+    "an attached web page that tells the reader to open Windows' Run box or a terminal and paste a command (ClickFix)", \
+    "The attached page \"{name}\" tells the reader to open Windows' Run box or a terminal and run what it gives ({detail}): a \"verification\" that makes the reader run the attacker's program.", \
+    "添付のページ「{name}」は Windows の「ファイル名を指定して実行」やターミナルを開き、渡したものを実行するよう指示しています ({detail})。「確認」を装って攻撃者のプログラムを読み手自身に実行させる手口 (ClickFix) です。") \
+RULE(R_CONTENT_DEVICE_CODE, "content.device_code", DETECT_PHISHING, 65, \
+    "a sign-in code to enter on a device sign-in page (device code phishing)", \
+    "The mail gives a code to enter on a device sign-in page ({detail}). Such a code is shown on the device that signs in and is never mailed: whoever sent it is signed in to the reader's account when the reader enters it.", \
+    "メールはデバイスのサインインページで入力するコードを伝えています ({detail})。このコードはサインインする機器の画面に出るもので、メールで届くことはありません。入力すると、送り主が読み手のアカウントにサインインします。") \
 RULE(R_CONTENT_CRYPTO_LOGIN, "content.crypto_login", DETECT_PHISHING, 60, \
     "the login and password of a crypto-currency account holding a balance, given away", \
     "The mail hands over the login and password of a crypto-currency account said to hold {detail}. Nobody gives away a fortune to a stranger: the site asks for a \"fee\" to withdraw, and that money is gone.", \

@@ -2627,6 +2627,65 @@ def session44_samples():
           "Content-Type: text/plain; charset=utf-8\n\nTrack it at "
           "https://www.amazon.com.au/gp/your-account/order-history\n",
           "clean", "!url.lookalike_brand")
+    # ClickFix: a "verification" that has the reader open Windows' Run
+    # box and paste what the page put on the clipboard.
+    write("en-465-clickfix-text.eml",
+          headers("Booking Partner Help <help@guest-review-desk.example>",
+                  "Guest complaint - verify to view") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><h3>"
+          "Verify you are human</h3><ol><li>Press <b>Windows Key + R</b>"
+          "</li><li>Press <b>CTRL + V</b></li><li>Press <b>Enter</b></li>"
+          "</ol></body></html>\n", "threat", "content.clickfix")
+    page = ("<html><body><div>Verify you are human</div><script>function "
+            "c(){navigator.clipboard.writeText(atob('cG93ZXJzaGVsbCAtdyBo'"
+            "));document.getElementById('s').hidden=false}</script><button "
+            "onclick='c()'>I am not a robot</button><div id='s' hidden>1. "
+            "Press Win+R 2. Press Ctrl+V 3. Press Enter</div></body></html>")
+    write("en-466-clickfix-html-attachment.eml",
+          headers("Accounts <accounts@hvac-billing.example>", "Invoice 4471") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nInvoice attached."
+          "\n\n--b1\nContent-Type: text/html; name=\"Invoice_4471.html\"\n"
+          'Content-Disposition: attachment; filename="Invoice_4471.html"\n'
+          "Content-Transfer-Encoding: base64\n\n%s\n--b1--\n"
+          % b64(page.encode()), "threat", "attach.html_clickfix")
+    # A warning that describes the attack, and a vendor's support steps
+    # that open the Run box to type a control panel's name.
+    write("en-467-clean-clickfix-warning.eml",
+          headers("Security Weekly <news@securityweekly.example>",
+                  "This week: fake CAPTCHA pages") +
+          "Content-Type: text/plain; charset=utf-8\n\nAttackers are "
+          "showing fake CAPTCHA pages that tell visitors to press Win+R, "
+          "then Ctrl+V and Enter, which runs a PowerShell command that "
+          "installs an infostealer.\n", "clean", "!content.clickfix")
+    write("en-468-clean-run-box-support.eml",
+          headers("Support <support@printer-vendor.example>",
+                  "Re: removing the old driver") +
+          "Content-Type: text/plain; charset=utf-8\n\nPress Win+R, type "
+          "appwiz.cpl and press Enter, then remove the old driver.\n",
+          "clean", "!content.clickfix")
+    write("ja-44-clickfix.eml",
+          headers("=?UTF-8?B?5pys5Lq656K66KqN?= <check@verify-desk.example>",
+                  "=?UTF-8?B?5pys5Lq656K66KqN44Gu44GK6aGY44GE?=") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "ロボットでないことを確認します。\n1. Windowsキー + R を押す\n"
+          "2. Ctrl + V で貼り付ける\n3. Enter を押す\n",
+          "threat", "content.clickfix")
+    # Device code phishing: a code to enter at Microsoft's device page.
+    write("en-469-device-code.eml",
+          headers("IT Service Desk <servicedesk@it-help-portal.example>",
+                  "Re-register your device for MFA") +
+          "Content-Type: text/plain; charset=utf-8\n\n1. Go to "
+          "https://microsoft.com/devicelogin\n2. Enter the code: KQ7M-X2PD"
+          "\n3. Sign in with your work account.\n",
+          "threat", "content.device_code")
+    write("en-470-clean-device-page-no-code.eml",
+          headers("Streaming Help <help@tv-streaming.example>",
+                  "Signing in on your TV") +
+          "Content-Type: text/plain; charset=utf-8\n\nOn your TV, open the "
+          "app; it shows a code. Then go to https://microsoft.com/devicelogin"
+          " on your phone and enter the code shown on the TV.\n",
+          "clean", "!content.device_code")
 
 
 def review37_samples():
@@ -2988,7 +3047,7 @@ def review37_samples():
           "Content-Type: text/plain; charset=utf-8\n\nTo verify your "
           "account, sign in to your account at https://microsoft.com/"
           "devicelogin and enter the code HGT7-9KQ2.\n",
-          "potential", "content.credential_request")
+          "threat", "content.credential_request", "content.device_code")
     # A click on a page's button opens the sender's own portal: no
     # redirect as the page loads.
     mail("en-443-html-onclick.eml", "Invoice.html", "text/html",
