@@ -550,6 +550,10 @@ RULE(R_CONTENT_DEVICE_CODE, "content.device_code", DETECT_PHISHING, 65, \
     "a sign-in code to enter on a device sign-in page (device code phishing)", \
     "The mail gives a code to enter on a device sign-in page ({detail}). Such a code is shown on the device that signs in and is never mailed: whoever sent it is signed in to the reader's account when the reader enters it.", \
     "メールはデバイスのサインインページで入力するコードを伝えています ({detail})。このコードはサインインする機器の画面に出るもので、メールで届くことはありません。入力すると、送り主が読み手のアカウントにサインインします。") \
+RULE(R_URL_OAUTH_CONSENT, "url.oauth_consent", DETECT_PHISHING, 55, \
+    "a link that asks the reader to grant an application lasting access to the account (OAuth consent phishing)", \
+    "The link {url} opens the identity provider's own consent page for an application that asks for {detail} and sends the grant to {domain}: accepting gives that site the mailbox or files without any password.", \
+    "リンク {url} は ID プロバイダー自身の同意画面を開き、アプリに {detail} を許可させ、その許可を {domain} に送ります。承諾すると、パスワードなしでメールボックスやファイルがそのサイトに渡ります。") \
 RULE(R_CONTENT_CRYPTO_LOGIN, "content.crypto_login", DETECT_PHISHING, 60, \
     "the login and password of a crypto-currency account holding a balance, given away", \
     "The mail hands over the login and password of a crypto-currency account said to hold {detail}. Nobody gives away a fortune to a stranger: the site asks for a \"fee\" to withdraw, and that money is gone.", \

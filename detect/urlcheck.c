@@ -101,6 +101,97 @@ redirect_target(struct detect_scan *s, const char *path)
 	return NULL;
 }
 
+/* The value of query parameter name in path, percent-decoded, or NULL. */
+static const char *
+query_value(struct detect_scan *s, const char *path, const char *name)
+{
+	const char	*p = strchr(path, '?');
+	size_t		 nl = strlen(name);
+
+	if (p == NULL)
+		return NULL;
+	for (p++; *p != '\0' && *p != '#';) {
+		size_t n = strcspn(p, "&#");
+
+		if (n > nl && p[nl] == '=' && str_ncasecmp(p, name, nl) == 0)
+			return pct_decode(s, p + nl + 1, n - nl - 1);
+		p += n;
+		if (*p == '&')
+			p++;
+	}
+	return NULL;
+}
+
+/*
+ * OAuth consent phishing: a link straight to an identity provider's
+ * authorize endpoint that asks the reader to grant an application lasting
+ * access (offline access, mail, files, everything it was given:
+ * ".default", or consent asked outright) and hands the grant to a site
+ * that is not the provider's, a brand's, the organisation's, a
+ * correspondent's or the sender's.  The consent page is the provider's
+ * own: nothing on it looks wrong, and no password is asked.  What is
+ * asked, when it is one.
+ */
+static const char *
+oauth_consent(struct detect_scan *s, const struct durl *u, const char **to)
+{
+	static const char *const idp[] = { "login.microsoftonline.com",
+	    "login.microsoft.com", "login.live.com", "accounts.google.com",
+	    NULL };
+	static const char *const wide[] = { "offline_access", ".default",
+	    "mail.", "files.", "mailboxsettings", "sites.", "notes.",
+	    "user.readwrite", "directory.", "mail.google.com",
+	    "/auth/gmail", "/auth/drive", NULL };
+	const char	*cid, *ru, *scope, *prompt, *h, *reg, *fdom;
+	char		 host[256];
+	size_t		 i;
+	int		 consent;
+
+	for (i = 0; idp[i] != NULL; i++)
+		if (strcmp(u->host, idp[i]) == 0)
+			break;
+	if (idp[i] == NULL || strstr(u->path, "oauth2") == NULL ||
+	    (strstr(u->path, "auth") == NULL))
+		return NULL;
+	cid = query_value(s, u->path, "client_id");
+	ru = query_value(s, u->path, "redirect_uri");
+	if (cid == NULL || ru == NULL || *cid == '\0' ||
+	    (h = strstr(ru, "://")) == NULL)
+		return NULL;
+	h += 3;
+	snprintf(host, sizeof(host), "%.*s", (int)strcspn(h, "/:?#"), h);
+	str_lower(host);
+	if (host[0] == '\0' || strcmp(host, "localhost") == 0 ||
+	    strchr(host, '.') == NULL)
+		return NULL;
+	reg = dom_registrable(s, host);
+	fdom = s->m->from.domain;
+	if (dom_is_own(s, host) || dom_is_corr(s, host) ||
+	    brand_of_sender(s->eng, reg) >= 0 || (fdom != NULL &&
+	    strcmp(dom_registrable(s, fdom), reg) == 0))
+		return NULL;
+	scope = query_value(s, u->path, "scope");
+	prompt = query_value(s, u->path, "prompt");
+	consent = strstr(u->path, "adminconsent") != NULL || (prompt != NULL &&
+	    strstr(prompt, "consent") != NULL);
+	if (scope != NULL) {
+		char *sc = arena_strdup(&s->a, scope);
+
+		str_lower(sc);
+		for (i = 0; wide[i] != NULL; i++)
+			if (strstr(sc, wide[i]) != NULL)
+				break;
+		if (wide[i] != NULL || consent) {
+			*to = arena_strdup(&s->a, host);
+			return text_clip(&s->a, scope, 120);
+		}
+	}
+	if (!consent)
+		return NULL;
+	*to = arena_strdup(&s->a, host);
+	return "consent";
+}
+
 static int
 suffix_in(const struct hset *h, const char *host, const char **hit)
 {
@@ -799,6 +890,14 @@ check_one(struct detect_scan *s, size_t idx)
 		    .detail_ja = strcmp(how, "in base64") == 0 ? "base64" :
 		    strcmp(how, "as written") == 0 ? "そのまま" :
 		    "%エンコード" });
+
+	if (followed(u)) {
+		const char *to, *what = oauth_consent(s, u, &to);
+
+		if (what != NULL)
+			finding_add(s, R_URL_OAUTH_CONSENT, &(struct fargs){
+			    .url = u->url, .domain = to, .detail = what });
+	}
 
 	/* Feeds. */
 	if (e->feed_count > 0) {

@@ -2686,6 +2686,28 @@ def session44_samples():
           "app; it shows a code. Then go to https://microsoft.com/devicelogin"
           " on your phone and enter the code shown on the TV.\n",
           "clean", "!content.device_code")
+    # OAuth consent phishing: Microsoft's own consent page for an
+    # application that wants the mailbox and sends the grant elsewhere;
+    # a service's own "connect your calendar" link grants to itself.
+    write("en-471-oauth-consent.eml",
+          headers("Sarah Chen <sarah.chen@fabrikam.com>",
+                  "Updated payment schedule") +
+          "Content-Type: text/plain; charset=utf-8\n\nPlease accept the "
+          "viewer permissions to open the protected file:\n"
+          "https://login.microsoftonline.com/organizations/oauth2/v2.0/"
+          "authorize?client_id=9bf11ad0-2d6c-4a1e-8d0f-5c2e7a3b1f44&"
+          "redirect_uri=https%3A%2F%2Fsecure-file-view.example%2Foauth&"
+          "response_type=code&scope=offline_access%20Mail.Read&"
+          "prompt=consent\n", "potential", "url.oauth_consent")
+    write("en-472-clean-oauth-own-service.eml",
+          headers("Scheduler <team@calendly-like.example>",
+                  "Connect your calendar") +
+          "Content-Type: text/plain; charset=utf-8\n\nConnect your "
+          "Outlook calendar: https://login.microsoftonline.com/common/"
+          "oauth2/v2.0/authorize?client_id=4f1c2d3e-0000-4a1e-8d0f-"
+          "5c2e7a3b1f44&redirect_uri=https%3A%2F%2Fapp.calendly-like."
+          "example%2Fcallback&response_type=code&scope=offline_access%20"
+          "Calendars.ReadWrite\n", "clean", "!url.oauth_consent")
 
 
 def review37_samples():
