@@ -725,6 +725,11 @@ static const char *const HOSTING[] = {
 	"powerappsportals.com", "paper.dropbox.com", "quip.com",
 	/* Atlassian's cloud sites, boards and repositories are anyone's */
 	"atlassian.net", "trello.com", "bitbucket.org",
+	/* more site builders, boards and flip-books anyone publishes on
+	 * (review 43): Apps Script's web apps, AI site and deck builders */
+	"script.google.com", "typedream.app", "smore.com", "padlet.com",
+	"heyzine.com", "lovable.app", "zohosites.com",
+	"gamma.app", "gitbook.io",
 };
 
 /* Free image hosts: a sender's images there say it hides who it is. */

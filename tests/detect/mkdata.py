@@ -2709,6 +2709,15 @@ def session44_samples():
           "example%2Fcallback&response_type=code&scope=offline_access%20"
           "Calendars.ReadWrite\n", "clean", "!url.oauth_consent")
 
+    # An Apps Script web app is a page anyone publishes under Google's
+    # name.
+    write("en-473-apps-script-page.eml",
+          headers("Karen Whitfield <kwhitfield@whitfield-law.example>",
+                  "Shared document") +
+          "Content-Type: text/plain; charset=utf-8\n\nPlease review the "
+          "shared document: https://script.google.com/macros/s/AKfycbx9Qw3"
+          "ErTy7UiOpAsDfGhJkLzXcVbNm12345/exec\n", "potential",
+          "url.free_hosting")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
