@@ -568,6 +568,7 @@ struct bin {
 	const char			*h;
 	size_t				 n;
 	int				 found;
+	size_t				 start, end;	/* where it was found */
 };
 
 /* Words that phishing puts next to a brand in a host name. */
@@ -606,7 +607,52 @@ bin_cb(void *arg, int id, size_t start, size_t end)
 	if ((before >= 'a' && before <= 'z') || (after >= 'a' && after <= 'z'))
 		return 0;
 	b->found = id >> 1;
+	b->start = start;
+	b->end = end;
 	return 1;
+}
+
+/* The brand as the host writes it: "sharepoint (Microsoft)" when the
+ * name found is another of the brand's than the one shown. */
+static const char *
+brand_said(struct detect_scan *s, const char *brand, const char *w,
+    size_t n)
+{
+	char	 k[64];
+	size_t	 i, j;
+
+	for (i = j = 0; brand[i] != '\0' && j < sizeof(k) - 1; i++)
+		if (isalnum((unsigned char)brand[i]))
+			k[j++] = (char)tolower((unsigned char)brand[i]);
+	k[j] = '\0';
+	if (j == n && memcmp(k, w, n) == 0)
+		return brand;
+	return arena_printf(&s->a, "%.*s (%s)", (int)n, w, brand);
+}
+
+/* What a file share, an invoice or a payment is called beside a brand in
+ * a host's name ("sharepoint-docs", "paypal-invoices"), looked for apart
+ * from the brand's own name (SharePoint holds "share", PayPal "pay"). */
+static int
+share_words(const char *h, size_t n, size_t bs, size_t be)
+{
+	static const char *const w[] = { "doc", "invoice", "file", "share",
+	    "drive", "pay", "bill", "sign", "mail", "office", "statement",
+	    "receipt", "remit", "fax", "voice" };
+	size_t	 i, l, k;
+
+	for (i = 0; i < nitems(w); i++) {
+		const char *p = h;
+
+		l = strlen(w[i]);
+		while ((p = memmem(p, n - (size_t)(p - h), w[i], l)) != NULL) {
+			k = (size_t)(p - h);
+			if (k + l <= bs || k >= be)
+				return 1;
+			p++;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -1020,15 +1066,16 @@ check_one(struct detect_scan *s, size_t idx)
 	 * of phishing or as the name of a site on free hosting: a brand's
 	 * pages are on its own domains. */
 	if (brand_of_domain(e, u->domain) < 0 && !shown) {
-		struct bin b = { e, u->host, strlen(u->host), -1 };
+		struct bin b = { e, u->host, strlen(u->host), -1, 0, 0 };
 
 		ac_scan(e->brand_ac, u->host, b.n, bin_cb, &b);
 		if (b.found >= 0 && !is_shortener(e, u, NULL) &&
-		    (phishy_host(u->host) || suffix_in(&e->hosting, u->host,
-		    NULL)))
+		    (phishy_host(u->host) || share_words(u->host, b.n, b.start,
+		    b.end) || suffix_in(&e->hosting, u->host, NULL)))
 			finding_add(s, R_URL_BRAND_IN_HOST, &(struct fargs){
 			    .url = u->url, .domain = u->domain,
-			    .imitates = e->brands[b.found].name });
+			    .imitates = brand_said(s, e->brands[b.found].name,
+			    u->host + b.start, b.end - b.start) });
 	}
 	/* Link text that names another domain. */
 	if (u->text != NULL && u->origin == UO_HREF &&

@@ -2718,6 +2718,15 @@ def session44_samples():
           "shared document: https://script.google.com/macros/s/AKfycbx9Qw3"
           "ErTy7UiOpAsDfGhJkLzXcVbNm12345/exec\n", "potential",
           "url.free_hosting")
+    # A brand's name beside what its file shares and invoices are called
+    # (not inside its own name: SharePoint holds "share").
+    write("en-474-brand-share-words-host.eml",
+          headers("Tom Reed <treed@reed-supply.example>",
+                  "Tom Reed shared \"Q4 Payment Summary\" with you") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Tom "
+          "Reed shared a file with you</p><p><a href='https://sharepoint-"
+          "docs.example/personal/treed/Q4.aspx'>Open</a></p></body></html>"
+          "\n", "potential", "url.brand_in_host")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
