@@ -12,6 +12,7 @@
  * a file that wants more is a bomb.  No filter that runs a program
  * (lrzip, grzip, lzop) is enabled.
  */
+#include <ctype.h>
 #include <locale.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -429,6 +430,86 @@ word_text(const char *x, size_t n, size_t max)
 }
 
 /*
+ * A Word document's text as it reads: its w:t runs with XML's entities
+ * and character references decoded, a tab (w:tab) a blank, a paragraph's
+ * end (w:p) or a break (w:br, w:cr) a line's, into out.
+ */
+static void
+word_plain(const char *x, size_t n, struct buf *out)
+{
+	const char	*e = x + n, *q = x, *t, *c, *v;
+
+	while ((t = memchr(q, '<', (size_t)(e - q))) != NULL) {
+		q = t + 1;
+		if ((size_t)(e - q) >= 4 && (memcmp(q, "w:p>", 4) == 0 ||
+		    memcmp(q, "w:p ", 4) == 0 || memcmp(q, "w:br", 4) == 0 ||
+		    memcmp(q, "w:cr", 4) == 0))
+			buf_addc(out, '\n');
+		else if ((size_t)(e - q) >= 5 && memcmp(q, "w:tab", 5) == 0)
+			buf_addc(out, ' ');
+		if ((size_t)(e - q) < 4 || memcmp(q, "w:t", 3) != 0 ||
+		    (q[3] != '>' && q[3] != ' '))
+			continue;
+		if ((t = memchr(q, '>', (size_t)(e - q))) == NULL)
+			break;
+		if (t[-1] == '/') {
+			q = t;
+			continue;
+		}
+		if ((c = memmem(t, (size_t)(e - t), "</w:t>", 6)) == NULL)
+			break;
+		for (v = t + 1; v < c; v++) {
+			const char *semi;
+			uint32_t cp = 0;
+
+			if (*v != '&' || (semi = memchr(v, ';', (size_t)(c -
+			    v))) == NULL || semi - v > 10) {
+				buf_addc(out, *v);
+				continue;
+			}
+			if (semi - v == 4 && memcmp(v, "&amp", 4) == 0)
+				cp = '&';
+			else if (semi - v == 3 && memcmp(v, "&lt", 3) == 0)
+				cp = '<';
+			else if (semi - v == 3 && memcmp(v, "&gt", 3) == 0)
+				cp = '>';
+			else if (semi - v == 5 && memcmp(v, "&quot", 5) == 0)
+				cp = '"';
+			else if (semi - v == 5 && memcmp(v, "&apos", 5) == 0)
+				cp = '\'';
+			else if (v[1] == '#') {
+				const char *d = v + 2;
+				int hex = *d == 'x' || *d == 'X';
+
+				for (d += hex; d < semi; d++) {
+					int h = hex ? hex_value((unsigned char)
+					    *d) : isdigit((unsigned char)*d) ?
+					    *d - '0' : -1;
+
+					if (h < 0 || cp > 0x10ffff)
+						break;
+					cp = cp * (hex ? 16 : 10) + (uint32_t)h;
+				}
+				if (d < semi || cp == 0 || cp > 0x10ffff)
+					cp = 0;
+			}
+			if (cp == 0) {
+				buf_addc(out, *v);
+				continue;
+			}
+			{
+				char u8[4];
+
+				buf_add(out, u8, utf8_put(cp, u8));
+			}
+			v = semi;
+		}
+		/* Runs join as they show: Word cuts words into runs. */
+		q = c + 6;
+	}
+}
+
+/*
  * A .rels part that names a VBA project, whatever its part is called
  * (word/settings2.bin: OPC finds a part by its relationship, and olevba
  * reads every OLE part for that reason).  The exact type, not its
@@ -575,9 +656,19 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 			if (memmem(buf, (size_t)k, "DDEAUTO", 7) != NULL ||
 			    memmem(buf, (size_t)k, " DDE ", 5) != NULL)
 				dde = 1;
-			if (strcmp(en, "word/document.xml") == 0)
+			if (strcmp(en, "word/document.xml") == 0) {
+				struct buf raw;
+
 				doc_text = word_text((const char *)buf,
 				    (size_t)k, DOC_LURE_TEXT);
+				/* Its text, for the content checks (a
+				 * callback scam's "invoice"). */
+				buf_init(&raw, DETECT_DOC_TEXT_MAX);
+				word_plain((const char *)buf, (size_t)k, &raw);
+				doc_add(s, raw.ptr, raw.len, name,
+				    ar_sha(s, p, n), 0);
+				buf_release(&raw);
+			}
 		}
 		free(buf);
 	}

@@ -1583,30 +1583,40 @@ pdf_keys_file(struct pdf_scan *c, const unsigned char *p, size_t n)
 }
 
 /*
- * The text a document shows: the links written in it (a reader's PDF
- * viewer makes them links) and, normalised, its part of s->doc for the
- * content checks.
+ * The text a document shows (raw, n bytes): the links written in it
+ * when a reader makes them links (a PDF viewer does: links) and,
+ * normalised, its part of s->doc for the content checks.
  */
+void
+doc_add(struct detect_scan *s, const char *raw, size_t n, const char *name,
+    const char *sha, int links)
+{
+	size_t	 off = s->doc.len;
+
+	if (n == 0 || s->ndocs >= DETECT_DOCS_MAX)
+		return;
+	if (links)
+		url_scan_text(s, raw, n, UO_PDF, name);
+	text_norm(&s->doc, raw, n, NULL);
+	if (s->doc.len > off) {
+		s->docs[s->ndocs].name = name;
+		s->docs[s->ndocs].sha256 = sha;
+		s->docs[s->ndocs].off = off;
+		s->docs[s->ndocs].len = s->doc.len - off;
+		s->ndocs++;
+		buf_adds(&s->doc, " \n ");
+	}
+}
+
 static void
 doc_text(struct detect_scan *s, struct pdf_text *pt, const char *name,
     const char *sha)
 {
 	struct buf	 raw;
-	size_t		 off = s->doc.len;
 
 	buf_init(&raw, DETECT_DOC_TEXT_MAX);
-	if (pdf_text_end(pt, &raw) > 0 && s->ndocs < DETECT_DOCS_MAX) {
-		url_scan_text(s, raw.ptr, raw.len, UO_PDF, name);
-		text_norm(&s->doc, raw.ptr, raw.len, NULL);
-		if (s->doc.len > off) {
-			s->docs[s->ndocs].name = name;
-			s->docs[s->ndocs].sha256 = sha;
-			s->docs[s->ndocs].off = off;
-			s->docs[s->ndocs].len = s->doc.len - off;
-			s->ndocs++;
-			buf_adds(&s->doc, " \n ");
-		}
-	}
+	if (pdf_text_end(pt, &raw) > 0)
+		doc_add(s, raw.ptr, raw.len, name, sha, 1);
 	buf_release(&raw);
 }
 

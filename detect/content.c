@@ -740,7 +740,24 @@ doc_callback(struct detect_scan *s, const struct doc_text *d)
 	return 1;
 }
 
-/* Does w (lower case) stand as a word in s (normalised)? */
+/* An extortion scam written in an attached document, the mail saying
+ * little (its words past filters that read the text only). */
+static int
+doc_extortion(struct detect_scan *s, const struct doc_text *d)
+{
+	struct cmatch	*cm = arena_zalloc(&s->a, sizeof(*cm));
+
+	cm->s = s->doc.ptr + d->off;
+	cm->n = d->len;
+	ac_scan(s->eng->content_ac, cm->s, cm->n, cm_cb, cm);
+	if (!(cm->score[PC_EXTORT] >= 5 || (cm->score[PC_EXTORT] >= 3 &&
+	    has_btc(cm->s, cm->n))))
+		return 0;
+	finding_add(s, R_ATT_DOC_EXTORTION, &(struct fargs){ .name = d->name,
+	    .sha256 = d->sha256, .detail = examples(s, cm, PC_EXTORT, -1) });
+	return 1;
+}
+
 /* Past the blanks at t[i]. */
 static size_t
 skip_blank(const char *t, size_t n, size_t i)
@@ -962,6 +979,7 @@ device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
 	return NULL;
 }
 
+/* Does w (lower case) stand as a word in s (normalised)? */
 static int
 has_word(const char *s, const char *w)
 {
@@ -1334,6 +1352,10 @@ content_run(struct detect_scan *s)
 			finding_add(s, R_CONTENT_DEVICE_CODE, &(struct fargs){
 			    .detail = d, .detail_ja = ja });
 	}
+	for (i = 0; i < (size_t)s->ndocs && !finding_has(s,
+	    R_CONTENT_EXTORTION); i++)
+		if (doc_extortion(s, &s->docs[i]))
+			break;
 	/* Money, a call about a charge or a private channel asked for
 	 * from a free mail address: a company's accounts, billing and
 	 * executives write from its own domain. */

@@ -577,6 +577,10 @@ void	 bayes_tokens_finding(struct detect_scan *);
 int	 bayes_build(struct detect_engine *);
 void	 content_passwords(struct detect_scan *, const char *, size_t);
 void	 attach_run(struct detect_scan *);
+/* A document's text (raw) to s->doc for the content checks; links: the
+ * URLs written in it are links (a PDF viewer makes them so). */
+void	 doc_add(struct detect_scan *, const char *raw, size_t n,
+	    const char *name, const char *sha, int links);
 /* Analyse one file (an attachment or an archive entry): name is its
  * display name ("a.zip > b.exe"). */
 void	 attach_file(struct detect_scan *, const char *name,

@@ -554,6 +554,10 @@ RULE(R_URL_OAUTH_CONSENT, "url.oauth_consent", DETECT_PHISHING, 55, \
     "a link that asks the reader to grant an application lasting access to the account (OAuth consent phishing)", \
     "The link {url} opens the identity provider's own consent page for an application that asks for {detail} and sends the grant to {domain}: accepting gives that site the mailbox or files without any password.", \
     "リンク {url} は ID プロバイダー自身の同意画面を開き、アプリに {detail} を許可させ、その許可を {domain} に送ります。承諾すると、パスワードなしでメールボックスやファイルがそのサイトに渡ります。") \
+RULE(R_ATT_DOC_EXTORTION, "attach.doc_extortion", DETECT_PHISHING, 70, \
+    "an attached document threatens the recipient and demands payment (extortion)", \
+    "The attached document \"{name}\" threatens the recipient and demands payment ({detail}): an extortion scam.", \
+    "添付文書「{name}」は受信者を脅して支払いを要求しています ({detail})。脅迫詐欺です。") \
 RULE(R_CONTENT_CRYPTO_LOGIN, "content.crypto_login", DETECT_PHISHING, 60, \
     "the login and password of a crypto-currency account holding a balance, given away", \
     "The mail hands over the login and password of a crypto-currency account said to hold {detail}. Nobody gives away a fortune to a stranger: the site asks for a \"fee\" to withdraw, and that money is gone.", \

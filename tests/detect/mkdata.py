@@ -2727,6 +2727,52 @@ def session44_samples():
           "Reed shared a file with you</p><p><a href='https://sharepoint-"
           "docs.example/personal/treed/Q4.aspx'>Open</a></p></body></html>"
           "\n", "potential", "url.brand_in_host")
+    # The callback scam's "receipt" as a Word document: its text read
+    # with runs that cut words and numbers, entities and paragraphs.
+    doc = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http'
+           '://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           '<w:p><w:r><w:t>Order Confirmation</w:t></w:r></w:p><w:p><w:r>'
+           '<w:t xml:space="preserve">Your Norton 360 Deluxe subscription '
+           'has been ren</w:t></w:r><w:r><w:t>ewed and $399.99 has been '
+           'charged to your card.</w:t></w:r></w:p><w:p><w:r><w:t xml:'
+           'space="preserve">If you did not authorize this &amp; wish to '
+           'cancel, call our billing desk at +1 (808) </w:t></w:r><w:r>'
+           '<w:t>215-4471</w:t></w:r><w:r><w:t xml:space="preserve"> within '
+           '24 hours.</w:t></w:r></w:p></w:body></w:document>')
+    docx = zipbytes([
+        ("[Content_Types].xml",
+         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://'
+         'schemas.openxmlformats.org/package/2006/content-types">'
+         '<Override PartName="/word/document.xml" ContentType="'
+         'application/vnd.openxmlformats-officedocument.'
+         'wordprocessingml.document.main+xml"/></Types>'),
+        ("word/document.xml", doc)])
+    write("en-475-docx-callback.eml",
+          headers("Billing Dept <billing.dept.4471@gmail.com>",
+                  "Your receipt") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nPlease see the "
+          "attached receipt.\n\n--b1\nContent-Type: application/vnd."
+          "openxmlformats-officedocument.wordprocessingml.document; "
+          'name="Receipt_3391.docx"\nContent-Disposition: attachment; '
+          'filename="Receipt_3391.docx"\nContent-Transfer-Encoding: '
+          "base64\n\n%s\n--b1--\n" % b64(docx), "threat",
+          "attach.doc_callback", "sender.freemail_money")
+    # Sextortion in an attached PDF, the mail a line.
+    ext = ["I have installed spyware on your device and recorded you.",
+           "Send 1500 USD in bitcoin to the wallet below within 48 hours",
+           "or the video goes to all your contacts.",
+           "BTC: bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh"]
+    write("en-476-doc-extortion-pdf.eml",
+          headers("John Smith <js.private.8812@outlook.example>",
+                  "John Smith - 12 Maple St") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nRead the attached."
+          "\n--b1\nContent-Type: application/pdf; name=\"JS.pdf\"\n"
+          "Content-Disposition: attachment; filename=\"JS.pdf\"\n"
+          "Content-Transfer-Encoding: base64\n\n" +
+          b64(pdf_simple_text(ext)) + "\n--b1--\n", "threat",
+          "attach.doc_extortion")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
