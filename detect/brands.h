@@ -17,6 +17,7 @@ static const char *const BRANDS[] = {
 	    "!Outlook,Hotmail,Azure,Xbox,Skype,!Teams,Windows Defender,"
 	    "マイクロソフト|microsoft.com office.com office365.com outlook.com "
 	    "live.com hotmail.com msn.com microsoftonline.com sharepoint.com "
+	    "microsoftstoreemail.com "
 	    "onedrive.com azure.com windows.net skype.com bing.com xbox.com "
 	    "microsoft365.com office.net aka.ms microsoftstore.com "
 	    "sharepointonline.com mcas.ms windowsazure.com cloud.microsoft "
@@ -32,7 +33,8 @@ static const char *const BRANDS[] = {
 	    "primevideo.com a2z.com amazon.com.au media-amazon.com "
 	    "ssl-images-amazon.com @amazonaws.com",
 	"PayPal,ペイパル|paypal.com paypal.me paypal.de paypal.co.jp paypal.fr "
-	    "paypal-communication.com paypalobjects.com paypal.co.uk",
+	    "paypal-communication.com paypalobjects.com paypal.co.uk "
+	    "joinhoney.com",
 	"Netflix,ネットフリックス|netflix.com netflix.net nflxext.com "
 	    "nflximg.net nflxso.net",
 	"Facebook,!Meta,Instagram,WhatsApp,Messenger|facebook.com "
@@ -73,7 +75,7 @@ static const char *const BRANDS[] = {
 	"WeTransfer|wetransfer.com",
 	"!Zoom|zoom.us zoom.com",
 	"!Chase,JPMorgan|chase.com jpmorgan.com jpmchase.com",
-	"Wells Fargo|wellsfargo.com wf.com",
+	"Wells Fargo|wellsfargo.com wf.com wellsfargoadvisors.com",
 	"Bank of America|bankofamerica.com bofa.com",
 	"Citibank,Citi|citi.com citibank.com",
 	"HSBC|hsbc.com hsbc.co.uk",
@@ -95,7 +97,7 @@ static const char *const BRANDS[] = {
 	"!Porto Seguro|portoseguro.com.br",
 	"Unimed|unimed.coop.br",
 	"American Express,Amex,アメリカン・エキスプレス,アメックス|"
-	    "americanexpress.com aexp.com",
+	    "americanexpress.com aexp.com amexgbt.com",
 	"Mastercard|mastercard.com",
 	"!Visa|visa.com",
 	"Capital One|capitalone.com",
@@ -118,6 +120,11 @@ static const char *const BRANDS[] = {
 	"Revolut|revolut.com",
 	"三井住友,SMBC,Vpass|smbc.co.jp smbc-card.com vpass.ne.jp "
 	    "smbcnikko.co.jp mobit.ne.jp",
+	/* group and other companies whose names begin with a brand's */
+	"SMBC信託銀行|smbctb.co.jp",
+	"三井住友海上|ms-ins.com",
+	"三井住友建設|smcon.co.jp",
+	"みずほリース|mizuho-ls.co.jp",
 	"三井住友信託銀行,三井住友トラスト|smtb.jp smth.jp",
 	"三菱UFJ,MUFG|mufg.jp kabu.com",
 	"みずほ,Mizuho|mizuhobank.co.jp mizuho-fg.co.jp mizuho-sc.com",
@@ -146,7 +153,8 @@ static const char *const BRANDS[] = {
 	"東京電力|tepco.co.jp",
 	/* more Japanese banks, cards, brokers, airlines and services the
 	 * anti-phishing council's monthly reports name */
-	"ビューカード,JR東日本,モバイルSuica,Suica|viewcard.co.jp jreast.co.jp",
+	"ビューカード,JR東日本,モバイルSuica,Suica|viewcard.co.jp jreast.co.jp "
+	    "viewsnet.jp mobilesuica.com",
 	"関西電力|kepco.co.jp",
 	"全日空|ana.co.jp",
 	"JAL,日本航空|jal.co.jp jal.com jalcard.co.jp",
@@ -278,7 +286,7 @@ static const char *const BRANDS[] = {
 	"!Steam|steampowered.com steamcommunity.com",
 	"Spotify|spotify.com",
 	"Disney+|disneyplus.com",
-	"AT&T|att.com att.net",
+	"AT&T|att.com att.net att-mail.com",
 	"Verizon|verizon.com verizonwireless.com",
 	"T-Mobile|t-mobile.com",
 	"Xfinity,Comcast|xfinity.com comcast.net comcast.com",
@@ -298,7 +306,7 @@ static const char *const BRANDS[] = {
 	"IKEA|ikea.com",
 	"Booking.com|booking.com",
 	"Airbnb|airbnb.com",
-	"Marriott,Marriott Bonvoy|marriott.com",
+	"Marriott,Marriott Bonvoy|marriott.com email-marriott.com",
 	"ADAC|adac.de",
 	"Techniker Krankenkasse|tk.de",
 	"Shein|shein.com",
@@ -674,6 +682,28 @@ static const char *const SHORTENERS[] = {
 	"short.gy", "tr.ee", "kutt.it", "spoo.me", "qr.net", "tiny.pl",
 	"zpr.io", "cli.re", "2.gp", "urlr.me", "lstu.fr", "me-qr.com", "qr1.be",
 	"cutt.us", "tny.im", "bc.vc", "shorter.me",
+};
+
+/*
+ * Top-level domains only their brand may register names under (ICANN's
+ * "brand TLDs"): a name there is the brand's, as its listed domain is
+ * (applecard.apple, signin.aws).  Each with a domain of the brand.
+ */
+static const char *const BRAND_TLDS[][2] = {
+	{ "apple", "apple.com" }, { "aws", "amazon.com" },
+	{ "amazon", "amazon.com" }, { "prime", "amazon.com" },
+	{ "google", "google.com" }, { "gmail", "google.com" },
+	{ "youtube", "google.com" }, { "android", "google.com" },
+	{ "chrome", "google.com" }, { "microsoft", "microsoft.com" },
+	{ "azure", "microsoft.com" }, { "office", "microsoft.com" },
+	{ "xbox", "microsoft.com" }, { "windows", "microsoft.com" },
+	{ "bing", "microsoft.com" }, { "skype", "microsoft.com" },
+	{ "hotmail", "microsoft.com" }, { "netflix", "netflix.com" },
+	{ "yahoo", "yahoo.com" }, { "docomo", "docomo.ne.jp" },
+	{ "softbank", "softbank.jp" }, { "jcb", "jcb.co.jp" },
+	{ "citi", "citi.com" }, { "hsbc", "hsbc.com" },
+	{ "barclays", "barclays.com" }, { "amex", "americanexpress.com" },
+	{ "americanexpress", "americanexpress.com" },
 };
 
 /* Host suffixes where anyone can publish a page. */

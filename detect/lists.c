@@ -460,11 +460,21 @@ dom_random(const char *host)
 int
 brand_of_domain(const struct detect_engine *e, const char *regdom)
 {
-	int	 v;
+	const char	*tld;
+	size_t		 i;
+	int		 v;
 
-	if (regdom != NULL && hset_get(&e->brand_dom, regdom, strlen(regdom),
-	    &v))
+	if (regdom == NULL)
+		return -1;
+	if (hset_get(&e->brand_dom, regdom, strlen(regdom), &v))
 		return v;
+	/* A name under a brand's own top-level domain. */
+	if ((tld = strrchr(regdom, '.')) != NULL)
+		for (i = 0; i < nitems(BRAND_TLDS); i++)
+			if (strcmp(tld + 1, BRAND_TLDS[i][0]) == 0 &&
+			    hset_get(&e->brand_dom, BRAND_TLDS[i][1],
+			    strlen(BRAND_TLDS[i][1]), &v))
+				return v;
 	return -1;
 }
 

@@ -2773,6 +2773,39 @@ def session44_samples():
           "Content-Transfer-Encoding: base64\n\n" +
           b64(pdf_simple_text(ext)) + "\n--b1--\n", "threat",
           "attach.doc_extortion")
+    # Review 44: companies whose names begin with a brand's, a brand's
+    # other domains and its own top-level domain, each authentic.
+    def auth44(dom):
+        return ("Authentication-Results: spf=pass smtp.mailfrom=%s; dkim=pass "
+                "header.d=%s; dmarc=pass action=none header.from=%s; "
+                "compauth=pass reason=100\n" % (dom, dom, dom))
+    from email.header import Header
+    for fname, name, addr, subject, link in (
+            ("en-477-clean-other-org-brand-name.eml", "Norton Rose Fulbright",
+             "insights@nortonrosefulbright.example", "Regulatory update",
+             "https://www.nortonrosefulbright.example/en/knowledge"),
+            ("en-478-clean-brand-tld.eml", "Apple Card",
+             "no-reply@post.applecard.apple", "Your statement is ready",
+             "https://card.apple.com/statements"),
+            ("ja-45-clean-group-company.eml", "三井住友海上",
+             "info@ms-ins.com", "【三井住友海上】契約内容のお知らせ",
+             "https://www.ms-ins.com/mypage/")):
+        dom = addr.split("@")[1]
+        write(fname, auth44(dom) + headers(
+              Header(name, "utf-8").encode() + " <%s>" % addr,
+              Header(subject, "utf-8").encode()) +
+              "Content-Type: text/plain; charset=utf-8\n"
+              "Content-Transfer-Encoding: 8bit\n\nPlease see " + link +
+              "\n", "clean", "!sender.display_brand")
+    # The brand's name with a lure's word, spelt by the sender's own
+    # domain, authentic as any domain can be: still the brand claimed.
+    write("en-479-brand-name-domain-lure.eml",
+          auth44("paypalsecure.example") +
+          headers("PayPal Secure <service@paypalsecure.example>",
+                  "Your account is limited") +
+          "Content-Type: text/plain; charset=utf-8\n\nReview your account "
+          "at https://paypalsecure.example/review\n", "threat",
+          "sender.display_brand")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
