@@ -1536,6 +1536,12 @@ anon_only(struct detect_scan *s)
 	size_t				 i, named = 0;
 	int				 fb = -1;
 
+	/* The organisation's or a correspondent's own authentic mail hides
+	 * nothing of who sent it, whatever it links to (HR's form on
+	 * Microsoft Forms): the links are still weighed one by one. */
+	if (fdom != NULL && s->authentic && (dom_is_own(s, fdom) ||
+	    dom_is_corr(s, fdom)))
+		return;
 	/* Free mail is anyone's: gmail.com owns no docs.google.com page. */
 	if (fdom != NULL && !dom_is_freemail(e, (freg = dom_registrable(s,
 	    fdom))))

@@ -2806,6 +2806,15 @@ def session44_samples():
           "Content-Type: text/plain; charset=utf-8\n\nReview your account "
           "at https://paypalsecure.example/review\n", "threat",
           "sender.display_brand")
+    # The organisation's own HR, internal, linking to its form on
+    # Microsoft Forms: nothing of who sent it is hidden.
+    write("en-480-clean-internal-forms.eml",
+          "X-MS-Exchange-Organization-AuthAs: Internal\n" +
+          headers("Megan Bowen <megan.bowen@contoso.com>",
+                  "Benefits enrolment form") +
+          "Content-Type: text/plain; charset=utf-8\n\nPlease fill in the "
+          "benefits enrolment form by Friday: https://forms.office.com/r/"
+          "AbCdEf1234\n", "clean", "!url.anonymous_only")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
