@@ -1148,6 +1148,49 @@ digit_run(const char *s)
 	return best;
 }
 
+/*
+ * Is the service's mail from the organisation's own site on it, named as
+ * the organisation is: its Atlassian site (jira@contoso.atlassian.net)
+ * or its GitHub organisation's repositories (List-Id <webapp.contoso
+ * .github.com>)?  The label of one of the organisation's domains, of 4
+ * letters or more, as a whole label of the sender's host or of the list's
+ * id under the sender's registrable domain.
+ */
+static int
+named_for_org(struct detect_scan *s)
+{
+	const char	*fdom = s->m->from.domain, *freg, *lid, *p;
+	char		 want[300];
+	size_t		 i, fl;
+
+	if (fdom == NULL)
+		return 0;
+	freg = dom_registrable(s, fdom);
+	fl = strlen(freg);
+	lid = msg_header(s->m, "List-Id");
+	for (i = 0; i < s->own->nprot; i++) {
+		const struct protect *o = &s->own->prot[i];
+
+		if (o->label_len < 4)
+			continue;
+		snprintf(want, sizeof(want), "%.*s.%s", (int)o->label_len,
+		    o->label, freg);
+		/* contoso.atlassian.net, or a name under it. */
+		if (strlen(fdom) > fl && str_casecmp(fdom, want) == 0)
+			return 1;
+		if (strlen(fdom) > strlen(want) && fdom[strlen(fdom) -
+		    strlen(want) - 1] == '.' && str_casecmp(fdom +
+		    strlen(fdom) - strlen(want), want) == 0)
+			return 1;
+		/* <repo.contoso.github.com> */
+		if (lid != NULL && (p = strcasestr(lid, want)) != NULL &&
+		    p > lid && (p[-1] == '.' || p[-1] == '<') &&
+		    p[strlen(want)] == '>')
+			return 1;
+	}
+	return 0;
+}
+
 /* The mail has a reply address on the organisation's domain, or is
  * SharePoint's (Microsoft's: b the sender's brand) linking to the
  * organisation's own SharePoint; a link another service carries is
@@ -1163,6 +1206,8 @@ org_tied(struct detect_scan *s, int b)
 	for (i = 0; i < (size_t)m->nreply_more; i++)
 		if (dom_is_own(s, m->reply_more[i].domain))
 			return 1;
+	if (named_for_org(s))
+		return 1;
 	if (b < 0 || b != brand_of_sender(s->eng, "sharepoint.com"))
 		return 0;
 	for (i = 0; i < s->nu; i++)

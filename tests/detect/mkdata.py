@@ -2815,6 +2815,21 @@ def session44_samples():
           "Content-Type: text/plain; charset=utf-8\n\nPlease fill in the "
           "benefits enrolment form by Friday: https://forms.office.com/r/"
           "AbCdEf1234\n", "clean", "!url.anonymous_only")
+    # A colleague's name on GitHub's mail about the organisation's own
+    # repositories (its List-Id under contoso.github.com), and on a
+    # repository of an organisation named otherwise.
+    for fname, lid, verdict, rule in (
+            ("en-481-clean-github-org-notice.eml", "contoso/webapp "
+             "<webapp.contoso.github.com>", "clean", "!sender.display_person"),
+            ("en-482-github-other-org-colleague.eml", "contoso-hr/payroll "
+             "<payroll.contoso-hr.github.com>", "potential",
+             "sender.display_person")):
+        write(fname, auth44("github.com") + "List-ID: %s\n" % lid +
+              headers("John Smith <notifications@github.com>",
+                      "[webapp] Review requested (PR #412)") +
+              "Content-Type: text/plain; charset=utf-8\n\n@jsmith requested "
+              "your review on #412.\nhttps://github.com/contoso/webapp/pull/"
+              "412\n", verdict, rule)
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
