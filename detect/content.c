@@ -682,6 +682,31 @@ links_home(struct detect_scan *s)
 	return 0;
 }
 
+/* Does a word of the display name (3 letters or more, ASCII) begin the
+ * label of the registrable domain reg, or make it whole ("SHI
+ * International Corp." and shi.com, "Northwind Traders" and
+ * northwindtraders.com)? */
+static int
+name_in_domain(const char *name, const char *reg)
+{
+	const char	*p = name;
+	size_t		 l = strcspn(reg, "."), k;
+
+	if (name == NULL)
+		return 0;
+	while (*p != '\0') {
+		while (*p != '\0' && !isalnum((unsigned char)*p))
+			p++;
+		for (k = 0; isalnum((unsigned char)p[k]); k++)
+			;
+		if (k >= 3 && k <= l && str_ncasecmp(p, reg, k) == 0 &&
+		    (k == l || reg[k] == '-' || k >= 5))
+			return 1;
+		p += k;
+	}
+	return 0;
+}
+
 /*
  * Is the sender one whose callback wording counts (in the text or an
  * attached document)?  Not the organisation nor a correspondent (an
@@ -707,6 +732,14 @@ callback_sender(struct detect_scan *s, int from_free, size_t links)
 	if (from_free && str_casecmp(d, reg) == 0)
 		return 1;
 	if (links_home(s) || url_brand_home(s))
+		return 0;
+	if (s->claim_brand >= 0 && s->claim_display)
+		return 1;
+	/* A company's own authentic mail, its name its domain's ("SHI
+	 * International Corp." from shi.com), naming no brand in its
+	 * sender's name: a reseller writing of the renewal of a brand's
+	 * licences, with its sales desk's number. */
+	if (s->authentic && name_in_domain(s->m->from.name, reg))
 		return 0;
 	if (links == 0 || s->claim_brand >= 0)
 		return 1;

@@ -2830,6 +2830,18 @@ def session44_samples():
               "Content-Type: text/plain; charset=utf-8\n\n@jsmith requested "
               "your review on #412.\nhttps://github.com/contoso/webapp/pull/"
               "412\n", verdict, rule)
+    # A reseller's own authentic renewal notice for a brand's licences,
+    # its name its domain's, with its sales desk's number.
+    write("en-483-clean-reseller-renewal.eml",
+          auth44("softwareone-like.example") +
+          headers("SoftwareOne-like Inc. <renewals@softwareone-like.example>",
+                  "Renewal quote: Adobe Acrobat Pro (Contoso)") +
+          "Content-Type: text/plain; charset=utf-8\n\nHello John,\n\nYour "
+          "Adobe Acrobat Pro subscription (25 licenses) renews automatically "
+          "on December 15; the card on file will be charged $5,397.00. If "
+          "you want to change the license count or cancel, call me at "
+          "+1 732-764-8888 before December 10.\n\nDana Ruiz, Inside Sales"
+          "\n", "clean", "!content.callback")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
