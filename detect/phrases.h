@@ -193,6 +193,12 @@ static const struct phrase PHRASES[] = {
 	{ PC_CRED, 1, "登録情報の確認" }, { PC_CRED, 1, "登録情報を更新" },
 	{ PC_CRED, 1, "パスワードを再設定" }, { PC_CRED, 1, "暗証番号" },
 	{ PC_CRED, 1, "認証手続き" }, { PC_CRED, 1, "ご本人様確認" },
+	/* the same written with particles (review 42) */
+	{ PC_CRED, 1, "不正なアクセス" }, { PC_CRED, 1, "不正なログイン" },
+	{ PC_CRED, 1, "ロックを解除" }, { PC_CRED, 1, "制限の解除" },
+	{ PC_CRED, 1, "利用が制限" }, { PC_CRED, 1, "セキュリティ上の理由" },
+	{ PC_CRED, 1, "アカウント情報を確認" }, { PC_CRED, 1, "口座の再開" },
+	{ PC_CRED, 1, "ご利用いただけない状態" },
 	{ PC_CRED, 2, "sua senha expira*" }, { PC_CRED, 2, "senha expira*" },
 	{ PC_CRED, 2, "e-mail e senha" }, { PC_CRED, 2, "email e senha" },
 	{ PC_CRED, 2, "usuario e senha" }, { PC_CRED, 2, "manter senha" },

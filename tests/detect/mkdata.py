@@ -2842,6 +2842,19 @@ def session44_samples():
           "you want to change the license count or cancel, call me at "
           "+1 732-764-8888 before December 10.\n\nDana Ruiz, Inside Sales"
           "\n", "clean", "!content.callback")
+    # Japanese account phishing written with particles: 不正なアクセス,
+    # ロックを解除, 利用が制限 (review 42).
+    write("ja-46-cred-particles.eml",
+          headers("=?UTF-8?B?44GK5a6i5qeY44K744Oz44K/44O8?= "
+                  "<center@direct-notice.example>",
+                  "=?UTF-8?B?44GU5Yip55So44Gu5Yi26ZmQ44Gr44Gk44GE44Gm?=") +
+          "Content-Type: text/plain; charset=utf-8\n"
+          "Content-Transfer-Encoding: 8bit\n\n"
+          "お客様のアカウントに不正なアクセスがありました。\n"
+          "セキュリティ上の理由により、ご利用が制限されています。\n"
+          "ロックを解除するには、下記よりお手続きください。\n"
+          "https://direct-notice.example/unlock\n", "potential",
+          "content.credential_request")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
