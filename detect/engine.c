@@ -817,6 +817,71 @@ msg_add_text(struct detect_scan *s, struct dmsg *m, const char *p,
 	m->ntexts++;
 }
 
+/* Is the part a calendar, whatever its type says: a name in .ics or
+ * its data a VCALENDAR? */
+int
+calendar_file(const struct dpart *p)
+{
+	const char	*d = (const char *)p->data;
+	size_t		 n = p->len, l;
+
+	if (p->name != NULL && (l = strlen(p->name)) > 4 &&
+	    str_casecmp(p->name + l - 4, ".ics") == 0)
+		return 1;
+	if (d == NULL)
+		return 0;
+	if (n >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0)
+		d += 3, n -= 3;
+	while (n > 0 && (*d == ' ' || *d == '\r' || *d == '\n' || *d == '\t'))
+		d++, n--;
+	return n >= 15 && str_ncasecmp(d, "BEGIN:VCALENDAR", 15) == 0;
+}
+
+/*
+ * A calendar's text (RFC 5545) as a calendar program shows it: its lines
+ * unfolded (a line break and the blank or tab after it are nothing, so a
+ * URL folded across lines is whole) and its text values unescaped ("\n"
+ * a line, "\," a comma), so that "...meeting:\nhttps://..." shows the
+ * link on a line of its own.
+ */
+void
+msg_add_calendar(struct detect_scan *s, struct dmsg *m, const char *p,
+    size_t n)
+{
+	char	*o = arena_alloc(&s->a, n + 1);
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '\r' && i + 2 < n && p[i + 1] == '\n' &&
+		    (p[i + 2] == ' ' || p[i + 2] == '\t')) {
+			i += 2;
+			continue;
+		}
+		if (p[i] == '\n' && i + 1 < n && (p[i + 1] == ' ' ||
+		    p[i + 1] == '\t')) {
+			i++;
+			continue;
+		}
+		if (p[i] == '\\' && i + 1 < n) {
+			char c = p[i + 1];
+
+			if (c == 'n' || c == 'N') {
+				o[k++] = '\n';
+				i++;
+				continue;
+			}
+			if (c == ',' || c == ';' || c == '\\') {
+				o[k++] = c;
+				i++;
+				continue;
+			}
+		}
+		o[k++] = p[i];
+	}
+	o[k] = '\0';
+	msg_add_text(s, m, o, k, 0);
+}
+
 struct dpart *
 msg_add_part(struct detect_scan *s, struct dmsg *m)
 {

@@ -240,6 +240,14 @@ attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 		if (p->truncated)
 			msg_truncated(s, m, CUT_ATTACHMENT);
 		msg_part_bodies(s, p);
+		/* An invitation's .ics is text a person reads. */
+		if (strcmp(p->ctype, "text/calendar") == 0 || calendar_file(p)) {
+			size_t	 ulen;
+			char	*u = text_to_utf8(&s->a, NULL, (const char *)
+			    p->data, p->len, DETECT_TEXT_MAX, &ulen);
+
+			msg_add_calendar(s, m, u, ulen);
+		}
 	}
 }
 

@@ -162,6 +162,11 @@ struct dmsg {
 void	 msg_init(struct dmsg *);
 void	 msg_add_text(struct detect_scan *, struct dmsg *, const char *,
 	    size_t, int html);
+/* A calendar's text (text/calendar, .ics), unfolded and unescaped;
+ * calendar_file(): is the part one by its name or its data? */
+int	 calendar_file(const struct dpart *);
+void	 msg_add_calendar(struct detect_scan *, struct dmsg *, const char *,
+	    size_t);
 struct dpart *msg_add_part(struct detect_scan *, struct dmsg *);
 void	 msg_set_addr(struct detect_scan *, struct daddr *, const char *name,
 	    const char *addr);

@@ -528,13 +528,16 @@ leaf(struct walk *w, GMimePart *part, int first)
 	msg_part_bodies(w->s, p);
 	/* A calendar invitation is text a person reads: its links count;
 	 * so is a body part with a file name. */
-	if (strcmp(lmt, "text/calendar") == 0 || shown) {
+	if (strcmp(lmt, "text/calendar") == 0 || calendar_file(p) || shown) {
 		size_t	 ulen;
 		char	*u = text_to_utf8(&w->s->a, cs, (const char *)p->data,
 		    p->len, DETECT_TEXT_MAX, &ulen);
 
-		msg_add_text(w->s, w->m, u, ulen,
-		    strcmp(lmt, "text/html") == 0);
+		if (strcmp(lmt, "text/calendar") == 0 || calendar_file(p))
+			msg_add_calendar(w->s, w->m, u, ulen);
+		else
+			msg_add_text(w->s, w->m, u, ulen,
+			    strcmp(lmt, "text/html") == 0);
 	}
 }
 

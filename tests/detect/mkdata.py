@@ -2855,6 +2855,25 @@ def session44_samples():
           "ロックを解除するには、下記よりお手続きください。\n"
           "https://direct-notice.example/unlock\n", "potential",
           "content.credential_request")
+    # An invitation whose link is folded across the calendar's lines and
+    # follows an escaped line break: read as a calendar program shows it.
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\n"
+           "BEGIN:VEVENT\r\nORGANIZER;CN=\"HR\":mailto:hr@talent-hr.example"
+           "\r\nDTSTART:20261203T150000Z\r\nSUMMARY:Q4 bonus review\r\n"
+           "DESCRIPTION:Hello\\,\\nPlease review the document before the "
+           "meeting:\\nht\r\n tps://hr-docs-portal.pages.dev/q4?u=taro.yama"
+           "\r\n da@contoso.com\\nSign in to access.\r\nEND:VEVENT\r\n"
+           "END:VCALENDAR\r\n")
+    write("en-484-ics-folded-link.eml",
+          headers("HR Department <hr@talent-hr.example>",
+                  "Invitation: Q4 bonus review") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nYou have been "
+          "invited.\n\n--b1\nContent-Type: text/calendar; method=REQUEST; "
+          'name="invite.ics"\nContent-Disposition: attachment; '
+          'filename="invite.ics"\nContent-Transfer-Encoding: base64\n\n'
+          "%s\n--b1--\n" % b64(ics.encode()), "threat", "url.free_hosting",
+          "url.anonymous_only")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
