@@ -596,6 +596,31 @@ text_freemail(struct detect_scan *s, const char *t, size_t n)
 	return 0;
 }
 
+/* The length of a separator inside a telephone number at t[k], or 0:
+ * a blank, "-", ".", "(", ")", "+", an en or em dash, and their full-width
+ * forms as Japanese text writes them (＋（）－, the long vowel mark ー used
+ * as a dash). */
+static size_t
+phone_sep(const char *t, size_t n, size_t k)
+{
+	if (k >= n)
+		return 0;
+	if (t[k] == ' ' || t[k] == '-' || t[k] == '.' || t[k] == '(' ||
+	    t[k] == ')' || t[k] == '+')
+		return 1;
+	if (n - k < 3)
+		return 0;
+	if (memcmp(t + k, "\xe2\x80", 2) == 0 && (t[k + 2] == '\x93' ||
+	    t[k + 2] == '\x94'))
+		return 3;
+	if (memcmp(t + k, "\xef\xbc", 2) == 0 && (t[k + 2] == '\x8b' ||
+	    t[k + 2] == '\x88' || t[k + 2] == '\x89' || t[k + 2] == '\x8d'))
+		return 3;
+	if (memcmp(t + k, "\xe3\x83\xbc", 3) == 0)
+		return 3;
+	return 0;
+}
+
 /*
  * A telephone number offered to call: 10 to 13 digits in groups, after
  * "call", "phone", "contact" or the like within the 80 bytes before it.
@@ -608,14 +633,23 @@ phone_to_call(const char *t, size_t n, char *out, size_t outsz)
 	    "dial", "toll", "helpline", "support", "number", "tel", "reach us",
 	    "ligue",
 	    "llame", "anrufen" };
-	size_t	 i, j, c, digits, groups;
+	size_t	 i, j, c, digits, groups, d0 = 0, fw;
 
-	for (i = 0; i < n; i = j + 1) {
-		j = i;
+	/* Each start once: past the digit it began at, whatever the
+	 * number read back over. */
+	for (i = 0; i < n; i = (j > d0 ? j : d0) + 1) {
+		j = d0 = i;
 		if (!(isdigit((unsigned char)t[i]) || ((t[i] == '+' ||
 		    t[i] == '(') && i + 1 < n && isdigit((unsigned char)
 		    t[i + 1]))) || (i > 0 && isalnum((unsigned char)t[i - 1])))
 			continue;
+		/* A full-width "＋" or "（" before it begins the number (two
+		 * at most: "＋（"). */
+		for (fw = 0; fw < 2 && i >= 3 && (memcmp(t + i - 3,
+		    "\xef\xbc\x8b", 3) == 0 || memcmp(t + i - 3,
+		    "\xef\xbc\x88", 3) == 0); fw++)
+			i -= 3;
+		j = i;
 		digits = 0;
 		groups = 1;
 		/* Groups of digits, between them a few of " -.()+" or a
@@ -629,15 +663,11 @@ phone_to_call(const char *t, size_t n, char *out, size_t outsz)
 				continue;
 			}
 			while (k < n && seps < 6) {
-				if (t[k] == ' ' || t[k] == '-' || t[k] == '.' ||
-				    t[k] == '(' || t[k] == ')' || t[k] == '+')
-					k++;
-				else if (n - k >= 3 && memcmp(t + k, "\xe2\x80",
-				    2) == 0 && (t[k + 2] == '\x93' ||
-				    t[k + 2] == '\x94'))
-					k += 3;
-				else
+				size_t l = phone_sep(t, n, k);
+
+				if (l == 0)
 					break;
+				k += l;
 				seps++;
 			}
 			if (k == j || k >= n || !isdigit((unsigned char)t[k]) ||
@@ -655,8 +685,16 @@ phone_to_call(const char *t, size_t n, char *out, size_t outsz)
 
 			if (memmem(t + from, i - from, cue[c], strlen(cue[c])) !=
 			    NULL) {
-				snprintf(out, outsz, "%.*s", (int)(j - i > 40 ?
-				    40 : j - i), t + i);
+				size_t l = j - i;
+
+				/* Whole characters: full-width signs are
+				 * three bytes each. */
+				if (l > outsz - 1)
+					l = outsz - 1;
+				while (l > 0 && i + l < n &&
+				    ((unsigned char)t[i + l] & 0xc0) == 0x80)
+					l--;
+				snprintf(out, outsz, "%.*s", (int)l, t + i);
 				return 1;
 			}
 		}
@@ -759,7 +797,7 @@ static int
 doc_callback(struct detect_scan *s, const struct doc_text *d)
 {
 	struct cmatch	*cm = arena_zalloc(&s->a, sizeof(*cm));
-	char		 tel[48];
+	char		 tel[64];
 
 	cm->s = s->doc.ptr + d->off;
 	cm->n = d->len;
@@ -1351,7 +1389,7 @@ content_run(struct detect_scan *s)
 	 * scam comes from free mail or anywhere else, a number its point. */
 	if (cm->score[PC_CALLBACK] >= 3 && callback_sender(s, from_free,
 	    links)) {
-		char tel[48];
+		char tel[64];
 
 		if (phone_to_call(cm->s, cm->n, tel, sizeof(tel)))
 			finding_add(s, R_CONTENT_CALLBACK, &(struct fargs){

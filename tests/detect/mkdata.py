@@ -2874,6 +2874,15 @@ def session44_samples():
           'filename="invite.ics"\nContent-Transfer-Encoding: base64\n\n'
           "%s\n--b1--\n" % b64(ics.encode()), "threat", "url.free_hosting",
           "url.anonymous_only")
+    # A callback number written in full-width signs and digits.
+    write("en-485-callback-fullwidth-number.eml",
+          headers("Billing Dept <billing@fastorder-desk.example>",
+                  "Order Processed #88213") +
+          "Content-Type: text/plain; charset=utf-8\n"
+          "Content-Transfer-Encoding: 8bit\n\nYour subscription has been "
+          "renewed and $289.99 has been charged.\nIf you did not authorize "
+          "this, call our toll free number: ＋１ （８３３） ９５１－２０９６\n",
+          "potential", "content.callback")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
