@@ -4187,7 +4187,10 @@ def seeds(docm, zipexe, pdf, png):
               "en-227-html-text-qr", "en-228-bayes-mortgage",
               "en-232-html-table-qr-inverse", "en-243-html-data-qr",
               "en-248-pdf-qr-vector", "en-249-pdf-qr-vector-turned",
-              "en-258-split-qr", "en-259-split-qr-beside"):
+              "en-258-split-qr", "en-259-split-qr-beside",
+              "en-466-clickfix-html-attachment", "en-469-device-code",
+              "en-471-oauth-consent", "en-475-docx-callback",
+              "en-484-ics-folded-link", "en-485-callback-fullwidth-number"):
         shutil.copyfile(os.path.join(OUT, f + ".eml"),
                         os.path.join(d, f + ".eml"))
     d = os.path.join(root, "detect_graph")
