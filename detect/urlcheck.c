@@ -78,6 +78,17 @@ redirect_target(struct detect_scan *s, const char *path)
 
 	if (q == NULL)
 		return NULL;
+	/* The whole query a URL (DoubleClick's "...;tfua=?https://x"). */
+	if (str_ncasecmp(q + 1, "http://", 7) == 0 ||
+	    str_ncasecmp(q + 1, "https://", 8) == 0 ||
+	    str_ncasecmp(q + 1, "http%3a", 7) == 0 ||
+	    str_ncasecmp(q + 1, "https%3a", 8) == 0) {
+		char *v = pct_decode(s, q + 1, strcspn(q + 1, "#"));
+
+		if (strncmp(v, "http%", 5) == 0)
+			v = pct_decode(s, v, strlen(v));
+		return v;
+	}
 	for (p = q + 1; *p != '\0' && *p != '#';) {
 		size_t	 n = strcspn(p, "&#");
 		const char *eq = memchr(p, '=', n);
@@ -85,6 +96,10 @@ redirect_target(struct detect_scan *s, const char *path)
 		if (eq != NULL) {
 			char *v = pct_decode(s, eq + 1, n - (size_t)(eq + 1 - p));
 
+			/* A value that is itself "url=..." (Yandex's
+			 * clck: data=url%3Dhttps%253A...). */
+			if (str_ncasecmp(v, "url=", 4) == 0)
+				v = pct_decode(s, v + 4, strcspn(v + 4, "&"));
 			if (strncmp(v, "http%", 5) == 0)
 				v = pct_decode(s, v, strlen(v));
 			if (str_ncasecmp(v, "http://", 7) == 0 ||

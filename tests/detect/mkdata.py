@@ -2883,6 +2883,15 @@ def session44_samples():
           "renewed and $289.99 has been charged.\nIf you did not authorize "
           "this, call our toll free number: ＋１ （８３３） ９５１－２０９６\n",
           "potential", "content.callback")
+    # A DoubleClick click link whose whole query is the destination.
+    write("en-486-doubleclick-query-target.eml",
+          headers("Olivia Grant <ogrant@grant-logistics.example>",
+                  "Shared file") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p><a "
+          "href='https://ad.doubleclick.net/ddm/trackclk/N1234.5678/B2468;"
+          "dc_trk_aid=1;dc_lat=;tfua=?https://www.paypal.com.account-review"
+          ".top/signin'>Open the file</a></p></body></html>\n", "threat",
+          "url.open_redirect", "url.lookalike_brand")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
