@@ -1202,6 +1202,22 @@ brand_add(struct detect_engine *e, const char *line)
 			ac_add(e->brand_ac, k, strlen(k), idx * 2 + weak);
 			hset_put(&e->brand_keys, k, strlen(k), 0);
 		}
+		/* A name of words also written as one ("NortonLifeLock",
+		 * "BankofAmerica", "AppleID"), as brands write themselves
+		 * and impostors copy them. */
+		if (strchr(k, ' ') != NULL && all_latin(k)) {
+			char	 j[256];
+			size_t	 a, o = 0;
+
+			for (a = 0; k[a] != '\0' && o < sizeof(j) - 1; a++)
+				if (k[a] != ' ')
+					j[o++] = k[a];
+			j[o] = '\0';
+			if (o >= 8 && !hset_get(&e->brand_keys, j, o, NULL)) {
+				ac_add(e->brand_ac, j, o, idx * 2 + weak);
+				hset_put(&e->brand_keys, j, o, 0);
+			}
+		}
 		/* Its skeleton, to see it disguised ("lCIoud", "PayPaI"). */
 		if (!weak && strlen(k) >= 5 && all_latin(k)) {
 			char sk[256];

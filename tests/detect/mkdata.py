@@ -2892,6 +2892,13 @@ def session44_samples():
           "dc_trk_aid=1;dc_lat=;tfua=?https://www.paypal.com.account-review"
           ".top/signin'>Open the file</a></p></body></html>\n", "threat",
           "url.open_redirect", "url.lookalike_brand")
+    # A brand of two words written as one, as brands and impostors do.
+    write("en-487-brand-words-joined.eml",
+          headers("NortonLifeLock <invoice@snapmerch-deals.example>",
+                  "Payment Confirmation - Invoice #NL-9920431") +
+          "Content-Type: text/plain; charset=utf-8\n\nYour subscription "
+          "has been renewed. Invoice NL-9920431.\n", "potential",
+          "sender.display_brand")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
