@@ -1217,6 +1217,16 @@ brand_add(struct detect_engine *e, const char *line)
 				ac_add(e->brand_ac, j, o, idx * 2 + weak);
 				hset_put(&e->brand_keys, j, o, 0);
 			}
+			/* And joined by hyphens ("Trust-Wallet"). */
+			snprintf(j, sizeof(j), "%s", k);
+			for (a = 0; j[a] != '\0'; a++)
+				if (j[a] == ' ')
+					j[a] = '-';
+			if (o >= 8 && !hset_get(&e->brand_keys, j, strlen(j),
+			    NULL)) {
+				ac_add(e->brand_ac, j, strlen(j), idx * 2 + weak);
+				hset_put(&e->brand_keys, j, strlen(j), 0);
+			}
 		}
 		/* Its skeleton, to see it disguised ("lCIoud", "PayPaI"). */
 		if (!weak && strlen(k) >= 5 && all_latin(k)) {

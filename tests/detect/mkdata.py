@@ -2899,6 +2899,11 @@ def session44_samples():
           "Content-Type: text/plain; charset=utf-8\n\nYour subscription "
           "has been renewed. Invoice NL-9920431.\n", "potential",
           "sender.display_brand")
+    write("en-488-brand-words-hyphened.eml",
+          headers("Trust-Wallet <notice@wallet-sync.example>",
+                  "Wallet verification") +
+          "Content-Type: text/plain; charset=utf-8\n\nYour wallet needs "
+          "to be synchronised.\n", "threat", "sender.display_brand")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
