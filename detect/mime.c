@@ -542,6 +542,7 @@ leaf(struct walk *w, GMimePart *part, int first)
 }
 
 static void walk_message(struct walk *, GMimeMessage *, int);
+static void eml_file(struct walk *, const struct dpart *, int);
 static void walk(struct walk *, GMimeObject *, int, int, int);
 static const char *line_end(const char *, const char *);
 
@@ -831,8 +832,50 @@ walk(struct walk *w, GMimeObject *o, int depth, int mdepth, int first)
 
 		if (em != NULL && mdepth < MSG_DEPTH)
 			walk_message(w, em, mdepth + 1);
-	} else if (GMIME_IS_PART(o))
+	} else if (GMIME_IS_PART(o)) {
+		size_t np = w->m->nparts;
+
 		leaf(w, GMIME_PART(o), first);
+		/* A mail attached as a file (Outlook opens a .eml whatever
+		 * its type says). */
+		if (w->m->nparts == np + 1 && mdepth < MSG_DEPTH)
+			eml_file(w, &w->m->parts[np], mdepth);
+	}
+}
+
+/*
+ * A part that is a mail saved as a file: a name in .eml and data that
+ * GMime reads as a message with a From or a Subject.  Read as an
+ * attached message is (message/rfc822): its subject and parts walked.
+ */
+static void
+eml_file(struct walk *w, const struct dpart *p, int mdepth)
+{
+	GByteArray	*ba;
+	GMimeStream	*st;
+	GMimeParser	*parser;
+	GMimeMessage	*em;
+	size_t		 l;
+
+	if (p->name == NULL || (l = strlen(p->name)) < 5 ||
+	    str_casecmp(p->name + l - 4, ".eml") != 0 || p->len == 0 ||
+	    p->data == NULL)
+		return;
+	ba = g_byte_array_new();
+	g_byte_array_append(ba, p->data, (guint)(p->len > G_MAXUINT ?
+	    G_MAXUINT : p->len));
+	st = g_mime_stream_mem_new_with_byte_array(ba);
+	arena_defer(&w->s->a, unref, st);
+	parser = g_mime_parser_new_with_stream(st);
+	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+	em = g_mime_parser_construct_message(parser, w->po);
+	g_object_unref(parser);
+	if (em == NULL)
+		return;
+	arena_defer(&w->s->a, unref, em);
+	if (g_mime_object_get_header(GMIME_OBJECT(em), "From") != NULL ||
+	    g_mime_object_get_header(GMIME_OBJECT(em), "Subject") != NULL)
+		walk_message(w, em, mdepth + 1);
 }
 
 /* An attached message: its subject and sender are text a person reads. */

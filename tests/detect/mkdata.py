@@ -2904,6 +2904,23 @@ def session44_samples():
                   "Wallet verification") +
           "Content-Type: text/plain; charset=utf-8\n\nYour wallet needs "
           "to be synchronised.\n", "threat", "sender.display_brand")
+    # A mail attached as a file of no mail type: Outlook opens a .eml
+    # whatever its type says.
+    inner = ("From: Microsoft 365 <no-reply@m365-securemail.example>\r\n"
+             "To: taro.yamada@contoso.com\r\nSubject: Action Required: "
+             "Password Expiration Notice\r\nMIME-Version: 1.0\r\n"
+             "Content-Type: text/plain; charset=utf-8\r\n\r\nYour password "
+             "will expire today. Verify your account to keep your current "
+             "password: https://m365-securemail.example/keep\r\n")
+    write("en-489-eml-octet-stream.eml",
+          headers("Tom Reed <treed@reed-supply.example>", "Remittance notice") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nPlease see the "
+          "attached notice.\n\n--b1\nContent-Type: application/octet-"
+          'stream; name="Remittance_Notice.eml"\nContent-Disposition: '
+          'attachment; filename="Remittance_Notice.eml"\n'
+          "Content-Transfer-Encoding: base64\n\n%s\n--b1--\n"
+          % b64(inner.encode()), "potential", "content.credential_urgent")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
