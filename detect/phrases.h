@@ -316,6 +316,8 @@ static const struct phrase PHRASES[] = {
 	{ PC_GIFT, 1, "ギフト券" }, { PC_GIFT, 2, "コードを送って" },
 	{ PC_GIFT, 2, "番号を送って" }, { PC_GIFT, 2, "購入してください" },
 	{ PC_GIFT, 2, "買ってきて" }, { PC_GIFT, 1, "webmoney" },
+	{ PC_GIFT, 2, "裏面のコード" }, { PC_GIFT, 2, "コードを撮影" },
+	{ PC_GIFT, 2, "購入してもらえますか" }, { PC_GIFT, 2, "買ってもらえますか" },
 	/* wire transfers and the confidence they ask for */
 	{ PC_WIRE, 1, "wire transfer" }, { PC_WIRE, 1, "bank transfer" },
 	{ PC_WIRE, 2, "wire the funds" }, { PC_WIRE, 2, "process a wire" },
@@ -334,6 +336,8 @@ static const struct phrase PHRASES[] = {
 	{ PC_CONFID, 1, "極秘" }, { PC_CONFID, 1, "他言無用" },
 	{ PC_CONFID, 1, "会議中" }, { PC_CONFID, 2, "今対応できますか" },
 	{ PC_CONFID, 2, "今お時間ありますか" }, { PC_CONFID, 1, "お願いがあります" },
+	{ PC_CONFID, 2, "他の人には話さないで" }, { PC_CONFID, 2, "誰にも言わないで" },
+	{ PC_CONFID, 2, "社内にいますか" }, { PC_CONFID, 1, "電話には出られません" },
 	/* invoices and documents */
 	{ PC_INVOICE, 1, "invoice" }, { PC_INVOICE, 2, "overdue invoice" },
 	{ PC_INVOICE, 1, "未払い料金" }, { PC_INVOICE, 1, "未納" },
@@ -404,6 +408,10 @@ static const struct phrase PHRASES[] = {
 	{ PC_EXTORT, 2, "連絡先に送信" }, { PC_EXTORT, 1, "録画" },
 	{ PC_EXTORT, 1, "ハッキング" }, { PC_EXTORT, 1, "pornoseiten" },
 	{ PC_EXTORT, 1, "video intimo" },
+	/* Japanese sextortion as written (review 42) */
+	{ PC_EXTORT, 2, "恥ずかしい動画" }, { PC_EXTORT, 2, "映像が手元に" },
+	{ PC_EXTORT, 1, "ソフトを仕込" }, { PC_EXTORT, 2, "家族全員に送" },
+	{ PC_EXTORT, 1, "同僚と家族" }, { PC_EXTORT, 1, "暗号資産" },
 	/* advance fee */
 	{ PC_ADVANCE, 2, "next of kin" }, { PC_ADVANCE, 1, "inheritance" },
 	{ PC_ADVANCE, 1, "beneficiary" }, { PC_ADVANCE, 2, "late client" },

@@ -2921,6 +2921,25 @@ def session44_samples():
           'attachment; filename="Remittance_Notice.eml"\n'
           "Content-Transfer-Encoding: base64\n\n%s\n--b1--\n"
           % b64(inner.encode()), "potential", "content.credential_urgent")
+    # Japanese sextortion and a gift card errand as review 42 wrote them.
+    write("ja-47-sextortion.eml",
+          headers("Anonymous <ppq8812@mail-anon.example>",
+                  "=?UTF-8?B?5pSv5omV44GE5pyf6ZmQ44Gu6YCa55+l?=") +
+          "Content-Type: text/plain; charset=utf-8\n"
+          "Content-Transfer-Encoding: 8bit\n\n"
+          "あなたのパソコンに私のソフトを仕込んでいる。あなたが見ていた"
+          "恥ずかしい動画と、その時の顔を撮った映像が手元にある。"
+          "暗号資産(BTC)で20万円を送金しろ。送金先: bc1qar0srrr7xfkvy5l643ly"
+          "dnw9re59gtzzwf5mdq 期限を過ぎたら、同僚と家族全員に送る。\n",
+          "threat", "content.extortion")
+    write("ja-48-giftcard-errand.eml",
+          headers("=?UTF-8?B?5bGx55SwIOWkqumDjg==?= <yamada.t.office@gmail.com>",
+                  "=?UTF-8?B?6Iez5oCl44GK6aGY44GE?=") +
+          "Content-Type: text/plain; charset=utf-8\n"
+          "Content-Transfer-Encoding: 8bit\n\n田中さん\n取引先へのお礼として、"
+          "Appleギフトカード（1万円分）を5枚購入してもらえますか。購入後、"
+          "カード裏面のコードを撮影してこのメールに送ってください。会議中なので"
+          "電話には出られません。\n山田\n", "threat", "content.gift_card")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
