@@ -70,6 +70,9 @@ static const char *const BRANDS[] = {
 	    "yamato-hd.co.jp",
 	"佐川急便,Sagawa|sagawa-exp.co.jp",
 	"DocuSign|docusign.com docusign.net",
+	/* Japanese electronic signature services */
+	"クラウドサイン,CloudSign|cloudsign.jp bengo4.com",
+	"GMOサイン,GMO Sign|gmosign.com",
 	"Adobe,Adobe Sign,Acrobat|adobe.com adobesign.com acrobat.com",
 	"Dropbox|dropbox.com dropboxmail.com",
 	"WeTransfer|wetransfer.com",
@@ -133,7 +136,7 @@ static const char *const BRANDS[] = {
 	"楽天,Rakuten|rakuten.co.jp rakuten-card.co.jp rakuten.com "
 	    "rakuten-bank.co.jp rakuten-sec.co.jp rakuten-life.co.jp rakuten.jp "
 	    "rakuten.ne.jp",
-	"JCB|jcb.co.jp jcb.jp",
+	"JCB,MyJCB|jcb.co.jp jcb.jp",
 	"イオン,AEON|aeon.co.jp aeon.com aeonbank.co.jp aeonmall.com aeon.jp "
 	    "aeonnetshop.com",
 	"セゾン,!Saison|saisoncard.co.jp",

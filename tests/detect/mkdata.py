@@ -2940,6 +2940,20 @@ def session44_samples():
           "Appleギフトカード（1万円分）を5枚購入してもらえますか。購入後、"
           "カード裏面のコードを撮影してこのメールに送ってください。会議中なので"
           "電話には出られません。\n山田\n", "threat", "content.gift_card")
+    # Japan's electronic signature services, real and imitated.
+    for fname, addr, verdict, rule in (
+            ("ja-49-clean-cloudsign.eml", "noreply@cloudsign.jp", "clean",
+             "!sender.display_brand"),
+            ("ja-50-cloudsign-elsewhere.eml", "noreply@cloud-sign-docs.example",
+             "threat", "sender.display_brand")):
+        dom = addr.split("@")[1]
+        write(fname, auth44(dom) + headers(
+              Header("クラウドサイン", "utf-8").encode() + " <%s>" % addr,
+              Header("【クラウドサイン】書類の確認依頼", "utf-8").encode()) +
+              "Content-Type: text/plain; charset=utf-8\n"
+              "Content-Transfer-Encoding: 8bit\n\n株式会社ファブリカムから"
+              "書類の確認依頼が届いています。\nhttps://www.%s/document/x1\n"
+              % dom, verdict, rule)
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
