@@ -401,34 +401,6 @@ office_rels(struct detect_scan *s, const char *name, const char *buf,
 	return links;
 }
 
-/* The characters of a Word document's text (its w:t runs), up to max. */
-static size_t
-word_text(const char *x, size_t n, size_t max)
-{
-	const char	*e = x + n, *q = x, *t, *c;
-	size_t		 chars = 0;
-
-	while (chars < max && (t = memmem(q, (size_t)(e - q), "<w:t", 4)) !=
-	    NULL) {
-		q = t + 4;
-		if (q >= e || (*q != '>' && *q != ' '))
-			continue;
-		if ((t = memchr(q, '>', (size_t)(e - q))) == NULL)
-			break;
-		if (t[-1] == '/') {
-			q = t;
-			continue;
-		}
-		if ((c = memmem(t, (size_t)(e - t), "</w:t>", 6)) == NULL)
-			break;
-		for (q = t + 1; q < c; q++)
-			if ((*q & 0xc0) != 0x80 && *q != ' ')
-				chars++;
-		q = c + 6;
-	}
-	return chars;
-}
-
 /*
  * A Word document's text as it reads: its w:t runs with XML's entities
  * and character references decoded, a tab (w:tab) a blank, a paragraph's
@@ -658,13 +630,19 @@ office_zip(struct detect_scan *s, const char *name, const unsigned char *p,
 				dde = 1;
 			if (strcmp(en, "word/document.xml") == 0) {
 				struct buf raw;
+				size_t c;
 
-				doc_text = word_text((const char *)buf,
-				    (size_t)k, DOC_LURE_TEXT);
 				/* Its text, for the content checks (a
-				 * callback scam's "invoice"). */
+				 * callback scam's "invoice"), and how much
+				 * of it there is (its characters, blanks
+				 * not counted). */
 				buf_init(&raw, DETECT_DOC_TEXT_MAX);
 				word_plain((const char *)buf, (size_t)k, &raw);
+				for (c = 0, doc_text = 0; c < raw.len &&
+				    doc_text < DOC_LURE_TEXT; c++)
+					if ((raw.ptr[c] & 0xc0) != 0x80 &&
+					    !isspace((unsigned char)raw.ptr[c]))
+						doc_text++;
 				doc_add(s, raw.ptr, raw.len, name,
 				    ar_sha(s, p, n), 0);
 				buf_release(&raw);

@@ -33,6 +33,14 @@ PICTURE_SEEDS = []   # pictures for the detect_picture fuzz target
 DOCTEXT_SEEDS = []   # objects and streams for the detect_pdftext target
 
 
+# A Word document's content types: its main part word/document.xml.
+DOCX_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://'
+              'schemas.openxmlformats.org/package/2006/content-types">'
+              '<Override PartName="/word/document.xml" ContentType="'
+              'application/vnd.openxmlformats-officedocument.'
+              'wordprocessingml.document.main+xml"/></Types>')
+
+
 def write(name, data, verdict, *rules):
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -2739,14 +2747,8 @@ def session44_samples():
            'cancel, call our billing desk at +1 (808) </w:t></w:r><w:r>'
            '<w:t>215-4471</w:t></w:r><w:r><w:t xml:space="preserve"> within '
            '24 hours.</w:t></w:r></w:p></w:body></w:document>')
-    docx = zipbytes([
-        ("[Content_Types].xml",
-         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://'
-         'schemas.openxmlformats.org/package/2006/content-types">'
-         '<Override PartName="/word/document.xml" ContentType="'
-         'application/vnd.openxmlformats-officedocument.'
-         'wordprocessingml.document.main+xml"/></Types>'),
-        ("word/document.xml", doc)])
+    docx = zipbytes([("[Content_Types].xml", DOCX_TYPES),
+                     ("word/document.xml", doc)])
     write("en-475-docx-callback.eml",
           headers("Billing Dept <billing.dept.4471@gmail.com>",
                   "Your receipt") +
@@ -3128,12 +3130,7 @@ def review37_samples():
     # a page of text with a link in it is a document.
     def docx_link(text, url):
         return zipbytes([
-            ("[Content_Types].xml",
-             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://'
-             'schemas.openxmlformats.org/package/2006/content-types">'
-             '<Override PartName="/word/document.xml" ContentType="'
-             'application/vnd.openxmlformats-officedocument.'
-             'wordprocessingml.document.main+xml"/></Types>'),
+            ("[Content_Types].xml", DOCX_TYPES),
             ("word/_rels/document.xml.rels",
              '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
              '"http://schemas.openxmlformats.org/package/2006/relationships'
