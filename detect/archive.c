@@ -411,7 +411,8 @@ word_plain(const char *x, size_t n, struct buf *out)
 {
 	const char	*e = x + n, *q = x, *t, *c, *v;
 
-	while ((t = memchr(q, '<', (size_t)(e - q))) != NULL) {
+	/* Until the text is all a document may give. */
+	while (!out->over && (t = memchr(q, '<', (size_t)(e - q))) != NULL) {
 		q = t + 1;
 		if ((size_t)(e - q) >= 4 && (memcmp(q, "w:p>", 4) == 0 ||
 		    memcmp(q, "w:p ", 4) == 0 || memcmp(q, "w:br", 4) == 0 ||
@@ -430,12 +431,15 @@ word_plain(const char *x, size_t n, struct buf *out)
 		}
 		if ((c = memmem(t, (size_t)(e - t), "</w:t>", 6)) == NULL)
 			break;
-		for (v = t + 1; v < c; v++) {
+		for (v = t + 1; v < c && !out->over; v++) {
 			const char *semi;
 			uint32_t cp = 0;
 
+			/* An entity is short: ";" looked for in the next
+			 * 11 bytes only (a run of "&x" is no square of its
+			 * length). */
 			if (*v != '&' || (semi = memchr(v, ';', (size_t)(c -
-			    v))) == NULL || semi - v > 10) {
+			    v) < 11 ? (size_t)(c - v) : 11)) == NULL) {
 				buf_addc(out, *v);
 				continue;
 			}
