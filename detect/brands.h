@@ -128,6 +128,7 @@ static const char *const BRANDS[] = {
 	"三井住友海上|ms-ins.com",
 	"三井住友建設|smcon.co.jp",
 	"みずほリース|mizuho-ls.co.jp",
+	"Norton Rose Fulbright|nortonrosefulbright.com",
 	"三井住友信託銀行,三井住友トラスト|smtb.jp smth.jp",
 	"三菱UFJ,MUFG|mufg.jp kabu.com",
 	"みずほ,Mizuho|mizuhobank.co.jp mizuho-fg.co.jp mizuho-sc.com",

@@ -720,15 +720,27 @@ links_home(struct detect_scan *s)
 	return 0;
 }
 
-/* Does a word of the display name (3 letters or more, ASCII) begin the
- * label of the registrable domain reg, or make it whole ("SHI
- * International Corp." and shi.com, "Northwind Traders" and
- * northwindtraders.com)? */
+/* Does a word of the display name (3 letters or more, ASCII), one that
+ * names a company rather than a department ("Billing", "Invoice" and
+ * "Services" name anyone's: billingdepartment.net is anyone's
+ * registration), begin the label of the registrable domain reg or make
+ * it whole ("SHI International Corp." and shi.com, "Northwind Traders"
+ * and northwindtraders.com)? */
 static int
 name_in_domain(const char *name, const char *reg)
 {
+	static const char *const generic[] = { "billing", "invoice",
+	    "invoices", "invoicing", "department", "dept", "service",
+	    "services", "support", "payment", "payments", "account",
+	    "accounts", "accounting", "customer", "help", "helpdesk", "team",
+	    "center", "centre", "office", "admin", "finance", "renewal",
+	    "renewals", "order", "orders", "subscription", "subscriptions",
+	    "security", "notification", "notifications", "receipt",
+	    "receipts", "sales", "refund", "refunds", "secure", "online",
+	    "global", "digital", "international", "corp", "inc", "the",
+	    "and", "info", "mail", "desk", "care" };
 	const char	*p = name;
-	size_t		 l = strcspn(reg, "."), k;
+	size_t		 l = strcspn(reg, "."), k, i;
 
 	if (name == NULL)
 		return 0;
@@ -737,8 +749,13 @@ name_in_domain(const char *name, const char *reg)
 			p++;
 		for (k = 0; isalnum((unsigned char)p[k]); k++)
 			;
-		if (k >= 3 && k <= l && str_ncasecmp(p, reg, k) == 0 &&
-		    (k == l || reg[k] == '-' || k >= 5))
+		for (i = 0; i < nitems(generic); i++)
+			if (strlen(generic[i]) == k &&
+			    str_ncasecmp(p, generic[i], k) == 0)
+				break;
+		if (i == nitems(generic) && k >= 3 && k <= l &&
+		    str_ncasecmp(p, reg, k) == 0 && (k == l ||
+		    reg[k] == '-' || k >= 5))
 			return 1;
 		p += k;
 	}

@@ -511,47 +511,6 @@ brand_with_service_words(const struct detect_engine *e, const char *n)
 }
 
 /*
- * Another organisation whose name holds a brand's ("Norton Rose
- * Fulbright", "Wells Fargo Advisors"): the whole name, its letters and
- * digits, is what the label of its own registrable domain spells
- * (nortonrosefulbright.com), with more than the brand's name, and none
- * of what the name adds is a service's or phishing's word ("PayPal
- * Secure" from paypalsecure.com is the brand claimed).  The caller asks
- * only of authentic mail.
- */
-static int
-other_org(const struct detect_engine *e, const char *n, const char *freg,
-    int b)
-{
-	static const char *const lure[] = { "secure", "verify", "login",
-	    "signin", "update", "unlock", "recover", "wallet", "payment",
-	    "refund", "reward", "claim", "confirm", "protect", "safe" };
-	char		 a[128];
-	size_t		 k = 0, i, l = strcspn(freg, ".");
-	const char	*p;
-
-	if (has_service_word(n))
-		return 0;
-	for (p = n; *p != '\0'; p++) {
-		if ((unsigned char)*p >= 0x80)
-			return 0;
-		if (isalnum((unsigned char)*p)) {
-			if (k == sizeof(a) - 1)
-				return 0;
-			a[k++] = (char)tolower((unsigned char)*p);
-		}
-	}
-	a[k] = '\0';
-	if (k != l || strncmp(a, freg, l) != 0 ||
-	    k <= strlen(e->brands[b].key))
-		return 0;
-	for (i = 0; i < nitems(lure); i++)
-		if (strstr(a, lure[i]) != NULL)
-			return 0;
-	return 1;
-}
-
-/*
  * Is the display name a person's first and last name that the address
  * is made of ("Amil Khan" <amil.khan@, amil_khan@, amilkhan@, a.khan@,
  * akhan@)?  Then a brand's name as the first name is the person's.
@@ -1531,9 +1490,6 @@ sender_run(struct detect_scan *s)
 				    .imitates = ndom });
 		}
 		b = name_brand(e, &nb, &disguised);
-		if (b >= 0 && !disguised && s->authentic &&
-		    other_org(e, nb.ptr, freg, b))
-			b = -1;
 		/* "Chase <chase.miller@...>": a weak brand's name that is
 		 * the first word of the address is the person's own. */
 		if (b >= 0 && !disguised && ((e->brands[b].weak &&

@@ -2775,8 +2775,9 @@ def session44_samples():
           "Content-Transfer-Encoding: base64\n\n" +
           b64(pdf_simple_text(ext)) + "\n--b1--\n", "threat",
           "attach.doc_extortion")
-    # Review 44: companies whose names begin with a brand's, a brand's
-    # other domains and its own top-level domain, each authentic.
+    # Review 44: companies whose names begin with a brand's (listed as
+    # brands of their own, so the longer name wins), a brand's own
+    # top-level domain, each authentic.
     def auth44(dom):
         return ("Authentication-Results: spf=pass smtp.mailfrom=%s; dkim=pass "
                 "header.d=%s; dmarc=pass action=none header.from=%s; "
@@ -2784,8 +2785,8 @@ def session44_samples():
     from email.header import Header
     for fname, name, addr, subject, link in (
             ("en-477-clean-other-org-brand-name.eml", "Norton Rose Fulbright",
-             "insights@nortonrosefulbright.example", "Regulatory update",
-             "https://www.nortonrosefulbright.example/en/knowledge"),
+             "insights@nortonrosefulbright.com", "Regulatory update",
+             "https://www.nortonrosefulbright.com/en/knowledge"),
             ("en-478-clean-brand-tld.eml", "Apple Card",
              "no-reply@post.applecard.apple", "Your statement is ready",
              "https://card.apple.com/statements"),
@@ -2800,7 +2801,7 @@ def session44_samples():
               "Content-Transfer-Encoding: 8bit\n\nPlease see " + link +
               "\n", "clean", "!sender.display_brand")
     # The brand's name with a lure's word, spelt by the sender's own
-    # domain, authentic as any domain can be: still the brand claimed.
+    # domain, authentic as any domain can be: the brand claimed.
     write("en-479-brand-name-domain-lure.eml",
           auth44("paypalsecure.example") +
           headers("PayPal Secure <service@paypalsecure.example>",
@@ -2956,6 +2957,16 @@ def session44_samples():
               "Content-Transfer-Encoding: 8bit\n\n株式会社ファブリカムから"
               "書類の確認依頼が届いています。\nhttps://www.%s/document/x1\n"
               % dom, verdict, rule)
+    # Review 45: a name of departments spelt by a domain anyone
+    # registers is no company's own: the callback check stands.
+    write("en-490-callback-department-domain.eml",
+          auth44("billingdepartment.example") +
+          headers("Billing Department <renewals@billingdepartment.example>",
+                  "Renewal notice") +
+          "Content-Type: text/plain; charset=utf-8\n\nYour Norton 360 "
+          "subscription has been renewed and $399.99 has been charged. If "
+          "you did not authorize this, call +1 (808) 215-4471.\n",
+          "potential", "content.callback")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
