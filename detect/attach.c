@@ -1785,6 +1785,44 @@ html_attachment(struct detect_scan *s, const char *name,
 		finding_add(s, R_ATT_HTML_SMUGGLING, &(struct fargs){
 		    .name = name, .detail = d, .sha256 = sha });
 	}
+	/* A "verification" page that puts a command on the clipboard and
+	 * says where to paste it (its steps may be hidden until a click:
+	 * the whole page is read, scripts too, each tag a blank so that
+	 * "<kbd>Win</kbd>+<kbd>R</kbd>" reads as it shows), an SVG's too. */
+	if (!clickfix_home(s)) {
+		struct buf	 t, raw;
+		size_t		 k;
+		int		 f, in = 0, clip = memmem(u, ulen,
+		    "clipboard.writeText", 19) != NULL || memmem(u, ulen,
+		    "execCommand(\"copy\")", 19) != NULL || memmem(u, ulen,
+		    "execCommand('copy')", 19) != NULL;
+
+		buf_init(&raw, DETECT_TEXT_MAX);
+		for (k = 0; k < ulen && !raw.over; k++) {
+			if (u[k] == '<' && k + 1 < ulen &&
+			    (isalpha((unsigned char)u[k + 1]) ||
+			    u[k + 1] == '/'))
+				in = 1;
+			else if (in && u[k] == '>') {
+				in = 0;
+				buf_addc(&raw, ' ');	/* a tag parts */
+			} else if (!in)
+				buf_addc(&raw, u[k]);
+		}
+		buf_init(&t, DETECT_TEXT_MAX);
+		text_norm(&t, raw.ptr, raw.len, NULL);
+		buf_release(&raw);
+		if (!about_attacks(t.ptr, t.len) &&
+		    (f = clickfix(t.ptr, t.len, clip)) != 0) {
+			finding_add(s, R_ATT_HTML_CLICKFIX, &(struct fargs){
+			    .name = name, .detail = clickfix_what(&s->a, f, 0),
+			    .detail_ja = clickfix_what(&s->a, f, 1),
+			    .sha256 = sha });
+			buf_release(&t);
+			return;
+		}
+		buf_release(&t);
+	}
 	if (svg) {
 		if (hi.scripts || hi.handlers || hi.svg_embed) {
 			snprintf(d, sizeof(d), "%d scripts, %d event handlers, "
@@ -1812,29 +1850,6 @@ html_attachment(struct detect_scan *s, const char *name,
 				break;
 			}
 		return;
-	}
-	/* A "verification" page that puts a command on the clipboard and
-	 * says where to paste it (its steps may be hidden until a click:
-	 * the whole page is read, tags and scripts too). */
-	{
-		struct buf	 t;
-		int		 f, clip = memmem(u, ulen,
-		    "clipboard.writeText", 19) != NULL || memmem(u, ulen,
-		    "execCommand(\"copy\")", 19) != NULL || memmem(u, ulen,
-		    "execCommand('copy')", 19) != NULL;
-
-		buf_init(&t, DETECT_TEXT_MAX);
-		text_norm(&t, u, ulen, NULL);
-		if (!about_attacks(t.ptr, t.len) &&
-		    (f = clickfix(t.ptr, t.len, clip)) != 0) {
-			finding_add(s, R_ATT_HTML_CLICKFIX, &(struct fargs){
-			    .name = name, .detail = clickfix_what(&s->a, f, 0),
-			    .detail_ja = clickfix_what(&s->a, f, 1),
-			    .sha256 = sha });
-			buf_release(&t);
-			return;
-		}
-		buf_release(&t);
 	}
 	if (hi.pw_inputs > 0)
 		finding_add(s, R_ATT_HTML_CRED, &(struct fargs){ .name = name,

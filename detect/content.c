@@ -869,17 +869,25 @@ one_of(const char *t, size_t n, size_t i, const char *const *w)
 
 /*
  * A key pressed with another at t[i] (normalised text): one of mods,
- * its "key" or "logo key" said or not, a '+' (or a full-width one)
- * between blanks, then one of the keys, a whole word ("win + r",
- * "windows key+r", "ctrl + v", "⊞ Win+R"): the key pressed, or 0.
+ * its "key", "logo key" or "button" said or not, then "+" (or a
+ * full-width one), "-", "and", "&", "と" or "を押しながら" ("while
+ * holding"), "press" or "the" after it or not, then one of the keys, a
+ * whole word or with "key" after it ("win + r", "windows key+r", "⊞
+ * Win-R", "Windows key and the R key", "hold Ctrl and press V",
+ * "Windowsキーを押しながらR"): the key pressed, or 0.
  */
 static int
 key_combo(const char *t, size_t n, size_t i, const char *const *mods,
     const char *keys)
 {
-	static const char *const key[] = { "logo key", "key", "ロゴキー",
-	    "キー", NULL };
+	static const char *const key[] = { "logo key", "key", "button",
+	    "ロゴキー", "キー", NULL };
+	static const char *const sep[] = { "+", "\xef\xbc\x8b", "-", "and ",
+	    "& ", "\xe3\x81\xa8", "を押しながら", "を押したまま", NULL };
+	static const char *const verb[] = { "press ", "hit ", "tap ",
+	    "the ", NULL };
 	size_t	 j, k;
+	int	 c;
 
 	if (i > 0 && isalnum((unsigned char)t[i - 1]))
 		return 0;
@@ -888,26 +896,33 @@ key_combo(const char *t, size_t n, size_t i, const char *const *mods,
 	j = skip_blank(t, n, j);
 	if ((k = one_of(t, n, j, key)) != 0)
 		j = skip_blank(t, n, k);
-	if (j < n && t[j] == '+')
-		j++;
-	else if (n - j >= 3 && memcmp(t + j, "\xef\xbc\x8b", 3) == 0)
-		j += 3;
-	else
+	if ((k = one_of(t, n, j, sep)) == 0)
 		return 0;
-	j = skip_blank(t, n, j);
-	if (j >= n || strchr(keys, t[j]) == NULL || t[j] == '\0' ||
-	    (j + 1 < n && isalnum((unsigned char)t[j + 1])))
+	j = skip_blank(t, n, k);
+	while ((k = one_of(t, n, j, verb)) != 0)
+		j = skip_blank(t, n, k);
+	if (j >= n || t[j] == '\0' || strchr(keys, t[j]) == NULL)
 		return 0;
-	return (unsigned char)t[j];
+	c = (unsigned char)t[j++];
+	if (j < n && isalnum((unsigned char)t[j])) {
+		/* "r key", "rキー" */
+		if (!(n - j >= 4 && memcmp(t + j, " key", 4) == 0))
+			return 0;
+	}
+	return c;
 }
 
 /* Does the text write about attacks rather than make one (a security
- * news letter, a warning that describes ClickFix)? */
+ * news letter, a warning that describes ClickFix)?  Words a lure never
+ * says of itself: a fake alert says "malware" too. */
 int
 about_attacks(const char *t, size_t n)
 {
-	static const char *const w[] = { "clickfix", "attacker", "threat actor",
-	    "malware", "infostealer", "攻撃者", "マルウェア", NULL };
+	static const char *const w[] = { "clickfix", "filefix", "attacker",
+	    "threat actor", "criminal", "cybercriminal", "scammer", "victim",
+	    "infostealer", "fake captcha", "fake verification",
+	    "social engineering", "攻撃者", "犯罪者", "偽の",
+	    "ソーシャルエンジニアリング", NULL };
 	size_t	 i;
 
 	for (i = 0; i < n; i++)
@@ -920,53 +935,119 @@ about_attacks(const char *t, size_t n)
 /*
  * "ClickFix": a page or mail that has put a command on the clipboard
  * (or shows one) tells the reader to open Windows' Run box or a
- * terminal (Win+R, Win+X, the Run dialog) and paste it (Ctrl+V, "paste")
- * or shows the command itself (PowerShell, mshta, iex): the reader runs
- * the attacker's program, no file attached, no link to a download.
- * clipboard: a script of the page writes the clipboard.  What was
- * found (CF_ bits), 0 when it is none.
+ * terminal (Win+R, Win+X, the Run dialog; File Explorer's address bar,
+ * "FileFix"; Spotlight and Terminal on a Mac) and paste it (Ctrl+V,
+ * "paste") or shows the command itself (PowerShell, mshta, iex): the
+ * reader runs the attacker's program, no file attached, no link to a
+ * download.  The steps stand together (300 bytes), under a pretext
+ * ("verify you are human", "to view the document"), unless a script of
+ * the page writes the clipboard (clipboard) or the command fetches from
+ * the web: keyboard tips, a vendor's support steps and a news letter's
+ * list of shortcuts have neither.  What was found (CF_ bits), 0 when it
+ * is none.
  */
+#define CF_NEAR	300
 int
 clickfix(const char *t, size_t n, int clipboard)
 {
-	static const char *const win[] = { "windows", "win", NULL };
+	static const char *const win[] = { "windows", "win", "\xe2\x8a\x9e",
+	    NULL };
 	static const char *const ctl[] = { "ctrl", "control", "strg", "cmd",
 	    "command", NULL };
 	static const char *const run[] = { "run dialog", "run box",
-	    "run window", "ファイル名を指定して実行", NULL };
+	    "run window", "ファイル名を指定して実行", "file explorer",
+	    "エクスプローラー", NULL };
 	static const char *const paste[] = { "paste", "貼り付け", "貼付け",
 	    "ペースト", NULL };
 	static const char *const cmd[] = { "powershell", "mshta", "iex",
 	    "invoke-expression", "invoke-webrequest", "cmd /c", "cmd.exe",
 	    "certutil", "rundll32", "msiexec", "conhost", "curl ",
 	    "bash -c", NULL };
-	int	 runk = 0, f = 0;
-	size_t	 i, k;
+	static const char *const pretext[] = { "verify", "verification",
+	    "you are human", "are human", "human check", "not a robot",
+	    "captcha", "not a bot", "to view", "to access", "to unlock",
+	    "to continue", "to play", "to listen", "to open the document",
+	    "to open the file", "ロボットではない", "ロボットでない",
+	    "人間であること",
+	    "認証を完了", "確認を完了", "閲覧するには", "表示するには",
+	    "再生するには", NULL };
+	static const char *const fetch[] = { "iwr ", "irm ", "iwr(",
+	    "irm(", "invoke-webrequest", "invoke-restmethod",
+	    "downloadstring", "downloadfile", "net.webclient", "mshta http",
+	    "curl http", "curl -", "wget ", "bitsadmin", "start-bitstransfer",
+	    NULL };
+	size_t	 i, k, rp = 0, pp = 0, cp = 0;
+	int	 runk = 0, f = 0, web = 0, lure = 0, mac = 0;
 
 	for (i = 0; i < n; i++) {
 		int c = (unsigned char)t[i];
+		int r;
 
-		if (c == 'w' && runk == 0)
-			runk = key_combo(t, n, i, win, "rx");
-		if ((c == 'c' || c == 's') && !(f & CF_CTRL_V) &&
-		    key_combo(t, n, i, ctl, "v"))
+		if ((c == 'w' || c == 0xe2) && (r = key_combo(t, n, i, win,
+		    "rx")) != 0 && (runk == 0 || !(f & (CF_CTRL_V | CF_PASTE |
+		    CF_COMMAND)))) {
+			runk = r;
+			rp = i + 1;
+		}
+		if ((c == 'c' || c == 's') && key_combo(t, n, i, ctl, "v")) {
 			f |= CF_CTRL_V;
+			pp = i + 1;
+		}
 		if (i > 0 && isalnum((unsigned char)t[i - 1]))
 			continue;
-		if (runk == 0 && one_of(t, n, i, run) != 0)
+		if (one_of(t, n, i, run) != 0 && (runk == 0 ||
+		    !(f & (CF_CTRL_V | CF_PASTE | CF_COMMAND)))) {
 			runk = '.';
-		if (one_of(t, n, i, paste) != 0)
+			rp = i + 1;
+		}
+		if (at_word(t, n, i, "spotlight") || one_of(t, n, i,
+		    (const char *const[]){ "cmd + space", "command + space",
+		    "cmd+space", "command+space", NULL }) != 0)
+			mac = 1;
+		if (mac && at_word(t, n, i, "terminal") && runk == 0) {
+			runk = 't';
+			rp = i + 1;
+		}
+		if (one_of(t, n, i, paste) != 0) {
 			f |= CF_PASTE;
+			pp = i + 1;
+		}
 		/* "iex" a word of its own, not "iexplore". */
 		if ((k = one_of(t, n, i, cmd)) != 0 && !(k - i == 3 &&
-		    c == 'i' && k < n && isalpha((unsigned char)t[k])))
+		    c == 'i' && k < n && isalpha((unsigned char)t[k]))) {
 			f |= CF_COMMAND;
+			cp = i + 1;
+		}
+		/* A command that fetches from the web (iwr, irm, curl,
+		 * a WebClient's DownloadString). */
+		if (one_of(t, n, i, fetch) != 0)
+			web = 1;
+		if (!lure && one_of(t, n, i, pretext) != 0)
+			lure = 1;
 	}
+	if (runk == 0)
+		return 0;
+	/* The steps together: a paste or a command near the run key. */
+	if (!clipboard && !((pp != 0 && (pp > rp ? pp - rp : rp - pp) <=
+	    CF_NEAR) || (cp != 0 && (cp > rp ? cp - rp : rp - cp) <=
+	    CF_NEAR)))
+		return 0;
+	if (!clipboard && !lure && !web)
+		return 0;
 	if (clipboard)
 		f |= CF_CLIPBOARD;
-	if (runk == 0 || f == 0)
-		return 0;
 	return f | (runk == 'r' ? CF_WIN_R : runk == 'x' ? CF_WIN_X : CF_RUN);
+}
+
+/* The organisation's own or a correspondent's authentic mail, whose
+ * steps to run something are its IT's or its support's. */
+int
+clickfix_home(struct detect_scan *s)
+{
+	const char *d = s->m->from.domain;
+
+	return d != NULL && s->authentic && (dom_is_own(s, d) ||
+	    dom_is_corr(s, d));
 }
 
 /* What clickfix() found, said. */
@@ -975,13 +1056,13 @@ clickfix_what(struct arena *a, int f, int ja)
 {
 	if (ja)
 		return arena_printf(a, "%s%s%s%s", f & CF_WIN_R ? "Win+R" :
-		    f & CF_WIN_X ? "Win+X" : "「ファイル名を指定して実行」",
+		    f & CF_WIN_X ? "Win+X" : "「ファイル名を指定して実行」など",
 		    f & CF_CTRL_V ? "、Ctrl+V" : f & CF_PASTE ? "、貼り付け" :
 		    "", f & CF_COMMAND ? "、コマンドの表示" : "",
 		    f & CF_CLIPBOARD ? "、クリップボードに書き込むスクリプト" :
 		    "");
 	return arena_printf(a, "%s%s%s%s", f & CF_WIN_R ? "Win+R" :
-	    f & CF_WIN_X ? "Win+X" : "the Run box",
+	    f & CF_WIN_X ? "Win+X" : "the Run box or a terminal",
 	    f & CF_CTRL_V ? ", Ctrl+V" : f & CF_PASTE ? ", paste" : "",
 	    f & CF_COMMAND ? ", a command shown" : "",
 	    f & CF_CLIPBOARD ? ", a script that fills the clipboard" : "");
@@ -1419,11 +1500,11 @@ content_run(struct detect_scan *s)
 		if (doc_callback(s, &s->docs[i]))
 			break;
 	/* Instructions to run a command (ClickFix), in the text or an
-	 * attached document, from anyone but the organisation itself (its
-	 * IT may say "Win+R, paste the path"); a warning or a news letter
-	 * about the attack names it, its attackers or malware. */
-	if (!(s->m->from.domain != NULL && dom_is_own(s, s->m->from.domain)) &&
-	    cm->score[PC_AWARE] < 2 && !about_attacks(cm->s, cm->n)) {
+	 * attached document, from anyone but the organisation itself or a
+	 * correspondent, authentic (its IT may say "Win+R, paste the
+	 * path"); a warning or a news letter about the attack names it,
+	 * its attackers or victims. */
+	if (!clickfix_home(s) && !about_attacks(cm->s, cm->n)) {
 		int f = clickfix(cm->s, cm->n, 0);
 
 		if (f == 0 && s->doc.len > 0)

