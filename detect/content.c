@@ -1074,15 +1074,59 @@ clickfix_what(struct arena *a, int f, int ja)
  * code is shown on the device that signs in, never mailed: the one who
  * mails it is the device, and the reader who enters it signs them in.
  */
+
+/* Is there a word "code" (not "barcode", "encode") or "コード" in the
+ * 40 bytes before t[i], and no sign that the code is an example ("like",
+ * "e.g.", "例", "will be different") around it? */
+static int
+code_said(const char *t, size_t n, size_t i, size_t end)
+{
+	static const char *const said[] = { "code", "コード", "認証番号",
+	    NULL };
+	static const char *const example[] = { "like", "e.g", "example",
+	    "such as", "例", "will be different", "異な", "sample", NULL };
+	size_t	 from = i > 40 ? i - 40 : 0, k, w0, w1;
+	int	 found = 0;
+
+	/* The last "code" before it, in the same sentence. */
+	for (k = from; k < i; k++) {
+		if ((k == 0 || !isalpha((unsigned char)t[k - 1])) &&
+		    one_of(t, n, k, said) != 0)
+			found = 1;
+		else if (t[k] == '.' || (n - k >= 3 &&
+		    memcmp(t + k, "\xe3\x80\x82", 3) == 0))
+			found = 0;	/* 。 */
+	}
+	if (!found)
+		return 0;
+	/* A Windows update's or a ticket's number is no code to enter. */
+	if (end - i >= 3 && ((t[i] == 'k' && t[i + 1] == 'b' &&
+	    isdigit((unsigned char)t[i + 2])) || strncmp(t + i, "inc", 3) ==
+	    0 || strncmp(t + i, "req", 3) == 0 || strncmp(t + i, "ritm", 4) ==
+	    0 || strncmp(t + i, "chg", 3) == 0))
+		return 0;
+	w0 = i > 80 ? i - 80 : 0;
+	w1 = end + 80 < n ? end + 80 : n;
+	for (k = w0; k < w1; k++)
+		if ((k == 0 || !isalpha((unsigned char)t[k - 1])) &&
+		    one_of(t, w1, k, example) != 0)
+			return 0;
+	return 1;
+}
+
 static const char *
 device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
 {
 	static const char *const page[] = { "microsoft.com/devicelogin",
 	    "aka.ms/devicelogin", "/oauth2/deviceauth",
-	    "/oauth2/v2.0/devicecode", "google.com/device",
+	    "/oauth2/v2.0/devicecode", "login.microsoft.com/device",
+	    "microsoft.com/link", "google.com/device",
 	    "github.com/login/device", NULL };
-	const char	*url = NULL;
+	static const char *const sites[] = { "microsoft.com", "aka.ms",
+	    "microsoftonline.com", "google.com", "github.com", NULL };
+	const char	*url = NULL, *fdom = s->m->from.domain;
 	size_t		 i, k;
+	int		 ub = -1;
 
 	for (i = 0; i < s->nu && url == NULL; i++) {
 		const struct durl *u = &s->u[i];
@@ -1099,51 +1143,94 @@ device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
 		for (k = 0; page[k] != NULL; k++)
 			if (str_has_suffix_case(hp, page[k]))
 				break;
-		if (page[k] != NULL && (strcmp(u->domain, "microsoft.com") ==
-		    0 || strcmp(u->domain, "aka.ms") == 0 ||
-		    strcmp(u->domain, "microsoftonline.com") == 0 ||
-		    strcmp(u->domain, "google.com") == 0 ||
-		    strcmp(u->domain, "github.com") == 0))
+		if (page[k] == NULL)
+			continue;
+		for (k = 0; sites[k] != NULL; k++)
+			if (strcmp(u->domain, sites[k]) == 0)
+				break;
+		if (sites[k] != NULL) {
 			url = u->url;
+			ub = brand_of_domain(s->eng, u->domain);
+		}
 	}
-	if (url == NULL || (memmem(t, n, "code", 4) == NULL &&
-	    memmem(t, n, "コード", 9) == NULL))
+	/* The page written without a scheme, no link of it. */
+	for (k = 0; url == NULL && page[k] != NULL; k++)
+		if (page[k][0] != '/' && memmem(t, n, page[k],
+		    strlen(page[k])) != NULL) {
+			url = page[k];
+			ub = brand_of_domain(s->eng, dom_registrable(s,
+			    arena_strndup(&s->a, page[k], strcspn(page[k],
+			    "/"))));
+		}
+	if (url == NULL)
 		return NULL;
-	/* A code as the services write them: 8 or 9 letters and digits,
-	 * "GFH7KW2DX", or two groups of four, "KQ7M-X2PD". */
+	/* The service's own authentic notice of a sign-in (GitHub's "a
+	 * device was signed in with device code ..."). */
+	if (fdom != NULL && s->authentic && ub >= 0 &&
+	    brand_of_sender(s->eng, dom_registrable(s, fdom)) == ub)
+		return NULL;
+	/* A code as the services write them, told after the word "code":
+	 * 8 or 9 letters and digits ("GFH7KW2DX"), two groups of four
+	 * ("KQ7M-X2PD", "WDJB-MJHT", "KQ7M X2PD") or three of three. */
 	for (i = 0; i < n; i++) {
-		size_t a = 0, b = 0, j = i, letters = 0, digits = 0;
+		size_t g[3] = { 0, 0, 0 }, ge[3] = { 0, 0, 0 }, ng = 0, j = i,
+		    letters = 0, digits = 0;
+		char sep = 0;
+		int ok = 0;
 
 		if (i > 0 && (isalnum((unsigned char)t[i - 1]) ||
-		    strchr("/.=-_@#:%&?", t[i - 1]) != NULL))
+		    strchr("/.=-_@#%&?", t[i - 1]) != NULL))
 			continue;
-		while (j < n && isalnum((unsigned char)t[j]))
-			j++, a++;
-		if (j < n && t[j] == '-' && a == 4) {
-			j++;
+		/* Groups of letters and digits, one separator between
+		 * them, a dash or a blank. */
+		while (ng < 3) {
+			size_t a = 0;
+
 			while (j < n && isalnum((unsigned char)t[j]))
-				j++, b++;
+				j++, a++;
+			g[ng] = a;
+			ge[ng++] = j;
+			if (j + 1 < n && (t[j] == '-' || t[j] == ' ') &&
+			    (sep == 0 || t[j] == sep) &&
+			    isalnum((unsigned char)t[j + 1]) && ng < 3 &&
+			    (a == 3 || a == 4)) {
+				sep = t[j];
+				j++;
+				continue;
+			}
+			break;
 		}
-		if (!((b == 0 && (a == 8 || a == 9)) || (a == 4 && b == 4)) ||
-		    (j < n && strchr("/.@-_", t[j]) != NULL && j + 1 < n &&
-		    isalnum((unsigned char)t[j + 1]))) {
-			i = j > i ? j - 1 : i;
+		/* The longest form that is a code: three groups of
+		 * three, two of four, or one of 8 or 9. */
+		for (; ng > 0 && !ok; ng--) {
+			j = ge[ng - 1];
+			letters = digits = 0;
+			for (k = i; k < j; k++) {
+				letters += isalpha((unsigned char)t[k]) != 0;
+				digits += isdigit((unsigned char)t[k]) != 0;
+			}
+			ok = ((ng == 1 && (g[0] == 8 || g[0] == 9) &&
+			    letters >= 2 && digits >= 1) || (ng == 2 &&
+			    g[0] == 4 && g[1] == 4 && (sep == '-' ||
+			    digits >= 1) && letters >= 2) || (ng == 3 &&
+			    g[0] == 3 && g[1] == 3 && g[2] == 3 &&
+			    sep == '-')) && !(j < n && strchr("/.@-_", t[j]) !=
+			    NULL && j + 1 < n && isalnum((unsigned char)
+			    t[j + 1])) && code_said(t, n, i, j);
+		}
+		if (!ok) {
+			i += g[0] > 0 ? g[0] - 1 : 0;
 			continue;
 		}
-		for (k = i; k < j; k++) {
-			letters += isalpha((unsigned char)t[k]) != 0;
-			digits += isdigit((unsigned char)t[k]) != 0;
-		}
-		if (letters >= 2 && digits >= 1) {
+		{
 			char code[16];
 
-			for (k = i; k < j; k++)
+			for (k = i; k < j && k - i < sizeof(code) - 1; k++)
 				code[k - i] = (char)toupper((unsigned char)t[k]);
-			code[j - i] = '\0';
+			code[k - i] = '\0';
 			*ja = arena_printf(&s->a, "%s、%s", code, url);
 			return arena_printf(&s->a, "%s at %s", code, url);
 		}
-		i = j - 1;
 	}
 	return NULL;
 }
@@ -1516,6 +1603,9 @@ content_run(struct detect_scan *s)
 	}
 	{
 		const char *ja, *d = device_code(s, cm->s, cm->n, &ja);
+
+		if (d == NULL && s->doc.len > 0)
+			d = device_code(s, s->doc.ptr, s->doc.len, &ja);
 
 		if (d != NULL)
 			finding_add(s, R_CONTENT_DEVICE_CODE, &(struct fargs){

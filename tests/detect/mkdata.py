@@ -3016,6 +3016,37 @@ def session44_samples():
           "「デバイスマネージャー」を開き、ハードウェアIDを確認してコピーし、"
           "このメールへの返信に貼り付けてください。\n", "clean",
           "!content.clickfix")
+    # Review 45: the code said after "code", not a KB number nor an
+    # example; GitHub's own notice of a sign-in; the page written
+    # without a scheme and the code in two spaced groups.
+    write("en-495-clean-device-page-kb.eml",
+          headers("Northwind Service Desk <servicedesk@northwind-it.example>",
+                  "Ticket INC0048812 resolved") +
+          "Content-Type: text/plain; charset=utf-8\n\nThe Surface Hub now "
+          "signs in: if it asks again, use https://microsoft.com/devicelogin "
+          "with the code it shows. We applied KB5046617.\n", "clean",
+          "!content.device_code")
+    write("en-496-clean-device-code-example.eml",
+          headers("Cloud Academy <academy@cloud-academy.example>",
+                  "Lab preparation") +
+          "Content-Type: text/plain; charset=utf-8\n\nThe CLI prints "
+          "something like: open https://microsoft.com/devicelogin and enter "
+          "the code HQ4R7WZ2K to authenticate. (Your code will be "
+          "different.)\n", "clean", "!content.device_code")
+    write("en-497-clean-github-device-notice.eml",
+          auth44("github.com") +
+          headers("GitHub <noreply@github.com>",
+                  "[GitHub] A new device signed in") +
+          "Content-Type: text/plain; charset=utf-8\n\nA device was signed "
+          "in to your account with device code 7A3F-12B9 at "
+          "https://github.com/login/device.\n", "clean",
+          "!content.device_code")
+    write("en-498-device-code-spaced-no-scheme.eml",
+          headers("Teams Events <events@teams-panel-invite.example>",
+                  "Panel access") +
+          "Content-Type: text/plain; charset=utf-8\n\nTo join the panel, "
+          "open microsoft.com/devicelogin and enter this code: KQ7M X2PD\n",
+          "threat", "content.device_code")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
