@@ -137,6 +137,16 @@ query_value(struct detect_scan *s, const char *path, const char *name)
 	return NULL;
 }
 
+/* Do two registrable domains have the same label (grammarly.com and
+ * grammarly.io)? */
+static int
+same_label(const char *a, const char *b)
+{
+	size_t	 la = strcspn(a, "."), lb = strcspn(b, ".");
+
+	return la == lb && la >= 4 && strncmp(a, b, la) == 0;
+}
+
 /*
  * OAuth consent phishing: a link straight to an identity provider's
  * authorize endpoint that asks the reader to grant an application lasting
@@ -151,8 +161,9 @@ static const char *
 oauth_consent(struct detect_scan *s, const struct durl *u, const char **to)
 {
 	static const char *const idp[] = { "login.microsoftonline.com",
-	    "login.microsoft.com", "login.live.com", "accounts.google.com",
-	    NULL };
+	    "login.microsoft.com", "login.live.com", "login.windows.net",
+	    "login.microsoftonline.us", "login.partner.microsoftonline.cn",
+	    "accounts.google.com", NULL };
 	static const char *const wide[] = { "offline_access", ".default",
 	    "mail.", "files.", "mailboxsettings", "sites.", "notes.",
 	    "user.readwrite", "directory.", "mail.google.com",
@@ -165,8 +176,10 @@ oauth_consent(struct detect_scan *s, const struct durl *u, const char **to)
 	for (i = 0; idp[i] != NULL; i++)
 		if (strcmp(u->host, idp[i]) == 0)
 			break;
-	if (idp[i] == NULL || strstr(u->path, "oauth2") == NULL ||
-	    (strstr(u->path, "auth") == NULL))
+	/* Its authorize endpoint (/oauth2/authorize, /o/oauth2/auth,
+	 * /signin/oauth) or its admin consent (/adminconsent). */
+	if (idp[i] == NULL || (strstr(u->path, "oauth") == NULL &&
+	    strstr(u->path, "adminconsent") == NULL))
 		return NULL;
 	cid = query_value(s, u->path, "client_id");
 	ru = query_value(s, u->path, "redirect_uri");
@@ -176,16 +189,30 @@ oauth_consent(struct detect_scan *s, const struct durl *u, const char **to)
 	h += 3;
 	snprintf(host, sizeof(host), "%.*s", (int)strcspn(h, "/:?#"), h);
 	str_lower(host);
-	if (host[0] == '\0' || strcmp(host, "localhost") == 0 ||
-	    strchr(host, '.') == NULL)
+	scope = query_value(s, u->path, "scope");
+	/* "ConsentFix": a first-party application's sign-in whose code
+	 * comes back to the reader's own machine (localhost) or to the
+	 * provider's page for native clients, for the reader to copy and
+	 * paste to the sender: a link no service mails. */
+	if (strcmp(host, "localhost") == 0 || strcmp(host, "127.0.0.1") ==
+	    0 || strstr(ru, "nativeclient") != NULL) {
+		*to = arena_strdup(&s->a, host);
+		return scope != NULL ? text_clip(&s->a, scope, 120) :
+		    "a sign-in code to copy back";
+	}
+	if (host[0] == '\0' || strchr(host, '.') == NULL)
 		return NULL;
 	reg = dom_registrable(s, host);
 	fdom = s->m->from.domain;
+	/* The sender's own application, its grant to its own domain or
+	 * to its name under another top-level domain (grammarly.io from
+	 * grammarly.com), on its authentic mail; the organisation's own
+	 * authentic mail (its IT asking to consent to a tool). */
 	if (dom_is_own(s, host) || dom_is_corr(s, host) ||
 	    brand_of_sender(s->eng, reg) >= 0 || (fdom != NULL &&
-	    strcmp(dom_registrable(s, fdom), reg) == 0))
+	    s->authentic && (dom_is_own(s, fdom) || same_label(reg,
+	    dom_registrable(s, fdom)))))
 		return NULL;
-	scope = query_value(s, u->path, "scope");
 	prompt = query_value(s, u->path, "prompt");
 	consent = strstr(u->path, "adminconsent") != NULL || (prompt != NULL &&
 	    strstr(prompt, "consent") != NULL);
@@ -903,7 +930,7 @@ check_one(struct detect_scan *s, size_t idx)
 	const struct protect		*p;
 	const char			*how, *hit, *t;
 	char				 key[2300];
-	int				 fi, shown = 0;
+	int				 fi, shown = 0, consent = 0;
 	enum look_kind			 lk;
 
 	if (u->scheme != NULL && strcmp(u->scheme, "javascript") == 0) {
@@ -955,9 +982,11 @@ check_one(struct detect_scan *s, size_t idx)
 	if (followed(u)) {
 		const char *to, *what = oauth_consent(s, u, &to);
 
-		if (what != NULL)
+		if (what != NULL) {
 			finding_add(s, R_URL_OAUTH_CONSENT, &(struct fargs){
 			    .url = u->url, .domain = to, .detail = what });
+			consent = 1;
+		}
 	}
 
 	/* Feeds. */
@@ -1164,8 +1193,10 @@ check_one(struct detect_scan *s, size_t idx)
 		if (tgt != NULL) {
 			struct durl *nu;
 
+			/* A consent link's grant goes to its redirect_uri:
+			 * weighed as such, not as an open redirect. */
 			if (suffix_in(&e->redirectors, u->host, &hit) &&
-			    strstr(u->host, "safelinks") == NULL) {
+			    strstr(u->host, "safelinks") == NULL && !consent) {
 				struct durl d;
 
 				if (url_parse(s, tgt, strlen(tgt), &d) == 0 &&

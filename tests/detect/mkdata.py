@@ -2708,6 +2708,10 @@ def session44_samples():
           "response_type=code&scope=offline_access%20Mail.Read&"
           "prompt=consent\n", "potential", "url.oauth_consent")
     write("en-472-clean-oauth-own-service.eml",
+          "Authentication-Results: spf=pass smtp.mailfrom=calendly-like."
+          "example; dkim=pass header.d=calendly-like.example; dmarc=pass "
+          "action=none header.from=calendly-like.example; compauth=pass "
+          "reason=100\n" +
           headers("Scheduler <team@calendly-like.example>",
                   "Connect your calendar") +
           "Content-Type: text/plain; charset=utf-8\n\nConnect your "
@@ -3047,6 +3051,30 @@ def session44_samples():
           "Content-Type: text/plain; charset=utf-8\n\nTo join the panel, "
           "open microsoft.com/devicelogin and enter this code: KQ7M X2PD\n",
           "threat", "content.device_code")
+    # Review 45: consent asked on the admin consent endpoint, a
+    # first-party sign-in whose code comes back to localhost
+    # ("ConsentFix"), and a grant to the sender's own domain on mail
+    # that is not authentic.
+    for fname, url in (
+            ("en-499-oauth-adminconsent.eml",
+             "https://login.microsoftonline.com/common/adminconsent?"
+             "client_id=9bf11ad0-2d6c-4a1e-8d0f-5c2e7a3b1f44&redirect_uri="
+             "https%3A%2F%2Ftenant-sync.example%2Fdone"),
+            ("en-500-oauth-consentfix-localhost.eml",
+             "https://login.microsoftonline.com/organizations/oauth2/v2.0/"
+             "authorize?client_id=04b07795-8ddb-461a-bbee-02f9e1bf7b46&"
+             "response_type=code&redirect_uri=http%3A%2F%2Flocalhost%3A"
+             "8400&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"),
+            ("en-501-oauth-sender-domain-unauthenticated.eml",
+             "https://login.microsoftonline.com/common/oauth2/v2.0/authorize"
+             "?client_id=4f1c2d3e-0000-4a1e-8d0f-5c2e7a3b1f44&redirect_uri="
+             "https%3A%2F%2Fapp.file-viewer.example%2Fcb&scope="
+             "offline_access%20Mail.Read&response_type=code")):
+        write(fname, headers("Document Share <share@file-viewer.example>",
+                             "A document was shared with you") +
+              "Content-Type: text/plain; charset=utf-8\n\nAccept the "
+              "viewer permissions to open it:\n%s\n" % url, "potential",
+              "url.oauth_consent")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
