@@ -841,6 +841,10 @@ doc_extortion(struct detect_scan *s, const struct doc_text *d)
 	if (!(cm->score[PC_EXTORT] >= 5 || (cm->score[PC_EXTORT] >= 3 &&
 	    has_btc(cm->s, cm->n))))
 		return 0;
+	/* A training handout that quotes a sextortion mail says what it
+	 * is: phishing, an example, scammers. */
+	if (cm->score[PC_AWARE] >= 2 || about_attacks(cm->s, cm->n))
+		return 0;
 	finding_add(s, R_ATT_DOC_EXTORTION, &(struct fargs){ .name = d->name,
 	    .sha256 = d->sha256, .detail = examples(s, cm, PC_EXTORT, -1) });
 	return 1;
@@ -921,8 +925,9 @@ about_attacks(const char *t, size_t n)
 	static const char *const w[] = { "clickfix", "filefix", "attacker",
 	    "threat actor", "criminal", "cybercriminal", "scammer", "victim",
 	    "infostealer", "fake captcha", "fake verification",
-	    "social engineering", "攻撃者", "犯罪者", "偽の",
-	    "ソーシャルエンジニアリング", NULL };
+	    "social engineering", "sextortion", "do not pay",
+	    "security awareness", "攻撃者", "犯罪者", "偽の",
+	    "ソーシャルエンジニアリング", "支払わないで", NULL };
 	size_t	 i;
 
 	for (i = 0; i < n; i++)

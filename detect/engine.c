@@ -848,9 +848,11 @@ void
 msg_add_calendar(struct detect_scan *s, struct dmsg *m, const char *p,
     size_t n)
 {
-	char	*o = arena_alloc(&s->a, n + 1);
-	size_t	 i, k = 0;
+	char	*u = arena_alloc(&s->a, n + 1), *o = arena_alloc(&s->a, n + 1);
+	size_t	 i, k = 0, un = 0;
 
+	/* Unfolded first: a fold may fall inside an escape ("\\" CRLF
+	 * " n"). */
 	for (i = 0; i < n; i++) {
 		if (p[i] == '\r' && i + 2 < n && p[i + 1] == '\n' &&
 		    (p[i + 2] == ' ' || p[i + 2] == '\t')) {
@@ -862,8 +864,11 @@ msg_add_calendar(struct detect_scan *s, struct dmsg *m, const char *p,
 			i++;
 			continue;
 		}
-		if (p[i] == '\\' && i + 1 < n) {
-			char c = p[i + 1];
+		u[un++] = p[i];
+	}
+	for (i = 0; i < un; i++) {
+		if (u[i] == '\\' && i + 1 < un) {
+			char c = u[i + 1];
 
 			if (c == 'n' || c == 'N') {
 				o[k++] = '\n';
@@ -876,7 +881,7 @@ msg_add_calendar(struct detect_scan *s, struct dmsg *m, const char *p,
 				continue;
 			}
 		}
-		o[k++] = p[i];
+		o[k++] = u[i];
 	}
 	o[k] = '\0';
 	msg_add_text(s, m, o, k, 0);

@@ -864,6 +864,12 @@ brand_in_front(struct detect_scan *s, const char *host, const char *regdom)
 			}
 	if (best == NULL)
 		return NULL;
+	/* A library's proxy names the site it fetches so
+	 * (www.linkedin.com.ezproxy.university.edu). */
+	if (strncmp(best + bl, ".ezproxy.", 9) == 0 ||
+	    strncmp(best + bl, ".proxy.", 7) == 0 ||
+	    strncmp(best + bl, ".libproxy.", 10) == 0)
+		return NULL;
 	for (k = 0; k < e->nprot; k++)
 		if (e->prot[k].kind == PK_BRAND &&
 		    strlen(e->prot[k].domain) == bl &&

@@ -1109,13 +1109,21 @@ check_one(struct detect_scan *s, size_t idx)
 	/* A brand's name in the host of someone else's domain, with words
 	 * of phishing or as the name of a site on free hosting: a brand's
 	 * pages are on its own domains. */
-	if (brand_of_domain(e, u->domain) < 0 && !shown) {
+	if (brand_of_domain(e, u->domain) < 0 && !shown &&
+	    !dom_is_own(s, u->domain) && !dom_is_corr(s, u->domain)) {
 		struct bin b = { e, u->host, strlen(u->host), -1, 0, 0 };
+		/* The label of the registrable domain within the host:
+		 * a file share's words count there (sharepoint-docs.com),
+		 * not in a site's own subdomain (adobe-sign.northwind.com
+		 * names a product the site uses). */
+		size_t rl = strlen(u->domain), ls = b.n >= rl ? b.n - rl : 0;
+		size_t le = ls + strcspn(u->domain, ".");
 
 		ac_scan(e->brand_ac, u->host, b.n, bin_cb, &b);
 		if (b.found >= 0 && !is_shortener(e, u, NULL) &&
-		    (phishy_host(u->host) || share_words(u->host, b.n, b.start,
-		    b.end) || suffix_in(&e->hosting, u->host, NULL)))
+		    (phishy_host(u->host) || (b.start >= ls && b.end <= le &&
+		    share_words(u->host + ls, le - ls, b.start - ls,
+		    b.end - ls)) || suffix_in(&e->hosting, u->host, NULL)))
 			finding_add(s, R_URL_BRAND_IN_HOST, &(struct fargs){
 			    .url = u->url, .domain = u->domain,
 			    .imitates = brand_said(s, e->brands[b.found].name,

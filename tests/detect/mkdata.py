@@ -3075,6 +3075,48 @@ def session44_samples():
               "Content-Type: text/plain; charset=utf-8\n\nAccept the "
               "viewer permissions to open it:\n%s\n" % url, "potential",
               "url.oauth_consent")
+    # Review 45: a training handout that quotes a sextortion mail, a
+    # correspondent's own subdomain named after a product, a library's
+    # proxy naming the site it fetches (no look-alike; a brand in the
+    # host before ".com." is still url.brand_in_host, a potential threat
+    # left as it was).
+    def docx_paras(paras):
+        body = "".join("<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % p
+                       for p in paras)
+        return zipbytes([("[Content_Types].xml", DOCX_TYPES), (
+            "word/document.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http'
+            '://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            "<w:body>%s</w:body></w:document>" % body)])
+    handout = docx_paras([
+        "Sextortion emails: what they look like",
+        "A typical message says: &quot;I have installed spyware and "
+        "recorded you. Send 1500 USD in bitcoin within 48 hours or the "
+        "video goes to all your contacts.&quot;",
+        "Do not pay. Report the email to the service desk."])
+    write("en-502-clean-awareness-handout.eml",
+          headers("Fabrikam Security Awareness <awareness@fabrikam.com>",
+                  "December awareness module") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nAttached is this "
+          "month's handout.\n\n--b1\nContent-Type: application/vnd."
+          "openxmlformats-officedocument.wordprocessingml.document; "
+          'name="Handout.docx"\nContent-Disposition: attachment; '
+          'filename="Handout.docx"\nContent-Transfer-Encoding: base64\n\n'
+          "%s\n--b1--\n" % b64(handout), "clean", "!attach.doc_extortion")
+    write("en-503-clean-correspondent-product-subdomain.eml",
+          headers("Fabrikam Billing <billing@fabrikam.com>",
+                  "Your Microsoft 365 licences") +
+          "Content-Type: text/plain; charset=utf-8\n\nThe invoice for your "
+          "licences: https://microsoft-invoices.fabrikam.com/2026/11\n",
+          "clean", "!url.brand_in_host")
+    write("en-504-library-proxy.eml",
+          headers("Northwind Library <library@northwind-univ.example>",
+                  "Database access") +
+          "Content-Type: text/plain; charset=utf-8\n\nOff campus, use "
+          "https://www.linkedin.com.ezproxy.northwind-univ.edu/learning to "
+          "reach the courses.\n", "potential", "!url.lookalike_brand",
+          "url.brand_in_host")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
