@@ -240,6 +240,8 @@ attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 		if (p->truncated)
 			msg_truncated(s, m, CUT_ATTACHMENT);
 		msg_part_bodies(s, p);
+		/* A mail saved as a file, opened as one. */
+		mime_attached_eml(s, m, p);
 		/* An invitation's .ics is text a person reads. */
 		if (strcmp(p->ctype, "text/calendar") == 0 || calendar_file(p)) {
 			size_t	 ulen;

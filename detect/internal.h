@@ -162,6 +162,9 @@ struct dmsg {
 void	 msg_init(struct dmsg *);
 void	 msg_add_text(struct detect_scan *, struct dmsg *, const char *,
 	    size_t, int html);
+/* A mail attached as a .eml file (mime.c), for the Graph adapter. */
+void	 mime_attached_eml(struct detect_scan *, struct dmsg *,
+	    const struct dpart *);
 /* A calendar's text (text/calendar, .ics), unfolded and unescaped;
  * calendar_file(): is the part one by its name or its data? */
 int	 calendar_file(const struct dpart *);

@@ -843,6 +843,17 @@ walk(struct walk *w, GMimeObject *o, int depth, int mdepth, int first)
 	}
 }
 
+/* A mail attached as a .eml file to a message that came through Graph:
+ * read as the MIME adapter reads one (graph.c). */
+void
+mime_attached_eml(struct detect_scan *s, struct dmsg *m,
+    const struct dpart *p)
+{
+	struct walk	 w = { s, m, s->eng->gmopts, 0, NULL, 0, 0, 0, 0, 0 };
+
+	eml_file(&w, p, 0);
+}
+
 /*
  * A part that is a mail saved as a file: a name in .eml and data that
  * GMime reads as a message with a From or a Subject.  Read as an
