@@ -1812,8 +1812,7 @@ html_attachment(struct detect_scan *s, const char *name,
 		buf_init(&t, DETECT_TEXT_MAX);
 		text_norm(&t, raw.ptr, raw.len, NULL);
 		buf_release(&raw);
-		if (!about_attacks(t.ptr, t.len) &&
-		    (f = clickfix(t.ptr, t.len, clip)) != 0) {
+		if ((f = clickfix(t.ptr, t.len, clip, s->authentic)) != 0) {
 			finding_add(s, R_ATT_HTML_CLICKFIX, &(struct fargs){
 			    .name = name, .detail = clickfix_what(&s->a, f, 0),
 			    .detail_ja = clickfix_what(&s->a, f, 1),

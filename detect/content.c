@@ -720,48 +720,6 @@ links_home(struct detect_scan *s)
 	return 0;
 }
 
-/* Does a word of the display name (3 letters or more, ASCII), one that
- * names a company rather than a department ("Billing", "Invoice" and
- * "Services" name anyone's: billingdepartment.net is anyone's
- * registration), begin the label of the registrable domain reg or make
- * it whole ("SHI International Corp." and shi.com, "Northwind Traders"
- * and northwindtraders.com)? */
-static int
-name_in_domain(const char *name, const char *reg)
-{
-	static const char *const generic[] = { "billing", "invoice",
-	    "invoices", "invoicing", "department", "dept", "service",
-	    "services", "support", "payment", "payments", "account",
-	    "accounts", "accounting", "customer", "help", "helpdesk", "team",
-	    "center", "centre", "office", "admin", "finance", "renewal",
-	    "renewals", "order", "orders", "subscription", "subscriptions",
-	    "security", "notification", "notifications", "receipt",
-	    "receipts", "sales", "refund", "refunds", "secure", "online",
-	    "global", "digital", "international", "corp", "inc", "the",
-	    "and", "info", "mail", "desk", "care" };
-	const char	*p = name;
-	size_t		 l = strcspn(reg, "."), k, i;
-
-	if (name == NULL)
-		return 0;
-	while (*p != '\0') {
-		while (*p != '\0' && !isalnum((unsigned char)*p))
-			p++;
-		for (k = 0; isalnum((unsigned char)p[k]); k++)
-			;
-		for (i = 0; i < nitems(generic); i++)
-			if (strlen(generic[i]) == k &&
-			    str_ncasecmp(p, generic[i], k) == 0)
-				break;
-		if (i == nitems(generic) && k >= 3 && k <= l &&
-		    str_ncasecmp(p, reg, k) == 0 && (k == l ||
-		    reg[k] == '-' || k >= 5))
-			return 1;
-		p += k;
-	}
-	return 0;
-}
-
 /*
  * Is the sender one whose callback wording counts (in the text or an
  * attached document)?  Not the organisation nor a correspondent (an
@@ -787,14 +745,6 @@ callback_sender(struct detect_scan *s, int from_free, size_t links)
 	if (from_free && str_casecmp(d, reg) == 0)
 		return 1;
 	if (links_home(s) || url_brand_home(s))
-		return 0;
-	if (s->claim_brand >= 0 && s->claim_display)
-		return 1;
-	/* A company's own authentic mail, its name its domain's ("SHI
-	 * International Corp." from shi.com), naming no brand in its
-	 * sender's name: a reseller writing of the renewal of a brand's
-	 * licences, with its sales desk's number. */
-	if (s->authentic && name_in_domain(s->m->from.name, reg))
 		return 0;
 	if (links == 0 || s->claim_brand >= 0)
 		return 1;
@@ -916,25 +866,43 @@ key_combo(const char *t, size_t n, size_t i, const char *const *mods,
 	return c;
 }
 
-/* Does the text write about attacks rather than make one (a security
- * news letter, a warning that describes ClickFix)?  Words a lure never
- * says of itself: a fake alert says "malware" too. */
-int
-about_attacks(const char *t, size_t n)
+/* How many words about attacks, each counted once, the text holds:
+ * words a security news letter or a warning that describes ClickFix
+ * writes, and a lure seldom does (a fake alert says "malware", so that
+ * is none of them). */
+static int
+about_words(const char *t, size_t n)
 {
 	static const char *const w[] = { "clickfix", "filefix", "attacker",
 	    "threat actor", "criminal", "cybercriminal", "scammer", "victim",
 	    "infostealer", "fake captcha", "fake verification",
 	    "social engineering", "sextortion", "do not pay",
-	    "security awareness", "攻撃者", "犯罪者", "偽の",
-	    "ソーシャルエンジニアリング", "支払わないで", NULL };
-	size_t	 i;
+	    "security awareness", "fake", "scam", "phishing", "攻撃者",
+	    "犯罪者", "偽", "手口", "詐欺", "フィッシング",
+	    "ソーシャルエンジニアリング", "支払わないで" };
+	unsigned char	 seen[nitems(w)];
+	size_t		 i, k, l;
+	int		 found = 0;
 
-	for (i = 0; i < n; i++)
-		if ((i == 0 || !isalnum((unsigned char)t[i - 1])) &&
-		    one_of(t, n, i, w) != 0)
-			return 1;
-	return 0;
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < n; i++) {
+		if (i > 0 && isalnum((unsigned char)t[i - 1]))
+			continue;
+		for (k = 0; k < nitems(w); k++)
+			if (!seen[k] && (l = strlen(w[k])) <= n - i &&
+			    memcmp(t + i, w[k], l) == 0) {
+				seen[k] = 1;
+				found++;
+			}
+	}
+	return found;
+}
+
+/* Does the text write about attacks rather than make one? */
+int
+about_attacks(const char *t, size_t n)
+{
+	return about_words(t, n) > 0;
 }
 
 /*
@@ -951,9 +919,10 @@ about_attacks(const char *t, size_t n)
  * list of shortcuts have neither.  What was found (CF_ bits), 0 when it
  * is none.
  */
-#define CF_NEAR	300
+#define CF_NEAR		300
+#define CF_ABOUT	600	/* a warning's words this near the steps */
 int
-clickfix(const char *t, size_t n, int clipboard)
+clickfix(const char *t, size_t n, int clipboard, int authentic)
 {
 	static const char *const win[] = { "windows", "win", "\xe2\x8a\x9e",
 	    NULL };
@@ -967,22 +936,20 @@ clickfix(const char *t, size_t n, int clipboard)
 	static const char *const cmd[] = { "powershell", "mshta", "iex",
 	    "invoke-expression", "invoke-webrequest", "cmd /c", "cmd.exe",
 	    "certutil", "rundll32", "msiexec", "conhost", "curl ",
-	    "bash -c", NULL };
-	static const char *const pretext[] = { "verify", "verification",
-	    "you are human", "are human", "human check", "not a robot",
-	    "captcha", "not a bot", "to view", "to access", "to unlock",
-	    "to continue", "to play", "to listen", "to open the document",
+	    "bash -c", "winget", "choco ", "scoop ", NULL };
+	static const char *const pretext[] = { "you are human",
+	    "are human", "human check", "human verification", "not a robot",
+	    "captcha", "not a bot", "verification step", "to view the",
+	    "to access the", "to play", "to listen", "to open the document",
 	    "to open the file", "ロボットではない", "ロボットでない",
-	    "人間であること",
-	    "認証を完了", "確認を完了", "閲覧するには", "表示するには",
-	    "再生するには", NULL };
+	    "人間であること", NULL };
 	static const char *const fetch[] = { "iwr ", "irm ", "iwr(",
 	    "irm(", "invoke-webrequest", "invoke-restmethod",
 	    "downloadstring", "downloadfile", "net.webclient", "mshta http",
 	    "curl http", "curl -", "wget ", "bitsadmin", "start-bitstransfer",
 	    NULL };
-	size_t	 i, k, rp = 0, pp = 0, cp = 0;
-	int	 runk = 0, f = 0, web = 0, lure = 0, mac = 0;
+	size_t	 i, k, rp = 0, pp = 0, cp = 0, vp = 0;
+	int	 runk = 0, f = 0, web = 0, lure = 0, mac = 0, seq = 0;
 
 	for (i = 0; i < n; i++) {
 		int c = (unsigned char)t[i];
@@ -997,7 +964,14 @@ clickfix(const char *t, size_t n, int clipboard)
 		if ((c == 'c' || c == 's') && key_combo(t, n, i, ctl, "v")) {
 			f |= CF_CTRL_V;
 			pp = i + 1;
+			vp = i + 1;
 		}
+		/* Win+R, Ctrl+V, Enter: the whole ClickFix, no pretext
+		 * needed (a vendor's steps paste into a reply). */
+		if (c == 'e' && vp != 0 && rp != 0 && rp < vp && i > vp &&
+		    i - vp <= 100 && i - rp <= CF_NEAR && at_word(t, n, i,
+		    "enter") && (i == 0 || !isalnum((unsigned char)t[i - 1])))
+			seq = 1;
 		if (i > 0 && isalnum((unsigned char)t[i - 1]))
 			continue;
 		if (one_of(t, n, i, run) != 0 && (runk == 0 ||
@@ -1037,7 +1011,21 @@ clickfix(const char *t, size_t n, int clipboard)
 	    CF_NEAR) || (cp != 0 && (cp > rp ? cp - rp : rp - cp) <=
 	    CF_NEAR)))
 		return 0;
-	if (!clipboard && !lure && !web)
+	/* A command fetched from the web is a vendor's install line on
+	 * its own authentic mail (irm get.scoop.sh | iex); a pretext or
+	 * a script that fills the clipboard is no vendor's. */
+	/* The sequence alone when the command is not shown: a vendor's
+	 * install steps show the line to copy ("irm get.scoop.sh | iex"),
+	 * a lure's command is on the clipboard already. */
+	if (!clipboard && !lure && !(seq && !(f & CF_COMMAND)) &&
+	    !(web && !authentic))
+		return 0;
+	/* A warning describes the steps: two of its words about attacks
+	 * stand near them ("attackers", "fake CAPTCHA"); one in a line
+	 * of the lure ("keeps attackers away") is not enough. */
+	if (about_words(t + (rp > CF_ABOUT ? rp - CF_ABOUT : 0),
+	    (rp + CF_ABOUT < n ? rp + CF_ABOUT : n) - (rp > CF_ABOUT ?
+	    rp - CF_ABOUT : 0)) >= 2)
 		return 0;
 	if (clipboard)
 		f |= CF_CLIPBOARD;
@@ -1596,11 +1584,11 @@ content_run(struct detect_scan *s)
 	 * correspondent, authentic (its IT may say "Win+R, paste the
 	 * path"); a warning or a news letter about the attack names it,
 	 * its attackers or victims. */
-	if (!clickfix_home(s) && !about_attacks(cm->s, cm->n)) {
-		int f = clickfix(cm->s, cm->n, 0);
+	if (!clickfix_home(s)) {
+		int f = clickfix(cm->s, cm->n, 0, s->authentic);
 
 		if (f == 0 && s->doc.len > 0)
-			f = clickfix(s->doc.ptr, s->doc.len, 0);
+			f = clickfix(s->doc.ptr, s->doc.len, 0, s->authentic);
 		if (f != 0)
 			finding_add(s, R_CONTENT_CLICKFIX, &(struct fargs){
 			    .detail = clickfix_what(&s->a, f, 0),

@@ -568,7 +568,7 @@ void	 content_run(struct detect_scan *);
 #define CF_PASTE	0x10
 #define CF_COMMAND	0x20
 #define CF_CLIPBOARD	0x40
-int	 clickfix(const char *t, size_t n, int clipboard);
+int	 clickfix(const char *t, size_t n, int clipboard, int authentic);
 int	 clickfix_home(struct detect_scan *);
 const char *clickfix_what(struct arena *, int, int ja);
 /* Does normalised text write about attacks (names attackers, malware)? */

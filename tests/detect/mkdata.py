@@ -2838,8 +2838,11 @@ def session44_samples():
               "your review on #412.\nhttps://github.com/contoso/webapp/pull/"
               "412\n", verdict, rule)
     # A reseller's own authentic renewal notice for a brand's licences,
-    # its name its domain's, with its sales desk's number.
-    write("en-483-clean-reseller-renewal.eml",
+    # its name its domain's, with its sales desk's number: passing DMARC
+    # says no more than that someone registered the domain (review 45),
+    # so it is weighed as the scam is; listing the reseller as a
+    # correspondent clears it (en-459).
+    write("en-483-reseller-renewal-unlisted.eml",
           auth44("softwareone-like.example") +
           headers("SoftwareOne-like Inc. <renewals@softwareone-like.example>",
                   "Renewal quote: Adobe Acrobat Pro (Contoso)") +
@@ -2848,7 +2851,7 @@ def session44_samples():
           "on December 15; the card on file will be charged $5,397.00. If "
           "you want to change the license count or cancel, call me at "
           "+1 732-764-8888 before December 10.\n\nDana Ruiz, Inside Sales"
-          "\n", "clean", "!content.callback")
+          "\n", "threat", "content.callback")
     # Japanese account phishing written with particles: 不正なアクセス,
     # ロックを解除, 利用が制限 (review 42).
     write("ja-46-cred-particles.eml",
