@@ -1076,8 +1076,10 @@ code_said(const char *t, size_t n, size_t i, size_t end)
 {
 	static const char *const said[] = { "code", "コード", "認証番号",
 	    NULL };
-	static const char *const example[] = { "like", "e.g", "example",
-	    "such as", "例", "will be different", "異な", "sample", NULL };
+	static const char *const example[] = { "like ", "like:", "e.g",
+	    "example", "such as", "例:", "例：", "例えば", "（例）", "例)",
+	    "will be different", "毎回異な", "sample",
+	    "to sign in, use a web browser", NULL };
 	size_t	 from = i > 40 ? i - 40 : 0, k, w0, w1;
 	int	 found = 0;
 
@@ -1098,8 +1100,12 @@ code_said(const char *t, size_t n, size_t i, size_t end)
 	    0 || strncmp(t + i, "req", 3) == 0 || strncmp(t + i, "ritm", 4) ==
 	    0 || strncmp(t + i, "chg", 3) == 0))
 		return 0;
-	w0 = i > 80 ? i - 80 : 0;
+	w0 = i > 160 ? i - 160 : 0;
 	w1 = end + 80 < n ? end + 80 : n;
+	/* A warning about the attack quotes a code. */
+	if (about_attacks(t + (i > 300 ? i - 300 : 0), (end + 300 < n ?
+	    end + 300 : n) - (i > 300 ? i - 300 : 0)))
+		return 0;
 	for (k = w0; k < w1; k++)
 		if ((k == 0 || !isalpha((unsigned char)t[k - 1])) &&
 		    one_of(t, w1, k, example) != 0)
@@ -1146,15 +1152,24 @@ device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
 			ub = brand_of_domain(s->eng, u->domain);
 		}
 	}
-	/* The page written without a scheme, no link of it. */
-	for (k = 0; url == NULL && page[k] != NULL; k++)
-		if (page[k][0] != '/' && memmem(t, n, page[k],
-		    strlen(page[k])) != NULL) {
+	/* The page written without a scheme, no link of it: the name
+	 * whole ("google.com/devices" is a shop's page). */
+	for (k = 0; url == NULL && page[k] != NULL; k++) {
+		const char *q = t, *e = t + n;
+		size_t pl = strlen(page[k]);
+
+		while (page[k][0] != '/' && (q = memmem(q, (size_t)(e - q),
+		    page[k], pl)) != NULL && ((q > t && (isalnum((unsigned
+		    char)q[-1]) || q[-1] == '-')) || (q + pl < e &&
+		    (isalnum((unsigned char)q[pl]) || q[pl] == '-'))))
+			q++;
+		if (page[k][0] != '/' && q != NULL) {
 			url = page[k];
 			ub = brand_of_domain(s->eng, dom_registrable(s,
 			    arena_strndup(&s->a, page[k], strcspn(page[k],
 			    "/"))));
 		}
+	}
 	if (url == NULL)
 		return NULL;
 	/* The service's own authentic notice of a sign-in (GitHub's "a

@@ -3120,6 +3120,37 @@ def session44_samples():
           "https://www.linkedin.com.ezproxy.northwind-univ.edu/learning to "
           "reach the courses.\n", "potential", "!url.lookalike_brand",
           "url.brand_in_host")
+    # Review 46: the Azure CLI's own words quoted in a lesson, a shop's
+    # page whose address holds "google.com/device", a meeting whose name
+    # holds 例 (定例), and a warning that quotes a code.
+    write("en-505-clean-cli-output-quoted.eml",
+          headers("Learning <learning@course-site.example>", "Lesson 3") +
+          "Content-Type: text/plain; charset=utf-8\n\nRun az login "
+          "--use-device-code. You will see: To sign in, use a web browser "
+          "to open the page https://microsoft.com/devicelogin and enter the "
+          "code HQ4KZ7N2M to authenticate.\n", "clean",
+          "!content.device_code")
+    write("en-506-clean-shop-devices-page.eml",
+          headers("Pixel Deals <deals@phone-retailer.example>",
+                  "Holiday offers") +
+          "Content-Type: text/plain; charset=utf-8\n\nSee the phones at "
+          "store.google.com/devices and use the promo code HOLIDAY25 or "
+          "code XMAS2026A at checkout.\n", "clean", "!content.device_code")
+    write("ja-52-device-code-teirei.eml",
+          headers("Sarah Lee <sarah.lee@harbor-logistics.example>",
+                  "=?UTF-8?B?5a6a5L6L5Lya6K2w?=") +
+          "Content-Type: text/plain; charset=utf-8\n"
+          "Content-Transfer-Encoding: 8bit\n\nTeams定例会議に参加するには "
+          "https://microsoft.com/devicelogin を開き、コード FJ3K8L2PQ を"
+          "入力してください。\n", "threat", "content.device_code")
+    write("ja-53-clean-device-code-warning.eml",
+          headers("=?UTF-8?B?5oOF5aCx44K344K544OG44Og6YOo?= "
+                  "<it@contoso.com>", "=?UTF-8?B?5rOo5oSP5Zaa6LW3?=") +
+          "Content-Type: text/plain; charset=utf-8\n"
+          "Content-Transfer-Encoding: 8bit\n\n攻撃者は「microsoft.com/"
+          "devicelogin でコード ABCD-EF12 を入力して」と依頼してきます。"
+          "このような依頼には応じないでください。\n", "clean",
+          "!content.device_code")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
