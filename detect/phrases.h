@@ -316,7 +316,7 @@ static const struct phrase PHRASES[] = {
 	{ PC_GIFT, 1, "ギフト券" }, { PC_GIFT, 2, "コードを送って" },
 	{ PC_GIFT, 2, "番号を送って" }, { PC_GIFT, 2, "購入してください" },
 	{ PC_GIFT, 2, "買ってきて" }, { PC_GIFT, 1, "webmoney" },
-	{ PC_GIFT, 2, "裏面のコード" }, { PC_GIFT, 2, "コードを撮影" },
+	{ PC_GIFT, 1, "裏面のコード" }, { PC_GIFT, 2, "コードを撮影" },
 	{ PC_GIFT, 2, "購入してもらえますか" }, { PC_GIFT, 2, "買ってもらえますか" },
 	/* wire transfers and the confidence they ask for */
 	{ PC_WIRE, 1, "wire transfer" }, { PC_WIRE, 1, "bank transfer" },

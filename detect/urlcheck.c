@@ -206,12 +206,13 @@ oauth_consent(struct detect_scan *s, const struct durl *u, const char **to)
 	fdom = s->m->from.domain;
 	/* The sender's own application, its grant to its own domain or
 	 * to its name under another top-level domain (grammarly.io from
-	 * grammarly.com), on its authentic mail; the organisation's own
-	 * authentic mail (its IT asking to consent to a tool). */
+	 * grammarly.com), on its authentic mail; the organisation's or a
+	 * correspondent's own authentic mail (its IT asking to consent to
+	 * a tool, a partner's application on a cloud). */
 	if (dom_is_own(s, host) || dom_is_corr(s, host) ||
 	    brand_of_sender(s->eng, reg) >= 0 || (fdom != NULL &&
-	    s->authentic && (dom_is_own(s, fdom) || same_label(reg,
-	    dom_registrable(s, fdom)))))
+	    s->authentic && (dom_is_own(s, fdom) || dom_is_corr(s, fdom) ||
+	    same_label(reg, dom_registrable(s, fdom)))))
 		return NULL;
 	prompt = query_value(s, u->path, "prompt");
 	consent = strstr(u->path, "adminconsent") != NULL || (prompt != NULL &&

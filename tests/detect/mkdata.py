@@ -3151,6 +3151,29 @@ def session44_samples():
           "devicelogin でコード ABCD-EF12 を入力して」と依頼してきます。"
           "このような依頼には応じないでください。\n", "clean",
           "!content.device_code")
+    # Review 46: a reward mail's gift card and the code on its back; a
+    # correspondent's authentic mail asking to connect its application
+    # on a cloud: no consent phishing (a site named after it on a shared
+    # cloud is still weighed, review 38's decision, en-423).
+    write("ja-54-clean-reward-giftcard.eml",
+          auth44("survey-panel.example") +
+          headers("=?UTF-8?B?44Ki44Oz44Kx44O844OI?= <info@survey-panel.example>",
+                  "=?UTF-8?B?44Ki44Oz44Kx44O844OI6Kyd56S8?=") +
+          "Content-Type: text/plain; charset=utf-8\n"
+          "Content-Transfer-Encoding: 8bit\n\nアンケートのお礼にAmazonギフト"
+          "カードをお送りします。カード裏面のコードをアカウントに登録して"
+          "ご利用ください。\n", "clean", "!content.gift_card")
+    write("en-507-clean-correspondent-app-consent.eml",
+          auth44("fabrikam.com") +
+          headers("Emily Chen <emily.chen@fabrikam.com>",
+                  "Connect the partner portal") +
+          "Content-Type: text/plain; charset=utf-8\n\nTo connect our "
+          "partner portal to your calendar: https://login.microsoftonline"
+          ".com/common/oauth2/v2.0/authorize?client_id=1f2e3d4c-0000-4a1e-"
+          "8d0f-5c2e7a3b1f44&redirect_uri=https%3A%2F%2Ffabrikam-portal."
+          "azurewebsites.net%2Fcb&scope=offline_access%20Calendars.Read&"
+          "response_type=code\n", "threat", "!url.oauth_consent",
+          "url.name_in_domain")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
