@@ -866,43 +866,52 @@ key_combo(const char *t, size_t n, size_t i, const char *const *mods,
 	return c;
 }
 
-/* How many words about attacks, each counted once, the text holds:
- * words a security news letter or a warning that describes ClickFix
- * writes, and a lure seldom does (a fake alert says "malware", so that
- * is none of them). */
+/*
+ * How much the text writes about attacks rather than makes one: words a
+ * security news letter or a warning writes and a lure seldom does, each
+ * counted once, those that speak of the attackers 2 ("attackers",
+ * "victims", "ClickFix", 攻撃者, 手口), those a lure may say of itself 1
+ * ("fake", "scam", "phishing": "this is no scam"; "malware" is none, a
+ * fake alert says it).
+ */
 static int
 about_words(const char *t, size_t n)
 {
-	static const char *const w[] = { "clickfix", "filefix", "attacker",
-	    "threat actor", "criminal", "cybercriminal", "scammer", "victim",
-	    "infostealer", "fake captcha", "fake verification",
-	    "social engineering", "sextortion", "do not pay",
-	    "security awareness", "fake", "scam", "phishing", "攻撃者",
-	    "犯罪者", "偽", "手口", "詐欺", "フィッシング",
-	    "ソーシャルエンジニアリング", "支払わないで" };
+	static const struct { const char *w; int v; } w[] = {
+		{ "clickfix", 2 }, { "filefix", 2 }, { "attacker", 2 },
+		{ "threat actor", 2 }, { "criminal", 2 },
+		{ "cybercriminal", 2 }, { "scammer", 2 }, { "victim", 2 },
+		{ "infostealer", 2 }, { "social engineering", 2 },
+		{ "sextortion", 2 }, { "security awareness", 2 },
+		{ "攻撃者", 2 }, { "犯罪者", 2 }, { "手口", 2 },
+		{ "ソーシャルエンジニアリング", 2 }, { "fake", 1 },
+		{ "scam", 1 }, { "phishing", 1 }, { "do not pay", 1 },
+		{ "偽", 1 }, { "詐欺", 1 }, { "フィッシング", 1 },
+		{ "支払わないで", 1 } };
 	unsigned char	 seen[nitems(w)];
 	size_t		 i, k, l;
-	int		 found = 0;
+	int		 score = 0;
 
 	memset(seen, 0, sizeof(seen));
 	for (i = 0; i < n; i++) {
 		if (i > 0 && isalnum((unsigned char)t[i - 1]))
 			continue;
 		for (k = 0; k < nitems(w); k++)
-			if (!seen[k] && (l = strlen(w[k])) <= n - i &&
-			    memcmp(t + i, w[k], l) == 0) {
+			if (!seen[k] && (l = strlen(w[k].w)) <= n - i &&
+			    memcmp(t + i, w[k].w, l) == 0) {
 				seen[k] = 1;
-				found++;
+				score += w[k].v;
 			}
 	}
-	return found;
+	return score;
 }
 
-/* Does the text write about attacks rather than make one? */
+/* Does the text write about attacks rather than make one (a word of
+ * the attackers, or two a lure might say)? */
 int
 about_attacks(const char *t, size_t n)
 {
-	return about_words(t, n) > 0;
+	return about_words(t, n) >= 2;
 }
 
 /*
@@ -1020,12 +1029,12 @@ clickfix(const char *t, size_t n, int clipboard, int authentic)
 	if (!clipboard && !lure && !(seq && !(f & CF_COMMAND)) &&
 	    !(web && !authentic))
 		return 0;
-	/* A warning describes the steps: two of its words about attacks
-	 * stand near them ("attackers", "fake CAPTCHA"); one in a line
-	 * of the lure ("keeps attackers away") is not enough. */
+	/* A warning describes the steps: more than one of its words
+	 * about attacks stand near them ("attackers" and "fake CAPTCHA");
+	 * a line of the lure ("keeps attackers away") is not enough. */
 	if (about_words(t + (rp > CF_ABOUT ? rp - CF_ABOUT : 0),
 	    (rp + CF_ABOUT < n ? rp + CF_ABOUT : n) - (rp > CF_ABOUT ?
-	    rp - CF_ABOUT : 0)) >= 2)
+	    rp - CF_ABOUT : 0)) >= 3)
 		return 0;
 	if (clipboard)
 		f |= CF_CLIPBOARD;

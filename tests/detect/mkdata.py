@@ -3174,6 +3174,22 @@ def session44_samples():
           "azurewebsites.net%2Fcb&scope=offline_access%20Calendars.Read&"
           "response_type=code\n", "threat", "!url.oauth_consent",
           "url.name_in_domain")
+    # A sextortion letter that says it is no scam is still one: a word
+    # a lure may say of itself does not make it a warning.
+    ext2 = ["This is not a scam. I have installed spyware on your device",
+            "and recorded you. Send 1500 USD in bitcoin within 48 hours",
+            "or the video goes to all your contacts.",
+            "BTC: bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh"]
+    write("en-508-doc-extortion-not-a-scam.eml",
+          headers("John Smith <js.private.9921@outlook.example>",
+                  "Read this") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nRead the attached."
+          "\n--b1\nContent-Type: application/pdf; name=\"JS2.pdf\"\n"
+          "Content-Disposition: attachment; filename=\"JS2.pdf\"\n"
+          "Content-Transfer-Encoding: base64\n\n" +
+          b64(pdf_simple_text(ext2)) + "\n--b1--\n", "threat",
+          "attach.doc_extortion")
 
 def review37_samples():
     """Review 37's shapes: file names shown as links, an SVG picture that
