@@ -921,12 +921,11 @@ about_attacks(const char *t, size_t n)
  * "FileFix"; Spotlight and Terminal on a Mac) and paste it (Ctrl+V,
  * "paste") or shows the command itself (PowerShell, mshta, iex): the
  * reader runs the attacker's program, no file attached, no link to a
- * download.  The steps stand together (300 bytes), under a pretext
- * ("verify you are human", "to view the document"), unless a script of
- * the page writes the clipboard (clipboard) or the command fetches from
- * the web: keyboard tips, a vendor's support steps and a news letter's
- * list of shortcuts have neither.  What was found (CF_ bits), 0 when it
- * is none.
+ * download.  The steps stand together (300 bytes) and say why (below):
+ * keyboard tips, a vendor's support steps and a news letter's list of
+ * shortcuts do not.  clipboard: a script of the page writes the
+ * clipboard; authentic: the mail passed DMARC.  What was found (CF_
+ * bits), 0 when it is none.
  */
 #define CF_NEAR		300
 #define CF_ABOUT	600	/* a warning's words this near the steps */
@@ -1020,12 +1019,12 @@ clickfix(const char *t, size_t n, int clipboard, int authentic)
 	    CF_NEAR) || (cp != 0 && (cp > rp ? cp - rp : rp - cp) <=
 	    CF_NEAR)))
 		return 0;
-	/* A command fetched from the web is a vendor's install line on
-	 * its own authentic mail (irm get.scoop.sh | iex); a pretext or
-	 * a script that fills the clipboard is no vendor's. */
-	/* The sequence alone when the command is not shown: a vendor's
-	 * install steps show the line to copy ("irm get.scoop.sh | iex"),
-	 * a lure's command is on the clipboard already. */
+	/* Why the reader would: the lure's own pretext, a script that
+	 * fills the clipboard, or Win+R, Ctrl+V and Enter in a row with no
+	 * command shown (a vendor's install steps show the line to copy,
+	 * "irm get.scoop.sh | iex"; a lure's is on the clipboard already);
+	 * a command that fetches from the web only on mail that is not
+	 * authentic (on its own authentic mail it is a vendor's). */
 	if (!clipboard && !lure && !(seq && !(f & CF_COMMAND)) &&
 	    !(web && !authentic))
 		return 0;
@@ -1111,15 +1110,13 @@ code_said(const char *t, size_t n, size_t i, size_t end)
 		return 0;
 	w0 = i > 160 ? i - 160 : 0;
 	w1 = end + 80 < n ? end + 80 : n;
-	/* A warning about the attack quotes a code. */
-	if (about_attacks(t + (i > 300 ? i - 300 : 0), (end + 300 < n ?
-	    end + 300 : n) - (i > 300 ? i - 300 : 0)))
-		return 0;
 	for (k = w0; k < w1; k++)
 		if ((k == 0 || !isalpha((unsigned char)t[k - 1])) &&
 		    one_of(t, w1, k, example) != 0)
 			return 0;
-	return 1;
+	/* A warning about the attack quotes a code. */
+	return !about_attacks(t + (i > 300 ? i - 300 : 0), (end + 300 < n ?
+	    end + 300 : n) - (i > 300 ? i - 300 : 0));
 }
 
 static const char *
@@ -1133,7 +1130,7 @@ device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
 	static const char *const sites[] = { "microsoft.com", "aka.ms",
 	    "microsoftonline.com", "google.com", "github.com", NULL };
 	const char	*url = NULL, *fdom = s->m->from.domain;
-	size_t		 i, k;
+	size_t		 i, k, tried = 0;
 	int		 ub = -1;
 
 	for (i = 0; i < s->nu && url == NULL; i++) {
@@ -1218,8 +1215,10 @@ device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
 			break;
 		}
 		/* The longest form that is a code: three groups of
-		 * three, two of four, or one of 8 or 9. */
-		for (; ng > 0 && !ok; ng--) {
+		 * three, two of four, or one of 8 or 9; the words around
+		 * read for the first 64 such only (a text of them is no
+		 * mail asking for one). */
+		for (; ng > 0 && !ok && tried < 64; ng--) {
 			j = ge[ng - 1];
 			letters = digits = 0;
 			for (k = i; k < j; k++) {
@@ -1233,7 +1232,8 @@ device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
 			    g[0] == 3 && g[1] == 3 && g[2] == 3 &&
 			    sep == '-')) && !(j < n && strchr("/.@-_", t[j]) !=
 			    NULL && j + 1 < n && isalnum((unsigned char)
-			    t[j + 1])) && code_said(t, n, i, j);
+			    t[j + 1])) && ++tried > 0 && code_said(t, n, i,
+			    j);
 		}
 		if (!ok) {
 			i += g[0] > 0 ? g[0] - 1 : 0;
