@@ -1298,19 +1298,11 @@ has_calendar(const struct dmsg *m)
 {
 	size_t	 i;
 
-	for (i = 0; i < m->nparts; i++) {
-		const char *n = m->parts[i].name;
-		size_t nl = n != NULL ? strlen(n) : 0;
-
-		/* Through Graph an invitation's text/calendar alternative is
-		 * not carried; its .ics attachment is. */
-		if (m->parts[i].ctype != NULL &&
-		    (strcmp(m->parts[i].ctype, "text/calendar") == 0 ||
-		    strcmp(m->parts[i].ctype, "application/ics") == 0))
+	/* Through Graph an invitation's text/calendar alternative is not
+	 * carried; its .ics attachment is. */
+	for (i = 0; i < m->nparts; i++)
+		if (calendar_file(&m->parts[i]))
 			return 1;
-		if (nl > 4 && str_casecmp(n + nl - 4, ".ics") == 0)
-			return 1;
-	}
 	return 0;
 }
 

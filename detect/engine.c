@@ -817,16 +817,17 @@ msg_add_text(struct detect_scan *s, struct dmsg *m, const char *p,
 	m->ntexts++;
 }
 
-/* Is the part a calendar, whatever its type says: a name in .ics or
- * its data a VCALENDAR? */
+/* Is the part a calendar: its type (text/calendar, application/ics), a
+ * name in .ics, or its data a VCALENDAR whatever its type says? */
 int
 calendar_file(const struct dpart *p)
 {
 	const char	*d = (const char *)p->data;
-	size_t		 n = p->len, l;
+	size_t		 n = p->len;
 
-	if (p->name != NULL && (l = strlen(p->name)) > 4 &&
-	    str_casecmp(p->name + l - 4, ".ics") == 0)
+	if ((p->ctype != NULL && (strcmp(p->ctype, "text/calendar") == 0 ||
+	    strcmp(p->ctype, "application/ics") == 0)) || (p->name != NULL &&
+	    str_has_suffix_case(p->name, ".ics")))
 		return 1;
 	if (d == NULL)
 		return 0;

@@ -243,7 +243,7 @@ attachments(struct detect_scan *s, const cJSON *atts, struct dmsg *m)
 		/* A mail saved as a file, opened as one. */
 		mime_attached_eml(s, m, p);
 		/* An invitation's .ics is text a person reads. */
-		if (strcmp(p->ctype, "text/calendar") == 0 || calendar_file(p)) {
+		if (calendar_file(p)) {
 			size_t	 ulen;
 			char	*u = text_to_utf8(&s->a, NULL, (const char *)
 			    p->data, p->len, DETECT_TEXT_MAX, &ulen);

@@ -166,7 +166,7 @@ void	 msg_add_text(struct detect_scan *, struct dmsg *, const char *,
 void	 mime_attached_eml(struct detect_scan *, struct dmsg *,
 	    const struct dpart *);
 /* A calendar's text (text/calendar, .ics), unfolded and unescaped;
- * calendar_file(): is the part one by its name or its data? */
+ * calendar_file(): is the part one by its type, its name or its data? */
 int	 calendar_file(const struct dpart *);
 void	 msg_add_calendar(struct detect_scan *, struct dmsg *, const char *,
 	    size_t);

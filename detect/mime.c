@@ -528,12 +528,12 @@ leaf(struct walk *w, GMimePart *part, int first)
 	msg_part_bodies(w->s, p);
 	/* A calendar invitation is text a person reads: its links count;
 	 * so is a body part with a file name. */
-	if (strcmp(lmt, "text/calendar") == 0 || calendar_file(p) || shown) {
+	if (calendar_file(p) || shown) {
 		size_t	 ulen;
 		char	*u = text_to_utf8(&w->s->a, cs, (const char *)p->data,
 		    p->len, DETECT_TEXT_MAX, &ulen);
 
-		if (strcmp(lmt, "text/calendar") == 0 || calendar_file(p))
+		if (calendar_file(p))
 			msg_add_calendar(w->s, w->m, u, ulen);
 		else
 			msg_add_text(w->s, w->m, u, ulen,
@@ -866,11 +866,9 @@ eml_file(struct walk *w, const struct dpart *p, int mdepth)
 	GMimeStream	*st;
 	GMimeParser	*parser;
 	GMimeMessage	*em;
-	size_t		 l;
 
-	if (p->name == NULL || (l = strlen(p->name)) < 5 ||
-	    str_casecmp(p->name + l - 4, ".eml") != 0 || p->len == 0 ||
-	    p->data == NULL)
+	if (p->name == NULL || !str_has_suffix_case(p->name, ".eml") ||
+	    p->len == 0 || p->data == NULL)
 		return;
 	ba = g_byte_array_new();
 	g_byte_array_append(ba, p->data, (guint)(p->len > G_MAXUINT ?
