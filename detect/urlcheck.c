@@ -699,6 +699,66 @@ share_words(const char *h, size_t n, size_t bs, size_t be)
 }
 
 /*
+ * The host h with each digit that stands alone beside a letter read as
+ * the letter it is written for (0 o, 1 i, 3 e, 4 a, 5 s, 7 t), into out:
+ * "d0cs" is "docs", "ver1fy" "verify"; "365" and "b2b" are left as they
+ * are.  Whether any digit was read so.
+ */
+static int
+deleet(const char *h, char *out, size_t outsz)
+{
+	static const char from[] = "013457", to[] = "oieast";
+	size_t	 i, n = strlen(h);
+	int	 changed = 0;
+
+	if (n >= outsz)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char	 c = h[i], p = i > 0 ? h[i - 1] : '.', x = h[i + 1];
+		const char *f = strchr(from, c);
+
+		out[i] = c;
+		if (c == '\0' || f == NULL || isdigit((unsigned char)p) ||
+		    isdigit((unsigned char)x))
+			continue;
+		if (islower((unsigned char)p) || islower((unsigned char)x)) {
+			out[i] = to[f - from];
+			changed = 1;
+		}
+	}
+	out[n] = '\0';
+	return changed;
+}
+
+/*
+ * A brand's name in the host h of u (u->host or a reading of it of the
+ * same length) with words of phishing beside it, in the registrable
+ * label with the words of a file share, or as a site's name on free
+ * hosting: into b, and whether it was found.
+ */
+static int
+brand_host(const struct detect_engine *e, const struct durl *u,
+    const char *h, struct bin *b)
+{
+	/* The label of the registrable domain within the host: a file
+	 * share's words count there (sharepoint-docs.com), not in a
+	 * site's own subdomain (adobe-sign.northwind.com names a product
+	 * the site uses). */
+	size_t	 n = strlen(h), rl = strlen(u->domain);
+	size_t	 ls = n >= rl ? n - rl : 0;
+	size_t	 le = ls + strcspn(u->domain, ".");
+
+	*b = (struct bin){ e, h, n, -1, 0, 0 };
+	ac_scan(e->brand_ac, h, n, bin_cb, b);
+	if (b->found >= 0 && (phishy_host(h) || (b->start >= ls &&
+	    b->end <= le && share_words(h + ls, le - ls, b->start - ls,
+	    b->end - ls)) || suffix_in(&e->hosting, u->host, NULL)))
+		return 1;
+	b->found = -1;
+	return 0;
+}
+
+/*
  * Is the fragment of u, after '#' (and a "!" or "/" a router puts
  * there), the reader's address, as written, %-encoded or in base64
  * (either alphabet, padded or not)?  A phishing kit's page reads it
@@ -1109,22 +1169,18 @@ check_one(struct detect_scan *s, size_t idx)
 
 	/* A brand's name in the host of someone else's domain, with words
 	 * of phishing or as the name of a site on free hosting: a brand's
-	 * pages are on its own domains. */
+	 * pages are on its own domains.  The host is read again with its
+	 * digits read as the letters they stand for ("sharepoint-d0cs",
+	 * "0ffice-l0gin"). */
 	if (brand_of_domain(e, u->domain) < 0 && !shown &&
-	    !dom_is_own(s, u->domain) && !dom_is_corr(s, u->domain)) {
-		struct bin b = { e, u->host, strlen(u->host), -1, 0, 0 };
-		/* The label of the registrable domain within the host:
-		 * a file share's words count there (sharepoint-docs.com),
-		 * not in a site's own subdomain (adobe-sign.northwind.com
-		 * names a product the site uses). */
-		size_t rl = strlen(u->domain), ls = b.n >= rl ? b.n - rl : 0;
-		size_t le = ls + strcspn(u->domain, ".");
+	    !dom_is_own(s, u->domain) && !dom_is_corr(s, u->domain) &&
+	    !is_shortener(e, u, NULL)) {
+		char	 dl[256];
+		struct bin b;
 
-		ac_scan(e->brand_ac, u->host, b.n, bin_cb, &b);
-		if (b.found >= 0 && !is_shortener(e, u, NULL) &&
-		    (phishy_host(u->host) || (b.start >= ls && b.end <= le &&
-		    share_words(u->host + ls, le - ls, b.start - ls,
-		    b.end - ls)) || suffix_in(&e->hosting, u->host, NULL)))
+		if (brand_host(e, u, u->host, &b) ||
+		    (deleet(u->host, dl, sizeof(dl)) &&
+		    brand_host(e, u, dl, &b)))
 			finding_add(s, R_URL_BRAND_IN_HOST, &(struct fargs){
 			    .url = u->url, .domain = u->domain,
 			    .imitates = brand_said(s, e->brands[b.found].name,

@@ -773,6 +773,7 @@ def main():
     doc_text_samples()
     review42_samples()
     session44_samples()
+    session47_samples()
     seeds(docm, z, pdf, qr)
 
     with open(os.path.join(OUT, "expect.txt"), "w") as f:
@@ -2615,6 +2616,23 @@ def review42_samples():
                   login % "三井住友信託銀行",
                   "https://smtb-direct-login.top/login"),
           "threat", "sender.display_brand")
+
+
+def session47_samples():
+    """Brand names beside words written with digits for letters."""
+    write("en-509-brand-host-leet.eml",
+          headers("Files <notify@share-notice.example>",
+                  "A document was shared with you") +
+          "Content-Type: text/plain; charset=utf-8\n\nOpen the shared "
+          "document:\nhttps://sharepoint-d0cs.com/view/doc?id=8812\n",
+          "potential", "url.brand_in_host")
+    write("en-510-clean-brand-host-digits.eml",
+          headers("Webinars <events@itpro-events.example>",
+                  "Next week: tenant migration") +
+          "Content-Type: text/plain; charset=utf-8\n\nSlides from the "
+          "last session are at https://www.office365itpros.com/slides and "
+          "https://sharepoint4u.example/talks\n",
+          "clean", "!url.brand_in_host")
 
 
 def session44_samples():
