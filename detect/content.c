@@ -938,7 +938,10 @@ clickfix(const char *t, size_t n, int clipboard, int authentic)
 	    "command", NULL };
 	static const char *const run[] = { "run dialog", "run box",
 	    "run window", "ファイル名を指定して実行", "file explorer",
-	    "エクスプローラー", NULL };
+	    "エクスプローラー", "right-click start", "right-click the start",
+	    "right-click on the start", "right click start",
+	    "right click the start", "right click on the start",
+	    "スタートボタンを右クリック", "スタートを右クリック", NULL };
 	static const char *const paste[] = { "paste", "貼り付け", "貼付け",
 	    "ペースト", NULL };
 	static const char *const cmd[] = { "powershell", "mshta", "iex",

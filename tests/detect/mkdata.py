@@ -2634,6 +2634,23 @@ def session47_samples():
           "https://sharepoint4u.example/talks\n",
           "clean", "!url.brand_in_host")
 
+    write("en-511-clickfix-right-click-start.eml",
+          headers("Security Check <verify@cdn-guard.example>",
+                  "Complete verification to view your document") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><h3>"
+          "Verify you are human</h3><p>To view the document:</p><ol><li>"
+          "Right-click the Start button and choose Terminal (Admin)</li>"
+          "<li>Press Ctrl + V to paste the verification code</li><li>Press "
+          "Enter</li></ol></body></html>\n", "threat", "content.clickfix")
+    write("en-512-clean-support-right-click-start.eml",
+          headers("Support <help@printvendor.example>",
+                  "Re: scanner driver does not show up") +
+          "Content-Type: text/plain; charset=utf-8\n\nRight-click the "
+          "Start button and choose Terminal (Admin). Paste this line and "
+          "press Enter:\n\n  Get-PnpDevice -Class Image | "
+          "Format-Table -AutoSize\n\nSend us what it prints.\n",
+          "clean", "!content.clickfix")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
