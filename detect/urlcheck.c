@@ -75,7 +75,22 @@ static const char *
 redirect_target(struct detect_scan *s, const char *path)
 {
 	const char	*q = strchr(path, '?'), *p, *t;
+	size_t		 pl = q != NULL ? (size_t)(q - path) : strcspn(path, "#");
 
+	/* A URL written into the path, after a '/' or a '*' (Yandex's
+	 * clck.yandex.ru/redir/.../ *https://x, trackers' /r/https://x),
+	 * as written or %-encoded. */
+	for (p = path; p < path + pl; p++) {
+		if ((*p != '/' && *p != '*') || p + 1 >= path + pl)
+			continue;
+		t = p + 1;
+		if (str_ncasecmp(t, "http://", 7) == 0 ||
+		    str_ncasecmp(t, "https://", 8) == 0)
+			return arena_printf(&s->a, "%s", t);
+		if (str_ncasecmp(t, "http%3a%2f%2f", 13) == 0 ||
+		    str_ncasecmp(t, "https%3a%2f%2f", 14) == 0)
+			return pct_decode(s, t, strcspn(t, "?#"));
+	}
 	if (q == NULL)
 		return NULL;
 	/* The whole query a URL (DoubleClick's "...;tfua=?https://x"). */

@@ -2651,6 +2651,15 @@ def session47_samples():
           "Format-Table -AutoSize\n\nSend us what it prints.\n",
           "clean", "!content.clickfix")
 
+    write("en-513-redirect-url-in-path.eml",
+          headers("Mail Admin <admin@mailbox-desk.example>",
+                  "Mailbox storage full") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Your "
+          "mailbox is full. Incoming messages are on hold.</p><p><a href="
+          "\"https://clck.yandex.ru/redir/dtype=stred/pid=7/cid=2508/*https:"
+          "//login-secure-check.top/m365/\">Release messages</a></p>"
+          "</body></html>\n", "threat", "url.risky_tld")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
