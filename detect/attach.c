@@ -1788,11 +1788,14 @@ html_attachment(struct detect_scan *s, const char *name,
 	/* A "verification" page that puts a command on the clipboard and
 	 * says where to paste it (its steps may be hidden until a click:
 	 * the whole page is read, scripts too, each tag a blank so that
-	 * "<kbd>Win</kbd>+<kbd>R</kbd>" reads as it shows), an SVG's too. */
-	if (!clickfix_home(s)) {
+	 * "<kbd>Win</kbd>+<kbd>R</kbd>" reads as it shows), an SVG's too;
+	 * and a page that tells a device code to enter at Microsoft's
+	 * device login. */
+	{
 		struct buf	 t, raw;
 		size_t		 k;
-		int		 f, in = 0, clip = memmem(u, ulen,
+		const char	*dc, *ja;
+		int		 f = 0, in = 0, clip = memmem(u, ulen,
 		    "clipboard.writeText", 19) != NULL || memmem(u, ulen,
 		    "execCommand(\"copy\")", 19) != NULL || memmem(u, ulen,
 		    "execCommand('copy')", 19) != NULL;
@@ -1812,15 +1815,19 @@ html_attachment(struct detect_scan *s, const char *name,
 		buf_init(&t, DETECT_TEXT_MAX);
 		text_norm(&t, raw.ptr, raw.len, NULL);
 		buf_release(&raw);
-		if ((f = clickfix(t.ptr, t.len, clip, s->authentic)) != 0) {
+		if (!clickfix_home(s) &&
+		    (f = clickfix(t.ptr, t.len, clip, s->authentic)) != 0)
 			finding_add(s, R_ATT_HTML_CLICKFIX, &(struct fargs){
 			    .name = name, .detail = clickfix_what(&s->a, f, 0),
 			    .detail_ja = clickfix_what(&s->a, f, 1),
 			    .sha256 = sha });
-			buf_release(&t);
-			return;
-		}
+		else if (!finding_has(s, R_CONTENT_DEVICE_CODE) &&
+		    (dc = device_code(s, t.ptr, t.len, &ja)) != NULL)
+			finding_add(s, R_CONTENT_DEVICE_CODE, &(struct fargs){
+			    .name = name, .detail = dc, .detail_ja = ja });
 		buf_release(&t);
+		if (f != 0)
+			return;
 	}
 	if (svg) {
 		if (hi.scripts || hi.handlers || hi.svg_embed) {

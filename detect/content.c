@@ -1122,7 +1122,7 @@ code_said(const char *t, size_t n, size_t i, size_t end)
 	    end + 300 : n) - (i > 300 ? i - 300 : 0));
 }
 
-static const char *
+const char *
 device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
 {
 	static const char *const page[] = { "microsoft.com/devicelogin",
@@ -1613,7 +1613,7 @@ content_run(struct detect_scan *s)
 			    .detail = clickfix_what(&s->a, f, 0),
 			    .detail_ja = clickfix_what(&s->a, f, 1) });
 	}
-	{
+	if (!finding_has(s, R_CONTENT_DEVICE_CODE)) {
 		const char *ja, *d = device_code(s, cm->s, cm->n, &ja);
 
 		if (d == NULL && s->doc.len > 0)

@@ -570,6 +570,8 @@ void	 content_run(struct detect_scan *);
 #define CF_CLIPBOARD	0x40
 int	 clickfix(const char *t, size_t n, int clipboard, int authentic);
 int	 clickfix_home(struct detect_scan *);
+const char *device_code(struct detect_scan *, const char *, size_t,
+	    const char **);
 const char *clickfix_what(struct arena *, int, int ja);
 /* Does normalised text write about attacks (names attackers, malware)? */
 int	 about_attacks(const char *t, size_t n);

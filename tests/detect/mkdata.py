@@ -2660,6 +2660,21 @@ def session47_samples():
           "//login-secure-check.top/m365/\">Release messages</a></p>"
           "</body></html>\n", "threat", "url.risky_tld")
 
+    page = ("<html><body><h2>Secure Document Access</h2><p>To open the "
+            "shared contract, go to <a href='https://microsoft.com/"
+            "devicelogin'>https://microsoft.com/devicelogin</a> and enter "
+            "the code <b>KQ7M-X2PD</b> when asked.</p></body></html>")
+    write("en-514-device-code-html-attachment.eml",
+          headers("Legal Team <legal@contract-share.example>",
+                  "Contract for signature") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nPlease see the "
+          "attached access instructions.\n\n--b1\nContent-Type: text/html;"
+          " name=\"Access.html\"\nContent-Disposition: attachment; "
+          "filename=\"Access.html\"\nContent-Transfer-Encoding: base64\n\n"
+          "%s\n--b1--\n" % b64(page.encode()), "threat",
+          "content.device_code")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
