@@ -542,6 +542,33 @@ isword(int c)
 	    (c & 0x80);
 }
 
+/*
+ * Does a place's word follow a name at end of s: "Capital One Arena",
+ * "Wells Fargo Center", "京セラドーム" are places named after a brand, not
+ * the brand.
+ */
+int
+venue_after(const char *s, size_t n, size_t end)
+{
+	static const char *const w[] = { "center", "centre", "arena",
+	    "stadium", "field", "park", "pavilion", "amphitheatre",
+	    "amphitheater", "theatre", "theater", "ballpark", "coliseum",
+	    "colosseum", "dome", "スタジアム", "アリーナ", "ドーム", "球場",
+	    "パーク", "ホール", "劇場", NULL };
+	size_t	 i, l;
+
+	if (end < n && s[end] == ' ')
+		end++;
+	for (i = 0; w[i] != NULL; i++) {
+		l = strlen(w[i]);
+		if (n - end >= l && str_ncasecmp(s + end, w[i], l) == 0 &&
+		    (n - end == l || (s[end] & 0x80) ||
+		    !isword((unsigned char)s[end + l])))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 bfind_cb(void *arg, int id, size_t start, size_t end)
 {
@@ -562,6 +589,8 @@ bfind_cb(void *arg, int id, size_t start, size_t end)
 	} else if (kana_before(b->s, start) && kana_before(b->s, start + 3))
 		return 0;
 	if (b->whole && weak)
+		return 0;
+	if (venue_after(b->s, b->n, end))
 		return 0;
 	/* The first name, and of names that overlap the longest:
 	 * 三井住友信託銀行 is not 三井住友. */

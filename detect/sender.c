@@ -503,7 +503,7 @@ brand_with_service_words(const struct detect_engine *e, const char *n)
 	for (k = 0, l = 0; k < 5 && p[l] != '\0'; k++) {
 		l += name_word(p + l);
 		if ((b = brand_is_name(e, p, l)) >= 0)
-			return b;
+			return venue_after(p, strlen(p), l) ? -1 : b;
 		while (name_sign(p + l) > 0)
 			l += name_sign(p + l);
 	}

@@ -2675,6 +2675,30 @@ def session47_samples():
           "%s\n--b1--\n" % b64(page.encode()), "threat",
           "content.device_code")
 
+    # Places named after a brand (an arena, a stadium) are not the brand;
+    # the brand's own "center" of service words still is.
+    auth = ("Authentication-Results: spf=pass smtp.mailfrom=%s; dkim=pass "
+            "header.d=%s; dmarc=pass action=none header.from=%s; "
+            "compauth=pass reason=100\n")
+    dom = "capitalonearena.example"
+    write("en-515-clean-venue-brand-name.eml",
+          auth % (dom, dom, dom) +
+          headers("Capital One Arena <tickets@%s>" % dom,
+                  "Your tickets: Capitals vs Rangers, Dec 12") +
+          "Content-Type: text/plain; charset=utf-8\n\nYour order 40218833 "
+          "is confirmed. Total charged: $212.40. View your tickets at "
+          "https://www.%s/account/tickets\n" % dom, "clean",
+          "!sender.display_brand")
+    dom = "wf-secure-center.example"
+    write("en-516-brand-security-center.eml",
+          auth % (dom, dom, dom) +
+          headers("Wells Fargo Security Center <alerts@%s>" % dom,
+                  "Unusual sign-in to your account") +
+          "Content-Type: text/plain; charset=utf-8\n\nWe noticed a "
+          "sign-in we do not recognise. Review it at "
+          "https://%s/review\n" % dom, "threat",
+          "sender.display_brand")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
