@@ -2699,6 +2699,53 @@ def session47_samples():
           "https://%s/review\n" % dom, "threat",
           "sender.display_brand")
 
+    # Bank lures in the languages of the banks' countries, with no brand
+    # in the sender's name: the wording alone.
+    for fname, subject, body, link in (
+            ("es-01-banca-acceso-inusual.eml",
+             "Hemos detectado un acceso inusual a su banca online",
+             "Estimado cliente: por su seguridad hemos bloqueado "
+             "temporalmente el acceso a su banca online tras un acceso "
+             "desde un dispositivo no reconocido. Para restablecer el "
+             "acceso, verifique su identidad:",
+             "https://clientes-verificacion.example/acceso"),
+            ("de-01-pushtan-registrierung.eml",
+             "Aktualisierung Ihrer pushTAN-Registrierung erforderlich",
+             "Sehr geehrte Kundin, sehr geehrter Kunde, eine erneute "
+             "Registrierung Ihres pushTAN-Verfahrens ist erforderlich. Ohne "
+             "Aktualisierung wird Ihr Online-Banking vorubergehend "
+             "gesperrt. Jetzt aktualisieren:",
+             "https://www.driving-school.example/wp-content/uploads/s/"),
+            ("it-01-accesso-anomalo.eml",
+             "Accesso anomalo rilevato sul tuo conto",
+             "Gentile cliente, abbiamo rilevato un accesso anomalo al tuo "
+             "conto da un nuovo dispositivo. Per la tua sicurezza il conto "
+             "e stato limitato. Verifica ora:",
+             "https://verifica-cliente.example/accesso"),
+            ("nl-02-betaalpas-verloopt.eml",
+             "Uw betaalpas verloopt binnenkort",
+             "Geachte klant, uw huidige betaalpas verloopt binnenkort. "
+             "Vraag een nieuwe betaalpas aan om te voorkomen dat uw "
+             "rekening geblokkeerd wordt:",
+             "https://pas-aanvragen.example/nieuw")):
+        write(fname, headers("Klantenservice <service@notices.example>",
+                             subject) +
+              "Content-Type: text/plain; charset=utf-8\n\n" + body + "\n" +
+              link + "\n", "potential", "content.credential_urgent"
+              if "gesperrt" in body or "geblokkeerd" in body or
+              "bloqueado" in body else "content.credential_request")
+    # The bank's own notice, from its own domain and linking home.
+    write("nl-03-clean-bank-own-notice.eml",
+          ("Authentication-Results: spf=pass smtp.mailfrom=ing.nl; dkim=pass "
+           "header.d=ing.nl; dmarc=pass action=none header.from=ing.nl; "
+           "compauth=pass reason=100\n") +
+          headers("ING <noreply@ing.nl>", "Uw betaalpas verloopt binnenkort") +
+          "Content-Type: text/plain; charset=utf-8\n\nGeachte klant, uw "
+          "betaalpas verloopt binnenkort. U ontvangt automatisch een nieuwe "
+          "betaalpas. Bekijk uw gegevens in de app of op "
+          "https://www.ing.nl/particulier/betalen\n", "clean",
+          "!content.credential_request")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
