@@ -83,7 +83,9 @@ static const char *const BRANDS[] = {
 	"Citibank,Citi|citi.com citibank.com",
 	"HSBC|hsbc.com hsbc.co.uk",
 	"Barclays|barclays.com barclays.co.uk",
-	"Santander|santander.com santander.co.uk santander.com.br santander.de",
+	"Santander|santander.com santander.co.uk santander.com.br santander.de "
+	    "bancosantander.es santander.pt santander.com.mx santander.cl "
+	    "santander.com.ar santander.pl",
 	"Deutsche Bank|db.com deutsche-bank.de",
 	"Sparkasse|sparkasse.de",
 	"Commerzbank|commerzbank.de",
@@ -287,6 +289,7 @@ static const char *const BRANDS[] = {
 	"Oral-B,Oral B|oralb.com oralb.de",
 	"AliExpress|aliexpress.com",
 	"eBay|ebay.com ebay.de ebay.co.uk",
+	"Kleinanzeigen,eBay Kleinanzeigen|kleinanzeigen.de ebay-kleinanzeigen.de",
 	"!Steam|steampowered.com steamcommunity.com",
 	"Spotify|spotify.com",
 	"Disney+|disneyplus.com",
@@ -307,7 +310,8 @@ static const char *const BRANDS[] = {
 	"Magazine Luiza,Magalu|magazineluiza.com.br magalu.com",
 	"Kruidvat|kruidvat.nl kruidvat.be",
 	"Zilveren Kruis|zilverenkruis.nl",
-	"IKEA|ikea.com",
+	"IKEA|ikea.com ikea.nl ikea.de ikea.fr ikea.es ikea.it ikea.se "
+	    "ikea.co.uk ikea.jp ikea.com.br",
 	"Booking.com|booking.com",
 	"Airbnb|airbnb.com",
 	"Marriott,Marriott Bonvoy|marriott.com email-marriott.com",
@@ -316,7 +320,8 @@ static const char *const BRANDS[] = {
 	"Shein|shein.com",
 	"Temu|temu.com",
 	"Livelo|livelo.com.br",
-	"Mercado Livre,Mercado Libre|mercadolivre.com.br mercadolibre.com",
+	"Mercado Livre,Mercado Libre|mercadolivre.com.br mercadolibre.com "
+	    "mercadolivre.com mercadolibre.com.ar mercadolibre.com.mx",
 	"Mercado Pago,MercadoPago|mercadopago.com.br mercadopago.com "
 	    "mercadopago.com.ar mercadopago.com.mx",
 	"Receita Federal|gov.br",
@@ -437,7 +442,7 @@ static const char *const BRANDS[] = {
 	"HypoVereinsbank|hypovereinsbank.de",
 	"ELSTER|elster.de",
 	"!Saturn|saturn.de",
-	"Colissimo|colissimo.fr",
+	"Colissimo|colissimo.fr notif-colissimo-laposte.info",
 	"Chronopost|chronopost.fr",
 	"Mondial Relay|mondialrelay.fr mondialrelay.com",
 	"Caisse d'allocations familiales,!CAF|caf.fr",

@@ -2746,6 +2746,33 @@ def session47_samples():
           "https://www.ing.nl/particulier/betalen\n", "clean",
           "!content.credential_request")
 
+    # Sextortion and advance-fee letters in the other languages read.
+    write("de-02-sextortion.eml",
+          headers("info@hotel-seeblick.example", "Letzte Warnung") +
+          "Content-Type: text/plain; charset=utf-8\n\nIch habe Ihr Gerat "
+          "mit einem Trojaner infiziert und Sie beim Besuch von "
+          "Erwachsenenseiten uber Ihre Kamera aufgenommen. Uberweisen Sie "
+          "1200 EUR in Bitcoin an diese Adresse: "
+          "bc1q7cyrfmck2ffu2ud3rn5l5a8yv6f0chkp0zpemf. Sie haben 48 Stunden, "
+          "sonst sende ich das Video an alle Ihre Kontakte.\n", "threat",
+          "content.extortion")
+    write("es-02-donacion.eml",
+          headers("Sra. Margarita Lindqvist <info@stiftelse.example>",
+                  "Donacion de 1.500.000,00 EUR") +
+          "Content-Type: text/plain; charset=utf-8\n\nSoy ganadora del "
+          "EuroMillones. He decidido donar 1.500.000,00 EUR a cinco "
+          "personas. Para recibir su donacion, envie su nombre, pais y "
+          "telefono a margarita.donacion@gmail.com\n", "threat",
+          "content.advance_fee")
+    write("fr-01-heritage.eml",
+          headers("Maitre Antoine Kouassi <cabinet.kouassi@outlook.fr>",
+                  "Proposition d'affaire confidentielle") +
+          "Content-Type: text/plain; charset=utf-8\n\nUn de mes clients, "
+          "decede sans heritier, a laisse la somme de 4 200 000 EUR. Je "
+          "souhaite vous presenter comme beneficiaire afin de transferer "
+          "ces fonds. Repondez-moi en toute confidentialite.\n", "threat",
+          "content.advance_fee")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
