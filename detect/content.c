@@ -822,6 +822,63 @@ one_of(const char *t, size_t n, size_t i, const char *const *w)
 }
 
 /*
+ * Pay by the day or the week in normalised text, as a task scam or a
+ * work-at-home offer writes it: a sum with its currency and then "per
+ * day", "a day", "/day", "por dia", "per dag", "par jour"... within a
+ * few bytes ("$300-$800/day", "R$ 150 a R$ 450 por dia"), or "日給"
+ * and a sum after it.  Where it begins + 1, or 0.
+ */
+static size_t
+pay_rate(const char *t, size_t n)
+{
+	static const char *const unit[] = { "per day", "a day", "/day",
+	    "each day", "daily", "por dia", "al dia", "diarios", "per dag",
+	    "pro tag", "am tag", "par jour", "al giorno", "per week",
+	    "a week", "/week", "por semana", "pro woche", "par semaine",
+	    "a settimana", "per settimana", NULL };
+	static const char *const cur[] = { "$", "\xe2\x82\xac",
+	    "\xc2\xa3", "usd", "eur", "euro", "dollar", "reais", NULL };
+	size_t	 i, k, b;
+
+	for (i = 1; i < n; i++) {
+		int digit = 0, money = 0;
+
+		if (isalnum((unsigned char)t[i - 1]) && t[i] != '/')
+			continue;
+		if (one_of(t, n, i, unit) == 0 && !(n - i >= 6 &&
+		    memcmp(t + i, "\xe6\x97\xa5\xe7\xb5\xa6", 6) == 0))
+			continue;
+		/* 日給 comes before its sum; the others after theirs. */
+		b = t[i] == '\xe6' ? i : i > 24 ? i - 24 : 0;
+		for (k = b; k < i + (t[i] == '\xe6' ? 24 : 0) && k < n; k++) {
+			if (isdigit((unsigned char)t[k]))
+				digit = 1;
+			if (one_of(t, n, k, cur) != 0 || (n - k >= 3 &&
+			    memcmp(t + k, "\xe5\x86\x86", 3) == 0))	/* 円 */
+				money = 1;
+		}
+		if (digit && money)
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Does a link open a chat app's conversation (wa.me, t.me, line.me)? */
+static int
+chat_link(const struct detect_scan *s)
+{
+	static const char *const h[] = { "wa.me", "api.whatsapp.com",
+	    "chat.whatsapp.com", "t.me", "telegram.me", "line.me", NULL };
+	size_t	 i, k;
+
+	for (i = 0; i < s->nu; i++)
+		for (k = 0; s->u[i].host != NULL && h[k] != NULL; k++)
+			if (strcmp(s->u[i].host, h[k]) == 0)
+				return 1;
+	return 0;
+}
+
+/*
  * A key pressed with another at t[i] (normalised text): one of mods,
  * its "key", "logo key" or "button" said or not, then "+" (or a
  * full-width one), "-", "and", "&", "と" or "を押しながら" ("while
@@ -1423,7 +1480,7 @@ signals(struct detect_scan *s, const struct cmatch *cm, size_t links)
 	    "wire", "conf", "inv", "ext", "adv", "prize", "deliv", "crypto",
 	    "spam", "callback", "coin", "giveaway", "adult", "health",
 	    "gamble", "bet", "tools", "legal", "safe", "lead", "quote",
-	    "chat", "share", "aware" };
+	    "chat", "share", "aware", "job", "mule" };
 	struct buf	 b;
 	struct hset	 doms;
 	size_t		 i, ndoms = 0, money = 0, excl = 0;
@@ -1743,6 +1800,17 @@ content_run(struct detect_scan *s)
 	    !dom_is_corr(s, s->m->from.domain))
 		finding_add(s, R_CONTENT_LEAD, &(struct fargs){
 		    .detail = examples(s, cm, PC_LEAD, PC_QUOTE) });
+	/* A job offered to whoever reads: pay by the day with a chat app or
+	 * a free mail address to answer to (the task scam), or payments to
+	 * take in on one's own account and pass on (the money mule); not
+	 * from the organisation or a correspondent. */
+	if (cm->count[PC_JOB] >= 1 && !dom_is_own(s, s->m->from.domain) &&
+	    !dom_is_corr(s, s->m->from.domain) && ((pay_rate(cm->s,
+	    cm->n) != 0 && (cm->count[PC_CHAT] >= 1 || chat_link(s) || from_free ||
+	    reply_freemail(s) || text_freemail(s, cm->s, cm->n))) ||
+	    (cm->score[PC_MULE] >= 3 && cm->count[PC_MULE] >= 2)))
+		finding_add(s, R_CONTENT_JOB_SCAM, &(struct fargs){
+		    .detail = examples(s, cm, PC_JOB, PC_MULE) });
 	if (cm->score[PC_HEALTH] >= 4 && cm->count[PC_HEALTH] >= 2 &&
 	    cm->score[PC_HEALTH] > cm->count[PC_HEALTH] &&
 	    links > 0)

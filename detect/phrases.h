@@ -14,7 +14,7 @@ enum pclass {
 	PC_INVOICE, PC_EXTORT, PC_ADVANCE, PC_PRIZE, PC_DELIVERY, PC_CRYPTO,
 	PC_SPAM, PC_CALLBACK, PC_COIN, PC_GIVEAWAY, PC_ADULT, PC_HEALTH,
 	PC_GAMBLE, PC_BET, PC_TOOLS, PC_LEGAL, PC_SAFE, PC_LEAD, PC_QUOTE,
-	PC_CHAT, PC_SHARE, PC_AWARE,
+	PC_CHAT, PC_SHARE, PC_AWARE, PC_JOB, PC_MULE,
 	PC__MAX
 };
 
@@ -1056,6 +1056,44 @@ static const struct phrase PHRASES[] = {
 	{ PC_AWARE, 1, "不審メール" }, { PC_AWARE, 1, "詐欺メール" },
 	{ PC_AWARE, 1, "標的型" }, { PC_AWARE, 1, "注意喚起" },
 	{ PC_AWARE, 1, "ご注意ください" },
+	/* a job offered to whoever reads (PC_JOB): the task scam's and the
+	 * money mule's recruiting */
+	{ PC_JOB, 1, "part-time" }, { PC_JOB, 1, "part time" },
+	{ PC_JOB, 1, "work from home" }, { PC_JOB, 1, "from your phone" },
+	{ PC_JOB, 1, "no experience" }, { PC_JOB, 1, "flexible hours" },
+	{ PC_JOB, 1, "remote position" }, { PC_JOB, 1, "online assistant*" },
+	{ PC_JOB, 1, "job offer" }, { PC_JOB, 1, "vacancy" },
+	{ PC_JOB, 1, "home office" }, { PC_JOB, 1, "pelo celular" },
+	{ PC_JOB, 1, "sem experiencia" }, { PC_JOB, 1, "vaga" },
+	{ PC_JOB, 1, "teletrabajo" }, { PC_JOB, 1, "sin experiencia" },
+	{ PC_JOB, 1, "oferta de empleo" }, { PC_JOB, 1, "vanuit huis" },
+	{ PC_JOB, 1, "thuiswerk" }, { PC_JOB, 1, "geen ervaring" },
+	{ PC_JOB, 1, "vacature" }, { PC_JOB, 1, "von zu hause" },
+	{ PC_JOB, 1, "keine erfahrung" }, { PC_JOB, 1, "nebenjob" },
+	{ PC_JOB, 1, "depuis chez vous" }, { PC_JOB, 1, "teletravail" },
+	{ PC_JOB, 1, "sans experience" }, { PC_JOB, 1, "offre d'emploi" },
+	{ PC_JOB, 1, "da casa" }, { PC_JOB, 1, "senza esperienza" },
+	{ PC_JOB, 1, "offerta di lavoro" }, { PC_JOB, 1, "在宅" },
+	{ PC_JOB, 1, "副業" }, { PC_JOB, 1, "未経験" },
+	{ PC_JOB, 1, "スマホだけ" }, { PC_JOB, 1, "求人" },
+	/* ... to take payments in and pass them on (PC_MULE) */
+	{ PC_MULE, 2, "receive payments" }, { PC_MULE, 2, "process payments" },
+	{ PC_MULE, 2, "payment processing agent" }, { PC_MULE, 1, "financial assistant" },
+	{ PC_MULE, 2, "recibir pagos" }, { PC_MULE, 1, "asistente financiero" },
+	{ PC_MULE, 2, "receber pagamentos" }, { PC_MULE, 1, "assistente financeiro" },
+	{ PC_MULE, 2, "zahlungen empfangen" }, { PC_MULE, 2, "zahlungen entgegennehmen" },
+	{ PC_MULE, 1, "finanzagent" }, { PC_MULE, 2, "betalingen ontvangen" },
+	{ PC_MULE, 2, "recevoir des paiements" }, { PC_MULE, 2, "ricevere pagamenti" },
+	{ PC_MULE, 1, "transfer them" }, { PC_MULE, 1, "forward them" },
+	{ PC_MULE, 1, "transferirlos" }, { PC_MULE, 1, "transferi-los" },
+	{ PC_MULE, 1, "weiterleiten" }, { PC_MULE, 1, "doorstorten" },
+	{ PC_MULE, 1, "les transferer" }, { PC_MULE, 1, "trasferirli" },
+	{ PC_MULE, 1, "your bank account" }, { PC_MULE, 1, "su cuenta bancaria" },
+	{ PC_MULE, 1, "sua conta bancaria" }, { PC_MULE, 1, "ihr bankkonto" },
+	{ PC_MULE, 1, "uw bankrekening" }, { PC_MULE, 1, "votre compte bancaire" },
+	{ PC_MULE, 1, "il tuo conto bancario" }, { PC_MULE, 1, "commission per" },
+	{ PC_MULE, 1, "comision del" }, { PC_MULE, 1, "comissao de" },
+	{ PC_MULE, 1, "provision pro" }, { PC_MULE, 1, "commissie per" },
 };
 
 #endif

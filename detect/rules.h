@@ -638,6 +638,10 @@ RULE(R_CONTENT_LEAD, "content.lead_offer", DETECT_SPAM, 30, \
     "subsidy, home-improvement, energy-saving or insurance offer asking the reader to request a quote or check eligibility", \
     "The mail offers subsidies, home improvements, energy savings or insurance and asks the reader to request a quote or check eligibility ({detail}): lead-generation spam, which sells the reply to installers and brokers.", \
     "本文は補助金、住宅の工事、光熱費の節約や保険を持ちかけ、見積もりや受給資格の確認を求めています ({detail})。返信を業者や代理店に売る見込み客集めの迷惑メールです。") \
+RULE(R_CONTENT_JOB_SCAM, "content.job_scam", DETECT_PHISHING, 40, \
+    "a job offered to whoever reads: pay by the day with a chat app or free mail to answer to, or payments to take in and pass on", \
+    "The mail offers a job to whoever reads it ({detail}): pay by the day for a few minutes' work, answered on WhatsApp, Telegram or a free mail address, or payments to take in on one's own account and pass on. This is the task scam, which ends in the reader paying, or the recruiting of money mules, who launder stolen money in their own name.", \
+    "本文は読み手の誰にでも仕事を持ちかけています ({detail})。短時間の作業に日払いの高額報酬を約束し WhatsApp・Telegram やフリーメールで連絡させるもの (最後は読み手が支払わされるタスク詐欺)、または自分の口座で代金を受け取り送金させるもの (盗んだ金の資金洗浄に名義を使われる「マネーミュール」の勧誘) です。") \
 RULE(R_CONTENT_GAMBLING, "content.gambling", DETECT_SPAM, 35, \
     "casino or betting bonus", \
     "The mail advertises a casino or betting with bonuses ({detail}).", \

@@ -2773,6 +2773,33 @@ def session47_samples():
           "ces fonds. Repondez-moi en toute confidentialite.\n", "threat",
           "content.advance_fee")
 
+    # Task scams and money mules recruiting whoever reads; a staffing
+    # agency's own offer of day work, answered on its site, is none.
+    write("en-517-job-task-scam.eml",
+          headers("Sophie | Talent Acquisition <sophie.hr.recruit@gmail.com>",
+                  "Part-time remote position - $300-$800/day") +
+          "Content-Type: text/plain; charset=utf-8\n\nOur company is looking "
+          "for part-time online assistants. Work 60-90 minutes a day from "
+          "your phone, daily pay $300-$800. No experience required. Contact "
+          "me on WhatsApp: +44 7700 900471\n", "potential",
+          "content.job_scam")
+    write("es-03-empleo-mula.eml",
+          headers("RR.HH. Global Logistics <empleo@globallog.example>",
+                  "Oferta de empleo: asistente financiero (teletrabajo)") +
+          "Content-Type: text/plain; charset=utf-8\n\nBuscamos un asistente "
+          "financiero para teletrabajo. Sus tareas: recibir pagos de "
+          "nuestros clientes en su cuenta bancaria y transferirlos a "
+          "nuestros proveedores. Comision del 10% por operacion.\n",
+          "potential", "content.job_scam")
+    write("en-518-clean-staffing-day-work.eml",
+          headers("Northwind Staffing <jobs@northwind-staffing.example>",
+                  "Warehouse shifts next week") +
+          "Content-Type: text/plain; charset=utf-8\n\nWe have part-time "
+          "warehouse shifts at $160 per day in Leeds next week. No "
+          "experience needed; safety boots provided. Apply at "
+          "https://www.northwind-staffing.example/shifts/4471\n", "clean",
+          "!content.job_scam")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
