@@ -939,6 +939,45 @@ hosted_by_sender(struct detect_scan *s, const struct durl *u)
 	return reg_label(hit, ul, sizeof(ul)) && strcmp(fl, ul) == 0;
 }
 
+/*
+ * A page (a script, an HTML page or a folder, not a picture, a style
+ * sheet or a document) inside a WordPress site's program folders:
+ * "/wp-content/plugins/x/view.php", "/wp-includes/js/s-push/", what
+ * of the path names it, or NULL.
+ */
+static const char *
+cms_page(const char *path)
+{
+	static const char *const dir[] = { "/wp-content/", "/wp-includes/",
+	    "/wp-admin/" };
+	static const char *const page[] = { ".php", ".html", ".htm", ".asp",
+	    ".aspx", ".shtml" };
+	const char	*p = NULL, *last;
+	size_t		 i, n = strcspn(path, "?#");
+
+	for (i = 0; i < nitems(dir) && p == NULL; i++)
+		if ((p = strstr(path, dir[i])) != NULL &&
+		    (size_t)(p - path) >= n)
+			p = NULL;
+	if (p == NULL)
+		return NULL;
+	last = p;
+	for (i = (size_t)(p - path); i < n; i++)
+		if (path[i] == '/')
+			last = path + i;
+	/* A folder, or a name with no extension (an index page). */
+	if (last == path + n - 1 || memchr(last, '.', (size_t)(path + n -
+	    last)) == NULL)
+		return p;
+	for (i = 0; i < nitems(page); i++) {
+		size_t l = strlen(page[i]);
+
+		if (n >= l && str_ncasecmp(path + n - l, page[i], l) == 0)
+			return p;
+	}
+	return NULL;
+}
+
 /* A link handed to a program of Windows: what it opens, or NULL. */
 static const char *
 local_handler(struct detect_scan *s, const struct durl *u, const char **ja)
@@ -1308,6 +1347,18 @@ check_one(struct detect_scan *s, size_t idx)
 		finding_add(s, R_URL_FREE_HOSTING, &(struct fargs){
 		    .url = u->url, .domain = u->host });
 	}
+	/* On the sender's own site only a page among its uploads (its
+	 * pictures and documents; WordPress's own mail links to its admin
+	 * pages): a mailbox and a site broken into together. */
+	if ((t = cms_page(u->path)) != NULL && u->origin != UO_SRC &&
+	    u->origin != UO_CSS && (s->m->from.domain == NULL ||
+	    strcmp(dom_registrable(s, s->m->from.domain), u->domain) != 0 ||
+	    strncmp(t, "/wp-content/uploads/", 20) == 0) &&
+	    !dom_is_own(s, u->domain) && !dom_is_corr(s, u->domain) &&
+	    brand_of_domain(e, u->domain) < 0)
+		finding_add(s, R_URL_CMS_PAGE, &(struct fargs){ .url = u->url,
+		    .domain = u->domain, .detail = arena_strndup(&s->a, t,
+		    strcspn(t, "?#")) });
 	{
 		const char *tld = strrchr(u->host, '.');
 

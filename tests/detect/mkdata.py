@@ -2731,7 +2731,8 @@ def session47_samples():
         write(fname, headers("Klantenservice <service@notices.example>",
                              subject) +
               "Content-Type: text/plain; charset=utf-8\n\n" + body + "\n" +
-              link + "\n", "potential", "content.credential_urgent"
+              link + "\n", "threat" if "/wp-content/" in link else
+              "potential", "content.credential_urgent"
               if "gesperrt" in body or "geblokkeerd" in body or
               "bloqueado" in body else "content.credential_request")
     # The bank's own notice, from its own domain and linking home.
@@ -2799,6 +2800,25 @@ def session47_samples():
           "experience needed; safety boots provided. Apply at "
           "https://www.northwind-staffing.example/shifts/4471\n", "clean",
           "!content.job_scam")
+
+    # A page inside another site's WordPress folders is a site broken
+    # into; WordPress's own mail to its site's admin, and a document
+    # among another site's uploads, are not.
+    write("en-519-wordpress-folder-page.eml",
+          headers("IT Helpdesk <info@hvac-services.example>",
+                  "Mailbox quota exceeded") +
+          "Content-Type: text/plain; charset=utf-8\n\nYour mailbox is over "
+          "its quota. Upgrade it here:\nhttps://www.driving-school.example/"
+          "wp-content/plugins/akismet/view/quota.php?u=sales\n", "threat",
+          "url.cms_page")
+    write("en-520-clean-wordpress-own-mail.eml",
+          headers("WordPress <wordpress@bakery.example>",
+                  "[Bakery] Please moderate: \"Opening hours\"") +
+          "Content-Type: text/plain; charset=utf-8\n\nA new comment is "
+          "waiting for your approval.\nApprove it: https://bakery.example/"
+          "wp-admin/comment.php?action=approve&c=42\nThe annual report "
+          "we talked about: https://www.chamber.example/wp-content/uploads/"
+          "2026/03/report.pdf\n", "clean", "!url.cms_page")
 
 
 def session44_samples():
