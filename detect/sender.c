@@ -1491,10 +1491,15 @@ sender_run(struct detect_scan *s)
 		}
 		b = name_brand(e, &nb, &disguised);
 		/* "Chase <chase.miller@...>": a weak brand's name that is
-		 * the first word of the address is the person's own. */
+		 * the first word of the address is the person's own, and a
+		 * name and surname the address spells are a person's; but
+		 * not a strong brand's whole name ("American Express"
+		 * <americanexpress@...>). */
 		if (b >= 0 && !disguised && ((e->brands[b].weak &&
 		    own_first_name(nb.ptr, m->from.addr)) ||
-		    person_address(nb.ptr, m->from.addr)))
+		    (person_address(nb.ptr, m->from.addr) &&
+		    (e->brands[b].weak || brand_is_name(e, nb.ptr,
+		    nb.len) != b))))
 			b = -1;
 		/* A brand's free mail (x@outlook.com) is anyone's; its own
 		 * mail comes from a name under it (reply.yahoo.com). */

@@ -2820,6 +2820,16 @@ def session47_samples():
           "we talked about: https://www.chamber.example/wp-content/uploads/"
           "2026/03/report.pdf\n", "clean", "!url.cms_page")
 
+    # A brand's whole two-word name that the address spells is the
+    # brand's, not a person's.
+    write("en-521-brand-name-spelt-address.eml",
+          headers("American Express <americanexpress@member-alerts.example>",
+                  "Unusual card activity") +
+          "Content-Type: text/plain; charset=utf-8\n\nWe noticed a charge "
+          "that looks unusual for your account. Review it: "
+          "https://cardmember-review.example/\n", "threat",
+          "sender.display_brand")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
