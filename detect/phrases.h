@@ -1048,6 +1048,11 @@ static const struct phrase PHRASES[] = {
 	{ PC_SHARE, 1, "fur sie freigegeben" },
 	{ PC_SHARE, 1, "met u gedeeld" },
 	{ PC_SHARE, 1, "ha condiviso un file" },
+	{ PC_SHARE, 1, "has been shared with you" }, { PC_SHARE, 1, "have been shared with you" },
+	{ PC_SHARE, 1, "invited you to view" }, { PC_SHARE, 1, "invited you to edit" },
+	{ PC_SHARE, 1, "wants to share" }, { PC_SHARE, 1, "foi compartilhado com voce" },
+	{ PC_SHARE, 1, "se ha compartido contigo" }, { PC_SHARE, 1, "a ete partage avec vous" },
+	{ PC_SHARE, 1, "e stato condiviso con te" }, { PC_SHARE, 1, "が共有されました" },
 	/* a warning about phishing, which quotes its lures (PC_AWARE) */
 	{ PC_AWARE, 1, "phishing" }, { PC_AWARE, 1, "suspicious email*" },
 	{ PC_AWARE, 1, "suspicious e-mail*" }, { PC_AWARE, 1, "suspicious message*" },

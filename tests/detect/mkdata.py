@@ -2830,6 +2830,18 @@ def session47_samples():
           "https://cardmember-review.example/\n", "threat",
           "sender.display_brand")
 
+    # A file share's notice as "has been shared with you", in a brand's
+    # name, its link elsewhere.
+    write("en-522-share-notice-shared-with-you.eml",
+          headers("Customer Service <notifications@bluewave-marketing.example>",
+                  "Statement-Nov.pdf has been shared with you") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>"
+          "Microsoft OneDrive</p><p>A file has been shared with you via "
+          "OneDrive for Business.</p><p><a href=\"https://u38472.ct."
+          "sendgrid.net/ls/click?upn=u001.Gt7Yx2hQ\">View Statement-Nov.pdf"
+          "</a></p></body></html>\n", "potential",
+          "content.brand_links_elsewhere")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
