@@ -822,11 +822,12 @@ one_of(const char *t, size_t n, size_t i, const char *const *w)
 }
 
 /*
- * Pay by the day or the week in normalised text, as a task scam or a
- * work-at-home offer writes it: a sum with its currency and then "per
- * day", "a day", "/day", "por dia", "per dag", "par jour"... within a
- * few bytes ("$300-$800/day", "R$ 150 a R$ 450 por dia"), or "日給"
- * and a sum after it.  Where it begins + 1, or 0.
+ * Pay by the day, the week, the hour, the month or the task in
+ * normalised text, as a task scam or a work-at-home offer writes it: a
+ * sum with its currency and then "per day", "a day", "/day", "por dia",
+ * "per dag", "par jour", "per hour"... within a few bytes ("$300-$800/
+ * day", "R$ 150 a R$ 450 por dia"), or "日給", "時給" or "1日" and a sum
+ * after it.  Where it begins + 1, or 0.
  */
 static size_t
 pay_rate(const char *t, size_t n)
@@ -834,23 +835,31 @@ pay_rate(const char *t, size_t n)
 	static const char *const unit[] = { "per day", "a day", "/day",
 	    "each day", "daily", "por dia", "al dia", "diarios", "per dag",
 	    "pro tag", "am tag", "par jour", "al giorno", "per week",
-	    "a week", "/week", "por semana", "pro woche", "par semaine",
-	    "a settimana", "per settimana", NULL };
+	    "a week", "/week", "weekly", "por semana", "pro woche",
+	    "par semaine", "a settimana", "per settimana", "per hour",
+	    "an hour", "/hour", "/hr", "por hora", "pro stunde", "per uur",
+	    "de l'heure", "all'ora", "per task", "per order", "per month",
+	    "a month", "/month", "por mes", "pro monat", "par mois",
+	    "al mese", "per maand", NULL };
 	static const char *const cur[] = { "$", "\xe2\x82\xac",
-	    "\xc2\xa3", "usd", "eur", "euro", "dollar", "reais", NULL };
+	    "\xc2\xa3", "\xc2\xa5", "usd", "eur", "euro", "dollar",
+	    "reais", NULL };
 	size_t	 i, k, b;
 
 	for (i = 1; i < n; i++) {
-		int digit = 0, money = 0;
+		int digit = 0, money = 0, ja;
 
 		if (isalnum((unsigned char)t[i - 1]) && t[i] != '/')
 			continue;
-		if (one_of(t, n, i, unit) == 0 && !(n - i >= 6 &&
-		    memcmp(t + i, "\xe6\x97\xa5\xe7\xb5\xa6", 6) == 0))
+		/* 日給, 時給 and 1日 come before their sum; the others
+		 * after theirs. */
+		if ((ja = one_of(t, n, i, (const char *const[]){
+		    "\xe6\x97\xa5\xe7\xb5\xa6", "\xe6\x99\x82\xe7\xb5\xa6",
+		    "1\xe6\x97\xa5", NULL }) != 0) == 0 &&
+		    one_of(t, n, i, unit) == 0)
 			continue;
-		/* 日給 comes before its sum; the others after theirs. */
-		b = t[i] == '\xe6' ? i : i > 24 ? i - 24 : 0;
-		for (k = b; k < i + (t[i] == '\xe6' ? 24 : 0) && k < n; k++) {
+		b = ja ? i : i > 24 ? i - 24 : 0;
+		for (k = b; k < i + (ja ? 24 : 0) && k < n; k++) {
 			if (isdigit((unsigned char)t[k]))
 				digit = 1;
 			if (one_of(t, n, k, cur) != 0 || (n - k >= 3 &&
@@ -867,8 +876,9 @@ pay_rate(const char *t, size_t n)
 static int
 chat_link(const struct detect_scan *s)
 {
-	static const char *const h[] = { "wa.me", "api.whatsapp.com",
-	    "chat.whatsapp.com", "t.me", "telegram.me", "line.me", NULL };
+	static const char *const h[] = { "wa.me", "wa.link",
+	    "api.whatsapp.com", "chat.whatsapp.com", "t.me", "telegram.me",
+	    "telegram.dog", "line.me", "lin.ee", "m.me", "signal.me", NULL };
 	size_t	 i, k;
 
 	for (i = 0; i < s->nu; i++)
@@ -944,7 +954,30 @@ about_words(const char *t, size_t n)
 		{ "ソーシャルエンジニアリング", 2 }, { "fake", 1 },
 		{ "scam", 1 }, { "phishing", 1 }, { "do not pay", 1 },
 		{ "偽", 1 }, { "詐欺", 1 }, { "フィッシング", 1 },
-		{ "支払わないで", 1 } };
+		{ "支払わないで", 1 },
+		/* the same in the other languages read, and the mails
+		 * "circulating" a warning writes of */
+		{ "circulating", 2 }, { "betruger", 2 }, { "erpresser", 2 },
+		{ "kriminelle", 2 }, { "opfer", 2 }, { "kursieren", 2 },
+		{ "im umlauf", 2 }, { "escroc", 2 }, { "cybercriminel", 2 },
+		{ "circulent", 2 }, { "estafador", 2 }, { "delincuente", 2 },
+		{ "golpista", 2 }, { "criminoso", 2 }, { "vitima", 2 },
+		{ "truffator", 2 },
+		{ "vittim", 2 }, { "circolan", 2 }, { "oplichter", 2 },
+		{ "slachtoffer", 2 }, { "de ronde doen", 2 }, { "出回って", 2 },
+		{ "詐欺師", 2 }, { "被害者", 2 }, { "gefalscht", 1 },
+		{ "betrug", 1 }, { "nicht zahlen", 1 }, { "faux", 1 },
+		{ "arnaque", 1 }, { "escroquerie", 1 }, { "ne payez pas", 1 },
+		{ "falso", 1 }, { "estafa", 1 }, { "no pague", 1 },
+		{ "golpe", 1 }, { "nao pague", 1 }, { "truffa", 1 },
+		{ "non pagare", 1 }, { "non pagate", 1 },
+		{ "oplichting", 1 }, { "niet betalen", 1 },
+		{ "circulam", 2 }, { "circulan", 2 }, { "circulando", 2 },
+		{ "chantage", 2 }, { "sextorsion", 2 },
+		{ "sextorsao", 2 }, { "erpress", 2 }, { "afpers", 2 },
+		{ "注意喚起", 2 }, { "fraude", 1 }, { "ne repondez", 1 },
+		{ "exemple de message", 1 }, { "citaat", 1 },
+		{ "wortlaut", 1 } };
 	unsigned char	 seen[nitems(w)];
 	size_t		 i, k, l;
 	int		 score = 0;
@@ -998,7 +1031,20 @@ clickfix(const char *t, size_t n, int clipboard, int authentic)
 	    "エクスプローラー", "right-click start", "right-click the start",
 	    "right-click on the start", "right click start",
 	    "right click the start", "right click on the start",
-	    "スタートボタンを右クリック", "スタートを右クリック", NULL };
+	    "right-click the windows", "right-click on the windows",
+	    "right-click windows", "right click the windows",
+	    "right click on the windows", "rechtsklick auf start",
+	    "rechtsklick auf das windows", "rechtsklick auf den start",
+	    "rechten maustaste auf start", "rechten maustaste auf das windows",
+	    "clic droit sur demarrer", "clic droit sur le bouton demarrer",
+	    "clic droit sur l'icone windows", "clic derecho en inicio",
+	    "clic derecho sobre inicio", "clic derecho en el boton inicio",
+	    "botao direito em iniciar", "botao direito no iniciar",
+	    "clic destro su start", "clic destro sul pulsante start",
+	    "rechtermuisknop op start", "rechtsklik op start",
+	    "スタートボタンを右クリック", "スタートを右クリック",
+	    "スタートメニューを右クリック", "windowsマークを右クリック",
+	    "windowsロゴを右クリック", "windowsアイコンを右クリック", NULL };
 	static const char *const paste[] = { "paste", "貼り付け", "貼付け",
 	    "ペースト", NULL };
 	static const char *const cmd[] = { "powershell", "mshta", "iex",
@@ -1147,7 +1193,9 @@ code_said(const char *t, size_t n, size_t i, size_t end)
 	static const char *const example[] = { "like ", "like:", "e.g",
 	    "example", "such as", "例:", "例：", "例えば", "（例）", "例)",
 	    "will be different", "毎回異な", "sample",
-	    "to sign in, use a web browser", NULL };
+	    "to sign in, use a web browser", "first copy your one-time code",
+	    "beispiel", "z.b", "exemple", "ejemplo", "exemplo", "esempio",
+	    "voorbeeld", "bijv", NULL };
 	size_t	 from = i > 40 ? i - 40 : 0, k, w0, w1;
 	int	 found = 0;
 
@@ -1186,9 +1234,11 @@ device_code(struct detect_scan *s, const char *t, size_t n, const char **ja)
 	    "aka.ms/devicelogin", "/oauth2/deviceauth",
 	    "/oauth2/v2.0/devicecode", "login.microsoft.com/device",
 	    "microsoft.com/link", "google.com/device",
-	    "github.com/login/device", NULL };
+	    "github.com/login/device", "live.com/oauth20_remoteconnect.srf",
+	    NULL };
 	static const char *const sites[] = { "microsoft.com", "aka.ms",
-	    "microsoftonline.com", "google.com", "github.com", NULL };
+	    "microsoftonline.com", "live.com", "google.com", "github.com",
+	    NULL };
 	const char	*url = NULL, *fdom = s->m->from.domain;
 	size_t		 i, k, tried = 0;
 	int		 ub = -1;
@@ -1591,12 +1641,24 @@ content_run(struct detect_scan *s)
 		signals(s, cm, links);
 	/* The organisation's own security team warning about phishing
 	 * quotes the lures it warns of: its own authentic mail, links (if
-	 * any) only home, about phishing, has no lure of its own. */
+	 * any) only home, about phishing, has no lure of its own.  So does
+	 * anyone's warning that writes of the attackers, their victims or
+	 * the mails "circulating" (a consumer centre's, a police's), in
+	 * words a lure does not use of itself (about_words() 4: two of the
+	 * attackers' words, or one and two a lure might say). */
 	if (cm->score[PC_AWARE] >= 2 && url_own_links(s) >= 0) {
 		static const int lure[] = { PC_CRED, PC_URGENT, PC_PAYCHANGE,
 		    PC_GIFT, PC_WIRE, PC_CONFID, PC_INVOICE, PC_EXTORT,
 		    PC_ADVANCE, PC_PRIZE, PC_DELIVERY, PC_CRYPTO, PC_CALLBACK,
 		    PC_COIN, PC_GIVEAWAY, PC_LEGAL, PC_CHAT, PC_SHARE };
+
+		for (i = 0; i < nitems(lure); i++)
+			cm->score[lure[i]] = cm->count[lure[i]] = 0;
+	} else if (about_words(cm->s, cm->n) >= 4) {
+		/* Not the promise of money: "compensation for scam
+		 * victims" is an advance-fee letter's own pretext. */
+		static const int lure[] = { PC_CRED, PC_URGENT, PC_EXTORT,
+		    PC_SHARE };
 
 		for (i = 0; i < nitems(lure); i++)
 			cm->score[lure[i]] = cm->count[lure[i]] = 0;
@@ -1800,15 +1862,21 @@ content_run(struct detect_scan *s)
 	    !dom_is_corr(s, s->m->from.domain))
 		finding_add(s, R_CONTENT_LEAD, &(struct fargs){
 		    .detail = examples(s, cm, PC_LEAD, PC_QUOTE) });
-	/* A job offered to whoever reads: pay by the day with a chat app or
-	 * a free mail address to answer to (the task scam), or payments to
-	 * take in on one's own account and pass on (the money mule); not
-	 * from the organisation or a correspondent. */
-	if (cm->count[PC_JOB] >= 1 && !dom_is_own(s, s->m->from.domain) &&
-	    !dom_is_corr(s, s->m->from.domain) && ((pay_rate(cm->s,
-	    cm->n) != 0 && (cm->count[PC_CHAT] >= 1 || chat_link(s) || from_free ||
-	    reply_freemail(s) || text_freemail(s, cm->s, cm->n))) ||
-	    (cm->score[PC_MULE] >= 3 && cm->count[PC_MULE] >= 2)))
+	/* A job offered to whoever reads, with no page of its own to
+	 * apply on (an agency's offer links to its site): pay by the day
+	 * for the task scam's work (minutes on a phone, rating products)
+	 * with a chat app or a free mail address to answer to, or payments
+	 * to take in on one's own account and pass on (the money mule),
+	 * from free mail or not authentic; not from the organisation or a
+	 * correspondent. */
+	if (cm->count[PC_JOB] >= 1 && !links_home(s) &&
+	    !dom_is_own(s, s->m->from.domain) &&
+	    !dom_is_corr(s, s->m->from.domain) &&
+	    ((cm->score[PC_JOB] > cm->count[PC_JOB] && pay_rate(cm->s,
+	    cm->n) != 0 && (cm->count[PC_CHAT] >= 1 || chat_link(s) ||
+	    from_free || reply_freemail(s) || text_freemail(s, cm->s,
+	    cm->n))) || (cm->score[PC_MULE] >= 3 && cm->count[PC_MULE] >= 2 &&
+	    (from_free || !s->authentic))))
 		finding_add(s, R_CONTENT_JOB_SCAM, &(struct fargs){
 		    .detail = examples(s, cm, PC_JOB, PC_MULE) });
 	if (cm->score[PC_HEALTH] >= 4 && cm->count[PC_HEALTH] >= 2 &&

@@ -516,8 +516,13 @@ const char *look_how(enum look_kind, int ja);
 const char *host_named(const char *host, const char *name, size_t n);
 int	 dom_own_sharepoint(const struct detect_scan *, const char *host);
 /* Does a place's word (arena, stadium, center, ドーム) follow a name ending
- * at end of s: a place named after a brand is not the brand. */
-int	 venue_after(const char *s, size_t n, size_t end);
+ * at end of s: a place named after a brand is not the brand.  The word as
+ * a domain spells it, or NULL. */
+const char *venue_after(const char *s, size_t n, size_t end);
+/* A brand named as a place in s ("Capital One Arena"), its place word in
+ * *place as a domain spells it; or -1. */
+int	 brand_venue(const struct detect_engine *, const char *s, size_t n,
+	    const char **place);
 /* Brand whose key appears in s (normalised text), or -1. */
 int	 brand_find(const struct detect_engine *, const char *s, size_t n,
 	    int whole);

@@ -520,6 +520,7 @@ struct bfind {
 	size_t				 n;
 	int				 whole, found;
 	size_t				 start, end;	/* of the key found */
+	int				 venue;	/* only names of places */
 };
 
 /* Does a katakana character end just before s[i] (ライオン holds no
@@ -545,28 +546,40 @@ isword(int c)
 /*
  * Does a place's word follow a name at end of s: "Capital One Arena",
  * "Wells Fargo Center", "京セラドーム" are places named after a brand, not
- * the brand.
+ * the brand.  The word as a domain would spell it ("arena", "dome"), or
+ * NULL.
  */
-int
+const char *
 venue_after(const char *s, size_t n, size_t end)
 {
-	static const char *const w[] = { "center", "centre", "arena",
-	    "stadium", "field", "park", "pavilion", "amphitheatre",
-	    "amphitheater", "theatre", "theater", "ballpark", "coliseum",
-	    "colosseum", "dome", "スタジアム", "アリーナ", "ドーム", "球場",
-	    "パーク", "ホール", "劇場", NULL };
-	size_t	 i, l;
+	static const char *const w[][2] = { { "center", "center" },
+	    { "centre", "centre" }, { "arena", "arena" },
+	    { "stadium", "stadium" }, { "field", "field" },
+	    { "park", "park" }, { "pavilion", "pavilion" },
+	    { "amphitheatre", "amphitheatre" },
+	    { "amphitheater", "amphitheater" }, { "theatre", "theatre" },
+	    { "theater", "theater" }, { "ballpark", "ballpark" },
+	    { "coliseum", "coliseum" }, { "colosseum", "colosseum" },
+	    { "dome", "dome" }, { "スタジアム", "stadium" },
+	    { "アリーナ", "arena" }, { "ドーム", "dome" },
+	    { "球場", "stadium" }, { "パーク", "park" }, { "ホール", "hall" },
+	    { "劇場", "theater" } };
+	size_t	 i, l, e;
 
 	if (end < n && s[end] == ' ')
 		end++;
-	for (i = 0; w[i] != NULL; i++) {
-		l = strlen(w[i]);
-		if (n - end >= l && str_ncasecmp(s + end, w[i], l) == 0 &&
-		    (n - end == l || (s[end] & 0x80) ||
-		    !isword((unsigned char)s[end + l])))
-			return 1;
+	for (i = 0; i < nitems(w); i++) {
+		l = strlen(w[i][0]);
+		if (n - end < l || str_ncasecmp(s + end, w[i][0], l) != 0)
+			continue;
+		e = end + l;
+		/* A whole word; in katakana, not the start of a longer
+		 * one (ホールディングス is no hall). */
+		if (e == n || (!(s[end] & 0x80) ? !isword((unsigned char)s[e]) :
+		    !(n - e >= 3 && kana_before(s, e + 3))))
+			return w[i][1];
 	}
-	return 0;
+	return NULL;
 }
 
 static int
@@ -590,7 +603,7 @@ bfind_cb(void *arg, int id, size_t start, size_t end)
 		return 0;
 	if (b->whole && weak)
 		return 0;
-	if (venue_after(b->s, b->n, end))
+	if ((venue_after(b->s, b->n, end) != NULL) != b->venue)
 		return 0;
 	/* The first name, and of names that overlap the longest:
 	 * 三井住友信託銀行 is not 三井住友. */
@@ -765,7 +778,7 @@ int
 brand_find_disguised(const struct detect_engine *e, const char *name)
 {
 	char		 sk[512];
-	struct bfind	 b = { e, sk, 0, 1, -1, 0, 0 };
+	struct bfind	 b = { e, sk, 0, 1, -1, 0, 0, 0 };
 
 	skeleton(name, sk, sizeof(sk));
 	b.n = strlen(sk);
@@ -778,9 +791,21 @@ brand_find_disguised(const struct detect_engine *e, const char *name)
 int
 brand_find(const struct detect_engine *e, const char *s, size_t n, int strong)
 {
-	struct bfind	 b = { e, s, n, strong, -1, 0, 0 };
+	struct bfind	 b = { e, s, n, strong, -1, 0, 0, 0 };
 
 	ac_scan(e->brand_ac, s, n, bfind_cb, &b);
+	return b.found;
+}
+
+int
+brand_venue(const struct detect_engine *e, const char *s, size_t n,
+    const char **place)
+{
+	struct bfind	 b = { e, s, n, 1, -1, 0, 0, 1 };
+
+	ac_scan(e->brand_ac, s, n, bfind_cb, &b);
+	if (b.found >= 0)
+		*place = venue_after(s, n, b.end);
 	return b.found;
 }
 

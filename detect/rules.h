@@ -281,9 +281,9 @@ RULE(R_URL_FREE_HOSTING, "url.free_hosting", DETECT_SUSPICIOUS_URL, 20, \
     "The link {url} opens a page on {domain}, a free hosting or storage service anyone can publish on.", \
     "リンク {url} は誰でも公開できる無料ホスティングやストレージ ({domain}) 上のページを開きます。") \
 RULE(R_URL_CMS_PAGE, "url.cms_page", DETECT_SUSPICIOUS_URL, 25, \
-    "page inside a WordPress site's program folders (wp-content, wp-includes, wp-admin) of a site that did not send the mail", \
-    "The link {url} opens a page inside the program folders of the WordPress site {domain} ({detail}), which did not send the mail. Sites link to their pages, not into their plugins and themes: a page placed there is what is left on a site broken into, and phishing kits are hosted so.", \
-    "リンク {url} は、メールを送っていない WordPress サイト {domain} のプログラム用フォルダー内のページ ({detail}) を開きます。サイトは自分のページにはリンクしても、プラグインやテーマの中にはリンクしません。そこに置かれたページは侵入されたサイトに残されたもので、フィッシングキットがよく置かれます。") \
+    "page where a WordPress site keeps no pages of its own: a script or a folder among its uploads, or a page inside its core (wp-includes)", \
+    "The link {url} opens a page where the WordPress site {domain} keeps no pages of its own ({detail}): its uploads hold pictures and documents, its core folder no pages to link to. A page placed there is what is left on a site broken into, and phishing kits are hosted so.", \
+    "リンク {url} は、WordPress サイト {domain} が自分のページを置かない場所にあるページ ({detail}) を開きます。アップロード用フォルダーには画像や文書が、本体のフォルダーにはリンクするページがありません。そこに置かれたページは侵入されたサイトに残されたもので、フィッシングキットがよく置かれます。") \
 RULE(R_URL_TEXT_MISMATCH, "url.text_mismatch", DETECT_SUSPICIOUS_URL, 20, \
     "link text shows one domain, the link goes to another", \
     "A link reads \"{imitates}\" but goes to {url} ({domain}).", \

@@ -503,7 +503,7 @@ brand_with_service_words(const struct detect_engine *e, const char *n)
 	for (k = 0, l = 0; k < 5 && p[l] != '\0'; k++) {
 		l += name_word(p + l);
 		if ((b = brand_is_name(e, p, l)) >= 0)
-			return venue_after(p, strlen(p), l) ? -1 : b;
+			return venue_after(p, strlen(p), l) != NULL ? -1 : b;
 		while (name_sign(p + l) > 0)
 			l += name_sign(p + l);
 	}
@@ -1490,6 +1490,18 @@ sender_run(struct detect_scan *s)
 				    .imitates = ndom });
 		}
 		b = name_brand(e, &nb, &disguised);
+		/* A place named after a brand ("Capital One Arena") is a
+		 * place when the sender's domain is the place's own
+		 * (capitalonearena.com); else the brand's name with a
+		 * place's word for cover ("PayPal Center"). */
+		if (b < 0) {
+			const char *place = NULL;
+			int vb = brand_venue(e, nb.ptr, nb.len, &place);
+
+			if (vb >= 0 && place != NULL &&
+			    strstr(freg, place) == NULL)
+				b = vb;
+		}
 		/* "Chase <chase.miller@...>": a weak brand's name that is
 		 * the first word of the address is the person's own, and a
 		 * name and surname the address spells are a person's; but

@@ -77,19 +77,40 @@ redirect_target(struct detect_scan *s, const char *path)
 	const char	*q = strchr(path, '?'), *p, *t;
 	size_t		 pl = q != NULL ? (size_t)(q - path) : strcspn(path, "#");
 
-	/* A URL written into the path, after a '/' or a '*' (Yandex's
-	 * clck.yandex.ru/redir/.../ *https://x, trackers' /r/https://x),
-	 * as written or %-encoded. */
+	/* A URL written into the path after a '*' (Yandex's
+	 * clck.yandex.ru/redir/.../ *https://x) or after a segment that
+	 * names a redirect ("/r/", "/redirect/", "/go/", "/out/",
+	 * "/click/"...: trackers' /r/https://x), as written or %-encoded.
+	 * An archive's copy (web.archive.org/web/2024/https://x) or a
+	 * reader's view of a page is no redirect: it is quoted. */
 	for (p = path; p < path + pl; p++) {
+		static const char *const seg[] = { "r", "rd", "redir",
+		    "redirect", "go", "out", "away", "click", "link", "url",
+		    "to", "jump", "exit", "track", "l", "c", NULL };
+		const char *b = p;
+		size_t k;
+
 		if ((*p != '/' && *p != '*') || p + 1 >= path + pl)
 			continue;
 		t = p + 1;
-		if (str_ncasecmp(t, "http://", 7) == 0 ||
-		    str_ncasecmp(t, "https://", 8) == 0)
-			return arena_printf(&s->a, "%s", t);
-		if (str_ncasecmp(t, "http%3a%2f%2f", 13) == 0 ||
-		    str_ncasecmp(t, "https%3a%2f%2f", 14) == 0)
+		if (!(str_ncasecmp(t, "http://", 7) == 0 ||
+		    str_ncasecmp(t, "https://", 8) == 0 ||
+		    str_ncasecmp(t, "http%3a%2f%2f", 13) == 0 ||
+		    str_ncasecmp(t, "https%3a%2f%2f", 14) == 0))
+			continue;
+		if (*p == '/') {
+			while (b > path && b[-1] != '/')
+				b--;
+			for (k = 0; seg[k] != NULL; k++)
+				if ((size_t)(p - b) == strlen(seg[k]) &&
+				    str_ncasecmp(b, seg[k], (size_t)(p - b)) == 0)
+					break;
+			if (b == path || seg[k] == NULL)
+				continue;
+		}
+		if (t[4] == '%' || t[5] == '%')
 			return pct_decode(s, t, strcspn(t, "?#"));
+		return arena_printf(&s->a, "%s", t);
 	}
 	if (q == NULL)
 		return NULL;
@@ -940,26 +961,31 @@ hosted_by_sender(struct detect_scan *s, const struct durl *u)
 }
 
 /*
- * A page (a script, an HTML page or a folder, not a picture, a style
- * sheet or a document) inside a WordPress site's program folders:
- * "/wp-content/plugins/x/view.php", "/wp-includes/js/s-push/", what
- * of the path names it, or NULL.
+ * A page where a WordPress site keeps no pages of its own: a script
+ * (".php") or a folder among its uploads, where it keeps pictures and
+ * documents ("/wp-content/uploads/2025/s-push/", ".../konto.php"), or
+ * any page inside its core's folder, "/wp-includes/".  What of the path
+ * names it, or NULL.  Its plugins', themes' and admin pages are
+ * linked by right (a download manager's download.php, the admin's
+ * comment.php, an exported slide show's index.html among uploads).
  */
 static const char *
 cms_page(const char *path)
 {
-	static const char *const dir[] = { "/wp-content/", "/wp-includes/",
-	    "/wp-admin/" };
-	static const char *const page[] = { ".php", ".html", ".htm", ".asp",
-	    ".aspx", ".shtml" };
-	const char	*p = NULL, *last;
-	size_t		 i, n = strcspn(path, "?#");
+	static const char *const script[] = { ".php", ".php5", ".phtml" };
+	static const char *const page[] = { ".php", ".html", ".htm",
+	    ".shtml", ".asp", ".aspx" };
+	const char	*p, *last, *const *ext;
+	size_t		 i, n = strcspn(path, "?#"), ne;
+	int		 up;
 
-	for (i = 0; i < nitems(dir) && p == NULL; i++)
-		if ((p = strstr(path, dir[i])) != NULL &&
-		    (size_t)(p - path) >= n)
-			p = NULL;
-	if (p == NULL)
+	if ((p = strstr(path, "/wp-content/uploads/")) != NULL &&
+	    (size_t)(p - path) < n)
+		up = 1;
+	else if ((p = strstr(path, "/wp-includes/")) != NULL &&
+	    (size_t)(p - path) < n)
+		up = 0;
+	else
 		return NULL;
 	last = p;
 	for (i = (size_t)(p - path); i < n; i++)
@@ -969,10 +995,12 @@ cms_page(const char *path)
 	if (last == path + n - 1 || memchr(last, '.', (size_t)(path + n -
 	    last)) == NULL)
 		return p;
-	for (i = 0; i < nitems(page); i++) {
-		size_t l = strlen(page[i]);
+	ext = up ? script : page;
+	ne = up ? nitems(script) : nitems(page);
+	for (i = 0; i < ne; i++) {
+		size_t l = strlen(ext[i]);
 
-		if (n >= l && str_ncasecmp(path + n - l, page[i], l) == 0)
+		if (n >= l && str_ncasecmp(path + n - l, ext[i], l) == 0)
 			return p;
 	}
 	return NULL;
@@ -1347,13 +1375,11 @@ check_one(struct detect_scan *s, size_t idx)
 		finding_add(s, R_URL_FREE_HOSTING, &(struct fargs){
 		    .url = u->url, .domain = u->host });
 	}
-	/* On the sender's own site only a page among its uploads (its
-	 * pictures and documents; WordPress's own mail links to its admin
-	 * pages): a mailbox and a site broken into together. */
-	if ((t = cms_page(u->path)) != NULL && u->origin != UO_SRC &&
-	    u->origin != UO_CSS && (s->m->from.domain == NULL ||
-	    strcmp(dom_registrable(s, s->m->from.domain), u->domain) != 0 ||
-	    strncmp(t, "/wp-content/uploads/", 20) == 0) &&
+	/* The sender's own site too: a mailbox and a site broken into
+	 * together.  Once a mail. */
+	if (!finding_has(s, R_URL_CMS_PAGE) &&
+	    (t = cms_page(u->path)) != NULL && u->origin != UO_SRC &&
+	    u->origin != UO_CSS &&
 	    !dom_is_own(s, u->domain) && !dom_is_corr(s, u->domain) &&
 	    brand_of_domain(e, u->domain) < 0)
 		finding_add(s, R_URL_CMS_PAGE, &(struct fargs){ .url = u->url,

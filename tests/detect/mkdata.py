@@ -2809,7 +2809,7 @@ def session47_samples():
                   "Mailbox quota exceeded") +
           "Content-Type: text/plain; charset=utf-8\n\nYour mailbox is over "
           "its quota. Upgrade it here:\nhttps://www.driving-school.example/"
-          "wp-content/plugins/akismet/view/quota.php?u=sales\n", "threat",
+          "wp-content/uploads/2025/quota/upgrade.php?u=sales\n", "threat",
           "url.cms_page")
     write("en-520-clean-wordpress-own-mail.eml",
           headers("WordPress <wordpress@bakery.example>",
@@ -2841,6 +2841,67 @@ def session47_samples():
           "sendgrid.net/ls/click?upn=u001.Gt7Yx2hQ\">View Statement-Nov.pdf"
           "</a></p></body></html>\n", "potential",
           "content.brand_links_elsewhere")
+
+    # Review 48: a warning quoting the lures it warns of; an archive's
+    # copy is quoted, not followed; a platform's own payouts, an
+    # agency's day work with a chat link and its own page; a guide's
+    # example device code; a brand's name with a place's word for
+    # cover.
+    write("de-03-clean-warning-quotes-sextortion.eml",
+          headers("Verbraucherzentrale <radar@verbraucherzentrale.example>",
+                  "Phishing-Radar: Erpressermails im Umlauf") +
+          "Content-Type: text/plain; charset=utf-8\n\nAktuell kursieren "
+          "Erpresser-Mails mit folgendem Wortlaut: \"Ihr Gerat wurde "
+          "gehackt. Ich habe es mit einem Trojaner infiziert und Sie uber "
+          "Ihre Kamera beim Besuch von Erwachsenenseiten gefilmt. Zahlen "
+          "Sie 1200 EUR in Bitcoin an bc1q7cyrfmck2ffu2ud3rn5l5a8yv6f0chkp0zpemf"
+          " innerhalb von 48 Stunden, sonst sende ich das Video an alle Ihre "
+          "Kontakte.\" Unsere Empfehlung: nicht zahlen. "
+          "https://www.verbraucherzentrale.example/phishingradar\n", "clean",
+          "!content.extortion")
+    write("en-523-clean-archived-phish-quoted.eml",
+          headers("Security Newsletter <news@cert.example>",
+                  "Phishing wave against bank customers") +
+          "Content-Type: text/plain; charset=utf-8\n\nThe fake page has "
+          "been taken down; an archived copy: https://web.archive.org/web/"
+          "20260301120000/https://bank-verify-login.top/login\n", "clean",
+          "!url.risky_tld")
+    write("en-524-clean-payouts-platform.eml",
+          headers("Freelance Hub <donotreply@freelancehub.example>",
+                  "You're almost ready to get paid") +
+          "Content-Type: text/plain; charset=utf-8\n\nYour first part-time "
+          "contract has started. To receive payments for your work, add "
+          "your bank account; you can transfer them to your bank account at "
+          "any time: https://www.freelancehub.example/payments\n", "clean",
+          "!content.job_scam")
+    write("ja-55-clean-agency-day-pay-line.eml",
+          headers("Staffing <info@staffing-jp.example>",
+                  "=?utf-8?b?44CQ5rGC5Lq644CR5pel57WmMTIsMDAw5YaG?=") +
+          "Content-Type: text/plain; charset=utf-8\n\n"
+          "\u52df\u96c6\u4e2d\u306e\u6c42\u4eba \u672a\u7d4c\u9a13"
+          "\u6b53\u8fce \u65e5\u7d6612,000\u5186 \u30b9\u30de\u30db"
+          "\u3060\u3051\u3067\u5fdc\u52df LINE: https://line.me/R/ti/p/"
+          "@staffing \u8a73\u7d30: https://staffing-jp.example/detail/2938"
+          "\n", "clean", "!content.job_scam")
+    guide = ("<html><body><p>Schalten Sie das Gerat ein. Auf dem Display "
+             "erscheint ein Code. Offnen Sie am PC microsoft.com/devicelogin "
+             "und geben Sie den Code ein (Beispiel: Code FQ7K-M2PX).</p>"
+             "</body></html>")
+    write("de-04-clean-device-code-guide.eml",
+          headers("Konferenztechnik <service@konferenztechnik.example>",
+                  "Anleitung Teams Rooms") +
+          'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nAnbei die Anleitung."
+          "\n\n--b1\nContent-Type: text/html; name=\"Anleitung.html\"\n"
+          'Content-Disposition: attachment; filename="Anleitung.html"\n'
+          "Content-Transfer-Encoding: base64\n\n%s\n--b1--\n"
+          % b64(guide.encode()), "potential", "!content.device_code")
+    write("en-525-brand-place-cover.eml",
+          headers("PayPal Center <service@resolution-pp.example>",
+                  "Your account access is limited") +
+          "Content-Type: text/plain; charset=utf-8\n\nReview your account: "
+          "https://resolution-pp.example/review\n", "threat",
+          "sender.display_brand")
 
 
 def session44_samples():
