@@ -963,8 +963,10 @@ hosted_by_sender(struct detect_scan *s, const struct durl *u)
 /*
  * A page where a WordPress site keeps no pages of its own: a script
  * (".php") or a folder among its uploads, where it keeps pictures and
- * documents ("/wp-content/uploads/2025/s-push/", ".../konto.php"), or
- * any page inside its core's folder, "/wp-includes/".  What of the path
+ * documents ("/wp-content/uploads/2025/s-push/", ".../konto.php"; a
+ * Drupal site's "/sites/default/files/", a TYPO3 site's "/fileadmin/"
+ * the same), or any page inside its core's folder, "/wp-includes/".
+ * The path is given %-decoded and in lower case ("/WP%2Dcontent/").  What of the path
  * names it, or NULL.  Its plugins', themes' and admin pages are
  * linked by right (a download manager's download.php, the admin's
  * comment.php, an exported slide show's index.html among uploads).
@@ -979,8 +981,14 @@ cms_page(const char *path)
 	size_t		 i, n = strcspn(path, "?#"), ne;
 	int		 up;
 
-	if ((p = strstr(path, "/wp-content/uploads/")) != NULL &&
-	    (size_t)(p - path) < n)
+	static const char *const uploads[] = { "/wp-content/uploads/",
+	    "/sites/default/files/", "/fileadmin/" };
+
+	for (i = 0, p = NULL; i < nitems(uploads) && p == NULL; i++)
+		if ((p = strstr(path, uploads[i])) != NULL &&
+		    (size_t)(p - path) >= n)
+			p = NULL;
+	if (p != NULL)
 		up = 1;
 	else if ((p = strstr(path, "/wp-includes/")) != NULL &&
 	    (size_t)(p - path) < n)
@@ -1004,6 +1012,16 @@ cms_page(const char *path)
 			return p;
 	}
 	return NULL;
+}
+
+/* A URL's path before its query, %-decoded and in lower case. */
+static const char *
+lower_path(struct detect_scan *s, const char *path)
+{
+	char	*p = pct_decode(s, path, strcspn(path, "?#"));
+
+	str_lower(p);
+	return p;
 }
 
 /* A link handed to a program of Windows: what it opens, or NULL. */
@@ -1378,7 +1396,8 @@ check_one(struct detect_scan *s, size_t idx)
 	/* The sender's own site too: a mailbox and a site broken into
 	 * together.  Once a mail. */
 	if (!finding_has(s, R_URL_CMS_PAGE) &&
-	    (t = cms_page(u->path)) != NULL && u->origin != UO_SRC &&
+	    (t = cms_page(lower_path(s, u->path))) != NULL &&
+	    u->origin != UO_SRC &&
 	    u->origin != UO_CSS &&
 	    !dom_is_own(s, u->domain) && !dom_is_corr(s, u->domain) &&
 	    brand_of_domain(e, u->domain) < 0)

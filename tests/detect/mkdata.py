@@ -2903,6 +2903,17 @@ def session47_samples():
           "https://resolution-pp.example/review\n", "threat",
           "sender.display_brand")
 
+    write("en-526-cms-uploads-other-cms.eml",
+          headers("Billing <billing@invoices-hub.example>", "Invoice 88213") +
+          "Content-Type: text/plain; charset=utf-8\n\nYour invoice is "
+          "ready: https://www.gemeinde.example/sites/default/files/inv/"
+          "view.php\n", "clean", "url.cms_page")
+    write("en-527-cms-uploads-encoded.eml",
+          headers("Billing <billing@invoices-hub.example>", "Invoice 88214") +
+          "Content-Type: text/plain; charset=utf-8\n\nYour invoice is "
+          "ready: https://www.bakery.example/WP%2DCONTENT/UPLOADS/2026/inv/"
+          "\n", "clean", "url.cms_page")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
