@@ -96,7 +96,9 @@ redirect_target(struct detect_scan *s, const char *path)
 		if (!(str_ncasecmp(t, "http://", 7) == 0 ||
 		    str_ncasecmp(t, "https://", 8) == 0 ||
 		    str_ncasecmp(t, "http%3a%2f%2f", 13) == 0 ||
-		    str_ncasecmp(t, "https%3a%2f%2f", 14) == 0))
+		    str_ncasecmp(t, "https%3a%2f%2f", 14) == 0 ||
+		    str_ncasecmp(t, "http%253a%252f%252f", 19) == 0 ||
+		    str_ncasecmp(t, "https%253a%252f%252f", 20) == 0))
 			continue;
 		if (*p == '/') {
 			while (b > path && b[-1] != '/')
@@ -108,8 +110,14 @@ redirect_target(struct detect_scan *s, const char *path)
 			if (b == path || seg[k] == NULL)
 				continue;
 		}
-		if (t[4] == '%' || t[5] == '%')
-			return pct_decode(s, t, strcspn(t, "?#"));
+		if (t[4] == '%' || t[5] == '%') {
+			char *v = pct_decode(s, t, strcspn(t, "?#"));
+
+			/* Encoded twice: http%253A%252F%252F. */
+			return strncmp(v, "http%", 5) == 0 ||
+			    strncmp(v, "https%", 6) == 0 ?
+			    pct_decode(s, v, strlen(v)) : v;
+		}
 		return arena_printf(&s->a, "%s", t);
 	}
 	if (q == NULL)

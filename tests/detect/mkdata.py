@@ -2914,6 +2914,15 @@ def session47_samples():
           "ready: https://www.bakery.example/WP%2DCONTENT/UPLOADS/2026/inv/"
           "\n", "clean", "url.cms_page")
 
+    write("en-528-redirect-path-double-encoded.eml",
+          headers("Mail Admin <admin@mailbox-desk.example>",
+                  "Mailbox storage full") +
+          "Content-Type: text/html; charset=utf-8\n\n<html><body><p>Your "
+          "mailbox is full. Incoming messages are on hold.</p><p><a href="
+          "\"https://t.mailer.example/r/https%253A%252F%252Flogin-secure-"
+          "check.top%252Fm365\">Release messages</a></p></body></html>\n",
+          "threat", "url.risky_tld")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
