@@ -1016,6 +1016,19 @@ about_attacks(const char *t, size_t n)
  * clipboard; authentic: the mail passed DMARC.  What was found (CF_
  * bits), 0 when it is none.
  */
+/* Of a step found before at was (0: none) and one found at now, the
+ * one nearer the run key at rp (the later while there is none yet): a
+ * mail of a plain and an HTML part holds the steps twice, and the second
+ * copy's paste is far from the first copy's run key. */
+static size_t
+nearer(size_t rp, size_t was, size_t now)
+{
+	if (was == 0 || rp == 0)
+		return now;
+	return (now > rp ? now - rp : rp - now) < (was > rp ? was - rp :
+	    rp - was) ? now : was;
+}
+
 #define CF_NEAR		300
 #define CF_ABOUT	600	/* a warning's words this near the steps */
 int
@@ -1076,7 +1089,7 @@ clickfix(const char *t, size_t n, int clipboard, int authentic)
 		}
 		if ((c == 'c' || c == 's') && key_combo(t, n, i, ctl, "v")) {
 			f |= CF_CTRL_V;
-			pp = i + 1;
+			pp = nearer(rp, pp, i + 1);
 			vp = i + 1;
 		}
 		/* Win+R, Ctrl+V, Enter: the whole ClickFix, no pretext
@@ -1102,13 +1115,13 @@ clickfix(const char *t, size_t n, int clipboard, int authentic)
 		}
 		if (one_of(t, n, i, paste) != 0) {
 			f |= CF_PASTE;
-			pp = i + 1;
+			pp = nearer(rp, pp, i + 1);
 		}
 		/* "iex" a word of its own, not "iexplore". */
 		if ((k = one_of(t, n, i, cmd)) != 0 && !(k - i == 3 &&
 		    c == 'i' && k < n && isalpha((unsigned char)t[k]))) {
 			f |= CF_COMMAND;
-			cp = i + 1;
+			cp = nearer(rp, cp, i + 1);
 		}
 		/* A command that fetches from the web (iwr, irm, curl,
 		 * a WebClient's DownloadString). */

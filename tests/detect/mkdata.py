@@ -2923,6 +2923,24 @@ def session47_samples():
           "check.top%252Fm365\">Release messages</a></p></body></html>\n",
           "threat", "url.risky_tld")
 
+    # The steps twice, in the plain part and in the HTML one: the paste
+    # nearest the run key counts, not the last one.
+    steps = ("Right-click the Start button and choose Terminal (Admin). "
+             "Press Ctrl + V to paste the verification code. Press Enter.")
+    foot = ("This message was sent to you because a document was shared "
+            "with your address. Our offices are open Monday to Friday. "
+            "Please do not reply to this automated message; replies are "
+            "not read. Copyright 2026, all rights reserved worldwide.")
+    write("en-529-clickfix-plain-and-html.eml",
+          headers("Security Check <verify@cdn-guard.example>",
+                  "Complete verification to view your document") +
+          'Content-Type: multipart/alternative; boundary="b1"\n\n--b1\n'
+          "Content-Type: text/plain; charset=utf-8\n\nVerify you are human."
+          " To view the document: %s %s\n\n--b1\nContent-Type: text/html; "
+          "charset=utf-8\n\n<html><body><h3>Verify you are human</h3><p>To "
+          "view the document:</p><p>%s</p><p>%s</p></body></html>\n--b1--\n"
+          % (steps, foot, steps, foot), "threat", "content.clickfix")
+
 
 def session44_samples():
     """After review 42/43: a brand's whole domain written in front of a
