@@ -314,6 +314,14 @@ def bmp(rows):
                         2835, 2, 2) + b"\0\0\0\0\xff\xff\xff\0" + data)
 
 
+def auth_pass(dom):
+    """Authentication-Results as Exchange Online writes them for mail from
+    dom that passed SPF, DKIM, DMARC and composite authentication."""
+    return ("Authentication-Results: spf=pass smtp.mailfrom=%s; dkim=pass "
+            "header.d=%s; dmarc=pass action=none header.from=%s; "
+            "compauth=pass reason=100\n" % (dom, dom, dom))
+
+
 def headers(frm, subject, extra=""):
     mid = sum(ord(c) * (i + 1) for i, c in enumerate(subject)) % 10**9
     return ("From: %s\nTo: taro.yamada@contoso.com\nSubject: %s\n"
@@ -2575,9 +2583,7 @@ def review42_samples():
     (ゆうちょ's jp-bank.japanpost.jp under Japan Post's japanpost.jp), and
     the group companies of the brands named (楽天証券, PayPayカード)."""
     def ja_mail(name, addr, subject, body, link):
-        auth = ("Authentication-Results: spf=pass smtp.mailfrom=%s; dkim=pass "
-                "header.d=%s; dmarc=pass action=none header.from=%s; "
-                "compauth=pass reason=100\n" % ((addr.split("@")[1],) * 3))
+        auth = auth_pass(addr.split("@")[1])
         from email.header import Header
         return (auth + headers(Header(name, "utf-8").encode() +
                                " <%s>" % addr,
@@ -2677,12 +2683,9 @@ def session47_samples():
 
     # Places named after a brand (an arena, a stadium) are not the brand;
     # the brand's own "center" of service words still is.
-    auth = ("Authentication-Results: spf=pass smtp.mailfrom=%s; dkim=pass "
-            "header.d=%s; dmarc=pass action=none header.from=%s; "
-            "compauth=pass reason=100\n")
     dom = "capitalonearena.example"
     write("en-515-clean-venue-brand-name.eml",
-          auth % (dom, dom, dom) +
+          auth_pass(dom) +
           headers("Capital One Arena <tickets@%s>" % dom,
                   "Your tickets: Capitals vs Rangers, Dec 12") +
           "Content-Type: text/plain; charset=utf-8\n\nYour order 40218833 "
@@ -2691,7 +2694,7 @@ def session47_samples():
           "!sender.display_brand")
     dom = "wf-secure-center.example"
     write("en-516-brand-security-center.eml",
-          auth % (dom, dom, dom) +
+          auth_pass(dom) +
           headers("Wells Fargo Security Center <alerts@%s>" % dom,
                   "Unusual sign-in to your account") +
           "Content-Type: text/plain; charset=utf-8\n\nWe noticed a "
@@ -2737,9 +2740,7 @@ def session47_samples():
               "bloqueado" in body else "content.credential_request")
     # The bank's own notice, from its own domain and linking home.
     write("nl-03-clean-bank-own-notice.eml",
-          ("Authentication-Results: spf=pass smtp.mailfrom=ing.nl; dkim=pass "
-           "header.d=ing.nl; dmarc=pass action=none header.from=ing.nl; "
-           "compauth=pass reason=100\n") +
+          auth_pass("ing.nl") +
           headers("ING <noreply@ing.nl>", "Uw betaalpas verloopt binnenkort") +
           "Content-Type: text/plain; charset=utf-8\n\nGeachte klant, uw "
           "betaalpas verloopt binnenkort. U ontvangt automatisch een nieuwe "
@@ -3107,10 +3108,6 @@ def session44_samples():
     # Review 44: companies whose names begin with a brand's (listed as
     # brands of their own, so the longer name wins), a brand's own
     # top-level domain, each authentic.
-    def auth44(dom):
-        return ("Authentication-Results: spf=pass smtp.mailfrom=%s; dkim=pass "
-                "header.d=%s; dmarc=pass action=none header.from=%s; "
-                "compauth=pass reason=100\n" % (dom, dom, dom))
     from email.header import Header
     for fname, name, addr, subject, link in (
             ("en-477-clean-other-org-brand-name.eml", "Norton Rose Fulbright",
@@ -3123,7 +3120,7 @@ def session44_samples():
              "info@ms-ins.com", "【三井住友海上】契約内容のお知らせ",
              "https://www.ms-ins.com/mypage/")):
         dom = addr.split("@")[1]
-        write(fname, auth44(dom) + headers(
+        write(fname, auth_pass(dom) + headers(
               Header(name, "utf-8").encode() + " <%s>" % addr,
               Header(subject, "utf-8").encode()) +
               "Content-Type: text/plain; charset=utf-8\n"
@@ -3132,7 +3129,7 @@ def session44_samples():
     # The brand's name with a lure's word, spelt by the sender's own
     # domain, authentic as any domain can be: the brand claimed.
     write("en-479-brand-name-domain-lure.eml",
-          auth44("paypalsecure.example") +
+          auth_pass("paypalsecure.example") +
           headers("PayPal Secure <service@paypalsecure.example>",
                   "Your account is limited") +
           "Content-Type: text/plain; charset=utf-8\n\nReview your account "
@@ -3156,7 +3153,7 @@ def session44_samples():
             ("en-482-github-other-org-colleague.eml", "contoso-hr/payroll "
              "<payroll.contoso-hr.github.com>", "potential",
              "sender.display_person")):
-        write(fname, auth44("github.com") + "List-ID: %s\n" % lid +
+        write(fname, auth_pass("github.com") + "List-ID: %s\n" % lid +
               headers("John Smith <notifications@github.com>",
                       "[webapp] Review requested (PR #412)") +
               "Content-Type: text/plain; charset=utf-8\n\n@jsmith requested "
@@ -3168,7 +3165,7 @@ def session44_samples():
     # so it is weighed as the scam is; listing the reseller as a
     # correspondent clears it (en-459).
     write("en-483-reseller-renewal-unlisted.eml",
-          auth44("softwareone-like.example") +
+          auth_pass("softwareone-like.example") +
           headers("SoftwareOne-like Inc. <renewals@softwareone-like.example>",
                   "Renewal quote: Adobe Acrobat Pro (Contoso)") +
           "Content-Type: text/plain; charset=utf-8\n\nHello John,\n\nYour "
@@ -3282,7 +3279,7 @@ def session44_samples():
             ("ja-50-cloudsign-elsewhere.eml", "noreply@cloud-sign-docs.example",
              "threat", "sender.display_brand")):
         dom = addr.split("@")[1]
-        write(fname, auth44(dom) + headers(
+        write(fname, auth_pass(dom) + headers(
               Header("クラウドサイン", "utf-8").encode() + " <%s>" % addr,
               Header("【クラウドサイン】書類の確認依頼", "utf-8").encode()) +
               "Content-Type: text/plain; charset=utf-8\n"
@@ -3292,7 +3289,7 @@ def session44_samples():
     # Review 45: a name of departments spelt by a domain anyone
     # registers is no company's own: the callback check stands.
     write("en-490-callback-department-domain.eml",
-          auth44("billingdepartment.example") +
+          auth_pass("billingdepartment.example") +
           headers("Billing Department <renewals@billingdepartment.example>",
                   "Renewal notice") +
           "Content-Type: text/plain; charset=utf-8\n\nYour Norton 360 "
@@ -3366,7 +3363,7 @@ def session44_samples():
           "the code HQ4R7WZ2K to authenticate. (Your code will be "
           "different.)\n", "clean", "!content.device_code")
     write("en-497-clean-github-device-notice.eml",
-          auth44("github.com") +
+          auth_pass("github.com") +
           headers("GitHub <noreply@github.com>",
                   "[GitHub] A new device signed in") +
           "Content-Type: text/plain; charset=utf-8\n\nA device was signed "
@@ -3481,7 +3478,7 @@ def session44_samples():
     # on a cloud: no consent phishing (a site named after it on a shared
     # cloud is still weighed, review 38's decision, en-423).
     write("ja-54-clean-reward-giftcard.eml",
-          auth44("survey-panel.example") +
+          auth_pass("survey-panel.example") +
           headers("=?UTF-8?B?44Ki44Oz44Kx44O844OI?= <info@survey-panel.example>",
                   "=?UTF-8?B?44Ki44Oz44Kx44O844OI6Kyd56S8?=") +
           "Content-Type: text/plain; charset=utf-8\n"
@@ -3489,7 +3486,7 @@ def session44_samples():
           "カードをお送りします。カード裏面のコードをアカウントに登録して"
           "ご利用ください。\n", "clean", "!content.gift_card")
     write("en-507-clean-correspondent-app-consent.eml",
-          auth44("fabrikam.com") +
+          auth_pass("fabrikam.com") +
           headers("Emily Chen <emily.chen@fabrikam.com>",
                   "Connect the partner portal") +
           "Content-Type: text/plain; charset=utf-8\n\nTo connect our "
